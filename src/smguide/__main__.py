@@ -1,0 +1,3 @@
+from smguide.cli import main
+
+main()

@@ -1,0 +1,74 @@
+"""The pipeline, one function per artefact: load -> validate -> model -> render -> write."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from smguide.brand import Brand, load_brand
+from smguide.content import load_guide
+from smguide.handbook import HandbookRenderer, PrintOptions
+from smguide.model import Guide
+from smguide.output import write_atomic
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Where the inputs are: the content folder, the brand file, a template override folder."""
+
+    content: Path
+    brand: Path
+    templates: Path | None = None
+
+
+@dataclass(frozen=True)
+class Built:
+    path: Path
+    pages: int
+    seconds: float
+    warnings: tuple[str, ...]
+
+
+def load(sources: Sources) -> tuple[Guide, Brand, list[str]]:
+    """Validate everything before anything is rendered (errors from both files at once)."""
+    from smguide.errors import ContentError
+
+    problems: list[str] = []
+    guide = brand = None
+    warnings: list[str] = []
+    try:
+        guide = load_guide(sources.content)
+    except ContentError as exc:
+        problems += exc.problems
+    try:
+        brand, warnings = load_brand(sources.brand)
+    except ContentError as exc:
+        problems += exc.problems
+    if sources.templates is not None and not sources.templates.is_dir():
+        problems.append(f"{sources.templates}: template folder not found")
+    if problems or guide is None or brand is None:
+        raise ContentError(problems)
+    return guide, brand, warnings
+
+
+def creation_date() -> str:
+    """ISO date-time for the PDF metadata; SOURCE_DATE_EPOCH makes builds reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = (datetime.fromtimestamp(int(epoch), tz=UTC) if epoch and epoch.isdigit()
+              else datetime.now(tz=UTC))
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def build_pdf(sources: Sources, output: Path, options: PrintOptions) -> Built:
+    """Validate, render and atomically write the handbook PDF."""
+    from smguide.pdf import render_pdf
+
+    start = time.perf_counter()
+    guide, brand, warnings = load(sources)
+    renderer = HandbookRenderer(guide, brand, sources.templates)
+    data, pages = render_pdf(renderer, options, created=creation_date())
+    path = write_atomic(output, data)
+    return Built(path, pages, time.perf_counter() - start, tuple(warnings))

@@ -1,0 +1,143 @@
+"""The command line: parse options, call one pipeline function, print what happened.
+
+Heavy libraries (WeasyPrint, python-pptx) are imported only by the commands that use
+them, so `smguide --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import click
+
+from smguide import __version__
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _resolve_sources(content: Path | None, brand: Path | None, templates: Path | None):  # noqa: ANN202
+    from smguide.build import Sources
+    from smguide.resources import default_brand, default_content
+
+    return Sources(content=content or default_content(), brand=brand or default_brand(),
+                   templates=templates)
+
+
+def _bleed(ctx: click.Context, param: click.Parameter, value: str | None) -> float:
+    if value is None:
+        return 0.0
+    match = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(mm)?\s*", value)
+    if not match or float(match[1]) > 10:
+        raise click.BadParameter(f'expected a size in millimetres up to 10, such as "3mm"; '
+                                 f'got "{value}"')
+    return float(match[1])
+
+
+class Say:
+    """Prints progress to stderr, quietly or verbosely as asked."""
+
+    def __init__(self, verbosity: int):
+        self.verbosity = verbosity
+
+    def __call__(self, message: str, level: int = 1) -> None:
+        if self.verbosity >= level:
+            click.echo(message, err=True)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "--version", prog_name="smguide")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@click.option("-v", "--verbose", count=True, help="Print more detail (timings, inputs).")
+@click.pass_context
+def main(ctx: click.Context, quiet: bool, verbose: int) -> None:
+    """Turn one set of content into a branded PDF handbook (and, soon, a deck).
+
+    \b
+    Quick start:
+      smguide pdf                      # ./content (or the built-in guide) -> output/handbook.pdf
+      smguide pdf --paper letter --print
+      smguide schema > content.schema.json
+
+    Edit the YAML files in content/ and the brand file (brand/_brand.yml); see
+    docs/content.md for the format.
+    """
+    ctx.obj = Say(0 if quiet else 1 + verbose)
+
+
+content_option = click.option(
+    "--content", type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Content folder (default: ./content if it exists, else the built-in guide).")
+brand_option = click.option(
+    "--brand", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Brand file in _brand.yml format (default: ./brand/_brand.yml, ./_brand.yml, "
+         "else the built-in brand).")
+templates_option = click.option(
+    "--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of template overrides, searched before the built-in templates.")
+
+
+@main.command()
+@content_option
+@brand_option
+@templates_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("output/handbook.pdf"), show_default=True, help="Where to write the PDF.")
+@click.option("--paper", type=click.Choice(["a4", "letter", "a5"], case_sensitive=False),
+              default="a4", show_default=True, help="Paper size.")
+@click.option("--bleed", callback=_bleed, metavar="SIZE",
+              help='Bleed around each page for a print shop, e.g. "3mm".')
+@click.option("--crop-marks", is_flag=True, help="Add crop marks (use with --bleed).")
+@click.option("--print", "print_profile", is_flag=True,
+              help="Print-shop profile: 3mm bleed and crop marks.")
+@click.pass_obj
+def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | None,
+        output: Path, paper: str, bleed: float, crop_marks: bool, print_profile: bool) -> None:
+    """Build the PDF handbook.
+
+    \b
+    Examples:
+      smguide pdf
+      smguide pdf --content my-content --brand acme/_brand.yml -o out/acme.pdf
+      smguide pdf --paper a5 --bleed 3mm --crop-marks
+      smguide pdf --templates my-templates   # my-templates/handbook/... overrides
+
+    Every problem in the content is reported at once, as file:line:column, and nothing
+    is written until the whole handbook rendered.
+    """
+    from smguide.build import build_pdf
+    from smguide.handbook import PrintOptions
+
+    if print_profile:
+        bleed, crop_marks = bleed or 3.0, True
+    options = PrintOptions(paper=paper.lower(), bleed_mm=bleed, crop_marks=crop_marks)
+    sources = _resolve_sources(content, brand, templates)
+    say(f"content: {sources.content}; brand: {sources.brand}", 2)
+    built = build_pdf(sources, output, options)
+    for warning in built.warnings:
+        say(f"Warning: {warning}", 0 if False else 1)
+    say(f"Wrote {_shown(built.path)} ({built.pages} pages, {built.seconds:.1f} s)")
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of a chapter file (for editor completion).
+
+    \b
+    Example (VS Code with the YAML extension), at the top of a chapter file:
+      # yaml-language-server: $schema=../content.schema.json
+    """
+    from smguide.schema import content_schema
+
+    click.echo(json.dumps(content_schema(), indent=2, ensure_ascii=False))
+
+
+def _shown(path: Path) -> str:
+    from smguide.content import display_path
+
+    return display_path(path)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,130 @@
+"""Load a content folder into one validated, immutable Guide, reporting every problem at once."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from smguide.errors import ContentError
+from smguide.model import Chapter, ChapterFile, Guide, GuideFile, Image, Labels
+from smguide.validate import validate
+from smguide.yamlsource import Located, YamlProblem, read_yaml
+
+IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working folder when inside it."""
+    try:
+        return os.path.relpath(path) if path.resolve().is_relative_to(Path.cwd()) else str(path)
+    except ValueError:
+        return str(path)
+
+
+def _read(path: Path, problems: list[str]) -> Located | None:
+    shown = display_path(path)
+    if not path.is_file():
+        problems.append(f"{shown}:1:1: file not found; create it (see docs/content.md)")
+        return None
+    try:
+        return read_yaml(path)
+    except YamlProblem as exc:
+        problems.append(f"{shown}:{exc.line}:{exc.column}: {exc.message}")
+    except OSError as exc:
+        problems.append(f"{shown}:1:1: cannot read the file ({exc.strerror})")
+    return None
+
+
+def _inside(root: Path, relative: str) -> Path | None:
+    """The file `relative` names, if it stays inside `root` (no absolute paths, no '..')."""
+    if relative.startswith(("/", "\\")) or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", relative):
+        return None
+    target = (root / relative).resolve()
+    return target if target.is_relative_to(root.resolve()) else None
+
+
+def _check_file_ref(root: Path, relative: str, where: str, kinds: set[str],
+                    problems: list[str], what: str) -> None:
+    target = _inside(root, relative)
+    if target is None:
+        problems.append(f'{where}: "{relative}" is outside the content folder; '
+                        f"put the {what} inside {display_path(root)} and give a relative path")
+        return
+    if not target.is_file():
+        nearby = [str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()]
+        match = difflib.get_close_matches(relative, nearby, n=1)
+        hint = f' (did you mean "{match[0]}"?)' if match else ""
+        problems.append(f'{where}: file "{relative}" not found{hint}')
+        return
+    if target.suffix.lower() not in kinds:
+        problems.append(f'{where}: "{relative}" is not a supported {what} '
+                        f"(use {', '.join(sorted(kinds))})")
+
+
+def _where(located: Located, display: str, path: tuple[Any, ...], field: str) -> str:
+    line, col = located.position(path)
+    return f"{display}:{line}:{col}: {field}"
+
+
+def load_guide(content_dir: Path) -> Guide:
+    """Read guide.yaml, labels.yaml and every chapter; raise ContentError listing all problems."""
+    root = content_dir.resolve()
+    problems: list[str] = []
+    guide_src = _read(root / "guide.yaml", problems)
+    labels_src = _read(root / "labels.yaml", problems)
+    guide = labels = None
+    if guide_src is not None:
+        guide, found = validate(GuideFile, guide_src, display_path(root / "guide.yaml"))
+        problems += found
+    if labels_src is not None:
+        labels, found = validate(Labels, labels_src, display_path(root / "labels.yaml"))
+        problems += found
+
+    chapters: list[Chapter] = []
+    anchors: dict[str, str] = {}
+    for index, relative in enumerate(guide.chapters if guide else []):
+        assert guide_src is not None
+        where = _where(guide_src, display_path(root / "guide.yaml"), ("chapters", index),
+                       f"chapters[{index}]")
+        if not relative.endswith((".yaml", ".yml")):
+            problems.append(f'{where}: "{relative}" is not a YAML file; chapters are .yaml files')
+            continue
+        before = len(problems)
+        _check_file_ref(root, relative, where, {".yaml", ".yml"}, problems, "chapter file")
+        if len(problems) > before:
+            continue
+        path = root / relative
+        shown = display_path(path)
+        source = _read(path, problems)
+        if source is None:
+            continue
+        chapter, found = validate(ChapterFile, source, shown)
+        problems += found
+        if chapter is None:
+            continue
+        anchor = chapter.id or re.sub(r"[^a-z0-9]+", "-", Path(relative).stem.lower()).strip("-")
+        anchor = re.sub(r"^[0-9-]+", "", anchor) or f"chapter-{index + 1}"
+        if anchor in anchors:
+            problems.append(f"{_where(source, shown, ('id',), 'id')}: the chapter id "
+                            f'"{anchor}" is also used by {anchors[anchor]}; give this chapter '
+                            f'its own "id:"')
+            continue
+        anchors[anchor] = shown
+        for block_index, block in enumerate(chapter.blocks):
+            if isinstance(block, Image):
+                _check_file_ref(root, block.src,
+                                _where(source, shown, ("blocks", block_index, "src"),
+                                       f"blocks[{block_index}].src"),
+                                IMAGE_TYPES, problems, "image")
+        chapters.append(Chapter(number=len(chapters) + 1, anchor=anchor, source=shown,
+                                title=chapter.title, summary=chapter.summary,
+                                notes=chapter.notes, blocks=tuple(chapter.blocks)))
+
+    if problems or guide is None or labels is None:
+        raise ContentError(problems)
+    return Guide(title=guide.title, subtitle=guide.subtitle, language=guide.language,
+                 edition=guide.edition, description=guide.description,
+                 chapters=tuple(chapters), labels=labels, root=str(root))

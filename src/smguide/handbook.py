@@ -1,0 +1,105 @@
+"""Guide + brand -> the handbook's HTML and CSS, through the (overridable) Jinja templates."""
+
+from __future__ import annotations
+
+import base64
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from smguide.brand import Brand
+from smguide.colors import contrast, mix
+from smguide.model import Analogy, Guide
+from smguide.templating import make_env, render, template_dirs
+
+PAPERS = {"a4": ("A4", 10.5, 297), "letter": ("letter", 10.5, 279.4), "a5": ("A5", 9.5, 210)}
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """How the PDF is laid out for paper: size, bleed and crop marks for a print shop."""
+
+    paper: str = "a4"
+    bleed_mm: float = 0.0
+    crop_marks: bool = False
+
+
+def derived_colours(brand: Brand) -> dict[str, str]:
+    """The full set of colours the templates use, all derived from the brand's roles."""
+    c = dict(brand.colours)
+    bg, fg = c["background"], c["foreground"]
+    c["text"] = fg
+    c["muted"] = mix(fg, bg, 0.72)
+    c["rule"] = mix(fg, bg, 0.25)
+    c["tint"] = mix(c["primary"], bg, 0.10)
+    c["warm_tint"] = mix(c["secondary"], bg, 0.10)
+    c["garden"] = mix(c["primary"], bg, 0.16)
+    c["leaf"] = mix(c["primary"], bg, 0.6)
+    c["soil"] = mix(c["secondary"], "#2b1d12", 0.55)
+    c["soil_text"] = bg if contrast(bg, c["soil"]) >= 4.5 else fg
+    c["seed_edge"] = mix(c["secondary"], "#000000", 0.7)
+    c["seed_text"] = c["secondary"] if contrast(c["secondary"], c["garden"]) >= 4.5 else fg
+    c["secondary_text"] = c["secondary"] if contrast(c["secondary"], bg) >= 4.5 else fg
+    c["sun"] = c.get("warning") or "#e3a72f"
+    c["basket"] = mix(c["secondary"], bg, 0.7)
+    c["basket_line"] = mix(c["secondary"], "#000000", 0.6)
+    c["arrow"] = c["muted"]
+    c.setdefault("light", mix(c["primary"], bg, 0.08))
+    return c
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width) or [""]
+
+
+class HandbookRenderer:
+    """Renders the handbook's HTML and CSS; knows nothing of PDF or files on disk."""
+
+    def __init__(self, guide: Guide, brand: Brand, templates: Path | None):
+        self.guide, self.brand = guide, brand
+        self.colours = derived_colours(brand)
+        self.template_dirs = template_dirs(templates)
+        self.env = make_env(templates, language=guide.language)
+        self.env.filters["wrap"] = _wrap
+        self.env.globals["analogy_diagram"] = self.analogy_diagram
+        self.env.globals["asset_uri"] = self.asset_uri
+        self.css_env = make_env(templates, html=False, language=guide.language)
+
+    def asset_uri(self, relative: str) -> str:
+        return (Path(self.guide.root) / relative).resolve().as_uri()
+
+    def analogy_svg(self, block: Analogy) -> str:
+        parts = {part.symbol: part for part in block.parts}
+        return render(self.env, "handbook/analogy.svg.j2", parts=parts, colours=self.colours,
+                      alt=block.alt, font=self.brand.base_family)
+
+    def analogy_diagram(self, block: Analogy) -> str:
+        """The diagram as a data: URL, so the <img> carries real alt text in the tagged PDF."""
+        svg = self.analogy_svg(block).encode()
+        return "data:image/svg+xml;base64," + base64.b64encode(svg).decode()
+
+    def html(self, created: str | None = None) -> str:
+        logo = self.brand.logo.as_uri() if self.brand.logo else None
+        return render(self.env, "handbook/handbook.html.j2", guide=self.guide,
+                      labels=self.guide.labels, brand=self.brand, logo_uri=logo,
+                      created=created)
+
+    def css(self, options: PrintOptions) -> str:
+        size, font_size, height_mm = PAPERS[options.paper]
+        small = options.paper == "a5"
+        page: dict[str, Any] = {
+            "size": size, "font_size": font_size,
+            "margin_top": "17mm" if small else "22mm",
+            "margin_bottom": "17mm" if small else "22mm",
+            "margin_inner": "19mm" if small else "25mm",
+            "margin_outer": "14mm" if small else "19mm",
+            "cover_margin": "18mm 16mm" if small else "28mm 24mm",
+            "cover_height": f"{height_mm - (36 if small else 56) - 1:g}mm",
+            "bleed": f"{options.bleed_mm:g}mm" if options.bleed_mm else None,
+            "marks": options.crop_marks,
+        }
+        faces = [{"family": f.family, "uri": f.path.as_uri(), "weight": f.weight,
+                  "style": f.style} for f in self.brand.faces]
+        return render(self.css_env, "handbook/brand.css.j2", brand=self.brand, c=self.colours,
+                      labels=self.guide.labels, page=page, faces=faces)

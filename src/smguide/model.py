@@ -1,0 +1,206 @@
+"""The content model: what a guide is made of, declared once.
+
+Pydantic validates the raw YAML against these classes (strict: no silent coercions,
+unknown keys refused) and the same classes give `smguide schema` its JSON Schema.
+Prose fields hold Markdown; the renderers decide how to show it.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Markdown = Annotated[str, StringConstraints(min_length=1), Field(description="Markdown text")]
+Items = Annotated[list[Markdown], Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class BlockBase(Strict):
+    heading: Text | None = Field(None, description="Starts a section (a PDF bookmark).")
+    notes: Markdown | None = Field(None, description="Speaker notes for the deck.")
+
+
+class Prose(BlockBase):
+    type: Literal["prose"]
+    text: Markdown
+
+
+class Callout(BlockBase):
+    type: Literal["callout"]
+    style: Literal["tip", "note", "warning"] = "note"
+    title: Text | None = None
+    text: Markdown
+
+
+class Takeaways(BlockBase):
+    type: Literal["takeaways"]
+    items: Items
+
+
+class Role(BlockBase):
+    type: Literal["role"]
+    name: Text
+    focus: Literal["short-term", "long-term"]
+    mission: Markdown
+    activities: Items
+    skills: Items
+
+
+class ComparisonRow(Strict):
+    aspect: Text
+    values: Annotated[list[Markdown], Field(min_length=2, max_length=2)]
+
+
+class Comparison(BlockBase):
+    type: Literal["comparison"]
+    columns: Annotated[list[Text], Field(min_length=2, max_length=2)]
+    rows: Annotated[list[ComparisonRow], Field(min_length=1)]
+
+
+Symbol = Literal["seed", "soil", "water", "sunlight", "garden", "harvest"]
+
+
+class AnalogyPart(Strict):
+    symbol: Symbol
+    name: Text
+    stands_for: Text
+    explanation: Markdown
+
+
+class Analogy(BlockBase):
+    type: Literal["analogy"]
+    intro: Markdown | None = None
+    parts: Annotated[list[AnalogyPart], Field(min_length=2)]
+    lesson: Markdown | None = None
+    alt: Text = Field(description="Alt text describing the diagram.")
+
+
+class Practice(Strict):
+    title: Text
+    what: Markdown
+    why: Markdown
+
+
+class Practices(BlockBase):
+    type: Literal["practices"]
+    items: Annotated[list[Practice], Field(min_length=1)]
+
+
+class Checklist(BlockBase):
+    type: Literal["checklist"]
+    items: Items
+
+
+class Term(Strict):
+    term: Text
+    definition: Markdown
+
+
+class Glossary(BlockBase):
+    type: Literal["glossary"]
+    terms: Annotated[list[Term], Field(min_length=1)]
+
+
+class Questions(BlockBase):
+    type: Literal["questions"]
+    items: Items
+    lines: Annotated[int, Field(ge=1, le=20)] = 4
+
+
+class Image(BlockBase):
+    type: Literal["image"]
+    src: Text = Field(description="An image file inside the content folder.")
+    alt: Text = Field(description="What the image shows, for readers who cannot see it.")
+    caption: Markdown | None = None
+    width: Annotated[int, Field(ge=10, le=100, description="Percent of the text width.")] = 100
+
+
+Block = Annotated[
+    Prose | Callout | Takeaways | Role | Comparison | Analogy | Practices | Checklist | Glossary | Questions | Image,
+    Field(discriminator="type"),
+]
+BLOCK_TYPES = ("prose", "callout", "takeaways", "role", "comparison", "analogy",
+               "practices", "checklist", "glossary", "questions", "image")
+
+
+class ChapterFile(Strict):
+    """One file under content/chapters/."""
+
+    title: Text
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")] | None = Field(
+        None, description="Anchor name; defaults to the file name.")
+    summary: Markdown | None = None
+    notes: Markdown | None = None
+    blocks: Annotated[list[Block], Field(min_length=1)]
+
+
+class GuideFile(Strict):
+    """content/guide.yaml: the book's metadata and the order of its chapters."""
+
+    title: Text
+    subtitle: Text | None = None
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    edition: Text | None = None
+    description: Text | None = None
+    chapters: Annotated[list[Text], Field(min_length=1)]
+
+
+class Labels(Strict):
+    """content/labels.yaml: every word the templates print that is not content."""
+
+    contents: Text
+    chapter: Text
+    page: Text
+    of: Text
+    key_takeaways: Text
+    glossary: Text
+    notes: Text
+    checklist_done: Text
+    what: Text
+    why: Text
+    focus: Text
+    activities: Text
+    skills: Text
+    stands_for: Text
+    cover_prepared_for: Text
+    agenda: Text
+    questions_title: Text
+    continued: Text
+    short_term: Text = Field(alias="short-term")
+    long_term: Text = Field(alias="long-term")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=False)
+
+
+class Chapter(BaseModel):
+    """A validated chapter, with the anchor and number the renderers need."""
+
+    model_config = ConfigDict(frozen=True)
+
+    number: int
+    anchor: str
+    source: str
+    title: str
+    summary: str | None
+    notes: str | None
+    blocks: tuple[Block, ...]
+
+
+class Guide(BaseModel):
+    """Everything the renderers need, validated and immutable."""
+
+    model_config = ConfigDict(frozen=True)
+
+    title: str
+    subtitle: str | None
+    language: str
+    edition: str | None
+    description: str | None
+    chapters: tuple[Chapter, ...]
+    labels: Labels
+    root: str  # the content folder, absolute

@@ -1,0 +1,65 @@
+"""Jinja, locked down: sandboxed, autoescaped, strict about undefined names.
+
+The loader looks in the user's override folder first, then in the built-in templates;
+`builtin/<name>` always reaches the shipped template, so an override can extend it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    ChoiceLoader,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+)
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
+
+from smguide import markdown
+from smguide.errors import RenderError
+from smguide.resources import builtin
+
+
+def css_string(value: str) -> Markup:
+    """A CSS string literal that can hold any text: everything but letters, digits and
+    spaces is written as a hex escape, so nothing can end the string early."""
+    escaped = "".join(c if re.match(r"[A-Za-z0-9 ]", c) else f"\\{ord(c):06x} " for c in value)
+    return Markup(f'"{escaped}"')
+
+
+def template_dirs(override: Path | None) -> list[Path]:
+    dirs = [builtin("templates")]
+    return [override, *dirs] if override else dirs
+
+
+def make_env(override: Path | None, *, html: bool = True, language: str = "en"
+             ) -> ImmutableSandboxedEnvironment:
+    dirs = template_dirs(override)
+    loader = ChoiceLoader([FileSystemLoader([str(d) for d in dirs]),
+                           PrefixLoader({"builtin": FileSystemLoader(str(dirs[-1]))})])
+    env = ImmutableSandboxedEnvironment(loader=loader, autoescape=html,
+                                        undefined=StrictUndefined, trim_blocks=True,
+                                        lstrip_blocks=True)
+    env.filters["md"] = lambda text: markdown.to_html(text, language)
+    env.filters["md_inline"] = lambda text: markdown.to_inline_html(text, language)
+    env.filters["plain"] = lambda text: markdown.to_plain(text, language)
+    env.filters["css_string"] = css_string
+    return env
+
+
+def render(env: ImmutableSandboxedEnvironment, name: str, **context: Any) -> str:
+    """Render one template; template mistakes become a RenderError naming the file and line."""
+    try:
+        return env.get_template(name).render(**context)
+    except TemplateNotFound as exc:
+        raise RenderError(f"template {exc.name} not found in {', '.join(map(str, env.loader.loaders[0].searchpath))}") from None  # type: ignore[union-attr]
+    except TemplateError as exc:
+        where = getattr(exc, "filename", None) or name
+        line = getattr(exc, "lineno", None)
+        raise RenderError(f"{where}{':' + str(line) if line else ''}: template error: {exc}") from None
