@@ -17,13 +17,21 @@ from smguide.colors import HEX, contrast, normalise_hex
 from smguide.content import _check_file_ref, display_path
 from smguide.errors import BrandError
 from smguide.resources import FONTS_DIR
-from smguide.validate import validate
+from smguide.validate import PATTERN_HELP, validate
 from smguide.yamlsource import YamlProblem, read_yaml
 
 FontName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9 _-]{0,62}$")]
-ColourRef = Annotated[str, StringConstraints(pattern=r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-z][a-z0-9_-]{0,30})$")]
+ColourRef = Annotated[
+    str, StringConstraints(pattern=r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-z][a-z0-9_-]{0,30})$")]
+PaletteName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,30}$")]
 Size = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}(\.[0-9]{1,2})?(pt|px|rem|em)$")]
 RelPath = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+PATTERN_HELP.update({
+    FontName.__metadata__[0].pattern: "a font family name (letters, digits, spaces, dashes)",
+    ColourRef.__metadata__[0].pattern: 'a hex colour such as "#2f6b4f" or a palette name',
+    Size.__metadata__[0].pattern: 'a size such as "10.5pt", "14px" or "1rem"',
+    PaletteName.__metadata__[0].pattern: "a lowercase name such as forest or brand-blue",
+})
 
 
 class _Strict(BaseModel):
@@ -56,7 +64,7 @@ class Logo(_Strict):
 
 
 class Colour(_Strict):
-    palette: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,30}$")], ColourRef] = {}
+    palette: dict[PaletteName, ColourRef] = {}
     foreground: ColourRef | None = None
     background: ColourRef | None = None
     primary: ColourRef | None = None

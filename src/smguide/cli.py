@@ -83,7 +83,8 @@ templates_option = click.option(
 @brand_option
 @templates_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("output/handbook.pdf"), show_default=True, help="Where to write the PDF.")
+              default=Path("output/handbook.pdf"), show_default=True,
+              help="Where to write the PDF.")
 @click.option("--paper", type=click.Choice(["a4", "letter", "a5"], case_sensitive=False),
               default="a4", show_default=True, help="Paper size.")
 @click.option("--bleed", callback=_bleed, metavar="SIZE",
@@ -121,16 +122,23 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
 
 
 @main.command()
-def schema() -> None:
-    """Print the JSON Schema of a chapter file (for editor completion).
+@click.argument("kind", type=click.Choice(["chapter", "guide", "labels", "brand"]),
+                default="chapter")
+def schema(kind: str) -> None:
+    """Print the JSON Schema of a content file (for completion in editors).
+
+    KIND is chapter (default: content/chapters/*.yaml), guide (content/guide.yaml),
+    labels (content/labels.yaml) or brand (_brand.yml).
 
     \b
-    Example (VS Code with the YAML extension), at the top of a chapter file:
-      # yaml-language-server: $schema=../content.schema.json
+    Example (VS Code with the YAML extension):
+      smguide schema > chapter.schema.json
+      # and at the top of a chapter file:
+      # yaml-language-server: $schema=../../chapter.schema.json
     """
     from smguide.schema import content_schema
 
-    click.echo(json.dumps(content_schema(), indent=2, ensure_ascii=False))
+    click.echo(json.dumps(content_schema(kind), indent=2, ensure_ascii=False))
 
 
 def _shown(path: Path) -> str:

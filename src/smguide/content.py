@@ -50,8 +50,8 @@ def _check_file_ref(root: Path, relative: str, where: str, kinds: set[str],
                     problems: list[str], what: str) -> None:
     target = _inside(root, relative)
     if target is None:
-        problems.append(f'{where}: "{relative}" is outside the content folder; '
-                        f"put the {what} inside {display_path(root)} and give a relative path")
+        problems.append(f'{where}: "{relative}" is outside the folder {display_path(root)}; '
+                        f"put the {what} inside it and give a relative path")
         return
     if not target.is_file():
         nearby = [str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()]
@@ -67,6 +67,20 @@ def _check_file_ref(root: Path, relative: str, where: str, kinds: set[str],
 def _where(located: Located, display: str, path: tuple[Any, ...], field: str) -> str:
     line, col = located.position(path)
     return f"{display}:{line}:{col}: {field}"
+
+
+def _file_line(problem: str) -> tuple[str, int, int]:
+    """Sort key: file, then line and column as numbers."""
+    found = re.match(r"^(.*?):(\d+):(\d+): ", problem)
+    return (found[1], int(found[2]), int(found[3])) if found else (problem, 0, 0)
+
+
+def _chapter_list(guide: GuideFile | None, source: Located | None) -> list[str]:
+    """The chapter files to check, even when guide.yaml has problems elsewhere."""
+    if guide is not None:
+        return list(guide.chapters)
+    raw = source.data.get("chapters") if source and isinstance(source.data, dict) else None
+    return [item for item in raw if isinstance(item, str)] if isinstance(raw, list) else []
 
 
 def load_guide(content_dir: Path) -> Guide:
@@ -85,7 +99,7 @@ def load_guide(content_dir: Path) -> Guide:
 
     chapters: list[Chapter] = []
     anchors: dict[str, str] = {}
-    for index, relative in enumerate(guide.chapters if guide else []):
+    for index, relative in enumerate(_chapter_list(guide, guide_src)):
         assert guide_src is not None
         where = _where(guide_src, display_path(root / "guide.yaml"), ("chapters", index),
                        f"chapters[{index}]")
@@ -124,7 +138,7 @@ def load_guide(content_dir: Path) -> Guide:
                                 notes=chapter.notes, blocks=tuple(chapter.blocks)))
 
     if problems or guide is None or labels is None:
-        raise ContentError(problems)
+        raise ContentError(sorted(problems, key=_file_line))
     return Guide(title=guide.title, subtitle=guide.subtitle, language=guide.language,
                  edition=guide.edition, description=guide.description,
                  chapters=tuple(chapters), labels=labels, root=str(root))

@@ -30,7 +30,8 @@ class ContentError(SmguideError):
         for problem in self.problems:
             click.echo(f"Error: {problem}", err=True)
         count = len(self.problems)
-        click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", err=True)
+        plural = "s" if count != 1 else ""
+        click.echo(f"{count} problem{plural} found; nothing was written.", err=True)
 
 
 class BrandError(ContentError):

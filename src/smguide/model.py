@@ -121,7 +121,8 @@ class Image(BlockBase):
 
 
 Block = Annotated[
-    Prose | Callout | Takeaways | Role | Comparison | Analogy | Practices | Checklist | Glossary | Questions | Image,
+    Prose | Callout | Takeaways | Role | Comparison | Analogy | Practices | Checklist | Glossary
+    | Questions | Image,
     Field(discriminator="type"),
 ]
 BLOCK_TYPES = ("prose", "callout", "takeaways", "role", "comparison", "analogy",

@@ -34,6 +34,7 @@ def render_pdf(renderer: HandbookRenderer, options: PrintOptions,
     guide_root = Path(renderer.guide.root)
     roots = [guide_root, renderer.brand.root, ASSETS_DIR, *renderer.template_dirs]
     fetcher = make_fetcher(roots)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)  # font-file trivia, not ours
     logger = logging.getLogger("weasyprint")
     collect = _Collect()
     logger.addHandler(collect)

@@ -1,4 +1,4 @@
-"""JSON Schema of the content files, for editors that offer completion from it."""
+"""JSON Schemas of the content and brand files, for editors that complete from them."""
 
 from __future__ import annotations
 
@@ -6,17 +6,16 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from smguide.brand import BrandFile
 from smguide.model import ChapterFile, GuideFile, Labels
 
+MODELS: dict[str, type] = {"chapter": ChapterFile, "guide": GuideFile, "labels": Labels,
+                           "brand": BrandFile}
 
-def content_schema() -> dict[str, Any]:
-    """One schema: a chapter file by default, with guide.yaml and labels.yaml in $defs."""
-    schema = TypeAdapter(ChapterFile).json_schema(by_alias=True)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "smguide chapter file"
-    defs = schema.setdefault("$defs", {})
-    for model in (GuideFile, Labels):
-        sub = TypeAdapter(model).json_schema(by_alias=True)
-        defs.update(sub.pop("$defs", {}))
-        defs[model.__name__] = sub
-    return schema
+
+def content_schema(kind: str = "chapter") -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one kind of file, keys as written in YAML."""
+    schema = TypeAdapter(MODELS[kind]).json_schema(by_alias=True)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": f"smguide {kind} file", **{k: v for k, v in schema.items()
+                                                if k != "title"}}

@@ -58,8 +58,9 @@ def render(env: ImmutableSandboxedEnvironment, name: str, **context: Any) -> str
     try:
         return env.get_template(name).render(**context)
     except TemplateNotFound as exc:
-        raise RenderError(f"template {exc.name} not found in {', '.join(map(str, env.loader.loaders[0].searchpath))}") from None  # type: ignore[union-attr]
+        raise RenderError(f"template {exc.name} not found in the template folders") from None
     except TemplateError as exc:
         where = getattr(exc, "filename", None) or name
         line = getattr(exc, "lineno", None)
-        raise RenderError(f"{where}{':' + str(line) if line else ''}: template error: {exc}") from None
+        at = f"{where}:{line}" if line else where
+        raise RenderError(f"{at}: template error: {exc}") from None

@@ -7,6 +7,7 @@ Each problem reads `file:line:col: field.path: what is wrong (how to fix it)`, w
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin
@@ -112,7 +113,8 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> Path_:
     """Drop discriminator tags from a Pydantic location so it matches the YAML."""
     path: list[str | int] = []
     for i, part in enumerate(loc):
-        if isinstance(data, list) and isinstance(part, int) and part < len(data) or isinstance(data, dict) and part in data:
+        in_list = isinstance(data, list) and isinstance(part, int) and part < len(data)
+        if in_list or (isinstance(data, dict) and part in data):
             data = data[part]
         elif i < len(loc) - 1 or not isinstance(data, dict):
             continue  # a union tag inserted by Pydantic, not a key of the file
@@ -152,7 +154,7 @@ def describe(error: ErrorDetails, root: Any, data: Any) -> tuple[Path_, str, boo
         return path, "must not be empty; write some text or remove the key", False
     if kind == "string_pattern_mismatch":
         return path, (f"{_show(value)} is not allowed here; expected "
-                      f"{_PATTERN_HELP.get(str(ctx.get('pattern')), 'a different format')}"), False
+                      f"{PATTERN_HELP.get(str(ctx.get('pattern')), 'a different format')}"), False
     if kind in ("list_type", "tuple_type"):
         return path, f'expected a list (one "- item" per line); got {_show(value)}', False
     if kind in ("model_type", "dict_type", "model_attributes_type"):
@@ -174,7 +176,7 @@ def describe(error: ErrorDetails, root: Any, data: Any) -> tuple[Path_, str, boo
     return path, f"{error['msg']}; got {_show(value)}", False
 
 
-_PATTERN_HELP = {
+PATTERN_HELP = {
     r"^[a-z0-9][a-z0-9-]*$": "lowercase letters, digits and dashes (e.g. \"first-week\")",
     r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$": 'a language code such as "en", "de" or "en-GB"',
 }
@@ -185,9 +187,19 @@ def validate(root: type[M] | Any, located: Located, display: str) -> tuple[M | N
     try:
         return TypeAdapter(root).validate_python(located.data), []
     except ValidationError as exc:
+        described = [describe(error, root, located.data)
+                     for error in exc.errors(include_url=False)]
+        misspelt = {(*path[:-1], _suggested(message)) for path, message, at_key in described
+                    if at_key and _suggested(message)}
         problems = []
-        for error in exc.errors(include_url=False):
-            path, message, at_key = describe(error, root, located.data)
+        for path, message, at_key in described:
+            if message.startswith("required field is missing") and path in misspelt:
+                continue  # the "unknown key ... did you mean" line already says it
             line, col = (located.key_pos.get(path) if at_key else None) or located.position(path)
             problems.append((line, col, f"{display}:{line}:{col}: {dotted(path)}: {message}"))
         return None, [text for *_, text in sorted(problems)]
+
+
+def _suggested(message: str) -> str | None:
+    found = re.search(r'\(did you mean "([^"]+)"\?\)$', message)
+    return found[1] if found else None

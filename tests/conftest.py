@@ -1,0 +1,60 @@
+"""Shared fixtures: the built-in guide copied into tmp_path, and one default PDF per session."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from smguide.cli import main
+from smguide.resources import builtin
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A writable copy of the built-in guide, to break on purpose."""
+    target = tmp_path / "content"
+    shutil.copytree(builtin("content"), target)
+    return target
+
+
+@pytest.fixture
+def brand_dir(tmp_path: Path) -> Path:
+    """A writable copy of the built-in brand folder."""
+    target = tmp_path / "brand"
+    shutil.copytree(builtin("brand"), target)
+    return target
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace text in a fixture file, failing loudly if the text is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., Result]:
+    """Run the CLI in tmp_path (so ./content is not picked up), stdout and stderr apart."""
+    monkeypatch.chdir(tmp_path)
+
+    def invoke(*args: str) -> Result:
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture(scope="session")
+def default_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built-in guide rendered once with default options."""
+    out = tmp_path_factory.mktemp("pdf") / "handbook.pdf"
+    result = CliRunner().invoke(main, ["pdf", "--content", str(builtin("content")),
+                                       "--brand", str(builtin("brand") / "_brand.yml"),
+                                       "-o", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return out

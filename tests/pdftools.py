@@ -1,0 +1,58 @@
+"""Reading a PDF back for assertions, with pypdf (an independent reader)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader
+
+
+def page_texts(pdf: Path) -> list[str]:
+    return [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(pdf).pages]
+
+
+def all_text(pdf: Path) -> str:
+    return " ".join(page_texts(pdf))
+
+
+def squash(text: str) -> str:
+    """Compare words only: hyphenation, ligatures and line breaks differ between tools."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def outline(pdf: Path) -> list[tuple[int, str, int]]:
+    """(depth, title, 1-based page) for every bookmark."""
+    reader = PdfReader(pdf)
+    found: list[tuple[int, str, int]] = []
+
+    def walk(items: list[Any], depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                found.append((depth, item.title, reader.get_destination_page_number(item) + 1))
+
+    walk(reader.outline, 0)
+    return found
+
+
+def figure_alts(pdf: Path) -> list[str]:
+    """The /Alt of every Figure element in the tagged structure tree."""
+    alts: list[str] = []
+
+    def walk(node: Any) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, dict):
+            if node.get("/S") == "/Figure":
+                alts.append(str(node.get("/Alt", "")))
+            kids = node.get("/K")
+            if kids is not None:
+                walk(kids)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(PdfReader(pdf).trailer["/Root"]["/StructTreeRoot"])
+    return alts

@@ -1,0 +1,87 @@
+"""The brand file: _brand.yml subset, strict values, contrast warnings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from smguide.brand import load_brand
+from smguide.colors import contrast
+from smguide.errors import BrandError
+from tests.conftest import edit
+
+
+def test_default_brand_resolves_palette_names(brand_dir: Path) -> None:
+    brand, warnings = load_brand(brand_dir / "_brand.yml")
+    assert brand.colour("primary") == "#2f6b4f"
+    assert brand.colour("headings") == "#2f6b4f"
+    assert brand.name == "Greenfield Trading Co."
+    assert brand.logo == (brand_dir / "logo.svg").resolve()
+    assert brand.logo_alt.startswith("Greenfield Trading Co. logo")
+    assert warnings == []
+
+
+def test_a_plain_quarto_brand_file_is_accepted(tmp_path: Path) -> None:
+    (tmp_path / "_brand.yml").write_text(
+        "meta:\n  name: Acme\n  link: https://acme.example\n"
+        "color:\n  primary: '#0055aa'\n  foreground: '#111111'\n  background: '#fefefe'\n"
+        "typography:\n  base: Lato\n  headings: Lato\n  monospace: Fira Code\n"
+        "defaults:\n  bootstrap:\n    enable-rounded: false\n", encoding="utf-8")
+    brand, warnings = load_brand(tmp_path / "_brand.yml")
+    assert (brand.name, brand.colour("primary"), brand.logo) == ("Acme", "#0055aa", None)
+    assert warnings == []
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("primary: forest", 'primary: "#fff;}@import url(x)"',
+     "brand/_brand.yml:{line}:3: color.primary: \"#fff;}}@import url(x)\" is not allowed here; "
+     'expected a hex colour such as "#2f6b4f" or a palette name'),
+    ("primary: forest", "primary: forrest",
+     'brand/_brand.yml:{line}:3: color.primary: "forrest" is not a hex colour (#rrggbb) or a '
+     'palette name (did you mean "forest"?); palette: clay, forest, ink, linen, paper, sky'),
+    ("    family: Lato\n    size", "    family: Comic Sans\n    size",
+     'brand/_brand.yml:{line}:5: typography.base.family: the font "Comic Sans" has no files; '
+     "add it under typography.fonts with source: file (bundled: Lato)"),
+    ("      path: logo.svg", "      path: /etc/passwd",
+     'brand/_brand.yml:{line}:1: logo: "/etc/passwd" is outside the folder brand; put the '
+     "logo image inside it and give a relative path"),
+])
+def test_bad_brand_values_are_refused(brand_dir: Path, monkeypatch: pytest.MonkeyPatch,
+                                      old: str, new: str, message: str) -> None:
+    monkeypatch.chdir(brand_dir.parent)
+    edit(brand_dir / "_brand.yml", old, new)
+    lines = (brand_dir / "_brand.yml").read_text().splitlines()
+    marker = new.strip().splitlines()[0]
+    line = next(i for i, text in enumerate(lines, 1) if marker in text)
+    if "logo" in message:
+        line = next(i for i, text in enumerate(lines, 1) if text.startswith("logo:"))
+    with pytest.raises(BrandError) as caught:
+        load_brand(Path("brand/_brand.yml"))
+    assert caught.value.problems == [message.format(line=line)]
+
+
+def test_low_contrast_is_a_warning_naming_the_pair(run: Callable[..., Result], brand_dir: Path,
+                                                   tmp_path: Path) -> None:
+    edit(brand_dir / "_brand.yml", "  foreground: ink", '  foreground: "#bbbbbb"')
+    out = tmp_path / "out.pdf"
+    result = run("pdf", "--brand", str(brand_dir / "_brand.yml"), "-o", str(out))
+    assert result.exit_code == 0
+    assert (f"Warning: brand/_brand.yml: low contrast {contrast('#bbbbbb', '#ffffff'):.1f}:1 "
+            "between foreground #bbbbbb and background #ffffff (body text on the page); "
+            "WCAG AA needs 4.5:1") in result.stderr.splitlines()
+    assert out.exists()
+
+
+def test_changing_one_colour_recolours_the_pdf(run: Callable[..., Result], brand_dir: Path,
+                                               tmp_path: Path) -> None:
+    edit(brand_dir / "_brand.yml", 'forest: "#2f6b4f"', 'forest: "#6b2f5a"')
+    out = tmp_path / "out.pdf"
+    assert run("pdf", "--brand", str(brand_dir / "_brand.yml"), "-o", str(out)).exit_code == 0
+    from pypdf import PdfReader
+
+    cover = PdfReader(out).pages[0].get_contents().get_data().decode("latin-1")
+    r, g, b = (int("6b2f5a"[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    assert f"{r:g}"[:4] in cover and f"{b:g}"[:4] in cover

@@ -1,0 +1,76 @@
+"""The command line as a user meets it."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import Result
+
+from smguide import __version__
+from smguide.resources import builtin
+
+
+def test_version(run: Callable[..., Result]) -> None:
+    assert run("--version").stdout == f"smguide, version {__version__}\n"
+
+
+def test_help_does_not_import_the_heavy_renderers() -> None:
+    code = ("import sys\nfrom click.testing import CliRunner\nfrom smguide.cli import main\n"
+            "for args in (['--help'], ['pdf', '--help'], ['schema']):\n"
+            "    assert CliRunner().invoke(main, args).exit_code == 0\n"
+            "print(sorted(m for m in ('weasyprint', 'pptx') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_pdf_help_has_examples(run: Callable[..., Result]) -> None:
+    text = run("pdf", "--help").stdout
+    assert "Examples:" in text and "--paper [a4|letter|a5]" in text and "--print" in text
+
+
+def test_schema_is_json_schema_with_every_block_type(run: Callable[..., Result]) -> None:
+    schema = json.loads(run("schema").stdout)
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    assert schema["additionalProperties"] is False
+    kinds = {definition["properties"]["type"]["const"]
+             for definition in schema["$defs"].values()
+             if "type" in definition.get("properties", {})
+             and "const" in definition["properties"]["type"]}
+    assert kinds == {"prose", "callout", "takeaways", "role", "comparison", "analogy",
+                     "practices", "checklist", "glossary", "questions", "image"}
+    guide = json.loads(run("schema", "guide").stdout)
+    assert set(guide["required"]) == {"title", "language", "chapters"}
+
+
+def test_pdf_uses_local_content_folder_when_present(run: Callable[..., Result],
+                                                    tmp_path: Path) -> None:
+    shutil.copytree(builtin("content"), tmp_path / "content")
+    guide = tmp_path / "content" / "guide.yaml"
+    guide.write_text(guide.read_text().replace("title: Sales and Marketing",
+                                               "title: Our Own Handbook"))
+    result = run("pdf")
+    assert result.exit_code == 0, result.stderr
+    assert re.fullmatch(r"Wrote output/handbook\.pdf \(\d+ pages, [0-9.]+ s\)\n", result.stderr)
+    info = subprocess.run(["pdfinfo", "output/handbook.pdf"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Our Own Handbook" in info
+
+
+def test_quiet_prints_nothing_on_success(run: Callable[..., Result], tmp_path: Path) -> None:
+    result = run("-q", "pdf", "-o", "a.pdf")
+    assert (result.exit_code, result.output) == (0, "")
+    assert (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_bad_option_values_are_one_line_errors(run: Callable[..., Result]) -> None:
+    result = run("pdf", "--bleed", "3cm")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--bleed': expected a size in millimetres up to 10, "
+        'such as "3mm"; got "3cm"')

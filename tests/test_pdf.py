@@ -1,0 +1,117 @@
+"""The handbook read back by independent tools: pypdf, pdffonts, pdfinfo and qpdf."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from pypdf import PdfReader
+from tests.pdftools import figure_alts, outline, page_texts, squash
+
+from smguide.content import load_guide
+from smguide.markdown import to_plain
+from smguide.resources import builtin
+
+GUIDE = load_guide(builtin("content"))
+
+
+def test_every_chapter_title_and_summary_is_in_the_text(default_pdf: Path) -> None:
+    text = squash(" ".join(page_texts(default_pdf)))
+    for chapter in GUIDE.chapters:
+        assert squash(chapter.title) in text
+        assert chapter.summary and squash(to_plain(chapter.summary)) in text
+
+
+def test_toc_page_numbers_are_where_the_chapters_really_start(default_pdf: Path) -> None:
+    pages = page_texts(default_pdf)
+    toc = next(text for text in pages if text.startswith("Contents"))
+    listed = {int(n): int(page) for n, page in re.findall(r"(\d) [^.]+?\.{3,}\s*(\d+)", toc)}
+    assert len(listed) == len(GUIDE.chapters)
+    for chapter in GUIDE.chapters:
+        start = pages[listed[chapter.number] - 1]
+        assert squash(start).startswith(squash(f"chapter {chapter.number} {chapter.title}"))
+        assert listed[chapter.number] % 2 == 1, "chapters start on a right-hand (odd) page"
+
+
+def test_outline_has_every_chapter_and_section(default_pdf: Path) -> None:
+    entries = outline(default_pdf)
+    chapters = [title for depth, title, _ in entries if depth == 0]
+    assert chapters == ["Contents", *[chapter.title for chapter in GUIDE.chapters]]
+    sections = {title for depth, title, _ in entries if depth == 1}
+    headings = {block.heading for chapter in GUIDE.chapters for block in chapter.blocks
+                if block.heading}
+    assert headings <= sections
+    assert "Key takeaways" in sections
+
+
+def test_running_header_and_page_x_of_y(default_pdf: Path) -> None:
+    pages = page_texts(default_pdf)
+    total = len(pages)
+    sales_start = next(i for i, t in enumerate(pages) if t.startswith("CHAPTER 2"))
+    following = pages[sales_start + 1]
+    assert "What the sales team does" in following
+    assert f"Page {sales_start + 2} of {total}" in following
+
+
+def test_fonts_are_all_embedded_and_subset(default_pdf: Path) -> None:
+    lines = subprocess.run(["pdffonts", str(default_pdf)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    assert lines, "no fonts listed"
+    for line in lines:
+        name, emb, sub = line.split()[0], line.split()[-5], line.split()[-4]
+        assert (emb, sub) == ("yes", "yes"), line
+        assert re.match(r"^[A-Z]{6}\+Lato", name), line
+
+
+def test_qpdf_finds_no_errors(default_pdf: Path) -> None:
+    result = subprocess.run(["qpdf", "--check", str(default_pdf)], capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No syntax or stream encoding errors found" in result.stdout
+
+
+def test_metadata_language_and_tagging(default_pdf: Path) -> None:
+    info = subprocess.run(["pdfinfo", str(default_pdf)], capture_output=True, text=True,
+                          check=True).stdout
+    assert re.search(r"^Title:\s+Sales and Marketing$", info, re.M)
+    assert re.search(r"^Tagged:\s+yes$", info, re.M)
+    assert re.search(r"^Page size:.*\(A4\)$", info, re.M)
+    root = PdfReader(default_pdf).trailer["/Root"]
+    assert root["/Lang"] == "en"
+    assert "/StructTreeRoot" in root
+    assert "pdfuaid" in root["/Metadata"].get_object().get_data().decode()
+
+
+def test_images_carry_alt_text(default_pdf: Path) -> None:
+    """Every Figure in the structure tree has an /Alt (the logo and the diagram)."""
+    alts = figure_alts(default_pdf)
+    assert len(alts) >= 2
+    assert all(alts), alts
+    assert any("seed" in alt.lower() for alt in alts)
+
+
+@pytest.mark.parametrize(("paper", "size"), [("letter", (612, 792)), ("a5", (420, 595))])
+def test_paper_sizes(run: Callable[..., Result], tmp_path: Path, paper: str,
+                     size: tuple[int, int]) -> None:
+    out = tmp_path / f"{paper}.pdf"
+    assert run("pdf", "--paper", paper, "-o", str(out)).exit_code == 0
+    box = PdfReader(out).pages[5].mediabox
+    assert (round(box.width), round(box.height)) == size
+
+
+def test_print_profile_adds_bleed_and_crop_marks(run: Callable[..., Result],
+                                                 tmp_path: Path) -> None:
+    out = tmp_path / "print.pdf"
+    result = run("pdf", "--print", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    page = PdfReader(out).pages[4]
+    trim, media = page.trimbox, page.mediabox
+    bleed_pt = 3 / 25.4 * 72
+    # WeasyPrint puts crop marks outside the bleed: the sheet is larger than trim + bleed.
+    assert media.width > trim.width + 2 * bleed_pt - 0.5
+    assert round(trim.width) == 595 and round(trim.height) == 842
+    assert round(page.bleedbox.width - trim.width, 1) == round(2 * bleed_pt, 1)

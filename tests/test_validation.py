@@ -1,0 +1,102 @@
+"""Content mistakes: every problem at once, one exact line each, exit 1, nothing written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from tests.conftest import edit
+
+
+def build(run: Callable[..., Result], content: Path, out: Path) -> Result:
+    return run("pdf", "--content", str(content), "-o", str(out))
+
+
+def test_several_problems_in_several_files_are_all_reported(
+        run: Callable[..., Result], content: Path, tmp_path: Path) -> None:
+    edit(content / "chapters/02-sales.yaml", "focus: short-term", "focus: shortterm")
+    edit(content / "chapters/02-sales.yaml", "    name: Sales\n",
+         "    name: Sales\n    colour: red\n")
+    edit(content / "chapters/03-marketing.yaml", "title:", "titel:")
+    edit(content / "chapters/04-side-by-side.yaml", "type: comparison", "type: comparision")
+    edit(content / "guide.yaml", 'edition: "2026"', "edition: 2026")
+    edit(content / "guide.yaml", "07-first-week.yaml", "07-first-weak.yaml")
+    out = tmp_path / "out.pdf"
+    result = build(run, content, out)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        'Error: content/chapters/02-sales.yaml:15:5: blocks[1].colour: unknown key "colour" '
+        "(allowed: heading, notes, name, focus, mission, activities, skills)",
+        "Error: content/chapters/02-sales.yaml:16:5: blocks[1].focus: expected one of "
+        'short-term, long-term; got "shortterm" (did you mean "short-term"?)',
+        'Error: content/chapters/03-marketing.yaml:1:1: titel: unknown key "titel" '
+        '(did you mean "title"?)',
+        "Error: content/chapters/04-side-by-side.yaml:10:5: blocks[1].type: expected one of "
+        "prose, callout, takeaways, role, comparison, analogy, practices, checklist, glossary, "
+        'questions, image; got "comparision" (did you mean "comparison"?)',
+        "Error: content/guide.yaml:4:1: edition: expected text; got 2026 "
+        '(put it in quotes, e.g. "2026")',
+        'Error: content/guide.yaml:13:5: chapters[6]: file "chapters/07-first-weak.yaml" not '
+        'found (did you mean "chapters/07-first-week.yaml"?)',
+        "6 problems found; nothing was written.",
+    ]
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(("file", "old", "new", "expected"), [
+    ("chapters/07-first-week.yaml", "lines: 4", "lines: four",
+     "content/chapters/07-first-week.yaml:{line}:5: blocks[{n}].lines: expected a whole number; "
+     'got "four"'),
+    ("chapters/01-mixed-up.yaml", "  - type: prose\n", "  - kind: prose\n",
+     'content/chapters/01-mixed-up.yaml:{line}:5: blocks[0]: each block needs a "type:" line '
+     '(for example "type: prose")'),
+    ("guide.yaml", "language: en", "language: English",
+     'content/guide.yaml:3:1: language: "English" is not allowed here; expected a language code '
+     'such as "en", "de" or "en-GB"'),
+    ("chapters/02-sales.yaml", "    name: Sales\n", "    name: Sales\n    name: Selling\n",
+     'content/chapters/02-sales.yaml:15:5: the key "name" appears twice (first on line 14); '
+     "keep one of them"),
+    ("chapters/02-sales.yaml", "    name: Sales\n", "    name: Sales\n\tfocus: x\n",
+     "content/chapters/02-sales.yaml:15:1: YAML syntax: found character '\\t' that cannot "
+     "start any token; indent with spaces, not tabs"),
+    ("guide.yaml", "chapters/02-sales.yaml", "../../etc/passwd.yaml",
+     'content/guide.yaml:{line}:5: chapters[1]: "../../etc/passwd.yaml" is outside the folder '
+     "content; put the chapter file inside it and give a relative path"),
+])
+def test_one_mistake_one_exact_line(run: Callable[..., Result], content: Path, tmp_path: Path,
+                                    file: str, old: str, new: str, expected: str) -> None:
+    edit(content / file, old, new)
+    lines = (content / file).read_text(encoding="utf-8").splitlines()
+    marker = new.strip().splitlines()[0]
+    line = next(i for i, text in enumerate(lines, 1) if marker in text)
+    blocks_before = sum(1 for text in lines[:line - 1] if text.startswith("  - type:")
+                        or text.startswith("  - kind:"))
+    result = build(run, content, tmp_path / "out.pdf")
+    assert result.exit_code == 1
+    errors = result.stderr.splitlines()
+    assert errors[0] == "Error: " + expected.format(line=line, n=blocks_before - 1)
+    assert errors[-1] == "1 problem found; nothing was written."
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_a_failed_build_leaves_the_previous_pdf_untouched(
+        run: Callable[..., Result], content: Path, tmp_path: Path) -> None:
+    out = tmp_path / "handbook.pdf"
+    out.write_bytes(b"%PDF-1.7 previous good build")
+    edit(content / "chapters/02-sales.yaml", "focus: short-term", "focus: soon")
+    assert build(run, content, out).exit_code == 1
+    assert out.read_bytes() == b"%PDF-1.7 previous good build"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".handbook")] == []
+
+
+def test_yes_no_words_are_kept_as_written(run: Callable[..., Result], content: Path,
+                                          tmp_path: Path) -> None:
+    """In YAML 1.1 `No` would become false and fail as "expected text"; here it is the word."""
+    edit(content / "chapters/07-first-week.yaml", "  - type: glossary\n",
+         "  - type: glossary\n    heading: No\n")
+    result = build(run, content, tmp_path / "out.pdf")
+    assert result.exit_code == 0, result.stderr
