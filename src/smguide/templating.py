@@ -60,7 +60,18 @@ def render(env: ImmutableSandboxedEnvironment, name: str, **context: Any) -> str
     except TemplateNotFound as exc:
         raise RenderError(f"template {exc.name} not found in the template folders") from None
     except TemplateError as exc:
-        where = getattr(exc, "filename", None) or name
-        line = getattr(exc, "lineno", None)
-        at = f"{where}:{line}" if line else where
-        raise RenderError(f"{at}: template error: {exc}") from None
+        raise RenderError(f"{_template_place(exc, name)}: template error: {exc}") from None
+
+
+def _template_place(exc: TemplateError, name: str) -> str:
+    """file:line of a template error: syntax errors carry it, runtime errors are found in
+    the traceback, where Jinja maps frames back to template lines."""
+    filename, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if not (filename and line):
+        tb = exc.__traceback__
+        while tb is not None:
+            frame_file = tb.tb_frame.f_code.co_filename
+            if frame_file.endswith((".j2", ".html", ".css")):
+                filename, line = frame_file, tb.tb_lineno
+            tb = tb.tb_next
+    return f"{filename}:{line}" if filename and line else (filename or name)
