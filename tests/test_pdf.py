@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 from pypdf import PdfReader
-from tests.pdftools import figure_alts, outline, page_texts, squash
 
 from smguide.content import load_guide
 from smguide.markdown import to_plain
 from smguide.resources import builtin
+from tests.pdftools import figure_alts, outline, page_texts, squash
 
 GUIDE = load_guide(builtin("content"))
 

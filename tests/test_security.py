@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 from pypdf import PdfReader
-from tests.conftest import edit
-from tests.pdftools import all_text, figure_alts
 
 from smguide.fetcher import make_fetcher
+from tests.conftest import edit
+from tests.pdftools import all_text, figure_alts
 
 
 def override(tmp_path: Path, body: str) -> Path:
