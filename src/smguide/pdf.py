@@ -6,12 +6,17 @@ WeasyPrint is imported here, lazily: it takes over a second to import.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from smguide.errors import RenderError
 from smguide.fetcher import BlockedResource, make_fetcher
 from smguide.handbook import HandbookRenderer, PrintOptions
 from smguide.resources import ASSETS_DIR
+
+VARIANT = "pdf/ua-1"  # tagged, with title and language: readable by assistive technology
 
 
 class _Collect(logging.Handler):
@@ -25,20 +30,16 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def render_pdf(renderer: HandbookRenderer, options: PrintOptions,
-               created: str | None = None) -> tuple[bytes, int]:
-    """Lay out and write the handbook; return (pdf bytes, page count)."""
+def lay_out(renderer: HandbookRenderer, options: PrintOptions,
+            created: str | None = None) -> Any:
+    """Paginate the handbook (a WeasyPrint Document) with the guarded fetcher."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
     guide_root = Path(renderer.guide.root)
-    roots = [guide_root, renderer.brand.root, ASSETS_DIR, *renderer.template_dirs]
-    fetcher = make_fetcher(roots)
-    logging.getLogger("fontTools").setLevel(logging.ERROR)  # font-file trivia, not ours
-    logger = logging.getLogger("weasyprint")
-    collect = _Collect()
-    logger.addHandler(collect)
-    try:
+    fetcher = make_fetcher([guide_root, renderer.brand.root, ASSETS_DIR,
+                            *renderer.template_dirs])
+    with _engine_guard(renderer):
         fonts = FontConfiguration()
         stylesheets = [
             CSS(filename=str(_stylesheet(renderer)), url_fetcher=fetcher, font_config=fonts),
@@ -47,18 +48,34 @@ def render_pdf(renderer: HandbookRenderer, options: PrintOptions,
         ]
         html = HTML(string=renderer.html(created), base_url=guide_root.as_uri() + "/",
                     url_fetcher=fetcher)
-        document = html.render(font_config=fonts, stylesheets=stylesheets,
-                               pdf_variant="pdf/ua-1")
-        _fail_on_warnings(collect.messages)
-        data = document.write_pdf(pdf_variant="pdf/ua-1")
+        return html.render(font_config=fonts, stylesheets=stylesheets, pdf_variant=VARIANT)
+
+
+def render_pdf(renderer: HandbookRenderer, options: PrintOptions,
+               created: str | None = None) -> tuple[bytes, int]:
+    """Lay out and write the handbook; return (pdf bytes, page count)."""
+    document = lay_out(renderer, options, created)
+    with _engine_guard(renderer):
+        data = document.write_pdf(pdf_variant=VARIANT)
+    return data, len(document.pages)
+
+
+@contextmanager
+def _engine_guard(renderer: HandbookRenderer) -> Iterator[None]:
+    """Turn a blocked resource or any WeasyPrint warning about one into a RenderError."""
+    logging.getLogger("fontTools").setLevel(logging.ERROR)  # font-file trivia, not ours
+    logger = logging.getLogger("weasyprint")
+    collect = _Collect()
+    logger.addHandler(collect)
+    try:
+        yield
         _fail_on_warnings(collect.messages)
     except BlockedResource as exc:
-        raise RenderError(f"blocked {exc.url}: {exc.reason} "
-                          f"(referenced from {renderer.guide.root} or the brand)") from None
+        folders = ", ".join(str(d) for d in renderer.template_dirs[:-1]) or "the content"
+        raise RenderError(f"blocked {exc.url}: {exc.reason} (referenced from "
+                          f"{folders})") from None
     finally:
         logger.removeHandler(collect)
-    assert data is not None
-    return data, len(document.pages)
 
 
 def _stylesheet(renderer: HandbookRenderer) -> Path:
