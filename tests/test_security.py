@@ -54,7 +54,7 @@ def test_fetcher_allows_only_files_under_its_roots(tmp_path: Path) -> None:
 
 def test_template_syntax_in_content_is_printed_literally(
         run: Callable[..., Result], content: Path, tmp_path: Path) -> None:
-    edit(content / "chapters/01-mixed-up.yaml", "heading: Welcome",
+    edit(content / "chapters/01-mixed-up.yaml", "heading: Two words used as one",
          "heading: \"{{ cycler.__init__.__globals__ }} <script>alert(1)</script>\"")
     out = tmp_path / "out.pdf"
     result = run("pdf", "--content", str(content), "-o", str(out))
@@ -66,8 +66,8 @@ def test_template_syntax_in_content_is_printed_literally(
 
 def test_markdown_raw_html_is_escaped_and_unsafe_links_dropped(
         run: Callable[..., Result], content: Path, tmp_path: Path) -> None:
-    edit(content / "chapters/01-mixed-up.yaml", "      Welcome aboard.",
-         '      <b>raw</b> [bad](javascript:alert(1)) [good](https://example.org) Welcome aboard.')
+    edit(content / "chapters/01-mixed-up.yaml", "      You will hear",
+         '      <b>raw</b> [bad](javascript:alert(1)) [good](https://example.org) You will hear')
     out = tmp_path / "out.pdf"
     assert run("pdf", "--content", str(content), "-o", str(out)).exit_code == 0
     assert "<b>raw</b>" in all_text(out)

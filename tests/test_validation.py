@@ -39,8 +39,8 @@ def test_several_problems_in_several_files_are_all_reported(
         "prose, callout, takeaways, role, comparison, analogy, practices, checklist, glossary, "
         'questions, image; got "comparision" (did you mean "comparison"?)',
         "Error: content/guide.yaml:4:1: edition: expected text; got 2026 "
-        '(put it in quotes, e.g. "2026")',
-        'Error: content/guide.yaml:13:5: chapters[6]: file "chapters/07-first-weak.yaml" not '
+        '(put it in quotes: "2026")',
+        'Error: content/guide.yaml:14:5: chapters[7]: file "chapters/07-first-weak.yaml" not '
         'found (did you mean "chapters/07-first-week.yaml"?)',
         "6 problems found; nothing was written.",
     ]
@@ -65,7 +65,7 @@ def test_several_problems_in_several_files_are_all_reported(
      "content/chapters/02-sales.yaml:15:1: YAML syntax: found character '\\t' that cannot "
      "start any token; indent with spaces, not tabs"),
     ("guide.yaml", "chapters/02-sales.yaml", "../../etc/passwd.yaml",
-     'content/guide.yaml:{line}:5: chapters[1]: "../../etc/passwd.yaml" is outside the folder '
+     'content/guide.yaml:{line}:5: chapters[2]: "../../etc/passwd.yaml" is outside the folder '
      "content; put the chapter file inside it and give a relative path"),
 ])
 def test_one_mistake_one_exact_line(run: Callable[..., Result], content: Path, tmp_path: Path,
@@ -97,7 +97,7 @@ def test_a_failed_build_leaves_the_previous_pdf_untouched(
 def test_yes_no_words_are_kept_as_written(run: Callable[..., Result], content: Path,
                                           tmp_path: Path) -> None:
     """In YAML 1.1 `No` would become false and fail as "expected text"; here it is the word."""
-    edit(content / "chapters/07-first-week.yaml", "  - type: glossary\n",
+    edit(content / "chapters/08-glossary.yaml", "  - type: glossary\n",
          "  - type: glossary\n    heading: No\n")
     result = build(run, content, tmp_path / "out.pdf")
     assert result.exit_code == 0, result.stderr

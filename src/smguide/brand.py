@@ -14,10 +14,10 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from smguide.colors import HEX, contrast, normalise_hex
-from smguide.content import _check_file_ref, display_path
+from smguide.content import _check_file_ref, display_path, file_line
 from smguide.errors import BrandError
 from smguide.resources import FONTS_DIR
-from smguide.validate import PATTERN_HELP, validate
+from smguide.validate import PATTERN_HELP, dotted, validate
 from smguide.yamlsource import YamlProblem, read_yaml
 
 FontName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9 _-]{0,62}$")]
@@ -215,7 +215,7 @@ def load_brand(path: Path) -> tuple[Brand, list[str]]:
 
     def where(*field: str | int) -> str:
         line, col = located.position(tuple(field))
-        return f"{shown}:{line}:{col}: {'.'.join(map(str, field))}"
+        return f"{shown}:{line}:{col}: {dotted(field)}"
 
     colour_spec = parsed.color or Colour()
     palette = {k: v for k, v in colour_spec.palette.items()}
@@ -293,7 +293,7 @@ def load_brand(path: Path) -> tuple[Brand, list[str]]:
     name = meta.name if isinstance(meta.name, str) else (
         (meta.name.full or meta.name.short) if meta.name else None)
     if problems:
-        raise BrandError(problems)
+        raise BrandError(sorted(problems, key=file_line))
     smguide = parsed.defaults.smguide if parsed.defaults and parsed.defaults.smguide else None
     brand = Brand(
         name=name or "", footer=smguide.footer if smguide else None, logo=logo_path,
@@ -301,7 +301,12 @@ def load_brand(path: Path) -> tuple[Brand, list[str]]:
         base_family=base.family or "Lato", base_size_pt=_size_pt(base.size),
         line_height=base.line_height or 1.45, heading_family=heads.family or base.family or "Lato",
         heading_weight=_weight(heads.weight, 700), faces=tuple(faces), root=root, source=shown)
-    warnings = [f"{shown}: low contrast {contrast(colours[a], colours[b]):.1f}:1 between "
-                f"{a} {colours[a]} and {b} {colours[b]} ({what}); WCAG AA needs 4.5:1"
-                for a, b, what in CONTRAST_PAIRS if contrast(colours[a], colours[b]) < 4.5]
+    warnings, seen = [], set()
+    for a, b, what in CONTRAST_PAIRS:
+        pair = frozenset((colours[a], colours[b]))
+        if contrast(colours[a], colours[b]) < 4.5 and pair not in seen:
+            seen.add(pair)
+            warnings.append(f"{shown}: low contrast {contrast(colours[a], colours[b]):.1f}:1 "
+                            f"between {a} {colours[a]} and {b} {colours[b]} ({what}); "
+                            "WCAG AA needs 4.5:1")
     return brand, warnings

@@ -117,8 +117,46 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
     say(f"content: {sources.content}; brand: {sources.brand}", 2)
     built = build_pdf(sources, output, options)
     for warning in built.warnings:
-        say(f"Warning: {warning}", 0 if False else 1)
+        say(f"Warning: {warning}")
     say(f"Wrote {_shown(built.path)} ({built.pages} pages, {built.seconds:.1f} s)")
+
+
+@main.command()
+@content_option
+@brand_option
+@templates_option
+@click.option("--template", "template", metavar="PPTX",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A PowerPoint template (.pptx) to build on, instead of the branded "
+                   "default; its layouts are found by name (see docs/content.md).")
+@click.option("--aspect", type=click.Choice(["16:9", "4:3"]),
+              help="Slide shape (default: 16:9, or the template's own shape).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("output/deck.pptx"), show_default=True, help="Where to write the deck.")
+@click.pass_obj
+def slides(say: Say, content: Path | None, brand: Path | None, templates: Path | None,
+           template: Path | None, aspect: str | None, output: Path) -> None:
+    """Build the PowerPoint deck from the same content and brand as the handbook.
+
+    \b
+    Examples:
+      smguide slides
+      smguide slides --aspect 4:3 -o out/deck-4x3.pptx
+      smguide slides --template corporate.pptx
+      smguide slides --templates my-templates   # my-templates/deck/plan.yaml.j2 picks slides
+
+    Every text box, table and diagram stays editable. Nothing is written unless the
+    whole deck rendered.
+    """
+    from smguide.build import build_slides
+    from smguide.deck import DeckOptions
+
+    sources = _resolve_sources(content, brand, templates)
+    say(f"content: {sources.content}; brand: {sources.brand}", 2)
+    built = build_slides(sources, output, DeckOptions(template=template, aspect=aspect))
+    for warning in built.warnings:
+        say(f"Warning: {warning}")
+    say(f"Wrote {_shown(built.path)} ({built.pages} slides, {built.seconds:.1f} s)")
 
 
 @main.command()

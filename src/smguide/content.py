@@ -69,7 +69,7 @@ def _where(located: Located, display: str, path: tuple[Any, ...], field: str) ->
     return f"{display}:{line}:{col}: {field}"
 
 
-def _file_line(problem: str) -> tuple[str, int, int]:
+def file_line(problem: str) -> tuple[str, int, int]:
     """Sort key: file, then line and column as numbers."""
     found = re.match(r"^(.*?):(\d+):(\d+): ", problem)
     return (found[1], int(found[2]), int(found[3])) if found else (problem, 0, 0)
@@ -138,7 +138,7 @@ def load_guide(content_dir: Path) -> Guide:
                                 notes=chapter.notes, blocks=tuple(chapter.blocks)))
 
     if problems or guide is None or labels is None:
-        raise ContentError(sorted(problems, key=_file_line))
+        raise ContentError(sorted(problems, key=file_line))
     return Guide(title=guide.title, subtitle=guide.subtitle, language=guide.language,
                  edition=guide.edition, description=guide.description,
                  chapters=tuple(chapters), labels=labels, root=str(root))

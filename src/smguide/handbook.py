@@ -13,7 +13,9 @@ from smguide.colors import contrast, mix
 from smguide.model import Analogy, Guide
 from smguide.templating import make_env, render, template_dirs
 
-PAPERS = {"a4": ("A4", 10.5, 297), "letter": ("letter", 10.5, 279.4), "a5": ("A5", 9.5, 210)}
+# CSS size name, text scale against the brand's base size, width and height (mm)
+PAPERS = {"a4": ("A4", 1.0, 210, 297), "letter": ("letter", 1.0, 215.9, 279.4),
+          "a5": ("A5", 0.9, 148, 210)}
 
 
 @dataclass(frozen=True)
@@ -86,14 +88,15 @@ class HandbookRenderer:
                       created=created)
 
     def css(self, options: PrintOptions) -> str:
-        size, font_size, height_mm = PAPERS[options.paper]
+        size, scale, width_mm, height_mm = PAPERS[options.paper]
+        font_size = round(self.brand.base_size_pt * scale, 2)
         small = options.paper == "a5"
+        top, inner, outer = (17, 19, 14) if small else (22, 25, 19)
+        notes_w, notes_h = width_mm - inner - outer, height_mm - 2 * top
         page: dict[str, Any] = {
             "size": size, "font_size": font_size,
-            "margin_top": "17mm" if small else "22mm",
-            "margin_bottom": "17mm" if small else "22mm",
-            "margin_inner": "19mm" if small else "25mm",
-            "margin_outer": "14mm" if small else "19mm",
+            "margin_top": f"{top}mm", "margin_bottom": f"{top}mm",
+            "margin_inner": f"{inner}mm", "margin_outer": f"{outer}mm",
             "cover_margin": "18mm 16mm" if small else "28mm 24mm",
             "cover_height": f"{height_mm - (36 if small else 56) - 1:g}mm",
             "bleed": f"{options.bleed_mm:g}mm" if options.bleed_mm else None,
@@ -102,4 +105,14 @@ class HandbookRenderer:
         faces = [{"family": f.family, "uri": f.path.as_uri(), "weight": f.weight,
                   "style": f.style} for f in self.brand.faces]
         return render(self.css_env, "handbook/brand.css.j2", brand=self.brand, c=self.colours,
-                      labels=self.guide.labels, page=page, faces=faces)
+                      labels=self.guide.labels, page=page, faces=faces,
+                      notes_lines=self.ruled_lines(notes_w, notes_h))
+
+    def ruled_lines(self, width_mm: float, height_mm: float) -> str:
+        """Writing lines for the notes pages, as an SVG data: URL sized in millimetres."""
+        ys = [y / 2 for y in range(24, int(height_mm * 2), 17)]  # every 8.5 mm
+        lines = "".join(f'<line x1="0" x2="{width_mm:g}" y1="{y:g}" y2="{y:g}"/>' for y in ys)
+        svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width_mm:g} '
+               f'{height_mm:g}" preserveAspectRatio="none">'
+               f'<g stroke="{self.colours["rule"]}" stroke-width="0.18">{lines}</g></svg>')
+        return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()

@@ -25,7 +25,7 @@ def _parser(language: str) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": True,
                                    "quotes": QUOTES.get(language.split("-")[0], "“”‘’")})
     md.enable(["replacements", "smartquotes"])
-    md.disable("image")
+    md.disable(["image", "heading", "lheading"])  # pictures and headings are blocks
     md.validateLink = safe_link  # type: ignore[method-assign]
     return md
 

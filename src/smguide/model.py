@@ -172,6 +172,8 @@ class Labels(Strict):
     agenda: Text
     questions_title: Text
     continued: Text
+    part: Text
+    meaning: Text
     short_term: Text = Field(alias="short-term")
     long_term: Text = Field(alias="long-term")
 

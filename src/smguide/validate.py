@@ -74,9 +74,9 @@ def type_at(root: Any, loc: tuple[str | int, ...]) -> Any:
                 nxt = _field_type(option, str(part))
             if nxt is not None:
                 break
-        if nxt is None:  # a discriminator tag: pick the variant it names
+        if nxt is None:  # a union member's name or discriminator tag: pick that member
             tagged = [o for o in options if isinstance(o, type) and issubclass(o, BaseModel)
-                      and _tag_of(o) == part]
+                      and part in (_tag_of(o), o.__name__)]
             if not tagged:
                 return None
             nxt = tagged[0]
@@ -109,14 +109,14 @@ def _show(value: Any) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
-def _data_path(data: Any, loc: tuple[str | int, ...]) -> Path_:
+def _data_path(data: Any, loc: tuple[str | int, ...], keep_last: bool) -> Path_:
     """Drop discriminator tags from a Pydantic location so it matches the YAML."""
     path: list[str | int] = []
     for i, part in enumerate(loc):
         in_list = isinstance(data, list) and isinstance(part, int) and part < len(data)
         if in_list or (isinstance(data, dict) and part in data):
             data = data[part]
-        elif i < len(loc) - 1 or not isinstance(data, dict):
+        elif i < len(loc) - 1 or not isinstance(data, dict) or not keep_last:
             continue  # a union tag inserted by Pydantic, not a key of the file
         path.append(part)
     return tuple(path)
@@ -126,7 +126,7 @@ def describe(error: ErrorDetails, root: Any, data: Any) -> tuple[Path_, str, boo
     """(path in the file, message, point-at-key?) for one Pydantic error."""
     loc = tuple(error["loc"])
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
-    path = _data_path(data, loc)
+    path = _data_path(data, loc, keep_last=kind in ("missing", "extra_forbidden"))
     field_type = type_at(root, loc)
     if kind == "missing":
         name = loc[-1]
@@ -148,8 +148,15 @@ def describe(error: ErrorDetails, root: Any, data: Any) -> tuple[Path_, str, boo
     if kind == "union_tag_not_found":
         return path, 'each block needs a "type:" line (for example "type: prose")', False
     if kind == "string_type":
-        hint = ' (put it in quotes, e.g. "2026")' if isinstance(value, (int, float, bool)) else ""
+        pattern = _pattern_of(field_type)
+        if pattern:
+            return path, (f"expected {PATTERN_HELP.get(pattern, 'text')}; "
+                          f"got {_show(value)}"), False
+        hint = f' (put it in quotes: "{_show(value)}")' if isinstance(value, (int, float)) else ""
         return path, f"expected text; got {_show(value)}{hint}", False
+    if kind == "string_too_long":
+        return path, (f"too long: at most {ctx.get('max_length')} characters; "
+                      f"got {len(str(value))}"), False
     if kind == "string_too_short":
         return path, "must not be empty; write some text or remove the key", False
     if kind == "string_pattern_mismatch":
@@ -184,20 +191,60 @@ PATTERN_HELP = {
 
 def validate(root: type[M] | Any, located: Located, display: str) -> tuple[M | None, list[str]]:
     """Validate located YAML against a type; return (value, problems)."""
+    found: list[tuple[Path_, str, bool]] = [(p, m, True) for p, m in _empty_values(located)]
     try:
-        return TypeAdapter(root).validate_python(located.data), []
+        value = TypeAdapter(root).validate_python(located.data)
     except ValidationError as exc:
-        described = [describe(error, root, located.data)
-                     for error in exc.errors(include_url=False)]
+        value = None
+        described = _most_specific([describe(error, root, located.data)
+                                    for error in exc.errors(include_url=False)])
         misspelt = {(*path[:-1], _suggested(message)) for path, message, at_key in described
                     if at_key and _suggested(message)}
-        problems = []
-        for path, message, at_key in described:
-            if message.startswith("required field is missing") and path in misspelt:
-                continue  # the "unknown key ... did you mean" line already says it
-            line, col = (located.key_pos.get(path) if at_key else None) or located.position(path)
-            problems.append((line, col, f"{display}:{line}:{col}: {dotted(path)}: {message}"))
-        return None, [text for *_, text in sorted(problems)]
+        empty = {path for path, *_ in found}
+        found += [(path, message, at_key) for path, message, at_key in described
+                  if not (message.startswith("required field is missing") and path in misspelt)
+                  and path not in empty]  # "expected text; got nothing" says less
+    problems = []
+    for path, message, at_key in found:
+        line, col = (located.key_pos.get(path) if at_key else None) or located.position(path)
+        problems.append((line, col, f"{display}:{line}:{col}: {dotted(path)}: {message}"))
+    return (None if problems else value), [text for *_, text in sorted(problems)]
+
+
+def _most_specific(described: list[tuple[Path_, str, bool]]) -> list[tuple[Path_, str, bool]]:
+    """Where a field may take several shapes (text or a group of keys), Pydantic reports
+    one error per shape; drop the bare shape mismatch when a more telling error exists."""
+    unique = list(dict.fromkeys(described))
+    shape = ("expected text;", "expected a group of")
+
+    def telling(other: tuple[Path_, str, bool], path: Path_) -> bool:
+        deeper = len(other[0]) > len(path) and other[0][:len(path)] == path
+        return deeper or (other[0] == path and not other[1].startswith(shape))
+
+    return [entry for entry in unique
+            if not (entry[1].startswith(shape) and any(telling(o, entry[0]) for o in unique))]
+
+
+def _pattern_of(tp: Any) -> str | None:
+    """The regex a text field must match, if it has one (for a helpful example)."""
+    for option in [tp, *get_args(tp)]:
+        for meta in getattr(option, "__metadata__", ()):
+            if getattr(meta, "pattern", None):
+                return str(meta.pattern)
+    return None
+
+
+def _empty_values(located: Located) -> list[tuple[Path_, str]]:
+    """Keys written with nothing after them: usually a value lost to a `#` comment."""
+    return [(path, "the value is empty; write one or remove the key (text after # is a "
+                   'comment: put such text in quotes, e.g. "#1 rule")')
+            for path in located.key_pos if _get(located.data, path) is None]
+
+
+def _get(data: Any, path: Path_) -> Any:
+    for part in path:
+        data = data[part]
+    return data
 
 
 def _suggested(message: str) -> str | None:

@@ -98,6 +98,7 @@ def _pos(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+_RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
@@ -151,6 +152,9 @@ _HINTS = (
     ("could not find expected ':'", 'each line needs "key: value"; check the indentation'),
     ("did not find expected key", "check the indentation of this line and the one before"),
     ("expected <block end>", "check the indentation of this line"),
+    ("found character '*'", 'put the text in quotes ("*...")'),
+    ("found character '@'", 'put the text in quotes ("@...")'),
+    ("found character '`'", "put the text in quotes"),
     ("found undefined alias", "anchors and aliases are not supported"),
 )
 
@@ -158,6 +162,12 @@ _HINTS = (
 def parse_yaml(text: str) -> Located:
     """Parse one YAML document into plain data with positions; raise YamlProblem on error."""
     out = Located(data=None)
+    bad = _RAW_CONTROL.search(text)
+    if bad:  # PyYAML's reader would refuse it with a message about "special characters"
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise YamlProblem(line, column, f"invisible control character U+{ord(bad[0]):04X}; "
+                                        "delete it (it often comes from copy and paste)")
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
@@ -171,6 +181,9 @@ def parse_yaml(text: str) -> Located:
         if "\t" in problem or "'\\t'" in problem:
             hint = "indent with spaces, not tabs"
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if hint == "check the indentation of this line" and text.splitlines()[line - 1:line] \
+                and text.splitlines()[line - 1].lstrip("- ").startswith(("[", "{")):
+            hint = "text that starts with [ or { must be put in quotes"
         raise YamlProblem(line, col, f"YAML syntax: {problem}; {hint}") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(1, 1, f"YAML: {exc}; check the file") from None
