@@ -7,12 +7,16 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from smguide.brand import Brand, load_brand
 from smguide.content import load_guide
 from smguide.handbook import HandbookRenderer, PrintOptions
 from smguide.model import Guide
 from smguide.output import write_atomic
+
+if TYPE_CHECKING:
+    from smguide.deck import DeckOptions
 
 
 @dataclass(frozen=True)
@@ -72,3 +76,16 @@ def build_pdf(sources: Sources, output: Path, options: PrintOptions) -> Built:
     data, pages = render_pdf(renderer, options, created=creation_date())
     path = write_atomic(output, data)
     return Built(path, pages, time.perf_counter() - start, tuple(warnings))
+
+
+def build_slides(sources: Sources, output: Path, options: DeckOptions) -> Built:
+    """Validate, render and atomically write the PowerPoint deck (`pages` counts slides)."""
+    from smguide.deck import DeckRenderer
+
+    start = time.perf_counter()
+    guide, brand, warnings = load(sources)
+    renderer = DeckRenderer(guide, brand, options, sources.templates)
+    data, slides = renderer.render()
+    path = write_atomic(output, data)
+    return Built(path, slides, time.perf_counter() - start,
+                 tuple(warnings + renderer.warnings))

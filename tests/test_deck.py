@@ -1,0 +1,414 @@
+"""The deck read back by independent tools: python-pptx, the theme XML, LibreOffice and pypdf."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from lxml import etree
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pypdf import PdfReader
+
+from smguide.brand import load_brand
+from smguide.build import Sources, build_slides
+from smguide.cli import main
+from smguide.content import load_guide
+from smguide.deck import DeckOptions, family_fonts
+from smguide.deckplan import load_plan, yaml_scalar
+from smguide.deckwrite import spans
+from smguide.errors import ContentError
+from smguide.markdown import to_plain
+from smguide.model import Analogy, Comparison
+from smguide.resources import builtin
+from smguide.textfit import Para, Span, text_height
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GUIDE = load_guide(builtin("content"))
+BRAND, _ = load_brand(builtin("brand") / "_brand.yml")
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def build(out: Path, content: Path | None = None, **options: object) -> Path:
+    sources = Sources(content or builtin("content"), builtin("brand") / "_brand.yml")
+    return build_slides(sources, out, DeckOptions(**options)).path  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def deck_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("deck") / "deck.pptx")
+
+
+@pytest.fixture(scope="module")
+def deck(deck_path: Path):  # noqa: ANN201 - python-pptx's Presentation
+    return Presentation(str(deck_path))
+
+
+@pytest.fixture(scope="module")
+def long_deck(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+    """Over-long content (a 200-character title, 25-item lists, long cells), with the
+    built-in labels."""
+    folder = tmp_path_factory.mktemp("long")
+    shutil.copytree(FIXTURES / "deck-long", folder / "content")
+    shutil.copy(builtin("content") / "labels.yaml", folder / "content" / "labels.yaml")
+    return Presentation(str(build(folder / "long.pptx", folder / "content")))
+
+
+def block(kind: type) -> object:
+    return next(b for c in GUIDE.chapters for b in c.blocks if isinstance(b, kind))
+
+
+# -- what the deck holds ----------------------------------------------------------------
+
+
+def test_slide_count_equals_the_plan(deck) -> None:  # noqa: ANN001
+    assert len(deck.slides) == len(load_plan(GUIDE, None))
+
+
+def test_every_slide_has_a_title_and_speaker_notes(deck) -> None:  # noqa: ANN001
+    for number, slide in enumerate(deck.slides, 1):
+        assert slide.shapes.title is not None and slide.shapes.title.text.strip(), number
+        assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip(), number
+
+
+def test_notes_come_from_the_content(deck) -> None:  # noqa: ANN001
+    notes = [slide.notes_slide.notes_text_frame.text for slide in deck.slides]
+    with_notes = [b for c in GUIDE.chapters for b in c.blocks if b.type == "role" and b.notes]
+    assert with_notes and all(to_plain(b.notes) in notes for b in with_notes)
+    chapters = [s.chapter for s in load_plan(GUIDE, None) if s.kind == "section"]
+    assert all(to_plain(c.notes) in notes for c in chapters if c.notes)
+
+
+def test_title_agenda_sections_and_closing(deck) -> None:  # noqa: ANN001
+    titles = [slide.shapes.title.text for slide in deck.slides]
+    assert titles[0] == GUIDE.title and titles[1] == GUIDE.labels.agenda
+    assert titles[-1] == GUIDE.labels.questions_title
+    sections = [s.chapter for s in load_plan(GUIDE, None) if s.kind == "section"]
+    assert len(sections) >= len(GUIDE.chapters) - 1  # a chapter with nothing to show has none
+    for chapter in sections:
+        assert chapter.title in titles
+    agenda = deck.slides[1].placeholders[1].text_frame.text.split("\n")
+    assert agenda == [chapter.title for chapter in GUIDE.chapters]
+
+
+def test_comparison_is_a_native_table_equal_to_the_content(deck) -> None:  # noqa: ANN001
+    comparison = block(Comparison)
+    tables = [shape.table for slide in deck.slides for shape in slide.shapes if shape.has_table]
+    assert len(tables) == 1
+    table = tables[0]
+    cells = [[table.cell(r, c).text for c in range(3)] for r in range(len(table.rows))]
+    assert cells[0] == ["", *comparison.columns]
+    assert cells[1:] == [[row.aspect, *(to_plain(v) for v in row.values)]
+                         for row in comparison.rows]
+    header = table.cell(0, 1)
+    assert header.fill.fore_color.theme_color.name == "ACCENT_1"
+    assert header.text_frame.paragraphs[0].runs[0].font.color.theme_color.name == "BACKGROUND_1"
+    bands = {table.cell(r, 1).fill.fore_color.theme_color.name for r in range(1, 3)}
+    assert bands == {"BACKGROUND_1", "BACKGROUND_2"}
+
+
+def test_analogy_is_a_diagram_of_native_shapes_with_content_labels(deck) -> None:  # noqa: ANN001
+    analogy = block(Analogy)
+    groups = [shape for slide in deck.slides for shape in slide.shapes
+              if shape.shape_type == MSO_SHAPE_TYPE.GROUP]
+    assert len(groups) == 1
+    group = groups[0]
+    assert group._element.nvGrpSpPr.cNvPr.get("descr") == analogy.alt
+    names = [shape.name for shape in group.shapes]
+    for part in ("Garden", "Soil", "Seed", "Sun", "Water drop", "Basket"):
+        assert part in names
+    assert sum(shape.shape_type == MSO_SHAPE_TYPE.LINE for shape in group.shapes) >= 4
+    assert not [s for s in group.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    labels = " ".join(shape.text_frame.text for shape in group.shapes
+                      if shape.name.startswith("Label"))
+    for part in analogy.parts:
+        assert part.name in labels and part.stands_for in labels
+
+
+def test_theme_colours_and_fonts_are_the_brands(deck_path: Path) -> None:
+    with zipfile.ZipFile(deck_path) as package:
+        theme = etree.fromstring(package.read("ppt/theme/theme1.xml"))
+    scheme = theme.find(f".//{A}clrScheme")
+
+    def slot(name: str) -> str:
+        return "#" + scheme.find(f"{A}{name}/{A}srgbClr").get("val").lower()
+
+    colours = BRAND.colours
+    assert slot("dk1") == colours["foreground"] and slot("lt1") == colours["background"]
+    assert slot("accent1") == colours["primary"] and slot("accent2") == colours["secondary"]
+    assert slot("accent3") == colours["tertiary"] and slot("lt2") == colours["light"]
+    assert theme.find(f".//{A}majorFont/{A}latin").get("typeface") == BRAND.heading_family
+    assert theme.find(f".//{A}minorFont/{A}latin").get("typeface") == BRAND.base_family
+
+
+def test_one_brand_colour_recolours_the_deck(tmp_path: Path) -> None:
+    brand_dir = tmp_path / "brand"
+    shutil.copytree(builtin("brand"), brand_dir)
+    path = brand_dir / "_brand.yml"
+    path.write_text(path.read_text().replace('forest: "#2f6b4f"', 'forest: "#123456"'))
+    out = build_slides(Sources(builtin("content"), path), tmp_path / "d.pptx", DeckOptions())
+    with zipfile.ZipFile(out.path) as package:
+        assert b'<a:accent1><a:srgbClr val="123456"/>' in package.read("ppt/theme/theme1.xml")
+
+
+def test_logo_is_on_the_master_and_title_slide_with_alt_text(deck, deck_path: Path) -> None:  # noqa: ANN001
+    master_pics = [s for s in deck.slide_master.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    title_pics = [s for s in deck.slides[0].shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    for pic in master_pics + title_pics:
+        assert pic._element.nvPicPr.cNvPr.get("descr") == BRAND.logo_alt
+    assert master_pics and title_pics
+    with zipfile.ZipFile(deck_path) as package:
+        assert any(name.endswith(".svg") for name in package.namelist())
+
+
+def test_every_picture_has_alt_text(deck) -> None:  # noqa: ANN001
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
+                descr = shape._element.nvPicPr.cNvPr.get("descr")
+                assert descr and not descr.endswith((".png", ".svg"))
+
+
+def test_slide_numbers_and_footer(deck) -> None:  # noqa: ANN001
+    for number, slide in enumerate(deck.slides, 1):
+        fields = slide._element.findall(f".//{A}fld[@type='slidenum']")
+        texts = [shape.text_frame.text for shape in slide.placeholders if shape.has_text_frame]
+        if slide.slide_layout.name == "Title Slide":
+            assert not fields
+            continue
+        assert [f.findtext(f"{A}t") for f in fields] == [str(number)]
+        assert BRAND.footer in texts
+
+
+def test_only_https_and_mailto_links_survive() -> None:
+    text = ("[a](https://example.com) [b](http://example.com) [c](mailto:x@example.com) "
+            "[d](#anchor) **bold** *it*")
+    out = spans(text, "en")
+    assert [(s.text, s.href) for s in out if s.href] == [("a", "https://example.com"),
+                                                         ("c", "mailto:x@example.com")]
+    assert "".join(s.text for s in out) == "a b c d bold it"
+    assert Span("bold", bold=True) in out and Span("it", italic=True) in out
+
+
+def test_aspect_4_3(tmp_path: Path) -> None:
+    prs = Presentation(str(build(tmp_path / "d.pptx", aspect="4:3")))
+    assert (prs.slide_width, prs.slide_height) == (9144000, 6858000)
+    assert len(prs.slides) >= len(load_plan(GUIDE, None))
+
+
+def test_default_is_16_9(deck) -> None:  # noqa: ANN001
+    assert (deck.slide_width, deck.slide_height) == (12192000, 6858000)
+
+
+# -- real clients -----------------------------------------------------------------------
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_opens_it(deck, deck_path: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    profile = tmp_path / "profile"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation={profile.as_uri()}",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(deck_path)],
+                   capture_output=True, timeout=180, check=False)
+    pdf = tmp_path / "deck.pdf"
+    assert pdf.is_file(), "LibreOffice exits 0 even when it fails: no PDF was written"
+    reader = PdfReader(str(pdf))
+    assert len(reader.pages) == len(deck.slides)
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+    for phrase in (GUIDE.title, GUIDE.labels.questions_title, "Time horizon",
+                   block(Analogy).parts[0].stands_for, BRAND.footer):
+        assert phrase in text
+
+
+# -- templates -----------------------------------------------------------------------------
+
+
+def test_a_template_of_another_look_builds_the_same_deck(tmp_path: Path) -> None:
+    sources = Sources(builtin("content"), builtin("brand") / "_brand.yml")
+    built = build_slides(sources, tmp_path / "d.pptx",
+                         DeckOptions(template=FIXTURES / "deck-template" / "dark.pptx"))
+    prs = Presentation(str(built.path))
+    titles = [slide.shapes.title.text for slide in prs.slides]
+    assert titles[0] == GUIDE.title and titles[-1] == GUIDE.labels.questions_title
+    assert (prs.slide_width, prs.slide_height) == (9144000, 6858000), "keeps its own shape"
+    assert len(prs.slides) >= len(load_plan(GUIDE, None))
+    with zipfile.ZipFile(built.path) as package:  # its theme is left alone
+        assert b'val="FCA311"' in package.read("ppt/theme/theme1.xml")
+
+
+def test_a_template_without_a_layout_is_a_one_line_error(tmp_path: Path) -> None:
+    prs = Presentation(str(FIXTURES / "deck-template" / "dark.pptx"))
+    section = prs.slide_layouts.get_by_name("Section Header")
+    prs.slide_layouts.remove(section)
+    template = tmp_path / "corporate.pptx"
+    prs.save(str(template))
+    result = CliRunner().invoke(
+        main, ["slides", "--template", str(template), "-o", str(tmp_path / "d.pptx")])
+    assert result.exit_code == 1
+    names = ", ".join(f'"{layout.name}"' for layout in prs.slide_layouts)
+    assert result.stderr.strip() == (
+        f'Error: {template} has no slide layout named "Section Header"; its layouts are: '
+        f"{names}. Rename a layout in the template's slide master, or choose another layout "
+        f"in the deck plan")
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "d.pptx").exists()
+
+
+# -- the plan --------------------------------------------------------------------------------
+
+
+def write_plan(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "deck").mkdir(parents=True)
+    (tmp_path / "deck" / "plan.yaml.j2").write_text(text)
+    return tmp_path
+
+
+def where_is(kind: str) -> tuple[int, int]:
+    """(chapter number, block number) of the first block of `kind` in the built-in guide."""
+    return next((c.number, i) for c in GUIDE.chapters for i, b in enumerate(c.blocks, 1)
+                if b.type == kind)
+
+
+def test_a_plan_override_chooses_the_slides(tmp_path: Path) -> None:
+    chapter, number = where_is("comparison")
+    templates = write_plan(tmp_path / "t", "- kind: title\n  layout: Title Slide\n"
+                                           "- kind: block\n  layout: Title Only\n"
+                                           f"  chapter: {chapter}\n  block: {number}\n")
+    sources = Sources(builtin("content"), builtin("brand") / "_brand.yml", templates)
+    built = build_slides(sources, tmp_path / "d.pptx", DeckOptions())
+    assert built.pages == 2
+
+
+def test_plan_mistakes_are_reported_together(tmp_path: Path) -> None:
+    templates = write_plan(tmp_path, "- kind: block\n  layout: Title Only\n  chapter: 1\n"
+                                     "  block: 1\n- kind: sections\n  layout: X\n")
+    with pytest.raises(ContentError) as caught:
+        load_plan(GUIDE, templates)
+    assert caught.value.problems == [
+        'deck/plan.yaml.j2 (rendered):5:3: [1].kind: expected one of title, agenda, section, '
+        'block, closing; got "sections" (did you mean "section"?)']
+    chapter, number = where_is("prose")
+    missing = len(GUIDE.chapters) + 1
+    (tmp_path / "deck" / "plan.yaml.j2").write_text(
+        f"- kind: block\n  layout: Title Only\n  chapter: {missing}\n  block: 1\n"
+        f"- kind: block\n  layout: Title Only\n  chapter: {chapter}\n  block: {number}\n"
+        "- kind: agenda\n  layout: Title Only\n  chapter: 1\n")
+    with pytest.raises(ContentError) as caught:
+        load_plan(GUIDE, templates)
+    assert caught.value.problems == [
+        f"deck/plan.yaml.j2 (rendered):1: slide 1 (block): chapter {missing} does not exist "
+        f"(the guide has {len(GUIDE.chapters)})",
+        'deck/plan.yaml.j2 (rendered):5: slide 2 (block): a "prose" block has no slide form; '
+        "slides exist for role, comparison, analogy, practices, takeaways, checklist, "
+        "questions, callout, glossary",
+        "deck/plan.yaml.j2 (rendered):9: slide 3 (agenda): this kind takes neither chapter: "
+        "nor block:"]
+
+
+def test_content_values_are_data_in_the_plan() -> None:
+    from smguide.yamlsource import parse_yaml
+
+    sneaky = 'x"\n- kind: title\n  layout: "Blank'
+    assert parse_yaml(f"title: {yaml_scalar(sneaky)}\n").data == {"title": sneaky}
+
+
+# -- over-long content -----------------------------------------------------------------------
+
+
+def paras_of(frame) -> list[Para]:  # noqa: ANN001
+    """Read a written text frame back as textfit paragraphs (scale = the size in points)."""
+    paras = []
+    for paragraph in frame.paragraphs:
+        runs = [run for run in paragraph.runs if run.font.size]
+        if not runs:
+            continue
+        size = runs[0].font.size.pt
+        ppr = paragraph._p.pPr
+        indent = int(ppr.get("marL", "0")) / 12700 if ppr is not None else 0.0
+        before = ppr.find(f"{A}spcBef/{A}spcPts") if ppr is not None else None
+        space = int(before.get("val")) / 100 / size if before is not None else 0.0
+        paras.append(Para(tuple(Span(r.text, bool(r.font.bold)) for r in runs), scale=size,
+                          space_before=space, indent=indent / size))
+    return paras
+
+
+def overflows(shape, fonts) -> bool:  # noqa: ANN001
+    """Does the text need more height than its box has (by the same font metrics)?"""
+    frame = shape.text_frame
+    width = (shape.width - frame.margin_left - frame.margin_right) / 12700
+    height = (shape.height - frame.margin_top - frame.margin_bottom) / 12700
+    return text_height(paras_of(frame), width, 1.0, fonts) > height
+
+
+def table_overflows(frame, fonts) -> bool:  # noqa: ANN001
+    table = frame.table
+    for r, row in enumerate(table.rows):
+        for c, column in enumerate(table.columns):
+            cell = table.cell(r, c)
+            width = (column.width - cell.margin_left - cell.margin_right) / 12700
+            need = text_height(paras_of(cell.text_frame), width, 1.0, fonts)
+            if need + (cell.margin_top + cell.margin_bottom) / 12700 > row.height / 12700 + 0.5:
+                return True
+    return frame.top + sum(row.height for row in table.rows) > frame.top + frame.height + 12700
+
+
+def test_long_content_is_continued_and_nothing_overflows(long_deck) -> None:  # noqa: ANN001
+    fonts = family_fonts(BRAND, "Lato")
+    titles = [slide.shapes.title.text for slide in long_deck.slides]
+    continued = [t for t in titles if t.endswith(f"({GUIDE.labels.continued})")]
+    assert len(continued) >= 5, titles  # list, role, table, practices, checklist
+    for number, slide in enumerate(long_deck.slides, 1):
+        shapes = [s for s in slide.shapes if s.has_text_frame]
+        shapes += [s for g in slide.shapes if g.shape_type == MSO_SHAPE_TYPE.GROUP
+                   for s in g.shapes if s.has_text_frame]
+        for shape in shapes:
+            assert not overflows(shape, fonts), f"slide {number}: {shape.name} overflows"
+        for frame in (s for s in slide.shapes if s.has_table):
+            assert not table_overflows(frame, fonts), f"slide {number}: the table overflows"
+            assert frame.top + frame.height < long_deck.slide_height - 457200
+
+
+def test_long_title_is_shrunk_not_cut(long_deck) -> None:  # noqa: ANN001
+    title = long_deck.slides[0].shapes.title
+    assert len(title.text) == 200
+    assert title.text_frame.paragraphs[0].runs[0].font.size.pt < 40
+
+
+def test_continued_numbered_lists_keep_counting(long_deck) -> None:  # noqa: ANN001
+    checklist = [s for s in long_deck.slides if s.shapes.title.text.startswith("A checklist")]
+    second = checklist[1].placeholders[1].text_frame.paragraphs[0]._p
+    start = int(second.pPr.find(f"{A}buAutoNum").get("startAt"))
+    assert start == len(checklist[0].placeholders[1].text_frame.paragraphs) + 1
+
+
+# -- the CLI ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., Result]:
+    monkeypatch.chdir(tmp_path)
+    return lambda *args: CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_cli_writes_the_deck_to_output_by_default(cli, tmp_path: Path) -> None:  # noqa: ANN001
+    result = cli("slides")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "output" / "deck.pptx").is_file()
+    slides = len(load_plan(GUIDE, None))
+    assert re.search(rf"Wrote output/deck\.pptx \({slides} slides, [0-9.]+ s\)", result.stderr)
+    assert not list((tmp_path / "output").glob(".*.tmp")), "written atomically"
+
+
+def test_help_does_not_import_python_pptx() -> None:
+    code = ("import sys; from click.testing import CliRunner; from smguide.cli import main; "
+            "CliRunner().invoke(main, ['--help']); CliRunner().invoke(main, ['slides', '--help']);"
+            " print('pptx' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"
