@@ -74,3 +74,25 @@ def test_bad_option_values_are_one_line_errors(run: Callable[..., Result]) -> No
     assert result.stderr.splitlines()[-1] == (
         "Error: Invalid value for '--bleed': expected a size in millimetres up to 10, "
         'such as "3mm"; got "3cm"')
+
+
+def test_build_writes_both_artefacts(run: Callable[..., Result], tmp_path: Path) -> None:
+    result = run("build", "--out-dir", "out")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert re.fullmatch(r"Wrote out/handbook\.pdf \(\d+ pages, [0-9.]+ s\)", lines[0])
+    assert re.fullmatch(r"Wrote out/deck\.pptx \(\d+ slides, [0-9.]+ s\)", lines[1])
+    assert (tmp_path / "out/handbook.pdf").read_bytes().startswith(b"%PDF-")
+    assert (tmp_path / "out/deck.pptx").read_bytes().startswith(b"PK")
+
+
+def test_build_reports_content_errors_once_and_writes_nothing(
+        run: Callable[..., Result], content: Path, tmp_path: Path) -> None:
+    guide = content / "guide.yaml"
+    guide.write_text(guide.read_text().replace("language: en", "language: English"))
+    result = run("build", "--content", str(content), "--out-dir", "out")
+    assert result.exit_code == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("Error:")] == [
+        'Error: content/guide.yaml:3:1: language: "English" is not allowed here; expected a '
+        'language code such as "en", "de" or "en-GB"']
+    assert not (tmp_path / "out").exists()

@@ -160,6 +160,49 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
 
 
 @main.command()
+@content_option
+@brand_option
+@templates_option
+@click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("output"), show_default=True,
+              help="Folder for handbook.pdf and deck.pptx.")
+@click.option("--paper", type=click.Choice(["a4", "letter", "a5"], case_sensitive=False),
+              default="a4", show_default=True, help="Paper size of the handbook.")
+@click.option("--print", "print_profile", is_flag=True,
+              help="Handbook for a print shop: 3mm bleed and crop marks.")
+@click.option("--template", "template", metavar="PPTX",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A PowerPoint template (.pptx) for the deck.")
+@click.option("--aspect", type=click.Choice(["16:9", "4:3"]), help="Slide shape of the deck.")
+@click.pass_obj
+def build(say: Say, content: Path | None, brand: Path | None, templates: Path | None,
+          out_dir: Path, paper: str, print_profile: bool, template: Path | None,
+          aspect: str | None) -> None:
+    """Build the handbook and the deck together (in parallel).
+
+    \b
+    Examples:
+      smguide build                      # output/handbook.pdf and output/deck.pptx
+      smguide build --paper letter --out-dir out
+      smguide build --print --template corporate.pptx
+    """
+    from smguide.build import build_both
+    from smguide.deck import DeckOptions
+    from smguide.handbook import PrintOptions
+
+    sources = _resolve_sources(content, brand, templates)
+    say(f"content: {sources.content}; brand: {sources.brand}", 2)
+    print_options = PrintOptions(paper=paper.lower(), bleed_mm=3.0 if print_profile else 0.0,
+                                 crop_marks=print_profile)
+    results = build_both(sources, out_dir, print_options,
+                         DeckOptions(template=template, aspect=aspect))
+    for warning in dict.fromkeys(w for built in results for w in built.warnings):
+        say(f"Warning: {warning}")
+    for built, unit in zip(results, ("pages", "slides"), strict=True):
+        say(f"Wrote {_shown(built.path)} ({built.pages} {unit}, {built.seconds:.1f} s)")
+
+
+@main.command()
 @click.argument("kind", type=click.Choice(["chapter", "guide", "labels", "brand"]),
                 default="chapter")
 def schema(kind: str) -> None:

@@ -25,6 +25,9 @@ class ContentError(SmguideError):
         head = f"{count} problem{'s' if count != 1 else ''} found; nothing was written."
         super().__init__("\n".join([*self.problems, head]))
 
+    def __reduce__(self):  # noqa: ANN204 - so it crosses from a worker process intact
+        return (self.__class__, (self.problems,))
+
     def show(self, file=None) -> None:  # noqa: ANN001 - Click's signature
         """Print one `Error:` line per problem, so each can be read (and grepped) alone."""
         for problem in self.problems:
