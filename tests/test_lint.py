@@ -1,0 +1,14 @@
+"""ruff is part of the suite, so CI keeps the code clean."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import REPO
+
+
+def test_ruff_is_clean() -> None:
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "src", "tests", "bench"],
+                            cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
