@@ -85,3 +85,11 @@ def test_changing_one_colour_recolours_the_pdf(run: Callable[..., Result], brand
     cover = PdfReader(out).pages[0].get_contents().get_data().decode("latin-1")
     r, g, b = (int("6b2f5a"[i:i + 2], 16) / 255 for i in (0, 2, 4))
     assert f"{r:g}"[:4] in cover and f"{b:g}"[:4] in cover
+
+
+def test_a_role_may_name_another_role_in_any_order(tmp_path: Path) -> None:
+    (tmp_path / "_brand.yml").write_text(
+        "color:\n  palette:\n    clay: '#a4551f'\n  foreground: primary\n  primary: clay\n",
+        encoding="utf-8")
+    brand, _ = load_brand(tmp_path / "_brand.yml")
+    assert brand.colour("foreground") == brand.colour("primary") == "#a4551f"

@@ -17,7 +17,7 @@ from smguide.colors import HEX, contrast, normalise_hex
 from smguide.content import _check_file_ref, display_path, file_line
 from smguide.errors import BrandError
 from smguide.resources import FONTS_DIR
-from smguide.validate import PATTERN_HELP, dotted, validate
+from smguide.validate import PATTERN_HELP, dotted, suggest, validate
 from smguide.yamlsource import YamlProblem, read_yaml
 
 FontName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9 _-]{0,62}$")]
@@ -163,6 +163,8 @@ class Brand:
         return self.colours[role]
 
 
+ROLES = ("foreground", "background", "primary", "secondary", "tertiary", "success", "info",
+         "warning", "danger", "light", "dark")
 DEFAULT_COLOURS = {"foreground": "#1d2327", "background": "#ffffff", "primary": "#2f6b4f",
                    "secondary": "#b5652a", "tertiary": "#4a7fb0", "light": "#f3f1ea",
                    "dark": "#1d2327"}
@@ -226,16 +228,15 @@ def load_brand(path: Path) -> tuple[Brand, list[str]]:
             return normalise_hex(value)
         if value in palette and seen < 5:
             return resolve(palette[value], field, seen + 1)
-        if value in colours and value not in palette:
-            return colours[value]
+        if value in ROLES and value not in palette and seen < 5:
+            own = getattr(colour_spec, value)  # a role naming another role: follow it
+            return resolve(own, field, seen + 1) if own else colours[value]
         names = sorted(palette) or ["(no palette defined)"]
-        from smguide.validate import suggest
         problems.append(f'{where(*field)}: "{value}" is not a hex colour (#rrggbb) or a '
                         f"palette name{suggest(value, palette)}; palette: {', '.join(names)}")
         return None
 
-    for role in ("foreground", "background", "primary", "secondary", "tertiary", "success",
-                 "info", "warning", "danger", "light", "dark"):
+    for role in ROLES:
         value = getattr(colour_spec, role)
         if value is not None:
             resolved = resolve(value, ("color", role))
