@@ -101,3 +101,18 @@ def test_yes_no_words_are_kept_as_written(run: Callable[..., Result], content: P
          "  - type: glossary\n    heading: No\n")
     result = build(run, content, tmp_path / "out.pdf")
     assert result.exit_code == 0, result.stderr
+
+
+def test_a_chapter_listed_twice_and_a_symbol_drawn_twice(
+        run: Callable[..., Result], content: Path, tmp_path: Path) -> None:
+    edit(content / "guide.yaml", "  - chapters/02-sales.yaml\n",
+         "  - chapters/02-sales.yaml\n  - chapters/02-sales.yaml\n")
+    edit(content / "chapters/05-seed-and-garden.yaml", "      - symbol: garden",
+         "      - symbol: seed")
+    result = build(run, content, tmp_path / "out.pdf")
+    assert result.exit_code == 1
+    errors = result.stderr.splitlines()
+    assert any(line.endswith(': chapters[3]: "chapters/02-sales.yaml" is listed twice (also '
+                             "chapters[2]); remove one of the two lines") for line in errors)
+    assert any(line.endswith(".parts: the symbol seed is used twice; the diagram draws each "
+                             "symbol once, so keep one part per symbol") for line in errors)

@@ -99,6 +99,7 @@ def load_guide(content_dir: Path) -> Guide:
 
     chapters: list[Chapter] = []
     anchors: dict[str, str] = {}
+    listed: dict[str, int] = {}
     for index, relative in enumerate(_chapter_list(guide, guide_src)):
         assert guide_src is not None
         where = _where(guide_src, display_path(root / "guide.yaml"), ("chapters", index),
@@ -106,6 +107,11 @@ def load_guide(content_dir: Path) -> Guide:
         if not relative.endswith((".yaml", ".yml")):
             problems.append(f'{where}: "{relative}" is not a YAML file; chapters are .yaml files')
             continue
+        if relative in listed:
+            problems.append(f'{where}: "{relative}" is listed twice (also chapters['
+                            f"{listed[relative]}]); remove one of the two lines")
+            continue
+        listed[relative] = index
         before = len(problems)
         _check_file_ref(root, relative, where, {".yaml", ".yml"}, problems, "chapter file")
         if len(problems) > before:

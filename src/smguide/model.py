@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Markdown = Annotated[str, StringConstraints(min_length=1), Field(description="Markdown text")]
@@ -78,6 +78,16 @@ class Analogy(BlockBase):
     parts: Annotated[list[AnalogyPart], Field(min_length=2)]
     lesson: Markdown | None = None
     alt: Text = Field(description="Alt text describing the diagram.")
+
+    @field_validator("parts")
+    @classmethod
+    def _one_part_per_symbol(cls, parts: list[AnalogyPart]) -> list[AnalogyPart]:
+        symbols = [part.symbol for part in parts]
+        twice = sorted({s for s in symbols if symbols.count(s) > 1})
+        if twice:
+            raise ValueError(f"the symbol {', '.join(twice)} is used twice; the diagram "
+                             "draws each symbol once, so keep one part per symbol")
+        return parts
 
 
 class Practice(Strict):

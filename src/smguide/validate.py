@@ -145,6 +145,8 @@ def describe(error: ErrorDetails, root: Any, data: Any) -> tuple[Path_, str, boo
         tags = [t.strip("'") for t in str(ctx.get("expected_tags", "")).split(", ")]
         return (*path, "type"), (f"expected one of {', '.join(tags)}; got {_show(ctx.get('tag'))}"
                                  f"{suggest(str(ctx.get('tag')), tags)}"), False
+    if kind == "value_error":
+        return path, str(ctx.get("error", error["msg"])), False
     if kind == "union_tag_not_found":
         return path, 'each block needs a "type:" line (for example "type: prose")', False
     if kind == "string_type":
