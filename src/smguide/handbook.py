@@ -36,6 +36,7 @@ def derived_colours(brand: Brand) -> dict[str, str]:
     c["rule"] = mix(fg, bg, 0.25)
     c["tint"] = mix(c["primary"], bg, 0.10)
     c["warm_tint"] = mix(c["secondary"], bg, 0.10)
+    c["cool_tint"] = mix(c["tertiary"], bg, 0.10)
     c["garden"] = mix(c["primary"], bg, 0.16)
     c["leaf"] = mix(c["primary"], bg, 0.6)
     c["soil"] = mix(c["secondary"], "#2b1d12", 0.55)
