@@ -37,7 +37,8 @@ def test_references_outside_the_allowed_folders_fail_the_build(
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: blocked ")
     assert "only files inside the content, brand and template folders" in result.stderr \
-        or "network and other URLs are never fetched" in result.stderr
+        or "network and other URLs are never fetched" in result.stderr \
+        or "the PDF never embeds files" in result.stderr
     assert "Traceback" not in result.output
     assert not out.exists()
 
@@ -100,8 +101,9 @@ def test_a_broken_image_fails_the_build_instead_of_vanishing(
     out = tmp_path / "out.pdf"
     result = run("pdf", "--content", str(content), "-o", str(out))
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: the PDF engine could not use a resource: ")
-    assert "broken.png" in result.stderr
+    assert result.stderr.splitlines()[0] == (
+        'Error: content/chapters/01-mixed-up.yaml:6:5: blocks[0].src: "broken.png": the PNG '
+        "image is damaged or truncated and cannot be read (Truncated File Read)")
     assert not out.exists()
 
 

@@ -19,8 +19,11 @@ class BlockedResource(BaseException):
         self.url, self.reason = url, reason
 
 
-def make_fetcher(allowed_roots: list[Path]):  # noqa: ANN201 - returns WeasyPrint's class
-    """A WeasyPrint URL fetcher limited to `allowed_roots` (WeasyPrint imported lazily)."""
+def make_fetcher(allowed_roots: list[Path], *, allow_network: bool = False):  # noqa: ANN201
+    """A WeasyPrint URL fetcher limited to `allowed_roots` (WeasyPrint imported lazily).
+
+    http and https are fetched only with `allow_network` (`--allow-network`), and then
+    without following redirects."""
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
     roots = [root.resolve() for root in allowed_roots]
@@ -30,17 +33,20 @@ def make_fetcher(allowed_roots: list[Path]):  # noqa: ANN201 - returns WeasyPrin
 
     class GuardedFetcher(URLFetcher):
         def __init__(self) -> None:
-            super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False,
+            protocols = {"file", "data", *(("http", "https") if allow_network else ())}
+            super().__init__(allowed_protocols=protocols, allow_redirects=False,
                              fail_on_errors=True)
             self.requested: list[str] = []
 
         def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
             self.requested.append(url)
             scheme = url.split(":", 1)[0].lower()
-            if scheme == "data":
+            if scheme == "data" or (allow_network and scheme in ("http", "https")):
                 return super().fetch(url, headers)
             if scheme != "file":
-                raise Blocked(url, "network and other URLs are never fetched")
+                raise Blocked(url, "network and other URLs are never fetched" + (
+                    "" if scheme not in ("http", "https") else
+                    " (unless --allow-network is given)"))
             parts = urlsplit(url)
             if parts.netloc not in ("", "localhost"):
                 raise Blocked(url, "remote file URLs are not allowed")

@@ -14,7 +14,7 @@ def write_atomic(path: Path, data: bytes) -> Path:
 
     A crash or a full disk leaves the previous file exactly as it was.
     """
-    path = path.resolve()
+    path = path.parent.resolve() / path.name  # a symlink at `path` is replaced, not followed
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

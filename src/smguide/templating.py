@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from smguide import markdown
 from smguide.errors import RenderError
+from smguide.i18n import format_date
 from smguide.resources import builtin
 
 
@@ -38,11 +39,23 @@ def template_dirs(override: Path | None) -> list[Path]:
     return [override, *dirs] if override else dirs
 
 
+class ConfinedLoader(FileSystemLoader):
+    """A FileSystemLoader that will not follow a symbolic link out of its folders."""
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        real = Path(filename).resolve()
+        if not any(real.is_relative_to(Path(folder).resolve()) for folder in self.searchpath):
+            raise RenderError(f"{filename}: the template is a link to a file outside the "
+                              f"template folders; put the file itself there")
+        return source, filename, uptodate
+
+
 def make_env(override: Path | None, *, html: bool = True, language: str = "en"
              ) -> ImmutableSandboxedEnvironment:
     dirs = template_dirs(override)
-    loader = ChoiceLoader([FileSystemLoader([str(d) for d in dirs]),
-                           PrefixLoader({"builtin": FileSystemLoader(str(dirs[-1]))})])
+    loader = ChoiceLoader([ConfinedLoader([str(d) for d in dirs]),
+                           PrefixLoader({"builtin": ConfinedLoader(str(dirs[-1]))})])
     env = ImmutableSandboxedEnvironment(loader=loader, autoescape=html,
                                         undefined=StrictUndefined, trim_blocks=True,
                                         lstrip_blocks=True)
@@ -50,6 +63,7 @@ def make_env(override: Path | None, *, html: bool = True, language: str = "en"
     env.filters["md_inline"] = lambda text: markdown.to_inline_html(text, language)
     env.filters["plain"] = lambda text: markdown.to_plain(text, language)
     env.filters["css_string"] = css_string
+    env.filters["date"] = lambda iso: format_date(iso, language)
     return env
 
 

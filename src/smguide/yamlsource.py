@@ -22,6 +22,8 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
+from smguide.limits import file_too_big, list_too_long, text_too_long
+
 Path_ = tuple[str | int, ...]
 
 MAX_DEPTH = 40
@@ -104,9 +106,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 def _scalar(node: ScalarNode) -> Any:
     tag, value = node.tag, node.value
+    too_long = text_too_long(len(value))
+    if too_long:
+        raise YamlProblem(*_pos(node), too_long)
     if tag == "tag:yaml.org,2002:bool":
         return value.lower() == "true"
     if tag == "tag:yaml.org,2002:int":
+        if len(value) > 30:  # Python refuses to convert over 4,300 digits: stop long before
+            raise YamlProblem(*_pos(node), "this number is too long; put it in quotes if it "
+                                           "is meant as text")
         return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
     if tag == "tag:yaml.org,2002:float":
         return float(value.replace("inf", "Inf").replace("Inf", "inf").lower())
@@ -126,6 +134,8 @@ def _build(node: Node, path: Path_, out: Located, depth: int = 0) -> Any:
     out.value_pos[path] = _pos(node)
     if isinstance(node, ScalarNode):
         return _scalar(node)
+    if isinstance(node, SequenceNode | MappingNode) and list_too_long(len(node.value)):
+        raise YamlProblem(*_pos(node), list_too_long(len(node.value)) or "")
     if isinstance(node, SequenceNode):
         return [_build(item, (*path, i), out, depth + 1) for i, item in enumerate(node.value)]
     if isinstance(node, MappingNode):
@@ -194,6 +204,9 @@ def parse_yaml(text: str) -> Located:
 
 def read_yaml(path: Path) -> Located:
     """Read a UTF-8 YAML file (a leading BOM is accepted and dropped)."""
+    too_big = file_too_big(path.stat().st_size)
+    if too_big:
+        raise YamlProblem(1, 1, too_big)
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")

@@ -1,0 +1,133 @@
+"""Rendering in a child process, within a time and a memory limit the user can change.
+
+The renderers run on untrusted templates and content: a pathological input (absurd CSS
+sizes, a template that loops) must end with a clear error, not hang the machine. The
+parent stays light (it never imports WeasyPrint): it validates, forks one child per
+artefact, waits at most `max_seconds` for its bytes, and writes them. The child caps its
+own address space with RLIMIT_AS; running out of memory there ends that child only.
+A killed or interrupted child writes nothing, so the previous output stays as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from smguide.errors import RenderError, SmguideError
+
+T = TypeVar("T")
+
+DEFAULT_SECONDS = 300.0
+DEFAULT_MEMORY_MB = 2048
+ENV_SECONDS, ENV_MEMORY, ENV_DEBUG = "SMGUIDE_MAX_SECONDS", "SMGUIDE_MAX_MEMORY_MB", "SMGUIDE_DEBUG"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one render may use: wall-clock seconds, memory (MB of address space), network."""
+
+    max_seconds: float = DEFAULT_SECONDS
+    max_memory_mb: int = DEFAULT_MEMORY_MB
+    allow_network: bool = False
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        """The defaults, or SMGUIDE_MAX_SECONDS / SMGUIDE_MAX_MEMORY_MB when set."""
+        def number(name: str, default: float) -> float:
+            raw = os.environ.get(name, "").strip()
+            try:
+                value = float(raw) if raw else default
+            except ValueError:
+                raise RenderError(f'{name}="{raw}" is not a number') from None
+            if value <= 0:
+                raise RenderError(f'{name}="{raw}" must be more than 0')
+            return value
+
+        return cls(number(ENV_SECONDS, DEFAULT_SECONDS), int(number(ENV_MEMORY,
+                                                                    DEFAULT_MEMORY_MB)))
+
+
+def run_limited(work: Callable[[], T], limits: Limits, what: str) -> T:
+    """Run `work()` in a forked child within `limits`; return its (picklable) result.
+
+    An SmguideError raised by `work` is raised here unchanged. Running out of time or
+    memory, or the child dying, becomes a RenderError saying which limit to raise.
+    """
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(work, send, limits.max_memory_mb),
+                            name=f"smguide: {what}", daemon=True)
+    child.start()
+    send.close()
+    try:
+        if not receive.poll(limits.max_seconds):
+            raise RenderError(f"rendering {what} took longer than {limits.max_seconds:g} s "
+                              f"and was stopped; look for a huge table, text or CSS size, or "
+                              f"raise the limit with --max-seconds (or {ENV_SECONDS})")
+        try:
+            status, value = receive.recv()
+        except EOFError:
+            status, value = "died", None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receive.close()
+    if status == "ok":
+        return value
+    if status == "error":
+        raise value
+    if status in ("memory", "died"):
+        how = ("ran out of memory" if status == "memory" else
+               f"stopped unexpectedly (exit code {child.exitcode})")
+        raise RenderError(f"rendering {what} {how} within the limit of "
+                          f"{limits.max_memory_mb} MB; look for a huge image, table, text or "
+                          f"CSS size, or raise the limit with --max-memory-mb "
+                          f"(or {ENV_MEMORY})")
+    kind, message, trace = value
+    if os.environ.get(ENV_DEBUG):
+        import click
+
+        click.echo(trace, err=True)
+    raise RenderError(f"rendering {what} failed ({kind}: {message}); check the template "
+                      f"overrides and CSS, or run with {ENV_DEBUG}=1 to see where")
+
+
+def _child(work: Callable[[], Any], send: Any, memory_mb: int) -> None:
+    """In the child: cap memory, run, send back ("ok" | "error" | "memory" | "bug", value)."""
+    import resource
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _die_with_parent()
+    limit = memory_mb * 1024 * 1024
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        reply: tuple[str, Any] = ("ok", work())
+    except MemoryError:
+        reply = ("memory", None)
+    except SmguideError as exc:
+        reply = ("error", exc)
+    except Exception as exc:  # a bug, or an engine failing on a pathological input
+        reply = ("bug", (type(exc).__name__, str(exc)[:300], traceback.format_exc()))
+    try:
+        send.send(reply)
+    except MemoryError:
+        send.send(("memory", None))
+    finally:
+        send.close()
+
+
+def _die_with_parent() -> None:
+    """On Linux, end the child when the parent is killed (best effort elsewhere)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass

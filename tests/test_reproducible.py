@@ -1,0 +1,84 @@
+"""Byte-for-byte reproducible output: the same inputs and SOURCE_DATE_EPOCH give the same
+PDF and PPTX bytes, and the deck's parts match a golden file that ignores nothing.
+
+The golden file (tests/golden/deck-tiny.txt) lists every entry of the tiny guide's deck in
+order, with its zip metadata and its full XML (binary parts by SHA-256). When a change to
+the deck is intended, regenerate it and review the diff:
+
+    SMGUIDE_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_reproducible.py
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from pypdf import PdfReader
+
+from tests.hostile import TINY
+
+EPOCH = "1700000000"  # 2023-11-14 22:13:20 UTC
+GOLDEN = Path(__file__).resolve().parent / "golden" / "deck-tiny.txt"
+
+
+@pytest.fixture
+def built_twice(run: Callable[..., Result], tmp_path: Path,
+                monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    folders = []
+    for name in ("one", "two"):
+        result = run("-q", "build", "--content", str(TINY), "--out-dir", name)
+        assert result.exit_code == 0, result.stderr
+        folders.append(tmp_path / name)
+    return folders
+
+
+def test_two_builds_give_identical_bytes(built_twice: list[Path]) -> None:
+    one, two = built_twice
+    for name in ("handbook.pdf", "deck.pptx"):
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+def test_every_date_in_the_files_is_source_date_epoch(built_twice: list[Path]) -> None:
+    reader = PdfReader(built_twice[0] / "handbook.pdf")
+    assert reader.metadata["/CreationDate"] == "D:20231114221320Z"
+    assert reader.metadata["/ModDate"] == "D:20231114221320Z"
+    assert len(reader.trailer["/ID"]) == 2  # derived from the content: see the test above
+    with zipfile.ZipFile(built_twice[0] / "deck.pptx") as deck:
+        assert {info.date_time for info in deck.infolist()} == {(2023, 11, 14, 22, 13, 20)}
+        core = deck.read("docProps/core.xml").decode()
+    assert core.count("2023-11-14T22:13:20Z") == 2
+    assert "Steve Canny" not in core and "python-pptx" not in core
+    assert "<dc:creator>Greenfield Trading Co.</dc:creator>" in core
+    assert "<dc:title>A Tiny Guide</dc:title>" in core
+
+
+def describe_deck(path: Path) -> str:
+    """Every entry, in order: name, zip metadata, and the XML itself (or a hash)."""
+    lines = []
+    with zipfile.ZipFile(path) as deck:
+        for info in deck.infolist():
+            data = deck.read(info)
+            lines.append(f"=== {info.filename} date={info.date_time} mode={info.external_attr:o} "
+                         f"system={info.create_system} method={info.compress_type} "
+                         f"size={info.file_size}")
+            if info.filename.endswith((".xml", ".rels")):
+                lines.append(data.decode("utf-8"))
+            else:
+                lines.append(f"sha256 {hashlib.sha256(data).hexdigest()}")
+    return "\n".join(lines) + "\n"
+
+
+def test_the_deck_matches_the_golden_file(built_twice: list[Path]) -> None:
+    actual = describe_deck(built_twice[0] / "deck.pptx")
+    if os.environ.get("SMGUIDE_UPDATE_GOLDEN"):
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_bytes(actual.encode())  # bytes: some parts have CRLF line ends
+    expected = GOLDEN.read_bytes().decode()
+    assert actual == expected, ("the deck changed; if that was intended, regenerate with "
+                                "SMGUIDE_UPDATE_GOLDEN=1 (see this file's docstring)")
