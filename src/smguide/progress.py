@@ -1,0 +1,70 @@
+"""What `smguide build` shows while it works: live spinners on a terminal, plain lines in a pipe.
+
+rich is imported only here, and only when stderr is a terminal, so `--help` stays fast
+and a CI log gets one readable line per event instead of escape codes.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from smguide.content import display_path
+
+Say = Callable[..., None]
+
+
+class BuildProgress:
+    """Reports the start of a build, each artefact as it is written, and a summary."""
+
+    def __init__(self, say: Say, paths: list[Path], live: bool | None = None):
+        self.say, self.paths = say, paths
+        self.live = sys.stderr.isatty() if live is None else live
+        self.start = time.perf_counter()
+        self._rich: Any = None
+        self._tasks: dict[str, Any] = {}
+
+    @contextmanager
+    def running(self) -> Iterator[BuildProgress]:
+        names = " and ".join(display_path(p) for p in self.paths)
+        if not (self.live and self.say.verbosity >= 1):  # type: ignore[attr-defined]
+            self.say(f"Building {names} in parallel...")
+            yield self
+            return
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        console = Console(stderr=True)
+        with Progress(SpinnerColumn(finished_text="[green]✓"), TextColumn("{task.description}"),
+                      TimeElapsedColumn(), console=console, transient=True) as progress:
+            self._rich = progress
+            for path in self.paths:
+                self._tasks[path.name] = progress.add_task(f"Building {display_path(path)}",
+                                                           total=1)
+            yield self
+        self._rich = None
+
+    def done(self, built: Any) -> None:
+        """One artefact is written (called as soon as its process finishes)."""
+        unit = "slides" if built.path.suffix == ".pptx" else "pages"
+        text = f"{display_path(built.path)}: {built.pages} {unit}, {built.seconds:.1f} s"
+        if self._rich is not None and built.path.name in self._tasks:
+            self._rich.update(self._tasks[built.path.name], completed=1,
+                              description=f"Wrote {text}")
+        else:
+            self.say(f"  done: {text}")
+
+    def summary(self, results: list[Any]) -> None:
+        """The written files in a fixed order, then one line of totals."""
+        for built in results:
+            unit = "slides" if built.path.suffix == ".pptx" else "pages"
+            self.say(f"Wrote {display_path(built.path)} ({built.pages} {unit}, "
+                     f"{built.seconds:.1f} s)")
+        pages = sum(b.pages for b in results if b.path.suffix != ".pptx")
+        slides = sum(b.pages for b in results if b.path.suffix == ".pptx")
+        self.say(f"Built {len(results)} files in {time.perf_counter() - self.start:.1f} s: "
+                 f"{pages} pages, {slides} slides.")

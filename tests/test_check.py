@@ -1,0 +1,159 @@
+"""smguide check: every problem at once, warnings for what will look bad, text and JSON."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from smguide.check import parse
+from smguide.i18n import variants
+from smguide.resources import builtin
+from tests.conftest import edit
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    """A two-chapter guide (tests/fixtures/multilang) with the built-in brand beside it."""
+    shutil.copytree(FIXTURES / "multilang", tmp_path / "content")
+    shutil.copytree(builtin("brand"), tmp_path / "brand")
+    return tmp_path / "content"
+
+
+@pytest.mark.parametrize("lang", sorted(variants(builtin("content"))))
+def test_the_built_in_guide_is_clean_in_every_language(run: Callable[..., Result],
+                                                       lang: str) -> None:
+    result = run("check", "--content", str(builtin("content")), "--lang", lang, "--strict")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.endswith(": 0 errors, 0 warnings.\n")
+
+
+def test_a_clean_project_exits_0(run: Callable[..., Result], small: Path) -> None:
+    result = run("check")
+    assert result.exit_code == 0
+    assert result.stdout == ("Checked content (en, 2 chapters), brand/_brand.yml and the "
+                             "templates: 0 errors, 0 warnings.\n")
+
+
+def test_every_error_in_content_and_brand_at_once(run: Callable[..., Result],
+                                                  small: Path) -> None:
+    edit(small / "chapters/02-more.yaml", "style: note", "style: nope")
+    edit(small / "guide.yaml", "language: en", "langauge: en")
+    edit(small.parent / "brand/_brand.yml", "  primary: forest", "  primary: forrest")
+    result = run("check")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        'Error: brand/_brand.yml:26:3: color.primary: "forrest" is not a hex colour (#rrggbb) '
+        'or a palette name (did you mean "forest"?); palette: clay, forest, ink, linen, paper, '
+        "sky",
+        'Error: content/chapters/02-more.yaml:9:5: blocks[1].style: expected one of tip, '
+        'note, warning; got "nope" (did you mean "note"?)',
+        'Error: content/guide.yaml:3:1: langauge: unknown key "langauge" (did you mean '
+        '"language"?)',
+        "Checked content, brand/_brand.yml and the templates: 3 errors, 0 warnings."]
+
+
+def test_json_gives_each_finding_its_fields(run: Callable[..., Result], small: Path) -> None:
+    edit(small / "chapters/02-more.yaml", "style: note", "style: nope")
+    result = run("check", "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert (report["ok"], report["errors"], report["warnings"]) == (False, 1, 0)
+    assert report["findings"] == [{
+        "severity": "error", "file": "content/chapters/02-more.yaml", "line": 9, "column": 5,
+        "field": "blocks[1].style",
+        "message": 'expected one of tip, note, warning; got "nope" (did you mean "note"?)',
+        "expected": "one of tip, note, warning", "suggestion": 'did you mean "note"?'}]
+
+
+def test_warnings_for_what_will_look_bad(run: Callable[..., Result], small: Path) -> None:
+    from PIL import Image
+
+    # a broken cross-reference, a blurry picture, a logo without alt text, low contrast,
+    # and a list too long for one slide
+    edit(small / "chapters/01-start.yaml", "(#more-2)", "(#mroe-2)")
+    (small / "images").mkdir()
+    Image.new("RGB", (300, 200), "#2f6b4f").save(small / "images/team.png")
+    edit(small / "chapters/02-more.yaml", "  - type: checklist",
+         "  - type: image\n    src: images/team.png\n    alt: The team\n    width: 50\n"
+         "  - type: checklist")
+    brand = small.parent / "brand/_brand.yml"
+    edit(brand, "      alt: Greenfield Trading Co. logo, a green sprout in a circle\n", "")
+    edit(brand, 'linen: "#f3f1ea"', 'linen: "#f3f1ea"\n    pale: "#8fb5a2"')
+    edit(brand, "  primary: forest", "  primary: pale")
+    items = "".join(f"      - Point {n}, something worth remembering about the way the two "
+                    f"teams work together every day\n" for n in range(14))
+    edit(small / "chapters/01-start.yaml", "      - Start here.\n", items)
+    result = run("check")
+    assert result.exit_code == 0, result.stdout
+    lines = result.stdout.splitlines()
+    assert lines == [
+        "Warning: brand/_brand.yml: low contrast 2.3:1 between background #ffffff and primary "
+        "#8fb5a2 (cover and table-header text on the primary colour); WCAG AA needs 4.5:1",
+        "Warning: brand/_brand.yml:9:1: logo: the logo has no alt text; readers who cannot "
+        'see it hear "Greenfield Trading Co. logo"',
+        'Warning: content/chapters/01-start.yaml:9:38: blocks[0].text: the link to "#mroe-2" '
+        'goes nowhere: no chapter or block has that anchor (did you mean "#more-2"?)',
+        "Warning: content/chapters/01-start.yaml:10:5: blocks[1]: the takeaways block is too "
+        "long for one slide; the deck continues it on 1 more slide marked (cont.)",
+        'Warning: content/chapters/02-more.yaml:5:5: blocks[0].src: "images/team.png" is 300 '
+        "pixels wide, 92 dpi at its printed width of 83 mm; it will look blurred in print",
+        "Checked content (en, 2 chapters), brand/_brand.yml and the templates: 0 errors, "
+        "5 warnings."]
+    assert run("check", "--strict").exit_code == 1
+    found = json.loads(run("check", "--format", "json").stdout)["findings"]
+    assert found[4]["suggestion"] == ("use a picture at least 491 pixels wide, or set "
+                                      "width: 30 (percent)")
+    assert found[2]["suggestion"] == 'did you mean "#more-2"?'
+
+
+def test_template_syntax_errors_name_the_file_and_line(run: Callable[..., Result],
+                                                       small: Path, tmp_path: Path) -> None:
+    override = tmp_path / "mine" / "handbook"
+    override.mkdir(parents=True)
+    (override / "cover.html.j2").write_text("<section>\n{% if guide.title %}\n</section>\n")
+    result = run("check", "--templates", str(tmp_path / "mine"))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        "Error: mine/handbook/cover.html.j2:3: template syntax: Unexpected end of template. "
+        "Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. The innermost "
+        "block that needs to be closed is 'if'.")
+
+
+def test_the_deck_plan_is_rendered_and_checked(run: Callable[..., Result], small: Path,
+                                               tmp_path: Path) -> None:
+    plan = tmp_path / "mine" / "deck" / "plan.yaml.j2"
+    plan.parent.mkdir(parents=True)
+    plan.write_text("- kind: title\n  layout: Title Slide\n- kind: block\n  layout: Title Only\n"
+                    "  chapter: 9\n  block: 1\n")
+    result = run("check", "--templates", str(tmp_path / "mine"))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        "Error: deck/plan.yaml.j2 (rendered):3: slide 2 (block): chapter 9 does not exist "
+        "(the guide has 2)")
+
+
+def test_an_empty_chapter_is_reported_with_a_fix(run: Callable[..., Result],
+                                                 small: Path) -> None:
+    (small / "chapters/02-more.yaml").write_text("title: More\nid: more\nblocks: []\n")
+    result = run("check", "--format", "json")
+    finding = json.loads(result.stdout)["findings"][0]
+    assert (finding["file"], finding["line"], finding["field"]) == (
+        "content/chapters/02-more.yaml", 3, "blocks")
+    assert finding["suggestion"] == ("the chapter is empty: add a block, or remove the chapter "
+                                     "from guide.yaml")
+
+
+def test_parse_splits_a_problem_line() -> None:
+    finding = parse('content/guide.yaml:4:1: edition: expected text; got 2026 (put it in '
+                    'quotes, e.g. "2026")')
+    assert (finding.file, finding.line, finding.column, finding.field) == (
+        "content/guide.yaml", 4, 1, "edition")
+    assert finding.expected == "text"
+    assert finding.suggestion == 'put it in quotes, e.g. "2026"'

@@ -1,0 +1,98 @@
+"""--help for every command (with examples), shell completion, and the build's progress."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from smguide.build import Built
+from smguide.progress import BuildProgress
+
+COMMANDS = ("pdf", "slides", "build", "check", "init", "preview")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_examples(run: Callable[..., Result], command: str) -> None:
+    text = run(command, "--help").stdout
+    assert "Examples:" in text and f"smguide {command}" in text
+    if command != "init":
+        assert "--lang LANG" in text
+
+
+def test_the_main_help_shows_the_workflow_and_completion(run: Callable[..., Result]) -> None:
+    text = run("--help").stdout
+    for line in ("smguide init my-handbook", "smguide preview", "smguide check",
+                 "smguide build --lang de", '_SMGUIDE_COMPLETE=bash_source smguide'):
+        assert line in text
+    assert all(f"  {command} " in text for command in COMMANDS)
+
+
+def test_help_stays_fast_it_imports_no_renderer_watcher_or_display() -> None:
+    code = ("import sys\nfrom click.testing import CliRunner\nfrom smguide.cli import main\n"
+            "for args in (['--help'], ['check', '--help'], ['preview', '--help'], "
+            "['build', '--help']):\n"
+            "    assert CliRunner().invoke(main, args).exit_code == 0\n"
+            "print(sorted(m for m in ('weasyprint', 'pptx', 'rich', 'watchfiles', 'babel', "
+            "'jinja2') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_shell_completion_offers_commands_and_languages(tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    shutil.copytree(Path(__file__).parent / "fixtures" / "multilang", tmp_path / "content")
+    env = {**os.environ, "_SMGUIDE_COMPLETE": "bash_complete", "COMP_CWORD": "1",
+           "COMP_WORDS": "smguide ch"}
+    run = [sys.executable, "-c", "from smguide.cli import main; main(prog_name='smguide')"]
+    out = subprocess.run(run, env=env, cwd=tmp_path, capture_output=True, text=True)
+    assert out.stdout.split() == ["plain,check"]
+    env.update(COMP_CWORD="3", COMP_WORDS="smguide build --lang ")
+    out = subprocess.run(run, env=env, cwd=tmp_path, capture_output=True, text=True)
+    assert out.stdout.split() == ["plain,en", "plain,de"]
+
+
+class Say:
+    verbosity = 1
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def __call__(self, message: str, level: int = 1) -> None:
+        self.lines.append(message)
+
+
+def test_progress_in_a_pipe_is_plain_lines() -> None:
+    say = Say()
+    paths = [Path("out/handbook.pdf"), Path("out/deck.pptx")]
+    progress = BuildProgress(say, paths, live=False)
+    with progress.running():
+        progress.done(Built(Path("out/deck.pptx").resolve(), 26, 1.04, ()))
+        progress.done(Built(Path("out/handbook.pdf").resolve(), 23, 2.5, ()))
+    progress.summary([Built(Path("out/handbook.pdf").resolve(), 23, 2.5, ()),
+                      Built(Path("out/deck.pptx").resolve(), 26, 1.04, ())])
+    assert say.lines[:5] == ["Building out/handbook.pdf and out/deck.pptx in parallel...",
+                             "  done: out/deck.pptx: 26 slides, 1.0 s",
+                             "  done: out/handbook.pdf: 23 pages, 2.5 s",
+                             "Wrote out/handbook.pdf (23 pages, 2.5 s)",
+                             "Wrote out/deck.pptx (26 slides, 1.0 s)"]
+    assert say.lines[5].startswith("Built 2 files in ") and say.lines[5].endswith(
+        " s: 23 pages, 26 slides.")
+
+
+def test_progress_on_a_terminal_is_a_live_display(monkeypatch: pytest.MonkeyPatch) -> None:
+    terminal = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    say = Say()
+    progress = BuildProgress(say, [Path("handbook.pdf"), Path("deck.pptx")], live=True)
+    with progress.running():
+        assert progress._rich is not None
+        progress.done(Built(Path("deck.pptx").resolve(), 9, 0.5, ()))
+    assert say.lines == []  # everything went to the live display, which is gone again

@@ -1,0 +1,74 @@
+"""smguide init: a starter project that builds as it is, and never overwrites anything."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+
+def files(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+
+
+def test_init_makes_a_project_that_checks_clean_and_builds(run: Callable[..., Result],
+                                                           tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    result = run("init", "handbook")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith("Created handbook/ with 7 files. Next:\n  cd handbook\n")
+    assert files(tmp_path / "handbook") == [
+        "README.md", "brand", "brand/_brand.yml", "brand/logo.svg", "content",
+        "content/chapters", "content/chapters/01-welcome.yaml",
+        "content/chapters/02-how-we-work.yaml", "content/guide.yaml", "content/labels.yaml",
+        "templates"]
+    assert list((tmp_path / "handbook" / "templates").iterdir()) == []
+    assert "smguide preview" in (tmp_path / "handbook" / "README.md").read_text()
+    monkeypatch.chdir(tmp_path / "handbook")
+    check = run("check", "--strict")
+    assert check.exit_code == 0, check.stdout
+    assert check.stdout.startswith("Checked content (en, 2 chapters), brand/_brand.yml")
+    built = run("build")
+    assert built.exit_code == 0, built.stderr
+    assert "Built 2 files in" in built.stderr
+    assert (tmp_path / "handbook/output/handbook.pdf").stat().st_size > 10_000
+    assert (tmp_path / "handbook/output/deck.pptx").stat().st_size > 10_000
+
+
+def test_init_in_german(run: Callable[..., Result], tmp_path: Path,
+                        monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run("init", "--lang", "de", "handbuch").exit_code == 0
+    guide = (tmp_path / "handbuch/content/guide.yaml").read_text()
+    assert "language: de" in guide and "title: Willkommen im Team" in guide
+    assert "Kapitel" in (tmp_path / "handbuch/content/labels.yaml").read_text()
+    assert (tmp_path / "handbuch/README.md").read_text().startswith("# Unser Handbuch")
+    monkeypatch.chdir(tmp_path / "handbuch")
+    result = run("check", "--strict", "--lang", "de")  # the folder's own language
+    assert result.exit_code == 0, result.stdout
+
+
+def test_init_refuses_a_folder_that_is_not_empty(run: Callable[..., Result],
+                                                 tmp_path: Path) -> None:
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("keep me")
+    result = run("init", "mine")
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: mine is not empty; smguide init never overwrites "
+                             "anything. Choose a new folder name\n")
+    assert files(tmp_path / "mine") == ["notes.txt"]
+    (tmp_path / "empty").mkdir()
+    assert run("init", "empty").exit_code == 0  # an empty folder is fine
+    assert run("init", "mine/notes.txt").exit_code == 2  # a file: Click refuses it
+    assert (tmp_path / "mine" / "notes.txt").read_text() == "keep me"
+
+
+def test_the_starter_ships_in_the_package() -> None:
+    from smguide.starter import STARTER_DIR
+
+    shipped = {p.relative_to(STARTER_DIR).as_posix() for p in STARTER_DIR.rglob("*")
+               if p.is_file()}
+    assert {"brand/_brand.yml", "en/guide.yaml", "de/guide.yaml", "en/README.md",
+            "de/README.md"} <= shipped
