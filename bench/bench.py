@@ -1,7 +1,18 @@
 """Benchmark smguide against the bare engines it drives, with medians over several runs.
 
-Usage: .venv/bin/python bench/bench.py [--runs N] [--quick]
-Prints a table and writes output/bench.json. Not part of the test suite.
+Usage: .venv/bin/python bench/bench.py [--runs N] [--scales 1,4,16] [--roster 100] [--quick]
+
+On the default content and on the same content scaled (chapters repeated in a temp
+folder), it times each command in a fresh process and compares it with its baseline:
+  smguide --help        vs python -c "import click"           target < 2x
+  smguide pdf           vs bare WeasyPrint on the same HTML    target <= 1.10x
+  smguide slides        vs bench/bare_pptx.py, as many slides  target <= 1.3x
+  smguide build         vs the slower of pdf and slides        target <= 1.15x
+  smguide build again   vs the first build (nothing changed)   target >= 10x faster
+  smguide pdf --roster  vs one plain smguide pdf (N copies)    target <= 4x
+and the peak memory of each run (the largest process, from RUSAGE_CHILDREN; target
+< 250 MB for the default handbook). Prints a table and writes output/bench.json.
+Not part of the test suite (tests/test_bench.py runs it once with --quick).
 """
 
 from __future__ import annotations
@@ -10,16 +21,29 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 PY = sys.executable
 SMGUIDE = [PY, "-m", "smguide"]
+BARE_PPTX = str(REPO / "bench" / "bare_pptx.py")
+MEMORY_TARGET_MB = 250
+# runs a command, then prints its wall time and the peak RSS of its process tree's
+# largest process (ru_maxrss of the waited-for children, in KB on Linux)
+WRAP = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+took = time.perf_counter() - start
+if done.returncode:
+    sys.exit(f"{sys.argv[1:]} failed:\\n{done.stdout}{done.stderr}")
+print(took, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
 
 BARE_PDF = """
 import sys
@@ -32,68 +56,197 @@ HTML(filename=html).write_pdf(out, stylesheets=sheets, font_config=fonts, pdf_va
 """
 
 
-def timed(command: list[str], runs: int, cwd: Path) -> list[float]:
-    """Wall times of `runs` runs of a command (a first untimed run warms the disk cache)."""
-    subprocess.run(command, cwd=cwd, check=True, capture_output=True)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
+def run_once(command: list[str], cwd: Path) -> tuple[float, float]:
+    """(wall seconds, peak MB) of one run, measured in a fresh wrapper process."""
+    done = subprocess.run([PY, "-c", WRAP, *command], cwd=cwd, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(done.stderr)
+    seconds, kb = done.stdout.split()
+    return float(seconds), int(kb) / 1024
+
+
+def timed(command: list[str], runs: int, cwd: Path, warm: bool = True,
+          before: list[str] | None = None) -> tuple[list[float], float]:
+    """Wall times of `runs` runs and the highest peak memory (an untimed first run warms
+    the disk cache). `before` runs untimed before each timed run."""
+    if warm:
         subprocess.run(command, cwd=cwd, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return times
+    times, peak = [], 0.0
+    for _ in range(runs):
+        if before:
+            subprocess.run(before, cwd=cwd, check=True, capture_output=True)
+        seconds, mb = run_once(command, cwd)
+        times.append(seconds)
+        peak = max(peak, mb)
+    return times, peak
 
 
-def handbook_sources(work: Path) -> list[str]:
+def scaled_content(work: Path, scale: int) -> Path:
+    """The built-in guide with its chapters repeated `scale` times (new file names, so
+    every anchor stays unique)."""
+    import yaml
+
+    from smguide.resources import builtin
+
+    target = work / f"content-x{scale}"
+    if target.exists():
+        return target
+    shutil.copytree(builtin("content"), target, ignore=shutil.ignore_patterns("de", "fr"))
+    guide_file = target / "guide.yaml"
+    guide = yaml.safe_load(guide_file.read_text(encoding="utf-8"))
+    chapters = list(guide["chapters"]) if scale else list(guide["chapters"])[1:4]  # 0: tiny
+    repeated = list(chapters)
+    for copy in range(2, scale + 1):
+        for chapter in chapters:
+            source = target / chapter
+            name = f"chapters/r{copy}-{Path(chapter).name}"
+            text = source.read_text(encoding="utf-8")
+            (target / name).write_text("\n".join(line for line in text.splitlines()
+                                                 if not line.startswith("id:")) + "\n",
+                                       encoding="utf-8")
+            repeated.append(name)
+    guide["chapters"] = repeated
+    guide_file.write_text(yaml.safe_dump(guide, allow_unicode=True, sort_keys=False),
+                          encoding="utf-8")
+    return target
+
+
+def handbook_sources(work: Path, content: Path) -> list[str]:
     """The exact HTML and CSS smguide renders, saved for the bare WeasyPrint run."""
     from smguide.build import Sources, load
     from smguide.handbook import HandbookRenderer, PrintOptions
     from smguide.resources import builtin
 
-    sources = Sources(builtin("content"), builtin("brand") / "_brand.yml")
+    sources = Sources(content, builtin("brand") / "_brand.yml")
     guide, brand, _ = load(sources)
     renderer = HandbookRenderer(guide, brand, None)
-    (work / "handbook.html").write_text(renderer.html(), encoding="utf-8")
-    (work / "brand.css").write_text(renderer.css(PrintOptions()), encoding="utf-8")
+    tag = content.name
+    (work / f"{tag}.html").write_text(renderer.html(), encoding="utf-8")
+    (work / f"{tag}.css").write_text(renderer.css(PrintOptions()), encoding="utf-8")
     css = renderer.template_dirs[-1] / "handbook" / "handbook.css"
-    return [str(work / "handbook.html"), str(css), str(work / "brand.css"),
-            str(work / "bare.pdf")]
+    return [str(work / f"{tag}.html"), str(css), str(work / f"{tag}.css"),
+            str(work / f"{tag}-bare.pdf")]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=5)
-    args = parser.parse_args()
+def roster_csv(work: Path, count: int) -> Path:
+    first = ["Anna", "Ben", "Chidi", "Dana", "Emil", "Fatima", "Goran", "Hana", "Ivan", "Zoë"]
+    lines = ["name,team,role,manager,start_date,buddy"]
+    for i in range(count):
+        team = ("Sales", "Marketing")[i % 2]
+        lines.append(f"{first[i % 10]} Hire{i + 1},{team},Associate,Maria Keller,"
+                     f"2026-03-{1 + i % 28:02d},Jonas Weber")
+    path = work / f"hires-{count}.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def slide_count(deck: Path) -> int:
+    from pptx import Presentation
+
+    return len(Presentation(str(deck)).slides)
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="timed runs on the default content")
+    parser.add_argument("--scaled-runs", type=int, default=2,
+                        help="timed runs on scaled content (they are slow)")
+    parser.add_argument("--scales", default="1,4,16", help="content sizes, e.g. 1,4,16")
+    parser.add_argument("--roster", type=int, default=100, help="copies for the roster run")
+    parser.add_argument("--quick", action="store_true",
+                        help="tiny settings (1 run, default content, 3 copies): a smoke test")
+    parser.add_argument("--json", type=Path, default=REPO / "output" / "bench.json")
+    args = parser.parse_args(argv)
+    if args.quick:  # one cold run of everything on a 3-chapter guide: proves it still works
+        args.runs, args.scaled_runs, args.scales, args.roster = 1, 1, "0", 3
+    scales = [int(s) for s in args.scales.split(",")]
     work = Path(tempfile.mkdtemp(prefix="smguide-bench-"))
-    rows: list[tuple[str, list[float], str, list[float], float]] = []
+    from smguide.resources import builtin
 
-    def compare(name: str, ours: list[str], base_name: str, base: list[str],
-                target: float) -> None:
-        base_times = timed(base, args.runs, work)
-        our_times = timed(ours, args.runs, work)
-        rows.append((name, our_times, base_name, base_times, target))
+    brand = ["--brand", str(builtin("brand") / "_brand.yml")]
+    rows: list[dict] = []
 
-    compare("smguide --help", [*SMGUIDE, "--help"], "python -c 'import click'",
-            [PY, "-c", "import click"], 2.0)
-    compare("smguide pdf", [*SMGUIDE, "pdf", "-o", str(work / "ours.pdf")],
-            "bare WeasyPrint, same HTML", [PY, "-c", BARE_PDF, *handbook_sources(work)], 1.10)
+    def add(scale: int, name: str, ours: tuple[list[float], float], base_name: str,
+            base: list[float], target: str, ratio: float, ok: bool) -> None:
+        rows.append({"scale": scale, "measure": name, "median_s": statistics.median(ours[0]),
+                     "runs": ours[0], "peak_mb": ours[1], "baseline": base_name,
+                     "baseline_median_s": statistics.median(base), "baseline_runs": base,
+                     "ratio": ratio, "target": target, "met": ok})
+        print(f"x{scale:<3} {name:<24} {statistics.median(ours[0]):8.3f}  {base_name:<30} "
+              f"{statistics.median(base):8.3f} {ratio:7.2f}  {target:<10} "
+              f"{'ok' if ok else 'MISSED':<6} {ours[1]:6.0f} MB", flush=True)
 
-    results = []
-    print(f"{'measure':<18} {'median s':>9}  {'baseline':<28} {'median s':>9} {'ratio':>6} "
-          f"{'target':>7}")
-    for name, ours, base_name, base, target in rows:
-        ratio = statistics.median(ours) / statistics.median(base)
-        print(f"{name:<18} {statistics.median(ours):>9.3f}  {base_name:<28} "
-              f"{statistics.median(base):>9.3f} {ratio:>6.2f} {'<= ' + str(target):>7}")
-        results.append({"measure": name, "median_s": statistics.median(ours), "runs": ours,
-                        "baseline": base_name, "baseline_median_s": statistics.median(base),
-                        "baseline_runs": base, "ratio": ratio, "target_ratio": target})
-    out = REPO / "output" / "bench.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps({"machine": {"python": platform.python_version(),
-                                           "platform": platform.platform(),
-                                           "cpus": os.cpu_count()},
-                               "runs": args.runs, "results": results}, indent=2))
-    print(f"wrote {out}")
+    print(f"{'size':<4} {'measure':<24} {'median s':>8}  {'baseline':<30} {'median s':>8} "
+          f"{'ratio':>7}  {'target':<10} {'':<6} {'peak':>9}")
+    med = statistics.median
+    click = timed([PY, "-c", "import click"], args.runs, work, not args.quick)
+    helped = timed([*SMGUIDE, "--help"], args.runs, work, not args.quick)
+    ratio = med(helped[0]) / med(click[0])
+    add(1, "smguide --help", helped, "python -c 'import click'", click[0], "< 2x", ratio,
+        ratio < 2)
+    for scale in scales:
+        runs = args.runs if scale == 1 else args.scaled_runs
+        warm = scale == 1 and not args.quick
+        content = scaled_content(work, scale) if scale != 1 else builtin("content")
+        common = ["--content", str(content), *brand]
+        out = work / f"x{scale}"
+        pdf = timed([*SMGUIDE, "pdf", *common, "-o", str(out / "handbook.pdf")], runs, work,
+                    warm)
+        bare = timed([PY, "-c", BARE_PDF, *handbook_sources(work, content)], runs, work, warm)
+        ratio = med(pdf[0]) / med(bare[0])
+        add(scale, "smguide pdf", pdf, "bare WeasyPrint, same HTML", bare[0], "<= 1.10x",
+            ratio, ratio <= 1.10)
+        slides = timed([*SMGUIDE, "slides", *common, "-o", str(out / "deck.pptx")], runs, work,
+                       warm)
+        count = slide_count(out / "deck.pptx")
+        bare_deck = timed([PY, BARE_PPTX, str(work / "bare.pptx"), str(count)], runs, work,
+                          warm)
+        ratio = med(slides[0]) / med(bare_deck[0])
+        add(scale, "smguide slides", slides, f"bare python-pptx, {count} slides", bare_deck[0],
+            "<= 1.3x", ratio, ratio <= 1.3)
+        build = [*SMGUIDE, "build", *common, "--out-dir", str(out / "build")]
+        first = timed([*build, "--force"], runs, work, warm)
+        slower = max(pdf[0], slides[0], key=med)
+        ratio = med(first[0]) / med(slower)
+        add(scale, "smguide build", first, "the slower of pdf and slides", slower, "<= 1.15x",
+            ratio, ratio <= 1.15)
+        again = timed(build, runs, work, warm=False, before=[*build, "--force"])
+        ratio = med(first[0]) / med(again[0])
+        add(scale, "smguide build, unchanged", again, "the first build", first[0],
+            ">= 10x faster", ratio, ratio >= 10)
+        roster = roster_csv(work, args.roster)
+        copies = timed([*SMGUIDE, "pdf", *common, "--roster", str(roster), "-o",
+                        str(out / "roster" / "handbook.pdf")], runs, work, warm)
+        ratio = med(copies[0]) / med(pdf[0])
+        add(scale, f"{args.roster} personal copies", copies, "one plain smguide pdf", pdf[0],
+            "<= 4x", ratio, ratio <= 4)
+    memory = [row for row in rows if row["scale"] <= 1]
+    over = [row["measure"] for row in memory if row["peak_mb"] >= MEMORY_TARGET_MB]
+    print(f"peak memory, default content: {max(r['peak_mb'] for r in memory):.0f} MB "
+          f"(target < {MEMORY_TARGET_MB} MB per process: "
+          f"{'met' if not over else 'missed by ' + ', '.join(over)})")
+    report = {"machine": machine(), "runs": args.runs, "scaled_runs": args.scaled_runs,
+              "roster": args.roster, "memory_target_mb": MEMORY_TARGET_MB, "results": rows}
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, indent=2))
+    print(f"wrote {args.json}")
+    shutil.rmtree(work, ignore_errors=True)
+    return report
+
+
+def machine() -> dict:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"python": platform.python_version(), "platform": platform.platform(),
+            "cpu": cpu, "cpus": os.cpu_count(),
+            "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None}
 
 
 if __name__ == "__main__":

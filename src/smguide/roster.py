@@ -1,0 +1,252 @@
+"""A roster of new hires (CSV) -> validated Hire records with unique, safe file names.
+
+Every problem is reported at once, one line each, as `file:line: column: problem (fix)`,
+with the CSV line number where the row starts. Dates are strict ISO (yyyy-mm-dd) and are
+printed later as the guide's language writes them.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from smguide.errors import ContentError
+
+KNOWN = ("name", "team", "role", "manager", "start_date", "buddy")
+ALIASES = {"counterpart": "buddy", "startdate": "start_date", "start": "start_date",
+           "full_name": "name"}
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_SLUG = 60  # characters
+MAX_SLUG_BYTES = 120  # file names stop at 255 bytes; leave room for -2.pdf and temp names
+# letters NFKD does not take apart into a base letter and a mark
+TRANSLIT = {"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ð": "d", "ł": "l",
+            "þ": "th", "ı": "i", "ŧ": "t", "ħ": "h"}
+RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+            *(f"lpt{i}" for i in range(10))}  # device names Windows will not use as files
+
+
+@dataclass(frozen=True)
+class Hire:
+    """One person on the roster, as the templates see them."""
+
+    line: int
+    name: str
+    slug: str
+    team: str | None = None
+    role: str | None = None
+    manager: str | None = None
+    start_date: str | None = None  # ISO yyyy-mm-dd
+    buddy: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def counterpart(self) -> str | None:
+        return self.buddy
+
+
+@dataclass(frozen=True)
+class Roster:
+    hires: tuple[Hire, ...]
+    problems: tuple[str, ...]  # bad rows, each one line
+    warnings: tuple[str, ...]
+
+
+def slugify(name: str) -> str:
+    """A file-system safe name for anyone: 'Zoë Ørsted-Ñúñez' -> 'zoe-orsted-nunez'.
+
+    Latin letters lose their accents; letters of other scripts are kept (normalised, so
+    the same name always gives the same file); everything else becomes a dash. The result
+    never contains a path separator, never starts with a dot and is never empty.
+    """
+    text = unicodedata.normalize("NFKC", name).casefold()
+    text = "".join(TRANSLIT.get(ch, ch) for ch in text)
+    kept = []
+    for ch in unicodedata.normalize("NFKD", text):
+        if unicodedata.category(ch).startswith("M"):  # a mark: an accent, a vowel sign
+            if not (kept and kept[-1].isascii()):  # accents on Latin letters go
+                kept.append(ch)
+            continue
+        kept.append(ch if ch.isalnum() else "-")
+    slug = unicodedata.normalize("NFC", re.sub(r"-{2,}", "-", "".join(kept)).strip("-"))
+    while len(slug.encode()) > MAX_SLUG_BYTES or len(slug) > MAX_SLUG:
+        slug = slug[:-1]
+    slug = slug.rstrip("-")
+    if not slug:
+        return "hire"
+    return f"{slug}-hire" if slug in RESERVED else slug
+
+
+def unique_slugs(names: list[str]) -> list[str]:
+    """Slugs in order, the second 'Anna Schmidt' becoming anna-schmidt-2 (never clashing
+    with another row's own slug)."""
+    bases = [slugify(name) for name in names]
+    taken = set(bases)
+    seen: set[str] = set()
+    slugs = []
+    for base in bases:
+        slug, number = base, 1
+        while slug in seen or (slug != base and slug in taken):
+            number += 1
+            slug = f"{base}-{number}"
+        seen.add(slug)
+        slugs.append(slug)
+    return slugs
+
+
+def _column(header: str) -> str:
+    key = re.sub(r"[\s-]+", "_", header.strip().casefold())
+    return ALIASES.get(key, key)
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def read_roster(path: Path, teams: tuple[str, ...] = (), shown: str | None = None) -> Roster:
+    """Read and check a roster; bad rows are listed in `problems`, never silently dropped.
+
+    A problem with the file as a whole (missing, not UTF-8, no name column) raises
+    ContentError: no row can be trusted then.
+    """
+    shown = shown or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ContentError([f"{shown}:1: cannot read the roster ({exc.strerror})"]) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ContentError([f"{shown}:{_line_of(data, exc.start)}: the file is not UTF-8 text "
+                            f"(save it as \"CSV UTF-8\")"]) from None
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        raise ContentError([f"{shown}:1: the header row cannot be read ({exc})"]) from None
+    if not header or not any(cell.strip() for cell in header):
+        raise ContentError([f"{shown}:1: the file has no header row (the first line names "
+                            f"the columns, e.g. name,team,role,manager,start_date,buddy)"])
+    columns = [_column(h) for h in header]
+    problems, warnings = _check_header(header, columns, shown)
+    if problems:
+        raise ContentError(problems)
+
+    rows: list[tuple[int, dict[str, str]]] = []
+    bad: list[str] = []
+    line = reader.line_num + 1
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            bad.append(f"{shown}:{line}: the row cannot be read ({exc}; check its quotes)")
+            break  # the reader cannot resynchronise after a broken quote
+        start, line = line, reader.line_num + 1
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) > len(columns) and any(v.strip() for v in values[len(columns):]):
+            bad.append(f"{shown}:{start}: the row has {len(values)} values but the header "
+                       f"has {len(columns)} columns (put values with a \"{delimiter}\" in "
+                       f'double quotes)')
+            continue
+        rows.append((start, {col: (values[i].strip() if i < len(values) else "")
+                             for i, col in enumerate(columns)}))
+
+    good: list[tuple[int, dict[str, str]]] = []
+    for start, row in rows:
+        found = _check_row(row, teams, f"{shown}:{start}")
+        bad += found
+        if not found:
+            good.append((start, row))
+    slugs = unique_slugs([row["name"] for _, row in good])
+    hires = tuple(_hire(start, row, slug, teams) for (start, row), slug in zip(good, slugs,
+                                                                             strict=True))
+    bad.sort(key=lambda problem: int(problem[len(shown) + 1:].split(":", 1)[0]))
+    return Roster(hires=hires, problems=tuple(bad), warnings=tuple(warnings))
+
+
+def _check_header(header: list[str], columns: list[str], shown: str
+                  ) -> tuple[list[str], list[str]]:
+    problems: list[str] = []
+    warnings: list[str] = []
+    if "name" not in columns:
+        hint = difflib.get_close_matches("name", columns, n=1, cutoff=0.6)
+        fix = f'rename "{hint[0]}" to "name"' if hint else 'add a "name" column to the first line'
+        problems.append(f"{shown}:1: name: the required column is missing ({fix})")
+    for index, column in enumerate(columns):
+        if not column:
+            problems.append(f"{shown}:1: column {index + 1}: the column has no name "
+                            f"(name it in the first line, or delete the column)")
+        elif columns.index(column) != index:
+            problems.append(f'{shown}:1: {column}: the column appears twice (keep one)')
+        elif column not in KNOWN:
+            near = difflib.get_close_matches(column, [*KNOWN, *ALIASES], n=1, cutoff=0.75)
+            if near:
+                warnings.append(f'{shown}:1: {header[index].strip()}: not a known column, '
+                                f'kept for templates as hire.extra.{column} (did you mean '
+                                f'"{near[0]}"?)')
+    return problems, warnings
+
+
+def _check_row(row: dict[str, str], teams: tuple[str, ...], where: str) -> list[str]:
+    problems = []
+    if not row.get("name"):
+        problems.append(f"{where}: name: empty (every row needs the person's name; fill it "
+                        f"in or delete the row)")
+    start = row.get("start_date", "")
+    if start and parse_date(start) is None:
+        problems.append(f'{where}: start_date: "{start}" is not a date (write it as ISO '
+                        f'yyyy-mm-dd, e.g. 2026-03-02)')
+    team = row.get("team", "")
+    if team and teams and _team(team, teams) is None:
+        near = difflib.get_close_matches(team.casefold(), [t.casefold() for t in teams], n=1)
+        hint = next((f' (did you mean "{t}"?)' for t in teams if near and t.casefold() == near[0]),
+                    "")
+        problems.append(f'{where}: team: unknown team "{team}"; expected one of '
+                        f"{', '.join(teams)}{hint or ' (teams are the roles in the content)'}")
+    return problems
+
+
+def parse_date(text: str) -> date | None:
+    """A strict ISO date: 2026-03-02 yes; 2/3/2026, 20260302 or 2026-02-30 no."""
+    if not ISO_DATE.match(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _team(value: str, teams: tuple[str, ...]) -> str | None:
+    return next((t for t in teams if t.casefold() == value.casefold()), None)
+
+
+def _hire(line: int, row: dict[str, str], slug: str, teams: tuple[str, ...]) -> Hire:
+    known = {key: (row.get(key) or None) for key in KNOWN if key != "name"}
+    if known["team"] and teams:
+        known["team"] = _team(known["team"], teams)
+    extra = {key: value for key, value in row.items() if key not in KNOWN}
+    return Hire(line=line, name=row["name"], slug=slug, extra=extra, **known)
+
+
+def other_team(team: str | None, teams: tuple[str, ...]) -> str | None:
+    """The team a counterpart comes from: the other one, when the guide has exactly two."""
+    others = [t for t in teams if t != team]
+    return others[0] if team and len(teams) == 2 and len(others) == 1 else None
+
+
+def safe_output(folder: Path, slug: str) -> Path:
+    """folder/<slug>.pdf, refusing anything that would land outside the folder."""
+    target = (folder / f"{slug}.pdf").resolve()
+    if target.parent != folder.resolve() or "/" in slug or "\\" in slug or slug.startswith("."):
+        raise ValueError(f"unsafe file name {slug!r}")
+    return target

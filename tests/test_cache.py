@@ -1,0 +1,66 @@
+"""smguide build skips what did not change: a content hash decides, not file times."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import Result
+
+from smguide.cache import BuildCache, build_key
+from smguide.resources import builtin
+from tests.conftest import edit
+
+
+def key(content: Path, out: Path, **settings: object) -> str | None:
+    return build_key(content, builtin("brand") / "_brand.yml", None, settings, out)
+
+
+def test_the_key_follows_bytes_not_times(content: Path, tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    first = key(content, out, paper="a4")
+    chapter = content / "chapters" / "02-sales.yaml"
+    os.utime(chapter, (1, 1))  # touched, not changed
+    assert key(content, out, paper="a4") == first
+    assert key(content, out, paper="letter") != first
+    edit(chapter, "Sales at a glance", "Sales, at a glance")
+    edited = key(content, out, paper="a4")
+    assert edited != first
+    (out / "junk").mkdir(parents=True)  # the output folder is never an input
+    (out / "junk" / "x.txt").write_text("x")
+    assert key(content, out, paper="a4") == edited
+
+
+def test_an_artefact_is_fresh_only_while_its_file_is_unchanged(tmp_path: Path) -> None:
+    (tmp_path / "handbook.pdf").write_bytes(b"%PDF-1.7 one")
+    BuildCache(tmp_path, "k1").record("handbook.pdf", 24)
+    assert BuildCache(tmp_path, "k1").fresh("handbook.pdf") == {
+        "inputs": "k1", "output": BuildCache(tmp_path, "k1").entries["handbook.pdf"]["output"],
+        "pages": 24}
+    assert BuildCache(tmp_path, "k2").fresh("handbook.pdf") is None
+    assert BuildCache(tmp_path, "k1", force=True).fresh("handbook.pdf") is None
+    (tmp_path / "handbook.pdf").write_bytes(b"%PDF-1.7 two")
+    assert BuildCache(tmp_path, "k1").fresh("handbook.pdf") is None
+    (tmp_path / "handbook.pdf").unlink()
+    assert BuildCache(tmp_path, "k1").fresh("handbook.pdf") is None
+    (tmp_path / ".smguide-cache.json").write_text("not json")
+    assert BuildCache(tmp_path, "k1").fresh("handbook.pdf") is None
+
+
+def test_a_second_build_skips_and_force_rebuilds(run: Callable[..., Result], content: Path,
+                                                 tmp_path: Path) -> None:
+    args = ("build", "--content", str(content), "--brand",
+            str(builtin("brand") / "_brand.yml"))
+    assert run(*args).exit_code == 0
+    pdf, deck = tmp_path / "output" / "handbook.pdf", tmp_path / "output" / "deck.pptx"
+    stamps = (pdf.stat().st_mtime_ns, deck.stat().st_mtime_ns)
+    again = run(*args)
+    assert again.exit_code == 0 and "Up to date" in again.stderr
+    assert (pdf.stat().st_mtime_ns, deck.stat().st_mtime_ns) == stamps
+    deck.write_bytes(deck.read_bytes() + b"x")  # someone changed an output: rebuild it
+    fixed = run(*args)
+    assert fixed.exit_code == 0 and "Up to date" not in fixed.stderr
+    assert pdf.stat().st_mtime_ns == stamps[0] and deck.stat().st_mtime_ns != stamps[1]
+    forced = run(*args, "--force")
+    assert forced.exit_code == 0 and pdf.stat().st_mtime_ns != stamps[0]

@@ -1,0 +1,344 @@
+"""smguide pdf --roster: the CSV checks, safe file names, and each copy read back as a
+document on its own (qpdf, pypdf, pdffonts), from one small render shared by the module."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from pypdf import PdfReader
+
+from smguide.cli import main
+from smguide.errors import ContentError
+from smguide.resources import builtin
+from smguide.roster import read_roster, safe_output, slugify, unique_slugs
+from tests.pdftools import squash
+
+TEAMS = ("Sales", "Marketing")
+ROSTER = """name,team,role,manager,start_date,buddy,desk
+Anna Schmidt,Sales,Account executive,Maria Keller,2026-03-02,Jonas Weber,3.14
+Zoë Ørsted-Ñúñez,marketing,Content marketer,Li Wei,2026-03-09,Ben Adler,2.01
+,Sales,Sales development,Maria Keller,2026-03-02,Ama Mensah,1.1
+Anna Schmidt,Marketing,Analyst,Li Wei,2026-04-01,Kofi Boateng,4.2
+Piotr Wiśniewski,Sales,Account manager,Maria Keller,03/02/2026,Jonas Weber,1.2
+"""
+PEOPLE = {  # slug -> (name, manager, counterpart, start date as printed)
+    "anna-schmidt": ("Anna Schmidt", "Maria Keller", "Jonas Weber (Marketing)",
+                     "March 2, 2026"),
+    "zoe-orsted-nunez": ("Zoë Ørsted-Ñúñez", "Li Wei", "Ben Adler (Sales)", "March 9, 2026"),
+    "anna-schmidt-2": ("Anna Schmidt", "Li Wei", "Kofi Boateng (Sales)", "April 1, 2026"),
+}
+OTHERS = ("Jonas Weber", "Ben Adler", "Kofi Boateng", "Maria Keller", "Li Wei", "Zoë",
+          "Piotr")
+
+
+def write_csv(tmp_path: Path, text: str, name: str = "hires.csv",
+              encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+# -- file names ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "slug"), [
+    ("Anna Schmidt", "anna-schmidt"),
+    ("Zoë Ørsted-Ñúñez", "zoe-orsted-nunez"),
+    ("Straße İlker Çelik", "strasse-ilker-celik"),
+    ("王伟", "王伟"),
+    ("Ангелина Петрова", "ангелина-петрова"),
+    ("प्रिया शर्मा", "प्रिया-शर्मा"),
+    ("../../etc/passwd", "etc-passwd"),
+    ("a/b\\c:d*e?f", "a-b-c-d-e-f"),
+    (".hidden", "hidden"),
+    ("CON", "con-hire"),
+    ("😀", "hire"),
+    ("   ", "hire"),
+    ("ｆｕｌｌ ｗｉｄｔｈ", "full-width"),
+])
+def test_slugs_are_safe_for_any_name(name: str, slug: str) -> None:
+    assert slugify(name) == slug
+
+
+def test_long_names_fit_a_file_name() -> None:
+    slug = slugify("𝔄" * 300 + "名" * 300)
+    assert len(slug.encode()) <= 120 and slug
+
+
+def test_duplicate_names_get_numbers_that_never_clash() -> None:
+    assert unique_slugs(["Anna", "anna", "Anna 2", "ANNA", "Ben"]) == [
+        "anna", "anna-3", "anna-2", "anna-4", "ben"]
+
+
+def test_a_slug_cannot_leave_the_output_folder(tmp_path: Path) -> None:
+    assert safe_output(tmp_path, "anna").parent == tmp_path.resolve()
+    for bad in ("../anna", "a/b", ".", ".."):
+        with pytest.raises(ValueError):
+            safe_output(tmp_path, bad)
+
+
+# -- the CSV -------------------------------------------------------------------------------
+
+def test_bad_rows_are_reported_with_their_line_numbers(tmp_path: Path) -> None:
+    text = ('name,team,start_date\n'
+            'Anna,Sales,2026-03-02\n'
+            '\n'
+            ',Sales,2026-03-02\n'
+            '"Ben\nBenson",Sails,2026-02-30\n'
+            'Cleo,Marketing,03/02/2026\n'
+            'Dan,Sales,20260302\n'
+            'Eve,Sales,2026-03-02,extra\n')
+    roster = read_roster(write_csv(tmp_path, text), TEAMS, "hires.csv")
+    assert [h.name for h in roster.hires] == ["Anna"]
+    assert list(roster.problems) == [
+        "hires.csv:4: name: empty (every row needs the person's name; fill it in or "
+        "delete the row)",
+        'hires.csv:5: start_date: "2026-02-30" is not a date (write it as ISO yyyy-mm-dd, '
+        'e.g. 2026-03-02)',
+        'hires.csv:5: team: unknown team "Sails"; expected one of Sales, Marketing '
+        '(did you mean "Sales"?)',
+        'hires.csv:7: start_date: "03/02/2026" is not a date (write it as ISO yyyy-mm-dd, '
+        'e.g. 2026-03-02)',
+        'hires.csv:8: start_date: "20260302" is not a date (write it as ISO yyyy-mm-dd, '
+        'e.g. 2026-03-02)',
+        'hires.csv:9: the row has 4 values but the header has 3 columns (put values with '
+        'a "," in double quotes)',
+    ]
+
+
+def test_columns_are_matched_loosely_and_extra_ones_kept(tmp_path: Path) -> None:
+    text = ("\ufeffName;Team;Start Date;Counterpart;Desk;Strat_date\n"
+            "Anna;sales;2026-03-02;Jo;3.1;x\n")
+    roster = read_roster(write_csv(tmp_path, text), TEAMS, "hires.csv")
+    (anna,) = roster.hires
+    assert (anna.name, anna.team, anna.start_date, anna.buddy) == (
+        "Anna", "Sales", "2026-03-02", "Jo")
+    assert anna.extra == {"desk": "3.1", "strat_date": "x"}
+    assert roster.warnings == ('hires.csv:1: Strat_date: not a known column, kept for '
+                               'templates as hire.extra.strat_date (did you mean '
+                               '"start_date"?)',)
+
+
+@pytest.mark.parametrize(("text", "encoding", "message"), [
+    ("team,role\nSales,x\n", "utf-8",
+     'hires.csv:1: name: the required column is missing (add a "name" column to the '
+     'first line)'),
+    ("nme,team\nAnna,Sales\n", "utf-8",
+     'hires.csv:1: name: the required column is missing (rename "nme" to "name")'),
+    ("name,team,team\nAnna,Sales,Sales\n", "utf-8",
+     "hires.csv:1: team: the column appears twice (keep one)"),
+    ("name\nAnna\nJürgen\n", "latin-1",
+     'hires.csv:3: the file is not UTF-8 text (save it as "CSV UTF-8")'),
+    ("", "utf-8", "hires.csv:1: the file has no header row (the first line names the "
+                  "columns, e.g. name,team,role,manager,start_date,buddy)"),
+])
+def test_a_broken_file_is_refused_whole(tmp_path: Path, text: str, encoding: str,
+                                        message: str) -> None:
+    with pytest.raises(ContentError) as caught:
+        read_roster(write_csv(tmp_path, text, encoding=encoding), TEAMS, "hires.csv")
+    assert caught.value.problems == [message]
+
+
+def test_without_skip_bad_rows_nothing_is_written(run: Callable[..., Result],
+                                                  tmp_path: Path) -> None:
+    write_csv(tmp_path, ROSTER)
+    result = run("pdf", "--roster", "hires.csv", "--merge")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "Error: hires.csv:4: name: empty (every row needs the person's name; fill it in or "
+        "delete the row)",
+        'Error: hires.csv:6: start_date: "03/02/2026" is not a date (write it as ISO '
+        'yyyy-mm-dd, e.g. 2026-03-02)',
+        "2 problems found; nothing was written.",
+    ]
+    assert not (tmp_path / "output").exists()
+
+
+def test_roster_options_need_a_roster(run: Callable[..., Result]) -> None:
+    result = run("pdf", "--merge")
+    assert result.exit_code == 2 and "--merge, --deck and --skip-bad-rows go with --roster" \
+        in result.output
+
+
+def test_labels_the_personal_pages_need_are_checked(run: Callable[..., Result],
+                                                    tmp_path: Path, content: Path) -> None:
+    labels = content / "labels.yaml"
+    labels.write_text("\n".join(line for line in labels.read_text().splitlines()
+                                if not line.startswith("manager:")) + "\n")
+    write_csv(tmp_path, "name\nAnna\n")
+    result = run("pdf", "--content", str(content), "--roster", "hires.csv")
+    assert result.exit_code == 1
+    assert 'labels.yaml:1:1: manager: the personal copies need this label; add "manager: ' \
+        '..." (see the built-in labels.yaml)' in result.stderr
+
+
+# -- the copies, read back ---------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def copies(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Result]:
+    """One roster render for the module: 3 good rows, 2 bad ones skipped."""
+    folder = tmp_path_factory.mktemp("roster")
+    write_csv(folder, ROSTER)
+    result = CliRunner().invoke(main, [
+        "pdf", "--content", str(builtin("content")), "--brand",
+        str(builtin("brand") / "_brand.yml"), "--roster", str(folder / "hires.csv"),
+        "-o", str(folder / "output" / "handbook.pdf"), "--merge", "--deck",
+        "--skip-bad-rows"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return folder / "output", result
+
+
+def test_skipped_rows_and_progress_are_reported(copies: tuple[Path, Result]) -> None:
+    out, result = copies
+    lines = result.stderr.splitlines()
+    assert sum(1 for line in lines if re.match(r"\[\d/3\] ", line)) == 3
+    assert any(line.startswith("Skipped: ") and "hires.csv:4: name: empty" in line
+               for line in lines)
+    assert any("hires.csv:6: start_date" in line for line in lines if "Skipped" in line)
+    assert sorted(p.name for p in (out / "handbooks").iterdir()) == [
+        "anna-schmidt-2.pdf", "anna-schmidt.pdf", "zoe-orsted-nunez.pdf"]
+
+
+@pytest.mark.parametrize("slug", sorted(PEOPLE))
+def test_each_copy_is_a_correct_document_of_its_own(copies: tuple[Path, Result],
+                                                    slug: str) -> None:
+    out, _ = copies
+    pdf = out / "handbooks" / f"{slug}.pdf"
+    name, manager, counterpart, start = PEOPLE[slug]
+    check = subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
+
+    reader = PdfReader(pdf)
+    texts = [re.sub(r"\s+", " ", page.extract_text()) for page in reader.pages]
+    total = len(texts)
+    assert name in texts[0] and "Prepared for".upper() in texts[0].upper()
+    week = next(i for i, text in enumerate(texts) if "first week at a glance" in text)
+    for fact in (name.upper(), manager, counterpart, start):
+        assert fact in texts[week], fact
+    everything = " ".join(texts)
+    for other in OTHERS:
+        if other not in (name, manager, counterpart.split(" (")[0]) and other not in name:
+            assert other not in everything, other
+    # page numbers: every "Page X of Y" footer is the page's own number and the count
+    for number, text in enumerate(texts, 1):
+        for shown, of in re.findall(r"Page (\d+) of (\d+)", text):
+            assert (int(shown), int(of)) == (number, total)
+    assert f"Page {week + 1} of {total}" in texts[week]
+    # the outline: every chapter bookmark lands on the page that starts that chapter
+    chapters = [item for item in reader.outline if not isinstance(item, list)]
+    assert len(chapters) >= 9
+    for item in chapters:
+        page = reader.get_destination_page_number(item)
+        assert squash(item.title) in squash(texts[page]), item.title
+    # the table of contents: each link goes to the page its chapter starts on
+    links = [a.get_object() for a in reader.pages[1].get("/Annots", [])]
+    assert len(links) >= 9
+    named = reader.named_destinations
+    for link in links:
+        target = link["/A"]["/D"] if "/A" in link else link["/Dest"]
+        dest = named[str(target)] if isinstance(target, str) else None
+        page = reader.get_destination_page_number(dest) if dest else \
+            reader.get_page_number(target[0].get_object())
+        assert texts[page].startswith("Chapter") or "CHAPTER" in texts[page].upper()
+    assert reader.metadata.title.endswith(name)
+    _check_structure(reader)
+
+
+def _check_structure(reader: PdfReader) -> None:
+    """Tagged: every element's page is in the document, and each page's marked content
+    is mapped by the parent tree to an element on that page."""
+    pages = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages)}
+    root = reader.trailer["/Root"]["/StructTreeRoot"]
+    nums = root["/ParentTree"]["/Nums"]
+    tree = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    seen = 0
+
+    def walk(node: object) -> None:
+        nonlocal seen
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, dict):
+            if "/Pg" in node:
+                assert node.raw_get("/Pg").idnum in pages
+                seen += 1
+            kids = node.get("/K")
+            if kids is not None:
+                walk(kids)
+        elif isinstance(node, list):
+            for kid in node:
+                walk(kid)
+
+    walk(root)
+    assert seen > 100
+    for number, page in enumerate(reader.pages):
+        key = page.get("/StructParents")
+        if key is None:
+            continue
+        for elem in tree[int(key)].get_object():
+            elem = elem.get_object()
+            if elem and "/Pg" in elem:
+                assert pages[elem.raw_get("/Pg").idnum] == number
+
+
+def test_cover_and_week_page_are_tagged(copies: tuple[Path, Result]) -> None:
+    out, _ = copies
+    reader = PdfReader(out / "handbooks" / "anna-schmidt.pdf")
+    cover = reader.pages[0].indirect_reference.idnum
+    kinds = []
+
+    def walk(node: object) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, dict):
+            if "/Pg" in node and node.raw_get("/Pg").idnum == cover:
+                kinds.append(str(node.get("/S")))
+            if "/K" in node:
+                walk(node["/K"])
+        elif isinstance(node, list):
+            for kid in node:
+                walk(kid)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    assert "/H1" in kinds and "/Figure" in kinds
+
+
+def test_merged_file_has_every_copy_in_order(copies: tuple[Path, Result]) -> None:
+    out, _ = copies
+    merged = PdfReader(out / "handbooks-all.pdf")
+    single = len(PdfReader(out / "handbooks" / "anna-schmidt.pdf").pages)
+    assert len(merged.pages) == 3 * single
+    assert [(item.title, merged.get_destination_page_number(item))
+            for item in merged.outline] == [("Anna Schmidt", 0), ("Zoë Ørsted-Ñúñez", single),
+                                            ("Anna Schmidt", 2 * single)]
+    assert "Zoë Ørsted-Ñúñez" in merged.pages[single].extract_text()
+    assert subprocess.run(["qpdf", "--check", str(out / "handbooks-all.pdf")],
+                          capture_output=True).returncode == 0
+
+
+def test_cohort_deck_names_everyone(copies: tuple[Path, Result]) -> None:
+    from pptx import Presentation
+
+    out, _ = copies
+    deck = Presentation(str(out / "handbooks-welcome.pptx"))
+    (slide,) = deck.slides
+    text = " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+    for name in ("Anna Schmidt", "Zoë Ørsted-Ñúñez"):
+        assert name in text
+
+
+def test_dates_are_written_in_the_guides_language() -> None:
+    from smguide.content import load_guide
+    from smguide.personal import people
+    from smguide.roster import Hire
+
+    guide = load_guide(builtin("content"))
+    hire = Hire(line=2, name="Anna", slug="anna", team="Sales", start_date="2026-03-02")
+    (english,) = people(guide, (hire,))
+    (german,) = people(guide.model_copy(update={"language": "de"}), (hire,))
+    assert (english.start_date, english.other_team) == ("March 2, 2026", "Marketing")
+    assert german.start_date == "2. März 2026"
