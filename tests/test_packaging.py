@@ -21,3 +21,5 @@ def test_wheel_ships_templates_content_brand_and_fonts(tmp_path: Path) -> None:
         assert {f"smguide/{name}" for name in shipped} <= names, folder
     assert "smguide/assets/fonts/Lato-Regular.ttf" in names
     assert "smguide/assets/fonts/OFL.txt" in names
+    assert {"smguide/starter/en/guide.yaml", "smguide/starter/de/README.md",
+            "smguide/starter/brand/_brand.yml"} <= names  # smguide init

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from smguide.colors import HEX, contrast, normalise_hex
 from smguide.content import _check_file_ref, display_path, file_line
 from smguide.errors import BrandError
+from smguide.images import check_image
 from smguide.resources import FONTS_DIR
 from smguide.validate import PATTERN_HELP, dotted, suggest, validate
 from smguide.yamlsource import YamlProblem, read_yaml
@@ -287,7 +288,10 @@ def load_brand(path: Path) -> tuple[Brand, list[str]]:
             before = len(problems)
             _check_file_ref(root, picked[0], where("logo"),
                             {".svg", ".png", ".jpg", ".jpeg", ".webp"}, problems, "logo image")
-            if len(problems) == before:
+            refused = check_image(root / picked[0]) if len(problems) == before else None
+            if refused:
+                problems.append(f'{where("logo")}: "{picked[0]}": {refused}')
+            elif len(problems) == before:
                 logo_path, logo_alt = (root / picked[0]).resolve(), picked[1]
 
     meta = parsed.meta or Meta()

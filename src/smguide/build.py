@@ -14,8 +14,12 @@ from smguide.content import load_guide
 from smguide.handbook import HandbookRenderer, PrintOptions
 from smguide.model import Guide
 from smguide.output import write_atomic
+from smguide.sandbox import Limits, run_limited
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from smguide.cache import BuildCache
     from smguide.deck import DeckOptions
 
 
@@ -66,43 +70,73 @@ def creation_date() -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def build_pdf(sources: Sources, output: Path, options: PrintOptions) -> Built:
-    """Validate, render and atomically write the handbook PDF."""
-    from smguide.pdf import render_pdf
-
+def build_pdf(sources: Sources, output: Path, options: PrintOptions,
+              limits: Limits | None = None) -> Built:
+    """Validate, render (in a child process, within `limits`) and atomically write the PDF."""
     start = time.perf_counter()
     guide, brand, warnings = load(sources)
+    limits = limits or Limits.from_env()
     renderer = HandbookRenderer(guide, brand, sources.templates)
-    data, pages = render_pdf(renderer, options, created=creation_date())
+    created = creation_date()
+
+    def render() -> tuple[bytes, int]:
+        from smguide.pdf import render_pdf
+
+        return render_pdf(renderer, options, created=created,
+                          allow_network=limits.allow_network)
+
+    data, pages = run_limited(render, limits, "the handbook")
     path = write_atomic(output, data)
     return Built(path, pages, time.perf_counter() - start, tuple(warnings))
 
 
-def build_slides(sources: Sources, output: Path, options: DeckOptions) -> Built:
-    """Validate, render and atomically write the PowerPoint deck (`pages` counts slides)."""
-    from smguide.deck import DeckRenderer
-
+def build_slides(sources: Sources, output: Path, options: DeckOptions,
+                 limits: Limits | None = None) -> Built:
+    """Validate, render (in a child process, within `limits`) and atomically write the
+    PowerPoint deck (`pages` counts slides)."""
     start = time.perf_counter()
     guide, brand, warnings = load(sources)
-    renderer = DeckRenderer(guide, brand, options, sources.templates)
-    data, slides = renderer.render()
+
+    def render() -> tuple[bytes, int, list[str]]:
+        from smguide.deck import DeckRenderer
+
+        renderer = DeckRenderer(guide, brand, options, sources.templates)
+        data, slides = renderer.render()
+        return data, slides, renderer.warnings
+
+    data, slides, deck_warnings = run_limited(render, limits or Limits.from_env(), "the deck")
     path = write_atomic(output, data)
     return Built(path, slides, time.perf_counter() - start,
-                 tuple(warnings + renderer.warnings))
+                 tuple(warnings + deck_warnings))
 
 
 def build_both(sources: Sources, out_dir: Path, print_options: PrintOptions,
-               deck_options: DeckOptions) -> list[Built]:
+               deck_options: DeckOptions, names: tuple[str, str] = ("handbook.pdf", "deck.pptx"),
+               done: Callable[[Built], None] | None = None,
+               limits: Limits | None = None, cache: BuildCache | None = None) -> list[Built]:
     """Handbook and deck in two processes at once: the wall time is the slower of the two.
 
     Everything is validated here first, so a content mistake is reported once and neither
-    file is touched.
+    file is touched. `done` is called with each artefact as soon as it is written. With a
+    `cache`, an artefact built from the same inputs and still unchanged is not rebuilt.
     """
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, as_completed
     from multiprocessing import get_context
 
     load(sources)
+    kept = [cache.fresh(name) if cache else None for name in names]
     with ProcessPoolExecutor(max_workers=2, mp_context=get_context("fork")) as pool:
-        pdf = pool.submit(build_pdf, sources, out_dir / "handbook.pdf", print_options)
-        deck = pool.submit(build_slides, sources, out_dir / "deck.pptx", deck_options)
-        return [pdf.result(), deck.result()]
+        jobs = [None if kept[0] else pool.submit(build_pdf, sources, out_dir / names[0],
+                                                 print_options, limits),
+                None if kept[1] else pool.submit(build_slides, sources, out_dir / names[1],
+                                                 deck_options, limits)]
+        for future in as_completed([job for job in jobs if job]) if done else ():
+            if future.exception() is None:
+                done(future.result())
+        results = [job.result() if job else Built((out_dir / name).resolve(),
+                                                  int(entry["pages"]), 0.0, ())
+                   for job, name, entry in zip(jobs, names, kept, strict=True)]
+    for job, name, built in zip(jobs, names, results, strict=True):
+        if cache and job:
+            cache.record(name, built.pages)
+    return results

@@ -6,13 +6,17 @@ them, so `smguide --help` stays fast.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
 from smguide import __version__
+from smguide.sandbox import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, ENV_MEMORY, ENV_SECONDS, Limits
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -23,6 +27,27 @@ def _resolve_sources(content: Path | None, brand: Path | None, templates: Path |
 
     return Sources(content=content or default_content(), brand=brand or default_brand(),
                    templates=templates)
+
+
+def _project(content: Path | None, brand: Path | None, templates: Path | None,
+             lang: str | None, say: Say | None = None):  # noqa: ANN202
+    """The inputs of one command (./content, ./brand, ./templates, --lang), resolved."""
+    from smguide.project import resolve
+
+    project = resolve(content, brand, templates, lang)
+    if say is not None:
+        say(f"content: {project.content}; brand: {project.brand}; "
+            f"templates: {project.templates or 'built-in'}", 2)
+    return project
+
+
+def _languages(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Shell completion for --lang: the languages of the content folder."""
+    from smguide.i18n import variants
+    from smguide.resources import default_content
+
+    folder = ctx.params.get("content") or default_content()
+    return [lang for lang in variants(Path(folder)) if lang.startswith(incomplete.lower())]
 
 
 def _bleed(ctx: click.Context, param: click.Parameter, value: str | None) -> float:
@@ -52,16 +77,23 @@ class Say:
 @click.option("-v", "--verbose", count=True, help="Print more detail (timings, inputs).")
 @click.pass_context
 def main(ctx: click.Context, quiet: bool, verbose: int) -> None:
-    """Turn one set of content into a branded PDF handbook (and, soon, a deck).
+    """Turn one set of content into a branded PDF handbook and a PowerPoint deck.
 
     \b
-    Quick start:
-      smguide pdf                      # ./content (or the built-in guide) -> output/handbook.pdf
-      smguide pdf --paper letter --print
-      smguide schema > content.schema.json
+    The workflow:
+      smguide init my-handbook         # a starter project; then cd my-handbook
+      smguide preview                  # the handbook in your browser, rebuilt on save
+      smguide check                    # every problem and warning, without building
+      smguide build                    # output/handbook.pdf and output/deck.pptx
+      smguide build --lang de          # the German variant (content/de/)
 
     Edit the YAML files in content/ and the brand file (brand/_brand.yml); see
-    docs/content.md for the format.
+    docs/content.md for the format. Run `smguide COMMAND --help` for a command's options
+    and examples.
+
+    \b
+    Shell completion (bash; zsh and fish likewise, see the README):
+      eval "$(_SMGUIDE_COMPLETE=bash_source smguide)"
     """
     ctx.obj = Say(0 if quiet else 1 + verbose)
 
@@ -75,16 +107,52 @@ brand_option = click.option(
          "else the built-in brand).")
 templates_option = click.option(
     "--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Folder of template overrides, searched before the built-in templates.")
+    help="Folder of template overrides, searched before the built-in templates "
+         "(default: ./templates when it has a handbook/ or deck/ folder).")
+
+
+def safety_options(network: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--max-seconds, --max-memory-mb (and --allow-network), given to the command as `limits`."""
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(command)
+        def wrapper(*args: Any, max_seconds: float, max_memory_mb: int,
+                    allow_network: bool = False, **kwargs: Any) -> Any:
+            return command(*args, limits=Limits(max_seconds, max_memory_mb, allow_network),
+                           **kwargs)
+
+        options = [
+            click.option("--max-seconds", type=click.FloatRange(min=0, min_open=True),
+                         default=DEFAULT_SECONDS, show_default=True, envvar=ENV_SECONDS,
+                         metavar="S", help=f"Stop a render that takes longer (or {ENV_SECONDS})."),
+            click.option("--max-memory-mb", type=click.IntRange(min=64), metavar="MB",
+                         default=DEFAULT_MEMORY_MB, show_default=True, envvar=ENV_MEMORY,
+                         help=f"Memory one render may use (or {ENV_MEMORY})."),
+        ]
+        if network:
+            options.append(click.option(
+                "--allow-network", is_flag=True,
+                help="Let templates load http(s) resources (off: nothing is ever fetched)."))
+        for option in reversed(options):
+            wrapper = option(wrapper)
+        return wrapper
+
+    return decorate
+
+
+lang_option = click.option(
+    "--lang", metavar="LANG", shell_complete=_languages,
+    help="Language variant: the content folder's LANG/ subfolder (e.g. de); default: the "
+         "content folder itself. Outputs get -LANG in their names.")
 
 
 @main.command()
 @content_option
 @brand_option
 @templates_option
+@lang_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("output/handbook.pdf"), show_default=True,
-              help="Where to write the PDF.")
+              help="Where to write the PDF [default: output/handbook.pdf, or "
+                   "output/handbook-LANG.pdf with --lang].")
 @click.option("--paper", type=click.Choice(["a4", "letter", "a5"], case_sensitive=False),
               default="a4", show_default=True, help="Paper size.")
 @click.option("--bleed", callback=_bleed, metavar="SIZE",
@@ -92,9 +160,21 @@ templates_option = click.option(
 @click.option("--crop-marks", is_flag=True, help="Add crop marks (use with --bleed).")
 @click.option("--print", "print_profile", is_flag=True,
               help="Print-shop profile: 3mm bleed and crop marks.")
+@click.option("--roster", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              metavar="CSV", help="One personal copy per row of this CSV (columns: name; "
+              "optional team, role, manager, start_date, buddy) -> output/handbooks/.")
+@click.option("--merge", is_flag=True,
+              help="With --roster: also all copies in one file (output/handbooks-all.pdf).")
+@click.option("--deck", "cohort_deck", is_flag=True, help="With --roster: also a title slide "
+              "with everyone's names (output/handbooks-welcome.pptx).")
+@click.option("--skip-bad-rows", is_flag=True,
+              help="With --roster: make the copies of the good rows and list the bad ones.")
 @click.pass_obj
+@safety_options()
 def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | None,
-        output: Path, paper: str, bleed: float, crop_marks: bool, print_profile: bool) -> None:
+        lang: str | None, output: Path | None, paper: str, bleed: float, crop_marks: bool,
+        print_profile: bool, roster: Path | None, merge: bool, cohort_deck: bool,
+        skip_bad_rows: bool, limits: Limits) -> None:
     """Build the PDF handbook.
 
     \b
@@ -103,6 +183,8 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
       smguide pdf --content my-content --brand acme/_brand.yml -o out/acme.pdf
       smguide pdf --paper a5 --bleed 3mm --crop-marks
       smguide pdf --templates my-templates   # my-templates/handbook/... overrides
+      smguide pdf --lang de                  # content/de/ -> output/handbook-de.pdf
+      smguide pdf --roster hires.csv --merge --deck   # a personal copy for every new hire
 
     Every problem in the content is reported at once, as file:line:column, and nothing
     is written until the whole handbook rendered.
@@ -113,9 +195,13 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
     if print_profile:
         bleed, crop_marks = bleed or 3.0, True
     options = PrintOptions(paper=paper.lower(), bleed_mm=bleed, crop_marks=crop_marks)
-    sources = _resolve_sources(content, brand, templates)
-    say(f"content: {sources.content}; brand: {sources.brand}", 2)
-    built = build_pdf(sources, output, options)
+    project = _project(content, brand, templates, lang, say)
+    if roster is not None or merge or cohort_deck or skip_bad_rows:
+        _roster_pdf(say, project, roster, output, options, merge, cohort_deck, skip_bad_rows,
+                    limits)
+        return
+    built = build_pdf(project.sources(), output or project.output(Path("output/handbook.pdf")),
+                      options, limits)
     for warning in built.warnings:
         say(f"Warning: {warning}")
     say(f"Wrote {_shown(built.path)} ({built.pages} pages, {built.seconds:.1f} s)")
@@ -125,6 +211,7 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
 @content_option
 @brand_option
 @templates_option
+@lang_option
 @click.option("--template", "template", metavar="PPTX",
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A PowerPoint template (.pptx) to build on, instead of the branded "
@@ -132,10 +219,13 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
 @click.option("--aspect", type=click.Choice(["16:9", "4:3"]),
               help="Slide shape (default: 16:9, or the template's own shape).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("output/deck.pptx"), show_default=True, help="Where to write the deck.")
+              help="Where to write the deck [default: output/deck.pptx, or "
+                   "output/deck-LANG.pptx with --lang].")
 @click.pass_obj
+@safety_options(network=False)
 def slides(say: Say, content: Path | None, brand: Path | None, templates: Path | None,
-           template: Path | None, aspect: str | None, output: Path) -> None:
+           lang: str | None, template: Path | None, aspect: str | None,
+           output: Path | None, limits: Limits) -> None:
     """Build the PowerPoint deck from the same content and brand as the handbook.
 
     \b
@@ -144,6 +234,7 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
       smguide slides --aspect 4:3 -o out/deck-4x3.pptx
       smguide slides --template corporate.pptx
       smguide slides --templates my-templates   # my-templates/deck/plan.yaml.j2 picks slides
+      smguide slides --lang de                  # content/de/ -> output/deck-de.pptx
 
     Every text box, table and diagram stays editable. Nothing is written unless the
     whole deck rendered.
@@ -151,9 +242,9 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
     from smguide.build import build_slides
     from smguide.deck import DeckOptions
 
-    sources = _resolve_sources(content, brand, templates)
-    say(f"content: {sources.content}; brand: {sources.brand}", 2)
-    built = build_slides(sources, output, DeckOptions(template=template, aspect=aspect))
+    project = _project(content, brand, templates, lang, say)
+    built = build_slides(project.sources(), output or project.output(Path("output/deck.pptx")),
+                         DeckOptions(template=template, aspect=aspect), limits)
     for warning in built.warnings:
         say(f"Warning: {warning}")
     say(f"Wrote {_shown(built.path)} ({built.pages} slides, {built.seconds:.1f} s)")
@@ -163,6 +254,7 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
 @content_option
 @brand_option
 @templates_option
+@lang_option
 @click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("output"), show_default=True,
               help="Folder for handbook.pdf and deck.pptx.")
@@ -174,32 +266,154 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A PowerPoint template (.pptx) for the deck.")
 @click.option("--aspect", type=click.Choice(["16:9", "4:3"]), help="Slide shape of the deck.")
+@click.option("--force", is_flag=True,
+              help="Rebuild even when no input changed (by content hash) since the last build.")
 @click.pass_obj
+@safety_options()
 def build(say: Say, content: Path | None, brand: Path | None, templates: Path | None,
-          out_dir: Path, paper: str, print_profile: bool, template: Path | None,
-          aspect: str | None) -> None:
-    """Build the handbook and the deck together (in parallel).
+          lang: str | None, out_dir: Path, paper: str, print_profile: bool,
+          template: Path | None, aspect: str | None, force: bool, limits: Limits) -> None:
+    """Build the handbook and the deck together (in two processes at once).
+
+    On a terminal you see live progress; in a pipe or a CI log, one plain line per step.
+    It ends with what was written: the files, their pages and slides.
 
     \b
     Examples:
       smguide build                      # output/handbook.pdf and output/deck.pptx
+      smguide build --lang de            # output/handbook-de.pdf and output/deck-de.pptx
       smguide build --paper letter --out-dir out
       smguide build --print --template corporate.pptx
+      smguide build --force              # even if nothing changed since the last build
     """
+    from smguide.cache import BuildCache, build_key
+
+    project = _project(content, brand, templates, lang, say)
+    names = (project.output(Path("handbook.pdf")), project.output(Path("deck.pptx")))
+    settings = {"paper": paper.lower(), "print": print_profile, "template": template,
+                "aspect": aspect, "names": names, "limits": limits}
+    cache = BuildCache(out_dir, build_key(project.content, project.brand, project.templates,
+                                          settings, out_dir, (template,)), force=force)
+    if all(cache.fresh(name.name) for name in names):  # before importing any renderer
+        say(f"Up to date: {', '.join(str(out_dir / n.name) for n in names)} (no input "
+            f"changed; --force rebuilds)")
+        return
+
     from smguide.build import build_both
     from smguide.deck import DeckOptions
     from smguide.handbook import PrintOptions
+    from smguide.progress import BuildProgress
 
-    sources = _resolve_sources(content, brand, templates)
-    say(f"content: {sources.content}; brand: {sources.brand}", 2)
     print_options = PrintOptions(paper=paper.lower(), bleed_mm=3.0 if print_profile else 0.0,
                                  crop_marks=print_profile)
-    results = build_both(sources, out_dir, print_options,
-                         DeckOptions(template=template, aspect=aspect))
+    progress = BuildProgress(say, [out_dir / name for name in names])
+    with progress.running():
+        results = build_both(project.sources(), out_dir, print_options,
+                             DeckOptions(template=template, aspect=aspect),
+                             names=(names[0].name, names[1].name), done=progress.done,
+                             limits=limits, cache=cache)
     for warning in dict.fromkeys(w for built in results for w in built.warnings):
         say(f"Warning: {warning}")
-    for built, unit in zip(results, ("pages", "slides"), strict=True):
-        say(f"Wrote {_shown(built.path)} ({built.pages} {unit}, {built.seconds:.1f} s)")
+    progress.summary(results)
+
+
+@main.command()
+@content_option
+@brand_option
+@templates_option
+@lang_option
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit code 1).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="json: one JSON object on stdout, for CI.")
+@click.pass_obj
+def check(say: Say, content: Path | None, brand: Path | None, templates: Path | None,
+          lang: str | None, strict: bool, fmt: str) -> None:
+    """Check content, brand and templates without building anything.
+
+    Lists every error (what would stop a build) and every warning (what would build but
+    look bad: low colour contrast, a block too long for one slide, an image below 150 dpi
+    at its printed size, a logo without alt text, a link to an #anchor that does not
+    exist), each as file:line:column: field: message. Exit code 0 when there are no
+    errors, 1 otherwise; with --strict, warnings count as errors.
+
+    \b
+    Examples:
+      smguide check
+      smguide check --lang de
+      smguide check --strict --format json > check.json   # in CI
+    """
+    from smguide.check import run_check
+
+    report = run_check(_project(content, brand, templates, lang, say))
+    if fmt == "json":
+        click.echo(json.dumps(report.as_json(strict), indent=2, ensure_ascii=False))
+    else:
+        for finding in report.findings:
+            click.echo(finding.text())
+        if say.verbosity:
+            click.echo(report.summary())
+    if report.failed(strict):
+        raise SystemExit(1)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--lang", metavar="LANG", help="Language of the starter content (default: en).")
+@click.pass_obj
+def init(say: Say, folder: Path, lang: str | None) -> None:
+    """Create a starter project in FOLDER: content, brand, a README for editors and an
+    empty template override folder. It builds as it is.
+
+    FOLDER must be new or empty; nothing is ever overwritten.
+
+    \b
+    Examples:
+      smguide init my-handbook
+      smguide init --lang de mein-handbuch
+      cd my-handbook && smguide preview
+    """
+    from smguide.starter import create
+
+    written = create(folder, lang)
+    say(f"Created {_shown(folder)}/ with {len(written)} files. Next:")
+    say(f"  cd {_shown(folder)}\n  smguide preview      # see it in your browser while you edit"
+        f"\n  smguide build        # output/handbook.pdf and output/deck.pptx")
+
+
+@main.command()
+@content_option
+@brand_option
+@templates_option
+@lang_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (the default is only reachable from this computer).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--pdf", "with_pdf", is_flag=True,
+              help="Also rebuild the PDF (output/handbook.pdf) on every save.")
+@click.option("--paper", type=click.Choice(["a4", "letter", "a5"], case_sensitive=False),
+              default="a4", show_default=True, help="Paper size of the PDF (with --pdf).")
+@click.pass_obj
+def preview(say: Say, content: Path | None, brand: Path | None, templates: Path | None,
+            lang: str | None, host: str, port: int, with_pdf: bool, paper: str) -> None:
+    """Show the handbook in your browser and rebuild it each time you save a file.
+
+    Open the address it prints. The page reloads by itself after each save. If an edit
+    has a mistake, the page keeps the last good version and shows the error on top;
+    the terminal shows it too. Stop with Ctrl+C.
+
+    \b
+    Examples:
+      smguide preview                  # http://127.0.0.1:8000/
+      smguide preview --pdf            # and output/handbook.pdf on every save
+      smguide preview --lang de --port 8001
+    """
+    from smguide.handbook import PrintOptions
+    from smguide.preview import Preview, serve
+
+    project = _project(content, brand, templates, lang, say)
+    pdf_path = project.output(Path("output/handbook.pdf")) if with_pdf else None
+    serve(Preview(project, say, pdf_path, PrintOptions(paper=paper.lower())), host, port)
 
 
 @main.command()
@@ -220,6 +434,27 @@ def schema(kind: str) -> None:
     from smguide.schema import content_schema
 
     click.echo(json.dumps(content_schema(kind), indent=2, ensure_ascii=False))
+
+
+def _roster_pdf(say: Say, project: Any, roster: Path | None, output: Path | None,
+                options: Any, merge: bool, deck: bool, skip_bad_rows: bool,
+                limits: Limits) -> None:
+    """smguide pdf --roster: one personal copy per row (see smguide.handbooks)."""
+    from smguide.handbooks import RosterOptions, build_roster
+
+    if roster is None:
+        raise click.UsageError("--merge, --deck and --skip-bad-rows go with --roster CSV")
+    built = build_roster(project.sources(), roster,
+                         output or project.output(Path("output/handbook.pdf")), options,
+                         RosterOptions(merge=merge, deck=deck, skip_bad_rows=skip_bad_rows),
+                         limits, progress=say)
+    for warning in built.warnings:
+        say(f"Warning: {warning}")
+    for problem in built.skipped:
+        say(f"Skipped: {problem}")
+    say(f"Wrote {len(built.copies)} personal handbooks ({built.pages} pages each) to "
+        f"{_shown(built.copies[0].parent)} in {built.seconds:.1f} s"
+        + (f"; skipped {len(built.skipped)} bad row(s)" if built.skipped else ""))
 
 
 def _shown(path: Path) -> str:

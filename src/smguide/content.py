@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from smguide.errors import ContentError
+from smguide.images import check_image
 from smguide.model import Chapter, ChapterFile, Guide, GuideFile, Image, Labels
 from smguide.validate import validate
 from smguide.yamlsource import Located, YamlProblem, read_yaml
@@ -24,10 +25,14 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def _read(path: Path, problems: list[str]) -> Located | None:
+def _read(path: Path, problems: list[str], root: Path | None = None) -> Located | None:
     shown = display_path(path)
     if not path.is_file():
         problems.append(f"{shown}:1:1: file not found; create it (see docs/content.md)")
+        return None
+    if not path.resolve().is_relative_to((root or path.parent).resolve()):
+        problems.append(f"{shown}:1:1: the file is a link to a place outside the content "
+                        f"folder; put the file itself there")
         return None
     try:
         return read_yaml(path)
@@ -118,7 +123,7 @@ def load_guide(content_dir: Path) -> Guide:
             continue
         path = root / relative
         shown = display_path(path)
-        source = _read(path, problems)
+        source = _read(path, problems, root)
         if source is None:
             continue
         chapter, found = validate(ChapterFile, source, shown)
@@ -135,16 +140,33 @@ def load_guide(content_dir: Path) -> Guide:
         anchors[anchor] = shown
         for block_index, block in enumerate(chapter.blocks):
             if isinstance(block, Image):
-                _check_file_ref(root, block.src,
-                                _where(source, shown, ("blocks", block_index, "src"),
-                                       f"blocks[{block_index}].src"),
-                                IMAGE_TYPES, problems, "image")
+                where_src = _where(source, shown, ("blocks", block_index, "src"),
+                                   f"blocks[{block_index}].src")
+                before = len(problems)
+                _check_file_ref(root, block.src, where_src, IMAGE_TYPES, problems, "image")
+                refused = None if len(problems) > before else check_image(root / block.src)
+                if refused:
+                    problems.append(f'{where_src}: "{block.src}": {refused}')
         chapters.append(Chapter(number=len(chapters) + 1, anchor=anchor, source=shown,
                                 title=chapter.title, summary=chapter.summary,
                                 notes=chapter.notes, blocks=tuple(chapter.blocks)))
 
+    if guide is not None and guide.date and not _real_date(guide.date):
+        assert guide_src is not None
+        problems.append(f"{_where(guide_src, display_path(root / 'guide.yaml'), ('date',), 'date')}"
+                        f': "{guide.date}" is not a date in the calendar; write it YYYY-MM-DD')
     if problems or guide is None or labels is None:
         raise ContentError(sorted(problems, key=file_line))
     return Guide(title=guide.title, subtitle=guide.subtitle, language=guide.language,
                  edition=guide.edition, description=guide.description,
-                 chapters=tuple(chapters), labels=labels, root=str(root))
+                 chapters=tuple(chapters), labels=labels, root=str(root), date=guide.date)
+
+
+def _real_date(text: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

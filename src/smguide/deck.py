@@ -72,7 +72,7 @@ class DeckRenderer:
 
     def render(self) -> tuple[bytes, int]:
         """Return (pptx bytes, slide count)."""
-        plan = load_plan(self.guide, self.templates)
+        plan = self.plan()
         self.logo: Logo | None = load_logo(self.brand)
         self.prs: Presentation = open_deck(self.brand, self.options.template,
                                            self.options.aspect, self.logo)
@@ -82,8 +82,22 @@ class DeckRenderer:
         for planned in plan:
             self.add(planned)
         out = io.BytesIO()
+        self.prs.core_properties.revision = 1  # python-pptx adds the part if missing
         self.prs.save(out)
-        return out.getvalue(), len(self.prs.slides)
+        return self._reproducible(out.getvalue()), len(self.prs.slides)
+
+    def plan(self) -> list[PlannedSlide]:
+        """The slides to make (a subclass may make others, e.g. the roster's cohort slide)."""
+        return load_plan(self.guide, self.templates)
+
+    def _reproducible(self, data: bytes) -> bytes:
+        """Core properties from the guide and brand, zip times from SOURCE_DATE_EPOCH."""
+        from smguide.deckpack import core_xml, moment, repack
+
+        guide, lang, when = self.guide, self.guide.language, moment()
+        core = core_xml(plain(guide.title, lang), plain(guide.subtitle or "", lang),
+                        self.brand.name, plain(guide.description or "", lang), lang, when)
+        return repack(data, core, when)
 
     def _fonts(self) -> tuple[Fonts, Fonts]:
         """Measure with the fonts the deck's theme names: the brand's files, else installed
@@ -213,6 +227,10 @@ class DeckRenderer:
                               scale=0.8))
         if guide.edition:
             lines.append(Para(spans(guide.edition, lang), scale=0.8))
+        if guide.date:
+            from smguide.i18n import format_date
+
+            lines.append(Para(spans(format_date(guide.date, lang), lang), scale=0.8))
         self._title_block(planned, planned.title or guide.title, lines)
 
     def _add_closing(self, planned: PlannedSlide) -> None:

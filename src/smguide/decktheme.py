@@ -69,6 +69,13 @@ def load_logo(brand: Brand) -> Logo | None:
 
 
 def _rasterise(svg: bytes, brand: Brand) -> bytes:
+    """SVG -> 600 px wide PNG, drawn once per distinct SVG (see smguide.cache)."""
+    from smguide.cache import cached_png
+
+    return cached_png(svg, 600, lambda: _draw_svg(svg, brand))
+
+
+def _draw_svg(svg: bytes, brand: Brand) -> bytes:
     """SVG -> 600 px wide PNG with CairoSVG; external files and entities are refused."""
     try:
         import cairosvg
@@ -85,6 +92,9 @@ def _rasterise(svg: bytes, brand: Brand) -> bytes:
 def open_template(path: Path) -> Presentation:
     from pptx import Presentation as open_pptx
 
+    from smguide.pptxcheck import check_template
+
+    check_template(path)  # a zip bomb, an XML entity or macros never reach python-pptx
     try:
         return open_pptx(str(path))
     except Exception as exc:  # a zip or XML error inside python-pptx

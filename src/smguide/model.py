@@ -157,6 +157,9 @@ class GuideFile(Strict):
     subtitle: Text | None = None
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     edition: Text | None = None
+    date: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")] | None = \
+        Field(None, description="Date of this edition, YYYY-MM-DD; printed as the language "
+                                "writes dates.")
     description: Text | None = None
     chapters: Annotated[list[Text], Field(min_length=1)]
 
@@ -186,6 +189,15 @@ class Labels(Strict):
     meaning: Text
     short_term: Text = Field(alias="short-term")
     long_term: Text = Field(alias="long-term")
+    # the personal copies (smguide pdf --roster): needed only there, checked there
+    personal_prepared_for: Text | None = None
+    personal_week_title: Text | None = None
+    personal_week_intro: Markdown | None = None
+    start_date: Text | None = None
+    team: Text | None = None
+    role: Text | None = None
+    manager: Text | None = None
+    counterpart: Text | None = None
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=False)
 
@@ -217,3 +229,4 @@ class Guide(BaseModel):
     chapters: tuple[Chapter, ...]
     labels: Labels
     root: str  # the content folder, absolute
+    date: str | None = None  # the edition's date, ISO (YYYY-MM-DD)

@@ -188,6 +188,7 @@ def describe(error: ErrorDetails, root: Any, data: Any) -> tuple[Path_, str, boo
 PATTERN_HELP = {
     r"^[a-z0-9][a-z0-9-]*$": "lowercase letters, digits and dashes (e.g. \"first-week\")",
     r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$": 'a language code such as "en", "de" or "en-GB"',
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$": 'a date written YYYY-MM-DD, such as "2026-03-01"',
 }
 
 
