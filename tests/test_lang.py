@@ -123,3 +123,19 @@ def test_check_and_preview_take_the_language(run: Callable[..., Result], project
     result = run("preview", "--lang", "de", "--port", "0")
     assert result.exit_code == 0, result.stderr
     assert '<html lang="de">' in pages[0] and "Erste Schritte" in pages[0]
+
+
+def test_the_german_edition_has_a_german_footer(tmp_path: Path) -> None:
+    """guide.yaml's footer overrides the brand's, so each language can have its own."""
+    from click.testing import CliRunner
+
+    from smguide.cli import main
+
+    out = tmp_path / "de.pdf"
+    result = CliRunner().invoke(main, ["pdf", "--lang", "de", "--content",
+                                       str(builtin("content")), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = subprocess.run(["pdftotext", "-f", "5", "-l", "5", str(out), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "für neue Kolleginnen und Kollegen" in text
+    assert "for new team members" not in text

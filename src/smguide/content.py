@@ -159,7 +159,8 @@ def load_guide(content_dir: Path) -> Guide:
         raise ContentError(sorted(problems, key=file_line))
     return Guide(title=guide.title, subtitle=guide.subtitle, language=guide.language,
                  edition=guide.edition, description=guide.description,
-                 chapters=tuple(chapters), labels=labels, root=str(root), date=guide.date)
+                 chapters=tuple(chapters), labels=labels, root=str(root), date=guide.date,
+                 footer=guide.footer)
 
 
 def _real_date(text: str) -> bool:

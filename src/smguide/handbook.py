@@ -107,6 +107,7 @@ class HandbookRenderer:
                   "style": f.style} for f in self.brand.faces]
         return render(self.css_env, "handbook/brand.css.j2", brand=self.brand, c=self.colours,
                       labels=self.guide.labels, page=page, faces=faces,
+                      footer=self.guide.footer or self.brand.footer,
                       notes_lines=self.ruled_lines(notes_w, notes_h))
 
     def ruled_lines(self, width_mm: float, height_mm: float) -> str:

@@ -157,6 +157,8 @@ class GuideFile(Strict):
     subtitle: Text | None = None
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     edition: Text | None = None
+    footer: Annotated[str, StringConstraints(max_length=120)] | None = Field(
+        None, description="Footer text for this language; overrides the brand's footer.")
     date: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")] | None = \
         Field(None, description="Date of this edition, YYYY-MM-DD; printed as the language "
                                 "writes dates.")
@@ -230,3 +232,4 @@ class Guide(BaseModel):
     labels: Labels
     root: str  # the content folder, absolute
     date: str | None = None  # the edition's date, ISO (YYYY-MM-DD)
+    footer: str | None = None  # this language's footer, else the brand's
