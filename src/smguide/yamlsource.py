@@ -162,6 +162,10 @@ _HINTS = (
     ("could not find expected ':'", 'each line needs "key: value"; check the indentation'),
     ("did not find expected key", "check the indentation of this line and the one before"),
     ("expected <block end>", "check the indentation of this line"),
+    ("expected ',' or ']'", 'text that starts with "[" must be put in quotes (or close the '
+                            'list with "]")'),
+    ("expected ',' or '}'", 'text that starts with "{" must be put in quotes (or close it '
+                            'with "}")'),
     ("found character '*'", 'put the text in quotes ("*...")'),
     ("found character '@'", 'put the text in quotes ("@...")'),
     ("found character '`'", "put the text in quotes"),
