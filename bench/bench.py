@@ -6,7 +6,7 @@ On the default content and on the same content scaled (chapters repeated in a te
 folder), it times each command in a fresh process and compares it with its baseline:
   smguide --help        vs python -c "import click"           target < 2x
   smguide pdf           vs bare WeasyPrint on the same HTML    target <= 1.10x
-  smguide slides        vs bench/bare_pptx.py, as many slides  target <= 1.3x
+  smguide slides        vs bench/bare_pptx.py, same slides     target <= 1.3x
   smguide build         vs the slower of pdf and slides        target <= 1.15x
   smguide build again   vs the first build (nothing changed)   target >= 10x faster
   smguide pdf --roster  vs one plain smguide pdf (N copies)    target <= 4x
@@ -200,8 +200,11 @@ def main(argv: list[str] | None = None) -> dict:
         slides = timed([*SMGUIDE, "slides", *common, "-o", str(out / "deck.pptx")], runs, work,
                        warm)
         count = slide_count(out / "deck.pptx")
-        bare_deck = timed([PY, BARE_PPTX, str(work / "bare.pptx"), str(count)], runs, work,
-                          warm)
+        bare_deck = timed([PY, BARE_PPTX, str(work / "bare.pptx"), str(content),
+                           brand[1]], runs, work, warm)
+        if slide_count(work / "bare.pptx") != count:
+            raise SystemExit(f"bench/bare_pptx.py wrote {slide_count(work / 'bare.pptx')} "
+                             f"slides, smguide {count}: it no longer writes the same deck")
         ratio = med(slides[0]) / med(bare_deck[0])
         add(scale, "smguide slides", slides, f"bare python-pptx, {count} slides", bare_deck[0],
             "<= 1.3x", ratio, ratio <= 1.3)

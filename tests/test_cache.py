@@ -64,3 +64,25 @@ def test_a_second_build_skips_and_force_rebuilds(run: Callable[..., Result], con
     assert pdf.stat().st_mtime_ns == stamps[0] and deck.stat().st_mtime_ns != stamps[1]
     forced = run(*args, "--force")
     assert forced.exit_code == 0 and pdf.stat().st_mtime_ns != stamps[0]
+
+
+def test_font_widths_are_cached_by_the_font_files_hash(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """The deck measures text with cached advance widths, equal to fontTools' own; a
+    broken cache file is read from the font again (and rewritten)."""
+    from smguide.resources import FONTS_DIR
+    from smguide.textfit import font_widths, load_metrics
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    font = FONTS_DIR / "Lato-Bold.ttf"
+    load_metrics.cache_clear()
+    first = load_metrics(font, 1.15)
+    files = list((tmp_path / "cache" / "smguide").glob("font-*.json"))
+    assert len(files) == 1
+    upm, _, widths = font_widths(font)
+    assert first.advances == {code: units / upm * 1.15 for code, units in widths.items()}
+    load_metrics.cache_clear()
+    assert load_metrics(font, 1.15) == first  # from the cache
+    files[0].write_text("[1, 2, [3]")
+    load_metrics.cache_clear()
+    assert load_metrics(font, 1.15) == first
+    load_metrics.cache_clear()

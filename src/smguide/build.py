@@ -9,18 +9,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from smguide.brand import Brand, load_brand
-from smguide.content import load_guide
-from smguide.handbook import HandbookRenderer, PrintOptions
-from smguide.model import Guide
 from smguide.output import write_atomic
 from smguide.sandbox import Limits, run_limited
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the handbook's modules are imported only when a PDF is made
     from collections.abc import Callable
 
+    from smguide.brand import Brand
     from smguide.cache import BuildCache
     from smguide.deck import DeckOptions
+    from smguide.handbook import PrintOptions
+    from smguide.model import Guide
 
 
 @dataclass(frozen=True)
@@ -42,6 +41,8 @@ class Built:
 
 def load(sources: Sources) -> tuple[Guide, Brand, list[str]]:
     """Validate everything before anything is rendered (errors from both files at once)."""
+    from smguide.brand import load_brand
+    from smguide.content import load_guide
     from smguide.errors import ContentError
 
     problems: list[str] = []
@@ -73,6 +74,8 @@ def creation_date() -> str:
 def build_pdf(sources: Sources, output: Path, options: PrintOptions,
               limits: Limits | None = None) -> Built:
     """Validate, render (in a child process, within `limits`) and atomically write the PDF."""
+    from smguide.handbook import HandbookRenderer
+
     start = time.perf_counter()
     guide, brand, warnings = load(sources)
     limits = limits or Limits.from_env()

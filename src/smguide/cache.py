@@ -141,3 +141,28 @@ def cached_png(svg: bytes, width: int, draw: Callable[[], bytes]) -> bytes:
     except Exception:  # noqa: BLE001 - a read-only home must not fail the build
         pass
     return data
+
+
+def cached_font_widths(font: bytes, read: Callable[[], tuple[int, int, dict[int, int]]]
+                       ) -> tuple[int, int, dict[int, int]]:
+    """A font file's (units per em, line height, advance width per code point), read once
+    per distinct file: fontTools takes about 25 ms a face to parse them. Keyed by the
+    file's hash; a cache that cannot be read or written is simply not used."""
+    name = f"font-{hashlib.sha256(font).hexdigest()[:32]}-{__version__}.json"
+    path = user_cache() / name
+    try:
+        upm, line, codes, widths = json.loads(path.read_bytes())
+        if isinstance(upm, int) and upm > 0 and isinstance(line, int) and \
+                len(codes) == len(widths):
+            return upm, line, dict(zip(codes, widths, strict=True))
+    except (OSError, ValueError, TypeError):
+        pass
+    upm, line, table = read()
+    try:
+        from smguide.output import write_atomic
+
+        write_atomic(path, json.dumps([upm, line, list(table), list(table.values())],
+                                      separators=(",", ":")).encode())
+    except Exception:  # noqa: BLE001 - a read-only home must not fail the build
+        pass
+    return upm, line, table

@@ -28,7 +28,7 @@ from smguide.decktheme import (
 from smguide.deckwrite import Area, bullet_indent, fill, frame_box, md_paras, plain, spans
 from smguide.errors import RenderError
 from smguide.model import Guide
-from smguide.textfit import Fonts, Para, Span, largest_size, load_metrics, system_fonts
+from smguide.textfit import Box, Fonts, Para, Span, largest_size, load_metrics, system_fonts
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
@@ -78,6 +78,11 @@ class DeckRenderer:
                                            self.options.aspect, self.logo)
         source = str(self.options.template) if self.options.template else "the built-in theme"
         self.layouts = find_layouts(self.prs, {s.layout for s in plan}, source)
+        # per layout, computed once: its footer/number placeholders, content area and the
+        # frames slide placeholders inherit (python-pptx looks each up by XPath every time)
+        self._marks: dict[int, dict[Any, Any]] = {}
+        self._areas: dict[str, Area] = {}
+        self._boxes: dict[tuple[int, int], Box] = {}
         self.head_fonts, self.body_fonts = self._fonts()
         for planned in plan:
             self.add(planned)
@@ -150,7 +155,7 @@ class DeckRenderer:
         base, minimum = TITLE_SIZES[kind]
         paras = [Para(spans(text, self.guide.language))]
         bold = [Para(tuple(Span(s.text, True, s.italic) for s in paras[0].spans))]
-        size = largest_size(bold, frame_box(shape), self.head_fonts, base, minimum)
+        size = largest_size(bold, self.box_of(shape), self.head_fonts, base, minimum)
         if size is None:
             raise RenderError(f'{self.where(planned)}: the title "{text[:60]}..." does not '
                               f"fit on a slide even at {minimum} pt; shorten it")
@@ -180,13 +185,16 @@ class DeckRenderer:
         from pptx.enum.shapes import PP_PLACEHOLDER as PH
 
         number = str(len(self.prs.slides))
-        footer = self.brand.footer or self.brand.name
-        found = {ph.placeholder_format.type: ph for ph in layout.placeholders}
+        footer = self.guide.footer or self.brand.footer or self.brand.name
+        found = self._marks.get(id(layout))
+        if found is None:
+            found = self._marks[id(layout)] = {ph.placeholder_format.type: ph
+                                               for ph in layout.placeholders}
         for kind in (PH.FOOTER, PH.SLIDE_NUMBER):
             if kind not in found:
                 continue
             slide.shapes.clone_placeholder(found[kind])
-            shape = slide.placeholders[found[kind].placeholder_format.idx]
+            shape = deckblocks.placeholder(slide, found[kind].placeholder_format.idx)
             if kind == PH.FOOTER:
                 self._footer_text(shape, footer)
             else:
@@ -202,13 +210,28 @@ class DeckRenderer:
         """The footer, shrunk to its box; the theme font is named on the run because
         LibreOffice ignores the inherited one in footers."""
         paras = [Para(spans(text, self.guide.language))]
-        fill(shape, paras, largest_size(paras, frame_box(shape), self.body_fonts, 11, 8) or 8)
+        fill(shape, paras, largest_size(paras, self.box_of(shape), self.body_fonts, 11, 8) or 8)
         for run in shape.text_frame.paragraphs[0].runs:
             run.font.name = "+mn-lt"
 
     def area_of(self, layout_name: str) -> Area:
         """Where a slide's content goes: the layout's body, else below the title."""
-        return Area.of_layout(self.layouts[layout_name], self.prs)
+        area = self._areas.get(layout_name)
+        if area is None:
+            area = self._areas[layout_name] = Area.of_layout(self.layouts[layout_name], self.prs)
+        return area
+
+    def box_of(self, shape: Any) -> Box:
+        """The text frame of `shape`; a slide placeholder without its own position has its
+        layout placeholder's, looked up once per layout and placeholder."""
+        element = shape._element
+        if not shape.is_placeholder or element.xfrm is not None:
+            return frame_box(shape)
+        key = (id(shape.part.slide_layout), element.ph_idx)
+        box = self._boxes.get(key)
+        if box is None:
+            box = self._boxes[key] = frame_box(shape)
+        return box
 
     # -- the fixed slides -----------------------------------------------------------
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from smguide.decktheme import plain_shape
+from smguide.decktheme import NS, plain_shape
 from smguide.deckwrite import Area, bullet_indent, fill, frame_box, md_paras, spans, write_paras
 from smguide.errors import RenderError
 from smguide.model import (
@@ -38,20 +38,37 @@ CELL_X, CELL_Y = 7.2, 4.0  # table cell margins, points
 GAP = 228600  # a quarter inch, in EMU
 
 
+_PH = f"./*/{{{NS['p']}}}nvPr/{{{NS['p']}}}ph"  # a shape's placeholder mark
+_TEXT = f".//{{{NS['a']}}}t"
+_MARKS = ("sldNum", "ftr", "dt")  # slide number, footer, date: kept even when empty
+
+
+def _ph_elements(slide: Slide) -> list[tuple[Any, Any]]:
+    """(shape element, its p:ph) for each placeholder of the slide, read straight from the
+    XML: python-pptx's `slide.placeholders` runs an XPath query per shape and per step."""
+    found = []
+    for element in slide.shapes._spTree.iterchildren():
+        ph = element.find(_PH)
+        if ph is not None:
+            found.append((element, ph))
+    return found
+
+
 def placeholder(slide: Slide, idx: int) -> Any | None:
     """The slide's placeholder `idx` (1 = the first body), or None."""
-    for shape in slide.placeholders:
-        if shape.placeholder_format.idx == idx:
-            return shape
+    for element, ph in _ph_elements(slide):
+        if int(ph.get("idx", "0")) == idx:
+            return slide.shapes._shape_factory(element)
     return None
 
 
 def drop_empty(slide: Slide) -> None:
     """Remove placeholders left empty, so nothing shows "Click to add text"."""
-    for shape in list(slide.placeholders):
-        if shape.has_text_frame and not shape.text_frame.text.strip() and \
-                shape.placeholder_format.type not in (13, 15, 16):  # number, footer, date
-            shape._element.getparent().remove(shape._element)
+    for element, ph in _ph_elements(slide):
+        if element.tag == f"{{{NS['p']}}}sp" and element.find("p:txBody", NS) is not None \
+                and not "".join(t.text or "" for t in element.iterfind(_TEXT)).strip() \
+                and ph.get("type", "obj") not in _MARKS:
+            element.getparent().remove(element)
 
 
 def too_long(deck: DeckRenderer, planned: PlannedSlide, what: str) -> RenderError:
@@ -61,7 +78,7 @@ def too_long(deck: DeckRenderer, planned: PlannedSlide, what: str) -> RenderErro
 
 def fit_into(deck: DeckRenderer, shape: Any, paras: list[Para], base: float, minimum: float,
              planned: PlannedSlide) -> None:
-    size = largest_size(paras, frame_box(shape), deck.body_fonts, base, minimum)
+    size = largest_size(paras, deck.box_of(shape), deck.body_fonts, base, minimum)
     if size is None:
         raise too_long(deck, planned, "the text")
     fill(shape, paras, size)

@@ -34,20 +34,34 @@ class Metrics:
 
 @lru_cache(maxsize=32)
 def load_metrics(path: Path, scale: float = 1.0) -> Metrics:
-    """Read a TTF/OTF once; `scale` widens every glyph (used when the real font is unknown)."""
+    """Read a TTF/OTF once; `scale` widens every glyph (used when the real font is unknown).
+
+    The advance widths come from the cache (keyed by the font file's hash, see
+    smguide.cache), else from the font file itself with fontTools."""
+    from smguide.cache import cached_font_widths
+
+    upm, line_units, widths = cached_font_widths(path.read_bytes(), lambda: font_widths(path))
+    advances = {code: units / upm * scale for code, units in widths.items()}
+    fallback = advances.get(ord("M"), 0.8)
+    return Metrics(advances, fallback, line_units / upm)
+
+
+def font_widths(path: Path) -> tuple[int, int, dict[int, int]]:
+    """(units per em, line height in units, code point -> advance width in units)."""
     from fontTools.ttLib import TTFont
 
     logging.getLogger("fontTools").setLevel(logging.ERROR)  # timestamps in old fonts
     font = TTFont(str(path), lazy=True)
-    upm = font["head"].unitsPerEm
-    hmtx = font["hmtx"].metrics
-    advances = {code: hmtx[name][0] / upm * scale for code, name in font.getBestCmap().items()}
-    hhea, os2 = font["hhea"], font["OS/2"]
-    line = max(hhea.ascent - hhea.descent + hhea.lineGap,
-               os2.usWinAscent + os2.usWinDescent) / upm
-    fallback = advances.get(ord("M"), 0.8)
-    font.close()
-    return Metrics(advances, fallback, line)
+    try:
+        upm = font["head"].unitsPerEm
+        hmtx = font["hmtx"].metrics
+        widths = {code: hmtx[name][0] for code, name in font.getBestCmap().items()}
+        hhea, os2 = font["hhea"], font["OS/2"]
+        line = max(hhea.ascent - hhea.descent + hhea.lineGap,
+                   os2.usWinAscent + os2.usWinDescent)
+    finally:
+        font.close()
+    return upm, line, widths
 
 
 @dataclass(frozen=True)
