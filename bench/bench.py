@@ -202,7 +202,9 @@ def main(argv: list[str] | None = None) -> dict:
         count = slide_count(out / "deck.pptx")
         bare_deck = timed([PY, BARE_PPTX, str(work / "bare.pptx"), str(content),
                            brand[1]], runs, work, warm)
-        if slide_count(work / "bare.pptx") != count:
+        # smguide measures the agenda and may fit one more or fewer chapters per agenda
+        # slide than the script's fixed 12; anything beyond that means the decks differ
+        if abs(slide_count(work / "bare.pptx") - count) > max(1, count // 100):
             raise SystemExit(f"bench/bare_pptx.py wrote {slide_count(work / 'bare.pptx')} "
                              f"slides, smguide {count}: it no longer writes the same deck")
         ratio = med(slides[0]) / med(bare_deck[0])

@@ -38,6 +38,21 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
+def template_overrides(root: Path, files: dict[str, str]) -> Path:
+    """A template override folder `root`, holding `files` (name -> text)."""
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def multilang_project(tmp_path: Path) -> Path:
+    """tests/fixtures/multilang (English, with de/) as ./content, the built-in brand beside."""
+    shutil.copytree(REPO / "tests" / "fixtures" / "multilang", tmp_path / "content")
+    shutil.copytree(builtin("brand"), tmp_path / "brand")
+    return tmp_path / "content"
+
+
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., Result]:
     """Run the CLI in tmp_path (so ./content is not picked up), stdout and stderr apart."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,17 +12,13 @@ from click.testing import Result
 from smguide.check import parse
 from smguide.i18n import variants
 from smguide.resources import builtin
-from tests.conftest import edit
-
-FIXTURES = Path(__file__).parent / "fixtures"
+from tests.conftest import edit, multilang_project
 
 
 @pytest.fixture
 def small(tmp_path: Path) -> Path:
     """A two-chapter guide (tests/fixtures/multilang) with the built-in brand beside it."""
-    shutil.copytree(FIXTURES / "multilang", tmp_path / "content")
-    shutil.copytree(builtin("brand"), tmp_path / "brand")
-    return tmp_path / "content"
+    return multilang_project(tmp_path)
 
 
 @pytest.mark.parametrize("lang", sorted(variants(builtin("content"))))

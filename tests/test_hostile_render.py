@@ -18,6 +18,7 @@ from smguide import pdf as pdf_module
 from smguide.build import Sources, load
 from smguide.handbook import HandbookRenderer, PrintOptions
 from smguide.resources import ASSETS_DIR, builtin
+from tests.conftest import template_overrides
 from tests.hostile import CANARY, CHAPTER, add_block, canary, image_block, picture, tiny
 
 HOSTILE_TEXT = """
@@ -32,11 +33,7 @@ HOSTILE_TEXT = """
 
 
 def override(tmp_path: Path, files: dict[str, str]) -> Path:
-    root = tmp_path / "templates"
-    for name, text in files.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(text, encoding="utf-8")
-    return root
+    return template_overrides(tmp_path / "templates", files)
 
 
 def test_hostile_content_renders_without_leaking_a_byte(monkeypatch: pytest.MonkeyPatch,

@@ -14,17 +14,13 @@ from click.testing import Result
 from smguide.i18n import LanguageError, format_date, select, variants
 from smguide.preview import Preview
 from smguide.resources import builtin
-from tests.conftest import edit
-
-FIXTURES = Path(__file__).parent / "fixtures"
+from tests.conftest import edit, multilang_project
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """tests/fixtures/multilang (English, with de/) as ./content, the built-in brand."""
-    shutil.copytree(FIXTURES / "multilang", tmp_path / "content")
-    shutil.copytree(builtin("brand"), tmp_path / "brand")
-    return tmp_path / "content"
+    return multilang_project(tmp_path)
 
 
 def test_languages_are_the_folder_and_its_translation_subfolders(project: Path) -> None:

@@ -8,15 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
+from tests.conftest import template_overrides
 from tests.pdftools import all_text
 
 
 def overrides(tmp_path: Path, files: dict[str, str]) -> Path:
-    root = tmp_path / "my-templates"
-    for name, text in files.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(text, encoding="utf-8")
-    return root
+    return template_overrides(tmp_path / "my-templates", files)
 
 
 def test_an_override_replaces_one_partial_and_extends_the_builtin_base(
