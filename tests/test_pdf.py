@@ -104,15 +104,23 @@ def test_paper_sizes(run: Callable[..., Result], tmp_path: Path, paper: str,
     assert (round(box.width), round(box.height)) == size
 
 
-def test_print_profile_adds_bleed_and_crop_marks(run: Callable[..., Result],
-                                                 tmp_path: Path) -> None:
+def test_print_profile_adds_bleed_and_crop_marks_outside_it(run: Callable[..., Result],
+                                                            tmp_path: Path) -> None:
     out = tmp_path / "print.pdf"
     result = run("pdf", "--print", "-o", str(out))
     assert result.exit_code == 0, result.stderr
-    page = PdfReader(out).pages[4]
-    trim, media = page.trimbox, page.mediabox
-    bleed_pt = 3 / 25.4 * 72
-    # WeasyPrint puts crop marks outside the bleed: the sheet is larger than trim + bleed.
-    assert media.width > trim.width + 2 * bleed_pt - 0.5
-    assert round(trim.width) == 595 and round(trim.height) == 842
-    assert round(page.bleedbox.width - trim.width, 1) == round(2 * bleed_pt, 1)
+    assert subprocess.run(["qpdf", "--check", str(out)], capture_output=True).returncode == 0
+    mm = 72 / 25.4
+    for page in PdfReader(out).pages:
+        trim, bleed, media = page.trimbox, page.bleedbox, page.mediabox
+        assert (round(trim.width), round(trim.height)) == (595, 842)
+        assert round(bleed.width - trim.width, 1) == round(6 * mm, 1)  # 3 mm each side
+        assert round(media.width - bleed.width, 1) == round(18 * mm, 1)  # a 9 mm slug
+        # eight marks per page, every one in the slug: beyond the bleed, never on the page
+        marks = re.findall(rb"([-\d.]+) ([-\d.]+) m ([-\d.]+) ([-\d.]+) l",
+                           page.get_contents().get_data())
+        assert len(marks) == 8
+        for x0, y0, x1, y1 in (map(float, mark) for mark in marks):
+            outside_x = min(x0, x1) >= float(bleed.right) or max(x0, x1) <= float(bleed.left)
+            outside_y = min(y0, y1) >= float(bleed.top) or max(y0, y1) <= float(bleed.bottom)
+            assert outside_x or outside_y

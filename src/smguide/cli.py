@@ -157,7 +157,8 @@ lang_option = click.option(
               default="a4", show_default=True, help="Paper size.")
 @click.option("--bleed", callback=_bleed, metavar="SIZE",
               help='Bleed around each page for a print shop, e.g. "3mm".')
-@click.option("--crop-marks", is_flag=True, help="Add crop marks (use with --bleed).")
+@click.option("--crop-marks", is_flag=True,
+              help="Add crop marks, on a white margin outside the page and its bleed.")
 @click.option("--print", "print_profile", is_flag=True,
               help="Print-shop profile: 3mm bleed and crop marks.")
 @click.option("--roster", type=click.Path(exists=True, dir_okay=False, path_type=Path),

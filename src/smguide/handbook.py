@@ -101,7 +101,7 @@ class HandbookRenderer:
             "cover_margin": "18mm 16mm" if small else "28mm 24mm",
             "cover_height": f"{height_mm - (36 if small else 56) - 1:g}mm",
             "bleed": f"{options.bleed_mm:g}mm" if options.bleed_mm else None,
-            "marks": options.crop_marks,
+            "marks": False,  # drawn outside the bleed by printmarks.add_crop_marks
         }
         faces = [{"family": f.family, "uri": f.path.as_uri(), "weight": f.weight,
                   "style": f.style} for f in self.brand.faces]

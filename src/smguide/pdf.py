@@ -74,6 +74,10 @@ def render_pdf(renderer: HandbookRenderer, options: PrintOptions,
     with _engine_guard(renderer):
         data = document.write_pdf(pdf_variant=VARIANT, pdf_identifier=True,
                                   uncompressed_pdf=uncompressed)
+    if options.crop_marks:
+        from smguide.printmarks import add_crop_marks
+
+        data = add_crop_marks(data)
     return data, len(document.pages)
 
 
