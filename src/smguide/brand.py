@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -163,6 +164,11 @@ class Brand:
     def colour(self, role: str) -> str:
         return self.colours[role]
 
+    def files(self) -> list[Path]:
+        """The files the brand names (logo, fonts): all a renderer may read from its folder,
+        which may be a whole project or home folder."""
+        return [path for path in (self.logo, *(face.path for face in self.faces)) if path]
+
 
 ROLES = ("foreground", "background", "primary", "secondary", "tertiary", "success", "info",
          "warning", "danger", "light", "dark")
@@ -198,6 +204,17 @@ def _logo_path(spec: Any, images: dict[str, Any]) -> tuple[str, str | None] | No
     if isinstance(spec, LogoImage):
         return spec.path, spec.alt
     return (spec, None) if isinstance(spec, str) else None
+
+
+def _is_font(path: Path) -> bool:
+    """Whether fontTools can read the file's tables (a renamed picture is not a font)."""
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        with TTFont(BytesIO(path.read_bytes()), lazy=True) as font:
+            return "cmap" in font and "head" in font
+    except (TTLibError, OSError, ValueError, AssertionError, KeyError, EOFError):
+        return False
 
 
 def load_brand(path: Path) -> tuple[Brand, list[str]]:
@@ -263,8 +280,12 @@ def load_brand(path: Path) -> tuple[Brand, list[str]]:
         for j, entry in enumerate(font.files):
             spec = FontFile(path=entry) if isinstance(entry, str) else entry
             before = len(problems)
-            _check_file_ref(root, spec.path, where("typography", "fonts", i, "files", j),
-                            {".ttf", ".otf", ".woff", ".woff2"}, problems, "font file")
+            place = where("typography", "fonts", i, "files", j)
+            _check_file_ref(root, spec.path, place, {".ttf", ".otf", ".woff", ".woff2"},
+                            problems, "font file")
+            if len(problems) == before and not _is_font((root / spec.path).resolve()):
+                problems.append(f'{place}: "{spec.path}" is not a font file that can be read; '
+                                "use the .ttf or .otf file from the font's download")
             if len(problems) == before:
                 faces.append(FontFace(font.family, (root / spec.path).resolve(),
                                       _weight(spec.weight, 400), spec.style))

@@ -113,6 +113,14 @@ def build_slides(sources: Sources, output: Path, options: DeckOptions,
                  tuple(warnings + deck_warnings))
 
 
+def _leave_interrupts_to_the_parent() -> None:
+    """Pool workers ignore Ctrl-C: the parent reports it once (no worker tracebacks), and
+    the render children they fork die with them."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def build_both(sources: Sources, out_dir: Path, print_options: PrintOptions,
                deck_options: DeckOptions, names: tuple[str, str] = ("handbook.pdf", "deck.pptx"),
                done: Callable[[Built], None] | None = None,
@@ -128,7 +136,8 @@ def build_both(sources: Sources, out_dir: Path, print_options: PrintOptions,
 
     load(sources)
     kept = [cache.fresh(name) if cache else None for name in names]
-    with ProcessPoolExecutor(max_workers=2, mp_context=get_context("fork")) as pool:
+    with ProcessPoolExecutor(max_workers=2, mp_context=get_context("fork"),
+                             initializer=_leave_interrupts_to_the_parent) as pool:
         jobs = [None if kept[0] else pool.submit(build_pdf, sources, out_dir / names[0],
                                                  print_options, limits),
                 None if kept[1] else pool.submit(build_slides, sources, out_dir / names[1],

@@ -34,9 +34,8 @@ def _files(folder: Path, skip: set[Path]) -> list[Path]:
     found: list[Path] = []
     for root, dirs, names in os.walk(folder):
         here = Path(root)
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith(".")
-                         and (here / d).resolve() not in skip)
-        found += [here / name for name in sorted(names) if not name.startswith(".")]
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and (here / d).resolve() not in skip)
+        found += [here / name for name in sorted(names) if name != RECORD]
         if len(found) > MAX_FILES:
             raise TooMany(folder)
     return found

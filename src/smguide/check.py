@@ -146,7 +146,12 @@ def run_check(project: Project) -> Report:
         findings += logo_checks(brand)
     if guide is not None and brand is not None and not any(
             f.severity == "error" for f in findings):
-        findings += render_checks(guide, brand, project.templates)
+        from smguide.sandbox import Limits, run_limited
+
+        checked_guide, checked_brand = guide, brand
+        findings += run_limited(lambda: render_checks(checked_guide, checked_brand,
+                                                      project.templates),
+                                Limits.from_env(), "the templates")
     order = {"error": 0, "warning": 1}
     findings = sorted(dict.fromkeys(findings),
                       key=lambda f: (order[f.severity], f.file, f.line or 0, f.column or 0))

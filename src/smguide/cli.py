@@ -21,14 +21,6 @@ from smguide.sandbox import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, ENV_MEMORY, ENV_
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-def _resolve_sources(content: Path | None, brand: Path | None, templates: Path | None):  # noqa: ANN202
-    from smguide.build import Sources
-    from smguide.resources import default_brand, default_content
-
-    return Sources(content=content or default_content(), brand=brand or default_brand(),
-                   templates=templates)
-
-
 def _project(content: Path | None, brand: Path | None, templates: Path | None,
              lang: str | None, say: Say | None = None):  # noqa: ANN202
     """The inputs of one command (./content, ./brand, ./templates, --lang), resolved."""

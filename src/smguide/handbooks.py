@@ -179,11 +179,21 @@ def _render_all(job: Job, progress: Callable[[str], None]) -> int:
         finished = [done.result() for done in extra]
         # everything rendered: only now is anything written (each file atomically)
         for index, spec in enumerate(specs):
-            write_atomic(spec.output, (Path(tmp) / f"copy-{index}.pdf").read_bytes())
+            write_atomic(spec.output, _marked(job, (Path(tmp) / f"copy-{index}.pdf").read_bytes()))
         for path, target in finished:
-            write_atomic(target, path.read_bytes())
+            data = path.read_bytes()
+            write_atomic(target, _marked(job, data) if target.suffix == ".pdf" else data)
     _STATE.clear()
     return slots.pages
+
+
+def _marked(job: Any, pdf: bytes) -> bytes:
+    """Crop marks for the print shop, as `smguide pdf --print` draws them."""
+    if not job.options.crop_marks:
+        return pdf
+    from smguide.printmarks import add_crop_marks
+
+    return add_crop_marks(pdf)
 
 
 def _write_body(path: Path) -> Path:

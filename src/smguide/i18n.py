@@ -54,6 +54,10 @@ def select(content: Path, lang: str | None) -> tuple[Path, bool]:
     if lang is None:
         return content, False
     wanted = lang.strip().lower()
+    if not re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]{2,8})*", wanted):
+        listed = ", ".join(sorted(variants(content))) or "none"
+        raise LanguageError(f'"{lang}" is not a language code such as "en" or "de"; '
+                            f"available: {listed}")
     folder = content / wanted
     if (folder / "guide.yaml").is_file():
         return folder, True

@@ -41,7 +41,7 @@ def lay_out(renderer: HandbookRenderer, options: PrintOptions,
     from weasyprint.text.fonts import FontConfiguration
 
     guide_root = Path(renderer.guide.root)
-    fetcher = make_fetcher([guide_root, renderer.brand.root, ASSETS_DIR,
+    fetcher = make_fetcher([guide_root, *renderer.brand.files(), ASSETS_DIR,
                             *renderer.template_dirs], allow_network=allow_network)
     with _engine_guard(renderer):
         fonts = FontConfiguration()

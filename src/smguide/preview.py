@@ -94,8 +94,10 @@ class Preview:
     def rebuild(self, reason: str = "") -> bool:
         """Render the page; on failure keep the last good one and remember the error."""
         start = time.perf_counter()
-        try:
-            page, warnings = self._render()
+        from smguide.sandbox import Limits, run_limited
+
+        try:  # untrusted templates: rendered within the same limits as a build
+            page, warnings = run_limited(self._render, Limits.from_env(), "the preview")
         except SmguideError as exc:
             self._fail(exc)
             return False
@@ -121,7 +123,7 @@ class Preview:
         sources = self.project.sources()
         guide, brand, warnings = load(sources)
         renderer = HandbookRenderer(guide, brand, sources.templates)
-        roots = [Path(guide.root), brand.root, ASSETS_DIR, *renderer.template_dirs]
+        roots = [Path(guide.root), *brand.files(), ASSETS_DIR, *renderer.template_dirs]
         files: dict[str, Path] = {}
         page = Page(html=_serve_uris(renderer.html(), roots, files),
                     css=_serve_css_urls(renderer.css(self.print_options or PrintOptions()),
@@ -307,8 +309,13 @@ def watch_changes(preview: Preview, stop: threading.Event) -> Iterator[set[Any]]
     from watchfiles import watch
 
     logging.getLogger("watchfiles").setLevel(logging.ERROR)  # not "KeyboardInterrupt caught"
+    output = preview.pdf.parent.resolve() if preview.pdf is not None else None
+
+    def wanted(change: Any, path: str) -> bool:  # not our own output: that would loop
+        return output is None or not Path(path).resolve().is_relative_to(output)
+
     yield from watch(*preview.watched(), debounce=300, step=50, stop_event=stop,
-                     raise_interrupt=False)
+                     raise_interrupt=False, watch_filter=wanted)
 
 
 def _changed(batch: set[Any]) -> str:

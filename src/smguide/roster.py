@@ -108,6 +108,11 @@ def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
+MAX_CELL = 200  # a name, a team, a date: nothing in a roster cell needs more
+MAX_ROSTER_BYTES = 5_000_000
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def read_roster(path: Path, teams: tuple[str, ...] = (), shown: str | None = None) -> Roster:
     """Read and check a roster; bad rows are listed in `problems`, never silently dropped.
 
@@ -116,6 +121,9 @@ def read_roster(path: Path, teams: tuple[str, ...] = (), shown: str | None = Non
     """
     shown = shown or str(path)
     try:
+        if path.stat().st_size > MAX_ROSTER_BYTES:
+            raise ContentError([f"{shown}:1: the roster is larger than "
+                                f"{MAX_ROSTER_BYTES // 1_000_000} MB; split it into cohorts"])
         data = path.read_bytes()
     except OSError as exc:
         raise ContentError([f"{shown}:1: cannot read the roster ({exc.strerror})"]) from None
@@ -199,6 +207,15 @@ def _check_header(header: list[str], columns: list[str], shown: str
 
 def _check_row(row: dict[str, str], teams: tuple[str, ...], where: str) -> list[str]:
     problems = []
+    for column, value in row.items():
+        if not isinstance(value, str):
+            continue
+        if _CONTROL.search(value):
+            problems.append(f"{where}: {column}: contains an invisible control character; "
+                            "retype the value (it often comes from copy and paste)")
+        elif len(value) > MAX_CELL:
+            problems.append(f"{where}: {column}: too long ({len(value)} characters; at most "
+                            f"{MAX_CELL})")
     if not row.get("name"):
         problems.append(f"{where}: name: empty (every row needs the person's name; fill it "
                         f"in or delete the row)")

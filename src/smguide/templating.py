@@ -75,6 +75,10 @@ def render(env: ImmutableSandboxedEnvironment, name: str, **context: Any) -> str
         raise RenderError(f"template {exc.name} not found in the template folders") from None
     except TemplateError as exc:
         raise RenderError(f"{_template_place(exc, name)}: template error: {exc}") from None
+    except (ArithmeticError, LookupError, TypeError, ValueError, RecursionError) as exc:
+        # Python errors inside a template expression ({{ 1 // 0 }}): the template's fault
+        raise RenderError(f"{_template_place(exc, name)}: template error: "  # type: ignore[arg-type]
+                          f"{type(exc).__name__}: {exc}") from None
 
 
 def _template_place(exc: TemplateError, name: str) -> str:

@@ -74,7 +74,15 @@ class _Loader(Reader, Scanner, Parser, Composer, CoreResolver):
             raise YamlProblem(mark.line + 1, mark.column + 1,
                               "anchors and aliases (&name, *name) are not supported; "
                               "write the value out in full")
-        return super().compose_node(parent, index)
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise YamlProblem(mark.line + 1, mark.column + 1,
+                                  f"nesting is deeper than {MAX_DEPTH} levels; flatten it")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 @dataclass

@@ -1,0 +1,64 @@
+"""Sloppy and hostile inputs found in review: each ends as one clear line, exit 1."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import Result
+
+from tests.conftest import edit, template_overrides
+
+
+def test_deep_nesting_is_refused_before_the_parser_recurses(
+        run: Callable[..., Result], content: Path) -> None:
+    (content / "chapters/01-mixed-up.yaml").write_text("title: " + "[" * 500 + "\n")
+    result = run("check", "--content", str(content))
+    assert result.exit_code == 1
+    assert ("content/chapters/01-mixed-up.yaml:1:47: nesting is deeper than 40 levels; "
+            "flatten it") in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_language_with_a_slash_is_not_a_language(run: Callable[..., Result]) -> None:
+    result = run("build", "--lang", "de/")
+    assert result.exit_code == 1
+    assert result.stderr.startswith('Error: "de/" is not a language code such as "en" or "de"')
+
+
+def test_a_python_error_in_a_template_names_the_template_in_check_and_build(
+        run: Callable[..., Result], tmp_path: Path) -> None:
+    folder = template_overrides(tmp_path / "tz", {
+        "handbook/handbook.html.j2":
+            '{% extends "builtin/handbook/base.html.j2" %}{% block head %}{{ 1 // 0 }}'
+            "{% endblock %}"})
+    for command in (["check"], ["pdf", "-o", "x.pdf"]):
+        result = run(*command, "--templates", str(folder))
+        assert result.exit_code == 1
+        assert (f"Error: {folder}/handbook/handbook.html.j2:1: template error: "
+                "ZeroDivisionError: integer division or modulo by zero") in result.output
+        assert "Traceback" not in result.output
+
+
+def test_a_font_file_that_is_not_a_font(brand_dir: Path, run: Callable[..., Result]) -> None:
+    (brand_dir / "bad.ttf").write_bytes(b"garbage, not a font")
+    edit(brand_dir / "_brand.yml", "typography:\n",
+         "typography:\n  fonts:\n    - family: Bad\n      source: file\n      files: [bad.ttf]\n")
+    result = run("check", "--brand", str(brand_dir / "_brand.yml"))
+    line = next(n for n, text in enumerate((brand_dir / "_brand.yml").read_text().splitlines(), 1)
+                if "files: [bad.ttf]" in text)
+    assert result.exit_code == 1
+    assert (f'brand/_brand.yml:{line}:15: typography.fonts[0].files[0]: "bad.ttf" is not a '
+            "font file that can be read; use the .ttf or .otf file from the font's download"
+            ) in result.output
+
+
+def test_roster_cells_with_control_characters_are_refused(
+        run: Callable[..., Result], tmp_path: Path) -> None:
+    (tmp_path / "hires.csv").write_text('name,team\n"Eve\x1b]0;pwned\x07",Sales\nBob,Sales\n')
+    result = run("pdf", "--roster", "hires.csv")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        "Error: hires.csv:2: name: contains an invisible control character; retype the value "
+        "(it often comes from copy and paste)")
+    assert not (tmp_path / "output").exists()
