@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import Result
 
 from tests.conftest import edit, template_overrides
@@ -62,3 +63,21 @@ def test_roster_cells_with_control_characters_are_refused(
         "Error: hires.csv:2: name: contains an invisible control character; retype the value "
         "(it often comes from copy and paste)")
     assert not (tmp_path / "output").exists()
+
+
+def test_a_roster_stopped_at_the_time_limit_leaves_no_pages_behind(
+        run: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scratch folder holds every hire's pages; the parent removes it even when the
+    render child is killed at the limit."""
+    import tempfile
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    rows = "".join(f"Person {n},Sales\n" for n in range(40))
+    (tmp_path / "hires.csv").write_text("name,team\n" + rows)
+    result = run("pdf", "--roster", "hires.csv", "--max-seconds", "1")
+    assert result.exit_code == 1
+    assert "took longer than 1 s and was stopped" in result.stderr
+    assert [p.name for p in scratch.iterdir() if p.name.startswith("smguide-")] == []
+    assert not (tmp_path / "output" / "handbooks").exists()

@@ -13,7 +13,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -78,9 +78,13 @@ def build_roster(sources: Sources, roster: Path, output: Path, options: PrintOpt
               deck=out_dir / f"{tag}-welcome.pptx" if roster_options.deck else None,
               workers=roster_options.workers or min(os.cpu_count() or 1, 8),
               allow_network=(limits or Limits()).allow_network)
-    pages = _with_progress(lambda say: run_limited(lambda: _render_all(job, say),
-                                                   limits or Limits.from_env(),
-                                                   "the personal handbooks"), progress)
+    # the scratch folder holds every hire's pages: the parent removes it, whatever happens
+    # to the render child (a killed child cannot clean up after itself)
+    with tempfile.TemporaryDirectory(prefix="smguide-roster-") as scratch:
+        job = replace(job, scratch=Path(scratch))
+        pages = _with_progress(lambda say: run_limited(lambda: _render_all(job, say),
+                                                       limits or Limits.from_env(),
+                                                       "the personal handbooks"), progress)
     return RosterBuilt(copies=tuple(job.targets), merged=job.merged, deck=job.deck,
                        pages=pages, skipped=tuple(found.problems),
                        warnings=tuple(warnings) + found.warnings,
@@ -129,6 +133,7 @@ class Job:
     deck: Path | None
     workers: int
     allow_network: bool
+    scratch: Path = Path()  # made and removed by the parent, even if the child is killed
 
 
 def _render_all(job: Job, progress: Callable[[str], None]) -> int:
@@ -148,9 +153,9 @@ def _render_all(job: Job, progress: Callable[[str], None]) -> int:
     persons = job.persons
     chunks = [persons[i:i + CHUNK] for i in range(0, len(persons), CHUNK)]
     specs: list[Any] = [None] * len(persons)
-    with tempfile.TemporaryDirectory(prefix="smguide-roster-") as tmp, \
-            ProcessPoolExecutor(max_workers=job.workers, mp_context=get_context("fork"),
-                                initializer=_die_with_parent) as pool:
+    tmp = job.scratch
+    with ProcessPoolExecutor(max_workers=job.workers, mp_context=get_context("fork"),
+                             initializer=_die_with_parent) as pool:
         body = Path(tmp) / "body.pdf"
         body_job = pool.submit(_write_body, body)
         chunk_jobs = {pool.submit(_write_personal, Path(tmp) / f"personal-{n}.pdf", chunk): n
