@@ -81,3 +81,13 @@ def test_a_roster_stopped_at_the_time_limit_leaves_no_pages_behind(
     assert "took longer than 1 s and was stopped" in result.stderr
     assert [p.name for p in scratch.iterdir() if p.name.startswith("smguide-")] == []
     assert not (tmp_path / "output" / "handbooks").exists()
+
+
+def test_the_chapters_together_have_a_size_limit(
+        run: Callable[..., Result], content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from smguide import content as content_module
+
+    monkeypatch.setattr(content_module, "MAX_GUIDE_BYTES", 20_000)
+    result = run("pdf", "--content", str(content), "-o", "x.pdf")
+    assert result.exit_code == 1
+    assert "the chapters add up to more than 0 MB of text" in result.stderr

@@ -14,6 +14,7 @@ from smguide.model import Chapter, ChapterFile, Guide, GuideFile, Image, Labels
 from smguide.validate import validate
 from smguide.yamlsource import Located, YamlProblem, read_yaml
 
+MAX_GUIDE_BYTES = 20_000_000  # all chapter files together (each is also capped)
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
 
 
@@ -105,6 +106,7 @@ def load_guide(content_dir: Path) -> Guide:
     chapters: list[Chapter] = []
     anchors: dict[str, str] = {}
     listed: dict[str, int] = {}
+    total_bytes = 0
     for index, relative in enumerate(_chapter_list(guide, guide_src)):
         assert guide_src is not None
         where = _where(guide_src, display_path(root / "guide.yaml"), ("chapters", index),
@@ -123,6 +125,12 @@ def load_guide(content_dir: Path) -> Guide:
             continue
         path = root / relative
         shown = display_path(path)
+        total_bytes += path.stat().st_size if path.is_file() else 0
+        if total_bytes > MAX_GUIDE_BYTES:
+            problems.append(f"{where}: the chapters add up to more than "
+                            f"{MAX_GUIDE_BYTES // 1_000_000} MB of text; a handbook that big "
+                            "should be split into several guides")
+            break
         source = _read(path, problems, root)
         if source is None:
             continue
