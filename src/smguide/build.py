@@ -39,7 +39,10 @@ class Built:
     warnings: tuple[str, ...]
 
 
-def load(sources: Sources) -> tuple[Guide, Brand, list[str]]:
+Loaded = tuple["Guide", "Brand", list[str]]  # a validated guide, brand and warnings
+
+
+def load(sources: Sources) -> Loaded:
     """Validate everything before anything is rendered (errors from both files at once)."""
     from smguide.brand import load_brand
     from smguide.content import load_guide
@@ -72,12 +75,13 @@ def creation_date() -> str:
 
 
 def build_pdf(sources: Sources, output: Path, options: PrintOptions,
-              limits: Limits | None = None) -> Built:
-    """Validate, render (in a child process, within `limits`) and atomically write the PDF."""
+              limits: Limits | None = None, loaded: Loaded | None = None) -> Built:
+    """Validate (unless `loaded` already is), render (in a child process, within `limits`)
+    and atomically write the PDF."""
     from smguide.handbook import HandbookRenderer
 
     start = time.perf_counter()
-    guide, brand, warnings = load(sources)
+    guide, brand, warnings = loaded or load(sources)
     limits = limits or Limits.from_env()
     renderer = HandbookRenderer(guide, brand, sources.templates)
     created = creation_date()
@@ -94,11 +98,11 @@ def build_pdf(sources: Sources, output: Path, options: PrintOptions,
 
 
 def build_slides(sources: Sources, output: Path, options: DeckOptions,
-                 limits: Limits | None = None) -> Built:
-    """Validate, render (in a child process, within `limits`) and atomically write the
-    PowerPoint deck (`pages` counts slides)."""
+                 limits: Limits | None = None, loaded: Loaded | None = None) -> Built:
+    """Validate (unless `loaded` already is), render (in a child process, within `limits`)
+    and atomically write the PowerPoint deck (`pages` counts slides)."""
     start = time.perf_counter()
-    guide, brand, warnings = load(sources)
+    guide, brand, warnings = loaded or load(sources)
 
     def render() -> tuple[bytes, int, list[str]]:
         from smguide.deck import DeckRenderer
@@ -134,14 +138,14 @@ def build_both(sources: Sources, out_dir: Path, print_options: PrintOptions,
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from multiprocessing import get_context
 
-    load(sources)
+    loaded = load(sources)  # once: the workers are forked with it
     kept = [cache.fresh(name) if cache else None for name in names]
     with ProcessPoolExecutor(max_workers=2, mp_context=get_context("fork"),
                              initializer=_leave_interrupts_to_the_parent) as pool:
         jobs = [None if kept[0] else pool.submit(build_pdf, sources, out_dir / names[0],
-                                                 print_options, limits),
+                                                 print_options, limits, loaded),
                 None if kept[1] else pool.submit(build_slides, sources, out_dir / names[1],
-                                                 deck_options, limits)]
+                                                 deck_options, limits, loaded)]
         for future in as_completed([job for job in jobs if job]) if done else ():
             if future.exception() is None:
                 done(future.result())
