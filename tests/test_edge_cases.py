@@ -91,3 +91,18 @@ def test_the_chapters_together_have_a_size_limit(
     result = run("pdf", "--content", str(content), "-o", "x.pdf")
     assert result.exit_code == 1
     assert "the chapters add up to more than 0 MB of text" in result.stderr
+
+
+def test_a_hand_edited_build_record_means_build_again(
+        run: Callable[..., Result], tmp_path: Path) -> None:
+    import json
+
+    assert run("build", "--out-dir", "out").exit_code == 0
+    record = tmp_path / "out" / ".smguide-cache.json"
+    entries = json.loads(record.read_text())
+    entries["handbook.pdf"]["pages"] = "x"
+    record.write_text(json.dumps(entries))
+    result = run("build", "--out-dir", "out")
+    assert result.exit_code == 0, result.output
+    assert "Wrote out/handbook.pdf" in result.stderr
+    assert "Traceback" not in result.output

@@ -99,8 +99,8 @@ class BuildCache:
         entry = self.entries.get(name)
         if self.force or self.key is None or not isinstance(entry, dict):
             return None
-        if entry.get("inputs") != self.key:
-            return None
+        if entry.get("inputs") != self.key or not isinstance(entry.get("pages"), int):
+            return None  # changed inputs, or a record edited by hand: build again
         return entry if _sha(self.out_dir / name) == entry.get("output") else None
 
     def record(self, name: str, pages: int) -> None:
