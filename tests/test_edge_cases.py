@@ -106,3 +106,13 @@ def test_a_hand_edited_build_record_means_build_again(
     assert result.exit_code == 0, result.output
     assert "Wrote out/handbook.pdf" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_an_output_path_through_a_file_says_so(run: Callable[..., Result],
+                                               tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("not a folder")
+    result = run("pdf", "-o", "afile/x.pdf")
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: cannot write {tmp_path.resolve()}/afile/x.pdf: "
+                             f"{tmp_path.resolve()}/afile is a file, not a folder; choose "
+                             "another output path\n")
