@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,21 +39,23 @@ def outline(pdf: Path) -> list[tuple[int, str, int]]:
     return found
 
 
-def figure_alts(pdf: Path) -> list[str]:
-    """The /Alt of every Figure element in the tagged structure tree."""
-    alts: list[str] = []
-
-    def walk(node: Any) -> None:
+def struct_elements(reader: PdfReader) -> Iterator[Any]:
+    """Every dictionary in the tagged structure tree, depth first."""
+    def walk(node: Any) -> Iterator[Any]:
         node = node.get_object() if hasattr(node, "get_object") else node
         if isinstance(node, dict):
-            if node.get("/S") == "/Figure":
-                alts.append(str(node.get("/Alt", "")))
+            yield node
             kids = node.get("/K")
             if kids is not None:
-                walk(kids)
+                yield from walk(kids)
         elif isinstance(node, list):
             for item in node:
-                walk(item)
+                yield from walk(item)
 
-    walk(PdfReader(pdf).trailer["/Root"]["/StructTreeRoot"])
-    return alts
+    yield from walk(reader.trailer["/Root"]["/StructTreeRoot"])
+
+
+def figure_alts(pdf: Path) -> list[str]:
+    """The /Alt of every Figure element in the tagged structure tree."""
+    return [str(node.get("/Alt", "")) for node in struct_elements(PdfReader(pdf))
+            if node.get("/S") == "/Figure"]

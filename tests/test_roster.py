@@ -16,7 +16,7 @@ from smguide.cli import main
 from smguide.errors import ContentError
 from smguide.resources import builtin
 from smguide.roster import read_roster, safe_output, slugify, unique_slugs
-from tests.pdftools import squash
+from tests.pdftools import squash, struct_elements
 
 TEAMS = ("Sales", "Marketing")
 ROSTER = """name,team,role,manager,start_date,buddy,desk
@@ -258,24 +258,9 @@ def _check_structure(reader: PdfReader) -> None:
     root = reader.trailer["/Root"]["/StructTreeRoot"]
     nums = root["/ParentTree"]["/Nums"]
     tree = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
-    seen = 0
-
-    def walk(node: object) -> None:
-        nonlocal seen
-        node = node.get_object() if hasattr(node, "get_object") else node
-        if isinstance(node, dict):
-            if "/Pg" in node:
-                assert node.raw_get("/Pg").idnum in pages
-                seen += 1
-            kids = node.get("/K")
-            if kids is not None:
-                walk(kids)
-        elif isinstance(node, list):
-            for kid in node:
-                walk(kid)
-
-    walk(root)
-    assert seen > 100
+    placed = [node for node in struct_elements(reader) if "/Pg" in node]
+    assert all(node.raw_get("/Pg").idnum in pages for node in placed)
+    assert len(placed) > 100
     for number, page in enumerate(reader.pages):
         key = page.get("/StructParents")
         if key is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
@@ -273,15 +273,23 @@ def _rule(layout: SlideLayout) -> None:
     """The short accent bar under each content slide's title."""
     from pptx.enum.dml import MSO_THEME_COLOR
     from pptx.enum.shapes import MSO_SHAPE
+
+    _theme_shape(layout, MSO_SHAPE.RECTANGLE, (0.7, 1.56, 1.1, 0.06), "Accent rule",
+                 MSO_THEME_COLOR.ACCENT_1)
+
+
+def _theme_shape(layout: SlideLayout, kind: Any, box: tuple[float, float, float, float],
+                 name: str, colour: Any) -> None:
+    """A borderless shape on a layout, filled with a theme colour (so a theme recolours it)."""
     from pptx.shapes.shapetree import SlideShapes
 
-    bar = SlideShapes(layout.shapes._spTree, layout).add_shape(
-        MSO_SHAPE.RECTANGLE, inches(0.7), inches(1.56), inches(1.1), inches(0.06))
-    bar.name = "Accent rule"
-    bar.fill.solid()
-    bar.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
-    bar.line.fill.background()
-    plain_shape(bar)
+    shape = SlideShapes(layout.shapes._spTree, layout).add_shape(
+        kind, *(inches(value) for value in box))
+    shape.name = name
+    shape.fill.solid()
+    shape.fill.fore_color.theme_color = colour
+    shape.line.fill.background()
+    plain_shape(shape)
 
 
 def _background(layout: SlideLayout, slot: str) -> None:
@@ -310,20 +318,14 @@ def style_layouts(master: SlideMaster, width: float, bold: bool) -> None:
     from pptx.enum.dml import MSO_THEME_COLOR
     from pptx.enum.shapes import MSO_SHAPE
     from pptx.enum.shapes import PP_PLACEHOLDER as PH
-    from pptx.shapes.shapetree import SlideShapes
 
     for layout in master.slide_layouts:
         places = {ph.placeholder_format.type: ph for ph in layout.placeholders}
         if layout.name == "Title Slide":
             _background(layout, "ACCENT_1")
             layout._element.set("showMasterSp", "0")
-            disc = SlideShapes(layout.shapes._spTree, layout).add_shape(
-                MSO_SHAPE.OVAL, inches(0.9), inches(0.75), inches(1.7), inches(1.7))
-            disc.name = "Logo disc"
-            disc.fill.solid()
-            disc.fill.fore_color.theme_color = MSO_THEME_COLOR.BACKGROUND_1
-            disc.line.fill.background()
-            plain_shape(disc)
+            _theme_shape(layout, MSO_SHAPE.OVAL, (0.9, 0.75, 1.7, 1.7), "Logo disc",
+                         MSO_THEME_COLOR.BACKGROUND_1)
             _place(places[PH.CENTER_TITLE], 0.9, 2.75, width - 1.8, 1.9)
             _anchor(places[PH.CENTER_TITLE], "b")
             _text_style(places[PH.CENTER_TITLE], "bg1", bold=bold, font="+mj-lt")
@@ -334,13 +336,8 @@ def style_layouts(master: SlideMaster, width: float, bold: bool) -> None:
                 if kind in places:
                     places[kind]._element.getparent().remove(places[kind]._element)
         elif layout.name == "Section Header":
-            band = SlideShapes(layout.shapes._spTree, layout).add_shape(
-                MSO_SHAPE.RECTANGLE, 0, 0, inches(0.3), inches(7.5))
-            band.name = "Section band"
-            band.fill.solid()
-            band.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
-            band.line.fill.background()
-            plain_shape(band)
+            _theme_shape(layout, MSO_SHAPE.RECTANGLE, (0, 0, 0.3, 7.5), "Section band",
+                         MSO_THEME_COLOR.ACCENT_1)
             _place(places[PH.TITLE], 1.1, 1.4, width - 2.2, 2.6)
             _anchor(places[PH.TITLE], "b")
             _place(places[PH.BODY], 1.1, 4.2, width - 2.2, 2.4)
