@@ -114,7 +114,8 @@ def scaled_content(work: Path, scale: int) -> Path:
 def handbook_sources(work: Path, content: Path) -> list[str]:
     """The exact HTML and CSS smguide renders, saved for the bare WeasyPrint run."""
     from smguide.build import Sources, load
-    from smguide.handbook import HandbookRenderer, PrintOptions
+    from smguide.handbook import HandbookRenderer
+    from smguide.options import PrintOptions
     from smguide.resources import builtin
 
     sources = Sources(content, builtin("brand") / "_brand.yml")

@@ -10,10 +10,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import Result
+from pypdf import PdfReader
 
 from smguide import __version__
 from smguide.resources import builtin
+from tests.conftest import template_overrides
 
 
 def test_version(run: Callable[..., Result]) -> None:
@@ -25,6 +28,18 @@ def test_help_does_not_import_the_heavy_renderers() -> None:
             "for args in (['--help'], ['pdf', '--help'], ['schema']):\n"
             "    assert CliRunner().invoke(main, args).exit_code == 0\n"
             "print(sorted(m for m in ('weasyprint', 'pptx') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_pdf_engine_process_never_imports_the_content_model() -> None:
+    # the handbook's render child loads WeasyPrint while the parent validates; it
+    # typesets a plain manuscript, so it must not pay for Pydantic and the model too
+    code = ("import sys\nimport smguide.build, smguide.pdf\n"
+            "from smguide.build import PDF_ENGINE\n"
+            "for module in PDF_ENGINE: __import__(module)\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'jinja2')\n"
+            "             or m in ('smguide.model', 'smguide.handbook', 'smguide.brand')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
@@ -88,6 +103,36 @@ def test_build_writes_both_artefacts(run: Callable[..., Result], tmp_path: Path)
     assert re.fullmatch(r"Built 2 files in [0-9.]+ s: \d+ pages, \d+ slides\.", lines[5])
     assert (tmp_path / "out/handbook.pdf").read_bytes().startswith(b"%PDF-")
     assert (tmp_path / "out/deck.pptx").read_bytes().startswith(b"PK")
+
+
+def test_build_writes_the_handbook_when_only_the_deck_fails(
+        run: Callable[..., Result], tmp_path: Path) -> None:
+    folder = template_overrides(tmp_path / "t", {"deck/plan.yaml.j2": "{{ 1 // 0 }}"})
+    result = run("build", "--out-dir", "out", "--templates", str(folder))
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "plan.yaml.j2" in errors[0], result.stderr
+    assert PdfReader(tmp_path / "out/handbook.pdf").pages
+    assert not (tmp_path / "out/deck.pptx").exists()
+
+
+def test_a_content_error_leaves_no_render_process_behind(content: Path,
+                                                         tmp_path: Path) -> None:
+    # the render children start before validation (to load their engines meanwhile);
+    # a content error must end them, not leave them waiting for a job
+    import multiprocessing
+
+    from smguide.build import Sources, build_both
+    from smguide.errors import ContentError
+    from smguide.options import DeckOptions, PrintOptions
+
+    guide = content / "guide.yaml"
+    guide.write_text(guide.read_text().replace("language: en", "language: English"))
+    with pytest.raises(ContentError):
+        build_both(Sources(content, builtin("brand") / "_brand.yml"), tmp_path / "out",
+                   PrintOptions(), DeckOptions())
+    assert multiprocessing.active_children() == []
+    assert not (tmp_path / "out").exists()
 
 
 def test_build_reports_content_errors_once_and_writes_nothing(

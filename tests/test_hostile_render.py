@@ -16,7 +16,8 @@ from pypdf import PdfReader
 
 from smguide import pdf as pdf_module
 from smguide.build import Sources, load
-from smguide.handbook import HandbookRenderer, PrintOptions
+from smguide.handbook import HandbookRenderer
+from smguide.options import PrintOptions
 from smguide.resources import ASSETS_DIR, builtin
 from tests.conftest import template_overrides
 from tests.hostile import CANARY, CHAPTER, add_block, canary, image_block, picture, tiny
@@ -57,7 +58,7 @@ def test_hostile_content_renders_without_leaking_a_byte(monkeypatch: pytest.Monk
     monkeypatch.setattr(pdf_module, "make_fetcher", spy)
     guide, brand, _ = load(Sources(content, builtin("brand") / "_brand.yml"))
     renderer = HandbookRenderer(guide, brand, None)
-    data, _pages = pdf_module.render_pdf(renderer, PrintOptions(), uncompressed=True)
+    data, _pages = pdf_module.render_pdf(renderer.manuscript(PrintOptions()), uncompressed=True)
 
     allowed = [content.resolve(), builtin("brand").resolve(), ASSETS_DIR,
                builtin("templates").resolve()]
@@ -251,9 +252,9 @@ def test_a_template_that_eats_memory_is_stopped_at_the_limit(
                  "-o", str(out))
     assert result.exit_code == 1
     assert result.stderr == (
-        "Error: rendering the handbook ran out of memory within the limit of 1500 MB; look "
-        "for a huge image, table, text or CSS size, or raise the limit with --max-memory-mb "
-        "(or SMGUIDE_MAX_MEMORY_MB)\n")
+        "Error: rendering the handbook's templates ran out of memory within the limit of "
+        "1500 MB; look for a huge image, table, text or CSS size, or raise the limit with "
+        "--max-memory-mb (or SMGUIDE_MAX_MEMORY_MB)\n")
     assert not out.exists()
 
 

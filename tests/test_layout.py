@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from smguide.build import Sources, load
-from smguide.handbook import HandbookRenderer, PrintOptions
+from smguide.handbook import HandbookRenderer
+from smguide.options import PrintOptions
 from smguide.pdf import lay_out
 from smguide.resources import builtin
 
@@ -18,7 +19,8 @@ GUIDE, BRAND, _ = load(Sources(builtin("content"), builtin("brand") / "_brand.ym
 @pytest.fixture(scope="module", params=["a4", "a5", "letter"])
 def pages(request: pytest.FixtureRequest) -> list[Any]:
     guide, brand = GUIDE, BRAND
-    document = lay_out(HandbookRenderer(guide, brand, None), PrintOptions(paper=request.param))
+    renderer = HandbookRenderer(guide, brand, None)
+    document = lay_out(renderer.manuscript(PrintOptions(paper=request.param)))
     return [page._page_box for page in document.pages]
 
 

@@ -142,6 +142,7 @@ def test_pdf_is_rebuilt_too_and_a_busy_port_is_an_error(
 def test_a_real_browser_shows_the_chapters_and_follows_each_save(project: Path,
                                                                  tmp_path: Path) -> None:
     from selenium import webdriver
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
@@ -170,7 +171,10 @@ def test_a_real_browser_shows_the_chapters_and_follows_each_save(project: Path,
             time.sleep(0.1)
         driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
         driver.set_page_load_timeout(20)
-        wait = WebDriverWait(driver, 20, poll_frequency=0.1)
+        # the page reloads itself on every rebuild: an element found just before a reload
+        # goes stale, so each wait reads what it needs in one go and retries on that
+        wait = WebDriverWait(driver, 20, poll_frequency=0.1,
+                             ignored_exceptions=(StaleElementReferenceException,))
         driver.get(f"http://127.0.0.1:{port}/")
 
         titles = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".chapter-title")]
@@ -190,10 +194,10 @@ def test_a_real_browser_shows_the_chapters_and_follows_each_save(project: Path,
                    d.find_element(By.TAG_NAME, "body").text)
 
         edit(chapter, "type: prose", "type: poetry")
-        banner = wait.until(lambda d: d.find_elements(By.ID, "smguide-error"))[0]
-        assert banner.is_displayed()
-        assert "content/chapters/01-start.yaml:5:5: blocks[0].type" in banner.text
-        body = driver.find_element(By.TAG_NAME, "body").text
+        banner, body = wait.until(lambda d: [
+            (e.text, d.find_element(By.TAG_NAME, "body").text)
+            for e in d.find_elements(By.ID, "smguide-error") if e.is_displayed()])[0]
+        assert "content/chapters/01-start.yaml:5:5: blocks[0].type" in banner
         assert "Freshly edited in the browser" in body and "Getting started" in body
 
         edit(chapter, "type: poetry", "type: prose")

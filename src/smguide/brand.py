@@ -37,7 +37,7 @@ PATTERN_HELP.update({
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 class MetaName(_Strict):
@@ -123,7 +123,8 @@ class SmguideDefaults(_Strict):
 
 
 class Defaults(BaseModel):
-    model_config = ConfigDict(extra="allow", frozen=True)  # other tools' sections are ignored
+    # other tools' sections are ignored
+    model_config = ConfigDict(extra="allow", frozen=True, defer_build=True)
     smguide: SmguideDefaults | None = None
 
 

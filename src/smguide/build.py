@@ -9,17 +9,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from smguide.errors import SmguideError
 from smguide.output import write_atomic
-from smguide.sandbox import Limits, run_limited
+from smguide.sandbox import Limits, Worker, run_limited
 
 if TYPE_CHECKING:  # the handbook's modules are imported only when a PDF is made
     from collections.abc import Callable
 
     from smguide.brand import Brand
     from smguide.cache import BuildCache
-    from smguide.deck import DeckOptions
-    from smguide.handbook import PrintOptions
     from smguide.model import Guide
+    from smguide.options import DeckOptions, PrintOptions
 
 
 @dataclass(frozen=True)
@@ -74,25 +74,21 @@ def creation_date() -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+# what the render children import while the parent validates
+PDF_ENGINE = ("weasyprint", "weasyprint.text.fonts", "smguide.pdf")
+DECK_ENGINE = ("pptx", "smguide.deck")
+
+
 def build_pdf(sources: Sources, output: Path, options: PrintOptions,
               limits: Limits | None = None, loaded: Loaded | None = None) -> Built:
     """Validate (unless `loaded` already is), render (in a child process, within `limits`)
     and atomically write the PDF."""
-    from smguide.handbook import HandbookRenderer
-
     start = time.perf_counter()
-    guide, brand, warnings = loaded or load(sources)
     limits = limits or Limits.from_env()
-    renderer = HandbookRenderer(guide, brand, sources.templates)
-    created = creation_date()
-
-    def render() -> tuple[bytes, int]:
-        from smguide.pdf import render_pdf
-
-        return render_pdf(renderer, options, created=created,
-                          allow_network=limits.allow_network)
-
-    data, pages = run_limited(render, limits, "the handbook")
+    with Worker(limits, "the handbook", PDF_ENGINE) as engine:
+        guide, brand, warnings = loaded or load(sources)
+        submit_handbook(engine, guide, brand, sources.templates, options, limits)
+        data, pages = engine.result()
     path = write_atomic(output, data)
     return Built(path, pages, time.perf_counter() - start, tuple(warnings))
 
@@ -102,57 +98,90 @@ def build_slides(sources: Sources, output: Path, options: DeckOptions,
     """Validate (unless `loaded` already is), render (in a child process, within `limits`)
     and atomically write the PowerPoint deck (`pages` counts slides)."""
     start = time.perf_counter()
-    guide, brand, warnings = loaded or load(sources)
-
-    def render() -> tuple[bytes, int, list[str]]:
-        from smguide.deck import DeckRenderer
-
-        renderer = DeckRenderer(guide, brand, options, sources.templates)
-        data, slides = renderer.render()
-        return data, slides, renderer.warnings
-
-    data, slides, deck_warnings = run_limited(render, limits or Limits.from_env(), "the deck")
+    with Worker(limits or Limits.from_env(), "the deck", DECK_ENGINE) as worker:
+        guide, brand, warnings = loaded or load(sources)
+        worker.submit(render_deck, guide, brand, sources.templates, options)
+        data, slides, deck_warnings = worker.result()
     path = write_atomic(output, data)
     return Built(path, slides, time.perf_counter() - start,
                  tuple(warnings + deck_warnings))
 
 
-def _leave_interrupts_to_the_parent() -> None:
-    """Pool workers ignore Ctrl-C: the parent reports it once (no worker tracebacks), and
-    the render children they fork die with them."""
-    import signal
+def submit_handbook(engine: Worker, guide: Guide, brand: Brand, templates: Path | None,
+                    options: PrintOptions, limits: Limits) -> None:
+    """Render the templates (in a child of their own: they are untrusted, and it inherits
+    the model already imported here) and hand the resulting manuscript to `engine`, a
+    child that has loaded WeasyPrint and never imports the model."""
+    from smguide.handbook import HandbookRenderer
+    from smguide.pdf import render_pdf
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    created = creation_date()
+    manuscript = run_limited(
+        lambda: HandbookRenderer(guide, brand, templates).manuscript(options, created),
+        limits, "the handbook's templates")
+    engine.submit(render_pdf, manuscript, crop_marks=options.crop_marks,
+                  allow_network=limits.allow_network)
+
+
+def render_deck(guide: Guide, brand: Brand, templates: Path | None,
+                options: DeckOptions) -> tuple[bytes, int, list[str]]:
+    """(PPTX bytes, slides, warnings); runs in the render child."""
+    from smguide.deck import DeckRenderer
+
+    renderer = DeckRenderer(guide, brand, options, templates)
+    data, slides = renderer.render()
+    return data, slides, renderer.warnings
 
 
 def build_both(sources: Sources, out_dir: Path, print_options: PrintOptions,
                deck_options: DeckOptions, names: tuple[str, str] = ("handbook.pdf", "deck.pptx"),
                done: Callable[[Built], None] | None = None,
                limits: Limits | None = None, cache: BuildCache | None = None) -> list[Built]:
-    """Handbook and deck in two processes at once: the wall time is the slower of the two.
+    """Handbook and deck in two render children at once: the wall time is the slower one.
 
-    Everything is validated here first, so a content mistake is reported once and neither
-    file is touched. `done` is called with each artefact as soon as it is written. With a
-    `cache`, an artefact built from the same inputs and still unchanged is not rebuilt.
+    Both children load their engines while everything is validated here, once, so a
+    content mistake is reported once and neither file is touched. `done` is called with
+    each artefact as soon as it is written. With a `cache`, an artefact built from the
+    same inputs and still unchanged is not rebuilt.
     """
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from multiprocessing import get_context
+    from contextlib import ExitStack
+    from multiprocessing.connection import wait
 
-    loaded = load(sources)  # once: the workers are forked with it
+    start = time.perf_counter()
+    limits = limits or Limits.from_env()
     kept = [cache.fresh(name) if cache else None for name in names]
-    with ProcessPoolExecutor(max_workers=2, mp_context=get_context("fork"),
-                             initializer=_leave_interrupts_to_the_parent) as pool:
-        jobs = [None if kept[0] else pool.submit(build_pdf, sources, out_dir / names[0],
-                                                 print_options, limits, loaded),
-                None if kept[1] else pool.submit(build_slides, sources, out_dir / names[1],
-                                                 deck_options, limits, loaded)]
-        for future in as_completed([job for job in jobs if job]) if done else ():
-            if future.exception() is None:
-                done(future.result())
-        results = [job.result() if job else Built((out_dir / name).resolve(),
-                                                  int(entry["pages"]), 0.0, ())
-                   for job, name, entry in zip(jobs, names, kept, strict=True)]
-    for job, name, built in zip(jobs, names, results, strict=True):
-        if cache and job:
-            cache.record(name, built.pages)
-    return results
+    results: dict[str, Built] = {
+        name: Built((out_dir / name).resolve(), int(entry["pages"]), 0.0, ())
+        for name, entry in zip(names, kept, strict=True) if entry}
+    with ExitStack() as stack:
+        pdf = None if kept[0] else stack.enter_context(
+            Worker(limits, "the handbook", PDF_ENGINE))
+        deck = None if kept[1] else stack.enter_context(Worker(limits, "the deck", DECK_ENGINE))
+        guide, brand, warnings = load(sources)
+        if deck:
+            deck.submit(render_deck, guide, brand, sources.templates, deck_options)
+        if pdf:
+            submit_handbook(pdf, guide, brand, sources.templates, print_options, limits)
+        waiting = {worker.reply: (worker, name)
+                   for worker, name in zip((pdf, deck), names, strict=True) if worker}
+        deadline = time.monotonic() + limits.max_seconds
+        failed: list[SmguideError] = []
+        while waiting:  # each file is written as soon as it is rendered
+            ready = wait(list(waiting), timeout=max(0.0, deadline - time.monotonic()))
+            for reply in ready or list(waiting)[:1]:  # none ready in time: that one times out
+                worker, name = waiting.pop(reply)
+                try:
+                    data, count, *more = worker.result(0.0 if not ready else None)
+                except SmguideError as exc:  # the other artefact is still written
+                    failed.append(exc)
+                    continue
+                results[name] = Built(write_atomic(out_dir / name, data), count,
+                                      time.perf_counter() - start,
+                                      tuple(warnings + (more[0] if more else [])))
+                if cache:
+                    cache.record(name, count)
+                if done:
+                    done(results[name])
+    if failed:
+        raise failed[0]
+    return [results[name] for name in names]

@@ -198,7 +198,8 @@ def render_checks(guide: Guide, brand: Brand, templates: Path | None) -> list[Fi
     """Render the handbook's HTML and CSS and the deck plan in memory (no PDF), then lay
     out the slides with the deck's own text fitting to find blocks that spill over."""
     from smguide.deckplan import load_plan
-    from smguide.handbook import HandbookRenderer, PrintOptions
+    from smguide.handbook import HandbookRenderer
+    from smguide.options import PrintOptions
 
     findings: list[Finding] = []
     try:

@@ -183,7 +183,7 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
     is written until the whole handbook rendered.
     """
     from smguide.build import build_pdf
-    from smguide.handbook import PrintOptions
+    from smguide.options import PrintOptions
 
     if print_profile:
         bleed, crop_marks = bleed or 3.0, True
@@ -233,7 +233,7 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
     whole deck rendered.
     """
     from smguide.build import build_slides
-    from smguide.deck import DeckOptions
+    from smguide.options import DeckOptions
 
     project = _project(content, brand, templates, lang, say)
     built = build_slides(project.sources(), output or project.output(Path("output/deck.pptx")),
@@ -293,8 +293,7 @@ def build(say: Say, content: Path | None, brand: Path | None, templates: Path | 
         return
 
     from smguide.build import build_both
-    from smguide.deck import DeckOptions
-    from smguide.handbook import PrintOptions
+    from smguide.options import DeckOptions, PrintOptions
     from smguide.progress import BuildProgress
 
     print_options = PrintOptions(paper=paper.lower(), bleed_mm=3.0 if print_profile else 0.0,
@@ -401,7 +400,7 @@ def preview(say: Say, content: Path | None, brand: Path | None, templates: Path 
       smguide preview --pdf            # and output/handbook.pdf on every save
       smguide preview --lang de --port 8001
     """
-    from smguide.handbook import PrintOptions
+    from smguide.options import PrintOptions
     from smguide.preview import Preview, serve
 
     project = _project(content, brand, templates, lang, say)

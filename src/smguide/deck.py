@@ -28,6 +28,7 @@ from smguide.decktheme import (
 from smguide.deckwrite import Area, bullet_indent, fill, frame_box, md_paras, plain, spans
 from smguide.errors import RenderError
 from smguide.model import Guide
+from smguide.options import DeckOptions
 from smguide.textfit import Box, Fonts, Para, Span, largest_size, load_metrics, system_fonts
 
 if TYPE_CHECKING:
@@ -36,14 +37,6 @@ if TYPE_CHECKING:
 
 TITLE_SIZES = {"title": (40, 24), "closing": (48, 28), "section": (36, 22), "slide": (32, 18)}
 SLIDENUM_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
-
-
-@dataclass(frozen=True)
-class DeckOptions:
-    """A company's own template (else the branded default), and the slide shape."""
-
-    template: Path | None = None
-    aspect: str | None = None  # None: 16:9, or the template's own shape
 
 
 def family_fonts(brand: Brand, family: str, widen: float = 1.0) -> Fonts:

@@ -31,7 +31,7 @@ Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 class SlideRef(BaseModel):
     """One entry of the rendered plan."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
     kind: Kind
     layout: Name

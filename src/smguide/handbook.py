@@ -4,27 +4,21 @@ from __future__ import annotations
 
 import base64
 import textwrap
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from smguide.brand import Brand
 from smguide.colors import contrast, mix
+from smguide.errors import RenderError
 from smguide.model import Analogy, Guide
+from smguide.options import PrintOptions
+from smguide.pdf import Manuscript
+from smguide.resources import ASSETS_DIR
 from smguide.templating import make_env, render, template_dirs
 
 # CSS size name, text scale against the brand's base size, width and height (mm)
 PAPERS = {"a4": ("A4", 1.0, 210, 297), "letter": ("letter", 1.0, 215.9, 279.4),
           "a5": ("A5", 0.9, 148, 210)}
-
-
-@dataclass(frozen=True)
-class PrintOptions:
-    """How the PDF is laid out for paper: size, bleed and crop marks for a print shop."""
-
-    paper: str = "a4"
-    bleed_mm: float = 0.0
-    crop_marks: bool = False
 
 
 def derived_colours(brand: Brand) -> dict[str, str]:
@@ -81,6 +75,32 @@ class HandbookRenderer:
         """The diagram as a data: URL, so the <img> carries real alt text in the tagged PDF."""
         svg = self.analogy_svg(block).encode()
         return "data:image/svg+xml;base64," + base64.b64encode(svg).decode()
+
+    def manuscript(self, options: PrintOptions, created: str | None = None,
+                   html: str | None = None, extra_css: str | None = None) -> Manuscript:
+        """The handbook's HTML and CSS rendered (or `html` and `extra_css`, for the personal
+        copies), with what the PDF engine may read: the content, the brand's files, our
+        assets and the template folders."""
+        brand_base = self.brand.root.as_uri() + "/"
+        css = [(self.css(options), brand_base)] + ([(extra_css, brand_base)] if extra_css else [])
+        return Manuscript(
+            html=self.html(created) if html is None else html,
+            base_url=Path(self.guide.root).as_uri() + "/", stylesheet=self.stylesheet(),
+            stylesheets=tuple(css),
+            allowed=(Path(self.guide.root), *self.brand.files(), ASSETS_DIR,
+                     *self.template_dirs),
+            template_dirs=tuple(self.template_dirs))
+
+    def stylesheet(self) -> Path:
+        """handbook.css from the override folder when it has one, else the built-in one."""
+        for folder in self.template_dirs:
+            candidate = folder / "handbook" / "handbook.css"
+            if candidate.is_file():
+                if not candidate.resolve().is_relative_to(folder.resolve()):
+                    raise RenderError(f"{candidate}: the stylesheet is a link to a file "
+                                      f"outside the template folders; put the file itself there")
+                return candidate
+        raise RenderError("handbook/handbook.css not found in the template folders")
 
     def html(self, created: str | None = None) -> str:
         logo = self.brand.logo.as_uri() if self.brand.logo else None

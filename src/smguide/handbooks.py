@@ -21,7 +21,8 @@ from typing import Any
 from smguide.build import Sources, creation_date, load
 from smguide.content import display_path
 from smguide.errors import ContentError
-from smguide.handbook import HandbookRenderer, PrintOptions
+from smguide.handbook import HandbookRenderer
+from smguide.options import PrintOptions
 from smguide.output import write_atomic
 from smguide.sandbox import Limits, run_limited
 
@@ -202,9 +203,10 @@ def _marked(job: Any, pdf: bytes) -> bytes:
 
 
 def _write_body(path: Path) -> Path:
-    from smguide.personal import write_document
+    from smguide.pdf import write_document
 
-    path.write_bytes(write_document(_STATE["job"].renderer, _STATE["body"]))
+    dirs = tuple(_STATE["job"].renderer.template_dirs)
+    path.write_bytes(write_document(_STATE["body"], dirs))
     return path
 
 

@@ -17,7 +17,7 @@ Items = Annotated[list[Markdown], Field(min_length=1)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 class BlockBase(Strict):
@@ -201,13 +201,14 @@ class Labels(Strict):
     manager: Text | None = None
     counterpart: Text | None = None
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=False,
+                              defer_build=True)
 
 
 class Chapter(BaseModel):
     """A validated chapter, with the anchor and number the renderers need."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     number: int
     anchor: str
@@ -221,7 +222,7 @@ class Chapter(BaseModel):
 class Guide(BaseModel):
     """Everything the renderers need, validated and immutable."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     title: str
     subtitle: str | None

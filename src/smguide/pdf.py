@@ -1,6 +1,8 @@
 """HTML + CSS -> PDF bytes with WeasyPrint, reading only allowed files.
 
-WeasyPrint is imported here, lazily: it takes over a second to import.
+This side never sees the content model: it typesets a `Manuscript` (the HTML and CSS the
+templates produced, and the folders it may read), so the process that runs it imports
+WeasyPrint (slow: it loads while the parent validates) and nothing of the model.
 """
 
 from __future__ import annotations
@@ -8,15 +10,30 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from smguide.errors import RenderError
 from smguide.fetcher import BlockedResource, make_fetcher
-from smguide.handbook import HandbookRenderer, PrintOptions
-from smguide.resources import ASSETS_DIR
 
 VARIANT = "pdf/ua-1"  # tagged, with title and language: readable by assistive technology
+
+
+@dataclass(frozen=True)
+class Manuscript:
+    """Everything WeasyPrint needs, as plain text and paths.
+
+    `stylesheets` are (CSS text, base URL) pairs applied after `stylesheet` (the template
+    folder's handbook.css); `allowed` are the only folders and files it may read;
+    `template_dirs` name the override folders in the message about a blocked file."""
+
+    html: str
+    base_url: str
+    stylesheet: Path
+    stylesheets: tuple[tuple[str, str], ...]
+    allowed: tuple[Path, ...]
+    template_dirs: tuple[Path, ...]
 
 
 class _Collect(logging.Handler):
@@ -30,55 +47,46 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def lay_out(renderer: HandbookRenderer, options: PrintOptions,
-            created: str | None = None, html_text: str | None = None,
-            extra_css: str | None = None, *, allow_network: bool = False) -> Any:
-    """Paginate the handbook (a WeasyPrint Document) with the guarded fetcher.
-
-    `html_text` and `extra_css` replace the handbook's HTML and add a stylesheet (the
-    personal copies of `smguide pdf --roster` use them)."""
+def lay_out(manuscript: Manuscript, *, allow_network: bool = False) -> Any:
+    """Paginate the manuscript (a WeasyPrint Document) with the guarded fetcher."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    guide_root = Path(renderer.guide.root)
-    fetcher = make_fetcher([guide_root, *renderer.brand.files(), ASSETS_DIR,
-                            *renderer.template_dirs], allow_network=allow_network)
-    with _engine_guard(renderer):
+    fetcher = make_fetcher(list(manuscript.allowed), allow_network=allow_network)
+    with engine_guard(manuscript.template_dirs):
         fonts = FontConfiguration()
-        stylesheets = [
-            CSS(filename=str(_stylesheet(renderer)), url_fetcher=fetcher, font_config=fonts),
-            CSS(string=renderer.css(options), url_fetcher=fetcher, font_config=fonts,
-                base_url=renderer.brand.root.as_uri() + "/"),
-        ]
-        if extra_css:
-            stylesheets.append(CSS(string=extra_css, url_fetcher=fetcher, font_config=fonts,
-                                   base_url=renderer.brand.root.as_uri() + "/"))
-        if html_text is None:
-            html_text = renderer.html(created)
-        html = HTML(string=html_text, base_url=guide_root.as_uri() + "/",
-                    url_fetcher=fetcher)
+        stylesheets = [CSS(filename=str(manuscript.stylesheet), url_fetcher=fetcher,
+                           font_config=fonts)]
+        stylesheets += [CSS(string=css, url_fetcher=fetcher, font_config=fonts,
+                            base_url=base_url) for css, base_url in manuscript.stylesheets]
+        html = HTML(string=manuscript.html, base_url=manuscript.base_url, url_fetcher=fetcher)
         document = html.render(font_config=fonts, stylesheets=stylesheets, pdf_variant=VARIANT)
     refuse_unsafe_links(document)
     return document
 
 
-def render_pdf(renderer: HandbookRenderer, options: PrintOptions,
-               created: str | None = None, *, allow_network: bool = False,
-               uncompressed: bool = False) -> tuple[bytes, int]:
+def render_pdf(manuscript: Manuscript, *, crop_marks: bool = False,
+               allow_network: bool = False, uncompressed: bool = False) -> tuple[bytes, int]:
     """Lay out and write the handbook; return (pdf bytes, page count).
 
     The file identifier is a hash of the PDF's own objects, so the same inputs (and
     SOURCE_DATE_EPOCH) give the same bytes. `uncompressed` is for tests that search
     the bytes."""
-    document = lay_out(renderer, options, created, allow_network=allow_network)
-    with _engine_guard(renderer):
-        data = document.write_pdf(pdf_variant=VARIANT, pdf_identifier=True,
-                                  uncompressed_pdf=uncompressed)
-    if options.crop_marks:
+    document = lay_out(manuscript, allow_network=allow_network)
+    data = write_document(document, manuscript.template_dirs, uncompressed)
+    if crop_marks:
         from smguide.printmarks import add_crop_marks
 
         data = add_crop_marks(data)
     return data, len(document.pages)
+
+
+def write_document(document: Any, template_dirs: tuple[Path, ...],
+                   uncompressed: bool = False) -> bytes:
+    """A laid-out document's PDF bytes (tagged, with a reproducible file identifier)."""
+    with engine_guard(template_dirs):
+        return document.write_pdf(pdf_variant=VARIANT, pdf_identifier=True,
+                                  uncompressed_pdf=uncompressed)
 
 
 def refuse_unsafe_links(document: Any) -> None:
@@ -103,8 +111,9 @@ def refuse_unsafe_links(document: Any) -> None:
 
 
 @contextmanager
-def _engine_guard(renderer: HandbookRenderer) -> Iterator[None]:
-    """Turn a blocked resource or any WeasyPrint warning about one into a RenderError."""
+def engine_guard(template_dirs: tuple[Path, ...]) -> Iterator[None]:
+    """Turn a blocked resource or any WeasyPrint warning about one into a RenderError
+    (naming the template override folders, where such a reference can come from)."""
     logging.getLogger("fontTools").setLevel(logging.ERROR)  # font-file trivia, not ours
     logger = logging.getLogger("weasyprint")
     collect = _Collect()
@@ -113,23 +122,11 @@ def _engine_guard(renderer: HandbookRenderer) -> Iterator[None]:
         yield
         _fail_on_warnings(collect.messages)
     except BlockedResource as exc:
-        folders = ", ".join(str(d) for d in renderer.template_dirs[:-1]) or "the content"
+        folders = ", ".join(str(d) for d in template_dirs[:-1]) or "the content"
         raise RenderError(f"blocked {exc.url}: {exc.reason} (referenced from "
                           f"{folders})") from None
     finally:
         logger.removeHandler(collect)
-
-
-def _stylesheet(renderer: HandbookRenderer) -> Path:
-    """handbook.css from the override folder when it has one, else the built-in one."""
-    for folder in renderer.template_dirs:
-        candidate = folder / "handbook" / "handbook.css"
-        if candidate.is_file():
-            if not candidate.resolve().is_relative_to(folder.resolve()):
-                raise RenderError(f"{candidate}: the stylesheet is a link to a file outside "
-                                  f"the template folders; put the file itself there")
-            return candidate
-    raise RenderError("handbook/handbook.css not found in the template folders")
 
 
 def _fail_on_warnings(messages: list[str]) -> None:

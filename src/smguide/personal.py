@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from smguide.errors import ContentError, RenderError
-from smguide.handbook import HandbookRenderer, PrintOptions
+from smguide.handbook import HandbookRenderer
 from smguide.model import Guide, Role
+from smguide.options import PrintOptions
 from smguide.roster import Hire, other_team
 from smguide.templating import render
 
@@ -88,8 +89,8 @@ def lay_out_body(renderer: HandbookRenderer, options: PrintOptions, created: str
     anchors = {chapter.anchor for chapter in renderer.guide.chapters}
     html = render(renderer.env, "handbook/roster-body.html.j2", **_context(renderer, created),
                   week_before=WEEK_CHAPTER if WEEK_CHAPTER in anchors else "")
-    document = lay_out(renderer, options, created, html_text=html,
-                       extra_css=personal_css(renderer, None), allow_network=allow_network)
+    document = lay_out(renderer.manuscript(options, created, html, personal_css(renderer, None)),
+                       allow_network=allow_network)
     found = {name: index for index, page in enumerate(document.pages)
              for name in (COVER_SLOT, WEEK_SLOT) if name in page.anchors}
     if found.get(COVER_SLOT) != 0 or WEEK_SLOT not in found:
@@ -98,22 +99,15 @@ def lay_out_body(renderer: HandbookRenderer, options: PrintOptions, created: str
     return document, Slots(cover=0, week=found[WEEK_SLOT], pages=len(document.pages))
 
 
-def write_document(renderer: HandbookRenderer, document: Any) -> bytes:
-    from smguide.pdf import VARIANT, _engine_guard
-
-    with _engine_guard(renderer):
-        return document.write_pdf(pdf_variant=VARIANT, pdf_identifier=True)
-
-
 def render_personal(renderer: HandbookRenderer, options: PrintOptions, persons: list[Person],
                     slots: Slots, created: str | None, allow_network: bool = False) -> bytes:
     """Every person's cover and first-week page, laid out and written once."""
-    from smguide.pdf import VARIANT, _engine_guard, lay_out
+    from smguide.pdf import lay_out, write_document
 
     html = render(renderer.env, "handbook/personal.html.j2", **_context(renderer, created),
                   people=persons)
-    document = lay_out(renderer, options, created, html_text=html,
-                       extra_css=personal_css(renderer, slots), allow_network=allow_network)
+    manuscript = renderer.manuscript(options, created, html, personal_css(renderer, slots))
+    document = lay_out(manuscript, allow_network=allow_network)
     for index, person in enumerate(persons):
         for offset, prefix in ((0, "cover-"), (1, "week-")):
             number = 2 * index + offset
@@ -124,5 +118,4 @@ def render_personal(renderer: HandbookRenderer, options: PrintOptions, persons: 
                                   "shorten what the roster row puts on them")
     if len(document.pages) != 2 * len(persons):
         raise RenderError("the personal pages do not fit on one page each")
-    with _engine_guard(renderer):
-        return document.write_pdf(pdf_variant=VARIANT, pdf_identifier=True)
+    return write_document(document, manuscript.template_dirs)

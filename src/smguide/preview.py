@@ -30,7 +30,7 @@ from smguide.content import display_path
 from smguide.errors import ContentError, SmguideError
 
 if TYPE_CHECKING:
-    from smguide.handbook import PrintOptions
+    from smguide.options import PrintOptions
     from smguide.project import Project
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -116,24 +116,23 @@ class Preview:
 
     def _render(self) -> tuple[Page, tuple[str, ...]]:
         from smguide.build import load
-        from smguide.handbook import HandbookRenderer, PrintOptions
-        from smguide.pdf import _stylesheet
-        from smguide.resources import ASSETS_DIR
+        from smguide.handbook import HandbookRenderer
+        from smguide.options import PrintOptions
 
         sources = self.project.sources()
         guide, brand, warnings = load(sources)
         renderer = HandbookRenderer(guide, brand, sources.templates)
-        roots = [Path(guide.root), *brand.files(), ASSETS_DIR, *renderer.template_dirs]
+        manuscript = renderer.manuscript(self.print_options or PrintOptions())
+        roots = list(manuscript.allowed)
         files: dict[str, Path] = {}
-        page = Page(html=_serve_uris(renderer.html(), roots, files),
-                    css=_serve_css_urls(renderer.css(self.print_options or PrintOptions()),
-                                        roots, files),
-                    stylesheet=_stylesheet(renderer).read_text(encoding="utf-8"), files=files)
+        page = Page(html=_serve_uris(manuscript.html, roots, files),
+                    css=_serve_css_urls(manuscript.stylesheets[0][0], roots, files),
+                    stylesheet=manuscript.stylesheet.read_text(encoding="utf-8"), files=files)
         return page, tuple(warnings)
 
     def _build_pdf(self) -> bool:
         from smguide.build import build_pdf
-        from smguide.handbook import PrintOptions
+        from smguide.options import PrintOptions
 
         assert self.pdf is not None
         try:

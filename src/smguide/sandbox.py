@@ -2,9 +2,11 @@
 
 The renderers run on untrusted templates and content: a pathological input (absurd CSS
 sizes, a template that loops) must end with a clear error, not hang the machine. The
-parent stays light (it never imports WeasyPrint): it validates, forks one child per
-artefact, waits at most `max_seconds` for its bytes, and writes them. The child caps its
-own address space with RLIMIT_AS; running out of memory there ends that child only.
+parent stays light (it never imports WeasyPrint): it starts a `Worker` per artefact, which
+loads its engine while the parent validates, hands it the job, waits at most
+`max_seconds` for its bytes, and writes them. `run_limited` forks a child for work known
+at once. A child caps its own address space with RLIMIT_AS; running out of memory there
+ends that child only.
 A killed or interrupted child writes nothing, so the previous output stays as it was.
 """
 
@@ -65,8 +67,65 @@ def run_limited(work: Callable[[], T], limits: Limits, what: str) -> T:
                             name=f"smguide: {what}", daemon=True)
     child.start()
     send.close()
+    return _result(child, receive, limits, what)
+
+
+class Worker:
+    """A render child started early, so the engine loads while the parent validates.
+
+    Importing WeasyPrint (or python-pptx) takes longer than validating the content; on a
+    second core both happen at once. The child limits its memory before it imports
+    anything, then waits for one job: a module-level function and its (picklable)
+    arguments, so the untrusted templates are still rendered only here, within the
+    limits. The time limit counts from the job's submission. Use it as a context manager:
+    leaving the block ends a child that never got its job.
+    """
+
+    def __init__(self, limits: Limits, what: str, preload: tuple[str, ...] = ()):
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self.limits, self.what = limits, what
+        jobs_out, self._jobs = context.Pipe(duplex=False)  # (receiving end, sending end)
+        self._replies, replies_in = context.Pipe(duplex=False)
+        self._child = context.Process(target=_serve, name=f"smguide: {what}", daemon=True,
+                                      args=(self._jobs, jobs_out, replies_in,
+                                            limits.max_memory_mb, preload))
+        self._child.start()
+        jobs_out.close()
+        replies_in.close()
+
+    def submit(self, job: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        """Hand the child its job; `result` waits for it."""
+        self._jobs.send((job, args, kwargs))
+        self._jobs.close()
+
+    def result(self, seconds: float | None = None) -> Any:
+        """The job's return value, or the error `run_limited` would raise; waits at most
+        `seconds` (default: the time limit)."""
+        return _result(self._child, self._replies, self.limits, self.what, seconds)
+
+    @property
+    def reply(self) -> Any:
+        """What `multiprocessing.connection.wait` waits on for this child's reply."""
+        return self._replies
+
+    def __enter__(self) -> Worker:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._jobs.close()
+        if self._child.is_alive():
+            self._child.kill()
+        self._child.join()
+
+
+def _result(child: Any, receive: Any, limits: Limits, what: str,
+            seconds: float | None = None) -> Any:
+    """Wait at most `seconds` (default: `limits.max_seconds`) for the child's reply;
+    return it or raise."""
     try:
-        if not receive.poll(limits.max_seconds):
+        if not receive.poll(limits.max_seconds if seconds is None else seconds):
             raise RenderError(f"rendering {what} took longer than {limits.max_seconds:g} s "
                               f"and was stopped; look for a huge table, text or CSS size, or "
                               f"raise the limit with --max-seconds (or {ENV_SECONDS})")
@@ -99,15 +158,48 @@ def run_limited(work: Callable[[], T], limits: Limits, what: str) -> T:
                       f"overrides and CSS, or run with {ENV_DEBUG}=1 to see where")
 
 
-def _child(work: Callable[[], Any], send: Any, memory_mb: int) -> None:
-    """In the child: cap memory, run, send back ("ok" | "error" | "memory" | "bug", value)."""
+def _limit_self(memory_mb: int) -> None:
+    """In a child: leave Ctrl-C to the parent, die with it, cap the address space."""
     import resource
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _die_with_parent()
     limit = memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _child(work: Callable[[], Any], send: Any, memory_mb: int) -> None:
+    """In the child: cap memory, run, send back ("ok" | "error" | "memory" | "bug", value)."""
+    def limited() -> Any:
+        _limit_self(memory_mb)
+        return work()
+
+    _reply(limited, send)
+
+
+def _serve(parents_end: Any, jobs: Any, send: Any, memory_mb: int,
+           preload: tuple[str, ...]) -> None:
+    """In a Worker's child: cap memory, import the engine, then run the one job sent."""
+    import importlib
+
+    parents_end.close()  # so the parent closing its end means "no job": EOF here
+
+    def work() -> Any:
+        _limit_self(memory_mb)
+        for module in preload:
+            importlib.import_module(module)
+        try:
+            job, args, kwargs = jobs.recv()
+        except EOFError:  # the parent gave up (a content error): nothing to do
+            os._exit(0)
+        return job(*args, **kwargs)
+
+    _reply(work, send)
+
+
+def _reply(work: Callable[[], Any], send: Any) -> None:
+    """Run `work` and send back ("ok" | "error" | "memory" | "bug", value)."""
     try:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         reply: tuple[str, Any] = ("ok", work())
     except MemoryError:
         reply = ("memory", None)
