@@ -20,7 +20,7 @@ HEIGHT_MARGIN = 0.96  # and use a little less than the full box height
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: load_metrics makes one per file
 class Metrics:
     """Advance widths of one font file, in em units, and its single line height in em."""
 
@@ -142,22 +142,30 @@ class Box:
         return (self.height - 2 * self.inset_y) * HEIGHT_MARGIN
 
 
-def _pieces(para: Para) -> list[tuple[str, Span]]:
-    """Words with their trailing spaces, each tagged with the span (and so the face) it is in."""
-    return [(word, span) for span in para.spans for word in re.findall(r"\S+\s*|\s+", span.text)]
+@lru_cache(maxsize=4096)
+def _word_widths(para: Para, fonts: Fonts) -> tuple[tuple[float, float], ...]:
+    """Each word's width and its trailing spaces' width at 1 pt, in its span's face.
+
+    Measured once per paragraph: fitting tries the same text at many sizes and widths."""
+    widths = []
+    for span in para.spans:
+        face = fonts.face(span.bold, span.italic)
+        for word in re.findall(r"\S+\s*|\s+", span.text):
+            ink = word.rstrip()
+            widths.append((face.width(ink, 1.0), face.width(word[len(ink):], 1.0)))
+    return tuple(widths)
 
 
 def line_count(para: Para, width: float, size: float, fonts: Fonts) -> int:
     """How many lines `para` takes in `width` points at `size` (greedy wrap at spaces)."""
     lines, used = 1, 0.0
-    for word, span in _pieces(para):
-        face = fonts.face(span.bold, span.italic)
-        ink = face.width(word.rstrip(), size)
+    for ink_pt, space_pt in _word_widths(para, fonts):
+        ink = ink_pt * size
         if used and used + ink > width:
             lines, used = lines + 1, 0.0
         while ink > width:  # a word longer than the line breaks anywhere
             lines, ink = lines + 1, ink - width
-        used += ink + face.width(word[len(word.rstrip()):], size)
+        used += ink + space_pt * size
     return lines
 
 
