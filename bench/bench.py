@@ -10,7 +10,9 @@ folder), it times each command in a fresh process and compares it with its basel
   smguide build         vs the slower of pdf and slides        target <= 1.15x
   smguide build again   vs the first build (nothing changed)   target >= 10x faster
   smguide pdf --roster  vs one plain smguide pdf (N copies)    target <= 4x
-and the peak memory of each run (the largest process, from RUSAGE_CHILDREN; target
+The runs of each size are interleaved (pdf, its baseline, slides, its baseline, build,
+roster; then again), so a busy moment of the machine hits a command and its baseline
+alike. Also the peak memory of each run (the largest process, from RUSAGE_CHILDREN; target
 < 250 MB for the default handbook). Prints a table and writes output/bench.json.
 Not part of the test suite (tests/test_bench.py runs it once with --quick).
 """
@@ -79,6 +81,23 @@ def timed(command: list[str], runs: int, cwd: Path, warm: bool = True,
         times.append(seconds)
         peak = max(peak, mb)
     return times, peak
+
+
+def interleaved(commands: dict[str, list[str]], runs: int, cwd: Path,
+                warm: bool = True) -> dict[str, tuple[list[float], float]]:
+    """Like `timed`, for several commands run in turn, round after round: each one and its
+    baseline meet the same moments of a noisy machine, so their ratio does not drift."""
+    if warm:
+        for command in commands.values():
+            subprocess.run(command, cwd=cwd, check=True, capture_output=True)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    peaks = dict.fromkeys(commands, 0.0)
+    for _ in range(runs):
+        for name, command in commands.items():
+            seconds, mb = run_once(command, cwd)
+            times[name].append(seconds)
+            peaks[name] = max(peaks[name], mb)
+    return {name: (times[name], peaks[name]) for name in commands}
 
 
 def scaled_content(work: Path, scale: int) -> Path:
@@ -192,17 +211,23 @@ def main(argv: list[str] | None = None) -> dict:
         content = scaled_content(work, scale) if scale != 1 else builtin("content")
         common = ["--content", str(content), *brand]
         out = work / f"x{scale}"
-        pdf = timed([*SMGUIDE, "pdf", *common, "-o", str(out / "handbook.pdf")], runs, work,
-                    warm)
-        bare = timed([PY, "-c", BARE_PDF, *handbook_sources(work, content)], runs, work, warm)
+        build = [*SMGUIDE, "build", *common, "--out-dir", str(out / "build")]
+        roster = roster_csv(work, args.roster)
+        measured = interleaved({
+            "pdf": [*SMGUIDE, "pdf", *common, "-o", str(out / "handbook.pdf")],
+            "bare": [PY, "-c", BARE_PDF, *handbook_sources(work, content)],
+            "slides": [*SMGUIDE, "slides", *common, "-o", str(out / "deck.pptx")],
+            "bare_deck": [PY, BARE_PPTX, str(work / "bare.pptx"), str(content), brand[1]],
+            "build": [*build, "--force"],
+            "copies": [*SMGUIDE, "pdf", *common, "--roster", str(roster), "-o",
+                       str(out / "roster" / "handbook.pdf")],
+        }, runs, work, warm)
+        pdf, bare, slides, bare_deck, first, copies = (measured[name] for name in (
+            "pdf", "bare", "slides", "bare_deck", "build", "copies"))
         ratio = med(pdf[0]) / med(bare[0])
         add(scale, "smguide pdf", pdf, "bare WeasyPrint, same HTML", bare[0], "<= 1.10x",
             ratio, ratio <= 1.10)
-        slides = timed([*SMGUIDE, "slides", *common, "-o", str(out / "deck.pptx")], runs, work,
-                       warm)
         count = slide_count(out / "deck.pptx")
-        bare_deck = timed([PY, BARE_PPTX, str(work / "bare.pptx"), str(content),
-                           brand[1]], runs, work, warm)
         # smguide measures the agenda and may fit one more or fewer chapters per agenda
         # slide than the script's fixed 12; anything beyond that means the decks differ
         if abs(slide_count(work / "bare.pptx") - count) > max(1, count // 100):
@@ -211,8 +236,6 @@ def main(argv: list[str] | None = None) -> dict:
         ratio = med(slides[0]) / med(bare_deck[0])
         add(scale, "smguide slides", slides, f"bare python-pptx, {count} slides", bare_deck[0],
             "<= 1.3x", ratio, ratio <= 1.3)
-        build = [*SMGUIDE, "build", *common, "--out-dir", str(out / "build")]
-        first = timed([*build, "--force"], runs, work, warm)
         slower = max(pdf[0], slides[0], key=med)
         ratio = med(first[0]) / med(slower)
         add(scale, "smguide build", first, "the slower of pdf and slides", slower, "<= 1.15x",
@@ -221,9 +244,6 @@ def main(argv: list[str] | None = None) -> dict:
         ratio = med(first[0]) / med(again[0])
         add(scale, "smguide build, unchanged", again, "the first build", first[0],
             ">= 10x faster", ratio, ratio >= 10)
-        roster = roster_csv(work, args.roster)
-        copies = timed([*SMGUIDE, "pdf", *common, "--roster", str(roster), "-o",
-                        str(out / "roster" / "handbook.pdf")], runs, work, warm)
         ratio = med(copies[0]) / med(pdf[0])
         add(scale, f"{args.roster} personal copies", copies, "one plain smguide pdf", pdf[0],
             "<= 4x", ratio, ratio <= 4)

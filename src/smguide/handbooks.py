@@ -16,7 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from smguide.build import Sources, creation_date, load
 from smguide.content import display_path
@@ -26,6 +26,7 @@ from smguide.options import PrintOptions
 from smguide.output import write_atomic
 from smguide.sandbox import Limits, run_limited
 
+T = TypeVar("T")
 CHUNK = 25  # people per personal-pages document: big enough to share, small enough to spread
 _STATE: dict[str, Any] = {}  # what forked workers inherit (the laid-out body) or cache
 
@@ -83,17 +84,21 @@ def build_roster(sources: Sources, roster: Path, output: Path, options: PrintOpt
     # to the render child (a killed child cannot clean up after itself)
     with tempfile.TemporaryDirectory(prefix="smguide-roster-") as scratch:
         job = replace(job, scratch=Path(scratch))
-        pages = _with_progress(lambda say: run_limited(lambda: _render_all(job, say),
-                                                       limits or Limits.from_env(),
-                                                       "the personal handbooks"), progress)
+        pages, finished = _with_progress(
+            lambda say: run_limited(lambda: _render_all(job, say), limits or Limits.from_env(),
+                                    "the personal handbooks"), progress)
+        # everything rendered: only now is anything written (each file atomically, here,
+        # so a child stopped at a limit cannot leave some copies new and others old)
+        for path, target in finished:
+            write_atomic(target, path.read_bytes())
     return RosterBuilt(copies=tuple(job.targets), merged=job.merged, deck=job.deck,
                        pages=pages, skipped=tuple(found.problems),
                        warnings=tuple(warnings) + found.warnings,
                        seconds=time.perf_counter() - start)
 
 
-def _with_progress(work: Callable[[Callable[[str], None]], int],
-                   progress: Callable[[str], None]) -> int:
+def _with_progress(work: Callable[[Callable[[str], None]], T],
+                   progress: Callable[[str], None]) -> T:
     """Run `work(say)`, where `say` may be called from any forked process: the messages
     come back through a pipe and `progress` prints them here, as they happen."""
     import threading
@@ -137,9 +142,12 @@ class Job:
     scratch: Path = Path()  # made and removed by the parent, even if the child is killed
 
 
-def _render_all(job: Job, progress: Callable[[str], None]) -> int:
+def _render_all(job: Job, progress: Callable[[str], None]) -> tuple[int, list[tuple[Path, Path]]]:
     """In the render child: lay out the body here (the workers fork after it, so they
-    share it), then personal pages, copies, merge and deck across the worker pool."""
+    share it), then personal pages, copies, merge and deck across the worker pool.
+
+    Every finished file is left in the scratch folder; returns the page count and
+    (finished file, target) pairs, for the parent to write once the child succeeded."""
     import multiprocessing
 
     from smguide.personal import lay_out_body
@@ -170,11 +178,11 @@ def _render_all(job: Job, progress: Callable[[str], None]) -> int:
                 specs[index] = _spec(person, 2 * offset, slots, path, job.targets[index],
                                      job.renderer.guide.title)
                 copies.append(pool.submit(_assemble, body, specs[index],
-                                          Path(tmp) / f"copy-{index}.pdf"))
+                                          Path(tmp) / f"copy-{index}.pdf", job.options))
         extra = []
         if job.merged is not None:
             extra.append(pool.submit(_merge, body, specs, [p.hire.name for p in persons],
-                                     Path(tmp) / "merged.pdf", job.merged))
+                                     Path(tmp) / "merged.pdf", job.merged, job.options))
         if job.deck is not None:
             extra.append(pool.submit(_cohort_deck, tuple(p.hire.name for p in persons),
                                      Path(tmp) / "deck.pptx"))
@@ -182,20 +190,16 @@ def _render_all(job: Job, progress: Callable[[str], None]) -> int:
             spec = done.result()
             progress(f"[{number}/{len(persons)}] {spec.title.split(': ', 1)[-1]} -> "
                      f"{display_path(spec.output)}")
-        finished = [done.result() for done in extra]
-        # everything rendered: only now is anything written (each file atomically)
-        for index, spec in enumerate(specs):
-            write_atomic(spec.output, _marked(job, (Path(tmp) / f"copy-{index}.pdf").read_bytes()))
-        for path, target in finished:
-            data = path.read_bytes()
-            write_atomic(target, _marked(job, data) if target.suffix == ".pdf" else data)
+        finished = [(Path(tmp) / f"copy-{index}.pdf", spec.output)
+                    for index, spec in enumerate(specs)]
+        finished += [done.result() for done in extra]
     _STATE.clear()
-    return slots.pages
+    return slots.pages, finished
 
 
-def _marked(job: Any, pdf: bytes) -> bytes:
+def _marked(options: PrintOptions, pdf: bytes) -> bytes:
     """Crop marks for the print shop, as `smguide pdf --print` draws them."""
-    if not job.options.crop_marks:
+    if not options.crop_marks:
         return pdf
     from smguide.printmarks import add_crop_marks
 
@@ -238,20 +242,21 @@ def _opened(kind: str, path: Path | str) -> Any:
     return _STATE[key]
 
 
-def _assemble(body: Path, spec: Any, scratch: Path) -> Any:
+def _assemble(body: Path, spec: Any, scratch: Path, options: PrintOptions) -> Any:
     from smguide.assemble import assemble
 
-    scratch.write_bytes(assemble(_opened("body", body), _opened("personal", spec.personal),
-                                 spec))
+    scratch.write_bytes(_marked(options, assemble(_opened("body", body),
+                                                  _opened("personal", spec.personal), spec)))
     return spec
 
 
-def _merge(body: Path, specs: list, names: list[str], scratch: Path,
-           target: Path) -> tuple[Path, Path]:
+def _merge(body: Path, specs: list, names: list[str], scratch: Path, target: Path,
+           options: PrintOptions) -> tuple[Path, Path]:
     from smguide.assemble import merge
 
     personals = {spec.personal: _opened("personal", spec.personal) for spec in specs}
-    scratch.write_bytes(merge(_opened("body", body), personals, specs, names))
+    scratch.write_bytes(_marked(options, merge(_opened("body", body), personals, specs,
+                                               names)))
     return scratch, target
 
 
