@@ -182,7 +182,14 @@ def main(argv: list[str] | None = None) -> dict:
         args.runs, args.scaled_runs, args.scales, args.roster = 1, 1, "0", 3
     scales = [int(s) for s in args.scales.split(",")]
     work = Path(tempfile.mkdtemp(prefix="smguide-bench-"))
+    import compileall
+
+    import smguide
     from smguide.resources import builtin
+
+    # measure smguide as installed: pip byte-compiles a package, an editable checkout
+    # compiles on first import (or on every import, with PYTHONDONTWRITEBYTECODE set)
+    compileall.compile_dir(Path(smguide.__file__).parent, quiet=1)
 
     brand = ["--brand", str(builtin("brand") / "_brand.yml")]
     rows: list[dict] = []

@@ -69,6 +69,8 @@ def test_a_second_build_skips_and_force_rebuilds(run: Callable[..., Result], con
 def test_font_widths_are_cached_by_the_font_files_hash(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     """The deck measures text with cached advance widths, equal to fontTools' own; a
     broken cache file is read from the font again (and rewritten)."""
+    from dataclasses import asdict
+
     from smguide.resources import FONTS_DIR
     from smguide.textfit import font_widths, load_metrics
 
@@ -81,8 +83,8 @@ def test_font_widths_are_cached_by_the_font_files_hash(tmp_path: Path, monkeypat
     upm, _, widths = font_widths(font)
     assert first.advances == {code: units / upm * 1.15 for code, units in widths.items()}
     load_metrics.cache_clear()
-    assert load_metrics(font, 1.15) == first  # from the cache
+    assert asdict(load_metrics(font, 1.15)) == asdict(first)  # from the cache
     files[0].write_text("[1, 2, [3]")
     load_metrics.cache_clear()
-    assert load_metrics(font, 1.15) == first
+    assert asdict(load_metrics(font, 1.15)) == asdict(first)
     load_metrics.cache_clear()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import tempfile
 import threading
 import time
 import zipfile
@@ -227,10 +228,13 @@ ABSURD_CSS = "p { font-size: 100000000px; margin: 1e9mm; }\nhtml { width: 1e12px
 
 
 def test_absurd_css_in_an_override_ends_with_a_clear_error_in_time(
-        run: Callable[..., Result], tmp_path: Path) -> None:
+        run: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     css = (builtin("templates") / "handbook" / "handbook.css").read_text(encoding="utf-8")
     folder = override(tmp_path, {"handbook/handbook.css": css + ABSURD_CSS})
     out = tmp_path / "out.pdf"
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
     start = time.monotonic()
     result = run("pdf", "--content", str(tiny(tmp_path)), "--templates", str(folder),
                  "-o", str(out), "--max-seconds", "3")
@@ -241,6 +245,20 @@ def test_absurd_css_in_an_override_ends_with_a_clear_error_in_time(
     assert lines[0].startswith(("Error: rendering the handbook took longer than 3 s and was "
                                 "stopped", "Error: rendering the handbook ran out of memory"))
     assert not out.exists()
+    assert list(temp.iterdir()) == []  # the stopped child's temporary files are gone too
+
+
+def test_rendering_leaves_no_temporary_files_behind(
+        run: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # WeasyPrint copies the fonts to a temp folder it removes only in a finalizer, which
+    # a render child exiting at once (or killed at a limit) never runs
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    result = run("build", "--content", str(tiny(tmp_path)), "--out-dir", "out")
+    assert result.exit_code == 0, result.stderr
+    assert PdfReader(tmp_path / "out" / "handbook.pdf").pages
+    assert list(temp.iterdir()) == []
 
 
 def test_a_template_that_eats_memory_is_stopped_at_the_limit(

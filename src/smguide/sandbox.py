@@ -63,11 +63,12 @@ def run_limited(work: Callable[[], T], limits: Limits, what: str) -> T:
 
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(work, send, limits.max_memory_mb),
-                            name=f"smguide: {what}", daemon=True)
-    child.start()
-    send.close()
-    return _result(child, receive, limits, what)
+    with _scratch() as scratch:
+        child = context.Process(target=_child, args=(work, send, limits.max_memory_mb, scratch),
+                                name=f"smguide: {what}", daemon=True)
+        child.start()
+        send.close()
+        return _result(child, receive, limits, what)
 
 
 class Worker:
@@ -86,11 +87,13 @@ class Worker:
 
         context = multiprocessing.get_context("fork")
         self.limits, self.what = limits, what
+        self._scratch = _scratch()
         jobs_out, self._jobs = context.Pipe(duplex=False)  # (receiving end, sending end)
         self._replies, replies_in = context.Pipe(duplex=False)
         self._child = context.Process(target=_serve, name=f"smguide: {what}", daemon=True,
                                       args=(self._jobs, jobs_out, replies_in,
-                                            limits.max_memory_mb, preload))
+                                            limits.max_memory_mb, self._scratch.name,
+                                            preload))
         self._child.start()
         jobs_out.close()
         replies_in.close()
@@ -118,6 +121,7 @@ class Worker:
         if self._child.is_alive():
             self._child.kill()
         self._child.join()
+        self._scratch.cleanup()
 
 
 def _result(child: Any, receive: Any, limits: Limits, what: str,
@@ -158,26 +162,40 @@ def _result(child: Any, receive: Any, limits: Limits, what: str,
                       f"overrides and CSS, or run with {ENV_DEBUG}=1 to see where")
 
 
-def _limit_self(memory_mb: int) -> None:
-    """In a child: leave Ctrl-C to the parent, die with it, cap the address space."""
+def _scratch() -> Any:
+    """A temporary folder for one render child, made and removed by the parent.
+
+    The child exits without running finalizers (and may be killed at a limit), so what
+    WeasyPrint and others leave in the temp folder would stay behind (2.7 MB of font
+    copies per handbook): the child's temp folder is this one instead."""
+    import tempfile
+
+    return tempfile.TemporaryDirectory(prefix="smguide-render-", ignore_cleanup_errors=True)
+
+
+def _limit_self(memory_mb: int, scratch: str) -> None:
+    """In a child: leave Ctrl-C to the parent, die with it, keep temporary files in the
+    parent's `scratch` folder, cap the address space."""
     import resource
+    import tempfile
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _die_with_parent()
+    tempfile.tempdir = os.environ["TMPDIR"] = scratch
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _child(work: Callable[[], Any], send: Any, memory_mb: int) -> None:
+def _child(work: Callable[[], Any], send: Any, memory_mb: int, scratch: str) -> None:
     """In the child: cap memory, run, send back ("ok" | "error" | "memory" | "bug", value)."""
     def limited() -> Any:
-        _limit_self(memory_mb)
+        _limit_self(memory_mb, scratch)
         return work()
 
     _reply(limited, send)
 
 
-def _serve(parents_end: Any, jobs: Any, send: Any, memory_mb: int,
+def _serve(parents_end: Any, jobs: Any, send: Any, memory_mb: int, scratch: str,
            preload: tuple[str, ...]) -> None:
     """In a Worker's child: cap memory, import the engine, then run the one job sent."""
     import importlib
@@ -185,7 +203,7 @@ def _serve(parents_end: Any, jobs: Any, send: Any, memory_mb: int,
     parents_end.close()  # so the parent closing its end means "no job": EOF here
 
     def work() -> Any:
-        _limit_self(memory_mb)
+        _limit_self(memory_mb, scratch)
         for module in preload:
             importlib.import_module(module)
         try:
