@@ -28,8 +28,12 @@ HANG_CSS = "p { font-size: 100000000px; margin: 1e9mm; }\nhtml { width: 1e12px }
 
 
 def smguide(*args: str, cwd: Path) -> subprocess.Popen[bytes]:
+    """smguide in a process of its own, its temporary files under `cwd` (a killed
+    process cannot remove them)."""
+    (cwd / "temp").mkdir(exist_ok=True)
     return subprocess.Popen([sys.executable, "-m", "smguide", *args], cwd=cwd,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, "TMPDIR": str(cwd / "temp")})
 
 
 def children(pid: int) -> list[int]:
@@ -69,7 +73,7 @@ def test_killing_a_build_mid_render_leaves_the_previous_file_byte_identical(
         time.sleep(0.05)
     renderers = children(process.pid)
     assert renderers, "the render never started"
-    time.sleep(0.5)  # well inside the render
+    time.sleep(2)  # well inside the render: the engine has loaded, the CSS never ends
     process.send_signal(how)
     _, stderr = process.communicate(timeout=30)
     assert process.returncode == (1 if how == signal.SIGINT else -signal.SIGKILL)
