@@ -15,9 +15,10 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from smguide.colors import HEX, contrast, normalise_hex
-from smguide.content import _check_file_ref, display_path, file_line
+from smguide.content import _check_file_ref, file_line
 from smguide.errors import BrandError
 from smguide.images import check_image
+from smguide.paths import display_path
 from smguide.resources import FONTS_DIR
 from smguide.validate import PATTERN_HELP, dotted, suggest, validate
 from smguide.yamlsource import YamlProblem, read_yaml

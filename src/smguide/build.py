@@ -139,8 +139,8 @@ def build_both(sources: Sources, out_dir: Path, print_options: PrintOptions,
                limits: Limits | None = None, cache: BuildCache | None = None) -> list[Built]:
     """Handbook and deck in two render children at once: the wall time is the slower one.
 
-    Both children load their engines while everything is validated here, once, so a
-    content mistake is reported once and neither file is touched. `done` is called with
+    The handbook's engine loads while everything is validated here, once, so a content
+    mistake is reported once and neither file is touched. `done` is called with
     each artefact as soon as it is written. With a `cache`, an artefact built from the
     same inputs and still unchanged is not rebuilt.
     """
@@ -156,12 +156,14 @@ def build_both(sources: Sources, out_dir: Path, print_options: PrintOptions,
     with ExitStack() as stack:
         pdf = None if kept[0] else stack.enter_context(
             Worker(limits, "the handbook", PDF_ENGINE))
-        deck = None if kept[1] else stack.enter_context(Worker(limits, "the deck", DECK_ENGINE))
         guide, brand, warnings = load(sources)
-        if deck:
-            deck.submit(render_deck, guide, brand, sources.templates, deck_options)
         if pdf:
             submit_handbook(pdf, guide, brand, sources.templates, print_options, limits)
+        # the deck starts only now: it is the shorter job, and on two cores a third busy
+        # process (the parent validating, the handbook's children) would slow the longer
+        deck = None if kept[1] else stack.enter_context(Worker(limits, "the deck", DECK_ENGINE))
+        if deck:
+            deck.submit(render_deck, guide, brand, sources.templates, deck_options)
         waiting = {worker.reply: (worker, name)
                    for worker, name in zip((pdf, deck), names, strict=True) if worker}
         deadline = time.monotonic() + limits.max_seconds

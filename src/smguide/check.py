@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from smguide.content import display_path
 from smguide.errors import ContentError, SmguideError
+from smguide.paths import display_path
 from smguide.yamlsource import Located, YamlProblem, read_yaml
 
 if TYPE_CHECKING:

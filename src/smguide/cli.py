@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from smguide import __version__
+from smguide.paths import display_path
 from smguide.sandbox import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, ENV_MEMORY, ENV_SECONDS, Limits
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -197,7 +198,7 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
                       options, limits)
     for warning in built.warnings:
         say(f"Warning: {warning}")
-    say(f"Wrote {_shown(built.path)} ({built.pages} pages, {built.seconds:.1f} s)")
+    say(f"Wrote {display_path(built.path)} ({built.pages} pages, {built.seconds:.1f} s)")
 
 
 @main.command()
@@ -240,7 +241,7 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
                          DeckOptions(template=template, aspect=aspect), limits)
     for warning in built.warnings:
         say(f"Warning: {warning}")
-    say(f"Wrote {_shown(built.path)} ({built.pages} slides, {built.seconds:.1f} s)")
+    say(f"Wrote {display_path(built.path)} ({built.pages} slides, {built.seconds:.1f} s)")
 
 
 @main.command()
@@ -367,9 +368,10 @@ def init(say: Say, folder: Path, lang: str | None) -> None:
     from smguide.starter import create
 
     written = create(folder, lang)
-    say(f"Created {_shown(folder)}/ with {len(written)} files. Next:")
-    say(f"  cd {_shown(folder)}\n  smguide preview      # see it in your browser while you edit"
-        f"\n  smguide build        # output/handbook.pdf and output/deck.pptx")
+    say(f"Created {display_path(folder)}/ with {len(written)} files. Next:")
+    say(f"  cd {display_path(folder)}\n"
+        f"  smguide preview      # see it in your browser while you edit\n"
+        f"  smguide build        # output/handbook.pdf and output/deck.pptx")
 
 
 @main.command()
@@ -445,14 +447,8 @@ def _roster_pdf(say: Say, project: Any, roster: Path | None, output: Path | None
     for problem in built.skipped:
         say(f"Skipped: {problem}")
     say(f"Wrote {len(built.copies)} personal handbooks ({built.pages} pages each) to "
-        f"{_shown(built.copies[0].parent)} in {built.seconds:.1f} s"
+        f"{display_path(built.copies[0].parent)} in {built.seconds:.1f} s"
         + (f"; skipped {len(built.skipped)} bad row(s)" if built.skipped else ""))
-
-
-def _shown(path: Path) -> str:
-    from smguide.content import display_path
-
-    return display_path(path)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -11,19 +10,12 @@ from typing import Any
 from smguide.errors import ContentError
 from smguide.images import check_image
 from smguide.model import Chapter, ChapterFile, Guide, GuideFile, Image, Labels
+from smguide.paths import display_path
 from smguide.validate import validate
 from smguide.yamlsource import Located, YamlProblem, read_yaml
 
 MAX_GUIDE_BYTES = 20_000_000  # all chapter files together (each is also capped)
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
-
-
-def display_path(path: Path) -> str:
-    """A path as the user would type it: relative to the working folder when inside it."""
-    try:
-        return os.path.relpath(path) if path.resolve().is_relative_to(Path.cwd()) else str(path)
-    except ValueError:
-        return str(path)
 
 
 def _read(path: Path, problems: list[str], root: Path | None = None) -> Located | None:

@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from smguide.build import Sources, creation_date, load
-from smguide.content import display_path
 from smguide.errors import ContentError
 from smguide.handbook import HandbookRenderer
 from smguide.options import PrintOptions
 from smguide.output import write_atomic
+from smguide.paths import display_path
 from smguide.sandbox import Limits, run_limited
 
 T = TypeVar("T")

@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-from smguide.content import display_path
 from smguide.errors import ContentError, SmguideError
+from smguide.paths import display_path
 
 if TYPE_CHECKING:
     from smguide.options import PrintOptions

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from smguide.content import display_path
+from smguide.paths import display_path
 
 Say = Callable[..., None]
 
