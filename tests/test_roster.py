@@ -4,6 +4,7 @@ document on its own (qpdf, pypdf, pdffonts), from one small render shared by the
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -327,3 +328,33 @@ def test_dates_are_written_in_the_guides_language() -> None:
     (german,) = people(guide.model_copy(update={"language": "de"}), (hire,))
     assert (english.start_date, english.other_team) == ("March 2, 2026", "Marketing")
     assert german.start_date == "2. März 2026"
+
+
+# -- names the brand's fonts cannot print --------------------------------------------------
+
+def test_names_in_a_script_the_brand_font_lacks_are_warned_about(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from smguide import glyphs
+    from smguide.brand import load_brand
+
+    brand, _ = load_brand(builtin("brand") / "_brand.yml")
+    found = read_roster(write_csv(tmp_path, "name,team,manager,buddy\n"
+                                            "王伟,Sales,Ангелина Петрова,Zoë Ørsted\n"
+                                            "Anna Schmidt,Sales,Li Wei,Ολυμπία\n"),
+                        TEAMS, "hires.csv")
+    monkeypatch.setattr(glyphs, "installed_font_with", lambda chars: None)
+    assert glyphs.glyph_warnings(found.hires, brand, "hires.csv") == [
+        'hires.csv:2: name: "王伟" has characters the brand\'s fonts (Lato) lack: 王 伟; no '
+        "installed font has them, so they print as empty boxes; add a font that has them "
+        "under typography.fonts in the brand file"]  # Lato has Cyrillic, Greek and Latin
+    monkeypatch.setattr(glyphs, "installed_font_with", lambda chars: "Noto Sans CJK SC")
+    assert glyphs.glyph_warnings(found.hires, brand, "hires.csv")[0].endswith(
+        "lack: 王 伟; they print in Noto Sans CJK SC instead")
+
+
+@pytest.mark.skipif(shutil.which("fc-list") is None, reason="needs fontconfig's fc-list")
+def test_fontconfig_is_asked_which_installed_font_has_the_characters() -> None:
+    from smguide.glyphs import installed_font_with
+
+    assert installed_font_with(["A", "b"])  # some installed font has Latin letters
+    assert installed_font_with(["\U000f0000"]) is None  # a private-use plane: none has it

@@ -58,6 +58,7 @@ def build_roster(sources: Sources, roster: Path, output: Path, options: PrintOpt
 
     Nothing is written when a row is bad, unless skip_bad_rows. The rendering runs in a
     child process within `limits`, like every other render."""
+    from smguide.glyphs import glyph_warnings
     from smguide.personal import check_labels, people, teams
     from smguide.roster import read_roster, safe_output
 
@@ -70,6 +71,7 @@ def build_roster(sources: Sources, roster: Path, output: Path, options: PrintOpt
     if not found.hires:
         raise ContentError([*found.problems, f"{display_path(roster)}: no row to make a "
                                              f"handbook from"])
+    warnings += glyph_warnings(found.hires, brand, display_path(roster))
     out_dir = output.parent
     stem = output.stem  # handbook -> handbooks/, handbook-de -> handbooks-de/
     tag = "handbooks" + (stem[len("handbook"):] if stem.startswith("handbook") else f"-{stem}")
