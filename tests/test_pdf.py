@@ -124,3 +124,12 @@ def test_print_profile_adds_bleed_and_crop_marks_outside_it(run: Callable[..., R
             outside_x = min(x0, x1) >= float(bleed.right) or max(x0, x1) <= float(bleed.left)
             outside_y = min(y0, y1) >= float(bleed.top) or max(y0, y1) <= float(bleed.bottom)
             assert outside_x or outside_y
+
+
+def test_print_profile_keeps_an_explicit_bleed_even_zero(run: Callable[..., Result],
+                                                          tmp_path: Path) -> None:
+    out = tmp_path / "print.pdf"
+    assert run("pdf", "--print", "--bleed", "0", "-o", str(out)).exit_code == 0
+    page = PdfReader(out).pages[0]
+    assert page.bleedbox == page.trimbox  # no bleed, as asked
+    assert page.mediabox.width > page.trimbox.width  # the crop marks' slug is still there

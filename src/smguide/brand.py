@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from smguide.colors import HEX, contrast, normalise_hex
-from smguide.content import _check_file_ref, file_line
+from smguide.content import check_file_ref, file_line
 from smguide.errors import BrandError
 from smguide.images import check_image
 from smguide.paths import display_path
@@ -196,7 +196,14 @@ def _weight(value: int | str | None, default: int) -> int:
     return {"normal": 400, "bold": 700}.get(value, value) if value is not None else default  # type: ignore[arg-type, return-value]
 
 
-def _logo_path(spec: Any, images: dict[str, Any]) -> tuple[str, str | None] | None:
+def pick_logo(logo: Any) -> tuple[str, str | None] | None:
+    """The file (and its alt text) a brand's `logo:` names: a path, or the largest size."""
+    if isinstance(logo, str):
+        return _logo_spec(logo, {})
+    return _logo_spec(logo.large or logo.medium or logo.small, logo.images)
+
+
+def _logo_spec(spec: Any, images: dict[str, Any]) -> tuple[str, str | None] | None:
     if spec is None:
         return None
     if isinstance(spec, dict):
@@ -283,7 +290,7 @@ def load_brand(path: Path) -> tuple[Brand, list[str]]:
             spec = FontFile(path=entry) if isinstance(entry, str) else entry
             before = len(problems)
             place = where("typography", "fonts", i, "files", j)
-            _check_file_ref(root, spec.path, place, {".ttf", ".otf", ".woff", ".woff2"},
+            check_file_ref(root, spec.path, place, {".ttf", ".otf", ".woff", ".woff2"},
                             problems, "font file")
             if len(problems) == before and not _is_font((root / spec.path).resolve()):
                 problems.append(f'{place}: "{spec.path}" is not a font file that can be read; '
@@ -302,14 +309,12 @@ def load_brand(path: Path) -> tuple[Brand, list[str]]:
     logo_path: Path | None = None
     logo_alt: str | None = None
     if parsed.logo is not None:
-        logo = parsed.logo
-        picked = (_logo_path(logo, {}) if isinstance(logo, str) else
-                  _logo_path(logo.large or logo.medium or logo.small, logo.images))
+        picked = pick_logo(parsed.logo)
         if picked is None:
             problems.append(f"{where('logo')}: give a logo file path (e.g. logo: logo.svg)")
         else:
             before = len(problems)
-            _check_file_ref(root, picked[0], where("logo"),
+            check_file_ref(root, picked[0], where("logo"),
                             {".svg", ".png", ".jpg", ".jpeg", ".webp"}, problems, "logo image")
             refused = check_image(root / picked[0]) if len(problems) == before else None
             if refused:

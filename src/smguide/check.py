@@ -168,11 +168,11 @@ def compile_templates(override: Path | None) -> list[Finding]:
     """Compile every template in the override folder and the built-ins: syntax errors."""
     from jinja2 import TemplateError, TemplateSyntaxError
 
-    from smguide.handbook import _wrap
+    from smguide.handbook import wrap_text
     from smguide.templating import make_env, template_dirs
 
     env = make_env(override)
-    env.filters["wrap"] = _wrap  # the handbook renderer's own filter
+    env.filters["wrap"] = wrap_text  # the handbook renderer's own filter
     dirs = template_dirs(override)
     findings = []
     for folder in dirs:
@@ -360,7 +360,7 @@ def _pixel_width(path: Path) -> int | None:
 
 def logo_checks(brand: Brand) -> list[Finding]:
     """The brand logo: alt text given, and sharp enough on the cover."""
-    from smguide.brand import BrandFile, _logo_path
+    from smguide.brand import BrandFile, pick_logo
     from smguide.validate import validate
 
     if brand.logo is None:
@@ -369,9 +369,7 @@ def logo_checks(brand: Brand) -> list[Finding]:
     parsed = validate(BrandFile, located, brand.source)[0] if located else None
     findings = []
     if parsed is not None and parsed.logo is not None:
-        logo = parsed.logo
-        picked = (_logo_path(logo, {}) if isinstance(logo, str) else
-                  _logo_path(logo.large or logo.medium or logo.small, logo.images))
+        picked = pick_logo(parsed.logo)
         if picked is not None and not picked[1]:
             line, col = located.position(("logo",)) if located else (None, None)
             findings.append(Finding(

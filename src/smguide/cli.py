@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from smguide import __version__
+from smguide.options import PAPER_SIZES
 from smguide.paths import display_path
 from smguide.sandbox import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, ENV_MEMORY, ENV_SECONDS, Limits
 
@@ -43,14 +44,19 @@ def _languages(ctx: click.Context, param: click.Parameter, incomplete: str) -> l
     return [lang for lang in variants(Path(folder)) if lang.startswith(incomplete.lower())]
 
 
-def _bleed(ctx: click.Context, param: click.Parameter, value: str | None) -> float:
+def _bleed(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
     if value is None:
-        return 0.0
+        return None
     match = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(mm)?\s*", value)
     if not match or float(match[1]) > 10:
         raise click.BadParameter(f'expected a size in millimetres up to 10, such as "3mm"; '
                                  f'got "{value}"')
     return float(match[1])
+
+
+def paper_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option("--paper", type=click.Choice(list(PAPER_SIZES), case_sensitive=False),
+                        default="a4", show_default=True, help=help_text)
 
 
 class Say:
@@ -146,14 +152,13 @@ lang_option = click.option(
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the PDF [default: output/handbook.pdf, or "
                    "output/handbook-LANG.pdf with --lang].")
-@click.option("--paper", type=click.Choice(["a4", "letter", "a5"], case_sensitive=False),
-              default="a4", show_default=True, help="Paper size.")
+@paper_option("Paper size.")
 @click.option("--bleed", callback=_bleed, metavar="SIZE",
               help='Bleed around each page for a print shop, e.g. "3mm".')
 @click.option("--crop-marks", is_flag=True,
               help="Add crop marks, on a white margin outside the page and its bleed.")
 @click.option("--print", "print_profile", is_flag=True,
-              help="Print-shop profile: 3mm bleed and crop marks.")
+              help="Print-shop profile: crop marks and a 3mm bleed (or --bleed's).")
 @click.option("--roster", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               metavar="CSV", help="One personal copy per row of this CSV (columns: name; "
               "optional team, role, manager, start_date, buddy) -> output/handbooks/.")
@@ -166,7 +171,8 @@ lang_option = click.option(
 @click.pass_obj
 @safety_options()
 def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | None,
-        lang: str | None, output: Path | None, paper: str, bleed: float, crop_marks: bool,
+        lang: str | None, output: Path | None, paper: str, bleed: float | None,
+        crop_marks: bool,
         print_profile: bool, roster: Path | None, merge: bool, cohort_deck: bool,
         skip_bad_rows: bool, limits: Limits) -> None:
     """Build the PDF handbook.
@@ -187,8 +193,8 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
     from smguide.options import PrintOptions
 
     if print_profile:
-        bleed, crop_marks = bleed or 3.0, True
-    options = PrintOptions(paper=paper.lower(), bleed_mm=bleed, crop_marks=crop_marks)
+        bleed, crop_marks = 3.0 if bleed is None else bleed, True
+    options = PrintOptions(paper=paper.lower(), bleed_mm=bleed or 0.0, crop_marks=crop_marks)
     project = _project(content, brand, templates, lang, say)
     if roster is not None or merge or cohort_deck or skip_bad_rows:
         _roster_pdf(say, project, roster, output, options, merge, cohort_deck, skip_bad_rows,
@@ -252,8 +258,7 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
 @click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("output"), show_default=True,
               help="Folder for handbook.pdf and deck.pptx.")
-@click.option("--paper", type=click.Choice(["a4", "letter", "a5"], case_sensitive=False),
-              default="a4", show_default=True, help="Paper size of the handbook.")
+@paper_option("Paper size of the handbook.")
 @click.option("--print", "print_profile", is_flag=True,
               help="Handbook for a print shop: 3mm bleed and crop marks.")
 @click.option("--template", "template", metavar="PPTX",
@@ -385,8 +390,7 @@ def init(say: Say, folder: Path, lang: str | None) -> None:
               help="Port to listen on (0: any free port).")
 @click.option("--pdf", "with_pdf", is_flag=True,
               help="Also rebuild the PDF (output/handbook.pdf) on every save.")
-@click.option("--paper", type=click.Choice(["a4", "letter", "a5"], case_sensitive=False),
-              default="a4", show_default=True, help="Paper size of the PDF (with --pdf).")
+@paper_option("Paper size of the PDF (with --pdf).")
 @click.pass_obj
 def preview(say: Say, content: Path | None, brand: Path | None, templates: Path | None,
             lang: str | None, host: str, port: int, with_pdf: bool, paper: str) -> None:

@@ -44,7 +44,7 @@ def _inside(root: Path, relative: str) -> Path | None:
     return target if target.is_relative_to(root.resolve()) else None
 
 
-def _check_file_ref(root: Path, relative: str, where: str, kinds: set[str],
+def check_file_ref(root: Path, relative: str, where: str, kinds: set[str],
                     problems: list[str], what: str) -> None:
     target = _inside(root, relative)
     if target is None:
@@ -112,7 +112,7 @@ def load_guide(content_dir: Path) -> Guide:
             continue
         listed[relative] = index
         before = len(problems)
-        _check_file_ref(root, relative, where, {".yaml", ".yml"}, problems, "chapter file")
+        check_file_ref(root, relative, where, {".yaml", ".yml"}, problems, "chapter file")
         if len(problems) > before:
             continue
         path = root / relative
@@ -143,7 +143,7 @@ def load_guide(content_dir: Path) -> Guide:
                 where_src = _where(source, shown, ("blocks", block_index, "src"),
                                    f"blocks[{block_index}].src")
                 before = len(problems)
-                _check_file_ref(root, block.src, where_src, IMAGE_TYPES, problems, "image")
+                check_file_ref(root, block.src, where_src, IMAGE_TYPES, problems, "image")
                 refused = None if len(problems) > before else check_image(root / block.src)
                 if refused:
                     problems.append(f'{where_src}: "{block.src}": {refused}')

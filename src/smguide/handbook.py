@@ -46,7 +46,7 @@ def derived_colours(brand: Brand) -> dict[str, str]:
     return c
 
 
-def _wrap(text: str, width: int) -> list[str]:
+def wrap_text(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width) or [""]
 
 
@@ -58,7 +58,7 @@ class HandbookRenderer:
         self.colours = derived_colours(brand)
         self.template_dirs = template_dirs(templates)
         self.env = make_env(templates, language=guide.language)
-        self.env.filters["wrap"] = _wrap
+        self.env.filters["wrap"] = wrap_text
         self.env.globals["analogy_diagram"] = self.analogy_diagram
         self.env.globals["asset_uri"] = self.asset_uri
         self.css_env = make_env(templates, html=False, language=guide.language)

@@ -153,7 +153,7 @@ def _render_all(job: Job, progress: Callable[[str], None]) -> tuple[int, list[tu
     import multiprocessing
 
     from smguide.personal import lay_out_body
-    from smguide.sandbox import _die_with_parent
+    from smguide.sandbox import die_with_parent
 
     # run_limited starts this process as a daemon, which multiprocessing forbids to have
     # children; the pool below is always shut down before it returns, and its workers
@@ -166,7 +166,7 @@ def _render_all(job: Job, progress: Callable[[str], None]) -> tuple[int, list[tu
     specs: list[Any] = [None] * len(persons)
     tmp = job.scratch
     with ProcessPoolExecutor(max_workers=job.workers, mp_context=get_context("fork"),
-                             initializer=_die_with_parent) as pool:
+                             initializer=die_with_parent) as pool:
         body = Path(tmp) / "body.pdf"
         body_job = pool.submit(_write_body, body)
         chunk_jobs = {pool.submit(_write_personal, Path(tmp) / f"personal-{n}.pdf", chunk): n

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+PAPER_SIZES = ("a4", "letter", "a5")  # handbook.PAPERS says how each is laid out
+
 
 @dataclass(frozen=True)
 class PrintOptions:

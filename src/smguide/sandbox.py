@@ -180,7 +180,7 @@ def _limit_self(memory_mb: int, scratch: str) -> None:
     import tempfile
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _die_with_parent()
+    die_with_parent()
     tempfile.tempdir = os.environ["TMPDIR"] = scratch
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -233,7 +233,7 @@ def _reply(work: Callable[[], Any], send: Any) -> None:
         send.close()
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """On Linux, end the child when the parent is killed (best effort elsewhere)."""
     try:
         import ctypes
