@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import Result
 
 from smguide.cache import BuildCache, build_key
@@ -30,6 +31,19 @@ def test_the_key_follows_bytes_not_times(content: Path, tmp_path: Path) -> None:
     (out / "junk").mkdir(parents=True)  # the output folder is never an input
     (out / "junk" / "x.txt").write_text("x")
     assert key(content, out, paper="a4") == edited
+
+
+def test_a_new_version_of_an_engine_means_a_new_build(content: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from smguide import cache
+
+    out = tmp_path / "output"
+    installed = cache.installed_packages()
+    assert any(name.startswith("weasyprint-") for name in installed)
+    first = key(content, out)
+    upgraded = [name.replace("weasyprint-", "weasyprint-999.") for name in installed]
+    monkeypatch.setattr(cache, "installed_packages", lambda: upgraded)
+    assert key(content, out) != first
 
 
 def test_an_artefact_is_fresh_only_while_its_file_is_unchanged(tmp_path: Path) -> None:

@@ -108,11 +108,25 @@ def test_a_hand_edited_build_record_means_build_again(
     assert "Traceback" not in result.output
 
 
-def test_an_output_path_through_a_file_says_so(run: Callable[..., Result],
-                                               tmp_path: Path) -> None:
+@pytest.mark.parametrize("args", [("pdf", "-o", "afile/x.pdf"),
+                                  ("slides", "-o", "afile/x.pdf"),
+                                  ("build", "--out-dir", "afile/sub"),
+                                  ("pdf", "--roster", "hires.csv", "-o", "afile/x.pdf")])
+def test_an_output_path_through_a_file_says_so_before_rendering(
+        run: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        args: tuple[str, ...]) -> None:
+    from smguide import build, handbooks
+
+    def no_render(*_: object, **__: object) -> None:
+        raise AssertionError("rendered although the output cannot be written")
+
+    monkeypatch.setattr(build, "Worker", no_render)
+    monkeypatch.setattr(handbooks, "run_limited", no_render)
     (tmp_path / "afile").write_text("not a folder")
-    result = run("pdf", "-o", "afile/x.pdf")
+    (tmp_path / "hires.csv").write_text("name\nAnna\n")
+    result = run(*args)
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: cannot write {tmp_path.resolve()}/afile/x.pdf: "
-                             f"{tmp_path.resolve()}/afile is a file, not a folder; choose "
-                             "another output path\n")
+    error = result.stderr.splitlines()[-1]
+    assert error.startswith(f"Error: cannot write {tmp_path.resolve()}/afile/")
+    assert error.endswith(f": {tmp_path.resolve()}/afile is a file, not a folder; choose "
+                          "another output path")

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smguide.errors import SmguideError
-from smguide.output import write_atomic
+from smguide.output import check_writable, write_atomic
 from smguide.sandbox import Limits, Worker, run_limited
 
 if TYPE_CHECKING:  # the handbook's modules are imported only when a PDF is made
@@ -84,6 +84,7 @@ def build_pdf(sources: Sources, output: Path, options: PrintOptions,
     """Validate (unless `loaded` already is), render (in a child process, within `limits`)
     and atomically write the PDF."""
     start = time.perf_counter()
+    check_writable(output)
     limits = limits or Limits.from_env()
     with Worker(limits, "the handbook", PDF_ENGINE) as engine:
         guide, brand, warnings = loaded or load(sources)
@@ -98,6 +99,7 @@ def build_slides(sources: Sources, output: Path, options: DeckOptions,
     """Validate (unless `loaded` already is), render (in a child process, within `limits`)
     and atomically write the PowerPoint deck (`pages` counts slides)."""
     start = time.perf_counter()
+    check_writable(output)
     with Worker(limits or Limits.from_env(), "the deck", DECK_ENGINE) as worker:
         guide, brand, warnings = loaded or load(sources)
         worker.submit(render_deck, guide, brand, sources.templates, options)
@@ -148,6 +150,8 @@ def build_both(sources: Sources, out_dir: Path, print_options: PrintOptions,
     from multiprocessing.connection import wait
 
     start = time.perf_counter()
+    for name in names:
+        check_writable(out_dir / name)
     limits = limits or Limits.from_env()
     kept = [cache.fresh(name) if cache else None for name in names]
     results: dict[str, Built] = {

@@ -2,7 +2,8 @@
 
 The key of a build is a SHA-256 over the bytes (and relative names) of every input file
 (the content folder, the brand folder, the template folders, the bundled fonts, a deck
-template), the options, SOURCE_DATE_EPOCH and smguide's own version and code. Beside the
+template), the options, SOURCE_DATE_EPOCH, smguide's own version and code, and the
+versions of the installed packages (WeasyPrint, python-pptx...). Beside the
 outputs, `.smguide-cache.json` records for each artefact the key it was built from and the
 hash of the file written; an artefact is skipped only when both still match. This module
 imports nothing heavy, so an up-to-date `smguide build` ends in a fraction of a second.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -41,12 +43,25 @@ def _files(folder: Path, skip: set[Path]) -> list[Path]:
     return found
 
 
+def installed_packages() -> list[str]:
+    """Every installed distribution with its version (the names of the .dist-info folders
+    on sys.path): a new WeasyPrint or python-pptx may render differently, so it means a
+    new build. Listing folders is cheap; importlib.metadata would cost more than the rest."""
+    found: set[str] = set()
+    for entry in sys.path:
+        try:
+            found.update(name for name in os.listdir(entry or ".") if name.endswith(".dist-info"))
+        except OSError:
+            continue
+    return sorted(found)
+
+
 def input_key(folders: list[Path], files: list[Path], settings: dict[str, Any],
               out_dir: Path) -> str | None:
     """The hash of everything a build reads; None when it cannot be known cheaply."""
     digest = hashlib.sha256()
     skip = {out_dir.resolve()}
-    settings = {**settings, "version": __version__,
+    settings = {**settings, "version": __version__, "packages": installed_packages(),
                 "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH")}
     digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
     try:

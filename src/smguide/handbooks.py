@@ -22,7 +22,7 @@ from smguide.build import Sources, creation_date, load
 from smguide.errors import ContentError
 from smguide.handbook import HandbookRenderer
 from smguide.options import PrintOptions
-from smguide.output import write_atomic
+from smguide.output import check_writable, write_atomic
 from smguide.paths import display_path
 from smguide.sandbox import Limits, run_limited
 
@@ -75,6 +75,7 @@ def build_roster(sources: Sources, roster: Path, output: Path, options: PrintOpt
     out_dir = output.parent
     stem = output.stem  # handbook -> handbooks/, handbook-de -> handbooks-de/
     tag = "handbooks" + (stem[len("handbook"):] if stem.startswith("handbook") else f"-{stem}")
+    check_writable(out_dir / tag / "copy.pdf")
     job = Job(sources=sources, renderer=HandbookRenderer(guide, brand, sources.templates),
               options=options, created=creation_date(), persons=people(guide, found.hires),
               targets=[safe_output(out_dir / tag, h.slug) for h in found.hires],

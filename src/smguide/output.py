@@ -9,6 +9,18 @@ from pathlib import Path
 from smguide.errors import OutputError
 
 
+def check_writable(path: Path) -> None:
+    """Fail now, before minutes of rendering, if no file can be written at `path`: a file
+    stands where one of its folders should be, or a folder where the file should."""
+    path = path.parent.resolve() / path.name
+    if path.is_dir():
+        raise OutputError(f"cannot write {path}: it is a folder; choose a file name")
+    blocker = next((p for p in [path.parent, *path.parent.parents] if p.exists()), None)
+    if blocker is not None and not blocker.is_dir():
+        raise OutputError(f"cannot write {path}: {blocker} is a file, not a folder; choose "
+                          "another output path")
+
+
 def write_atomic(path: Path, data: bytes) -> Path:
     """Write `data` to a temp file beside `path`, fsync it, then rename it over `path`.
 
