@@ -197,14 +197,38 @@ def test_only_https_and_mailto_links_survive() -> None:
     assert Span("bold", bold=True) in out and Span("it", italic=True) in out
 
 
+def package_facts(path: Path) -> dict[str, str | None]:
+    """What the package says of itself: its app properties and its named slide size."""
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as archive:
+        app = etree.fromstring(archive.read("docProps/app.xml"))
+        size = etree.fromstring(archive.read("ppt/presentation.xml")).find(
+            "{http://schemas.openxmlformats.org/presentationml/2006/main}sldSz")
+    facts: dict[str, str | None] = {etree.QName(e).localname: e.text for e in app}
+    facts["size type"] = size.get("type")
+    return facts
+
+
 def test_aspect_4_3(tmp_path: Path) -> None:
-    prs = Presentation(str(build(tmp_path / "d.pptx", aspect="4:3")))
+    path = build(tmp_path / "d.pptx", aspect="4:3")
+    prs = Presentation(str(path))
     assert (prs.slide_width, prs.slide_height) == (9144000, 6858000)
     assert len(prs.slides) >= len(load_plan(GUIDE, None))
+    facts = package_facts(path)
+    assert (facts["PresentationFormat"], facts["size type"]) == ("On-screen Show (4:3)",
+                                                                 "screen4x3")
 
 
-def test_default_is_16_9(deck) -> None:  # noqa: ANN001
+def test_default_is_16_9(deck, deck_path: Path) -> None:  # noqa: ANN001
     assert (deck.slide_width, deck.slide_height) == (12192000, 6858000)
+    # the package describes this deck, not the template it was made from
+    assert package_facts(deck_path) == {
+        "Application": "smguide", "PresentationFormat": "On-screen Show (16:9)",
+        "Slides": str(len(deck.slides)), "Notes": str(len(deck.slides)),
+        "Company": BRAND.name, "size type": None}
 
 
 # -- real clients -----------------------------------------------------------------------

@@ -89,13 +89,18 @@ class DeckRenderer:
         return load_plan(self.guide, self.templates)
 
     def _reproducible(self, data: bytes) -> bytes:
-        """Core properties from the guide and brand, zip times from SOURCE_DATE_EPOCH."""
-        from smguide.deckpack import core_xml, moment, repack
+        """Core and app properties from the guide, the brand and the deck, zip times from
+        SOURCE_DATE_EPOCH."""
+        from smguide.deckpack import app_xml, core_xml, moment, repack
 
         guide, lang, when = self.guide, self.guide.language, moment()
         core = core_xml(plain(guide.title, lang), plain(guide.subtitle or "", lang),
                         self.brand.name, plain(guide.description or "", lang), lang, when)
-        return repack(data, core, when)
+        slides = self.prs.slides
+        wide = (self.prs.slide_width or 0) * 3 > (self.prs.slide_height or 0) * 4
+        app = app_xml(len(slides), sum(1 for slide in slides if slide.has_notes_slide),
+                      "16:9" if wide else "4:3", self.brand.name)
+        return repack(data, core, app, when)
 
     def _fonts(self) -> tuple[Fonts, Fonts]:
         """Measure with the fonts the deck's theme names: the brand's files, else installed

@@ -22,6 +22,9 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 RT_CORE = ("http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
            "core-properties")
+RT_APP = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+          "extended-properties")
+EP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 ZIP_EPOCH = datetime(1980, 1, 1)  # the earliest time a zip entry can carry
 
 
@@ -49,24 +52,37 @@ def core_xml(title: str, subject: str, author: str, description: str, language: 
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def core_part_name(archive: zipfile.ZipFile) -> str:
-    """Where the package keeps its core properties (docProps/core.xml, usually)."""
+def app_xml(slides: int, notes: int, shape: str, company: str) -> bytes:
+    """docProps/app.xml saying what the deck is: the template's copy describes the
+    template (its application, an empty deck, perhaps another slide shape)."""
+    root = etree.Element(f"{{{EP}}}Properties", nsmap={None: EP})
+    for name, text in (("Application", "smguide"), ("PresentationFormat", f"On-screen Show "
+                                                                         f"({shape})"),
+                       ("Slides", str(slides)), ("Notes", str(notes)), ("Company", company)):
+        etree.SubElement(root, f"{{{EP}}}{name}").text = text
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def part_name(archive: zipfile.ZipFile, relationship: str, default: str) -> str:
+    """Where the package keeps a part it links from its root (docProps/core.xml...)."""
     rels = etree.fromstring(archive.read("_rels/.rels"))
     for rel in rels.iter(f"{{{RELS}}}Relationship"):
-        if rel.get("Type") == RT_CORE:
+        if rel.get("Type") == relationship:
             return rel.get("Target", "").lstrip("/")
-    return "docProps/core.xml"
+    return default
 
 
-def repack(data: bytes, core: bytes, when: datetime) -> bytes:
-    """Rewrite the saved .pptx: the new core properties, one timestamp, fixed modes."""
+def repack(data: bytes, core: bytes, app: bytes, when: datetime) -> bytes:
+    """Rewrite the saved .pptx: the new core and app properties, one timestamp, fixed
+    modes."""
     stamp = max(when, ZIP_EPOCH).timetuple()[:6]
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        core_name = core_part_name(source)
+        replaced = {part_name(source, RT_CORE, "docProps/core.xml"): core,
+                    part_name(source, RT_APP, "docProps/app.xml"): app}
         for info in source.infolist():
-            body = core if info.filename == core_name else source.read(info)
+            body = replaced.get(info.filename) or source.read(info)
             entry = zipfile.ZipInfo(info.filename, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.create_system = 3  # Unix, whatever the machine

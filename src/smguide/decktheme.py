@@ -107,6 +107,9 @@ def set_aspect(prs: Presentation, aspect: str) -> None:
     width, height = ASPECTS[aspect]
     old_w, old_h = prs.slide_width or width, prs.slide_height or height
     prs.slide_width, prs.slide_height = width, height
+    size = prs.part._element.sldSz
+    if size is not None and size.get("type") and (old_w, old_h) != (width, height):
+        del size.attrib["type"]  # a named size ("screen4x3") no longer is this shape
     if (old_w, old_h) == (width, height):
         return
     fx, fy = width / old_w, height / old_h
