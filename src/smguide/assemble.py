@@ -35,7 +35,7 @@ class Personal:
 
     def __init__(self, data: bytes):
         self.pdf = Pdf.open(io.BytesIO(data))
-        self.tops: dict[tuple[int, int], list[Dictionary]] = {}
+        self.tops: dict[tuple[int, int], list[Any]] = {}
         self.marks: dict[tuple[int, int], Any] = {}
         _retag_fonts(self.pdf)
         root = self.pdf.Root.get("/StructTreeRoot")
@@ -46,23 +46,23 @@ class Personal:
             key = page.obj.get("/StructParents")
             if key is not None and int(key) in numbers:
                 self.marks[page.obj.objgen] = numbers[int(key)]
-        self.loose: dict[tuple[int, int], list[Dictionary]] = {}
+        self.loose: dict[tuple[int, int], list[Any]] = {}
         for document in _kids(root):
             for top in _kids(document):
-                page = _page_of(top)
-                if page is None:
+                on_page = _page_of(top)
+                if on_page is None:
                     continue
-                self.tops.setdefault(page, []).append(top)
+                self.tops.setdefault(on_page, []).append(top)
                 del top["/P"]  # cut loose: copying must not follow it up to the whole tree
                 _forget_pages(top)
         # WeasyPrint tags the running footer as an element whose parent is the Document
         # but which is not among the Document's kids: reachable only from the parent
         # tree. Cut those loose too, or copying them would copy the whole tree.
-        for page, marks in self.marks.items():
+        for objgen, marks in self.marks.items():
             for elem in marks:
                 top = _top_of(elem)
                 if top is not None:
-                    self.loose.setdefault(page, []).append(top)
+                    self.loose.setdefault(objgen, []).append(top)
                     del top["/P"]
                     _forget_pages(top)
 
@@ -78,7 +78,8 @@ def _retag_fonts(pdf: Pdf) -> None:
 
     seen: set[tuple[int, int]] = set()
     for page in pdf.pages:
-        fonts = page.obj.get("/Resources", {}).get("/Font", {})
+        resources: Any = page.obj.get("/Resources") or {}
+        fonts = resources.get("/Font") or {}
         for font in fonts.values():
             if font.objgen in seen:
                 continue
@@ -135,7 +136,7 @@ def _page_of(elem: Any) -> tuple[int, int] | None:
     return None
 
 
-def _forget_pages(elem: Dictionary) -> None:
+def _forget_pages(elem: Any) -> None:
     """Drop /Pg below `elem` (it is set again to the copy's page after the graft)."""
     if "/Pg" in elem:
         del elem["/Pg"]
@@ -144,14 +145,14 @@ def _forget_pages(elem: Dictionary) -> None:
             _forget_pages(kid)
 
 
-def _set_page(elem: Dictionary, page: Dictionary) -> None:
+def _set_page(elem: Any, page: Any) -> None:
     elem.Pg = page
     for kid in _kids(elem):
         if _is_elem(kid):
             _set_page(kid, page)
 
 
-def _nums(root: Dictionary) -> dict[int, Any]:
+def _nums(root: Any) -> dict[int, Any]:
     """The parent tree as {StructParents key: value} (WeasyPrint writes a flat /Nums)."""
     tree = root.get("/ParentTree")
     found: dict[int, Any] = {}
@@ -166,12 +167,12 @@ def _nums(root: Dictionary) -> dict[int, Any]:
     return found
 
 
-def _set_num(root: Dictionary, key: int, value: Any) -> None:
+def _set_num(root: Any, key: int, value: Any) -> None:
     tree = root.get("/ParentTree")
     if tree is None:
         root.ParentTree = tree = Dictionary(Nums=Array())
     if "/Kids" in tree:  # not what WeasyPrint writes: flatten it
-        flat = Array()
+        flat: Any = Array()
         for k, v in sorted(_nums(root).items()):
             flat.extend([k, v])
         tree.Nums = flat
@@ -226,7 +227,7 @@ def fill_page(body: Pdf, index: int, personal: Personal, source: int) -> None:
         if "/StructParents" in page:
             del page["/StructParents"]
         return
-    key = page.get("/StructParents")
+    key: Any = page.get("/StructParents")
     if key is None:
         key = max(_nums(root), default=-1) + 1
         page.StructParents = key
@@ -283,19 +284,19 @@ def merge(body: bytes, personals: dict[str, Personal], specs: list[CopySpec],
     are stored once, not once per person. Links and tags are left out: paper has no use
     for them."""
     source = Pdf.open(io.BytesIO(body))
-    for page in source.pages:
+    for body_page in source.pages:
         for key in ("/Annots", "/StructParents"):
-            if key in page.obj:
-                del page.obj[key]
+            if key in body_page.obj:
+                del body_page.obj[key]
     merged = Pdf.new()
     starts = []
     for spec in specs:
         start = len(merged.pages)
         starts.append(start)
-        for page in source.pages:
-            merged.pages.append(page)
+        for source_page in source.pages:
+            merged.pages.append(source_page)
         for index, theirs in spec.slots:
-            page = merged.pages[start + index].obj
+            page: Any = merged.pages[start + index].obj
             mine = personals[spec.personal].pdf.pages[theirs].obj
             page.Contents = merged.copy_foreign(mine.Contents)
             page.Resources = merged.copy_foreign(mine.Resources)
@@ -303,7 +304,7 @@ def merge(body: bytes, personals: dict[str, Personal], specs: list[CopySpec],
         outline.root.extend(pikepdf.OutlineItem(name, start)
                             for name, start in zip(names, starts, strict=True))
     if "/Info" in source.trailer:
-        merged.docinfo = merged.copy_foreign(source.docinfo)
+        merged.docinfo = merged.copy_foreign(source.docinfo)  # type: ignore[assignment]
     out = io.BytesIO()
     merged.save(out, deterministic_id=True)
     return out.getvalue()

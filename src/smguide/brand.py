@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -30,10 +30,10 @@ PaletteName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,30}$
 Size = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}(\.[0-9]{1,2})?(pt|px|rem|em)$")]
 RelPath = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 PATTERN_HELP.update({
-    FontName.__metadata__[0].pattern: "a font family name (letters, digits, spaces, dashes)",
-    ColourRef.__metadata__[0].pattern: 'a hex colour such as "#2f6b4f" or a palette name',
-    Size.__metadata__[0].pattern: 'a size such as "10.5pt", "14px" or "1rem"',
-    PaletteName.__metadata__[0].pattern: "a lowercase name such as forest or brand-blue",
+    get_args(FontName)[1].pattern: "a font family name (letters, digits, spaces, dashes)",
+    get_args(ColourRef)[1].pattern: 'a hex colour such as "#2f6b4f" or a palette name',
+    get_args(Size)[1].pattern: 'a size such as "10.5pt", "14px" or "1rem"',
+    get_args(PaletteName)[1].pattern: "a lowercase name such as forest or brand-blue",
 })
 
 
@@ -193,7 +193,7 @@ def _size_pt(size: str | None) -> float:
 
 
 def _weight(value: int | str | None, default: int) -> int:
-    return {"normal": 400, "bold": 700}.get(value, value) if value is not None else default  # type: ignore[arg-type, return-value]
+    return {"normal": 400, "bold": 700}.get(value, value) if value is not None else default  # type: ignore[arg-type]
 
 
 def pick_logo(logo: Any) -> tuple[str, str | None] | None:

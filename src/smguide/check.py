@@ -56,13 +56,15 @@ class Finding:
 def parse(problem: str, severity: str = "error") -> Finding:
     """A problem line as the loaders write it (`file:line:col: field: message`) as a Finding."""
     found = _PLACE.match(problem)
+    line: int | None
+    column: int | None
     if found:
         file, line = found["file"], int(found["line"])
         column = int(found["col"]) if found["col"] else None
         rest = found["rest"]
     else:
         file, _, rest = problem.partition(": ")
-        line = column = None
+        line, column = None, None
         if not rest:
             file, rest = "", problem
     field = None
@@ -368,6 +370,8 @@ def logo_checks(brand: Brand) -> list[Finding]:
     located = _located(brand.source)
     parsed = validate(BrandFile, located, brand.source)[0] if located else None
     findings = []
+    line: int | None
+    col: int | None
     if parsed is not None and parsed.logo is not None:
         picked = pick_logo(parsed.logo)
         if picked is not None and not picked[1]:

@@ -187,7 +187,7 @@ class DeckRenderer:
         found = self._marks.get(id(layout))
         if found is None:
             found = self._marks[id(layout)] = {ph.placeholder_format.type: ph
-                                               for ph in layout.placeholders}
+                                               for ph in layout.placeholders}  # type: ignore[misc]
         for kind in (PH.FOOTER, PH.SLIDE_NUMBER):
             if kind not in found:
                 continue
@@ -198,8 +198,10 @@ class DeckRenderer:
             else:
                 _slide_number(shape, number)
         if PH.SLIDE_NUMBER not in found:  # a template without one: draw our own
+            from pptx.util import Emu
+
             width = self.prs.slide_width or 0
-            box = slide.shapes.add_textbox(width - inches(1.6), inches(6.95), inches(1.0),
+            box = slide.shapes.add_textbox(Emu(width - inches(1.6)), inches(6.95), inches(1.0),
                                            inches(0.35))
             box.name = "Slide number"
             _slide_number(box, number)

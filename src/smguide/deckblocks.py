@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from smguide.decktheme import NS, plain_shape
@@ -148,7 +149,10 @@ def _first(paras: Sequence[Para]) -> list[Para]:
 
 
 def _textbox(slide: Slide, area: Area) -> Any:
-    return slide.shapes.add_textbox(area.left, area.top, area.width, area.height)
+    from pptx.util import Emu
+
+    return slide.shapes.add_textbox(Emu(area.left), Emu(area.top), Emu(area.width),
+                                    Emu(area.height))
 
 
 # -- roles ------------------------------------------------------------------------
@@ -176,8 +180,7 @@ def role_slides(deck: DeckRenderer, planned: PlannedSlide, role: Role) -> None:
     boxes = _two_boxes(deck, planned) or (left_area.box, right_area.box)
     columns = []
     for head, items, box in ((left_head, skills, boxes[0]), (right_head, acts, boxes[1])):
-        pages = paginate(items, lambda chunk, h=head, b=box: largest_size(
-            [*h, *chunk], b, deck.body_fonts, *BODY))
+        pages = paginate(items, partial(_size_under, head, box, deck.body_fonts))
         if pages is None:
             raise too_long(deck, planned, "the role")
         columns.append([[*head, *page.items] for page in pages])
@@ -192,10 +195,15 @@ def role_slides(deck: DeckRenderer, planned: PlannedSlide, role: Role) -> None:
         drop_empty(slide)
 
 
+def _size_under(head: list[Para], box: Box, fonts: Fonts, chunk: Sequence[Para]) -> float | None:
+    """The largest body size at which `head` and then `chunk` fit in `box`."""
+    return largest_size([*head, *chunk], box, fonts, *BODY)
+
+
 def _two_boxes(deck: DeckRenderer, planned: PlannedSlide) -> tuple[Box, Box] | None:
     """The layout's two content placeholders, when it has them."""
     layout = deck.layouts[planned.layout]
-    bodies = [ph for ph in layout.placeholders if ph.placeholder_format.idx in (1, 2)]
+    bodies = [ph for ph in layout.placeholders if ph.placeholder_format.idx in (1, 2)]  # type: ignore[misc]
     if len(bodies) < 2:
         return None
     return frame_box(bodies[0]), frame_box(bodies[1])
@@ -259,11 +267,11 @@ def table_slides(deck: DeckRenderer, planned: PlannedSlide, title: str,
 def _table(slide: Slide, area: Area, widths: list[float], head: list[list[Para]] | None,
            rows: Sequence[list[list[Para]]], heights: list[float], size: float) -> None:
     from pptx.enum.dml import MSO_THEME_COLOR
-    from pptx.util import Pt
+    from pptx.util import Emu, Pt
 
     lines = [head, *rows] if head else list(rows)
-    frame = slide.shapes.add_table(len(lines), len(widths), area.left, area.top, area.width,
-                                   Pt(sum(heights)))
+    frame = slide.shapes.add_table(len(lines), len(widths), Emu(area.left), Emu(area.top),
+                                   Emu(area.width), Pt(sum(heights)))
     table = frame.table
     table.first_row = head is not None
     table.horz_banding = True
@@ -339,10 +347,10 @@ def _card(slide: Slide, cell: Area, paras: list[Para], size: float, pad: Box) ->
     from pptx.enum.dml import MSO_THEME_COLOR
     from pptx.enum.shapes import MSO_SHAPE
     from pptx.enum.text import MSO_ANCHOR
-    from pptx.util import Pt
+    from pptx.util import Emu, Pt
 
-    shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, cell.left, cell.top,
-                                   cell.width, cell.height)
+    shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Emu(cell.left), Emu(cell.top),
+                                   Emu(cell.width), Emu(cell.height))
     shape.adjustments[0] = 0.06
     shape.fill.solid()
     shape.fill.fore_color.theme_color = MSO_THEME_COLOR.BACKGROUND_2

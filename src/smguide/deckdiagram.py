@@ -67,12 +67,13 @@ def analogy_slide(deck: DeckRenderer, planned: PlannedSlide, block: Analogy) -> 
     canvas = Canvas.inside(deck.area_of(planned.layout))
     group = slide.shapes.add_group_shape()
     group.name = "Analogy diagram"
-    parts = {part.symbol: part for part in block.parts}
+    parts: dict[str, Any] = {part.symbol: part for part in block.parts}
     for symbol in ("garden", "soil", "seed", "sunlight", "water", "harvest"):
         if symbol in parts:
             DRAW[symbol](group.shapes, canvas)
     _labels(deck, planned, group.shapes, canvas, parts)
-    group._element.nvGrpSpPr.cNvPr.set("descr", block.alt)
+    group_element: Any = group._element  # python-pptx types its children loosely
+    group_element.nvGrpSpPr.cNvPr.set("descr", block.alt)
     drop_empty(slide)
 
 

@@ -22,6 +22,7 @@ from smguide.errors import RenderError
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
     from pptx.slide import SlideLayout, SlideMaster
+    from pptx.util import Length
 
 EMU_PER_INCH = 914400
 ASPECTS = {"16:9": (12192000, 6858000), "4:3": (9144000, 6858000)}
@@ -35,8 +36,10 @@ SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
 NS = {"a": A, "p": P, "r": R}
 
 
-def inches(value: float) -> int:
-    return round(value * EMU_PER_INCH)
+def inches(value: float) -> Length:
+    from pptx.util import Emu
+
+    return Emu(round(value * EMU_PER_INCH))
 
 
 @dataclass(frozen=True)
@@ -104,9 +107,11 @@ def open_template(path: Path) -> Presentation:
 
 def set_aspect(prs: Presentation, aspect: str) -> None:
     """Resize the slides and stretch the master's and layouts' shapes across the new width."""
+    from pptx.util import Emu
+
     width, height = ASPECTS[aspect]
     old_w, old_h = prs.slide_width or width, prs.slide_height or height
-    prs.slide_width, prs.slide_height = width, height
+    prs.slide_width, prs.slide_height = Emu(width), Emu(height)
     size = prs.part._element.sldSz
     if size is not None and size.get("type") and (old_w, old_h) != (width, height):
         del size.attrib["type"]  # a named size ("screen4x3") no longer is this shape
@@ -258,7 +263,7 @@ def layout_master(master: SlideMaster, logo: Logo | None, width: float) -> None:
              PH.DATE: (width - 4.6, 6.95, 2.0, 0.35),
              PH.FOOTER: (1.15 if logo else 0.6, 6.95, width - 3.4, 0.35),
              PH.SLIDE_NUMBER: (width - 2.1, 6.95, 1.5, 0.35)}
-    for shape in master.placeholders:
+    for shape in master.placeholders:  # type: ignore[misc]
         kind = shape.placeholder_format.type
         if kind in boxes:
             _place(shape, *boxes[kind])
@@ -323,7 +328,7 @@ def style_layouts(master: SlideMaster, width: float, bold: bool) -> None:
     from pptx.enum.shapes import PP_PLACEHOLDER as PH
 
     for layout in master.slide_layouts:
-        places = {ph.placeholder_format.type: ph for ph in layout.placeholders}
+        places = {ph.placeholder_format.type: ph for ph in layout.placeholders}  # type: ignore[misc]
         if layout.name == "Title Slide":
             _background(layout, "ACCENT_1")
             layout._element.set("showMasterSp", "0")
@@ -349,7 +354,7 @@ def style_layouts(master: SlideMaster, width: float, bold: bool) -> None:
             _text_style(places[PH.BODY], "tx1")
         elif layout.name == "Two Content":
             half = (width - 1.2 - 0.5) / 2
-            left, right = (ph for ph in layout.placeholders if ph.placeholder_format.idx in (1, 2))
+            left, right = (ph for ph in layout.placeholders if ph.placeholder_format.idx in (1, 2))  # type: ignore[misc]
             _place(left, 0.6, 1.8, half, 4.9)
             _place(right, 0.6 + half + 0.5, 1.8, half, 4.9)
             _rule(layout)

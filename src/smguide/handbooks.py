@@ -28,7 +28,7 @@ from smguide.sandbox import Limits, run_limited
 
 T = TypeVar("T")
 CHUNK = 25  # people per personal-pages document: big enough to share, small enough to spread
-_STATE: dict[str, Any] = {}  # what forked workers inherit (the laid-out body) or cache
+_STATE: dict[Any, Any] = {}  # what forked workers inherit (the laid-out body) or cache
 
 
 @dataclass(frozen=True)
@@ -189,13 +189,13 @@ def _render_all(job: Job, progress: Callable[[str], None]) -> tuple[int, list[tu
         if job.deck is not None:
             extra.append(pool.submit(_cohort_deck, tuple(p.hire.name for p in persons),
                                      Path(tmp) / "deck.pptx"))
-        for number, done in enumerate(as_completed(copies), 1):
-            spec = done.result()
+        for number, copied in enumerate(as_completed(copies), 1):
+            spec = copied.result()
             progress(f"[{number}/{len(persons)}] {spec.title.split(': ', 1)[-1]} -> "
                      f"{display_path(spec.output)}")
         finished = [(Path(tmp) / f"copy-{index}.pdf", spec.output)
                     for index, spec in enumerate(specs)]
-        finished += [done.result() for done in extra]
+        finished += [made.result() for made in extra]
     _STATE.clear()
     return slots.pages, finished
 

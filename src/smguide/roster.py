@@ -66,7 +66,7 @@ def slugify(name: str) -> str:
     """
     text = unicodedata.normalize("NFKC", name).casefold()
     text = "".join(TRANSLIT.get(ch, ch) for ch in text)
-    kept = []
+    kept: list[str] = []
     for ch in unicodedata.normalize("NFKD", text):
         if unicodedata.category(ch).startswith("M"):  # a mark: an accent, a vowel sign
             if not (kept and kept[-1].isascii()):  # accents on Latin letters go
