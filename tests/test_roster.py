@@ -342,19 +342,64 @@ def test_names_in_a_script_the_brand_font_lacks_are_warned_about(
                                             "王伟,Sales,Ангелина Петрова,Zoë Ørsted\n"
                                             "Anna Schmidt,Sales,Li Wei,Ολυμπία\n"),
                         TEAMS, "hires.csv")
-    monkeypatch.setattr(glyphs, "installed_font_with", lambda chars: None)
+    monkeypatch.setattr(glyphs, "installed_font_with", lambda chars, family="": None)
     assert glyphs.glyph_warnings(found.hires, brand, "hires.csv") == [
-        'hires.csv:2: name: "王伟" has characters the brand\'s fonts (Lato) lack: 王 伟; no '
-        "installed font has them, so they print as empty boxes; add a font that has them "
+        'hires.csv:2: name: "王伟" has characters the handbook\'s fonts (Lato) lack: 王 伟; '
+        "no installed font has them, so they print as empty boxes; add a font that has them "
         "under typography.fonts in the brand file"]  # Lato has Cyrillic, Greek and Latin
-    monkeypatch.setattr(glyphs, "installed_font_with", lambda chars: "Noto Sans CJK SC")
+    monkeypatch.setattr(glyphs, "installed_font_with",
+                        lambda chars, family="": None if family else "Noto Sans CJK SC")
     assert glyphs.glyph_warnings(found.hires, brand, "hires.csv")[0].endswith(
-        "lack: 王 伟; they print in Noto Sans CJK SC instead")
+        "lack: 王 伟; they print in another installed font that has them (such as Noto Sans "
+        "CJK SC)")
+
+
+def test_a_system_font_of_the_brand_is_asked_too(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from smguide import glyphs
+    from smguide.brand import load_brand
+
+    (tmp_path / "_brand.yml").write_text(
+        "typography:\n  fonts:\n    - family: Noto Sans CJK SC\n      source: system\n"
+        "  base: Noto Sans CJK SC\n  headings: Noto Sans CJK SC\n")
+    brand, _ = load_brand(tmp_path / "_brand.yml")
+    found = read_roster(write_csv(tmp_path, "name\n王伟\n"), TEAMS, "hires.csv")
+    asked = []
+
+    def fontconfig(chars: tuple[str, ...], family: str = "") -> str | None:
+        asked.append((chars, family))
+        return "Noto Sans CJK SC" if family == "Noto Sans CJK SC" else None
+
+    monkeypatch.setattr(glyphs, "installed_font_with", fontconfig)
+    assert glyphs.glyph_warnings(found.hires, brand, "hires.csv") == []
+    assert (("王",), "Noto Sans CJK SC") in asked
+
+
+def test_a_damaged_font_has_no_characters_instead_of_a_traceback(tmp_path: Path) -> None:
+    from smguide.glyphs import character_map
+    from smguide.resources import FONTS_DIR
+
+    assert ord("A") in character_map(FONTS_DIR / "Lato-Regular.ttf")
+    (tmp_path / "broken.ttf").write_bytes((FONTS_DIR / "Lato-Regular.ttf").read_bytes()[:2000])
+    assert character_map(tmp_path / "broken.ttf") == set()
 
 
 @pytest.mark.skipif(shutil.which("fc-list") is None, reason="needs fontconfig's fc-list")
 def test_fontconfig_is_asked_which_installed_font_has_the_characters() -> None:
     from smguide.glyphs import installed_font_with
 
-    assert installed_font_with(["A", "b"])  # some installed font has Latin letters
-    assert installed_font_with(["\U000f0000"]) is None  # a private-use plane: none has it
+    assert installed_font_with(("A", "b"))  # some installed font has Latin letters
+    assert installed_font_with(("\U000f0000",)) is None  # a private-use plane: none has it
+    assert installed_font_with(("A",), "No Such Family Anywhere") is None
+
+
+def test_a_blocked_copy_is_found_before_any_copy_is_written(
+        run: Callable[..., Result], tmp_path: Path) -> None:
+    write_csv(tmp_path, "name\nAnna Schmidt\nZoë Ørsted\n")
+    (tmp_path / "output" / "handbooks" / "zoe-orsted.pdf").mkdir(parents=True)
+    result = run("pdf", "--roster", "hires.csv")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: cannot write {tmp_path.resolve()}/output/handbooks/zoe-orsted.pdf: it is a "
+        "folder; choose a file name")
+    assert not (tmp_path / "output" / "handbooks" / "anna-schmidt.pdf").exists()

@@ -139,7 +139,8 @@ def build_both(sources: Sources, out_dir: Path, print_options: PrintOptions,
                deck_options: DeckOptions, names: tuple[str, str] = ("handbook.pdf", "deck.pptx"),
                done: Callable[[Built], None] | None = None,
                limits: Limits | None = None, cache: BuildCache | None = None) -> list[Built]:
-    """Handbook and deck in two render children at once: the wall time is the slower one.
+    """Handbook and deck rendered at once, each in its own children (the handbook's
+    templates, its engine; the deck): the wall time is about the handbook's.
 
     The handbook's engine loads while everything is validated here, once, so a content
     mistake is reported once and neither file is touched. `done` is called with

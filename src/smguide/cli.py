@@ -18,7 +18,14 @@ import click
 from smguide import __version__
 from smguide.options import PAPER_SIZES
 from smguide.paths import display_path
-from smguide.sandbox import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, ENV_MEMORY, ENV_SECONDS, Limits
+from smguide.sandbox import (
+    DEFAULT_MEMORY_MB,
+    DEFAULT_SECONDS,
+    ENV_MEMORY,
+    ENV_SECONDS,
+    MIN_MEMORY_MB,
+    Limits,
+)
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -122,10 +129,11 @@ def safety_options(network: bool = True) -> Callable[[Callable[..., Any]], Calla
         options = [
             click.option("--max-seconds", type=click.FloatRange(min=0, min_open=True),
                          default=DEFAULT_SECONDS, show_default=True, envvar=ENV_SECONDS,
-                         metavar="S", help=f"Stop a render that takes longer (or {ENV_SECONDS})."),
-            click.option("--max-memory-mb", type=click.IntRange(min=64), metavar="MB",
+                         metavar="S", help=f"Stop a render step (the templates, the layout) that "
+                                       f"takes longer (or {ENV_SECONDS})."),
+            click.option("--max-memory-mb", type=click.IntRange(min=MIN_MEMORY_MB), metavar="MB",
                          default=DEFAULT_MEMORY_MB, show_default=True, envvar=ENV_MEMORY,
-                         help=f"Memory one render may use (or {ENV_MEMORY})."),
+                         help=f"Memory one render process may use (or {ENV_MEMORY})."),
         ]
         if network:
             options.append(click.option(

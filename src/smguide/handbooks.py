@@ -71,24 +71,28 @@ def build_roster(sources: Sources, roster: Path, output: Path, options: PrintOpt
     if not found.hires:
         raise ContentError([*found.problems, f"{display_path(roster)}: no row to make a "
                                              f"handbook from"])
-    warnings += glyph_warnings(found.hires, brand, display_path(roster))
+    limits = limits or Limits.from_env()
     out_dir = output.parent
     stem = output.stem  # handbook -> handbooks/, handbook-de -> handbooks-de/
     tag = "handbooks" + (stem[len("handbook"):] if stem.startswith("handbook") else f"-{stem}")
-    check_writable(out_dir / tag / "copy.pdf")
     job = Job(sources=sources, renderer=HandbookRenderer(guide, brand, sources.templates),
               options=options, created=creation_date(), persons=people(guide, found.hires),
               targets=[safe_output(out_dir / tag, h.slug) for h in found.hires],
               merged=out_dir / f"{tag}-all.pdf" if roster_options.merge else None,
               deck=out_dir / f"{tag}-welcome.pptx" if roster_options.deck else None,
               workers=roster_options.workers or min(os.cpu_count() or 1, 8),
-              allow_network=(limits or Limits()).allow_network)
+              allow_network=limits.allow_network)
+    for target in (*job.targets, job.merged, job.deck):  # all of them, before rendering any
+        if target is not None:
+            check_writable(target)
+    warnings += run_limited(lambda: glyph_warnings(found.hires, brand, display_path(roster)),
+                            limits, "the brand's fonts")
     # the scratch folder holds every hire's pages: the parent removes it, whatever happens
     # to the render child (a killed child cannot clean up after itself)
     with tempfile.TemporaryDirectory(prefix="smguide-roster-") as scratch:
         job = replace(job, scratch=Path(scratch))
         pages, finished = _with_progress(
-            lambda say: run_limited(lambda: _render_all(job, say), limits or Limits.from_env(),
+            lambda say: run_limited(lambda: _render_all(job, say), limits,
                                     "the personal handbooks"), progress)
         # everything rendered: only now is anything written (each file atomically, here,
         # so a child stopped at a limit cannot leave some copies new and others old)

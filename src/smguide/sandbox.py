@@ -25,6 +25,7 @@ T = TypeVar("T")
 
 DEFAULT_SECONDS = 300.0
 DEFAULT_MEMORY_MB = 2048
+MIN_MEMORY_MB = 256  # below it WeasyPrint's libraries cannot even start their threads
 ENV_SECONDS, ENV_MEMORY, ENV_DEBUG = "SMGUIDE_MAX_SECONDS", "SMGUIDE_MAX_MEMORY_MB", "SMGUIDE_DEBUG"
 
 
@@ -49,8 +50,12 @@ class Limits:
                 raise RenderError(f'{name}="{raw}" must be more than 0')
             return value
 
-        return cls(number(ENV_SECONDS, DEFAULT_SECONDS), int(number(ENV_MEMORY,
-                                                                    DEFAULT_MEMORY_MB)))
+        memory = number(ENV_MEMORY, DEFAULT_MEMORY_MB)
+        if memory < MIN_MEMORY_MB:
+            raise RenderError(f'{ENV_MEMORY}="{memory:g}" is too little to render anything; '
+                              f"give at least {MIN_MEMORY_MB}")
+
+        return cls(number(ENV_SECONDS, DEFAULT_SECONDS), int(memory))
 
 
 def run_limited(work: Callable[[], T], limits: Limits, what: str) -> T:
@@ -78,8 +83,10 @@ class Worker:
     second core both happen at once. The child limits its memory before it imports
     anything, then waits for one job: a module-level function and its (picklable)
     arguments, so the untrusted templates are still rendered only here, within the
-    limits. The time limit counts from the job's submission. Use it as a context manager:
-    leaving the block ends a child that never got its job.
+    limits. The job goes through a file in the child's scratch folder, so handing it over
+    never blocks (the child may still be loading, or dead). The time limit counts from
+    `result`. Use it as a context manager: leaving the block ends a child that never got
+    its job.
     """
 
     def __init__(self, limits: Limits, what: str, preload: tuple[str, ...] = ()):
@@ -99,8 +106,15 @@ class Worker:
         replies_in.close()
 
     def submit(self, job: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
-        """Hand the child its job; `result` waits for it."""
-        self._jobs.send((job, args, kwargs))
+        """Hand the child its job; `result` waits for it (and reports a child that died)."""
+        import pickle
+        from contextlib import suppress
+        from pathlib import Path
+
+        path = Path(self._scratch.name) / "job.pickle"
+        path.write_bytes(pickle.dumps((job, args, kwargs), protocol=pickle.HIGHEST_PROTOCOL))
+        with suppress(OSError):  # the child is gone already (out of memory while loading)
+            self._jobs.send(str(path))  # a few bytes: fits the pipe, never waits
         self._jobs.close()
 
     def result(self, seconds: float | None = None) -> Any:
@@ -206,10 +220,14 @@ def _serve(parents_end: Any, jobs: Any, send: Any, memory_mb: int, scratch: str,
         _limit_self(memory_mb, scratch)
         for module in preload:
             importlib.import_module(module)
+        import pickle
+        from pathlib import Path
+
         try:
-            job, args, kwargs = jobs.recv()
+            path = jobs.recv()
         except EOFError:  # the parent gave up (a content error): nothing to do
             os._exit(0)
+        job, args, kwargs = pickle.loads(Path(path).read_bytes())
         return job(*args, **kwargs)
 
     _reply(work, send)
@@ -219,18 +237,29 @@ def _reply(work: Callable[[], Any], send: Any) -> None:
     """Run `work` and send back ("ok" | "error" | "memory" | "bug", value)."""
     try:
         reply: tuple[str, Any] = ("ok", work())
-    except MemoryError:
-        reply = ("memory", None)
     except SmguideError as exc:
         reply = ("error", exc)
-    except Exception as exc:  # a bug, or an engine failing on a pathological input
-        reply = ("bug", (type(exc).__name__, str(exc)[:300], traceback.format_exc()))
+    except BaseException as exc:  # a bug, an engine failing on a pathological input...
+        if _out_of_memory(exc):
+            reply = ("memory", None)
+        else:
+            reply = ("bug", (type(exc).__name__, str(exc)[:300], traceback.format_exc()))
     try:
         send.send(reply)
     except MemoryError:
         send.send(("memory", None))
     finally:
         send.close()
+
+
+def _out_of_memory(exc: BaseException) -> bool:
+    """Whether `exc` is what running into the address-space limit looks like: a
+    MemoryError, or a library that could not be mapped or allocated."""
+    if isinstance(exc, MemoryError):
+        return True
+    text = str(exc)
+    return isinstance(exc, (ImportError, OSError)) and any(
+        sign in text for sign in ("failed to map segment", "Cannot allocate memory"))
 
 
 def die_with_parent() -> None:
