@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,6 +38,22 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def modules_after(code: str, watched: tuple[str, ...]) -> list[str]:
+    """Which of the `watched` modules (or packages) a fresh interpreter has imported
+    after running `code`: import costs are checked by what is loaded, never by timing."""
+    probe = (f"{code}\nimport sys\nprint(','.join(sorted(m for m in sys.modules "
+             f"if m in {watched!r} or m.split('.')[0] in {watched!r})))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True)
+    return [name for name in out.stdout.strip().split(",") if name]
+
+
+HELP = ("from click.testing import CliRunner\nfrom smguide.cli import main\n"
+        "for args in (['--help'], ['pdf', '--help'], ['slides', '--help'], ['build', '--help'],"
+        " ['check', '--help'], ['preview', '--help'], ['schema']):\n"
+        "    assert CliRunner().invoke(main, args).exit_code == 0")
 
 
 def template_overrides(root: Path, files: dict[str, str]) -> Path:

@@ -13,6 +13,7 @@ from click.testing import Result
 
 from smguide.build import Built
 from smguide.progress import BuildProgress
+from tests.conftest import HELP, modules_after
 
 COMMANDS = ("pdf", "slides", "build", "check", "init", "preview")
 
@@ -34,14 +35,8 @@ def test_the_main_help_shows_the_workflow_and_completion(run: Callable[..., Resu
 
 
 def test_help_stays_fast_it_imports_no_renderer_watcher_or_display() -> None:
-    code = ("import sys\nfrom click.testing import CliRunner\nfrom smguide.cli import main\n"
-            "for args in (['--help'], ['check', '--help'], ['preview', '--help'], "
-            "['build', '--help']):\n"
-            "    assert CliRunner().invoke(main, args).exit_code == 0\n"
-            "print(sorted(m for m in ('weasyprint', 'pptx', 'rich', 'watchfiles', 'babel', "
-            "'jinja2') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert modules_after(HELP, ("weasyprint", "pptx", "rich", "watchfiles", "babel",
+                                "jinja2")) == []
 
 
 def test_shell_completion_offers_commands_and_languages(tmp_path: Path) -> None:
