@@ -6,6 +6,7 @@ colours, plain font names, sizes with units), so a brand file cannot inject CSS.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from io import BytesIO
@@ -119,8 +120,19 @@ class Typography(_Strict):
     link: Any = None
 
 
+# the slide kinds a brand can pin to a company template's layout: the deck plan's kinds
+# and the block types that have a slide (smguide.deckplan.SLIDE_BLOCKS)
+LayoutKind = Literal["title", "agenda", "section", "closing", "role", "comparison", "analogy",
+                     "practices", "takeaways", "checklist", "questions", "callout", "glossary"]
+LayoutPin = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                             max_length=200)] | Annotated[int, Field(ge=1)]
+
+
 class SmguideDefaults(_Strict):
     footer: Annotated[str, StringConstraints(max_length=120)] | None = None
+    layouts: dict[LayoutKind, LayoutPin] | None = None
+    template_theme: Literal["template", "brand"] | None = Field(None, alias="template-theme")
+    template_logo: Literal["auto", "always", "never"] | None = Field(None, alias="template-logo")
 
 
 class Defaults(BaseModel):
@@ -162,6 +174,11 @@ class Brand:
     faces: tuple[FontFace, ...]
     root: Path  # the brand file's folder
     source: str
+    # on a company template (--template): slide kind -> layout name or 1-based number;
+    # whose colours and fonts the deck's theme has; whether our logo goes on the slides
+    layouts: dict[str, str | int] = dataclasses.field(default_factory=dict)
+    template_theme: str = "template"
+    template_logo: str = "auto"
 
     def colour(self, role: str) -> str:
         return self.colours[role]
@@ -333,7 +350,10 @@ def load_brand(path: Path) -> tuple[Brand, list[str]]:
         logo_alt=logo_alt or (f"{name} logo" if name else "Logo"), colours=colours,
         base_family=base.family or "Lato", base_size_pt=_size_pt(base.size),
         line_height=base.line_height or 1.45, heading_family=heads.family or base.family or "Lato",
-        heading_weight=_weight(heads.weight, 700), faces=tuple(faces), root=root, source=shown)
+        heading_weight=_weight(heads.weight, 700), faces=tuple(faces), root=root, source=shown,
+        layouts=dict(smguide.layouts or {}) if smguide else {},
+        template_theme=(smguide.template_theme if smguide else None) or "template",
+        template_logo=(smguide.template_logo if smguide else None) or "auto")
     warnings, seen = [], set()
     for a, b, what in CONTRAST_PAIRS:
         pair = frozenset((colours[a], colours[b]))

@@ -111,6 +111,12 @@ brand_option = click.option(
     "--brand", type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Brand file in _brand.yml format (default: ./brand/_brand.yml, ./_brand.yml, "
          "else the built-in brand).")
+TEMPLATE_HELP = (
+    "Your company's PowerPoint template (.pptx or .potx; .pptm is refused for its macros) "
+    "to build the deck on, instead of the branded default. Its slide master, layouts and "
+    "theme are used; slides already in it are not copied into the deck. Its theme colours "
+    "and fonts win over the brand file's, unless the brand file sets "
+    "defaults.smguide.template-theme: brand (see docs/content.md).")
 templates_option = click.option(
     "--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Folder of template overrides, searched before the built-in templates "
@@ -222,8 +228,7 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
 @lang_option
 @click.option("--template", "template", metavar="PPTX",
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="A PowerPoint template (.pptx) to build on, instead of the branded "
-                   "default; its layouts are found by name (see docs/content.md).")
+              help=TEMPLATE_HELP)
 @click.option("--aspect", type=click.Choice(["16:9", "4:3"]),
               help="Slide shape (default: 16:9, or the template's own shape).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
@@ -271,7 +276,7 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
               help="Handbook for a print shop: 3mm bleed and crop marks.")
 @click.option("--template", "template", metavar="PPTX",
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="A PowerPoint template (.pptx) for the deck.")
+              help=TEMPLATE_HELP)
 @click.option("--aspect", type=click.Choice(["16:9", "4:3"]), help="Slide shape of the deck.")
 @click.option("--force", is_flag=True,
               help="Rebuild even when no input changed (by content hash) since the last build.")

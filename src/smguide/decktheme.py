@@ -95,11 +95,12 @@ def _draw_svg(svg: bytes, brand: Brand) -> bytes:
 def open_template(path: Path) -> Presentation:
     from pptx import Presentation as open_pptx
 
-    from smguide.pptxcheck import check_template
+    from smguide.pptxcheck import check_template, readable
 
     check_template(path)  # a zip bomb, an XML entity or macros never reach python-pptx
     try:
-        return open_pptx(str(path))
+        converted = readable(path)  # a .potx opens as the deck it would start
+        return open_pptx(io.BytesIO(converted) if converted else str(path))
     except Exception as exc:  # a zip or XML error inside python-pptx
         raise RenderError(f"{path}: not a PowerPoint template python-pptx can read "
                           f"({exc.__class__.__name__}: {exc})") from None
@@ -118,8 +119,9 @@ def set_aspect(prs: Presentation, aspect: str) -> None:
     if (old_w, old_h) == (width, height):
         return
     fx, fy = width / old_w, height / old_h
-    master = prs.slide_master
-    for shapes in [master.shapes, *(layout.shapes for layout in master.slide_layouts)]:
+    every = [shapes for master in prs.slide_masters
+             for shapes in (master.shapes, *(layout.shapes for layout in master.slide_layouts))]
+    for shapes in every:
         for shape in shapes:
             if not shape._element.xpath("./p:spPr/a:xfrm | ./p:grpSpPr/a:xfrm | ./p:xfrm"):
                 continue  # inherits its position from the master
@@ -157,10 +159,19 @@ def theme_colours(brand: Brand) -> dict[str, str]:
             "hlink": c["primary"], "folHlink": followed}
 
 
+def name_theme(master: SlideMaster, name: str) -> None:
+    """Name the master's theme after the brand (a template's says "Office Theme")."""
+    part = theme_part(master)
+    root = etree.fromstring(part.blob)
+    root.set("name", name)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def apply_theme(master: SlideMaster, brand: Brand) -> None:
     """Write the brand's colours and fonts into the theme part (theme1.xml)."""
     part = theme_part(master)
     root = etree.fromstring(part.blob)
+    root.set("name", brand.name or "Brand")
     scheme = root.find(".//a:clrScheme", NS)
     scheme.set("name", brand.name or "Brand")
     for slot, colour in theme_colours(brand).items():
@@ -379,13 +390,26 @@ def base_deck(brand: Brand, aspect: str, logo: Logo | None) -> Presentation:
 
 def open_deck(brand: Brand, template: Path | None, aspect: str | None,
               logo: Logo | None) -> Presentation:
-    """The deck to add slides to: a company's template as it is, or the branded default."""
+    """The deck to add slides to: a company's template as it is, or the branded default.
+
+    A template keeps its theme (colours and fonts) unless the brand file says
+    `defaults.smguide.template-theme: brand`; either way the theme is named after the
+    brand. Its own slides are not copied."""
     if template is None:
         return base_deck(brand, aspect or "16:9", logo)
     prs = open_template(template)
     for slide_id in list(prs.slides._sldIdLst):  # a template's own sample slides go
         prs.part.drop_rel(slide_id.rId)
         prs.slides._sldIdLst.remove(slide_id)
+    for master in prs.slide_masters:
+        try:
+            theme_part(master)
+        except KeyError:
+            continue  # a master without a theme (clients fall back to their default)
+        if brand.template_theme == "brand":
+            apply_theme(master, brand)
+        else:
+            name_theme(master, brand.name or "Brand")
     if aspect:
         set_aspect(prs, aspect)
     return prs

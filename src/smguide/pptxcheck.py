@@ -1,14 +1,20 @@
-"""A company's .pptx template, checked before python-pptx opens it.
+"""A company's PowerPoint template, checked before python-pptx opens it.
 
 A template comes from outside, like content. It must be a zip archive of reasonable
 size (no zip bomb: the sizes it declares are what python-pptx's zip reader will read at
 most), hold a presentation, carry no macros, no XML document type declarations or
 entities (billion laughs, external entities), and link to nothing but web and mail
 addresses (an external link to a file share leaks credentials when the deck is opened).
+
+Any PowerPoint-family package is read: a deck (.pptx), a template (.potx) or a slide
+show (.ppsx) differ only in the content type of their main part, which `readable`
+turns into a deck's in memory (python-pptx opens decks only). The macro-enabled kinds
+(.pptm, .potm, .ppsm) are refused for their macros.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -22,6 +28,14 @@ REQUIRED = ("[Content_Types].xml", "_rels/.rels", "ppt/presentation.xml")
 _EXTERNAL = re.compile(rb"<Relationship\b[^>]*>", re.IGNORECASE)
 _TARGET = re.compile(rb'Target\s*=\s*"([^"]*)"|Target\s*=\s*\'([^\']*)\'', re.IGNORECASE)
 _SAFE_TARGET = re.compile(rb"^(https?://|mailto:)", re.IGNORECASE)
+_ML = "application/vnd.openxmlformats-officedocument.presentationml."
+DECK_TYPE = _ML + "presentation.main+xml"
+CONVERTIBLE = {_ML + "template.main+xml": ".potx", _ML + "slideshow.main+xml": ".ppsx"}
+_MACRO = "application/vnd.ms-powerpoint."
+MACRO_TYPES = {_MACRO + "presentation.macroEnabled.main+xml": ".pptm",
+               _MACRO + "template.macroEnabled.main+xml": ".potm",
+               _MACRO + "slideshow.macroEnabled.main+xml": ".ppsm"}
+_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 
 
 def check_template(path: Path) -> None:
@@ -62,6 +76,16 @@ def _check_archive(archive: zipfile.ZipFile) -> str | None:
     missing = [name for name in REQUIRED if name not in names]
     if missing:
         return f"not a PowerPoint deck or template (it has no {missing[0]})"
+    problem = _check_xml(archive.read("[Content_Types].xml"))
+    if problem:
+        return f"[Content_Types].xml: {problem}"
+    kind = main_type(archive.read("[Content_Types].xml"))
+    if kind in MACRO_TYPES:
+        return (f"a macro-enabled PowerPoint file ({MACRO_TYPES[kind]}); smguide does not "
+                f"open files with macros: save it as a .pptx or .potx without macros")
+    if kind != DECK_TYPE and kind not in CONVERTIBLE:
+        return (f"not a PowerPoint deck or template (its main part is {kind or 'untyped'}); "
+                f"give a .pptx or .potx file")
     for entry in entries:
         name = entry.filename.lower()
         if name.endswith("vbaproject.bin") or (name.endswith(".bin") and "activex" in name):
@@ -83,6 +107,36 @@ def _check_archive(archive: zipfile.ZipFile) -> str | None:
                     return (f'{entry.filename}: links to "{shown}"; a template may only link '
                             f"to https, http or mailto addresses")
     return None
+
+
+def main_type(content_types: bytes) -> str | None:
+    """The content type [Content_Types].xml gives /ppt/presentation.xml."""
+    from defusedxml.ElementTree import fromstring
+
+    root = fromstring(content_types, forbid_dtd=True, forbid_entities=True,
+                      forbid_external=True)
+    for override in root.iter(f"{_CT}Override"):
+        if override.get("PartName", "").lower() == "/ppt/presentation.xml":
+            return override.get("ContentType")
+    return None
+
+
+def readable(path: Path) -> bytes | None:
+    """A checked template's bytes with its main part typed as a deck's (for a .potx or
+    .ppsx), or None when it already is a deck. Only [Content_Types].xml changes."""
+    with zipfile.ZipFile(path) as archive:
+        types = archive.read("[Content_Types].xml")
+        kind = main_type(types)
+        if kind not in CONVERTIBLE:
+            return None
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+            for entry in archive.infolist():
+                data = archive.read(entry)
+                if entry.filename == "[Content_Types].xml":
+                    data = data.replace(kind.encode(), DECK_TYPE.encode())
+                copy.writestr(entry, data)
+    return out.getvalue()
 
 
 def _check_xml(data: bytes) -> str | None:
