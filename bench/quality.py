@@ -1,0 +1,84 @@
+"""Typographic figures of the built handbook, for every paper size and language.
+
+Usage: .venv/bin/python bench/quality.py [--pdf FILE ...] [--details] [--json FILE]
+
+Builds the default guide's handbook on A4, Letter and A5 and the German edition on A4
+(or measures the PDFs given), then prints per edition what a print designer checks:
+characters per line of body text (median, maximum), blank paper (pages, not notes pages,
+more than half empty), runts, keep-together blocks split by a page turn, takeaways apart
+from their text, headings with fewer than two lines under them, orphans and widows,
+hyphenation faults, the smallest type and the lowest contrast of the running heads and footers, and
+the diagram's smallest label. --details lists where each fault is. The measuring is in
+tests/pagequality.py, which the tests use too (tests/test_typography.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.pagequality import Report, measure, source_compounds  # noqa: E402
+
+EDITIONS = {"A4": ("a4", None), "Letter": ("letter", None), "A5": ("a5", None),
+            "German A4": ("a4", "de"), "German A5": ("a5", "de")}
+
+
+def build(paper: str, lang: str | None, out: Path) -> Path:
+    from click.testing import CliRunner
+
+    from smguide.cli import main
+    from smguide.resources import builtin
+
+    args = ["pdf", "--content", str(builtin("content")), "--brand",
+            str(builtin("brand") / "_brand.yml"), "--paper", paper, "-o", str(out)]
+    result = CliRunner().invoke(main, args + (["--lang", lang] if lang else []))
+    if result.exit_code:
+        sys.exit(result.output)
+    return out
+
+
+def main(argv: list[str] | None = None) -> dict[str, dict[str, object]]:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pdf", nargs="*", type=Path, help="measure these PDFs instead")
+    parser.add_argument("--details", action="store_true", help="list where each fault is")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args(argv)
+    from smguide.resources import builtin
+
+    compounds = source_compounds(builtin("content"))
+    reports: dict[str, Report] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.pdf:
+            targets = {path.name: path for path in args.pdf}
+        else:
+            targets = {name: build(paper, lang, Path(tmp) / f"{name}.pdf")
+                       for name, (paper, lang) in EDITIONS.items()}
+        for name, path in targets.items():
+            reports[name] = measure(path, compounds)
+    figures = {name: report.figures() for name, report in reports.items()}
+    keys = list(next(iter(figures.values())))
+    width = max(len(k) for k in keys)
+    print(f"{'':{width}}  " + "  ".join(f"{name:>10}" for name in figures))
+    for key in keys:
+        print(f"{key:{width}}  " + "  ".join(f"{str(f[key]):>10}" for f in figures.values()))
+    if args.details:
+        for name, report in reports.items():
+            print(f"\n{name}: smallest type {report.smallest_what}")
+            for label in ("blank_pages", "runts", "splits", "stranded", "short_headings",
+                          "orphans_widows", "hyphenation"):
+                items = getattr(report, label)
+                if items:
+                    print(f"  {label}: " + "; ".join(str(i) for i in items))
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    return figures
+
+
+if __name__ == "__main__":
+    main()

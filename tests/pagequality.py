@@ -1,0 +1,486 @@
+"""Typographic quality of a laid-out handbook, measured from the PDF alone (pdfplumber).
+
+What a print designer checks on every page, as numbers: characters per line of body text,
+blank paper, runts, keep-together blocks split across a page turn, headings, orphans and
+widows, the smallest type size and the contrast of small type, and hyphenation.
+
+Everything is read back from the PDF: the glyphs (position, size, colour) and the tagged
+structure tree WeasyPrint writes (P, H2, L, LI, Table, Figure, ...), which says what each
+glyph belongs to. Running heads and footers are drawn in page-margin boxes, which are not
+part of the structure tree, so they are told apart from the text block without guessing.
+WeasyPrint makes one structure element per page for an element split by a page turn; a
+split is recognised as the last element on one page continuing as the first on the next.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+PT_PER_MM = 72 / 25.4
+SENTENCE_END = (".", "!", "?", ":", "…", "”", "\u201c", ")")
+LETTERS = re.compile(r"[^\W\d_]+")
+KEEP_KINDS = ("list", "table", "card", "box", "figure")
+
+
+@dataclass
+class Node:
+    """One structure element on one page."""
+
+    kind: str  # the PDF structure type: P, H2, L, LI, Table, ...
+    page: int  # 0-based
+    parent: Node | None
+    children: list[Node] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    uid: int = 0
+    bbox: tuple[float, float, float, float] | None = None  # figures: x0, top, x1, bottom (pt)
+
+    def ancestors(self) -> Iterator[Node]:
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+    def path(self) -> list[str]:
+        return [n.kind for n in reversed([self, *self.ancestors()])]
+
+    def descendants(self) -> Iterator[Node]:
+        for child in self.children:
+            yield child
+            yield from child.descendants()
+
+    def all_lines(self) -> list[Line]:
+        found = list(self.lines)
+        for node in self.descendants():
+            found.extend(node.lines)
+        return sorted(found, key=lambda line: (line.top, line.x0))
+
+
+@dataclass
+class Line:
+    """The glyphs of one structure block (paragraph, list item, cell...) on one baseline."""
+
+    page: int
+    block: Node
+    baseline: float
+    chars: list[dict[str, Any]]
+
+    @property
+    def text(self) -> str:
+        ordered = sorted(self.chars, key=lambda c: c["x0"])
+        return "".join(c["text"] for c in ordered).strip()
+
+    @property
+    def top(self) -> float:
+        return min(c["top"] for c in self.chars)
+
+    @property
+    def bottom(self) -> float:
+        return max(c["bottom"] for c in self.chars)
+
+    @property
+    def x0(self) -> float:
+        return min(c["x0"] for c in self.chars)
+
+    @property
+    def x1(self) -> float:
+        return max(c["x1"] for c in self.chars)
+
+    @property
+    def size(self) -> float:
+        return statistics.median(c["size"] for c in self.chars)
+
+
+@dataclass
+class Report:
+    """The figures for one PDF; `problems` says where each counted fault is (page: what)."""
+
+    pages: int
+    body_size_pt: float
+    leading_pt: float
+    cpl_median: float
+    cpl_max: int
+    notes_pages: list[int]
+    blank_pages: list[int]
+    runts: list[str]
+    splits: list[str]
+    stranded: list[str]
+    short_headings: list[str]
+    orphans_widows: list[str]
+    hyphenation: list[str]
+    hyphenated_lines: int
+    smallest_pt: float
+    smallest_what: str
+    small_contrast: float
+    diagram_label_pt: float
+
+    def figures(self) -> dict[str, Any]:
+        return {
+            "pages": self.pages, "body pt": self.body_size_pt, "leading pt": self.leading_pt,
+            "cpl median": self.cpl_median, "cpl max": self.cpl_max,
+            "notes pages": len(self.notes_pages), "blank paper": len(self.blank_pages),
+            "runts": len(self.runts), "splits": len(self.splits),
+            "stranded": len(self.stranded), "short headings": len(self.short_headings),
+            "orphans/widows": len(self.orphans_widows),
+            "hyphen faults": len(self.hyphenation), "hyphenated": self.hyphenated_lines,
+            "smallest pt": self.smallest_pt, "margin contrast": self.small_contrast,
+            "diagram pt": self.diagram_label_pt,
+        }
+
+
+def measure(pdf_path: Path, compounds: Iterable[str] = ()) -> Report:
+    """Measure a handbook PDF. `compounds` are the hyphenated words of the source text
+    (e.g. "one-to-one"), so a break at their own hyphen is told from an added one."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf_path) as pdf:
+        pages = list(pdf.pages)
+        heights = [float(p.height) for p in pages]
+        roots, by_mcid = _structure(pdf.structure_tree)
+        furniture: list[list[dict[str, Any]]] = [[] for _ in pages]
+        graphics: list[list[tuple[float, float]]] = [[] for _ in pages]
+        all_chars: list[dict[str, Any]] = []
+        for number, page in enumerate(pages):
+            grouped: dict[tuple[int, float], list[dict[str, Any]]] = defaultdict(list)
+            for char in page.chars:
+                all_chars.append(char)
+                node = by_mcid.get((number, char.get("mcid")))
+                if node is None:
+                    furniture[number].append(char)
+                    continue
+                grouped[(node.uid, round(char["matrix"][5], 0))].append(char)
+            for (_, baseline), chars in grouped.items():
+                node = by_mcid[(number, chars[0]["mcid"])]
+                block = _block_of(node)
+                block.lines.append(Line(number, block, baseline, chars))
+            for obj in [*page.rects, *page.images, *page.curves]:
+                graphics[number].append((float(obj["top"]), float(obj["bottom"])))
+    return _report(roots, furniture, graphics, heights, all_chars, set(compounds))
+
+
+def _structure(tree: list[dict[str, Any]]) -> tuple[list[Node], dict[tuple[int, Any], Node]]:
+    by_mcid: dict[tuple[int, Any], Node] = {}
+    counter = iter(range(1, 10**9))
+
+    def build(item: dict[str, Any], parent: Node | None) -> Node:
+        page = item.get("page_number")
+        node = Node(item["type"], (page - 1) if page else (parent.page if parent else 0),
+                    parent, uid=next(counter))
+        box = (item.get("attributes") or {}).get("BBox")
+        if box:  # WeasyPrint writes CSS pixels, from the top left
+            node.bbox = tuple(float(v) * 0.75 for v in box)  # type: ignore[assignment]
+        for mcid in item.get("mcids") or ():
+            by_mcid[(node.page, mcid)] = node
+        node.children = [build(child, node) for child in item.get("children", [])]
+        if page is None and node.children:
+            node.page = node.children[0].page
+        return node
+
+    roots = [build(item, None) for item in tree]
+    # the document's children, page by page: the top of each page's own tree
+    tops: list[Node] = []
+    for root in roots:
+        tops.extend(root.children if root.kind == "Document" else [root])
+    return tops, by_mcid
+
+
+BLOCK_KINDS = {"P", "H1", "H2", "H3", "H4", "LBody", "Lbl", "TD", "TH", "Caption", "LI"}
+
+
+def _block_of(node: Node) -> Node:
+    """The nearest block-level element (paragraph, heading, list body, cell) of a glyph."""
+    for candidate in [node, *node.ancestors()]:
+        if candidate.kind in BLOCK_KINDS:
+            return candidate
+    return node
+
+
+def _kind(node: Node) -> str | None:
+    """Which kind of keep-together block a node is, or None."""
+    path = node.path()
+    inside = path[:-1]
+    if node.kind == "Table":
+        return "table"
+    if node.kind == "L" and not {"L", "LI", "LBody", "Table", "NonStruct"} & set(inside[2:]):
+        return "list" if "Sect" in inside else None
+    if node.kind == "NonStruct" and inside[-2:] == ["Sect", "Div"]:
+        kinds = {child.kind for child in node.children}
+        if "Figure" in kinds:
+            return "figure"
+        return "box" if kinds & {"P", "H2", "L"} else None
+    if node.kind == "Div" and inside[-2:] == ["Sect", "Div"]:
+        divs = [child for child in node.children if child.kind == "Div"]
+        has_list = any(d.kind == "L" for d in node.descendants())
+        return "card" if len(divs) >= 2 and has_list else None
+    return None
+
+
+def _is_body(block: Node) -> bool:
+    """Running text: paragraphs and list items of a chapter, not in a box, card or table."""
+    path = block.path()
+    if "Sect" not in path or {"Table", "NonStruct"} & set(path[: path.index(block.kind)]):
+        return False
+    above = path[path.index("Sect") + 1:-1]
+    return block.kind in ("P", "LBody") and above[:1] == ["Div"] and "Div" not in above[1:2]
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in text.split() if LETTERS.search(w)]
+
+
+def _first_chain(node: Node) -> list[Node]:
+    chain = [node]
+    while chain[-1].children:
+        chain.append(chain[-1].children[0])
+    return chain
+
+
+def _last_chain(node: Node) -> list[Node]:
+    chain = [node]
+    while chain[-1].children:
+        chain.append(chain[-1].children[-1])
+    return chain
+
+
+def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
+            graphics: list[list[tuple[float, float]]], heights: list[float],
+            all_chars: list[dict[str, Any]], compounds: set[str]) -> Report:
+    n_pages = len(heights)
+    by_page: dict[int, list[Node]] = defaultdict(list)
+    for top in tops:
+        by_page[top.page].append(top)
+    blocks = [node for top in tops for node in [top, *top.descendants()] if node.lines]
+    for block in blocks:
+        block.lines.sort(key=lambda line: line.baseline, reverse=True)  # PDF y grows upward
+
+    sizes = [round(c["size"], 2) for b in blocks if _is_body(b) for line in b.lines
+             for c in line.chars]
+    body_size = statistics.mode(sizes) if sizes else 0.0
+    body = [b for b in blocks if _is_body(b) and b.lines and abs(b.lines[0].size - body_size)
+            < 0.05 * body_size]
+
+    # continuation: the last element on page N goes on as the first on page N+1
+    continued_from: dict[int, Node] = {}  # uid of the part on N+1 -> part on page N
+    for page in range(n_pages - 1):
+        if not by_page[page] or not by_page[page + 1]:
+            continue
+        last = _last_chain(by_page[page][-1])
+        first = _first_chain(by_page[page + 1][0])
+        for a, b in zip(last, first, strict=False):
+            if a.kind != b.kind:
+                break
+            if a.kind in ("P", "LBody") and a.lines and a.lines[-1].text.endswith(SENTENCE_END):
+                break  # a paragraph that ended on page N: the next one only looks alike
+            continued_from[b.uid] = a
+    continues = {a.uid for a in continued_from.values()}
+
+    # characters per line: full lines of body paragraphs (not a paragraph's last line)
+    cpl: list[int] = []
+    runts: list[str] = []
+    leading: list[float] = []
+    for block in body:
+        lines = block.lines
+        for i, line in enumerate(lines):
+            if i + 1 < len(lines):
+                leading.append(round(line.baseline - lines[i + 1].baseline, 2))
+        full = lines[:-1] if block.uid not in continues else lines
+        cpl.extend(len(line.text) for line in full)
+        if block.uid not in continues and (len(lines) > 1 or block.uid in continued_from):
+            words = _words(lines[-1].text)
+            if len(words) == 1 and len(lines[-1].text.split()) == 1:
+                runts.append(f"p{lines[-1].page + 1}: “{lines[-1].text}”")
+
+    # keep-together blocks across a page turn, and what the text block can hold
+    text_top = min((line.top for b in blocks for line in b.lines if b.page > 0), default=0)
+    text_bottom = max((line.bottom for b in blocks for line in b.lines if b.page > 0),
+                      default=0)
+    room = text_bottom - text_top
+    splits: list[str] = []
+    for node in [n for top in tops for n in [top, *top.descendants()]]:
+        kind = _kind(node)
+        if kind is None or node.uid not in continued_from or node.uid in continues:
+            continue
+        parts = [node]
+        while parts[0].uid in continued_from:
+            parts.insert(0, continued_from[parts[0].uid])
+        extent = sum(_extent(p) for p in parts)
+        if extent <= room:
+            text = (parts[0].all_lines() or [None])[0]
+            label = text.text[:40] if text else ""
+            pages = "–".join(str(p.page + 1) for p in (parts[0], parts[-1]))
+            splits.append(f"p{pages}: {kind} “{label}”")
+    # the diagram and its key: on one page or one spread (an even page and the next)
+    for top in tops:
+        for node in [top, *top.descendants()]:
+            if _kind(node) == "figure":
+                key = _following(node, "Table")
+                if key is not None and key.page != node.page and not (
+                        (node.page + 1) % 2 == 0 and key.page == node.page + 1):
+                    splits.append(f"p{node.page + 1}–{key.page + 1}: diagram and its key "
+                                  f"on different spreads")
+
+    # takeaways (a box with a heading and a list) alone at the top of a page
+    stranded: list[str] = []
+    for page in range(1, n_pages):
+        chapter_tops = by_page[page]
+        if not chapter_tops or chapter_tops[0].uid in continued_from:
+            continue
+        first = [n for n in _first_chain(chapter_tops[0]) if _kind(n) == "box"]
+        if first and [c.kind for c in first[0].children][:2] == ["H2", "L"]:
+            stranded.append(f"p{page + 1}: takeaways box opens the page, away from its text")
+
+    # headings: at least two lines of their text under them on the same page
+    short_headings: list[str] = []
+    for block in blocks:
+        if block.kind not in ("H2", "H3") or block.page == 0:
+            continue
+        below = {(round(line.baseline), line.block.uid) for b in blocks if b.page == block.page
+                 for line in b.lines if line.top > block.lines[0].bottom}
+        if len({baseline for baseline, _ in below}) < 2:
+            short_headings.append(f"p{block.page + 1}: “{block.lines[-1].text[:40]}”")
+
+    # orphans and widows: a paragraph split by a page turn keeps two lines on each side
+    orphans_widows: list[str] = []
+    for b_uid, a in continued_from.items():
+        if a.kind in ("P", "LBody") and a.lines:
+            after = next((n for n in blocks if n.uid == b_uid), None)
+            if after is None:
+                continue
+            if len(a.lines) < 2 or len(after.lines) < 2:
+                orphans_widows.append(f"p{a.page + 1}–{after.page + 1}: {len(a.lines)}+"
+                                      f"{len(after.lines)} lines “{a.lines[0].text[:30]}”")
+
+    # blank paper: a page (not a notes page) whose text block is more than half empty
+    notes_pages: list[int] = []
+    blank: list[int] = []
+    first_chapter = min((n.page for top in tops for n in [top, *top.descendants()]
+                         if n.kind == "H1" and n.page > 0 and "Sect" in n.path()),
+                        default=1)
+    for page in range(n_pages):
+        if not by_page[page]:
+            notes_pages.append(page + 1)
+            continue
+        if page < first_chapter:
+            continue  # the cover and the contents: designed pages of their own
+        bottoms = [line.bottom for b in blocks if b.page == page for line in b.lines]
+        bottoms += [bottom for top_, bottom in graphics[page] if text_top - 2 <= top_
+                    and bottom <= text_bottom + 12]
+        filled = (max(bottoms) - text_top) / room if bottoms and room else 0
+        if filled < 0.5:
+            blank.append(page + 1)
+
+    # hyphenation
+    hyphenation, hyphenated = _hyphenation(blocks, continued_from, compounds)
+
+    # type sizes, the contrast of small type, and the diagram's labels
+    smallest = min(all_chars, key=lambda c: c["size"]) if all_chars else None
+    # running heads and footers (margin boxes, on the paper itself)
+    contrast = min((_contrast(c.get("non_stroking_color")) for chars in furniture[1:]
+                    for c in chars if c["text"].strip()), default=21.0)
+    figure_sizes = [c["size"] for top in tops for node in [top, *top.descendants()]
+                     if node.kind == "Figure" and node.page > 0
+                     for line in node.all_lines() for c in line.chars]
+    return Report(
+        pages=n_pages, body_size_pt=round(body_size, 2),
+        leading_pt=statistics.mode(leading) if leading else 0.0,
+        cpl_median=statistics.median(cpl) if cpl else 0, cpl_max=max(cpl, default=0),
+        notes_pages=notes_pages, blank_pages=blank, runts=runts, splits=splits,
+        stranded=stranded, short_headings=short_headings, orphans_widows=orphans_widows,
+        hyphenation=hyphenation, hyphenated_lines=hyphenated,
+        smallest_pt=round(smallest["size"], 2) if smallest else 0.0,
+        smallest_what=(f"p{smallest['page_number']}: “{smallest['text']}”"
+                       if smallest else ""),
+        small_contrast=round(contrast, 2),
+        diagram_label_pt=round(min(figure_sizes), 2) if figure_sizes else 0.0)
+
+
+def _extent(node: Node) -> float:
+    lines = node.all_lines()
+    return (max(line.bottom for line in lines) - min(line.top for line in lines)) if lines else 0
+
+
+def _following(node: Node, kind: str) -> Node | None:
+    """The first element of `kind` after `node` among its parent's later children, or on
+    the pages after (a block split by a page turn)."""
+    parent = node.parent
+    if parent is None:
+        return None
+    later = parent.children[parent.children.index(node) + 1:]
+    for sibling in later:
+        for candidate in [sibling, *sibling.descendants()]:
+            if candidate.kind == kind:
+                return candidate
+    return None
+
+
+HYPHENS = ("-", "\u2010", "\u00ad")
+
+
+def _hyphenation(blocks: list[Node], continued_from: dict[int, Node],
+                 compounds: set[str]) -> tuple[list[str], int]:
+    """Faults at line ends that end in a hyphen: too short a word or fragment, a break in
+    a heading, table cell or label, a break at a compound's own hyphen or in a compound."""
+    faults: list[str] = []
+    count = 0
+    lowered = {c.lower() for c in compounds}
+    for block in blocks:
+        lines = block.lines
+        for i, line in enumerate(lines[:-1]):
+            text = line.text
+            if not text.endswith(HYPHENS) or text.endswith((" -", "--")):
+                continue
+            count += 1
+            left = text.split()[-1]
+            right = lines[i + 1].text.split()[0] if lines[i + 1].text.split() else ""
+            where = f"p{line.page + 1}: “{left}{right}”"
+            if block.kind in ("H1", "H2", "H3", "H4", "TD", "TH", "Lbl", "Caption"):
+                faults.append(f"{where} broken in a {block.kind}")
+                continue
+            head, tail = left[:-1], right
+            word = re.sub(r"[^\w-]", "", head + "-" + tail).lower()
+            joined = re.sub(r"[^\w-]", "", head + tail).lower()
+            if word in lowered or any(word in c for c in lowered):
+                faults.append(f"{where} broken at its own hyphen")
+                continue
+            head_letters = LETTERS.findall(head.split("-")[-1])
+            tail_letters = LETTERS.findall(tail.split("-")[0])
+            a = len(head_letters[-1]) if head_letters else 0
+            b = len(tail_letters[0]) if tail_letters else 0
+            if "-" in head or "-" in re.sub(r"[^\w-]", "", tail):
+                faults.append(f"{where} hyphenated inside a compound")
+            elif a < 3 or b < 3 or len(re.sub(r"\W", "", joined)) < 6:
+                faults.append(f"{where} leaves {a}+{b} letters")
+    return faults, count
+
+
+def _contrast(colour: Any) -> float:
+    """WCAG contrast of a glyph's fill colour on white paper."""
+    if colour is None:
+        return 21.0
+    values = list(colour) if isinstance(colour, list | tuple) else [colour]
+    if len(values) == 1:
+        rgb = values * 3
+    elif len(values) == 4:  # CMYK, naively
+        c, m, y, k = values
+        rgb = [(1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)]
+    else:
+        rgb = values[:3]
+
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    lum = 0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])
+    return 1.05 / (lum + 0.05)
+
+
+def source_compounds(folder: Path) -> set[str]:
+    """Hyphenated words written in a content folder's YAML (its own hyphens)."""
+    found: set[str] = set()
+    for path in folder.rglob("*.yaml"):
+        found.update(re.findall(r"\b\w+(?:-\w+)+\b", path.read_text(encoding="utf-8")))
+    return found
