@@ -132,9 +132,9 @@ def scaled_content(work: Path, scale: int) -> Path:
 
 def handbook_sources(work: Path, content: Path) -> list[str]:
     """The exact HTML and CSS smguide renders, saved for the bare WeasyPrint run."""
-    from smguide.build import Sources, load
-    from smguide.handbook import HandbookRenderer
-    from smguide.options import PrintOptions
+    from smguide.commands.build import load
+    from smguide.handbook.html import HandbookRenderer
+    from smguide.model.options import PrintOptions, Sources
     from smguide.resources import builtin
 
     sources = Sources(content, builtin("brand") / "_brand.yml")

@@ -50,9 +50,9 @@ def _geometry() -> object:
 def build_one(guide: object, brand: object, template: Path, aspect: str, out: Path
               ) -> tuple[str, list[str], list[str]]:
     """(result cell, geometry problems, warnings) of one deck."""
-    from smguide.deck import DeckRenderer
+    from smguide.deck.render import DeckRenderer
     from smguide.errors import SmguideError
-    from smguide.options import DeckOptions
+    from smguide.model.options import DeckOptions
 
     renderer = DeckRenderer(guide, brand, DeckOptions(template=template, aspect=aspect))  # type: ignore[arg-type]
     try:
@@ -102,9 +102,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     templates = sorted(p for p in corpus.iterdir() if p.suffix.lower() in SUFFIXES
                        and (not args.only or args.only in p.name))
-    from smguide.brand import load_brand
-    from smguide.content import load_guide
     from smguide.resources import builtin
+    from smguide.sources.brand import load_brand
+    from smguide.sources.content import load_guide
 
     guide = load_guide(builtin("content"))
     brand, _ = load_brand(builtin("brand") / "_brand.yml")

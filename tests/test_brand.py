@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from smguide.brand import load_brand
-from smguide.colors import contrast
 from smguide.errors import BrandError
+from smguide.model.colors import contrast
+from smguide.sources.brand import load_brand
 from tests.conftest import edit
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from smguide.cache import BuildCache, build_key
+from smguide.io.cache import BuildCache, build_key
 from smguide.resources import builtin
 from tests.conftest import edit
 
@@ -35,7 +35,7 @@ def test_the_key_follows_bytes_not_times(content: Path, tmp_path: Path) -> None:
 
 def test_a_new_version_of_an_engine_means_a_new_build(content: Path, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    from smguide import cache
+    from smguide.io import cache
 
     out = tmp_path / "output"
     installed = cache.installed_packages()
@@ -85,8 +85,8 @@ def test_font_widths_are_cached_by_the_font_files_hash(tmp_path: Path, monkeypat
     broken cache file is read from the font again (and rewritten)."""
     from dataclasses import asdict
 
+    from smguide.deck.textfit import font_widths, load_metrics
     from smguide.resources import FONTS_DIR
-    from smguide.textfit import font_widths, load_metrics
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     font = FONTS_DIR / "Lato-Bold.ttf"

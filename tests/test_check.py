@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from smguide.check import parse
-from smguide.i18n import variants
+from smguide.commands.check import parse
 from smguide.resources import builtin
+from smguide.sources.languages import variants
 from tests.conftest import edit, multilang_project
 
 

@@ -25,9 +25,10 @@ def test_version(run: Callable[..., Result]) -> None:
 def test_the_pdf_engine_process_never_imports_the_content_model() -> None:
     # the handbook's render child loads WeasyPrint while the parent validates; it
     # typesets a plain manuscript, so it must not pay for Pydantic and the model too
-    code = "from smguide.build import PDF_ENGINE\nfor module in PDF_ENGINE: __import__(module)"
-    assert modules_after(code, ("pydantic", "jinja2", "smguide.model", "smguide.handbook",
-                                "smguide.brand")) == []
+    code = ("from smguide.commands.build import PDF_ENGINE\n"
+            "for module in PDF_ENGINE: __import__(module)")
+    assert modules_after(code, ("pydantic", "jinja2", "smguide.model.guide",
+                                "smguide.handbook.html", "smguide.sources.brand")) == []
 
 
 def test_pdf_help_has_examples(run: Callable[..., Result]) -> None:
@@ -108,9 +109,9 @@ def test_a_content_error_leaves_no_render_process_behind(content: Path,
     # a content error must end them, not leave them waiting for a job
     import multiprocessing
 
-    from smguide.build import Sources, build_both
+    from smguide.commands.build import build_both
     from smguide.errors import ContentError
-    from smguide.options import DeckOptions, PrintOptions
+    from smguide.model.options import DeckOptions, PrintOptions, Sources
 
     guide = content / "guide.yaml"
     guide.write_text(guide.read_text().replace("language: en", "language: English"))

@@ -16,12 +16,12 @@ from click.testing import CliRunner
 from lxml import etree
 from pptx import Presentation
 
-from smguide.brand import load_brand
 from smguide.cli import main
-from smguide.content import load_guide
-from smguide.deck import DeckRenderer
-from smguide.options import DeckOptions
+from smguide.deck.render import DeckRenderer
+from smguide.model.options import DeckOptions
 from smguide.resources import builtin
+from smguide.sources.brand import load_brand
+from smguide.sources.content import load_guide
 from tests.deckgeometry import deck_problems
 
 GUIDE = load_guide(builtin("content"))

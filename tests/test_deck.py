@@ -16,18 +16,19 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
-from smguide.brand import load_brand
-from smguide.build import Sources, build_slides
 from smguide.cli import main
-from smguide.content import load_guide
-from smguide.deck import DeckOptions, family_fonts
-from smguide.deckplan import load_plan, yaml_scalar
-from smguide.deckwrite import spans
+from smguide.commands.build import build_slides
+from smguide.deck.plan import load_plan, yaml_scalar
+from smguide.deck.render import DeckOptions, family_fonts
+from smguide.deck.textfit import Para, Span, text_height
+from smguide.deck.write import spans
 from smguide.errors import ContentError
-from smguide.markdown import to_plain
-from smguide.model import Analogy, Comparison
+from smguide.model.guide import Analogy, Comparison
+from smguide.model.options import Sources
 from smguide.resources import builtin
-from smguide.textfit import Para, Span, text_height
+from smguide.sources.brand import load_brand
+from smguide.sources.content import load_guide
+from smguide.sources.markdown import to_plain
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GUIDE = load_guide(builtin("content"))
@@ -335,7 +336,7 @@ def test_plan_mistakes_are_reported_together(tmp_path: Path) -> None:
 
 
 def test_content_values_are_data_in_the_plan() -> None:
-    from smguide.yamlsource import parse_yaml
+    from smguide.sources.yamlsource import parse_yaml
 
     sneaky = 'x"\n- kind: title\n  layout: "Blank'
     assert parse_yaml(f"title: {yaml_scalar(sneaky)}\n").data == {"title": sneaky}

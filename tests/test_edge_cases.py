@@ -85,7 +85,7 @@ def test_a_roster_stopped_at_the_time_limit_leaves_no_pages_behind(
 
 def test_the_chapters_together_have_a_size_limit(
         run: Callable[..., Result], content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from smguide import content as content_module
+    from smguide.sources import content as content_module
 
     monkeypatch.setattr(content_module, "MAX_GUIDE_BYTES", 20_000)
     result = run("pdf", "--content", str(content), "-o", "x.pdf")
@@ -115,7 +115,8 @@ def test_a_hand_edited_build_record_means_build_again(
 def test_an_output_path_through_a_file_says_so_before_rendering(
         run: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         args: tuple[str, ...]) -> None:
-    from smguide import build, handbooks
+    from smguide.commands import build
+    from smguide.commands import roster as handbooks
 
     def no_render(*_: object, **__: object) -> None:
         raise AssertionError("rendered although the output cannot be written")

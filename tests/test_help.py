@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from smguide.build import Built
-from smguide.progress import BuildProgress
+from smguide.commands.build import Built
+from smguide.io.progress import BuildProgress
 from tests.conftest import HELP, modules_after
 
 COMMANDS = ("pdf", "slides", "build", "check", "init", "preview")

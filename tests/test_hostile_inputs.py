@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from smguide.images import check_image
+from smguide.safety.images import check_image
 from tests.hostile import (
     CHAPTER,
     add_block,

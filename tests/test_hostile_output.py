@@ -18,7 +18,7 @@ from click.testing import Result
 from pptx import Presentation
 from pypdf import PdfReader
 
-from smguide import output as output_module
+from smguide.io import atomic as output_module
 from smguide.resources import builtin
 from tests.hostile import CHAPTER, tiny
 

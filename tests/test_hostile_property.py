@@ -19,9 +19,10 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smguide.build import Sources, load
 from smguide.cli import main
+from smguide.commands.build import load
 from smguide.errors import SmguideError
+from smguide.model.options import Sources
 from smguide.resources import builtin
 from tests.hostile import TINY
 

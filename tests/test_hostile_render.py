@@ -15,10 +15,10 @@ import pytest
 from click.testing import Result
 from pypdf import PdfReader
 
-from smguide import pdf as pdf_module
-from smguide.build import Sources, load
-from smguide.handbook import HandbookRenderer
-from smguide.options import PrintOptions
+from smguide.commands.build import load
+from smguide.handbook import pdf as pdf_module
+from smguide.handbook.html import HandbookRenderer
+from smguide.model.options import PrintOptions, Sources
 from smguide.resources import ASSETS_DIR, builtin
 from tests.conftest import template_overrides
 from tests.hostile import CANARY, CHAPTER, add_block, canary, image_block, picture, tiny

@@ -66,7 +66,7 @@ def test_init_refuses_a_folder_that_is_not_empty(run: Callable[..., Result],
 
 
 def test_the_starter_ships_in_the_package() -> None:
-    from smguide.starter import STARTER_DIR
+    from smguide.commands.init import STARTER_DIR
 
     shipped = {p.relative_to(STARTER_DIR).as_posix() for p in STARTER_DIR.rglob("*")
                if p.is_file()}

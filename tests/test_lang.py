@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from smguide.i18n import LanguageError, format_date, select, variants
-from smguide.preview import Preview
+from smguide.commands.preview import Preview
 from smguide.resources import builtin
+from smguide.sources.languages import LanguageError, format_date, select, variants
 from tests.conftest import edit, multilang_project
 
 
@@ -115,7 +115,7 @@ def test_check_and_preview_take_the_language(run: Callable[..., Result], project
         pages.append(preview.document())
         return []
 
-    monkeypatch.setattr("smguide.preview.watch_changes", no_changes)
+    monkeypatch.setattr("smguide.commands.preview.watch_changes", no_changes)
     result = run("preview", "--lang", "de", "--port", "0")
     assert result.exit_code == 0, result.stderr
     assert '<html lang="de">' in pages[0] and "Erste Schritte" in pages[0]

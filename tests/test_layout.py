@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from smguide.build import Sources, load
-from smguide.handbook import HandbookRenderer
-from smguide.options import PrintOptions
-from smguide.pdf import lay_out
+from smguide.commands.build import load
+from smguide.handbook.html import HandbookRenderer
+from smguide.handbook.pdf import lay_out
+from smguide.model.options import PrintOptions, Sources
 from smguide.resources import builtin
 
 GUIDE, BRAND, _ = load(Sources(builtin("content"), builtin("brand") / "_brand.yml"))

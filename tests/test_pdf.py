@@ -11,9 +11,9 @@ import pytest
 from click.testing import Result
 from pypdf import PdfReader
 
-from smguide.content import load_guide
-from smguide.markdown import to_plain
 from smguide.resources import builtin
+from smguide.sources.content import load_guide
+from smguide.sources.markdown import to_plain
 from tests.pdftools import figure_alts, outline, page_texts, squash
 
 GUIDE = load_guide(builtin("content"))

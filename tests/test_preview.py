@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 from click.testing import Result
 
-from smguide.preview import Preview
+from smguide.commands.preview import Preview
 from smguide.resources import builtin
 from tests.conftest import edit
 
@@ -71,7 +71,7 @@ def test_rebuilds_on_save_and_keeps_the_last_good_version(
         seen["broken"] = get(preview.url)
         seen["status"] = json.loads(get(preview.url + "_smguide/status")[1])
 
-    monkeypatch.setattr("smguide.preview.watch_changes", changes)
+    monkeypatch.setattr("smguide.commands.preview.watch_changes", changes)
     result = run("preview", "--port", "0")
     assert result.exit_code == 0, result.stderr
 
@@ -110,7 +110,7 @@ def test_serves_only_what_the_page_uses_and_only_to_localhost(
         seen["rebound"] = get(preview.url, host="attacker.example")[0]
         return []
 
-    monkeypatch.setattr("smguide.preview.watch_changes", changes)
+    monkeypatch.setattr("smguide.commands.preview.watch_changes", changes)
     assert run("preview", "--port", "0").exit_code == 0
     assert 'src="/_files/1.svg"' in seen["page"]
     assert seen["logo"][0] == 200 and seen["logo"][2]["Content-Type"] == "image/svg+xml"
@@ -122,7 +122,7 @@ def test_serves_only_what_the_page_uses_and_only_to_localhost(
 def test_pdf_is_rebuilt_too_and_a_busy_port_is_an_error(
         run: Callable[..., Result], project: Path, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("smguide.preview.watch_changes", lambda preview, stop: [])
+    monkeypatch.setattr("smguide.commands.preview.watch_changes", lambda preview, stop: [])
     result = run("preview", "--port", "0", "--pdf")
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines()[1].startswith("Wrote output/handbook.pdf (5 pages, ")

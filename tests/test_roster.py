@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from smguide.cli import main
 from smguide.errors import ContentError
 from smguide.resources import builtin
-from smguide.roster import read_roster, safe_output, slugify, unique_slugs
+from smguide.sources.roster import read_roster, safe_output, slugify, unique_slugs
 from tests.pdftools import squash, struct_elements
 
 TEAMS = ("Sales", "Marketing")
@@ -318,9 +318,9 @@ def test_cohort_deck_names_everyone(copies: tuple[Path, Result]) -> None:
 
 
 def test_dates_are_written_in_the_guides_language() -> None:
-    from smguide.content import load_guide
-    from smguide.personal import people
-    from smguide.roster import Hire
+    from smguide.handbook.personal import people
+    from smguide.sources.content import load_guide
+    from smguide.sources.roster import Hire
 
     guide = load_guide(builtin("content"))
     hire = Hire(line=2, name="Anna", slug="anna", team="Sales", start_date="2026-03-02")
@@ -334,8 +334,8 @@ def test_dates_are_written_in_the_guides_language() -> None:
 
 def test_names_in_a_script_the_brand_font_lacks_are_warned_about(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from smguide import glyphs
-    from smguide.brand import load_brand
+    from smguide.handbook import glyphs
+    from smguide.sources.brand import load_brand
 
     brand, _ = load_brand(builtin("brand") / "_brand.yml")
     found = read_roster(write_csv(tmp_path, "name,team,manager,buddy\n"
@@ -356,8 +356,8 @@ def test_names_in_a_script_the_brand_font_lacks_are_warned_about(
 
 def test_a_system_font_of_the_brand_is_asked_too(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    from smguide import glyphs
-    from smguide.brand import load_brand
+    from smguide.handbook import glyphs
+    from smguide.sources.brand import load_brand
 
     (tmp_path / "_brand.yml").write_text(
         "typography:\n  fonts:\n    - family: Noto Sans CJK SC\n      source: system\n"
@@ -376,7 +376,7 @@ def test_a_system_font_of_the_brand_is_asked_too(tmp_path: Path,
 
 
 def test_a_damaged_font_has_no_characters_instead_of_a_traceback(tmp_path: Path) -> None:
-    from smguide.glyphs import character_map
+    from smguide.handbook.glyphs import character_map
     from smguide.resources import FONTS_DIR
 
     assert ord("A") in character_map(FONTS_DIR / "Lato-Regular.ttf")
@@ -386,7 +386,7 @@ def test_a_damaged_font_has_no_characters_instead_of_a_traceback(tmp_path: Path)
 
 @pytest.mark.skipif(shutil.which("fc-list") is None, reason="needs fontconfig's fc-list")
 def test_fontconfig_is_asked_which_installed_font_has_the_characters() -> None:
-    from smguide.glyphs import installed_font_with
+    from smguide.handbook.glyphs import installed_font_with
 
     assert installed_font_with(("A", "b"))  # some installed font has Latin letters
     assert installed_font_with(("\U000f0000",)) is None  # a private-use plane: none has it

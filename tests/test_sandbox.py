@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from smguide.errors import RenderError
-from smguide.sandbox import Limits, Worker
+from smguide.safety.sandbox import Limits, Worker
 
 SLOW_ENGINE = """
 import time

@@ -9,7 +9,7 @@ import pytest
 from click.testing import Result
 from pypdf import PdfReader
 
-from smguide.fetcher import make_fetcher
+from smguide.safety.fetcher import make_fetcher
 from tests.conftest import edit
 from tests.pdftools import all_text, figure_alts
 

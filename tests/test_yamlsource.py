@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from smguide.yamlsource import YamlProblem, parse_yaml, read_yaml
+from smguide.sources.yamlsource import YamlProblem, parse_yaml, read_yaml
 
 
 def test_norway_and_clock_times_stay_text() -> None:

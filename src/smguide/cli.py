@@ -16,9 +16,9 @@ from typing import Any
 import click
 
 from smguide import __version__
-from smguide.options import PAPER_SIZES
+from smguide.model.options import PAPER_SIZES
 from smguide.paths import display_path
-from smguide.sandbox import (
+from smguide.safety.sandbox import (
     DEFAULT_MEMORY_MB,
     DEFAULT_SECONDS,
     ENV_MEMORY,
@@ -33,7 +33,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 def _project(content: Path | None, brand: Path | None, templates: Path | None,
              lang: str | None, say: Say | None = None):  # noqa: ANN202
     """The inputs of one command (./content, ./brand, ./templates, --lang), resolved."""
-    from smguide.project import resolve
+    from smguide.commands.project import resolve
 
     project = resolve(content, brand, templates, lang)
     if say is not None:
@@ -44,8 +44,8 @@ def _project(content: Path | None, brand: Path | None, templates: Path | None,
 
 def _languages(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
     """Shell completion for --lang: the languages of the content folder."""
-    from smguide.i18n import variants
     from smguide.resources import default_content
+    from smguide.sources.languages import variants
 
     folder = ctx.params.get("content") or default_content()
     return [lang for lang in variants(Path(folder)) if lang.startswith(incomplete.lower())]
@@ -203,8 +203,8 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
     Every problem in the content is reported at once, as file:line:column, and nothing
     is written until the whole handbook rendered.
     """
-    from smguide.build import build_pdf
-    from smguide.options import PrintOptions
+    from smguide.commands.build import build_pdf
+    from smguide.model.options import PrintOptions
 
     if print_profile:
         bleed, crop_marks = 3.0 if bleed is None else bleed, True
@@ -252,8 +252,8 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
     Every text box, table and diagram stays editable. Nothing is written unless the
     whole deck rendered.
     """
-    from smguide.build import build_slides
-    from smguide.options import DeckOptions
+    from smguide.commands.build import build_slides
+    from smguide.model.options import DeckOptions
 
     project = _project(content, brand, templates, lang, say)
     built = build_slides(project.sources(), output or project.output(Path("output/deck.pptx")),
@@ -298,7 +298,7 @@ def build(say: Say, content: Path | None, brand: Path | None, templates: Path | 
       smguide build --print --template corporate.pptx
       smguide build --force              # even if nothing changed since the last build
     """
-    from smguide.cache import BuildCache, build_key
+    from smguide.io.cache import BuildCache, build_key
 
     project = _project(content, brand, templates, lang, say)
     names = (project.output(Path("handbook.pdf")), project.output(Path("deck.pptx")))
@@ -311,9 +311,9 @@ def build(say: Say, content: Path | None, brand: Path | None, templates: Path | 
             f"changed; --force rebuilds)")
         return
 
-    from smguide.build import build_both
-    from smguide.options import DeckOptions, PrintOptions
-    from smguide.progress import BuildProgress
+    from smguide.commands.build import build_both
+    from smguide.io.progress import BuildProgress
+    from smguide.model.options import DeckOptions, PrintOptions
 
     print_options = PrintOptions(paper=paper.lower(), bleed_mm=3.0 if print_profile else 0.0,
                                  crop_marks=print_profile)
@@ -353,7 +353,7 @@ def check(say: Say, content: Path | None, brand: Path | None, templates: Path | 
       smguide check --lang de
       smguide check --strict --format json > check.json   # in CI
     """
-    from smguide.check import run_check
+    from smguide.commands.check import run_check
 
     report = run_check(_project(content, brand, templates, lang, say))
     if fmt == "json":
@@ -383,7 +383,7 @@ def init(say: Say, folder: Path, lang: str | None) -> None:
       smguide init --lang de mein-handbuch
       cd my-handbook && smguide preview
     """
-    from smguide.starter import create
+    from smguide.commands.init import create
 
     written = create(folder, lang)
     say(f"Created {display_path(folder)}/ with {len(written)} files. Next:")
@@ -419,8 +419,8 @@ def preview(say: Say, content: Path | None, brand: Path | None, templates: Path 
       smguide preview --pdf            # and output/handbook.pdf on every save
       smguide preview --lang de --port 8001
     """
-    from smguide.options import PrintOptions
-    from smguide.preview import Preview, serve
+    from smguide.commands.preview import Preview, serve
+    from smguide.model.options import PrintOptions
 
     project = _project(content, brand, templates, lang, say)
     pdf_path = project.output(Path("output/handbook.pdf")) if with_pdf else None
@@ -442,7 +442,7 @@ def schema(kind: str) -> None:
       # and at the top of a chapter file:
       # yaml-language-server: $schema=../../chapter.schema.json
     """
-    from smguide.schema import content_schema
+    from smguide.sources.schema import content_schema
 
     click.echo(json.dumps(content_schema(kind), indent=2, ensure_ascii=False))
 
@@ -450,8 +450,8 @@ def schema(kind: str) -> None:
 def _roster_pdf(say: Say, project: Any, roster: Path | None, output: Path | None,
                 options: Any, merge: bool, deck: bool, skip_bad_rows: bool,
                 limits: Limits) -> None:
-    """smguide pdf --roster: one personal copy per row (see smguide.handbooks)."""
-    from smguide.handbooks import RosterOptions, build_roster
+    """smguide pdf --roster: one personal copy per row (see smguide.commands.roster)."""
+    from smguide.commands.roster import RosterOptions, build_roster
 
     if roster is None:
         raise click.UsageError("--merge, --deck and --skip-bad-rows go with --roster CSV")

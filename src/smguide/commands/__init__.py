@@ -1,0 +1,1 @@
+"""One module per command: what each verb of the command line does, start to end."""

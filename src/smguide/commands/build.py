@@ -1,0 +1,176 @@
+"""The pipeline, one function per artefact: load -> validate -> model -> render -> write."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from smguide.errors import SmguideError
+from smguide.io.atomic import check_writable, write_atomic
+from smguide.model.options import Sources, creation_date
+from smguide.safety.sandbox import Limits, Worker, run_limited
+
+if TYPE_CHECKING:  # the handbook's modules are imported only when a PDF is made
+    from collections.abc import Callable
+
+    from smguide.io.cache import BuildCache
+    from smguide.model.guide import Guide
+    from smguide.model.options import DeckOptions, PrintOptions
+    from smguide.sources.brand import Brand
+
+
+@dataclass(frozen=True)
+class Built:
+    path: Path
+    pages: int
+    seconds: float
+    warnings: tuple[str, ...]
+
+
+Loaded = tuple["Guide", "Brand", list[str]]  # a validated guide, brand and warnings
+
+
+def load(sources: Sources) -> Loaded:
+    """Validate everything before anything is rendered (errors from both files at once)."""
+    from smguide.errors import ContentError
+    from smguide.sources.brand import load_brand
+    from smguide.sources.content import load_guide
+
+    problems: list[str] = []
+    guide = brand = None
+    warnings: list[str] = []
+    try:
+        guide = load_guide(sources.content)
+    except ContentError as exc:
+        problems += exc.problems
+    try:
+        brand, warnings = load_brand(sources.brand)
+    except ContentError as exc:
+        problems += exc.problems
+    if sources.templates is not None and not sources.templates.is_dir():
+        problems.append(f"{sources.templates}: template folder not found")
+    if problems or guide is None or brand is None:
+        raise ContentError(problems)
+    return guide, brand, warnings
+
+
+# what the render children import while the parent validates
+PDF_ENGINE = ("weasyprint", "weasyprint.text.fonts", "smguide.handbook.pdf")
+DECK_ENGINE = ("pptx", "smguide.deck.render")
+
+
+def build_pdf(sources: Sources, output: Path, options: PrintOptions,
+              limits: Limits | None = None, loaded: Loaded | None = None) -> Built:
+    """Validate (unless `loaded` already is), render (in a child process, within `limits`)
+    and atomically write the PDF."""
+    start = time.perf_counter()
+    check_writable(output)
+    limits = limits or Limits.from_env()
+    with Worker(limits, "the handbook", PDF_ENGINE) as engine:
+        guide, brand, warnings = loaded or load(sources)
+        submit_handbook(engine, guide, brand, sources.templates, options, limits)
+        data, pages = engine.result()
+    path = write_atomic(output, data)
+    return Built(path, pages, time.perf_counter() - start, tuple(warnings))
+
+
+def build_slides(sources: Sources, output: Path, options: DeckOptions,
+                 limits: Limits | None = None, loaded: Loaded | None = None) -> Built:
+    """Validate (unless `loaded` already is), render (in a child process, within `limits`)
+    and atomically write the PowerPoint deck (`pages` counts slides)."""
+    start = time.perf_counter()
+    check_writable(output)
+    with Worker(limits or Limits.from_env(), "the deck", DECK_ENGINE) as worker:
+        guide, brand, warnings = loaded or load(sources)
+        worker.submit(render_deck, guide, brand, sources.templates, options)
+        data, slides, deck_warnings = worker.result()
+    path = write_atomic(output, data)
+    return Built(path, slides, time.perf_counter() - start,
+                 tuple(warnings + deck_warnings))
+
+
+def submit_handbook(engine: Worker, guide: Guide, brand: Brand, templates: Path | None,
+                    options: PrintOptions, limits: Limits) -> None:
+    """Render the templates (in a child of their own: they are untrusted, and it inherits
+    the model already imported here) and hand the resulting manuscript to `engine`, a
+    child that has loaded WeasyPrint and never imports the model."""
+    from smguide.handbook.html import HandbookRenderer
+    from smguide.handbook.pdf import render_pdf
+
+    created = creation_date()
+    manuscript = run_limited(
+        lambda: HandbookRenderer(guide, brand, templates).manuscript(options, created),
+        limits, "the handbook's templates")
+    engine.submit(render_pdf, manuscript, crop_marks=options.crop_marks,
+                  allow_network=limits.allow_network)
+
+
+def render_deck(guide: Guide, brand: Brand, templates: Path | None,
+                options: DeckOptions) -> tuple[bytes, int, list[str]]:
+    """(PPTX bytes, slides, warnings); runs in the render child."""
+    from smguide.deck.render import DeckRenderer
+
+    renderer = DeckRenderer(guide, brand, options, templates)
+    data, slides = renderer.render()
+    return data, slides, renderer.warnings
+
+
+def build_both(sources: Sources, out_dir: Path, print_options: PrintOptions,
+               deck_options: DeckOptions, names: tuple[str, str] = ("handbook.pdf", "deck.pptx"),
+               done: Callable[[Built], None] | None = None,
+               limits: Limits | None = None, cache: BuildCache | None = None) -> list[Built]:
+    """Handbook and deck rendered at once, each in its own children (the handbook's
+    templates, its engine; the deck): the wall time is about the handbook's.
+
+    The handbook's engine loads while everything is validated here, once, so a content
+    mistake is reported once and neither file is touched. `done` is called with
+    each artefact as soon as it is written. With a `cache`, an artefact built from the
+    same inputs and still unchanged is not rebuilt.
+    """
+    from contextlib import ExitStack
+    from multiprocessing.connection import wait
+
+    start = time.perf_counter()
+    for name in names:
+        check_writable(out_dir / name)
+    limits = limits or Limits.from_env()
+    kept = [cache.fresh(name) if cache else None for name in names]
+    results: dict[str, Built] = {
+        name: Built((out_dir / name).resolve(), int(entry["pages"]), 0.0, ())
+        for name, entry in zip(names, kept, strict=True) if entry}
+    with ExitStack() as stack:
+        pdf = None if kept[0] else stack.enter_context(
+            Worker(limits, "the handbook", PDF_ENGINE))
+        guide, brand, warnings = load(sources)
+        if pdf:
+            submit_handbook(pdf, guide, brand, sources.templates, print_options, limits)
+        # the deck starts only now: it is the shorter job, and on two cores a third busy
+        # process (the parent validating, the handbook's children) would slow the longer
+        deck = None if kept[1] else stack.enter_context(Worker(limits, "the deck", DECK_ENGINE))
+        if deck:
+            deck.submit(render_deck, guide, brand, sources.templates, deck_options)
+        waiting = {worker.reply: (worker, name)
+                   for worker, name in zip((pdf, deck), names, strict=True) if worker}
+        deadline = time.monotonic() + limits.max_seconds
+        failed: list[SmguideError] = []
+        while waiting:  # each file is written as soon as it is rendered
+            ready = wait(list(waiting), timeout=max(0.0, deadline - time.monotonic()))
+            for reply in ready or list(waiting)[:1]:  # none ready in time: that one times out
+                worker, name = waiting.pop(reply)
+                try:
+                    data, count, *more = worker.result(0.0 if not ready else None)
+                except SmguideError as exc:  # the other artefact is still written
+                    failed.append(exc)
+                    continue
+                results[name] = Built(write_atomic(out_dir / name, data), count,
+                                      time.perf_counter() - start,
+                                      tuple(warnings + (more[0] if more else [])))
+                if cache:
+                    cache.record(name, count)
+                if done:
+                    done(results[name])
+    if failed:
+        raise failed[0]
+    return [results[name] for name in names]

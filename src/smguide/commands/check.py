@@ -1,0 +1,408 @@
+"""`smguide check`: every problem in content, brand and templates at once, without a build.
+
+Errors are what would stop a build. Warnings are what would build but look bad: low
+contrast, a block that spills onto "(cont.)" slides, a blurry image, a logo without alt
+text, a link to an anchor that does not exist. Each finding names the file, line and
+column, the field, what was expected and, where we can tell, a fix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from smguide.errors import ContentError, SmguideError
+from smguide.paths import display_path
+from smguide.sources.yamlsource import Located, YamlProblem, read_yaml
+
+if TYPE_CHECKING:
+    from smguide.commands.project import Project
+    from smguide.model.guide import Guide
+    from smguide.sources.brand import Brand
+
+MIN_DPI = 150
+A4_TEXT_WIDTH_MM = 210 - 25 - 19  # the handbook's A4 text column (inner and outer margins)
+LOGO_MM = 24  # the logo's printed size on the cover (34 mm disc less its padding)
+_PLACE = re.compile(r"^(?P<file>[^\n]+?):(?P<line>\d+)(?::(?P<col>\d+))?: (?P<rest>.*)$",
+                    re.DOTALL)
+_FIELD = re.compile(r"^(?:\(top level\)|[A-Za-z_][\w-]*(?:\[\d+\])*(?:\.[\w-]+(?:\[\d+\])*)*)$")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: where, in which field, what is wrong, what was expected, how to fix it."""
+
+    severity: str  # "error" or "warning"
+    file: str
+    line: int | None
+    column: int | None
+    field: str | None
+    message: str
+    expected: str | None = None
+    suggestion: str | None = None
+
+    @property
+    def place(self) -> str:
+        parts = [self.file, *(str(n) for n in (self.line, self.column) if n is not None)]
+        return ":".join(parts)
+
+    def text(self) -> str:
+        field = f"{self.field}: " if self.field else ""
+        return f"{self.severity.capitalize()}: {self.place}: {field}{self.message}"
+
+
+def parse(problem: str, severity: str = "error") -> Finding:
+    """A problem line as the loaders write it (`file:line:col: field: message`) as a Finding."""
+    found = _PLACE.match(problem)
+    line: int | None
+    column: int | None
+    if found:
+        file, line = found["file"], int(found["line"])
+        column = int(found["col"]) if found["col"] else None
+        rest = found["rest"]
+    else:
+        file, _, rest = problem.partition(": ")
+        line, column = None, None
+        if not rest:
+            file, rest = "", problem
+    field = None
+    head, sep, tail = rest.partition(": ")
+    if sep and _FIELD.match(head) and tail:
+        field, rest = head, tail
+    return Finding(severity, file, line, column, field, rest, _expected(rest),
+                   _suggestion(rest, field))
+
+
+def _expected(message: str) -> str | None:
+    found = re.search(r"\bexpected (.+?)(?:; got|;|$)", message)
+    return found[1].strip() if found else None
+
+
+def _suggestion(message: str, field: str | None) -> str | None:
+    if field and field.endswith("blocks") and "at least 1 items; got 0" in message:
+        return "the chapter is empty: add a block, or remove the chapter from guide.yaml"
+    found = re.search(r"\((did you mean [^)]*|put it in quotes[^)]*)\)\s*$", message)
+    if found:
+        return found[1]
+    head, sep, tail = message.rpartition("; ")
+    if sep and not tail.startswith(("got ", "expected ")):
+        return tail
+    return None
+
+
+@dataclass
+class Report:
+    """All findings of one check, errors first, each group in file and line order."""
+
+    findings: list[Finding]
+    checked: str
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    def failed(self, strict: bool) -> bool:
+        return bool(self.errors or (strict and self.warnings))
+
+    def summary(self) -> str:
+        def count(n: int, word: str) -> str:
+            return f"{n} {word}{'s' if n != 1 else ''}"
+
+        return (f"Checked {self.checked}: {count(len(self.errors), 'error')}, "
+                f"{count(len(self.warnings), 'warning')}.")
+
+    def as_json(self, strict: bool) -> dict[str, Any]:
+        return {"ok": not self.failed(strict), "strict": strict, "checked": self.checked,
+                "errors": len(self.errors), "warnings": len(self.warnings),
+                "findings": [asdict(f) for f in self.findings]}
+
+
+def run_check(project: Project) -> Report:
+    """Validate content, brand and templates; then look for what would look bad."""
+    from smguide.sources.brand import load_brand
+    from smguide.sources.content import load_guide
+
+    findings: list[Finding] = []
+    guide = brand = None
+    try:
+        guide = load_guide(project.content)
+    except ContentError as exc:
+        findings += [parse(p) for p in exc.problems]
+    try:
+        brand, contrast = load_brand(project.brand)
+        findings += [parse(w, "warning") for w in contrast]
+    except ContentError as exc:
+        findings += [parse(p) for p in exc.problems]
+    findings += compile_templates(project.templates)
+    if guide is not None:
+        findings += language_mismatch(guide, project)
+        findings += cross_references(guide)
+        findings += image_resolution(guide)
+    if brand is not None:
+        findings += logo_checks(brand)
+    if guide is not None and brand is not None and not any(
+            f.severity == "error" for f in findings):
+        from smguide.safety.sandbox import Limits, run_limited
+
+        checked_guide, checked_brand = guide, brand
+        findings += run_limited(lambda: render_checks(checked_guide, checked_brand,
+                                                      project.templates),
+                                Limits.from_env(), "the templates")
+    order = {"error": 0, "warning": 1}
+    findings = sorted(dict.fromkeys(findings),
+                      key=lambda f: (order[f.severity], f.file, f.line or 0, f.column or 0))
+    chapters = f", {len(guide.chapters)} chapters" if guide else ""
+    language = f" ({guide.language}{chapters})" if guide else ""
+    return Report(findings, f"{display_path(project.content)}{language}, "
+                            f"{display_path(project.brand)} and the templates")
+
+
+# -- templates ----------------------------------------------------------------------
+
+
+def compile_templates(override: Path | None) -> list[Finding]:
+    """Compile every template in the override folder and the built-ins: syntax errors."""
+    from jinja2 import TemplateError, TemplateSyntaxError
+
+    from smguide.handbook.html import wrap_text
+    from smguide.handbook.templating import make_env, template_dirs
+
+    env = make_env(override)
+    env.filters["wrap"] = wrap_text  # the handbook renderer's own filter
+    dirs = template_dirs(override)
+    findings = []
+    for folder in dirs:
+        prefix = "builtin/" if folder == dirs[-1] and override else ""
+        for path in sorted(folder.rglob("*.j2")):
+            name = prefix + path.relative_to(folder).as_posix()
+            try:
+                env.get_template(name)
+            except TemplateSyntaxError as exc:
+                shown = display_path(Path(exc.filename)) if exc.filename else name
+                findings.append(Finding("error", shown, exc.lineno, None, None,
+                                        f"template syntax: {exc.message}", None,
+                                        "check the {% %} and {{ }} tags on this line"))
+            except TemplateError as exc:
+                findings.append(Finding("error", display_path(path), None, None, None,
+                                        f"template: {exc}"))
+            except SmguideError as exc:  # e.g. a template that links outside its folder
+                findings.append(parse(exc.message))
+    return findings
+
+
+def render_checks(guide: Guide, brand: Brand, templates: Path | None) -> list[Finding]:
+    """Render the handbook's HTML and CSS and the deck plan in memory (no PDF), then lay
+    out the slides with the deck's own text fitting to find blocks that spill over."""
+    from smguide.deck.plan import load_plan
+    from smguide.handbook.html import HandbookRenderer
+    from smguide.model.options import PrintOptions
+
+    findings: list[Finding] = []
+    try:
+        renderer = HandbookRenderer(guide, brand, templates)
+        renderer.html()
+        renderer.css(PrintOptions())
+        load_plan(guide, templates)
+    except ContentError as exc:
+        return [parse(p) for p in exc.problems]
+    except SmguideError as exc:
+        return [parse(exc.message)]
+    return findings + slide_fitting(guide, brand, templates)
+
+
+def slide_fitting(guide: Guide, brand: Brand, templates: Path | None) -> list[Finding]:
+    """Blocks the deck continues on "(cont.)" slides (warnings) or cannot fit at all (errors)."""
+    from smguide.deck.render import DeckRenderer
+
+    spilled: dict[tuple[str, int], list[Any]] = {}
+
+    class Measuring(DeckRenderer):
+        def new_slide(self, planned: Any, title: str, page: int = 0) -> Any:
+            if page and planned.block is not None and planned.chapter is not None:
+                key = (planned.chapter.source, planned.chapter.blocks.index(planned.block))
+                spilled.setdefault(key, [planned.block, 0])[1] += 1
+            return super().new_slide(planned, title, page)
+
+    try:
+        Measuring(guide, brand, templates=templates).render()
+    except SmguideError as exc:
+        found = re.match(r"^(.+?): blocks\[(\d+)\] \((\w+)\): (.*)$", exc.message)
+        if not found:
+            return [parse(exc.message)]
+        line, col = _position(found[1], ("blocks", int(found[2])))
+        return [Finding("error", found[1], line, col, f"blocks[{found[2]}]", found[4], None,
+                        "shorten it, or split it into two blocks")]
+    findings = []
+    for (source, index), (block, extra) in spilled.items():
+        line, col = _position(source, ("blocks", index))
+        more = f"{extra} more slide{'s' if extra != 1 else ''}"
+        findings.append(Finding(
+            "warning", source, line, col, f"blocks[{index}]",
+            f"the {block.type} block is too long for one slide; the deck continues it on "
+            f"{more} marked ({guide.labels.continued})", "one slide's worth of text",
+            "shorten it, or split it into two blocks"))
+    return findings
+
+
+# -- content ------------------------------------------------------------------------
+
+
+def language_mismatch(guide: Guide, project: Project) -> list[Finding]:
+    if not project.translated or not project.lang or guide.language.lower() == project.lang:
+        return []
+    shown = display_path(project.content / "guide.yaml")
+    line, col = _position(shown, ("language",))
+    return [Finding("warning", shown, line, col, "language",
+                    f'"{guide.language}" but the folder is {project.lang}/; hyphenation, '
+                    "quotes and dates follow the language code",
+                    f'"{project.lang}"', f"write language: {project.lang}")]
+
+
+_LINK = re.compile(r"\]\(\s*<?#([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?#(\S*?)>?\s*$", re.MULTILINE)
+
+
+def cross_references(guide: Guide) -> list[Finding]:
+    """Markdown links to #anchors that no chapter or block has."""
+    from smguide.sources.validate import dotted, suggest
+
+    anchors = {"contents"}
+    for chapter in guide.chapters:
+        anchors.add(chapter.anchor)
+        anchors.update(f"{chapter.anchor}-{n}" for n in range(1, len(chapter.blocks) + 1))
+    findings = []
+    for chapter in guide.chapters:
+        located = _located(chapter.source)
+        if located is None:
+            continue
+        lines = Path(chapter.source).read_text(encoding="utf-8-sig").splitlines()
+        for path, text in _strings(located.data):
+            cursor = located.value_pos.get(path, (1, 1))[0] - 1
+            for match in _LINK.finditer(text):
+                target = match[1] if match[1] is not None else match[2]
+                cursor, column = _find(lines, "#" + target, cursor)
+                if target in anchors:
+                    continue
+                hint = suggest(f"#{target}", [f"#{a}" for a in anchors])
+                listed = ", ".join(f"#{c.anchor}" for c in guide.chapters)
+                findings.append(Finding(
+                    "warning", chapter.source, cursor + 1, column, dotted(path),
+                    f'the link to "#{target}" goes nowhere: no chapter or block has that '
+                    f"anchor{hint}", f"a chapter anchor ({listed}) or <chapter>-<n> for "
+                    f"its n-th block", hint.strip(" ()") or "fix the anchor, or give the "
+                    "chapter that id"))
+    return findings
+
+
+def _strings(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], str]]:
+    if isinstance(data, str):
+        return [(path, data)]
+    if isinstance(data, dict):
+        return [found for key, value in data.items() for found in _strings(value, (*path, key))]
+    if isinstance(data, list):
+        return [found for i, value in enumerate(data) for found in _strings(value, (*path, i))]
+    return []
+
+
+def _find(lines: list[str], needle: str, start: int) -> tuple[int, int]:
+    """(0-based line, 1-based column) of the next `needle` from line `start` on."""
+    for index in range(start, len(lines)):
+        column = lines[index].find(needle)
+        if column >= 0:
+            return index, column + 1
+    return start, 1
+
+
+def image_resolution(guide: Guide) -> list[Finding]:
+    """Raster images with fewer than 150 pixels per inch at their printed width."""
+    from smguide.model.guide import Image as ImageBlock
+
+    findings = []
+    for chapter in guide.chapters:
+        for index, block in enumerate(chapter.blocks):
+            if not isinstance(block, ImageBlock):
+                continue
+            printed = A4_TEXT_WIDTH_MM * block.width / 100
+            pixels = _pixel_width(Path(guide.root) / block.src)
+            if pixels is None or pixels / (printed / 25.4) >= MIN_DPI:
+                continue
+            dpi = pixels / (printed / 25.4)
+            fits = int(pixels / MIN_DPI * 25.4 / A4_TEXT_WIDTH_MM * 100)
+            smaller = f", or set width: {fits} (percent)" if fits >= 10 else ""
+            line, col = _position(chapter.source, ("blocks", index, "src"))
+            findings.append(Finding(
+                "warning", chapter.source, line, col, f"blocks[{index}].src",
+                f'"{block.src}" is {pixels} pixels wide, {dpi:.0f} dpi at its printed '
+                f"width of {printed:.0f} mm; it will look blurred in print",
+                f"at least {MIN_DPI} dpi ({_needed(printed)} pixels wide)",
+                f"use a picture at least {_needed(printed)} pixels wide{smaller}"))
+    return findings
+
+
+def _needed(mm: float) -> int:
+    return int(mm / 25.4 * MIN_DPI + 0.999)
+
+
+def _pixel_width(path: Path) -> int | None:
+    if path.suffix.lower() == ".svg":
+        return None  # drawn as vectors: sharp at any size
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            return int(image.size[0])
+    except (OSError, UnidentifiedImageError):
+        return None
+
+
+def logo_checks(brand: Brand) -> list[Finding]:
+    """The brand logo: alt text given, and sharp enough on the cover."""
+    from smguide.sources.brand import BrandFile, pick_logo
+    from smguide.sources.validate import validate
+
+    if brand.logo is None:
+        return []
+    located = _located(brand.source)
+    parsed = validate(BrandFile, located, brand.source)[0] if located else None
+    findings = []
+    line: int | None
+    col: int | None
+    if parsed is not None and parsed.logo is not None:
+        picked = pick_logo(parsed.logo)
+        if picked is not None and not picked[1]:
+            line, col = located.position(("logo",)) if located else (None, None)
+            findings.append(Finding(
+                "warning", brand.source, line, col, "logo",
+                f'the logo has no alt text; readers who cannot see it hear "{brand.logo_alt}"',
+                "alt: a short description of the logo",
+                "give the logo as images: {mark: {path: ..., alt: ...}} with large: mark"))
+    pixels = _pixel_width(brand.logo)
+    if pixels is not None and pixels / (LOGO_MM / 25.4) < MIN_DPI:
+        line, col = located.position(("logo",)) if located else (None, None)
+        findings.append(Finding(
+            "warning", brand.source, line, col, "logo",
+            f"the logo is {pixels} pixels wide, {pixels / (LOGO_MM / 25.4):.0f} dpi on the "
+            f"cover ({LOGO_MM} mm); it will look blurred in print",
+            f"at least {MIN_DPI} dpi", f"use an SVG logo, or a PNG at least "
+                                       f"{_needed(LOGO_MM)} pixels wide"))
+    return findings
+
+
+# -- positions ----------------------------------------------------------------------
+
+
+def _located(shown: str) -> Located | None:
+    try:
+        return read_yaml(Path(shown))
+    except (OSError, YamlProblem):
+        return None
+
+
+def _position(shown: str, path: tuple[Any, ...]) -> tuple[int | None, int | None]:
+    located = _located(shown)
+    return located.position(path) if located else (None, None)

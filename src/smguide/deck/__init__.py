@@ -1,0 +1,1 @@
+"""The deck: the plan, the theme, slide builders, text fitting and the package writer."""

@@ -1,0 +1,122 @@
+"""The deck plan: which slides exist, in what order and on which layout, chosen by a template.
+
+`templates/deck/plan.yaml.j2` (overridable with --templates) renders a YAML list of slide
+*references* (a chapter number, a block number, a layout name). Every `{{ value }}` in it
+is written as a quoted YAML scalar, so content can never change the plan's structure;
+Python then resolves the references against the validated Guide.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from smguide.errors import ContentError
+from smguide.handbook.templating import make_env, render
+from smguide.model.guide import Block, Chapter, Guide
+from smguide.sources.validate import validate
+from smguide.sources.yamlsource import YamlProblem, parse_yaml
+
+PLAN_TEMPLATE = "deck/plan.yaml.j2"
+SLIDE_BLOCKS = ("role", "comparison", "analogy", "practices", "takeaways", "checklist",
+                "questions", "callout", "glossary")
+Kind = Literal["title", "agenda", "section", "block", "closing"]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+
+
+class SlideRef(BaseModel):
+    """One entry of the rendered plan."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
+
+    kind: Kind
+    layout: Name
+    chapter: Annotated[int, Field(ge=1)] | None = None
+    block: Annotated[int, Field(ge=1)] | None = None
+    title: Name | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class PlannedSlide:
+    """A plan entry resolved against the guide: the chapter and block objects themselves."""
+
+    kind: str
+    layout: str
+    chapter: Chapter | None
+    block: Block | None
+    title: str | None
+    notes: str | None
+
+
+def yaml_scalar(value: Any) -> str:
+    """Every `{{ value }}` becomes JSON, which YAML reads as one quoted scalar."""
+    if isinstance(value, bool | int | float) or value is None:
+        return json.dumps(value)
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def render_plan(guide: Guide, templates: Path | None) -> str:
+    env = make_env(templates, html=False, language=guide.language)
+    env.finalize = yaml_scalar
+    return render(env, PLAN_TEMPLATE, guide=guide, labels=guide.labels,
+                  chapters=guide.chapters, slide_blocks=SLIDE_BLOCKS)
+
+
+def load_plan(guide: Guide, templates: Path | None) -> list[PlannedSlide]:
+    """Render, parse, validate and resolve the plan; report every problem at once."""
+    shown = f"{PLAN_TEMPLATE} (rendered)"
+    text = render_plan(guide, templates)
+    try:
+        located = parse_yaml(text)
+    except YamlProblem as exc:
+        raise ContentError([f"{shown}:{exc.line}:{exc.column}: {exc.message}"]) from None
+    refs, problems = validate(list[SlideRef], located, shown)
+    if refs is None:
+        raise ContentError(problems)
+    if not refs:
+        raise ContentError([f"{shown}: the plan lists no slides"])
+    slides = []
+    for number, ref in enumerate(refs, 1):
+        line, _ = located.position((number - 1,))
+        where = f"{shown}:{line}: slide {number} ({ref.kind})"
+        resolved = _resolve(ref, guide, where, problems)
+        if resolved is not None:
+            slides.append(resolved)
+    if problems:
+        raise ContentError(problems)
+    return slides
+
+
+def _resolve(ref: SlideRef, guide: Guide, where: str, problems: list[str]
+             ) -> PlannedSlide | None:
+    """Check that the reference names what its kind needs, and find it in the guide."""
+    needs_chapter = ref.kind in ("section", "block")
+    if needs_chapter != (ref.chapter is not None) or (ref.kind == "block") != (
+            ref.block is not None):
+        wanted = {"section": "chapter:", "block": "chapter: and block:"}.get(ref.kind, "neither "
+                                                                             "chapter: nor block:")
+        problems.append(f"{where}: this kind takes {wanted}")
+        return None
+    chapter = block = None
+    if ref.chapter is not None:
+        if ref.chapter > len(guide.chapters):
+            problems.append(f"{where}: chapter {ref.chapter} does not exist "
+                            f"(the guide has {len(guide.chapters)})")
+            return None
+        chapter = guide.chapters[ref.chapter - 1]
+    if ref.block is not None and chapter is not None:
+        if ref.block > len(chapter.blocks):
+            problems.append(f"{where}: chapter {chapter.number} ({chapter.source}) has "
+                            f"{len(chapter.blocks)} blocks; block {ref.block} does not exist")
+            return None
+        block = chapter.blocks[ref.block - 1]
+        if block.type not in SLIDE_BLOCKS:
+            problems.append(f'{where}: a "{block.type}" block has no slide form; '
+                            f"slides exist for {', '.join(SLIDE_BLOCKS)}")
+            return None
+    return PlannedSlide(ref.kind, ref.layout, chapter, block, ref.title, ref.notes)

@@ -1,0 +1,313 @@
+"""Guide + brand -> PowerPoint bytes: a native, editable deck laid out by the deck plan.
+
+The renderer never touches disk except to read the template and the brand's files.
+Slides are built from the content model; every text frame is measured with the real
+font metrics (textfit) and either shrunk within limits or continued on a "(cont.)" slide.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from smguide.deck import blocks as deckblocks
+from smguide.deck import slides
+from smguide.deck.plan import PlannedSlide, load_plan
+from smguide.deck.textfit import Box, Fonts, Para, Span, largest_size, load_metrics, system_fonts
+from smguide.deck.theme import (
+    EMU_PER_INCH,
+    Logo,
+    add_picture,
+    find_layouts,
+    inches,
+    load_logo,
+    open_deck,
+    theme_fonts,
+)
+from smguide.deck.write import Area, bullet_indent, fill, frame_box, md_paras, plain, spans
+from smguide.errors import RenderError
+from smguide.model.guide import Guide
+from smguide.model.options import DeckOptions
+from smguide.sources.brand import Brand
+
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation
+    from pptx.slide import Slide, SlideLayout
+
+TITLE_SIZES = {"title": (40, 24), "closing": (48, 28), "section": (36, 22), "slide": (32, 18)}
+SLIDENUM_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
+
+
+def family_fonts(brand: Brand, family: str, widen: float = 1.0) -> Fonts:
+    """The brand's font files for `family` (falling back to its closest faces)."""
+    faces = [face for face in brand.faces if face.family == family]
+
+    def pick(bold: bool, italic: bool) -> Path:
+        ranked = sorted(faces, key=lambda f: ((f.weight >= 600) != bold,
+                                              (f.style == "italic") != italic,
+                                              abs(f.weight - (700 if bold else 400))))
+        return ranked[0].path
+
+    return Fonts(*(load_metrics(pick(b, i), widen)
+                   for b, i in ((False, False), (True, False), (False, True), (True, True))))
+
+
+@dataclass
+class DeckRenderer:
+    """Builds the deck; `warnings` collects what the user should know (e.g. unknown fonts)."""
+
+    guide: Guide
+    brand: Brand
+    options: DeckOptions = field(default_factory=DeckOptions)
+    templates: Path | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def render(self) -> tuple[bytes, int]:
+        """Return (pptx bytes, slide count)."""
+        plan = self.plan()
+        self.logo: Logo | None = load_logo(self.brand)
+        self.prs: Presentation = open_deck(self.brand, self.options.template,
+                                           self.options.aspect, self.logo)
+        source = str(self.options.template) if self.options.template else "the built-in theme"
+        self.layouts = find_layouts(self.prs, {s.layout for s in plan}, source)
+        # per layout, computed once: its footer/number placeholders, content area and the
+        # frames slide placeholders inherit (python-pptx looks each up by XPath every time)
+        self._marks: dict[int, dict[Any, Any]] = {}
+        self._areas: dict[str, Area] = {}
+        self._boxes: dict[tuple[int, int], Box] = {}
+        self.head_fonts, self.body_fonts = self._fonts()
+        for planned in plan:
+            self.add(planned)
+        out = io.BytesIO()
+        self.prs.core_properties.revision = 1  # python-pptx adds the part if missing
+        self.prs.save(out)
+        return self._reproducible(out.getvalue()), len(self.prs.slides)
+
+    def plan(self) -> list[PlannedSlide]:
+        """The slides to make (a subclass may make others, e.g. the roster's cohort slide)."""
+        return load_plan(self.guide, self.templates)
+
+    def _reproducible(self, data: bytes) -> bytes:
+        """Core and app properties from the guide, the brand and the deck, zip times from
+        SOURCE_DATE_EPOCH."""
+        from smguide.deck.package import app_xml, core_xml, moment, repack
+
+        guide, lang, when = self.guide, self.guide.language, moment()
+        core = core_xml(plain(guide.title, lang), plain(guide.subtitle or "", lang),
+                        self.brand.name, plain(guide.description or "", lang), lang, when)
+        slides = self.prs.slides
+        wide = (self.prs.slide_width or 0) * 3 > (self.prs.slide_height or 0) * 4
+        app = app_xml(len(slides), sum(1 for slide in slides if slide.has_notes_slide),
+                      "16:9" if wide else "4:3", self.brand.name)
+        return repack(data, core, app, when)
+
+    def _fonts(self) -> tuple[Fonts, Fonts]:
+        """Measure with the fonts the deck's theme names: the brand's files, else installed
+        ones, else the brand's font widened by 15% (and say so)."""
+        if self.options.template is None:
+            return (family_fonts(self.brand, self.brand.heading_family),
+                    family_fonts(self.brand, self.brand.base_family))
+        known = {face.family for face in self.brand.faces}
+        chosen = []
+        for family, brand_family in zip(theme_fonts(self.prs.slide_master),
+                                        (self.brand.heading_family, self.brand.base_family),
+                                        strict=True):
+            fonts = family_fonts(self.brand, family) if family in known else system_fonts(family)
+            if fonts is None:
+                warning = (f'the template\'s font "{family}" has no font file in the brand '
+                           f"and is not installed; text was measured with {brand_family} plus "
+                           f"15% (add the font under typography.fonts to measure it exactly)")
+                if warning not in self.warnings:
+                    self.warnings.append(warning)
+                fonts = family_fonts(self.brand, brand_family, widen=1.15)
+            chosen.append(fonts)
+        return chosen[0], chosen[1]
+
+    # -- slides -----------------------------------------------------------------
+
+    def add(self, planned: PlannedSlide) -> None:
+        if planned.kind == "block":
+            deckblocks.add_block(self, planned)
+        else:
+            getattr(self, f"_add_{planned.kind}")(planned)
+
+    def new_slide(self, planned: PlannedSlide, title: str, page: int = 0) -> Slide:
+        """A slide on the planned layout, with its title fitted, notes and footer."""
+        layout: SlideLayout = self.layouts[planned.layout]
+        slide = self.prs.slides.add_slide(layout)
+        if page:
+            title = f"{title} ({self.guide.labels.continued})"
+        kind = planned.kind if planned.kind in TITLE_SIZES else "slide"
+        self.set_title(slide, title, kind, planned)
+        slide.notes_slide.notes_text_frame.text = self.notes_for(planned)
+        if planned.kind not in ("title", "closing"):
+            self.add_footer(slide, layout)
+        return slide
+
+    def set_title(self, slide: Slide, text: str, kind: str, planned: PlannedSlide) -> None:
+        shape = slide.shapes.title
+        if shape is None:
+            raise RenderError(f'the layout "{planned.layout}" has no title placeholder; '
+                              f"choose a layout with a title in the deck plan")
+        base, minimum = TITLE_SIZES[kind]
+        paras = [Para(spans(text, self.guide.language))]
+        bold = [Para(tuple(Span(s.text, True, s.italic) for s in paras[0].spans))]
+        size = largest_size(bold, self.box_of(shape), self.head_fonts, base, minimum)
+        if size is None:
+            raise RenderError(f'{self.where(planned)}: the title "{text[:60]}..." does not '
+                              f"fit on a slide even at {minimum} pt; shorten it")
+        fill(shape, paras, size)
+
+    def where(self, planned: PlannedSlide) -> str:
+        if planned.chapter is None:
+            return f"the {planned.kind} slide"
+        where = planned.chapter.source
+        if planned.block is not None:
+            index = planned.chapter.blocks.index(planned.block)
+            where += f": blocks[{index}] ({planned.block.type})"
+        return where
+
+    def notes_for(self, planned: PlannedSlide) -> str:
+        """The plan's notes, else the block's, else the chapter's notes or summary."""
+        chapter = planned.chapter
+        for text in (planned.notes, planned.block.notes if planned.block else None,
+                     chapter.notes if chapter else None, chapter.summary if chapter else None,
+                     self.guide.description, self.guide.title):
+            if text:
+                return plain(text, self.guide.language)
+        return self.guide.title
+
+    def add_footer(self, slide: Slide, layout: SlideLayout) -> None:
+        """Footer text and slide number, in the layout's placeholders when it has them."""
+        from pptx.enum.shapes import PP_PLACEHOLDER as PH
+
+        number = str(len(self.prs.slides))
+        footer = self.guide.footer or self.brand.footer or self.brand.name
+        found = self._marks.get(id(layout))
+        if found is None:
+            found = self._marks[id(layout)] = {ph.placeholder_format.type: ph
+                                               for ph in layout.placeholders}  # type: ignore[misc]
+        for kind in (PH.FOOTER, PH.SLIDE_NUMBER):
+            if kind not in found:
+                continue
+            slide.shapes.clone_placeholder(found[kind])
+            shape = slides.placeholder(slide, found[kind].placeholder_format.idx)
+            if kind == PH.FOOTER:
+                self._footer_text(shape, footer)
+            else:
+                _slide_number(shape, number)
+        if PH.SLIDE_NUMBER not in found:  # a template without one: draw our own
+            from pptx.util import Emu
+
+            width = self.prs.slide_width or 0
+            box = slide.shapes.add_textbox(Emu(width - inches(1.6)), inches(6.95), inches(1.0),
+                                           inches(0.35))
+            box.name = "Slide number"
+            _slide_number(box, number)
+
+    def _footer_text(self, shape: Any, text: str) -> None:
+        """The footer, shrunk to its box; the theme font is named on the run because
+        LibreOffice ignores the inherited one in footers."""
+        paras = [Para(spans(text, self.guide.language))]
+        fill(shape, paras, largest_size(paras, self.box_of(shape), self.body_fonts, 11, 8) or 8)
+        for run in shape.text_frame.paragraphs[0].runs:
+            run.font.name = "+mn-lt"
+
+    def area_of(self, layout_name: str) -> Area:
+        """Where a slide's content goes: the layout's body, else below the title."""
+        area = self._areas.get(layout_name)
+        if area is None:
+            area = self._areas[layout_name] = Area.of_layout(self.layouts[layout_name], self.prs)
+        return area
+
+    def box_of(self, shape: Any) -> Box:
+        """The text frame of `shape`; a slide placeholder without its own position has its
+        layout placeholder's, looked up once per layout and placeholder."""
+        element = shape._element
+        if not shape.is_placeholder or element.xfrm is not None:
+            return frame_box(shape)
+        key = (id(shape.part.slide_layout), element.ph_idx)
+        box = self._boxes.get(key)
+        if box is None:
+            box = self._boxes[key] = frame_box(shape)
+        return box
+
+    # -- the fixed slides -----------------------------------------------------------
+
+    def _title_block(self, planned: PlannedSlide, title: str, lines: list[Para]) -> None:
+        slide = self.new_slide(planned, title)
+        body = slides.placeholder(slide, 1)
+        if body is not None:
+            deckblocks.fit_into(self, body, lines, 24, 14, planned)
+        self.place_logo(slide)
+
+    def _add_title(self, planned: PlannedSlide) -> None:
+        guide, lang = self.guide, self.guide.language
+        lines = [Para(spans(guide.subtitle, lang))] if guide.subtitle else []
+        if self.brand.name:
+            lines.append(Para(spans(self.brand.name, lang), space_before=1.0 if lines else 0,
+                              scale=0.8))
+        if guide.edition:
+            lines.append(Para(spans(guide.edition, lang), scale=0.8))
+        if guide.date:
+            from smguide.sources.languages import format_date
+
+            lines.append(Para(spans(format_date(guide.date, lang), lang), scale=0.8))
+        self._title_block(planned, planned.title or guide.title, lines)
+
+    def _add_closing(self, planned: PlannedSlide) -> None:
+        lines = [Para(spans(self.brand.name, self.guide.language))] if self.brand.name else []
+        self._title_block(planned, planned.title or self.guide.labels.questions_title, lines)
+
+    def place_logo(self, slide: Slide) -> None:
+        if self.logo is None:
+            return
+        width = (self.prs.slide_width or 0) / EMU_PER_INCH
+        if self.options.template is None:  # on the disc the title layout draws
+            height = min(1.2, 1.2 / self.logo.ratio)
+            left = 0.9 + 0.85 - height * self.logo.ratio / 2
+            add_picture(slide, self.logo, inches(left), inches(1.6 - height / 2), inches(height))
+        else:
+            height = min(0.9, 1.6 / self.logo.ratio)
+            add_picture(slide, self.logo, inches(width - 0.6 - height * self.logo.ratio),
+                        inches(0.45), inches(height))
+
+    def _add_agenda(self, planned: PlannedSlide) -> None:
+        items = [Para(spans(c.title, self.guide.language), bullet="#", number=c.number,
+                      indent=bullet_indent("#", len(self.guide.chapters)), space_before=0.5)
+                 for c in self.guide.chapters]
+        deckblocks.list_slides(self, planned, planned.title or self.guide.labels.agenda, items,
+                               (24, 14))
+
+    def _add_section(self, planned: PlannedSlide) -> None:
+        chapter = planned.chapter
+        assert chapter is not None
+        labels, lang = self.guide.labels, self.guide.language
+        slide = self.new_slide(planned, planned.title or chapter.title)
+        body = slides.placeholder(slide, 1)
+        if body is None:
+            return
+        lines = [Para((Span(f"{labels.chapter} {chapter.number}", bold=True),), tone="accent2",
+                      scale=0.8)]
+        if chapter.summary:
+            lines += [Para(p.spans, space_before=0.6 if i == 0 else 0.4)
+                      for i, p in enumerate(md_paras(chapter.summary, lang))]
+        deckblocks.fit_into(self, body, lines, 22, 14, planned)
+
+
+def _slide_number(shape, number: str) -> None:  # noqa: ANN001
+    """A real slide-number field, so PowerPoint renumbers when slides move."""
+    from lxml import etree
+
+    from smguide.deck.theme import NS
+
+    paragraph = shape.text_frame.paragraphs[0]
+    for child in list(paragraph._p):
+        if child.tag != f"{{{NS['a']}}}pPr":
+            paragraph._p.remove(child)
+    fld = etree.SubElement(paragraph._p, f"{{{NS['a']}}}fld", id=SLIDENUM_FIELD,
+                           type="slidenum")
+    etree.SubElement(fld, f"{{{NS['a']}}}rPr")
+    etree.SubElement(fld, f"{{{NS['a']}}}t").text = number

@@ -1,0 +1,241 @@
+"""Measure text with the real font metrics, so slide text is shrunk or split, never clipped.
+
+PowerPoint and LibreOffice wrap lines themselves; we predict where they will wrap by
+summing glyph advances from the font files (fontTools) and wrapping greedily at spaces,
+with a small safety margin for kerning and rounding differences between clients.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Generic, TypeVar
+
+WIDTH_MARGIN = 1.02  # clients' widths differ slightly (hinting, kerning); measure wider
+HEIGHT_MARGIN = 0.96  # and use a little less than the full box height
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, eq=False)  # compared by identity: load_metrics makes one per file
+class Metrics:
+    """Advance widths of one font file, in em units, and its single line height in em."""
+
+    advances: dict[int, float]
+    fallback: float
+    line: float
+
+    def width(self, text: str, size: float) -> float:
+        return sum(self.advances.get(ord(c), self.fallback) for c in text) * size * WIDTH_MARGIN
+
+
+@lru_cache(maxsize=32)
+def load_metrics(path: Path, scale: float = 1.0) -> Metrics:
+    """Read a TTF/OTF once; `scale` widens every glyph (used when the real font is unknown).
+
+    The advance widths come from the cache (keyed by the font file's hash, see
+    smguide.io.cache), else from the font file itself with fontTools."""
+    from smguide.io.cache import cached_font_widths
+
+    upm, line_units, widths = cached_font_widths(path.read_bytes(), lambda: font_widths(path))
+    advances = {code: units / upm * scale for code, units in widths.items()}
+    fallback = advances.get(ord("M"), 0.8)
+    return Metrics(advances, fallback, line_units / upm)
+
+
+def font_widths(path: Path) -> tuple[int, int, dict[int, int]]:
+    """(units per em, line height in units, code point -> advance width in units)."""
+    from fontTools.ttLib import TTFont
+
+    logging.getLogger("fontTools").setLevel(logging.ERROR)  # timestamps in old fonts
+    font = TTFont(str(path), lazy=True)
+    try:
+        upm = font["head"].unitsPerEm
+        hmtx = font["hmtx"].metrics
+        widths = {code: hmtx[name][0] for code, name in font.getBestCmap().items()}
+        hhea, os2 = font["hhea"], font["OS/2"]
+        line = max(hhea.ascent - hhea.descent + hhea.lineGap,
+                   os2.usWinAscent + os2.usWinDescent)
+    finally:
+        font.close()
+    return upm, line, widths
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """The faces of one family: regular, bold, italic, bold italic."""
+
+    regular: Metrics
+    bold: Metrics
+    italic: Metrics
+    bold_italic: Metrics
+
+    def face(self, bold: bool, italic: bool) -> Metrics:
+        return ((self.bold_italic if italic else self.bold) if bold
+                else (self.italic if italic else self.regular))
+
+
+def system_fonts(family: str) -> Fonts | None:
+    """The installed files of `family`, found with fontconfig (what LibreOffice will use)."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("fc-match"):
+        return None
+    paths = []
+    for style in ("Regular", "Bold", "Italic", "Bold Italic"):
+        try:
+            found = subprocess.run(["fc-match", "--format=%{family}\n%{file}",
+                                    f"{family}:style={style}"], capture_output=True, text=True,
+                                   timeout=10, check=True).stdout
+        except (OSError, subprocess.SubprocessError):
+            return None
+        names, _, path = found.partition("\n")
+        if family.lower() not in (name.strip().lower() for name in names.split(",")):
+            return None  # fontconfig fell back to another family
+        paths.append(Path(path))
+    return Fonts(*(load_metrics(path) for path in paths))
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with one style; `href` is a checked link target."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph as the deck writes it: its spans, bullet, and size relative to the box."""
+
+    spans: tuple[Span, ...]
+    bullet: str | None = None  # None, "•", or "#" for a numbered item
+    number: int = 1  # the number of a numbered item
+    scale: float = 1.0  # of the box's font size (e.g. a smaller label line)
+    space_before: float = 0.0  # in lines of this paragraph's size
+    indent: float = 0.0  # hanging indent for the bullet, in ems of this paragraph's size
+    tone: str | None = None  # a theme colour slot for the text, such as "accent2"
+    align: str | None = None  # "ctr" to centre
+
+
+@dataclass(frozen=True)
+class Box:
+    """A text frame: outer size and insets, all in points."""
+
+    width: float
+    height: float
+    inset_x: float = 7.2
+    inset_y: float = 3.6
+
+    @property
+    def inner_width(self) -> float:
+        return self.width - 2 * self.inset_x
+
+    @property
+    def inner_height(self) -> float:
+        return (self.height - 2 * self.inset_y) * HEIGHT_MARGIN
+
+
+@lru_cache(maxsize=4096)
+def _word_widths(para: Para, fonts: Fonts) -> tuple[tuple[float, float], ...]:
+    """Each word's width and its trailing spaces' width at 1 pt, in its span's face.
+
+    Measured once per paragraph: fitting tries the same text at many sizes and widths."""
+    widths = []
+    for span in para.spans:
+        face = fonts.face(span.bold, span.italic)
+        for word in re.findall(r"\S+\s*|\s+", span.text):
+            ink = word.rstrip()
+            widths.append((face.width(ink, 1.0), face.width(word[len(ink):], 1.0)))
+    return tuple(widths)
+
+
+def line_count(para: Para, width: float, size: float, fonts: Fonts) -> int:
+    """How many lines `para` takes in `width` points at `size` (greedy wrap at spaces)."""
+    lines, used = 1, 0.0
+    for ink_pt, space_pt in _word_widths(para, fonts):
+        ink = ink_pt * size
+        if used and used + ink > width:
+            lines, used = lines + 1, 0.0
+        while ink > width:  # a word longer than the line breaks anywhere
+            lines, ink = lines + 1, ink - width
+        used += ink + space_pt * size
+    return lines
+
+
+def text_height(paras: Sequence[Para], width: float, size: float, fonts: Fonts,
+                spacing: float = 1.0) -> float:
+    """Points of height the paragraphs need in a frame `width` points wide."""
+    total = 0.0
+    for index, para in enumerate(paras):
+        psize = size * para.scale
+        line = psize * fonts.regular.line * spacing
+        if index:
+            total += para.space_before * psize
+        total += line_count(para, width - para.indent * psize, psize, fonts) * line
+    return total
+
+
+def fits(paras: Sequence[Para], box: Box, size: float, fonts: Fonts) -> bool:
+    return text_height(paras, box.inner_width, size, fonts) <= box.inner_height
+
+
+def largest_size(paras: Sequence[Para], box: Box, fonts: Fonts, base: float,
+                 minimum: float) -> float | None:
+    """The largest size from `base` down to `minimum` (half-point steps) at which it fits."""
+    size = base
+    while size >= minimum:
+        if fits(paras, box, size, fonts):
+            return size
+        size -= 0.5
+    return None
+
+
+@dataclass
+class Page(Generic[T]):
+    """One slide's share of a list that did not fit on one slide."""
+
+    items: list[T] = field(default_factory=list)
+    size: float = 0.0
+
+
+def paginate(items: Sequence[T], size_for: Callable[[Sequence[T]], float | None]
+             ) -> list[Page[T]] | None:
+    """Split `items` into as few pages as possible, each fitting at some size.
+
+    `size_for(chunk)` returns the size a chunk fits at (or None). Pages are filled
+    greedily, then balanced so the last page is not a lonely item; all pages then use
+    the smallest of their sizes, so continuation slides look like the first one.
+    Returns None when a single item cannot fit on a page by itself.
+    """
+    if size_for(items) is not None:
+        return [Page(list(items), size_for(items) or 0.0)]
+    pages: list[list[T]] = [[]]
+    for item in items:
+        if size_for([*pages[-1], item]) is None:
+            if not pages[-1]:
+                return None
+            pages.append([])
+            if size_for([item]) is None:
+                return None
+        pages[-1].append(item)
+    balanced = _balance(list(items), len(pages), size_for) or pages
+    sizes = [size_for(chunk) for chunk in balanced]
+    common = min(s for s in sizes if s is not None)
+    return [Page(chunk, common) for chunk in balanced]
+
+
+def _balance(items: list[T], count: int, size_for: Callable[[Sequence[T]], float | None]
+             ) -> list[list[T]] | None:
+    """Equal-length chunks, when they fit (nicer than a full page and a one-item page)."""
+    per = -(-len(items) // count)
+    chunks = [items[i:i + per] for i in range(0, len(items), per)]
+    if len(chunks) == count and all(size_for(chunk) is not None for chunk in chunks):
+        return chunks
+    return None

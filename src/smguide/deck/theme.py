@@ -1,0 +1,428 @@
+"""The deck's starting point: the built-in branded theme, or a company's own template.
+
+The built-in theme is python-pptx's default deck re-dressed from the brand file: theme
+colours and major/minor fonts in ppt/theme/theme1.xml, text styles and geometry on the
+slide master and the layouts, and the logo on the master. Slides refer to theme colours
+(accent1, lt2, ...), so recolouring the theme in PowerPoint recolours the whole deck.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lxml import etree
+
+from smguide.errors import RenderError
+from smguide.model.colors import contrast, mix
+from smguide.sources.brand import Brand
+
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation
+    from pptx.slide import SlideLayout, SlideMaster
+    from pptx.util import Length
+
+EMU_PER_INCH = 914400
+ASPECTS = {"16:9": (12192000, 6858000), "4:3": (9144000, 6858000)}
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+RT_THEME = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+RT_IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+SVG_EXT = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
+SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
+NS = {"a": A, "p": P, "r": R}
+
+
+def inches(value: float) -> Length:
+    from pptx.util import Emu
+
+    return Emu(round(value * EMU_PER_INCH))
+
+
+@dataclass(frozen=True)
+class Logo:
+    """The brand logo ready for the deck: PNG bytes (and the SVG, for clients that take it)."""
+
+    png: bytes
+    svg: bytes | None
+    ratio: float  # width / height
+    alt: str
+
+
+def load_logo(brand: Brand) -> Logo | None:
+    """Read the logo; an SVG is rasterised (python-pptx cannot insert SVG) and kept too."""
+    if brand.logo is None:
+        return None
+    from PIL import Image
+
+    data = brand.logo.read_bytes()
+    svg = None
+    if brand.logo.suffix.lower() == ".svg":
+        svg, data = data, _rasterise(data, brand)
+    with Image.open(io.BytesIO(data)) as image:
+        width, height = image.size
+        if image.format not in ("PNG", "JPEG"):
+            out = io.BytesIO()
+            image.save(out, "PNG")
+            data = out.getvalue()
+    return Logo(data, svg, width / height, brand.logo_alt)
+
+
+def _rasterise(svg: bytes, brand: Brand) -> bytes:
+    """SVG -> 600 px wide PNG, drawn once per distinct SVG (see smguide.io.cache)."""
+    from smguide.io.cache import cached_png
+
+    return cached_png(svg, 600, lambda: _draw_svg(svg, brand))
+
+
+def _draw_svg(svg: bytes, brand: Brand) -> bytes:
+    """SVG -> 600 px wide PNG with CairoSVG; external files and entities are refused."""
+    try:
+        import cairosvg
+    except (ImportError, OSError) as exc:  # OSError: the cairo library is not installed
+        raise RenderError(f"{brand.source}: the logo is an SVG and drawing it needs CairoSVG "
+                          f"with libcairo2 ({exc}); install them or give a PNG logo") from None
+    try:
+        return cairosvg.svg2png(bytestring=svg, output_width=600, unsafe=False)
+    except Exception as exc:  # CairoSVG raises many types for a broken file
+        raise RenderError(f"{brand.source}: logo {brand.logo}: cannot draw this SVG "
+                          f"({exc}); give a PNG instead") from None
+
+
+def open_template(path: Path) -> Presentation:
+    from pptx import Presentation as open_pptx
+
+    from smguide.safety.pptx import check_template, readable
+
+    check_template(path)  # a zip bomb, an XML entity or macros never reach python-pptx
+    try:
+        converted = readable(path)  # a .potx opens as the deck it would start
+        return open_pptx(io.BytesIO(converted) if converted else str(path))
+    except Exception as exc:  # a zip or XML error inside python-pptx
+        raise RenderError(f"{path}: not a PowerPoint template python-pptx can read "
+                          f"({exc.__class__.__name__}: {exc})") from None
+
+
+def set_aspect(prs: Presentation, aspect: str) -> None:
+    """Resize the slides and stretch the master's and layouts' shapes across the new width."""
+    from pptx.util import Emu
+
+    width, height = ASPECTS[aspect]
+    old_w, old_h = prs.slide_width or width, prs.slide_height or height
+    prs.slide_width, prs.slide_height = Emu(width), Emu(height)
+    size = prs.part._element.sldSz
+    if size is not None and size.get("type") and (old_w, old_h) != (width, height):
+        del size.attrib["type"]  # a named size ("screen4x3") no longer is this shape
+    if (old_w, old_h) == (width, height):
+        return
+    fx, fy = width / old_w, height / old_h
+    every = [shapes for master in prs.slide_masters
+             for shapes in (master.shapes, *(layout.shapes for layout in master.slide_layouts))]
+    for shapes in every:
+        for shape in shapes:
+            if not shape._element.xpath("./p:spPr/a:xfrm | ./p:grpSpPr/a:xfrm | ./p:xfrm"):
+                continue  # inherits its position from the master
+            left, top, w, h = shape.left, shape.top, shape.width, shape.height
+            if shape.shape_type == 13:  # a picture keeps its proportions
+                shape.left = round((left + w / 2) * fx - w / 2)
+            else:
+                shape.left, shape.width = round(left * fx), round(w * fx)
+            shape.top, shape.height = round(top * fy), round(h * fy)
+
+
+def theme_part(master: SlideMaster):  # noqa: ANN201 - python-pptx's generic Part
+    return master.part.part_related_by(RT_THEME)
+
+
+def theme_fonts(master: SlideMaster) -> tuple[str, str]:
+    """(major, minor) latin typefaces of the master's theme."""
+    root = etree.fromstring(theme_part(master).blob)
+    major = root.find(".//a:fontScheme/a:majorFont/a:latin", NS)
+    minor = root.find(".//a:fontScheme/a:minorFont/a:latin", NS)
+    return (major.get("typeface", "") if major is not None else "",
+            minor.get("typeface", "") if minor is not None else "")
+
+
+def theme_colours(brand: Brand) -> dict[str, str]:
+    """Theme slot -> '#rrggbb', from the brand's colour roles."""
+    c = brand.colours
+    bg, fg = c["background"], c["foreground"]
+    followed = c["secondary"] if contrast(c["secondary"], bg) >= 4.5 else fg
+    return {"dk1": fg, "lt1": bg, "dk2": c.get("dark", fg), "lt2": c.get("light") or
+            mix(c["primary"], bg, 0.08), "accent1": c["primary"], "accent2": c["secondary"],
+            "accent3": c["tertiary"], "accent4": c.get("warning") or "#e3a72f",
+            "accent5": c.get("success") or mix(c["primary"], c["tertiary"], 0.5),
+            "accent6": c.get("info") or mix(c["secondary"], c["tertiary"], 0.5),
+            "hlink": c["primary"], "folHlink": followed}
+
+
+def name_theme(master: SlideMaster, name: str) -> None:
+    """Name the master's theme after the brand (a template's says "Office Theme")."""
+    part = theme_part(master)
+    root = etree.fromstring(part.blob)
+    root.set("name", name)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def apply_theme(master: SlideMaster, brand: Brand) -> None:
+    """Write the brand's colours and fonts into the theme part (theme1.xml)."""
+    part = theme_part(master)
+    root = etree.fromstring(part.blob)
+    root.set("name", brand.name or "Brand")
+    scheme = root.find(".//a:clrScheme", NS)
+    scheme.set("name", brand.name or "Brand")
+    for slot, colour in theme_colours(brand).items():
+        element = scheme.find(f"a:{slot}", NS)
+        for child in list(element):
+            element.remove(child)
+        etree.SubElement(element, f"{{{A}}}srgbClr", val=colour[1:].upper())
+    fonts = root.find(".//a:fontScheme", NS)
+    fonts.set("name", brand.name or "Brand")
+    for which, family in (("majorFont", brand.heading_family), ("minorFont", brand.base_family)):
+        fonts.find(f"a:{which}/a:latin", NS).set("typeface", family)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def add_picture(owner, logo: Logo, left: int, top: int, height: int):  # noqa: ANN001, ANN201
+    """Put the logo on a slide, layout or master, with real alt text (and the SVG)."""
+    from pptx.opc.package import Part
+
+    image_part, rid = owner.part.get_or_add_image_part(io.BytesIO(logo.png))
+    spTree = owner.shapes._spTree
+    width = round(height * logo.ratio)
+    pic = spTree.add_pic(spTree.max_shape_id + 1, "Logo", logo.alt, rid, left, top, width, height)
+    if logo.svg is not None:
+        package = owner.part.package
+        svg_part = getattr(package, "_smguide_svg", None)
+        if svg_part is None:
+            svg_part = Part(package.next_partname("/ppt/media/logo%d.svg"), "image/svg+xml",
+                            package, logo.svg)
+            package._smguide_svg = svg_part
+        svg_rid = owner.part.relate_to(svg_part, RT_IMAGE)
+        blip = pic.find(".//a:blip", NS)
+        ext = etree.SubElement(etree.SubElement(blip, f"{{{A}}}extLst"), f"{{{A}}}ext",
+                               uri=SVG_EXT)
+        etree.SubElement(ext, f"{{{SVG_NS}}}svgBlip", nsmap={"asvg": SVG_NS}).set(
+            f"{{{R}}}embed", svg_rid)
+    return pic
+
+
+def plain_shape(shape) -> None:  # noqa: ANN001
+    """Drop the theme style reference (its shadow and outline): fill and line are explicit."""
+    style = shape._element.find("p:style", NS)
+    if style is not None:
+        shape._element.remove(style)
+
+
+def _xml(fragment: str) -> etree._Element:
+    return etree.fromstring(f'<root xmlns:a="{A}" xmlns:p="{P}">{fragment}</root>')[0]
+
+
+def _colour(brand: Brand, role: str, slot: str) -> str:
+    """A theme reference when the brand colour is the theme's, else the exact colour."""
+    value = brand.colours[role]
+    if value == theme_colours(brand)[slot]:
+        return f'<a:schemeClr val="{slot}"/>'
+    return f'<a:srgbClr val="{value[1:].upper()}"/>'
+
+
+def _level(n: int, size: float, bullet: str) -> str:
+    margin = 0.32 + 0.35 * (n - 1)
+    return (f'<a:lvl{n}pPr marL="{inches(margin)}" indent="{-inches(0.32)}" algn="l">'
+            f'<a:lnSpc><a:spcPct val="100000"/></a:lnSpc><a:spcBef><a:spcPts val="600"/>'
+            f'</a:spcBef><a:buClr><a:schemeClr val="accent1"/></a:buClr>'
+            f'<a:buFont typeface="Arial"/><a:buChar char="{bullet}"/>'
+            f'<a:defRPr sz="{round(size * 100)}"><a:solidFill><a:schemeClr val="tx1"/>'
+            f'</a:solidFill><a:latin typeface="+mn-lt"/></a:defRPr></a:lvl{n}pPr>')
+
+
+def style_master(master: SlideMaster, brand: Brand) -> None:
+    """Text styles: left-aligned bold titles in the heading colour, calm body sizes."""
+    styles = master._element.find("p:txStyles", NS)
+    bold = ' b="1"' if brand.heading_weight >= 600 else ""
+    title = _xml(f'<p:titleStyle><a:lvl1pPr algn="l"><a:lnSpc><a:spcPct val="100000"/>'
+                 f'</a:lnSpc><a:spcBef><a:spcPct val="0"/></a:spcBef><a:buNone/>'
+                 f'<a:defRPr sz="3200"{bold}><a:solidFill>'
+                 f'{_colour(brand, "headings", "accent1")}</a:solidFill>'
+                 f'<a:latin typeface="+mj-lt"/></a:defRPr></a:lvl1pPr></p:titleStyle>')
+    body = _xml("<p:bodyStyle>" + "".join(_level(n, size, b) for n, size, b in
+                ((1, 20, "•"), (2, 18, "–"), (3, 16, "•"), (4, 14, "–"), (5, 14, "•")))
+                + "</p:bodyStyle>")
+    styles.replace(styles.find("p:titleStyle", NS), title)
+    styles.replace(styles.find("p:bodyStyle", NS), body)
+
+
+def _place(shape, left: float, top: float, width: float, height: float) -> None:  # noqa: ANN001
+    shape.left, shape.top = inches(left), inches(top)
+    shape.width, shape.height = inches(width), inches(height)
+
+
+def _anchor(shape, where: str) -> None:  # noqa: ANN001
+    body = shape._element.find(".//a:bodyPr", NS)
+    if body is not None:
+        body.set("anchor", where)
+
+
+def layout_master(master: SlideMaster, logo: Logo | None, width: float) -> None:
+    """Master geometry: title block, body, and a footer row with the small logo."""
+    from pptx.enum.shapes import PP_PLACEHOLDER as PH
+
+    boxes = {PH.TITLE: (0.6, 0.35, width - 1.2, 1.15), PH.BODY: (0.6, 1.8, width - 1.2, 4.9),
+             PH.DATE: (width - 4.6, 6.95, 2.0, 0.35),
+             PH.FOOTER: (1.15 if logo else 0.6, 6.95, width - 3.4, 0.35),
+             PH.SLIDE_NUMBER: (width - 2.1, 6.95, 1.5, 0.35)}
+    for shape in master.placeholders:  # type: ignore[misc]
+        kind = shape.placeholder_format.type
+        if kind in boxes:
+            _place(shape, *boxes[kind])
+        if kind == PH.TITLE:
+            _anchor(shape, "b")
+        if kind in (PH.FOOTER, PH.SLIDE_NUMBER, PH.DATE):
+            _text_style(shape, "tx1", size=11, align="r" if kind == PH.SLIDE_NUMBER else "l",
+                        shade='<a:lumMod val="65000"/><a:lumOff val="35000"/>')
+            _anchor(shape, "ctr")
+    if logo:
+        add_picture(master, logo, inches(0.6), inches(6.95), inches(0.35))
+
+
+def _rule(layout: SlideLayout) -> None:
+    """The short accent bar under each content slide's title."""
+    from pptx.enum.dml import MSO_THEME_COLOR
+    from pptx.enum.shapes import MSO_SHAPE
+
+    _theme_shape(layout, MSO_SHAPE.RECTANGLE, (0.7, 1.56, 1.1, 0.06), "Accent rule",
+                 MSO_THEME_COLOR.ACCENT_1)
+
+
+def _theme_shape(layout: SlideLayout, kind: Any, box: tuple[float, float, float, float],
+                 name: str, colour: Any) -> None:
+    """A borderless shape on a layout, filled with a theme colour (so a theme recolours it)."""
+    from pptx.shapes.shapetree import SlideShapes
+
+    shape = SlideShapes(layout.shapes._spTree, layout).add_shape(
+        kind, *(inches(value) for value in box))
+    shape.name = name
+    shape.fill.solid()
+    shape.fill.fore_color.theme_color = colour
+    shape.line.fill.background()
+    plain_shape(shape)
+
+
+def _background(layout: SlideLayout, slot: str) -> None:
+    from pptx.enum.dml import MSO_THEME_COLOR
+
+    layout.background.fill.solid()
+    layout.background.fill.fore_color.theme_color = getattr(MSO_THEME_COLOR, slot)
+
+
+def _text_style(shape, slot: str, *, size: int | None = None, align: str = "l",  # noqa: ANN001
+                bold: bool = False, font: str = "+mn-lt", shade: str = "") -> None:
+    """Replace a layout or master placeholder's list style with one plain level."""
+    body = shape._element.find(".//p:txBody", NS)
+    style = body.find("a:lstStyle", NS)
+    for child in list(style):
+        style.remove(child)
+    attrs = (f' sz="{size * 100}"' if size else "") + (' b="1"' if bold else "")
+    style.append(_xml(f'<a:lvl1pPr marL="0" indent="0" algn="{align}"><a:buNone/>'
+                      f'<a:defRPr{attrs} cap="none"><a:solidFill><a:schemeClr val="{slot}">'
+                      f'{shade}</a:schemeClr></a:solidFill><a:latin typeface="{font}"/>'
+                      f"</a:defRPr></a:lvl1pPr>"))
+
+
+def style_layouts(master: SlideMaster, width: float, bold: bool) -> None:
+    """Title Slide on the primary colour (like the handbook's cover); bars on content slides."""
+    from pptx.enum.dml import MSO_THEME_COLOR
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.enum.shapes import PP_PLACEHOLDER as PH
+
+    for layout in master.slide_layouts:
+        places = {ph.placeholder_format.type: ph for ph in layout.placeholders}  # type: ignore[misc]
+        if layout.name == "Title Slide":
+            _background(layout, "ACCENT_1")
+            layout._element.set("showMasterSp", "0")
+            _theme_shape(layout, MSO_SHAPE.OVAL, (0.9, 0.75, 1.7, 1.7), "Logo disc",
+                         MSO_THEME_COLOR.BACKGROUND_1)
+            _place(places[PH.CENTER_TITLE], 0.9, 2.75, width - 1.8, 1.9)
+            _anchor(places[PH.CENTER_TITLE], "b")
+            _text_style(places[PH.CENTER_TITLE], "bg1", bold=bold, font="+mj-lt")
+            _place(places[PH.SUBTITLE], 0.9, 4.85, width - 1.8, 1.85)
+            _anchor(places[PH.SUBTITLE], "t")
+            _text_style(places[PH.SUBTITLE], "bg1")
+            for kind in (PH.DATE, PH.FOOTER, PH.SLIDE_NUMBER):
+                if kind in places:
+                    places[kind]._element.getparent().remove(places[kind]._element)
+        elif layout.name == "Section Header":
+            _theme_shape(layout, MSO_SHAPE.RECTANGLE, (0, 0, 0.3, 7.5), "Section band",
+                         MSO_THEME_COLOR.ACCENT_1)
+            _place(places[PH.TITLE], 1.1, 1.4, width - 2.2, 2.6)
+            _anchor(places[PH.TITLE], "b")
+            _place(places[PH.BODY], 1.1, 4.2, width - 2.2, 2.4)
+            _anchor(places[PH.BODY], "t")
+            _text_style(places[PH.TITLE], "accent1", bold=bold, font="+mj-lt")
+            _text_style(places[PH.BODY], "tx1")
+        elif layout.name == "Two Content":
+            half = (width - 1.2 - 0.5) / 2
+            left, right = (ph for ph in layout.placeholders if ph.placeholder_format.idx in (1, 2))  # type: ignore[misc]
+            _place(left, 0.6, 1.8, half, 4.9)
+            _place(right, 0.6 + half + 0.5, 1.8, half, 4.9)
+            _rule(layout)
+        elif layout.name in ("Title and Content", "Title Only", "Comparison"):
+            _rule(layout)
+
+
+def base_deck(brand: Brand, aspect: str, logo: Logo | None) -> Presentation:
+    """python-pptx's default deck, re-dressed in the brand."""
+    from pptx import Presentation as new_pptx
+
+    prs = new_pptx()
+    set_aspect(prs, aspect)
+    master = prs.slide_master
+    width = (prs.slide_width or 0) / EMU_PER_INCH
+    apply_theme(master, brand)
+    style_master(master, brand)
+    layout_master(master, logo, width)
+    style_layouts(master, width, brand.heading_weight >= 600)
+    return prs
+
+
+def open_deck(brand: Brand, template: Path | None, aspect: str | None,
+              logo: Logo | None) -> Presentation:
+    """The deck to add slides to: a company's template as it is, or the branded default.
+
+    A template keeps its theme (colours and fonts) unless the brand file says
+    `defaults.smguide.template-theme: brand`; either way the theme is named after the
+    brand. Its own slides are not copied."""
+    if template is None:
+        return base_deck(brand, aspect or "16:9", logo)
+    prs = open_template(template)
+    for slide_id in list(prs.slides._sldIdLst):  # a template's own sample slides go
+        prs.part.drop_rel(slide_id.rId)
+        prs.slides._sldIdLst.remove(slide_id)
+    for master in prs.slide_masters:
+        try:
+            theme_part(master)
+        except KeyError:
+            continue  # a master without a theme (clients fall back to their default)
+        if brand.template_theme == "brand":
+            apply_theme(master, brand)
+        else:
+            name_theme(master, brand.name or "Brand")
+    if aspect:
+        set_aspect(prs, aspect)
+    return prs
+
+
+def find_layouts(prs: Presentation, names: set[str], source: str) -> dict[str, SlideLayout]:
+    """Layouts by name; a missing one is a one-line error listing the ones there are."""
+    present = {layout.name: layout for layout in prs.slide_layouts}
+    missing = sorted(names - set(present))
+    if missing:
+        named = ", ".join(f'"{name}"' for name in missing)
+        have = ", ".join(f'"{name}"' for name in present)
+        raise RenderError(f"{source} has no slide layout named {named}; its layouts are: "
+                          f"{have}. Rename a layout in the template's slide master, or "
+                          f"choose another layout in the deck plan")
+    return {name: present[name] for name in names}

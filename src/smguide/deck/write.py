@@ -1,0 +1,222 @@
+"""Writing measured text into slides: Markdown to styled spans, paragraphs to DrawingML.
+
+Everything a paragraph looks like (size, indent, spacing, bullet) is written explicitly,
+so what textfit measured is what PowerPoint and LibreOffice lay out, whatever the
+template's own text styles say. Only the font family and colours come from the theme.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from lxml import etree
+
+from smguide.deck.textfit import Box, Para, Span
+from smguide.deck.theme import NS, inches
+from smguide.sources import markdown
+
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation
+    from pptx.slide import SlideLayout
+
+EMU_PER_PT = 12700
+INSET_X, INSET_Y = 7.2, 3.6  # points; what Box assumes
+LINK = re.compile(r"^(https://|mailto:)", re.IGNORECASE)  # the only links a deck carries
+A = NS["a"]
+
+
+def emu_to_pt(value: int | float) -> float:
+    return value / EMU_PER_PT
+
+
+def plain(text: str, language: str) -> str:
+    return markdown.to_plain(text, language)
+
+
+def _spans_from(children: list[Any]) -> tuple[Span, ...]:
+    out: list[Span] = []
+    bold = italic = 0
+    href: str | None = None
+    for token in children:
+        kind = token.type
+        if kind in ("text", "code_inline", "softbreak", "hardbreak"):
+            text = " " if kind.endswith("break") else token.content
+            last = out[-1] if out else None
+            if last and (last.bold, last.italic, last.href) == (bold > 0, italic > 0, href):
+                out[-1] = Span(last.text + text, last.bold, last.italic, href)
+            else:
+                out.append(Span(text, bold > 0, italic > 0, href))
+        elif kind in ("strong_open", "strong_close"):
+            bold += 1 if kind.endswith("open") else -1
+        elif kind in ("em_open", "em_close"):
+            italic += 1 if kind.endswith("open") else -1
+        elif kind == "link_open":
+            target = str(token.attrGet("href") or "")
+            href = target if LINK.match(target) else None
+        elif kind == "link_close":
+            href = None
+    return tuple(out) or (Span(""),)
+
+
+def spans(text: str, language: str) -> tuple[Span, ...]:
+    """One line of Markdown (bold, italic, links) as styled spans; paragraphs run together."""
+    tokens = markdown._parser(language).parseInline(re.sub(r"\s*\n\s*", " ", text.strip()))
+    return _spans_from(tokens[0].children or [] if tokens else [])
+
+
+def md_paras(text: str, language: str) -> list[Para]:
+    """Block Markdown (paragraphs and lists) as paragraphs; list items get bullets."""
+    paras: list[Para] = []
+    lists: list[list[Any]] = []  # [bullet, next number]
+    for token in markdown._parser(language).parse(text):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            ordered = token.type.startswith("ordered")
+            lists.append(["#" if ordered else "•", int(token.attrGet("start") or 1)])
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif token.type == "inline":
+            if lists:
+                bullet, number = lists[-1]
+                lists[-1][1] += 1
+                paras.append(Para(_spans_from(token.children or []), bullet=bullet,
+                                  number=number, indent=bullet_indent(bullet, number),
+                                  space_before=0.3))
+            else:
+                paras.append(Para(_spans_from(token.children or []),
+                                  space_before=0.5 if paras else 0.0))
+    return paras
+
+
+def bullet_indent(bullet: str | None, number: int = 1) -> float:
+    """The hanging indent (in ems) a bullet or a number needs."""
+    if bullet is None:
+        return 0.0
+    return 1.0 if bullet != "#" else 0.7 + 0.55 * len(str(number))
+
+
+@dataclass(frozen=True)
+class Area:
+    """A rectangle on the slide, in EMU."""
+
+    left: int
+    top: int
+    width: int
+    height: int
+
+    @property
+    def box(self) -> Box:
+        return Box(emu_to_pt(self.width), emu_to_pt(self.height), INSET_X, INSET_Y)
+
+    @classmethod
+    def of_layout(cls, layout: SlideLayout, prs: Presentation) -> Area:
+        """The layout's first body placeholder, else the space between title and footer."""
+        from pptx.enum.shapes import PP_PLACEHOLDER as PH
+
+        marks = (PH.DATE, PH.FOOTER, PH.SLIDE_NUMBER)
+        places = list(layout.placeholders)
+        body = next((ph for ph in places if ph.placeholder_format.type in (PH.BODY, PH.OBJECT)),
+                    None)
+        if body is not None:
+            return cls(body.left, body.top, body.width, body.height)
+        height = prs.slide_height or inches(7.5)
+        title = next((ph for ph in places if ph.placeholder_format.type in
+                      (PH.TITLE, PH.CENTER_TITLE)), None)
+        feet = [ph.top for ph in places if ph.placeholder_format.type in marks]
+        bottom = (min(feet) if feet else height - inches(0.6)) - inches(0.15)
+        if title is None:
+            width = prs.slide_width or inches(13.333)
+            return cls(inches(0.6), inches(0.6), width - inches(1.2), bottom - inches(0.6))
+        top = title.top + title.height + inches(0.25)
+        return cls(title.left, top, title.width, bottom - top)
+
+    def columns(self, count: int, gap: int) -> list[Area]:
+        width = (self.width - gap * (count - 1)) // count
+        return [Area(self.left + i * (width + gap), self.top, width, self.height)
+                for i in range(count)]
+
+    def rows(self, count: int, gap: int) -> list[Area]:
+        height = (self.height - gap * (count - 1)) // count
+        return [Area(self.left, self.top + i * (height + gap), self.width, height)
+                for i in range(count)]
+
+
+def frame_box(shape: Any) -> Box:
+    return Box(emu_to_pt(shape.width), emu_to_pt(shape.height), INSET_X, INSET_Y)
+
+
+def fill(shape: Any, paras: list[Para], size: float, bold: bool | None = None) -> None:
+    """Write `paras` at `size` into a shape's text frame, with the insets Box assumes."""
+    from pptx.enum.text import MSO_AUTO_SIZE
+    from pptx.util import Pt
+
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.margin_left = frame.margin_right = Pt(INSET_X)
+    frame.margin_top = frame.margin_bottom = Pt(INSET_Y)
+    write_paras(frame, paras, size, bold)
+
+
+def write_paras(frame: Any, paras: list[Para], size: float, bold: bool | None = None) -> None:
+    """Replace a text frame's (or a table cell's) paragraphs with `paras` at `size`."""
+    body = frame._txBody
+    for extra in body.findall(f"{{{A}}}p")[1:]:
+        body.remove(extra)
+    first = body.find(f"{{{A}}}p")
+    for child in list(first):
+        first.remove(child)
+    for index, para in enumerate(paras):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        _paragraph_properties(paragraph._p, para, size)
+        for span in para.spans:
+            _run(paragraph, span, para, size, bold)
+
+
+def _paragraph_properties(p: Any, para: Para, size: float) -> None:
+    psize = size * para.scale
+    ppr = p.get_or_add_pPr()
+    hang = round(para.indent * psize * EMU_PER_PT)
+    ppr.set("marL", str(hang))
+    ppr.set("indent", str(-hang))
+    ppr.set("algn", para.align or "l")
+    etree.SubElement(etree.SubElement(ppr, f"{{{A}}}lnSpc"), f"{{{A}}}spcPct", val="100000")
+    spacing = round(para.space_before * psize * 100)
+    etree.SubElement(etree.SubElement(ppr, f"{{{A}}}spcBef"), f"{{{A}}}spcPts", val=str(spacing))
+    if para.bullet is None:
+        etree.SubElement(ppr, f"{{{A}}}buNone")
+        return
+    colour = etree.SubElement(ppr, f"{{{A}}}buClr")
+    etree.SubElement(colour, f"{{{A}}}schemeClr", val=para.tone or "accent1")
+    if para.bullet == "#":
+        etree.SubElement(ppr, f"{{{A}}}buFontTx")
+        etree.SubElement(ppr, f"{{{A}}}buAutoNum", type="arabicPeriod", startAt=str(para.number))
+    else:
+        etree.SubElement(ppr, f"{{{A}}}buFont", typeface="Arial")
+        etree.SubElement(ppr, f"{{{A}}}buChar", char=para.bullet)
+
+
+def _run(paragraph: Any, span: Span, para: Para, size: float, bold: bool | None) -> None:
+    from pptx.enum.dml import MSO_THEME_COLOR
+    from pptx.util import Pt
+
+    run = paragraph.add_run()
+    run.text = span.text
+    font = run.font
+    font.size = Pt(size * para.scale)
+    if span.bold or bold:
+        font.bold = True
+    if span.italic:
+        font.italic = True
+    if para.tone:
+        font.color.theme_color = theme_slots(MSO_THEME_COLOR)[para.tone]
+    if span.href:
+        run.hyperlink.address = span.href
+
+
+def theme_slots(enum: Any) -> dict[str, Any]:
+    slots = {"dk1": "DARK_1", "lt1": "LIGHT_1", "tx1": "TEXT_1", "bg1": "BACKGROUND_1",
+             "tx2": "TEXT_2", "bg2": "BACKGROUND_2"}
+    slots |= {f"accent{n}": f"ACCENT_{n}" for n in range(1, 7)}
+    return {slot: getattr(enum, name) for slot, name in slots.items()}

@@ -1,0 +1,1 @@
+"""The handbook: templates to HTML and CSS, WeasyPrint to PDF, personal copies."""

@@ -1,0 +1,135 @@
+"""HTML + CSS -> PDF bytes with WeasyPrint, reading only allowed files.
+
+This side never sees the content model: it typesets a `Manuscript` (the HTML and CSS the
+templates produced, and the folders it may read), so the process that runs it imports
+WeasyPrint (slow: it loads while the parent validates) and nothing of the model.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from smguide.errors import RenderError
+from smguide.safety.fetcher import BlockedResource, make_fetcher
+
+VARIANT = "pdf/ua-1"  # tagged, with title and language: readable by assistive technology
+
+
+@dataclass(frozen=True)
+class Manuscript:
+    """Everything WeasyPrint needs, as plain text and paths.
+
+    `stylesheets` are (CSS text, base URL) pairs applied after `stylesheet` (the template
+    folder's handbook.css); `allowed` are the only folders and files it may read;
+    `template_dirs` name the override folders in the message about a blocked file."""
+
+    html: str
+    base_url: str
+    stylesheet: Path
+    stylesheets: tuple[tuple[str, str], ...]
+    allowed: tuple[Path, ...]
+    template_dirs: tuple[Path, ...]
+
+
+class _Collect(logging.Handler):
+    """Keeps WeasyPrint's warnings: a picture it could not load must fail the build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def lay_out(manuscript: Manuscript, *, allow_network: bool = False) -> Any:
+    """Paginate the manuscript (a WeasyPrint Document) with the guarded fetcher."""
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    fetcher = make_fetcher(list(manuscript.allowed), allow_network=allow_network)
+    with engine_guard(manuscript.template_dirs):
+        fonts = FontConfiguration()
+        stylesheets = [CSS(filename=str(manuscript.stylesheet), url_fetcher=fetcher,
+                           font_config=fonts)]
+        stylesheets += [CSS(string=css, url_fetcher=fetcher, font_config=fonts,
+                            base_url=base_url) for css, base_url in manuscript.stylesheets]
+        html = HTML(string=manuscript.html, base_url=manuscript.base_url, url_fetcher=fetcher)
+        document = html.render(font_config=fonts, stylesheets=stylesheets, pdf_variant=VARIANT)
+    refuse_unsafe_links(document)
+    return document
+
+
+def render_pdf(manuscript: Manuscript, *, crop_marks: bool = False,
+               allow_network: bool = False, uncompressed: bool = False) -> tuple[bytes, int]:
+    """Lay out and write the handbook; return (pdf bytes, page count).
+
+    The file identifier is a hash of the PDF's own objects, so the same inputs (and
+    SOURCE_DATE_EPOCH) give the same bytes. `uncompressed` is for tests that search
+    the bytes."""
+    document = lay_out(manuscript, allow_network=allow_network)
+    data = write_document(document, manuscript.template_dirs, uncompressed)
+    if crop_marks:
+        from smguide.handbook.printmarks import add_crop_marks
+
+        data = add_crop_marks(data)
+    return data, len(document.pages)
+
+
+def write_document(document: Any, template_dirs: tuple[Path, ...],
+                   uncompressed: bool = False) -> bytes:
+    """A laid-out document's PDF bytes (tagged, with a reproducible file identifier)."""
+    with engine_guard(template_dirs):
+        return document.write_pdf(pdf_variant=VARIANT, pdf_identifier=True,
+                                  uncompressed_pdf=uncompressed)
+
+
+def refuse_unsafe_links(document: Any) -> None:
+    """No embedded files and no links but https, http, mailto and anchors in the PDF.
+
+    Content Markdown can't make such links; a template override could (`<link
+    rel=attachment>`, `<a href="file:...">`), and WeasyPrint would embed or keep them."""
+    from smguide.sources.markdown import safe_link
+
+    if document.metadata.attachments:
+        raise RenderError('blocked <link rel="attachment">: the PDF never embeds files '
+                          "(remove it from the template overrides)")
+    for page in document.pages:
+        for kind, target, *_ in page.links:
+            if kind == "attachment":
+                raise RenderError(f'blocked <a rel="attachment" href="{str(target)[:80]}">: '
+                                  f"the PDF never embeds files (remove it from the template "
+                                  f"overrides)")
+            if kind == "external" and not safe_link(str(target)):
+                raise RenderError(f'the templates link to "{str(target)[:80]}"; links may '
+                                  f"only go to https, http, mailto or a place in the guide")
+
+
+@contextmanager
+def engine_guard(template_dirs: tuple[Path, ...]) -> Iterator[None]:
+    """Turn a blocked resource or any WeasyPrint warning about one into a RenderError
+    (naming the template override folders, where such a reference can come from)."""
+    logging.getLogger("fontTools").setLevel(logging.ERROR)  # font-file trivia, not ours
+    logger = logging.getLogger("weasyprint")
+    collect = _Collect()
+    logger.addHandler(collect)
+    try:
+        yield
+        _fail_on_warnings(collect.messages)
+    except BlockedResource as exc:
+        folders = ", ".join(str(d) for d in template_dirs[:-1]) or "the content"
+        raise RenderError(f"blocked {exc.url}: {exc.reason} (referenced from "
+                          f"{folders})") from None
+    finally:
+        logger.removeHandler(collect)
+
+
+def _fail_on_warnings(messages: list[str]) -> None:
+    serious = [m for m in messages if "Failed to" in m or "Error" in m or "load" in m.lower()]
+    if serious:
+        raise RenderError("the PDF engine could not use a resource: " + "; ".join(serious))

@@ -1,0 +1,1 @@
+"""Everything that touches the output folder and caches: atomic writes, build cache, progress."""

@@ -1,0 +1,182 @@
+"""Skip a build whose inputs did not change: a content hash, never file times, decides.
+
+The key of a build is a SHA-256 over the bytes (and relative names) of every input file
+(the content folder, the brand folder, the template folders, the bundled fonts, a deck
+template), the options, SOURCE_DATE_EPOCH, smguide's own version and code, and the
+versions of the installed packages (WeasyPrint, python-pptx...). Beside the
+outputs, `.smguide-cache.json` records for each artefact the key it was built from and the
+hash of the file written; an artefact is skipped only when both still match. This module
+imports nothing heavy, so an up-to-date `smguide build` ends in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from smguide import __version__
+from smguide.resources import ASSETS_DIR, PACKAGE_DIR, builtin
+
+RECORD = ".smguide-cache.json"
+SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".pytest_cache",
+             ".mypy_cache", ".ruff_cache"}
+MAX_FILES = 5000  # a brand file at the top of a huge folder: hashing it all is not worth it
+
+
+class TooMany(Exception):
+    pass
+
+
+def _files(folder: Path, skip: set[Path]) -> list[Path]:
+    found: list[Path] = []
+    for root, dirs, names in os.walk(folder):
+        here = Path(root)
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and (here / d).resolve() not in skip)
+        found += [here / name for name in sorted(names) if name != RECORD]
+        if len(found) > MAX_FILES:
+            raise TooMany(folder)
+    return found
+
+
+def installed_packages() -> list[str]:
+    """Every installed distribution with its version (the names of the .dist-info folders
+    on sys.path): a new WeasyPrint or python-pptx may render differently, so it means a
+    new build. Listing folders is cheap; importlib.metadata would cost more than the rest."""
+    found: set[str] = set()
+    for entry in sys.path:
+        try:
+            found.update(name for name in os.listdir(entry or ".") if name.endswith(".dist-info"))
+        except OSError:
+            continue
+    return sorted(found)
+
+
+def input_key(folders: list[Path], files: list[Path], settings: dict[str, Any],
+              out_dir: Path) -> str | None:
+    """The hash of everything a build reads; None when it cannot be known cheaply."""
+    digest = hashlib.sha256()
+    skip = {out_dir.resolve()}
+    settings = {**settings, "version": __version__, "packages": installed_packages(),
+                "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH")}
+    digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
+    try:
+        for folder in folders:
+            folder = folder.resolve()
+            for path in _files(folder, skip):
+                digest.update(f"\0{folder}\0{path.relative_to(folder)}\0".encode())
+                digest.update(path.read_bytes())
+        for path in files:
+            digest.update(f"\0{path.resolve()}\0".encode())
+            digest.update(path.read_bytes())
+    except (OSError, TooMany):
+        return None
+    return digest.hexdigest()
+
+
+def build_key(content: Path, brand: Path, templates: Path | None, settings: dict[str, Any],
+              out_dir: Path, extra: tuple[Path | None, ...] = ()) -> str | None:
+    """The key of `smguide build`: content, brand folder, templates, fonts, code, options."""
+    code = sorted(PACKAGE_DIR.rglob("*.py"))
+    folders = [content, brand.parent, builtin("templates"), ASSETS_DIR]
+    if templates is not None:
+        folders.append(templates)
+    return input_key(folders, [*code, *(p for p in extra if p is not None)], settings,
+                     out_dir)
+
+
+def _sha(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+class BuildCache:
+    """The record beside the outputs: which key built each artefact, and what it wrote."""
+
+    def __init__(self, out_dir: Path, key: str | None, force: bool = False):
+        self.out_dir, self.key, self.force = out_dir, key, force
+        self.path = out_dir / RECORD
+        try:
+            self.entries: dict[str, Any] = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.entries = {}
+        if not isinstance(self.entries, dict):
+            self.entries = {}
+
+    def fresh(self, name: str) -> dict[str, Any] | None:
+        """The recorded entry when `name` was built from these inputs and is unchanged."""
+        entry = self.entries.get(name)
+        if self.force or self.key is None or not isinstance(entry, dict):
+            return None
+        if entry.get("inputs") != self.key or not isinstance(entry.get("pages"), int):
+            return None  # changed inputs, or a record edited by hand: build again
+        return entry if _sha(self.out_dir / name) == entry.get("output") else None
+
+    def record(self, name: str, pages: int) -> None:
+        """Remember that `name` (just written) was built from these inputs."""
+        from smguide.io.atomic import write_atomic
+
+        if self.key is None:
+            return
+        self.entries[name] = {"inputs": self.key, "output": _sha(self.out_dir / name),
+                              "pages": pages}
+        write_atomic(self.path, json.dumps(self.entries, indent=1, sort_keys=True).encode())
+
+
+def user_cache() -> Path:
+    """$XDG_CACHE_HOME/smguide (or ~/.cache/smguide): results that depend only on bytes."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "smguide"
+
+
+def cached_png(svg: bytes, width: int, draw: Callable[[], bytes]) -> bytes:
+    """A rasterised SVG, drawn once per distinct SVG: CairoSVG takes about half a second
+    just to import, on every `smguide slides`. Keyed by the SVG's hash; a cache that
+    cannot be read or written is simply not used."""
+    name = f"svg-{hashlib.sha256(svg).hexdigest()[:32]}-{width}-{__version__}.png"
+    path = user_cache() / name
+    try:
+        data = path.read_bytes()
+        if data.startswith(b"\x89PNG\r\n\x1a\n"):
+            return data
+    except OSError:
+        pass
+    data = draw()
+    try:
+        from smguide.io.atomic import write_atomic
+
+        write_atomic(path, data)
+    except Exception:  # noqa: BLE001 - a read-only home must not fail the build
+        pass
+    return data
+
+
+def cached_font_widths(font: bytes, read: Callable[[], tuple[int, int, dict[int, int]]]
+                       ) -> tuple[int, int, dict[int, int]]:
+    """A font file's (units per em, line height, advance width per code point), read once
+    per distinct file: fontTools takes about 25 ms a face to parse them. Keyed by the
+    file's hash; a cache that cannot be read or written is simply not used."""
+    name = f"font-{hashlib.sha256(font).hexdigest()[:32]}-{__version__}.json"
+    path = user_cache() / name
+    try:
+        upm, line, codes, widths = json.loads(path.read_bytes())
+        if isinstance(upm, int) and upm > 0 and isinstance(line, int) and \
+                len(codes) == len(widths):
+            return upm, line, dict(zip(codes, widths, strict=True))
+    except (OSError, ValueError, TypeError):
+        pass
+    upm, line, table = read()
+    try:
+        from smguide.io.atomic import write_atomic
+
+        write_atomic(path, json.dumps([upm, line, list(table), list(table.values())],
+                                      separators=(",", ":")).encode())
+    except Exception:  # noqa: BLE001 - a read-only home must not fail the build
+        pass
+    return upm, line, table

@@ -1,0 +1,1 @@
+"""The immutable model every renderer reads: the guide, the options, colours."""

@@ -1,0 +1,45 @@
+"""What the user asked the renderers for: light, so the CLI can read options and start the
+render processes before the content model or any engine is imported."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+PAPER_SIZES = ("a4", "letter", "a5")  # handbook.PAPERS says how each is laid out
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Where the inputs are: the content folder, the brand file, a template override folder."""
+
+    content: Path
+    brand: Path
+    templates: Path | None = None
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """How the PDF is laid out for paper: size, bleed and crop marks for a print shop."""
+
+    paper: str = "a4"
+    bleed_mm: float = 0.0
+    crop_marks: bool = False
+
+
+@dataclass(frozen=True)
+class DeckOptions:
+    """A company's own template (else the branded default), and the slide shape."""
+
+    template: Path | None = None
+    aspect: str | None = None  # None: 16:9, or the template's own shape
+
+
+def creation_date() -> str:
+    """ISO date-time for the PDF metadata; SOURCE_DATE_EPOCH makes builds reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = (datetime.fromtimestamp(int(epoch), tz=UTC) if epoch and epoch.isdigit()
+              else datetime.now(tz=UTC))
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")

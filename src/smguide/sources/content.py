@@ -1,0 +1,173 @@
+"""Load a content folder into one validated, immutable Guide, reporting every problem at once."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+from smguide.errors import ContentError
+from smguide.model.guide import Chapter, ChapterFile, Guide, GuideFile, Image, Labels
+from smguide.paths import display_path
+from smguide.safety.images import check_image
+from smguide.sources.validate import validate
+from smguide.sources.yamlsource import Located, YamlProblem, read_yaml
+
+MAX_GUIDE_BYTES = 20_000_000  # all chapter files together (each is also capped)
+IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
+
+
+def _read(path: Path, problems: list[str], root: Path | None = None) -> Located | None:
+    shown = display_path(path)
+    if not path.is_file():
+        problems.append(f"{shown}:1:1: file not found; create it (see docs/content.md)")
+        return None
+    if not path.resolve().is_relative_to((root or path.parent).resolve()):
+        problems.append(f"{shown}:1:1: the file is a link to a place outside the content "
+                        f"folder; put the file itself there")
+        return None
+    try:
+        return read_yaml(path)
+    except YamlProblem as exc:
+        problems.append(f"{shown}:{exc.line}:{exc.column}: {exc.message}")
+    except OSError as exc:
+        problems.append(f"{shown}:1:1: cannot read the file ({exc.strerror})")
+    return None
+
+
+def _inside(root: Path, relative: str) -> Path | None:
+    """The file `relative` names, if it stays inside `root` (no absolute paths, no '..')."""
+    if relative.startswith(("/", "\\")) or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", relative):
+        return None
+    target = (root / relative).resolve()
+    return target if target.is_relative_to(root.resolve()) else None
+
+
+def check_file_ref(root: Path, relative: str, where: str, kinds: set[str],
+                    problems: list[str], what: str) -> None:
+    target = _inside(root, relative)
+    if target is None:
+        problems.append(f'{where}: "{relative}" is outside the folder {display_path(root)}; '
+                        f"put the {what} inside it and give a relative path")
+        return
+    if not target.is_file():
+        nearby = [str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()]
+        match = difflib.get_close_matches(relative, nearby, n=1)
+        hint = f' (did you mean "{match[0]}"?)' if match else ""
+        problems.append(f'{where}: file "{relative}" not found{hint}')
+        return
+    if target.suffix.lower() not in kinds:
+        problems.append(f'{where}: "{relative}" is not a supported {what} '
+                        f"(use {', '.join(sorted(kinds))})")
+
+
+def _where(located: Located, display: str, path: tuple[Any, ...], field: str) -> str:
+    line, col = located.position(path)
+    return f"{display}:{line}:{col}: {field}"
+
+
+def file_line(problem: str) -> tuple[str, int, int]:
+    """Sort key: file, then line and column as numbers."""
+    found = re.match(r"^(.*?):(\d+):(\d+): ", problem)
+    return (found[1], int(found[2]), int(found[3])) if found else (problem, 0, 0)
+
+
+def _chapter_list(guide: GuideFile | None, source: Located | None) -> list[str]:
+    """The chapter files to check, even when guide.yaml has problems elsewhere."""
+    if guide is not None:
+        return list(guide.chapters)
+    raw = source.data.get("chapters") if source and isinstance(source.data, dict) else None
+    return [item for item in raw if isinstance(item, str)] if isinstance(raw, list) else []
+
+
+def load_guide(content_dir: Path) -> Guide:
+    """Read guide.yaml, labels.yaml and every chapter; raise ContentError listing all problems."""
+    root = content_dir.resolve()
+    problems: list[str] = []
+    guide_src = _read(root / "guide.yaml", problems)
+    labels_src = _read(root / "labels.yaml", problems)
+    guide = labels = None
+    if guide_src is not None:
+        guide, found = validate(GuideFile, guide_src, display_path(root / "guide.yaml"))
+        problems += found
+    if labels_src is not None:
+        labels, found = validate(Labels, labels_src, display_path(root / "labels.yaml"))
+        problems += found
+
+    chapters: list[Chapter] = []
+    anchors: dict[str, str] = {}
+    listed: dict[str, int] = {}
+    total_bytes = 0
+    for index, relative in enumerate(_chapter_list(guide, guide_src)):
+        assert guide_src is not None
+        where = _where(guide_src, display_path(root / "guide.yaml"), ("chapters", index),
+                       f"chapters[{index}]")
+        if not relative.endswith((".yaml", ".yml")):
+            problems.append(f'{where}: "{relative}" is not a YAML file; chapters are .yaml files')
+            continue
+        if relative in listed:
+            problems.append(f'{where}: "{relative}" is listed twice (also chapters['
+                            f"{listed[relative]}]); remove one of the two lines")
+            continue
+        listed[relative] = index
+        before = len(problems)
+        check_file_ref(root, relative, where, {".yaml", ".yml"}, problems, "chapter file")
+        if len(problems) > before:
+            continue
+        path = root / relative
+        shown = display_path(path)
+        total_bytes += path.stat().st_size if path.is_file() else 0
+        if total_bytes > MAX_GUIDE_BYTES:
+            problems.append(f"{where}: the chapters add up to more than "
+                            f"{MAX_GUIDE_BYTES // 1_000_000} MB of text; a handbook that big "
+                            "should be split into several guides")
+            break
+        source = _read(path, problems, root)
+        if source is None:
+            continue
+        chapter, found = validate(ChapterFile, source, shown)
+        problems += found
+        if chapter is None:
+            continue
+        anchor = chapter.id or re.sub(r"[^a-z0-9]+", "-", Path(relative).stem.lower()).strip("-")
+        anchor = re.sub(r"^[0-9-]+", "", anchor) or f"chapter-{index + 1}"
+        if anchor in anchors:
+            problems.append(f"{_where(source, shown, ('id',), 'id')}: the chapter id "
+                            f'"{anchor}" is also used by {anchors[anchor]}; give this chapter '
+                            f'its own "id:"')
+            continue
+        anchors[anchor] = shown
+        for block_index, block in enumerate(chapter.blocks):
+            if isinstance(block, Image):
+                where_src = _where(source, shown, ("blocks", block_index, "src"),
+                                   f"blocks[{block_index}].src")
+                before = len(problems)
+                check_file_ref(root, block.src, where_src, IMAGE_TYPES, problems, "image")
+                refused = None if len(problems) > before else check_image(root / block.src)
+                if refused:
+                    problems.append(f'{where_src}: "{block.src}": {refused}')
+        chapters.append(Chapter(number=len(chapters) + 1, anchor=anchor, source=shown,
+                                title=chapter.title, summary=chapter.summary,
+                                notes=chapter.notes, blocks=tuple(chapter.blocks)))
+
+    if guide is not None and guide.date and not _real_date(guide.date):
+        assert guide_src is not None
+        problems.append(f"{_where(guide_src, display_path(root / 'guide.yaml'), ('date',), 'date')}"
+                        f': "{guide.date}" is not a date in the calendar; write it YYYY-MM-DD')
+    if problems or guide is None or labels is None:
+        raise ContentError(sorted(problems, key=file_line))
+    return Guide(title=guide.title, subtitle=guide.subtitle, language=guide.language,
+                 edition=guide.edition, description=guide.description,
+                 chapters=tuple(chapters), labels=labels, root=str(root), date=guide.date,
+                 footer=guide.footer)
+
+
+def _real_date(text: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

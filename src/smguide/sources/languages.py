@@ -1,0 +1,91 @@
+"""Languages: which variants a content folder has, picking one, and dates for a locale.
+
+A content folder is written in the language its guide.yaml names; every subfolder that
+has its own guide.yaml (`content/de/`, `content/fr/`...) is a translation with the same
+layout. Adding a language is adding such a folder: no code knows the list.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from smguide.errors import SmguideError
+
+LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+class LanguageError(SmguideError):
+    """An unknown --lang: the message lists the languages the content has."""
+
+
+def base_language(content: Path) -> str | None:
+    """The language guide.yaml names, or None when it cannot be read (check reports why)."""
+    from smguide.sources.yamlsource import YamlProblem, read_yaml
+
+    try:
+        data = read_yaml(content / "guide.yaml").data
+    except (OSError, YamlProblem):
+        return None
+    language = data.get("language") if isinstance(data, dict) else None
+    return language.lower() if isinstance(language, str) else None
+
+
+def variants(content: Path) -> dict[str, Path]:
+    """Every language of a content folder: its own, then each subfolder with a guide.yaml."""
+    found: dict[str, Path] = {}
+    base = base_language(content)
+    if base:
+        found[base] = content
+    if content.is_dir():
+        for folder in sorted(content.iterdir()):
+            name = folder.name.lower()
+            if (folder / "guide.yaml").is_file() and LANGUAGE.match(name) and name not in found:
+                found[name] = folder
+    return found
+
+
+def select(content: Path, lang: str | None) -> tuple[Path, bool]:
+    """(the folder to build, whether it is a translation subfolder) for `--lang lang`.
+
+    No --lang, or the content folder's own language, means the folder itself.
+    """
+    if lang is None:
+        return content, False
+    wanted = lang.strip().lower()
+    if not re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]{2,8})*", wanted):
+        listed = ", ".join(sorted(variants(content))) or "none"
+        raise LanguageError(f'"{lang}" is not a language code such as "en" or "de"; '
+                            f"available: {listed}")
+    folder = content / wanted
+    if (folder / "guide.yaml").is_file():
+        return folder, True
+    available = variants(content)
+    if wanted in available:
+        return available[wanted], available[wanted] != content
+    listed = ", ".join(sorted(available)) or "none"
+    raise LanguageError(f'the content has no language "{lang}"; available: {listed}. '
+                        f"To add it, copy the content into {content / wanted}/ (guide.yaml "
+                        f"with language: {wanted}, labels.yaml, chapters/) and translate it")
+
+
+def suffixed(path: Path, lang: str | None, translated: bool) -> Path:
+    """output/handbook.pdf -> output/handbook-de.pdf for a translation, so languages
+    built one after the other do not overwrite each other."""
+    if not translated or not lang:
+        return path
+    return path.with_name(f"{path.stem}-{lang.strip().lower()}{path.suffix}")
+
+
+def format_date(iso: str, language: str) -> str:
+    """'2026-03-01' as the language writes it ('1 March 2026', '1. März 2026');
+    ISO as it is when Babel does not know the language."""
+    from babel import Locale, UnknownLocaleError
+    from babel.dates import format_date as babel_format
+
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return iso
+    return babel_format(date.fromisoformat(iso), format="long", locale=locale)

@@ -1,0 +1,255 @@
+"""Turn Pydantic's validation errors into one-line messages a non-programmer can act on.
+
+Each problem reads `file:line:col: field.path: what is wrong (how to fix it)`, with a
+"did you mean" suggestion for misspelt keys and choices.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
+
+from smguide.sources.yamlsource import Located, Path_
+
+M = TypeVar("M")
+
+
+def dotted(path: Path_) -> str:
+    """('blocks', 1, 'focus') -> 'blocks[1].focus'."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(top level)"
+
+
+def suggest(word: str, choices: typing.Iterable[str]) -> str:
+    """' (did you mean "x"?)' when a close match exists, else ''."""
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f' (did you mean "{match[0]}"?)' if match else ""
+
+
+def _unwrap(tp: Any) -> Any:
+    while get_origin(tp) is typing.Annotated:
+        tp = get_args(tp)[0]
+    return tp
+
+
+def _variants(tp: Any) -> list[Any]:
+    tp = _unwrap(tp)
+    if get_origin(tp) in (Union, types.UnionType):
+        return [_unwrap(a) for a in get_args(tp) if a is not type(None)]
+    return [tp]
+
+
+def _field_type(model: type[BaseModel], key: str) -> Any:
+    for name, info in model.model_fields.items():
+        if key in (name, info.alias):
+            return info.annotation
+    return None
+
+
+def _tag_of(model: type[BaseModel]) -> str | None:
+    info = model.model_fields.get("type")
+    if info is not None and get_origin(info.annotation) is Literal:
+        return get_args(info.annotation)[0]
+    return None
+
+
+def type_at(root: Any, loc: tuple[str | int, ...]) -> Any:
+    """The declared type at a Pydantic error location (discriminator tags included)."""
+    tp: Any = root
+    for part in loc:
+        options = _variants(tp)
+        nxt = None
+        for option in options:
+            if isinstance(part, int) and get_origin(option) in (list, tuple):
+                nxt = get_args(option)[0]
+            elif isinstance(option, type) and issubclass(option, BaseModel):
+                nxt = _field_type(option, str(part))
+            if nxt is not None:
+                break
+        if nxt is None:  # a union member's name or discriminator tag: pick that member
+            tagged = [o for o in options if isinstance(o, type) and issubclass(o, BaseModel)
+                      and part in (_tag_of(o), o.__name__)]
+            if not tagged:
+                return None
+            nxt = tagged[0]
+        tp = nxt
+    return tp
+
+
+def _keys_of(tp: Any) -> list[str]:
+    keys: list[str] = []
+    for option in _variants(tp):
+        if isinstance(option, type) and issubclass(option, BaseModel):
+            keys += [info.alias or name for name, info in option.model_fields.items()]
+    return keys
+
+
+def _choices(tp: Any) -> list[str]:
+    return [str(v) for option in _variants(tp) if get_origin(option) is Literal
+            for v in get_args(option)]
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return f'"{value}"' if len(value) <= 60 else f'"{value[:57]}..."'
+    if isinstance(value, dict):
+        return "a group of keys"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _data_path(data: Any, loc: tuple[str | int, ...], keep_last: bool) -> Path_:
+    """Drop discriminator tags from a Pydantic location so it matches the YAML."""
+    path: list[str | int] = []
+    for i, part in enumerate(loc):
+        in_list = isinstance(data, list) and isinstance(part, int) and part < len(data)
+        if in_list or (isinstance(data, dict) and part in data):
+            data = data[part]
+        elif i < len(loc) - 1 or not isinstance(data, dict) or not keep_last:
+            continue  # a union tag inserted by Pydantic, not a key of the file
+        path.append(part)
+    return tuple(path)
+
+
+def describe(error: ErrorDetails, root: Any, data: Any) -> tuple[Path_, str, bool]:
+    """(path in the file, message, point-at-key?) for one Pydantic error."""
+    loc = tuple(error["loc"])
+    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    path = _data_path(data, loc, keep_last=kind in ("missing", "extra_forbidden"))
+    field_type = type_at(root, loc)
+    if kind == "missing":
+        name = loc[-1]
+        return path, f'required field is missing; add "{name}:"', False
+    if kind == "extra_forbidden":
+        allowed = [k for k in _keys_of(type_at(root, loc[:-1])) if k != "type"]
+        hint = suggest(str(loc[-1]), allowed) or f" (allowed: {', '.join(allowed)})"
+        return path, f'unknown key "{loc[-1]}"{hint}', True
+    if kind in ("literal_error", "enum"):
+        choices = _choices(field_type) or [c.strip("'") for c in
+                                           str(ctx.get("expected", "")).replace(" or ", ", ")
+                                           .split(", ")]
+        return path, (f"expected one of {', '.join(choices)}; got {_show(value)}"
+                      f"{suggest(str(value), choices)}"), False
+    if kind == "union_tag_invalid":
+        tags = [t.strip("'") for t in str(ctx.get("expected_tags", "")).split(", ")]
+        return (*path, "type"), (f"expected one of {', '.join(tags)}; got {_show(ctx.get('tag'))}"
+                                 f"{suggest(str(ctx.get('tag')), tags)}"), False
+    if kind == "value_error":
+        return path, str(ctx.get("error", error["msg"])), False
+    if kind == "union_tag_not_found":
+        return path, 'each block needs a "type:" line (for example "type: prose")', False
+    if kind == "string_type":
+        pattern = _pattern_of(field_type)
+        if pattern:
+            return path, (f"expected {PATTERN_HELP.get(pattern, 'text')}; "
+                          f"got {_show(value)}"), False
+        hint = f' (put it in quotes: "{_show(value)}")' if isinstance(value, (int, float)) else ""
+        return path, f"expected text; got {_show(value)}{hint}", False
+    if kind == "string_too_long":
+        return path, (f"too long: at most {ctx.get('max_length')} characters; "
+                      f"got {len(str(value))}"), False
+    if kind == "string_too_short":
+        return path, "must not be empty; write some text or remove the key", False
+    if kind == "string_pattern_mismatch":
+        return path, (f"{_show(value)} is not allowed here; expected "
+                      f"{PATTERN_HELP.get(str(ctx.get('pattern')), 'a different format')}"), False
+    if kind in ("list_type", "tuple_type"):
+        return path, f'expected a list (one "- item" per line); got {_show(value)}', False
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return path, f'expected a group of "key: value" lines; got {_show(value)}', False
+    if kind in ("too_short", "too_long"):
+        if ctx.get("min_length") == ctx.get("max_length") or (
+                kind == "too_long" and ctx.get("max_length") == 2 and error["loc"][-1] != "items"):
+            want = f"exactly {ctx.get('max_length', ctx.get('min_length'))}"
+        else:
+            want = (f"at least {ctx['min_length']}" if kind == "too_short"
+                    else f"at most {ctx['max_length']}")
+        return path, f"expected {want} items; got {ctx.get('actual_length')}", False
+    if kind in ("int_type", "int_parsing"):
+        return path, f"expected a whole number; got {_show(value)}", False
+    if kind in ("greater_than_equal", "less_than_equal"):
+        low = ctx.get("ge")
+        limit = f"at least {low}" if low is not None else f"at most {ctx.get('le')}"
+        return path, f"expected a number {limit}; got {_show(value)}", False
+    return path, f"{error['msg']}; got {_show(value)}", False
+
+
+PATTERN_HELP = {
+    r"^[a-z0-9][a-z0-9-]*$": "lowercase letters, digits and dashes (e.g. \"first-week\")",
+    r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$": 'a language code such as "en", "de" or "en-GB"',
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$": 'a date written YYYY-MM-DD, such as "2026-03-01"',
+}
+
+
+def validate(root: type[M] | Any, located: Located, display: str) -> tuple[M | None, list[str]]:
+    """Validate located YAML against a type; return (value, problems)."""
+    found: list[tuple[Path_, str, bool]] = [(p, m, True) for p, m in _empty_values(located)]
+    try:
+        value = TypeAdapter(root).validate_python(located.data)
+    except ValidationError as exc:
+        value = None
+        described = _most_specific([describe(error, root, located.data)
+                                    for error in exc.errors(include_url=False)])
+        misspelt = {(*path[:-1], _suggested(message)) for path, message, at_key in described
+                    if at_key and _suggested(message)}
+        empty = {path for path, *_ in found}
+        found += [(path, message, at_key) for path, message, at_key in described
+                  if not (message.startswith("required field is missing") and path in misspelt)
+                  and path not in empty]  # "expected text; got nothing" says less
+    problems = []
+    for path, message, at_key in found:
+        line, col = (located.key_pos.get(path) if at_key else None) or located.position(path)
+        problems.append((line, col, f"{display}:{line}:{col}: {dotted(path)}: {message}"))
+    return (None if problems else value), [text for *_, text in sorted(problems)]
+
+
+def _most_specific(described: list[tuple[Path_, str, bool]]) -> list[tuple[Path_, str, bool]]:
+    """Where a field may take several shapes (text or a group of keys), Pydantic reports
+    one error per shape; drop the bare shape mismatch when a more telling error exists."""
+    unique = list(dict.fromkeys(described))
+    shape = ("expected text;", "expected a group of")
+
+    def telling(other: tuple[Path_, str, bool], path: Path_) -> bool:
+        deeper = len(other[0]) > len(path) and other[0][:len(path)] == path
+        return deeper or (other[0] == path and not other[1].startswith(shape))
+
+    return [entry for entry in unique
+            if not (entry[1].startswith(shape) and any(telling(o, entry[0]) for o in unique))]
+
+
+def _pattern_of(tp: Any) -> str | None:
+    """The regex a text field must match, if it has one (for a helpful example)."""
+    for option in [tp, *get_args(tp)]:
+        for meta in getattr(option, "__metadata__", ()):
+            if getattr(meta, "pattern", None):
+                return str(meta.pattern)
+    return None
+
+
+def _empty_values(located: Located) -> list[tuple[Path_, str]]:
+    """Keys written with nothing after them: usually a value lost to a `#` comment."""
+    return [(path, "the value is empty; write one or remove the key (text after # is a "
+                   'comment: put such text in quotes, e.g. "#1 rule")')
+            for path in located.key_pos if _get(located.data, path) is None]
+
+
+def _get(data: Any, path: Path_) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _suggested(message: str) -> str | None:
+    found = re.search(r'\(did you mean "([^"]+)"\?\)$', message)
+    return found[1] if found else None

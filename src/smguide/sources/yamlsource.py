@@ -1,0 +1,228 @@
+"""Read YAML the way a non-programmer means it, remembering where every value came from.
+
+PyYAML follows YAML 1.1, where `no` is false, `12:30` is 750 and a repeated key silently
+wins. We resolve plain scalars by the YAML 1.2 core schema instead (only true/false are
+booleans, dates stay text), refuse duplicate keys, anchors, aliases and custom tags, and
+record the line and column of every key and value so errors can point at them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+from smguide.safety.limits import file_too_big, list_too_long, text_too_long
+
+Path_ = tuple[str | int, ...]
+
+MAX_DEPTH = 40
+
+
+class CoreResolver(BaseResolver):
+    """YAML 1.2 core schema: no yes/no booleans, no sexagesimal numbers, no timestamps."""
+
+
+CoreResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+CoreResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
+    list("-+0123456789"),
+)
+CoreResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+               r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    list("-+.0123456789"),
+)
+CoreResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+
+
+class YamlProblem(Exception):
+    """A problem at a place in a YAML file (line and column are 1-based)."""
+
+    def __init__(self, line: int, column: int, message: str):
+        super().__init__(message)
+        self.line, self.column, self.message = line, column, message
+
+
+class _Loader(Reader, Scanner, Parser, Composer, CoreResolver):
+    def __init__(self, text: str):
+        Reader.__init__(self, text)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        CoreResolver.__init__(self)
+
+    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
+        event = self.peek_event()
+        if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+            mark = event.start_mark
+            raise YamlProblem(mark.line + 1, mark.column + 1,
+                              "anchors and aliases (&name, *name) are not supported; "
+                              "write the value out in full")
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise YamlProblem(mark.line + 1, mark.column + 1,
+                                  f"nesting is deeper than {MAX_DEPTH} levels; flatten it")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+@dataclass
+class Located:
+    """Parsed YAML data plus the position of every value and key in it."""
+
+    data: Any
+    value_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: Path_) -> tuple[int, int]:
+        """Best position for a field: its key, else its value, else the nearest parent."""
+        for length in range(len(path), -1, -1):
+            sub = path[:length]
+            if sub in self.key_pos:
+                return self.key_pos[sub]
+            if sub in self.value_pos:
+                return self.value_pos[sub]
+        return (1, 1)
+
+
+def _pos(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+_RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def _scalar(node: ScalarNode) -> Any:
+    tag, value = node.tag, node.value
+    too_long = text_too_long(len(value))
+    if too_long:
+        raise YamlProblem(*_pos(node), too_long)
+    if tag == "tag:yaml.org,2002:bool":
+        return value.lower() == "true"
+    if tag == "tag:yaml.org,2002:int":
+        if len(value) > 30:  # Python refuses to convert over 4,300 digits: stop long before
+            raise YamlProblem(*_pos(node), "this number is too long; put it in quotes if it "
+                                           "is meant as text")
+        return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+    if tag == "tag:yaml.org,2002:float":
+        return float(value.replace("inf", "Inf").replace("Inf", "inf").lower())
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:str":
+        if _CONTROL.search(value):
+            raise YamlProblem(*_pos(node), "text contains an invisible control character; "
+                                           "retype the text or remove the character")
+        return value
+    raise YamlProblem(*_pos(node), f"the tag {tag} is not supported; remove it")
+
+
+def _build(node: Node, path: Path_, out: Located, depth: int = 0) -> Any:
+    if depth > MAX_DEPTH:
+        raise YamlProblem(*_pos(node), f"nesting is deeper than {MAX_DEPTH} levels")
+    out.value_pos[path] = _pos(node)
+    if isinstance(node, ScalarNode):
+        return _scalar(node)
+    if isinstance(node, SequenceNode | MappingNode) and list_too_long(len(node.value)):
+        raise YamlProblem(*_pos(node), list_too_long(len(node.value)) or "")
+    if isinstance(node, SequenceNode):
+        return [_build(item, (*path, i), out, depth + 1) for i, item in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise YamlProblem(*_pos(key_node), "a key must be plain text")
+            key = key_node.value
+            if key == "<<":
+                raise YamlProblem(*_pos(key_node), "merge keys (<<) are not supported")
+            if key in result:
+                first = out.key_pos[(*path, key)]
+                raise YamlProblem(*_pos(key_node), f'the key "{key}" appears twice '
+                                  f"(first on line {first[0]}); keep one of them")
+            out.key_pos[(*path, key)] = _pos(key_node)
+            result[key] = _build(value_node, (*path, key), out, depth + 1)
+        return result
+    raise YamlProblem(*_pos(node), "unsupported YAML construct")  # pragma: no cover
+
+
+_HINTS = (
+    ("\t", "indent with spaces, not tabs"),
+    ("mapping values are not allowed", 'a value containing ": " must be put in quotes'),
+    ("could not find expected ':'", 'each line needs "key: value"; check the indentation'),
+    ("did not find expected key", "check the indentation of this line and the one before"),
+    ("expected <block end>", "check the indentation of this line"),
+    ("expected ',' or ']'", 'text that starts with "[" must be put in quotes (or close the '
+                            'list with "]")'),
+    ("expected ',' or '}'", 'text that starts with "{" must be put in quotes (or close it '
+                            'with "}")'),
+    ("found character '*'", 'put the text in quotes ("*...")'),
+    ("found character '@'", 'put the text in quotes ("@...")'),
+    ("found character '`'", "put the text in quotes"),
+    ("found undefined alias", "anchors and aliases are not supported"),
+)
+
+
+def parse_yaml(text: str) -> Located:
+    """Parse one YAML document into plain data with positions; raise YamlProblem on error."""
+    out = Located(data=None)
+    bad = _RAW_CONTROL.search(text)
+    if bad:  # PyYAML's reader would refuse it with a message about "special characters"
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise YamlProblem(line, column, f"invisible control character U+{ord(bad[0]):04X}; "
+                                        "delete it (it often comes from copy and paste)")
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        out.data = None if root is None else _build(root, (), out)
+    except YamlProblem:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        hint = next((h for needle, h in _HINTS if needle in str(exc)), "check the syntax here")
+        if "\t" in problem or "'\\t'" in problem:
+            hint = "indent with spaces, not tabs"
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if hint == "check the indentation of this line" and text.splitlines()[line - 1:line] \
+                and text.splitlines()[line - 1].lstrip("- ").startswith(("[", "{")):
+            hint = "text that starts with [ or { must be put in quotes"
+        raise YamlProblem(line, col, f"YAML syntax: {problem}; {hint}") from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(1, 1, f"YAML: {exc}; check the file") from None
+    finally:
+        loader.dispose()
+    return out
+
+
+def read_yaml(path: Path) -> Located:
+    """Read a UTF-8 YAML file (a leading BOM is accepted and dropped)."""
+    too_big = file_too_big(path.stat().st_size)
+    if too_big:
+        raise YamlProblem(1, 1, too_big)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlProblem(line, 1, "the file is not UTF-8 text; save it as UTF-8") from None
+    return parse_yaml(text)

@@ -1,0 +1,84 @@
+"""The package layout is the pipeline: imports point down the layers, never up, and no
+two modules import each other. Imports inside functions count; imports made only for the
+type checker (`if TYPE_CHECKING:`) count for the direction, not for cycles."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from smguide.resources import PACKAGE_DIR
+
+# top to bottom: a module may import from its own layer or any layer below it
+LAYERS = (("cli", "__main__"), ("commands",), ("deck",), ("handbook",), ("io",),
+          ("sources",), ("model",), ("safety",), ("errors", "paths", "resources", "__init__"))
+
+
+def modules() -> dict[str, Path]:
+    found = {}
+    for path in PACKAGE_DIR.rglob("*.py"):
+        parts = path.relative_to(PACKAGE_DIR).with_suffix("").parts
+        if parts[-1] == "__init__" and len(parts) > 1:
+            parts = parts[:-1]
+        found["smguide." + ".".join(parts)] = path
+    return found
+
+
+def imports(path: Path, known: dict[str, Path], typing: bool = True) -> set[str]:
+    """The smguide modules `path` imports, anywhere in it (and, unless `typing` is false,
+    in its `if TYPE_CHECKING:` blocks)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped: set[ast.AST] = set()
+    if not typing:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+                skipped |= set(ast.walk(node))
+    names = set()
+    for node in ast.walk(tree):
+        if node in skipped:
+            continue
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                full = f"{node.module}.{alias.name}"
+                names.add(full if full in known else node.module)
+    return {name for name in names if name in known}
+
+
+def layer(module: str) -> int:
+    top = module.split(".")[1] if "." in module else "__init__"
+    return next(n for n, names in enumerate(LAYERS) if top in names)
+
+
+def test_every_module_is_in_a_layer() -> None:
+    for module in modules():
+        layer(module)  # StopIteration names a package the layers do not list
+
+
+def test_imports_point_down() -> None:
+    known = modules()
+    upward = [f"{module} imports {target}"
+              for module, path in sorted(known.items())
+              for target in sorted(imports(path, known))
+              if layer(target) < layer(module)]
+    assert upward == []
+
+
+def test_no_import_cycles() -> None:
+    known = modules()
+    graph = {module: imports(path, known, typing=False) - {module}
+             for module, path in known.items()}
+    packages = {module for module, path in known.items() if path.name == "__init__.py"}
+    cycles = []
+    for start in graph:
+        stack, seen = [(start, (start,))], set()
+        while stack:
+            node, trail = stack.pop()
+            for nxt in graph[node] - packages:
+                if nxt == start:
+                    cycles.append(" -> ".join((*trail, start)))
+                elif nxt not in seen:
+                    seen.add(nxt)
+                    stack.append((nxt, (*trail, nxt)))
+    assert sorted(cycles, key=len)[:3] == []
