@@ -193,7 +193,10 @@ def add_picture(owner, logo: Logo, left: int, top: int, height: int):  # noqa: A
     image_part, rid = owner.part.get_or_add_image_part(io.BytesIO(logo.png))
     spTree = owner.shapes._spTree
     width = round(height * logo.ratio)
-    pic = spTree.add_pic(spTree.max_shape_id + 1, "Logo", logo.alt, rid, left, top, width, height)
+    # python-pptx writes the description into an XML string unescaped: set it afterwards,
+    # so alt text with quotes or ampersands stays text
+    pic = spTree.add_pic(spTree.max_shape_id + 1, "Logo", "", rid, left, top, width, height)
+    pic.nvPicPr.cNvPr.set("descr", logo.alt)
     if logo.svg is not None:
         package = owner.part.package
         svg_part = getattr(package, "_smguide_svg", None)
