@@ -91,3 +91,37 @@ def default_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                        "-o", str(out)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return out
+
+
+def ooxml_problems(path: Path) -> list[str]:
+    """What openxml-audit (a port of the Open XML SDK's validator) finds wrong in a deck."""
+    from openxml_audit import validate_pptx
+
+    result = validate_pptx(path)
+    return [f"{error.part_uri or ''} {error.path or ''}: {error.description}"
+            for error in result.errors if error.severity.value == "error"]
+
+
+def built_by_smguide(path: Path) -> bool:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            return b"<Application>smguide</Application>" in package.read("docProps/app.xml")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+
+
+@pytest.fixture(scope="session", autouse=True)
+def every_deck_is_valid_ooxml(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+    """After the session, every deck the tests built (in pytest's temporary folders) is
+    checked with openxml-audit; one invalid deck fails the run, naming it."""
+    yield
+    base = tmp_path_factory.getbasetemp()
+    invalid = {}
+    for path in sorted(base.rglob("*.pptx")):
+        if path.is_file() and built_by_smguide(path):
+            problems = ooxml_problems(path)
+            if problems:
+                invalid[str(path.relative_to(base))] = problems[:5]
+    assert not invalid, f"openxml-audit finds errors in the decks the tests built: {invalid}"

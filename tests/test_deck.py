@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
@@ -427,3 +428,120 @@ def test_cli_writes_the_deck_to_output_by_default(cli, tmp_path: Path) -> None: 
     slides = len(load_plan(GUIDE, None))
     assert re.search(rf"Wrote output/deck\.pptx \({slides} slides, [0-9.]+ s\)", result.stderr)
     assert not list((tmp_path / "output").glob(".*.tmp")), "written atomically"
+
+
+# -- a proper file ---------------------------------------------------------------------------
+
+
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def german_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("de") / "deck-de.pptx", builtin("content") / "de")
+
+
+def parts(path: Path, prefix: str) -> dict[str, etree._Element]:
+    with zipfile.ZipFile(path) as package:
+        return {name: etree.fromstring(package.read(name)) for name in package.namelist()
+                if name.startswith(prefix) and name.endswith(".xml")}
+
+
+@pytest.mark.parametrize(("which", "tag"), [("english", "en-US"), ("german", "de-DE")])
+def test_every_run_carries_the_guides_language(which: str, tag: str, deck_path: Path,
+                                               german_path: Path) -> None:
+    path = deck_path if which == "english" else german_path
+    runs = 0
+    for prefix in ("ppt/slides/slide", "ppt/notesSlides/"):
+        for name, root in parts(path, prefix).items():
+            for run in root.iter(f"{A}r", f"{A}fld"):
+                runs += 1
+                assert run.find(f"{A}rPr").get("lang") == tag, (name, etree.tostring(run))
+            for end in root.iter(f"{A}endParaRPr"):
+                assert end.get("lang") == tag, name
+    assert runs > 200
+    presentation = parts(path, "ppt/presentation.xml")["ppt/presentation.xml"]
+    defaults = presentation.find(f"{P}defaultTextStyle").iter(f"{A}defRPr")
+    assert {d.get("lang") for d in defaults} == {tag}
+    master = parts(path, "ppt/slideMasters/")["ppt/slideMasters/slideMaster1.xml"]
+    assert {d.get("lang") for d in master.find(f"{P}txStyles").iter(f"{A}defRPr")} == {tag}
+
+
+def test_alt_text_in_the_guides_language(german_path: Path) -> None:
+    guide = load_guide(builtin("content") / "de")
+    prs = Presentation(str(german_path))
+    described = {}
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            c_nv_pr = shape._element.find(".//" + P + "cNvPr")
+            if shape.shape_type in (MSO_SHAPE_TYPE.PICTURE, MSO_SHAPE_TYPE.GROUP) or \
+                    shape.has_table:
+                described[shape.name] = c_nv_pr.get("descr")
+    assert described["Logo"] == guide.labels.logo_alt != BRAND.logo_alt
+    assert described["Analogy diagram"] == block_of(guide, Analogy).alt
+    comparison = block_of(guide, Comparison)
+    table = next(v for k, v in described.items() if k.startswith("Table"))
+    assert all(column in table for column in comparison.columns)
+    assert all(row.aspect in table for row in comparison.rows)
+
+
+def block_of(guide, kind: type):  # noqa: ANN001, ANN201
+    return next(b for c in guide.chapters for b in c.blocks if isinstance(b, kind))
+
+
+def test_the_diagrams_connectors_are_glued_to_its_shapes(deck) -> None:  # noqa: ANN001
+    group = next(shape for slide in deck.slides for shape in slide.shapes
+                 if shape.shape_type == MSO_SHAPE_TYPE.GROUP)
+    ids = {shape.shape_id: shape for shape in group.shapes}
+    lines = [shape for shape in group.shapes if shape.shape_type == MSO_SHAPE_TYPE.LINE]
+    assert len(lines) == 4
+    for line in lines:
+        props = line._element.find(f"{P}nvCxnSpPr/{P}cNvCxnSpPr")
+        begin, end = props.find(f"{A}stCxn"), props.find(f"{A}endCxn")
+        assert begin is not None and end is not None, line.name
+        for joint, (x, y) in ((begin, (line.begin_x, line.begin_y)),
+                              (end, (line.end_x, line.end_y))):
+            shape = ids[int(joint.get("id"))]
+            assert shape.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE and int(joint.get("idx")) >= 0
+            # the end sits on its shape (within the box the rotation can sweep)
+            reach = max(shape.width, shape.height) / 2 + 12700
+            cx, cy = shape.left + shape.width / 2, shape.top + shape.height / 2
+            assert abs(x - cx) <= reach and abs(y - cy) <= reach, (line.name, shape.name)
+
+
+def test_no_leftovers_of_the_default_file(deck_path: Path) -> None:
+    from PIL import Image
+
+    with zipfile.ZipFile(deck_path) as package:
+        names = package.namelist()
+        thumbnail = Image.open(io.BytesIO(package.read("docProps/thumbnail.jpeg")))
+        themes = [etree.fromstring(package.read(n)) for n in names if n.startswith("ppt/theme/")]
+    assert not [n for n in names if "printerSettings" in n]
+    assert {theme.get("name") for theme in themes} == {BRAND.name}
+    # a picture of the title slide: 16:9, mostly the title slide's primary colour, with
+    # light pixels (the title and the logo's disc) on it
+    assert thumbnail.size == (256, 144)
+    rgb = thumbnail.convert("RGB")
+    pixels = [rgb.getpixel((x, y)) for x in range(0, 256, 2) for y in range(0, 144, 2)]
+    primary = tuple(int(BRAND.colours["primary"][i:i + 2], 16) for i in (1, 3, 5))
+    near = sum(all(abs(p - q) < 24 for p, q in zip(px, primary, strict=True)) for px in pixels)
+    light = sum(min(px) > 200 for px in pixels)
+    assert near > len(pixels) * 0.6 and light > len(pixels) * 0.01
+
+
+def test_openxml_audit_finds_no_error(deck_path: Path, german_path: Path, tmp_path: Path) -> None:
+    from tests.conftest import ooxml_problems
+
+    dark = build(tmp_path / "dark.pptx", template=FIXTURES / "deck-template" / "dark.pptx")
+    for path in (deck_path, german_path, dark):
+        assert ooxml_problems(path) == [], path
+    # and it does find errors: a run's properties after its text
+    broken = tmp_path / "broken.pptx"
+    with zipfile.ZipFile(deck_path) as source, zipfile.ZipFile(broken, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "ppt/slides/slide2.xml":
+                data = re.sub(rb"(<a:rPr [^>]*/>)(<a:t>[^<]*</a:t>)", rb"\2\1", data, count=1)
+            target.writestr(info, data)
+    assert ooxml_problems(broken)
+    broken.unlink()  # the session's own check of every built deck would fail on it

@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING, Any
 from smguide.deck.slides import drop_empty, placeholder, title_of, too_long
 from smguide.deck.textfit import Box, Fonts, Para, Span, largest_size, paginate, text_height
 from smguide.deck.theme import plain_shape
-from smguide.deck.write import Area, bullet_indent, fill, frame_box, md_paras, spans, write_paras
+from smguide.deck.write import (
+    Area,
+    bullet_indent,
+    fill,
+    frame_box,
+    md_paras,
+    plain,
+    spans,
+    write_paras,
+)
 from smguide.model.guide import (
     Callout,
     Checklist,
@@ -64,10 +73,15 @@ def add_block(deck: DeckRenderer, planned: PlannedSlide) -> None:
     elif isinstance(block, Comparison):
         header = ["", *block.columns]
         rows = [[row.aspect, *row.values] for row in block.rows]
-        table_slides(deck, planned, title_of(deck, planned, chapter.title), header, rows)
+        title = title_of(deck, planned, chapter.title)
+        alt = (f"{plain(title, lang)}: {' / '.join(block.columns)} "
+               f"({', '.join(row.aspect for row in block.rows)})")
+        table_slides(deck, planned, title, header, rows, alt)
     elif isinstance(block, Glossary):
         rows = [[term.term, term.definition] for term in block.terms]
-        table_slides(deck, planned, title_of(deck, planned, labels.glossary), None, rows)
+        title = title_of(deck, planned, labels.glossary)
+        alt = f"{plain(title, lang)}: {', '.join(term.term for term in block.terms)}"
+        table_slides(deck, planned, title, None, rows, alt)
     elif isinstance(block, Practices):
         practice_slides(deck, planned, block)
     elif isinstance(block, Callout):
@@ -188,8 +202,9 @@ def _row_height(cells: list[list[Para]], widths: list[float], size: float,
 
 
 def table_slides(deck: DeckRenderer, planned: PlannedSlide, title: str,
-                 header: list[str] | None, rows: list[list[str]]) -> None:
-    """A native table: header row on the primary colour, banded rows, rows continued."""
+                 header: list[str] | None, rows: list[list[str]], alt: str) -> None:
+    """A native table: header row on the primary colour, banded rows, rows continued;
+    `alt` (in the guide's language) describes it to those who cannot see it."""
     lang, fonts = deck.guide.language, deck.body_fonts
     area = deck.area_of(planned.layout)
     total = area.width / 12700
@@ -217,12 +232,14 @@ def table_slides(deck: DeckRenderer, planned: PlannedSlide, title: str,
         raise too_long(deck, planned, "one row of the table")
     for number, page in enumerate(pages):
         slide = deck.new_slide(planned, title, number)
-        _table(slide, area, widths, head, page.items, heights(page.items, page.size), page.size)
+        frame = _table(slide, area, widths, head, page.items, heights(page.items, page.size),
+                       page.size)
+        frame._element.nvGraphicFramePr.cNvPr.set("descr", alt)
         drop_empty(slide)
 
 
 def _table(slide: Slide, area: Area, widths: list[float], head: list[list[Para]] | None,
-           rows: Sequence[list[list[Para]]], heights: list[float], size: float) -> None:
+           rows: Sequence[list[list[Para]]], heights: list[float], size: float) -> Any:
     from pptx.enum.dml import MSO_THEME_COLOR
     from pptx.util import Emu, Pt
 
@@ -247,6 +264,7 @@ def _table(slide: Slide, area: Area, widths: list[float], head: list[list[Para]]
                                                 MSO_THEME_COLOR.BACKGROUND_2 if band else
                                                 MSO_THEME_COLOR.BACKGROUND_1)
             _fill_cell(cell, paras, size)
+    return frame
 
 
 def _fill_cell(cell: Any, paras: list[Para], size: float) -> None:

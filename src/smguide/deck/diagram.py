@@ -14,15 +14,17 @@ from typing import TYPE_CHECKING, Any
 
 from smguide.deck.slides import drop_empty, title_of, too_long
 from smguide.deck.textfit import Box, Para, Span, largest_size
-from smguide.deck.theme import plain_shape
-from smguide.deck.write import Area, fill, spans
+from smguide.deck.theme import NS, plain_shape
+from smguide.deck.write import INSET_X, Area, fill, spans
 
 if TYPE_CHECKING:
     from smguide.deck.plan import PlannedSlide
     from smguide.deck.render import DeckRenderer
     from smguide.model.guide import Analogy
 
+A, P = NS["a"], NS["p"]
 VIEW_W, VIEW_H = 720, 340
+LEFT = 20  # the leftmost drawn unit (the garden bed's edge)
 LABEL = (16, 11)  # base and smallest label size
 
 
@@ -36,9 +38,11 @@ class Canvas:
 
     @classmethod
     def inside(cls, area: Area) -> Canvas:
-        unit = min(area.width / VIEW_W, area.height / VIEW_H)
-        return cls(round(area.left + (area.width - VIEW_W * unit) / 2),
-                   round(area.top + (area.height - VIEW_H * unit) / 2), unit)
+        """As large as the area allows, the garden's left edge on the text's left margin
+        (where the titles and body text start) and its top under the title."""
+        inset = INSET_X * 12700
+        unit = min((area.width - inset) / (VIEW_W - LEFT), area.height / VIEW_H)
+        return cls(round(area.left + inset - LEFT * unit), round(area.top), unit)
 
     def x(self, value: float) -> int:
         return round(self.left + value * self.unit)
@@ -56,7 +60,7 @@ ON_SHAPE = {"garden": "dk1", "seed": "dk1", "soil": "lt1"}
 # label boxes (x, y, width, height) and alignment, per symbol, in diagram units
 LABELS = {"sunlight": (112, 24, 220, 60, "l"), "water": (430, 24, 280, 60, "l"),
           "garden": (32, 172, 200, 80, "l"), "seed": (326, 190, 168, 70, "l"),
-          "soil": (32, 264, 240, 50, "l"), "harvest": (575, 258, 150, 80, "ctr")}
+          "soil": (32, 264, 240, 50, "l"), "harvest": (575, 270, 150, 70, "ctr")}
 
 
 def analogy_slide(deck: DeckRenderer, planned: PlannedSlide, block: Analogy) -> None:
@@ -67,9 +71,10 @@ def analogy_slide(deck: DeckRenderer, planned: PlannedSlide, block: Analogy) -> 
     group = slide.shapes.add_group_shape()
     group.name = "Analogy diagram"
     parts: dict[str, Any] = {part.symbol: part for part in block.parts}
+    drawn: dict[str, Drawn] = {}
     for symbol in ("garden", "soil", "seed", "sunlight", "water", "harvest"):
         if symbol in parts:
-            DRAW[symbol](group.shapes, canvas)
+            DRAW[symbol](group.shapes, canvas, drawn)
     _labels(deck, planned, group.shapes, canvas, parts)
     group_element: Any = group._element  # python-pptx types its children loosely
     group_element.nvGrpSpPr.cNvPr.set("descr", block.alt)
@@ -105,9 +110,43 @@ def _labels(deck: DeckRenderer, planned: PlannedSlide, shapes: Any, canvas: Canv
 
 # -- the symbols --------------------------------------------------------------------
 
+# connection sites (ECMA-376 presetShapeDefinitions: the cxnLst of each preset), as
+# fractions of the shape's box before rotation, in the order their idx counts
+_C = 0.5 - 0.5 ** 1.5  # where a 45-degree ray leaves an ellipse, as a fraction of its box
+SITES = {"rect": ((0.5, 0), (0, 0.5), (0.5, 1), (1, 0.5)),
+         "ellipse": ((0.5, 0), (_C, _C), (0, 0.5), (_C, 1 - _C), (0.5, 1), (1 - _C, 1 - _C),
+                     (1, 0.5), (1 - _C, _C))}
+SITES |= {kind: SITES["rect"] for kind in ("roundRect", "sun", "teardrop")}
+SITES["flowChartManualOperation"] = ((0.5, 0), (0.1, 0.5), (0.5, 1), (0.9, 0.5))
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """A shape of the diagram: its id (for connectors) and box, in diagram units."""
+
+    shape: Any
+    preset: str
+    x: float
+    y: float
+    w: float
+    h: float
+    rotation: float = 0.0
+
+    def site(self, idx: int) -> tuple[float, float]:
+        """Where connection site `idx` is, after the shape's rotation about its centre."""
+        import math
+
+        fx, fy = SITES[self.preset][idx]
+        cx, cy = self.x + self.w / 2, self.y + self.h / 2
+        dx, dy = self.x + fx * self.w - cx, self.y + fy * self.h - cy
+        turn = math.radians(self.rotation)
+        return (cx + dx * math.cos(turn) - dy * math.sin(turn),
+                cy + dx * math.sin(turn) + dy * math.cos(turn))
+
 
 def _shape(shapes: Any, kind: str, canvas: Canvas, x: float, y: float, w: float, h: float,
-           colour: str, brightness: float = 0.0, name: str = "") -> Any:
+           colour: str, brightness: float = 0.0, name: str = "", rotation: float = 0.0
+           ) -> Drawn:
     from pptx.enum.shapes import MSO_SHAPE
 
     shape = shapes.add_shape(getattr(MSO_SHAPE, kind), canvas.x(x), canvas.y(y),
@@ -116,7 +155,10 @@ def _shape(shapes: Any, kind: str, canvas: Canvas, x: float, y: float, w: float,
     _solid(shape.fill, colour, brightness)
     shape.line.fill.background()
     plain_shape(shape)
-    return shape
+    if rotation:
+        shape.rotation = rotation
+    preset = shape._element.spPr.find(f"{{{A}}}prstGeom").get("prst")
+    return Drawn(shape, preset, x, y, w, h, rotation)
 
 
 def _solid(fill_format: Any, colour: str, brightness: float = 0.0) -> None:
@@ -128,17 +170,19 @@ def _solid(fill_format: Any, colour: str, brightness: float = 0.0) -> None:
         fill_format.fore_color.brightness = brightness
 
 
-def _line(shapes: Any, canvas: Canvas, start: tuple[float, float], end: tuple[float, float],
+def _line(shapes: Any, canvas: Canvas, start: tuple[Drawn, int], end: tuple[Drawn, int],
           colour: str, width: float, dashed: bool = False, arrow: bool = True,
           brightness: float = 0.0, name: str = "Connector") -> Any:
-    """A straight connector in a theme colour, optionally dashed, with an arrow head."""
+    """A straight connector glued from a site of one shape to a site of another (it
+    follows them when they move), in a theme colour, optionally dashed, with an arrow."""
     from lxml import etree
     from pptx.enum.dml import MSO_LINE
     from pptx.enum.shapes import MSO_CONNECTOR
     from pptx.util import Pt
 
-    line = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, canvas.x(start[0]), canvas.y(start[1]),
-                                canvas.x(end[0]), canvas.y(end[1]))
+    (x1, y1), (x2, y2) = start[0].site(start[1]), end[0].site(end[1])
+    line = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, canvas.x(x1), canvas.y(y1),
+                                canvas.x(x2), canvas.y(y2))
     line.name = name
     plain_shape(line)
     _solid(line.line.fill, colour, brightness)
@@ -147,51 +191,58 @@ def _line(shapes: Any, canvas: Canvas, start: tuple[float, float], end: tuple[fl
         line.line.dash_style = MSO_LINE.DASH
     if arrow:
         ln = line.line._get_or_add_ln()
-        etree.SubElement(ln, "{http://schemas.openxmlformats.org/drawingml/2006/main}tailEnd",
-                         type="triangle", w="med", len="med")
+        etree.SubElement(ln, f"{{{A}}}tailEnd", type="triangle", w="med", len="med")
+    props = line._element.find(f"{{{P}}}nvCxnSpPr/{{{P}}}cNvCxnSpPr")
+    for tag, (drawn, idx) in (("stCxn", start), ("endCxn", end)):
+        etree.SubElement(props, f"{{{A}}}{tag}", id=str(drawn.shape.shape_id), idx=str(idx))
     return line
 
 
-def _garden(shapes: Any, c: Canvas) -> None:
+def _garden(shapes: Any, c: Canvas, drawn: dict[str, Drawn]) -> None:
     bed = _shape(shapes, "ROUNDED_RECTANGLE", c, 20, 165, 480, 150, "ACCENT_1", 0.84, "Garden")
-    bed.adjustments[0] = 0.1
+    bed.shape.adjustments[0] = 0.1
+    drawn["garden"] = bed
 
 
-def _soil(shapes: Any, c: Canvas) -> None:
-    _shape(shapes, "RECTANGLE", c, 20, 262, 480, 53, "ACCENT_2", -0.6, "Soil")
+def _soil(shapes: Any, c: Canvas, drawn: dict[str, Drawn]) -> None:
+    drawn["soil"] = _shape(shapes, "RECTANGLE", c, 20, 262, 480, 53, "ACCENT_2", -0.6, "Soil")
 
 
-def _seed(shapes: Any, c: Canvas) -> None:
-    _line(shapes, c, (300, 276), (300, 138), "ACCENT_1", 4, arrow=False, name="Stem")
-    left = _shape(shapes, "OVAL", c, 238, 163, 64, 24, "ACCENT_1", name="Leaf")
-    left.rotation = 20
-    right = _shape(shapes, "OVAL", c, 300, 136, 64, 24, "ACCENT_1", 0.4, "Leaf")
-    right.rotation = -20
+def _seed(shapes: Any, c: Canvas, drawn: dict[str, Drawn]) -> None:
+    left = _shape(shapes, "OVAL", c, 238, 163, 64, 24, "ACCENT_1", name="Leaf", rotation=20)
+    right = _shape(shapes, "OVAL", c, 300, 136, 64, 24, "ACCENT_1", 0.4, "Leaf", rotation=-20)
     seed = _shape(shapes, "OVAL", c, 283, 271, 34, 22, "ACCENT_2", name="Seed")
-    seed.line.fill.solid()
-    seed.line.fill.fore_color.theme_color = seed.fill.fore_color.theme_color
-    seed.line.fill.fore_color.brightness = -0.3
+    seed.shape.line.fill.solid()
+    seed.shape.line.fill.fore_color.theme_color = seed.shape.fill.fore_color.theme_color
+    seed.shape.line.fill.fore_color.brightness = -0.3
+    _line(shapes, c, (seed, 0), (right, 2), "ACCENT_1", 4, arrow=False, name="Stem")
+    drawn |= {"seed": seed, "leaf": left, "top leaf": right}
 
 
-def _sunlight(shapes: Any, c: Canvas) -> None:
-    _shape(shapes, "SUN", c, 30, 22, 80, 80, "ACCENT_4", name="Sun")
-    _line(shapes, c, (104, 100), (258, 150), "ACCENT_4", 2.25, dashed=True, name="Sunlight")
+def _sunlight(shapes: Any, c: Canvas, drawn: dict[str, Drawn]) -> None:
+    sun = _shape(shapes, "SUN", c, 30, 22, 80, 80, "ACCENT_4", name="Sun")
+    if "leaf" in drawn:
+        _line(shapes, c, (sun, 2), (drawn["leaf"], 0), "ACCENT_4", 2.25, dashed=True,
+              name="Sunlight")
 
 
-def _water(shapes: Any, c: Canvas) -> None:
-    big = _shape(shapes, "TEAR", c, 372, 24, 32, 32, "ACCENT_3", name="Water drop")
-    big.rotation = -45
-    small = _shape(shapes, "TEAR", c, 406, 52, 20, 20, "ACCENT_3", name="Water drop")
-    small.rotation = -45
-    _line(shapes, c, (392, 84), (328, 142), "ACCENT_3", 2.25, dashed=True, name="Watering")
+def _water(shapes: Any, c: Canvas, drawn: dict[str, Drawn]) -> None:
+    big = _shape(shapes, "TEAR", c, 372, 24, 32, 32, "ACCENT_3", name="Water drop",
+                 rotation=-45)
+    _shape(shapes, "TEAR", c, 406, 52, 20, 20, "ACCENT_3", name="Water drop", rotation=-45)
+    if "top leaf" in drawn:
+        _line(shapes, c, (big, 2), (drawn["top leaf"], 0), "ACCENT_3", 2.25, dashed=True,
+              name="Watering")
 
 
-def _harvest(shapes: Any, c: Canvas) -> None:
-    _line(shapes, c, (508, 220), (582, 220), "TEXT_1", 3, brightness=0.35, name="Grows into")
+def _harvest(shapes: Any, c: Canvas, drawn: dict[str, Drawn]) -> None:
     for x, colour in ((612, "ACCENT_2"), (636, "ACCENT_1"), (660, "ACCENT_3")):
-        _shape(shapes, "OVAL", c, x, 178, 28, 28, colour, name="Fruit")
-    _shape(shapes, "FLOWCHART_MANUAL_OPERATION", c, 596, 202, 108, 48, "ACCENT_2", 0.55,
-           "Basket")
+        _shape(shapes, "OVAL", c, x, 188, 28, 28, colour, name="Fruit")
+    basket = _shape(shapes, "FLOWCHART_MANUAL_OPERATION", c, 596, 216, 108, 48, "ACCENT_2",
+                    0.55, "Basket")
+    if "garden" in drawn:
+        _line(shapes, c, (drawn["garden"], 3), (basket, 1), "TEXT_1", 3, brightness=0.35,
+              name="Grows into")
 
 
 DRAW = {"garden": _garden, "soil": _soil, "seed": _seed, "sunlight": _sunlight,

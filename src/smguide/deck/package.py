@@ -24,6 +24,7 @@ RT_CORE = ("http://schemas.openxmlformats.org/package/2006/relationships/metadat
            "core-properties")
 RT_APP = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
           "extended-properties")
+RT_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 EP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 ZIP_EPOCH = datetime(1980, 1, 1)  # the earliest time a zip entry can carry
 
@@ -72,15 +73,20 @@ def part_name(archive: zipfile.ZipFile, relationship: str, default: str) -> str:
     return default
 
 
-def repack(data: bytes, core: bytes, app: bytes, when: datetime) -> bytes:
-    """Rewrite the saved .pptx: the new core and app properties, one timestamp, fixed
-    modes."""
+def repack(data: bytes, core: bytes, app: bytes, when: datetime,
+           thumbnail: bytes | None = None) -> bytes:
+    """Rewrite the saved .pptx: the new core and app properties (and thumbnail), one
+    timestamp, fixed modes."""
     stamp = max(when, ZIP_EPOCH).timetuple()[:6]
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         replaced = {part_name(source, RT_CORE, "docProps/core.xml"): core,
                     part_name(source, RT_APP, "docProps/app.xml"): app}
+        if thumbnail is not None:
+            thumb = part_name(source, RT_THUMBNAIL, "")
+            if thumb.lower().endswith((".jpeg", ".jpg")):  # a template's own, else python-pptx's
+                replaced[thumb] = thumbnail
         for info in source.infolist():
             body = replaced.get(info.filename) or source.read(info)
             entry = zipfile.ZipInfo(info.filename, date_time=stamp)

@@ -8,7 +8,7 @@ font metrics (textfit) and either shrunk within limits or continued on a "(cont.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +24,7 @@ from smguide.deck.theme import (
     inches,
     load_logo,
     open_deck,
+    theme_colours,
     theme_fonts,
 )
 from smguide.deck.write import Area, bullet_indent, fill, frame_box, md_paras, plain, spans
@@ -42,16 +43,17 @@ SLIDENUM_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 
 def family_fonts(brand: Brand, family: str, widen: float = 1.0) -> Fonts:
     """The brand's font files for `family` (falling back to its closest faces)."""
-    faces = [face for face in brand.faces if face.family == family]
-
-    def pick(bold: bool, italic: bool) -> Path:
-        ranked = sorted(faces, key=lambda f: ((f.weight >= 600) != bold,
-                                              (f.style == "italic") != italic,
-                                              abs(f.weight - (700 if bold else 400))))
-        return ranked[0].path
-
-    return Fonts(*(load_metrics(pick(b, i), widen)
+    return Fonts(*(load_metrics(face_file(brand, family, b, i), widen)
                    for b, i in ((False, False), (True, False), (False, True), (True, True))))
+
+
+def face_file(brand: Brand, family: str, bold: bool, italic: bool = False) -> Path:
+    """The brand's font file of `family` closest to the weight and style asked for."""
+    faces = [face for face in brand.faces if face.family == family]
+    ranked = sorted(faces, key=lambda f: ((f.weight >= 600) != bold,
+                                          (f.style == "italic") != italic,
+                                          abs(f.weight - (700 if bold else 400))))
+    return ranked[0].path
 
 
 @dataclass
@@ -68,6 +70,8 @@ class DeckRenderer:
         """Return (pptx bytes, slide count)."""
         plan = self.plan()
         self.logo: Logo | None = load_logo(self.brand)
+        if self.logo is not None and self.guide.labels.logo_alt:  # in the guide's language
+            self.logo = replace(self.logo, alt=self.guide.labels.logo_alt)
         self.prs: Presentation = open_deck(self.brand, self.options.template,
                                            self.options.aspect, self.logo)
         source = str(self.options.template) if self.options.template else "the built-in theme"
@@ -80,6 +84,10 @@ class DeckRenderer:
         self.head_fonts, self.body_fonts = self._fonts()
         for planned in plan:
             self.add(planned)
+        from smguide.deck.finish import finish
+
+        finish(self.prs, self.guide.language,
+               (self.brand.name or "Brand") if self.options.template is None else None)
         out = io.BytesIO()
         self.prs.core_properties.revision = 1  # python-pptx adds the part if missing
         self.prs.save(out)
@@ -101,7 +109,30 @@ class DeckRenderer:
         wide = (self.prs.slide_width or 0) * 3 > (self.prs.slide_height or 0) * 4
         app = app_xml(len(slides), sum(1 for slide in slides if slide.has_notes_slide),
                       "16:9" if wide else "4:3", self.brand.name)
-        return repack(data, core, app, when)
+        return repack(data, core, app, when, self._thumbnail())
+
+    def _thumbnail(self) -> bytes:
+        """The title slide drawn small, in its colours and fonts (see deck.thumbnail)."""
+        from smguide.deck.theme import scheme_colours
+        from smguide.deck.thumbnail import TitleCard, thumbnail
+
+        guide, brand = self.guide, self.brand
+        lang = guide.language
+        if self.options.template is None:
+            colours = theme_colours(brand)
+            background, ink, disc = colours["accent1"], colours["lt1"], colours["lt1"]
+        else:  # a template's own colours (its fonts are seldom files here: the brand's)
+            colours = scheme_colours(self.prs.slide_master)
+            background, ink, disc = (colours.get("lt1", "#ffffff"),
+                                     colours.get("dk1", "#000000"), None)
+        fonts = (face_file(brand, brand.heading_family, brand.heading_weight >= 600),
+                 face_file(brand, brand.base_family, False))
+        width, height = self.prs.slide_width or 1, self.prs.slide_height or 1
+        logo = self.logo
+        return thumbnail(TitleCard(
+            plain(guide.title, lang), plain(guide.subtitle or "", lang), background, ink,
+            disc, logo.png if logo else None, logo.ratio if logo else 1.0, *fonts,
+            width / height))
 
     def _fonts(self) -> tuple[Fonts, Fonts]:
         """Measure with the fonts the deck's theme names: the brand's files, else installed

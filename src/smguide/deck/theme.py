@@ -146,6 +146,20 @@ def theme_fonts(master: SlideMaster) -> tuple[str, str]:
             minor.get("typeface", "") if minor is not None else "")
 
 
+def scheme_colours(master: SlideMaster) -> dict[str, str]:
+    """Theme slot -> '#rrggbb' as the master's theme defines it (sRGB and system colours)."""
+    root = etree.fromstring(theme_part(master).blob)
+    scheme = root.find(".//a:clrScheme", NS)
+    found: dict[str, str] = {}
+    for slot in ([] if scheme is None else scheme):
+        colour = next(iter(slot), None)
+        value = None if colour is None else colour.get("val") if colour.tag.endswith(
+            "srgbClr") else colour.get("lastClr")
+        if value and len(value) == 6:
+            found[etree.QName(slot).localname] = f"#{value.lower()}"
+    return found
+
+
 def theme_colours(brand: Brand) -> dict[str, str]:
     """Theme slot -> '#rrggbb', from the brand's colour roles."""
     c = brand.colours

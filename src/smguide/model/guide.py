@@ -191,6 +191,8 @@ class Labels(Strict):
     meaning: Text
     short_term: Text = Field(alias="short-term")
     long_term: Text = Field(alias="long-term")
+    # the deck: optional (a guide without them gets the fallback each one names)
+    logo_alt: Text | None = None  # the logo's alt text in this language; else the brand's
     # the personal copies (smguide pdf --roster): needed only there, checked there
     personal_prepared_for: Text | None = None
     personal_week_title: Text | None = None
