@@ -4,15 +4,15 @@ Run once, after every slide is made and before saving:
 - every text run, field and paragraph end on the slides and their notes carries the
   guide's language (`lang="de-DE"`), and so do the presentation's and the master's default
   text styles, so PowerPoint spell-checks and screen readers read the deck in its language;
-- python-pptx's default file leaves no trace: its printer settings go, its theme is named
-  after the brand (a company template keeps its own names).
+- python-pptx's default file leaves no trace: its printer settings go, and the notes
+  master's theme is named after the brand like the slide masters' (see deck.theme).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from smguide.deck.theme import NS, theme_part
+from smguide.deck.theme import NS
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
@@ -59,10 +59,8 @@ def _tag_defaults(root, tag: str) -> None:  # noqa: ANN001
         props.set("lang", tag)
 
 
-def finish(prs: Presentation, language: str, theme_name: str | None) -> None:
-    """Language tags everywhere the deck writes text; python-pptx's leftovers removed.
-
-    `theme_name` renames the theme (the built-in one); None leaves a template's theme."""
+def finish(prs: Presentation, language: str, theme_name: str) -> None:
+    """Language tags everywhere the deck writes text; python-pptx's leftovers removed."""
     from lxml import etree
 
     tag = language_tag(language)
@@ -81,13 +79,11 @@ def finish(prs: Presentation, language: str, theme_name: str | None) -> None:
     for rel in list(prs.part.rels.values()):
         if rel.reltype == RT_PRINTER:
             prs.part.drop_rel(rel.rId)
-    if theme_name is not None:
-        parts = [theme_part(master) for master in prs.slide_masters]
-        notes_master = prs.part.notes_master_part
-        parts += [rel.target_part for rel in notes_master.rels.values()
-                  if rel.reltype.endswith("/theme")]
-        for part in parts:
-            element = getattr(part, "_element", None)  # an XML part (the notes' theme)
+    notes_master = prs.part.notes_master_part
+    for rel in notes_master.rels.values():
+        if rel.reltype.endswith("/theme"):
+            part = rel.target_part
+            element = getattr(part, "_element", None)  # python-pptx's new notes master's
             if element is not None:
                 element.set("name", theme_name)
                 continue

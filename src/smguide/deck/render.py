@@ -86,8 +86,7 @@ class DeckRenderer:
             self.add(planned)
         from smguide.deck.finish import finish
 
-        finish(self.prs, self.guide.language,
-               (self.brand.name or "Brand") if self.options.template is None else None)
+        finish(self.prs, self.guide.language, self.brand.name or "Brand")
         out = io.BytesIO()
         self.prs.core_properties.revision = 1  # python-pptx adds the part if missing
         self.prs.save(out)
