@@ -21,5 +21,7 @@ def test_wheel_ships_templates_content_brand_and_fonts(tmp_path: Path) -> None:
         assert {f"smguide/{name}" for name in shipped} <= names, folder
     assert "smguide/assets/fonts/Lato-Regular.ttf" in names
     assert "smguide/assets/fonts/OFL.txt" in names
+    assert "smguide/assets/icc/smguide-FOGRA39-coated.icc" in names  # the print profile
+    assert "smguide/assets/icc/NOTICE.txt" in names
     assert {"smguide/starter/en/guide.yaml", "smguide/starter/de/README.md",
             "smguide/starter/brand/_brand.yml"} <= names  # smguide init

@@ -172,7 +172,11 @@ lang_option = click.option(
 @click.option("--crop-marks", is_flag=True,
               help="Add crop marks, on a white margin outside the page and its bleed.")
 @click.option("--print", "print_profile", is_flag=True,
-              help="Print-shop profile: crop marks and a 3mm bleed (or --bleed's).")
+              help="For a print shop: a PDF/X-4 in CMYK with crop marks and a 3mm bleed "
+                   "(or --bleed's) [default output: output/handbook-print.pdf].")
+@click.option("--output-profile", type=click.Path(dir_okay=False, path_type=Path),
+              metavar="FILE.icc", help="With --print: your print shop's CMYK output profile "
+              "[default: the brand's defaults.smguide.print.profile, else FOGRA39 coated].")
 @click.option("--roster", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               metavar="CSV", help="One personal copy per row of this CSV (columns: name; "
               "optional team, role, manager, start_date, buddy) -> output/handbooks/.")
@@ -186,8 +190,8 @@ lang_option = click.option(
 @safety_options()
 def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | None,
         lang: str | None, output: Path | None, paper: str, bleed: float | None,
-        crop_marks: bool,
-        print_profile: bool, roster: Path | None, merge: bool, cohort_deck: bool,
+        crop_marks: bool, print_profile: bool, output_profile: Path | None,
+        roster: Path | None, merge: bool, cohort_deck: bool,
         skip_bad_rows: bool, limits: Limits) -> None:
     """Build the PDF handbook.
 
@@ -203,19 +207,25 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
     Every problem in the content is reported at once, as file:line:column, and nothing
     is written until the whole handbook rendered.
     """
+    from dataclasses import replace
+
     from smguide.commands.build import build_pdf
     from smguide.model.options import PrintOptions
 
+    if output_profile is not None and not print_profile:
+        raise click.UsageError("--output-profile needs --print (it makes the CMYK PDF/X)")
     if print_profile:
         bleed, crop_marks = 3.0 if bleed is None else bleed, True
-    options = PrintOptions(paper=paper.lower(), bleed_mm=bleed or 0.0, crop_marks=crop_marks)
+    options = PrintOptions(paper=paper.lower(), bleed_mm=bleed or 0.0, crop_marks=crop_marks,
+                           pdfx=print_profile, output_profile=output_profile)
     project = _project(content, brand, templates, lang, say)
     if roster is not None or merge or cohort_deck or skip_bad_rows:
-        _roster_pdf(say, project, roster, output, options, merge, cohort_deck, skip_bad_rows,
-                    limits)
+        # personal copies: bleed and crop marks with --print, still sRGB (not yet PDF/X)
+        _roster_pdf(say, project, roster, output, replace(options, pdfx=False), merge,
+                    cohort_deck, skip_bad_rows, limits)
         return
-    built = build_pdf(project.sources(), output or project.output(Path("output/handbook.pdf")),
-                      options, limits)
+    default = Path("output/handbook-print.pdf" if print_profile else "output/handbook.pdf")
+    built = build_pdf(project.sources(), output or project.output(default), options, limits)
     for warning in built.warnings:
         say(f"Warning: {warning}")
     say(f"Wrote {display_path(built.path)} ({built.pages} pages, {built.seconds:.1f} s)")
@@ -273,7 +283,8 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
               help="Folder for handbook.pdf and deck.pptx.")
 @paper_option("Paper size of the handbook.")
 @click.option("--print", "print_profile", is_flag=True,
-              help="Handbook for a print shop: 3mm bleed and crop marks.")
+              help="Handbook for a print shop: PDF/X-4 in CMYK, 3mm bleed and crop marks "
+                   "(as handbook-print.pdf).")
 @click.option("--template", "template", metavar="PPTX",
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help=TEMPLATE_HELP)
@@ -301,7 +312,8 @@ def build(say: Say, content: Path | None, brand: Path | None, templates: Path | 
     from smguide.io.cache import BuildCache, build_key
 
     project = _project(content, brand, templates, lang, say)
-    names = (project.output(Path("handbook.pdf")), project.output(Path("deck.pptx")))
+    handbook = Path("handbook-print.pdf" if print_profile else "handbook.pdf")
+    names = (project.output(handbook), project.output(Path("deck.pptx")))
     settings = {"paper": paper.lower(), "print": print_profile, "template": template,
                 "aspect": aspect, "names": names, "limits": limits}
     cache = BuildCache(out_dir, build_key(project.content, project.brand, project.templates,
@@ -316,7 +328,7 @@ def build(say: Say, content: Path | None, brand: Path | None, templates: Path | 
     from smguide.model.options import DeckOptions, PrintOptions
 
     print_options = PrintOptions(paper=paper.lower(), bleed_mm=3.0 if print_profile else 0.0,
-                                 crop_marks=print_profile)
+                                 crop_marks=print_profile, pdfx=print_profile)
     progress = BuildProgress(say, [out_dir / name for name in names])
     with progress.running():
         results = build_both(project.sources(), out_dir, print_options,

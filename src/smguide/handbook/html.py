@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from smguide.errors import RenderError
-from smguide.handbook.pdf import Manuscript
+from smguide.handbook.pdf import Manuscript, PrintSpec
 from smguide.handbook.templating import make_env, render, template_dirs
 from smguide.model.colors import contrast, mix
 from smguide.model.guide import Analogy, Guide
@@ -19,6 +19,10 @@ from smguide.sources.brand import Brand
 # CSS size name, text scale against the brand's base size, width and height (mm)
 PAPERS = {"a4": ("A4", 1.0, 210, 297), "letter": ("letter", 1.0, 215.9, 279.4),
           "a5": ("A5", 0.9, 148, 210)}
+
+
+# text, rules, writing lines and the footer: on the black plate only when near-grey
+K_ONLY = ("foreground", "text", "muted", "rule", "dark", "arrow")
 
 
 def derived_colours(brand: Brand) -> dict[str, str]:
@@ -89,7 +93,22 @@ class HandbookRenderer:
             stylesheets=tuple(css),
             allowed=(Path(self.guide.root), *self.brand.files(), ASSETS_DIR,
                      *self.template_dirs),
-            template_dirs=tuple(self.template_dirs))
+            template_dirs=tuple(self.template_dirs), print_spec=self.print_spec(options))
+
+    def print_spec(self, options: PrintOptions) -> PrintSpec | None:
+        """For a PDF/X: the output profile (the option's, the brand's or the default),
+        checked, and the brand's exact CMYK values."""
+        if not options.pdfx:
+            return None
+        from smguide.safety.iccprofile import load_output_profile
+
+        if options.output_profile is not None:
+            profile = load_output_profile(options.output_profile, "--output-profile")
+        else:
+            profile = load_output_profile(self.brand.print_profile, self.brand.source
+                                          if self.brand.print_profile else "")
+        k_only = tuple(dict.fromkeys(self.colours[name] for name in K_ONLY))
+        return PrintSpec(profile, self.brand.print_cmyk, k_only)
 
     def stylesheet(self) -> Path:
         """handbook.css from the override folder when it has one, else the built-in one."""

@@ -16,8 +16,10 @@ from typing import Any
 
 from smguide.errors import RenderError
 from smguide.safety.fetcher import BlockedResource, make_fetcher
+from smguide.safety.iccprofile import OutputProfile
 
 VARIANT = "pdf/ua-1"  # tagged, with title and language: readable by assistive technology
+PRINT_VARIANT = "pdf/x-4"  # for a print shop: CMYK output intent; still tagged (pdf_tags)
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,20 @@ class Manuscript:
     stylesheets: tuple[tuple[str, str], ...]
     allowed: tuple[Path, ...]
     template_dirs: tuple[Path, ...]
+    print_spec: PrintSpec | None = None  # set: a PDF/X-4 for a print shop
+
+
+@dataclass(frozen=True)
+class PrintSpec:
+    """How the print PDF is made: the output profile (checked), the brand's exact CMYK
+    values by hex colour (0..1 each), the colours for the black plate only (text, rules)."""
+
+    profile: OutputProfile
+    exact_cmyk: tuple[tuple[str, tuple[float, float, float, float]], ...] = ()
+    k_only: tuple[str, ...] = ()
+
+    def variant(self) -> dict[str, Any]:
+        return {"pdf_variant": PRINT_VARIANT, "pdf_tags": True}
 
 
 class _Collect(logging.Handler):
@@ -60,7 +76,10 @@ def lay_out(manuscript: Manuscript, *, allow_network: bool = False) -> Any:
         stylesheets += [CSS(string=css, url_fetcher=fetcher, font_config=fonts,
                             base_url=base_url) for css, base_url in manuscript.stylesheets]
         html = HTML(string=manuscript.html, base_url=manuscript.base_url, url_fetcher=fetcher)
-        document = html.render(font_config=fonts, stylesheets=stylesheets, pdf_variant=VARIANT)
+        spec = manuscript.print_spec
+        variant = spec.variant() if spec else {"pdf_variant": VARIANT}
+        document = html.render(font_config=fonts, stylesheets=stylesheets,
+                               color_profiles=_output_profiles(spec), **variant)
     refuse_unsafe_links(document)
     return document
 
@@ -73,20 +92,41 @@ def render_pdf(manuscript: Manuscript, *, crop_marks: bool = False,
     SOURCE_DATE_EPOCH) give the same bytes. `uncompressed` is for tests that search
     the bytes."""
     document = lay_out(manuscript, allow_network=allow_network)
-    data = write_document(document, manuscript.template_dirs, uncompressed)
+    spec = manuscript.print_spec
+    data = write_document(document, manuscript.template_dirs, uncompressed, spec)
+    if spec:
+        from smguide.handbook.cmyk import CmykConverter
+        from smguide.handbook.pdfx import finish_pdfx
+
+        converter = CmykConverter(spec.profile, dict(spec.exact_cmyk), spec.k_only)
+        data = finish_pdfx(data, spec.profile, converter)
     if crop_marks:
         from smguide.handbook.printmarks import add_crop_marks
 
-        data = add_crop_marks(data)
+        data = add_crop_marks(data, registration=spec is not None)
     return data, len(document.pages)
 
 
 def write_document(document: Any, template_dirs: tuple[Path, ...],
-                   uncompressed: bool = False) -> bytes:
+                   uncompressed: bool = False, spec: PrintSpec | None = None) -> bytes:
     """A laid-out document's PDF bytes (tagged, with a reproducible file identifier)."""
+    variant = spec.variant() if spec else {"pdf_variant": VARIANT}
     with engine_guard(template_dirs):
-        return document.write_pdf(pdf_variant=VARIANT, pdf_identifier=True,
-                                  uncompressed_pdf=uncompressed)
+        return document.write_pdf(pdf_identifier=True, uncompressed_pdf=uncompressed,
+                                  **variant)
+
+
+def _output_profiles(spec: PrintSpec | None) -> dict[str, Any] | None:
+    """The output profile as WeasyPrint's `device-cmyk` colour profile: it becomes the
+    PDF's output intent, and transparency groups blend in CMYK."""
+    if spec is None:
+        return None
+    from weasyprint.css import ColorProfile
+
+    with spec.profile.path.open("rb") as data:
+        profile = ColorProfile(data, spec.profile.path.as_uri(), "relative-colorimetric",
+                               ["c", "m", "y", "k"])
+    return {"device-cmyk": profile}
 
 
 def refuse_unsafe_links(document: Any) -> None:

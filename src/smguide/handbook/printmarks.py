@@ -15,13 +15,27 @@ SLUG_MM = 9.0  # room for the marks beyond the bleed
 GAP_MM = 1.0  # marks start this far outside the bleed, so trimming never shows them
 
 
-def add_crop_marks(pdf: bytes) -> bytes:
-    """Enlarge every page by a slug and draw crop marks at its trim corners."""
+def add_crop_marks(pdf: bytes, registration: bool = False) -> bytes:
+    """Enlarge every page by a slug and draw crop marks at its trim corners: in black, or
+    with `registration` (for a CMYK print PDF) in the registration colour, Separation
+    /All, so they print on every plate."""
     import pikepdf
 
     document = pikepdf.open(BytesIO(pdf))
     slug = SLUG_MM * MM
+    colour = "0 G"
+    if registration:
+        colour = "/CSAll CS 1 SCN"
+        all_plates = pikepdf.Array([
+            pikepdf.Name.Separation, pikepdf.Name("/All"), pikepdf.Name.DeviceCMYK,
+            document.make_indirect(pikepdf.Dictionary(
+                FunctionType=2, Domain=[0, 1], C0=[0, 0, 0, 0], C1=[1, 1, 1, 1], N=1))])
     for page in document.pages:
+        if registration:
+            resources = page.obj.Resources
+            if "/ColorSpace" not in resources:
+                resources.ColorSpace = pikepdf.Dictionary()
+            resources.ColorSpace.CSAll = all_plates
         trim = page.obj.get("/TrimBox", page.obj.MediaBox)  # no bleed: the page is the trim
         tx0, ty0, tx1, ty1 = (float(v) for v in trim)
         bx0, by0, bx1, by1 = (float(v) for v in page.obj.get("/BleedBox", trim))
@@ -40,7 +54,7 @@ def add_crop_marks(pdf: bytes) -> bytes:
         path = "".join(f"{x0:.2f} {y0:.2f} m {x1:.2f} {y1:.2f} l " for x0, y0, x1, y1 in lines)
         page.contents_add(pikepdf.Stream(document, b"q\n"), prepend=True)
         page.contents_add(pikepdf.Stream(
-            document, f"Q\nq /Artifact BMC 0.25 w 0 G {path}S EMC Q\n".encode()))
+            document, f"Q\nq /Artifact BMC 0.25 w {colour} {path}S EMC Q\n".encode()))
     out = BytesIO()
     document.save(out, deterministic_id=True)
     return out.getvalue()

@@ -22,11 +22,15 @@ class Sources:
 
 @dataclass(frozen=True)
 class PrintOptions:
-    """How the PDF is laid out for paper: size, bleed and crop marks for a print shop."""
+    """How the PDF is laid out for paper: size, bleed and crop marks for a print shop;
+    `pdfx`: a PDF/X-4 in CMYK for the output profile (`output_profile`, else the brand's,
+    else the shipped FOGRA39 one)."""
 
     paper: str = "a4"
     bleed_mm: float = 0.0
     crop_marks: bool = False
+    pdfx: bool = False
+    output_profile: Path | None = None
 
 
 @dataclass(frozen=True)

@@ -126,6 +126,15 @@ LayoutKind = Literal["title", "agenda", "section", "closing", "role", "compariso
                      "practices", "takeaways", "checklist", "questions", "callout", "glossary"]
 LayoutPin = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
                                              max_length=200)] | Annotated[int, Field(ge=1)]
+Percent = Annotated[float, Field(ge=0, le=100)]
+
+
+class PrintDefaults(_Strict):
+    """`defaults.smguide.print`: the print shop's output profile and exact CMYK values
+    (percent, per colour role or palette name)."""
+
+    profile: RelPath | None = None
+    cmyk: dict[PaletteName, Annotated[list[Percent], Field(min_length=4, max_length=4)]] = {}
 
 
 class SmguideDefaults(_Strict):
@@ -133,6 +142,7 @@ class SmguideDefaults(_Strict):
     layouts: dict[LayoutKind, LayoutPin] | None = None
     template_theme: Literal["template", "brand"] | None = Field(None, alias="template-theme")
     template_logo: Literal["auto", "always", "never"] | None = Field(None, alias="template-logo")
+    print: PrintDefaults | None = None
 
 
 class Defaults(BaseModel):
@@ -179,6 +189,8 @@ class Brand:
     layouts: dict[str, str | int] = dataclasses.field(default_factory=dict)
     template_theme: str = "template"
     template_logo: str = "auto"
+    print_profile: Path | None = None  # defaults.smguide.print.profile, checked to exist
+    print_cmyk: tuple[tuple[str, tuple[float, float, float, float]], ...] = ()  # hex -> 0..1
 
     def colour(self, role: str) -> str:
         return self.colours[role]
@@ -342,9 +354,11 @@ def load_brand(path: Path) -> tuple[Brand, list[str]]:
     meta = parsed.meta or Meta()
     name = meta.name if isinstance(meta.name, str) else (
         (meta.name.full or meta.name.short) if meta.name else None)
+    smguide = parsed.defaults.smguide if parsed.defaults and parsed.defaults.smguide else None
+    print_profile, print_cmyk = _print_defaults(smguide.print if smguide else None, root,
+                                                colours, palette, resolve, where, problems)
     if problems:
         raise BrandError(sorted(problems, key=file_line))
-    smguide = parsed.defaults.smguide if parsed.defaults and parsed.defaults.smguide else None
     brand = Brand(
         name=name or "", footer=smguide.footer if smguide else None, logo=logo_path,
         logo_alt=logo_alt or (f"{name} logo" if name else "Logo"), colours=colours,
@@ -353,7 +367,8 @@ def load_brand(path: Path) -> tuple[Brand, list[str]]:
         heading_weight=_weight(heads.weight, 700), faces=tuple(faces), root=root, source=shown,
         layouts=dict(smguide.layouts or {}) if smguide else {},
         template_theme=(smguide.template_theme if smguide else None) or "template",
-        template_logo=(smguide.template_logo if smguide else None) or "auto")
+        template_logo=(smguide.template_logo if smguide else None) or "auto",
+        print_profile=print_profile, print_cmyk=print_cmyk)
     warnings, seen = [], set()
     for a, b, what in CONTRAST_PAIRS:
         pair = frozenset((colours[a], colours[b]))
@@ -363,3 +378,42 @@ def load_brand(path: Path) -> tuple[Brand, list[str]]:
                             f"between {a} {colours[a]} and {b} {colours[b]} ({what}); "
                             "WCAG AA needs 4.5:1")
     return brand, warnings
+
+
+def _print_defaults(spec: PrintDefaults | None, root: Path, colours: dict[str, str],
+                    palette: dict[str, str], resolve: Any, where: Any,
+                    problems: list[str]) -> tuple[Path | None, tuple[Any, ...]]:
+    """The print profile (an existing .icc file) and the exact CMYK values, by the hex
+    colour of the role or palette name each is given for."""
+    if spec is None:
+        return None, ()
+    profile = None
+    field = ("defaults", "smguide", "print", "profile")
+    if spec.profile is not None:
+        before = len(problems)
+        check_file_ref(root, spec.profile, where(*field), {".icc", ".icm"}, problems,
+                       "ICC profile")
+        if len(problems) == before:
+            from smguide.errors import RenderError
+            from smguide.safety.iccprofile import load_output_profile
+
+            try:
+                profile = load_output_profile((root / spec.profile).resolve(),
+                                              where(*field)).path
+            except RenderError as exc:
+                problems.append(str(exc.message))
+    exact: dict[str, tuple[float, float, float, float]] = {}
+    for name, values in spec.cmyk.items():
+        place = ("defaults", "smguide", "print", "cmyk", name)
+        if name in palette:
+            hex_value = resolve(palette[name], place)
+        elif name in colours:
+            hex_value = colours[name]
+        else:
+            names = sorted({*palette, *colours})
+            problems.append(f'{where(*place)}: "{name}" is not a colour role or palette '
+                            f"name{suggest(name, names)}; known: {', '.join(names)}")
+            continue
+        if hex_value:
+            exact[hex_value] = tuple(round(v / 100, 4) for v in values)  # type: ignore[assignment]
+    return profile, tuple(sorted(exact.items()))

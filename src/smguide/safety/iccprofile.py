@@ -1,0 +1,66 @@
+"""The CMYK output profile a print PDF is made for: the shipped default or the shop's own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from smguide.errors import RenderError
+from smguide.resources import ASSETS_DIR
+
+DEFAULT_PROFILE = ASSETS_DIR / "icc" / "smguide-FOGRA39-coated.icc"
+# The default profile characterises FOGRA39 (ISO 12647-2 offset, coated paper), a printing
+# condition registered with the ICC: a print shop's RIP knows it by this name.
+DEFAULT_CONDITION = ("FOGRA39", "http://www.color.org",
+                     "Offset printing, coated paper (ISO 12647-2:2004/Amd 1), FOGRA39")
+MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class OutputProfile:
+    """A CMYK printer profile, checked; `identifier` names the printing condition in the
+    PDF's output intent (`registry` is where that name is registered, if it is)."""
+
+    path: Path
+    description: str
+    identifier: str
+    registry: str
+    condition: str
+
+    def data(self) -> bytes:
+        return self.path.read_bytes()
+
+
+def load_output_profile(path: Path | None, where: str = "") -> OutputProfile:
+    """The profile at `path` (the default when None), or a one-line RenderError saying why
+    it cannot be a print shop's output profile. `where` names the option or brand field."""
+    from PIL import ImageCms
+
+    chosen = path or DEFAULT_PROFILE
+    label = f"{where}: " if where else ""
+    shown = str(path) if path else "the default profile"
+    try:
+        if chosen.stat().st_size > MAX_BYTES:
+            raise RenderError(f"{label}{shown}: larger than 20 MB, not an ICC profile "
+                              "(use the .icc file your print shop sent)")
+        profile = ImageCms.getOpenProfile(str(chosen)).profile
+    except FileNotFoundError:
+        raise RenderError(f"{label}{shown}: file not found (give the .icc file your print "
+                          "shop sent)") from None
+    except (OSError, ImageCms.PyCMSError):
+        raise RenderError(f"{label}{shown}: not an ICC profile that can be read (use the "
+                          ".icc file your print shop sent)") from None
+    space, kind = profile.xcolor_space.strip(), profile.device_class.strip()
+    description = (profile.profile_description or chosen.stem).strip()
+    if space != "CMYK" or kind != "prtr":
+        what = {"mntr": "a screen (display)", "scnr": "a scanner (input)",
+                "spac": "a colour space", "link": "a device link", "abst": "an abstract",
+                "nmcl": "a named colour"}.get(kind, "a printer")
+        raise RenderError(f'{label}{shown}: "{description}" is {what} profile in {space}, '
+                          "not a CMYK output profile (ask your print shop for theirs, e.g. "
+                          "FOGRA39 or FOGRA51 for coated paper)")
+    if path is None:
+        identifier, registry, condition = DEFAULT_CONDITION
+    else:
+        identifier, registry, condition = description, "", description
+    return OutputProfile(chosen.resolve(), description, identifier, registry, condition)

@@ -1,0 +1,221 @@
+"""The print PDF (`smguide pdf --print`) as a print shop's preflight reads it: PDF/X-4 with
+a CMYK output intent, no device RGB, black text on the black plate only. Every property
+is read back with an independent tool: pdfinfo, pdffonts, qpdf, Ghostscript, pikepdf."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pikepdf
+import pytest
+from click.testing import CliRunner, Result
+from PIL import Image, ImageCms
+
+from smguide.cli import main
+from smguide.resources import builtin
+from smguide.safety.iccprofile import DEFAULT_PROFILE
+from tests.conftest import edit
+from tests.pdftools import figure_alts, page_texts
+
+needs_gs = pytest.mark.skipif(shutil.which("gs") is None,
+                              reason="Ghostscript (scripts/bootstrap --test installs it)")
+GS_CMYK = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")  # ships with Ghostscript
+
+
+@pytest.fixture(scope="session")
+def print_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built-in guide as a print PDF, rendered once."""
+    out = tmp_path_factory.mktemp("print") / "handbook-print.pdf"
+    result = CliRunner().invoke(main, ["pdf", "--print", "--content", str(builtin("content")),
+                                       "--brand", str(builtin("brand") / "_brand.yml"),
+                                       "-o", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def tool(*args: str | Path) -> str:
+    return subprocess.run([str(a) for a in args], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def ink(pdf: Path, device: str = "ink_cov") -> list[tuple[float, float, float, float]]:
+    """Ghostscript's ink per page inside the trim, in percent: C, M, Y, K."""
+    out = tool("gs", "-q", "-dNOPAUSE", "-dBATCH", "-dUseTrimBox", f"-sDEVICE={device}",
+               "-r50", "-o", "-", pdf)
+    return [tuple(float(v) for v in line.split()[:4])  # type: ignore[misc]
+            for line in out.splitlines() if line.strip().endswith("OK")]
+
+
+def plates(pdf: Path, folder: Path) -> list[dict[str, bytes]]:
+    """Ghostscript's separations (tiffsep) of every page: plate name -> 8-bit samples,
+    255 = no ink."""
+    tool("gs", "-q", "-dNOPAUSE", "-dBATCH", "-dUseTrimBox", "-sDEVICE=tiffsep", "-r50",
+         "-o", folder / "sep%03d.tif", pdf)
+    count = len(list(folder.glob("sep[0-9][0-9][0-9].tif")))
+    return [{name: Image.open(folder / f"sep{n:03d}({name}).tif").convert("L").tobytes()
+             for name in ("Cyan", "Magenta", "Yellow", "Black")} for n in range(1, count + 1)]
+
+
+def rich_share(page: dict[str, bytes]) -> tuple[int, float]:
+    """(pixels carrying black, the share of them that carry cyan, magenta or yellow too)."""
+    inked = rich = 0
+    for c, m, y, k in zip(page["Cyan"], page["Magenta"], page["Yellow"], page["Black"],
+                          strict=True):
+        if k < 200:
+            inked += 1
+            rich += min(c, m, y) < 255
+    return inked, rich / max(inked, 1)
+
+
+def test_print_pdf_is_pdfx4_with_a_cmyk_output_intent(print_pdf: Path) -> None:
+    info = tool("pdfinfo", print_pdf)
+    assert re.search(r"PDF subtype:\s+PDF/X-4", info) and "Tagged:          yes" in info
+    assert "No syntax or stream encoding errors" in tool("qpdf", "--check", print_pdf)
+    with pikepdf.open(print_pdf) as pdf:
+        assert pdf.pdf_version == "1.6"  # what PDF/X-4 is based on
+        assert str(pdf.docinfo["/GTS_PDFXVersion"]) == "PDF/X-4"
+        assert pdf.docinfo["/Trapped"] == pikepdf.Name("/False")
+        meta = pdf.open_metadata()
+        assert meta["pdfxid:GTS_PDFXVersion"] == "PDF/X-4"
+        assert meta["{http://www.aiim.org/pdfua/ns/id/}part"] == "1"  # still PDF/UA
+        (intent,) = pdf.Root.OutputIntents
+        assert intent.S == "/GTS_PDFX" and str(intent.OutputConditionIdentifier) == "FOGRA39"
+        assert str(intent.RegistryName) == "http://www.color.org"
+        embedded = intent.DestOutputProfile.read_bytes()
+    assert embedded == DEFAULT_PROFILE.read_bytes()
+    profile = ImageCms.ImageCmsProfile(str(DEFAULT_PROFILE)).profile
+    assert (profile.xcolor_space.strip(), profile.device_class) == ("CMYK", "prtr")
+
+
+def test_every_page_has_trim_and_bleed_and_every_font_is_embedded(print_pdf: Path) -> None:
+    boxes = tool("pdfinfo", "-box", "-f", "1", "-l", "999", print_pdf)
+    pages = int(re.search(r"Pages:\s+(\d+)", boxes)[1])  # type: ignore[index]
+    mm = 72 / 25.4
+    trims = re.findall(r"Page\s+\d+ TrimBox:\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)",
+                       boxes)
+    bleeds = re.findall(r"Page\s+\d+ BleedBox:\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+"
+                        r"([-\d.]+)", boxes)
+    assert len(trims) == len(bleeds) == pages == 24
+    for trim, bleed in zip(trims, bleeds, strict=True):
+        t, b = [float(v) for v in trim], [float(v) for v in bleed]
+        assert round(t[2] - t[0]) == 595 and round(t[3] - t[1]) == 842  # A4 trim
+        assert abs((t[0] - b[0]) - 3 * mm) < 0.05  # 3 mm bleed
+    fonts = tool("pdffonts", print_pdf).splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts)  # emb column
+
+
+def test_no_device_rgb_anywhere_and_the_tags_stay(print_pdf: Path, tmp_path: Path) -> None:
+    qdf = tmp_path / "flat.pdf"  # every stream decompressed, no object streams: greppable
+    subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(print_pdf), str(qdf)],
+                   check=True)
+    data = qdf.read_bytes()
+    assert b"DeviceRGB" not in data
+    assert not re.search(rb"\s(rg|RG)\n", data)  # no RGB colour operator in any stream
+    assert b"/DeviceCMYK" in data
+    alts = figure_alts(print_pdf)
+    assert alts and all(alts) and any("seed" in alt.lower() for alt in alts)
+
+
+def test_the_screen_pdf_stays_srgb(default_pdf: Path) -> None:
+    with pikepdf.open(default_pdf) as pdf:
+        assert "/OutputIntents" not in pdf.Root and "/GTS_PDFXVersion" not in pdf.docinfo
+        assert pdf.open_metadata()["{http://www.aiim.org/pdfua/ns/id/}part"] == "1"
+    assert "PDF/X" not in tool("pdfinfo", default_pdf)
+
+
+@needs_gs
+def test_body_text_and_notes_pages_print_on_the_black_plate(
+        print_pdf: Path, default_pdf: Path, tmp_path: Path) -> None:
+    texts = page_texts(print_pdf)
+    separations = plates(print_pdf, tmp_path)
+    assert len(separations) == len(texts)
+    notes = [n for n, text in enumerate(texts) if text.strip() == "Notes"]
+    assert notes
+    for n in notes:  # the writing lines on black only; colour at most in the label on top
+        page = separations[n]
+        top = len(page["Black"]) // 5
+        assert min(page["Black"][top:]) < 235  # the lines are there
+        for name in ("Cyan", "Magenta", "Yellow"):
+            assert min(page[name][top:]) == 255, (n + 1, name)
+    # text pages: nearly all black-carrying pixels carry black alone (headings, accents
+    # and tinted boxes are the rest); the RGB screen PDF's near-black prints on all four
+    shares = [rich_share(page) for page in separations[1:]]
+    inked = sum(count for count, _ in shares)
+    rich = sum(count * share for count, share in shares)
+    assert inked > 100_000 and rich / inked < 0.3
+    screen = tmp_path / "screen"
+    screen.mkdir()
+    _, screen_share = rich_share(plates(default_pdf, screen)[2])
+    assert screen_share > 0.9
+
+
+@needs_gs
+def test_ink_per_page_stays_light_and_the_cover_is_the_brand_green(print_pdf: Path) -> None:
+    pages = ink(print_pdf)
+    assert len(pages) == 24
+    cover = pages[0]
+    assert cover[0] > 50 and cover[1] < 1 and cover[3] > 40  # the green: C, no M, K
+    for c, m, y, k in pages[1:]:
+        assert c + m + y + k < 25  # text pages: a little ink, mostly black
+        assert k >= max(c, m, y)
+
+
+@needs_gs
+def test_brand_cmyk_values_print_exactly_and_print_writes_its_own_file(
+        run: Callable[..., Result], tmp_path: Path, brand_dir: Path) -> None:
+    edit(brand_dir / "_brand.yml", "    footer: Greenfield Trading Co. · for new team members",
+         "    footer: Greenfield Trading Co. · for new team members\n"
+         "    print:\n      cmyk:\n        forest: [90, 20, 80, 30]")
+    (tmp_path / "output").mkdir()
+    screen = tmp_path / "output" / "handbook.pdf"
+    screen.write_bytes(b"the screen PDF")
+    result = run("pdf", "--print", "--brand", str(brand_dir / "_brand.yml"))
+    assert result.exit_code == 0, result.output
+    assert screen.read_bytes() == b"the screen PDF"  # --print never overwrites it
+    cover = ink(tmp_path / "output" / "handbook-print.pdf")[0]
+    assert cover[0] > 80 and 15 < cover[1] < 25 and cover[2] > 70  # 90 20 80 30
+
+
+def test_a_profile_that_is_not_cmyk_output_is_refused_in_one_line(
+        run: Callable[..., Result], tmp_path: Path) -> None:
+    srgb = tmp_path / "screen.icc"
+    srgb.write_bytes(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    out = tmp_path / "print.pdf"
+    result = run("pdf", "--print", "--output-profile", str(srgb), "-o", str(out))
+    assert result.exit_code == 1 and not out.exists()
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("Error: --output-profile: ") and "not a CMYK output profile" in line
+    garbage = tmp_path / "notes.icc"
+    garbage.write_text("not a profile")
+    result = run("pdf", "--print", "--output-profile", str(garbage), "-o", str(out))
+    assert result.exit_code == 1 and "not an ICC profile" in result.stderr
+
+
+def test_a_brand_profile_that_is_not_cmyk_is_refused_with_its_line(
+        run: Callable[..., Result], tmp_path: Path, brand_dir: Path) -> None:
+    (brand_dir / "screen.icc").write_bytes(
+        ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    edit(brand_dir / "_brand.yml", "    footer: Greenfield Trading Co. · for new team members",
+         "    footer: x\n    print:\n      profile: screen.icc")
+    result = run("pdf", "--print", "--brand", str(brand_dir / "_brand.yml"),
+                 "-o", str(tmp_path / "p.pdf"))
+    assert result.exit_code == 1 and not (tmp_path / "p.pdf").exists()
+    assert re.search(r"_brand.yml:\d+:\d+: defaults.smguide.print.profile: .*not a CMYK "
+                     r"output profile", result.stderr)
+
+
+@pytest.mark.skipif(not GS_CMYK.is_file(), reason="needs Ghostscript's default CMYK profile")
+def test_the_print_shops_own_profile_becomes_the_output_intent(
+        run: Callable[..., Result], tmp_path: Path) -> None:
+    out = tmp_path / "shop.pdf"
+    result = run("pdf", "--print", "--output-profile", str(GS_CMYK), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    with pikepdf.open(out) as pdf:
+        (intent,) = pdf.Root.OutputIntents
+        assert intent.DestOutputProfile.read_bytes() == GS_CMYK.read_bytes()
+        description = ImageCms.ImageCmsProfile(str(GS_CMYK)).profile.profile_description
+        assert str(intent.OutputConditionIdentifier) == description.strip()
