@@ -57,7 +57,8 @@ def load(sources: Sources) -> Loaded:
 
 
 # what the render children import while the parent validates
-PDF_ENGINE = ("weasyprint", "weasyprint.text.fonts", "smguide.handbook.pdf")
+PDF_ENGINE = ("smguide.handbook.engine:import_weasyprint", "weasyprint.text.fonts",
+              "smguide.handbook.pdf")
 DECK_ENGINE = ("pptx", "smguide.deck.render")
 
 

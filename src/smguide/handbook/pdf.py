@@ -65,6 +65,9 @@ class _Collect(logging.Handler):
 
 def lay_out(manuscript: Manuscript, *, allow_network: bool = False) -> Any:
     """Paginate the manuscript (a WeasyPrint Document) with the guarded fetcher."""
+    from smguide.handbook.engine import import_weasyprint
+
+    import_weasyprint()
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 

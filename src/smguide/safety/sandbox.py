@@ -218,8 +218,11 @@ def _serve(parents_end: Any, jobs: Any, send: Any, memory_mb: int, scratch: str,
 
     def work() -> Any:
         _limit_self(memory_mb, scratch)
-        for module in preload:
-            importlib.import_module(module)
+        for entry in preload:  # "module", or "module:function" to call once imported
+            module, _, function = entry.partition(":")
+            loaded = importlib.import_module(module)
+            if function:
+                getattr(loaded, function)()
         import pickle
         from pathlib import Path
 

@@ -192,11 +192,23 @@ PATTERN_HELP = {
 }
 
 
+_ADAPTERS: dict[object, TypeAdapter[Any]] = {}
+
+
+def _adapter(root: Any) -> TypeAdapter[Any]:
+    """One validator per type, built on first use (building one costs more than using it:
+    a guide of 16 chapter files built 16)."""
+    adapter = _ADAPTERS.get(root)
+    if adapter is None:
+        adapter = _ADAPTERS[root] = TypeAdapter(root)
+    return adapter
+
+
 def validate(root: type[M] | Any, located: Located, display: str) -> tuple[M | None, list[str]]:
     """Validate located YAML against a type; return (value, problems)."""
     found: list[tuple[Path_, str, bool]] = [(p, m, True) for p, m in _empty_values(located)]
     try:
-        value = TypeAdapter(root).validate_python(located.data)
+        value = _adapter(root).validate_python(located.data)
     except ValidationError as exc:
         value = None
         described = _most_specific([describe(error, root, located.data)
