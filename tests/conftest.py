@@ -71,13 +71,28 @@ def multilang_project(tmp_path: Path) -> Path:
     return tmp_path / "content"
 
 
+SAMPLE_NOTE = b"Note: no content/ folder here or above: "
+
+
+def without_sample_note(result: Result) -> Result:
+    """`result` without the note every command prints when it uses the built-in sample
+    guide (tests/test_project.py checks that note), so tests read their own lines."""
+    for name in ("stderr_bytes", "output_bytes"):
+        text: bytes = getattr(result, name)
+        if text.startswith(SAMPLE_NOTE):
+            setattr(result, name, text.split(b"\n", 1)[1] if b"\n" in text else b"")
+    return result
+
+
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., Result]:
-    """Run the CLI in tmp_path (so ./content is not picked up), stdout and stderr apart."""
+    """Run the CLI in tmp_path (no project there, so the built-in sample guide is used),
+    stdout and stderr apart, without the note that says the sample is used."""
     monkeypatch.chdir(tmp_path)
 
     def invoke(*args: str) -> Result:
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+        return without_sample_note(CliRunner().invoke(main, list(args),
+                                                      catch_exceptions=False))
 
     return invoke
 

@@ -34,6 +34,19 @@ def test_the_main_help_shows_the_workflow_and_completion(run: Callable[..., Resu
     assert all(f"  {command} " in text for command in COMMANDS)
 
 
+def test_help_reads_as_sentences_not_programmer_notation(run: Callable[..., Result]) -> None:
+    from smguide.cli import main
+
+    main_help = run("--help").stdout
+    listed = main_help[main_help.index("Commands:"):].splitlines()[1:]
+    assert {line.split()[0] for line in listed if line.strip()} == set(main.commands)
+    assert not [line for line in listed if line.rstrip().endswith("...")]  # none cut short
+    for command in main.commands:
+        text = run(command, "--help").stdout
+        for notation in ("x>", "x<", ">=x", "<=x", "0<x"):
+            assert notation not in text, (command, notation)
+
+
 def test_help_stays_fast_it_imports_no_renderer_watcher_or_display() -> None:
     assert modules_after(HELP, ("weasyprint", "pptx", "rich", "watchfiles", "babel",
                                 "jinja2")) == []

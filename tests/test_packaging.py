@@ -25,3 +25,9 @@ def test_wheel_ships_templates_content_brand_and_fonts(tmp_path: Path) -> None:
     assert "smguide/assets/icc/NOTICE.txt" in names
     assert {"smguide/starter/en/guide.yaml", "smguide/starter/de/README.md",
             "smguide/starter/brand/_brand.yml"} <= names  # smguide init
+    # `smguide docs` reads the author's guide from the installed package
+    assert zipfile.ZipFile(wheel).read("smguide/docs/content.md") == \
+        (REPO / "docs/content.md").read_bytes()
+    # every module of every package (a .gitignore pattern must not drop one)
+    code = {p.relative_to(REPO / "src").as_posix() for p in (REPO / "src").rglob("*.py")}
+    assert code <= names

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -27,27 +29,37 @@ from smguide.safety.sandbox import (
     Limits,
 )
 
+if TYPE_CHECKING:
+    from smguide.commands.project import Project
+
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 def _project(content: Path | None, brand: Path | None, templates: Path | None,
-             lang: str | None, say: Say | None = None):  # noqa: ANN202
-    """The inputs of one command (./content, ./brand, ./templates, --lang), resolved."""
+             lang: str | None, say: Say, doing: str = "building") -> Project:
+    """The inputs of one command (the project's content, brand, templates; --lang),
+    resolved; says so when it is another folder's, or the built-in sample guide."""
     from smguide.commands.project import resolve
 
     project = resolve(content, brand, templates, lang)
-    if say is not None:
-        say(f"content: {project.content}; brand: {project.brand}; "
-            f"templates: {project.templates or 'built-in'}", 2)
+    if project.sample:
+        say(f"Note: no content/ folder here or above: {doing} smguide's sample guide. "
+            f"Run `smguide init FOLDER` to start your own.")
+    elif project.root is not None:
+        say(f"Using the project in {project.root}{os.sep} (it has content/guide.yaml).")
+    say(f"content: {project.content}; brand: {project.brand}; "
+        f"templates: {project.templates or 'built-in'}", 2)
     return project
 
 
 def _languages(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
     """Shell completion for --lang: the languages of the content folder."""
-    from smguide.resources import default_content
+    from smguide.commands.project import find_root
+    from smguide.resources import builtin
     from smguide.sources.languages import variants
 
-    folder = ctx.params.get("content") or default_content()
+    root = find_root(Path.cwd().resolve())
+    folder = ctx.params.get("content") or (root / "content" if root else builtin("content"))
     return [lang for lang in variants(Path(folder)) if lang.startswith(incomplete.lower())]
 
 
@@ -59,6 +71,24 @@ def _bleed(ctx: click.Context, param: click.Parameter, value: str | None) -> flo
         raise click.BadParameter(f'expected a size in millimetres up to 10, such as "3mm"; '
                                  f'got "{value}"')
     return float(match[1])
+
+
+def _positive(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    if value <= 0:
+        raise click.BadParameter(f"expected a number of seconds above 0; got {value:g}")
+    return value
+
+
+def _at_least_minimum(ctx: click.Context, param: click.Parameter, value: int) -> int:
+    if value < MIN_MEMORY_MB:
+        raise click.BadParameter(f"expected at least {MIN_MEMORY_MB} (megabytes); got {value}")
+    return value
+
+
+def _port(ctx: click.Context, param: click.Parameter, value: int) -> int:
+    if not 0 <= value <= 65535:
+        raise click.BadParameter(f"expected a port number from 0 to 65535; got {value}")
+    return value
 
 
 def paper_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -94,7 +124,7 @@ def main(ctx: click.Context, quiet: bool, verbose: int) -> None:
       smguide build --lang de          # the German variant (content/de/)
 
     Edit the YAML files in content/ and the brand file (brand/_brand.yml); see
-    docs/content.md for the format. Run `smguide COMMAND --help` for a command's options
+    `smguide docs` for the format. Run `smguide COMMAND --help` for a command's options
     and examples.
 
     \b
@@ -116,7 +146,7 @@ TEMPLATE_HELP = (
     "to build the deck on, instead of the branded default. Its slide master, layouts and "
     "theme are used; slides already in it are not copied into the deck. Its theme colours "
     "and fonts win over the brand file's, unless the brand file sets "
-    "defaults.smguide.template-theme: brand (see docs/content.md).")
+    "defaults.smguide.template-theme: brand (see `smguide docs`).")
 templates_option = click.option(
     "--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Folder of template overrides, searched before the built-in templates "
@@ -133,13 +163,16 @@ def safety_options(network: bool = True) -> Callable[[Callable[..., Any]], Calla
                            **kwargs)
 
         options = [
-            click.option("--max-seconds", type=click.FloatRange(min=0, min_open=True),
-                         default=DEFAULT_SECONDS, show_default=True, envvar=ENV_SECONDS,
-                         metavar="S", help=f"Stop a render step (the templates, the layout) that "
-                                       f"takes longer (or {ENV_SECONDS})."),
-            click.option("--max-memory-mb", type=click.IntRange(min=MIN_MEMORY_MB), metavar="MB",
-                         default=DEFAULT_MEMORY_MB, show_default=True, envvar=ENV_MEMORY,
-                         help=f"Memory one render process may use (or {ENV_MEMORY})."),
+            click.option("--max-seconds", type=float, callback=_positive,
+                         default=DEFAULT_SECONDS, envvar=ENV_SECONDS, metavar="SECONDS",
+                         help=f"Stop a render step (the templates, the layout) that takes "
+                              f"longer than this; default {DEFAULT_SECONDS:g} (or set "
+                              f"{ENV_SECONDS})."),
+            click.option("--max-memory-mb", type=int, callback=_at_least_minimum, metavar="MB",
+                         default=DEFAULT_MEMORY_MB, envvar=ENV_MEMORY,
+                         help=f"Memory one render process may use, in megabytes; default "
+                              f"{DEFAULT_MEMORY_MB}, at least {MIN_MEMORY_MB} (or set "
+                              f"{ENV_MEMORY})."),
         ]
         if network:
             options.append(click.option(
@@ -158,7 +191,7 @@ lang_option = click.option(
          "content folder itself. Outputs get -LANG in their names.")
 
 
-@main.command()
+@main.command(short_help="Build the PDF handbook.")
 @content_option
 @brand_option
 @templates_option
@@ -224,14 +257,14 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
         _roster_pdf(say, project, roster, output, replace(options, pdfx=False), merge,
                     cohort_deck, skip_bad_rows, limits)
         return
-    default = Path("output/handbook-print.pdf" if print_profile else "output/handbook.pdf")
+    default = "handbook-print.pdf" if print_profile else "handbook.pdf"
     built = build_pdf(project.sources(), output or project.output(default), options, limits)
     for warning in built.warnings:
         say(f"Warning: {warning}")
     say(f"Wrote {display_path(built.path)} ({built.pages} pages, {built.seconds:.1f} s)")
 
 
-@main.command()
+@main.command(short_help="Build the PowerPoint deck.")
 @content_option
 @brand_option
 @templates_option
@@ -266,21 +299,20 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
     from smguide.model.options import DeckOptions
 
     project = _project(content, brand, templates, lang, say)
-    built = build_slides(project.sources(), output or project.output(Path("output/deck.pptx")),
+    built = build_slides(project.sources(), output or project.output("deck.pptx"),
                          DeckOptions(template=template, aspect=aspect), limits)
     for warning in built.warnings:
         say(f"Warning: {warning}")
     say(f"Wrote {display_path(built.path)} ({built.pages} slides, {built.seconds:.1f} s)")
 
 
-@main.command()
+@main.command(short_help="Build the handbook and the deck together.")
 @content_option
 @brand_option
 @templates_option
 @lang_option
 @click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("output"), show_default=True,
-              help="Folder for handbook.pdf and deck.pptx.")
+              help="Folder for handbook.pdf and deck.pptx (default: the project's output/).")
 @paper_option("Paper size of the handbook.")
 @click.option("--print", "print_profile", is_flag=True,
               help="Handbook for a print shop: PDF/X-4 in CMYK, 3mm bleed and crop marks "
@@ -294,7 +326,7 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
 @click.pass_obj
 @safety_options()
 def build(say: Say, content: Path | None, brand: Path | None, templates: Path | None,
-          lang: str | None, out_dir: Path, paper: str, print_profile: bool,
+          lang: str | None, out_dir: Path | None, paper: str, print_profile: bool,
           template: Path | None, aspect: str | None, force: bool, limits: Limits) -> None:
     """Build the handbook and the deck together (in two processes at once).
 
@@ -312,8 +344,9 @@ def build(say: Say, content: Path | None, brand: Path | None, templates: Path | 
     from smguide.io.cache import BuildCache, build_key
 
     project = _project(content, brand, templates, lang, say)
-    handbook = Path("handbook-print.pdf" if print_profile else "handbook.pdf")
-    names = (project.output(handbook), project.output(Path("deck.pptx")))
+    out_dir = out_dir or project.out_dir
+    handbook = "handbook-print.pdf" if print_profile else "handbook.pdf"
+    names = (Path(project.named(handbook)), Path(project.named("deck.pptx")))
     settings = {"paper": paper.lower(), "print": print_profile, "template": template,
                 "aspect": aspect, "names": names, "limits": limits}
     cache = BuildCache(out_dir, build_key(project.content, project.brand, project.templates,
@@ -340,7 +373,7 @@ def build(say: Say, content: Path | None, brand: Path | None, templates: Path | 
     progress.summary(results)
 
 
-@main.command()
+@main.command(short_help="Check content, brand and templates; build nothing.")
 @content_option
 @brand_option
 @templates_option
@@ -367,7 +400,7 @@ def check(say: Say, content: Path | None, brand: Path | None, templates: Path | 
     """
     from smguide.commands.check import run_check
 
-    report = run_check(_project(content, brand, templates, lang, say))
+    report = run_check(_project(content, brand, templates, lang, say, "checking"))
     if fmt == "json":
         click.echo(json.dumps(report.as_json(strict), indent=2, ensure_ascii=False))
     else:
@@ -379,7 +412,7 @@ def check(say: Say, content: Path | None, brand: Path | None, templates: Path | 
         raise SystemExit(1)
 
 
-@main.command()
+@main.command(short_help="Create a starter project in FOLDER.")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--lang", metavar="LANG", help="Language of the starter content (default: en).")
 @click.pass_obj
@@ -404,15 +437,15 @@ def init(say: Say, folder: Path, lang: str | None) -> None:
         f"  smguide build        # output/handbook.pdf and output/deck.pptx")
 
 
-@main.command()
+@main.command(short_help="Show the handbook in your browser, rebuilt on save.")
 @content_option
 @brand_option
 @templates_option
 @lang_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (the default is only reachable from this computer).")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
-              help="Port to listen on (0: any free port).")
+@click.option("--port", type=int, callback=_port, default=8000,
+              help="Port to listen on, default 8000 (0: any free port).")
 @click.option("--pdf", "with_pdf", is_flag=True,
               help="Also rebuild the PDF (output/handbook.pdf) on every save.")
 @paper_option("Paper size of the PDF (with --pdf).")
@@ -434,12 +467,37 @@ def preview(say: Say, content: Path | None, brand: Path | None, templates: Path 
     from smguide.commands.preview import Preview, serve
     from smguide.model.options import PrintOptions
 
-    project = _project(content, brand, templates, lang, say)
-    pdf_path = project.output(Path("output/handbook.pdf")) if with_pdf else None
+    project = _project(content, brand, templates, lang, say, "previewing")
+    pdf_path = project.output("handbook.pdf") if with_pdf else None
     serve(Preview(project, say, pdf_path, PrintOptions(paper=paper.lower())), host, port)
 
 
-@main.command()
+@main.command(short_help="Show the guide to the content format.")
+@click.option("--path", "show_path", is_flag=True, help="Print where the guide is instead.")
+def docs(show_path: bool) -> None:
+    """Show the guide to the content format: the files in content/, every block type, the
+    brand file, template overrides and every error message.
+
+    \b
+    Examples:
+      smguide docs              # read it here (on a terminal: space pages on, q quits)
+      smguide docs > guide.md   # keep a copy to open in an editor
+      smguide docs --path       # where the installed copy is
+    """
+    from smguide.resources import builtin
+
+    path = builtin("docs") / "content.md"
+    if show_path:
+        click.echo(path)
+        return
+    text = path.read_text(encoding="utf-8")
+    if sys.stdout.isatty():
+        click.echo_via_pager(text)
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command(short_help="Print the JSON Schema of a content file.")
 @click.argument("kind", type=click.Choice(["chapter", "guide", "labels", "brand"]),
                 default="chapter")
 def schema(kind: str) -> None:
@@ -468,7 +526,7 @@ def _roster_pdf(say: Say, project: Any, roster: Path | None, output: Path | None
     if roster is None:
         raise click.UsageError("--merge, --deck and --skip-bad-rows go with --roster CSV")
     built = build_roster(project.sources(), roster,
-                         output or project.output(Path("output/handbook.pdf")), options,
+                         output or project.output("handbook.pdf"), options,
                          RosterOptions(merge=merge, deck=deck, skip_bad_rows=skip_bad_rows),
                          limits, progress=say)
     for warning in built.warnings:

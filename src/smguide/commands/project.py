@@ -1,7 +1,10 @@
-"""Which inputs a command uses: the options given, else the project folder's, else built-ins.
+"""Which inputs a command uses: the options given, else the project's, else built-ins.
 
-Run from a project folder (the one `smguide init` makes), smguide finds ./content,
-./brand/_brand.yml and ./templates by itself; `--lang de` picks content/de/.
+A project is a folder with `content/guide.yaml` (the one `smguide init` makes). smguide
+finds it from the current folder or any folder above it, the way git finds its
+repository, and then uses its content/, brand/_brand.yml (or _brand.yml) and templates/,
+and writes into its output/. With no project and no --content, the built-in sample guide
+is used, and every command says so. `--lang de` picks content/de/.
 """
 
 from __future__ import annotations
@@ -10,40 +13,84 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from smguide.model.options import Sources
-from smguide.resources import builtin, default_brand, default_content
+from smguide.resources import builtin
 from smguide.sources.languages import select, suffixed
+
+CONTENT, BRANDS = "content", ("brand/_brand.yml", "_brand.yml")
 
 
 @dataclass(frozen=True)
 class Project:
-    """The resolved inputs, and whether the content is a translation (content/<lang>/)."""
+    """The resolved inputs, and whether the content is a translation (content/<lang>/).
+
+    `root` is the project folder found (None: the content was named with --content, or
+    there is no project); `sample` says the built-in sample guide is used."""
 
     content: Path
     brand: Path
     templates: Path | None
     lang: str | None
     translated: bool
+    root: Path | None = None
+    sample: bool = False
 
-    def output(self, path: Path) -> Path:
+    @property
+    def out_dir(self) -> Path:
+        """The project's output/ folder (./output when run from the project folder)."""
+        return (self.root or Path(".")) / "output"
+
+    def named(self, name: str) -> str:
         """A default output name, with -<lang> added for a translation."""
-        return suffixed(path, self.lang, self.translated)
+        return suffixed(Path(name), self.lang, self.translated).name
+
+    def output(self, name: str) -> Path:
+        """Where a default output goes: the project's output/ folder, under `named(name)`."""
+        return self.out_dir / self.named(name)
 
     def sources(self) -> Sources:
         return Sources(content=self.content, brand=self.brand, templates=self.templates)
 
 
-def default_templates() -> Path | None:
-    """./templates when it holds overrides (a handbook/ or deck/ folder), else None."""
-    local = Path("templates")
+def find_root(start: Path) -> Path | None:
+    """The nearest folder, `start` or above it, that has content/guide.yaml."""
+    for folder in (start, *start.parents):
+        if (folder / CONTENT / "guide.yaml").is_file():
+            return folder
+    return None
+
+
+def default_templates(root: Path) -> Path | None:
+    """root/templates when it holds overrides (a handbook/ or deck/ folder), else None."""
+    local = root / "templates"
     if not any((local / part).is_dir() for part in ("handbook", "deck")):
         return None
     return None if local.resolve() == builtin("templates").resolve() else local
 
 
+def default_brand(base: Path) -> Path:
+    """base/brand/_brand.yml or base/_brand.yml, else the built-in brand."""
+    for candidate in BRANDS:
+        if (base / candidate).is_file():
+            return base / candidate
+    return builtin("brand") / "_brand.yml"
+
+
+def shown_from(root: Path, cwd: Path) -> Path:
+    """`root` (an ancestor of `cwd`, or `cwd` itself) as the user would type it: `.`,
+    `..`, `../..`."""
+    return Path(*([".."] * len(cwd.relative_to(root).parts))) if cwd != root else Path(".")
+
+
 def resolve(content: Path | None, brand: Path | None, templates: Path | None,
-            lang: str | None) -> Project:
+            lang: str | None, cwd: Path | None = None) -> Project:
     """The inputs for one command; an unknown language raises LanguageError."""
-    folder, translated = select(content or default_content(), lang)
-    return Project(content=folder, brand=brand or default_brand(),
-                   templates=templates or default_templates(),
-                   lang=lang.strip().lower() if lang else None, translated=translated)
+    here = (cwd or Path.cwd()).resolve()
+    found = None if content is not None else find_root(here)
+    base = shown_from(found, here) if found is not None else Path(".")
+    folder = content or (base / CONTENT if found is not None else builtin(CONTENT))
+    selected, translated = select(folder, lang)
+    return Project(content=selected, brand=brand or default_brand(base),
+                   templates=templates or default_templates(base),
+                   lang=lang.strip().lower() if lang else None, translated=translated,
+                   root=None if base == Path(".") else base,
+                   sample=content is None and found is None)

@@ -21,7 +21,7 @@ IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
 def _read(path: Path, problems: list[str], root: Path | None = None) -> Located | None:
     shown = display_path(path)
     if not path.is_file():
-        problems.append(f"{shown}:1:1: file not found; create it (see docs/content.md)")
+        problems.append(f"{shown}:1:1: file not found; create it (see `smguide docs`)")
         return None
     if not path.resolve().is_relative_to((root or path.parent).resolve()):
         problems.append(f"{shown}:1:1: the file is a link to a place outside the content "
