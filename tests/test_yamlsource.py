@@ -25,14 +25,13 @@ def test_positions_of_keys_and_values() -> None:
 
 @pytest.mark.parametrize(("text", "line", "col", "message"), [
     ("a: 1\nb: 2\na: 3\n", 3, 1, 'the key "a" appears twice (first on line 1); keep one of them'),
-    ("a:\n\tb: 1\n", 2, 1, "YAML syntax: found character '\\t' that cannot start any token; "
-                           "indent with spaces, not tabs"),
+    ("a:\n\tb: 1\n", 2, 1, "YAML syntax: a tab character; indent with spaces, not tabs"),
     ("a: &x 1\nb: *x\n", 1, 4, "anchors and aliases (&name, *name) are not supported; "
                               "write the value out in full"),
     ("a: !!python/object:os.system ls\n", 1, 4,
      "the tag tag:yaml.org,2002:python/object:os.system is not supported; remove it"),
-    ("title: Sales: the basics\n", 1, 13, "YAML syntax: mapping values are not allowed here; "
-                                          'a value containing ": " must be put in quotes'),
+    ("title: Sales: the basics\n", 1, 8, 'YAML syntax: text with ": " in it must be put in '
+                                         'quotes: title: "Sales: the basics"'),
     ('a: "bell \\a here"\n', 1, 4, "text contains an invisible control character; "
                                   "retype the text or remove the character"),
     ("a:\n  b:\n    c:\n" + "".join("  " * i + "- \n" for i in range(0)) + "d: [" * 50 + "]" * 50,
@@ -58,3 +57,57 @@ def test_bom_is_accepted_and_latin1_refused(tmp_path: Path) -> None:
         read_yaml(bad)
     assert (caught.value.line, caught.value.message) == (
         2, "the file is not UTF-8 text; save it as UTF-8")
+
+
+# What people really type, and the line and fix smguide names for it
+MISTAKES = [
+    ("one space too many before a key", "title: Welcome\n subtitle: Hi\n", 2, 2,
+     "this line starts at column 2, 1 space further in than line 1; remove 1 space so it "
+     "starts at column 1 like the lines it belongs with"),
+    ("no space after the colon", "title:Welcome\nsubtitle: Hi\n", 1, 7,
+     'put a space after the colon: "title: Welcome"'),
+    ("no space after the colon, later", "title: x\nsubtitle:Hi there\nlanguage: en\n", 2, 10,
+     'put a space after the colon: "subtitle: Hi there"'),
+    ("a line indented too little", "blocks:\n  - type: prose\n    text: hi\n   heading: x\n",
+     4, 4, "this line starts at column 4, 1 space short of line 3; add 1 space so it starts "
+           "at column 5 like the lines it belongs with"),
+    ("curly quotes around a list item", "items:\n  - \u201cRead chapter 2: it takes ten "
+     "minutes.\u201d\n", 2, 5,
+     "this line has a curly quote (\u201c) from a word processor, which YAML reads as an "
+     'ordinary letter; use straight quotes: "Read chapter 2: it takes ten minutes." (with '
+     'curly quotes, the ": " in it starts a key)'),
+    ("curly quotes around a value", "title: \u201cWelcome: a guide\u201d\n", 1, 8,
+     "this line has a curly quote (\u201c) from a word processor, which YAML reads as an "
+     'ordinary letter; use straight quotes: title: "Welcome: a guide"'),
+    ("a quote never closed", 'title: "Welcome\nsubtitle: x\n', 1, 8,
+     'the text that starts here with " is never closed: end it with "'),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "col", "fix"), [m[1:] for m in MISTAKES],
+                         ids=[m[0] for m in MISTAKES])
+def test_common_mistakes_name_the_line_and_the_fix(text: str, line: int, col: int,
+                                                   fix: str) -> None:
+    with pytest.raises(YamlProblem) as caught:
+        parse_yaml(text)
+    assert (caught.value.line, caught.value.column, caught.value.message) == (
+        line, col, f"YAML syntax: {fix}")
+
+
+def test_valid_yaml_that_means_something_else_is_pointed_out() -> None:
+    from smguide.sources.yamlhints import surprises
+
+    joined = ("items:\n  - Meet your buddy for a 30-minute chat.\n"
+              "    - Get access to the CRM.\n")
+    assert parse_yaml(joined).data == {"items": [
+        "Meet your buddy for a 30-minute chat. - Get access to the CRM."]}
+    assert [(h.line, h.column) for h in surprises(joined)] == [(3, 5)]
+    cut = "subtitle: We are #1 in service\n"
+    assert parse_yaml(cut).data == {"subtitle": "We are"}
+    (hint,) = surprises(cut)
+    assert (hint.line, hint.fix) == (1, 'the text stops at "We are": YAML reads " #" as the '
+                                        'start of a comment, so "#1 in service" is left out; '
+                                        "put the whole text in quotes if the # belongs to it")
+    # what is meant: a comment after a value, a nested Markdown list in literal text
+    assert surprises("focus: short-term  # or long-term\n") == []
+    assert surprises("text: |\n  - item\n    - nested #1\n") == []

@@ -143,6 +143,7 @@ def run_check(project: Project) -> Report:
     if guide is not None:
         findings += language_mismatch(guide, project)
         findings += cross_references(guide)
+        findings += yaml_surprises(guide, project)
         findings += image_resolution(guide)
     if brand is not None:
         findings += logo_checks(brand)
@@ -265,6 +266,31 @@ def language_mismatch(guide: Guide, project: Project) -> list[Finding]:
 
 
 _LINK = re.compile(r"\]\(\s*<?#([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?#(\S*?)>?\s*$", re.MULTILINE)
+
+
+def yaml_surprises(guide: Guide, project: Project) -> list[Finding]:
+    """Valid YAML that probably does not say what its author meant (an item joined to
+    the one above it, text cut off at " #")."""
+    from smguide.sources.validate import dotted
+    from smguide.sources.yamlhints import surprises
+
+    files = [project.content / "guide.yaml", project.content / "labels.yaml",
+             *(Path(chapter.source) for chapter in guide.chapters)]
+    findings = []
+    for path in dict.fromkeys(files):
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except OSError:
+            continue
+        located = _located(str(path))
+        for hint in surprises(text):
+            at = [p for p, (line, _) in (located.value_pos.items() if located else [])
+                  if line <= hint.line]
+            field = dotted(max(at, key=lambda p: located.value_pos[p]))  \
+                if at and located else None
+            findings.append(Finding("warning", display_path(path), hint.line, hint.column,
+                                    field or None, hint.fix))
+    return findings
 
 
 def cross_references(guide: Guide) -> list[Finding]:

@@ -23,6 +23,7 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from smguide.safety.limits import file_too_big, list_too_long, text_too_long
+from smguide.sources.yamlhints import CURLY, curly_fix, explain, plain_problem
 
 Path_ = tuple[str | int, ...]
 
@@ -152,6 +153,12 @@ def _build(node: Node, path: Path_, out: Located, depth: int = 0) -> Any:
             if not isinstance(key_node, ScalarNode):
                 raise YamlProblem(*_pos(key_node), "a key must be plain text")
             key = key_node.value
+            curly = next((c for c in key if c in CURLY), None)
+            if curly is not None and key_node.style is None:  # “Read chapter 2: it takes...”
+                said = f"{key}: {getattr(value_node, 'value', '')}".strip(CURLY + " ")
+                raise YamlProblem(*_pos(key_node), f"YAML syntax: "
+                                  f'{curly_fix(curly, chr(34) + said + chr(34))} (with curly '
+                                  f'quotes, the ": " in it starts a key)')
             if key == "<<":
                 raise YamlProblem(*_pos(key_node), "merge keys (<<) are not supported")
             if key in result:
@@ -206,7 +213,12 @@ def parse_yaml(text: str) -> Located:
         if hint == "check the indentation of this line" and text.splitlines()[line - 1:line] \
                 and text.splitlines()[line - 1].lstrip("- ").startswith(("[", "{")):
             hint = "text that starts with [ or { must be put in quotes"
-        raise YamlProblem(line, col, f"YAML syntax: {problem}; {hint}") from None
+        elif hint != "indent with spaces, not tabs":
+            found = explain(text, line, str(exc))
+            if found is not None:
+                raise YamlProblem(found.line, found.column,
+                                  f"YAML syntax: {found.fix}") from None
+        raise YamlProblem(line, col, f"YAML syntax: {plain_problem(problem)}; {hint}") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(1, 1, f"YAML: {exc}; check the file") from None
     finally:

@@ -1,0 +1,183 @@
+"""What a YAML syntax error means, in the words of the person who made it.
+
+PyYAML reports where its parser got stuck ("expected <block end>, but found '?'"), which
+is often a line after the mistake and never says what to change. This module looks at
+the text around that place for the mistakes people really make (curly quotes pasted from
+a word processor, a missing space after a colon, a line indented a space too far or too
+little, a quote never closed) and says which line to change and how.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CURLY = "“”‘’„‚«»"  # quotes a word processor types; YAML only knows " and '
+
+# PyYAML's words for a problem, and what they mean to someone who writes YAML by hand
+PLAIN = (
+    ("mapping values are not allowed", "a colon and a space where no new key can start"),
+    ("expected <block end>", "this line does not line up with the lines above it"),
+    ("did not find expected key", "this line does not line up with the lines above it"),
+    ("could not find expected ':'", 'a line that is not "key: value"'),
+    ("found unexpected end of stream", "the file ends inside quoted text"),
+    ("found character '\\t'", "a tab character"),
+    ("expected ',' or ']'", 'a list in "[ ]" that is not closed'),
+    ("expected ',' or '}'", 'a group in "{ }" that is not closed'),
+    ("found undefined alias", 'a "*" where YAML expects an alias'),
+)
+
+_KEY = re.compile(r"^(?P<lead>\s*(?:-\s+)?)(?P<key>[A-Za-z_][\w-]*):(?P<after>.?)")
+
+
+@dataclass(frozen=True)
+class Hint:
+    """Where the mistake is (1-based line and column) and what to do about it."""
+
+    line: int
+    column: int
+    fix: str
+
+
+def plain_problem(problem: str) -> str:
+    """PyYAML's problem in plain words (its own text when there is nothing better)."""
+    for needle, words in PLAIN:
+        if needle in problem:
+            return words
+    return re.sub(r"<[^>]+>", "a new block", problem)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _content_lines(lines: list[str], before: int) -> list[int]:
+    """0-based numbers of the lines before `before` that hold something (not comments)."""
+    return [n for n in range(before) if lines[n].strip() and
+            not lines[n].lstrip().startswith("#")]
+
+
+def _curly(lines: list[str], index: int) -> Hint | None:
+    for n in (index, index - 1):
+        if 0 <= n < len(lines):
+            found = next((i for i, c in enumerate(lines[n]) if c in CURLY), None)
+            if found is not None:
+                return Hint(n + 1, found + 1, curly_fix(lines[n][found], lines[n]))
+    return None
+
+
+def curly_fix(quote: str, line: str = "") -> str:
+    """What to say about a curly quote; with the `line`, also how it reads fixed."""
+    fixed = re.sub(f"[{CURLY}]", '"', line.strip())
+    return (f"this line has a curly quote ({quote}) from a word processor, which YAML reads "
+            f"as an ordinary letter; use straight quotes" +
+            (f": {fixed}" if line.strip() else ' instead: "..." (or \'...\')'))
+
+
+def _missing_space(lines: list[str], index: int) -> Hint | None:
+    """`title:Welcome` on the line of the error or a few lines before it."""
+    for n in range(index, max(index - 3, -1), -1):
+        if n >= len(lines):
+            continue
+        match = _KEY.match(lines[n])
+        if match and match["after"] not in ("", " ", "/") and not lines[n].rstrip().endswith(":"):
+            key = match["key"]
+            rest = lines[n][match.end("key") + 1:].strip()
+            return Hint(n + 1, match.end("key") + 2,
+                        f'put a space after the colon: "{key}: {rest}"')
+    return None
+
+
+def _unclosed_quote(lines: list[str], index: int) -> Hint | None:
+    for n in range(min(index, len(lines) - 1), -1, -1):
+        match = re.match(r"^\s*(?:-\s+)?(?:[\w-]+:\s+)?([\"'])", lines[n])
+        if match and lines[n].count(match[1]) % 2 == 1:
+            return Hint(n + 1, match.end(), f"the text that starts here with {match[1]} is "
+                                            f"never closed: end it with {match[1]}")
+    return None
+
+
+def _misaligned(lines: list[str], index: int) -> Hint | None:
+    """A line indented more or less than every line it could belong with."""
+    if not 0 <= index < len(lines) or not lines[index].strip():
+        return None
+    here = _indent(lines[index])
+    earlier = _content_lines(lines, index)
+    if not earlier:
+        return None
+    levels = set()
+    for n in earlier:
+        levels.add(_indent(lines[n]))
+        item = re.match(r"^(\s*-\s+)\S", lines[n])
+        if item:
+            levels.add(len(item[1]))
+    above = earlier[-1]
+    opens = lines[above].rstrip().endswith((":", "|", ">", "|-", ">-"))
+    if here in levels and not (here > _indent(lines[above]) and not opens):
+        return None
+    target = _indent(lines[above])
+    if here < target:  # too little: the nearest level it falls short of
+        target = min((level for level in levels if level > here), default=target)
+    elif opens:
+        return None
+    off = here - target
+    spaces = f"{abs(off)} space{'s' if abs(off) != 1 else ''}"
+    how = (f"{spaces} further in than line {above + 1}; remove {spaces}" if off > 0 else
+           f"{spaces} short of line {above + 1}; add {spaces}")
+    return Hint(index + 1, here + 1, f"this line starts at column {here + 1}, {how} so it "
+                                     f"starts at column {target + 1} like the lines it "
+                                     f"belongs with")
+
+
+def explain(text: str, line: int, problem: str) -> Hint | None:
+    """The most likely mistake behind PyYAML's `problem` at `line` (1-based), if known."""
+    lines = text.splitlines()
+    index = line - 1
+    for diagnose in (_curly, _missing_space):
+        found = diagnose(lines, index)
+        if found is not None:
+            return found
+    if "end of stream" in problem or "while scanning a quoted scalar" in problem:
+        return _unclosed_quote(lines, index)
+    found = _misaligned(lines, index)
+    if found is not None:
+        return found
+    if "mapping values are not allowed" in problem and 0 <= index < len(lines):
+        match = re.match(r"^(\s*(?:-\s+)?[\w-]+:\s+)(.*)$", lines[index])
+        if match:
+            return Hint(line, len(match[1]) + 1,
+                        f'text with ": " in it must be put in quotes: '
+                        f'{match[1].strip()} "{match[2].strip()}"')
+    return None
+
+
+def surprises(text: str) -> list[Hint]:
+    """Places where YAML probably read something other than what the author meant,
+    although the file is valid: a list item indented too far, which YAML joins to the item
+    above ("... chat. - Get access ..."), and text cut off at " #" (the rest is a comment)."""
+    found: list[Hint] = []
+    lines = text.splitlines()
+    block: int | None = None  # the indentation of a "|" or ">" text's key, inside one
+    for n, line in enumerate(lines):
+        stripped = line.lstrip(" ")
+        if block is not None and (not stripped or _indent(line) > block):
+            continue  # inside literal text: "- " and "#" are its own
+        block = _indent(line) if re.search(r"[|>][-+]?\s*$", line) else None
+        if stripped.startswith("- ") and n:
+            above = next((m for m in range(n - 1, -1, -1) if lines[m].strip()), 0)
+            item = re.match(r"^(\s*)-\s+(?![\"'|>]).*[^:]$", lines[above])
+            if item and _indent(line) > len(item[1]):
+                found.append(Hint(n + 1, _indent(line) + 1,
+                                  f'this line starts with "- " but is indented further than '
+                                  f"the item on line {above + 1}, so YAML adds it to that "
+                                  f"item's text; start it at column {len(item[1]) + 1} to "
+                                  f"make it an item of its own"))
+                continue
+        value = re.match(r"^\s*(?:-\s+)?(?:[\w-]+:\s+)?(?P<text>[^\s\"'#|>\[{][^#]*?)"
+                         r"\s+#(?P<cut>\S.*)$", line)
+        if value:
+            found.append(Hint(n + 1, value.end("text") + 2,
+                              f'the text stops at "{value["text"].strip()}": YAML reads " #" '
+                              f'as the start of a comment, so "#{value["cut"]}" is left out; '
+                              f"put the whole text in quotes if the # belongs to it"))
+    return found
