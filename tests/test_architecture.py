@@ -11,7 +11,8 @@ from smguide.resources import PACKAGE_DIR
 
 # top to bottom: a module may import from its own layer or any layer below it
 LAYERS = (("cli", "__main__"), ("commands",), ("deck",), ("handbook",), ("io",),
-          ("sources",), ("model",), ("safety",), ("errors", "paths", "resources", "__init__"))
+          ("sources",), ("model",), ("safety",),
+          ("errors", "logs", "paths", "resources", "__init__"))
 
 
 def modules() -> dict[str, Path]:
@@ -82,3 +83,44 @@ def test_no_import_cycles() -> None:
                     seen.add(nxt)
                     stack.append((nxt, (*trail, nxt)))
     assert sorted(cycles, key=len)[:3] == []
+
+
+def _imported_names(tree: ast.Module) -> set[str]:
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("smguide"):
+            names |= {alias.asname or alias.name for alias in node.names}
+        elif isinstance(node, ast.Import):
+            names |= {(alias.asname or alias.name).split(".")[0] for alias in node.names}
+    return names
+
+
+def test_no_module_changes_another_on_import() -> None:
+    """Module-level code never mutates what it imported (another module's constants)."""
+    changed = []
+    for module, path in sorted(modules().items()):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = _imported_names(tree)
+        for node in tree.body:  # module level only: functions run when called, not on import
+            for inner in ast.walk(node) if not isinstance(
+                    node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) else ():
+                target = None
+                if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute):
+                    target = inner.func.value
+                elif isinstance(inner, (ast.Assign, ast.AugAssign)):
+                    targets = inner.targets if isinstance(inner, ast.Assign) else [inner.target]
+                    target = next((t.value for t in targets
+                                   if isinstance(t, (ast.Attribute, ast.Subscript))), None)
+                constant = isinstance(target, ast.Name) and target.id[0].isupper()
+                if constant and isinstance(target, ast.Name) and target.id in imported:
+                    changed.append(f"{module}:{inner.lineno}: {ast.unparse(inner)[:60]}")
+    assert changed == []
+
+
+def test_logging_is_quieted_only_around_a_call() -> None:
+    """A library's logger level is changed only by logs.quieted, which puts it back."""
+    setting = [f"{module}:{node.lineno}"
+               for module, path in sorted(modules().items()) if module != "smguide.logs"
+               for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+               if isinstance(node, ast.Attribute) and node.attr in ("setLevel", "disabled")]
+    assert setting == []

@@ -303,18 +303,18 @@ def make_server(preview: Preview, host: str, port: int) -> ThreadingHTTPServer:
 def watch_changes(preview: Preview, stop: threading.Event) -> Iterator[set[Any]]:
     """Changes under the preview's folders, in batches (watchfiles: native file events,
     0.3 s debounce, so one save that writes twice is one rebuild)."""
-    import logging
-
     from watchfiles import watch
 
-    logging.getLogger("watchfiles").setLevel(logging.ERROR)  # not "KeyboardInterrupt caught"
+    from smguide.logs import quieted
+
     output = preview.pdf.parent.resolve() if preview.pdf is not None else None
 
     def wanted(change: Any, path: str) -> bool:  # not our own output: that would loop
         return output is None or not Path(path).resolve().is_relative_to(output)
 
-    yield from watch(*preview.watched(), debounce=300, step=50, stop_event=stop,
-                     raise_interrupt=False, watch_filter=wanted)
+    with quieted("watchfiles"):  # not "KeyboardInterrupt caught"
+        yield from watch(*preview.watched(), debounce=300, step=50, stop_event=stop,
+                         raise_interrupt=False, watch_filter=wanted)
 
 
 def _changed(batch: set[Any]) -> str:

@@ -13,7 +13,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, TypeVar
@@ -28,7 +28,6 @@ from smguide.safety.sandbox import Limits, run_limited
 
 T = TypeVar("T")
 CHUNK = 25  # people per personal-pages document: big enough to share, small enough to spread
-_STATE: dict[Any, Any] = {}  # what forked workers inherit (the laid-out body) or cache
 
 
 @dataclass(frozen=True)
@@ -158,20 +157,19 @@ def _render_all(job: Job, progress: Callable[[str], None]) -> tuple[int, list[tu
     import multiprocessing
 
     from smguide.handbook.personal import lay_out_body
-    from smguide.safety.sandbox import die_with_parent
 
     # run_limited starts this process as a daemon, which multiprocessing forbids to have
     # children; the pool below is always shut down before it returns, and its workers
     # die with this process (PR_SET_PDEATHSIG) if it is stopped at a limit.
     multiprocessing.current_process().daemon = False
     document, slots = lay_out_body(job.renderer, job.options, job.created, job.allow_network)
-    _STATE.update(job=job, body=document, slots=slots)
+    shared = Shared(job, document, slots)
     persons = job.persons
     chunks = [persons[i:i + CHUNK] for i in range(0, len(persons), CHUNK)]
     specs: list[Any] = [None] * len(persons)
     tmp = job.scratch
     with ProcessPoolExecutor(max_workers=job.workers, mp_context=get_context("fork"),
-                             initializer=die_with_parent) as pool:
+                             initializer=_start_worker, initargs=(shared,)) as pool:
         body = Path(tmp) / "body.pdf"
         body_job = pool.submit(_write_body, body)
         chunk_jobs = {pool.submit(_write_personal, Path(tmp) / f"personal-{n}.pdf", chunk): n
@@ -200,8 +198,36 @@ def _render_all(job: Job, progress: Callable[[str], None]) -> tuple[int, list[tu
         finished = [(Path(tmp) / f"copy-{index}.pdf", spec.output)
                     for index, spec in enumerate(specs)]
         finished += [made.result() for made in extra]
-    _STATE.clear()
     return slots.pages, finished
+
+
+@dataclass
+class Shared:
+    """What each pool worker is given when it forks from the render child (fork copies it:
+    the laid-out body is never pickled), and the files that worker has opened since."""
+
+    job: Job
+    body: Any  # the laid-out WeasyPrint document
+    slots: Any
+    opened: dict[tuple[str, str], Any] = field(default_factory=dict)
+
+
+_worker: Shared | None = None  # in a pool worker only: set once, by _start_worker
+
+
+def _start_worker(shared: Shared) -> None:
+    """The pool's initializer: the worker dies with the render child, and keeps `shared`."""
+    from smguide.safety.sandbox import die_with_parent
+
+    global _worker
+    die_with_parent()
+    _worker = shared
+
+
+def _shared() -> Shared:
+    if _worker is None:
+        raise RuntimeError("a roster task ran outside the roster's worker pool")
+    return _worker
 
 
 def _marked(options: PrintOptions, pdf: bytes) -> bytes:
@@ -216,16 +242,17 @@ def _marked(options: PrintOptions, pdf: bytes) -> bytes:
 def _write_body(path: Path) -> Path:
     from smguide.handbook.pdf import write_document
 
-    dirs = tuple(_STATE["job"].renderer.template_dirs)
-    path.write_bytes(write_document(_STATE["body"], dirs))
+    shared = _shared()
+    path.write_bytes(write_document(shared.body, tuple(shared.job.renderer.template_dirs)))
     return path
 
 
 def _write_personal(path: Path, chunk: list) -> Path:
     from smguide.handbook.personal import render_personal
 
-    job = _STATE["job"]
-    path.write_bytes(render_personal(job.renderer, job.options, chunk, _STATE["slots"],
+    shared = _shared()
+    job = shared.job
+    path.write_bytes(render_personal(job.renderer, job.options, chunk, shared.slots,
                                      job.created, job.allow_network))
     return path
 
@@ -240,13 +267,13 @@ def _spec(person: Any, first: int, slots: Any, personal: Path, target: Path,
 
 def _opened(kind: str, path: Path | str) -> Any:
     """The body bytes or a parsed personal PDF, read once per worker process."""
-    key = (kind, str(path))
-    if key not in _STATE:
+    key, opened = (kind, str(path)), _shared().opened
+    if key not in opened:
         from smguide.handbook.assemble import Personal
 
         data = Path(path).read_bytes()
-        _STATE[key] = data if kind == "body" else Personal(data)
-    return _STATE[key]
+        opened[key] = data if kind == "body" else Personal(data)
+    return opened[key]
 
 
 def _assemble(body: Path, spec: Any, scratch: Path, options: PrintOptions) -> Any:
@@ -270,7 +297,7 @@ def _merge(body: Path, specs: list, names: list[str], scratch: Path, target: Pat
 def _cohort_deck(names: tuple[str, ...], scratch: Path) -> tuple[Path, Path]:
     from smguide.deck.cohort import CohortDeck
 
-    job: Job = _STATE["job"]
+    job = _shared().job
     data, _ = CohortDeck(job.renderer.guide, job.renderer.brand,
                          templates=job.sources.templates, names=names).render()
     assert job.deck is not None

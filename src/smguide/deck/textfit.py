@@ -7,13 +7,14 @@ with a small safety margin for kerning and rounding differences between clients.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Generic, TypeVar
+
+from smguide.logs import quieted
 
 WIDTH_MARGIN = 1.02  # clients' widths differ slightly (hinting, kerning); measure wider
 HEIGHT_MARGIN = 0.96  # and use a little less than the full box height
@@ -50,17 +51,17 @@ def font_widths(path: Path) -> tuple[int, int, dict[int, int]]:
     """(units per em, line height in units, code point -> advance width in units)."""
     from fontTools.ttLib import TTFont
 
-    logging.getLogger("fontTools").setLevel(logging.ERROR)  # timestamps in old fonts
-    font = TTFont(str(path), lazy=True)
-    try:
-        upm = font["head"].unitsPerEm
-        hmtx = font["hmtx"].metrics
-        widths = {code: hmtx[name][0] for code, name in font.getBestCmap().items()}
-        hhea, os2 = font["hhea"], font["OS/2"]
-        line = max(hhea.ascent - hhea.descent + hhea.lineGap,
-                   os2.usWinAscent + os2.usWinDescent)
-    finally:
-        font.close()
+    with quieted("fontTools"):  # timestamps in old fonts
+        font = TTFont(str(path), lazy=True)
+        try:
+            upm = font["head"].unitsPerEm
+            hmtx = font["hmtx"].metrics
+            widths = {code: hmtx[name][0] for code, name in font.getBestCmap().items()}
+            hhea, os2 = font["hhea"], font["OS/2"]
+            line = max(hhea.ascent - hhea.descent + hhea.lineGap,
+                       os2.usWinAscent + os2.usWinDescent)
+        finally:
+            font.close()
     return upm, line, widths
 
 

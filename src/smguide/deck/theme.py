@@ -213,11 +213,13 @@ def add_picture(owner, logo: Logo, left: int, top: int, height: int):  # noqa: A
     pic.nvPicPr.cNvPr.set("descr", logo.alt)
     if logo.svg is not None:
         package = owner.part.package
-        svg_part = getattr(package, "_smguide_svg", None)
+        # one SVG part however often the logo is placed (as python-pptx shares a picture)
+        svg_part = next((part for part in package.iter_parts()
+                         if part.content_type == "image/svg+xml" and part.blob == logo.svg),
+                        None)
         if svg_part is None:
             svg_part = Part(package.next_partname("/ppt/media/logo%d.svg"), "image/svg+xml",
                             package, logo.svg)
-            package._smguide_svg = svg_part
         svg_rid = owner.part.relate_to(svg_part, RT_IMAGE)
         blip = pic.find(".//a:blip", NS)
         ext = etree.SubElement(etree.SubElement(blip, f"{{{A}}}extLst"), f"{{{A}}}ext",

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from smguide.errors import RenderError
+from smguide.logs import quieted
 from smguide.safety.fetcher import BlockedResource, make_fetcher
 from smguide.safety.iccprofile import OutputProfile
 
@@ -157,12 +158,12 @@ def refuse_unsafe_links(document: Any) -> None:
 def engine_guard(template_dirs: tuple[Path, ...]) -> Iterator[None]:
     """Turn a blocked resource or any WeasyPrint warning about one into a RenderError
     (naming the template override folders, where such a reference can come from)."""
-    logging.getLogger("fontTools").setLevel(logging.ERROR)  # font-file trivia, not ours
     logger = logging.getLogger("weasyprint")
     collect = _Collect()
     logger.addHandler(collect)
     try:
-        yield
+        with quieted("fontTools"):  # font-file trivia, not ours
+            yield
         _fail_on_warnings(collect.messages)
     except BlockedResource as exc:
         folders = ", ".join(str(d) for d in template_dirs[:-1]) or "the content"

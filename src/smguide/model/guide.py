@@ -11,13 +11,17 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from smguide.model.base import STRICT, Explained, Strict
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Markdown = Annotated[str, StringConstraints(min_length=1), Field(description="Markdown text")]
 Items = Annotated[list[Markdown], Field(min_length=1)]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
+Anchor = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$"),
+                   Explained('lowercase letters, digits and dashes (e.g. "first-week")')]
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"),
+                         Explained('a language code such as "en", "de" or "en-GB"')]
+IsoDate = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
+                    Explained('a date written YYYY-MM-DD, such as "2026-03-01"')]
 
 
 class BlockBase(Strict):
@@ -143,7 +147,7 @@ class ChapterFile(Strict):
     """One file under content/chapters/."""
 
     title: Text
-    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")] | None = Field(
+    id: Anchor | None = Field(
         None, description="Anchor name; defaults to the file name.")
     summary: Markdown | None = None
     notes: Markdown | None = None
@@ -155,13 +159,12 @@ class GuideFile(Strict):
 
     title: Text
     subtitle: Text | None = None
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    language: LanguageCode
     edition: Text | None = None
     footer: Annotated[str, StringConstraints(max_length=120)] | None = Field(
         None, description="Footer text for this language; overrides the brand's footer.")
-    date: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")] | None = \
-        Field(None, description="Date of this edition, YYYY-MM-DD; printed as the language "
-                                "writes dates.")
+    date: IsoDate | None = Field(None, description="Date of this edition, YYYY-MM-DD; "
+                                                   "printed as the language writes dates.")
     description: Text | None = None
     chapters: Annotated[list[Text], Field(min_length=1)]
 
@@ -203,8 +206,7 @@ class Labels(Strict):
     manager: Text | None = None
     counterpart: Text | None = None
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=False,
-                              defer_build=True)
+    model_config = ConfigDict(**STRICT, populate_by_name=False)
 
 
 class Chapter(BaseModel):

@@ -11,31 +11,30 @@ import re
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from smguide.errors import BrandError
+from smguide.model.base import Explained
 from smguide.model.colors import HEX, contrast, normalise_hex
 from smguide.paths import display_path
 from smguide.resources import FONTS_DIR
 from smguide.safety.images import check_image
 from smguide.sources.content import check_file_ref, file_line
-from smguide.sources.validate import PATTERN_HELP, dotted, suggest, validate
+from smguide.sources.validate import dotted, suggest, validate
 from smguide.sources.yamlsource import YamlProblem, read_yaml
 
-FontName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9 _-]{0,62}$")]
+FontName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9 _-]{0,62}$"),
+                     Explained("a font family name (letters, digits, spaces, dashes)")]
 ColourRef = Annotated[
-    str, StringConstraints(pattern=r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-z][a-z0-9_-]{0,30})$")]
-PaletteName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,30}$")]
-Size = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}(\.[0-9]{1,2})?(pt|px|rem|em)$")]
+    str, StringConstraints(pattern=r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-z][a-z0-9_-]{0,30})$"),
+    Explained('a hex colour such as "#2f6b4f" or a palette name')]
+PaletteName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,30}$"),
+                        Explained("a lowercase name such as forest or brand-blue")]
+Size = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}(\.[0-9]{1,2})?(pt|px|rem|em)$"),
+                 Explained('a size such as "10.5pt", "14px" or "1rem"')]
 RelPath = Annotated[str, StringConstraints(min_length=1, max_length=300)]
-PATTERN_HELP.update({
-    get_args(FontName)[1].pattern: "a font family name (letters, digits, spaces, dashes)",
-    get_args(ColourRef)[1].pattern: 'a hex colour such as "#2f6b4f" or a palette name',
-    get_args(Size)[1].pattern: 'a size such as "10.5pt", "14px" or "1rem"',
-    get_args(PaletteName)[1].pattern: "a lowercase name such as forest or brand-blue",
-})
 
 
 class _Strict(BaseModel):

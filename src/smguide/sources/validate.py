@@ -7,6 +7,7 @@ Each problem reads `file:line:col: field.path: what is wrong (how to fix it)`, w
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import types
 import typing
@@ -15,6 +16,7 @@ from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
+from smguide.model.base import Explained
 from smguide.sources.yamlsource import Located, Path_
 
 M = TypeVar("M")
@@ -122,8 +124,37 @@ def _data_path(data: Any, loc: tuple[str | int, ...], keep_last: bool) -> Path_:
     return tuple(path)
 
 
-def describe(error: ErrorDetails, root: Any, data: Any) -> tuple[Path_, str, bool]:
-    """(path in the file, message, point-at-key?) for one Pydantic error."""
+@functools.cache
+def explanations(root: typing.Hashable) -> dict[str, str]:
+    """Every text pattern in a type, with the words its `Explained` metadata gives."""
+    found: dict[str, str] = {}
+    models: set[type] = set()
+
+    def visit(tp: Any, metadata: typing.Sequence[Any] = ()) -> None:
+        metadata = [*metadata, *getattr(tp, "__metadata__", ())]
+        pattern = next((m.pattern for m in metadata if getattr(m, "pattern", None)), None)
+        text = next((m.text for m in metadata if isinstance(m, Explained)), None)
+        if pattern and text:
+            found[str(pattern)] = text
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            if tp in models:
+                return
+            models.add(tp)
+            for info in tp.model_fields.values():
+                visit(info.annotation, info.metadata)
+        for arg in get_args(tp):
+            visit(arg)
+
+    visit(root)
+    return found
+
+
+def describe(error: ErrorDetails, root: Any, data: Any,
+             helps: dict[str, str] | None = None) -> tuple[Path_, str, bool]:
+    """(path in the file, message, point-at-key?) for one Pydantic error; `helps` maps a
+    text pattern to the words that explain it (default: those of `root`)."""
+    if helps is None:
+        helps = explanations(typing.cast(typing.Hashable, root))
     loc = tuple(error["loc"])
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     path = _data_path(data, loc, keep_last=kind in ("missing", "extra_forbidden"))
@@ -152,7 +183,7 @@ def describe(error: ErrorDetails, root: Any, data: Any) -> tuple[Path_, str, boo
     if kind == "string_type":
         pattern = _pattern_of(field_type)
         if pattern:
-            return path, (f"expected {PATTERN_HELP.get(pattern, 'text')}; "
+            return path, (f"expected {helps.get(pattern, 'text')}; "
                           f"got {_show(value)}"), False
         hint = f' (put it in quotes: "{_show(value)}")' if isinstance(value, (int, float)) else ""
         return path, f"expected text; got {_show(value)}{hint}", False
@@ -163,7 +194,7 @@ def describe(error: ErrorDetails, root: Any, data: Any) -> tuple[Path_, str, boo
         return path, "must not be empty; write some text or remove the key", False
     if kind == "string_pattern_mismatch":
         return path, (f"{_show(value)} is not allowed here; expected "
-                      f"{PATTERN_HELP.get(str(ctx.get('pattern')), 'a different format')}"), False
+                      f"{helps.get(str(ctx.get('pattern')), 'a different format')}"), False
     if kind in ("list_type", "tuple_type"):
         return path, f'expected a list (one "- item" per line); got {_show(value)}', False
     if kind in ("model_type", "dict_type", "model_attributes_type"):
@@ -185,13 +216,6 @@ def describe(error: ErrorDetails, root: Any, data: Any) -> tuple[Path_, str, boo
     return path, f"{error['msg']}; got {_show(value)}", False
 
 
-PATTERN_HELP = {
-    r"^[a-z0-9][a-z0-9-]*$": "lowercase letters, digits and dashes (e.g. \"first-week\")",
-    r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$": 'a language code such as "en", "de" or "en-GB"',
-    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$": 'a date written YYYY-MM-DD, such as "2026-03-01"',
-}
-
-
 _ADAPTERS: dict[object, TypeAdapter[Any]] = {}
 
 
@@ -211,7 +235,8 @@ def validate(root: type[M] | Any, located: Located, display: str) -> tuple[M | N
         value = _adapter(root).validate_python(located.data)
     except ValidationError as exc:
         value = None
-        described = _most_specific([describe(error, root, located.data)
+        helps = explanations(typing.cast(typing.Hashable, root))
+        described = _most_specific([describe(error, root, located.data, helps)
                                     for error in exc.errors(include_url=False)])
         misspelt = {(*path[:-1], _suggested(message)) for path, message, at_key in described
                     if at_key and _suggested(message)}
