@@ -135,3 +135,236 @@ def test_a_deck_on_the_default_template_has_clean_geometry(tmp_path: Path, aspec
     _, data = render(DEFAULT, aspect)
     (tmp_path / "d.pptx").write_bytes(data)
     assert deck_problems(tmp_path / "d.pptx") == []
+
+
+# -- layouts by what they hold -------------------------------------------------------------
+
+FRENCH = {"Title Slide": "Diapositive de titre", "Title and Content": "Titre et contenu",
+          "Section Header": "Titre de section", "Two Content": "Deux contenus",
+          "Comparison": "Comparaison", "Title Only": "Titre seul", "Blank": "Vide"}
+GOOGLE = {"Title Slide": "TITLE", "Title and Content": "TITLE_AND_BODY",
+          "Section Header": "SECTION_HEADER", "Two Content": "TITLE_AND_TWO_COLUMNS",
+          "Title Only": "TITLE_ONLY", "Blank": "BLANK"}
+LIBREOFFICE = {"Title Slide": "Title Slide", "Title and Content": "Title, Content",
+               "Section Header": "Title, Text", "Two Content": "Title, 2 Content",
+               "Title Only": "Title Only", "Blank": "Blank Slide"}
+# the layout each kind of slide of the built-in plan goes on, in PowerPoint's names
+EXPECTED = {"title": "Title Slide", "agenda": "Title and Content",
+            "section": "Section Header", "role": "Two Content", "comparison": "Title Only",
+            "analogy": "Title Only", "practices": "Title Only",
+            "takeaways": "Title and Content", "closing": "Title Slide"}
+
+
+def renamed(target: Path, names: dict[str, str], *, untyped: bool = False,
+            reverse: bool = False) -> Path:
+    """python-pptx's default template with its layouts renamed (and, like some exports,
+    without the layout type attribute, in another order); others are removed."""
+    prs = Presentation(str(DEFAULT))
+    layouts = prs.slide_layouts
+    for layout in list(layouts):
+        if layout.name not in names:
+            layouts.remove(layout)
+            continue
+        layout.name = names[layout.name]
+        if untyped:
+            layout._element.attrib.pop("type", None)
+    if reverse:
+        ids = prs.slide_master._element.find(
+            "{http://schemas.openxmlformats.org/presentationml/2006/main}sldLayoutIdLst")
+        for child in reversed(list(ids)):
+            ids.append(child)
+    prs.save(str(target))
+    return target
+
+
+def kinds(deck: Presentation) -> dict[str, str]:
+    """Slide kind (by position in the built-in plan) -> the layout name its slide used."""
+    from smguide.deck.plan import load_plan
+
+    plan = load_plan(GUIDE, None)
+    used: dict[str, str] = {}
+    titles = [s.shapes.title.text if s.shapes.title is not None else "" for s in deck.slides]
+    slides = iter(zip(titles, deck.slides, strict=True))
+    for planned in plan:
+        kind = planned.block.type if planned.block is not None else planned.kind
+        title, slide = next(slides)
+        while title.endswith(f"({GUIDE.labels.continued})"):
+            title, slide = next(slides)
+        used.setdefault(kind, slide.slide_layout.name)
+    return used
+
+
+@pytest.mark.parametrize("names, untyped", [(FRENCH, False), (GOOGLE, True),
+                                            (LIBREOFFICE, True)],
+                         ids=["french", "google-slides", "libreoffice"])
+def test_layouts_are_picked_by_what_they_hold(tmp_path: Path, names: dict[str, str],
+                                              untyped: bool) -> None:
+    template = renamed(tmp_path / "corporate.pptx", names, untyped=untyped, reverse=True)
+    deck, data = render(template, "16:9")
+    used = kinds(deck)
+    assert {kind: used[kind] for kind in EXPECTED} == {
+        kind: names[layout] for kind, layout in EXPECTED.items()}
+    (tmp_path / "d.pptx").write_bytes(data)
+    assert deck_problems(tmp_path / "d.pptx") == []
+
+
+def test_a_brand_pins_a_kind_to_a_layout_by_name_or_number(tmp_path: Path,
+                                                           brand_dir: Path) -> None:
+    template = renamed(tmp_path / "corporate.pptx", FRENCH)
+    number = [layout.name for layout in Presentation(str(template)).slide_layouts].index(
+        "Titre seul") + 1
+    brand = brand_with(brand_dir, f"    layouts:\n      takeaways: {number}\n"
+                                  "      section: Diapositive de titre\n")
+    used = kinds(render(template, brand=brand)[0])
+    assert used["takeaways"] == "Titre seul" and used["section"] == "Diapositive de titre"
+    assert used["agenda"] == "Titre et contenu"  # the kinds not pinned are picked as before
+
+
+def test_the_deck_plan_can_name_a_layout_of_the_template(tmp_path: Path) -> None:
+    from tests.test_deck import write_plan
+
+    template = renamed(tmp_path / "corporate.pptx", FRENCH)
+    plan = write_plan(tmp_path / "t", "- kind: title\n  layout: Titre de section\n"
+                                      "- kind: agenda\n  layout: 2\n")
+    data, _ = DeckRenderer(GUIDE, BRAND, DeckOptions(template=template), plan).render()
+    deck = Presentation(io.BytesIO(data))
+    assert [s.slide_layout.name for s in deck.slides] == ["Titre de section",
+                                                          "Titre et contenu"]
+
+
+def test_a_layout_without_a_subtitle_gets_a_text_box_in_its_free_area(tmp_path: Path) -> None:
+    prs = Presentation(str(DEFAULT))
+    for layout in prs.slide_layouts:  # no layout has a subtitle or a body to spare
+        if layout.name in ("Title Slide", "Section Header"):
+            for ph in list(layout.placeholders):
+                if ph.placeholder_format.idx == 1:
+                    ph._element.getparent().remove(ph._element)
+    prs.save(str(tmp_path / "t.pptx"))
+    deck, data = render(tmp_path / "t.pptx", "16:9")
+    first = deck.slides[0]
+    texts = {shape.name: shape.text_frame.text for shape in first.shapes if shape.has_text_frame}
+    assert texts["Text"].startswith(GUIDE.subtitle)
+    box = next(shape for shape in first.shapes if shape.name == "Text")
+    assert box.top >= first.shapes.title.top + first.shapes.title.height - 12700
+    (tmp_path / "d.pptx").write_bytes(data)
+    assert deck_problems(tmp_path / "d.pptx") == []
+
+
+def test_a_template_without_any_title_placeholder_gets_title_boxes(tmp_path: Path) -> None:
+    template = renamed(tmp_path / "blank.pptx", {"Blank": "Blank"})
+    deck, data = render(template, "4:3")
+    assert len(deck.slide_layouts) == 1
+    first = deck.slides[0]
+    titles = [shape for shape in first.shapes if shape.name == "Title"]
+    assert titles and titles[0].text_frame.text == GUIDE.title
+    (tmp_path / "d.pptx").write_bytes(data)
+    assert deck_problems(tmp_path / "d.pptx") == []
+
+
+# -- the content area and the logo ------------------------------------------------------------
+
+
+def test_tables_and_cards_stay_inside_the_masters_body_not_a_full_width_title(
+        tmp_path: Path) -> None:
+    prs = Presentation(str(DEFAULT))
+    for layout in prs.slide_layouts:
+        for ph in layout.placeholders:
+            if ph.placeholder_format.type == 1:  # a title band across the whole slide
+                top, height = ph.top, ph.height
+                ph.left, ph.top, ph.width, ph.height = 0, top, prs.slide_width, height
+    prs.save(str(tmp_path / "band.pptx"))
+    deck, _ = render(tmp_path / "band.pptx", "16:9")
+    body = next(ph for ph in deck.slide_master.placeholders if ph.placeholder_format.idx == 1)
+    drawn = [shape for slide in deck.slides for shape in slide.shapes
+             if shape.has_table or shape.shape_type == 6 or shape.name.startswith("Rounded")]
+    assert any(shape.has_table for shape in drawn) and len(drawn) >= 3
+    for shape in drawn:
+        assert shape.left >= body.left - 12700, shape.name
+        assert shape.left + shape.width <= body.left + body.width + 12700, shape.name
+
+
+def _pictures(slide) -> list:  # noqa: ANN001
+    return [shape for shape in slide.shapes if shape.shape_type == 13]
+
+
+def test_the_logo_is_not_put_over_a_templates_own_logo(tmp_path: Path, brand_dir: Path) -> None:
+    plain_deck, _ = render(DEFAULT)
+    logo = _pictures(plain_deck.slides[0])
+    assert len(logo) == 1, "a template without pictures gets the brand's logo"
+    title = plain_deck.slides[0].shapes.title
+    assert logo[0].top + logo[0].height <= title.top or logo[0].left >= title.left + title.width \
+        or logo[0].top >= title.top + title.height, "clear of the title"
+    prs = Presentation(str(DEFAULT))
+    from pptx.shapes.shapetree import SlideShapes
+
+    master = prs.slide_master  # the company's logo, top left on every slide
+    SlideShapes(master.shapes._spTree, master).add_picture(_png(tmp_path), 0, 0, 914400, 914400)
+    prs.save(str(tmp_path / "own-logo.pptx"))
+    assert _pictures(render(tmp_path / "own-logo.pptx")[0].slides[0]) == []
+    brand = brand_with(brand_dir, "    template-logo: always\n")
+    assert len(_pictures(render(tmp_path / "own-logo.pptx", brand=brand)[0].slides[0])) == 1
+
+
+def _png(tmp_path: Path) -> str:
+    from PIL import Image
+
+    Image.new("RGB", (40, 40), "#aa3300").save(tmp_path / "mark.png")
+    return str(tmp_path / "mark.png")
+
+
+# -- small placeholders -----------------------------------------------------------------------
+
+
+def test_a_small_subtitle_box_keeps_what_fits_and_says_what_was_left_out(tmp_path: Path) -> None:
+    prs = Presentation(str(DEFAULT))
+    title_layout = prs.slide_layouts[0]
+    subtitle = next(ph for ph in title_layout.placeholders if ph.placeholder_format.idx == 1)
+    left, top, width = subtitle.left, subtitle.top, subtitle.width
+    subtitle.left, subtitle.top, subtitle.width = left, top, width
+    subtitle.height = 914400 * 45 // 100  # room for a line or two
+    prs.save(str(tmp_path / "small.pptx"))
+    renderer = DeckRenderer(GUIDE, BRAND, DeckOptions(template=tmp_path / "small.pptx"))
+    data, _ = renderer.render()
+    deck = Presentation(io.BytesIO(data))
+    shown = next(shape for shape in deck.slides[0].placeholders
+                 if shape.placeholder_format.idx == 1).text_frame.text
+    assert shown.startswith(GUIDE.subtitle)
+    left_out = [w for w in renderer.warnings if "left out" in w]
+    assert len(left_out) == 1 and left_out[0].startswith(f"{tmp_path / 'small.pptx'}: ")
+    assert "(7.0 x 0.4 in)" in left_out[0] and left_out[0].endswith("the edition")
+
+
+def test_body_text_on_content_slides_is_never_below_14_pt(tmp_path: Path) -> None:
+    prs = Presentation(str(DEFAULT))
+    for layout in prs.slide_layouts:
+        for ph in layout.placeholders:
+            if ph.placeholder_format.idx == 1 and layout.name == "Title and Content":
+                left, top, width, height = ph.left, ph.top, ph.width, ph.height
+                ph.left, ph.top, ph.width, ph.height = left, top, width, height // 2
+    prs.save(str(tmp_path / "half.pptx"))
+    deck, _ = render(tmp_path / "half.pptx")
+    sizes = [run.font.size.pt for slide in deck.slides
+             if slide.slide_layout.name == "Title and Content"
+             for shape in slide.placeholders if shape.placeholder_format.idx == 1
+             for para in shape.text_frame.paragraphs for run in para.runs if run.font.size]
+    assert sizes and min(sizes) >= 14
+    assert any(GUIDE.labels.continued in s.shapes.title.text for s in deck.slides)
+
+
+def test_a_title_that_cannot_fit_names_slide_text_and_placeholder(tmp_path: Path) -> None:
+    prs = Presentation(str(DEFAULT))
+    for layout in prs.slide_layouts:
+        for ph in layout.placeholders:
+            if ph.placeholder_format.type in (1, 3):  # title, centred title
+                left, top, width = ph.left, ph.top, ph.width
+                ph.left, ph.top, ph.width, ph.height = left, top, width, 914400 // 10
+    prs.save(str(tmp_path / "tiny.pptx"))
+    result = slides_cli(tmp_path, "--template", str(tmp_path / "tiny.pptx"))
+    assert result.exit_code == 1
+    line = result.stderr.strip()
+    assert line.count("\n") == 0 and "Traceback" not in result.output
+    assert line.startswith(f"Error: {tmp_path / 'tiny.pptx'}: slide 1 (the title slide): "
+                           f'the title "{GUIDE.title}" does not fit in the layout "Title Slide" '
+                           f'(placeholder "Title 1", ')
+    assert "x 0.1 in) even at 14 pt" in line
+    assert not (tmp_path / "deck.pptx").exists()

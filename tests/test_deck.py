@@ -267,7 +267,7 @@ def test_a_template_of_another_look_builds_the_same_deck(tmp_path: Path) -> None
         assert b'val="FCA311"' in package.read("ppt/theme/theme1.xml")
 
 
-def test_a_template_without_a_layout_is_a_one_line_error(tmp_path: Path) -> None:
+def test_a_template_without_a_section_layout_puts_dividers_on_another(tmp_path: Path) -> None:
     prs = Presentation(str(FIXTURES / "deck-template" / "dark.pptx"))
     section = prs.slide_layouts.get_by_name("Section Header")
     prs.slide_layouts.remove(section)
@@ -275,12 +275,34 @@ def test_a_template_without_a_layout_is_a_one_line_error(tmp_path: Path) -> None
     prs.save(str(template))
     result = CliRunner().invoke(
         main, ["slides", "--template", str(template), "-o", str(tmp_path / "d.pptx")])
+    assert result.exit_code == 0, result.output
+    deck = Presentation(str(tmp_path / "d.pptx"))
+    chapter = GUIDE.chapters[0]
+    divider = next(s for s in deck.slides if s.shapes.title.text == chapter.title)
+    assert divider.slide_layout.name == "Title Slide"  # a title and one text box, like it
+
+
+def test_a_pin_to_a_layout_the_template_lacks_is_a_one_line_error(tmp_path: Path) -> None:
+    prs = Presentation(str(FIXTURES / "deck-template" / "dark.pptx"))
+    template = tmp_path / "corporate.pptx"
+    prs.save(str(template))
+    brand = tmp_path / "brand"
+    shutil.copytree(builtin("brand"), brand)
+    text = (brand / "_brand.yml").read_text()
+    (brand / "_brand.yml").write_text(text.replace(
+        "  smguide:\n", "  smguide:\n    layouts:\n      section: Chapter Divider\n", 1))
+    result = CliRunner().invoke(
+        main, ["slides", "--template", str(template), "--brand", str(brand / "_brand.yml"),
+               "-o", str(tmp_path / "d.pptx")])
     assert result.exit_code == 1
-    names = ", ".join(f'"{layout.name}"' for layout in prs.slide_layouts)
+    names = ", ".join(f'{n} "{layout.name}"' for n, layout in enumerate(prs.slide_layouts, 1))
+    line = (brand / "_brand.yml").read_text().splitlines().index(
+        "      section: Chapter Divider") + 1
     assert result.stderr.strip() == (
-        f'Error: {template} has no slide layout named "Section Header"; its layouts are: '
-        f"{names}. Rename a layout in the template's slide master, or choose another layout "
-        f"in the deck plan")
+        f"Error: {brand / '_brand.yml'}:{line}:7: defaults.smguide.layouts.section: {template} "
+        f"has no "
+        f'slide layout named "Chapter Divider"; its layouts are: {names}. Give one of these '
+        f"names or numbers")
     assert "Traceback" not in result.output
     assert not (tmp_path / "d.pptx").exists()
 

@@ -11,14 +11,13 @@ from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from smguide.deck.slides import drop_empty, placeholder, title_of, too_long
+from smguide.deck.slides import drop_empty, title_of, too_long
 from smguide.deck.textfit import Box, Fonts, Para, Span, largest_size, paginate, text_height
 from smguide.deck.theme import plain_shape
 from smguide.deck.write import (
     Area,
     bullet_indent,
     fill,
-    frame_box,
     md_paras,
     plain,
     spans,
@@ -48,12 +47,39 @@ CELL_X, CELL_Y = 7.2, 4.0  # table cell margins, points
 GAP = 228600  # a quarter inch, in EMU
 
 
+def para_text(paras: Sequence[Para]) -> str:
+    return " ".join(span.text for para in paras for span in para.spans)
+
+
+def _fit(paras: list[Para], box: Box, fonts: Fonts, base: float, minimum: float,
+         optional: int) -> tuple[int, float] | None:
+    """(how many paragraphs, size): all of them at the largest size that fits, else
+    fewer, leaving out up to `optional` from the end."""
+    for keep in range(len(paras), max(len(paras) - optional, 1) - 1, -1):
+        size = largest_size(paras[:keep], box, fonts, base, minimum)
+        if size is not None:
+            return keep, size
+    return None
+
+
 def fit_into(deck: DeckRenderer, shape: Any, paras: list[Para], base: float, minimum: float,
-             planned: PlannedSlide) -> None:
-    size = largest_size(paras, deck.box_of(shape), deck.body_fonts, base, minimum)
-    if size is None:
-        raise too_long(deck, planned, "the text")
-    fill(shape, paras, size)
+             planned: PlannedSlide, optional: int = 0, slide: Slide | None = None) -> list[Para]:
+    """Fill `shape` at the largest size that fits; when nothing fits even at `minimum`,
+    leave out up to `optional` paragraphs from the end (returned). A placeholder too small
+    even for the first paragraph gives way (given the `slide`) to a text box in the
+    layout's free area; when that fails too, the text is refused."""
+    found = _fit(paras, deck.box_of(shape), deck.body_fonts, base, minimum, optional)
+    target = shape
+    if found is None and slide is not None and shape.is_placeholder:
+        free = deck.pick_of(planned).free
+        found = _fit(paras, free.box, deck.body_fonts, base, minimum, optional)
+        if found is not None:
+            target = deck.text_box(slide, free)  # the placeholder stays empty, and goes
+    if found is None:
+        raise too_long(deck, planned, "the text", para_text(paras), shape, minimum)
+    keep, size = found
+    fill(target, paras[:keep], size)
+    return paras[keep:]
 
 
 def add_block(deck: DeckRenderer, planned: PlannedSlide) -> None:
@@ -99,15 +125,17 @@ def add_block(deck: DeckRenderer, planned: PlannedSlide) -> None:
 def list_slides(deck: DeckRenderer, planned: PlannedSlide, title: str,
                 items: Sequence[Para], sizes: tuple[float, float] = BODY) -> None:
     """Paragraphs in the body placeholder, continued on more slides when they don't fit."""
-    area = deck.area_of(planned.layout)
+    area = deck.area_of(planned)
     pages = paginate(items, lambda chunk: largest_size(_first(chunk), area.box,
                                                         deck.body_fonts, *sizes))
     if pages is None:
-        raise too_long(deck, planned, "one item of the list")
+        alone = next((item for item in items if largest_size(
+            _first([item]), area.box, deck.body_fonts, *sizes) is None), items[0])
+        raise too_long(deck, planned, "one item of the list", para_text([alone]),
+                       minimum=sizes[1])
     for number, page in enumerate(pages):
         slide = deck.new_slide(planned, title, number)
-        target = placeholder(slide, 1) or _textbox(slide, area)
-        fill(target, _first(page.items), page.size)
+        fill(deck.text_target(slide, planned), _first(page.items), page.size)
         drop_empty(slide)
 
 
@@ -117,13 +145,6 @@ def _first(paras: Sequence[Para]) -> list[Para]:
     if out and out[0].space_before:
         out[0] = replace(out[0], space_before=0.0)
     return out
-
-
-def _textbox(slide: Slide, area: Area) -> Any:
-    from pptx.util import Emu
-
-    return slide.shapes.add_textbox(Emu(area.left), Emu(area.top), Emu(area.width),
-                                    Emu(area.height))
 
 
 # -- roles ------------------------------------------------------------------------
@@ -146,14 +167,14 @@ def role_slides(deck: DeckRenderer, planned: PlannedSlide, role: Role) -> None:
     right_head = [_label(labels.activities, lang)]
     acts = [Para(spans(a, lang), bullet="•", indent=1.0, space_before=0.3)
             for a in role.activities]
-    area = deck.area_of(planned.layout)
+    area = deck.area_of(planned)
     left_area, right_area = area.columns(2, GAP * 2)
     boxes = _two_boxes(deck, planned) or (left_area.box, right_area.box)
     columns = []
     for head, items, box in ((left_head, skills, boxes[0]), (right_head, acts, boxes[1])):
         pages = paginate(items, partial(_size_under, head, box, deck.body_fonts))
         if pages is None:
-            raise too_long(deck, planned, "the role")
+            raise too_long(deck, planned, "the role", role.name, minimum=BODY[1])
         columns.append([[*head, *page.items] for page in pages])
     size = min(_size(c, b, deck.body_fonts) for c, b in zip(columns, boxes, strict=True))
     for number in range(max(len(c) for c in columns)):
@@ -161,8 +182,7 @@ def role_slides(deck: DeckRenderer, planned: PlannedSlide, role: Role) -> None:
         for idx, (column, col_area) in enumerate(zip(columns, (left_area, right_area),
                                                      strict=True), 1):
             if number < len(column):
-                target = placeholder(slide, idx) or _textbox(slide, col_area)
-                fill(target, column[number], size)
+                fill(deck.text_target(slide, planned, idx - 1, col_area), column[number], size)
         drop_empty(slide)
 
 
@@ -173,11 +193,12 @@ def _size_under(head: list[Para], box: Box, fonts: Fonts, chunk: Sequence[Para])
 
 def _two_boxes(deck: DeckRenderer, planned: PlannedSlide) -> tuple[Box, Box] | None:
     """The layout's two content placeholders, when it has them."""
-    layout = deck.layouts[planned.layout]
-    bodies = [ph for ph in layout.placeholders if ph.placeholder_format.idx in (1, 2)]  # type: ignore[misc]
-    if len(bodies) < 2:
+    texts = deck.pick_of(planned).texts
+    if len(texts) < 2:
         return None
-    return frame_box(bodies[0]), frame_box(bodies[1])
+    left, right = texts[:2]
+    return Box(left.width / 12700, left.height / 12700), Box(right.width / 12700,
+                                                              right.height / 12700)
 
 
 def _size(pages: list[list[Para]], box: Box, fonts: Fonts) -> float:
@@ -206,7 +227,7 @@ def table_slides(deck: DeckRenderer, planned: PlannedSlide, title: str,
     """A native table: header row on the primary colour, banded rows, rows continued;
     `alt` (in the guide's language) describes it to those who cannot see it."""
     lang, fonts = deck.guide.language, deck.body_fonts
-    area = deck.area_of(planned.layout)
+    area = deck.area_of(planned)
     total = area.width / 12700
     first = 0.24 if len(rows[0]) == 3 else 0.3
     widths = [total * first] + [total * (1 - first) / (len(rows[0]) - 1)] * (len(rows[0]) - 1)
@@ -229,7 +250,9 @@ def table_slides(deck: DeckRenderer, planned: PlannedSlide, title: str,
 
     pages = paginate(body, size_for)
     if pages is None:
-        raise too_long(deck, planned, "one row of the table")
+        alone = next((row for row in body if size_for([row]) is None), body[0])
+        raise too_long(deck, planned, "one row of the table",
+                       " ".join(para_text(cell) for cell in alone), minimum=TABLE[1])
     for number, page in enumerate(pages):
         slide = deck.new_slide(planned, title, number)
         frame = _table(slide, area, widths, head, page.items, heights(page.items, page.size),
@@ -295,7 +318,7 @@ def _grid(area: Area, count: int) -> list[Area]:
 def practice_slides(deck: DeckRenderer, planned: PlannedSlide, block: Practices) -> None:
     """Each practice a card (title, what, why); four to a slide at most, then continued."""
     labels, lang, fonts = deck.guide.labels, deck.guide.language, deck.body_fonts
-    area = deck.area_of(planned.layout)
+    area = deck.area_of(planned)
     cards = [_practice(p, lang, labels) for p in block.items]
     pad = Box(0, 0, 10.8, 9.0)
 
@@ -309,7 +332,8 @@ def practice_slides(deck: DeckRenderer, planned: PlannedSlide, block: Practices)
 
     pages = paginate(cards, size_for)
     if pages is None:
-        raise too_long(deck, planned, "one practice")
+        alone = next((card for card in cards if size_for([card]) is None), cards[0])
+        raise too_long(deck, planned, "one practice", para_text(alone), minimum=CARD[1])
     title = title_of(deck, planned, deck.guide.chapters[0].title)
     for number, page in enumerate(pages):
         slide = deck.new_slide(planned, title, number)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from smguide.deck import blocks as deckblocks
-from smguide.deck import slides
 from smguide.deck.plan import PlannedSlide
 from smguide.deck.render import DeckRenderer
 from smguide.deck.textfit import Para
@@ -25,9 +24,7 @@ class CohortDeck(DeckRenderer):
 
     def _add_cohort(self, planned: PlannedSlide) -> None:
         slide = self.new_slide(planned, self.guide.title)
-        body = slides.placeholder(slide, 1)
-        if body is not None:
-            text = " · ".join(self.names)
-            deckblocks.fit_into(self, body, [Para(spans(text, self.guide.language))], 24, 8,
-                                planned)
-        self.place_logo(slide)
+        text = " · ".join(self.names)
+        deckblocks.fit_into(self, self.text_target(slide, planned),
+                            [Para(spans(text, self.guide.language))], 24, 8, planned)
+        self.place_logo(slide, planned)

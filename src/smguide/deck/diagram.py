@@ -67,7 +67,7 @@ def analogy_slide(deck: DeckRenderer, planned: PlannedSlide, block: Analogy) -> 
     chapter = planned.chapter
     assert chapter is not None
     slide = deck.new_slide(planned, title_of(deck, planned, chapter.title))
-    canvas = Canvas.inside(deck.area_of(planned.layout))
+    canvas = Canvas.inside(deck.area_of(planned))
     group = slide.shapes.add_group_shape()
     group.name = "Analogy diagram"
     parts: dict[str, Any] = {part.symbol: part for part in block.parts}
@@ -96,7 +96,9 @@ def _labels(deck: DeckRenderer, planned: PlannedSlide, shapes: Any, canvas: Canv
              for s in texts}
     sizes = [largest_size(paras, boxes[s], deck.body_fonts, *LABEL) for s, paras in texts.items()]
     if None in sizes:
-        raise too_long(deck, planned, "a label of the diagram")
+        symbol = list(texts)[sizes.index(None)]
+        raise too_long(deck, planned, "a label of the diagram",
+                       f"{parts[symbol].name}: {parts[symbol].stands_for}", minimum=LABEL[1])
     size = min(s for s in sizes if s is not None)
     for symbol, paras in texts.items():
         x, y, w, h, _ = LABELS[symbol]

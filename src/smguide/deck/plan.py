@@ -34,7 +34,7 @@ class SlideRef(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
     kind: Kind
-    layout: Name
+    layout: Name | Annotated[int, Field(ge=1)]  # a layout's name, or its number (1 = first)
     chapter: Annotated[int, Field(ge=1)] | None = None
     block: Annotated[int, Field(ge=1)] | None = None
     title: Name | None = None
@@ -46,7 +46,7 @@ class PlannedSlide:
     """A plan entry resolved against the guide: the chapter and block objects themselves."""
 
     kind: str
-    layout: str
+    layout: str | int
     chapter: Chapter | None
     block: Block | None
     title: str | None

@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 from smguide.deck import blocks as deckblocks
 from smguide.deck import slides
+from smguide.deck.layouts import LayoutPicker, Pick
 from smguide.deck.plan import PlannedSlide, load_plan
 from smguide.deck.textfit import Box, Fonts, Para, Span, largest_size, load_metrics, system_fonts
 from smguide.deck.theme import (
-    EMU_PER_INCH,
     Logo,
     add_picture,
-    find_layouts,
     inches,
     load_logo,
     open_deck,
@@ -28,7 +27,6 @@ from smguide.deck.theme import (
     theme_fonts,
 )
 from smguide.deck.write import Area, bullet_indent, fill, frame_box, md_paras, plain, spans
-from smguide.errors import RenderError
 from smguide.model.guide import Guide
 from smguide.model.options import DeckOptions
 from smguide.sources.brand import Brand
@@ -37,7 +35,9 @@ if TYPE_CHECKING:
     from pptx.presentation import Presentation
     from pptx.slide import Slide, SlideLayout
 
-TITLE_SIZES = {"title": (40, 24), "closing": (48, 28), "section": (36, 22), "slide": (32, 18)}
+# base and smallest size of titles; a template's small title placeholder takes them down
+# to 14 pt on content slides, the floor for text on a slide
+TITLE_SIZES = {"title": (40, 14), "closing": (48, 14), "section": (36, 14), "slide": (32, 14)}
 SLIDENUM_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 
 
@@ -74,16 +74,27 @@ class DeckRenderer:
             self.logo = replace(self.logo, alt=self.guide.labels.logo_alt)
         self.prs: Presentation = open_deck(self.brand, self.options.template,
                                            self.options.aspect, self.logo)
-        source = str(self.options.template) if self.options.template else "the built-in theme"
-        self.layouts = find_layouts(self.prs, {s.layout for s in plan}, source)
-        # per layout, computed once: its footer/number placeholders, content area and the
-        # frames slide placeholders inherit (python-pptx looks each up by XPath every time)
+        template = self.options.template
+        self.source = str(template) if template else "the built-in theme"
+        self.picker = LayoutPicker(self.prs, self.brand.layouts if template else {},
+                                   self.source, self.brand.layout_where)
+        for planned in plan:  # every layout is found (or a pin refused) before any slide
+            self.pick_of(planned)
+        # per layout, computed once: its footer/number placeholders and the frames slide
+        # placeholders inherit (python-pptx looks each up by XPath every time)
         self._marks: dict[int, dict[Any, Any]] = {}
-        self._areas: dict[str, Area] = {}
         self._boxes: dict[tuple[int, int], Box] = {}
+        self._unsummarised: list[int] = []
         self.head_fonts, self.body_fonts = self._fonts()
         for planned in plan:
             self.add(planned)
+        for slide in self.prs.slides:  # no "Click to add text" left in a layout's spare boxes
+            slides.drop_empty(slide)
+        if self._unsummarised:
+            chapters = ", ".join(str(number) for number in self._unsummarised)
+            self.warn(f"the section slides of chapters {chapters} show no summary: it does not "
+                      f"fit at 14 pt in the section layout's text box (the handbook has it; "
+                      f"pin a section layout with more room in the brand file)")
         from smguide.deck.finish import finish
 
         finish(self.prs, self.guide.language, self.brand.name or "Brand")
@@ -146,11 +157,9 @@ class DeckRenderer:
                                         strict=True):
             fonts = family_fonts(self.brand, family) if family in known else system_fonts(family)
             if fonts is None:
-                warning = (f'the template\'s font "{family}" has no font file in the brand '
-                           f"and is not installed; text was measured with {brand_family} plus "
-                           f"15% (add the font under typography.fonts to measure it exactly)")
-                if warning not in self.warnings:
-                    self.warnings.append(warning)
+                self.warn(f'the template\'s font "{family}" has no font file in the brand '
+                          f"and is not installed; text was measured with {brand_family} plus "
+                          f"15% (add the font under typography.fonts to measure it exactly)")
                 fonts = family_fonts(self.brand, brand_family, widen=1.15)
             chosen.append(fonts)
         return chosen[0], chosen[1]
@@ -163,9 +172,35 @@ class DeckRenderer:
         else:
             getattr(self, f"_add_{planned.kind}")(planned)
 
+    def pick_of(self, planned: PlannedSlide) -> Pick:
+        """The template's layout for this slide, and where its content goes."""
+        block = planned.block.type if planned.block is not None else None
+        return self.picker.pick(planned.kind, block, planned.layout)
+
+    def text_target(self, slide: Slide, planned: PlannedSlide, column: int = 0,
+                    area: Area | None = None) -> Any:
+        """The body placeholder `column` of the slide's layout, else a text box in `area`
+        (default: the layout's content area)."""
+
+        pick = self.pick_of(planned)
+        if column < len(pick.texts):
+            shape = slides.placeholder(slide, pick.texts[column].idx)
+            if shape is not None:
+                return shape
+        return self.text_box(slide, area or pick.area)
+
+    def text_box(self, slide: Slide, area: Area) -> Any:
+        """A text box standing in for a placeholder the layout lacks."""
+        from pptx.util import Emu
+
+        box = slide.shapes.add_textbox(Emu(area.left), Emu(area.top), Emu(area.width),
+                                       Emu(area.height))
+        box.name = "Text"
+        return box
+
     def new_slide(self, planned: PlannedSlide, title: str, page: int = 0) -> Slide:
         """A slide on the planned layout, with its title fitted, notes and footer."""
-        layout: SlideLayout = self.layouts[planned.layout]
+        layout: SlideLayout = self.pick_of(planned).layout
         slide = self.prs.slides.add_slide(layout)
         if page:
             title = f"{title} ({self.guide.labels.continued})"
@@ -173,21 +208,24 @@ class DeckRenderer:
         self.set_title(slide, title, kind, planned)
         slide.notes_slide.notes_text_frame.text = self.notes_for(planned)
         if planned.kind not in ("title", "closing"):
-            self.add_footer(slide, layout)
+            self.add_footer(slide, layout, self.pick_of(planned))
         return slide
 
     def set_title(self, slide: Slide, text: str, kind: str, planned: PlannedSlide) -> None:
         shape = slide.shapes.title
-        if shape is None:
-            raise RenderError(f'the layout "{planned.layout}" has no title placeholder; '
-                              f"choose a layout with a title in the deck plan")
+        if shape is None:  # a layout without a title: a text box where titles go
+            from pptx.util import Emu
+
+            area = self.pick_of(planned).title_area
+            shape = slide.shapes.add_textbox(Emu(area.left), Emu(area.top), Emu(area.width),
+                                             Emu(area.height))
+            shape.name = "Title"
         base, minimum = TITLE_SIZES[kind]
         paras = [Para(spans(text, self.guide.language))]
         bold = [Para(tuple(Span(s.text, True, s.italic) for s in paras[0].spans))]
         size = largest_size(bold, self.box_of(shape), self.head_fonts, base, minimum)
         if size is None:
-            raise RenderError(f'{self.where(planned)}: the title "{text[:60]}..." does not '
-                              f"fit on a slide even at {minimum} pt; shorten it")
+            raise slides.too_long(self, planned, "the title", text, shape, minimum)
         fill(shape, paras, size)
 
     def where(self, planned: PlannedSlide) -> str:
@@ -209,7 +247,7 @@ class DeckRenderer:
                 return plain(text, self.guide.language)
         return self.guide.title
 
-    def add_footer(self, slide: Slide, layout: SlideLayout) -> None:
+    def add_footer(self, slide: Slide, layout: SlideLayout, pick: Pick) -> None:
         """Footer text and slide number, in the layout's placeholders when it has them."""
         from pptx.enum.shapes import PP_PLACEHOLDER as PH
 
@@ -228,14 +266,20 @@ class DeckRenderer:
                 self._footer_text(shape, footer)
             else:
                 _slide_number(shape, number)
-        if PH.SLIDE_NUMBER not in found:  # a template without one: draw our own
+        if PH.SLIDE_NUMBER not in found:  # a template without one: our own, if there is room
             from pptx.util import Emu
 
-            width = self.prs.slide_width or 0
-            box = slide.shapes.add_textbox(Emu(width - inches(1.6)), inches(6.95), inches(1.0),
-                                           inches(0.35))
-            box.name = "Slide number"
-            _slide_number(box, number)
+            width, height = self.prs.slide_width or 0, self.prs.slide_height or 0
+            spot = (width - inches(1.6), height - inches(0.55), inches(1.0), inches(0.35))
+            area = pick.area
+            taken = [(area.left, area.top, area.width, area.height),
+                     *((b.left, b.top, b.width, b.height) for b in pick.texts),
+                     *((ph.left, ph.top, ph.width, ph.height) for ph in found.values()
+                       if ph.width and ph.height)]
+            if not any(_overlap(spot, other) for other in taken):
+                box = slide.shapes.add_textbox(*(Emu(value) for value in spot))
+                box.name = "Slide number"
+                _slide_number(box, number)
 
     def _footer_text(self, shape: Any, text: str) -> None:
         """The footer, shrunk to its box; the theme font is named on the run because
@@ -245,12 +289,9 @@ class DeckRenderer:
         for run in shape.text_frame.paragraphs[0].runs:
             run.font.name = "+mn-lt"
 
-    def area_of(self, layout_name: str) -> Area:
+    def area_of(self, planned: PlannedSlide) -> Area:
         """Where a slide's content goes: the layout's body, else below the title."""
-        area = self._areas.get(layout_name)
-        if area is None:
-            area = self._areas[layout_name] = Area.of_layout(self.layouts[layout_name], self.prs)
-        return area
+        return self.pick_of(planned).area
 
     def box_of(self, shape: Any) -> Box:
         """The text frame of `shape`; a slide placeholder without its own position has its
@@ -266,43 +307,93 @@ class DeckRenderer:
 
     # -- the fixed slides -----------------------------------------------------------
 
-    def _title_block(self, planned: PlannedSlide, title: str, lines: list[Para]) -> None:
+    def _title_block(self, planned: PlannedSlide, title: str, lines: list[Para],
+                     names: list[str]) -> None:
+        """Title and lines (`names` says what each is); lines that do not fit in the
+        layout's subtitle box even at 12 pt are left out from the last, with a warning."""
         slide = self.new_slide(planned, title)
-        body = slides.placeholder(slide, 1)
-        if body is not None:
-            deckblocks.fit_into(self, body, lines, 24, 14, planned)
-        self.place_logo(slide)
+        if lines:
+            target = self.text_target(slide, planned)
+            left = deckblocks.fit_into(self, target, lines, 24, 12, planned, len(lines) - 1,
+                                       slide)
+            if left:
+                size = self.box_of(target)
+                kind = "placeholder" if target.is_placeholder else "text box"
+                self.warn(f'the {planned.kind} slide: its {kind} "{target.name}" on layout '
+                          f'"{self.pick_of(planned).name}" '
+                          f"({size.width / 72:.1f} x {size.height / 72:.1f} in) is too small for "
+                          f"everything; left out: {', '.join(names[-len(left):])}")
+        self.place_logo(slide, planned)
+
+    def warn(self, message: str) -> None:
+        """A warning, naming the template when there is one."""
+        if self.options.template:
+            message = f"{self.source}: {message}"
+        if message not in self.warnings:
+            self.warnings.append(message)
 
     def _add_title(self, planned: PlannedSlide) -> None:
         guide, lang = self.guide, self.guide.language
         lines = [Para(spans(guide.subtitle, lang))] if guide.subtitle else []
+        names = ["the subtitle"] if guide.subtitle else []
         if self.brand.name:
             lines.append(Para(spans(self.brand.name, lang), space_before=1.0 if lines else 0,
                               scale=0.8))
+            names.append("the brand's name")
         if guide.edition:
             lines.append(Para(spans(guide.edition, lang), scale=0.8))
+            names.append("the edition")
         if guide.date:
             from smguide.sources.languages import format_date
 
             lines.append(Para(spans(format_date(guide.date, lang), lang), scale=0.8))
-        self._title_block(planned, planned.title or guide.title, lines)
+            names.append("the date")
+        self._title_block(planned, planned.title or guide.title, lines, names)
 
     def _add_closing(self, planned: PlannedSlide) -> None:
         lines = [Para(spans(self.brand.name, self.guide.language))] if self.brand.name else []
-        self._title_block(planned, planned.title or self.guide.labels.questions_title, lines)
+        self._title_block(planned, planned.title or self.guide.labels.questions_title, lines,
+                          ["the brand's name"])
 
-    def place_logo(self, slide: Slide) -> None:
+    def place_logo(self, slide: Slide, planned: PlannedSlide) -> None:
+        """The logo on the title (and closing) slide. On a company template, only where the
+        template shows no picture of its own (brand: template-logo: always / never), in a
+        top corner clear of the layout's placeholders and graphics."""
         if self.logo is None:
             return
-        width = (self.prs.slide_width or 0) / EMU_PER_INCH
         if self.options.template is None:  # on the disc the title layout draws
             height = min(1.2, 1.2 / self.logo.ratio)
             left = 0.9 + 0.85 - height * self.logo.ratio / 2
             add_picture(slide, self.logo, inches(left), inches(1.6 - height / 2), inches(height))
-        else:
-            height = min(0.9, 1.6 / self.logo.ratio)
-            add_picture(slide, self.logo, inches(width - 0.6 - height * self.logo.ratio),
-                        inches(0.45), inches(height))
+            return
+        mode = self.brand.template_logo
+        layout = self.pick_of(planned).layout
+        if mode == "never" or (mode == "auto" and has_picture(layout)):
+            return
+        spot = self._logo_spot(slide, mode == "auto")
+        if spot is not None:
+            add_picture(slide, self.logo, *spot)
+
+    def _logo_spot(self, slide: Slide, clear_of_graphics: bool) -> tuple[int, int, int] | None:
+        """(left, top, height) of the logo: the first top corner where it covers no text
+        (nor, with `clear_of_graphics`, the template's shapes), shrinking down to 0.45 in."""
+        assert self.logo is not None
+        width, height = self.prs.slide_width or 0, self.prs.slide_height or 0
+        taken = [shape for shape in slide.shapes if shape.width and shape.height]
+        layout = slide.slide_layout
+        if clear_of_graphics:
+            taken += [shape for owner in (layout, layout.slide_master) for shape in owner.shapes
+                      if not shape.is_placeholder and shape.width and shape.height
+                      and shape.width * shape.height < width * height * 0.6]
+        margin = inches(0.35)
+        for size in (0.9, 0.7, 0.45):
+            tall = inches(min(size, 1.6 / self.logo.ratio))
+            wide = round(tall * self.logo.ratio)
+            for left in (width - margin - wide, margin):
+                box = (left, margin, wide, tall)
+                if not any(_overlap(box, (s.left, s.top, s.width, s.height)) for s in taken):
+                    return left, margin, tall
+        return None
 
     def _add_agenda(self, planned: PlannedSlide) -> None:
         items = [Para(spans(c.title, self.guide.language), bullet="#", number=c.number,
@@ -316,15 +407,31 @@ class DeckRenderer:
         assert chapter is not None
         labels, lang = self.guide.labels, self.guide.language
         slide = self.new_slide(planned, planned.title or chapter.title)
-        body = slides.placeholder(slide, 1)
-        if body is None:
-            return
+        body = self.text_target(slide, planned)
         lines = [Para((Span(f"{labels.chapter} {chapter.number}", bold=True),), tone="accent2",
                       scale=0.8)]
         if chapter.summary:
             lines += [Para(p.spans, space_before=0.6 if i == 0 else 0.4)
                       for i, p in enumerate(md_paras(chapter.summary, lang))]
-        deckblocks.fit_into(self, body, lines, 22, 14, planned)
+        if deckblocks.fit_into(self, body, lines, 22, 14, planned, len(lines) - 1, slide):
+            self._unsummarised.append(chapter.number)
+
+
+def has_picture(layout: SlideLayout) -> bool:
+    """Whether the layout or its master shows a picture of its own (a company logo)."""
+    pic = "{http://schemas.openxmlformats.org/presentationml/2006/main}pic"
+    for owner in (layout, layout.slide_master):
+        tree = owner.shapes._spTree
+        if owner is layout.slide_master and layout._element.get("showMasterSp") == "0":
+            continue
+        if any(True for _ in tree.iter(pic)):
+            return True
+    return False
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[Any, Any, Any, Any]) -> bool:
+    return (min(a[0] + a[2], b[0] + b[2]) > max(a[0], b[0])
+            and min(a[1] + a[3], b[1] + b[3]) > max(a[1], b[1]))
 
 
 def _slide_number(shape, number: str) -> None:  # noqa: ANN001

@@ -39,17 +39,37 @@ def placeholder(slide: Slide, idx: int) -> Any | None:
 
 
 def drop_empty(slide: Slide) -> None:
-    """Remove placeholders left empty, so nothing shows "Click to add text"."""
+    """Remove placeholders left empty (text or picture), so nothing shows "Click to add
+    text" or an empty picture frame."""
     for element, ph in _ph_elements(slide):
-        if element.tag == f"{{{NS['p']}}}sp" and element.find("p:txBody", NS) is not None \
+        if element.tag == f"{{{NS['p']}}}sp" and element.find(f".//{{{NS['a']}}}blip") is None \
                 and not "".join(t.text or "" for t in element.iterfind(_TEXT)).strip() \
                 and ph.get("type", "obj") not in _MARKS:
             element.getparent().remove(element)
 
 
-def too_long(deck: DeckRenderer, planned: PlannedSlide, what: str) -> RenderError:
-    return RenderError(f"{deck.where(planned)}: {what} does not fit on a slide even at the "
-                       f"smallest size; shorten it")
+def too_long(deck: DeckRenderer, planned: PlannedSlide, what: str, text: str = "",
+             box: Any = None, minimum: float | None = None) -> RenderError:
+    """One line naming the template, the slide, the text's first words and the box it
+    did not fit in (`box`: a shape on the slide, else the layout's content area)."""
+    pick = deck.pick_of(planned)
+    number = len(deck.prs.slides) + (0 if box is not None else 1)
+    if box is None:
+        inside = pick.describe(pick.area).replace("(text box", "(content area")
+    else:
+        size = deck.box_of(box)
+        kind = "placeholder" if box.is_placeholder else "text box"
+        inside = (f'layout "{pick.name}" ({kind} "{box.name}", {size.width / 72:.1f} x '
+                  f"{size.height / 72:.1f} in)")
+    words = text.split()
+    shown = f' "{" ".join(words[:8])}{"..." if len(words) > 8 else ""}"' if words else ""
+    floor = f" even at {minimum:g} pt" if minimum else " even at the smallest size"
+    prefix = f"{deck.source}: " if deck.options.template else ""
+    return RenderError(f"{prefix}slide {number} ({deck.where(planned)}): {what}{shown} does not "
+                       f"fit in the {inside}{floor}; shorten it, or pin a layout with more room "
+                       f"(defaults.smguide.layouts in the brand file)" if deck.options.template
+                       else f"{deck.where(planned)}: slide {number}: {what}{shown} does not fit "
+                       f"on a slide{floor}; shorten it")
 
 
 def title_of(deck: DeckRenderer, planned: PlannedSlide, default: str) -> str:

@@ -432,16 +432,3 @@ def open_deck(brand: Brand, template: Path | None, aspect: str | None,
     if aspect:
         set_aspect(prs, aspect)
     return prs
-
-
-def find_layouts(prs: Presentation, names: set[str], source: str) -> dict[str, SlideLayout]:
-    """Layouts by name; a missing one is a one-line error listing the ones there are."""
-    present = {layout.name: layout for layout in prs.slide_layouts}
-    missing = sorted(names - set(present))
-    if missing:
-        named = ", ".join(f'"{name}"' for name in missing)
-        have = ", ".join(f'"{name}"' for name in present)
-        raise RenderError(f"{source} has no slide layout named {named}; its layouts are: "
-                          f"{have}. Rename a layout in the template's slide master, or "
-                          f"choose another layout in the deck plan")
-    return {name: present[name] for name in names}

@@ -14,12 +14,11 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 
 from smguide.deck.textfit import Box, Para, Span
-from smguide.deck.theme import NS, inches
+from smguide.deck.theme import NS
 from smguide.sources import markdown
 
 if TYPE_CHECKING:
-    from pptx.presentation import Presentation
-    from pptx.slide import SlideLayout
+    pass
 
 EMU_PER_PT = 12700
 INSET_X, INSET_Y = 7.2, 3.6  # points; what Box assumes
@@ -108,28 +107,6 @@ class Area:
     @property
     def box(self) -> Box:
         return Box(emu_to_pt(self.width), emu_to_pt(self.height), INSET_X, INSET_Y)
-
-    @classmethod
-    def of_layout(cls, layout: SlideLayout, prs: Presentation) -> Area:
-        """The layout's first body placeholder, else the space between title and footer."""
-        from pptx.enum.shapes import PP_PLACEHOLDER as PH
-
-        marks = (PH.DATE, PH.FOOTER, PH.SLIDE_NUMBER)
-        places = list(layout.placeholders)
-        body = next((ph for ph in places if ph.placeholder_format.type in (PH.BODY, PH.OBJECT)),
-                    None)
-        if body is not None:
-            return cls(body.left, body.top, body.width, body.height)
-        height = prs.slide_height or inches(7.5)
-        title = next((ph for ph in places if ph.placeholder_format.type in
-                      (PH.TITLE, PH.CENTER_TITLE)), None)
-        feet = [ph.top for ph in places if ph.placeholder_format.type in marks]
-        bottom = (min(feet) if feet else height - inches(0.6)) - inches(0.15)
-        if title is None:
-            width = prs.slide_width or inches(13.333)
-            return cls(inches(0.6), inches(0.6), width - inches(1.2), bottom - inches(0.6))
-        top = title.top + title.height + inches(0.25)
-        return cls(title.left, top, title.width, bottom - top)
 
     def columns(self, count: int, gap: int) -> list[Area]:
         width = (self.width - gap * (count - 1)) // count

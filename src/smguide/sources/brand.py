@@ -186,6 +186,7 @@ class Brand:
     # on a company template (--template): slide kind -> layout name or 1-based number;
     # whose colours and fonts the deck's theme has; whether our logo goes on the slides
     layouts: dict[str, str | int] = dataclasses.field(default_factory=dict)
+    layout_where: dict[str, str] = dataclasses.field(default_factory=dict)  # file:line:col: key
     template_theme: str = "template"
     template_logo: str = "auto"
     print_profile: Path | None = None  # defaults.smguide.print.profile, checked to exist
@@ -365,6 +366,8 @@ def load_brand(path: Path) -> tuple[Brand, list[str]]:
         line_height=base.line_height or 1.45, heading_family=heads.family or base.family or "Lato",
         heading_weight=_weight(heads.weight, 700), faces=tuple(faces), root=root, source=shown,
         layouts=dict(smguide.layouts or {}) if smguide else {},
+        layout_where={kind: where("defaults", "smguide", "layouts", kind)
+                      for kind in (smguide.layouts or {} if smguide else {})},
         template_theme=(smguide.template_theme if smguide else None) or "template",
         template_logo=(smguide.template_logo if smguide else None) or "auto",
         print_profile=print_profile, print_cmyk=print_cmyk)

@@ -1,0 +1,386 @@
+"""Which layout of the deck's master each slide goes on, picked by what the layout holds.
+
+The deck plan names PowerPoint's English layouts ("Title Slide", "Title and Content",
+"Section Header", "Two Content", "Title Only"). Each stands for a *role*; a layout is
+picked for a role by its placeholders (title, body, two bodies, subtitle, picture) and
+their geometry, in the spirit of how PowerPoint re-applies layouts by type: the layout's
+own type (`<p:sldLayout type="obj">`) and its name (in English, French, German, Spanish,
+Google Slides' and LibreOffice's spellings) are hints among others. So "Titre et contenu",
+TITLE_AND_BODY and "Title, Content" work because their structure does.
+
+A user pins a slide kind to a layout by name or by number (1 = the first layout) in the
+brand file (`defaults.smguide.layouts`), or writes any other layout name or number in the
+deck plan; a pin that names no layout is a one-line error listing the layouts there are.
+
+Each pick also says where the slide's content goes (the chosen body placeholder, else the
+free area between the title and the footer row, inside the master's body margins) and
+where a text box stands in for a missing title or body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from smguide.deck.theme import inches
+from smguide.deck.write import Area
+from smguide.errors import RenderError
+
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation
+    from pptx.slide import SlideLayout
+
+ROLE_OF = {"Title Slide": "title", "Section Header": "section", "Title and Content": "content",
+           "Two Content": "two", "Title Only": "title-only"}
+# the layout type PowerPoint writes for each role (ECMA-376 ST_SlideLayoutType)
+TYPES = {"title": {"title"}, "section": {"secHead"}, "content": {"obj", "tx"},
+         "two": {"twoObj", "twoTxTwoObj"}, "title-only": {"titleOnly"}}
+# layout names, lowercased, punctuation and underscores as spaces
+HINTS = {
+    "title": {"title slide", "title", "diapositive de titre", "titelfolie", "diapositiva de titulo",
+              "diapositiva de título", "titeldia", "slide del titolo"},
+    "section": {"section header", "section title", "section", "titre de section",
+                "en tete de section", "en-tête de section", "abschnittsuberschrift",
+                "abschnittsüberschrift", "encabezado de seccion", "encabezado de sección",
+                "intestazione sezione", "section title and description"},
+    "content": {"title and content", "title and body", "title content", "titre et contenu",
+                "titel und inhalt", "titulo y objetos", "título y objetos", "titolo e contenuto",
+                "one column text", "title and text", "title text"},
+    "two": {"two content", "title and two columns", "title 2 content", "deux contenus",
+            "zwei inhalte", "dos objetos", "due contenuti", "title and 2 content",
+            "two columns"},
+    "title-only": {"title only", "titre seul", "nur titel", "solo el titulo", "solo el título",
+                   "solo titolo", "title only layout"},
+}
+# the role a slide kind takes when the plan names a layout of the template itself
+KIND_ROLES = {"title": "title", "closing": "title", "cohort": "title", "section": "section",
+              "role": "two", "comparison": "title-only", "analogy": "title-only",
+              "practices": "title-only", "glossary": "title-only"}
+BIG = 0.12  # a body that covers this share of the slide holds content
+SIDE = 0.06  # each of two side-by-side bodies at least this share
+
+
+@dataclass(frozen=True)
+class Box:
+    """A placeholder of a layout: its kind, number (idx) and rectangle in EMU."""
+
+    kind: str  # title, center, subtitle, body, picture, mark, other
+    idx: int
+    left: int
+    top: int
+    width: int
+    height: int
+    vertical: bool = False
+
+    @property
+    def area(self) -> Area:
+        return Area(self.left, self.top, self.width, self.height)
+
+    @property
+    def bottom(self) -> int:
+        return self.top + self.height
+
+    @property
+    def right(self) -> int:
+        return self.left + self.width
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A layout chosen for a role: which placeholders hold the text, and where the rest goes.
+
+    `texts` are the body (or subtitle) placeholders to fill, left to right; `area` is the
+    content area; `title_area` is where a text box stands in when the layout has no title.
+    """
+
+    layout: SlideLayout
+    name: str
+    role: str
+    title: Box | None
+    texts: tuple[Box, ...]
+    area: Area
+    title_area: Area
+    free: Area  # between the title and the footer row: room for a text box
+
+    def describe(self, box: Box | Area | None = None) -> str:
+        """'layout "Name" (its body placeholder, 9.0 x 4.9 in)' for messages."""
+        if box is None:
+            return f'layout "{self.name}"'
+        what = "text box" if isinstance(box, Area) else (
+            "title placeholder" if box.kind in ("title", "center") else
+            "subtitle placeholder" if box.kind == "subtitle" else "body placeholder")
+        return (f'layout "{self.name}" ({what}, {box.width / 914400:.1f} x '
+                f"{box.height / 914400:.1f} in)")
+
+
+@dataclass
+class Layout:
+    """What one layout holds, read once."""
+
+    layout: SlideLayout
+    number: int  # 1-based, over every master's layouts in order
+    name: str
+    type: str
+    boxes: list[Box] = field(default_factory=list)
+
+    @property
+    def title(self) -> Box | None:
+        return next((b for b in self.boxes if b.kind in ("title", "center")), None)
+
+    @property
+    def subtitle(self) -> Box | None:
+        return next((b for b in self.boxes if b.kind == "subtitle"), None)
+
+    def bodies(self) -> list[Box]:
+        return [b for b in self.boxes if b.kind == "body"]
+
+    def pictures(self) -> list[Box]:
+        return [b for b in self.boxes if b.kind == "picture"]
+
+    def marks(self) -> list[Box]:
+        return [b for b in self.boxes if b.kind == "mark"]
+
+
+def _kind(ph_type: Any) -> str:
+    from pptx.enum.shapes import PP_PLACEHOLDER as PH
+
+    return {PH.TITLE: "title", PH.CENTER_TITLE: "center", PH.VERTICAL_TITLE: "other",
+            PH.SUBTITLE: "subtitle", PH.BODY: "body", PH.OBJECT: "body",
+            PH.PICTURE: "picture", PH.DATE: "mark", PH.FOOTER: "mark",
+            PH.SLIDE_NUMBER: "mark"}.get(ph_type, "other")
+
+
+def read_layouts(prs: Presentation) -> list[Layout]:
+    found: list[Layout] = []
+    for master in prs.slide_masters:
+        for layout in master.slide_layouts:
+            info = Layout(layout, len(found) + 1, layout.name or "", layout._element.get(
+                "type", ""))
+            for ph in layout.placeholders:
+                dims = (ph.left, ph.top, ph.width, ph.height)
+                if None in dims or not ph.width or not ph.height:
+                    continue
+                element = ph._element.ph
+                vertical = element is not None and element.get("orient") == "vert"
+                body = ph._element.find(".//{http://schemas.openxmlformats.org/drawingml/2006/"
+                                        "main}bodyPr")
+                if body is not None and body.get("vert", "horz") not in ("horz", ""):
+                    vertical = True
+                info.boxes.append(Box(_kind(ph.placeholder_format.type), ph.placeholder_format.idx,
+                                      int(ph.left), int(ph.top), int(ph.width), int(ph.height),
+                                      vertical))
+            found.append(info)
+    return found
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[_,.:;()\-–]+|\d+_", " ", name.lower())).strip()
+
+
+class LayoutPicker:
+    """Picks and caches a layout per slide; `source` names the template in messages."""
+
+    def __init__(self, prs: Presentation, pins: dict[str, str | int], source: str,
+                 pin_where: dict[str, str]):
+        self.prs = prs
+        self.width = prs.slide_width or inches(13.333)
+        self.height = prs.slide_height or inches(7.5)
+        self.layouts = read_layouts(prs)
+        self.pins = pins
+        self.source = source
+        self.pin_where = pin_where  # kind -> "brand file:line:column: field"
+        self._by_role: dict[str, Layout] = {}
+        self._picks: dict[tuple[str, int, str], Pick] = {}
+        if not self.layouts:
+            raise RenderError(f"{source} has no slide layouts at all; add at least one layout "
+                              f"with a title to its slide master")
+
+    # -- one slide ------------------------------------------------------------------
+
+    def pick(self, kind: str, block_type: str | None, layout: str | int) -> Pick:
+        """The layout for a slide of `kind` (and block type) planned on `layout`."""
+        role = ROLE_OF.get(layout) if isinstance(layout, str) else None
+        role = role or KIND_ROLES.get(block_type or kind, "content")
+        pinned_by = block_type if block_type and block_type in self.pins else kind
+        if isinstance(layout, int) or layout not in ROLE_OF:
+            info = self._find(layout, "the deck plan")  # the plan names its own layout
+        elif pinned_by in self.pins:
+            info = self._find(self.pins[pinned_by], self.pin_where.get(
+                pinned_by, f"defaults.smguide.layouts.{pinned_by}"))
+        else:
+            info = self.by_role(role)
+        key = (role, info.number, "")
+        found = self._picks.get(key)
+        if found is None:
+            found = self._picks[key] = self._make(info, role)
+        return found
+
+    def _find(self, wanted: str | int, where: str) -> Layout:
+        if isinstance(wanted, int):
+            if wanted <= len(self.layouts):
+                return self.layouts[wanted - 1]
+        else:
+            for info in self.layouts:
+                if info.name == wanted:
+                    return info
+            for info in self.layouts:
+                if info.name.strip().lower() == wanted.strip().lower():
+                    return info
+        have = ", ".join(f'{info.number} "{info.name}"' for info in self.layouts)
+        shown = f"number {wanted}" if isinstance(wanted, int) else f'named "{wanted}"'
+        raise RenderError(f"{where}: {self.source} has no slide layout {shown}; its layouts "
+                          f"are: {have}. Give one of these names or numbers")
+
+    # -- by structure -----------------------------------------------------------------
+
+    def by_role(self, role: str) -> Layout:
+        found = self._by_role.get(role)
+        if found is None:
+            found = self._by_role[role] = self._best(role)
+        return found
+
+    def _best(self, role: str) -> Layout:
+        usable = [info for info in self.layouts if self._qualifies(info, role)]
+        if not usable:
+            fallback = {"two": "content", "title-only": "content", "section": "title",
+                        "title": "content"}.get(role)
+            if fallback:
+                return self.by_role(fallback)
+            usable = [info for info in self.layouts if info.title] or self.layouts
+        return max(usable, key=lambda info: (self._score(info, role), -info.number))
+
+    def _share(self, box: Box) -> float:
+        return box.width * box.height / (self.width * self.height)
+
+    def _big(self, info: Layout) -> list[Box]:
+        return [b for b in info.bodies() if not b.vertical and self._share(b) >= BIG]
+
+    def _pair(self, info: Layout) -> tuple[Box, Box] | None:
+        """Two bodies side by side, of about the same height: the two columns."""
+        wide = sorted((b for b in info.bodies() if not b.vertical and self._share(b) >= SIDE),
+                      key=lambda b: -b.width * b.height)
+        for i, first in enumerate(wide):
+            for second in wide[i + 1:]:
+                left, right = sorted((first, second), key=lambda b: b.left)
+                if left.right <= right.left + inches(0.05) and \
+                        min(left.height, right.height) >= 0.6 * max(left.height, right.height):
+                    return left, right
+        return None
+
+    def _qualifies(self, info: Layout, role: str) -> bool:
+        title = info.title
+        if title is None or title.vertical or title.height > title.width:
+            return False
+        if role == "content":
+            return bool(self._big(info))
+        if role == "two":
+            return self._pair(info) is not None
+        if role == "title-only":
+            return not any(self._share(b) >= 0.03 for b in info.bodies())
+        return True
+
+    def _score(self, info: Layout, role: str) -> float:
+        score = 0.0
+        title, bodies, big = info.title, info.bodies(), self._big(info)
+        if info.type in TYPES[role]:
+            score += 3
+        name = _normal(info.name)
+        if name in {_normal(hint) for hint in HINTS[role]}:
+            score += 2
+        if info.name in ROLE_OF and ROLE_OF[info.name] == role:
+            score += 2  # PowerPoint's own English name
+        score -= len(info.pictures())
+        score -= 3 * sum(b.vertical for b in bodies)
+        if role == "title":
+            score += 2 if title and title.kind == "center" else 0
+            score += 3 if info.subtitle else (1 if len(bodies) == 1 and not big else 0)
+            score -= 2 * len(big)
+        elif role == "section":
+            texts = bodies + ([info.subtitle] if info.subtitle else [])
+            score += 1.5 if len(texts) == 1 else 0
+            score -= 2 * len([b for b in big if self._share(b) >= 0.3])
+            score -= 1 if title and title.kind == "center" and info.subtitle else 0
+        elif role == "content":
+            score += 5 - 3 * (len(big) - 1) - (len(bodies) - len(big))
+            if title and big and big[0].top >= title.top:
+                score += 1
+            score -= 2 if info.subtitle else 0
+        elif role == "two":
+            score += 6 - (len(bodies) - 2)
+        else:
+            score += 4 - 2 * len(bodies)
+        return score
+
+    # -- where things go --------------------------------------------------------------
+
+    def _make(self, info: Layout, role: str) -> Pick:
+        title = info.title
+        texts: tuple[Box, ...]
+        pair = self._pair(info) if role == "two" else None
+        if pair:
+            texts = pair
+        elif role in ("content", "two"):  # two columns of text boxes in the one body's place
+            texts = tuple(sorted(self._big(info), key=lambda b: -b.width * b.height)[:1])
+        elif role in ("title", "section"):
+            small = [b for b in ([info.subtitle] if info.subtitle else []) + info.bodies()
+                     if not b.vertical]
+            texts = tuple(small[:1])
+        else:
+            texts = ()
+        free = self.free_area(info)
+        if len(texts) == 1:
+            area = self._inside(texts[0].area, title)
+        elif texts:
+            left, right = texts
+            area = self._inside(Area(left.left, min(left.top, right.top), right.right - left.left,
+                                     max(left.bottom, right.bottom) - min(left.top, right.top)),
+                                title)
+        else:
+            area = free
+        if role in ("content", "two", "title-only") and texts and \
+                area.width * area.height * 3 < free.width * free.height:
+            texts, area = (), free  # a small body in a big free slide: use the room
+        if pair is None and role == "two":
+            texts = ()  # the renderer splits the area into two text boxes
+        return Pick(info.layout, info.name, role, title, texts, area, self.title_area(info), free)
+
+    def _inside(self, area: Area, title: Box | None) -> Area:
+        """`area` kept below a title above it and on the slide."""
+        top, bottom = area.top, area.top + area.height
+        if title is not None and title.top < top + area.height / 2 and title.bottom > top:
+            top = title.bottom
+        left, right = max(area.left, 0), min(area.left + area.width, self.width)
+        top, bottom = max(top, 0), min(bottom, self.height)
+        return Area(left, top, max(right - left, inches(1)), max(bottom - top, inches(0.5)))
+
+    def margins(self) -> tuple[int, int]:
+        """Left and right edges of content: the master's body placeholder, else 5%."""
+        from pptx.enum.shapes import PP_PLACEHOLDER as PH
+
+        edge = max(round(self.width * 0.05), inches(0.4))
+        for ph in self.prs.slide_master.placeholders:
+            if ph.placeholder_format.type in (PH.BODY, PH.OBJECT) and ph.width:
+                left, right = int(ph.left or 0), int((ph.left or 0) + ph.width)
+                if left >= 0 and right <= self.width and right - left > self.width / 2:
+                    return max(left, inches(0.25)), min(right, self.width - inches(0.25))
+        return edge, self.width - edge
+
+    def free_area(self, info: Layout) -> Area:
+        """Between the title and the footer row, inside the content margins."""
+        left, right = self.margins()
+        title = info.title
+        gap = inches(0.2)
+        feet = [b.top for b in info.marks() if b.top > self.height / 2]
+        bottom = (min(feet) if feet else self.height - inches(0.6)) - inches(0.1)
+        top = title.bottom + gap if title is not None and title.top < self.height / 2 else \
+            self.title_area(info).top + self.title_area(info).height + gap
+        if title is not None and title.top >= self.height / 2:  # a title at the bottom
+            bottom = title.top - gap
+            top = inches(0.5)
+        return Area(left, top, right - left, max(bottom - top, inches(1)))
+
+    def title_area(self, info: Layout) -> Area:
+        """Where a title goes when the layout has none: a band at the top."""
+        left, right = self.margins()
+        return Area(left, round(self.height * 0.06), right - left, round(self.height * 0.16))
