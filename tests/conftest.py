@@ -140,3 +140,14 @@ def every_deck_is_valid_ooxml(tmp_path_factory: pytest.TempPathFactory):  # noqa
             if problems:
                 invalid[str(path.relative_to(base))] = problems[:5]
     assert not invalid, f"openxml-audit finds errors in the decks the tests built: {invalid}"
+
+
+@pytest.fixture(scope="session")
+def print_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built-in guide as a print PDF (`pdf --print`), rendered once."""
+    out = tmp_path_factory.mktemp("print") / "handbook-print.pdf"
+    result = CliRunner().invoke(main, ["pdf", "--print", "--content", str(builtin("content")),
+                                       "--brand", str(builtin("brand") / "_brand.yml"),
+                                       "-o", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return out

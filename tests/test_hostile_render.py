@@ -59,7 +59,8 @@ def test_hostile_content_renders_without_leaking_a_byte(monkeypatch: pytest.Monk
     monkeypatch.setattr(pdf_module, "make_fetcher", spy)
     guide, brand, _ = load(Sources(content, builtin("brand") / "_brand.yml"))
     renderer = HandbookRenderer(guide, brand, None)
-    data, _pages = pdf_module.render_pdf(renderer.manuscript(PrintOptions()), uncompressed=True)
+    data, _pages, _warnings = pdf_module.render_pdf(renderer.manuscript(PrintOptions()),
+                                                    uncompressed=True)
 
     allowed = [content.resolve(), builtin("brand").resolve(), ASSETS_DIR,
                builtin("templates").resolve()]

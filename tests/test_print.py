@@ -12,11 +12,9 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 from PIL import Image, ImageCms
 
-from smguide.cli import main
-from smguide.resources import builtin
 from smguide.safety.iccprofile import DEFAULT_PROFILE
 from tests.conftest import edit
 from tests.pdftools import figure_alts, page_texts
@@ -24,17 +22,6 @@ from tests.pdftools import figure_alts, page_texts
 needs_gs = pytest.mark.skipif(shutil.which("gs") is None,
                               reason="Ghostscript (scripts/bootstrap --test installs it)")
 GS_CMYK = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")  # ships with Ghostscript
-
-
-@pytest.fixture(scope="session")
-def print_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built-in guide as a print PDF, rendered once."""
-    out = tmp_path_factory.mktemp("print") / "handbook-print.pdf"
-    result = CliRunner().invoke(main, ["pdf", "--print", "--content", str(builtin("content")),
-                                       "--brand", str(builtin("brand") / "_brand.yml"),
-                                       "-o", str(out)], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return out
 
 
 def tool(*args: str | Path) -> str:

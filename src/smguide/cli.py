@@ -262,6 +262,10 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
     for warning in built.warnings:
         say(f"Warning: {warning}")
     say(f"Wrote {display_path(built.path)} ({built.pages} pages, {built.seconds:.1f} s)")
+    if print_profile:
+        say("Preflight passed: PDF/X-4, CMYK output intent, fonts embedded, no device RGB, "
+            "ink, type, lines, pictures and bleed checked (smguide preflight FILE lists "
+            "any warnings again)")
 
 
 @main.command(short_help="Build the PowerPoint deck.")
@@ -409,6 +413,40 @@ def check(say: Say, content: Path | None, brand: Path | None, templates: Path | 
         if say.verbosity:
             click.echo(report.summary())
     if report.failed(strict):
+        raise SystemExit(1)
+
+
+@main.command(short_help="Check a PDF the way a print shop's preflight does.")
+@click.argument("pdf_file", metavar="FILE.pdf", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit code 1).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="json: one JSON object on stdout, for CI.")
+def preflight(pdf_file: Path, strict: bool, fmt: str) -> None:
+    """Check a PDF the way a print shop's preflight does, and list every finding.
+
+    Checks: PDF/X identification and a CMYK output intent with its ICC profile; TrimBox
+    and BleedBox on every page; every font embedded; no device RGB; total ink over 300%;
+    type under 6 pt; lines under 0.25 pt; pictures under 300 ppi at their printed size
+    (a warning; under 150 ppi an error); objects that touch the trim without reaching
+    into the bleed. Each finding names its page and where on it (millimetres from the
+    trim's top-left corner); every picture's resolution at its printed size is listed.
+    Exit code 0 when there are no errors, 1 otherwise (with --strict, warnings too).
+    `smguide pdf --print` runs the same checks on its own file before writing it.
+
+    \b
+    Examples:
+      smguide preflight output/handbook-print.pdf
+      smguide preflight --strict --format json output/handbook-print.pdf > preflight.json
+    """
+    from smguide.commands.preflight import as_json, as_text, failed, run_preflight
+
+    report = run_preflight(pdf_file)
+    if fmt == "json":
+        click.echo(json.dumps(as_json(pdf_file, report, strict), indent=2, ensure_ascii=False))
+    else:
+        for line in as_text(pdf_file, report):
+            click.echo(line)
+    if failed(report, strict):
         raise SystemExit(1)
 
 

@@ -72,9 +72,10 @@ def build_pdf(sources: Sources, output: Path, options: PrintOptions,
     with Worker(limits, "the handbook", PDF_ENGINE) as engine:
         guide, brand, warnings = loaded or load(sources)
         submit_handbook(engine, guide, brand, sources.templates, options, limits)
-        data, pages = engine.result()
+        data, pages, *more = engine.result()
     path = write_atomic(output, data)
-    return Built(path, pages, time.perf_counter() - start, tuple(warnings))
+    return Built(path, pages, time.perf_counter() - start,
+                 tuple(warnings + (more[0] if more else [])))
 
 
 def build_slides(sources: Sources, output: Path, options: DeckOptions,

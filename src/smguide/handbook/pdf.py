@@ -89,12 +89,14 @@ def lay_out(manuscript: Manuscript, *, allow_network: bool = False) -> Any:
 
 
 def render_pdf(manuscript: Manuscript, *, crop_marks: bool = False,
-               allow_network: bool = False, uncompressed: bool = False) -> tuple[bytes, int]:
-    """Lay out and write the handbook; return (pdf bytes, page count).
+               allow_network: bool = False,
+               uncompressed: bool = False) -> tuple[bytes, int, list[str]]:
+    """Lay out and write the handbook; return (pdf bytes, page count, warnings).
 
     The file identifier is a hash of the PDF's own objects, so the same inputs (and
     SOURCE_DATE_EPOCH) give the same bytes. `uncompressed` is for tests that search
-    the bytes."""
+    the bytes. A print PDF is preflighted: an error fails the render (nothing is
+    written), a warning is returned."""
     document = lay_out(manuscript, allow_network=allow_network)
     spec = manuscript.print_spec
     data = write_document(document, manuscript.template_dirs, uncompressed, spec)
@@ -108,7 +110,18 @@ def render_pdf(manuscript: Manuscript, *, crop_marks: bool = False,
         from smguide.handbook.printmarks import add_crop_marks
 
         data = add_crop_marks(data, registration=spec is not None)
-    return data, len(document.pages)
+    warnings: list[str] = []
+    if spec:
+        from smguide.handbook.preflight import preflight
+
+        report = preflight(data)
+        if report.errors:
+            shown = "; ".join(f.line() for f in report.errors[:5])
+            more = f" (and {len(report.errors) - 5} more)" if len(report.errors) > 5 else ""
+            raise RenderError(f"the print PDF failed its own preflight, so it was not "
+                              f"written: {shown}{more}")
+        warnings = [f"preflight: {f.line()}" for f in report.warnings]
+    return data, len(document.pages), warnings
 
 
 def write_document(document: Any, template_dirs: tuple[Path, ...],
