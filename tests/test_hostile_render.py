@@ -264,16 +264,18 @@ def test_rendering_leaves_no_temporary_files_behind(
 
 def test_a_template_that_eats_memory_is_stopped_at_the_limit(
         run: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = override(tmp_path, {"handbook/cover.html.j2": "{{ 'x' * 3000000000 }}"})
+    # a string doubled until it no longer fits: the error names the template and line
+    doubling = ('<p>cover</p>\n{% set ns = namespace(s="x") %}{% for i in range(40) %}'
+                "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s | length }}")
+    folder = override(tmp_path, {"handbook/cover.html.j2": doubling})
     monkeypatch.setenv("SMGUIDE_MAX_MEMORY_MB", "1500")
     out = tmp_path / "out.pdf"
     result = run("pdf", "--content", str(tiny(tmp_path)), "--templates", str(folder),
                  "-o", str(out))
     assert result.exit_code == 1
     assert result.stderr == (
-        "Error: rendering the handbook's templates ran out of memory within the limit of "
-        "1500 MB; look for a huge image, table, text or CSS size, or raise the limit with "
-        "--max-memory-mb (or SMGUIDE_MAX_MEMORY_MB)\n")
+        f"Error: {folder}/handbook/cover.html.j2:2: template error: this makes a value too "
+        "big for the memory limit of 1500 MB (--max-memory-mb or SMGUIDE_MAX_MEMORY_MB)\n")
     assert not out.exists()
 
 

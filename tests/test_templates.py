@@ -40,8 +40,7 @@ def test_an_override_replaces_one_partial_and_extends_the_builtin_base(
 @pytest.mark.parametrize(("template", "message"), [
     ("{{ ''.__class__.__mro__[1].__subclasses__() }}",
      "access to attribute '__class__' of 'str' object is unsafe"),
-    ("{{ guide.no_such_field }}",
-     "'smguide.model.guide.Guide object' has no attribute 'no_such_field'"),
+    ("{{ guide.no_such_field }}", "Guide has no field 'no_such_field'; it has title, subtitle"),
     ("{% for x in %}", "Expected an expression, got 'end of statement block'"),
 ])
 def test_unsafe_or_broken_overrides_fail_with_file_and_line(

@@ -5,13 +5,14 @@ from __future__ import annotations
 import base64
 import textwrap
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from smguide.errors import RenderError
 from smguide.handbook.pdf import Manuscript, PrintSpec
+from smguide.handbook.templatedata import Record, to_data
 from smguide.handbook.templating import make_env, render, template_dirs
 from smguide.model.colors import contrast, mix
-from smguide.model.guide import Analogy, Guide
+from smguide.model.guide import Analogy, Guide, Symbol
 from smguide.model.options import PrintOptions
 from smguide.resources import ASSETS_DIR
 from smguide.sources.brand import Brand
@@ -70,12 +71,18 @@ class HandbookRenderer:
     def asset_uri(self, relative: str) -> str:
         return (Path(self.guide.root) / relative).resolve().as_uri()
 
-    def analogy_svg(self, block: Analogy) -> str:
-        parts = {part.symbol: part for part in block.parts}
+    def analogy_svg(self, block: Analogy | Record) -> str:
+        """The diagram's SVG; `parts` has every symbol, None for those the block lacks."""
+        data = to_data(block)
+        listed = data.get("parts") if isinstance(data, Record) else None
+        given = {part["symbol"]: part for part in listed or () if isinstance(part, Record)} \
+            if isinstance(listed, tuple) else {}
+        parts = {symbol: given.get(symbol) for symbol in get_args(Symbol)}
         return render(self.env, "handbook/analogy.svg.j2", parts=parts, colours=self.colours,
-                      alt=block.alt, font=self.brand.base_family)
+                      alt=data["alt"] if isinstance(data, Record) else "",
+                      font=self.brand.base_family)
 
-    def analogy_diagram(self, block: Analogy) -> str:
+    def analogy_diagram(self, block: Record) -> str:
         """The diagram as a data: URL, so the <img> carries real alt text in the tagged PDF."""
         svg = self.analogy_svg(block).encode()
         return "data:image/svg+xml;base64," + base64.b64encode(svg).decode()
