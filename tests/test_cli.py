@@ -135,3 +135,26 @@ def test_build_reports_content_errors_once_and_writes_nothing(
         'Error: content/guide.yaml:3:1: language: "English" is not allowed here; expected a '
         'language code such as "en", "de" or "en-GB"']
     assert not (tmp_path / "out").exists()
+
+
+def test_outputs_of_different_kinds_never_share_a_name() -> None:
+    from smguide.model.options import deck_name, handbook_name
+
+    names = {handbook_name(paper, print_profile)
+             for paper in ("a4", "A5", "letter") for print_profile in (False, True)}
+    assert names == {"handbook.pdf", "handbook-print.pdf", "handbook-a5.pdf",
+                     "handbook-a5-print.pdf", "handbook-letter.pdf", "handbook-letter-print.pdf"}
+    assert (deck_name(None), deck_name("16:9"), deck_name("4:3")) == (
+        "deck.pptx", "deck.pptx", "deck-4x3.pptx")
+
+
+def test_a_4x3_deck_does_not_overwrite_the_16x9_one(run: Callable[..., Result],
+                                                    tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    assert run("slides").exit_code == 0
+    assert run("slides", "--aspect", "4:3").exit_code == 0
+    wide = Presentation(str(tmp_path / "output/deck.pptx"))
+    square = Presentation(str(tmp_path / "output/deck-4x3.pptx"))
+    assert round(wide.slide_width / wide.slide_height, 2) == 1.78
+    assert round(square.slide_width / square.slide_height, 2) == 1.33

@@ -48,6 +48,12 @@ def test_init_in_german(run: Callable[..., Result], tmp_path: Path,
     monkeypatch.chdir(tmp_path / "handbuch")
     result = run("check", "--strict", "--lang", "de")  # the folder's own language
     assert result.exit_code == 0, result.stdout
+    assert run("pdf").exit_code == 0
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() for page in PdfReader("output/handbook.pdf").pages[1:])
+    assert "Beispielfirma · für neue Kolleginnen und Kollegen" in text  # the footer, in German
+    assert "for new team members" not in text
 
 
 def test_init_refuses_a_folder_that_is_not_empty(run: Callable[..., Result],

@@ -41,7 +41,8 @@ def test_several_problems_in_several_files_are_all_reported(
         "Error: content/guide.yaml:4:1: edition: expected text; got 2026 "
         '(put it in quotes: "2026")',
         'Error: content/guide.yaml:14:5: chapters[7]: file "chapters/07-first-weak.yaml" not '
-        'found (did you mean "chapters/07-first-week.yaml"?)',
+        "found (smguide looked for content/chapters/07-first-weak.yaml); did you mean "
+        '"chapters/07-first-week.yaml"? Fix the name, or create the file',
         "6 problems found; nothing was written.",
     ]
     assert "Traceback" not in result.output
@@ -116,3 +117,25 @@ def test_a_chapter_listed_twice_and_a_symbol_drawn_twice(
                              "chapters[2]); remove one of the two lines") for line in errors)
     assert any(line.endswith(".parts: the symbol seed is used twice; the diagram draws each "
                              "symbol once, so keep one part per symbol") for line in errors)
+
+
+def test_a_missing_file_says_where_smguide_looked_and_never_suggests_a_listed_one(
+        run: Callable[..., Result], content: Path, tmp_path: Path) -> None:
+    guide = content / "guide.yaml"
+    edit(guide, "  - chapters/07-first-week.yaml\n",
+         "  - chapters/07-first-week.yaml\n  - chapters/02-saless.yaml\n")
+    (tmp_path / "images").mkdir()  # beside content/, not in it
+    (tmp_path / "images" / "team.png").write_bytes(b"not read")
+    chapter = sorted((content / "chapters").glob("*.yaml"))[0]
+    with chapter.open("a", encoding="utf-8") as text:
+        text.write("  - type: image\n    src: images/team.png\n    alt: The team\n")
+    result = run("check", "--content", str(content))
+    lines = result.stdout.splitlines()
+    (missing,) = [line for line in lines if "02-saless" in line]
+    assert missing.endswith('file "chapters/02-saless.yaml" not found (smguide looked for '
+                            "content/chapters/02-saless.yaml); create the file there, or "
+                            "remove this line")  # 02-sales.yaml is listed: not suggested
+    (image,) = [line for line in lines if "team.png" in line]
+    assert image.endswith('file "images/team.png" not found (smguide looked for '
+                          "content/images/team.png); there is a team.png at images/team.png, "
+                          "outside the content folder: move it to content/images")

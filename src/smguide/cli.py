@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from smguide import __version__
-from smguide.model.options import PAPER_SIZES
+from smguide.model.options import PAPER_SIZES, deck_name, handbook_name
 from smguide.paths import display_path
 from smguide.safety.sandbox import (
     DEFAULT_MEMORY_MB,
@@ -197,8 +197,9 @@ lang_option = click.option(
 @templates_option
 @lang_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the PDF [default: output/handbook.pdf, or "
-                   "output/handbook-LANG.pdf with --lang].")
+              help="Where to write the PDF (default: output/handbook.pdf; handbook-a5.pdf, "
+                   "handbook-letter.pdf for other paper, -print with --print, -LANG with "
+                   "--lang).")
 @paper_option("Paper size.")
 @click.option("--bleed", callback=_bleed, metavar="SIZE",
               help='Bleed around each page for a print shop, e.g. "3mm".')
@@ -257,8 +258,9 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
         _roster_pdf(say, project, roster, output, replace(options, pdfx=False), merge,
                     cohort_deck, skip_bad_rows, limits)
         return
-    default = "handbook-print.pdf" if print_profile else "handbook.pdf"
-    built = build_pdf(project.sources(), output or project.output(default), options, limits)
+    built = build_pdf(project.sources(),
+                      output or project.output(handbook_name(paper, print_profile)),
+                      options, limits)
     for warning in built.warnings:
         say(f"Warning: {warning}")
     say(f"Wrote {display_path(built.path)} ({built.pages} pages, {built.seconds:.1f} s)")
@@ -279,8 +281,8 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
 @click.option("--aspect", type=click.Choice(["16:9", "4:3"]),
               help="Slide shape (default: 16:9, or the template's own shape).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the deck [default: output/deck.pptx, or "
-                   "output/deck-LANG.pptx with --lang].")
+              help="Where to write the deck (default: output/deck.pptx; deck-4x3.pptx "
+                   "with --aspect 4:3; -LANG added with --lang).")
 @click.pass_obj
 @safety_options(network=False)
 def slides(say: Say, content: Path | None, brand: Path | None, templates: Path | None,
@@ -291,7 +293,7 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
     \b
     Examples:
       smguide slides
-      smguide slides --aspect 4:3 -o out/deck-4x3.pptx
+      smguide slides --aspect 4:3               # -> output/deck-4x3.pptx
       smguide slides --template corporate.pptx
       smguide slides --templates my-templates   # my-templates/deck/plan.yaml.j2 picks slides
       smguide slides --lang de                  # content/de/ -> output/deck-de.pptx
@@ -303,7 +305,7 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
     from smguide.model.options import DeckOptions
 
     project = _project(content, brand, templates, lang, say)
-    built = build_slides(project.sources(), output or project.output("deck.pptx"),
+    built = build_slides(project.sources(), output or project.output(deck_name(aspect)),
                          DeckOptions(template=template, aspect=aspect), limits)
     for warning in built.warnings:
         say(f"Warning: {warning}")
@@ -316,7 +318,8 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
 @templates_option
 @lang_option
 @click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for handbook.pdf and deck.pptx (default: the project's output/).")
+              help="Folder for the handbook and the deck, named as pdf and slides name "
+                   "them (default: the project's output/).")
 @paper_option("Paper size of the handbook.")
 @click.option("--print", "print_profile", is_flag=True,
               help="Handbook for a print shop: PDF/X-4 in CMYK, 3mm bleed and crop marks "
@@ -349,8 +352,8 @@ def build(say: Say, content: Path | None, brand: Path | None, templates: Path | 
 
     project = _project(content, brand, templates, lang, say)
     out_dir = out_dir or project.out_dir
-    handbook = "handbook-print.pdf" if print_profile else "handbook.pdf"
-    names = (Path(project.named(handbook)), Path(project.named("deck.pptx")))
+    names = (Path(project.named(handbook_name(paper, print_profile))),
+             Path(project.named(deck_name(aspect))))
     settings = {"paper": paper.lower(), "print": print_profile, "template": template,
                 "aspect": aspect, "names": names, "limits": limits}
     cache = BuildCache(out_dir, build_key(project.content, project.brand, project.templates,

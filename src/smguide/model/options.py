@@ -47,3 +47,16 @@ def creation_date() -> str:
     moment = (datetime.fromtimestamp(int(epoch), tz=UTC) if epoch and epoch.isdigit()
               else datetime.now(tz=UTC))
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def handbook_name(paper: str, print_profile: bool) -> str:
+    """The default file name of a handbook: one name per paper size and profile, so one
+    build never overwrites another (handbook.pdf, handbook-a5.pdf, handbook-print.pdf)."""
+    parts = [p for p in (paper.lower() if paper.lower() != "a4" else "",
+                         "print" if print_profile else "") if p]
+    return "-".join(["handbook", *parts]) + ".pdf"
+
+
+def deck_name(aspect: str | None) -> str:
+    """deck.pptx, or deck-4x3.pptx for a 4:3 deck."""
+    return "deck-4x3.pptx" if aspect == "4:3" else "deck.pptx"

@@ -45,21 +45,44 @@ def _inside(root: Path, relative: str) -> Path | None:
 
 
 def check_file_ref(root: Path, relative: str, where: str, kinds: set[str],
-                    problems: list[str], what: str) -> None:
+                    problems: list[str], what: str, listed: tuple[str, ...] = ()) -> None:
+    """Whether `relative` names a file of one of `kinds` inside `root`; if not, a problem
+    saying where smguide looked and what there is instead. Files in `listed` (the others
+    named in the same list) are never suggested."""
     target = _inside(root, relative)
     if target is None:
         problems.append(f'{where}: "{relative}" is outside the folder {display_path(root)}; '
                         f"put the {what} inside it and give a relative path")
         return
     if not target.is_file():
-        nearby = [str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()]
-        match = difflib.get_close_matches(relative, nearby, n=1)
-        hint = f' (did you mean "{match[0]}"?)' if match else ""
-        problems.append(f'{where}: file "{relative}" not found{hint}')
+        problems.append(f"{where}: {_not_found(root, relative, kinds, listed)}")
         return
     if target.suffix.lower() not in kinds:
         problems.append(f'{where}: "{relative}" is not a supported {what} '
                         f"(use {', '.join(sorted(kinds))})")
+
+
+def _not_found(root: Path, relative: str, kinds: set[str], listed: tuple[str, ...]) -> str:
+    """`file "x" not found`, where smguide looked, the nearest name, and what to do."""
+    looked = display_path(root / relative)
+    translations = [g.parent for g in root.glob("*/guide.yaml")]  # content/de/: not ours
+    files = [p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in kinds
+             and not any(p.is_relative_to(t) for t in translations)]
+    others = [name for name in (p.relative_to(root).as_posix() for p in files)
+              if name not in listed and name != relative]
+    match = difflib.get_close_matches(relative, others, n=1)
+    name = Path(relative).name
+    elsewhere = next((p for p in sorted(root.parent.glob(f"*/{name}")) + sorted(
+        root.parent.glob(name)) if p.is_file() and not p.resolve().is_relative_to(
+        root.resolve())), None)
+    if match:
+        advice = f'did you mean "{match[0]}"? Fix the name, or create the file'
+    elif elsewhere is not None:
+        advice = (f"there is a {name} at {display_path(elsewhere)}, outside the content folder: "
+                  f"move it to {display_path((root / relative).parent)}")
+    else:
+        advice = "create the file there, or remove this line"
+    return f'file "{relative}" not found (smguide looked for {looked}); {advice}'
 
 
 def _where(located: Located, display: str, path: tuple[Any, ...], field: str) -> str:
@@ -112,7 +135,8 @@ def load_guide(content_dir: Path) -> Guide:
             continue
         listed[relative] = index
         before = len(problems)
-        check_file_ref(root, relative, where, {".yaml", ".yml"}, problems, "chapter file")
+        check_file_ref(root, relative, where, {".yaml", ".yml"}, problems, "chapter file",
+                       tuple(_chapter_list(guide, guide_src)))
         if len(problems) > before:
             continue
         path = root / relative
