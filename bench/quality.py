@@ -2,14 +2,15 @@
 
 Usage: .venv/bin/python bench/quality.py [--pdf FILE ...] [--details] [--json FILE]
 
-Builds the default guide's handbook on A4, Letter and A5 and the German edition on A4
-(or measures the PDFs given), then prints per edition what a print designer checks:
+Builds the default guide's handbook on A4, Letter and A5 and the German edition on A4 and
+A5 (or measures the PDFs given), then prints per edition what a print designer checks:
 characters per line of body text (median, maximum), blank paper (pages, not notes pages,
 more than half empty), runts, keep-together blocks split by a page turn, takeaways apart
 from their text, headings with fewer than two lines under them, orphans and widows,
-hyphenation faults, the smallest type and the lowest contrast of the running heads and footers, and
-the diagram's smallest label. --details lists where each fault is. The measuring is in
-tests/pagequality.py, which the tests use too (tests/test_typography.py).
+hyphenation faults, lines broken early (stray breaks), the smallest type, the lowest
+contrast of the running heads and footers, and the diagram's smallest label. --details
+lists where each fault is. The measuring is in tests/pagequality.py, which the tests use
+too (tests/test_typography.py).
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, object]]:
         for name, report in reports.items():
             print(f"\n{name}: smallest type {report.smallest_what}")
             for label in ("blank_pages", "runts", "splits", "stranded", "short_headings",
-                          "orphans_widows", "hyphenation"):
+                          "orphans_widows", "hyphenation", "stray_breaks"):
                 items = getattr(report, label)
                 if items:
                     print(f"  {label}: " + "; ".join(str(i) for i in items))

@@ -151,3 +151,23 @@ def print_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                        "-o", str(out)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return out
+
+
+@pytest.fixture(scope="session")
+def built_handbook(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """The built-in guide's handbook for a paper size and language, built once a session
+    (`built_handbook("a5")`, `built_handbook("a4", "de")`)."""
+    built: dict[tuple[str, str | None], Path] = {}
+
+    def build(paper: str = "a4", lang: str | None = None) -> Path:
+        if (paper, lang) not in built:
+            out = tmp_path_factory.mktemp("handbook") / f"handbook-{paper}-{lang or 'en'}.pdf"
+            args = ["pdf", "--content", str(builtin("content")), "--brand",
+                    str(builtin("brand") / "_brand.yml"), "--paper", paper, "-o", str(out)]
+            result = CliRunner().invoke(main, args + (["--lang", lang] if lang else []),
+                                        catch_exceptions=False)
+            assert result.exit_code == 0, result.output
+            built[(paper, lang)] = out
+        return built[(paper, lang)]
+
+    return build

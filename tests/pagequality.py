@@ -26,6 +26,7 @@ PT_PER_MM = 72 / 25.4
 SENTENCE_END = (".", "!", "?", ":", "…", "”", "\u201c", ")")
 LETTERS = re.compile(r"[^\W\d_]+")
 KEEP_KINDS = ("list", "table", "card", "box", "figure")
+RUNT_LETTERS = 8  # a last line of one word shorter than this (or a word's broken end)
 
 
 @dataclass
@@ -73,7 +74,14 @@ class Line:
     @property
     def text(self) -> str:
         ordered = sorted(self.chars, key=lambda c: c["x0"])
-        return "".join(c["text"] for c in ordered).strip()
+        text = ""
+        for before, char in zip([None, *ordered], ordered, strict=False):
+            gap = char["x0"] - before["x1"] if before else 0
+            if before and gap > 0.15 * char["size"] and not (text.endswith(" ") or
+                                                             char["text"] == " "):
+                text += " "  # a space drawn as no glyph (a no-break space)
+            text += char["text"]
+        return text.strip()
 
     @property
     def top(self) -> float:
@@ -113,6 +121,7 @@ class Report:
     short_headings: list[str]
     orphans_widows: list[str]
     hyphenation: list[str]
+    stray_breaks: list[str]
     hyphenated_lines: int
     smallest_pt: float
     smallest_what: str
@@ -128,6 +137,7 @@ class Report:
             "stranded": len(self.stranded), "short headings": len(self.short_headings),
             "orphans/widows": len(self.orphans_widows),
             "hyphen faults": len(self.hyphenation), "hyphenated": self.hyphenated_lines,
+            "stray breaks": len(self.stray_breaks),
             "smallest pt": self.smallest_pt, "margin contrast": self.small_contrast,
             "diagram pt": self.diagram_label_pt,
         }
@@ -145,6 +155,7 @@ def measure(pdf_path: Path, compounds: Iterable[str] = ()) -> Report:
         furniture: list[list[dict[str, Any]]] = [[] for _ in pages]
         graphics: list[list[tuple[float, float]]] = [[] for _ in pages]
         all_chars: list[dict[str, Any]] = []
+        blocks_by_uid: dict[int, Node] = {}
         for number, page in enumerate(pages):
             grouped: dict[tuple[int, float], list[dict[str, Any]]] = defaultdict(list)
             for char in page.chars:
@@ -153,12 +164,13 @@ def measure(pdf_path: Path, compounds: Iterable[str] = ()) -> Report:
                 if node is None:
                     furniture[number].append(char)
                     continue
-                grouped[(node.uid, round(char["matrix"][5], 0))].append(char)
-            for (_, baseline), chars in grouped.items():
-                node = by_mcid[(number, chars[0]["mcid"])]
                 block = _block_of(node)
+                blocks_by_uid[block.uid] = block
+                grouped[(block.uid, round(char["matrix"][5], 0))].append(char)
+            for (uid, baseline), chars in grouped.items():
+                block = blocks_by_uid[uid]
                 block.lines.append(Line(number, block, baseline, chars))
-            for obj in [*page.rects, *page.images, *page.curves]:
+            for obj in [*page.rects, *page.images, *page.curves, *page.lines]:
                 graphics[number].append((float(obj["top"]), float(obj["bottom"])))
     return _report(roots, furniture, graphics, heights, all_chars, set(compounds))
 
@@ -207,7 +219,12 @@ def _kind(node: Node) -> str | None:
     if node.kind == "Table":
         return "table"
     if node.kind == "L" and not {"L", "LI", "LBody", "Table", "NonStruct"} & set(inside[2:]):
-        return "list" if "Sect" in inside else None
+        # a list of cards (items with a heading or room to write, terms in boxes) may turn
+        # the page between cards: each card is a keep-together block of its own
+        return "list" if "Sect" in inside and not _cards(node) else None
+    if node.kind in ("LI", "Div") and node.parent and node.parent.kind == "L" and _cards(
+            node.parent):
+        return "card"
     if node.kind == "NonStruct" and inside[-2:] == ["Sect", "Div"]:
         kinds = {child.kind for child in node.children}
         if "Figure" in kinds:
@@ -218,6 +235,17 @@ def _kind(node: Node) -> str | None:
         has_list = any(d.kind == "L" for d in node.descendants())
         return "card" if len(divs) >= 2 and has_list else None
     return None
+
+
+def _ends_sentence(node: Node) -> bool:
+    lines = node.all_lines()
+    return bool(lines) and lines[-1].text.endswith(SENTENCE_END)
+
+
+def _cards(node: Node) -> bool:
+    """A list of cards: items with a heading, paragraphs of their own, or boxed terms."""
+    return any(child.kind == "Div" for child in node.children) or any(
+        d.kind in ("H3", "Div", "P") for li in node.children for d in li.descendants())
 
 
 def _is_body(block: Node) -> bool:
@@ -276,6 +304,11 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
                 break
             if a.kind in ("P", "LBody") and a.lines and a.lines[-1].text.endswith(SENTENCE_END):
                 break  # a paragraph that ended on page N: the next one only looks alike
+            if a.kind == "LI" and any(c.kind == "Lbl" for c in b.children):
+                break  # a list item with its own marker is a new one
+            if a.kind in ("LI", "Div") and a.parent and a.parent.kind == "L" and not any(
+                    c.kind == "Lbl" for c in a.children) and _ends_sentence(a):
+                break  # an unmarked item (a term, a checklist line) that was complete
             continued_from[b.uid] = a
     continues = {a.uid for a in continued_from.values()}
 
@@ -291,8 +324,10 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
         full = lines[:-1] if block.uid not in continues else lines
         cpl.extend(len(line.text) for line in full)
         if block.uid not in continues and (len(lines) > 1 or block.uid in continued_from):
-            words = _words(lines[-1].text)
-            if len(words) == 1 and len(lines[-1].text.split()) == 1:
+            words = lines[-1].text.split()
+            fragment = len(lines) > 1 and lines[-2].text.endswith(HYPHENS)
+            letters = LETTERS.findall(words[0]) if len(words) == 1 else []
+            if letters and (fragment or len("".join(letters)) < RUNT_LETTERS):
                 runts.append(f"p{lines[-1].page + 1}: “{lines[-1].text}”")
 
     # keep-together blocks across a page turn, and what the text block can hold
@@ -392,11 +427,40 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
         notes_pages=notes_pages, blank_pages=blank, runts=runts, splits=splits,
         stranded=stranded, short_headings=short_headings, orphans_widows=orphans_widows,
         hyphenation=hyphenation, hyphenated_lines=hyphenated,
+        stray_breaks=_stray_breaks(blocks),
         smallest_pt=round(smallest["size"], 2) if smallest else 0.0,
         smallest_what=(f"p{smallest['page_number']}: “{smallest['text']}”"
                        if smallest else ""),
         small_contrast=round(contrast, 2),
         diagram_label_pt=round(min(figure_sizes), 2) if figure_sizes else 0.0)
+
+
+def _stray_breaks(blocks: list[Node]) -> list[str]:
+    """Lines broken early: the next line's first word would have fitted on them (the
+    block's longest line tells how wide its lines may be)."""
+    found: list[str] = []
+    for block in blocks:
+        lines = [line for line in block.lines if line.text]
+        if len(lines) < 2 or block.kind.startswith("H") or block.kind == "Figure":
+            continue
+        room = max(line.x1 for line in lines) - min(line.x0 for line in lines)
+        for line, following in zip(lines, lines[1:], strict=False):
+            if following.page != line.page:
+                continue
+            chars = sorted(following.chars, key=lambda c: c["x0"])
+            first = []
+            for char in chars:  # up to the first space (a no-break space draws none)
+                if char["text"] == " ":
+                    break
+                first.append(char)
+            if not first or line.text.endswith(HYPHENS):
+                continue
+            word = first[-1]["x1"] - first[0]["x0"]
+            space = 0.3 * line.size
+            if (line.x1 - min(other.x0 for other in lines)) + space + word < room * 0.97:
+                found.append(f"p{line.page + 1}: “{line.text[-25:]}” / "
+                             f"“{''.join(c['text'] for c in first)}”")
+    return found
 
 
 def _extent(node: Node) -> float:
@@ -424,17 +488,23 @@ HYPHENS = ("-", "\u2010", "\u00ad")
 def _hyphenation(blocks: list[Node], continued_from: dict[int, Node],
                  compounds: set[str]) -> tuple[list[str], int]:
     """Faults at line ends that end in a hyphen: too short a word or fragment, a break in
-    a heading, table cell or label, a break at a compound's own hyphen or in a compound."""
+    a heading, table cell or label, a break at a compound's own hyphen or in a compound,
+    more than two hyphenated lines in a row."""
     faults: list[str] = []
     count = 0
     lowered = {c.lower() for c in compounds}
     for block in blocks:
         lines = block.lines
+        run = 0
         for i, line in enumerate(lines[:-1]):
             text = line.text
             if not text.endswith(HYPHENS) or text.endswith((" -", "--")):
+                run = 0
                 continue
             count += 1
+            run += 1
+            if run == 3:
+                faults.append(f"p{line.page + 1}: three hyphenated lines in a row")
             left = text.split()[-1]
             right = lines[i + 1].text.split()[0] if lines[i + 1].text.split() else ""
             where = f"p{line.page + 1}: “{left}{right}”"

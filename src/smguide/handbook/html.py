@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import base64
 import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, get_args
+
+from markupsafe import Markup
 
 from smguide.errors import RenderError
 from smguide.handbook.pdf import Manuscript, PrintSpec
 from smguide.handbook.templatedata import Record, to_data
 from smguide.handbook.templating import make_env, render, template_dirs
+from smguide.handbook.typeset import typeset
 from smguide.model.colors import contrast, mix
 from smguide.model.guide import Analogy, Guide, Symbol
 from smguide.model.options import PrintOptions
@@ -18,8 +24,14 @@ from smguide.resources import ASSETS_DIR
 from smguide.sources.brand import Brand
 
 # CSS size name, text scale against the brand's base size, width and height (mm)
-PAPERS = {"a4": ("A4", 1.0, 210, 297), "letter": ("letter", 1.0, 215.9, 279.4),
+PAPERS = {"a4": ("A4", 1.05, 210, 297), "letter": ("letter", 1.05, 215.9, 279.4),
           "a5": ("A5", 0.9, 148, 210)}
+PT_PER_MM = 72 / 25.4
+# The measure: body text is set for this many characters per line on average (the
+# comfortable range is 60 to 75; ragged lines run up to about 12% longer than average).
+CHARACTERS_PER_LINE = 68
+MIN_BODY_PT = 9.5  # the smallest text (table headings, 0.85 of it) stays above 8 pt
+DIAGRAM_LABEL_PT = 9.0  # the seed-and-garden diagram's labels, at every paper size
 
 
 # text, rules, writing lines and the footer: on the black plate only when near-grey
@@ -51,6 +63,76 @@ def derived_colours(brand: Brand) -> dict[str, str]:
     return c
 
 
+@dataclass(frozen=True)
+class TextGrid:
+    """The type area of one paper size: body size (pt), measure and margins (mm)."""
+
+    font_size: float
+    measure: float
+    top: float
+    bottom: float
+    inner: float
+    outer: float
+
+
+def text_grid(paper: str, brand: Brand, sample: str = "") -> TextGrid:
+    """Body size from the brand's, scaled for the paper; the measure set for
+    CHARACTERS_PER_LINE characters of the brand's own font (its average width over
+    `sample`, the guide's text); the inner margin for binding, the rest goes to a wide
+    outer margin with room for notes (two columns would give under 50 characters a line
+    on A4 at a readable size, so a single column it is)."""
+    _, scale, width_mm, _ = PAPERS[paper]
+    font_size = max(MIN_BODY_PT, round(brand.base_size_pt * scale * 2) / 2)
+    em = average_character_width(brand, sample)
+    measure = float(round(CHARACTERS_PER_LINE * em * font_size / PT_PER_MM))
+    if paper == "a5":
+        top, bottom, inner = 15.0, 18.0, 17.0
+    else:
+        top, bottom, inner = 20.0, 22.0, 22.0
+    measure = min(measure, width_mm - inner - 12)
+    return TextGrid(font_size, measure, top, bottom, inner, round(width_mm - inner - measure, 1))
+
+
+FALLBACK_EM = 0.47  # Lato's average character width, in ems, over ordinary prose
+ENGLISH = ("Sales and marketing work together, and each team needs the other to do its job "
+           "well. The company earns its living when both of them do their part.")
+
+
+def average_character_width(brand: Brand, sample: str = "") -> float:
+    """The average advance width (in ems) of the brand's regular text face over `sample`
+    (or an English sentence); FALLBACK_EM when the face is not a file we can read."""
+    face = next((f for f in brand.faces if f.family == brand.base_family
+                 and f.weight == 400 and f.style == "normal"), None)
+    if face is None:
+        return FALLBACK_EM
+    return _average_width(face.path, (sample or ENGLISH)[:4000])
+
+
+@lru_cache(maxsize=16)
+def _average_width(path: Path, sample: str) -> float:
+    try:
+        from fontTools.ttLib import TTFont
+
+        with TTFont(str(path), lazy=True) as font:
+            cmap, metrics = font.getBestCmap() or {}, font["hmtx"].metrics
+            units = font["head"].unitsPerEm
+            widths = [metrics[cmap[ord(c)]][0] for c in sample if ord(c) in cmap]
+    except Exception:  # a font fontTools cannot read: WeasyPrint will say so
+        return FALLBACK_EM
+    return sum(widths) / len(widths) / units if widths and units else FALLBACK_EM
+
+
+def diagram_width(column_mm: float) -> int:
+    """The diagram's width in user units for a column this wide, so that its 15-unit
+    labels print at DIAGRAM_LABEL_PT (at least 8 pt even at the narrowest, 460 units)."""
+    units = round(15 * column_mm * PT_PER_MM / DIAGRAM_LABEL_PT)
+    return max(460, min(720, units))
+
+
+def _typeset_after(filter_: Callable[[str], Markup]) -> Callable[[str], Markup]:
+    return lambda text: typeset(filter_(text))
+
+
 def wrap_text(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width) or [""]
 
@@ -64,9 +146,12 @@ class HandbookRenderer:
         self.template_dirs = template_dirs(templates)
         self.env = make_env(templates, language=guide.language)
         self.env.filters["wrap"] = wrap_text
+        for name in ("md", "md_inline"):  # no runts, compounds kept whole (typeset.py)
+            self.env.filters[name] = _typeset_after(self.env.filters[name])
         self.env.globals["analogy_diagram"] = self.analogy_diagram
         self.env.globals["asset_uri"] = self.asset_uri
         self.css_env = make_env(templates, html=False, language=guide.language)
+        self.column_mm = float(self.grid(PrintOptions()).measure)  # set per paper size
 
     def asset_uri(self, relative: str) -> str:
         return (Path(self.guide.root) / relative).resolve().as_uri()
@@ -80,7 +165,8 @@ class HandbookRenderer:
         parts = {symbol: given.get(symbol) for symbol in get_args(Symbol)}
         return render(self.env, "handbook/analogy.svg.j2", parts=parts, colours=self.colours,
                       alt=data["alt"] if isinstance(data, Record) else "",
-                      font=self.brand.base_family)
+                      font=self.brand.base_family,
+                      width=diagram_width(self.column_mm))
 
     def analogy_diagram(self, block: Record) -> str:
         """The diagram as a data: URL, so the <img> carries real alt text in the tagged PDF."""
@@ -93,6 +179,7 @@ class HandbookRenderer:
         copies), with what the PDF engine may read: the content, the brand's files, our
         assets and the template folders."""
         brand_base = self.brand.root.as_uri() + "/"
+        self.column_mm = float(self.grid(options).measure)
         css = [(self.css(options), brand_base)] + ([(extra_css, brand_base)] if extra_css else [])
         return Manuscript(
             html=self.html(created) if html is None else html,
@@ -134,16 +221,37 @@ class HandbookRenderer:
                       labels=self.guide.labels, brand=self.brand, logo_uri=logo,
                       created=created)
 
+    def grid(self, options: PrintOptions) -> TextGrid:
+        return text_grid(options.paper, self.brand, self.sample_text())
+
+    def sample_text(self) -> str:
+        """Some of the guide's running text, to measure the brand's font over."""
+        found: list[str] = []
+
+        def walk(value: object) -> None:
+            if isinstance(value, str) and len(value) > 60:
+                found.append(value)
+            elif isinstance(value, dict):
+                for item in value.values():
+                    walk(item)
+            elif isinstance(value, list | tuple):
+                for item in value:
+                    walk(item)
+
+        walk([chapter.model_dump() for chapter in self.guide.chapters[:4]])
+        return " ".join(found)[:4000]
+
     def css(self, options: PrintOptions) -> str:
-        size, scale, width_mm, height_mm = PAPERS[options.paper]
-        font_size = round(self.brand.base_size_pt * scale, 2)
+        size, _, width_mm, height_mm = PAPERS[options.paper]
         small = options.paper == "a5"
-        top, inner, outer = (17, 19, 14) if small else (22, 25, 19)
-        notes_w, notes_h = width_mm - inner - outer, height_mm - 2 * top
+        grid = self.grid(options)
+        top, bottom, inner, outer = grid.top, grid.bottom, grid.inner, grid.outer
+        notes_w, notes_h = width_mm - 2 * inner, height_mm - top - bottom
         page: dict[str, Any] = {
-            "size": size, "font_size": font_size,
-            "margin_top": f"{top}mm", "margin_bottom": f"{top}mm",
-            "margin_inner": f"{inner}mm", "margin_outer": f"{outer}mm",
+            "size": size, "font_size": grid.font_size,
+            "margin_top": f"{top:g}mm", "margin_bottom": f"{bottom:g}mm",
+            "margin_inner": f"{inner:g}mm", "margin_outer": f"{outer:g}mm",
+            "measure": f"{grid.measure:g}mm",
             "cover_margin": "18mm 16mm" if small else "28mm 24mm",
             "cover_height": f"{height_mm - (36 if small else 56) - 1:g}mm",
             "bleed": f"{options.bleed_mm:g}mm" if options.bleed_mm else None,
