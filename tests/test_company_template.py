@@ -368,3 +368,20 @@ def test_a_title_that_cannot_fit_names_slide_text_and_placeholder(tmp_path: Path
                            f'(placeholder "Title 1", ')
     assert "x 0.1 in) even at 14 pt" in line
     assert not (tmp_path / "deck.pptx").exists()
+
+
+def test_content_keeps_clear_of_the_layouts_own_graphics(tmp_path: Path) -> None:
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.shapes.shapetree import SlideShapes
+
+    prs = Presentation(str(DEFAULT))
+    layout = next(lay for lay in prs.slide_layouts if lay.name == "Title Only")
+    band = SlideShapes(layout.shapes._spTree, layout).add_shape(  # a picture panel, left
+        MSO_SHAPE.RECTANGLE, 0, 914400 * 2, 914400 * 3, 914400 * 5)
+    band.name = "Photo panel"
+    prs.save(str(tmp_path / "panel.pptx"))
+    deck, _ = render(tmp_path / "panel.pptx")
+    panel = next(s for s in deck.slide_layouts if s.name == "Title Only").shapes
+    right = max(s.left + s.width for s in panel if s.name == "Photo panel")
+    tables = [shape for slide in deck.slides for shape in slide.shapes if shape.has_table]
+    assert tables and all(table.left >= right for table in tables)

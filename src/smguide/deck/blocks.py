@@ -193,7 +193,7 @@ def _size_under(head: list[Para], box: Box, fonts: Fonts, chunk: Sequence[Para])
 
 def _two_boxes(deck: DeckRenderer, planned: PlannedSlide) -> tuple[Box, Box] | None:
     """The layout's two content placeholders, when it has them."""
-    texts = deck.pick_of(planned).texts
+    texts = deck.own_texts(planned)
     if len(texts) < 2:
         return None
     left, right = texts[:2]

@@ -102,6 +102,9 @@ class Pick:
     area: Area
     title_area: Area
     free: Area  # between the title and the footer row: room for a text box
+    # larger areas to try, in order, when the content does not fit in `area`: the free
+    # area, then the free area over the template's graphics
+    fallbacks: tuple[Area, ...] = ()
 
     def describe(self, box: Box | Area | None = None) -> str:
         """'layout "Name" (its body placeholder, 9.0 x 4.9 in)' for messages."""
@@ -343,7 +346,13 @@ class LayoutPicker:
             texts, area = (), free  # a small body in a big free slide: use the room
         if pair is None and role == "two":
             texts = ()  # the renderer splits the area into two text boxes
-        return Pick(info.layout, info.name, role, title, texts, area, self.title_area(info), free)
+        fallbacks: list[Area] = []
+        for candidate in (free, self.free_area(info, graphics=False)):
+            if candidate.width * candidate.height > max(
+                    [area.width * area.height, *(c.width * c.height for c in fallbacks)]):
+                fallbacks.append(candidate)
+        return Pick(info.layout, info.name, role, title, texts, area, self.title_area(info), free,
+                    tuple(fallbacks))
 
     def _inside(self, area: Area, title: Box | None) -> Area:
         """`area` kept below a title above it and on the slide."""
@@ -366,8 +375,9 @@ class LayoutPicker:
                     return max(left, inches(0.25)), min(right, self.width - inches(0.25))
         return edge, self.width - edge
 
-    def free_area(self, info: Layout) -> Area:
-        """Between the title and the footer row, inside the content margins."""
+    def free_area(self, info: Layout, graphics: bool = True) -> Area:
+        """Between the title and the footer row, inside the content margins (and, with
+        `graphics`, clear of the template's own shapes)."""
         left, right = self.margins()
         title = info.title
         gap = inches(0.2)
@@ -378,9 +388,56 @@ class LayoutPicker:
         if title is not None and title.top >= self.height / 2:  # a title at the bottom
             bottom = title.top - gap
             top = inches(0.5)
-        return Area(left, top, right - left, max(bottom - top, inches(1)))
+        free = Area(left, top, right - left, max(bottom - top, inches(1)))
+        return clear_of(free, self.graphics(info)) if graphics else free
+
+    def graphics(self, info: Layout) -> list[Area]:
+        """The template's own shapes on the layout (and the master, when the layout shows
+        it): pictures, bands, boxes; not the slide-wide background ones."""
+        found = []
+        layout = info.layout
+        shown = [layout.shapes]
+        if layout._element.get("showMasterSp") != "0":
+            shown.append(layout.slide_master.shapes)
+        for shapes in shown:
+            for shape in shapes:
+                if shape.is_placeholder or not shape.width or not shape.height:
+                    continue
+                if shape.width * shape.height >= self.width * self.height * 0.6:
+                    continue
+                found.append(Area(int(shape.left or 0), int(shape.top or 0), int(shape.width),
+                                  int(shape.height)))
+        return found
 
     def title_area(self, info: Layout) -> Area:
         """Where a title goes when the layout has none: a band at the top."""
         left, right = self.margins()
         return Area(left, round(self.height * 0.06), right - left, round(self.height * 0.16))
+
+
+def _meets(a: Area, b: Area) -> bool:
+    return (min(a.left + a.width, b.left + b.width) > max(a.left, b.left)
+            and min(a.top + a.height, b.top + b.height) > max(a.top, b.top))
+
+
+def clear_of(free: Area, graphics: list[Area]) -> Area:
+    """The largest part of `free` that no graphic covers: `free` itself, or the band above,
+    below, left or right of one graphic that meets no other. When the graphics leave less
+    than a quarter of it, `free` as it is (text over graphics beats no room)."""
+    hits = [g for g in graphics if _meets(free, g)]
+    if not hits:
+        return free
+    right, bottom = free.left + free.width, free.top + free.height
+    candidates = []
+    for g in hits:
+        candidates += [Area(free.left, free.top, free.width, g.top - free.top),
+                       Area(free.left, g.top + g.height, free.width, bottom - g.top - g.height),
+                       Area(free.left, free.top, g.left - free.left, free.height),
+                       Area(g.left + g.width, free.top, right - g.left - g.width, free.height)]
+    usable = [c for c in candidates if c.width > 0 and c.height > 0
+              and not any(_meets(c, g) for g in hits)]
+    best = max(usable, key=lambda c: c.width * c.height, default=None)
+    if best is None or best.width * best.height * 4 < free.width * free.height:
+        return free
+    return best
+

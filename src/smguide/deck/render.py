@@ -85,6 +85,7 @@ class DeckRenderer:
         self._marks: dict[int, dict[Any, Any]] = {}
         self._boxes: dict[tuple[int, int], Box] = {}
         self._unsummarised: list[int] = []
+        self._override: dict[int, Area] = {}  # planned slide -> a larger content area
         self.head_fonts, self.body_fonts = self._fonts()
         for planned in plan:
             self.add(planned)
@@ -167,10 +168,36 @@ class DeckRenderer:
     # -- slides -----------------------------------------------------------------
 
     def add(self, planned: PlannedSlide) -> None:
-        if planned.kind == "block":
-            deckblocks.add_block(self, planned)
-        else:
+        if planned.kind != "block":
             getattr(self, f"_add_{planned.kind}")(planned)
+            return
+        made = len(self.prs.slides)
+        try:
+            deckblocks.add_block(self, planned)
+            return
+        except slides.TooLong as first:
+            refused = first
+        pick = self.pick_of(planned)
+        for area in pick.fallbacks:  # a larger part of the slide, in text boxes
+            self._drop_slides_after(made)
+            self._override[id(planned)] = area
+            try:
+                deckblocks.add_block(self, planned)
+            except slides.TooLong:
+                continue
+            self.warn(f'{self.where(planned)}: the content area of layout "{pick.name}" '
+                      f"({pick.area.width / 914400:.1f} x {pick.area.height / 914400:.1f} in) "
+                      f"is too small for this block; it was laid out in the slide's free area")
+            return
+        self._drop_slides_after(made)
+        raise refused
+
+    def _drop_slides_after(self, count: int) -> None:
+        """Remove the slides after the first `count` (a block that did not fit)."""
+        ids = self.prs.slides._sldIdLst
+        for slide_id in list(ids)[count:]:
+            self.prs.part.drop_rel(slide_id.rId)
+            ids.remove(slide_id)
 
     def pick_of(self, planned: PlannedSlide) -> Pick:
         """The template's layout for this slide, and where its content goes."""
@@ -182,12 +209,12 @@ class DeckRenderer:
         """The body placeholder `column` of the slide's layout, else a text box in `area`
         (default: the layout's content area)."""
 
-        pick = self.pick_of(planned)
-        if column < len(pick.texts):
-            shape = slides.placeholder(slide, pick.texts[column].idx)
+        texts = self.own_texts(planned)
+        if column < len(texts):
+            shape = slides.placeholder(slide, texts[column].idx)
             if shape is not None:
                 return shape
-        return self.text_box(slide, area or pick.area)
+        return self.text_box(slide, area or self.area_of(planned))
 
     def text_box(self, slide: Slide, area: Area) -> Any:
         """A text box standing in for a placeholder the layout lacks."""
@@ -291,7 +318,12 @@ class DeckRenderer:
 
     def area_of(self, planned: PlannedSlide) -> Area:
         """Where a slide's content goes: the layout's body, else below the title."""
-        return self.pick_of(planned).area
+        return self._override.get(id(planned)) or self.pick_of(planned).area
+
+    def own_texts(self, planned: PlannedSlide) -> tuple[Any, ...]:
+        """The layout placeholders the slide's text goes into (none when the content was
+        moved to a larger area, where it goes into text boxes)."""
+        return () if id(planned) in self._override else self.pick_of(planned).texts
 
     def box_of(self, shape: Any) -> Box:
         """The text frame of `shape`; a slide placeholder without its own position has its
@@ -375,8 +407,9 @@ class DeckRenderer:
             add_picture(slide, self.logo, *spot)
 
     def _logo_spot(self, slide: Slide, clear_of_graphics: bool) -> tuple[int, int, int] | None:
-        """(left, top, height) of the logo: the first top corner where it covers no text
-        (nor, with `clear_of_graphics`, the template's shapes), shrinking down to 0.45 in."""
+        """(left, top, height) of the logo: the first corner (top ones first) where it covers
+        no text (nor, with `clear_of_graphics`, the template's shapes), shrinking down to
+        0.45 in."""
         assert self.logo is not None
         width, height = self.prs.slide_width or 0, self.prs.slide_height or 0
         taken = [shape for shape in slide.shapes if shape.width and shape.height]
@@ -389,10 +422,12 @@ class DeckRenderer:
         for size in (0.9, 0.7, 0.45):
             tall = inches(min(size, 1.6 / self.logo.ratio))
             wide = round(tall * self.logo.ratio)
-            for left in (width - margin - wide, margin):
-                box = (left, margin, wide, tall)
-                if not any(_overlap(box, (s.left, s.top, s.width, s.height)) for s in taken):
-                    return left, margin, tall
+            for top in (margin, height - margin - tall):
+                for left in (width - margin - wide, margin):
+                    box = (left, top, wide, tall)
+                    if not any(_overlap(box, (s.left, s.top, s.width, s.height))
+                               for s in taken):
+                        return left, top, tall
         return None
 
     def _add_agenda(self, planned: PlannedSlide) -> None:

@@ -48,6 +48,10 @@ def drop_empty(slide: Slide) -> None:
             element.getparent().remove(element)
 
 
+class TooLong(RenderError):
+    """Text that does not fit where the layout puts it, even at the smallest size."""
+
+
 def too_long(deck: DeckRenderer, planned: PlannedSlide, what: str, text: str = "",
              box: Any = None, minimum: float | None = None) -> RenderError:
     """One line naming the template, the slide, the text's first words and the box it
@@ -55,7 +59,7 @@ def too_long(deck: DeckRenderer, planned: PlannedSlide, what: str, text: str = "
     pick = deck.pick_of(planned)
     number = len(deck.prs.slides) + (0 if box is not None else 1)
     if box is None:
-        inside = pick.describe(pick.area).replace("(text box", "(content area")
+        inside = pick.describe(deck.area_of(planned)).replace("(text box", "(content area")
     else:
         size = deck.box_of(box)
         kind = "placeholder" if box.is_placeholder else "text box"
@@ -65,7 +69,7 @@ def too_long(deck: DeckRenderer, planned: PlannedSlide, what: str, text: str = "
     shown = f' "{" ".join(words[:8])}{"..." if len(words) > 8 else ""}"' if words else ""
     floor = f" even at {minimum:g} pt" if minimum else " even at the smallest size"
     prefix = f"{deck.source}: " if deck.options.template else ""
-    return RenderError(f"{prefix}slide {number} ({deck.where(planned)}): {what}{shown} does not "
+    return TooLong(f"{prefix}slide {number} ({deck.where(planned)}): {what}{shown} does not "
                        f"fit in the {inside}{floor}; shorten it, or pin a layout with more room "
                        f"(defaults.smguide.layouts in the brand file)" if deck.options.template
                        else f"{deck.where(planned)}: slide {number}: {what}{shown} does not fit "
