@@ -322,14 +322,16 @@ def test_what_templates_legitimately_use_still_works(scene: Scene) -> None:
         "'grouper') | join(',') }}; {{ brand.colours | items | first | join('=') }}; "
         "{{ brand.colours.primary }}={{ brand.colours['primary'] }}; {{ '%s-%04d' % ('n', 7) }}"
         "; {{ guide | attr('title') }}; {{ self.toc() | length > 0 }}; {{ 'ab' * 2 }}; "
-        "{{ 2 ** 10 }}; {{ (guide.chapters | map(attribute='number') | list)[1:3] }}</p>"
+        "{{ 2 ** 10 }}; {{ (guide.chapters | map(attribute='number') | list)[1:3] }}; "
+        "{{ guide.chapters[0].blocks[-1] | tojson }}</p>"
         "{% endblock %}\n", encoding="utf-8")
     html = HandbookRenderer(guide, brand, scene.templates).html()
     back = html[html.index("<ol>", html.rindex("</section>")):]
     assert "<li class='odd a'><i>Welcome</i>1/9</li>" in back
     assert "<li class='even b'> | <i>Why sales and marketing get mixed up</i>2/9</li>" in back
     assert "callout,prose,takeaways; foreground=#1d2327; #2f6b4f=#2f6b4f; n-0007; " in back
-    assert "Sales and Marketing; True; abab; 1024; [2, 3]</p>" in back
+    assert "Sales and Marketing; True; abab; 1024; [2, 3]; {" in back
+    assert '"notes": null, "type": "takeaways"}</p>' in back
     blocks = sum(len(chapter.blocks) for chapter in guide.chapters)
     assert f"<p>{blocks} blocks;" in back
     assert "<meta name=x>" in html[:html.index("</head>")]
@@ -414,3 +416,22 @@ def test_a_huge_deck_plan_output_names_its_line(run: Callable[..., Result],
                  "--templates", str(scene.templates), "-o", "out.pptx")
     one_error_line(result, template)
     assert "the output is longer than 50,000,000 characters" in result.stderr
+
+
+LOOPING = "<p>harmless</p>\n{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}" \
+          "{% endfor %}\n"
+
+
+@pytest.mark.parametrize("command", ["pdf", "check"])
+def test_a_template_looping_without_output_is_stopped_at_its_line(
+        run: Callable[..., Result], scene: Scene, command: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    template = scene.templates / "handbook" / "cover.html.j2"
+    template.write_text(LOOPING, encoding="utf-8")
+    monkeypatch.setenv("SMGUIDE_MAX_SECONDS", "2")
+    args = ["-o", "out.pdf"] if command == "pdf" else []
+    result = run(command, "--content", str(scene.content), "--brand", str(scene.brand),
+                 "--templates", str(scene.templates), *args)
+    one_error_line(result, template)
+    assert "was still running close to the time limit and was stopped" in result.output
+

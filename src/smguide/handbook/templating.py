@@ -17,7 +17,8 @@ from __future__ import annotations
 import functools
 import re
 import types
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, cast
 
@@ -174,6 +175,7 @@ class DataSandbox(ImmutableSandboxedEnvironment):
         self.filters["indent"] = _width_filter("indent", self.filters["indent"])
         self.filters["replace"] = _bounded_replace(self.filters["replace"])
         self.filters = BoundedFilters(self.filters)
+        self.policies["json.dumps_kwargs"] = {"sort_keys": True, "default": _json_value}
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if attr.startswith("_"):
@@ -248,6 +250,13 @@ class DataSandbox(ImmutableSandboxedEnvironment):
                               f"{', '.join(record) or 'none'}", obj=record, name=name)
 
 
+def _json_value(value: Any) -> Any:
+    """What `tojson` writes for a Record: its fields, as an object."""
+    if isinstance(value, Record):
+        return dict(value)
+    raise TypeError(f"a {type(value).__name__} cannot be written as JSON")
+
+
 def _kind(obj: Any) -> str:
     return obj.kind if isinstance(obj, Record) else type(obj).__name__
 
@@ -298,7 +307,8 @@ def render(env: DataSandbox, name: str, **context: Any) -> str:
     mistakes become a RenderError naming the file and line."""
     data = {key: to_data(value, key) for key, value in context.items()}
     try:
-        return _bounded_output(env.get_template(name), data)
+        with _stopped_in_time():
+            return _bounded_output(env.get_template(name), data)
     except TemplateNotFound as exc:
         raise RenderError(f"template {exc.name} not found in the template folders") from None
     except TemplateError as exc:
@@ -314,6 +324,42 @@ def render(env: DataSandbox, name: str, **context: Any) -> str:
         # Python errors inside a template expression ({{ 1 // 0 }}): the template's fault
         raise RenderError(f"{_template_place(exc, name)}: template error: "
                           f"{type(exc).__name__}: {_one_line(exc)}") from None
+
+
+class TemplateTimeout(TemplateLimit):
+    """A template was still running close to the render child's time limit."""
+
+
+@contextmanager
+def _stopped_in_time() -> Iterator[None]:
+    """In a render child (sandbox.deadline set), stop a template shortly before the parent
+    would stop the child, by an exception raised where the template is, so the error can
+    name the template's line. Nested renders (the diagram, from the handbook) share the
+    outer render's alarm."""
+    import signal
+    import threading
+    import time
+
+    from smguide.safety import sandbox
+
+    if (sandbox.deadline is None or threading.current_thread() is not threading.main_thread()
+            or signal.getitimer(signal.ITIMER_REAL)[0] > 0):
+        yield
+        return
+    left = sandbox.deadline - time.monotonic()
+
+    def stop(signum: int, frame: Any) -> None:
+        raise TemplateTimeout("the template was still running close to the time limit and "
+                              "was stopped; look for loops inside loops, or raise the limit "
+                              "with --max-seconds (or SMGUIDE_MAX_SECONDS)")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, max(0.9 * left - 0.1, 0.01))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _memory_limit() -> str:

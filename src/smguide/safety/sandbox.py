@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ DEFAULT_SECONDS = 300.0
 DEFAULT_MEMORY_MB = 2048
 MIN_MEMORY_MB = 256  # below it WeasyPrint's libraries cannot even start their threads
 ENV_SECONDS, ENV_MEMORY, ENV_DEBUG = "SMGUIDE_MAX_SECONDS", "SMGUIDE_MAX_MEMORY_MB", "SMGUIDE_DEBUG"
+deadline: float | None = None  # in a render child: when the parent stops it (monotonic)
 
 
 @dataclass(frozen=True)
@@ -69,8 +71,9 @@ def run_limited(work: Callable[[], T], limits: Limits, what: str) -> T:
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     with _scratch() as scratch:
-        child = context.Process(target=_child, args=(work, send, limits.max_memory_mb, scratch),
-                                name=f"smguide: {what}", daemon=True)
+        child = context.Process(target=_child, name=f"smguide: {what}", daemon=True,
+                                args=(work, send, limits.max_memory_mb, scratch,
+                                      limits.max_seconds))
         child.start()
         send.close()
         return _result(child, receive, limits, what)
@@ -100,7 +103,7 @@ class Worker:
         self._child = context.Process(target=_serve, name=f"smguide: {what}", daemon=True,
                                       args=(self._jobs, jobs_out, replies_in,
                                             limits.max_memory_mb, self._scratch.name,
-                                            preload))
+                                            preload, limits.max_seconds))
         self._child.start()
         jobs_out.close()
         replies_in.close()
@@ -112,7 +115,9 @@ class Worker:
         from pathlib import Path
 
         path = Path(self._scratch.name) / "job.pickle"
-        path.write_bytes(pickle.dumps((job, args, kwargs), protocol=pickle.HIGHEST_PROTOCOL))
+        handed = time.monotonic()  # `result` counts from later: the child's clock from now
+        path.write_bytes(pickle.dumps((job, args, kwargs, handed),
+                                      protocol=pickle.HIGHEST_PROTOCOL))
         with suppress(OSError):  # the child is gone already (out of memory while loading)
             self._jobs.send(str(path))  # a few bytes: fits the pipe, never waits
         self._jobs.close()
@@ -200,17 +205,26 @@ def _limit_self(memory_mb: int, scratch: str) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _child(work: Callable[[], Any], send: Any, memory_mb: int, scratch: str) -> None:
+def _start_clock(seconds: float, since: float | None = None) -> None:
+    """In a child: note when the parent will stop it at the earliest, so that a template
+    still running near then can stop itself and say where (templating.render)."""
+    global deadline
+    deadline = (time.monotonic() if since is None else since) + seconds
+
+
+def _child(work: Callable[[], Any], send: Any, memory_mb: int, scratch: str,
+           seconds: float) -> None:
     """In the child: cap memory, run, send back ("ok" | "error" | "memory" | "bug", value)."""
     def limited() -> Any:
         _limit_self(memory_mb, scratch)
+        _start_clock(seconds)
         return work()
 
     _reply(limited, send)
 
 
 def _serve(parents_end: Any, jobs: Any, send: Any, memory_mb: int, scratch: str,
-           preload: tuple[str, ...]) -> None:
+           preload: tuple[str, ...], seconds: float) -> None:
     """In a Worker's child: cap memory, import the engine, then run the one job sent."""
     import importlib
 
@@ -230,7 +244,8 @@ def _serve(parents_end: Any, jobs: Any, send: Any, memory_mb: int, scratch: str,
             path = jobs.recv()
         except EOFError:  # the parent gave up (a content error): nothing to do
             os._exit(0)
-        job, args, kwargs = pickle.loads(Path(path).read_bytes())
+        job, args, kwargs, handed = pickle.loads(Path(path).read_bytes())
+        _start_clock(seconds, since=handed)
         return job(*args, **kwargs)
 
     _reply(work, send)
