@@ -337,6 +337,46 @@ def test_what_templates_legitimately_use_still_works(scene: Scene) -> None:
     assert "<meta name=x>" in html[:html.index("</head>")]
 
 
+def test_the_shipped_templates_render_exactly_as_they_did_from_the_objects(
+        scene: Scene, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every shipped template, rendered from data in the new sandbox and from the model
+    objects in Jinja's stock sandbox (as before), gives the same text."""
+    from smguide.handbook import personal
+
+    def renders() -> list[str]:
+        out = []
+        (scene.root / "hires.csv").write_text(
+            "name,team,role,manager,start_date,buddy,desk\n"
+            "Zoë Ørsted,Sales,Account executive,Ana Ruiz,2026-02-02,Ben Okafor,3.14\n",
+            encoding="utf-8")
+        for folder in (builtin("content"), builtin("content") / "de"):
+            guide, brand = load_guide(folder), load_brand(scene.brand)[0]
+            renderer = HandbookRenderer(guide, brand, None)
+            hires = read_roster(scene.root / "hires.csv", personal.teams(guide)).hires
+            out += [renderer.html("2026-01-01T00:00:00Z"), renderer.css(PrintOptions()),
+                    renderer.css(PrintOptions(paper="a5", bleed_mm=3)),
+                    render_plan(guide, None), personal.personal_css(renderer, None),
+                    personal.personal_css(renderer, personal.Slots(0, 3, 24)),
+                    templating.render(renderer.env, "handbook/personal.html.j2",
+                                      **personal._context(renderer, None),
+                                      people=personal.people(guide, hires))]
+        return out
+
+    now = renders()
+
+    class Stock(ImmutableSandboxedEnvironment):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.pop("optimized", None)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(templating, "DataSandbox", Stock)
+    monkeypatch.setattr(templating, "to_data", lambda value, key: value)
+    before = renders()
+    assert len(now) == 14 and all(len(text) > 200 for text in now)
+    for new, old in zip(now, before, strict=True):
+        assert new == old
+
+
 # -- the same attacks through the commands a user runs ---------------------------------
 
 
