@@ -47,8 +47,7 @@ def test_a_new_version_of_an_engine_means_a_new_build(content: Path, tmp_path: P
 
 
 def test_an_artefact_is_fresh_only_while_its_file_is_unchanged(tmp_path: Path) -> None:
-    (tmp_path / "handbook.pdf").write_bytes(b"%PDF-1.7 one")
-    BuildCache(tmp_path, "k1").record("handbook.pdf", 24)
+    BuildCache(tmp_path, "k1").write("handbook.pdf", b"%PDF-1.7 one", 24)
     assert BuildCache(tmp_path, "k1").fresh("handbook.pdf") == {
         "inputs": "k1", "output": BuildCache(tmp_path, "k1").entries["handbook.pdf"]["output"],
         "pages": 24}

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from smguide import __version__
+from smguide.errors import one_line, quote
 from smguide.model.options import PAPER_SIZES, deck_name, handbook_name
 from smguide.paths import display_path
 from smguide.safety.sandbox import (
@@ -69,7 +70,7 @@ def _bleed(ctx: click.Context, param: click.Parameter, value: str | None) -> flo
     match = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(mm)?\s*", value)
     if not match or float(match[1]) > 10:
         raise click.BadParameter(f'expected a size in millimetres up to 10, such as "3mm"; '
-                                 f'got "{value}"')
+                                 f"got {quote(value)}")
     return float(match[1])
 
 
@@ -262,7 +263,7 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
                       output or project.output(handbook_name(paper, print_profile)),
                       options, limits)
     for warning in built.warnings:
-        say(f"Warning: {warning}")
+        say(f"Warning: {one_line(warning)}")
     say(f"Wrote {display_path(built.path)} ({built.pages} pages, {built.seconds:.1f} s)")
     if print_profile:
         say("Preflight passed: PDF/X-4, CMYK output intent, fonts embedded, no device RGB, "
@@ -308,7 +309,7 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
     built = build_slides(project.sources(), output or project.output(deck_name(aspect)),
                          DeckOptions(template=template, aspect=aspect), limits)
     for warning in built.warnings:
-        say(f"Warning: {warning}")
+        say(f"Warning: {one_line(warning)}")
     say(f"Wrote {display_path(built.path)} ({built.pages} slides, {built.seconds:.1f} s)")
 
 
@@ -376,7 +377,7 @@ def build(say: Say, content: Path | None, brand: Path | None, templates: Path | 
                              names=(names[0].name, names[1].name), done=progress.done,
                              limits=limits, cache=cache)
     for warning in dict.fromkeys(w for built in results for w in built.warnings):
-        say(f"Warning: {warning}")
+        say(f"Warning: {one_line(warning)}")
     progress.summary(results)
 
 
@@ -571,7 +572,7 @@ def _roster_pdf(say: Say, project: Any, roster: Path | None, output: Path | None
                          RosterOptions(merge=merge, deck=deck, skip_bad_rows=skip_bad_rows),
                          limits, progress=say)
     for warning in built.warnings:
-        say(f"Warning: {warning}")
+        say(f"Warning: {one_line(warning)}")
     for problem in built.skipped:
         say(f"Skipped: {problem}")
     say(f"Wrote {len(built.copies)} personal handbooks ({built.pages} pages each) to "

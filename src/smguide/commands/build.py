@@ -53,7 +53,9 @@ def load(sources: Sources) -> Loaded:
         problems.append(f"{sources.templates}: template folder not found")
     if problems or guide is None or brand is None:
         raise ContentError(problems)
-    return guide, brand, warnings
+    from smguide.handbook.glyphs import font_warnings
+
+    return guide, brand, warnings + font_warnings(brand)
 
 
 # what the render children import while the parent validates
@@ -166,11 +168,10 @@ def build_both(sources: Sources, out_dir: Path, print_options: PrintOptions,
                 except SmguideError as exc:  # the other artefact is still written
                     failed.append(exc)
                     continue
-                results[name] = Built(write_atomic(out_dir / name, data), count,
-                                      time.perf_counter() - start,
+                path = (cache.write(name, data, count) if cache
+                        else write_atomic(out_dir / name, data))
+                results[name] = Built(path, count, time.perf_counter() - start,
                                       tuple(warnings + (more[0] if more else [])))
-                if cache:
-                    cache.record(name, count)
                 if done:
                     done(results[name])
     if failed:

@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from smguide.errors import ContentError, SmguideError
-from smguide.paths import display_path
+from smguide.errors import ContentError, SmguideError, one_line, quote
+from smguide.paths import display_path, link_loop
 from smguide.sources.yamlsource import Located, YamlProblem, read_yaml
 
 if TYPE_CHECKING:
@@ -42,6 +42,12 @@ class Finding:
     message: str
     expected: str | None = None
     suggestion: str | None = None
+
+    def __post_init__(self) -> None:  # one finding is one line, whatever it quotes
+        for name in ("file", "field", "message", "expected", "suggestion"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, one_line(value))
 
     @property
     def place(self) -> str:
@@ -137,6 +143,9 @@ def run_check(project: Project) -> Report:
     try:
         brand, contrast = load_brand(project.brand)
         findings += [parse(w, "warning") for w in contrast]
+        from smguide.handbook.glyphs import font_warnings
+
+        findings += [parse(w, "warning") for w in font_warnings(brand)]
     except ContentError as exc:
         findings += [parse(p) for p in exc.problems]
     findings += compile_templates(project.templates)
@@ -182,6 +191,11 @@ def compile_templates(override: Path | None) -> list[Finding]:
         prefix = "builtin/" if folder == dirs[-1] and override else ""
         for path in sorted(folder.rglob("*.j2")):
             name = prefix + path.relative_to(folder).as_posix()
+            if link_loop(path):
+                findings.append(Finding("error", display_path(path), None, None, None,
+                                        "the template is a symbolic link that leads back to "
+                                        "itself (a link loop); put the file itself there"))
+                continue
             try:
                 env.get_template(name)
             except TemplateSyntaxError as exc:
@@ -260,7 +274,7 @@ def language_mismatch(guide: Guide, project: Project) -> list[Finding]:
     shown = display_path(project.content / "guide.yaml")
     line, col = _position(shown, ("language",))
     return [Finding("warning", shown, line, col, "language",
-                    f'"{guide.language}" but the folder is {project.lang}/; hyphenation, '
+                    f"{quote(guide.language)} but the folder is {project.lang}/; hyphenation, "
                     "quotes and dates follow the language code",
                     f'"{project.lang}"', f"write language: {project.lang}")]
 
@@ -363,7 +377,7 @@ def image_resolution(guide: Guide) -> list[Finding]:
             line, col = _position(chapter.source, ("blocks", index, "src"))
             findings.append(Finding(
                 "warning", chapter.source, line, col, f"blocks[{index}].src",
-                f'"{block.src}" is {pixels} pixels wide, {dpi:.0f} dpi at its printed '
+                f'{quote(block.src)} is {pixels} pixels wide, {dpi:.0f} dpi at its printed '
                 f"width of {printed:.0f} mm; it will look blurred in print",
                 f"at least {MIN_DPI} dpi ({_needed(printed)} pixels wide)",
                 f"use a picture at least {_needed(printed)} pixels wide{smaller}"))
@@ -404,7 +418,7 @@ def logo_checks(brand: Brand) -> list[Finding]:
             line, col = located.position(("logo",)) if located else (None, None)
             findings.append(Finding(
                 "warning", brand.source, line, col, "logo",
-                f'the logo has no alt text; readers who cannot see it hear "{brand.logo_alt}"',
+                f'the logo has no alt text; readers who cannot see it hear {quote(brand.logo_alt)}',
                 "alt: a short description of the logo",
                 "give the logo as images: {mark: {path: ..., alt: ...}} with large: mark"))
     pixels = _pixel_width(brand.logo)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from smguide.model.options import Sources
+from smguide.paths import link_loop, real
 from smguide.resources import builtin
 from smguide.sources.languages import select, suffixed
 
@@ -54,7 +55,7 @@ class Project:
 def find_root(start: Path) -> Path | None:
     """The nearest folder, `start` or above it, that has content/guide.yaml."""
     for folder in (start, *start.parents):
-        if (folder / CONTENT / "guide.yaml").is_file():
+        if _present(folder / CONTENT / "guide.yaml"):
             return folder
     return None
 
@@ -64,15 +65,21 @@ def default_templates(root: Path) -> Path | None:
     local = root / "templates"
     if not any((local / part).is_dir() for part in ("handbook", "deck")):
         return None
-    return None if local.resolve() == builtin("templates").resolve() else local
+    return None if real(local) == real(builtin("templates")) else local
 
 
 def default_brand(base: Path) -> Path:
     """base/brand/_brand.yml or base/_brand.yml, else the built-in brand."""
     for candidate in BRANDS:
-        if (base / candidate).is_file():
+        if _present(base / candidate):
             return base / candidate
     return builtin("brand") / "_brand.yml"
+
+
+def _present(path: Path) -> bool:
+    """A file, or a link loop where the file should be: the user's, to be reported, never
+    silently replaced by the built-in one."""
+    return path.is_file() or link_loop(path)
 
 
 def shown_from(root: Path, cwd: Path) -> Path:

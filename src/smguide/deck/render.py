@@ -27,9 +27,10 @@ from smguide.deck.theme import (
     theme_fonts,
 )
 from smguide.deck.write import Area, bullet_indent, fill, frame_box, md_paras, plain, spans
+from smguide.errors import quote
 from smguide.model.guide import Guide
 from smguide.model.options import DeckOptions
-from smguide.sources.brand import Brand
+from smguide.sources.brand import BUNDLED, Brand
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
@@ -48,8 +49,18 @@ def family_fonts(brand: Brand, family: str, widen: float = 1.0) -> Fonts:
 
 
 def face_file(brand: Brand, family: str, bold: bool, italic: bool = False) -> Path:
-    """The brand's font file of `family` closest to the weight and style asked for."""
+    """The brand's font file of `family` closest to the weight and style asked for; for a
+    family without files (`source: system`), the file fontconfig picks (the installed
+    font, else its substitute, which the PDF engine prints with), else the bundled Lato."""
     faces = [face for face in brand.faces if face.family == family]
+    if not faces:
+        from smguide.handbook.glyphs import font_match
+
+        found = font_match(family, ("Bold " if bold else "") + ("Italic" if italic else "")
+                           or "Regular")
+        if found is not None:
+            return found[1]
+        faces = [face for face in brand.faces if face.family == BUNDLED[0][0]]
     ranked = sorted(faces, key=lambda f: ((f.weight >= 600) != bold,
                                           (f.style == "italic") != italic,
                                           abs(f.weight - (700 if bold else 400))))
@@ -158,7 +169,7 @@ class DeckRenderer:
                                         strict=True):
             fonts = family_fonts(self.brand, family) if family in known else system_fonts(family)
             if fonts is None:
-                self.warn(f'the template\'s font "{family}" has no font file in the brand '
+                self.warn(f"the template's font {quote(family)} has no font file in the brand "
                           f"and is not installed; text was measured with {brand_family} plus "
                           f"15% (add the font under typography.fonts to measure it exactly)")
                 fonts = family_fonts(self.brand, brand_family, widen=1.15)

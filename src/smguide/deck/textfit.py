@@ -79,25 +79,22 @@ class Fonts:
                 else (self.italic if italic else self.regular))
 
 
+STYLES = ("Regular", "Bold", "Italic", "Bold Italic")
+
+
 def system_fonts(family: str) -> Fonts | None:
     """The installed files of `family`, found with fontconfig (what LibreOffice will use)."""
-    import shutil
-    import subprocess
+    from smguide.handbook.glyphs import font_match
 
-    if not shutil.which("fc-match"):
-        return None
     paths = []
-    for style in ("Regular", "Bold", "Italic", "Bold Italic"):
-        try:
-            found = subprocess.run(["fc-match", "--format=%{family}\n%{file}",
-                                    f"{family}:style={style}"], capture_output=True, text=True,
-                                   timeout=10, check=True).stdout
-        except (OSError, subprocess.SubprocessError):
+    for style in STYLES:
+        found = font_match(family, style)
+        if found is None:
             return None
-        names, _, path = found.partition("\n")
-        if family.lower() not in (name.strip().lower() for name in names.split(",")):
+        names, path = found
+        if family.lower() not in (name.lower() for name in names):
             return None  # fontconfig fell back to another family
-        paths.append(Path(path))
+        paths.append(path)
     return Fonts(*(load_metrics(path) for path in paths))
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from smguide.errors import quote
 from smguide.sources.brand import Brand
 from smguide.sources.roster import Hire
 
@@ -56,6 +57,37 @@ def installed_font_with(chars: tuple[str, ...], family: str = "") -> str | None:
     return families[0] if families else None
 
 
+@lru_cache(maxsize=64)
+def font_match(family: str, style: str = "Regular") -> tuple[tuple[str, ...], Path] | None:
+    """What fontconfig (so Pango, WeasyPrint and LibreOffice) uses for `family` in `style`:
+    the family names of the face it picks, and its file; None without fontconfig."""
+    if not shutil.which("fc-match"):
+        return None
+    escaped = "".join("\\" + char if char in "\\-:,=" else char for char in family)
+    try:
+        found = subprocess.run(["fc-match", "--format=%{family}\n%{file}",
+                                f"{escaped}:style={style}"], capture_output=True, text=True,
+                               timeout=10, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    names, _, path = found.partition("\n")
+    if not path:
+        return None
+    return tuple(name.strip() for name in names.split(",")), Path(path)
+
+
+def installed(family: str) -> bool | None:
+    """Whether `family` is installed (None: fontconfig is not there to ask)."""
+    found = font_match(family)
+    return None if found is None else family.lower() in (n.lower() for n in found[0])
+
+
+def substitute(family: str) -> str | None:
+    """The installed family fontconfig uses in place of `family`, which is not installed."""
+    found = font_match(family)
+    return found[0][0] if found and found[0] and found[0][0] else None
+
+
 def glyph_warnings(hires: Iterable[Hire], brand: Brand, shown: str) -> list[str]:
     """One warning per roster field with characters the handbook's fonts (the brand's
     base and heading families) lack, saying whether another installed font has them."""
@@ -79,6 +111,42 @@ def glyph_warnings(hires: Iterable[Hire], brand: Brand, shown: str) -> list[str]
                       if other else "no installed font has them, so they print as empty "
                       "boxes; add a font that has them under typography.fonts in the brand "
                       "file")
-            warnings.append(f'{shown}:{hire.line}: {field}: "{value}" has characters the '
+            warnings.append(f"{shown}:{hire.line}: {field}: {quote(value)} has characters the "
                             f"handbook's fonts ({', '.join(families)}) lack: {chars}; {effect}")
     return warnings
+
+
+def font_warnings(brand: Brand) -> list[str]:
+    """A warning for each font family the brand uses without files (`source: system`)
+    that is not installed here, naming the family fontconfig uses instead: the PDF engine
+    prints with that one and the deck is measured with it."""
+    families = dict.fromkeys((brand.base_family, brand.heading_family))
+    warnings = []
+    for family in families:
+        if any(face.family == family for face in brand.faces) or installed(family) is not False:
+            continue
+        other = substitute(family)
+        instead = f"{quote(other)} instead" if other else "another installed font instead"
+        warnings.append(f"{_font_place(brand, family)}: the font {quote(family)} (source: "
+                        f"system) is not installed on this computer; the handbook and the "
+                        f"deck use {instead} (install the font, or add its files under "
+                        f"typography.fonts with source: file)")
+    return warnings
+
+
+def _font_place(brand: Brand, family: str) -> str:
+    """`file:line:col: typography.fonts[i].family` of the brand's entry for `family`."""
+    from smguide.sources.yamlsource import YamlProblem, read_yaml
+
+    try:
+        located = read_yaml(Path(brand.source))
+    except (OSError, YamlProblem):
+        return f"{brand.source}:1:1: typography"
+    fonts = (located.data or {}).get("typography", {}) if isinstance(located.data, dict) else {}
+    entries = fonts.get("fonts") if isinstance(fonts, dict) else None
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        if isinstance(entry, dict) and entry.get("family") == family:
+            path: tuple[str | int, ...] = ("typography", "fonts", index, "family")
+            line, column = located.position(path)
+            return f"{brand.source}:{line}:{column}: typography.fonts[{index}].family"
+    return f"{brand.source}:1:1: typography"

@@ -20,6 +20,7 @@ from smguide.handbook.typeset import typeset
 from smguide.model.colors import contrast, mix
 from smguide.model.guide import Analogy, Guide, Symbol
 from smguide.model.options import PrintOptions
+from smguide.paths import link_loop, real
 from smguide.resources import ASSETS_DIR
 from smguide.sources.brand import Brand
 
@@ -154,7 +155,7 @@ class HandbookRenderer:
         self.column_mm = float(self.grid(PrintOptions()).measure)  # set per paper size
 
     def asset_uri(self, relative: str) -> str:
-        return (Path(self.guide.root) / relative).resolve().as_uri()
+        return real(Path(self.guide.root) / relative).as_uri()
 
     def analogy_svg(self, block: Analogy | Record) -> str:
         """The diagram's SVG; `parts` has every symbol, None for those the block lacks."""
@@ -208,8 +209,11 @@ class HandbookRenderer:
         """handbook.css from the override folder when it has one, else the built-in one."""
         for folder in self.template_dirs:
             candidate = folder / "handbook" / "handbook.css"
+            if link_loop(candidate):
+                raise RenderError(f"{candidate}: the stylesheet is a symbolic link that leads "
+                                  "back to itself (a link loop); put the file itself there")
             if candidate.is_file():
-                if not candidate.resolve().is_relative_to(folder.resolve()):
+                if not real(candidate).is_relative_to(real(folder)):
                     raise RenderError(f"{candidate}: the stylesheet is a link to a file "
                                       f"outside the template folders; put the file itself there")
                 return candidate

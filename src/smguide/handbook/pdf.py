@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from smguide.errors import RenderError
+from smguide.errors import RenderError, quote
 from smguide.logs import quieted
 from smguide.safety.fetcher import BlockedResource, make_fetcher
 from smguide.safety.iccprofile import OutputProfile
@@ -159,11 +159,11 @@ def refuse_unsafe_links(document: Any) -> None:
     for page in document.pages:
         for kind, target, *_ in page.links:
             if kind == "attachment":
-                raise RenderError(f'blocked <a rel="attachment" href="{str(target)[:80]}">: '
+                raise RenderError(f'blocked <a rel="attachment" href={quote(target, 80)}>: '
                                   f"the PDF never embeds files (remove it from the template "
                                   f"overrides)")
             if kind == "external" and not safe_link(str(target)):
-                raise RenderError(f'the templates link to "{str(target)[:80]}"; links may '
+                raise RenderError(f"the templates link to {quote(target, 80)}; links may "
                                   f"only go to https, http, mailto or a place in the guide")
 
 

@@ -7,12 +7,13 @@ import tempfile
 from pathlib import Path
 
 from smguide.errors import OutputError
+from smguide.paths import real
 
 
 def check_writable(path: Path) -> None:
     """Fail now, before minutes of rendering, if no file can be written at `path`: a file
     stands where one of its folders should be, or a folder where the file should."""
-    path = path.parent.resolve() / path.name
+    path = real(path.parent) / path.name
     if path.is_dir():
         raise OutputError(f"cannot write {path}: it is a folder; choose a file name")
     blocker = next((p for p in [path.parent, *path.parent.parents] if p.exists()), None)
@@ -26,7 +27,7 @@ def write_atomic(path: Path, data: bytes) -> Path:
 
     A crash or a full disk leaves the previous file exactly as it was.
     """
-    path = path.parent.resolve() / path.name  # a symlink at `path` is replaced, not followed
+    path = real(path.parent) / path.name  # a symlink at `path` is replaced, not followed
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

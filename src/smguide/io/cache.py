@@ -5,7 +5,10 @@ The key of a build is a SHA-256 over the bytes (and relative names) of every inp
 template), the options, SOURCE_DATE_EPOCH, smguide's own version and code, and the
 versions of the installed packages (WeasyPrint, python-pptx...). Beside the
 outputs, `.smguide-cache.json` records for each artefact the key it was built from and the
-hash of the file written; an artefact is skipped only when both still match. This module
+hash of the bytes written (taken from the bytes themselves, not read back from the file,
+which another build may have replaced meanwhile); an artefact is skipped only when both
+still match. A file and its record are written under one lock on the output folder, so
+two builds into one folder cannot record each other's files. This module
 imports nothing heavy, so an up-to-date `smguide build` ends in a fraction of a second.
 """
 
@@ -15,11 +18,13 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from smguide import __version__
+from smguide.paths import real
 from smguide.resources import ASSETS_DIR, PACKAGE_DIR, builtin
 
 RECORD = ".smguide-cache.json"
@@ -36,7 +41,7 @@ def _files(folder: Path, skip: set[Path]) -> list[Path]:
     found: list[Path] = []
     for root, dirs, names in os.walk(folder):
         here = Path(root)
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and (here / d).resolve() not in skip)
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and real(here / d) not in skip)
         found += [here / name for name in sorted(names) if name != RECORD]
         if len(found) > MAX_FILES:
             raise TooMany(folder)
@@ -60,18 +65,18 @@ def input_key(folders: list[Path], files: list[Path], settings: dict[str, Any],
               out_dir: Path) -> str | None:
     """The hash of everything a build reads; None when it cannot be known cheaply."""
     digest = hashlib.sha256()
-    skip = {out_dir.resolve()}
+    skip = {real(out_dir)}
     settings = {**settings, "version": __version__, "packages": installed_packages(),
                 "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH")}
     digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
     try:
         for folder in folders:
-            folder = folder.resolve()
+            folder = real(folder)
             for path in _files(folder, skip):
                 digest.update(f"\0{folder}\0{path.relative_to(folder)}\0".encode())
                 digest.update(path.read_bytes())
         for path in files:
-            digest.update(f"\0{path.resolve()}\0".encode())
+            digest.update(f"\0{real(path)}\0".encode())
             digest.update(path.read_bytes())
     except (OSError, TooMany):
         return None
@@ -102,12 +107,14 @@ class BuildCache:
     def __init__(self, out_dir: Path, key: str | None, force: bool = False):
         self.out_dir, self.key, self.force = out_dir, key, force
         self.path = out_dir / RECORD
+        self.entries = self._read()
+
+    def _read(self) -> dict[str, Any]:
         try:
-            self.entries: dict[str, Any] = json.loads(self.path.read_text(encoding="utf-8"))
+            entries = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            self.entries = {}
-        if not isinstance(self.entries, dict):
-            self.entries = {}
+            return {}
+        return entries if isinstance(entries, dict) else {}
 
     def fresh(self, name: str) -> dict[str, Any] | None:
         """The recorded entry when `name` was built from these inputs and is unchanged."""
@@ -118,15 +125,45 @@ class BuildCache:
             return None  # changed inputs, or a record edited by hand: build again
         return entry if _sha(self.out_dir / name) == entry.get("output") else None
 
-    def record(self, name: str, pages: int) -> None:
-        """Remember that `name` (just written) was built from these inputs."""
+    def write(self, name: str, data: bytes, pages: int) -> Path:
+        """Write the artefact `name` and record it, both while holding the folder's lock:
+        another build into this folder writes its file and record before or after, never
+        in between. Returns the path written."""
+        from smguide.io.atomic import write_atomic
+
+        with self.locked():
+            path = write_atomic(self.out_dir / name, data)
+            self.record(name, pages, data)
+        return path
+
+    def record(self, name: str, pages: int, data: bytes) -> None:
+        """Remember that `name` holds `data`, built from these inputs (the record on disk
+        is read again first, so what another build recorded for its files is kept)."""
         from smguide.io.atomic import write_atomic
 
         if self.key is None:
             return
-        self.entries[name] = {"inputs": self.key, "output": _sha(self.out_dir / name),
+        self.entries = self._read()
+        self.entries[name] = {"inputs": self.key, "output": hashlib.sha256(data).hexdigest(),
                               "pages": pages}
         write_atomic(self.path, json.dumps(self.entries, indent=1, sort_keys=True).encode())
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """An exclusive lock on the output folder (flock on the folder itself, so no lock
+        file is left behind; released by the kernel when a killed build's process ends)."""
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX: the hashes still keep it right
+            yield
+            return
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.out_dir, os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)
 
 
 def user_cache() -> Path:

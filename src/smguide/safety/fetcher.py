@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from smguide.paths import real
+
 
 class BlockedResource(BaseException):
     """Raised inside the render to stop it (a BaseException so WeasyPrint can't swallow it)."""
@@ -26,7 +28,7 @@ def make_fetcher(allowed_roots: list[Path], *, allow_network: bool = False):  # 
     without following redirects."""
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-    roots = [root.resolve() for root in allowed_roots]
+    roots = [real(root) for root in allowed_roots]
 
     class Blocked(BlockedResource, FatalURLFetchingError):
         pass
@@ -50,7 +52,7 @@ def make_fetcher(allowed_roots: list[Path], *, allow_network: bool = False):  # 
             parts = urlsplit(url)
             if parts.netloc not in ("", "localhost"):
                 raise Blocked(url, "remote file URLs are not allowed")
-            path = Path(unquote(parts.path)).resolve()
+            path = real(Path(unquote(parts.path)))
             if not any(path.is_relative_to(root) for root in roots):
                 raise Blocked(url, "only files inside the content, brand and template "
                                    "folders may be used")

@@ -17,6 +17,7 @@ import re
 import warnings
 from pathlib import Path
 
+from smguide.errors import quote
 from smguide.safety.limits import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, megabytes
 
 FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".webp": "WEBP",
@@ -115,7 +116,7 @@ def check_svg(data: bytes) -> str | None:
         for name, value in element.attrib.items():
             local = name.rsplit("}", 1)[-1]
             if local.lower().startswith("on"):
-                return f'the SVG has a script in its "{local}" attribute; remove it'
+                return f"the SVG has a script in its {quote(local)} attribute; remove it"
             if local in ("href", "src"):
                 problem = _reference(value.strip())
                 if problem:
@@ -126,7 +127,7 @@ def check_svg(data: bytes) -> str | None:
                 return "the SVG imports a stylesheet (@import); put the styles inside it"
             for target in _URL.findall(text):
                 if target and not target.startswith("#"):
-                    return (f'the SVG refers to "{target[:80]}" outside the file; only '
+                    return (f"the SVG refers to {quote(target, 80)} outside the file; only "
                             f"references inside it (#id) are allowed")
     return None
 
@@ -137,7 +138,7 @@ def _reference(target: str) -> str | None:
         return None
     found = _DATA_IMAGE.match(target)
     if found is None:
-        return (f'the SVG refers to "{target[:80]}" outside the file; embed the picture '
+        return (f"the SVG refers to {quote(target, 80)} outside the file; embed the picture "
                 f"or remove the reference")
     try:
         embedded = base64.b64decode(target[found.end():], validate=False)

@@ -15,13 +15,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from smguide.errors import BrandError
+from smguide.errors import BrandError, quote
 from smguide.model.base import Explained
 from smguide.model.colors import HEX, contrast, normalise_hex
-from smguide.paths import display_path
+from smguide.paths import display_path, link_loop, real
 from smguide.resources import FONTS_DIR
 from smguide.safety.images import check_image
-from smguide.sources.content import check_file_ref, file_line
+from smguide.sources.content import LOOP, check_file_ref, file_line
 from smguide.sources.validate import dotted, suggest, validate
 from smguide.sources.yamlsource import YamlProblem, read_yaml
 
@@ -258,18 +258,22 @@ def _is_font(path: Path) -> bool:
 def load_brand(path: Path) -> tuple[Brand, list[str]]:
     """Validate a brand file; return the Brand and contrast warnings, or raise BrandError."""
     shown = display_path(path)
+    if link_loop(path):
+        raise BrandError([f"{shown}:1:1: {LOOP}"])
     if not path.is_file():
         raise BrandError([f"{shown}:1:1: brand file not found; pass --brand FILE or create it"])
     try:
         located = read_yaml(path)
     except YamlProblem as exc:
         raise BrandError([f"{shown}:{exc.line}:{exc.column}: {exc.message}"]) from None
+    except OSError as exc:
+        raise BrandError([f"{shown}:1:1: cannot read the file ({exc.strerror})"]) from None
     if located.data is None:
         located.data = {}
     parsed, problems = validate(BrandFile, located, shown)
     if parsed is None:
         raise BrandError(problems)
-    root = path.resolve().parent
+    root = real(path).parent
 
     def where(*field: str | int) -> str:
         line, col = located.position(tuple(field))
@@ -288,7 +292,7 @@ def load_brand(path: Path) -> tuple[Brand, list[str]]:
             own = getattr(colour_spec, value)  # a role naming another role: follow it
             return resolve(own, field, seen + 1) if own else colours[value]
         names = sorted(palette) or ["(no palette defined)"]
-        problems.append(f'{where(*field)}: "{value}" is not a hex colour (#rrggbb) or a '
+        problems.append(f'{where(*field)}: {quote(value)} is not a hex colour (#rrggbb) or a '
                         f"palette name{suggest(value, palette)}; palette: {', '.join(names)}")
         return None
 
@@ -321,18 +325,18 @@ def load_brand(path: Path) -> tuple[Brand, list[str]]:
             place = where("typography", "fonts", i, "files", j)
             check_file_ref(root, spec.path, place, {".ttf", ".otf", ".woff", ".woff2"},
                             problems, "font file")
-            if len(problems) == before and not _is_font((root / spec.path).resolve()):
-                problems.append(f'{place}: "{spec.path}" is not a font file that can be read; '
+            if len(problems) == before and not _is_font(real(root / spec.path)):
+                problems.append(f'{place}: {quote(spec.path)} is not a font file that can be read; '
                                 "use the .ttf or .otf file from the font's download")
             if len(problems) == before:
-                faces.append(FontFace(font.family, (root / spec.path).resolve(),
+                faces.append(FontFace(font.family, real(root / spec.path),
                                       _weight(spec.weight, 400), spec.style))
     known = {face.family for face in faces}
     system = {font.family for font in typo.fonts if font.source == "system"}
     for field, family in ((("typography", "base", "family"), base.family),
                           (("typography", "headings", "family"), heads.family)):
         if family and family not in known | system:
-            problems.append(f'{where(*field)}: the font "{family}" has no files; add it under '
+            problems.append(f'{where(*field)}: the font {quote(family)} has no files; add it under '
                             f"typography.fonts with source: file (bundled: Lato)")
 
     logo_path: Path | None = None
@@ -347,9 +351,9 @@ def load_brand(path: Path) -> tuple[Brand, list[str]]:
                             {".svg", ".png", ".jpg", ".jpeg", ".webp"}, problems, "logo image")
             refused = check_image(root / picked[0]) if len(problems) == before else None
             if refused:
-                problems.append(f'{where("logo")}: "{picked[0]}": {refused}')
+                problems.append(f'{where("logo")}: {quote(picked[0])}: {refused}')
             elif len(problems) == before:
-                logo_path, logo_alt = (root / picked[0]).resolve(), picked[1]
+                logo_path, logo_alt = real(root / picked[0]), picked[1]
 
     meta = parsed.meta or Meta()
     name = meta.name if isinstance(meta.name, str) else (

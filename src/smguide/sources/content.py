@@ -7,23 +7,28 @@ import re
 from pathlib import Path
 from typing import Any
 
-from smguide.errors import ContentError
+from smguide.errors import ContentError, quote
 from smguide.model.guide import Chapter, ChapterFile, Guide, GuideFile, Image, Labels
-from smguide.paths import display_path
+from smguide.paths import display_path, link_loop, real
 from smguide.safety.images import check_image
 from smguide.sources.validate import validate
 from smguide.sources.yamlsource import Located, YamlProblem, read_yaml
 
 MAX_GUIDE_BYTES = 20_000_000  # all chapter files together (each is also capped)
+LOOP = ("the file is a symbolic link that leads back to itself (a link loop); replace it "
+        "with the file itself")
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
 
 
 def _read(path: Path, problems: list[str], root: Path | None = None) -> Located | None:
     shown = display_path(path)
+    if link_loop(path):
+        problems.append(f"{shown}:1:1: {LOOP}")
+        return None
     if not path.is_file():
         problems.append(f"{shown}:1:1: file not found; create it (see `smguide docs`)")
         return None
-    if not path.resolve().is_relative_to((root or path.parent).resolve()):
+    if not real(path).is_relative_to(real(root or path.parent)):
         problems.append(f"{shown}:1:1: the file is a link to a place outside the content "
                         f"folder; put the file itself there")
         return None
@@ -40,8 +45,8 @@ def _inside(root: Path, relative: str) -> Path | None:
     """The file `relative` names, if it stays inside `root` (no absolute paths, no '..')."""
     if relative.startswith(("/", "\\")) or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", relative):
         return None
-    target = (root / relative).resolve()
-    return target if target.is_relative_to(root.resolve()) else None
+    target = real(root / relative)
+    return target if target.is_relative_to(real(root)) else None
 
 
 def check_file_ref(root: Path, relative: str, where: str, kinds: set[str],
@@ -51,14 +56,17 @@ def check_file_ref(root: Path, relative: str, where: str, kinds: set[str],
     named in the same list) are never suggested."""
     target = _inside(root, relative)
     if target is None:
-        problems.append(f'{where}: "{relative}" is outside the folder {display_path(root)}; '
+        problems.append(f"{where}: {quote(relative)} is outside the folder {display_path(root)}; "
                         f"put the {what} inside it and give a relative path")
+        return
+    if link_loop(target):
+        problems.append(f"{where}: {quote(relative)}: {LOOP}")
         return
     if not target.is_file():
         problems.append(f"{where}: {_not_found(root, relative, kinds, listed)}")
         return
     if target.suffix.lower() not in kinds:
-        problems.append(f'{where}: "{relative}" is not a supported {what} '
+        problems.append(f"{where}: {quote(relative)} is not a supported {what} "
                         f"(use {', '.join(sorted(kinds))})")
 
 
@@ -73,16 +81,16 @@ def _not_found(root: Path, relative: str, kinds: set[str], listed: tuple[str, ..
     match = difflib.get_close_matches(relative, others, n=1)
     name = Path(relative).name
     elsewhere = next((p for p in sorted(root.parent.glob(f"*/{name}")) + sorted(
-        root.parent.glob(name)) if p.is_file() and not p.resolve().is_relative_to(
-        root.resolve())), None)
+        root.parent.glob(name)) if p.is_file() and not real(p).is_relative_to(
+        real(root))), None)
     if match:
-        advice = f'did you mean "{match[0]}"? Fix the name, or create the file'
+        advice = f"did you mean {quote(match[0])}? Fix the name, or create the file"
     elif elsewhere is not None:
         advice = (f"there is a {name} at {display_path(elsewhere)}, outside the content folder: "
                   f"move it to {display_path((root / relative).parent)}")
     else:
         advice = "create the file there, or remove this line"
-    return f'file "{relative}" not found (smguide looked for {looked}); {advice}'
+    return f"file {quote(relative)} not found (smguide looked for {looked}); {advice}"
 
 
 def _where(located: Located, display: str, path: tuple[Any, ...], field: str) -> str:
@@ -106,7 +114,7 @@ def _chapter_list(guide: GuideFile | None, source: Located | None) -> list[str]:
 
 def load_guide(content_dir: Path) -> Guide:
     """Read guide.yaml, labels.yaml and every chapter; raise ContentError listing all problems."""
-    root = content_dir.resolve()
+    root = real(content_dir)
     problems: list[str] = []
     guide_src = _read(root / "guide.yaml", problems)
     labels_src = _read(root / "labels.yaml", problems)
@@ -127,10 +135,11 @@ def load_guide(content_dir: Path) -> Guide:
         where = _where(guide_src, display_path(root / "guide.yaml"), ("chapters", index),
                        f"chapters[{index}]")
         if not relative.endswith((".yaml", ".yml")):
-            problems.append(f'{where}: "{relative}" is not a YAML file; chapters are .yaml files')
+            problems.append(f"{where}: {quote(relative)} is not a YAML file; chapters are "
+                            ".yaml files")
             continue
         if relative in listed:
-            problems.append(f'{where}: "{relative}" is listed twice (also chapters['
+            problems.append(f"{where}: {quote(relative)} is listed twice (also chapters["
                             f"{listed[relative]}]); remove one of the two lines")
             continue
         listed[relative] = index
@@ -158,8 +167,8 @@ def load_guide(content_dir: Path) -> Guide:
         anchor = re.sub(r"^[0-9-]+", "", anchor) or f"chapter-{index + 1}"
         if anchor in anchors:
             problems.append(f"{_where(source, shown, ('id',), 'id')}: the chapter id "
-                            f'"{anchor}" is also used by {anchors[anchor]}; give this chapter '
-                            f'its own "id:"')
+                            f"{quote(anchor)} is also used by {anchors[anchor]}; give this chapter "
+                            'its own "id:"')
             continue
         anchors[anchor] = shown
         for block_index, block in enumerate(chapter.blocks):
@@ -170,7 +179,7 @@ def load_guide(content_dir: Path) -> Guide:
                 check_file_ref(root, block.src, where_src, IMAGE_TYPES, problems, "image")
                 refused = None if len(problems) > before else check_image(root / block.src)
                 if refused:
-                    problems.append(f'{where_src}: "{block.src}": {refused}')
+                    problems.append(f"{where_src}: {quote(block.src)}: {refused}")
         chapters.append(Chapter(number=len(chapters) + 1, anchor=anchor, source=shown,
                                 title=chapter.title, summary=chapter.summary,
                                 notes=chapter.notes, blocks=tuple(chapter.blocks)))
@@ -178,7 +187,8 @@ def load_guide(content_dir: Path) -> Guide:
     if guide is not None and guide.date and not _real_date(guide.date):
         assert guide_src is not None
         problems.append(f"{_where(guide_src, display_path(root / 'guide.yaml'), ('date',), 'date')}"
-                        f': "{guide.date}" is not a date in the calendar; write it YYYY-MM-DD')
+                        f": {quote(guide.date)} is not a date in the calendar; write it "
+                        "YYYY-MM-DD")
     if problems or guide is None or labels is None:
         raise ContentError(sorted(problems, key=file_line))
     return Guide(title=guide.title, subtitle=guide.subtitle, language=guide.language,

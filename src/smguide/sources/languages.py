@@ -11,7 +11,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from smguide.errors import SmguideError
+from smguide.errors import SmguideError, quote
 
 LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -56,7 +56,7 @@ def select(content: Path, lang: str | None) -> tuple[Path, bool]:
     wanted = lang.strip().lower()
     if not re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]{2,8})*", wanted):
         listed = ", ".join(sorted(variants(content))) or "none"
-        raise LanguageError(f'"{lang}" is not a language code such as "en" or "de"; '
+        raise LanguageError(f'{quote(lang)} is not a language code such as "en" or "de"; '
                             f"available: {listed}")
     folder = content / wanted
     if (folder / "guide.yaml").is_file():
@@ -65,7 +65,7 @@ def select(content: Path, lang: str | None) -> tuple[Path, bool]:
     if wanted in available:
         return available[wanted], available[wanted] != content
     listed = ", ".join(sorted(available)) or "none"
-    raise LanguageError(f'the content has no language "{lang}"; available: {listed}. '
+    raise LanguageError(f"the content has no language {quote(lang)}; available: {listed}. "
                         f"To add it, copy the content into {content / wanted}/ (guide.yaml "
                         f"with language: {wanted}, labels.yaml, chapters/) and translate it")
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from smguide.errors import ContentError
+from smguide.errors import ContentError, quote
 
 KNOWN = ("name", "team", "role", "manager", "start_date", "buddy")
 ALIASES = {"counterpart": "buddy", "startdate": "start_date", "start": "start_date",
@@ -188,7 +188,8 @@ def _check_header(header: list[str], columns: list[str], shown: str
     warnings: list[str] = []
     if "name" not in columns:
         hint = difflib.get_close_matches("name", columns, n=1, cutoff=0.6)
-        fix = f'rename "{hint[0]}" to "name"' if hint else 'add a "name" column to the first line'
+        fix = (f'rename {quote(hint[0])} to "name"' if hint
+               else 'add a "name" column to the first line')
         problems.append(f"{shown}:1: name: the required column is missing ({fix})")
     for index, column in enumerate(columns):
         if not column:
@@ -201,7 +202,7 @@ def _check_header(header: list[str], columns: list[str], shown: str
             if near:
                 warnings.append(f'{shown}:1: {header[index].strip()}: not a known column, '
                                 f'kept for templates as hire.extra.{column} (did you mean '
-                                f'"{near[0]}"?)')
+                                f"{quote(near[0])}?)")
     return problems, warnings
 
 
@@ -221,14 +222,14 @@ def _check_row(row: dict[str, str], teams: tuple[str, ...], where: str) -> list[
                         f"in or delete the row)")
     start = row.get("start_date", "")
     if start and parse_date(start) is None:
-        problems.append(f'{where}: start_date: "{start}" is not a date (write it as ISO '
-                        f'yyyy-mm-dd, e.g. 2026-03-02)')
+        problems.append(f"{where}: start_date: {quote(start)} is not a date (write it as ISO "
+                        "yyyy-mm-dd, e.g. 2026-03-02)")
     team = row.get("team", "")
     if team and teams and _team(team, teams) is None:
         near = difflib.get_close_matches(team.casefold(), [t.casefold() for t in teams], n=1)
-        hint = next((f' (did you mean "{t}"?)' for t in teams if near and t.casefold() == near[0]),
-                    "")
-        problems.append(f'{where}: team: unknown team "{team}"; expected one of '
+        hint = next((f" (did you mean {quote(t)}?)" for t in teams
+                     if near and t.casefold() == near[0]), "")
+        problems.append(f"{where}: team: unknown team {quote(team)}; expected one of "
                         f"{', '.join(teams)}{hint or ' (teams are the roles in the content)'}")
     return problems
 

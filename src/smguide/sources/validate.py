@@ -16,6 +16,7 @@ from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
+from smguide.errors import quote
 from smguide.model.base import Explained
 from smguide.sources.yamlsource import Located, Path_
 
@@ -33,7 +34,7 @@ def dotted(path: Path_) -> str:
 def suggest(word: str, choices: typing.Iterable[str]) -> str:
     """' (did you mean "x"?)' when a close match exists, else ''."""
     match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f' (did you mean "{match[0]}"?)' if match else ""
+    return f" (did you mean {quote(match[0])}?)" if match else ""
 
 
 def _unwrap(tp: Any) -> Any:
@@ -101,7 +102,7 @@ def _choices(tp: Any) -> list[str]:
 
 def _show(value: Any) -> str:
     if isinstance(value, str):
-        return f'"{value}"' if len(value) <= 60 else f'"{value[:57]}..."'
+        return quote(value)
     if isinstance(value, dict):
         return "a group of keys"
     if isinstance(value, list):
@@ -165,7 +166,7 @@ def describe(error: ErrorDetails, root: Any, data: Any,
     if kind == "extra_forbidden":
         allowed = [k for k in _keys_of(type_at(root, loc[:-1])) if k != "type"]
         hint = suggest(str(loc[-1]), allowed) or f" (allowed: {', '.join(allowed)})"
-        return path, f'unknown key "{loc[-1]}"{hint}', True
+        return path, f"unknown key {quote(loc[-1])}{hint}", True
     if kind in ("literal_error", "enum"):
         choices = _choices(field_type) or [c.strip("'") for c in
                                            str(ctx.get("expected", "")).replace(" or ", ", ")
@@ -185,7 +186,8 @@ def describe(error: ErrorDetails, root: Any, data: Any,
         if pattern:
             return path, (f"expected {helps.get(pattern, 'text')}; "
                           f"got {_show(value)}"), False
-        hint = f' (put it in quotes: "{_show(value)}")' if isinstance(value, (int, float)) else ""
+        hint = (f" (put it in quotes: {quote(_show(value))})"
+                if isinstance(value, (int, float)) else "")
         return path, f"expected text; got {_show(value)}{hint}", False
     if kind == "string_too_long":
         return path, (f"too long: at most {ctx.get('max_length')} characters; "

@@ -8,6 +8,7 @@ record the line and column of every key and value so errors can point at them.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
+from smguide.errors import quote
 from smguide.safety.limits import file_too_big, list_too_long, text_too_long
 from smguide.sources.yamlhints import CURLY, curly_fix, explain, plain_problem
 
@@ -70,6 +72,11 @@ class _Loader(Reader, Scanner, Parser, Composer, CoreResolver):
 
     def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
         event = self.peek_event()
+        tag = getattr(event, "tag", None)
+        if tag is not None:  # on text, a list or a group: `!x a`, `!!map {}`, `! [a]`
+            mark = event.start_mark
+            raise YamlProblem(mark.line + 1, mark.column + 1,
+                              f"the tag {_written(tag)} is not supported; remove it")
         if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
             mark = event.start_mark
             raise YamlProblem(mark.line + 1, mark.column + 1,
@@ -126,7 +133,13 @@ def _scalar(node: ScalarNode) -> Any:
                                            "is meant as text")
         return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
     if tag == "tag:yaml.org,2002:float":
-        return float(value.replace("inf", "Inf").replace("Inf", "inf").lower())
+        special = value.lstrip("+-").lower() in (".inf", ".nan")
+        number = math.inf if special else float(value)
+        if not math.isfinite(number):  # .inf, -.inf, .nan, 1e999
+            raise YamlProblem(*_pos(node), f"{value} is not a number smguide can use "
+                                           "(infinite or not a number); write a number, or "
+                                           "put it in quotes if it is meant as text")
+        return number
     if tag == "tag:yaml.org,2002:null":
         return None
     if tag == "tag:yaml.org,2002:str":
@@ -134,7 +147,13 @@ def _scalar(node: ScalarNode) -> Any:
             raise YamlProblem(*_pos(node), "text contains an invisible control character; "
                                            "retype the text or remove the character")
         return value
-    raise YamlProblem(*_pos(node), f"the tag {tag} is not supported; remove it")
+    raise YamlProblem(*_pos(node), f"the tag {_written(tag)} is not supported; remove it")
+
+
+def _written(tag: str) -> str:
+    """A tag as it is written in the file (`!!map`, not tag:yaml.org,2002:map)."""
+    return quote("!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:")
+                 else tag).strip('"')
 
 
 def _build(node: Node, path: Path_, out: Located, depth: int = 0) -> Any:
@@ -163,7 +182,7 @@ def _build(node: Node, path: Path_, out: Located, depth: int = 0) -> Any:
                 raise YamlProblem(*_pos(key_node), "merge keys (<<) are not supported")
             if key in result:
                 first = out.key_pos[(*path, key)]
-                raise YamlProblem(*_pos(key_node), f'the key "{key}" appears twice '
+                raise YamlProblem(*_pos(key_node), f"the key {quote(key)} appears twice "
                                   f"(first on line {first[0]}); keep one of them")
             out.key_pos[(*path, key)] = _pos(key_node)
             result[key] = _build(value_node, (*path, key), out, depth + 1)

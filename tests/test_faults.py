@@ -1,0 +1,321 @@
+"""Faults a fuzzing campaign found: each is a one-line message naming the place, never a
+traceback; a user's value quoted in a message cannot break it into several lines."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import Result
+
+from conftest import edit, template_overrides
+from smguide.sources.yamlsource import YamlProblem, parse_yaml
+
+OURS = re.compile(r"^(Error|Warning): |^\d+ problems? found; nothing was written\.$"
+                  r"|^(Checked|Building|Wrote|Built) ")
+
+
+def our_lines(result: Result) -> list[str]:
+    """The lines smguide printed; each one must be a whole message of ours."""
+    lines = result.output.splitlines()
+    assert "Traceback" not in result.output
+    assert all(OURS.match(line) for line in lines), result.output
+    return lines
+
+
+# -- YAML: infinite numbers and tags ---------------------------------------------------
+
+
+@pytest.mark.parametrize("number", [".inf", "-.inf", "+.Inf", ".nan", ".NaN", "1e999"])
+def test_an_infinite_or_undefined_number_is_refused_where_it_is(number: str) -> None:
+    for text, position in ((f"width: {number}\n", (1, 8)),
+                           (f"blocks:\n  - {number}\n", (2, 5)),
+                           (f"a: [1, {number}]\n", (1, 8))):
+        with pytest.raises(YamlProblem) as caught:
+            parse_yaml(text)
+        assert (caught.value.line, caught.value.column) == position
+        assert caught.value.message == (
+            f"{number} is not a number smguide can use (infinite or not a number); write a "
+            "number, or put it in quotes if it is meant as text")
+    assert parse_yaml(f'edition: "{number}"\n').data == {"edition": number}  # quoted: text
+    assert parse_yaml("a: .5\nb: -.5e3\nc: 1.\n").data == {"a": 0.5, "b": -500.0, "c": 1.0}
+
+
+@pytest.mark.parametrize(("where", "old", "new", "line_of"), [
+    ("content/guide.yaml", 'edition: "2026"', "edition: .inf", "edition:"),
+    ("content/chapters/02-sales.yaml", "  - type: prose\n    heading: The core job",
+     "  - type: prose\n    width: -.inf\n    heading: The core job", "width:"),
+    ("brand/_brand.yml", "line-height: 1.45", "line-height: .nan", "line-height:"),
+])
+def test_check_and_build_refuse_an_infinite_number_with_its_place(
+        where: str, old: str, new: str, line_of: str, content: Path, brand_dir: Path,
+        run: Callable[..., Result], tmp_path: Path) -> None:
+    path = tmp_path / where
+    edit(path, old, new)
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if line_of in text)
+    key, value = path.read_text().splitlines()[line - 1].split(": ")
+    column = len(key) + 3
+    for command in ("check", "build"):
+        result = run(command)
+        assert result.exit_code == 1, result.output
+        errors = [text for text in our_lines(result) if text.startswith("Error: ")]
+        assert errors == [f"Error: {where}:{line}:{column}: {value} is not a "
+                          "number smguide can use (infinite or not a number); write a number, "
+                          "or put it in quotes if it is meant as text"]
+    assert not (tmp_path / "output").exists()
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    ("!foo [a]", "!foo"), ("!!map {}", "!!map"), ("!!seq [1]", "!!seq"), ("! {a: 1}", "!"),
+    ("!!str text", "!!str"), ("!x\n  - a", "!x"), ("!!python/object:os.system ls",
+                                                    "!!python/object:os.system"),
+])
+def test_a_tag_on_text_a_list_or_a_group_is_refused(value: str, shown: str) -> None:
+    with pytest.raises(YamlProblem) as caught:
+        parse_yaml(f"title: ok\nitems: {value}\n")
+    assert (caught.value.line, caught.value.column, caught.value.message) == (
+        2, 8, f"the tag {shown} is not supported; remove it")
+
+
+def test_check_names_the_place_of_a_tagged_list(content: Path,
+                                                run: Callable[..., Result]) -> None:
+    edit(content / "guide.yaml", "chapters:\n", "chapters: !ordered\n")
+    result = run("check")
+    assert result.exit_code == 1
+    assert our_lines(result)[0] == ("Error: content/guide.yaml:6:11: the tag !ordered is not "
+                                    "supported; remove it")
+
+
+# -- messages: one problem, one line ---------------------------------------------------
+
+
+def test_quote_escapes_what_could_break_or_forge_a_line() -> None:
+    from smguide.errors import one_line, quote
+
+    assert quote('a\nError: b "c" \\ \u202e\x1b[31m\u2028z') == (
+        '"a\\nError: b \\"c\\" \\\\ \\u202e\\u001b[31m\\u2028z"')
+    assert quote("x" * 80) == '"' + "x" * 57 + '..."'
+    assert quote("Zoë Ørsted 王伟") == '"Zoë Ørsted 王伟"'
+    assert one_line("plain, ünïcode text") == "plain, ünïcode text"
+    assert one_line("two\r\nlines\x85") == "two\\r\\nlines\\u0085"
+
+
+FORGED = "\\nError: content/guide.yaml:1:1: title: forged\\n"  # YAML escapes: line breaks
+
+
+@pytest.mark.parametrize(("where", "old", "new"), [
+    ("content/chapters/02-sales.yaml", "  - type: role", f'  - type: "role{FORGED}"'),
+    ("content/chapters/02-sales.yaml", "blocks:\n", f'blocks:\n  - "not a block{FORGED}"\n'),
+    ("content/chapters/02-sales.yaml", "title: What", f'"title{FORGED}": x\ntitle: What'),
+    ("content/guide.yaml", "  - chapters/00-welcome.yaml", f'  - "chapters/0{FORGED}.yaml"'),
+    ("content/guide.yaml", "language: en", f'language: "e{FORGED}"'),
+    ("brand/_brand.yml", 'forest: "#2f6b4f"', f'forest: "#2f6b4f{FORGED}"'),
+    ("brand/_brand.yml", "path: logo.svg", f'path: "logo{FORGED}.svg"'),
+])
+def test_a_value_with_line_breaks_stays_on_its_message_line(
+        where: str, old: str, new: str, content: Path, brand_dir: Path,
+        run: Callable[..., Result], tmp_path: Path) -> None:
+    edit(tmp_path / where, old, new)
+    result = run("check")
+    assert result.exit_code == 1
+    lines = our_lines(result)
+    assert not any(line.startswith("Error: content/guide.yaml:1:1: title: forged")
+                   for line in lines), result.output
+    assert any(FORGED.rstrip("\\n") in line for line in lines if line.startswith("Error: ")
+               ), result.output
+
+
+def test_a_roster_value_with_line_breaks_stays_on_its_message_line(
+        run: Callable[..., Result], tmp_path: Path) -> None:
+    (tmp_path / "hires.csv").write_text(
+        'name,team,start_date\nAnn,"Sales\nError: hires.csv:9: name: forged",2026-01-01\n'
+        'Bob,Sales,"2026\n13-01"\n', encoding="utf-8")
+    result = run("pdf", "--roster", "hires.csv")
+    assert result.exit_code == 1
+    lines = [line for line in our_lines(result) if line.startswith("Error: ")]
+    assert lines == [
+        'Error: hires.csv:2: team: unknown team "Sales\\nError: hires.csv:9: name: forged"; '
+        "expected one of Sales, Marketing (teams are the roles in the content)",
+        'Error: hires.csv:4: start_date: "2026\\n13-01" is not a date (write it as ISO '
+        "yyyy-mm-dd, e.g. 2026-03-02)"]
+    assert not (tmp_path / "output").exists()
+
+
+# -- symbolic links that lead back to themselves ----------------------------------------
+
+
+LOOPS = {
+    "a chapter linked to itself": ("content/chapters/01-mixed-up.yaml", None,
+                                   "Error: content/guide.yaml:8:5: chapters[1]: "
+                                   '"chapters/01-mixed-up.yaml": '),
+    "two chapter links to each other": ("content/chapters/01-mixed-up.yaml",
+                                        "content/chapters/other.yaml",
+                                        "Error: content/guide.yaml:8:5: chapters[1]: "
+                                        '"chapters/01-mixed-up.yaml": '),
+    "guide.yaml": ("content/guide.yaml", None, "Error: content/guide.yaml:1:1: "),
+    "labels.yaml": ("content/labels.yaml", None, "Error: content/labels.yaml:1:1: "),
+    "the brand file": ("brand/_brand.yml", None, "Error: brand/_brand.yml:1:1: "),
+    "the logo": ("brand/logo.svg", None, 'Error: brand/_brand.yml:9:1: logo: "logo.svg": '),
+    "a template": ("templates/handbook/chapter.html.j2", None,
+                   "Error: templates/handbook/chapter.html.j2: the template is"),
+}
+
+
+@pytest.mark.parametrize("case", list(LOOPS))
+def test_a_symbolic_link_loop_is_one_line_naming_it(
+        case: str, content: Path, brand_dir: Path, run: Callable[..., Result],
+        tmp_path: Path) -> None:
+    target, partner, start = LOOPS[case]
+    template_overrides(tmp_path / "templates", {"handbook/toc.html.j2": "{# mine #}"})
+    link = tmp_path / target
+    link.unlink(missing_ok=True)
+    if partner:
+        os.symlink(Path(partner).name, tmp_path / partner)
+        os.symlink(Path(partner).name, link)
+        (tmp_path / partner).unlink()
+        os.symlink(link.name, tmp_path / partner)
+    else:
+        os.symlink(link.name, link)
+    result = run("check")
+    assert result.exit_code == 1, result.output
+    errors = [line for line in our_lines(result) if line.startswith("Error: ")]
+    assert len(errors) == 1 and errors[0].startswith(start), result.output
+    assert "symbolic link that leads back to itself (a link loop)" in errors[0]
+
+
+# -- a font the brand names as installed, that is not ------------------------------------
+
+
+def fontconfig_family(family: str) -> str:
+    return subprocess.run(["fc-match", "--format=%{family[0]}", family], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def system_font_brand(brand_dir: Path, family: str) -> Path:
+    path = brand_dir / "_brand.yml"
+    edit(path, "typography:\n",
+         f"typography:\n  fonts:\n    - family: {family}\n      source: system\n")
+    edit(path, "family: Lato\n    size", f"family: {family}\n    size")
+    return path
+
+
+def test_a_system_font_that_is_not_installed_is_a_warning_naming_the_substitute(
+        brand_dir: Path, run: Callable[..., Result], tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    from smguide.commands.build import load
+    from smguide.model.options import Sources
+    from smguide.resources import builtin
+
+    family = "Nonexistent Sans Test"
+    used = fontconfig_family(family)  # what Pango (so the PDF engine) prints with instead
+    assert used and used != family
+    brand = system_font_brand(brand_dir, family)
+    warning = (f'Warning: brand/_brand.yml:34:7: typography.fonts[0].family: the font "{family}"'
+               f' (source: system) is not installed on this computer; the handbook and the deck'
+               f' use "{used}" instead (install the font, or add its files under '
+               "typography.fonts with source: file)")
+    checked = run("check", "--brand", str(brand))
+    assert checked.exit_code == 0, checked.output
+    assert warning in our_lines(checked)
+    deck = run("slides", "--brand", str(brand))
+    assert deck.exit_code == 0, deck.output
+    assert warning in our_lines(deck)
+    slides = Presentation(str(tmp_path / "output" / "deck.pptx")).slides
+    assert len(slides) > 10
+    # pdf and build load the brand the same way, so they print the same warning
+    loaded = load(Sources(content=builtin("content"), brand=brand, templates=None))
+    assert [f"Warning: {w}" for w in loaded[2]] == [warning]
+
+
+def test_an_installed_system_font_measures_the_deck_without_a_warning(
+        brand_dir: Path, run: Callable[..., Result]) -> None:
+    assert fontconfig_family("DejaVu Sans") == "DejaVu Sans"
+    brand = system_font_brand(brand_dir, "DejaVu Sans")
+    checked = run("check", "--brand", str(brand))
+    assert checked.exit_code == 0, checked.output
+    assert not any(line.startswith("Warning") for line in our_lines(checked))
+
+
+# -- two builds into one output folder ---------------------------------------------------
+
+
+class InstantWorker:
+    """Stands in for a render child: the "rendering" is the guide's title, at once."""
+
+    def __init__(self, *_: object) -> None:
+        import multiprocessing
+
+        self._replies, self._send = multiprocessing.Pipe(duplex=False)
+        self.data = b""
+
+    def submit(self, job: object, guide: Any, *_: object, **__: object) -> None:
+        self.data = b"%PDF " + guide.title.encode()
+        self._send.send(True)
+
+    def result(self, seconds: float | None = None) -> tuple[bytes, int, list[str]]:
+        return self.data, 1, []
+
+    @property
+    def reply(self) -> Any:
+        return self._replies
+
+    def __enter__(self) -> InstantWorker:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._send.close()
+        self._replies.close()
+
+
+def test_a_build_never_records_the_file_another_build_wrote_meanwhile(
+        content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Build A is interrupted just after its handbook.pdf is in place and before it records
+    it: build B (other content, same folder) runs in that gap. A's record must not call B's
+    file A's, so a later build of A's content rebuilds (it said "up to date" before)."""
+    import shutil
+    import threading
+
+    from smguide.commands import build
+    from smguide.io.cache import BuildCache, build_key
+    from smguide.model.options import DeckOptions, PrintOptions, Sources
+    from smguide.resources import builtin
+
+    monkeypatch.setattr(build, "Worker", InstantWorker)
+    monkeypatch.setattr(build, "submit_handbook",
+                        lambda worker, guide, *_: worker.submit(None, guide))
+    other = tmp_path / "other"
+    shutil.copytree(content, other)
+    edit(other / "guide.yaml", "title: Sales and Marketing", "title: Somebody Else's Guide")
+    brand, out = builtin("brand") / "_brand.yml", tmp_path / "output"
+
+    def run_build(folder: Path) -> None:
+        key = build_key(folder, brand, None, {}, out)
+        build.build_both(Sources(folder, brand, None), out, PrintOptions(),
+                         DeckOptions(), cache=BuildCache(out, key))
+
+    real_replace, gap = os.replace, threading.Event()
+    other_build = threading.Thread(target=run_build, args=(other,))
+
+    def replace(source: Any, target: Any) -> None:
+        real_replace(source, target)
+        if str(target).endswith("handbook.pdf") and not gap.is_set() and \
+                threading.current_thread() is not other_build:
+            gap.set()
+            other_build.start()
+            other_build.join(timeout=5)  # B finishes here, unless A's lock makes it wait
+
+    monkeypatch.setattr(os, "replace", replace)
+    run_build(content)
+    other_build.join(timeout=10)
+    assert gap.is_set() and not other_build.is_alive()
+    assert (out / "handbook.pdf").read_bytes() == b"%PDF Somebody Else's Guide"
+    key = build_key(content, brand, None, {}, out)
+    assert BuildCache(out, key).fresh("handbook.pdf") is None  # A's content: build again
+    other_key = build_key(other, brand, None, {}, out)
+    assert BuildCache(out, other_key).fresh("handbook.pdf") is not None
