@@ -17,7 +17,7 @@ from conftest import edit, template_overrides
 from smguide.sources.yamlsource import YamlProblem, parse_yaml
 
 OURS = re.compile(r"^(Error|Warning): |^\d+ problems? found; nothing was written\.$"
-                  r"|^(Checked|Building|Wrote|Built) ")
+                  r"|^(Checked|Building|Wrote|Built) |^\[\d+/\d+\] ")
 
 
 def our_lines(result: Result) -> list[str]:
@@ -308,7 +308,7 @@ def test_a_build_never_records_the_file_another_build_wrote_meanwhile(
                 threading.current_thread() is not other_build:
             gap.set()
             other_build.start()
-            other_build.join(timeout=5)  # B finishes here, unless A's lock makes it wait
+            other_build.join(timeout=3)  # B finishes here, unless A's lock makes it wait
 
     monkeypatch.setattr(os, "replace", replace)
     run_build(content)
@@ -319,3 +319,173 @@ def test_a_build_never_records_the_file_another_build_wrote_meanwhile(
     assert BuildCache(out, key).fresh("handbook.pdf") is None  # A's content: build again
     other_key = build_key(other, brand, None, {}, out)
     assert BuildCache(out, other_key).fresh("handbook.pdf") is not None
+
+
+# -- a roster run is one transaction ------------------------------------------------------
+
+
+HIRES = "name,team\nAnn Lee,Sales\nBob Ray,Marketing\nCy Dee,Sales\n"
+
+
+@pytest.fixture(scope="module")
+def roster_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A starter project (short, so fast) with a first roster run's copies in output/."""
+    import subprocess
+    import sys
+
+    root = tmp_path_factory.mktemp("roster") / "project"
+    subprocess.run([sys.executable, "-m", "smguide", "init", str(root)], check=True,
+                   capture_output=True)
+    (root / "hires.csv").write_text(HIRES, encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "smguide", "pdf", "--roster", "hires.csv",
+                    "--merge"], cwd=root, check=True, capture_output=True)
+    (root / "output" / "handbooks" / "keep").mkdir()
+    (root / "output" / "handbooks" / "keep" / "notes.txt").write_text("mine")
+    return root
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` (hidden ones too), by relative name."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+def project_copy(roster_project: Path, tmp_path: Path) -> Path:
+    import shutil
+
+    root = tmp_path / "project"
+    shutil.copytree(roster_project, root)
+    edit(root / "content" / "guide.yaml", "title: ", "title: New ")  # new copies differ
+    return root
+
+
+def copy_title(pdf: Path) -> str:
+    from pypdf import PdfReader
+
+    return str(PdfReader(pdf).metadata.title)
+
+
+def test_a_full_disk_during_a_roster_run_leaves_every_copy_as_it_was(
+        roster_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk fills while the second copy is written (the write fails at its fsync)."""
+    import errno
+
+    from click.testing import CliRunner
+
+    from smguide.cli import main
+
+    root = project_copy(roster_project, tmp_path)
+    before = snapshot(root / "output")
+    real_fsync, written = os.fsync, []
+
+    def fsync(fd: int) -> None:
+        if os.readlink(f"/proc/self/fd/{fd}").startswith(str(root / "output")):
+            written.append(fd)
+            if len(written) == 2:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fsync(fd)
+
+    monkeypatch.chdir(root)
+    monkeypatch.setattr(os, "fsync", fsync)
+    result = CliRunner().invoke(main, ["pdf", "--roster", "hires.csv", "--merge"])
+    assert result.exit_code == 1, result.output
+    assert "No space left on device" in our_lines(result)[-1]
+    assert snapshot(root / "output") == before  # not one copy new, no temp file
+
+
+KILL_DRIVER = """
+import os, signal, sys
+from pathlib import Path
+from smguide.io import transaction
+
+point = sys.argv[1]
+folder = Path(sys.argv[2])
+kill = lambda: os.kill(os.getpid(), signal.SIGKILL)
+real_exchange, real_finish, real_rename = transaction._exchange, transaction._finish, os.rename
+if point == "no-exchange":
+    transaction._exchange = lambda a, b: False
+    renames = []
+    def rename(a, b):
+        real_rename(a, b)
+        renames.append(b)
+        if len(renames) == 1 and not Path(a).name.startswith(transaction.PREFIX):
+            kill()
+    os.rename = rename
+if point == "after-swap":
+    transaction._finish = lambda *a: kill()
+if point == "moving-beside":
+    transaction._move = lambda *a: kill()
+with transaction.FolderTransaction(folder) as tx:
+    for n, name in enumerate(("a.pdf", "b.pdf", "c.pdf")):
+        tx.put(folder / name, b"new " + name.encode())
+        if point == "staging" and n == 1:
+            kill()
+    tx.put(folder.parent / "all.pdf", b"new all")
+    if point == "ready":
+        transaction._exchange = lambda a, b: kill()
+"""
+
+
+@pytest.mark.parametrize(("point", "committed"), [
+    ("staging", False), ("ready", False), ("no-exchange", False), ("after-swap", True),
+    ("moving-beside", True)])
+def test_a_transaction_killed_anywhere_is_all_old_or_all_new(
+        point: str, committed: bool, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from smguide.io.transaction import recover
+
+    folder = tmp_path / "out" / "handbooks"
+    (folder / "mine").mkdir(parents=True)
+    (folder / "mine" / "notes.txt").write_text("mine")
+    for name in ("a.pdf", "b.pdf", "c.pdf", "d.pdf"):
+        (folder / name).write_bytes(b"old " + name.encode())
+    (folder / ".b.pdf.abcd1234.tmp").write_bytes(b"left by an older killed write")
+    (folder.parent / "all.pdf").write_bytes(b"old all")
+    done = subprocess.run([sys.executable, "-c", KILL_DRIVER, point, str(folder)])
+    assert done.returncode == -9
+    names = ("a.pdf", "b.pdf", "c.pdf")
+    state = "new" if committed else "old"
+    if point == "no-exchange":  # a file system without RENAME_EXCHANGE: between two renames
+        assert not folder.exists() and (folder.parent / ".smguide-previous-handbooks").is_dir()
+    else:
+        copies = {name: (folder / name).read_bytes() for name in names}
+        assert copies == {name: f"{state} {name}".encode() for name in names}  # never mixed
+    recover(folder.parent, folder.name)  # what the next run does first
+    assert snapshot(folder.parent) == {
+        **{f"handbooks/{name}": f"{state} {name}".encode() for name in names},
+        "handbooks/d.pdf": b"old d.pdf", "handbooks/mine/notes.txt": b"mine",
+        "all.pdf": f"{state} all".encode()}
+
+
+def test_a_roster_run_killed_while_writing_leaves_the_old_copies_and_the_next_run_cleans_up(
+        roster_project: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = project_copy(roster_project, tmp_path)
+    before = snapshot(root / "output")
+    driver = ("import os, signal, sys\nreal, count = os.fsync, []\n"
+              "def fsync(fd):\n"
+              "    if os.readlink(f'/proc/self/fd/{fd}').startswith(sys.argv[1]):\n"
+              "        count.append(fd)\n"
+              "        if len(count) == 2: os.kill(os.getpid(), signal.SIGKILL)\n"
+              "    real(fd)\n"
+              "os.fsync = fsync\n"
+              "from smguide.cli import main\n"
+              "main(['pdf', '--roster', 'hires.csv', '--merge'])\n")
+    killed = subprocess.run([sys.executable, "-c", driver, str(root / "output")], cwd=root,
+                            capture_output=True, text=True)
+    assert killed.returncode == -9, killed.stderr
+    assert {k: v for k, v in snapshot(root / "output").items()
+            if not k.startswith(".smguide-staging-")} == before
+    again = subprocess.run([sys.executable, "-m", "smguide", "pdf", "--roster", "hires.csv",
+                            "--merge"], cwd=root, capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    after = snapshot(root / "output")
+    assert sorted(after) == sorted(before)  # nothing left over, nothing lost
+    assert after["handbooks/keep/notes.txt"] == b"mine"
+    for name in ("ann-lee", "bob-ray", "cy-dee"):
+        assert copy_title(root / "output" / "handbooks" / f"{name}.pdf").startswith("New ")
+    assert copy_title(root / "output" / "handbooks-all.pdf").startswith("New ")

@@ -3,7 +3,8 @@
 What is shared is rendered once: the body is laid out once (here), with empty pages where
 each person's cover and first-week page go; the personal pages of everyone are laid out
 in a few large documents (one per chunk of people, in parallel); then each copy is
-assembled with pikepdf from those pages, on every core, and written atomically.
+assembled with pikepdf from those pages, on every core; all the copies (and the merged file
+and cohort deck) are written in one transaction (io.transaction).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from typing import Any, TypeVar
 from smguide.commands.build import load
 from smguide.errors import ContentError
 from smguide.handbook.html import HandbookRenderer
-from smguide.io.atomic import check_writable, write_atomic
+from smguide.io.atomic import check_writable
+from smguide.io.transaction import FolderTransaction
 from smguide.model.options import PrintOptions, Sources, creation_date
 from smguide.paths import display_path
 from smguide.safety.sandbox import Limits, run_limited
@@ -93,10 +95,11 @@ def build_roster(sources: Sources, roster: Path, output: Path, options: PrintOpt
         pages, finished = _with_progress(
             lambda say: run_limited(lambda: _render_all(job, say), limits,
                                     "the personal handbooks"), progress)
-        # everything rendered: only now is anything written (each file atomically, here,
-        # so a child stopped at a limit cannot leave some copies new and others old)
-        for path, target in finished:
-            write_atomic(target, path.read_bytes())
+        # everything rendered: only now is anything written, all in one transaction (a
+        # full disk, an error or a kill leaves every copy as it was, or all are new)
+        with FolderTransaction(out_dir / tag) as transaction:
+            for path, target in finished:
+                transaction.put(target, path.read_bytes())
     return RosterBuilt(copies=tuple(job.targets), merged=job.merged, deck=job.deck,
                        pages=pages, skipped=tuple(found.problems),
                        warnings=tuple(warnings) + found.warnings,
