@@ -18,6 +18,7 @@ from pptx import Presentation
 
 from smguide.cli import main
 from smguide.deck.render import DeckRenderer
+from smguide.errors import RenderError
 from smguide.model.options import DeckOptions
 from smguide.resources import builtin
 from smguide.sources.brand import load_brand
@@ -230,6 +231,13 @@ def test_the_deck_plan_can_name_a_layout_of_the_template(tmp_path: Path) -> None
     deck = Presentation(io.BytesIO(data))
     assert [s.slide_layout.name for s in deck.slides] == ["Titre de section",
                                                           "Titre et contenu"]
+    wrong = write_plan(tmp_path / "w", "- kind: title\n  layout: Titre de section\n"
+                                       "- kind: agenda\n  layout: Sommaire\n")
+    with pytest.raises(RenderError) as refused:
+        DeckRenderer(GUIDE, BRAND, DeckOptions(template=template), wrong).render()
+    assert str(refused.value).startswith(
+        f'deck/plan.yaml.j2 (rendered):3: slide 2 (agenda): layout: {template} has no slide '
+        f'layout named "Sommaire"; its layouts are: 1 "Diapositive de titre", ')
 
 
 def test_a_layout_without_a_subtitle_gets_a_text_box_in_its_free_area(tmp_path: Path) -> None:

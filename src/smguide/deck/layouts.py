@@ -145,34 +145,58 @@ class Layout:
         return [b for b in self.boxes if b.kind == "mark"]
 
 
-def _kind(ph_type: Any) -> str:
-    from pptx.enum.shapes import PP_PLACEHOLDER as PH
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+# a placeholder's type (p:ph type, "obj" when absent) -> what smguide calls it
+KINDS = {"title": "title", "ctrTitle": "center", "subTitle": "subtitle", "body": "body",
+         "obj": "body", "pic": "picture", "dt": "mark", "ftr": "mark", "sldNum": "mark"}
+# where a layout placeholder without a position inherits it from, on the master
+# (as python-pptx and PowerPoint resolve it)
+MASTER_TYPE = {"ctrTitle": "title", "subTitle": "body", "obj": "body"}
 
-    return {PH.TITLE: "title", PH.CENTER_TITLE: "center", PH.VERTICAL_TITLE: "other",
-            PH.SUBTITLE: "subtitle", PH.BODY: "body", PH.OBJECT: "body",
-            PH.PICTURE: "picture", PH.DATE: "mark", PH.FOOTER: "mark",
-            PH.SLIDE_NUMBER: "mark"}.get(ph_type, "other")
+
+def _placeholders(tree: Any) -> list[tuple[str, int, Any, Any]]:
+    """(type, idx, p:ph, xfrm or None) of each placeholder shape in a shape tree, straight
+    from the XML (python-pptx resolves inherited positions with an XPath per property)."""
+    found = []
+    for element in tree.iterchildren():
+        ph = element.find(f"./*/{_P}nvPr/{_P}ph")
+        if ph is None:
+            continue
+        xfrm = element.find(f"./{_P}spPr/{_A}xfrm")
+        found.append((ph.get("type", "obj"), int(ph.get("idx", "0")), ph, xfrm))
+    return found
+
+
+def _rect(xfrm: Any) -> tuple[int, int, int, int] | None:
+    off = xfrm.find(f"{_A}off") if xfrm is not None else None
+    ext = xfrm.find(f"{_A}ext") if xfrm is not None else None
+    if off is None or ext is None:
+        return None
+    return (int(off.get("x", 0)), int(off.get("y", 0)), int(ext.get("cx", 0)),
+            int(ext.get("cy", 0)))
 
 
 def read_layouts(prs: Presentation) -> list[Layout]:
     found: list[Layout] = []
     for master in prs.slide_masters:
+        inherited = {}
+        for kind, _, _, xfrm in _placeholders(master.shapes._spTree):
+            rect = _rect(xfrm)
+            if rect and kind not in inherited:
+                inherited[kind] = rect
         for layout in master.slide_layouts:
             info = Layout(layout, len(found) + 1, layout.name or "", layout._element.get(
                 "type", ""))
-            for ph in layout.placeholders:
-                dims = (ph.left, ph.top, ph.width, ph.height)
-                if None in dims or not ph.width or not ph.height:
+            for kind, idx, ph, xfrm in _placeholders(layout.shapes._spTree):
+                rect = _rect(xfrm) or inherited.get(MASTER_TYPE.get(kind, kind))
+                if rect is None or not rect[2] or not rect[3]:
                     continue
-                element = ph._element.ph
-                vertical = element is not None and element.get("orient") == "vert"
-                body = ph._element.find(".//{http://schemas.openxmlformats.org/drawingml/2006/"
-                                        "main}bodyPr")
+                vertical = ph.get("orient") == "vert"
+                body = ph.getparent().getparent().getparent().find(f".//{_A}bodyPr")
                 if body is not None and body.get("vert", "horz") not in ("horz", ""):
                     vertical = True
-                info.boxes.append(Box(_kind(ph.placeholder_format.type), ph.placeholder_format.idx,
-                                      int(ph.left), int(ph.top), int(ph.width), int(ph.height),
-                                      vertical))
+                info.boxes.append(Box(KINDS.get(kind, "other"), idx, *rect, vertical))
             found.append(info)
     return found
 
@@ -195,19 +219,22 @@ class LayoutPicker:
         self.pin_where = pin_where  # kind -> "brand file:line:column: field"
         self._by_role: dict[str, Layout] = {}
         self._picks: dict[tuple[str, int, str], Pick] = {}
+        self._margins: tuple[int, int] | None = None
         if not self.layouts:
             raise RenderError(f"{source} has no slide layouts at all; add at least one layout "
                               f"with a title to its slide master")
 
     # -- one slide ------------------------------------------------------------------
 
-    def pick(self, kind: str, block_type: str | None, layout: str | int) -> Pick:
-        """The layout for a slide of `kind` (and block type) planned on `layout`."""
+    def pick(self, kind: str, block_type: str | None, layout: str | int,
+             source: str = "") -> Pick:
+        """The layout for a slide of `kind` (and block type) planned on `layout`; `source`
+        says where the plan names it."""
         role = ROLE_OF.get(layout) if isinstance(layout, str) else None
         role = role or KIND_ROLES.get(block_type or kind, "content")
         pinned_by = block_type if block_type and block_type in self.pins else kind
         if isinstance(layout, int) or layout not in ROLE_OF:
-            info = self._find(layout, "the deck plan")  # the plan names its own layout
+            info = self._find(layout, f"{source or 'the deck plan'}: layout")  # its own
         elif pinned_by in self.pins:
             info = self._find(self.pins[pinned_by], self.pin_where.get(
                 pinned_by, f"defaults.smguide.layouts.{pinned_by}"))
@@ -365,6 +392,11 @@ class LayoutPicker:
 
     def margins(self) -> tuple[int, int]:
         """Left and right edges of content: the master's body placeholder, else 5%."""
+        if self._margins is None:
+            self._margins = self._find_margins()
+        return self._margins
+
+    def _find_margins(self) -> tuple[int, int]:
         from pptx.enum.shapes import PP_PLACEHOLDER as PH
 
         edge = max(round(self.width * 0.05), inches(0.4))

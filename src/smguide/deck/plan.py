@@ -51,6 +51,7 @@ class PlannedSlide:
     block: Block | None
     title: str | None
     notes: str | None
+    source: str = ""  # "deck/plan.yaml.j2 (rendered):LINE: slide N (kind)", for messages
 
 
 def yaml_scalar(value: Any) -> str:
@@ -119,4 +120,4 @@ def _resolve(ref: SlideRef, guide: Guide, where: str, problems: list[str]
             problems.append(f'{where}: a "{block.type}" block has no slide form; '
                             f"slides exist for {', '.join(SLIDE_BLOCKS)}")
             return None
-    return PlannedSlide(ref.kind, ref.layout, chapter, block, ref.title, ref.notes)
+    return PlannedSlide(ref.kind, ref.layout, chapter, block, ref.title, ref.notes, where)

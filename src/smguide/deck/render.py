@@ -213,7 +213,7 @@ class DeckRenderer:
     def pick_of(self, planned: PlannedSlide) -> Pick:
         """The template's layout for this slide, and where its content goes."""
         block = planned.block.type if planned.block is not None else None
-        return self.picker.pick(planned.kind, block, planned.layout)
+        return self.picker.pick(planned.kind, block, planned.layout, planned.source)
 
     def text_target(self, slide: Slide, planned: PlannedSlide, column: int = 0,
                     area: Area | None = None) -> Any:
