@@ -3,16 +3,18 @@
 Usage: .venv/bin/python bench/template_corpus.py [--corpus DIR] [--out DIR] [--compare]
                                                  [--update] [--only NAME]
 
-For each template (../shared/corpus/templates/*.pptx, *.potx, *.pptm beside the repository,
-or --corpus) and each slide shape it prints one row: "built, N slides" when the deck was
-made and every shape of every slide lies on the slide with no two text shapes overlapping
-(tests/deckgeometry.py checks the saved file), "built, N slides, M geometry problems"
-(the first one is printed below the table) when not, or "refused: <the one-line
-message>". A crash (a traceback, never acceptable) is a row too.
+For each template (../shared/corpus/templates/*.pptx, *.potx, *.pptm beside the
+repository, or --corpus) and each slide shape it prints one row: "built, N slides" when
+the deck was made, every shape of every slide lies on the slide with no two text shapes
+overlapping (tests/deckgeometry.py checks the saved file) and openxml-audit finds the
+package valid; "built, N slides, M geometry problems" or "..., M OOXML errors" when not
+(the first problem is printed below the table); or "refused: <the one-line message>".
+A crash (a traceback, never acceptable) is a row too.
 
-The expected table (Markdown) is bench/template_corpus.expected; --compare exits 1 when the table
-differs from it (printing the difference), --update rewrites it. Without the corpus the
-script says so and exits 0. --out keeps the decks (to look at them with LibreOffice).
+The expected table (Markdown) is bench/template_corpus.expected; --compare exits 1 when
+the table differs from it (printing the difference), --update rewrites it. Without the
+corpus the script says so and exits 0. --out keeps the decks (to look at them with
+LibreOffice).
 """
 
 from __future__ import annotations
@@ -64,10 +66,21 @@ def build_one(guide: object, brand: object, template: Path, aspect: str, out: Pa
         return f"CRASH: {exc.__class__.__name__}: {exc}"[:200], [], []
     out.write_bytes(data)
     problems = _geometry().deck_problems(out)  # type: ignore[attr-defined]
+    invalid = _ooxml(out)
     cell = f"built, {slides} slides"
     if problems:
         cell += f", {len(problems)} geometry problems"
-    return cell, problems, renderer.warnings
+    if invalid:
+        cell += f", {len(invalid)} OOXML errors"
+    return cell, problems + invalid, renderer.warnings
+
+
+def _ooxml(path: Path) -> list[str]:
+    """What openxml-audit (the Open XML SDK's validator, ported) finds wrong in the deck."""
+    from openxml_audit import validate_pptx
+
+    return [f"OOXML: {error.part_uri or ''} {error.path or ''}: {error.description}"
+            for error in validate_pptx(path).errors if error.severity.value == "error"]
 
 
 def table(rows: list[tuple[str, str, str]]) -> str:
@@ -126,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     print(text, end="")
     built = sum(1 for _, _, cell in rows if cell.startswith("built"))
     clean = sum(1 for _, _, cell in rows if cell.startswith("built") and "geometry" not in cell)
-    print(f"\n{built} of {len(rows)} decks built, {clean} with clean geometry "
+    print(f"\n{built} of {len(rows)} decks built, {clean} with clean geometry and OOXML "
           f"({time.perf_counter() - start:.1f} s)")
     for line in details:
         print(line)
