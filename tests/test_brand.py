@@ -16,8 +16,8 @@ from tests.conftest import edit
 
 def test_default_brand_resolves_palette_names(brand_dir: Path) -> None:
     brand, warnings = load_brand(brand_dir / "_brand.yml")
-    assert brand.colour("primary") == "#2f6b4f"
-    assert brand.colour("headings") == "#2f6b4f"
+    assert brand.colours["primary"] == "#2f6b4f"
+    assert brand.colours["headings"] == "#2f6b4f"
     assert brand.name == "Greenfield Trading Co."
     assert brand.logo == (brand_dir / "logo.svg").resolve()
     assert brand.logo_alt.startswith("Greenfield Trading Co. logo")
@@ -31,7 +31,7 @@ def test_a_plain_quarto_brand_file_is_accepted(tmp_path: Path) -> None:
         "typography:\n  base: Lato\n  headings: Lato\n  monospace: Fira Code\n"
         "defaults:\n  bootstrap:\n    enable-rounded: false\n", encoding="utf-8")
     brand, warnings = load_brand(tmp_path / "_brand.yml")
-    assert (brand.name, brand.colour("primary"), brand.logo) == ("Acme", "#0055aa", None)
+    assert (brand.name, brand.colours["primary"], brand.logo) == ("Acme", "#0055aa", None)
     assert warnings == []
 
 
@@ -92,4 +92,4 @@ def test_a_role_may_name_another_role_in_any_order(tmp_path: Path) -> None:
         "color:\n  palette:\n    clay: '#a4551f'\n  foreground: primary\n  primary: clay\n",
         encoding="utf-8")
     brand, _ = load_brand(tmp_path / "_brand.yml")
-    assert brand.colour("foreground") == brand.colour("primary") == "#a4551f"
+    assert brand.colours["foreground"] == brand.colours["primary"] == "#a4551f"

@@ -111,3 +111,28 @@ def test_valid_yaml_that_means_something_else_is_pointed_out() -> None:
     # what is meant: a comment after a value, a nested Markdown list in literal text
     assert surprises("focus: short-term  # or long-term\n") == []
     assert surprises("text: |\n  - item\n    - nested #1\n") == []
+
+
+@pytest.mark.parametrize(("char", "refused"), [
+    ("\x1b", True), ("\x85", True), ("\u200b", True), ("\u202e", True), ("\u2066", True),
+    ("\u200c", False), ("\u200d", False), ("\u200f", False), ("\t", False)])
+def test_one_rule_for_invisible_characters_in_content_and_roster(
+        tmp_path: Path, char: str, refused: bool) -> None:
+    """The same characters are refused in a YAML value and in a roster cell; the joiners
+    Persian and emoji need, and the right-to-left mark, are kept in both."""
+    from smguide.errors import ContentError
+    from smguide.sources.roster import read_roster
+
+    escaped = f"\\u{ord(char):04x}"
+    if refused:
+        with pytest.raises(YamlProblem, match="invisible control character"):
+            parse_yaml(f'title: "a{escaped}b"\n')
+    else:
+        assert parse_yaml(f'title: "a{escaped}b"\n').data == {"title": f"a{char}b"}
+    (tmp_path / "hires.csv").write_text(f"name,team\nMehr{char}nush,Sales\n", encoding="utf-8")
+    try:
+        roster = read_roster(tmp_path / "hires.csv", ("Sales",), "hires.csv")
+    except ContentError as exc:  # a file-level refusal would be wrong for a cell
+        raise AssertionError(exc.problems) from None
+    problems = [p for p in roster.problems if "invisible control character" in p]
+    assert bool(problems) == refused

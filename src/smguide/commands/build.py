@@ -34,28 +34,13 @@ Loaded = tuple["Guide", "Brand", list[str]]  # a validated guide, brand and warn
 
 def load(sources: Sources) -> Loaded:
     """Validate everything before anything is rendered (errors from both files at once)."""
+    from smguide.commands.inputs import read_inputs
     from smguide.errors import ContentError
-    from smguide.sources.brand import load_brand
-    from smguide.sources.content import load_guide
 
-    problems: list[str] = []
-    guide = brand = None
-    warnings: list[str] = []
-    try:
-        guide = load_guide(sources.content)
-    except ContentError as exc:
-        problems += exc.problems
-    try:
-        brand, warnings = load_brand(sources.brand)
-    except ContentError as exc:
-        problems += exc.problems
-    if sources.templates is not None and not sources.templates.is_dir():
-        problems.append(f"{sources.templates}: template folder not found")
-    if problems or guide is None or brand is None:
-        raise ContentError(problems)
-    from smguide.handbook.glyphs import font_warnings
-
-    return guide, brand, warnings + font_warnings(brand)
+    found = read_inputs(sources)
+    if found.problems or found.guide is None or found.brand is None:
+        raise ContentError(found.problems)
+    return found.guide, found.brand, found.warnings
 
 
 # what the render children import while the parent validates

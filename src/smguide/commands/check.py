@@ -131,23 +131,12 @@ class Report:
 
 def run_check(project: Project) -> Report:
     """Validate content, brand and templates; then look for what would look bad."""
-    from smguide.sources.brand import load_brand
-    from smguide.sources.content import load_guide
+    from smguide.commands.inputs import read_inputs
 
-    findings: list[Finding] = []
-    guide = brand = None
-    try:
-        guide = load_guide(project.content)
-    except ContentError as exc:
-        findings += [parse(p) for p in exc.problems]
-    try:
-        brand, contrast = load_brand(project.brand)
-        findings += [parse(w, "warning") for w in contrast]
-        from smguide.handbook.glyphs import font_warnings
-
-        findings += [parse(w, "warning") for w in font_warnings(brand)]
-    except ContentError as exc:
-        findings += [parse(p) for p in exc.problems]
+    found = read_inputs(project.sources())
+    guide, brand = found.guide, found.brand
+    findings = [*(parse(p) for p in found.problems),
+                *(parse(w, "warning") for w in found.warnings)]
     findings += compile_templates(project.templates)
     if guide is not None:
         findings += language_mismatch(guide, project)

@@ -235,11 +235,9 @@ def _shared() -> Shared:
 
 def _marked(options: PrintOptions, pdf: bytes) -> bytes:
     """Crop marks for the print shop, as `smguide pdf --print` draws them."""
-    if not options.crop_marks:
-        return pdf
-    from smguide.handbook.printmarks import add_crop_marks
+    from smguide.handbook.printmarks import finish_marks
 
-    return add_crop_marks(pdf)
+    return finish_marks(pdf, options.crop_marks, cmyk=options.pdfx)
 
 
 def _write_body(path: Path) -> Path:

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import Field, StringConstraints
 
 from smguide.errors import ContentError
 from smguide.handbook.templating import make_env, render
+from smguide.model.base import Strict
 from smguide.model.guide import Block, Chapter, Guide
 from smguide.sources.validate import validate
 from smguide.sources.yamlsource import YamlProblem, parse_yaml
@@ -28,10 +29,8 @@ Kind = Literal["title", "agenda", "section", "block", "closing"]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
 
 
-class SlideRef(BaseModel):
+class SlideRef(Strict):
     """One entry of the rendered plan."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
     kind: Kind
     layout: Name | Annotated[int, Field(ge=1)]  # a layout's name, or its number (1 = first)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 
 from smguide.errors import RenderError
-from smguide.model.colors import contrast, mix
+from smguide.model.colors import mix, palette
 from smguide.sources.brand import Brand
 
 if TYPE_CHECKING:
@@ -162,15 +162,13 @@ def scheme_colours(master: SlideMaster) -> dict[str, str]:
 
 def theme_colours(brand: Brand) -> dict[str, str]:
     """Theme slot -> '#rrggbb', from the brand's colour roles."""
-    c = brand.colours
-    bg, fg = c["background"], c["foreground"]
-    followed = c["secondary"] if contrast(c["secondary"], bg) >= 4.5 else fg
-    return {"dk1": fg, "lt1": bg, "dk2": c.get("dark", fg), "lt2": c.get("light") or
-            mix(c["primary"], bg, 0.08), "accent1": c["primary"], "accent2": c["secondary"],
-            "accent3": c["tertiary"], "accent4": c.get("warning") or "#e3a72f",
+    c = palette(brand.colours)
+    return {"dk1": c["foreground"], "lt1": c["background"], "dk2": c.get("dark", c["foreground"]),
+            "lt2": c["light"], "accent1": c["primary"], "accent2": c["secondary"],
+            "accent3": c["tertiary"], "accent4": c["sun"],
             "accent5": c.get("success") or mix(c["primary"], c["tertiary"], 0.5),
             "accent6": c.get("info") or mix(c["secondary"], c["tertiary"], 0.5),
-            "hlink": c["primary"], "folHlink": followed}
+            "hlink": c["primary"], "folHlink": c["secondary_text"]}
 
 
 def name_theme(master: SlideMaster, name: str) -> None:

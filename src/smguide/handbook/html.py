@@ -17,7 +17,7 @@ from smguide.handbook.pdf import Manuscript, PrintSpec
 from smguide.handbook.templatedata import Record, to_data
 from smguide.handbook.templating import make_env, render, template_dirs
 from smguide.handbook.typeset import typeset
-from smguide.model.colors import contrast, mix
+from smguide.model.colors import palette
 from smguide.model.guide import Analogy, Guide, Symbol
 from smguide.model.options import PrintOptions
 from smguide.paths import link_loop, real
@@ -37,31 +37,6 @@ DIAGRAM_LABEL_PT = 9.0  # the seed-and-garden diagram's labels, at every paper s
 
 # text, rules, writing lines and the footer: on the black plate only when near-grey
 K_ONLY = ("foreground", "text", "muted", "rule", "dark", "arrow")
-
-
-def derived_colours(brand: Brand) -> dict[str, str]:
-    """The full set of colours the templates use, all derived from the brand's roles."""
-    c = dict(brand.colours)
-    bg, fg = c["background"], c["foreground"]
-    c["text"] = fg
-    c["muted"] = mix(fg, bg, 0.72)
-    c["rule"] = mix(fg, bg, 0.25)
-    c["tint"] = mix(c["primary"], bg, 0.10)
-    c["warm_tint"] = mix(c["secondary"], bg, 0.10)
-    c["cool_tint"] = mix(c["tertiary"], bg, 0.10)
-    c["garden"] = mix(c["primary"], bg, 0.16)
-    c["leaf"] = mix(c["primary"], bg, 0.6)
-    c["soil"] = mix(c["secondary"], "#2b1d12", 0.55)
-    c["soil_text"] = bg if contrast(bg, c["soil"]) >= 4.5 else fg
-    c["seed_edge"] = mix(c["secondary"], "#000000", 0.7)
-    c["seed_text"] = c["secondary"] if contrast(c["secondary"], c["garden"]) >= 4.5 else fg
-    c["secondary_text"] = c["secondary"] if contrast(c["secondary"], bg) >= 4.5 else fg
-    c["sun"] = c.get("warning") or "#e3a72f"
-    c["basket"] = mix(c["secondary"], bg, 0.7)
-    c["basket_line"] = mix(c["secondary"], "#000000", 0.6)
-    c["arrow"] = c["muted"]
-    c.setdefault("light", mix(c["primary"], bg, 0.08))
-    return c
 
 
 @dataclass(frozen=True)
@@ -143,7 +118,7 @@ class HandbookRenderer:
 
     def __init__(self, guide: Guide, brand: Brand, templates: Path | None):
         self.guide, self.brand = guide, brand
-        self.colours = derived_colours(brand)
+        self.colours = palette(brand.colours)
         self.template_dirs = template_dirs(templates)
         self.env = make_env(templates, language=guide.language)
         self.env.filters["wrap"] = wrap_text
@@ -219,11 +194,15 @@ class HandbookRenderer:
                 return candidate
         raise RenderError("handbook/handbook.css not found in the template folders")
 
-    def html(self, created: str | None = None) -> str:
+    def context(self, created: str | None = None) -> dict[str, Any]:
+        """What every handbook page template gets: the guide, its labels, the brand, the
+        logo's file URI and the creation date."""
         logo = self.brand.logo.as_uri() if self.brand.logo else None
-        return render(self.env, "handbook/handbook.html.j2", guide=self.guide,
-                      labels=self.guide.labels, brand=self.brand, logo_uri=logo,
-                      created=created)
+        return {"guide": self.guide, "labels": self.guide.labels, "brand": self.brand,
+                "logo_uri": logo, "created": created}
+
+    def html(self, created: str | None = None) -> str:
+        return render(self.env, "handbook/handbook.html.j2", **self.context(created))
 
     def grid(self, options: PrintOptions) -> TextGrid:
         return text_grid(options.paper, self.brand, self.sample_text())

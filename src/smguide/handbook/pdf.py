@@ -106,10 +106,9 @@ def render_pdf(manuscript: Manuscript, *, crop_marks: bool = False,
 
         converter = CmykConverter(spec.profile, dict(spec.exact_cmyk), spec.k_only)
         data = finish_pdfx(data, spec.profile, converter)
-    if crop_marks:
-        from smguide.handbook.printmarks import add_crop_marks
+    from smguide.handbook.printmarks import finish_marks
 
-        data = add_crop_marks(data, registration=spec is not None)
+    data = finish_marks(data, crop_marks, cmyk=spec is not None)
     warnings: list[str] = []
     if spec:
         from smguide.handbook.preflight import preflight
@@ -151,7 +150,7 @@ def refuse_unsafe_links(document: Any) -> None:
 
     Content Markdown can't make such links; a template override could (`<link
     rel=attachment>`, `<a href="file:...">`), and WeasyPrint would embed or keep them."""
-    from smguide.sources.markdown import safe_link
+    from smguide.safety.links import safe_link
 
     if document.metadata.attachments:
         raise RenderError('blocked <link rel="attachment">: the PDF never embeds files '

@@ -67,12 +67,6 @@ def people(guide: Guide, hires: tuple[Hire, ...]) -> list[Person]:
                    else None, other_team(hire.team, known)) for hire in hires]
 
 
-def _context(renderer: HandbookRenderer, created: str | None) -> dict:
-    logo = renderer.brand.logo.as_uri() if renderer.brand.logo else None
-    return {"guide": renderer.guide, "labels": renderer.guide.labels, "brand": renderer.brand,
-            "logo_uri": logo, "created": created}
-
-
 def personal_css(renderer: HandbookRenderer, slots: Slots | None) -> str:
     return render(renderer.css_env, "handbook/personal.css.j2", brand=renderer.brand,
                   c=renderer.colours, labels=renderer.guide.labels,
@@ -87,7 +81,7 @@ def lay_out_body(renderer: HandbookRenderer, options: PrintOptions, created: str
     from smguide.handbook.pdf import lay_out
 
     anchors = {chapter.anchor for chapter in renderer.guide.chapters}
-    html = render(renderer.env, "handbook/roster-body.html.j2", **_context(renderer, created),
+    html = render(renderer.env, "handbook/roster-body.html.j2", **renderer.context(created),
                   week_before=WEEK_CHAPTER if WEEK_CHAPTER in anchors else "")
     document = lay_out(renderer.manuscript(options, created, html, personal_css(renderer, None)),
                        allow_network=allow_network)
@@ -104,7 +98,7 @@ def render_personal(renderer: HandbookRenderer, options: PrintOptions, persons: 
     """Every person's cover and first-week page, laid out and written once."""
     from smguide.handbook.pdf import lay_out, write_document
 
-    html = render(renderer.env, "handbook/personal.html.j2", **_context(renderer, created),
+    html = render(renderer.env, "handbook/personal.html.j2", **renderer.context(created),
                   people=persons)
     manuscript = renderer.manuscript(options, created, html, personal_css(renderer, slots))
     document = lay_out(manuscript, allow_network=allow_network)

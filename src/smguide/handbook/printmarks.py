@@ -15,6 +15,13 @@ SLUG_MM = 9.0  # room for the marks beyond the bleed
 GAP_MM = 1.0  # marks start this far outside the bleed, so trimming never shows them
 
 
+def finish_marks(pdf: bytes, crop_marks: bool, cmyk: bool = False) -> bytes:
+    """The PDF as the print shop gets it: with crop marks when asked (in the registration
+    colour when the PDF is in CMYK), else unchanged. Every PDF smguide writes, the
+    handbook, each personal copy and the merged file, gets its marks here."""
+    return add_crop_marks(pdf, registration=cmyk) if crop_marks else pdf
+
+
 def add_crop_marks(pdf: bytes, registration: bool = False) -> bytes:
     """Enlarge every page by a slug and draw crop marks at its trim corners: in black, or
     with `registration` (for a CMYK print PDF) in the registration colour, Separation

@@ -1,8 +1,10 @@
-"""Colour parsing and WCAG 2.x contrast, so a brand can't make text unreadable unnoticed."""
+"""Colour parsing and WCAG 2.x contrast, so a brand can't make text unreadable unnoticed;
+the one palette both renderers derive from a brand's colour roles."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
@@ -33,3 +35,29 @@ def mix(a: str, b: str, amount: float) -> str:
     out = [round(int(a[i:i + 2], 16) * amount + int(b[i:i + 2], 16) * (1 - amount))
            for i in (1, 3, 5)]
     return "#" + "".join(f"{c:02x}" for c in out)
+
+
+def palette(roles: Mapping[str, str]) -> dict[str, str]:
+    """Every colour the handbook and the deck use, derived from the brand's colour roles
+    (role -> '#rrggbb'): the roles themselves, then tints, shades and readable variants."""
+    c = dict(roles)
+    bg, fg = c["background"], c["foreground"]
+    c["text"] = fg
+    c["muted"] = mix(fg, bg, 0.72)
+    c["rule"] = mix(fg, bg, 0.25)
+    c["tint"] = mix(c["primary"], bg, 0.10)
+    c["warm_tint"] = mix(c["secondary"], bg, 0.10)
+    c["cool_tint"] = mix(c["tertiary"], bg, 0.10)
+    c["garden"] = mix(c["primary"], bg, 0.16)
+    c["leaf"] = mix(c["primary"], bg, 0.6)
+    c["soil"] = mix(c["secondary"], "#2b1d12", 0.55)
+    c["soil_text"] = bg if contrast(bg, c["soil"]) >= 4.5 else fg
+    c["seed_edge"] = mix(c["secondary"], "#000000", 0.7)
+    c["seed_text"] = c["secondary"] if contrast(c["secondary"], c["garden"]) >= 4.5 else fg
+    c["secondary_text"] = c["secondary"] if contrast(c["secondary"], bg) >= 4.5 else fg
+    c["sun"] = c.get("warning") or "#e3a72f"
+    c["basket"] = mix(c["secondary"], bg, 0.7)
+    c["basket_line"] = mix(c["secondary"], "#000000", 0.6)
+    c["arrow"] = c["muted"]
+    c["light"] = c.get("light") or mix(c["primary"], bg, 0.08)
+    return c

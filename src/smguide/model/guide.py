@@ -139,8 +139,6 @@ Block = Annotated[
     | Questions | Image,
     Field(discriminator="type"),
 ]
-BLOCK_TYPES = ("prose", "callout", "takeaways", "role", "comparison", "analogy",
-               "practices", "checklist", "glossary", "questions", "image")
 
 
 class ChapterFile(Strict):

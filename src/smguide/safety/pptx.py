@@ -21,13 +21,13 @@ from pathlib import Path
 
 from smguide.errors import RenderError
 from smguide.safety.limits import MAX_TEMPLATE_BYTES, megabytes
+from smguide.safety.links import safe_link
 
 MAX_ENTRIES = 5_000
 MAX_RATIO = 200  # unpacked / packed for one large entry; XML packs at 5-30 : 1
 REQUIRED = ("[Content_Types].xml", "_rels/.rels", "ppt/presentation.xml")
 _EXTERNAL = re.compile(rb"<Relationship\b[^>]*>", re.IGNORECASE)
 _TARGET = re.compile(rb'Target\s*=\s*"([^"]*)"|Target\s*=\s*\'([^\']*)\'', re.IGNORECASE)
-_SAFE_TARGET = re.compile(rb"^(https?://|mailto:)", re.IGNORECASE)
 _ML = "application/vnd.openxmlformats-officedocument.presentationml."
 DECK_TYPE = _ML + "presentation.main+xml"
 CONVERTIBLE = {_ML + "template.main+xml": ".potx", _ML + "slideshow.main+xml": ".ppsx"}
@@ -102,7 +102,7 @@ def _check_archive(archive: zipfile.ZipFile) -> str | None:
                     continue
                 target = _TARGET.search(rel)
                 value = (target[1] or target[2]) if target else b""
-                if not _SAFE_TARGET.match(value.strip()):
+                if not safe_link(value.decode("utf-8", "replace"), anchors=False):
                     shown = value.decode("utf-8", "replace")[:80]
                     return (f'{entry.filename}: links to "{shown}"; a template may only link '
                             f"to https, http or mailto addresses")

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from smguide.errors import BrandError, quote
 from smguide.model.base import Explained
+from smguide.model.base import Strict as _Strict
 from smguide.model.colors import HEX, contrast, normalise_hex
 from smguide.paths import display_path, link_loop, real
 from smguide.resources import FONTS_DIR
@@ -35,10 +36,6 @@ PaletteName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,30}$
 Size = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}(\.[0-9]{1,2})?(pt|px|rem|em)$"),
                  Explained('a size such as "10.5pt", "14px" or "1rem"')]
 RelPath = Annotated[str, StringConstraints(min_length=1, max_length=300)]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 class MetaName(_Strict):
@@ -191,9 +188,6 @@ class Brand:
     template_logo: str = "auto"
     print_profile: Path | None = None  # defaults.smguide.print.profile, checked to exist
     print_cmyk: tuple[tuple[str, tuple[float, float, float, float]], ...] = ()  # hex -> 0..1
-
-    def colour(self, role: str) -> str:
-        return self.colours[role]
 
     def files(self) -> list[Path]:
         """The files the brand names (logo, fonts): all a renderer may read from its folder,

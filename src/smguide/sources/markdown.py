@@ -6,18 +6,14 @@ links may only go to https, http, mailto or an anchor inside the guide.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-SAFE_LINK = re.compile(r"^(https?://|mailto:|#)", re.IGNORECASE)
+from smguide.safety.links import safe_link
+
 QUOTES = {"de": "„“‚‘", "fr": "«\u00a0\u00a0»‹\u00a0\u00a0›"}
-
-
-def safe_link(url: str) -> bool:
-    return bool(SAFE_LINK.match(url.strip()))
 
 
 @lru_cache(maxsize=8)

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from smguide.errors import ContentError, quote
+from smguide.sources.characters import has_invisible
 
 KNOWN = ("name", "team", "role", "manager", "start_date", "buddy")
 ALIASES = {"counterpart": "buddy", "startdate": "start_date", "start": "start_date",
@@ -110,7 +111,6 @@ def _line_of(data: bytes, offset: int) -> int:
 
 MAX_CELL = 200  # a name, a team, a date: nothing in a roster cell needs more
 MAX_ROSTER_BYTES = 5_000_000
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def read_roster(path: Path, teams: tuple[str, ...] = (), shown: str | None = None) -> Roster:
@@ -211,7 +211,7 @@ def _check_row(row: dict[str, str], teams: tuple[str, ...], where: str) -> list[
     for column, value in row.items():
         if not isinstance(value, str):
             continue
-        if _CONTROL.search(value):
+        if has_invisible(value):
             problems.append(f"{where}: {column}: contains an invisible control character; "
                             "retype the value (it often comes from copy and paste)")
         elif len(value) > MAX_CELL:

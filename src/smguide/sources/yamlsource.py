@@ -25,6 +25,7 @@ from yaml.scanner import Scanner
 
 from smguide.errors import quote
 from smguide.safety.limits import file_too_big, list_too_long, text_too_long
+from smguide.sources.characters import has_invisible
 from smguide.sources.yamlhints import CURLY, curly_fix, explain, plain_problem
 
 Path_ = tuple[str | int, ...]
@@ -117,7 +118,6 @@ def _pos(node: Node) -> tuple[int, int]:
 
 
 _RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 def _scalar(node: ScalarNode) -> Any:
@@ -143,7 +143,7 @@ def _scalar(node: ScalarNode) -> Any:
     if tag == "tag:yaml.org,2002:null":
         return None
     if tag == "tag:yaml.org,2002:str":
-        if _CONTROL.search(value):
+        if has_invisible(value):
             raise YamlProblem(*_pos(node), "text contains an invisible control character; "
                                            "retype the text or remove the character")
         return value
