@@ -403,3 +403,48 @@ def test_a_blocked_copy_is_found_before_any_copy_is_written(
         f"Error: cannot write {tmp_path.resolve()}/output/handbooks/zoe-orsted.pdf: it is a "
         "folder; choose a file name")
     assert not (tmp_path / "output" / "handbooks" / "anna-schmidt.pdf").exists()
+
+
+def test_a_big_roster_reports_its_rate_and_the_time_left() -> None:
+    from types import SimpleNamespace
+
+    from smguide.commands.roster import Progress
+
+    said: list[str] = []
+    now = [0.0]
+    progress = Progress(1000, said.append, clock=lambda: now[0])
+    spec = SimpleNamespace(title="Guide: Ann", output=Path("output/handbooks/ann.pdf"))
+    for _ in range(80):  # 80 copies in 10 s: a line each second, not one per copy
+        now[0] += 0.125
+        progress.done(spec)
+    assert said[-1] == "[80/1000] 8 copies a second, 1 min 55 s left"
+    assert len(said) == 10
+    small: list[str] = []
+    Progress(2, small.append).done(spec)
+    assert small == ["[1/2] Ann -> output/handbooks/ann.pdf"]
+
+
+def test_the_time_limit_applies_to_each_batch_not_to_the_whole_run() -> None:
+    import time
+
+    from smguide.errors import RenderError
+    from smguide.safety.sandbox import Limits, run_in_batches
+
+    def steady(report: Callable[[object], None]) -> str:
+        for n in range(12):  # 3.6 s in all, never more than 0.3 s without a report
+            time.sleep(0.3)
+            report(n)
+        return "done"
+
+    got: list[object] = []
+    assert run_in_batches(steady, Limits(max_seconds=2), "a test", got.append) == "done"
+    assert got == list(range(12))
+
+    def stuck(report: Callable[[object], None]) -> str:
+        report("first")
+        time.sleep(30)
+        return "never"
+
+    with pytest.raises(RenderError) as caught:
+        run_in_batches(stuck, Limits(max_seconds=1), "a test", got.append)
+    assert str(caught.value).startswith("rendering a batch of a test took longer than 1 s")

@@ -13,7 +13,7 @@ import os
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
@@ -26,10 +26,12 @@ from smguide.io.atomic import check_writable
 from smguide.io.transaction import FolderTransaction
 from smguide.model.options import PrintOptions, Sources, creation_date
 from smguide.paths import display_path
-from smguide.safety.sandbox import Limits, run_limited
+from smguide.safety.sandbox import Limits, run_in_batches, run_limited
 
 T = TypeVar("T")
 CHUNK = 25  # people per personal-pages document: big enough to share, small enough to spread
+BATCH = 100  # finished copies handed to the parent at a time (and the time limit's unit)
+OPENED = 8  # parsed personal-pages documents a pool worker keeps (each serves CHUNK copies)
 
 
 @dataclass(frozen=True)
@@ -88,52 +90,30 @@ def build_roster(sources: Sources, roster: Path, output: Path, options: PrintOpt
             check_writable(target)
     warnings += run_limited(lambda: glyph_warnings(found.hires, brand, display_path(roster)),
                             limits, "the brand's fonts")
-    # the scratch folder holds every hire's pages: the parent removes it, whatever happens
-    # to the render child (a killed child cannot clean up after itself)
-    with tempfile.TemporaryDirectory(prefix="smguide-roster-") as scratch:
+    # the scratch folder holds the hires' pages: the parent removes it, whatever happens
+    # to the render child (a killed child cannot clean up after itself). Finished copies
+    # come back a batch at a time and are staged at once (so neither disk nor memory grows
+    # with the roster); the transaction commits them all at the end, or none of them.
+    with tempfile.TemporaryDirectory(prefix="smguide-roster-") as scratch, \
+            FolderTransaction(out_dir / tag) as transaction:
         job = replace(job, scratch=Path(scratch))
-        pages, finished = _with_progress(
-            lambda say: run_limited(lambda: _render_all(job, say), limits,
-                                    "the personal handbooks"), progress)
-        # everything rendered: only now is anything written, all in one transaction (a
-        # full disk, an error or a kill leaves every copy as it was, or all are new)
-        with FolderTransaction(out_dir / tag) as transaction:
-            for path, target in finished:
+
+        def received(report: tuple[str, Any]) -> None:
+            kind, value = report
+            if kind == "say":
+                progress(value)
+                return
+            for path, target in value:  # ("copies", [(finished file, target), ...])
                 transaction.put(target, path.read_bytes())
+                path.unlink()
+
+        pages, finished = run_in_batches(lambda report: _render_all(job, report), limits,
+                                         "the personal handbooks", received)
+        received(("copies", finished))
     return RosterBuilt(copies=tuple(job.targets), merged=job.merged, deck=job.deck,
                        pages=pages, skipped=tuple(found.problems),
                        warnings=tuple(warnings) + found.warnings,
                        seconds=time.perf_counter() - start)
-
-
-def _with_progress(work: Callable[[Callable[[str], None]], T],
-                   progress: Callable[[str], None]) -> T:
-    """Run `work(say)`, where `say` may be called from any forked process: the messages
-    come back through a pipe and `progress` prints them here, as they happen."""
-    import threading
-    from multiprocessing import get_context
-
-    receive, send = get_context("fork").Pipe(duplex=False)
-
-    def relay() -> None:
-        while True:
-            try:
-                message = receive.recv()
-            except (EOFError, OSError):
-                return
-            if message is None:
-                return
-            progress(message)
-
-    thread = threading.Thread(target=relay, daemon=True)
-    thread.start()
-    try:
-        return work(send.send)
-    finally:
-        send.send(None)
-        send.close()
-        thread.join(timeout=5)
-        receive.close()
 
 
 @dataclass(frozen=True)
@@ -151,12 +131,14 @@ class Job:
     scratch: Path = Path()  # made and removed by the parent, even if the child is killed
 
 
-def _render_all(job: Job, progress: Callable[[str], None]) -> tuple[int, list[tuple[Path, Path]]]:
+def _render_all(job: Job, report: Callable[[tuple[str, Any]], None]
+                ) -> tuple[int, list[tuple[Path, Path]]]:
     """In the render child: lay out the body here (the workers fork after it, so they
     share it), then personal pages, copies, merge and deck across the worker pool.
 
-    Every finished file is left in the scratch folder; returns the page count and
-    (finished file, target) pairs, for the parent to write once the child succeeded."""
+    Finished copies are left in the scratch folder and reported to the parent a batch at a
+    time (`report(("copies", [(file, target), ...]))`, with `("say", text)` for progress);
+    returns the page count and the merged file and deck, for the parent to stage last."""
     import multiprocessing
 
     from smguide.handbook.personal import lay_out_body
@@ -171,6 +153,7 @@ def _render_all(job: Job, progress: Callable[[str], None]) -> tuple[int, list[tu
     chunks = [persons[i:i + CHUNK] for i in range(0, len(persons), CHUNK)]
     specs: list[Any] = [None] * len(persons)
     tmp = job.scratch
+    counter = Progress(len(persons), lambda text: report(("say", text)))
     with ProcessPoolExecutor(max_workers=job.workers, mp_context=get_context("fork"),
                              initializer=_start_worker, initargs=(shared,)) as pool:
         body = Path(tmp) / "body.pdf"
@@ -178,30 +161,67 @@ def _render_all(job: Job, progress: Callable[[str], None]) -> tuple[int, list[tu
         chunk_jobs = {pool.submit(_write_personal, Path(tmp) / f"personal-{n}.pdf", chunk): n
                       for n, chunk in enumerate(chunks)}
         body_job.result()
-        copies: list[Future] = []
-        for done in as_completed(chunk_jobs):
-            n, path = chunk_jobs[done], done.result()
-            for offset, person in enumerate(chunks[n]):
-                index = n * CHUNK + offset
-                specs[index] = _spec(person, 2 * offset, slots, path, job.targets[index],
-                                     job.renderer.guide.title)
-                copies.append(pool.submit(_assemble, body, specs[index],
-                                          Path(tmp) / f"copy-{index}.pdf", job.options))
-        extra = []
+        copies: dict[Future, int] = {}
+        batch: list[tuple[Path, Path]] = []
+        pending: set[Future] = set(chunk_jobs)
+        while pending:  # personal pages and copies as they finish: copies stream out
+            finished_now, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for done in finished_now:
+                if done in chunk_jobs:
+                    n, path = chunk_jobs.pop(done), done.result()
+                    for offset, person in enumerate(chunks[n]):
+                        index = n * CHUNK + offset
+                        specs[index] = _spec(person, 2 * offset, slots, path,
+                                             job.targets[index], job.renderer.guide.title)
+                        copy = pool.submit(_assemble, body, specs[index],
+                                           Path(tmp) / f"copy-{index}.pdf", job.options)
+                        copies[copy] = index
+                        pending.add(copy)
+                    continue
+                spec, index = done.result(), copies.pop(done)
+                batch.append((Path(tmp) / f"copy-{index}.pdf", spec.output))
+                counter.done(spec)
+                if len(batch) >= BATCH:
+                    report(("copies", batch))
+                    batch = []
+        extra = []  # after the copies: the merged file and the deck need every spec
         if job.merged is not None:
             extra.append(pool.submit(_merge, body, specs, [p.hire.name for p in persons],
                                      Path(tmp) / "merged.pdf", job.merged, job.options))
         if job.deck is not None:
             extra.append(pool.submit(_cohort_deck, tuple(p.hire.name for p in persons),
                                      Path(tmp) / "deck.pptx"))
-        for number, copied in enumerate(as_completed(copies), 1):
-            spec = copied.result()
-            progress(f"[{number}/{len(persons)}] {spec.title.split(': ', 1)[-1]} -> "
-                     f"{display_path(spec.output)}")
-        finished = [(Path(tmp) / f"copy-{index}.pdf", spec.output)
-                    for index, spec in enumerate(specs)]
-        finished += [made.result() for made in extra]
+        finished = batch + [made.result() for made in extra]
     return slots.pages, finished
+
+
+class Progress:
+    """`[done/total]` lines: one per copy for a small roster; for a big one, about one a
+    second, with the rate and the time left."""
+
+    def __init__(self, total: int, say: Callable[[str], None],
+                 clock: Callable[[], float] = time.monotonic):
+        self.total, self.say, self.count, self.clock = total, say, 0, clock
+        self.start = self.last = clock()
+
+    def done(self, spec: Any) -> None:
+        self.count += 1
+        now = self.clock()
+        if self.total <= 100:
+            self.say(f"[{self.count}/{self.total}] {spec.title.split(': ', 1)[-1]} -> "
+                     f"{display_path(spec.output)}")
+        elif now - self.last >= 1 or self.count == self.total:
+            self.last = now
+            rate = self.count / max(now - self.start, 1e-6)
+            left = (self.total - self.count) / rate
+            self.say(f"[{self.count}/{self.total}] {rate:.0f} copies a second, "
+                     f"{_duration(left)} left")
+
+
+def _duration(seconds: float) -> str:
+    """12 s, 3 min 05 s."""
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest:02d} s" if minutes else f"{rest} s"
 
 
 @dataclass
@@ -267,13 +287,19 @@ def _spec(person: Any, first: int, slots: Any, personal: Path, target: Path,
 
 
 def _opened(kind: str, path: Path | str) -> Any:
-    """The body bytes or a parsed personal PDF, read once per worker process."""
+    """The body bytes or a parsed personal PDF, read once per worker process; only the
+    last few personal ones are kept, so a worker's memory does not grow with the roster."""
     key, opened = (kind, str(path)), _shared().opened
-    if key not in opened:
+    if key in opened:
+        opened[key] = opened.pop(key)  # most recently used last
+    else:
         from smguide.handbook.assemble import Personal
 
         data = Path(path).read_bytes()
         opened[key] = data if kind == "body" else Personal(data)
+        personal = [k for k in opened if k[0] != "body"]
+        for old in personal[:-OPENED]:
+            del opened[old]
     return opened[key]
 
 

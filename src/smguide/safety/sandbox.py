@@ -79,6 +79,33 @@ def run_limited(work: Callable[[], T], limits: Limits, what: str) -> T:
         return _result(child, receive, limits, what)
 
 
+def run_in_batches(work: Callable[[Callable[[Any], None]], T], limits: Limits, what: str,
+                   on_report: Callable[[Any], None]) -> T:
+    """Like `run_limited`, for work done in batches (a roster of thousands): `work(report)`
+    calls `report(payload)` after each batch, the parent gets `on_report(payload)` at once,
+    and the time limit applies to each batch (to the time between two reports), not to the
+    whole run. The memory limit is the child's, as always."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def batched() -> T:
+        def report(payload: Any) -> None:
+            send.send(("report", payload))
+            _start_clock(limits.max_seconds)  # a template's own deadline moves on too
+
+        return work(report)
+
+    with _scratch() as scratch:
+        child = context.Process(target=_child, name=f"smguide: {what}", daemon=True,
+                                args=(batched, send, limits.max_memory_mb, scratch,
+                                      limits.max_seconds))
+        child.start()
+        send.close()
+        return _result(child, receive, limits, what, on_report=on_report)
+
+
 class Worker:
     """A render child started early, so the engine loads while the parent validates.
 
@@ -144,18 +171,25 @@ class Worker:
 
 
 def _result(child: Any, receive: Any, limits: Limits, what: str,
-            seconds: float | None = None) -> Any:
-    """Wait at most `seconds` (default: `limits.max_seconds`) for the child's reply;
-    return it or raise."""
+            seconds: float | None = None,
+            on_report: Callable[[Any], None] | None = None) -> Any:
+    """Wait at most `seconds` (default: `limits.max_seconds`) for the child's reply, or,
+    with `on_report`, for each of its reports and then its reply; return it or raise."""
     try:
-        if not receive.poll(limits.max_seconds if seconds is None else seconds):
-            raise RenderError(f"rendering {what} took longer than {limits.max_seconds:g} s "
-                              f"and was stopped; look for a huge table, text or CSS size, or "
-                              f"raise the limit with --max-seconds (or {ENV_SECONDS})")
-        try:
-            status, value = receive.recv()
-        except EOFError:
-            status, value = "died", None
+        while True:
+            if not receive.poll(limits.max_seconds if seconds is None else seconds):
+                part = "a batch of " if on_report is not None else ""
+                raise RenderError(f"rendering {part}{what} took longer than "
+                                  f"{limits.max_seconds:g} s and was stopped; look for a huge "
+                                  f"table, text or CSS size, or raise the limit with "
+                                  f"--max-seconds (or {ENV_SECONDS})")
+            try:
+                status, value = receive.recv()
+            except EOFError:
+                status, value = "died", None
+            if status != "report" or on_report is None:
+                break
+            on_report(value)
     finally:
         if child.is_alive():
             child.kill()
