@@ -96,7 +96,7 @@ def test_warnings_for_what_will_look_bad(run: Callable[..., Result], small: Path
         'Warning: content/chapters/01-start.yaml:9:38: blocks[0].text: the link to "#mroe-2" '
         'goes nowhere: no chapter or block has that anchor (did you mean "#more-2"?)',
         "Warning: content/chapters/01-start.yaml:10:5: blocks[1]: the takeaways block is too "
-        "long for one slide; the deck continues it on 1 more slide marked (cont.)",
+        "long for one slide; the deck continues it on 3 more slides marked (cont.)",
         'Warning: content/chapters/02-more.yaml:5:5: blocks[0].src: "images/team.png" is 300 '
         "pixels wide, 92 dpi at its printed width of 83 mm; it will look blurred in print",
         "Checked content (en, 2 chapters), brand/_brand.yml and the templates: 0 errors, "

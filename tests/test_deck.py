@@ -69,8 +69,14 @@ def block(kind: type) -> object:
 # -- what the deck holds ----------------------------------------------------------------
 
 
+def continued(prs) -> int:  # noqa: ANN001
+    """How many slides continue another ("... (cont.)")."""
+    return sum(slide.shapes.title.text.endswith(f"({GUIDE.labels.continued})")
+               for slide in prs.slides)
+
+
 def test_slide_count_equals_the_plan(deck) -> None:  # noqa: ANN001
-    assert len(deck.slides) == len(load_plan(GUIDE, None))
+    assert len(deck.slides) == len(load_plan(GUIDE, None)) + continued(deck)
 
 
 def test_every_slide_has_a_title_and_speaker_notes(deck) -> None:  # noqa: ANN001
@@ -82,32 +88,51 @@ def test_every_slide_has_a_title_and_speaker_notes(deck) -> None:  # noqa: ANN00
 def test_notes_come_from_the_content(deck) -> None:  # noqa: ANN001
     notes = [slide.notes_slide.notes_text_frame.text for slide in deck.slides]
     with_notes = [b for c in GUIDE.chapters for b in c.blocks if b.type == "role" and b.notes]
-    assert with_notes and all(to_plain(b.notes) in notes for b in with_notes)
+    assert with_notes and all(any(n.startswith(to_plain(b.notes)) for n in notes)
+                              for b in with_notes)
     chapters = [s.chapter for s in load_plan(GUIDE, None) if s.kind == "section"]
     assert all(to_plain(c.notes) in notes for c in chapters if c.notes)
+    opening = GUIDE.deck.opening.split("\n\n")
+    assert notes[0] == "\n".join(to_plain(p) for p in opening)
 
 
 def test_title_agenda_sections_and_closing(deck) -> None:  # noqa: ANN001
     titles = [slide.shapes.title.text for slide in deck.slides]
     assert titles[0] == GUIDE.title and titles[1] == GUIDE.labels.agenda
-    assert titles[-1] == GUIDE.labels.questions_title
-    sections = [s.chapter for s in load_plan(GUIDE, None) if s.kind == "section"]
-    assert len(sections) >= len(GUIDE.chapters) - 1  # a chapter with nothing to show has none
-    for chapter in sections:
+    assert titles[-2] == GUIDE.labels.summary and titles[-1] == GUIDE.labels.questions_title
+    plan = load_plan(GUIDE, None)
+    for chapter in (s.chapter for s in plan if s.kind == "section"):
         assert chapter.title in titles
+    # a chapter whose only slide is its takeaways has that one slide, titled with it
+    alone = [c for c in GUIDE.chapters if [s.kind for s in plan if s.chapter == c] == ["block"]]
+    assert alone and all(c.title in titles for c in alone)
+    # the agenda lists the chapters the deck shows, in the order it shows them
+    shown = []
+    for slide in deck.slides:
+        brow = next((s.text_frame.text for s in slide.shapes if s.name == "Eyebrow"), "")
+        chapter = next((c for c in GUIDE.chapters
+                        if slide.shapes.title.text == c.title or brow == c.title.upper()
+                        or brow == c.title), None)
+        if chapter is not None and chapter.title not in shown:
+            shown.append(chapter.title)
     agenda = deck.slides[1].placeholders[1].text_frame.text.split("\n")
-    assert agenda == [chapter.title for chapter in GUIDE.chapters]
+    assert agenda == shown and "Glossary" not in agenda
+    # the closing slide says what happens next
+    closing = deck.slides[-1].placeholders[1].text_frame.text
+    assert GUIDE.deck.next_step in closing and GUIDE.deck.contact in closing
 
 
 def test_comparison_is_a_native_table_equal_to_the_content(deck) -> None:  # noqa: ANN001
     comparison = block(Comparison)
     tables = [shape.table for slide in deck.slides for shape in slide.shapes if shape.has_table]
-    assert len(tables) == 1
+    assert 1 <= len(tables) <= 2, "continued rather than shrunk, but rows kept together"
+    rows = []
+    for table in tables:  # each part repeats the header row
+        cells = [[table.cell(r, c).text for c in range(3)] for r in range(len(table.rows))]
+        assert cells[0] == ["", *comparison.columns]
+        rows += cells[1:]
+    assert rows == [[row.aspect, *(to_plain(v) for v in row.values)] for row in comparison.rows]
     table = tables[0]
-    cells = [[table.cell(r, c).text for c in range(3)] for r in range(len(table.rows))]
-    assert cells[0] == ["", *comparison.columns]
-    assert cells[1:] == [[row.aspect, *(to_plain(v) for v in row.values)]
-                         for row in comparison.rows]
     header = table.cell(0, 1)
     assert header.fill.fore_color.theme_color.name == "ACCENT_1"
     assert header.text_frame.paragraphs[0].runs[0].font.color.theme_color.name == "BACKGROUND_1"
@@ -277,7 +302,7 @@ def test_a_template_without_a_section_layout_puts_dividers_on_another(tmp_path: 
         main, ["slides", "--template", str(template), "-o", str(tmp_path / "d.pptx")])
     assert result.exit_code == 0, result.output
     deck = Presentation(str(tmp_path / "d.pptx"))
-    chapter = GUIDE.chapters[0]
+    chapter = next(s.chapter for s in load_plan(GUIDE, None) if s.kind == "section")
     divider = next(s for s in deck.slides if s.shapes.title.text == chapter.title)
     assert divider.slide_layout.name == "Title Slide"  # a title and one text box, like it
 
@@ -329,7 +354,10 @@ def test_a_plan_override_chooses_the_slides(tmp_path: Path) -> None:
                                            f"  chapter: {chapter}\n  block: {number}\n")
     sources = Sources(builtin("content"), builtin("brand") / "_brand.yml", templates)
     built = build_slides(sources, tmp_path / "d.pptx", DeckOptions())
-    assert built.pages == 2
+    titles = [slide.shapes.title.text for slide in Presentation(str(built.path)).slides]
+    heading = block(Comparison).heading
+    assert titles[:2] == [GUIDE.title, heading]
+    assert titles[2:] == [f"{heading} ({GUIDE.labels.continued})"] * (built.pages - 2)
 
 
 def test_plan_mistakes_are_reported_together(tmp_path: Path) -> None:
@@ -339,7 +367,7 @@ def test_plan_mistakes_are_reported_together(tmp_path: Path) -> None:
         load_plan(GUIDE, templates)
     assert caught.value.problems == [
         'deck/plan.yaml.j2 (rendered):5:3: [1].kind: expected one of title, agenda, section, '
-        'block, closing; got "sections" (did you mean "section"?)']
+        'block, summary, closing; got "sections" (did you mean "section"?)']
     chapter, number = where_is("prose")
     missing = len(GUIDE.chapters) + 1
     (tmp_path / "deck" / "plan.yaml.j2").write_text(
@@ -447,7 +475,8 @@ def test_cli_writes_the_deck_to_output_by_default(cli, tmp_path: Path) -> None: 
     result = cli("slides")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "output" / "deck.pptx").is_file()
-    slides = len(load_plan(GUIDE, None))
+    prs = Presentation(str(tmp_path / "output" / "deck.pptx"))
+    slides = len(load_plan(GUIDE, None)) + continued(prs)
     assert re.search(rf"Wrote output/deck\.pptx \({slides} slides, [0-9.]+ s\)", result.stderr)
     assert not list((tmp_path / "output").glob(".*.tmp")), "written atomically"
 

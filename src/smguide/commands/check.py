@@ -221,17 +221,19 @@ def render_checks(guide: Guide, brand: Brand, templates: Path | None) -> list[Fi
 
 
 def slide_fitting(guide: Guide, brand: Brand, templates: Path | None) -> list[Finding]:
-    """Blocks the deck continues on "(cont.)" slides (warnings) or cannot fit at all (errors)."""
+    """Blocks the deck continues on two or more "(cont.)" slides (warnings; one is how the
+    deck keeps its text large) or cannot fit at all (errors)."""
     from smguide.deck.render import DeckRenderer
 
     spilled: dict[tuple[str, int], list[Any]] = {}
 
     class Measuring(DeckRenderer):
-        def new_slide(self, planned: Any, title: str, page: int = 0) -> Any:
+        def new_slide(self, planned: Any, title: str, page: int = 0, said: str = "",
+                      extra: str = "") -> Any:
             if page and planned.block is not None and planned.chapter is not None:
                 key = (planned.chapter.source, planned.chapter.blocks.index(planned.block))
                 spilled.setdefault(key, [planned.block, 0])[1] += 1
-            return super().new_slide(planned, title, page)
+            return super().new_slide(planned, title, page, said, extra)
 
     try:
         Measuring(guide, brand, templates=templates).render()
@@ -244,6 +246,8 @@ def slide_fitting(guide: Guide, brand: Brand, templates: Path | None) -> list[Fi
                         "shorten it, or split it into two blocks")]
     findings = []
     for (source, index), (block, extra) in spilled.items():
+        if extra < 2:  # one continuation slide is how the deck keeps text large
+            continue
         line, col = _position(source, ("blocks", index))
         more = f"{extra} more slide{'s' if extra != 1 else ''}"
         findings.append(Finding(

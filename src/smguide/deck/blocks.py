@@ -1,14 +1,16 @@
 """One function per block type: the content model's blocks as native slide content.
 
-Each builder measures its text for the slide's content area and, when it cannot fit
-even at the smallest allowed size, continues on "(cont.)" slides. Sizes are in points.
+Each builder measures its text for the slide's content area. A slide holds at most
+MAX_WORDS words and its text at its family's base size; what does not fit continues on
+"(cont.)" slides (split rather than shrink: only a single item too long for a slide of
+its own is made smaller, never below the family's minimum). Siblings share one size
+(DeckRenderer.unify). Sizes are in points.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from smguide.deck.slides import drop_empty, title_of, too_long
@@ -29,6 +31,7 @@ from smguide.model.guide import (
     Comparison,
     Glossary,
     Practices,
+    Prose,
     Questions,
     Role,
     Takeaways,
@@ -40,11 +43,38 @@ if TYPE_CHECKING:
     from smguide.deck.plan import PlannedSlide
     from smguide.deck.render import DeckRenderer
 
-BODY = (20, 14)  # base and smallest size of slide body text
-CARD = (18, 12)
-TABLE = (18, 12)
+# the type scale: (base, smallest); body text never below 18 pt, labels (0.8) 14.4 pt
+BODY = (24, 18)  # lists
+DENSE = (20, 18)  # cards, table cells
+COLUMNS = (22, 18)  # two columns side by side (a role)
 CELL_X, CELL_Y = 7.2, 4.0  # table cell margins, points
 GAP = 228600  # a quarter inch, in EMU
+MAX_WORDS = 65  # "about 60" on one content slide; the rest continues, or goes to the notes
+TABLE_WORDS = 80  # a table is read across its rows: a little more, so rows stay together
+
+
+def words(paras: Sequence[Para]) -> int:
+    return sum(len("".join(s.text for s in p.spans).split()) for p in paras)
+
+
+def sentences(paras: Sequence[Para]) -> list[str]:
+    """Paragraphs as the plain lines of speaker notes."""
+    return [text for p in paras if (text := "".join(s.text for s in p.spans).strip())]
+
+
+def split_first(fit: Callable[[Sequence[Any]], float | None], base: float,
+                count: Callable[[Sequence[Any]], int], most: int = MAX_WORDS
+                ) -> Callable[[Sequence[Any]], float | None]:
+    """A `size_for` for paginate that splits rather than shrinks: a chunk of several items
+    must fit at `base` within MAX_WORDS; a single item may shrink to the family's minimum."""
+    def size_for(chunk: Sequence[Any]) -> float | None:
+        if len(chunk) > 1 and count(chunk) > most:
+            return None
+        size = fit(chunk)
+        if size is not None and len(chunk) > 1 and size < base:
+            return None
+        return size
+    return size_for
 
 
 def para_text(paras: Sequence[Para]) -> str:
@@ -82,18 +112,33 @@ def fit_into(deck: DeckRenderer, shape: Any, paras: list[Para], base: float, min
     return paras[keep:]
 
 
+def _list_items(items: Sequence[str], bullet: str, lang: str) -> list[Para]:
+    indent = bullet_indent(bullet, len(items))
+    return [Para(spans(item, lang), bullet=bullet, number=n, indent=indent, space_before=0.45)
+            for n, item in enumerate(items, 1)]
+
+
+def _authored(text: str, lang: str, bullet: str = "•") -> list[Para]:
+    """What the author wrote for the slide: its list items as bullets, else paragraphs."""
+    paras = md_paras(text, lang)
+    return [replace(p, bullet=bullet if p.bullet == "•" else p.bullet, space_before=0.45
+                    if p.bullet else p.space_before) for p in paras]
+
+
 def add_block(deck: DeckRenderer, planned: PlannedSlide) -> None:
     block, lang, labels = planned.block, deck.guide.language, deck.guide.labels
     chapter = planned.chapter
     assert block is not None and chapter is not None
     if isinstance(block, Takeaways | Checklist | Questions):
         bullet = "#" if isinstance(block, Checklist) else "•"
-        indent = bullet_indent(bullet, len(block.items))
-        items = [Para(spans(item, lang), bullet=bullet, number=n, indent=indent,
-                      space_before=0.45)
-                 for n, item in enumerate(block.items, 1)]
+        items = _list_items(block.items, bullet, lang)
         default = labels.key_takeaways if isinstance(block, Takeaways) else chapter.title
-        list_slides(deck, planned, title_of(deck, planned, default), items)
+        title = title_of(deck, planned, default)
+        if block.slide:  # the author's slide text; every item stays in the notes
+            list_slides(deck, planned, title, _authored(block.slide, lang, bullet),
+                        extra=sentences(items))
+        else:
+            list_slides(deck, planned, title, items)
     elif isinstance(block, Role):
         role_slides(deck, planned, block)
     elif isinstance(block, Comparison):
@@ -110,9 +155,14 @@ def add_block(deck: DeckRenderer, planned: PlannedSlide) -> None:
         table_slides(deck, planned, title, None, rows, alt)
     elif isinstance(block, Practices):
         practice_slides(deck, planned, block)
-    elif isinstance(block, Callout):
-        title = planned.title or block.title or block.heading or chapter.title
-        list_slides(deck, planned, title, md_paras(block.text, lang))
+    elif isinstance(block, Callout | Prose):
+        heading = block.title if isinstance(block, Callout) else None
+        title = planned.title or heading or block.heading or chapter.title
+        if block.slide:
+            list_slides(deck, planned, title, _authored(block.slide, lang),
+                        extra=sentences(md_paras(block.text, lang)))
+        else:
+            list_slides(deck, planned, title, md_paras(block.text, lang))
     else:
         from smguide.deck.diagram import analogy_slide
 
@@ -123,19 +173,29 @@ def add_block(deck: DeckRenderer, planned: PlannedSlide) -> None:
 
 
 def list_slides(deck: DeckRenderer, planned: PlannedSlide, title: str,
-                items: Sequence[Para], sizes: tuple[float, float] = BODY) -> None:
-    """Paragraphs in the body placeholder, continued on more slides when they don't fit."""
+                items: Sequence[Para], sizes: tuple[float, float] = BODY,
+                said: Sequence[str] | None = None, extra: Sequence[str] = ()) -> None:
+    """Paragraphs in the body placeholder, continued on more slides when they don't fit
+    at the base size or pass MAX_WORDS. Each slide's default notes are its own items
+    (`said`, one line per item, else their text); `extra` (what the slide leaves out)
+    goes to the first slide's notes."""
     area = deck.area_of(planned)
-    pages = paginate(items, lambda chunk: largest_size(_first(chunk), area.box,
-                                                        deck.body_fonts, *sizes))
+    lines = list(said) if said is not None else sentences(items)
+    index = {id(item): n for n, item in enumerate(items)}
+    fit = split_first(lambda chunk: largest_size(_first(chunk), area.box, deck.body_fonts,
+                                                 *sizes), sizes[0], words)
+    pages = paginate(items, fit)
     if pages is None:
         alone = next((item for item in items if largest_size(
             _first([item]), area.box, deck.body_fonts, *sizes) is None), items[0])
         raise too_long(deck, planned, "one item of the list", para_text([alone]),
                        minimum=sizes[1])
     for number, page in enumerate(pages):
-        slide = deck.new_slide(planned, title, number)
-        fill(deck.text_target(slide, planned), _first(page.items), page.size)
+        own = [lines[index[id(item)]] for item in page.items if index[id(item)] < len(lines)]
+        slide = deck.new_slide(planned, title, number, said="\n".join(own),
+                               extra="\n".join(extra) if number == 0 else "")
+        deck.fill_family("list", deck.text_target(slide, planned), _first(page.items),
+                         page.size)
         drop_empty(slide)
 
 
@@ -155,54 +215,110 @@ def _label(text: str, lang: str, space: float = 0.0) -> Para:
                 scale=0.8, tone="accent2", space_before=space)
 
 
+HEADER = 0.75  # the role card's coloured header, inches
+
+
 def role_slides(deck: DeckRenderer, planned: PlannedSlide, role: Role) -> None:
-    """Focus and mission on the left, activities on the right; long lists continue."""
-    labels, lang = deck.guide.labels, deck.guide.language
+    """The handbook's role card: a header in the primary colour with the role's name and
+    time horizon, then what they do and what it takes in two columns; the mission is
+    said (the notes), and long columns continue on another card."""
+    from pptx.util import Emu
+
+    labels, lang, fonts = deck.guide.labels, deck.guide.language, deck.body_fonts
     focus = labels.short_term if role.focus == "short-term" else labels.long_term
-    left_head = [_label(labels.focus, lang),
-                 Para((Span(focus, bold=True),), scale=1.2, tone="accent1"),
-                 *[Para(p.spans, space_before=0.6) for p in md_paras(role.mission, lang)],
-                 _label(labels.skills, lang, space=1.0)]
-    skills = [Para(spans(s, lang), bullet="•", indent=1.0, space_before=0.3) for s in role.skills]
-    right_head = [_label(labels.activities, lang)]
-    acts = [Para(spans(a, lang), bullet="•", indent=1.0, space_before=0.3)
-            for a in role.activities]
-    area = deck.area_of(planned)
-    left_area, right_area = area.columns(2, GAP * 2)
-    boxes = _two_boxes(deck, planned) or (left_area.box, right_area.box)
-    columns = []
-    for head, items, box in ((left_head, skills, boxes[0]), (right_head, acts, boxes[1])):
-        pages = paginate(items, partial(_size_under, head, box, deck.body_fonts))
-        if pages is None:
-            raise too_long(deck, planned, "the role", role.name, minimum=BODY[1])
-        columns.append([[*head, *page.items] for page in pages])
-    size = min(_size(c, b, deck.body_fonts) for c, b in zip(columns, boxes, strict=True))
-    for number in range(max(len(c) for c in columns)):
-        slide = deck.new_slide(planned, title_of(deck, planned, role.name), number)
-        for idx, (column, col_area) in enumerate(zip(columns, (left_area, right_area),
-                                                     strict=True), 1):
-            if number < len(column):
-                fill(deck.text_target(slide, planned, idx - 1, col_area), column[number], size)
+    columns_head = ([_label(labels.activities, lang)], [_label(labels.skills, lang)])
+    lists = ([Para(spans(a, lang), bullet="•", indent=1.0, space_before=0.3)
+              for a in role.activities],
+             [Para(spans(s, lang), bullet="•", indent=1.0, space_before=0.3)
+              for s in role.skills])
+    area = _both_columns(deck, planned)
+    header_h = round(HEADER * 914400)
+    inner = Area(area.left, area.top + header_h + GAP // 2, area.width,
+                 area.height - header_h - GAP // 2)
+    boxes = [c.box for c in inner.columns(2, GAP * 2)]
+    pages = _column_pages(lists, columns_head, boxes, fonts)
+    if pages is None:
+        raise too_long(deck, planned, "the role", role.name, minimum=COLUMNS[1])
+    mission = sentences(md_paras(role.mission, lang))
+    for number, (size, chunks) in enumerate(pages):
+        slide = deck.new_slide(planned, title_of(deck, planned, role.name), number,
+                               said="\n".join(sentences([*chunks[0], *chunks[1]])),
+                               extra="\n".join(mission) if number == 0 else "")
+        _role_header(deck, slide, area, header_h, role.name, f"{labels.focus}: {focus}")
+        for n, column in enumerate(inner.columns(2, GAP * 2)):
+            paras = [*columns_head[n], *chunks[n]]
+            box = slide.shapes.add_textbox(Emu(column.left), Emu(column.top),
+                                           Emu(column.width), Emu(column.height))
+            box.name = "Activities" if n == 0 else "Skills"
+            deck.fill_family("role", box, paras, size)
         drop_empty(slide)
 
 
-def _size_under(head: list[Para], box: Box, fonts: Fonts, chunk: Sequence[Para]) -> float | None:
-    """The largest body size at which `head` and then `chunk` fit in `box`."""
-    return largest_size([*head, *chunk], box, fonts, *BODY)
+def _both_columns(deck: DeckRenderer, planned: PlannedSlide) -> Area:
+    """The card's area: across the layout's two content placeholders when it has them,
+    else its content area."""
+    bodies = deck.pick_of(planned).texts[:2]
+    if len(bodies) < 2:
+        return deck.area_of(planned)
+    left = min(ph.left for ph in bodies)
+    top = min(ph.top for ph in bodies)
+    right = max(ph.left + ph.width for ph in bodies)
+    bottom = max(ph.top + ph.height for ph in bodies)
+    return Area(left, top, right - left, bottom - top)
 
 
-def _two_boxes(deck: DeckRenderer, planned: PlannedSlide) -> tuple[Box, Box] | None:
-    """The layout's two content placeholders, when it has them."""
-    texts = deck.own_texts(planned)
-    if len(texts) < 2:
-        return None
-    left, right = texts[:2]
-    return Box(left.width / 12700, left.height / 12700), Box(right.width / 12700,
-                                                              right.height / 12700)
+def _column_pages(lists: tuple[list[Para], list[Para]], heads: tuple[list[Para], list[Para]],
+                  boxes: list[Box], fonts: Fonts
+                  ) -> list[tuple[float, tuple[list[Para], list[Para]]]] | None:
+    """The fewest slides over which both columns run side by side: each column cut into
+    that many equal parts, every slide within MAX_WORDS and at the base size (a single
+    item per column may shrink to the minimum)."""
+    most = max(len(items) for items in lists)
+    for count in range(1, most + 1):
+        parts = [[items[i * -(-len(items) // count):(i + 1) * -(-len(items) // count)]
+                  for i in range(count)] for items in lists]
+        pages = []
+        for left, right in zip(*parts, strict=True):
+            sizes = [largest_size([*heads[n], *chunk], boxes[n], fonts, *COLUMNS)
+                     for n, chunk in enumerate((left, right))]
+            single = len(left) <= 1 and len(right) <= 1
+            if None in sizes or (not single and (
+                    min(s for s in sizes if s) < COLUMNS[0]
+                    or words([*heads[0], *heads[1], *left, *right]) > MAX_WORDS)):
+                break
+            pages.append((min(s for s in sizes if s), (left, right)))
+        else:
+            common = min(size for size, _ in pages)
+            return [(common, chunks) for _, chunks in pages]
+    return None
 
 
-def _size(pages: list[list[Para]], box: Box, fonts: Fonts) -> float:
-    return min(largest_size(page, box, fonts, *BODY) or BODY[1] for page in pages)
+def _role_header(deck: DeckRenderer, slide: Slide, area: Area, height: int, name: str,
+                 focus: str) -> None:
+    """The card's header: the role's name (bold) and its time horizon, on the primary
+    colour, as in the handbook."""
+    from pptx.enum.dml import MSO_THEME_COLOR
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.enum.text import MSO_ANCHOR
+    from pptx.util import Emu
+
+    lang = deck.guide.language
+    shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Emu(area.left),
+                                   Emu(area.top), Emu(area.width), Emu(height))
+    shape.name = "Role header"
+    shape.adjustments[0] = 0.12
+    shape.fill.solid()
+    shape.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
+    shape.line.fill.background()
+    plain_shape(shape)
+    line = Para((*(Span(s.text, True, s.italic) for s in spans(name, lang)),
+                 Span("   ·   "), *spans(focus, lang)), tone="bg1")
+    box = Box(area.width / 12700, height / 12700, 14.4, 3.6)
+    size = largest_size([line], box, deck.body_fonts, 24, 18) or 18
+    deck.fill_family("role header", shape, [line], size)
+    frame = shape.text_frame
+    frame.margin_left = frame.margin_right = 182880
+    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
 
 
 # -- tables -----------------------------------------------------------------------
@@ -240,21 +356,30 @@ def table_slides(deck: DeckRenderer, planned: PlannedSlide, title: str,
         lines = [head] if head else []
         return [_row_height(cells, widths, size, fonts) for cells in [*lines, *chunk]]
 
-    def size_for(chunk: Sequence[list[list[Para]]]) -> float | None:
-        size = float(TABLE[0])
-        while size >= TABLE[1]:
+    def fit(chunk: Sequence[list[list[Para]]]) -> float | None:
+        size = float(DENSE[0])
+        while size >= DENSE[1]:
             if sum(heights(chunk, size)) <= limit:
                 return size
             size -= 0.5
         return None
 
-    pages = paginate(body, size_for)
+    def count(chunk: Sequence[list[list[Para]]]) -> int:
+        return sum(words(cell) for row in chunk for cell in row)
+
+    pages = paginate(body, split_first(fit, DENSE[0], count, TABLE_WORDS))
     if pages is None:
-        alone = next((row for row in body if size_for([row]) is None), body[0])
+        alone = next((row for row in body if fit([row]) is None), body[0])
         raise too_long(deck, planned, "one row of the table",
-                       " ".join(para_text(cell) for cell in alone), minimum=TABLE[1])
+                       " ".join(para_text(cell) for cell in alone), minimum=DENSE[1])
     for number, page in enumerate(pages):
-        slide = deck.new_slide(planned, title, number)
+        said = []
+        for row in page.items:
+            cells = [" ".join(sentences(cell)) for cell in row]
+            named = [f"{h}: {c}" for h, c in zip(header[1:], cells[1:], strict=True)] \
+                if header else cells[1:]
+            said.append(f"{cells[0]}. " + "; ".join(named) + ".")
+        slide = deck.new_slide(planned, title, number, said="\n".join(said))
         frame = _table(slide, area, widths, head, page.items, heights(page.items, page.size),
                        page.size)
         frame._element.nvGraphicFramePr.cNvPr.set("descr", alt)
@@ -299,50 +424,54 @@ def _fill_cell(cell: Any, paras: list[Para], size: float) -> None:
 
 
 def _practice(practice: Any, lang: str, labels: Any) -> list[Para]:
-    def line(label: str, text: str) -> Para:
-        return Para((Span(f"{label}: ", bold=True), *spans(text, lang)), space_before=0.5)
-
+    """A card: the practice's title and what it is; why it matters is said (notes)."""
     return [Para(tuple(Span(s.text, True, s.italic, s.href) for s in spans(practice.title, lang)),
                  scale=1.15, tone="accent1"),
-            line(labels.what, practice.what), line(labels.why, practice.why)]
+            Para(spans(practice.what, lang), space_before=0.4)]
 
 
 def _grid(area: Area, count: int) -> list[Area]:
-    """Card positions: two columns from two cards on, rows as needed."""
-    cols = 1 if count == 1 else 2
+    """Card positions: one card or two stacked full width, four in two columns."""
+    cols = 1 if count <= 2 else 2
     rows = -(-count // cols)
     cells = [col for row in area.rows(rows, GAP) for col in row.columns(cols, GAP)]
     return cells[:count]
 
 
 def practice_slides(deck: DeckRenderer, planned: PlannedSlide, block: Practices) -> None:
-    """Each practice a card (title, what, why); four to a slide at most, then continued."""
+    """Each practice a card (its title and what it is); as many to a slide as MAX_WORDS
+    allows at the card size, then continued. Why each one matters goes to the notes."""
     labels, lang, fonts = deck.guide.labels, deck.guide.language, deck.body_fonts
     area = deck.area_of(planned)
     cards = [_practice(p, lang, labels) for p in block.items]
-    pad = Box(0, 0, 10.8, 9.0)
+    why = {id(card): f"{plain(p.title, lang)}: {plain(p.what, lang)} {labels.why}: "
+                     f"{plain(p.why, lang)}" for card, p in zip(cards, block.items, strict=True)}
+    pad = Box(0, 0, 14.4, 10.8)
 
-    def size_for(chunk: Sequence[list[Para]]) -> float | None:
+    def fit(chunk: Sequence[list[Para]]) -> float | None:
         if len(chunk) > 4:
             return None
         sizes = [largest_size(card, Box(cell.box.width, cell.box.height, pad.inset_x,
-                                        pad.inset_y), fonts, *CARD)
+                                        pad.inset_y), fonts, *DENSE)
                  for card, cell in zip(chunk, _grid(area, len(chunk)), strict=True)]
         return None if None in sizes else min(s for s in sizes if s is not None)
 
-    pages = paginate(cards, size_for)
+    pages = paginate(cards, split_first(fit, DENSE[0],
+                                        lambda chunk: sum(words(c) for c in chunk)))
     if pages is None:
-        alone = next((card for card in cards if size_for([card]) is None), cards[0])
-        raise too_long(deck, planned, "one practice", para_text(alone), minimum=CARD[1])
+        alone = next((card for card in cards if fit([card]) is None), cards[0])
+        raise too_long(deck, planned, "one practice", para_text(alone), minimum=DENSE[1])
     title = title_of(deck, planned, deck.guide.chapters[0].title)
     for number, page in enumerate(pages):
-        slide = deck.new_slide(planned, title, number)
+        slide = deck.new_slide(planned, title, number,
+                               extra="\n".join(why[id(card)] for card in page.items))
         for card, cell in zip(page.items, _grid(area, len(page.items)), strict=True):
-            _card(slide, cell, card, page.size, pad)
+            _card(deck, slide, cell, card, page.size, pad)
         drop_empty(slide)
 
 
-def _card(slide: Slide, cell: Area, paras: list[Para], size: float, pad: Box) -> None:
+def _card(deck: DeckRenderer, slide: Slide, cell: Area, paras: list[Para], size: float,
+          pad: Box) -> None:
     from pptx.enum.dml import MSO_THEME_COLOR
     from pptx.enum.shapes import MSO_SHAPE
     from pptx.enum.text import MSO_ANCHOR
@@ -350,12 +479,14 @@ def _card(slide: Slide, cell: Area, paras: list[Para], size: float, pad: Box) ->
 
     shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Emu(cell.left), Emu(cell.top),
                                    Emu(cell.width), Emu(cell.height))
+    shape.name = "Card"
     shape.adjustments[0] = 0.06
     shape.fill.solid()
     shape.fill.fore_color.theme_color = MSO_THEME_COLOR.BACKGROUND_2
     shape.line.fill.background()
     plain_shape(shape)
-    fill(shape, [p if p.tone else replace(p, tone="tx1") for p in paras], size)
+    deck.fill_family("cards", shape, [p if p.tone else replace(p, tone="tx1") for p in paras],
+                     size)
     frame = shape.text_frame
     frame.margin_left = frame.margin_right = Pt(pad.inset_x)
     frame.margin_top = frame.margin_bottom = Pt(pad.inset_y)

@@ -25,7 +25,9 @@ from smguide.sources.yamlsource import YamlProblem, parse_yaml
 PLAN_TEMPLATE = "deck/plan.yaml.j2"
 SLIDE_BLOCKS = ("role", "comparison", "analogy", "practices", "takeaways", "checklist",
                 "questions", "callout", "glossary")
-Kind = Literal["title", "agenda", "section", "block", "closing"]
+# shown by the built-in plan (callout and glossary have a slide form a plan may pick)
+SHOWN = ("role", "comparison", "analogy", "practices", "takeaways", "checklist", "questions")
+Kind = Literal["title", "agenda", "section", "block", "summary", "closing"]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
 
 
@@ -64,7 +66,19 @@ def render_plan(guide: Guide, templates: Path | None) -> str:
     env = make_env(templates, html=False, language=guide.language)
     env.finalize = yaml_scalar
     return render(env, PLAN_TEMPLATE, guide=guide, labels=guide.labels,
-                  chapters=guide.chapters, slide_blocks=SLIDE_BLOCKS)
+                  chapters=guide.chapters, slide_blocks=SLIDE_BLOCKS,
+                  deck_blocks=[deck_blocks(c) for c in guide.chapters])
+
+
+def on_slides(block: Block) -> bool:
+    """Does the built-in plan show this block? Its types above, and any block whose
+    author wrote what its slide says (`slide:`)."""
+    return block.type in SHOWN or getattr(block, "slide", None) is not None
+
+
+def deck_blocks(chapter: Chapter) -> list[tuple[int, Block]]:
+    """(number, block) of the chapter's blocks the built-in plan shows, in order."""
+    return [(n, block) for n, block in enumerate(chapter.blocks, 1) if on_slides(block)]
 
 
 def load_plan(guide: Guide, templates: Path | None) -> list[PlannedSlide]:
@@ -115,7 +129,7 @@ def _resolve(ref: SlideRef, guide: Guide, where: str, problems: list[str]
                             f"{len(chapter.blocks)} blocks; block {ref.block} does not exist")
             return None
         block = chapter.blocks[ref.block - 1]
-        if block.type not in SLIDE_BLOCKS:
+        if block.type not in SLIDE_BLOCKS and getattr(block, "slide", None) is None:
             problems.append(f'{where}: a "{block.type}" block has no slide form; '
                             f"slides exist for {', '.join(SLIDE_BLOCKS)}")
             return None

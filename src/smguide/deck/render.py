@@ -26,7 +26,7 @@ from smguide.deck.theme import (
     theme_colours,
     theme_fonts,
 )
-from smguide.deck.write import Area, bullet_indent, fill, frame_box, md_paras, plain, spans
+from smguide.deck.write import Area, bullet_indent, fill, frame_box, plain, spans
 from smguide.errors import quote
 from smguide.model.guide import Guide
 from smguide.model.options import DeckOptions
@@ -38,7 +38,9 @@ if TYPE_CHECKING:
 
 # base and smallest size of titles; a template's small title placeholder takes them down
 # to 14 pt on content slides, the floor for text on a slide
-TITLE_SIZES = {"title": (40, 14), "closing": (48, 14), "section": (36, 14), "slide": (32, 14)}
+# one type scale: every content slide's title at one size, every divider's at another
+TITLE_SIZES = {"title": (40, 14), "closing": (44, 14), "section": (40, 14), "slide": (32, 14)}
+EYEBROW = 14  # the small line in capitals above a title (pt)
 SLIDENUM_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 
 
@@ -98,14 +100,18 @@ class DeckRenderer:
         self._unsummarised: list[int] = []
         self._override: dict[int, Area] = {}  # planned slide -> a larger content area
         self.head_fonts, self.body_fonts = self._fonts()
+        self.planned = plan
+        self._sized: dict[str, list[tuple[Any, list[Para], float]]] = {}
+        self._notes: dict[str, int] = {}
         for planned in plan:
             self.add(planned)
+        self.unify()
         for slide in self.prs.slides:  # no "Click to add text" left in a layout's spare boxes
             slides.drop_empty(slide)
         if self._unsummarised:
             chapters = ", ".join(str(number) for number in self._unsummarised)
-            self.warn(f"the section slides of chapters {chapters} show no summary: it does not "
-                      f"fit at 14 pt in the section layout's text box (the handbook has it; "
+            self.warn(f"the section slides of chapters {chapters} show no deck: line: it does not "
+                      f"fit at 18 pt in the section layout's text box (the summary slide has it; "
                       f"pin a section layout with more room in the brand file)")
         from smguide.deck.finish import finish
 
@@ -236,24 +242,58 @@ class DeckRenderer:
         box.name = "Text"
         return box
 
-    def new_slide(self, planned: PlannedSlide, title: str, page: int = 0) -> Slide:
-        """A slide on the planned layout, with its title fitted, notes and footer."""
+    def new_slide(self, planned: PlannedSlide, title: str, page: int = 0,
+                  said: str = "", extra: str = "") -> Slide:
+        """A slide on the planned layout: its eyebrow and title fitted, its own notes (the
+        author's on a first page, else `said`: what the slide shows, as sentences) and
+        footer."""
         layout: SlideLayout = self.pick_of(planned).layout
         slide = self.prs.slides.add_slide(layout)
         if page:
             title = f"{title} ({self.guide.labels.continued})"
         kind = planned.kind if planned.kind in TITLE_SIZES else "slide"
-        self.set_title(slide, title, kind, planned)
-        slide.notes_slide.notes_text_frame.text = self.notes_for(planned)
+        eyebrow = self.eyebrow_of(planned, title)
+        self.set_title(slide, title, kind, planned, eyebrow)
+        notes = self.notes_for(planned, page, said)
+        self.set_notes(slide, f"{notes}\n{extra}" if extra else notes, title)
         if planned.kind not in ("title", "closing"):
             self.add_footer(slide, layout, self.pick_of(planned))
         return slide
 
-    def set_title(self, slide: Slide, text: str, kind: str, planned: PlannedSlide) -> None:
+    def eyebrow_of(self, planned: PlannedSlide, title: str) -> str | None:
+        """The uppercase line above a title, as in the handbook: the chapter's title on
+        its slides, "Chapter N" on its divider (or on a slide titled like the chapter)."""
+        chapter = planned.chapter
+        if chapter is None or planned.kind not in ("section", "block"):
+            return None
+        if planned.kind == "section" or title.startswith(plain(chapter.title,
+                                                                 self.guide.language)):
+            return f"{self.guide.labels.chapter} {self.chapter_number(chapter)}"
+        return plain(chapter.title, self.guide.language)
+
+    def chapter_number(self, chapter: Any) -> int:
+        """The chapter's place among the chapters the deck shows (as the agenda counts)."""
+        shown = self.agenda_chapters()
+        return shown.index(chapter) + 1 if chapter in shown else chapter.number
+
+    def agenda_chapters(self) -> list[Any]:
+        """The chapters that have slides, in the order the deck shows them."""
+        seen: list[Any] = []
+        for planned in self.planned:
+            if planned.chapter is not None and planned.chapter not in seen:
+                seen.append(planned.chapter)
+        return seen
+
+    def set_title(self, slide: Slide, text: str, kind: str, planned: PlannedSlide,
+                  eyebrow: str | None = None) -> None:
+        """The title fitted to its placeholder (or a text box where the layout has none);
+        an eyebrow takes the top of the title's box and the title moves down under it,
+        so every title is measured in the room it really has."""
+        from pptx.enum.text import MSO_ANCHOR
+        from pptx.util import Emu, Pt
+
         shape = slide.shapes.title
         if shape is None:  # a layout without a title: a text box where titles go
-            from pptx.util import Emu
-
             area = self.pick_of(planned).title_area
             shape = slide.shapes.add_textbox(Emu(area.left), Emu(area.top), Emu(area.width),
                                              Emu(area.height))
@@ -261,10 +301,74 @@ class DeckRenderer:
         base, minimum = TITLE_SIZES[kind]
         paras = [Para(spans(text, self.guide.language))]
         bold = [Para(tuple(Span(s.text, True, s.italic) for s in paras[0].spans))]
-        size = largest_size(bold, self.box_of(shape), self.head_fonts, base, minimum)
+        box = self.box_of(shape)
+        room = EYEBROW * 1.6
+        size = None
+        if eyebrow and kind != "title" and box.height > room * 2:
+            below = Box(box.width, box.height - room, box.inset_x, box.inset_y)
+            size = largest_size(bold, below, self.head_fonts, base, minimum)
+        if size is None:  # no eyebrow, or no room for one: the title has the whole box
+            eyebrow = None
+            size = largest_size(bold, box, self.head_fonts, base, minimum)
         if size is None:
             raise slides.too_long(self, planned, "the title", text, shape, minimum)
+        self.fill_family(f"title:{kind}", shape, paras, size)
+        if eyebrow:
+            left, top, width = self._title_geometry(shape)
+            height = shape.height
+            shape.left, shape.top, shape.width = Emu(left), Emu(top + Pt(room)), Emu(width)
+            shape.height = Emu(height - Pt(room))
+            line = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(width), Pt(room))
+            line.name = "Eyebrow"
+            words = Para(tuple(Span(s.text, True) for s in spans(eyebrow, self.guide.language)),
+                         tone="accent2")
+            if not self._one_line(words, width, box.inset_x):
+                words = Para((Span(f"{self.guide.labels.chapter} "
+                                   f"{self.chapter_number(planned.chapter)}", True),),
+                             tone="accent2")
+            fill(line, [words], EYEBROW)
+            for run in line.text_frame.paragraphs[0].runs:  # capitals shown, words kept
+                run.font._rPr.set("cap", "all")
+            line.text_frame.margin_top = line.text_frame.margin_bottom = 0
+            line.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+
+
+    def _one_line(self, words: Para, width: int, inset: float) -> bool:
+        """Does `words`, in capitals, fit on one eyebrow line `width` EMU wide?"""
+        capitals = Para(tuple(replace(s, text=s.text.upper()) for s in words.spans))
+        one_line = Box(width / 12700, EYEBROW * 1.6, inset, 0)
+        return largest_size([capitals], one_line, self.body_fonts, EYEBROW, EYEBROW) is not None
+
+    @staticmethod
+    def _title_geometry(shape: Any) -> tuple[int, int, int]:
+        """(left, top, width) of a title placeholder (python-pptx reads a slide
+        placeholder's position from its layout when it has none of its own)."""
+        return shape.left, shape.top, shape.width
+
+    def fill_family(self, family: str, shape: Any, paras: list[Para], size: float) -> None:
+        """Fill `shape`, remembering it: siblings (every content title, every list, both
+        role slides) are set to one size at the end (see unify)."""
         fill(shape, paras, size)
+        self._sized.setdefault(family, []).append((shape, paras, size))
+
+    def unify(self) -> None:
+        """One type scale: each family at the smallest size any of its members needed
+        (a smaller size always fits where a larger one did)."""
+        for members in self._sized.values():
+            common = min(size for _, _, size in members)
+            for shape, paras, size in members:
+                if size != common:
+                    fill(shape, paras, common)
+
+    def set_notes(self, slide: Slide, notes: str, title: str) -> None:
+        """Speaker notes, one paragraph per line; never the same as another slide's."""
+        text = notes.strip() or title
+        if text in self._notes:
+            text = f"{title}\n{text}"
+        self._notes[text] = len(self.prs.slides)
+        frame = slide.notes_slide.notes_text_frame
+        assert frame is not None  # python-pptx's notes slide always has its body
+        frame.text = text
 
     def where(self, planned: PlannedSlide) -> str:
         if planned.chapter is None:
@@ -275,15 +379,31 @@ class DeckRenderer:
             where += f": blocks[{index}] ({planned.block.type})"
         return where
 
-    def notes_for(self, planned: PlannedSlide) -> str:
-        """The plan's notes, else the block's, else the chapter's notes or summary."""
-        chapter = planned.chapter
-        for text in (planned.notes, planned.block.notes if planned.block else None,
-                     chapter.notes if chapter else None, chapter.summary if chapter else None,
-                     self.guide.description, self.guide.title):
+    def notes_for(self, planned: PlannedSlide, page: int = 0, said: str = "") -> str:
+        """What the presenter says. A first page: the plan's notes, else the author's for
+        this slide (a block's `notes:`; a divider's or a chapter's only slide: the
+        chapter's), else `said`. A continuation page: `said`, what that page shows."""
+        lang, chapter, block = self.guide.language, planned.chapter, planned.block
+        if page:
+            return said
+        deck = self.guide.deck
+        own: list[str | None] = [planned.notes]
+        if planned.kind == "section" and chapter is not None:
+            own += [chapter.notes, chapter.summary]
+        elif planned.kind == "block" and chapter is not None and block is not None:
+            alone = not any(p.kind == "section" and p.chapter == chapter for p in self.planned)
+            first = next(p for p in self.planned if p.chapter == chapter)
+            lead = chapter.notes if alone and first == planned else None
+            own += ["\n\n".join(t for t in (lead, block.notes) if t) or None]
+        elif deck is not None:
+            own += [{"title": deck.opening, "agenda": deck.agenda, "summary": deck.summary,
+                     "closing": deck.closing}.get(planned.kind)]
+        if planned.kind == "title":
+            own += [self.guide.description]
+        for text in own:
             if text:
-                return plain(text, self.guide.language)
-        return self.guide.title
+                return "\n".join(plain(part, lang) for part in text.split("\n\n"))
+        return said
 
     def add_footer(self, slide: Slide, layout: SlideLayout, pick: Pick) -> None:
         """Footer text and slide number, in the layout's placeholders when it has them."""
@@ -351,10 +471,10 @@ class DeckRenderer:
     # -- the fixed slides -----------------------------------------------------------
 
     def _title_block(self, planned: PlannedSlide, title: str, lines: list[Para],
-                     names: list[str]) -> None:
+                     names: list[str], said: str = "") -> None:
         """Title and lines (`names` says what each is); lines that do not fit in the
         layout's subtitle box even at 12 pt are left out from the last, with a warning."""
-        slide = self.new_slide(planned, title)
+        slide = self.new_slide(planned, title, said=said)
         if lines:
             target = self.text_target(slide, planned)
             left = deckblocks.fit_into(self, target, lines, 24, 12, planned, len(lines) - 1,
@@ -394,9 +514,29 @@ class DeckRenderer:
         self._title_block(planned, planned.title or guide.title, lines, names)
 
     def _add_closing(self, planned: PlannedSlide) -> None:
-        lines = [Para(spans(self.brand.name, self.guide.language))] if self.brand.name else []
-        self._title_block(planned, planned.title or self.guide.labels.questions_title, lines,
-                          ["the brand's name"])
+        """What happens next: the guide's next step and contact (after their labels), then
+        the brand's name."""
+        guide, lang, labels = self.guide, self.guide.language, self.guide.labels
+        lines: list[Para] = []
+        names, said = [], []
+        deck = guide.deck
+        for label, text, name in ((labels.next_step, deck.next_step if deck else None,
+                                   "the next step"),
+                                  (labels.contact, deck.contact if deck else None,
+                                   "the contact")):
+            if text:
+                head = (Span(f"{label}: ", bold=True),) if label else ()
+                lines.append(Para((*head, *spans(text, lang)), space_before=0.6 if lines
+                                  else 0))
+                names.append(name)
+                said.append(plain(f"{label}: {text}" if label else text, lang))
+        if self.brand.name:
+            lines.append(Para(spans(self.brand.name, lang), scale=0.8,
+                              space_before=1.0 if lines else 0))
+            names.append("the brand's name")
+        title = planned.title or labels.questions_title
+        self._title_block(planned, title, lines, names, "\n".join(said) or
+                          f"{plain(title, lang)} {plain(guide.title, lang)}")
 
     def place_logo(self, slide: Slide, planned: PlannedSlide) -> None:
         """The logo on the title (and closing) slide. On a company template, only where the
@@ -442,24 +582,56 @@ class DeckRenderer:
         return None
 
     def _add_agenda(self, planned: PlannedSlide) -> None:
-        items = [Para(spans(c.title, self.guide.language), bullet="#", number=c.number,
-                      indent=bullet_indent("#", len(self.guide.chapters)), space_before=0.5)
-                 for c in self.guide.chapters]
+        """The chapters the deck shows, numbered in the order it shows them."""
+        lang = self.guide.language
+        shown = self.agenda_chapters()
+        items = [Para(spans(c.title, lang), bullet="#", number=n,
+                      indent=bullet_indent("#", len(shown)), space_before=0.5)
+                 for n, c in enumerate(shown, 1)]
+        said = [plain(f"{c.title}: {c.deck}" if c.deck else c.title, lang) for c in shown]
         deckblocks.list_slides(self, planned, planned.title or self.guide.labels.agenda, items,
-                               (24, 14))
+                               said=said)
+
+    def _add_summary(self, planned: PlannedSlide) -> None:
+        """One line per chapter shown: its `deck:` line, else its first takeaway."""
+        lang = self.guide.language
+        lines, said = [], []
+        for chapter in self.agenda_chapters():
+            first = next((b.items[0] for b in chapter.blocks if b.type == "takeaways"), None)
+            text = chapter.deck or first
+            if text:
+                lines.append(Para(spans(text, lang), bullet="•", indent=1.0, space_before=0.5))
+                said.append(plain(text, lang))
+        title = planned.title or self.guide.labels.summary or self.guide.labels.key_takeaways
+        deckblocks.list_slides(self, planned, title, lines, said=said)
 
     def _add_section(self, planned: PlannedSlide) -> None:
+        """The divider: "Chapter N" above the chapter's title, its `deck:` line under it."""
+        from pptx.util import Emu
+
         chapter = planned.chapter
         assert chapter is not None
-        labels, lang = self.guide.labels, self.guide.language
-        slide = self.new_slide(planned, planned.title or chapter.title)
+        lang = self.guide.language
+        title = planned.title or chapter.title
+        slide = self.new_slide(planned, title, said=plain(chapter.deck or title, lang))
+        if not chapter.deck:
+            return
         body = self.text_target(slide, planned)
-        lines = [Para((Span(f"{labels.chapter} {chapter.number}", bold=True),), tone="accent2",
-                      scale=0.8)]
-        if chapter.summary:
-            lines += [Para(p.spans, space_before=0.6 if i == 0 else 0.4)
-                      for i, p in enumerate(md_paras(chapter.summary, lang))]
-        if deckblocks.fit_into(self, body, lines, 22, 14, planned, len(lines) - 1, slide):
+        title_shape = slide.shapes.title
+        if body.is_placeholder and title_shape is not None and body.top < title_shape.top:
+            # a layout with its text above the title: the eyebrow and title move up to
+            # where the text was, and the line goes under them
+            eyebrow = next((s for s in slide.shapes if s.name == "Eyebrow"), None)
+            left, top, width, height = body.left, body.top, body.width, body.height
+            shift = (eyebrow.top if eyebrow is not None else title_shape.top) - top
+            for moved in (eyebrow, title_shape):
+                if moved is not None:
+                    box = moved.left, moved.top - shift, moved.width, moved.height
+                    moved.left, moved.top, moved.width, moved.height = (Emu(v) for v in box)
+            body.left, body.width, body.height = Emu(left), Emu(width), Emu(height)
+            body.top = Emu(title_shape.top + title_shape.height)
+        if deckblocks.fit_into(self, body, [Para(spans(chapter.deck, lang))], 24, 18, planned,
+                               1, slide):
             self._unsummarised.append(chapter.number)
 
 

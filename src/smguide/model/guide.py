@@ -26,12 +26,20 @@ IsoDate = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}
 
 class BlockBase(Strict):
     heading: Text | None = Field(None, description="Starts a section (a PDF bookmark).")
-    notes: Markdown | None = Field(None, description="Speaker notes for the deck.")
+    notes: Markdown | None = Field(None, description="Speaker notes for the deck: what the "
+                                                     "presenter says on this block's slide.")
+
+
+SlideText = Annotated[Markdown | None, Field(
+    description="What this block's slide shows, in the presenter's words (Markdown; a list "
+                "becomes bullets). Replaces the block's own text on the slide; a prose block "
+                "with it gets a slide.")]
 
 
 class Prose(BlockBase):
     type: Literal["prose"]
     text: Markdown
+    slide: SlideText = None
 
 
 class Callout(BlockBase):
@@ -39,11 +47,13 @@ class Callout(BlockBase):
     style: Literal["tip", "note", "warning"] = "note"
     title: Text | None = None
     text: Markdown
+    slide: SlideText = None
 
 
 class Takeaways(BlockBase):
     type: Literal["takeaways"]
     items: Items
+    slide: SlideText = None
 
 
 class Role(BlockBase):
@@ -108,6 +118,7 @@ class Practices(BlockBase):
 class Checklist(BlockBase):
     type: Literal["checklist"]
     items: Items
+    slide: SlideText = None
 
 
 class Term(Strict):
@@ -124,6 +135,7 @@ class Questions(BlockBase):
     type: Literal["questions"]
     items: Items
     lines: Annotated[int, Field(ge=1, le=20)] = 4
+    slide: SlideText = None
 
 
 class Image(BlockBase):
@@ -149,7 +161,20 @@ class ChapterFile(Strict):
         None, description="Anchor name; defaults to the file name.")
     summary: Markdown | None = None
     notes: Markdown | None = None
+    deck: Text | None = Field(None, description="The chapter in one spoken line, for the "
+                                               "deck's summary slide.")
     blocks: Annotated[list[Block], Field(min_length=1)]
+
+
+class DeckFile(Strict):
+    """guide.yaml's `deck:`: what the deck's own slides say (all optional)."""
+
+    opening: Markdown | None = Field(None, description="Speaker notes for the title slide.")
+    agenda: Markdown | None = Field(None, description="Speaker notes for the agenda.")
+    summary: Markdown | None = Field(None, description="Speaker notes for the summary slide.")
+    closing: Markdown | None = Field(None, description="Speaker notes for the closing slide.")
+    next_step: Text | None = Field(None, description="What happens next, on the closing slide.")
+    contact: Text | None = Field(None, description="Who to ask, on the closing slide.")
 
 
 class GuideFile(Strict):
@@ -164,6 +189,7 @@ class GuideFile(Strict):
     date: IsoDate | None = Field(None, description="Date of this edition, YYYY-MM-DD; "
                                                    "printed as the language writes dates.")
     description: Text | None = None
+    deck: DeckFile | None = None
     chapters: Annotated[list[Text], Field(min_length=1)]
 
 
@@ -194,6 +220,9 @@ class Labels(Strict):
     long_term: Text = Field(alias="long-term")
     # the deck: optional (a guide without them gets the fallback each one names)
     logo_alt: Text | None = None  # the logo's alt text in this language; else the brand's
+    summary: Text | None = None  # the summary slide's title; else key_takeaways
+    next_step: Text | None = None  # the closing slide: above deck.next_step
+    contact: Text | None = None  # the closing slide: above deck.contact
     # the personal copies (smguide pdf --roster): needed only there, checked there
     personal_prepared_for: Text | None = None
     personal_week_title: Text | None = None
@@ -219,6 +248,7 @@ class Chapter(BaseModel):
     summary: str | None
     notes: str | None
     blocks: tuple[Block, ...]
+    deck: str | None = None  # the chapter in one spoken line
 
 
 class Guide(BaseModel):
@@ -236,3 +266,4 @@ class Guide(BaseModel):
     root: str  # the content folder, absolute
     date: str | None = None  # the edition's date, ISO (YYYY-MM-DD)
     footer: str | None = None  # this language's footer, else the brand's
+    deck: DeckFile | None = None  # what the deck's own slides say

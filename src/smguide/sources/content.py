@@ -182,7 +182,8 @@ def load_guide(content_dir: Path) -> Guide:
                     problems.append(f"{where_src}: {quote(block.src)}: {refused}")
         chapters.append(Chapter(number=len(chapters) + 1, anchor=anchor, source=shown,
                                 title=chapter.title, summary=chapter.summary,
-                                notes=chapter.notes, blocks=tuple(chapter.blocks)))
+                                notes=chapter.notes, blocks=tuple(chapter.blocks),
+                                deck=chapter.deck))
 
     if guide is not None and guide.date and not _real_date(guide.date):
         assert guide_src is not None
@@ -194,7 +195,7 @@ def load_guide(content_dir: Path) -> Guide:
     return Guide(title=guide.title, subtitle=guide.subtitle, language=guide.language,
                  edition=guide.edition, description=guide.description,
                  chapters=tuple(chapters), labels=labels, root=str(root), date=guide.date,
-                 footer=guide.footer)
+                 footer=guide.footer, deck=guide.deck)
 
 
 def _real_date(text: str) -> bool:
