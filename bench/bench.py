@@ -1,6 +1,7 @@
 """Benchmark smguide against the bare engines it drives, with medians over several runs.
 
-Usage: .venv/bin/python bench/bench.py [--runs N] [--scales 1,4,16] [--roster 100] [--quick]
+Usage: .venv/bin/python bench/bench.py [--runs N] [--scales 1,4,16] [--roster 100]
+                                      [--roster-sizes 10,100,1000,5000] [--quick]
 
 On the default content and on the same content scaled (chapters repeated in a temp
 folder), it times each command in a fresh process and compares it with its baseline:
@@ -10,6 +11,8 @@ folder), it times each command in a fresh process and compares it with its basel
   smguide build         vs the slower of pdf and slides        target <= 1.15x
   smguide build again   vs the first build (nothing changed)   target >= 10x faster
   smguide pdf --roster  vs one plain smguide pdf (N copies)    target <= 4x
+  smguide check         vs smguide --help                      target <= 6x
+Then one roster run per --roster-sizes size: wall time, CPU per copy, peak memory.
 The runs of each size are interleaved (pdf, its baseline, slides, its baseline, build,
 roster; then again), so a busy moment of the machine hits a command and its baseline
 alike. Also the peak memory of each run (the largest process, from RUSAGE_CHILDREN; target
@@ -44,7 +47,8 @@ done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
 took = time.perf_counter() - start
 if done.returncode:
     sys.exit(f"{sys.argv[1:]} failed:\\n{done.stdout}{done.stderr}")
-print(took, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+used = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(took, used.ru_maxrss, used.ru_utime + used.ru_stime)
 """
 
 BARE_PDF = """
@@ -60,11 +64,17 @@ HTML(filename=html).write_pdf(out, stylesheets=sheets, font_config=fonts, pdf_va
 
 def run_once(command: list[str], cwd: Path) -> tuple[float, float]:
     """(wall seconds, peak MB) of one run, measured in a fresh wrapper process."""
+    seconds, mb, _ = run_measured(command, cwd)
+    return seconds, mb
+
+
+def run_measured(command: list[str], cwd: Path) -> tuple[float, float, float]:
+    """(wall seconds, peak MB of the largest process, CPU seconds of all) of one run."""
     done = subprocess.run([PY, "-c", WRAP, *command], cwd=cwd, capture_output=True, text=True)
     if done.returncode:
         raise SystemExit(done.stderr)
-    seconds, kb = done.stdout.split()
-    return float(seconds), int(kb) / 1024
+    seconds, kb, cpu = done.stdout.split()
+    return float(seconds), int(kb) / 1024, float(cpu)
 
 
 def timed(command: list[str], runs: int, cwd: Path, warm: bool = True,
@@ -174,12 +184,16 @@ def main(argv: list[str] | None = None) -> dict:
                         help="timed runs on scaled content (they are slow)")
     parser.add_argument("--scales", default="1,4,16", help="content sizes, e.g. 1,4,16")
     parser.add_argument("--roster", type=int, default=100, help="copies for the roster run")
+    parser.add_argument("--roster-sizes", default="10,100,1000,5000",
+                        help="roster sizes timed once each on the default content (CPU per "
+                             "copy, wall time, peak memory); empty: none")
     parser.add_argument("--quick", action="store_true",
                         help="tiny settings (1 run, default content, 3 copies): a smoke test")
     parser.add_argument("--json", type=Path, default=REPO / "output" / "bench.json")
     args = parser.parse_args(argv)
     if args.quick:  # one cold run of everything on a 3-chapter guide: proves it still works
         args.runs, args.scaled_runs, args.scales, args.roster = 1, 1, "0", 3
+        args.roster_sizes = "2,4"
     scales = [int(s) for s in args.scales.split(",")]
     work = Path(tempfile.mkdtemp(prefix="smguide-bench-"))
     import compileall
@@ -254,18 +268,57 @@ def main(argv: list[str] | None = None) -> dict:
         ratio = med(copies[0]) / med(pdf[0])
         add(scale, f"{args.roster} personal copies", copies, "one plain smguide pdf", pdf[0],
             "<= 4x", ratio, ratio <= 4)
-    memory = [row for row in rows if row["scale"] <= 1]
-    over = [row["measure"] for row in memory if row["peak_mb"] >= MEMORY_TARGET_MB]
-    print(f"peak memory, default content: {max(r['peak_mb'] for r in memory):.0f} MB "
-          f"(target < {MEMORY_TARGET_MB} MB per process: "
-          f"{'met' if not over else 'missed by ' + ', '.join(over)})")
+    content = builtin("content") if 1 in scales or not args.quick else \
+        scaled_content(work, 0)
+    checked = timed([*SMGUIDE, "check", "--content", str(content), *brand], args.runs, work,
+                    not args.quick)
+    ratio = med(checked[0]) / med(helped[0])
+    add(1, "smguide check", checked, "smguide --help", helped[0], "<= 6x", ratio, ratio <= 6)
+    sizes = [int(n) for n in args.roster_sizes.split(",") if n.strip()]
+    rosters = roster_sizes(work, content, brand, sizes)
+    # the peak memory of the default content's runs (the scaled runs are bigger by design)
+    memory = [row for row in rows if row["scale"] in (1, 0) and row["measure"] !=
+              "smguide --help"]
+    if memory:
+        over = [row["measure"] for row in memory if row["peak_mb"] >= MEMORY_TARGET_MB]
+        print(f"peak memory, {'default' if 1 in scales else 'tiny'} content: "
+              f"{max(r['peak_mb'] for r in memory):.0f} MB (target < {MEMORY_TARGET_MB} MB "
+              f"per process: {'met' if not over else 'missed by ' + ', '.join(over)})")
     report = {"machine": machine(), "runs": args.runs, "scaled_runs": args.scaled_runs,
-              "roster": args.roster, "memory_target_mb": MEMORY_TARGET_MB, "results": rows}
+              "roster": args.roster, "memory_target_mb": MEMORY_TARGET_MB, "results": rows,
+              "rosters": rosters}
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2))
     print(f"wrote {args.json}")
     shutil.rmtree(work, ignore_errors=True)
     return report
+
+
+def roster_sizes(work: Path, content: Path, brand: list[str], sizes: list[int]) -> list[dict]:
+    """One run of `smguide pdf --roster` per size: wall time, CPU per copy (all processes;
+    and the extra CPU per extra copy between sizes, which leaves out the shared body),
+    peak memory of the largest process (target < 250 MB at any size)."""
+    rows: list[dict] = []
+    if sizes:
+        print(f"{'copies':>6} {'wall s':>8} {'CPU s':>8} {'CPU/copy':>9} {'marginal':>9} "
+              f"{'peak':>8}")
+    for count in sizes:
+        out = work / f"roster-{count}" / "handbook.pdf"
+        seconds, mb, cpu = run_measured(
+            [*SMGUIDE, "pdf", "--content", str(content), *brand, "--roster",
+             str(roster_csv(work, count)), "-o", str(out)], work)
+        previous = rows[-1] if rows else None
+        marginal = ((cpu - previous["cpu_s"]) / (count - previous["copies"])
+                    if previous and count > previous["copies"] else None)
+        rows.append({"copies": count, "wall_s": seconds, "cpu_s": cpu,
+                     "cpu_ms_per_copy": 1000 * cpu / count, "peak_mb": mb,
+                     "marginal_cpu_ms_per_copy": None if marginal is None else 1000 * marginal,
+                     "peak_met": mb < MEMORY_TARGET_MB})
+        print(f"{count:>6} {seconds:8.1f} {cpu:8.1f} {1000 * cpu / count:7.1f}ms "
+              f"{'' if marginal is None else f'{1000 * marginal:7.1f}ms':>9} {mb:6.0f} MB",
+              flush=True)
+        shutil.rmtree(out.parent, ignore_errors=True)
+    return rows
 
 
 def machine() -> dict:
