@@ -146,6 +146,8 @@ TRICKS = {
     "replace": "{{ ('a' * 1000) | replace('a', 'a' * 1000) | replace('a', 'a' * 1000) }}",
     "escape chain": "{{ ('&' * 1000000) | forceescape | forceescape | forceescape "
                     "| forceescape | forceescape | forceescape | forceescape }}",
+    "filter assertion": "{{ 'abc' | truncate(-5) }}",
+    "filter attribute error": "{{ guide.chapters | dictsort }}",
     "include the pickle": '{% include "handbook/payload.pickle" %}',
     "generator frame": "{{ (guide.chapters | unique).gi_frame.f_globals }}",
     "loop internals": "{% for c in guide.chapters %}{{ loop._iterator }}{% endfor %}",

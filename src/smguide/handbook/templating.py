@@ -38,7 +38,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import Cycler, Joiner, Namespace, pass_environment, pass_eval_context
 from markupsafe import Markup, soft_str
 
-from smguide.errors import RenderError
+from smguide.errors import RenderError, SmguideError
 from smguide.handbook.templatedata import Record, to_data
 from smguide.resources import builtin
 from smguide.sources import markdown
@@ -320,8 +320,10 @@ def render(env: DataSandbox, name: str, **context: Any) -> str:
     except MemoryError as exc:
         raise RenderError(f"{_template_place(exc, name)}: template error: this makes a value "
                           f"too big for {_memory_limit()}") from None
-    except (ArithmeticError, LookupError, TypeError, ValueError, RecursionError) as exc:
-        # Python errors inside a template expression ({{ 1 // 0 }}): the template's fault
+    except SmguideError:
+        raise  # a template link out of its folders (ConfinedLoader), a nested render's error
+    except Exception as exc:  # noqa: BLE001 - anything a template expression can raise
+        # ({{ 1 // 0 }}, a filter given the wrong kind of value): the template's fault
         raise RenderError(f"{_template_place(exc, name)}: template error: "
                           f"{type(exc).__name__}: {_one_line(exc)}") from None
 
