@@ -489,3 +489,84 @@ def test_a_roster_run_killed_while_writing_leaves_the_old_copies_and_the_next_ru
     for name in ("ann-lee", "bob-ray", "cy-dee"):
         assert copy_title(root / "output" / "handbooks" / f"{name}.pdf").startswith("New ")
     assert copy_title(root / "output" / "handbooks-all.pdf").startswith("New ")
+
+
+# -- check refuses what the PDF engine refuses ---------------------------------------------
+
+
+REPO_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+OUTSIDE = "/etc/hostname"  # a file every machine has, outside the allowed folders
+HEAD = '{% extends "builtin/handbook/base.html.j2" %}{% block head %}BLOCK{% endblock %}'
+ENGINE_REFUSALS = {
+    "a CSS url() in handbook.css": {
+        "handbook/handbook.css": f'h1 {{ background-image: url("{OUTSIDE}"); }}\n'},
+    "an <img> outside the folders": {
+        "handbook/handbook.html.j2": HEAD.replace("BLOCK", "")
+        .replace("{% block head %}{% endblock %}",
+                 '{% block cover %}<img src="file://' + OUTSIDE + '" alt="x">{% endblock %}')},
+    "a stylesheet over http": {
+        "handbook/handbook.html.j2": HEAD.replace(
+            "BLOCK", '<link rel="stylesheet" href="http://127.0.0.1:9/x.css">')},
+    "an @page background outside": {
+        "handbook/handbook.html.j2": HEAD.replace(
+            "BLOCK", f'<style>@page {{ background: url("{OUTSIDE}") }}</style>')},
+    "an attachment": {
+        "handbook/handbook.html.j2": HEAD.replace(
+            "BLOCK", '<link rel="attachment" href="handbook/handbook.css">')},
+    "a link to a local file": {
+        "handbook/handbook.html.j2": HEAD.replace("BLOCK", "").replace(
+            "{% block head %}{% endblock %}",
+            '{% block cover %}<a href="file:///etc/passwd">x</a>{% endblock %}')},
+}
+
+
+@pytest.fixture(scope="module")
+def small_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A starter project: two short chapters, so laying it out is quick."""
+    import subprocess
+    import sys
+
+    root = tmp_path_factory.mktemp("small") / "project"
+    subprocess.run([sys.executable, "-m", "smguide", "init", str(root)], check=True,
+                   capture_output=True)
+    return root
+
+
+@pytest.mark.parametrize("case", list(ENGINE_REFUSALS))
+def test_check_refuses_a_template_resource_the_pdf_engine_refuses(
+        case: str, small_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        run: Callable[..., Result]) -> None:
+    import shutil
+
+    root = tmp_path / "project"
+    shutil.copytree(small_project, root)
+    files = dict(ENGINE_REFUSALS[case])
+    if "handbook/handbook.css" in files:
+        files["handbook/handbook.css"] = ((REPO_TEMPLATES / "handbook" / "handbook.css")
+                                          .read_text() + files["handbook/handbook.css"])
+    template_overrides(root / "templates", files)
+    monkeypatch.chdir(root)
+    checked = run("check")
+    errors = [line for line in our_lines(checked) if line.startswith("Error: ")]
+    assert checked.exit_code == 1 and len(errors) == 1, checked.output
+    if case in ("a CSS url() in handbook.css", "an attachment"):  # and pdf says the same
+        built = run("pdf")
+        assert built.exit_code == 1
+        refusal = [line for line in our_lines(built) if line.startswith("Error: ")][0]
+        assert refusal.split(": ", 1)[1] in errors[0], (refusal, errors)
+        assert not (root / "output").exists()
+
+
+def test_check_still_passes_a_template_override_that_builds(
+        small_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        run: Callable[..., Result]) -> None:
+    import shutil
+
+    root = tmp_path / "project"
+    shutil.copytree(small_project, root)
+    shutil.copy(root / "brand" / "logo.svg", root / "content" / "mark.svg")  # an allowed folder
+    template_overrides(root / "templates", {"handbook/handbook.html.j2": HEAD.replace(
+        "BLOCK", '<style>h1 { background: url("mark.svg") no-repeat; }</style>')})
+    monkeypatch.chdir(root)
+    checked = run("check")
+    assert checked.exit_code == 0, checked.output

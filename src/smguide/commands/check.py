@@ -150,9 +150,11 @@ def run_check(project: Project) -> Report:
         from smguide.safety.sandbox import Limits, run_limited
 
         checked_guide, checked_brand = guide, brand
+        limits = Limits.from_env()
         findings += run_limited(lambda: render_checks(checked_guide, checked_brand,
-                                                      project.templates),
-                                Limits.from_env(), "the templates")
+                                                      project.templates,
+                                                      limits.allow_network),
+                                limits, "the templates")
     order = {"error": 0, "warning": 1}
     findings = sorted(dict.fromkeys(findings),
                       key=lambda f: (order[f.severity], f.file, f.line or 0, f.column or 0))
@@ -200,24 +202,68 @@ def compile_templates(override: Path | None) -> list[Finding]:
     return findings
 
 
-def render_checks(guide: Guide, brand: Brand, templates: Path | None) -> list[Finding]:
-    """Render the handbook's HTML and CSS and the deck plan in memory (no PDF), then lay
-    out the slides with the deck's own text fitting to find blocks that spill over."""
+def render_checks(guide: Guide, brand: Brand, templates: Path | None,
+                  allow_network: bool = False) -> list[Finding]:
+    """Render the handbook's HTML and CSS and the deck plan in memory; with template
+    overrides, lay the handbook out with the PDF engine as `smguide pdf` does (the same
+    fetcher, so every stylesheet, font, picture, link and attachment an override names
+    meets the same rules; only no PDF is written). Without overrides the built-in
+    templates name only the files already checked here (content pictures, the brand's
+    fonts and logo), so the layout, which costs more than the rest of check, is skipped.
+    Then lay out the slides with the deck's own text fitting to find blocks that spill
+    over. So whatever would stop a build is an error."""
     from smguide.deck.plan import load_plan
     from smguide.handbook.html import HandbookRenderer
+    from smguide.handbook.pdf import lay_out
     from smguide.model.options import PrintOptions
 
     findings: list[Finding] = []
     try:
         renderer = HandbookRenderer(guide, brand, templates)
-        renderer.html()
-        renderer.css(PrintOptions())
+        manuscript = renderer.manuscript(PrintOptions())
         load_plan(guide, templates)
     except ContentError as exc:
         return [parse(p) for p in exc.problems]
     except SmguideError as exc:
         return [parse(exc.message)]
+    try:
+        if templates is not None:
+            lay_out(manuscript, allow_network=allow_network)  # refuses what pdf refuses
+    except SmguideError as exc:
+        return [engine_finding(exc.message, templates)]
     return findings + slide_fitting(guide, brand, templates)
+
+
+_REFERENCE = re.compile(r'^blocked (<[^>]*>|\S+?): |"((?:[^"\\]|\\.)+)"')
+
+
+def engine_finding(message: str, templates: Path | None) -> Finding:
+    """A refusal of the PDF engine as a finding: at the line of the template override
+    that names the resource, when one does (else at the override folder)."""
+    from urllib.parse import unquote, urlsplit
+
+    found = _REFERENCE.search(message)
+    reference = (found[1] or found[2]) if found else ""
+    needles = {reference}
+    if reference.startswith(("file:", "http:", "https:")):
+        target = unquote(urlsplit(reference).path)
+        needles |= {reference.split("://", 1)[-1], target, Path(target).name}
+    if reference.startswith("<"):
+        needles |= set(re.findall(r'\w+="?[\w-]+"?', reference))
+    needles = {n for n in needles if len(n) > 2}
+    if templates is not None and needles:
+        for source in sorted(p for p in templates.rglob("*") if p.is_file()):
+            try:
+                lines = source.read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:
+                continue
+            for number, line in enumerate(lines, 1):
+                column = min((line.find(n) for n in needles if n in line), default=-1)
+                if column >= 0:
+                    return Finding("error", display_path(source), number, column + 1, None,
+                                   message)
+    where = display_path(templates) if templates is not None else "the templates"
+    return Finding("error", where, None, None, None, message)
 
 
 def slide_fitting(guide: Guide, brand: Brand, templates: Path | None) -> list[Finding]:
