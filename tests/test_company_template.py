@@ -393,3 +393,19 @@ def test_content_keeps_clear_of_the_layouts_own_graphics(tmp_path: Path) -> None
     right = max(s.left + s.width for s in panel if s.name == "Photo panel")
     tables = [shape for slide in deck.slides for shape in slide.shapes if shape.has_table]
     assert tables and all(table.left >= right for table in tables)
+
+
+def test_placeholders_with_no_position_anywhere_still_build(tmp_path: Path) -> None:
+    prs = Presentation(str(DEFAULT))  # a hand-edited file: titles and footers lost theirs
+    owners = [prs.slide_master, *prs.slide_layouts]
+    for owner in owners:
+        for ph in owner.placeholders:
+            if ph.placeholder_format.type in (1, 3, 15):  # title, centred title, footer
+                xfrm = ph._element.spPr.find(f"{A}xfrm")
+                if xfrm is not None:
+                    ph._element.spPr.remove(xfrm)
+    prs.save(str(tmp_path / "lost.pptx"))
+    deck, data = render(tmp_path / "lost.pptx", "16:9")
+    assert deck.slides[0].shapes.title.text == GUIDE.title
+    (tmp_path / "d.pptx").write_bytes(data)
+    assert deck_problems(tmp_path / "d.pptx") == []

@@ -152,7 +152,9 @@ KINDS = {"title": "title", "ctrTitle": "center", "subTitle": "subtitle", "body":
          "obj": "body", "pic": "picture", "dt": "mark", "ftr": "mark", "sldNum": "mark"}
 # where a layout placeholder without a position inherits it from, on the master
 # (as python-pptx and PowerPoint resolve it)
-MASTER_TYPE = {"ctrTitle": "title", "subTitle": "body", "obj": "body"}
+MASTER_TYPE = {"ctrTitle": "title", "subTitle": "body", "obj": "body", "pic": "body",
+               "chart": "body", "tbl": "body", "clipArt": "body", "dgm": "body",
+               "media": "body"}
 
 
 def _placeholders(tree: Any) -> list[tuple[str, int, Any, Any]]:
@@ -164,8 +166,16 @@ def _placeholders(tree: Any) -> list[tuple[str, int, Any, Any]]:
         if ph is None:
             continue
         xfrm = element.find(f"./{_P}spPr/{_A}xfrm")
-        found.append((ph.get("type", "obj"), int(ph.get("idx", "0")), ph, xfrm))
+        found.append((ph.get("type", "obj"), _number(ph.get("idx", "0")), ph, xfrm))
     return found
+
+
+def _number(text: str | None) -> int:
+    """An integer attribute; a malformed one (a hand-edited file) counts as 0."""
+    try:
+        return int(text or 0)
+    except ValueError:
+        return 0
 
 
 def _rect(xfrm: Any) -> tuple[int, int, int, int] | None:
@@ -173,8 +183,8 @@ def _rect(xfrm: Any) -> tuple[int, int, int, int] | None:
     ext = xfrm.find(f"{_A}ext") if xfrm is not None else None
     if off is None or ext is None:
         return None
-    return (int(off.get("x", 0)), int(off.get("y", 0)), int(ext.get("cx", 0)),
-            int(ext.get("cy", 0)))
+    return (_number(off.get("x")), _number(off.get("y")), _number(ext.get("cx")),
+            _number(ext.get("cy")))
 
 
 def read_layouts(prs: Presentation) -> list[Layout]:

@@ -293,11 +293,14 @@ class DeckRenderer:
         from pptx.util import Emu, Pt
 
         shape = slide.shapes.title
+        area = self.pick_of(planned).title_area
         if shape is None:  # a layout without a title: a text box where titles go
-            area = self.pick_of(planned).title_area
             shape = slide.shapes.add_textbox(Emu(area.left), Emu(area.top), Emu(area.width),
                                              Emu(area.height))
             shape.name = "Title"
+        elif not shape.width or not shape.height:  # no position on the layout nor the master
+            shape.left, shape.top = Emu(area.left), Emu(area.top)
+            shape.width, shape.height = Emu(area.width), Emu(area.height)
         base, minimum = TITLE_SIZES[kind]
         paras = [Para(spans(text, self.guide.language))]
         bold = [Para(tuple(Span(s.text, True, s.italic) for s in paras[0].spans))]
@@ -416,7 +419,8 @@ class DeckRenderer:
             found = self._marks[id(layout)] = {ph.placeholder_format.type: ph
                                                for ph in layout.placeholders}  # type: ignore[misc]
         for kind in (PH.FOOTER, PH.SLIDE_NUMBER):
-            if kind not in found:
+            if kind not in found or not found[kind].width or not found[kind].height:
+                found.pop(kind, None)  # absent, or with no position anywhere
                 continue
             slide.shapes.clone_placeholder(found[kind])
             shape = slides.placeholder(slide, found[kind].placeholder_format.idx)
