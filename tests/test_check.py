@@ -99,8 +99,12 @@ def test_warnings_for_what_will_look_bad(run: Callable[..., Result], small: Path
         "long for one slide; the deck continues it on 3 more slides marked (cont.)",
         'Warning: content/chapters/02-more.yaml:5:5: blocks[0].src: "images/team.png" is 300 '
         "pixels wide, 92 dpi at its printed width of 83 mm; it will look blurred in print",
+        # the German edition lacks the new picture
+        'Warning: content/de/chapters/02-mehr.yaml:4:5: blocks[0]: block 1 of the "en" '
+        "chapter (image, in content/chapters/02-more.yaml) has no counterpart here; translate "
+        "it and put it here, as block 1",
         "Checked content (en, 2 chapters), brand/_brand.yml and the templates: 0 errors, "
-        "5 warnings."]
+        "6 warnings."]
     assert run("check", "--strict").exit_code == 1
     found = json.loads(run("check", "--format", "json").stdout)["findings"]
     assert found[4]["suggestion"] == ("use a picture at least 491 pixels wide, or set "
@@ -169,3 +173,27 @@ def test_yaml_that_reads_differently_than_meant_is_a_warning(run: Callable[..., 
     assert (found["file"].endswith("chapters/07-first-week.yaml"), found["line"],
             found["column"]) == (True, line, 9)
     assert found["field"].startswith("blocks[") and found["field"].endswith(".items[0]")
+
+
+def test_a_translation_that_falls_behind_is_pointed_out(run: Callable[..., Result],
+                                                        small: Path) -> None:
+    # the German edition loses a chapter and a block, and gains one the English lacks
+    edit(small / "de/guide.yaml", "  - chapters/02-mehr.yaml\n", "")
+    german = small / "de/chapters/01-start.yaml"
+    text = german.read_text(encoding="utf-8")
+    takeaways = text.index("  - type: takeaways")
+    german.write_text(text[:takeaways] + "  - type: callout\n    style: tip\n    text: Extra.\n"
+                      + text[takeaways:], encoding="utf-8")
+    result = run("check", "--lang", "de", "--format", "json")
+    drift = [(f["file"], f["field"], f["message"].split(";")[0])
+             for f in json.loads(result.stdout)["findings"] if "edition" in f["message"]
+             or "counterpart" in f["message"] or "not in the" in f["message"]]
+    assert drift == [
+        ("content/de/chapters/01-start.yaml", "blocks[1]",
+         'this block (callout) is not in the "en" chapter (content/chapters/01-start.yaml)'),
+        ("content/de/guide.yaml", "chapters",
+         'the "en" edition has the chapter "more" (More, content/chapters/02-more.yaml)'),
+    ]
+    # and checking the English edition finds the same, in the German files
+    english = json.loads(run("check", "--format", "json").stdout)["findings"]
+    assert sum("this one does not" in f["message"] for f in english) == 1

@@ -142,6 +142,7 @@ def run_check(project: Project) -> Report:
         findings += language_mismatch(guide, project)
         findings += cross_references(guide)
         findings += yaml_surprises(guide, project)
+        findings += translation_drift(guide, project)
         findings += image_resolution(guide)
     if brand is not None:
         findings += logo_checks(brand)
@@ -344,6 +345,33 @@ def yaml_surprises(guide: Guide, project: Project) -> list[Finding]:
             findings.append(Finding("warning", display_path(path), hint.line, hint.column,
                                     field or None, hint.fix))
     return findings
+
+
+def translation_drift(guide: Guide, project: Project) -> list[Finding]:
+    """Chapters and blocks a translation lacks, or has, compared with the edition it
+    translates: checking content/de/ compares it with content/; checking content/ compares
+    every translation in it."""
+    from smguide.errors import ContentError
+    from smguide.sources.content import load_guide
+    from smguide.sources.languages import variants
+    from smguide.sources.translations import compare
+
+    def loaded(folder: Path) -> Guide | None:
+        try:
+            return load_guide(folder)
+        except ContentError:  # its own check reports its problems
+            return None
+
+    pairs: list[tuple[Guide | None, Guide | None]] = []
+    if project.translated:
+        pairs.append((loaded(project.content.parent), guide))
+    else:
+        pairs += [(guide, loaded(folder)) for lang, folder in variants(project.content).items()
+                  if folder != project.content]
+    return [Finding("warning", drift.file, drift.line, drift.column, drift.field,
+                    f"{drift.message}; {drift.suggestion}", suggestion=drift.suggestion)
+            for source, translation in pairs if source is not None and translation is not None
+            for drift in compare(source, translation)]
 
 
 def cross_references(guide: Guide) -> list[Finding]:
