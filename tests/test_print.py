@@ -86,7 +86,7 @@ def test_every_page_has_trim_and_bleed_and_every_font_is_embedded(print_pdf: Pat
                        boxes)
     bleeds = re.findall(r"Page\s+\d+ BleedBox:\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+"
                         r"([-\d.]+)", boxes)
-    assert len(trims) == len(bleeds) == pages == 24
+    assert len(trims) == len(bleeds) == pages == 28  # 24, imprint, notes pages, back cover
     for trim, bleed in zip(trims, bleeds, strict=True):
         t, b = [float(v) for v in trim], [float(v) for v in bleed]
         assert round(t[2] - t[0]) == 595 and round(t[3] - t[1]) == 842  # A4 trim
@@ -130,7 +130,7 @@ def test_body_text_and_notes_pages_print_on_the_black_plate(
             assert min(page[name][top:]) == 255, (n + 1, name)
     # text pages: nearly all black-carrying pixels carry black alone (headings, accents
     # and tinted boxes are the rest); the RGB screen PDF's near-black prints on all four
-    shares = [rich_share(page) for page in separations[1:]]
+    shares = [rich_share(page) for page in separations[1:-1]]  # not the covers
     inked = sum(count for count, _ in shares)
     rich = sum(count * share for count, share in shares)
     assert inked > 100_000 and rich / inked < 0.3
@@ -143,10 +143,10 @@ def test_body_text_and_notes_pages_print_on_the_black_plate(
 @needs_gs
 def test_ink_per_page_stays_light_and_the_cover_is_the_brand_green(print_pdf: Path) -> None:
     pages = ink(print_pdf)
-    assert len(pages) == 24
-    cover = pages[0]
-    assert cover[0] > 50 and cover[1] < 1 and cover[3] > 40  # the green: C, no M, K
-    for c, m, y, k in pages[1:]:
+    assert len(pages) == 28
+    for cover in (pages[0], pages[-1]):  # front and back
+        assert cover[0] > 50 and cover[1] < 1 and cover[3] > 40  # the green: C, no M, K
+    for c, m, y, k in pages[1:-1]:
         assert c + m + y + k < 25  # text pages: a little ink, mostly black
         assert k >= max(c, m, y)
 

@@ -74,6 +74,16 @@ def _bleed(ctx: click.Context, param: click.Parameter, value: str | None) -> flo
     return float(match[1])
 
 
+def _creep(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
+    if value is None:
+        return None
+    match = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(mm)?\s*", value)
+    if not match or float(match[1]) > 3:
+        raise click.BadParameter(f'expected a size in millimetres up to 3, such as "0.3mm"; '
+                                 f'got "{value}"')
+    return float(match[1])
+
+
 def _positive(ctx: click.Context, param: click.Parameter, value: float) -> float:
     if value <= 0:
         raise click.BadParameter(f"expected a number of seconds above 0; got {value:g}")
@@ -212,6 +222,13 @@ lang_option = click.option(
 @click.option("--output-profile", type=click.Path(dir_okay=False, path_type=Path),
               metavar="FILE.icc", help="With --print: your print shop's CMYK output profile "
               "[default: the brand's defaults.smguide.print.profile, else FOGRA39 coated].")
+@click.option("--booklet", is_flag=True,
+              help="For a print shop: the --print PDF as printer spreads for a saddle-"
+                   "stitched booklet (2 pages a sheet side, in imposition order) "
+                   "[default output: output/handbook-booklet.pdf].")
+@click.option("--creep", callback=_creep, metavar="SIZE",
+              help='With --booklet: move the pages of the innermost sheet this far towards '
+                   'the spine (the outer sheets less), e.g. "0.5mm" for thick paper.')
 @click.option("--roster", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               metavar="CSV", help="One personal copy per row of this CSV (columns: name; "
               "optional team, role, manager, start_date, buddy) -> output/handbooks/.")
@@ -226,7 +243,7 @@ lang_option = click.option(
 def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | None,
         lang: str | None, output: Path | None, paper: str, bleed: float | None,
         crop_marks: bool, print_profile: bool, output_profile: Path | None,
-        roster: Path | None, merge: bool, cohort_deck: bool,
+        booklet: bool, creep: float | None, roster: Path | None, merge: bool, cohort_deck: bool,
         skip_bad_rows: bool, limits: Limits) -> None:
     """Build the PDF handbook.
 
@@ -235,6 +252,8 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
       smguide pdf
       smguide pdf --content my-content --brand acme/_brand.yml -o out/acme.pdf
       smguide pdf --paper a5 --bleed 3mm --crop-marks
+      smguide pdf --print                    # PDF/X-4 -> output/handbook-print.pdf
+      smguide pdf --booklet --creep 0.3mm    # printer spreads -> output/handbook-booklet.pdf
       smguide pdf --templates my-templates   # my-templates/handbook/... overrides
       smguide pdf --lang de                  # content/de/ -> output/handbook-de.pdf
       smguide pdf --roster hires.csv --merge --deck   # a personal copy for every new hire
@@ -247,24 +266,32 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
     from smguide.commands.build import build_pdf
     from smguide.model.options import PrintOptions
 
+    if creep is not None and not booklet:
+        raise click.UsageError("--creep needs --booklet (it moves the pages of the sheets)")
+    print_profile = print_profile or booklet
     if output_profile is not None and not print_profile:
         raise click.UsageError("--output-profile needs --print (it makes the CMYK PDF/X)")
     if print_profile:
         bleed, crop_marks = 3.0 if bleed is None else bleed, True
     options = PrintOptions(paper=paper.lower(), bleed_mm=bleed or 0.0, crop_marks=crop_marks,
-                           pdfx=print_profile, output_profile=output_profile)
+                           pdfx=print_profile, output_profile=output_profile,
+                           booklet=booklet, creep_mm=creep or 0.0)
     project = _project(content, brand, templates, lang, say)
     if roster is not None or merge or cohort_deck or skip_bad_rows:
         # personal copies: bleed and crop marks with --print, still sRGB (not yet PDF/X)
         _roster_pdf(say, project, roster, output, replace(options, pdfx=False), merge,
                     cohort_deck, skip_bad_rows, limits)
         return
-    built = build_pdf(project.sources(),
-                      output or project.output(handbook_name(paper, print_profile)),
-                      options, limits)
+    name = handbook_name(paper, print_profile)
+    if booklet:
+        name = name.replace("-print.pdf", "-booklet.pdf")
+    built = build_pdf(project.sources(), output or project.output(name), options, limits)
     for warning in built.warnings:
         say(f"Warning: {one_line(warning)}")
-    say(f"Wrote {display_path(built.path)} ({built.pages} pages, {built.seconds:.1f} s)")
+    sheets = (f" on {built.pages // 4} sheets printed both sides, {built.pages // 2} "
+              f"spreads" if booklet else "")
+    say(f"Wrote {display_path(built.path)} ({built.pages} pages{sheets}, "
+        f"{built.seconds:.1f} s)")
     if print_profile:
         say("Preflight passed: PDF/X-4, CMYK output intent, fonts embedded, no device RGB, "
             "ink, type, lines, pictures and bleed checked (smguide preflight FILE lists "

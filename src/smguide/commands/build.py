@@ -93,6 +93,7 @@ def submit_handbook(engine: Worker, guide: Guide, brand: Brand, templates: Path 
         lambda: HandbookRenderer(guide, brand, templates).manuscript(options, created),
         limits, "the handbook's templates")
     engine.submit(render_pdf, manuscript, crop_marks=options.crop_marks,
+                  booklet=options.booklet, creep_mm=options.creep_mm,
                   allow_network=limits.allow_network)
 
 

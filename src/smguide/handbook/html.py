@@ -163,8 +163,11 @@ class HandbookRenderer:
         brand_base = self.brand.root.as_uri() + "/"
         self.column_mm = float(self.grid(options).measure)
         css = [(self.css(options), brand_base)] + ([(extra_css, brand_base)] if extra_css else [])
+        printed = options.pdfx and html is None  # the handbook for a print shop
+        if printed:
+            css.append((self.css(options, "handbook/print.css.j2"), brand_base))
         return Manuscript(
-            html=self.html(created) if html is None else html,
+            html=self.html(created, printed) if html is None else html,
             base_url=Path(self.guide.root).as_uri() + "/", stylesheet=self.stylesheet(),
             stylesheets=tuple(css),
             allowed=(Path(self.guide.root), *self.brand.files(), ASSETS_DIR,
@@ -207,8 +210,11 @@ class HandbookRenderer:
         return {"guide": self.guide, "labels": self.guide.labels, "brand": self.brand,
                 "logo_uri": logo, "created": created}
 
-    def html(self, created: str | None = None) -> str:
-        return render(self.env, "handbook/handbook.html.j2", **self.context(created))
+    def html(self, created: str | None = None, printed: bool = False) -> str:
+        """The handbook's HTML; `printed`: with the imprint, the back cover and the place
+        for the padding pages before it, for a print shop."""
+        extra = {"printed": True} if printed else {}
+        return render(self.env, "handbook/handbook.html.j2", **self.context(created), **extra)
 
     def grid(self, options: PrintOptions) -> TextGrid:
         return text_grid(options.paper, self.brand, self.sample_text())
@@ -230,7 +236,7 @@ class HandbookRenderer:
         walk([chapter.model_dump() for chapter in self.guide.chapters[:4]])
         return " ".join(found)[:4000]
 
-    def css(self, options: PrintOptions) -> str:
+    def css(self, options: PrintOptions, template: str = "handbook/brand.css.j2") -> str:
         size, _, width_mm, height_mm = PAPERS[options.paper]
         small = options.paper == "a5"
         grid = self.grid(options)
@@ -243,12 +249,13 @@ class HandbookRenderer:
             "measure": f"{grid.measure:g}mm",
             "cover_margin": "18mm 16mm" if small else "28mm 24mm",
             "cover_height": f"{height_mm - (36 if small else 56) - 1:g}mm",
+            "content_height": f"{height_mm - top - bottom - 1:g}mm",
             "bleed": f"{options.bleed_mm:g}mm" if options.bleed_mm else None,
             "marks": False,  # drawn outside the bleed by printmarks.add_crop_marks
         }
         faces = [{"family": f.family, "uri": f.path.as_uri(), "weight": f.weight,
                   "style": f.style} for f in self.brand.faces]
-        return render(self.css_env, "handbook/brand.css.j2", brand=self.brand, c=self.colours,
+        return render(self.css_env, template, brand=self.brand, c=self.colours,
                       labels=self.guide.labels, page=page, faces=faces,
                       footer=self.guide.footer or self.brand.footer,
                       notes_lines=self.ruled_lines(notes_w, notes_h))

@@ -21,6 +21,9 @@ from smguide.safety.iccprofile import OutputProfile
 
 VARIANT = "pdf/ua-1"  # tagged, with title and language: readable by assistive technology
 PRINT_VARIANT = "pdf/x-4"  # for a print shop: CMYK output intent; still tagged (pdf_tags)
+# where the printed handbook's padding pages go (templates/handbook/back-cover.html.j2),
+# and one padding page: a notes page
+PADDING, PAD_PAGE = '<div class="print-padding"></div>', '<div class="print-pad"></div>'
 
 
 @dataclass(frozen=True)
@@ -65,10 +68,23 @@ class _Collect(logging.Handler):
 
 
 def lay_out(manuscript: Manuscript, *, allow_network: bool = False) -> Any:
-    """Paginate the manuscript (a WeasyPrint Document) with the guarded fetcher."""
+    """Paginate the manuscript (a WeasyPrint Document) with the guarded fetcher; a print
+    handbook is padded with notes pages before its back cover to a multiple of 4 pages
+    (laid out again, with as many as it needs)."""
     from smguide.handbook.engine import import_weasyprint
 
     import_weasyprint()
+    document = _lay_out(manuscript, manuscript.html, allow_network)
+    if manuscript.print_spec and PADDING in manuscript.html:
+        missing = -len(document.pages) % 4  # a saddle-stitched booklet: sheets of 4 pages
+        if missing:
+            document = _lay_out(manuscript, manuscript.html.replace(
+                PADDING, PAD_PAGE * missing, 1), allow_network)
+    refuse_unsafe_links(document)
+    return document
+
+
+def _lay_out(manuscript: Manuscript, text: str, allow_network: bool) -> Any:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
@@ -79,24 +95,23 @@ def lay_out(manuscript: Manuscript, *, allow_network: bool = False) -> Any:
                            font_config=fonts)]
         stylesheets += [CSS(string=css, url_fetcher=fetcher, font_config=fonts,
                             base_url=base_url) for css, base_url in manuscript.stylesheets]
-        html = HTML(string=manuscript.html, base_url=manuscript.base_url, url_fetcher=fetcher)
+        html = HTML(string=text, base_url=manuscript.base_url, url_fetcher=fetcher)
         spec = manuscript.print_spec
         variant = spec.variant() if spec else {"pdf_variant": VARIANT}
-        document = html.render(font_config=fonts, stylesheets=stylesheets,
-                               color_profiles=_output_profiles(spec), **variant)
-    refuse_unsafe_links(document)
-    return document
+        return html.render(font_config=fonts, stylesheets=stylesheets,
+                           color_profiles=_output_profiles(spec), **variant)
 
 
 def render_pdf(manuscript: Manuscript, *, crop_marks: bool = False,
-               allow_network: bool = False,
-               uncompressed: bool = False) -> tuple[bytes, int, list[str]]:
+               allow_network: bool = False, uncompressed: bool = False,
+               booklet: bool = False, creep_mm: float = 0.0) -> tuple[bytes, int, list[str]]:
     """Lay out and write the handbook; return (pdf bytes, page count, warnings).
 
     The file identifier is a hash of the PDF's own objects, so the same inputs (and
     SOURCE_DATE_EPOCH) give the same bytes. `uncompressed` is for tests that search
     the bytes. A print PDF is preflighted: an error fails the render (nothing is
-    written), a warning is returned."""
+    written), a warning is returned. `booklet`: the print PDF as printer spreads for
+    saddle stitching (with crop marks on the sheets, so `crop_marks` is not used)."""
     document = lay_out(manuscript, allow_network=allow_network)
     spec = manuscript.print_spec
     data = write_document(document, manuscript.template_dirs, uncompressed, spec)
@@ -106,9 +121,14 @@ def render_pdf(manuscript: Manuscript, *, crop_marks: bool = False,
 
         converter = CmykConverter(spec.profile, dict(spec.exact_cmyk), spec.k_only)
         data = finish_pdfx(data, spec.profile, converter)
-    from smguide.handbook.printmarks import finish_marks
+    if booklet and spec:
+        from smguide.handbook.impose import impose
 
-    data = finish_marks(data, crop_marks, cmyk=spec is not None)
+        data = impose(data, creep_mm)  # with the sheets' own crop and fold marks
+    else:
+        from smguide.handbook.printmarks import finish_marks
+
+        data = finish_marks(data, crop_marks, cmyk=spec is not None)
     warnings: list[str] = []
     if spec:
         from smguide.handbook.preflight import preflight

@@ -149,7 +149,7 @@ class _Page:
         """A box as millimetres from the trim's top-left corner."""
         x = (box[0] - self.trim[0]) / MM
         y = (self.trim[3] - box[3]) / MM
-        return f"at {x:.0f} mm from the left, {y:.0f} mm from the top"
+        return f"at {x:.0f} mm from the left, {y:.0f} mm from the top".replace("-0 mm", "0 mm")
 
     def device_rgb(self, what: str) -> None:
         self.rgb = True

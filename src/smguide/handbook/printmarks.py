@@ -22,10 +22,11 @@ def finish_marks(pdf: bytes, crop_marks: bool, cmyk: bool = False) -> bytes:
     return add_crop_marks(pdf, registration=cmyk) if crop_marks else pdf
 
 
-def add_crop_marks(pdf: bytes, registration: bool = False) -> bytes:
+def add_crop_marks(pdf: bytes, registration: bool = False, fold: bool = False) -> bytes:
     """Enlarge every page by a slug and draw crop marks at its trim corners: in black, or
     with `registration` (for a CMYK print PDF) in the registration colour, Separation
-    /All, so they print on every plate."""
+    /All, so they print on every plate. With `fold` (printer spreads), dashed fold marks
+    at the middle of the top and bottom edges too."""
     import pikepdf
 
     document = pikepdf.open(BytesIO(pdf))
@@ -59,6 +60,12 @@ def add_crop_marks(pdf: bytes, registration: bool = False) -> bytes:
                 lines.append((start[side_x], y, end[side_x], y))  # horizontal, at the trim y
                 lines.append((x, start[side_y], x, end[side_y]))  # vertical, at the trim x
         path = "".join(f"{x0:.2f} {y0:.2f} m {x1:.2f} {y1:.2f} l " for x0, y0, x1, y1 in lines)
+        if fold:
+            middle = (tx0 + tx1) / 2
+            folds = ((middle, start["top"], middle, end["top"]),
+                     (middle, start["bottom"], middle, end["bottom"]))
+            path += "S [2 2] 0 d " + "".join(f"{x0:.2f} {y0:.2f} m {x1:.2f} {y1:.2f} l "
+                                             for x0, y0, x1, y1 in folds)
         page.contents_add(pikepdf.Stream(document, b"q\n"), prepend=True)
         page.contents_add(pikepdf.Stream(
             document, f"Q\nq /Artifact BMC 0.25 w {colour} {path}S EMC Q\n".encode()))

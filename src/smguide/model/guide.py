@@ -190,6 +190,11 @@ class GuideFile(Strict):
                                                    "printed as the language writes dates.")
     description: Text | None = None
     deck: DeckFile | None = None
+    contact: Annotated[list[Text], Field(max_length=6)] | None = Field(
+        None, description="Contact lines for the printed handbook's back cover (address, "
+                          "phone, e-mail, web).")
+    printed_by: Text | None = Field(None, description="The printer's line in the printed "
+                                    "handbook's imprint, e.g. 'Printed by Druckhaus Nord'.")
     chapters: Annotated[list[Text], Field(min_length=1)]
 
 
@@ -267,3 +272,5 @@ class Guide(BaseModel):
     date: str | None = None  # the edition's date, ISO (YYYY-MM-DD)
     footer: str | None = None  # this language's footer, else the brand's
     deck: DeckFile | None = None  # what the deck's own slides say
+    contact: tuple[str, ...] = ()  # the printed handbook's back cover
+    printed_by: str | None = None  # the printed handbook's imprint

@@ -31,6 +31,8 @@ class PrintOptions:
     crop_marks: bool = False
     pdfx: bool = False
     output_profile: Path | None = None
+    booklet: bool = False  # printer spreads for saddle stitching (with pdfx)
+    creep_mm: float = 0.0  # the innermost sheet's pages move this far towards the spine
 
 
 @dataclass(frozen=True)

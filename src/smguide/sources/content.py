@@ -195,7 +195,8 @@ def load_guide(content_dir: Path) -> Guide:
     return Guide(title=guide.title, subtitle=guide.subtitle, language=guide.language,
                  edition=guide.edition, description=guide.description,
                  chapters=tuple(chapters), labels=labels, root=str(root), date=guide.date,
-                 footer=guide.footer, deck=guide.deck)
+                 footer=guide.footer, deck=guide.deck, contact=tuple(guide.contact or ()),
+                 printed_by=guide.printed_by)
 
 
 def _real_date(text: str) -> bool:

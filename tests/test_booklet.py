@@ -1,0 +1,139 @@
+"""The printed handbook as a booklet: imprint inside the front cover, a back cover, pages
+padded to a multiple of 4, and `--booklet` printer spreads in imposition order, checked
+from the text of each half sheet (pdftotext) and the boxes (pdfinfo)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pikepdf
+import pytest
+from click.testing import Result
+
+from smguide.handbook.impose import impose, spread_order
+from tests.conftest import edit
+from tests.pdftools import page_texts
+
+MM = 72 / 25.4
+
+
+def half_texts(pdf: Path) -> list[tuple[str, str]]:
+    """The text of the left and right half of each sheet's trim, by pdftotext."""
+    info = subprocess.run(["pdfinfo", "-box", str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
+    count = int(re.search(r"Pages:\s+(\d+)", info)[1])  # type: ignore[index]
+    media = [float(v) for v in re.search(r"MediaBox:\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)",
+                                         info).groups()]  # type: ignore[union-attr]
+    trim = [float(v) for v in re.search(r"TrimBox:\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)",
+                                        info).groups()]  # type: ignore[union-attr]
+    left = trim[0] - media[0]  # pdftotext crops in points from the MediaBox's top-left
+    width, height = (trim[2] - trim[0]) / 2, media[3] - media[1]
+    halves = []
+    for page in range(1, count + 1):
+        texts = []
+        for x in (left, left + width):
+            texts.append(subprocess.run(
+                ["pdftotext", "-f", str(page), "-l", str(page), "-x", str(int(x) + 1), "-y",
+                 "0", "-W", str(int(width) - 2), "-H", str(int(height)), str(pdf), "-"],
+                capture_output=True, text=True, check=True).stdout)
+        halves.append((texts[0], texts[1]))
+    return halves
+
+
+def folio(text: str) -> int | None:
+    found = re.search(r"Page (\d+) of (\d+)", text)
+    return int(found[1]) if found else None
+
+
+def test_the_print_handbook_is_a_booklet_with_imprint_and_back_cover(print_pdf: Path) -> None:
+    texts = page_texts(print_pdf)
+    assert len(texts) % 4 == 0
+    assert "Greenfield Trading Co." in texts[-1] and "2026" in texts[-1]  # the back cover
+    assert "Glossary" not in texts[-1] and "Page" not in texts[-1]
+    assert "Sales and Marketing" in texts[1] and "© Greenfield Trading Co." in texts[1]
+    assert "Contents" in texts[2]
+    assert texts[-2].strip() == "Notes"  # padding before the back cover: a notes page
+    folios = [(n, re.search(r"Page (\d+) of (\d+)", text)) for n, text in enumerate(texts, 1)]
+    numbered = [(n, found) for n, found in folios if found]
+    assert len(numbered) >= 18  # "Page X of Y" counts every page, padding included
+    assert all(int(found[1]) == n and int(found[2]) == len(texts) for n, found in numbered)
+
+
+def test_booklet_spreads_are_in_imposition_order(run: Callable[..., Result], tmp_path: Path,
+                                                 content: Path) -> None:
+    edit(content / "guide.yaml", 'edition: "2026"',
+         'edition: "Edition 2026"\nprinted_by: Printed by Druckhaus Nord, Hamburg\n'
+         'contact:\n  - people@greenfield.example\n  - +44 20 7946 0000')
+    result = run("pdf", "--booklet", "--content", str(content))
+    assert result.exit_code == 0, result.output
+    booklet = tmp_path / "output" / "handbook-booklet.pdf"
+    assert not (tmp_path / "output" / "handbook-print.pdf").exists()
+    assert "28 pages on 7 sheets printed both sides, 14 spreads" in result.stderr
+    with pikepdf.open(booklet) as pdf:
+        assert len(pdf.pages) == 14
+        for page in pdf.pages:
+            trim = [float(v) for v in page.obj.TrimBox]
+            bleed = [float(v) for v in page.obj.BleedBox]
+            assert round(trim[2] - trim[0], 1) == round(2 * 595.28, 1)  # two A4 pages
+            assert round(trim[0] - bleed[0], 1) == round(3 * MM, 1)
+        assert str(pdf.docinfo["/GTS_PDFXVersion"]) == "PDF/X-4" and pdf.Root.OutputIntents
+    check = subprocess.run(["qpdf", "--check", str(booklet)], capture_output=True, text=True)
+    assert check.returncode == 0
+    halves = half_texts(booklet)
+    order = spread_order(28)
+    numbered = 0
+    for (left_text, right_text), (left, right) in zip(halves, order, strict=True):
+        for text, expected in ((left_text, left), (right_text, right)):
+            if folio(text) is not None:
+                assert folio(text) == expected, (expected, text[-80:])
+                numbered += 1
+    assert numbered >= 18
+    back, front = halves[0]  # the outside of the outer sheet: back cover, front cover
+    assert "people@greenfield.example" in back and "Edition 2026" in back
+    assert "Sales and Marketing" in front and "A handbook for new team members".upper() in front
+    assert "Printed by Druckhaus Nord, Hamburg" in halves[1][0]  # the imprint, page 2
+    assert "Contents" in halves[2][1]  # page 3
+    assert run("preflight", str(booklet)).exit_code == 0
+
+
+def test_creep_moves_the_inner_sheets_pages_towards_the_spine(tmp_path: Path) -> None:
+    """On 8 pages (2 sheets), the inner sheet's pages move by the creep, the outer not."""
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font,
+                                                Subtype=pikepdf.Name.Type1,
+                                                BaseFont=pikepdf.Name.Helvetica))
+    for number in range(1, 9):
+        pdf.pages.append(pikepdf.Page(pikepdf.Dictionary(
+            Type=pikepdf.Name.Page, MediaBox=[-9, -9, 429, 604], TrimBox=[0, 0, 420, 595],
+            BleedBox=[-9, -9, 429, 604],
+            Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
+            Contents=pdf.make_stream(f"BT /F1 12 Tf 100 300 Td (p{number}) Tj ET".encode()))))
+    source = tmp_path / "eight.pdf"
+    pdf.save(source)
+
+    def x_of_words(creep: float) -> dict[str, float]:
+        out = tmp_path / f"creep{creep}.pdf"
+        out.write_bytes(impose(source.read_bytes(), creep))
+        html = subprocess.run(["pdftotext", "-bbox", str(out), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        return {word: float(x) for x, word in
+                re.findall(r'<word xMin="([\d.]+)"[^>]*>(p\d)</word>', html)}
+
+    plain, crept = x_of_words(0.0), x_of_words(2.0)
+    assert sorted(plain) == [f"p{n}" for n in range(1, 9)]
+    for outer in ("p1", "p2", "p7", "p8"):
+        assert crept[outer] == pytest.approx(plain[outer], abs=0.05)
+    for left_page in ("p6", "p4"):  # inner sheet, left pages: move right, to the spine
+        assert crept[left_page] - plain[left_page] == pytest.approx(2 * MM, abs=0.1)
+    for right_page in ("p3", "p5"):
+        assert plain[right_page] - crept[right_page] == pytest.approx(2 * MM, abs=0.1)
+
+
+def test_creep_needs_booklet_and_a_size(run: Callable[..., Result]) -> None:
+    result = run("pdf", "--creep", "0.5mm")
+    assert result.exit_code == 2 and "--creep needs --booklet" in result.stderr
+    result = run("pdf", "--booklet", "--creep", "9mm")
+    assert result.exit_code == 2 and "up to 3" in result.stderr
