@@ -86,7 +86,7 @@ def test_every_page_has_trim_and_bleed_and_every_font_is_embedded(print_pdf: Pat
                        boxes)
     bleeds = re.findall(r"Page\s+\d+ BleedBox:\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+"
                         r"([-\d.]+)", boxes)
-    assert len(trims) == len(bleeds) == pages == 28  # 24, imprint, notes pages, back cover
+    assert len(trims) == len(bleeds) == pages and pages % 4 == 0  # a booklet's pages
     for trim, bleed in zip(trims, bleeds, strict=True):
         t, b = [float(v) for v in trim], [float(v) for v in bleed]
         assert round(t[2] - t[0]) == 595 and round(t[3] - t[1]) == 842  # A4 trim
@@ -143,7 +143,7 @@ def test_body_text_and_notes_pages_print_on_the_black_plate(
 @needs_gs
 def test_ink_per_page_stays_light_and_the_cover_is_the_brand_green(print_pdf: Path) -> None:
     pages = ink(print_pdf)
-    assert len(pages) == 28
+    assert len(pages) % 4 == 0
     for cover in (pages[0], pages[-1]):  # front and back
         assert cover[0] > 50 and cover[1] < 1 and cover[3] > 40  # the green: C, no M, K
     for c, m, y, k in pages[1:-1]:
