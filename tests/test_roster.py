@@ -448,3 +448,16 @@ def test_the_time_limit_applies_to_each_batch_not_to_the_whole_run() -> None:
     with pytest.raises(RenderError) as caught:
         run_in_batches(stuck, Limits(max_seconds=1), "a test", got.append)
     assert str(caught.value).startswith("rendering a batch of a test took longer than 1 s")
+
+
+def test_a_roster_that_fails_while_rendering_leaves_no_output_folder(
+        run: Callable[..., Result], tmp_path: Path) -> None:
+    from tests.conftest import template_overrides
+
+    write_csv(tmp_path, "name,team\nAnna Schmidt,Sales\nBen Adler,Marketing\n")
+    overrides = template_overrides(tmp_path / "mine", {
+        "handbook/personal-cover.html.j2": "{{ 1 // 0 }}"})
+    result = run("pdf", "--roster", "hires.csv", "--templates", str(overrides))
+    assert result.exit_code == 1
+    assert "personal-cover.html.j2:1" in result.stderr
+    assert not (tmp_path / "output").exists()

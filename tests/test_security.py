@@ -60,8 +60,8 @@ def test_template_syntax_in_content_is_printed_literally(
     out = tmp_path / "out.pdf"
     result = run("pdf", "--content", str(content), "-o", str(out))
     assert result.exit_code == 0, result.stderr
-    text = all_text(out)
-    assert "{{ cycler.__init__.__globals__ }}" in text
+    text = "".join(all_text(out).split())  # a heading may wrap anywhere in it
+    assert "{{cycler.__init__.__globals__}}" in text
     assert "<script>alert(1)</script>" in text
 
 

@@ -100,8 +100,13 @@ class FolderTransaction:
         self._lock: Any = None
         self._inside: set[str] = set()
         self._beside: dict[str, str] = {}  # staged name -> absolute target
+        self._made: list[Path] = []
 
     def __enter__(self) -> FolderTransaction:
+        # folders made here, removed again if nothing is committed (a refused run leaves
+        # no empty output/ behind)
+        self._made = [folder for folder in (self.parent, *self.parent.parents)
+                      if not folder.exists()]
         try:
             self.parent.mkdir(parents=True, exist_ok=True)
             recover(self.parent, self.folder.name)
@@ -122,6 +127,12 @@ class FolderTransaction:
             with suppress(Exception):
                 self._lock.__exit__(None, None, None)
             shutil.rmtree(self.staging, ignore_errors=True)
+            if kind is not None:
+                for folder in self._made:  # innermost first; stops at one not empty
+                    try:
+                        folder.rmdir()
+                    except OSError:
+                        break
 
     def put(self, target: Path, data: bytes) -> None:
         """Stage `data` for `target`: a file in the folder, or anywhere else."""
