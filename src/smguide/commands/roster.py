@@ -158,16 +158,31 @@ def _render_all(job: Job, report: Callable[[tuple[str, Any]], None]
                              initializer=_start_worker, initargs=(shared,)) as pool:
         body = Path(tmp) / "body.pdf"
         body_job = pool.submit(_write_body, body)
-        chunk_jobs = {pool.submit(_write_personal, Path(tmp) / f"personal-{n}.pdf", chunk): n
-                      for n, chunk in enumerate(chunks)}
+        # a few personal-page documents at a time, so that copies are assembled (and
+        # handed to the parent) from the start, not after every page is laid out
+        waiting = list(enumerate(chunks))
+        chunk_jobs: dict[Future, int] = {}
+
+        def next_chunk() -> Future | None:
+            if not waiting:
+                return None
+            n, chunk = waiting.pop(0)
+            started = pool.submit(_write_personal, Path(tmp) / f"personal-{n}.pdf", chunk)
+            chunk_jobs[started] = n
+            return started
+
+        pending: set[Future] = {f for f in (next_chunk() for _ in range(2 * job.workers))
+                                if f is not None}
         body_job.result()
         copies: dict[Future, int] = {}
         batch: list[tuple[Path, Path]] = []
-        pending: set[Future] = set(chunk_jobs)
         while pending:  # personal pages and copies as they finish: copies stream out
             finished_now, pending = wait(pending, return_when=FIRST_COMPLETED)
             for done in finished_now:
                 if done in chunk_jobs:
+                    following = next_chunk()
+                    if following is not None:
+                        pending.add(following)
                     n, path = chunk_jobs.pop(done), done.result()
                     for offset, person in enumerate(chunks[n]):
                         index = n * CHUNK + offset
