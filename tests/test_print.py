@@ -206,3 +206,36 @@ def test_the_print_shops_own_profile_becomes_the_output_intent(
         assert intent.DestOutputProfile.read_bytes() == GS_CMYK.read_bytes()
         description = ImageCms.ImageCmsProfile(str(GS_CMYK)).profile.profile_description
         assert str(intent.OutputConditionIdentifier) == description.strip()
+
+
+A98 = Path("/usr/share/color/icc/ghostscript/a98.icc")  # Adobe RGB, ships with Ghostscript
+
+
+@pytest.mark.skipif(not A98.is_file(), reason="needs Ghostscript's Adobe RGB profile")
+def test_pictures_keep_a_profile_and_their_resolution_is_reported(
+        run: Callable[..., Result], tmp_path: Path, content: Path) -> None:
+    (content / "images").mkdir()
+    Image.new("RGB", (600, 400), "#2f6b4f").save(content / "images/team.png")
+    Image.new("RGB", (1200, 800), "#b5652a").save(content / "images/office.jpg", quality=90,
+                                                   icc_profile=A98.read_bytes())
+    edit(content / "chapters/01-mixed-up.yaml", "blocks:\n",
+         "blocks:\n  - type: image\n    src: images/team.png\n    alt: The team\n"
+         "    width: 50\n  - type: image\n    src: images/office.jpg\n    alt: The office\n"
+         "    width: 50\n", 1)
+    out = tmp_path / "print.pdf"
+    result = run("pdf", "--print", "--content", str(content), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    # the PNG, 600 px over half the column, is under 300 ppi: a warning, and still written
+    assert re.search(r"Warning: preflight: page \d+: warning: images: the picture \S+ is "
+                     r"\d+ ppi", result.stderr)
+    listed = tool("pdfimages", "-list", out).splitlines()[2:]
+    rows = [line.split() for line in listed if line.split()[2] == "image"]
+    assert len(rows) == 2 and all(row[5] == "icc" for row in rows)  # no device RGB picture
+    report = run("preflight", str(out)).stdout
+    found = [int(ppi) for ppi in re.findall(r"px printed [\d x]+ mm: (\d+) ppi", report)]
+    assert sorted(found) == pytest.approx(sorted(int(row[12]) for row in rows), abs=2)
+    with pikepdf.open(out) as pdf:
+        profiles = {bytes(obj.ColorSpace[1].read_bytes()) for obj in pdf.objects
+                    if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image"
+                    and isinstance(obj.get("/ColorSpace"), pikepdf.Array)}
+    assert A98.read_bytes() in profiles and len(profiles) == 2  # Adobe RGB, and sRGB

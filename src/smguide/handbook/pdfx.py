@@ -27,6 +27,7 @@ def finish_pdfx(data: bytes, profile: OutputProfile, converter: CmykConverter) -
 
     pdf = pikepdf.open(BytesIO(data))
     srgb: list[Any] = []  # the sRGB profile stream, made when a picture needs it
+    profiles: dict[bytes, Any] = {}  # pictures' own profiles, each embedded once
     for page in pdf.pages:
         _convert_content(pdf, page, page.obj, converter)
     for obj in list(pdf.objects):
@@ -35,9 +36,16 @@ def finish_pdfx(data: bytes, profile: OutputProfile, converter: CmykConverter) -
         if obj.get("/Subtype") == "/Form" or obj.get("/PatternType") == 1:
             _convert_content(pdf, None, obj, converter)
         elif obj.get("/Subtype") == "/Image" and obj.get("/ColorSpace") == "/DeviceRGB":
-            if not srgb:
-                srgb.append(_srgb_stream(pdf))
-            obj.ColorSpace = pikepdf.Array([pikepdf.Name.ICCBased, srgb[0]])
+            own = _embedded_profile(obj)  # a JPEG's own RGB profile (Adobe RGB, ...)
+            if own is not None:
+                if own not in profiles:
+                    profiles[own] = _profile_stream(pdf, own)
+                stream = profiles[own]
+            else:
+                if not srgb:
+                    srgb.append(_srgb_stream(pdf))
+                stream = srgb[0]
+            obj.ColorSpace = pikepdf.Array([pikepdf.Name.ICCBased, stream])
         if obj.get("/ShadingType") is not None:
             _convert_shading(obj, converter)
     for obj in list(pdf.objects):
@@ -115,10 +123,34 @@ def _blend_in_device_cmyk(obj: Any) -> None:
 def _srgb_stream(pdf: Any) -> Any:
     from PIL import ImageCms
 
-    data = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    return _profile_stream(pdf, ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+                           .tobytes())
+
+
+def _profile_stream(pdf: Any, data: bytes) -> Any:
     stream = pdf.make_stream(data)
     stream.N = 3
     return pdf.make_indirect(stream)
+
+
+def _embedded_profile(image: Any) -> bytes | None:
+    """The RGB ICC profile a JPEG picture carries (WeasyPrint keeps the JPEG's bytes but
+    labels them DeviceRGB), or None: then the picture is taken to be sRGB, as a browser
+    takes an untagged one. Pictures WeasyPrint re-encodes (PNG, GIF, WebP) have lost any
+    profile of their own by then, and are taken to be sRGB too."""
+    if image.get("/Filter") != "/DCTDecode":
+        return None
+    from PIL import Image, ImageCms
+
+    try:
+        with Image.open(BytesIO(image.read_raw_bytes())) as picture:
+            icc = picture.info.get("icc_profile")
+        if not icc:
+            return None
+        profile = ImageCms.ImageCmsProfile(BytesIO(icc)).profile
+    except (OSError, ValueError, ImageCms.PyCMSError):
+        return None
+    return icc if profile.xcolor_space.strip() == "RGB" else None
 
 
 def _identify(pdf: Any, profile: OutputProfile) -> None:
