@@ -570,3 +570,22 @@ def test_check_still_passes_a_template_override_that_builds(
     monkeypatch.chdir(root)
     checked = run("check")
     assert checked.exit_code == 0, checked.output
+
+
+def test_pdf_refuses_a_template_override_that_is_a_link_loop(
+        small_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        run: Callable[..., Result]) -> None:
+    """Not silently the built-in template instead (check says so too, see LOOPS)."""
+    import shutil
+
+    root = tmp_path / "project"
+    shutil.copytree(small_project, root)
+    template_overrides(root / "templates", {"handbook/toc.html.j2": "{# mine #}"})
+    os.symlink("chapter.html.j2", root / "templates" / "handbook" / "chapter.html.j2")
+    monkeypatch.chdir(root)
+    built = run("pdf")
+    assert built.exit_code == 1, built.output
+    errors = [line for line in our_lines(built) if line.startswith("Error: ")]
+    assert len(errors) == 1 and "chapter.html.j2: the template is a symbolic link that " \
+        "leads back to itself (a link loop)" in errors[0], errors
+    assert not (root / "output").exists()

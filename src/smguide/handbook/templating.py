@@ -40,6 +40,7 @@ from markupsafe import Markup, soft_str
 
 from smguide.errors import RenderError, SmguideError
 from smguide.handbook.templatedata import Record, to_data
+from smguide.paths import link_loop, real
 from smguide.resources import builtin
 from smguide.sources import markdown
 from smguide.sources.languages import format_date
@@ -277,9 +278,14 @@ class ConfinedLoader(FileSystemLoader):
     """A FileSystemLoader that will not follow a symbolic link out of its folders."""
 
     def get_source(self, environment: Any, template: str) -> tuple[str, str, Any]:
+        for folder in self.searchpath:  # a loop is not "no such file": never the built-in
+            candidate = Path(folder, *template.split("/"))
+            if link_loop(candidate):
+                raise RenderError(f"{candidate}: the template is a symbolic link that leads "
+                                  "back to itself (a link loop); put the file itself there")
         source, filename, uptodate = super().get_source(environment, template)
-        real = Path(filename).resolve()
-        if not any(real.is_relative_to(Path(folder).resolve()) for folder in self.searchpath):
+        resolved = real(Path(filename))
+        if not any(resolved.is_relative_to(real(Path(folder))) for folder in self.searchpath):
             raise RenderError(f"{filename}: the template is a link to a file outside the "
                               f"template folders; put the file itself there")
         return source, filename, uptodate
