@@ -197,3 +197,14 @@ def test_a_translation_that_falls_behind_is_pointed_out(run: Callable[..., Resul
     # and checking the English edition finds the same, in the German files
     english = json.loads(run("check", "--format", "json").stdout)["findings"]
     assert sum("this one does not" in f["message"] for f in english) == 1
+
+
+def test_check_and_build_list_the_same_errors_in_the_same_order(
+        run: Callable[..., Result], small: Path) -> None:
+    edit(small / "guide.yaml", "title: ", "title:\nsubtitle_x: ")
+    edit(small.parent / "brand/_brand.yml", "  primary: forest", '  primary: "#12345"')
+    checked = [line for line in run("check").stdout.splitlines() if line.startswith("Error:")]
+    built = [line for line in run("build").stderr.splitlines() if line.startswith("Error:")]
+    assert len(checked) >= 3 and checked == built
+    files = [line.split(":")[1].strip() for line in checked]
+    assert files == sorted(files)

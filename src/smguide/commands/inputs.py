@@ -48,4 +48,7 @@ def read_inputs(sources: Sources) -> Inputs:
         from smguide.handbook.glyphs import font_warnings
 
         warnings = warnings + font_warnings(brand)
-    return Inputs(guide, brand, problems, warnings)
+    from smguide.sources.content import file_line
+
+    # in file order (then line and column), as check lists them too
+    return Inputs(guide, brand, sorted(problems, key=file_line), warnings)
