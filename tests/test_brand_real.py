@@ -9,7 +9,10 @@ import pytest
 from click.testing import CliRunner, Result
 
 from smguide.cli import main
-from smguide.resources import builtin
+from smguide.errors import BrandError
+from smguide.paths import display_path
+from smguide.resources import FONTS_DIR, builtin
+from smguide.sources.brand import Brand, load_brand
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +24,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def smguide(project: Path, *args: str) -> Result:
-    return CliRunner().invoke(main, ["--quiet", *args, "--content", str(project / "content")],
+    return CliRunner().invoke(main, [*args, "--content", str(project / "content")],
                               catch_exceptions=False)
 
 
@@ -50,3 +53,243 @@ def test_alt_text_with_quotes_and_ampersands_reaches_the_deck(project: Path,
     assert alts == [alt]
 
 
+
+
+# -- reading: what real brand files hold is accepted --------------------------------
+
+
+def load(folder: Path, text: str, logo: bool = False) -> tuple[Brand, list[str]]:
+    return load_brand(brand_file(folder, text, logo))
+
+
+def test_every_css_colour_form_and_reference_resolves(tmp_path: Path) -> None:
+    brand, warnings = load(tmp_path, """
+color:
+  palette:
+    branded-monospace-inline-foreground: "#0a3"
+    Brand_Blue: rgb(0 85 170)
+    deep: Brand_Blue
+  foreground: "#111a"
+  background: white
+  primary: Brand_Blue
+  secondary: hsl(20, 70%, 40%)
+  tertiary: "#336699cc"
+  success: branded-monospace-inline-foreground
+  info: rgba(10, 20, 30, 0.5)
+  warning: navy
+  light: "#fafafa"
+  dark: foreground
+  link: deep
+""")
+    c = brand.colours
+    assert c["primary"] == "#0055aa" and c["link"] == "#0055aa" and c["success"] == "#00aa33"
+    assert c["background"] == "#ffffff" and c["warning"] == "#000080"
+    assert c["secondary"] == "#ad4e1f" and c["tertiary"] == "#5c85ad"
+    assert c["dark"] == c["foreground"] == "#606060"  # #111 at 67% over white
+    assert c["info"] == "#848a8e"
+
+
+def test_light_dark_pairs_give_the_handbook_light_and_the_dark_deck_dark(tmp_path: Path) -> None:
+    brand, _ = load(tmp_path, """
+color:
+  palette: {ink: "#222222", snow: "#eeeeee"}
+  foreground: {light: ink, dark: snow}
+  background: {light: snow, dark: ink}
+  primary: "#1f6f8b"
+typography:
+  headings:
+    color: {light: primary, dark: "#9fd3e6"}
+""")
+    assert (brand.colours["foreground"], brand.colours["background"]) == ("#222222", "#eeeeee")
+    dark = brand.themed("dark").colours
+    assert (dark["foreground"], dark["background"], dark["headings"]) == (
+        "#eeeeee", "#222222", "#9fd3e6")
+    assert brand.print_colours["background"] == "#eeeeee"
+
+
+def test_typography_as_quarto_writes_it(tmp_path: Path) -> None:
+    (tmp_path / "fonts").mkdir(parents=True)
+    for name in ("Lato-Regular.ttf", "Lato-Bold.ttf"):
+        (tmp_path / "fonts" / name).write_bytes((FONTS_DIR / name).read_bytes())
+    brand, warnings = load(tmp_path, """
+color:
+  palette: {accent: "#a03"}
+typography:
+  fonts:
+    - family: House Sans
+      source: file
+      files:
+        - fonts/Lato-Regular.ttf
+        - path: fonts/Lato-Bold.ttf
+          weight: semi-bold
+    - {family: Roboto Slab, source: google, weight: 600..900, style: normal, display: block}
+    - {family: Fira Code, source: bunny, weight: [light, 400, bold], style: [normal, italic]}
+    - {family: Zzz Not Installed, source: system, weight: 400}
+  base:
+    family: '"House Sans", Aptos, sans-serif'
+    size: 1rem
+    line-height: 150%
+    weight: light
+    color: "#333"
+  headings: {family: Roboto Slab, weight: semi-bold, style: italic, color: accent,
+             line-height: 1.1}
+  monospace: {family: Fira Code, size: 0.9em}
+  monospace-inline: {color: "#f32", background-color: white, size: 20px, weight: 700}
+  monospace-block: {background-color: "#0a3c07", color: "#eee", line-height: 2}
+  link: {color: accent, weight: 700, decoration: underline, background-color: "#cfd"}
+""")
+    assert brand.base_family == brand.theme_base_family == "House Sans"
+    assert sorted((f.weight, f.path.name) for f in brand.faces if f.family == "House Sans") == [
+        (400, "Lato-Regular.ttf"), (600, "Lato-Bold.ttf")]
+    assert brand.line_height == 1.5 and brand.base_size_pt == 10.5
+    assert brand.heading_weight == 600 and brand.colours["headings"] == "#aa0033"
+    assert brand.colours["link"] == "#aa0033" and brand.colours["foreground"] == "#333333"
+    # Roboto Slab is not here and the network is off: a warning, never a refusal
+    assert (brand.heading_family, brand.theme_heading_family) == ("Lato", "Roboto Slab")
+    missing = [w for w in warnings if "Roboto Slab" in w]
+    assert len(missing) == 1 and "smguide fonts --brand" in missing[0]
+    assert "uses the bundled Lato instead" in missing[0]
+
+
+@pytest.mark.parametrize("text", [
+    "logo: logo.svg\n",
+    "logo: {path: logo.svg, alt: 'Our \"mark\" & more'}\n",
+    "logo:\n  images: {mark: logo.svg, wide: {path: logo.svg, alt: wide}}\n  small: mark\n"
+    "  medium: {light: mark, dark: wide}\n  large: {path: logo.svg, alt: 'The full logo'}\n",
+    "logo:\n  large: {light: {path: logo.svg, alt: light}, dark: logo.svg}\n",
+    "logo:\n  images:\n    main: {path: logo.svg, alt: Main logo}\n",
+])
+def test_every_logo_form_gives_the_logo(tmp_path: Path, text: str) -> None:
+    brand, _ = load(tmp_path, text, logo=True)
+    assert brand.logo == (tmp_path / "logo.svg").resolve()
+
+
+def test_meta_extra_keys_and_other_tools_defaults_are_ignored(tmp_path: Path) -> None:
+    brand, _ = load(tmp_path, """
+meta:
+  name: {full: Very Big Corporation of America, short: VBC}
+  link: {home: https://example.com, mastodon: https://example.social/@vbc}
+  address: 1 Main St
+  links:
+defaults:
+  bootstrap: {defaults: {enable-rounded: false}}
+  quarto:
+    format:
+      html: {toc: true}
+  shiny:
+  smguide:
+    footer: VBC onboarding
+""")
+    assert (brand.name, brand.footer) == ("Very Big Corporation of America", "VBC onboarding")
+
+
+# -- still refused: in one line each, all at once -----------------------------------
+
+
+def test_every_problem_of_a_file_is_reported_at_once(tmp_path: Path) -> None:
+    (tmp_path / "fake.ttf").write_bytes(b"not a font at all")
+    path = brand_file(tmp_path, """
+colour:
+  primary: red
+color:
+  primary: "#12345g"
+  secondry: blue
+logo: missing.png
+typography:
+  fonts:
+    - family: Fake
+      files: [fake.ttf, ../outside.ttf]
+  base: Fake
+""", logo=False)
+    with pytest.raises(BrandError) as caught:
+        load_brand(path)
+    shown = display_path(path)
+    assert caught.value.problems == [
+        f'{shown}:2:1: colour: unknown key "colour" (did you mean "color"?)',
+        f'{shown}:5:3: color.primary: "#12345g" is not a colour: give a hex colour ("#2f6b4f"), '
+        "a CSS colour name, rgb() or hsl(), or a palette name; palette: (none)",
+        f'{shown}:6:3: color.secondry: unknown key "secondry" (did you mean "secondary"?)',
+        f'{shown}:7:1: logo: file "missing.png" not found',
+        f'{shown}:11:15: typography.fonts[0].files[0]: "fake.ttf" is not a font file that can be '
+        "read; use the .ttf or .otf file from the font's download",
+        f'{shown}:11:25: typography.fonts[0].files[1]: "../outside.ttf" is outside the folder '
+        f"{display_path(tmp_path)}; put the font file inside it and give a relative path"]
+
+
+def test_a_reference_to_an_undefined_theme_colour_falls_back_with_a_warning(
+        tmp_path: Path) -> None:
+    path = brand_file(tmp_path, "color:\n  foreground: black\ntypography:\n  headings:\n"
+                                "    color: primary\n", logo=False)
+    brand, warnings = load_brand(path)
+    assert brand.colours["headings"] == "#2f6b4f"
+    assert (f'{display_path(path)}:5:5: typography.headings.color: "primary" names '
+            "color.primary, which this file does not define; smguide's own primary #2f6b4f "
+            "is used (define color.primary to choose)") in warnings
+
+
+# -- how it looks: readable on paper, the dark deck, no empty logo disc ---------------
+
+
+def theme_xml(deck: Path) -> bytes:
+    from pptx import Presentation
+
+    return bytes(Presentation(str(deck)).slide_master.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme").blob)
+
+
+def test_a_dark_brand_prints_dark_text_on_white_paper_and_says_so(project: Path,
+                                                                  tmp_path: Path) -> None:
+    import re
+
+    from pypdf import PdfReader
+
+    path = brand_file(tmp_path / "b", 'color:\n  foreground: "#eeeeee"\n  background: "#222222"\n'
+                                      '  primary: "#4fa3d1"\n', logo=False)
+    out = tmp_path / "handbook.pdf"
+    result = smguide(project, "pdf", "--brand", str(path), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    said = result.stderr
+    assert "the background #222222 is dark; the handbook's pages are printed white" in said
+    assert "body text #eeeeee on the paper #ffffff would be hard to read" in said
+    fills = set()
+    for page in PdfReader(out).pages[1:]:
+        stream = page.get_contents().get_data().decode("latin-1")
+        fills |= {tuple(round(float(v) * 255) for v in m)
+                  for m in re.findall(r"([\d.]+) ([\d.]+) ([\d.]+) rg", stream)}
+    assert (0x22, 0x22, 0x22) in fills  # body text in the brand's darkest colour
+    assert (0xee, 0xee, 0xee) not in fills  # never near-white text on the white pages
+    # the deck is on a screen: it keeps the brand's dark look
+    deck = tmp_path / "deck.pptx"
+    assert smguide(project, "slides", "--brand", str(path), "-o", str(deck)).exit_code == 0
+    theme = theme_xml(deck)
+    assert b'<a:dk1><a:srgbClr val="EEEEEE"/>' in theme
+    assert b'<a:lt1><a:srgbClr val="222222"/>' in theme
+
+
+def test_slides_theme_dark_uses_the_dark_values(project: Path, tmp_path: Path) -> None:
+    path = brand_file(tmp_path / "b", """color:
+  foreground: {light: "#1b1b1b", dark: "#f1f1f1"}
+  background: {light: "#fdfdfd", dark: "#101820"}
+  primary: {light: "#0b5394", dark: "#6fa8dc"}
+""", logo=False)
+    light, dark = tmp_path / "light.pptx", tmp_path / "dark.pptx"
+    assert smguide(project, "slides", "--brand", str(path), "-o", str(light)).exit_code == 0
+    result = smguide(project, "slides", "--theme", "dark", "--brand", str(path), "-o", str(dark))
+    assert result.exit_code == 0, result.output
+    assert b'<a:lt1><a:srgbClr val="FDFDFD"/>' in theme_xml(light)
+    assert b'<a:accent1><a:srgbClr val="0B5394"/>' in theme_xml(light)
+    assert b'<a:dk1><a:srgbClr val="F1F1F1"/>' in theme_xml(dark)
+    assert b'<a:lt1><a:srgbClr val="101820"/>' in theme_xml(dark)
+    assert b'<a:accent1><a:srgbClr val="6FA8DC"/>' in theme_xml(dark)
+
+
+def test_no_logo_no_empty_disc_on_the_title_slide(project: Path, tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    path = brand_file(tmp_path / "b", 'meta: {name: Acme}\ncolor: {primary: "#0b5394"}\n',
+                      logo=False)
+    deck = tmp_path / "deck.pptx"
+    assert smguide(project, "slides", "--brand", str(path), "-o", str(deck)).exit_code == 0
+    title = Presentation(str(deck)).slides[0]
+    shapes = [s.name for s in (*title.slide_layout.shapes, *title.shapes)]
+    assert "Logo disc" not in shapes and not any(s.shape_type == 13 for s in title.shapes)

@@ -44,9 +44,9 @@ def test_every_error_in_content_and_brand_at_once(run: Callable[..., Result],
     result = run("check")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        'Error: brand/_brand.yml:26:3: color.primary: "forrest" is not a hex colour (#rrggbb) '
-        'or a palette name (did you mean "forest"?); palette: clay, forest, ink, linen, paper, '
-        "sky",
+        'Error: brand/_brand.yml:26:3: color.primary: "forrest" is not a colour: give a hex '
+        'colour ("#2f6b4f"), a CSS colour name, rgb() or hsl(), or a palette name (did you mean '
+        '"forest"?); palette: clay, forest, ink, linen, paper, sky',
         'Error: content/chapters/02-more.yaml:9:5: blocks[1].style: expected one of tip, '
         'note, warning; got "nope" (did you mean "note"?)',
         'Error: content/guide.yaml:3:1: langauge: unknown key "langauge" (did you mean '
@@ -70,7 +70,7 @@ def test_json_gives_each_finding_its_fields(run: Callable[..., Result], small: P
 def test_warnings_for_what_will_look_bad(run: Callable[..., Result], small: Path) -> None:
     from PIL import Image
 
-    # a broken cross-reference, a blurry picture, a logo without alt text, low contrast,
+    # a broken cross-reference, a blurry picture, a logo without alt text, links too light,
     # and a list too long for one slide
     edit(small / "chapters/01-start.yaml", "(#more-2)", "(#mroe-2)")
     (small / "images").mkdir()
@@ -89,10 +89,10 @@ def test_warnings_for_what_will_look_bad(run: Callable[..., Result], small: Path
     assert result.exit_code == 0, result.stdout
     lines = result.stdout.splitlines()
     assert lines == [
-        "Warning: brand/_brand.yml: low contrast 2.3:1 between background #ffffff and primary "
-        "#8fb5a2 (cover and table-header text on the primary colour); WCAG AA needs 4.5:1",
         "Warning: brand/_brand.yml:9:1: logo: the logo has no alt text; readers who cannot "
         'see it hear "Greenfield Trading Co. logo"',
+        "Warning: brand/_brand.yml:26:3: color.primary: links in #8fb5a2 on the paper #ffffff "
+        "would be too light (2.3:1); the handbook prints them in #5d7669",
         'Warning: content/chapters/01-start.yaml:9:38: blocks[0].text: the link to "#mroe-2" '
         'goes nowhere: no chapter or block has that anchor (did you mean "#more-2"?)',
         "Warning: content/chapters/01-start.yaml:10:5: blocks[1]: the takeaways block is too "

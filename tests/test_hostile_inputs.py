@@ -176,8 +176,8 @@ def test_a_hostile_logo_is_refused_naming_the_brand_file(run: Callable[..., Resu
     out = tmp_path / "out.pdf"
     first = refused(run("pdf", "--brand", str(brand_dir / "_brand.yml"), "-o", str(out)), out)
     assert first.startswith('Error: brand/_brand.yml:')
-    assert first.endswith(': logo: "logo.svg": the SVG contains <script>, which images may not '
-                          "use; remove it")
+    assert first.endswith(': logo.images.mark.path: "logo.svg": the SVG contains <script>, '
+                          "which images may not use; remove it")
 
 
 # -- sizes: the 100,000-row table, the 10 MB paragraph ----------------------------------

@@ -188,7 +188,8 @@ def safety_options(network: bool = True) -> Callable[[Callable[..., Any]], Calla
         if network:
             options.append(click.option(
                 "--allow-network", is_flag=True,
-                help="Let templates load http(s) resources (off: nothing is ever fetched)."))
+                help="Let templates load http(s) resources and download the brand's Google "
+                     "or Bunny fonts into the font cache (off: nothing is ever fetched)."))
         for option in reversed(options):
             wrapper = option(wrapper)
         return wrapper
@@ -308,13 +309,17 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
               help=TEMPLATE_HELP)
 @click.option("--aspect", type=click.Choice(["16:9", "4:3"]),
               help="Slide shape (default: 16:9, or the template's own shape).")
+@click.option("--theme", type=click.Choice(["light", "dark"]), default="light",
+              show_default=True, help="The brand's light colours, or its dark ones (the "
+              "dark values of light/dark pairs; without them, the brand's dark colour as "
+              "background) and its dark logo.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the deck (default: output/deck.pptx; deck-4x3.pptx "
                    "with --aspect 4:3; -LANG added with --lang).")
 @click.pass_obj
-@safety_options(network=False)
+@safety_options()
 def slides(say: Say, content: Path | None, brand: Path | None, templates: Path | None,
-           lang: str | None, template: Path | None, aspect: str | None,
+           lang: str | None, template: Path | None, aspect: str | None, theme: str,
            output: Path | None, limits: Limits) -> None:
     """Build the PowerPoint deck from the same content and brand as the handbook.
 
@@ -325,6 +330,7 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
       smguide slides --template corporate.pptx
       smguide slides --templates my-templates   # my-templates/deck/plan.yaml.j2 picks slides
       smguide slides --lang de                  # content/de/ -> output/deck-de.pptx
+      smguide slides --theme dark               # the brand's dark colours
 
     Every text box, table and diagram stays editable. Nothing is written unless the
     whole deck rendered.
@@ -333,8 +339,10 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
     from smguide.model.options import DeckOptions
 
     project = _project(content, brand, templates, lang, say)
-    built = build_slides(project.sources(), output or project.output(deck_name(aspect)),
-                         DeckOptions(template=template, aspect=aspect), limits)
+    name = deck_name(aspect).replace(".pptx", "-dark.pptx") if theme == "dark" else deck_name(
+        aspect)
+    built = build_slides(project.sources(), output or project.output(name),
+                         DeckOptions(template=template, aspect=aspect, theme=theme), limits)
     for warning in built.warnings:
         say(f"Warning: {one_line(warning)}")
     say(f"Wrote {display_path(built.path)} ({built.pages} slides, {built.seconds:.1f} s)")
@@ -566,6 +574,36 @@ def docs(show_path: bool) -> None:
         click.echo_via_pager(text)
     else:
         click.echo(text, nl=False)
+
+
+@main.command(short_help="Get the brand's fonts and say where each came from.")
+@brand_option
+@click.pass_obj
+def fonts(say: Say, brand: Path | None) -> None:
+    """Get the fonts the brand file names, and say where each came from.
+
+    Each family of typography (base, headings, monospace; the first of a font stack that
+    can be had) is looked for in the brand's font files, then on this computer, then in
+    smguide's font cache (~/.cache/smguide/fonts, or $XDG_CACHE_HOME/smguide/fonts). Those
+    still missing that the brand lists with source: google or bunny are downloaded from
+    Google Fonts or Bunny Fonts into the cache (the only command that goes online by
+    itself; pdf, slides and build do so only with --allow-network). A family that cannot
+    be had is replaced by the bundled Lato.
+
+    \b
+    Example:
+      smguide fonts --brand brand/_brand.yml
+    """
+    from smguide.sources.brand import load_brand
+
+    project = _project(None, brand, None, None, say, "reading")
+    loaded, warnings = load_brand(project.brand, network=True)
+    for warning in warnings:
+        if "font" in warning:
+            say(f"Warning: {one_line(warning)}")
+    for asked, used, origin in loaded.fonts_found:
+        shown = f'"{asked}"' if asked == used else f'"{asked}" -> {used}'
+        click.echo(f"{shown}: {origin}")
 
 
 @main.command(short_help="Print the JSON Schema of a content file.")

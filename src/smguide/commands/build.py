@@ -32,12 +32,13 @@ class Built:
 Loaded = tuple["Guide", "Brand", list[str]]  # a validated guide, brand and warnings
 
 
-def load(sources: Sources) -> Loaded:
-    """Validate everything before anything is rendered (errors from both files at once)."""
+def load(sources: Sources, network: bool = False) -> Loaded:
+    """Validate everything before anything is rendered (errors from both files at once).
+    With `network`, brand fonts from Google Fonts or Bunny Fonts are downloaded if missing."""
     from smguide.commands.inputs import read_inputs
     from smguide.errors import ContentError
 
-    found = read_inputs(sources)
+    found = read_inputs(sources, network)
     if found.problems or found.guide is None or found.brand is None:
         raise ContentError(found.problems)
     return found.guide, found.brand, found.warnings
@@ -57,7 +58,7 @@ def build_pdf(sources: Sources, output: Path, options: PrintOptions,
     check_writable(output)
     limits = limits or Limits.from_env()
     with Worker(limits, "the handbook", PDF_ENGINE) as engine:
-        guide, brand, warnings = loaded or load(sources)
+        guide, brand, warnings = loaded or load(sources, limits.allow_network)
         submit_handbook(engine, guide, brand, sources.templates, options, limits)
         data, pages, *more = engine.result()
     path = write_atomic(output, data)
@@ -71,8 +72,9 @@ def build_slides(sources: Sources, output: Path, options: DeckOptions,
     and atomically write the PowerPoint deck (`pages` counts slides)."""
     start = time.perf_counter()
     check_writable(output)
-    with Worker(limits or Limits.from_env(), "the deck", DECK_ENGINE) as worker:
-        guide, brand, warnings = loaded or load(sources)
+    limits = limits or Limits.from_env()
+    with Worker(limits, "the deck", DECK_ENGINE) as worker:
+        guide, brand, warnings = loaded or load(sources, limits.allow_network)
         worker.submit(render_deck, guide, brand, sources.templates, options)
         data, slides, deck_warnings = worker.result()
     path = write_atomic(output, data)
@@ -102,9 +104,9 @@ def render_deck(guide: Guide, brand: Brand, templates: Path | None,
     """(PPTX bytes, slides, warnings); runs in the render child."""
     from smguide.deck.render import DeckRenderer
 
-    renderer = DeckRenderer(guide, brand, options, templates)
+    renderer = DeckRenderer(guide, brand.themed(options.theme), options, templates)
     data, slides = renderer.render()
-    return data, slides, renderer.warnings
+    return data, slides, brand.deck_warnings(options.theme) + renderer.warnings
 
 
 def build_both(sources: Sources, out_dir: Path, print_options: PrintOptions,
@@ -133,7 +135,7 @@ def build_both(sources: Sources, out_dir: Path, print_options: PrintOptions,
     with ExitStack() as stack:
         pdf = None if kept[0] else stack.enter_context(
             Worker(limits, "the handbook", PDF_ENGINE))
-        guide, brand, warnings = load(sources)
+        guide, brand, warnings = load(sources, limits.allow_network)
         if pdf:
             submit_handbook(pdf, guide, brand, sources.templates, print_options, limits)
         # the deck starts only now: it is the shorter job, and on two cores a third busy

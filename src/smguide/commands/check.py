@@ -135,8 +135,9 @@ def run_check(project: Project) -> Report:
 
     found = read_inputs(project.sources())
     guide, brand = found.guide, found.brand
+    deck = brand.deck_warnings() if brand is not None else []
     findings = [*(parse(p) for p in found.problems),
-                *(parse(w, "warning") for w in found.warnings)]
+                *(parse(w, "warning") for w in found.warnings + deck)]
     findings += compile_templates(project.templates)
     if guide is not None:
         findings += language_mismatch(guide, project)
@@ -469,25 +470,19 @@ def _pixel_width(path: Path) -> int | None:
 
 def logo_checks(brand: Brand) -> list[Finding]:
     """The brand logo: alt text given, and sharp enough on the cover."""
-    from smguide.sources.brand import BrandFile, pick_logo
-    from smguide.sources.validate import validate
-
     if brand.logo is None:
         return []
     located = _located(brand.source)
-    parsed = validate(BrandFile, located, brand.source)[0] if located else None
     findings = []
     line: int | None
     col: int | None
-    if parsed is not None and parsed.logo is not None:
-        picked = pick_logo(parsed.logo)
-        if picked is not None and not picked[1]:
-            line, col = located.position(("logo",)) if located else (None, None)
-            findings.append(Finding(
-                "warning", brand.source, line, col, "logo",
-                f'the logo has no alt text; readers who cannot see it hear {quote(brand.logo_alt)}',
-                "alt: a short description of the logo",
-                "give the logo as images: {mark: {path: ..., alt: ...}} with large: mark"))
+    if not brand.logo_alt_given:
+        line, col = located.position(("logo",)) if located else (None, None)
+        findings.append(Finding(
+            "warning", brand.source, line, col, "logo",
+            f"the logo has no alt text; readers who cannot see it hear {quote(brand.logo_alt)}",
+            "alt: a short description of the logo",
+            "give the logo as images: {mark: {path: ..., alt: ...}} with large: mark"))
     pixels = _pixel_width(brand.logo)
     if pixels is not None and pixels / (LOGO_MM / 25.4) < MIN_DPI:
         line, col = located.position(("logo",)) if located else (None, None)

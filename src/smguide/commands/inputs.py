@@ -26,8 +26,9 @@ class Inputs:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_inputs(sources: Sources) -> Inputs:
-    """Read and validate the content folder, the brand file and the template folder."""
+def read_inputs(sources: Sources, network: bool = False) -> Inputs:
+    """Read and validate the content folder, the brand file and the template folder (with
+    `network`, the brand's Google or Bunny fonts that are not here are downloaded)."""
     from smguide.sources.brand import load_brand
     from smguide.sources.content import load_guide
 
@@ -39,7 +40,7 @@ def read_inputs(sources: Sources) -> Inputs:
     except ContentError as exc:
         problems += exc.problems
     try:
-        brand, warnings = load_brand(sources.brand)
+        brand, warnings = load_brand(sources.brand, network=network)
     except ContentError as exc:
         problems += exc.problems
     if sources.templates is not None and not sources.templates.is_dir():

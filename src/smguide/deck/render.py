@@ -30,7 +30,8 @@ from smguide.deck.write import Area, bullet_indent, fill, frame_box, plain, span
 from smguide.errors import quote
 from smguide.model.guide import Guide
 from smguide.model.options import DeckOptions
-from smguide.sources.brand import BUNDLED, Brand
+from smguide.sources.brand import Brand
+from smguide.sources.fonts import BUNDLED_FAMILY
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
@@ -62,7 +63,7 @@ def face_file(brand: Brand, family: str, bold: bool, italic: bool = False) -> Pa
                            or "Regular")
         if found is not None:
             return found[1]
-        faces = [face for face in brand.faces if face.family == BUNDLED[0][0]]
+        faces = [face for face in brand.faces if face.family == BUNDLED_FAMILY]
     ranked = sorted(faces, key=lambda f: ((f.weight >= 600) != bold,
                                           (f.style == "italic") != italic,
                                           abs(f.weight - (700 if bold else 400))))

@@ -17,7 +17,7 @@ from lxml import etree
 
 from smguide.errors import RenderError
 from smguide.model.colors import mix, palette
-from smguide.sources.brand import Brand
+from smguide.sources.brand import Brand, deck_on_primary
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
@@ -168,7 +168,7 @@ def theme_colours(brand: Brand) -> dict[str, str]:
             "accent3": c["tertiary"], "accent4": c["sun"],
             "accent5": c.get("success") or mix(c["primary"], c["tertiary"], 0.5),
             "accent6": c.get("info") or mix(c["secondary"], c["tertiary"], 0.5),
-            "hlink": c["primary"], "folHlink": c["secondary_text"]}
+            "hlink": c.get("link") or c["primary"], "folHlink": c["secondary_text"]}
 
 
 def name_theme(master: SlideMaster, name: str) -> None:
@@ -193,7 +193,9 @@ def apply_theme(master: SlideMaster, brand: Brand) -> None:
         etree.SubElement(element, f"{{{A}}}srgbClr", val=colour[1:].upper())
     fonts = root.find(".//a:fontScheme", NS)
     fonts.set("name", brand.name or "Brand")
-    for which, family in (("majorFont", brand.heading_family), ("minorFont", brand.base_family)):
+    # the brand's own families, even where this computer measured text with another font
+    for which, family in (("majorFont", brand.theme_heading_family or brand.heading_family),
+                          ("minorFont", brand.theme_base_family or brand.base_family)):
         fonts.find(f"a:{which}/a:latin", NS).set("typeface", family)
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
@@ -349,8 +351,10 @@ def _text_style(shape, slot: str, *, size: int | None = None, align: str = "l", 
                       f"</a:defRPr></a:lvl1pPr>"))
 
 
-def style_layouts(master: SlideMaster, width: float, bold: bool) -> None:
-    """Title Slide on the primary colour (like the handbook's cover); bars on content slides."""
+def style_layouts(master: SlideMaster, width: float, bold: bool, disc: bool = True,
+                  on_primary: str = "bg1") -> None:
+    """Title Slide on the primary colour (like the handbook's cover), with a disc for the
+    logo when there is one; bars on content slides."""
     from pptx.enum.dml import MSO_THEME_COLOR
     from pptx.enum.shapes import MSO_SHAPE
     from pptx.enum.shapes import PP_PLACEHOLDER as PH
@@ -360,14 +364,15 @@ def style_layouts(master: SlideMaster, width: float, bold: bool) -> None:
         if layout.name == "Title Slide":
             _background(layout, "ACCENT_1")
             layout._element.set("showMasterSp", "0")
-            _theme_shape(layout, MSO_SHAPE.OVAL, (0.9, 0.75, 1.7, 1.7), "Logo disc",
-                         MSO_THEME_COLOR.BACKGROUND_1)
+            if disc:
+                _theme_shape(layout, MSO_SHAPE.OVAL, (0.9, 0.75, 1.7, 1.7), "Logo disc",
+                             MSO_THEME_COLOR.BACKGROUND_1)
             _place(places[PH.CENTER_TITLE], 0.9, 2.75, width - 1.8, 1.9)
             _anchor(places[PH.CENTER_TITLE], "b")
-            _text_style(places[PH.CENTER_TITLE], "bg1", bold=bold, font="+mj-lt")
+            _text_style(places[PH.CENTER_TITLE], on_primary, bold=bold, font="+mj-lt")
             _place(places[PH.SUBTITLE], 0.9, 4.85, width - 1.8, 1.85)
             _anchor(places[PH.SUBTITLE], "t")
-            _text_style(places[PH.SUBTITLE], "bg1")
+            _text_style(places[PH.SUBTITLE], on_primary)
             for kind in (PH.DATE, PH.FOOTER, PH.SLIDE_NUMBER):
                 if kind in places:
                     places[kind]._element.getparent().remove(places[kind]._element)
@@ -401,7 +406,11 @@ def base_deck(brand: Brand, aspect: str, logo: Logo | None) -> Presentation:
     apply_theme(master, brand)
     style_master(master, brand)
     layout_master(master, logo, width)
-    style_layouts(master, width, brand.heading_weight >= 600)
+    # the title slide's text on the primary colour: the background's, or the text colour
+    # when that reads better (a light primary)
+    on = "bg1" if deck_on_primary(brand.colours) == brand.colours["background"] else "tx1"
+    style_layouts(master, width, brand.heading_weight >= 600, disc=logo is not None,
+                  on_primary=on)
     return prs
 
 

@@ -124,7 +124,10 @@ class HandbookRenderer:
 
     def __init__(self, guide: Guide, brand: Brand, templates: Path | None):
         self.guide, self.brand = guide, brand
-        self.colours = palette(brand.colours)
+        # the colours made readable on paper (sources.brand.readable_on_paper)
+        self.colours = palette(brand.print_colours or brand.colours)
+        self.colours.setdefault("on_primary", self.colours["background"])
+        self.colours.setdefault("link", self.colours["primary"])
         self.template_dirs = template_dirs(templates)
         self.env = make_env(templates, language=guide.language)
         self.env.filters["wrap"] = wrap_text

@@ -17,6 +17,28 @@ def normalise_hex(value: str) -> str:
     return value
 
 
+def parse_colour(value: str, over: str = "#ffffff") -> str | None:
+    """Any CSS colour a brand file may give (hex in 3, 4, 6 or 8 digits, a CSS name,
+    rgb()/rgba()/hsl()/hwb(), read by tinycss2 as a browser would) -> '#rrggbb', a
+    translucent one composited over `over`; None when it is not a colour smguide can print
+    (not a colour, currentcolor, or a colour space without an sRGB conversion)."""
+    import tinycss2.color4
+
+    if len(value) > 100:
+        return None
+    parsed = tinycss2.color4.parse_color(value.strip())
+    if parsed is None or isinstance(parsed, str):  # None, or 'currentcolor'
+        return None
+    try:
+        red, green, blue = (min(1.0, max(0.0, c)) for c in parsed.to("srgb").coordinates)
+    except (NotImplementedError, TypeError, ValueError):
+        return None
+    alpha = parsed.alpha if parsed.alpha is not None else 1.0
+    under = [int(over[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    mixed = [c * alpha + u * (1 - alpha) for c, u in zip((red, green, blue), under, strict=True)]
+    return "#" + "".join(f"{round(c * 255):02x}" for c in mixed)
+
+
 def luminance(hex_colour: str) -> float:
     """WCAG relative luminance of a '#rrggbb' colour."""
     channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]

@@ -41,6 +41,7 @@ class DeckOptions:
 
     template: Path | None = None
     aspect: str | None = None  # None: 16:9, or the template's own shape
+    theme: str = "light"  # the brand's light or dark colours (and logo)
 
 
 def creation_date() -> str:

@@ -1,7 +1,9 @@
-"""The brand: a core subset of posit's `_brand.yml`, validated strictly.
+"""The brand: posit's `_brand.yml`, read as brand_yml and Quarto read it.
 
-Every value that reaches CSS or the deck theme passes a whitelist pattern here (hex
-colours, plain font names, sizes with units), so a brand file cannot inject CSS.
+Colours may be any CSS colour, palette names or other theme colours, and light/dark pairs;
+they reach CSS and the deck only as '#rrggbb' computed here. Font names reach CSS only as
+quoted strings; sizes pass a pattern. Every problem of a file is reported at once, each as
+file:line:column: field: message.
 """
 
 from __future__ import annotations
@@ -9,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from io import BytesIO
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -18,24 +19,61 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from smguide.errors import BrandError, quote
 from smguide.model.base import Explained
 from smguide.model.base import Strict as _Strict
-from smguide.model.colors import HEX, contrast, normalise_hex
+from smguide.model.colors import contrast, luminance, mix, parse_colour
 from smguide.paths import display_path, link_loop, real
-from smguide.resources import FONTS_DIR
 from smguide.safety.images import check_image
 from smguide.sources.content import LOOP, check_file_ref, file_line
+from smguide.sources.fonts import (
+    APIS,
+    BUNDLED_FAMILY,
+    GENERIC,
+    FetchError,
+    FontFace,
+    bundled_faces,
+    cache_dir,
+    cached_faces,
+    fetch_family,
+    font_style,
+    split_stack,
+    system_faces,
+)
 from smguide.sources.validate import dotted, suggest, validate
-from smguide.sources.yamlsource import YamlProblem, read_yaml
+from smguide.sources.yamlsource import Located, YamlProblem, read_yaml
 
-FontName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9 _-]{0,62}$"),
-                     Explained("a font family name (letters, digits, spaces, dashes)")]
-ColourRef = Annotated[
-    str, StringConstraints(pattern=r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-z][a-z0-9_-]{0,30})$"),
-    Explained('a hex colour such as "#2f6b4f" or a palette name')]
-PaletteName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,30}$"),
-                        Explained("a lowercase name such as forest or brand-blue")]
-Size = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}(\.[0-9]{1,2})?(pt|px|rem|em)$"),
-                 Explained('a size such as "10.5pt", "14px" or "1rem"')]
+# a family name, or a CSS font stack ("Noto Sans", Aptos, sans-serif): each name is checked
+# when it is resolved; it reaches CSS only as a quoted string
+FontName = Annotated[str, StringConstraints(pattern=r"^[^\x00-\x1f;{}<>\\]{1,200}$"),
+                     Explained('a font family name or a list of them ("Open Sans", Arial, '
+                               "sans-serif)")]
+ColourText = Annotated[str, StringConstraints(min_length=1, max_length=100)]
+PaletteName = Annotated[str, StringConstraints(pattern=r"^[a-zA-Z_][a-zA-Z0-9_-]{0,80}$"),
+                        Explained("a name of letters, digits, _ and - (starting with a "
+                                  "letter), such as forest or brand-blue")]
+Size = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,3}(\.[0-9]{1,3})?(pt|px|rem|em|%)$"),
+                 Explained('a size such as "10.5pt", "14px" or "1rem"')] | Annotated[
+                     float, Field(gt=0, le=200)]
+LineHeight = Annotated[str, StringConstraints(
+    pattern=r"^[0-9]{1,3}(\.[0-9]{1,3})?(em|rem|%|px|pt)?$"), Explained(
+        'a line height such as 1.4, "1.25em", "150%" or "24px"')] | Annotated[
+            float, Field(gt=0, le=100)]
+WEIGHT_NAMES = {"thin": 100, "extra-light": 200, "ultra-light": 200, "light": 300,
+                "normal": 400, "regular": 400, "medium": 500, "semi-bold": 600,
+                "demi-bold": 600, "bold": 700, "extra-bold": 800, "ultra-bold": 800,
+                "black": 900}  # posit's brand_yml (after CSS's common weight names)
+WeightName = Literal["thin", "extra-light", "ultra-light", "light", "normal", "regular",
+                     "medium", "semi-bold", "demi-bold", "bold", "extra-bold", "ultra-bold",
+                     "black"]
+Weight = Annotated[int, Field(ge=1, le=1000)] | WeightName
+WeightRange = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,4}\.\.[0-9]{1,4}$"),
+                        Explained('a weight range such as "300..700"')]
+Style = Literal["normal", "italic", "oblique"]
 RelPath = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+AltText = Annotated[str, StringConstraints(max_length=500)]
+
+
+class _Open(BaseModel):
+    """Keys of other tools are allowed here (as the spec allows)."""
+    model_config = ConfigDict(extra="allow", frozen=True, strict=True, defer_build=True)
 
 
 class MetaName(_Strict):
@@ -43,17 +81,23 @@ class MetaName(_Strict):
     full: str | None = None
 
 
-class Meta(_Strict):
+class Meta(_Open):
     name: str | MetaName | None = None
-    link: str | dict[str, str] | None = None
+    link: str | dict[str, Any] | None = None
+    description: str | None = None
 
 
 class LogoImage(_Strict):
     path: RelPath
-    alt: str | None = None
+    alt: AltText | None = None
 
 
-LogoRef = RelPath | LogoImage | dict[Literal["light", "dark"], RelPath | LogoImage]
+class LogoLightDark(_Strict):
+    light: RelPath | LogoImage | None = None
+    dark: RelPath | LogoImage | None = None
+
+
+LogoRef = RelPath | LogoImage | LogoLightDark
 
 
 class Logo(_Strict):
@@ -63,57 +107,85 @@ class Logo(_Strict):
     large: LogoRef | None = None
 
 
+class LightDark(_Strict):
+    light: ColourText | None = None
+    dark: ColourText | None = None
+
+
+ColourValue = ColourText | LightDark
+
+
 class Colour(_Strict):
-    palette: dict[PaletteName, ColourRef] = {}
-    foreground: ColourRef | None = None
-    background: ColourRef | None = None
-    primary: ColourRef | None = None
-    secondary: ColourRef | None = None
-    tertiary: ColourRef | None = None
-    success: ColourRef | None = None
-    info: ColourRef | None = None
-    warning: ColourRef | None = None
-    danger: ColourRef | None = None
-    light: ColourRef | None = None
-    dark: ColourRef | None = None
+    palette: dict[PaletteName, ColourText] = {}
+    foreground: ColourValue | None = None
+    background: ColourValue | None = None
+    primary: ColourValue | None = None
+    secondary: ColourValue | None = None
+    tertiary: ColourValue | None = None
+    success: ColourValue | None = None
+    info: ColourValue | None = None
+    warning: ColourValue | None = None
+    danger: ColourValue | None = None
+    light: ColourValue | None = None
+    dark: ColourValue | None = None
+    link: ColourValue | None = None
 
 
 class FontFile(_Strict):
     path: RelPath
-    weight: Annotated[int, Field(ge=100, le=900)] | Literal["normal", "bold"] = 400
-    style: Literal["normal", "italic"] = "normal"
+    weight: Weight | WeightRange | None = None
+    style: Style | None = None
 
 
 class FontSource(_Strict):
     family: FontName
     source: Literal["file", "system", "google", "bunny"] = "file"
     files: list[RelPath | FontFile] = []
-    weight: Any = None
-    style: Any = None
-    display: Any = None
+    weight: Weight | WeightRange | list[Weight] | None = None
+    style: Style | list[Style] | None = None
+    display: Literal["auto", "block", "swap", "fallback", "optional"] | None = None
 
 
 class BaseType(_Strict):
     family: FontName | None = None
     size: Size | None = None
-    line_height: Annotated[float, Field(ge=1.0, le=2.5)] | None = Field(None, alias="line-height")
-    weight: Annotated[int, Field(ge=100, le=900)] | None = None
+    line_height: LineHeight | None = Field(None, alias="line-height")
+    weight: Weight | None = None
+    color: ColourValue | None = None
 
 
 class HeadingsType(_Strict):
     family: FontName | None = None
-    weight: Annotated[int, Field(ge=100, le=900)] | Literal["normal", "bold"] | None = None
-    style: Literal["normal", "italic"] | None = None
-    color: ColourRef | None = None
-    line_height: Annotated[float, Field(ge=0.9, le=2.5)] | None = Field(None, alias="line-height")
+    weight: Weight | None = None
+    style: Style | None = None
+    color: ColourValue | None = None
+    line_height: LineHeight | None = Field(None, alias="line-height")
+
+
+class MonoType(_Strict):
+    family: FontName | None = None
+    size: Size | None = None
+    weight: Weight | None = None
+    line_height: LineHeight | None = Field(None, alias="line-height")
+    color: ColourValue | None = None
+    background_color: ColourValue | None = Field(None, alias="background-color")
+
+
+class LinkType(_Strict):
+    color: ColourValue | None = None
+    background_color: ColourValue | None = Field(None, alias="background-color")
+    weight: Weight | None = None
+    decoration: Annotated[str, StringConstraints(max_length=100)] | None = None
 
 
 class Typography(_Strict):
     fonts: list[FontSource] = []
     base: FontName | BaseType | None = None
     headings: FontName | HeadingsType | None = None
-    monospace: Any = None
-    link: Any = None
+    monospace: FontName | MonoType | None = None
+    monospace_inline: FontName | MonoType | None = Field(None, alias="monospace-inline")
+    monospace_block: FontName | MonoType | None = Field(None, alias="monospace-block")
+    link: LinkType | None = None
 
 
 # the slide kinds a brand can pin to a company template's layout: the deck plan's kinds
@@ -122,6 +194,8 @@ LayoutKind = Literal["title", "agenda", "section", "closing", "role", "compariso
                      "practices", "takeaways", "checklist", "questions", "callout", "glossary"]
 LayoutPin = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
                                              max_length=200)] | Annotated[int, Field(ge=1)]
+
+
 Percent = Annotated[float, Field(ge=0, le=100)]
 
 
@@ -142,25 +216,17 @@ class SmguideDefaults(_Strict):
 
 
 class Defaults(BaseModel):
-    # other tools' sections are ignored
+    # other tools' sections are ignored, whatever they hold
     model_config = ConfigDict(extra="allow", frozen=True, defer_build=True)
     smguide: SmguideDefaults | None = None
 
 
 class BrandFile(_Strict):
     meta: Meta | None = None
-    logo: RelPath | Logo | None = None
+    logo: RelPath | LogoImage | Logo | None = None
     color: Colour | None = None
     typography: Typography | None = None
     defaults: Defaults | None = None
-
-
-@dataclass(frozen=True)
-class FontFace:
-    family: str
-    path: Path
-    weight: int
-    style: str
 
 
 @dataclass(frozen=True)
@@ -171,8 +237,8 @@ class Brand:
     footer: str | None
     logo: Path | None
     logo_alt: str
-    colours: dict[str, str]  # role -> '#rrggbb'
-    base_family: str
+    colours: dict[str, str]  # role -> '#rrggbb': the brand's light values (the deck's)
+    base_family: str  # the family the handbook sets and the deck is measured with
     base_size_pt: float
     line_height: float
     heading_family: str
@@ -188,69 +254,536 @@ class Brand:
     template_logo: str = "auto"
     print_profile: Path | None = None  # defaults.smguide.print.profile, checked to exist
     print_cmyk: tuple[tuple[str, tuple[float, float, float, float]], ...] = ()  # hex -> 0..1
+    # the colours printed in the handbook (made readable on paper), the dark values
+    # (`smguide slides --theme dark`), the dark logo, and the families the brand names
+    # (what the deck's theme says, even when this computer uses another font instead)
+    print_colours: dict[str, str] = dataclasses.field(default_factory=dict)
+    dark_colours: dict[str, str] = dataclasses.field(default_factory=dict)
+    logo_dark: Path | None = None
+    logo_alt_given: bool = False
+    theme_base_family: str = ""
+    theme_heading_family: str = ""
+    mono_family: str = ""
+    fonts_found: tuple[tuple[str, str, str], ...] = ()  # (family asked for, used, from where)
 
     def files(self) -> list[Path]:
         """The files the brand names (logo, fonts): all a renderer may read from its folder,
         which may be a whole project or home folder."""
-        return [path for path in (self.logo, *(face.path for face in self.faces)) if path]
+        return [path for path in (self.logo, self.logo_dark,
+                                  *(face.path for face in self.faces)) if path]
+
+    def themed(self, theme: str) -> Brand:
+        """The brand for a deck in `theme` (light or dark): the dark colours and logo."""
+        if theme != "dark":
+            return self
+        return dataclasses.replace(self, colours=dict(self.dark_colours),
+                                   logo=self.logo_dark or self.logo)
+
+    def deck_warnings(self, theme: str = "light") -> list[str]:
+        """Text/background pairs of the deck below WCAG AA, naming both colours."""
+        c = self.themed(theme).colours
+        where = f"the deck ({theme} theme)"
+        pairs = [("foreground", c["foreground"], "background", c["background"],
+                  f"slide text in {where}", 4.5),
+                 ("headings", c["headings"], "background", c["background"],
+                  f"slide titles in {where}", 3.0),
+                 ("title text", deck_on_primary(c), "primary", c["primary"],
+                  f"title-slide text on the primary colour in {where}", 4.5)]
+        return contrast_warnings(self.source, pairs)
 
 
 ROLES = ("foreground", "background", "primary", "secondary", "tertiary", "success", "info",
          "warning", "danger", "light", "dark")
+THEME_NAMES = (*ROLES, "link")
 DEFAULT_COLOURS = {"foreground": "#1d2327", "background": "#ffffff", "primary": "#2f6b4f",
                    "secondary": "#b5652a", "tertiary": "#4a7fb0", "light": "#f3f1ea",
                    "dark": "#1d2327"}
-BUNDLED = (("Lato", "Lato-Regular.ttf", 400, "normal"), ("Lato", "Lato-Italic.ttf", 400, "italic"),
-           ("Lato", "Lato-Bold.ttf", 700, "normal"), ("Lato", "Lato-BoldItalic.ttf", 700, "italic"))
-CONTRAST_PAIRS = (("foreground", "background", "body text on the page"),
-                  ("headings", "background", "headings on the page"),
-                  ("background", "primary", "cover and table-header text on the primary colour"),
-                  ("primary", "background", "links and accents on the page"))
+LOGO_KINDS = {".svg", ".png", ".jpg", ".jpeg", ".webp"}
+FONT_KINDS = {".ttf", ".otf", ".woff", ".woff2"}
+MIN_LINE_HEIGHT = 1.15  # below it, a page of body text has its lines touching
 
 
-def _size_pt(size: str | None) -> float:
-    if not size:
-        return 10.5
-    number, unit = float(re.sub(r"[a-z]+$", "", size)), re.sub(r"^[0-9.]+", "", size)
-    return {"pt": number, "px": number * 0.75, "rem": number * 10.5, "em": number * 10.5}[unit]
+def contrast_warnings(source: str, pairs: list[tuple[str, str, str, str, str, float]]
+                      ) -> list[str]:
+    """One warning per pair of colours below `need`:1 (WCAG AA: 4.5 text, 3 large text)."""
+    warnings, seen = [], set()
+    for a, first, b, second, what, need in pairs:
+        ratio = contrast(first, second)
+        if ratio < need and (first, second, what) not in seen:
+            seen.add((first, second, what))
+            warnings.append(f"{source}: low contrast {ratio:.1f}:1 between {a} {first} and "
+                            f"{b} {second} ({what}); WCAG AA needs {need:g}:1")
+    return warnings
 
 
-def _weight(value: int | str | None, default: int) -> int:
-    return {"normal": 400, "bold": 700}.get(value, value) if value is not None else default  # type: ignore[arg-type]
+def _at(data: Any, *keys: str | int) -> Any:
+    """data[k1][k2]... or None when the file has another shape there."""
+    for key in keys:
+        if isinstance(key, int):
+            data = data[key] if isinstance(data, list) and key < len(data) else None
+        else:
+            data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+def _size_pt(size: str | float | None, base: float = 10.5) -> float:
+    """A font size in points (rem and em relative to the 10.5pt default body text)."""
+    if size is None:
+        return base
+    if isinstance(size, (int, float)):
+        return float(size) * 0.75  # a bare number is CSS pixels
+    number = float(re.sub(r"[a-z%]+$", "", size))
+    unit = re.sub(r"^[0-9.]+", "", size)
+    factor = {"pt": 1.0, "px": 0.75, "rem": 10.5, "em": base, "%": base / 100}[unit]
+    return round(number * factor, 2)
+
+
+def _line_height(value: str | float | None, size_pt: float) -> float | None:
+    """A line height as a multiple of the text size: 1.4, "1.25em", "150%", "24px"."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    number = float(re.sub(r"[a-z%]+$", "", value))
+    unit = re.sub(r"^[0-9.]+", "", value)
+    if unit in ("", "em", "rem"):
+        return number
+    if unit == "%":
+        return number / 100
+    return number * (0.75 if unit == "px" else 1.0) / size_pt
+
+
+def css_weight(value: int | str | None, default: int) -> int:
+    """A weight as a number 100-900 ("semi-bold" -> 600; 350 -> 400, as fonts have them)."""
+    if value is None:
+        return default
+    if isinstance(value, str):
+        if ".." in value:  # a range a variable font covers: its lower end
+            value = int(value.split("..")[0])
+        else:
+            return WEIGHT_NAMES.get(value, default)
+    return max(100, min(900, round(int(value) / 100) * 100))
+
+
+def _weights(value: Any) -> list[int]:
+    """The weights a fonts entry asks for (a weight, a list, or a "300..700" range)."""
+    if value is None:
+        return []
+    if isinstance(value, str) and ".." in value:
+        low, high = (css_weight(int(part), 400) for part in value.split(".."))
+        return [w for w in (300, 400, 500, 600, 700) if low <= w <= high] or [low]
+    items = value if isinstance(value, list) else [value]
+    return sorted({css_weight(item, 400) for item in items})
 
 
 def pick_logo(logo: Any) -> tuple[str, str | None] | None:
-    """The file (and its alt text) a brand's `logo:` names: a path, or the largest size."""
+    """The file (and its alt text) a brand's `logo:` names for print: a path, the largest
+    size (its light variant), else the first of its images."""
+    return _pick_logo(logo, "light")
+
+
+def _pick_logo(logo: Any, mode: str) -> tuple[str, str | None] | None:
     if isinstance(logo, str):
-        return _logo_spec(logo, {})
-    return _logo_spec(logo.large or logo.medium or logo.small, logo.images)
-
-
-def _logo_spec(spec: Any, images: dict[str, Any]) -> tuple[str, str | None] | None:
-    if spec is None:
+        return logo, None
+    if not isinstance(logo, dict):
         return None
-    if isinstance(spec, dict):
-        spec = spec.get("light") or spec.get("dark")
+    if "path" in logo:
+        return _logo_spec(logo, {}, mode)
+    images: dict[str, Any] = logo["images"] if isinstance(logo.get("images"), dict) else {}
+    for size in ("large", "medium", "small"):
+        picked = _logo_spec(logo.get(size), images, mode)
+        if picked:
+            return picked
+    if images:  # only named images: the brand's logo is the first one
+        preferred: list[str] = [n for n in ("logo", "main", "brand", "full", "mark")
+                                if n in images]
+        return _logo_spec((preferred or list(images))[0], images, mode)
+    return None
+
+
+def _logo_spec(spec: Any, images: dict[str, Any], mode: str) -> tuple[str, str | None] | None:
+    if isinstance(spec, dict) and ("light" in spec or "dark" in spec):
+        spec = spec.get(mode) or spec.get("light") or spec.get("dark")
     if isinstance(spec, str) and spec in images:
         spec = images[spec]
-    if isinstance(spec, LogoImage):
-        return spec.path, spec.alt
+    if isinstance(spec, dict) and isinstance(spec.get("path"), str):
+        alt = spec.get("alt")
+        return spec["path"], alt if isinstance(alt, str) else None
     return (spec, None) if isinstance(spec, str) else None
 
 
 def _is_font(path: Path) -> bool:
     """Whether fontTools can read the file's tables (a renamed picture is not a font)."""
-    from fontTools.ttLib import TTFont, TTLibError
-
-    try:
-        with TTFont(BytesIO(path.read_bytes()), lazy=True) as font:
-            return "cmap" in font and "head" in font
-    except (TTLibError, OSError, ValueError, AssertionError, KeyError, EOFError):
-        return False
+    return font_style(path) is not None
 
 
-def load_brand(path: Path) -> tuple[Brand, list[str]]:
-    """Validate a brand file; return the Brand and contrast warnings, or raise BrandError."""
+class _Reader:
+    """The checks and resolution of one brand file, on its raw data, so that every
+    problem is found at once even where the file's shape is wrong elsewhere."""
+
+    def __init__(self, located: Located, shown: str, root: Path, network: bool):
+        self.located, self.shown, self.root, self.network = located, shown, root, network
+        self.data = located.data if isinstance(located.data, dict) else {}
+        self.problems: list[str] = []
+        self.warnings: list[str] = []
+        self.found: list[tuple[str, str, str]] = []  # (family asked for, used, from where)
+        colour = _at(self.data, "color")
+        self.palette = {k: v for k, v in (_at(colour, "palette") or {}).items()
+                        if isinstance(k, str) and isinstance(v, str)}
+        self.colours_light: dict[str, str] = {}
+        self.roles = {name: value for name in THEME_NAMES
+                      if (value := _at(colour, name)) is not None}
+
+    def where(self, *field: str | int) -> str:
+        line, col = self.located.position(tuple(field))
+        return f"{self.shown}:{line}:{col}: {dotted(field)}"
+
+    def problem(self, text: str) -> None:
+        if text not in self.problems:
+            self.problems.append(text)
+
+    # -- colours ----------------------------------------------------------------------
+
+    def resolve(self, text: str, field: tuple[str | int, ...], mode: str,
+                chain: tuple[str, ...] = ()) -> str | None:
+        """A colour value -> '#rrggbb': a palette name, a theme colour's name, or any CSS
+        colour (palette names first, as brand_yml and Quarto look them up)."""
+        if text in chain:
+            self.problem(f"{self.where(*field)}: {quote(text)} refers back to itself "
+                         f"({' -> '.join((*chain, text))}); give a colour")
+            return None
+        if text in self.palette:
+            return self.resolve(self.palette[text], ("color", "palette", text), mode,
+                                (*chain, text))
+        if text in THEME_NAMES:
+            own = self.roles.get(text)
+            value = own.get(mode) if isinstance(own, dict) else own
+            if isinstance(own, dict) and value is None:
+                value = own.get("light")
+            if isinstance(value, str):
+                sub = ("color", text, mode) if isinstance(own, dict) else ("color", text)
+                return self.resolve(value, sub, mode, (*chain, text))
+            if own is None and text in DEFAULT_COLOURS and chain and chain[-1] in ROLES:
+                return DEFAULT_COLOURS[text]  # a theme colour naming one left to smguide
+            if own is None:  # as Quarto does: the tool's own colour for it (brand_yml refuses)
+                fallback = DEFAULT_COLOURS.get(text)
+                instead = (f"smguide's own {text} {fallback}" if fallback
+                           else "the colour smguide would use without it")
+                note = (f"{self.where(*field)}: {quote(text)} names color.{text}, which this file "
+                        f"does not define; {instead} is used (define color.{text} to choose)")
+                if note not in self.warnings:
+                    self.warnings.append(note)
+                return fallback
+            return None
+        parsed = parse_colour(text)
+        if parsed is None:
+            names = sorted(self.palette) or ["(none)"]
+            self.problem(f"{self.where(*field)}: {quote(text)} is not a colour: give a hex colour "
+                         f'("#2f6b4f"), a CSS colour name, rgb() or hsl(), or a palette '
+                         f"name{suggest(text, [*self.palette, *THEME_NAMES])}; palette: "
+                         f"{', '.join(names)}")
+        return parsed
+
+    def value(self, raw: Any, field: tuple[str | int, ...], mode: str) -> str | None:
+        """A colour field in `mode` (a {light, dark} pair gives one of its values)."""
+        if isinstance(raw, dict):
+            side = raw.get(mode)
+            return self.resolve(side, (*field, mode), mode) if isinstance(side, str) else None
+        return self.resolve(raw, field, mode) if isinstance(raw, str) else None
+
+    def colours(self, mode: str) -> dict[str, str]:
+        colours: dict[str, str] = {}
+        for name in ROLES:
+            resolved = self.value(self.roles.get(name), ("color", name), mode)
+            if resolved:
+                colours[name] = resolved
+        for name in self.palette:  # a palette entry that is not a colour is a mistake too
+            self.resolve(name, ("color", "palette", name), mode)
+        if mode == "dark":
+            light = self.colours_light
+            if "background" not in colours:
+                colours["background"] = next(
+                    (c for c in (light.get("dark"), light.get("foreground"))
+                     if c and luminance(c) < 0.18), "#16191c")
+            if "foreground" not in colours:
+                colours["foreground"] = next(
+                    (c for c in (light.get("light"), light.get("background"))
+                     if c and luminance(c) > 0.6), "#f4f4f2")
+            for name, value in light.items():
+                colours.setdefault(name, value)
+        else:
+            for name, value in DEFAULT_COLOURS.items():
+                colours.setdefault(name, value)
+        typo = _at(self.data, "typography")
+        heads = _at(typo, "headings")
+        colours["headings"] = colours["primary"]
+        if isinstance(heads, dict) and heads.get("color") is not None:
+            colours["headings"] = (self.value(heads["color"], ("typography", "headings",
+                                                                "color"), mode)
+                                   or colours["primary"])
+        base = _at(typo, "base")
+        if isinstance(base, dict) and base.get("color") is not None:
+            colours["foreground"] = (self.value(base["color"], ("typography", "base", "color"),
+                                                mode) or colours["foreground"])
+        link = self.value(self.roles.get("link"), ("color", "link"), mode)
+        typo_link = _at(typo, "link", "color")
+        if typo_link is not None:
+            link = self.value(typo_link, ("typography", "link", "color"), mode) or link
+        colours["link"] = link or colours["primary"]
+        for kind in ("monospace", "monospace-inline", "monospace-block", "link"):
+            for key in ("color", "background-color"):
+                raw = _at(typo, kind, key)
+                if raw is not None and not (kind == "link" and key == "color"):
+                    self.value(raw, ("typography", kind, key), mode)  # checked, not printed
+        return colours
+
+    # -- fonts ------------------------------------------------------------------------
+
+    def font_files(self) -> tuple[dict[str, list[FontFace]], dict[str, dict[str, Any]]]:
+        """The brand's own font files (checked), and each declared family's entry."""
+        faces: dict[str, list[FontFace]] = {}
+        declared: dict[str, dict[str, Any]] = {}
+        fonts = _at(self.data, "typography", "fonts")
+        for i, font in enumerate(fonts if isinstance(fonts, list) else []):
+            family = _at(font, "family")
+            if not isinstance(family, str):
+                continue
+            declared.setdefault(family, font)
+            files = _at(font, "files")
+            for j, entry in enumerate(files if isinstance(files, list) else []):
+                spec = {"path": entry} if isinstance(entry, str) else entry
+                path = _at(spec, "path")
+                if not isinstance(path, str):
+                    continue
+                place = self.where("typography", "fonts", i, "files", j)
+                if re.match(r"^[a-z][a-z0-9+.-]*://", path, re.I):
+                    self.warnings.append(f"{place}: {quote(path)} is a web address; smguide "
+                                         "reads font files from the brand's folder only "
+                                         "(download it there and give its path)")
+                    continue
+                before = len(self.problems)
+                check_file_ref(self.root, path, place, FONT_KINDS, self.problems, "font file")
+                if len(self.problems) > before:
+                    continue
+                target = real(self.root / path)
+                own = font_style(target)
+                if own is None:
+                    self.problem(f"{place}: {quote(path)} is not a font file that can be read; "
+                                 "use the .ttf or .otf file from the font's download")
+                    continue
+                weight = css_weight(_at(spec, "weight"), own[0])
+                style = _at(spec, "style")
+                style = "italic" if style in ("italic", "oblique") else (
+                    "normal" if style == "normal" else own[1])
+                faces.setdefault(family, []).append(FontFace(family, target, weight, style))
+        return faces, declared
+
+    def family(self, stack: str, field: tuple[str, ...], files: dict[str, list[FontFace]],
+               declared: dict[str, dict[str, Any]], warn: bool = True
+               ) -> tuple[str, str, list[FontFace]]:
+        """(the family the deck's theme names, the family used here, its faces): the first
+        of a font stack that can be had, looked for in the brand's files, on this
+        computer, in the font cache, then downloaded if allowed; else the bundled Lato."""
+        names = split_stack(stack) or [BUNDLED_FAMILY]
+        tried: list[str] = []
+        for name in names:
+            if name.lower() in GENERIC:
+                if name.lower() == "monospace":
+                    faces = system_faces("DejaVu Sans Mono")
+                    if faces:
+                        return names[0], "DejaVu Sans Mono", faces
+                self.found.append((stack, BUNDLED_FAMILY, f"bundled (the stack allows any "
+                                                          f"{name} font)"))
+                return names[0], BUNDLED_FAMILY, bundled_faces()
+            faces, origin = files.get(name) or [], "the brand's files"
+            if name == BUNDLED_FAMILY and not faces:
+                self.found.append((stack, name, "bundled with smguide"))
+                return name, name, bundled_faces()
+            if not faces:
+                faces, origin = system_faces(name), "installed on this computer"
+            if not faces:
+                faces, origin = cached_faces(name), f"smguide's font cache ({cache_dir()})"
+            entry = declared.get(name) or {}
+            source = entry.get("source")
+            if not faces and self.network and source in ("google", "bunny"):
+                try:
+                    faces = fetch_family(source, name, _weights(entry.get("weight")),
+                                         _styles(entry.get("style")))
+                    origin = f"downloaded from {APIS[source][2]} into {cache_dir()}"
+                except FetchError as exc:
+                    self.warnings.append(f"{self.where(*field)}: could not download "
+                                         f"{quote(name)}: {exc}")
+            if faces:
+                self.found.append((stack, name, f"{origin}: {len(faces)} "
+                                                f"face{'s' if len(faces) != 1 else ''}"))
+                return name, name, faces
+            tried.append(name)
+        self.found.append((stack, BUNDLED_FAMILY, "not found: the bundled Lato is used"))
+        if warn:
+            self.warnings.append(self.missing_font(field, tried, declared))
+        return tried[0], BUNDLED_FAMILY, bundled_faces()
+
+    def missing_font(self, field: tuple[str, ...], tried: list[str],
+                     declared: dict[str, dict[str, Any]]) -> str:
+        first = tried[0]
+        fetchable = [n for n in tried if (declared.get(n) or {}).get("source") in
+                     ("google", "bunny")]
+        if fetchable:
+            how = (f"run `smguide fonts --brand {self.shown}` to download it into the font "
+                   f"cache ({cache_dir()}), or build with --allow-network")
+        else:
+            how = ("install it on this computer, or put its .ttf/.otf files beside the brand "
+                   "file under typography.fonts (source: file)")
+        names = " or ".join(quote(n) for n in tried)
+        return (f"{self.where(*field)}: the font {names} is not on this computer (nor in the "
+                f"brand's folder or smguide's font cache); the handbook uses the bundled "
+                f"{BUNDLED_FAMILY} instead and the deck names {quote(first)} (text fitted with "
+                f"{BUNDLED_FAMILY}'s measures); {how}")
+
+    # -- logo -------------------------------------------------------------------------
+
+    def logo(self, mode: str) -> tuple[Path | None, str | None]:
+        raw = _at(self.data, "logo")
+        if raw is None:
+            return None, None
+        picked = _pick_logo(raw, mode)
+        if picked is None:
+            if not (isinstance(raw, dict) and not raw.get("images") and
+                    all(raw.get(k) is None for k in ("small", "medium", "large", "path"))):
+                self.problem(f"{self.where('logo')}: give a logo file path (e.g. logo: "
+                             "logo.svg)")
+            return None, None
+        path, alt = picked
+        place = self.where(*self._logo_field(raw, path))
+        before = len(self.problems)
+        check_file_ref(self.root, path, place, LOGO_KINDS, self.problems, "logo image")
+        if len(self.problems) > before:
+            self.problems[before:] = list(dict.fromkeys(self.problems[before:]))
+            return None, None
+        refused = check_image(self.root / path)
+        if refused:
+            self.problem(f"{place}: {quote(path)}: {refused}")
+            return None, None
+        return real(self.root / path), alt
+
+    def _logo_field(self, raw: Any, path: str) -> tuple[str | int, ...]:
+        """Where in the file the picked logo's path is written (for the message)."""
+        for field, pos in self.located.value_pos.items():
+            if field[:1] == ("logo",) and _at(self.data, *field) == path:
+                del pos
+                return field
+        return ("logo",)
+
+
+def _styles(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else ([value] if value else [])
+    return sorted({"italic" if item in ("italic", "oblique") else "normal" for item in items})
+
+
+def readable_on_paper(colours: dict[str, str], reader: _Reader | None = None
+                      ) -> tuple[dict[str, str], list[str]]:
+    """The colours the handbook prints, as a designer would adapt a brand to paper: a dark
+    background stays on the cover while the pages are white, body text that would be hard
+    to read on the paper is set in the brand's darkest readable colour, and headings and
+    links too light for the paper are darkened. Returns (colours, what was changed)."""
+    c = dict(colours)
+    notes: list[str] = []
+    source = reader.shown if reader else "brand"
+
+    def at(role: str) -> str:
+        """Where the file sets the colour of `role` (a link or heading colour may come
+        from typography, or from the primary colour)."""
+        where_set: dict[str, list[tuple[str, ...]]] = {
+            "link": [("typography", "link", "color"), ("color", "link")],
+            "headings": [("typography", "headings", "color")],
+            "foreground": [("typography", "base", "color")]}
+        fields = where_set.get(role, [])
+        for field in [*fields, ("color", role), ("color", "primary")]:
+            if reader and _at(reader.data, *field) is not None:
+                return reader.where(*field)
+        return f"{source}: color.{role}"
+
+    paper = c["background"]
+    if luminance(paper) < 0.45:
+        c["background"] = "#ffffff"
+        notes.append(f"{at('background')}: the background {paper} is dark; the handbook's "
+                     "pages are printed white (the cover keeps the brand colours) so that a "
+                     "whole handbook of text stays readable and printable")
+    paper = c["background"]
+    if contrast(c["foreground"], paper) < 4.5:
+        darkest = sorted({v for k, v in colours.items() if k not in ("headings", "link")}
+                         | set(reader_palette(reader)), key=luminance)
+        text = next((v for v in darkest if contrast(v, paper) >= 7), None) or "#1d2327"
+        notes.append(f"{at('foreground')}: body text {c['foreground']} on the paper {paper} "
+                     f"would be hard to read ({contrast(c['foreground'], paper):.1f}:1); the "
+                     f"handbook sets it in {text} ({contrast(text, paper):.1f}:1)")
+        c["foreground"] = text
+    for role, need, what in (("headings", 3.0, "headings"), ("link", 4.5, "links")):
+        if contrast(c[role], paper) < need:
+            darker = _darken(c[role], paper, need)
+            notes.append(f"{at(role)}: {what} in {c[role]} on the paper {paper} would be too "
+                         f"light ({contrast(c[role], paper):.1f}:1); the handbook prints them "
+                         f"in {darker}")
+            c[role] = darker
+    c["on_primary"] = on_colour(c["primary"], c["background"], c["foreground"])
+    return c, notes
+
+
+def deck_on_primary(c: dict[str, str]) -> str:
+    """The deck's title-slide text on the primary colour: a theme colour (background or
+    foreground), whichever reads better."""
+    bg, fg, fill = c["background"], c["foreground"], c["primary"]
+    return bg if contrast(bg, fill) >= 4.5 or contrast(bg, fill) >= contrast(fg, fill) else fg
+
+
+def on_colour(fill: str, light: str, dark: str) -> str:
+    """The text colour for a fill of the brand colour: the brand's background (as the cover
+    and title slide have it) unless its foreground, or black or white, reads better."""
+    if contrast(light, fill) >= 4.5:
+        return light
+    return max((dark, "#ffffff", "#000000"), key=lambda v: contrast(v, fill))
+
+
+def reader_palette(reader: _Reader | None) -> list[str]:
+    if reader is None:
+        return []
+    return [v for v in (parse_colour(x) for x in reader.palette.values()) if v]
+
+
+def _darken(colour: str, paper: str, need: float) -> str:
+    """The brand colour mixed with black, just enough to reach `need`:1 on the paper."""
+    for step in range(1, 21):
+        darker = mix(colour, "#000000", 1 - step / 20)
+        if contrast(darker, paper) >= need:
+            return darker
+    return "#000000"
+
+
+def handbook_warnings(shown: str, c: dict[str, str]) -> list[str]:
+    pairs = [("foreground", c["foreground"], "background", c["background"],
+              "body text on the page", 4.5),
+             ("headings", c["headings"], "background", c["background"],
+              "headings on the page", 3.0),
+             ("cover text", c["on_primary"], "primary", c["primary"],
+              "cover and table-header text on the primary colour", 4.5),
+             ("link", c["link"], "background", c["background"], "links on the page", 4.5)]
+    return contrast_warnings(shown, pairs)
+
+
+def _text(value: Any, default: str) -> str:
+    return value if isinstance(value, str) else default
+
+
+def _empty_allowed(path: tuple[str | int, ...]) -> bool:
+    """Keys that may be empty: other tools' defaults, and meta's extra keys."""
+    return ((len(path) >= 2 and path[0] == "defaults" and path[1] != "smguide")
+            or (len(path) >= 2 and path[0] == "meta" and path[1] not in ("name", "link")))
+
+
+def load_brand(path: Path, network: bool = False) -> tuple[Brand, list[str]]:
+    """Validate a brand file; return the Brand and its warnings, or raise BrandError with
+    every problem of the file. With `network`, fonts from Google Fonts or Bunny Fonts that
+    are not here are downloaded into smguide's font cache."""
     shown = display_path(path)
     if link_loop(path):
         raise BrandError([f"{shown}:1:1: {LOOP}"])
@@ -264,125 +797,94 @@ def load_brand(path: Path) -> tuple[Brand, list[str]]:
         raise BrandError([f"{shown}:1:1: cannot read the file ({exc.strerror})"]) from None
     if located.data is None:
         located.data = {}
-    parsed, problems = validate(BrandFile, located, shown)
-    if parsed is None:
-        raise BrandError(problems)
+    checked = Located(located.data, located.value_pos,
+                      {k: v for k, v in located.key_pos.items() if not _empty_allowed(k)})
+    parsed, problems = validate(BrandFile, checked, shown)
     root = real(path).parent
+    reader = _Reader(located, shown, root, network)
+    reader.problems = list(problems)
 
-    def where(*field: str | int) -> str:
-        line, col = located.position(tuple(field))
-        return f"{shown}:{line}:{col}: {dotted(field)}"
+    light = reader.colours("light")
+    reader.colours_light = light
+    dark = reader.colours("dark")
 
-    colour_spec = parsed.color or Colour()
-    palette = {k: v for k, v in colour_spec.palette.items()}
-    colours = dict(DEFAULT_COLOURS)
+    typo = _at(reader.data, "typography")
+    base_raw, heads_raw = _at(typo, "base"), _at(typo, "headings")
+    base = {"family": base_raw} if isinstance(base_raw, str) else (
+        base_raw if isinstance(base_raw, dict) else {})
+    heads = {"family": heads_raw} if isinstance(heads_raw, str) else (
+        heads_raw if isinstance(heads_raw, dict) else {})
+    mono_raw = _at(typo, "monospace")
+    mono = {"family": mono_raw} if isinstance(mono_raw, str) else (
+        mono_raw if isinstance(mono_raw, dict) else {})
+    files, declared = reader.font_files()
+    base_field = ("typography", "base", "family") if isinstance(base_raw, dict) else (
+        "typography", "base")
+    head_field = ("typography", "headings", "family") if isinstance(heads_raw, dict) else (
+        "typography", "headings")
+    base_stack = _text(base.get("family"), BUNDLED_FAMILY)
+    head_stack = _text(heads.get("family"), base_stack)
+    theme_base, base_used, base_faces = reader.family(base_stack, base_field, files, declared)
+    if head_stack == base_stack:
+        theme_head, head_used, head_faces = theme_base, base_used, base_faces
+    else:
+        theme_head, head_used, head_faces = reader.family(head_stack, head_field, files,
+                                                          declared)
+    mono_stack = _text(mono.get("family"), "monospace")
+    theme_mono = reader.family(mono_stack, ("typography", "monospace"), files, declared,
+                               warn=False)[0]
 
-    def resolve(value: str, field: tuple[str, ...], seen: int = 0) -> str | None:
-        if HEX.match(value):
-            return normalise_hex(value)
-        if value in palette and seen < 5:
-            return resolve(palette[value], field, seen + 1)
-        if value in ROLES and value not in palette and seen < 5:
-            own = getattr(colour_spec, value)  # a role naming another role: follow it
-            return resolve(own, field, seen + 1) if own else colours[value]
-        names = sorted(palette) or ["(no palette defined)"]
-        problems.append(f'{where(*field)}: {quote(value)} is not a hex colour (#rrggbb) or a '
-                        f"palette name{suggest(value, palette)}; palette: {', '.join(names)}")
-        return None
+    logo_path, logo_alt = reader.logo("light")
+    logo_dark = reader.logo("dark")[0] if logo_path else None
 
-    for role in ROLES:
-        value = getattr(colour_spec, role)
-        if value is not None:
-            resolved = resolve(value, ("color", role))
-            if resolved:
-                colours[role] = resolved
+    smguide = (parsed.defaults.smguide if parsed and parsed.defaults and
+               parsed.defaults.smguide else None)
+    print_profile, print_cmyk = _print_defaults(smguide.print if smguide else None, light,
+                                                reader)
+    if reader.problems or parsed is None:
+        raise BrandError(sorted(dict.fromkeys(reader.problems), key=file_line))
 
-    typo = parsed.typography or Typography()
-    base = BaseType(family=typo.base) if isinstance(typo.base, str) else (typo.base or BaseType())
-    heads = (HeadingsType(family=typo.headings) if isinstance(typo.headings, str)
-             else (typo.headings or HeadingsType()))
-    colours["headings"] = colours["primary"]
-    if heads.color:
-        resolved = resolve(heads.color, ("typography", "headings", "color"))
-        if resolved:
-            colours["headings"] = resolved
-
-    faces = [FontFace(f, FONTS_DIR / file, w, s) for f, file, w, s in BUNDLED]
-    for i, font in enumerate(typo.fonts):
-        if font.source in ("google", "bunny"):
-            problems.append(f"{where('typography', 'fonts', i, 'source')}: fonts are never "
-                            "downloaded; get the font files and use source: file with files:")
-            continue
-        for j, entry in enumerate(font.files):
-            spec = FontFile(path=entry) if isinstance(entry, str) else entry
-            before = len(problems)
-            place = where("typography", "fonts", i, "files", j)
-            check_file_ref(root, spec.path, place, {".ttf", ".otf", ".woff", ".woff2"},
-                            problems, "font file")
-            if len(problems) == before and not _is_font(real(root / spec.path)):
-                problems.append(f'{place}: {quote(spec.path)} is not a font file that can be read; '
-                                "use the .ttf or .otf file from the font's download")
-            if len(problems) == before:
-                faces.append(FontFace(font.family, real(root / spec.path),
-                                      _weight(spec.weight, 400), spec.style))
-    known = {face.family for face in faces}
-    system = {font.family for font in typo.fonts if font.source == "system"}
-    for field, family in ((("typography", "base", "family"), base.family),
-                          (("typography", "headings", "family"), heads.family)):
-        if family and family not in known | system:
-            problems.append(f'{where(*field)}: the font {quote(family)} has no files; add it under '
-                            f"typography.fonts with source: file (bundled: Lato)")
-
-    logo_path: Path | None = None
-    logo_alt: str | None = None
-    if parsed.logo is not None:
-        picked = pick_logo(parsed.logo)
-        if picked is None:
-            problems.append(f"{where('logo')}: give a logo file path (e.g. logo: logo.svg)")
-        else:
-            before = len(problems)
-            check_file_ref(root, picked[0], where("logo"),
-                            {".svg", ".png", ".jpg", ".jpeg", ".webp"}, problems, "logo image")
-            refused = check_image(root / picked[0]) if len(problems) == before else None
-            if refused:
-                problems.append(f'{where("logo")}: {quote(picked[0])}: {refused}')
-            elif len(problems) == before:
-                logo_path, logo_alt = real(root / picked[0]), picked[1]
-
-    meta = parsed.meta or Meta()
-    name = meta.name if isinstance(meta.name, str) else (
-        (meta.name.full or meta.name.short) if meta.name else None)
-    smguide = parsed.defaults.smguide if parsed.defaults and parsed.defaults.smguide else None
-    print_profile, print_cmyk = _print_defaults(smguide.print if smguide else None, root,
-                                                colours, palette, resolve, where, problems)
-    if problems:
-        raise BrandError(sorted(problems, key=file_line))
+    meta = parsed.meta
+    name = meta.name if meta and isinstance(meta.name, str) else (
+        (meta.name.full or meta.name.short) if meta and meta.name else None)
+    size_pt = _size_pt(base.get("size") if isinstance(base.get("size"), (str, int, float))
+                       else None)
+    line_height = _line_height(base.get("line-height"), size_pt)
+    warnings = list(reader.warnings)
+    if line_height is not None and line_height < MIN_LINE_HEIGHT:
+        warnings.append(f"{reader.where('typography', 'base', 'line-height')}: a line height "
+                        f"of {line_height:g} makes the lines of a page of text touch; the "
+                        f"handbook uses {MIN_LINE_HEIGHT}")
+        line_height = MIN_LINE_HEIGHT
+    faces: dict[tuple[str, str, int, str], FontFace] = {}
+    for face in (*bundled_faces(), *base_faces, *head_faces):
+        faces.setdefault((face.family, str(face.path), face.weight, face.style), face)
+    printed, notes = readable_on_paper(light, reader)
+    warnings += notes + handbook_warnings(shown, printed)
     brand = Brand(
         name=name or "", footer=smguide.footer if smguide else None, logo=logo_path,
-        logo_alt=logo_alt or (f"{name} logo" if name else "Logo"), colours=colours,
-        base_family=base.family or "Lato", base_size_pt=_size_pt(base.size),
-        line_height=base.line_height or 1.45, heading_family=heads.family or base.family or "Lato",
-        heading_weight=_weight(heads.weight, 700), faces=tuple(faces), root=root, source=shown,
+        logo_alt=logo_alt or (f"{name} logo" if name else "Logo"), colours=light,
+        base_family=base_used, base_size_pt=size_pt, line_height=line_height or 1.45,
+        heading_family=head_used,
+        heading_weight=css_weight(heads.get("weight") if isinstance(
+            heads.get("weight"), (int, str)) else None, 700),
+        faces=tuple(faces.values()), root=root, source=shown,
         layouts=dict(smguide.layouts or {}) if smguide else {},
-        layout_where={kind: where("defaults", "smguide", "layouts", kind)
-                      for kind in (smguide.layouts or {} if smguide else {})},
         template_theme=(smguide.template_theme if smguide else None) or "template",
         template_logo=(smguide.template_logo if smguide else None) or "auto",
-        print_profile=print_profile, print_cmyk=print_cmyk)
-    warnings, seen = [], set()
-    for a, b, what in CONTRAST_PAIRS:
-        pair = frozenset((colours[a], colours[b]))
-        if contrast(colours[a], colours[b]) < 4.5 and pair not in seen:
-            seen.add(pair)
-            warnings.append(f"{shown}: low contrast {contrast(colours[a], colours[b]):.1f}:1 "
-                            f"between {a} {colours[a]} and {b} {colours[b]} ({what}); "
-                            "WCAG AA needs 4.5:1")
-    return brand, warnings
+        layout_where={kind: reader.where("defaults", "smguide", "layouts", kind)
+                      for kind in (smguide.layouts or {} if smguide else {})},
+        print_profile=print_profile, print_cmyk=print_cmyk,
+        print_colours=printed, dark_colours=dark,
+        logo_dark=logo_dark if logo_dark != logo_path else None,
+        logo_alt_given=bool(logo_alt), theme_base_family=theme_base,
+        theme_heading_family=theme_head, mono_family=theme_mono,
+        fonts_found=tuple(dict.fromkeys(reader.found)))
+    return brand, list(dict.fromkeys(warnings))
 
 
-def _print_defaults(spec: PrintDefaults | None, root: Path, colours: dict[str, str],
-                    palette: dict[str, str], resolve: Any, where: Any,
-                    problems: list[str]) -> tuple[Path | None, tuple[Any, ...]]:
+def _print_defaults(spec: PrintDefaults | None, colours: dict[str, str], reader: _Reader
+                    ) -> tuple[Path | None, tuple[Any, ...]]:
     """The print profile (an existing .icc file) and the exact CMYK values, by the hex
     colour of the role or palette name each is given for."""
     if spec is None:
@@ -390,30 +892,31 @@ def _print_defaults(spec: PrintDefaults | None, root: Path, colours: dict[str, s
     profile = None
     field = ("defaults", "smguide", "print", "profile")
     if spec.profile is not None:
-        before = len(problems)
-        check_file_ref(root, spec.profile, where(*field), {".icc", ".icm"}, problems,
-                       "ICC profile")
-        if len(problems) == before:
+        before = len(reader.problems)
+        check_file_ref(reader.root, spec.profile, reader.where(*field), {".icc", ".icm"},
+                       reader.problems, "ICC profile")
+        if len(reader.problems) == before:
             from smguide.errors import RenderError
             from smguide.safety.iccprofile import load_output_profile
 
             try:
-                profile = load_output_profile((root / spec.profile).resolve(),
-                                              where(*field)).path
+                profile = load_output_profile(real(reader.root / spec.profile),
+                                              reader.where(*field)).path
             except RenderError as exc:
-                problems.append(str(exc.message))
+                reader.problem(str(exc.message))
     exact: dict[str, tuple[float, float, float, float]] = {}
     for name, values in spec.cmyk.items():
         place = ("defaults", "smguide", "print", "cmyk", name)
-        if name in palette:
-            hex_value = resolve(palette[name], place)
+        if name in reader.palette:
+            hex_value = reader.resolve(name, place, "light")
         elif name in colours:
             hex_value = colours[name]
         else:
-            names = sorted({*palette, *colours})
-            problems.append(f'{where(*place)}: "{name}" is not a colour role or palette '
-                            f"name{suggest(name, names)}; known: {', '.join(names)}")
+            names = sorted({*reader.palette, *colours})
+            reader.problem(f"{reader.where(*place)}: {quote(name)} is not a colour role or "
+                           f"palette name{suggest(name, names)}; known: {', '.join(names)}")
             continue
         if hex_value:
-            exact[hex_value] = tuple(round(v / 100, 4) for v in values)  # type: ignore[assignment]
+            c, m, y, k = (round(v / 100, 4) for v in values)
+            exact[hex_value] = (c, m, y, k)
     return profile, tuple(sorted(exact.items()))
