@@ -209,7 +209,8 @@ typography:
         f'{shown}:5:3: color.primary: "#12345g" is not a colour: give a hex colour ("#2f6b4f"), '
         "a CSS colour name, rgb() or hsl(), or a palette name; palette: (none)",
         f'{shown}:6:3: color.secondry: unknown key "secondry" (did you mean "secondary"?)',
-        f'{shown}:7:1: logo: file "missing.png" not found',
+        f'{shown}:7:1: logo: file "missing.png" not found (smguide looked for '
+        f"{display_path(tmp_path / 'missing.png')}); create the file there, or remove this line",
         f'{shown}:11:15: typography.fonts[0].files[0]: "fake.ttf" is not a font file that can be '
         "read; use the .ttf or .otf file from the font's download",
         f'{shown}:11:25: typography.fonts[0].files[1]: "../outside.ttf" is outside the folder '

@@ -160,7 +160,8 @@ LOOPS = {
     "guide.yaml": ("content/guide.yaml", None, "Error: content/guide.yaml:1:1: "),
     "labels.yaml": ("content/labels.yaml", None, "Error: content/labels.yaml:1:1: "),
     "the brand file": ("brand/_brand.yml", None, "Error: brand/_brand.yml:1:1: "),
-    "the logo": ("brand/logo.svg", None, 'Error: brand/_brand.yml:9:1: logo: "logo.svg": '),
+    "the logo": ("brand/logo.svg", None, 'Error: brand/_brand.yml:12:7: logo.images.mark.path: '
+                  '"logo.svg": '),
     "a template": ("templates/handbook/chapter.html.j2", None,
                    "Error: templates/handbook/chapter.html.j2: the template is"),
 }
@@ -213,13 +214,15 @@ def test_a_system_font_that_is_not_installed_is_a_warning_naming_the_substitute(
     from smguide.resources import builtin
 
     family = "Nonexistent Sans Test"
-    used = fontconfig_family(family)  # what Pango (so the PDF engine) prints with instead
-    assert used and used != family
     brand = system_font_brand(brand_dir, family)
-    warning = (f'Warning: brand/_brand.yml:34:7: typography.fonts[0].family: the font "{family}"'
-               f' (source: system) is not installed on this computer; the handbook and the deck'
-               f' use "{used}" instead (install the font, or add its files under '
-               "typography.fonts with source: file)")
+    # the handbook sets the bundled Lato (never a font the machine happens to substitute)
+    # and the deck, measured with Lato, still names the brand's font
+    warning = (f'Warning: brand/_brand.yml:37:5: typography.base.family: the font "{family}" '
+               "is not on this computer (nor in the brand's folder or smguide's font cache); "
+               'the handbook uses the bundled Lato instead and the deck names "Nonexistent '
+               "Sans Test\" (text fitted with Lato's measures); install it on this computer, "
+               "or put its .ttf/.otf files beside the brand file under typography.fonts "
+               "(source: file)")
     checked = run("check", "--brand", str(brand))
     assert checked.exit_code == 0, checked.output
     assert warning in our_lines(checked)
