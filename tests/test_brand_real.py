@@ -294,3 +294,12 @@ def test_no_logo_no_empty_disc_on_the_title_slide(project: Path, tmp_path: Path)
     title = Presentation(str(deck)).slides[0]
     shapes = [s.name for s in (*title.slide_layout.shapes, *title.shapes)]
     assert "Logo disc" not in shapes and not any(s.shape_type == 13 for s in title.shapes)
+
+
+def test_a_brand_without_dark_values_gets_a_dark_deck_from_its_own_colours(
+        tmp_path: Path) -> None:
+    brand, _ = load(tmp_path, 'color:\n  foreground: "#1d2327"\n  background: "#fdfcf8"\n'
+                              '  light: "#f3f1ea"\n  primary: "#2f6b4f"\n')
+    dark = brand.themed("dark").colours
+    assert (dark["background"], dark["foreground"], dark["primary"]) == (
+        "#1d2327", "#f3f1ea", "#2f6b4f")

@@ -494,7 +494,11 @@ class _Reader:
     def colours(self, mode: str) -> dict[str, str]:
         colours: dict[str, str] = {}
         for name in ROLES:
-            resolved = self.value(self.roles.get(name), ("color", name), mode)
+            raw = self.roles.get(name)
+            if mode == "dark" and name in ("foreground", "background") and not isinstance(
+                    raw, dict):
+                continue  # one value for both: the dark deck derives its own (below)
+            resolved = self.value(raw, ("color", name), mode)
             if resolved:
                 colours[name] = resolved
         for name in self.palette:  # a palette entry that is not a colour is a mistake too
