@@ -409,3 +409,21 @@ def test_placeholders_with_no_position_anywhere_still_build(tmp_path: Path) -> N
     assert deck.slides[0].shapes.title.text == GUIDE.title
     (tmp_path / "d.pptx").write_bytes(data)
     assert deck_problems(tmp_path / "d.pptx") == []
+
+
+def test_a_body_reaching_over_the_title_is_kept_below_it(tmp_path: Path) -> None:
+    prs = Presentation(str(DEFAULT))
+    layout = next(lay for lay in prs.slide_layouts if lay.name == "Title and Content")
+    body = next(ph for ph in layout.placeholders if ph.placeholder_format.idx == 1)
+    title = next(ph for ph in layout.placeholders if ph.placeholder_format.idx == 0)
+    left, width, bottom = body.left, body.width, body.top + body.height
+    body.left, body.top, body.width = left, title.top + title.height // 2, width
+    body.height = bottom - body.top  # its top half an inch into the title
+    prs.save(str(tmp_path / "over.pptx"))
+    deck, data = render(tmp_path / "over.pptx", "16:9")
+    (tmp_path / "d.pptx").write_bytes(data)
+    assert deck_problems(tmp_path / "d.pptx") == []
+    lists = [s for s in deck.slides if s.slide_layout.name == "Title and Content"]
+    assert lists and all(
+        ph.top >= s.shapes.title.top + s.shapes.title.height - 12700
+        for s in lists for ph in s.placeholders if ph.placeholder_format.idx == 1)

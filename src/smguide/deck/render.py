@@ -225,12 +225,22 @@ class DeckRenderer:
     def text_target(self, slide: Slide, planned: PlannedSlide, column: int = 0,
                     area: Area | None = None) -> Any:
         """The body placeholder `column` of the slide's layout, else a text box in `area`
-        (default: the layout's content area)."""
+        (default: the layout's content area). A lone body placeholder that reaches over
+        the title or off the slide is given the content area it was measured for."""
+        from pptx.util import Emu
 
         texts = self.own_texts(planned)
         if column < len(texts):
             shape = slides.placeholder(slide, texts[column].idx)
             if shape is not None:
+                box, inside = texts[column], self.area_of(planned)
+                trimmed = (inside.left >= box.left and inside.top >= box.top
+                           and inside.left + inside.width <= box.right
+                           and inside.top + inside.height <= box.bottom)
+                if len(texts) == 1 and trimmed and (box.left, box.top, box.width, box.height) \
+                        != (inside.left, inside.top, inside.width, inside.height):
+                    shape.left, shape.top = Emu(inside.left), Emu(inside.top)
+                    shape.width, shape.height = Emu(inside.width), Emu(inside.height)
                 return shape
         return self.text_box(slide, area or self.area_of(planned))
 
