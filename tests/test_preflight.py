@@ -96,8 +96,8 @@ def test_each_problem_is_found_on_its_page(run: Callable[..., Result], tmp_path:
     assert "25 ppi" in messages["images"][0] and "left trim edge" in messages["bleed"][0]
     inks = " | ".join(messages["ink"])
     assert "total ink 400% (C 100 M 100 Y 100 K 100) at 35 mm from the left" in inks
-    assert "the picture Im1 at 35 mm from the left, 56 mm from the top has total ink up to " \
-        "400%" in inks
+    assert "a 100 x 100 px picture at 35 mm from the left, 56 mm from the top has total ink " \
+        "up to 400%" in inks
 
 
 def test_a_picture_under_300_ppi_is_a_warning_and_its_resolution_is_listed(
@@ -108,7 +108,8 @@ def test_a_picture_under_300_ppi_is_a_warning_and_its_resolution_is_listed(
     result = run("preflight", str(pdf))
     warnings = [line for line in result.stdout.splitlines() if ": warning: images:" in line]
     assert len(warnings) == 1 and "203 ppi" in warnings[0]
-    assert "page 1: Im1 400 x 400 px printed 50 x 50 mm: 203 ppi" in result.stdout
+    assert "page 1: a 400 x 400 px picture printed 50 x 50 mm at 35 mm from the left, 106 mm " \
+        "from the top: 203 ppi" in result.stdout
     assert result.exit_code == 0  # a warning; the font is never used, so not a finding
     assert run("preflight", "--strict", str(pdf)).exit_code == 1
 

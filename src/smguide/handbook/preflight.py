@@ -232,7 +232,7 @@ class _Page:
             return
         space = xobject.get("/ColorSpace")
         if space == "/DeviceRGB":
-            self.device_rgb(f"the picture {name}")
+            self.device_rgb(f"a {name}")
         if xobject.get("/ImageMask"):
             return
         width_in = math.dist(corners[0], corners[1]) / 72
@@ -241,13 +241,13 @@ class _Page:
             return
         ppi = min(int(xobject.Width) / width_in, int(xobject.Height) / height_in)
         size = f"{width_in * 25.4:.0f} x {height_in * 25.4:.0f} mm"
-        self.report.images.append(f"page {self.number}: {name} {int(xobject.Width)} x "
-                                  f"{int(xobject.Height)} px printed {size}: {ppi:.0f} ppi")
+        self.report.images.append(f"page {self.number}: a {name} printed {size} "
+                                  f"{self.where(box)}: {ppi:.0f} ppi")
         if ppi < WARN_PPI:
             severity = "error" if ppi < ERROR_PPI else "warning"
-            self.add(severity, "images", name, f"the picture {name} is {ppi:.0f} ppi at its "
-                     f"printed size ({size}, {self.where(box)}): print needs {WARN_PPI} ppi "
-                     f"(use a larger picture or print it smaller)")
+            self.add(severity, "images", f"{name} {box}", f"a {name} is {ppi:.0f} ppi at "
+                     f"its printed size ({size}, {self.where(box)}): print needs {WARN_PPI} "
+                     f"ppi (use a larger picture, or print it smaller)")
         if space == "/DeviceCMYK" and int(xobject.Width) * int(xobject.Height) <= 4e7:
             try:
                 pil = self.pikepdf.PdfImage(xobject).as_pil_image()
@@ -262,7 +262,7 @@ class _Page:
                     m=channels[1], y=channels[2], k=channels[3])
                 peak = total.getextrema()[1] / 255
                 if peak > MAX_INK + 0.01:
-                    self.add("error", "ink", name, f"the picture {name} {self.where(box)} "
+                    self.add("error", "ink", f"{name} {box}", f"a {name} {self.where(box)} "
                              f"has total ink up to {peak * 100:.0f}% (over "
                              f"{MAX_INK * 100:.0f}%: convert it with the output profile)")
 
@@ -375,8 +375,9 @@ class _Page:
                 if xobject is None:
                     continue
                 subtype = xobject.get("/Subtype")
-                if subtype == "/Image":
-                    self.image(state, xobject, name.lstrip("/"))
+                if subtype == "/Image":  # named by its size: the PDF's own names mean nothing
+                    self.image(state, xobject, f"{int(xobject.get('/Width', 0))} x "
+                                               f"{int(xobject.get('/Height', 0))} px picture")
                 elif subtype == "/Form" and depth < MAX_DEPTH and xobject.objgen not in forms:
                     group = xobject.get("/Group")
                     if group is not None and group.get("/CS") == "/DeviceRGB":
