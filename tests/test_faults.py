@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -478,14 +479,22 @@ def test_a_roster_run_killed_while_writing_leaves_the_old_copies_and_the_next_ru
               "os.fsync = fsync\n"
               "from smguide.cli import main\n"
               "main(['pdf', '--roster', 'hires.csv', '--merge'])\n")
+    temp = tmp_path / "tmp"  # the runs' temp folder, to see what a killed one leaves there
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp)}
     killed = subprocess.run([sys.executable, "-c", driver, str(root / "output")], cwd=root,
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, env=env)
     assert killed.returncode == -9, killed.stderr
     assert {k: v for k, v in snapshot(root / "output").items()
             if not k.startswith(".smguide-staging-")} == before
+    left = [p for p in temp.iterdir() if p.name.startswith("smguide-roster-")]
+    assert left and any(p.name.startswith("copy-") for p in left[0].iterdir())  # the pages
+    for folder in temp.iterdir():  # older than the minute a new folder is spared
+        os.utime(folder, (time.time() - 120, time.time() - 120))
     again = subprocess.run([sys.executable, "-m", "smguide", "pdf", "--roster", "hires.csv",
-                            "--merge"], cwd=root, capture_output=True, text=True)
+                            "--merge"], cwd=root, capture_output=True, text=True, env=env)
     assert again.returncode == 0, again.stderr
+    assert [p.name for p in temp.iterdir() if p.name.startswith("smguide-")] == []
     after = snapshot(root / "output")
     assert sorted(after) == sorted(before)  # nothing left over, nothing lost
     assert after["handbooks/keep/notes.txt"] == b"mine"
@@ -592,3 +601,39 @@ def test_pdf_refuses_a_template_override_that_is_a_link_loop(
     assert len(errors) == 1 and "chapter.html.j2: the template is a symbolic link that " \
         "leads back to itself (a link loop)" in errors[0], errors
     assert not (root / "output").exists()
+
+
+def test_a_stale_scratch_folder_is_removed_and_one_in_use_is_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+    import sys
+    import tempfile
+
+    from smguide.safety.scratch import ScratchFolder, sweep
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    old = time.time() - 120
+    dead, fresh = tmp_path / "smguide-roster-dead", tmp_path / "smguide-roster-fresh"
+    for folder in (dead, fresh):
+        folder.mkdir()
+        (folder / "copy-0.pdf").write_bytes(b"pages")
+    held = tmp_path / "smguide-roster-held"
+    held.mkdir()
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import fcntl, os, sys, time\nfd = os.open(sys.argv[1], os.O_RDONLY)\n"
+        "fcntl.flock(fd, fcntl.LOCK_EX)\nprint('locked', flush=True)\ntime.sleep(60)"),
+        str(held)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+        for folder in (dead, held):
+            os.utime(folder, (old, old))
+        with ScratchFolder("smguide-roster-") as mine:
+            assert sweep("smguide-roster-") == 0  # its own folder is in use too
+            assert Path(mine).is_dir()
+        assert sorted(p.name for p in tmp_path.iterdir()) == [
+            "smguide-roster-fresh", "smguide-roster-held"]
+    finally:
+        holder.kill()
+        holder.wait()
+        if holder.stdout is not None:
+            holder.stdout.close()

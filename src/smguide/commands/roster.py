@@ -10,7 +10,6 @@ and cohort deck) are written in one transaction (io.transaction).
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -27,6 +26,7 @@ from smguide.io.transaction import FolderTransaction
 from smguide.model.options import PrintOptions, Sources, creation_date
 from smguide.paths import display_path
 from smguide.safety.sandbox import Limits, run_in_batches, run_limited
+from smguide.safety.scratch import ScratchFolder
 
 T = TypeVar("T")
 CHUNK = 25  # people per personal-pages document: big enough to share, small enough to spread
@@ -94,7 +94,7 @@ def build_roster(sources: Sources, roster: Path, output: Path, options: PrintOpt
     # to the render child (a killed child cannot clean up after itself). Finished copies
     # come back a batch at a time and are staged at once (so neither disk nor memory grows
     # with the roster); the transaction commits them all at the end, or none of them.
-    with tempfile.TemporaryDirectory(prefix="smguide-roster-") as scratch, \
+    with ScratchFolder("smguide-roster-") as scratch, \
             FolderTransaction(out_dir / tag) as transaction:
         job = replace(job, scratch=Path(scratch))
 

@@ -220,10 +220,11 @@ def _scratch() -> Any:
 
     The child exits without running finalizers (and may be killed at a limit), so what
     WeasyPrint and others leave in the temp folder would stay behind (2.7 MB of font
-    copies per handbook): the child's temp folder is this one instead."""
-    import tempfile
+    copies per handbook): the child's temp folder is this one instead. A parent killed
+    with kill -9 leaves it behind; the next one made removes it (safety.scratch)."""
+    from smguide.safety.scratch import ScratchFolder
 
-    return tempfile.TemporaryDirectory(prefix="smguide-render-", ignore_cleanup_errors=True)
+    return ScratchFolder("smguide-render-")
 
 
 def _limit_self(memory_mb: int, scratch: str) -> None:
