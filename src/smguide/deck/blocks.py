@@ -345,7 +345,7 @@ def table_slides(deck: DeckRenderer, planned: PlannedSlide, title: str,
     lang, fonts = deck.guide.language, deck.body_fonts
     area = deck.area_of(planned)
     total = area.width / 12700
-    first = 0.24 if len(rows[0]) == 3 else 0.3
+    first = {2: 0.3, 3: 0.24, 4: 0.2}.get(len(rows[0]), 0.17)  # the first column's share
     widths = [total * first] + [total * (1 - first) / (len(rows[0]) - 1)] * (len(rows[0]) - 1)
     head = [_cell_paras(h, lang, True, "bg1") for h in header] if header else None
     body = [[_cell_paras(c, lang, i == 0, "accent1" if i == 0 else "tx1")

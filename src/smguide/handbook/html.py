@@ -131,6 +131,8 @@ class HandbookRenderer:
         self.template_dirs = template_dirs(templates)
         self.env = make_env(templates, language=guide.language)
         self.env.filters["wrap"] = wrap_text
+        inline = self.env.filters["md_inline"]
+        self.env.filters["md_cell"] = lambda text: typeset(inline(text), tie=False)
         for name in ("md", "md_inline"):  # no runts, compounds kept whole (typeset.py)
             self.env.filters[name] = _typeset_after(self.env.filters[name])
         self.env.globals["analogy_diagram"] = self.analogy_diagram

@@ -1,7 +1,9 @@
 """Fine points of setting the handbook's text, done on its HTML before layout.
 
 - A paragraph never ends on a line holding one short word (a runt): a short last word is
-  tied to the word before it with a no-break space. (Only a space: an element around
+  tied to the word before it with a no-break space. Not in a comparison's cells (the
+  `md_cell` filter): in a column a quarter of the page wide, WeasyPrint breaks the line
+  early before the tied pair, or inside it. (Only a space: an element around
   the last words makes WeasyPrint break the line before them too early.)
 - A word that has hyphens of its own ("one-to-one", "E-Mail") is kept whole: a line never
   breaks at its hyphens, and it is never hyphenated again.
@@ -25,8 +27,9 @@ LETTERS = re.compile(r"[^\W\d_]+")
 CODE = ("<code", "<pre", "<kbd", "<samp")
 
 
-def typeset(html: str) -> Markup:
-    """`html` (safe HTML) with runts prevented and hyphenated compounds kept whole."""
+def typeset(html: str, tie: bool = True) -> Markup:
+    """`html` (safe HTML) with runts prevented (unless not `tie`: a table cell's text)
+    and hyphenated compounds kept whole."""
     parts = TAG.split(str(html))
     in_code = 0
     for i, part in enumerate(parts):
@@ -39,7 +42,7 @@ def typeset(html: str) -> Markup:
         if not in_code:
             parts[i] = COMPOUND.sub(r'<span class="compound">\1</span>', part)
     html = "".join(parts)
-    return Markup(tie_ends(html))
+    return Markup(tie_ends(html) if tie else html)
 
 
 def tie_ends(html: str) -> str:

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
 
 from smguide.model.base import STRICT, Explained, Strict
 
@@ -65,15 +72,34 @@ class Role(BlockBase):
     skills: Items
 
 
+COMPARED = (2, 4)  # a comparison sets two to four things side by side
+
+
 class ComparisonRow(Strict):
     aspect: Text
-    values: Annotated[list[Markdown], Field(min_length=2, max_length=2)]
+    values: Annotated[list[Markdown], Field(min_length=COMPARED[0], max_length=COMPARED[1],
+                                            description="One value per column, in order.")]
 
 
 class Comparison(BlockBase):
     type: Literal["comparison"]
-    columns: Annotated[list[Text], Field(min_length=2, max_length=2)]
+    columns: Annotated[list[Text], Field(min_length=COMPARED[0], max_length=COMPARED[1],
+                                         description="What is compared: 2 to 4 names.")]
     rows: Annotated[list[ComparisonRow], Field(min_length=1)]
+
+    @field_validator("rows")
+    @classmethod
+    def _one_value_per_column(cls, rows: list[ComparisonRow], info: ValidationInfo
+                              ) -> list[ComparisonRow]:
+        columns = info.data.get("columns")
+        if columns is None:  # the columns were refused already
+            return rows
+        for number, row in enumerate(rows, 1):
+            if len(row.values) != len(columns):
+                raise ValueError(
+                    f'row {number} ("{row.aspect}") has {len(row.values)} values for '
+                    f"{len(columns)} columns; give one value per column, in the columns' order")
+        return rows
 
 
 Symbol = Literal["seed", "soil", "water", "sunlight", "garden", "harvest"]

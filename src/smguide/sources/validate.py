@@ -202,8 +202,7 @@ def describe(error: ErrorDetails, root: Any, data: Any,
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return path, f'expected a group of "key: value" lines; got {_show(value)}', False
     if kind in ("too_short", "too_long"):
-        if ctx.get("min_length") == ctx.get("max_length") or (
-                kind == "too_long" and ctx.get("max_length") == 2 and error["loc"][-1] != "items"):
+        if ctx.get("min_length") == ctx.get("max_length"):
             want = f"exactly {ctx.get('max_length', ctx.get('min_length'))}"
         else:
             want = (f"at least {ctx['min_length']}" if kind == "too_short"

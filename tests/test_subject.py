@@ -1,0 +1,165 @@
+"""Any subject: what the format promises beyond the sample guide (comparisons of 2 to 4
+columns, ...), read back from the PDF with pdfplumber and from the deck with python-pptx."""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pytest
+from pptx import Presentation
+from pptx.util import Emu
+
+from smguide.commands.build import build_pdf, build_slides
+from smguide.deck.render import DeckOptions
+from smguide.errors import ContentError
+from smguide.model.guide import Comparison
+from smguide.model.options import PrintOptions, Sources
+from smguide.resources import builtin
+from smguide.sources.content import load_guide
+from smguide.sources.markdown import to_plain
+from tests.conftest import edit
+from tests.pdftools import squash
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TEAMS = FIXTURES / "three-teams"
+BRAND = builtin("brand") / "_brand.yml"
+
+
+def comparisons(content: Path) -> list[Comparison]:
+    return [block for chapter in load_guide(content).chapters for block in chapter.blocks
+            if isinstance(block, Comparison)]
+
+
+# -- comparisons of 2 to 4 columns ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def teams_deck(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    out = tmp_path_factory.mktemp("teams") / "deck.pptx"
+    build_slides(Sources(TEAMS, BRAND), out, DeckOptions())
+    return Presentation(str(out))
+
+
+@pytest.fixture(scope="module", params=["a4", "a5"])
+def teams_pdf(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("teams") / f"teams-{request.param}.pdf"
+    build_pdf(Sources(TEAMS, BRAND), out, PrintOptions(paper=request.param))
+    return out
+
+
+def test_a_deck_table_has_one_column_per_compared_thing(teams_deck: Any) -> None:
+    tables = [shape for slide in teams_deck.slides for shape in slide.shapes
+              if shape.has_table]
+    expected = comparisons(TEAMS)
+    found: dict[tuple[str, ...], list[list[str]]] = {}
+    for shape in tables:
+        table = shape.table
+        cells = [[table.cell(r, c).text for c in range(len(table.columns))]
+                 for r in range(len(table.rows))]
+        found.setdefault(tuple(cells[0]), []).extend(cells[1:])
+        # inside the slide, the columns filling the table's width
+        assert shape.left >= 0 and shape.left + shape.width <= teams_deck.slide_width
+        assert abs(sum(col.width for col in table.columns) - shape.width) < Emu(12700 * 2)
+        # row labels narrower than the compared columns, which share the rest equally
+        widths = [col.width for col in table.columns]
+        assert widths[0] < widths[1] and max(widths[1:]) - min(widths[1:]) < 12700
+        sizes = {run.font.size.pt for row in table.rows for cell in row.cells
+                 for para in cell.text_frame.paragraphs for run in para.runs if run.font.size}
+        assert sizes and min(sizes) >= 18, "table text never below the deck's 18 pt"
+    assert set(found) == {("", *c.columns) for c in expected}
+    for comparison in expected:
+        assert found[("", *comparison.columns)] == [
+            [row.aspect, *(to_plain(v) for v in row.values)] for row in comparison.rows]
+    three = next(c for c in expected if len(c.columns) == 3)
+    alts = [shape._element.nvGraphicFramePr.cNvPr.get("descr") for shape in tables]
+    assert any(" / ".join(three.columns) in alt for alt in alts)
+
+
+def _region(page: Any, heading: str, others: list[str]) -> list[dict[str, Any]]:
+    """The characters from `heading` down to the next of `others` (or the page's end)."""
+    lines = page.extract_text_lines()
+    top = next(line["top"] for line in lines if squash(line["text"]) == squash(heading))
+    below = [line["top"] for line in lines if line["top"] > top
+             and any(squash(line["text"]) == squash(other) for other in others)]
+    bottom = min(below, default=page.height)
+    return [c for c in page.chars if top < c["top"] < bottom]
+
+
+def _text(chars: list[dict[str, Any]]) -> str:
+    return "".join(c["text"] for c in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])))
+
+
+def test_a_handbook_table_keeps_every_cell_in_its_column(teams_pdf: Path) -> None:
+    found = comparisons(TEAMS)
+    headings = [c.heading or "" for c in found]
+    with pdfplumber.open(teams_pdf) as pdf:
+        for comparison in found:
+            page = next(p for p in pdf.pages if squash(comparison.heading or "")
+                        in squash(p.extract_text()))
+            # nothing runs past the text area: every character inside the page's margins
+            assert all(c["x0"] >= 18 and c["x1"] <= page.width - 18 for c in page.chars)
+            region = _region(page, comparison.heading or "", headings)
+            header_top = min(c["top"] for c in region)  # the header row is the first line
+            header = [c for c in region if c["top"] < header_top + 2]
+            lefts = []
+            for column in comparison.columns:  # each header cell's left edge, in order
+                first = column[0]
+                lefts.append(min(c["x0"] for c in header if c["text"] == first
+                                 and c["x0"] > (lefts[-1] if lefts else 0)))
+            body = [c for c in region if c["top"] >= header_top + 2]
+            edges = [*lefts, page.width]
+            for n, column in enumerate(comparison.columns):
+                band = _text([c for c in body if edges[n] - 1 <= c["x0"] < edges[n + 1] - 1])
+                for row in comparison.rows:
+                    assert squash(to_plain(row.values[n])) in squash(band), (column, row.aspect)
+            aspects = _text([c for c in body if c["x1"] <= lefts[0] + 1])
+            assert all(squash(row.aspect) in squash(aspects) for row in comparison.rows)
+            assert min(c["size"] for c in body) >= 6.5, "stepped down, still readable"
+
+
+def test_more_columns_step_the_table_text_down(teams_pdf: Path) -> None:
+    found = comparisons(TEAMS)
+    headings = [c.heading or "" for c in found]
+    with pdfplumber.open(teams_pdf) as pdf:
+        prose = next(line["chars"][0]["size"] for p in pdf.pages
+                     for line in p.extract_text_lines()
+                     if line["text"].startswith("Three teams build"))
+        sizes = []
+        for comparison in found:
+            page = next(p for p in pdf.pages if squash(comparison.heading or "")
+                        in squash(p.extract_text()))
+            sizes.append(statistics.median(c["size"] for c in _region(
+                page, comparison.heading or "", headings)))
+    assert prose > sizes[0] > sizes[1], "three columns smaller than the text, four smaller"
+
+
+@pytest.mark.parametrize(("columns", "message"), [
+    (["A"], "expected at least 2 items; got 1"),
+    (["A", "B", "C", "D", "E"], "expected at most 4 items; got 5"),
+])
+def test_a_comparison_has_two_to_four_columns(content: Path, columns: list[str],
+                                              message: str) -> None:
+    chapter = content / "chapters/04-side-by-side.yaml"
+    edit(chapter, "      - Sales\n      - Marketing\n",
+         "".join(f"      - {c}\n" for c in columns))
+    with pytest.raises(ContentError) as raised:
+        load_guide(content)
+    assert any("columns: " + message in line for line in raised.value.problems), \
+        raised.value.problems
+
+
+def test_each_row_gives_one_value_per_column(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(TEAMS, content)
+    edit(content / "chapters/01-teams.yaml",
+         "          - Quarterly roadmaps and weekly reviews\n", "")
+    with pytest.raises(ContentError) as raised:
+        load_guide(content)
+    [line] = raised.value.problems
+    assert line.startswith(f"{content / 'chapters/01-teams.yaml'}:")
+    assert line.endswith('rows: row 4 ("Works in") has 2 values for 3 columns; give one '
+                         "value per column, in the columns' order")
