@@ -245,12 +245,30 @@ def parse_yaml(text: str) -> Located:
     return out
 
 
+_PARSED: dict[bytes, Located] = {}  # by the file's bytes: one parse per content, per run
+_PARSED_MAX = 256
+
+
 def read_yaml(path: Path) -> Located:
-    """Read a UTF-8 YAML file (a leading BOM is accepted and dropped)."""
+    """Read a UTF-8 YAML file (a leading BOM is accepted and dropped).
+
+    The same bytes are parsed once per process (check reads each file for several checks;
+    preview rereads on every save): the result is shared, so callers must not change it."""
     too_big = file_too_big(path.stat().st_size)
     if too_big:
         raise YamlProblem(1, 1, too_big)
     raw = path.read_bytes()
+    known = _PARSED.get(raw)
+    if known is not None:
+        return known
+    located = _read_bytes(raw)
+    if len(_PARSED) >= _PARSED_MAX:
+        _PARSED.pop(next(iter(_PARSED)))
+    _PARSED[raw] = located
+    return located
+
+
+def _read_bytes(raw: bytes) -> Located:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
