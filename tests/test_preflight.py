@@ -4,6 +4,7 @@ pikepdf (so every problem is known), and nothing in our own print PDF."""
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import pikepdf
 from click.testing import Result
 
-from tests.conftest import template_overrides
+from tests.conftest import edit, template_overrides
 
 MM = 72 / 25.4
 A4 = (595.28, 841.89)
@@ -156,3 +157,17 @@ def test_preflight_refuses_what_is_not_a_pdf(run: Callable[..., Result],
     result = run("preflight", str(tmp_path / "notes.pdf"))
     assert result.exit_code == 1 and "not a PDF file" in result.stderr
     assert "file not found" in run("preflight", str(tmp_path / "none.pdf")).stderr
+
+
+def test_a_blurry_logo_stops_the_print_pdf_and_is_named(
+        run: Callable[..., Result], tmp_path: Path, brand_dir: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (120, 120), "#2f6b4f").save(brand_dir / "small.png")
+    edit(brand_dir / "_brand.yml", "      path: logo.svg", "      path: small.png")
+    out = tmp_path / "print.pdf"
+    result = run("pdf", "--print", "--brand", str(brand_dir / "_brand.yml"), "-o", str(out))
+    assert result.exit_code == 1 and not out.exists()
+    (line,) = result.stderr.strip().splitlines()
+    assert re.search(r"page 1: error: images: the brand's logo \S*small\.png \(120 x 120 px\) "
+                     r"is \d+ ppi at its printed size", line), line

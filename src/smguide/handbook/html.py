@@ -192,7 +192,23 @@ class HandbookRenderer:
             profile = load_output_profile(self.brand.print_profile, self.brand.source
                                           if self.brand.print_profile else "")
         k_only = tuple(dict.fromkeys(self.colours[name] for name in K_ONLY))
-        return PrintSpec(profile, self.brand.print_cmyk, k_only)
+        return PrintSpec(profile, self.brand.print_cmyk, k_only, self.raster_logo())
+
+    def raster_logo(self) -> tuple[str, int, int] | None:
+        """The brand's logo as (file as shown, width, height) when it is made of pixels."""
+        logo = self.brand.logo
+        if logo is None or logo.suffix.lower() == ".svg":
+            return None
+        from PIL import Image
+
+        from smguide.paths import display_path
+
+        try:
+            with Image.open(logo) as picture:
+                width, height = picture.size
+        except OSError:  # checked when the brand was read; WeasyPrint reports the rest
+            return None
+        return display_path(logo), width, height
 
     def stylesheet(self) -> Path:
         """handbook.css from the override folder when it has one, else the built-in one."""

@@ -51,6 +51,17 @@ class PrintSpec:
     profile: OutputProfile
     exact_cmyk: tuple[tuple[str, tuple[float, float, float, float]], ...] = ()
     k_only: tuple[str, ...] = ()
+    # the brand's logo when it is a raster picture: (file as shown, width px, height px),
+    # so a preflight finding about it can name the file
+    logo: tuple[str, int, int] | None = None
+
+    def named(self, line: str) -> str:
+        """A preflight line with the logo's picture called by its file name."""
+        if self.logo is None:
+            return line
+        shown, width, height = self.logo
+        return line.replace(f"a {width} x {height} px picture",
+                            f"the brand's logo {shown} ({width} x {height} px)")
 
     def variant(self) -> dict[str, Any]:
         return {"pdf_variant": PRINT_VARIANT, "pdf_tags": True}
@@ -135,11 +146,11 @@ def render_pdf(manuscript: Manuscript, *, crop_marks: bool = False,
 
         report = preflight(data)
         if report.errors:
-            shown = "; ".join(f.line() for f in report.errors[:5])
+            shown = "; ".join(spec.named(f.line()) for f in report.errors[:5])
             more = f" (and {len(report.errors) - 5} more)" if len(report.errors) > 5 else ""
             raise RenderError(f"the print PDF failed its own preflight, so it was not "
                               f"written: {shown}{more}")
-        warnings = [f"preflight: {f.line()}" for f in report.warnings]
+        warnings = [f"preflight: {spec.named(f.line())}" for f in report.warnings]
     return data, len(document.pages), warnings
 
 
