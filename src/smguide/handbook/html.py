@@ -86,21 +86,17 @@ def average_character_width(brand: Brand, sample: str = "") -> float:
 
 @lru_cache(maxsize=16)
 def _average_width(path: Path, sample: str) -> float:
-    import logging
+    from smguide.logs import quieted
 
-    quiet = logging.getLogger("fontTools")  # its notes on odd timestamps are not ours
-    level, quiet.level = quiet.level, logging.ERROR
     try:
         from fontTools.ttLib import TTFont
 
-        with TTFont(str(path), lazy=True) as font:
+        with quieted("fontTools"), TTFont(str(path), lazy=True) as font:  # odd timestamps
             cmap, metrics = font.getBestCmap() or {}, font["hmtx"].metrics
             units = font["head"].unitsPerEm
             widths = [metrics[cmap[ord(c)]][0] for c in sample if ord(c) in cmap]
     except Exception:  # a font fontTools cannot read: WeasyPrint will say so
         return FALLBACK_EM
-    finally:
-        quiet.setLevel(level)
     return sum(widths) / len(widths) / units if widths and units else FALLBACK_EM
 
 
