@@ -48,9 +48,48 @@ def repack(source: Path, target: Path, content_type: str | None = None,
     return target
 
 
-def render(template: Path, aspect: str | None = None, brand=BRAND) -> tuple[Presentation, bytes]:  # noqa: ANN001
-    data, _ = DeckRenderer(GUIDE, brand, DeckOptions(template=template, aspect=aspect)).render()
+def render(template: Path, aspect: str | None = None, brand=BRAND,  # noqa: ANN001
+           only: tuple[str, ...] | None = None) -> tuple[Presentation, bytes]:
+    """The deck on `template`: the whole built-in plan, or `only` these kinds of slide
+    (a plan of its own, so a test builds the few slides it looks at)."""
+    plan = _plan(only) if only else None
+    data, _ = DeckRenderer(GUIDE, brand, DeckOptions(template=template, aspect=aspect),
+                           plan).render()
     return Presentation(io.BytesIO(data)), data
+
+
+_PLANS: dict[tuple[str, ...], Path] = {}
+_LAYOUT = {"title": "Title Slide", "agenda": "Title and Content", "section": "Section Header",
+           "role": "Two Content", "takeaways": "Title and Content",
+           "checklist": "Title and Content", "questions": "Title and Content"}
+
+
+def _plan(kinds: tuple[str, ...]) -> Path:
+    """A template folder whose deck plan has one slide of each kind, in order."""
+    import atexit
+    import shutil
+    import tempfile
+
+    from tests.test_deck import where_is
+
+    if kinds not in _PLANS:
+        lines = []
+        for kind in kinds:
+            layout = _LAYOUT.get(kind, "Title Only")
+            if kind in ("title", "agenda", "closing"):
+                lines.append(f"- kind: {kind}\n  layout: {layout}\n")
+            elif kind == "section":
+                lines.append(f"- kind: section\n  layout: {layout}\n  chapter: 2\n")
+            else:
+                chapter, block = where_is(kind)
+                lines.append(f"- kind: block\n  layout: {layout}\n  chapter: {chapter}\n"
+                             f"  block: {block}\n")
+        folder = Path(tempfile.mkdtemp(prefix="smguide-plan-"))
+        atexit.register(shutil.rmtree, folder, True)
+        (folder / "deck").mkdir()
+        (folder / "deck" / "plan.yaml.j2").write_text("".join(lines))
+        _PLANS[kinds] = folder
+    return _PLANS[kinds]
 
 
 def slides_cli(tmp_path: Path, *args: str):  # noqa: ANN201 - click's Result
@@ -92,7 +131,7 @@ def test_a_templates_own_slides_are_not_copied(tmp_path: Path) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[1])
     slide.shapes.title.text = "Quarterly numbers, confidential"
     prs.save(str(tmp_path / "with-slides.pptx"))
-    deck, data = render(tmp_path / "with-slides.pptx")
+    deck, data = render(tmp_path / "with-slides.pptx", only=("title", "agenda"))
     texts = [shape.text_frame.text for s in deck.slides for shape in s.shapes
              if shape.has_text_frame]
     assert not any("confidential" in text for text in texts)
@@ -105,7 +144,7 @@ def test_a_templates_own_slides_are_not_copied(tmp_path: Path) -> None:
 
 
 def test_the_template_theme_is_kept_and_named_after_the_brand(tmp_path: Path) -> None:
-    _, data = render(DEFAULT)
+    _, data = render(DEFAULT, only=("title",))
     theme = theme_xml(data)
     assert theme.get("name") == BRAND.name
     accent1 = theme.find(f".//{A}clrScheme/{A}accent1/{A}srgbClr").get("val")
@@ -124,7 +163,7 @@ def brand_with(brand_dir: Path, lines: str):  # noqa: ANN201 - a Brand
 
 def test_the_brand_can_override_the_template_theme(tmp_path: Path, brand_dir: Path) -> None:
     brand = brand_with(brand_dir, "    template-theme: brand\n")
-    _, data = render(DEFAULT, brand=brand)
+    _, data = render(DEFAULT, brand=brand, only=("title",))
     theme = theme_xml(data)
     accent1 = theme.find(f".//{A}clrScheme/{A}accent1/{A}srgbClr").get("val")
     assert accent1 == BRAND.colours["primary"][1:].upper()
@@ -248,7 +287,7 @@ def test_a_layout_without_a_subtitle_gets_a_text_box_in_its_free_area(tmp_path: 
                 if ph.placeholder_format.idx == 1:
                     ph._element.getparent().remove(ph._element)
     prs.save(str(tmp_path / "t.pptx"))
-    deck, data = render(tmp_path / "t.pptx", "16:9")
+    deck, data = render(tmp_path / "t.pptx", "16:9", only=("title", "section"))
     first = deck.slides[0]
     texts = {shape.name: shape.text_frame.text for shape in first.shapes if shape.has_text_frame}
     assert texts["Text"].startswith(GUIDE.subtitle)
@@ -260,7 +299,7 @@ def test_a_layout_without_a_subtitle_gets_a_text_box_in_its_free_area(tmp_path: 
 
 def test_a_template_without_any_title_placeholder_gets_title_boxes(tmp_path: Path) -> None:
     template = renamed(tmp_path / "blank.pptx", {"Blank": "Blank"})
-    deck, data = render(template, "4:3")
+    deck, data = render(template, "4:3", only=("title", "agenda", "comparison"))
     assert len(deck.slide_layouts) == 1
     first = deck.slides[0]
     titles = [shape for shape in first.shapes if shape.name == "Title"]
@@ -281,7 +320,8 @@ def test_tables_and_cards_stay_inside_the_masters_body_not_a_full_width_title(
                 top, height = ph.top, ph.height
                 ph.left, ph.top, ph.width, ph.height = 0, top, prs.slide_width, height
     prs.save(str(tmp_path / "band.pptx"))
-    deck, _ = render(tmp_path / "band.pptx", "16:9")
+    deck, _ = render(tmp_path / "band.pptx", "16:9",
+                     only=("comparison", "analogy", "practices"))
     body = next(ph for ph in deck.slide_master.placeholders if ph.placeholder_format.idx == 1)
     drawn = [shape for slide in deck.slides for shape in slide.shapes
              if shape.has_table or shape.shape_type == 6 or shape.name.startswith("Rounded")]
@@ -296,7 +336,7 @@ def _pictures(slide) -> list:  # noqa: ANN001
 
 
 def test_the_logo_is_not_put_over_a_templates_own_logo(tmp_path: Path, brand_dir: Path) -> None:
-    plain_deck, _ = render(DEFAULT)
+    plain_deck, _ = render(DEFAULT, only=("title",))
     logo = _pictures(plain_deck.slides[0])
     assert len(logo) == 1, "a template without pictures gets the brand's logo"
     title = plain_deck.slides[0].shapes.title
@@ -308,9 +348,10 @@ def test_the_logo_is_not_put_over_a_templates_own_logo(tmp_path: Path, brand_dir
     master = prs.slide_master  # the company's logo, top left on every slide
     SlideShapes(master.shapes._spTree, master).add_picture(_png(tmp_path), 0, 0, 914400, 914400)
     prs.save(str(tmp_path / "own-logo.pptx"))
-    assert _pictures(render(tmp_path / "own-logo.pptx")[0].slides[0]) == []
+    assert _pictures(render(tmp_path / "own-logo.pptx", only=("title",))[0].slides[0]) == []
     brand = brand_with(brand_dir, "    template-logo: always\n")
-    assert len(_pictures(render(tmp_path / "own-logo.pptx", brand=brand)[0].slides[0])) == 1
+    assert len(_pictures(render(tmp_path / "own-logo.pptx", brand=brand,
+                                only=("title",))[0].slides[0])) == 1
 
 
 def _png(tmp_path: Path) -> str:
@@ -350,12 +391,14 @@ def test_body_text_on_content_slides_is_never_below_14_pt(tmp_path: Path) -> Non
                 left, top, width, height = ph.left, ph.top, ph.width, ph.height
                 ph.left, ph.top, ph.width, ph.height = left, top, width, height // 2
     prs.save(str(tmp_path / "half.pptx"))
-    deck, _ = render(tmp_path / "half.pptx")
+    deck, _ = render(tmp_path / "half.pptx", only=("agenda", "checklist"))
     sizes = [run.font.size.pt for slide in deck.slides
              if slide.slide_layout.name == "Title and Content"
              for shape in slide.placeholders if shape.placeholder_format.idx == 1
              for para in shape.text_frame.paragraphs for run in para.runs if run.font.size]
-    assert sizes and min(sizes) >= 14
+    from smguide.deck.blocks import BODY
+
+    assert sizes and min(sizes) >= max(14, BODY[1])  # the floor, and the deck's own scale
     assert any(GUIDE.labels.continued in s.shapes.title.text for s in deck.slides)
 
 
@@ -388,7 +431,7 @@ def test_content_keeps_clear_of_the_layouts_own_graphics(tmp_path: Path) -> None
         MSO_SHAPE.RECTANGLE, 0, 914400 * 2, 914400 * 3, 914400 * 5)
     band.name = "Photo panel"
     prs.save(str(tmp_path / "panel.pptx"))
-    deck, _ = render(tmp_path / "panel.pptx")
+    deck, _ = render(tmp_path / "panel.pptx", only=("comparison",))
     panel = next(s for s in deck.slide_layouts if s.name == "Title Only").shapes
     right = max(s.left + s.width for s in panel if s.name == "Photo panel")
     tables = [shape for slide in deck.slides for shape in slide.shapes if shape.has_table]
@@ -405,7 +448,7 @@ def test_placeholders_with_no_position_anywhere_still_build(tmp_path: Path) -> N
                 if xfrm is not None:
                     ph._element.spPr.remove(xfrm)
     prs.save(str(tmp_path / "lost.pptx"))
-    deck, data = render(tmp_path / "lost.pptx", "16:9")
+    deck, data = render(tmp_path / "lost.pptx", "16:9", only=("title", "agenda"))
     assert deck.slides[0].shapes.title.text == GUIDE.title
     (tmp_path / "d.pptx").write_bytes(data)
     assert deck_problems(tmp_path / "d.pptx") == []
@@ -420,7 +463,7 @@ def test_a_body_reaching_over_the_title_is_kept_below_it(tmp_path: Path) -> None
     body.left, body.top, body.width = left, title.top + title.height // 2, width
     body.height = bottom - body.top  # its top half an inch into the title
     prs.save(str(tmp_path / "over.pptx"))
-    deck, data = render(tmp_path / "over.pptx", "16:9")
+    deck, data = render(tmp_path / "over.pptx", "16:9", only=("agenda", "takeaways"))
     (tmp_path / "d.pptx").write_bytes(data)
     assert deck_problems(tmp_path / "d.pptx") == []
     lists = [s for s in deck.slides if s.slide_layout.name == "Title and Content"]
