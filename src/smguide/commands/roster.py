@@ -84,7 +84,7 @@ def build_roster(sources: Sources, roster: Path, output: Path, options: PrintOpt
               merged=out_dir / f"{tag}-all.pdf" if roster_options.merge else None,
               deck=out_dir / f"{tag}-welcome.pptx" if roster_options.deck else None,
               workers=roster_options.workers or min(os.cpu_count() or 1, 8),
-              allow_network=limits.allow_network)
+              allow_network=limits.allow_network, seconds=limits.max_seconds)
     for target in (*job.targets, job.merged, job.deck):  # all of them, before rendering any
         if target is not None:
             check_writable(target)
@@ -128,6 +128,7 @@ class Job:
     deck: Path | None
     workers: int
     allow_network: bool
+    seconds: float  # the time limit, per batch
     scratch: Path = Path()  # made and removed by the parent, even if the child is killed
 
 
@@ -285,7 +286,9 @@ def _write_body(path: Path) -> Path:
 
 def _write_personal(path: Path, chunk: list) -> Path:
     from smguide.handbook.personal import render_personal
+    from smguide.safety.sandbox import restart_clock
 
+    restart_clock(_shared().job.seconds)  # each batch of pages has the whole time limit
     shared = _shared()
     job = shared.job
     path.write_bytes(render_personal(job.renderer, job.options, chunk, shared.slots,

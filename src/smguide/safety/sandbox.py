@@ -240,6 +240,12 @@ def _limit_self(memory_mb: int, scratch: str) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
+def restart_clock(seconds: float) -> None:
+    """In a render child's worker doing one batch of many: a template's deadline counts
+    from now (the parent's time limit applies to each batch)."""
+    _start_clock(seconds)
+
+
 def _start_clock(seconds: float, since: float | None = None) -> None:
     """In a child: note when the parent will stop it at the earliest, so that a template
     still running near then can stop itself and say where (templating.render)."""
