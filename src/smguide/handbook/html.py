@@ -13,6 +13,7 @@ from typing import Any, get_args
 from markupsafe import Markup
 
 from smguide.errors import RenderError
+from smguide.handbook.fitting import Fit
 from smguide.handbook.pdf import Manuscript, PrintSpec
 from smguide.handbook.templatedata import Record, to_data
 from smguide.handbook.templating import make_env, render, template_dirs
@@ -31,6 +32,8 @@ PT_PER_MM = 72 / 25.4
 # The measure: body text is set for this many characters per line on average (the
 # comfortable range is 60 to 75; ragged lines run up to about 12% longer than average).
 CHARACTERS_PER_LINE = 68
+OPENING_DROP = 0.125
+PX_PER_MM = 96 / 25.4
 MIN_BODY_PT = 9.5  # the smallest text (table headings, 0.85 of it) stays above 8 pt
 DIAGRAM_LABEL_PT = 9.0  # the seed-and-garden diagram's labels, at every paper size
 
@@ -49,6 +52,13 @@ class TextGrid:
     bottom: float
     inner: float
     outer: float
+    height: float  # of the page
+
+    @property
+    def drop(self) -> float:
+        """The space above every chapter's title: an opening drop of an eighth of the
+        text block (fitting.py deepens it, or takes it back, to fit a chapter's end)."""
+        return round((self.height - self.top - self.bottom) * OPENING_DROP, 1)
 
 
 def text_grid(paper: str, brand: Brand, sample: str = "") -> TextGrid:
@@ -57,7 +67,7 @@ def text_grid(paper: str, brand: Brand, sample: str = "") -> TextGrid:
     `sample`, the guide's text); the inner margin for binding, the rest goes to a wide
     outer margin with room for notes (two columns would give under 50 characters a line
     on A4 at a readable size, so a single column it is)."""
-    _, scale, width_mm, _ = PAPERS[paper]
+    _, scale, width_mm, height_mm = PAPERS[paper]
     font_size = max(MIN_BODY_PT, round(brand.base_size_pt * scale * 2) / 2)
     em = average_character_width(brand, sample)
     measure = float(round(CHARACTERS_PER_LINE * em * font_size / PT_PER_MM))
@@ -66,7 +76,8 @@ def text_grid(paper: str, brand: Brand, sample: str = "") -> TextGrid:
     else:
         top, bottom, inner = 20.0, 22.0, 22.0
     measure = min(measure, width_mm - inner - 12)
-    return TextGrid(font_size, measure, top, bottom, inner, round(width_mm - inner - measure, 1))
+    return TextGrid(font_size, measure, top, bottom, inner, round(width_mm - inner - measure, 1),
+                    height_mm)
 
 
 FALLBACK_EM = 0.47  # Lato's average character width, in ems, over ordinary prose
@@ -128,6 +139,7 @@ class HandbookRenderer:
         self.env = make_env(templates, language=guide.language)
         self.env.filters["wrap"] = wrap_text
         inline = self.env.filters["md_inline"]
+        # table cells and a role card's columns: compounds kept whole, nothing tied
         self.env.filters["md_cell"] = lambda text: typeset(inline(text), tie=False)
         for name in ("md", "md_inline"):  # no runts, compounds kept whole (typeset.py)
             self.env.filters[name] = _typeset_after(self.env.filters[name])
@@ -162,7 +174,11 @@ class HandbookRenderer:
         copies), with what the PDF engine may read: the content, the brand's files, our
         assets and the template folders."""
         brand_base = self.brand.root.as_uri() + "/"
-        self.column_mm = float(self.grid(options).measure)
+        grid = self.grid(options)
+        self.column_mm = float(grid.measure)
+        fit = Fit(top=grid.top * PX_PER_MM, bottom=(grid.height - grid.bottom) * PX_PER_MM,
+                  drop=grid.drop * PX_PER_MM,
+                  chapters=tuple(chapter.anchor for chapter in self.guide.chapters))
         css = [(self.css(options), brand_base)] + ([(extra_css, brand_base)] if extra_css else [])
         printed = options.pdfx and html is None  # the handbook for a print shop
         if printed:
@@ -173,7 +189,8 @@ class HandbookRenderer:
             stylesheets=tuple(css),
             allowed=(Path(self.guide.root), *self.brand.files(), ASSETS_DIR,
                      *self.template_dirs),
-            template_dirs=tuple(self.template_dirs), print_spec=self.print_spec(options))
+            template_dirs=tuple(self.template_dirs), print_spec=self.print_spec(options),
+            fit=fit)
 
     def print_spec(self, options: PrintOptions) -> PrintSpec | None:
         """For a PDF/X: the output profile (the option's, the brand's or the default),
@@ -263,7 +280,7 @@ class HandbookRenderer:
             "size": size, "font_size": grid.font_size,
             "margin_top": f"{top:g}mm", "margin_bottom": f"{bottom:g}mm",
             "margin_inner": f"{inner:g}mm", "margin_outer": f"{outer:g}mm",
-            "measure": f"{grid.measure:g}mm",
+            "measure": f"{grid.measure:g}mm", "drop": f"{grid.drop:g}mm",
             "cover_margin": "18mm 16mm" if small else "28mm 24mm",
             "cover_height": f"{height_mm - (36 if small else 56) - 1:g}mm",
             "content_height": f"{height_mm - top - bottom - 1:g}mm",

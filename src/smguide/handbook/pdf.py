@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from smguide.errors import RenderError, quote
+from smguide.handbook.fitting import Fit, fit_chapters
 from smguide.logs import quieted
 from smguide.safety.fetcher import BlockedResource, make_fetcher
 from smguide.safety.iccprofile import OutputProfile
@@ -41,6 +42,7 @@ class Manuscript:
     allowed: tuple[Path, ...]
     template_dirs: tuple[Path, ...]
     print_spec: PrintSpec | None = None  # set: a PDF/X-4 for a print shop
+    fit: Fit | None = None  # set: chapter endings fitted in a second layout (fitting.py)
 
 
 @dataclass(frozen=True)
@@ -85,17 +87,19 @@ def lay_out(manuscript: Manuscript, *, allow_network: bool = False) -> Any:
     from smguide.handbook.engine import import_weasyprint
 
     import_weasyprint()
-    document = _lay_out(manuscript, manuscript.html, allow_network)
+    document, fitted = _lay_out(manuscript, manuscript.html, allow_network)
     if manuscript.print_spec and PADDING in manuscript.html:
         missing = -len(document.pages) % 4  # a saddle-stitched booklet: sheets of 4 pages
-        if missing:
-            document = _lay_out(manuscript, manuscript.html.replace(
-                PADDING, PAD_PAGE * missing, 1), allow_network)
+        if missing:  # (the chapters as fitted the first time: the padding comes after them)
+            document, _ = _lay_out(manuscript, manuscript.html.replace(
+                PADDING, PAD_PAGE * missing, 1), allow_network, fitted)
     refuse_unsafe_links(document)
     return document
 
 
-def _lay_out(manuscript: Manuscript, text: str, allow_network: bool) -> Any:
+def _lay_out(manuscript: Manuscript, text: str, allow_network: bool,
+             fitted: str | None = None) -> tuple[Any, str]:
+    """The document, and the CSS that fitted its chapters (`fitted`: use that CSS)."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
@@ -109,8 +113,17 @@ def _lay_out(manuscript: Manuscript, text: str, allow_network: bool) -> Any:
         html = HTML(string=text, base_url=manuscript.base_url, url_fetcher=fetcher)
         spec = manuscript.print_spec
         variant = spec.variant() if spec else {"pdf_variant": VARIANT}
-        return html.render(font_config=fonts, stylesheets=stylesheets,
-                           color_profiles=_output_profiles(spec), **variant)
+
+        def render(extra_css: str) -> Any:
+            extra = [CSS(string=extra_css, font_config=fonts)] if extra_css else []
+            return html.render(font_config=fonts, stylesheets=stylesheets + extra,
+                               color_profiles=_output_profiles(spec), **variant)
+
+        if fitted is not None:
+            return render(fitted), fitted
+        if manuscript.fit:  # chapters that would end on a page under half full: fitting.py
+            return fit_chapters(render, manuscript.fit)
+        return render(""), ""
 
 
 def render_pdf(manuscript: Manuscript, *, crop_marks: bool = False,

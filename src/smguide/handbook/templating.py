@@ -302,6 +302,8 @@ def make_env(override: Path | None, *, html: bool = True, language: str = "en"
                       trim_blocks=True, lstrip_blocks=True, optimized=False)
     env.filters["md"] = lambda text: markdown.to_html(text, language)
     env.filters["md_inline"] = lambda text: markdown.to_inline_html(text, language)
+    # md_inline for a table cell or a card's column (the handbook ties no last words there)
+    env.filters["md_cell"] = lambda text: markdown.to_inline_html(text, language)
     env.filters["plain"] = lambda text: markdown.to_plain(text, language)
     env.filters["css_string"] = css_string
     env.filters["date"] = lambda iso: format_date(iso, language)
