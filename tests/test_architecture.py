@@ -10,8 +10,8 @@ from pathlib import Path
 from smguide.resources import PACKAGE_DIR
 
 # top to bottom: a module may import from its own layer or any layer below it
-LAYERS = (("cli", "__main__"), ("commands",), ("deck",), ("handbook",), ("io",),
-          ("sources",), ("model",), ("safety",),
+LAYERS = (("cli", "__main__"), ("commands",), ("deck",), ("handbook",), ("sources",),
+          ("io",), ("model",), ("safety",),
           ("errors", "logs", "paths", "resources", "__init__"))
 
 
