@@ -10,9 +10,11 @@ from typing import Any
 
 import pdfplumber
 import pytest
+from click.testing import CliRunner
 from pptx import Presentation
 from pptx.util import Emu
 
+from smguide.cli import main
 from smguide.commands.build import build_pdf, build_slides
 from smguide.deck.render import DeckOptions
 from smguide.errors import ContentError
@@ -22,7 +24,7 @@ from smguide.resources import builtin
 from smguide.sources.content import load_guide
 from smguide.sources.markdown import to_plain
 from tests.conftest import edit
-from tests.pdftools import squash
+from tests.pdftools import page_texts, squash
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TEAMS = FIXTURES / "three-teams"
@@ -163,3 +165,50 @@ def test_each_row_gives_one_value_per_column(tmp_path: Path) -> None:
     assert line.startswith(f"{content / 'chapters/01-teams.yaml'}:")
     assert line.endswith('rows: row 4 ("Works in") has 2 values for 3 columns; give one '
                          "value per column, in the columns' order")
+
+
+# -- no ids in the code: the personal week page faces the chapter guide.yaml names ----
+
+
+def _teams_copy(tmp_path: Path) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(TEAMS, content)
+    return content
+
+
+def test_the_week_page_faces_the_first_chapter_with_a_checklist(tmp_path: Path) -> None:
+    assert load_guide(TEAMS).week_before == "first-days"
+    content = _teams_copy(tmp_path)
+    edit(content / "guide.yaml", "  - chapters/02-first-days.yaml\n", "")
+    assert load_guide(content).week_before is None, "no checklist: the end of the book"
+
+
+def test_a_personal_copys_week_page_faces_the_chapter_guide_yaml_names(
+        tmp_path: Path) -> None:
+    content = _teams_copy(tmp_path)
+    edit(content / "guide.yaml", "chapters:\n", "personal_week_before: teams\nchapters:\n")
+    (tmp_path / "hires.csv").write_text("name,manager,start_date\nAda Jansen,Li Wei,"
+                                        "2026-03-02\n", encoding="utf-8")
+    result = CliRunner().invoke(main, [
+        "pdf", "--content", str(content), "--brand", str(BRAND), "--roster",
+        str(tmp_path / "hires.csv"), "-o", str(tmp_path / "out" / "handbook.pdf")],
+        catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    texts = page_texts(tmp_path / "out" / "handbooks" / "ada-jansen.pdf")
+    week = next(i for i, text in enumerate(texts) if "first week at a glance" in text)
+    assert "Ada Jansen".upper() in texts[week].upper() and "Li Wei" in texts[week]
+    assert week % 2 == 1, "a left-hand page (pages counted from 0)"
+    assert squash(texts[week + 1]).startswith(squash("Chapter 1 Who does what"))
+
+
+def test_a_week_chapter_that_is_not_there_is_one_line_naming_the_field(
+        tmp_path: Path) -> None:
+    content = _teams_copy(tmp_path)
+    edit(content / "guide.yaml", "chapters:\n",
+         "personal_week_before: first-day\nchapters:\n")
+    with pytest.raises(ContentError) as raised:
+        load_guide(content)
+    assert raised.value.problems == [
+        f'{content / "guide.yaml"}:4:1: personal_week_before: no chapter has the id '
+        '"first-day" (did you mean "first-days"?); give one of the chapters\' ids: teams, '
+        'first-days']

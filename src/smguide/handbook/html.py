@@ -81,8 +81,8 @@ def text_grid(paper: str, brand: Brand, sample: str = "") -> TextGrid:
 
 
 FALLBACK_EM = 0.47  # Lato's average character width, in ems, over ordinary prose
-ENGLISH = ("Sales and marketing work together, and each team needs the other to do its job "
-           "well. The company earns its living when both of them do their part.")
+ENGLISH = ("Teams work together, and each team needs the others to do its own job well. "
+           "The company earns its living when all of them do their part.")
 
 
 def average_character_width(brand: Brand, sample: str = "") -> float:

@@ -1,8 +1,8 @@
 """The two PDFs personal copies are assembled from, each laid out once by WeasyPrint.
 
 - the body: the handbook with an empty page where the cover is and another (a left page,
-  facing the first-week chapter) where the first-week page goes, so every page number
-  and every "Page X of Y" is already what the finished copy shows;
+  facing the chapter guide.yaml's personal_week_before names) where the week page goes,
+  so every page number and every "Page X of Y" is already what the finished copy shows;
 - the personal pages: every person's cover and first-week page, in one document (one
   layout, one font subsetting pass), page 2i the cover and 2i+1 the week of person i.
 """
@@ -19,7 +19,6 @@ from smguide.model.guide import Guide, Role
 from smguide.model.options import PrintOptions
 from smguide.sources.roster import Hire, other_team
 
-WEEK_CHAPTER = "first-week"  # the personal page faces this chapter (else: ends the book)
 COVER_SLOT, WEEK_SLOT = "smguide-slot-cover", "smguide-slot-week"
 LABELS = ("personal_prepared_for", "personal_week_title", "personal_week_intro", "start_date",
           "team", "role", "manager", "counterpart")
@@ -80,9 +79,8 @@ def lay_out_body(renderer: HandbookRenderer, options: PrintOptions, created: str
     copies fill, and where they are."""
     from smguide.handbook.pdf import lay_out
 
-    anchors = {chapter.anchor for chapter in renderer.guide.chapters}
     html = render(renderer.env, "handbook/roster-body.html.j2", **renderer.context(created),
-                  week_before=WEEK_CHAPTER if WEEK_CHAPTER in anchors else "")
+                  week_before=renderer.guide.week_before or "")
     document = lay_out(renderer.manuscript(options, created, html, personal_css(renderer, None)),
                        allow_network=allow_network)
     found = {name: index for index, page in enumerate(document.pages)

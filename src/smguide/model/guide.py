@@ -24,7 +24,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Markdown = Annotated[str, StringConstraints(min_length=1), Field(description="Markdown text")]
 Items = Annotated[list[Markdown], Field(min_length=1)]
 Anchor = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$"),
-                   Explained('lowercase letters, digits and dashes (e.g. "first-week")')]
+                   Explained('lowercase letters, digits and dashes (e.g. "next-steps")')]
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"),
                          Explained('a language code such as "en", "de" or "en-GB"')]
 IsoDate = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
@@ -221,6 +221,10 @@ class GuideFile(Strict):
                           "phone, e-mail, web).")
     printed_by: Text | None = Field(None, description="The printer's line in the printed "
                                     "handbook's imprint, e.g. 'Printed by Druckhaus Nord'.")
+    personal_week_before: Anchor | None = Field(
+        None, description="The id of the chapter a personal copy's week page faces (it goes "
+                          "just before it); else the first chapter with a checklist, else "
+                          "the end of the book.")
     chapters: Annotated[list[Text], Field(min_length=1)]
 
 
@@ -300,3 +304,4 @@ class Guide(BaseModel):
     deck: DeckFile | None = None  # what the deck's own slides say
     contact: tuple[str, ...] = ()  # the printed handbook's back cover
     printed_by: str | None = None  # the printed handbook's imprint
+    week_before: str | None = None  # the chapter (anchor) a personal week page faces; else last

@@ -8,10 +8,18 @@ from pathlib import Path
 from typing import Any
 
 from smguide.errors import ContentError, quote
-from smguide.model.guide import Chapter, ChapterFile, Guide, GuideFile, Image, Labels
+from smguide.model.guide import (
+    Chapter,
+    ChapterFile,
+    Checklist,
+    Guide,
+    GuideFile,
+    Image,
+    Labels,
+)
 from smguide.paths import display_path, link_loop, real
 from smguide.safety.images import check_image
-from smguide.sources.validate import validate
+from smguide.sources.validate import suggest, validate
 from smguide.sources.yamlsource import Located, YamlProblem, read_yaml
 
 MAX_GUIDE_BYTES = 20_000_000  # all chapter files together (each is also capped)
@@ -190,13 +198,36 @@ def load_guide(content_dir: Path) -> Guide:
         problems.append(f"{_where(guide_src, display_path(root / 'guide.yaml'), ('date',), 'date')}"
                         f": {quote(guide.date)} is not a date in the calendar; write it "
                         "YYYY-MM-DD")
+    week_before = _week_before(guide, guide_src, root, chapters, problems)
     if problems or guide is None or labels is None:
         raise ContentError(sorted(problems, key=file_line))
     return Guide(title=guide.title, subtitle=guide.subtitle, language=guide.language,
                  edition=guide.edition, description=guide.description,
                  chapters=tuple(chapters), labels=labels, root=str(root), date=guide.date,
                  footer=guide.footer, deck=guide.deck, contact=tuple(guide.contact or ()),
-                 printed_by=guide.printed_by)
+                 printed_by=guide.printed_by, week_before=week_before)
+
+
+def _week_before(guide: GuideFile | None, source: Located | None, root: Path,
+                 chapters: list[Chapter], problems: list[str]) -> str | None:
+    """The chapter a personal copy's week page faces: guide.yaml's personal_week_before
+    (which must name a chapter), else the first chapter with a checklist, else none (the
+    page ends the book)."""
+    if guide is None:
+        return None
+    anchors = [chapter.anchor for chapter in chapters]
+    wanted = guide.personal_week_before
+    if wanted is None:
+        return next((chapter.anchor for chapter in chapters
+                     if any(isinstance(block, Checklist) for block in chapter.blocks)), None)
+    if wanted not in anchors and len(chapters) == len(guide.chapters):  # all chapters read
+        assert source is not None
+        where = _where(source, display_path(root / "guide.yaml"), ("personal_week_before",),
+                       "personal_week_before")
+        problems.append(f"{where}: no chapter has the id {quote(wanted)}"
+                        f"{suggest(wanted, anchors)}; give one of the chapters' ids: "
+                        f"{', '.join(anchors)}")
+    return wanted
 
 
 def _real_date(text: str) -> bool:
