@@ -596,3 +596,140 @@ def test_openxml_audit_finds_no_error(deck_path: Path, german_path: Path, tmp_pa
             target.writestr(info, data)
     assert ooxml_problems(broken)
     broken.unlink()  # the session's own check of every built deck would fail on it
+
+
+# -- a presentation in its own right -------------------------------------------------------
+
+
+FURNITURE = ("Footer", "Slide Number", "Slide number")  # placeholder names of the footer row
+HANDBOOK_WORDS = {"en": r"\b(handbook|read|reading|page|pages)\b",
+                  "de": r"\b(Handbuch|Handbuchs|lesen|gelesen|Seite|Seiten)\b"}
+
+
+@pytest.fixture(scope="module")
+def decks(deck_path: Path, german_path: Path, tmp_path_factory: pytest.TempPathFactory
+          ) -> dict[str, object]:
+    """The English and German decks at 16:9 and the English one on the dark 4:3 template."""
+    dark = build(tmp_path_factory.mktemp("dark") / "dark.pptx",
+                 template=FIXTURES / "deck-template" / "dark.pptx")
+    return {name: Presentation(str(path)) for name, path in
+            (("en", deck_path), ("de", german_path), ("dark", dark))}
+
+
+def texts_of(slide) -> list[tuple[str, object, list[float], str]]:  # noqa: ANN001
+    """(shape name, shape, run sizes, text) of every text on a slide, groups and tables
+    included; the footer row left out."""
+    out = []
+
+    def walk(shapes) -> None:  # noqa: ANN001
+        for shape in shapes:
+            if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+                walk(shape.shapes)
+                continue
+            if shape.name.startswith(FURNITURE):
+                continue
+            frames = [shape.text_frame] if shape.has_text_frame else []
+            if getattr(shape, "has_table", False) and shape.has_table:
+                frames = [cell.text_frame for row in shape.table.rows for cell in row.cells]
+            for frame in frames:
+                sizes = [run.font.size.pt for p in frame.paragraphs for run in p.runs
+                         if run.font.size and run.text.strip()]
+                out.append((shape.name, shape, sizes, frame.text))
+    walk(slide.shapes)
+    return out
+
+
+def content_slides(prs) -> list[object]:  # noqa: ANN001
+    return [s for s in prs.slides if s.slide_layout.name not in ("Title Slide",)
+            and not s.slide_layout.name.startswith("Section")
+            and s.shapes.title.text not in (GUIDE.labels.agenda,)]
+
+
+@pytest.mark.parametrize("name", ["en", "de", "dark"])
+def test_every_slide_has_its_own_spoken_notes(decks: dict, name: str) -> None:
+    prs = decks[name]
+    notes = [slide.notes_slide.notes_text_frame.text for slide in prs.slides]
+    assert len(set(notes)) == len(notes), "two slides share their notes"
+    for number, text in enumerate(notes, 1):
+        assert text.strip(), number
+        paragraphs = [p for p in text.split("\n") if p.strip()]
+        assert all(len(p.split()) >= 2 for p in paragraphs), (number, text)
+    # the opening, agenda and closing notes are sentences a presenter says, in paragraphs
+    for number in (0, 1, len(notes) - 1):
+        assert notes[number].count("\n") >= 1 and notes[number].rstrip()[-1] in ".?!", notes[number]
+        assert "handbook" not in notes[number].lower() and "handbuch" not in notes[number].lower()
+
+
+@pytest.mark.parametrize("name", ["en", "de"])
+def test_slides_speak_as_a_presenter_not_as_the_handbook(decks: dict, name: str) -> None:
+    words = re.compile(HANDBOOK_WORDS[name], re.IGNORECASE)
+    for number, slide in enumerate(decks[name].slides, 1):
+        for shape_name, _, _, text in texts_of(slide):
+            assert not words.search(text), (number, shape_name, text)
+
+
+@pytest.mark.parametrize("name", ["en", "de", "dark"])
+def test_readable_from_the_back_of_the_room(decks: dict, name: str) -> None:
+    """Nothing on a content slide below 14 pt, list and card text at 18 pt or more, at
+    most about 60 words a slide (a table 80)."""
+    for slide in content_slides(decks[name]):
+        title = slide.shapes.title.text
+        texts = texts_of(slide)
+        sizes = [size for _, _, found, _ in texts for size in found]
+        assert sizes and min(sizes) >= 14, (title, min(sizes))
+        for shape_name, shape, found, _ in texts:
+            if shape.is_placeholder and shape.placeholder_format.idx == 1 or shape_name in (
+                    "Card", "Activities", "Skills", "Text"):
+                body = [s for s in found if s >= 17.5] or found
+                assert min(body) >= 17.5, (title, shape_name, found)
+        words = sum(len(text.split()) for shape_name, shape, _, text in texts
+                    if shape is not slide.shapes.title)
+        limit = 80 + 12 if any(s.has_table for s in slide.shapes if hasattr(s, "has_table")) \
+            else 65 + 6  # the eyebrow and a card's or role's labels come on top
+        assert words <= limit, (title, words)
+
+
+@pytest.mark.parametrize("name", ["en", "de", "dark"])
+def test_one_type_scale_for_sibling_slides(decks: dict, name: str) -> None:
+    prs = decks[name]
+    content_titles = {s.shapes.title.text_frame.paragraphs[0].runs[0].font.size.pt
+                      for s in content_slides(prs)}
+    assert len(content_titles) == 1, content_titles
+    dividers = {s.shapes.title.text_frame.paragraphs[0].runs[0].font.size.pt
+                for s in prs.slides if s.slide_layout.name.startswith("Section")}
+    assert len(dividers) <= 1, dividers
+
+    def sizes(kind: str) -> set[float]:
+        return {size for slide in prs.slides for shape_name, _, found, _ in texts_of(slide)
+                if shape_name == kind for size in found}
+    for kind in ("Activities", "Skills", "Role header", "Card", "Eyebrow"):
+        assert len(sizes(kind)) <= 2, (kind, sizes(kind))  # a label line and its items
+    lists = {p.runs[0].font.size.pt for slide in content_slides(prs)
+             for shape in slide.placeholders if shape.placeholder_format.idx == 1
+             for p in shape.text_frame.paragraphs if p.runs}
+    assert len(lists) <= 1, lists
+
+
+def test_takeaways_sit_on_the_handbooks_panel_under_the_chapters_eyebrow(deck) -> None:  # noqa: ANN001
+    takeaways = [s for s in deck.slides if s.shapes.title.text == GUIDE.labels.key_takeaways]
+    assert len(takeaways) >= 5
+    for slide in takeaways:
+        names = [shape.name for shape in slide.shapes]
+        assert "Takeaways panel" in names and "Takeaways rule" in names
+        eyebrow = next(s for s in slide.shapes if s.name == "Eyebrow")
+        run = eyebrow.text_frame.paragraphs[0].runs[0]
+        assert run.font._rPr.get("cap") == "all" and run.font.size.pt == 14
+        assert any(eyebrow.text_frame.text == c.title for c in GUIDE.chapters)
+        assert eyebrow.top + eyebrow.height <= slide.shapes.title.top + 12700
+
+
+def test_the_diagram_and_the_text_share_the_left_margin(deck) -> None:  # noqa: ANN001
+    from smguide.deck.write import INSET_X
+
+    slide = next(s for s in deck.slides
+                 if any(shape.shape_type == MSO_SHAPE_TYPE.GROUP for shape in s.shapes))
+    group = next(shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.GROUP)
+    garden = next(shape for shape in group.shapes if shape.name == "Garden")
+    title = slide.shapes.title
+    text_left = title.left + INSET_X * 12700
+    assert abs(garden.left - text_left) < 12700 * 2

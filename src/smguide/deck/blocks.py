@@ -58,8 +58,20 @@ def words(paras: Sequence[Para]) -> int:
 
 
 def sentences(paras: Sequence[Para]) -> list[str]:
-    """Paragraphs as the plain lines of speaker notes."""
-    return [text for p in paras if (text := "".join(s.text for s in p.spans).strip())]
+    """Paragraphs as the plain lines of speaker notes, each ending as a sentence does."""
+    return [spoken(text) for p in paras if (text := "".join(s.text for s in p.spans).strip())]
+
+
+def spoken(text: str) -> str:
+    """`text` ending as a sentence (a bullet's fragment gets its full stop)."""
+    text = text.strip()
+    return text if not text or text[-1] in ".!?…:;\"”“»«" else f"{text}."
+
+
+def listed(label: str, items: Sequence[Para]) -> str:
+    """A column of fragments said as one sentence: "What they do: this; that; more." """
+    parts = ["".join(s.text for s in p.spans).strip().rstrip(".") for p in items]
+    return spoken(f"{label}: {'; '.join(part for part in parts if part)}") if parts else ""
 
 
 def split_first(fit: Callable[[Sequence[Any]], float | None], base: float,
@@ -134,11 +146,12 @@ def add_block(deck: DeckRenderer, planned: PlannedSlide) -> None:
         items = _list_items(block.items, bullet, lang)
         default = labels.key_takeaways if isinstance(block, Takeaways) else chapter.title
         title = title_of(deck, planned, default)
+        panel = isinstance(block, Takeaways)
         if block.slide:  # the author's slide text; every item stays in the notes
             list_slides(deck, planned, title, _authored(block.slide, lang, bullet),
-                        extra=sentences(items))
+                        extra=sentences(items), panel=panel)
         else:
-            list_slides(deck, planned, title, items)
+            list_slides(deck, planned, title, items, panel=panel)
     elif isinstance(block, Role):
         role_slides(deck, planned, block)
     elif isinstance(block, Comparison):
@@ -172,31 +185,73 @@ def add_block(deck: DeckRenderer, planned: PlannedSlide) -> None:
 # -- lists ------------------------------------------------------------------------
 
 
+PANEL_X, PANEL_Y = 21.6, 14.4  # the takeaways panel's padding, points
+RULE = 0.06  # the accent rule along its top, inches
+
+
 def list_slides(deck: DeckRenderer, planned: PlannedSlide, title: str,
                 items: Sequence[Para], sizes: tuple[float, float] = BODY,
-                said: Sequence[str] | None = None, extra: Sequence[str] = ()) -> None:
+                said: Sequence[str] | None = None, extra: Sequence[str] = (),
+                panel: bool = False) -> None:
     """Paragraphs in the body placeholder, continued on more slides when they don't fit
     at the base size or pass MAX_WORDS. Each slide's default notes are its own items
     (`said`, one line per item, else their text); `extra` (what the slide leaves out)
-    goes to the first slide's notes."""
+    goes to the first slide's notes. `panel`: on the handbook's takeaways panel (a light
+    panel with an accent rule along its top)."""
     area = deck.area_of(planned)
     lines = list(said) if said is not None else sentences(items)
     index = {id(item): n for n, item in enumerate(items)}
-    fit = split_first(lambda chunk: largest_size(_first(chunk), area.box, deck.body_fonts,
+    room = Box(area.width / 12700, area.height / 12700, PANEL_X, PANEL_Y) if panel else area.box
+    fit = split_first(lambda chunk: largest_size(_first(chunk), room, deck.body_fonts,
                                                  *sizes), sizes[0], words)
     pages = paginate(items, fit)
     if pages is None:
         alone = next((item for item in items if largest_size(
-            _first([item]), area.box, deck.body_fonts, *sizes) is None), items[0])
+            _first([item]), room, deck.body_fonts, *sizes) is None), items[0])
         raise too_long(deck, planned, "one item of the list", para_text([alone]),
                        minimum=sizes[1])
     for number, page in enumerate(pages):
         own = [lines[index[id(item)]] for item in page.items if index[id(item)] < len(lines)]
         slide = deck.new_slide(planned, title, number, said="\n".join(own),
                                extra="\n".join(extra) if number == 0 else "")
-        deck.fill_family("list", deck.text_target(slide, planned), _first(page.items),
-                         page.size)
+        target = deck.text_target(slide, planned)
+        deck.fill_family("list", target, _first(page.items), page.size)
+        if panel:
+            _panel(deck, slide, target, _first(page.items), page.size)
         drop_empty(slide)
+
+
+def _panel(deck: DeckRenderer, slide: Slide, target: Any, paras: list[Para],
+           size: float) -> None:
+    """The takeaways panel behind `target`'s text: as tall as the text needs, light,
+    with the accent rule along its top, as in the handbook."""
+    from pptx.enum.dml import MSO_THEME_COLOR
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.util import Emu, Inches, Pt
+
+    frame = target.text_frame
+    frame.margin_left = frame.margin_right = Pt(PANEL_X)
+    frame.margin_top = frame.margin_bottom = Pt(PANEL_Y)
+    left, top, width = target.left, target.top, target.width
+    inner = width / 12700 - 2 * PANEL_X
+    need = Pt(text_height(paras, inner, size, deck.body_fonts) + 2 * PANEL_Y + size * 0.4)
+    height = min(target.height, need)
+    shapes = []
+    for name, box, colour in (("Takeaways panel", (left, top, width, height),
+                               MSO_THEME_COLOR.BACKGROUND_2),
+                              ("Takeaways rule", (left, top, width, Inches(RULE)),
+                               MSO_THEME_COLOR.ACCENT_2)):
+        shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *(Emu(v) for v in box))
+        shape.name = name
+        shape.fill.solid()
+        shape.fill.fore_color.theme_color = colour
+        shape.line.fill.background()
+        plain_shape(shape)
+        inner = shape.text_frame  # empty: no insets to outgrow a thin rule
+        inner.margin_left = inner.margin_right = inner.margin_top = inner.margin_bottom = 0
+        shapes.append(shape)
+    for shape in shapes:  # behind the text
+        target._element.addprevious(shape._element)
 
 
 def _first(paras: Sequence[Para]) -> list[Para]:
@@ -241,8 +296,10 @@ def role_slides(deck: DeckRenderer, planned: PlannedSlide, role: Role) -> None:
         raise too_long(deck, planned, "the role", role.name, minimum=COLUMNS[1])
     mission = sentences(md_paras(role.mission, lang))
     for number, (size, chunks) in enumerate(pages):
+        said = [listed(label, chunk) for label, chunk in
+                ((labels.activities, chunks[0]), (labels.skills, chunks[1])) if chunk]
         slide = deck.new_slide(planned, title_of(deck, planned, role.name), number,
-                               said="\n".join(sentences([*chunks[0], *chunks[1]])),
+                               said="\n".join(said),
                                extra="\n".join(mission) if number == 0 else "")
         _role_header(deck, slide, area, header_h, role.name, f"{labels.focus}: {focus}")
         for n, column in enumerate(inner.columns(2, GAP * 2)):
@@ -345,8 +402,11 @@ def table_slides(deck: DeckRenderer, planned: PlannedSlide, title: str,
     lang, fonts = deck.guide.language, deck.body_fonts
     area = deck.area_of(planned)
     total = area.width / 12700
-    first = {2: 0.3, 3: 0.24, 4: 0.2}.get(len(rows[0]), 0.17)  # the first column's share
-    widths = [total * first] + [total * (1 - first) / (len(rows[0]) - 1)] * (len(rows[0]) - 1)
+    share = {2: 0.3, 3: 0.24, 4: 0.2}.get(len(rows[0]), 0.17)  # the first column's share
+    longest = max((fonts.bold.width(word, DENSE[0]) for row in rows
+                   for word in plain(row[0], lang).split()), default=0.0)
+    first = min(max(total * share, longest + 2 * CELL_X + 2), total * 0.45)
+    widths = [first] + [(total - first) / (len(rows[0]) - 1)] * (len(rows[0]) - 1)
     head = [_cell_paras(h, lang, True, "bg1") for h in header] if header else None
     body = [[_cell_paras(c, lang, i == 0, "accent1" if i == 0 else "tx1")
              for i, c in enumerate(row)] for row in rows]
@@ -465,9 +525,28 @@ def practice_slides(deck: DeckRenderer, planned: PlannedSlide, block: Practices)
     for number, page in enumerate(pages):
         slide = deck.new_slide(planned, title, number,
                                extra="\n".join(why[id(card)] for card in page.items))
-        for card, cell in zip(page.items, _grid(area, len(page.items)), strict=True):
+        for card, cell in zip(page.items, _snug(area, page.items, page.size, pad, fonts),
+                              strict=True):
             _card(deck, slide, cell, card, page.size, pad)
         drop_empty(slide)
+
+
+def _snug(area: Area, cards: Sequence[list[Para]], size: float, pad: Box,
+          fonts: Fonts) -> list[Area]:
+    """The grid's cells, each row only as tall as its tallest card needs (at `size`, plus
+    a line to spare), so no card is two-thirds empty; rows stay a gap apart."""
+    cells = _grid(area, len(cards))
+    cols = 1 if len(cards) <= 2 else 2
+    out: list[Area] = []
+    top = area.top
+    for row in range(0, len(cards), cols):
+        row_cells = cells[row:row + cols]
+        need = max(text_height(card, cell.width / 12700 - 2 * pad.inset_x, size, fonts)
+                   for card, cell in zip(cards[row:row + cols], row_cells, strict=True))
+        height = min(row_cells[0].height, round((need + 2 * pad.inset_y + size) * 12700))
+        out += [Area(cell.left, top, cell.width, height) for cell in row_cells]
+        top += height + GAP
+    return out
 
 
 def _card(deck: DeckRenderer, slide: Slide, cell: Area, paras: list[Para], size: float,

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 A, P = NS["a"], NS["p"]
 VIEW_W, VIEW_H = 720, 340
 LEFT = 20  # the leftmost drawn unit (the garden bed's edge)
-LABEL = (16, 11)  # base and smallest label size
+LABEL = (18, 14)  # base and smallest label size: nothing on a slide below 14 pt
 
 
 @dataclass(frozen=True)
@@ -94,12 +94,21 @@ def _labels(deck: DeckRenderer, planned: PlannedSlide, shapes: Any, canvas: Canv
                          Para(spans(part.stands_for, lang), tone=tone, align=align)]
     boxes = {s: Box(canvas.d(LABELS[s][2]) / 12700, canvas.d(LABELS[s][3]) / 12700, 3.6, 1.8)
              for s in texts}
-    sizes = [largest_size(paras, boxes[s], deck.body_fonts, *LABEL) for s, paras in texts.items()]
-    if None in sizes:
-        symbol = list(texts)[sizes.index(None)]
-        raise too_long(deck, planned, "a label of the diagram",
-                       f"{parts[symbol].name}: {parts[symbol].stands_for}", minimum=LABEL[1])
-    size = min(s for s in sizes if s is not None)
+    sizes = {}
+    for symbol, paras in texts.items():
+        size = largest_size(paras, boxes[symbol], deck.body_fonts, *LABEL)
+        if size is None:  # too long to read at 14 pt: the name stays, the rest is said
+            texts[symbol] = paras[:1]
+            size = largest_size(paras[:1], boxes[symbol], deck.body_fonts, *LABEL)
+            deck.warn(f"{deck.where(planned)}: the diagram's label for {symbol} shows only "
+                      f'"{parts[symbol].name}": what it stands for does not fit at '
+                      f"{LABEL[1]:g} pt (shorten stands_for)")
+        if size is None:
+            raise too_long(deck, planned, "a label of the diagram",
+                           f"{parts[symbol].name}: {parts[symbol].stands_for}",
+                           minimum=LABEL[1])
+        sizes[symbol] = size
+    size = min(sizes.values())
     for symbol, paras in texts.items():
         x, y, w, h, _ = LABELS[symbol]
         box = shapes.add_textbox(canvas.x(x), canvas.y(y), canvas.d(w), canvas.d(h))

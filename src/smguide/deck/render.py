@@ -372,7 +372,12 @@ class DeckRenderer:
             common = min(size for _, _, size in members)
             for shape, paras, size in members:
                 if size != common:
+                    frame = shape.text_frame  # fill() resets the insets: keep them
+                    insets = (frame.margin_left, frame.margin_right, frame.margin_top,
+                              frame.margin_bottom)
                     fill(shape, paras, common)
+                    (frame.margin_left, frame.margin_right, frame.margin_top,
+                     frame.margin_bottom) = insets
 
     def set_notes(self, slide: Slide, notes: str, title: str) -> None:
         """Speaker notes, one paragraph per line; never the same as another slide's."""
