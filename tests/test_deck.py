@@ -733,3 +733,31 @@ def test_the_diagram_and_the_text_share_the_left_margin(deck) -> None:  # noqa: 
     title = slide.shapes.title
     text_left = title.left + INSET_X * 12700
     assert abs(garden.left - text_left) < 12700 * 2
+
+
+def test_embedded_fonts_travel_with_the_deck_where_the_licence_allows(tmp_path: Path) -> None:
+    from fontTools.ttLib import TTFont
+
+    from smguide.deck.fonts import FONT_TYPE, RT_FONT, may_embed
+
+    path = build(tmp_path / "fonts.pptx", embed_fonts=True)
+    prs = Presentation(str(path))
+    listing = prs.part._element.find(f"{P}embeddedFontLst")
+    assert listing is not None and prs.part._element.get("embedTrueTypeFonts") == "1"
+    (entry,) = listing.findall(f"{P}embeddedFont")
+    assert entry.find(f"{P}font").get("typeface") == BRAND.base_family == "Lato"
+    rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    files = {face.path.read_bytes() for face in BRAND.faces if face.family == "Lato"}
+    for style in ("regular", "bold", "italic", "boldItalic"):
+        rel = prs.part.rels[entry.find(f"{P}{style}").get(rid)]
+        assert rel.reltype == RT_FONT and rel.target_part.content_type == FONT_TYPE
+        assert rel.target_part.blob in files  # the brand's own font file, whole
+    from tests.conftest import ooxml_problems
+
+    assert ooxml_problems(path) == []
+    # a font whose licence restricts embedding stays out
+    restricted = tmp_path / "restricted.ttf"
+    font = TTFont(str(next(f.path for f in BRAND.faces if f.family == "Lato")))
+    font["OS/2"].fsType = 0x0002
+    font.save(str(restricted))
+    assert may_embed(next(f.path for f in BRAND.faces)) and not may_embed(restricted)

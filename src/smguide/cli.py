@@ -313,6 +313,10 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
               show_default=True, help="The brand's light colours, or its dark ones (the "
               "dark values of light/dark pairs; without them, the brand's dark colour as "
               "background) and its dark logo.")
+@click.option("--embed-fonts", is_flag=True,
+              help="Put the brand's font files in the deck where their licence allows (the "
+                   "bundled Lato does), so PowerPoint shows them on a computer without them. "
+                   "LibreOffice ignores embedded fonts.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the deck (default: output/deck.pptx; deck-4x3.pptx "
                    "with --aspect 4:3; -LANG added with --lang).")
@@ -320,6 +324,7 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
 @safety_options()
 def slides(say: Say, content: Path | None, brand: Path | None, templates: Path | None,
            lang: str | None, template: Path | None, aspect: str | None, theme: str,
+           embed_fonts: bool,
            output: Path | None, limits: Limits) -> None:
     """Build the PowerPoint deck from the same content and brand as the handbook.
 
@@ -342,7 +347,8 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
     name = deck_name(aspect).replace(".pptx", "-dark.pptx") if theme == "dark" else deck_name(
         aspect)
     built = build_slides(project.sources(), output or project.output(name),
-                         DeckOptions(template=template, aspect=aspect, theme=theme), limits)
+                         DeckOptions(template=template, aspect=aspect, theme=theme,
+                                     embed_fonts=embed_fonts), limits)
     for warning in built.warnings:
         say(f"Warning: {one_line(warning)}")
     say(f"Wrote {display_path(built.path)} ({built.pages} slides, {built.seconds:.1f} s)")

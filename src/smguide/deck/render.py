@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from smguide.deck import blocks as deckblocks
 from smguide.deck import slides
+from smguide.deck.fonts import face_file
 from smguide.deck.layouts import LayoutPicker, Pick
 from smguide.deck.plan import PlannedSlide, load_plan
 from smguide.deck.textfit import Box, Fonts, Para, Span, largest_size, load_metrics, system_fonts
@@ -31,7 +32,6 @@ from smguide.errors import quote
 from smguide.model.guide import Guide
 from smguide.model.options import DeckOptions
 from smguide.sources.brand import Brand
-from smguide.sources.fonts import BUNDLED_FAMILY
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
@@ -49,25 +49,6 @@ def family_fonts(brand: Brand, family: str, widen: float = 1.0) -> Fonts:
     """The brand's font files for `family` (falling back to its closest faces)."""
     return Fonts(*(load_metrics(face_file(brand, family, b, i), widen)
                    for b, i in ((False, False), (True, False), (False, True), (True, True))))
-
-
-def face_file(brand: Brand, family: str, bold: bool, italic: bool = False) -> Path:
-    """The brand's font file of `family` closest to the weight and style asked for; for a
-    family without files (`source: system`), the file fontconfig picks (the installed
-    font, else its substitute, which the PDF engine prints with), else the bundled Lato."""
-    faces = [face for face in brand.faces if face.family == family]
-    if not faces:
-        from smguide.handbook.glyphs import font_match
-
-        found = font_match(family, ("Bold " if bold else "") + ("Italic" if italic else "")
-                           or "Regular")
-        if found is not None:
-            return found[1]
-        faces = [face for face in brand.faces if face.family == BUNDLED_FAMILY]
-    ranked = sorted(faces, key=lambda f: ((f.weight >= 600) != bold,
-                                          (f.style == "italic") != italic,
-                                          abs(f.weight - (700 if bold else 400))))
-    return ranked[0].path
 
 
 @dataclass
@@ -117,6 +98,12 @@ class DeckRenderer:
         from smguide.deck.finish import finish
 
         finish(self.prs, self.guide.language, self.brand.name or "Brand")
+        if self.options.embed_fonts:
+            from smguide.deck.fonts import embed_fonts
+
+            families = list(theme_fonts(self.prs.slide_master))
+            for warning in embed_fonts(self.prs, self.brand, families):
+                self.warn(warning)
         out = io.BytesIO()
         self.prs.core_properties.revision = 1  # python-pptx adds the part if missing
         self.prs.save(out)

@@ -42,6 +42,7 @@ class DeckOptions:
     template: Path | None = None
     aspect: str | None = None  # None: 16:9, or the template's own shape
     theme: str = "light"  # the brand's light or dark colours (and logo)
+    embed_fonts: bool = False  # the brand's font files inside the deck (deck/fonts.py)
 
 
 def creation_date() -> str:
