@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
 
 import click
 
@@ -48,25 +51,112 @@ class SmguideError(click.ClickException):
         super().__init__(one_line(message))
 
 
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake or warning, made where it is found and carried to the edge as data:
+    where (file, line, column), in which field, what is wrong, what was expected and how
+    to fix it. Printed by `line()` as one line, `file:line:col: field: message`."""
+
+    severity: Severity
+    file: str
+    line: int | None
+    column: int | None
+    field: str | None
+    message: str
+    expected: str | None = None
+    suggestion: str | None = None
+
+    def __post_init__(self) -> None:  # one problem is one line, whatever it quotes
+        for name in ("file", "field", "message", "expected", "suggestion"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, one_line(value))
+
+    @property
+    def place(self) -> str:
+        return ":".join([self.file, *(str(n) for n in (self.line, self.column) if n is not None)])
+
+    def line_text(self) -> str:
+        """`file:line:col: field: message`, as every command prints it."""
+        field = f"{self.field}: " if self.field else ""
+        return f"{self.place}: {field}{self.message}" if self.place else f"{field}{self.message}"
+
+    def text(self) -> str:
+        """The line with its severity in front: `Error: ...` or `Warning: ...`."""
+        return f"{self.severity.capitalize()}: {self.line_text()}"
+
+    @classmethod
+    def from_line(cls, text: str, severity: Severity = "error") -> Problem:
+        """A problem a loader still writes as a line of text (the brand file's, the
+        roster's, the deck plan's): its place and field read back from the line. Loaders
+        that make a `Problem` themselves give what was expected and the fix as well."""
+        found = _PLACE.match(one_line(text))
+        if found:
+            file, line = found["file"], int(found["line"])
+            column: int | None = int(found["col"]) if found["col"] else None
+            rest = found["rest"]
+        else:
+            file, _, rest = one_line(text).partition(": ")
+            line, column = None, None
+            if not rest:
+                file, rest = "", one_line(text)
+        field = None
+        head, sep, tail = rest.partition(": ")
+        if sep and _FIELD.match(head) and tail:
+            field, rest = head, tail
+        return cls(severity, file, line, column, field, rest, _expected(rest),
+                   _suggestion(rest, field))
+
+
+_PLACE = re.compile(r"^(?P<file>[^\n]+?):(?P<line>\d+)(?::(?P<col>\d+))?: (?P<rest>.*)$",
+                    re.DOTALL)
+_FIELD = re.compile(r"^(?:\(top level\)|[A-Za-z_][\w-]*(?:\[\d+\])*(?:\.[\w-]+(?:\[\d+\])*)*)$")
+
+
+def _expected(message: str) -> str | None:
+    found = re.search(r"\bexpected (.+?)(?:; got|;|$)", message)
+    return found[1].strip() if found else None
+
+
+def _suggestion(message: str, field: str | None) -> str | None:
+    if field and field.endswith("blocks") and "at least 1 items; got 0" in message:
+        return "the chapter is empty: add a block, or remove the chapter from guide.yaml"
+    found = re.search(r"\((did you mean [^)]*|put it in quotes[^)]*)\)\s*$", message)
+    if found:
+        return found[1]
+    head, sep, tail = message.rpartition("; ")
+    if sep and not tail.startswith(("got ", "expected ")):
+        return tail
+    return None
+
+
+def as_problem(problem: Problem | str) -> Problem:
+    return problem if isinstance(problem, Problem) else Problem.from_line(problem)
+
+
 class ContentError(SmguideError):
     """One or more problems in the content, brand or template files.
 
-    Carries every problem found, each already formatted as `file:line:col: field: message`.
+    Carries every problem found: `found` as data, `problems` as the lines printed.
     """
 
-    def __init__(self, problems: Sequence[str]):
-        self.problems = [one_line(problem) for problem in problems]
+    def __init__(self, problems: Sequence[Problem | str]):
+        self.found = [as_problem(problem) for problem in problems]
+        self.problems = [problem.line_text() for problem in self.found]
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} found; nothing was written."
         click.ClickException.__init__(self, "\n".join([*self.problems, head]))
 
     def __reduce__(self):  # noqa: ANN204 - so it crosses from a worker process intact
-        return (self.__class__, (self.problems,))
+        return (self.__class__, (self.found,))
 
     def show(self, file=None) -> None:  # noqa: ANN001 - Click's signature
         """Print one `Error:` line per problem, so each can be read (and grepped) alone."""
-        for problem in self.problems:
-            click.echo(f"Error: {problem}", err=True)
+        for problem in self.found:
+            click.echo(problem.text(), err=True)
         count = len(self.problems)
         plural = "s" if count != 1 else ""
         click.echo(f"{count} problem{plural} found; nothing was written.", err=True)

@@ -9,11 +9,11 @@ column, the field, what was expected and, where we can tell, a fix.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from smguide.errors import ContentError, SmguideError, one_line, quote
+from smguide.errors import ContentError, Problem, SmguideError, as_problem, quote
 from smguide.paths import display_path, link_loop
 from smguide.sources.yamlsource import Located, YamlProblem, read_yaml
 
@@ -25,92 +25,26 @@ if TYPE_CHECKING:
 MIN_DPI = 150
 A4_TEXT_WIDTH_MM = 210 - 25 - 19  # the handbook's A4 text column (inner and outer margins)
 LOGO_MM = 24  # the logo's printed size on the cover (34 mm disc less its padding)
-_PLACE = re.compile(r"^(?P<file>[^\n]+?):(?P<line>\d+)(?::(?P<col>\d+))?: (?P<rest>.*)$",
-                    re.DOTALL)
-_FIELD = re.compile(r"^(?:\(top level\)|[A-Za-z_][\w-]*(?:\[\d+\])*(?:\.[\w-]+(?:\[\d+\])*)*)$")
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One problem: where, in which field, what is wrong, what was expected, how to fix it."""
-
-    severity: str  # "error" or "warning"
-    file: str
-    line: int | None
-    column: int | None
-    field: str | None
-    message: str
-    expected: str | None = None
-    suggestion: str | None = None
-
-    def __post_init__(self) -> None:  # one finding is one line, whatever it quotes
-        for name in ("file", "field", "message", "expected", "suggestion"):
-            value = getattr(self, name)
-            if value is not None:
-                object.__setattr__(self, name, one_line(value))
-
-    @property
-    def place(self) -> str:
-        parts = [self.file, *(str(n) for n in (self.line, self.column) if n is not None)]
-        return ":".join(parts)
-
-    def text(self) -> str:
-        field = f"{self.field}: " if self.field else ""
-        return f"{self.severity.capitalize()}: {self.place}: {field}{self.message}"
-
-
-def parse(problem: str, severity: str = "error") -> Finding:
-    """A problem line as the loaders write it (`file:line:col: field: message`) as a Finding."""
-    found = _PLACE.match(problem)
-    line: int | None
-    column: int | None
-    if found:
-        file, line = found["file"], int(found["line"])
-        column = int(found["col"]) if found["col"] else None
-        rest = found["rest"]
-    else:
-        file, _, rest = problem.partition(": ")
-        line, column = None, None
-        if not rest:
-            file, rest = "", problem
-    field = None
-    head, sep, tail = rest.partition(": ")
-    if sep and _FIELD.match(head) and tail:
-        field, rest = head, tail
-    return Finding(severity, file, line, column, field, rest, _expected(rest),
-                   _suggestion(rest, field))
-
-
-def _expected(message: str) -> str | None:
-    found = re.search(r"\bexpected (.+?)(?:; got|;|$)", message)
-    return found[1].strip() if found else None
-
-
-def _suggestion(message: str, field: str | None) -> str | None:
-    if field and field.endswith("blocks") and "at least 1 items; got 0" in message:
-        return "the chapter is empty: add a block, or remove the chapter from guide.yaml"
-    found = re.search(r"\((did you mean [^)]*|put it in quotes[^)]*)\)\s*$", message)
-    if found:
-        return found[1]
-    head, sep, tail = message.rpartition("; ")
-    if sep and not tail.startswith(("got ", "expected ")):
-        return tail
-    return None
+def warning(problem: Problem | str) -> Problem:
+    """A loader's warning as a Problem of severity "warning"."""
+    return replace(as_problem(problem), severity="warning")
 
 
 @dataclass
 class Report:
     """All findings of one check, errors first, each group in file and line order."""
 
-    findings: list[Finding]
+    findings: list[Problem]
     checked: str
 
     @property
-    def errors(self) -> list[Finding]:
+    def errors(self) -> list[Problem]:
         return [f for f in self.findings if f.severity == "error"]
 
     @property
-    def warnings(self) -> list[Finding]:
+    def warnings(self) -> list[Problem]:
         return [f for f in self.findings if f.severity == "warning"]
 
     def failed(self, strict: bool) -> bool:
@@ -136,8 +70,8 @@ def run_check(project: Project) -> Report:
     found = read_inputs(project.sources())
     guide, brand = found.guide, found.brand
     deck = brand.deck_warnings() if brand is not None else []
-    findings = [*(parse(p) for p in found.problems),
-                *(parse(w, "warning") for w in found.warnings + deck)]
+    findings = [*(as_problem(p) for p in found.problems),
+                *(warning(w) for w in [*found.warnings, *deck])]
     findings += compile_templates(project.templates)
     if guide is not None:
         findings += language_mismatch(guide, project)
@@ -169,7 +103,7 @@ def run_check(project: Project) -> Report:
 # -- templates ----------------------------------------------------------------------
 
 
-def compile_templates(override: Path | None) -> list[Finding]:
+def compile_templates(override: Path | None) -> list[Problem]:
     """Compile every template in the override folder and the built-ins: syntax errors."""
     from jinja2 import TemplateError, TemplateSyntaxError
 
@@ -185,7 +119,7 @@ def compile_templates(override: Path | None) -> list[Finding]:
         for path in sorted(folder.rglob("*.j2")):
             name = prefix + path.relative_to(folder).as_posix()
             if link_loop(path):
-                findings.append(Finding("error", display_path(path), None, None, None,
+                findings.append(Problem("error", display_path(path), None, None, None,
                                         "the template is a symbolic link that leads back to "
                                         "itself (a link loop); put the file itself there"))
                 continue
@@ -193,19 +127,19 @@ def compile_templates(override: Path | None) -> list[Finding]:
                 env.get_template(name)
             except TemplateSyntaxError as exc:
                 shown = display_path(Path(exc.filename)) if exc.filename else name
-                findings.append(Finding("error", shown, exc.lineno, None, None,
+                findings.append(Problem("error", shown, exc.lineno, None, None,
                                         f"template syntax: {exc.message}", None,
                                         "check the {% %} and {{ }} tags on this line"))
             except TemplateError as exc:
-                findings.append(Finding("error", display_path(path), None, None, None,
+                findings.append(Problem("error", display_path(path), None, None, None,
                                         f"template: {exc}"))
             except SmguideError as exc:  # e.g. a template that links outside its folder
-                findings.append(parse(exc.message))
+                findings.append(Problem.from_line(exc.message))
     return findings
 
 
 def render_checks(guide: Guide, brand: Brand, templates: Path | None,
-                  allow_network: bool = False) -> list[Finding]:
+                  allow_network: bool = False) -> list[Problem]:
     """Render the handbook's HTML and CSS and the deck plan in memory; with template
     overrides, lay the handbook out with the PDF engine as `smguide pdf` does (the same
     fetcher, so every stylesheet, font, picture, link and attachment an override names
@@ -219,15 +153,15 @@ def render_checks(guide: Guide, brand: Brand, templates: Path | None,
     from smguide.handbook.pdf import lay_out
     from smguide.model.options import PrintOptions
 
-    findings: list[Finding] = []
+    findings: list[Problem] = []
     try:
         renderer = HandbookRenderer(guide, brand, templates)
         manuscript = renderer.manuscript(PrintOptions())
         load_plan(guide, templates)
     except ContentError as exc:
-        return [parse(p) for p in exc.problems]
+        return list(exc.found)
     except SmguideError as exc:
-        return [parse(exc.message)]
+        return [Problem.from_line(exc.message)]
     try:
         if templates is not None:
             lay_out(manuscript, allow_network=allow_network)  # refuses what pdf refuses
@@ -239,7 +173,7 @@ def render_checks(guide: Guide, brand: Brand, templates: Path | None,
 _REFERENCE = re.compile(r'^blocked (<[^>]*>|\S+?): |"((?:[^"\\]|\\.)+)"')
 
 
-def engine_finding(message: str, templates: Path | None) -> Finding:
+def engine_finding(message: str, templates: Path | None) -> Problem:
     """A refusal of the PDF engine as a finding: at the line of the template override
     that names the resource, when one does (else at the override folder)."""
     from urllib.parse import unquote, urlsplit
@@ -262,16 +196,17 @@ def engine_finding(message: str, templates: Path | None) -> Finding:
             for number, line in enumerate(lines, 1):
                 column = min((line.find(n) for n in needles if n in line), default=-1)
                 if column >= 0:
-                    return Finding("error", display_path(source), number, column + 1, None,
+                    return Problem("error", display_path(source), number, column + 1, None,
                                    message)
     where = display_path(templates) if templates is not None else "the templates"
-    return Finding("error", where, None, None, None, message)
+    return Problem("error", where, None, None, None, message)
 
 
-def slide_fitting(guide: Guide, brand: Brand, templates: Path | None) -> list[Finding]:
+def slide_fitting(guide: Guide, brand: Brand, templates: Path | None) -> list[Problem]:
     """Blocks the deck continues on two or more "(cont.)" slides (warnings; one is how the
     deck keeps its text large) or cannot fit at all (errors)."""
     from smguide.deck.render import DeckRenderer
+    from smguide.deck.slides import TooLong
 
     spilled: dict[tuple[str, int], list[Any]] = {}
 
@@ -285,20 +220,21 @@ def slide_fitting(guide: Guide, brand: Brand, templates: Path | None) -> list[Fi
 
     try:
         Measuring(guide, brand, templates=templates).render()
+    except TooLong as exc:
+        if exc.source is None or exc.block is None:
+            return [Problem.from_line(exc.message)]
+        line, col = _position(exc.source, ("blocks", exc.block))
+        return [Problem("error", exc.source, line, col, f"blocks[{exc.block}]", exc.detail,
+                        None, "shorten it, or split it into two blocks")]
     except SmguideError as exc:
-        found = re.match(r"^(.+?): blocks\[(\d+)\] \((\w+)\): (.*)$", exc.message)
-        if not found:
-            return [parse(exc.message)]
-        line, col = _position(found[1], ("blocks", int(found[2])))
-        return [Finding("error", found[1], line, col, f"blocks[{found[2]}]", found[4], None,
-                        "shorten it, or split it into two blocks")]
+        return [Problem.from_line(exc.message)]
     findings = []
     for (source, index), (block, extra) in spilled.items():
         if extra < 2:  # one continuation slide is how the deck keeps text large
             continue
         line, col = _position(source, ("blocks", index))
         more = f"{extra} more slide{'s' if extra != 1 else ''}"
-        findings.append(Finding(
+        findings.append(Problem(
             "warning", source, line, col, f"blocks[{index}]",
             f"the {block.type} block is too long for one slide; the deck continues it on "
             f"{more} marked ({guide.labels.continued})", "one slide's worth of text",
@@ -309,12 +245,12 @@ def slide_fitting(guide: Guide, brand: Brand, templates: Path | None) -> list[Fi
 # -- content ------------------------------------------------------------------------
 
 
-def language_mismatch(guide: Guide, project: Project) -> list[Finding]:
+def language_mismatch(guide: Guide, project: Project) -> list[Problem]:
     if not project.translated or not project.lang or guide.language.lower() == project.lang:
         return []
     shown = display_path(project.content / "guide.yaml")
     line, col = _position(shown, ("language",))
-    return [Finding("warning", shown, line, col, "language",
+    return [Problem("warning", shown, line, col, "language",
                     f"{quote(guide.language)} but the folder is {project.lang}/; hyphenation, "
                     "quotes and dates follow the language code",
                     f'"{project.lang}"', f"write language: {project.lang}")]
@@ -323,7 +259,7 @@ def language_mismatch(guide: Guide, project: Project) -> list[Finding]:
 _LINK = re.compile(r"\]\(\s*<?#([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?#(\S*?)>?\s*$", re.MULTILINE)
 
 
-def yaml_surprises(guide: Guide, project: Project) -> list[Finding]:
+def yaml_surprises(guide: Guide, project: Project) -> list[Problem]:
     """Valid YAML that probably does not say what its author meant (an item joined to
     the one above it, text cut off at " #")."""
     from smguide.sources.validate import dotted
@@ -343,12 +279,12 @@ def yaml_surprises(guide: Guide, project: Project) -> list[Finding]:
                   if line <= hint.line]
             field = dotted(max(at, key=lambda p: located.value_pos[p]))  \
                 if at and located else None
-            findings.append(Finding("warning", display_path(path), hint.line, hint.column,
+            findings.append(Problem("warning", display_path(path), hint.line, hint.column,
                                     field or None, hint.fix))
     return findings
 
 
-def translation_drift(guide: Guide, project: Project) -> list[Finding]:
+def translation_drift(guide: Guide, project: Project) -> list[Problem]:
     """Chapters and blocks a translation lacks, or has, compared with the edition it
     translates: checking content/de/ compares it with content/; checking content/ compares
     every translation in it."""
@@ -369,13 +305,13 @@ def translation_drift(guide: Guide, project: Project) -> list[Finding]:
     else:
         pairs += [(guide, loaded(folder)) for lang, folder in variants(project.content).items()
                   if folder != project.content]
-    return [Finding("warning", drift.file, drift.line, drift.column, drift.field,
+    return [Problem("warning", drift.file, drift.line, drift.column, drift.field,
                     f"{drift.message}; {drift.suggestion}", suggestion=drift.suggestion)
             for source, translation in pairs if source is not None and translation is not None
             for drift in compare(source, translation)]
 
 
-def cross_references(guide: Guide) -> list[Finding]:
+def cross_references(guide: Guide) -> list[Problem]:
     """Markdown links to #anchors that no chapter or block has."""
     from smguide.sources.validate import dotted, suggest
 
@@ -398,7 +334,7 @@ def cross_references(guide: Guide) -> list[Finding]:
                     continue
                 hint = suggest(f"#{target}", [f"#{a}" for a in anchors])
                 listed = ", ".join(f"#{c.anchor}" for c in guide.chapters)
-                findings.append(Finding(
+                findings.append(Problem(
                     "warning", chapter.source, cursor + 1, column, dotted(path),
                     f'the link to "#{target}" goes nowhere: no chapter or block has that '
                     f"anchor{hint}", f"a chapter anchor ({listed}) or <chapter>-<n> for "
@@ -426,7 +362,7 @@ def _find(lines: list[str], needle: str, start: int) -> tuple[int, int]:
     return start, 1
 
 
-def image_resolution(guide: Guide) -> list[Finding]:
+def image_resolution(guide: Guide) -> list[Problem]:
     """Raster images with fewer than 150 pixels per inch at their printed width."""
     from smguide.model.guide import Image as ImageBlock
 
@@ -443,7 +379,7 @@ def image_resolution(guide: Guide) -> list[Finding]:
             fits = int(pixels / MIN_DPI * 25.4 / A4_TEXT_WIDTH_MM * 100)
             smaller = f", or set width: {fits} (percent)" if fits >= 10 else ""
             line, col = _position(chapter.source, ("blocks", index, "src"))
-            findings.append(Finding(
+            findings.append(Problem(
                 "warning", chapter.source, line, col, f"blocks[{index}].src",
                 f'{quote(block.src)} is {pixels} pixels wide, {dpi:.0f} dpi at its printed '
                 f"width of {printed:.0f} mm; it will look blurred in print",
@@ -468,7 +404,7 @@ def _pixel_width(path: Path) -> int | None:
         return None
 
 
-def logo_checks(brand: Brand) -> list[Finding]:
+def logo_checks(brand: Brand) -> list[Problem]:
     """The brand logo: alt text given, and sharp enough on the cover."""
     if brand.logo is None:
         return []
@@ -478,7 +414,7 @@ def logo_checks(brand: Brand) -> list[Finding]:
     col: int | None
     if not brand.logo_alt_given:
         line, col = located.position(("logo",)) if located else (None, None)
-        findings.append(Finding(
+        findings.append(Problem(
             "warning", brand.source, line, col, "logo",
             f"the logo has no alt text; readers who cannot see it hear {quote(brand.logo_alt)}",
             "alt: a short description of the logo",
@@ -486,7 +422,7 @@ def logo_checks(brand: Brand) -> list[Finding]:
     pixels = _pixel_width(brand.logo)
     if pixels is not None and pixels / (LOGO_MM / 25.4) < MIN_DPI:
         line, col = located.position(("logo",)) if located else (None, None)
-        findings.append(Finding(
+        findings.append(Problem(
             "warning", brand.source, line, col, "logo",
             f"the logo is {pixels} pixels wide, {pixels / (LOGO_MM / 25.4):.0f} dpi on the "
             f"cover ({LOGO_MM} mm); it will look blurred in print",

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints
 
-from smguide.errors import ContentError
+from smguide.errors import ContentError, Problem
 from smguide.handbook.templating import make_env, render
 from smguide.model.base import Strict
 from smguide.model.guide import Block, Chapter, Guide
@@ -89,9 +89,10 @@ def load_plan(guide: Guide, templates: Path | None) -> list[PlannedSlide]:
         located = parse_yaml(text)
     except YamlProblem as exc:
         raise ContentError([f"{shown}:{exc.line}:{exc.column}: {exc.message}"]) from None
-    refs, problems = validate(list[SlideRef], located, shown)
+    refs, found = validate(list[SlideRef], located, shown)
     if refs is None:
-        raise ContentError(problems)
+        raise ContentError(found)
+    problems: list[Problem | str] = []
     if not refs:
         raise ContentError([f"{shown}: the plan lists no slides"])
     slides = []
@@ -106,7 +107,7 @@ def load_plan(guide: Guide, templates: Path | None) -> list[PlannedSlide]:
     return slides
 
 
-def _resolve(ref: SlideRef, guide: Guide, where: str, problems: list[str]
+def _resolve(ref: SlideRef, guide: Guide, where: str, problems: list[Problem | str]
              ) -> PlannedSlide | None:
     """Check that the reference names what its kind needs, and find it in the guide."""
     needs_chapter = ref.kind in ("section", "block")

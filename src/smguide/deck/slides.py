@@ -49,7 +49,17 @@ def drop_empty(slide: Slide) -> None:
 
 
 class TooLong(RenderError):
-    """Text that does not fit where the layout puts it, even at the smallest size."""
+    """Text that does not fit where the layout puts it, even at the smallest size; for a
+    block on the branded deck, which chapter file (`source`), which block (`block`, its
+    index) and what did not fit (`detail`), as data."""
+
+    def __init__(self, message: str, source: str | None = None, block: int | None = None,
+                 detail: str = ""):
+        super().__init__(message)
+        self.source, self.block, self.detail = source, block, detail
+
+    def __reduce__(self):  # noqa: ANN204 - the place crosses from the render child intact
+        return (self.__class__, (self.message, self.source, self.block, self.detail))
 
 
 def too_long(deck: DeckRenderer, planned: PlannedSlide, what: str, text: str = "",
@@ -68,12 +78,16 @@ def too_long(deck: DeckRenderer, planned: PlannedSlide, what: str, text: str = "
     words = text.split()
     shown = f' "{" ".join(words[:8])}{"..." if len(words) > 8 else ""}"' if words else ""
     floor = f" even at {minimum:g} pt" if minimum else " even at the smallest size"
-    prefix = f"{deck.source}: " if deck.options.template else ""
-    return TooLong(f"{prefix}slide {number} ({deck.where(planned)}): {what}{shown} does not "
-                       f"fit in the {inside}{floor}; shorten it, or pin a layout with more room "
-                       f"(defaults.smguide.layouts in the brand file)" if deck.options.template
-                       else f"{deck.where(planned)}: slide {number}: {what}{shown} does not fit "
-                       f"on a slide{floor}; shorten it")
+    if deck.options.template:
+        return TooLong(f"{deck.source}: slide {number} ({deck.where(planned)}): {what}{shown} "
+                       f"does not fit in the {inside}{floor}; shorten it, or pin a layout "
+                       f"with more room (defaults.smguide.layouts in the brand file)")
+    detail = f"slide {number}: {what}{shown} does not fit on a slide{floor}; shorten it"
+    chapter, block = planned.chapter, planned.block
+    if chapter is None or block is None:
+        return TooLong(f"{deck.where(planned)}: {detail}")
+    return TooLong(f"{deck.where(planned)}: {detail}", chapter.source,
+                   chapter.blocks.index(block), detail)
 
 
 def title_of(deck: DeckRenderer, planned: PlannedSlide, default: str) -> str:

@@ -16,6 +16,15 @@ class Strict(BaseModel):
     model_config = STRICT
 
 
+class Mistake(ValueError):
+    """A model validator's refusal: what is wrong, and how to fix it (`fix`), kept apart
+    so the problem reported carries its suggestion as data."""
+
+    def __init__(self, what: str, fix: str):
+        super().__init__(f"{what}; {fix}")
+        self.fix = fix
+
+
 @dataclass(frozen=True)
 class Explained:
     """Metadata for a constrained text type (`Annotated[str, StringConstraints(pattern=...),

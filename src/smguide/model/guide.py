@@ -18,7 +18,7 @@ from pydantic import (
     field_validator,
 )
 
-from smguide.model.base import STRICT, Explained, Strict
+from smguide.model.base import STRICT, Explained, Mistake, Strict
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Markdown = Annotated[str, StringConstraints(min_length=1), Field(description="Markdown text")]
@@ -125,8 +125,8 @@ class Analogy(BlockBase):
         symbols = [part.symbol for part in parts]
         twice = sorted({s for s in symbols if symbols.count(s) > 1})
         if twice:
-            raise ValueError(f"the symbol {', '.join(twice)} is used twice; the diagram "
-                             "draws each symbol once, so keep one part per symbol")
+            raise Mistake(f"the symbol {', '.join(twice)} is used twice",
+                          "the diagram draws each symbol once, so keep one part per symbol")
         return parts
 
 

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from smguide.errors import BrandError, quote
+from smguide.errors import BrandError, Problem, quote
 from smguide.model.base import Explained
 from smguide.model.base import Strict as _Strict
 from smguide.model.colors import contrast, luminance, mix, parse_colour
@@ -424,7 +424,7 @@ class _Reader:
     def __init__(self, located: Located, shown: str, root: Path, network: bool):
         self.located, self.shown, self.root, self.network = located, shown, root, network
         self.data = located.data if isinstance(located.data, dict) else {}
-        self.problems: list[str] = []
+        self.problems: list[Problem | str] = []
         self.warnings: list[str] = []
         self.found: list[tuple[str, str, str]] = []  # (family asked for, used, from where)
         colour = _at(self.data, "color")

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from smguide.errors import ContentError, quote
+from smguide.errors import ContentError, Problem, as_problem, quote
 from smguide.model.guide import (
     Chapter,
     ChapterFile,
@@ -28,7 +28,7 @@ LOOP = ("the file is a symbolic link that leads back to itself (a link loop); re
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
 
 
-def _read(path: Path, problems: list[str], root: Path | None = None) -> Located | None:
+def _read(path: Path, problems: list[Problem | str], root: Path | None = None) -> Located | None:
     shown = display_path(path)
     if link_loop(path):
         problems.append(f"{shown}:1:1: {LOOP}")
@@ -58,7 +58,7 @@ def _inside(root: Path, relative: str) -> Path | None:
 
 
 def check_file_ref(root: Path, relative: str, where: str, kinds: set[str],
-                    problems: list[str], what: str, listed: tuple[str, ...] = ()) -> None:
+                    problems: list[Problem | str], what: str, listed: tuple[str, ...] = ()) -> None:
     """Whether `relative` names a file of one of `kinds` inside `root`; if not, a problem
     saying where smguide looked and what there is instead. Files in `listed` (the others
     named in the same list) are never suggested."""
@@ -106,10 +106,12 @@ def _where(located: Located, display: str, path: tuple[Any, ...], field: str) ->
     return f"{display}:{line}:{col}: {field}"
 
 
-def file_line(problem: str) -> tuple[str, int, int]:
-    """Sort key: file, then line and column as numbers."""
-    found = re.match(r"^(.*?):(\d+):(\d+): ", problem)
-    return (found[1], int(found[2]), int(found[3])) if found else (problem, 0, 0)
+def file_line(problem: Problem | str) -> tuple[str, int, int]:
+    """Sort key: file, then line and column as numbers (a problem without both: by its text)."""
+    found = as_problem(problem)
+    if found.line is None or found.column is None:
+        return found.line_text(), 0, 0
+    return found.file, found.line, found.column
 
 
 def _chapter_list(guide: GuideFile | None, source: Located | None) -> list[str]:
@@ -123,7 +125,7 @@ def _chapter_list(guide: GuideFile | None, source: Located | None) -> list[str]:
 def load_guide(content_dir: Path) -> Guide:
     """Read guide.yaml, labels.yaml and every chapter; raise ContentError listing all problems."""
     root = real(content_dir)
-    problems: list[str] = []
+    problems: list[Problem | str] = []
     guide_src = _read(root / "guide.yaml", problems)
     labels_src = _read(root / "labels.yaml", problems)
     guide = labels = None
@@ -209,7 +211,7 @@ def load_guide(content_dir: Path) -> Guide:
 
 
 def _week_before(guide: GuideFile | None, source: Located | None, root: Path,
-                 chapters: list[Chapter], problems: list[str]) -> str | None:
+                 chapters: list[Chapter], problems: list[Problem | str]) -> str | None:
     """The chapter a personal copy's week page faces: guide.yaml's personal_week_before
     (which must name a chapter), else the first chapter with a checklist, else none (the
     page ends the book)."""

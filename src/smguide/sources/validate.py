@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import difflib
 import functools
-import re
 import types
 import typing
-from typing import Any, Literal, TypeVar, Union, get_args, get_origin
+from typing import Any, Literal, NamedTuple, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from smguide.errors import quote
+from smguide.errors import Problem, quote
 from smguide.model.base import Explained
 from smguide.sources.yamlsource import Located, Path_
 
@@ -33,8 +32,8 @@ def dotted(path: Path_) -> str:
 
 def suggest(word: str, choices: typing.Iterable[str]) -> str:
     """' (did you mean "x"?)' when a close match exists, else ''."""
-    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {quote(match[0])}?)" if match else ""
+    meant = _closest(word, choices)
+    return f" (did you mean {quote(meant)}?)" if meant else ""
 
 
 def _unwrap(tp: Any) -> Any:
@@ -150,10 +149,23 @@ def explanations(root: typing.Hashable) -> dict[str, str]:
     return found
 
 
+class Described(NamedTuple):
+    """One Pydantic error in the user's words: where in the file, the message, whether
+    it points at the key (not the value), what was expected, the fix, and the key a
+    misspelt one was probably meant to be."""
+
+    path: Path_
+    message: str
+    at_key: bool = False
+    expected: str | None = None
+    suggestion: str | None = None
+    meant: str | None = None
+
+
 def describe(error: ErrorDetails, root: Any, data: Any,
-             helps: dict[str, str] | None = None) -> tuple[Path_, str, bool]:
-    """(path in the file, message, point-at-key?) for one Pydantic error; `helps` maps a
-    text pattern to the words that explain it (default: those of `root`)."""
+             helps: dict[str, str] | None = None) -> Described:
+    """One Pydantic error described; `helps` maps a text pattern to the words that
+    explain it (default: those of `root`)."""
     if helps is None:
         helps = explanations(typing.cast(typing.Hashable, root))
     loc = tuple(error["loc"])
@@ -161,60 +173,90 @@ def describe(error: ErrorDetails, root: Any, data: Any,
     path = _data_path(data, loc, keep_last=kind in ("missing", "extra_forbidden"))
     field_type = type_at(root, loc)
     if kind == "missing":
-        name = loc[-1]
-        return path, f'required field is missing; add "{name}:"', False
+        add = f'add "{loc[-1]}:"'
+        return Described(path, f"required field is missing; {add}", suggestion=add)
     if kind == "extra_forbidden":
         allowed = [k for k in _keys_of(type_at(root, loc[:-1])) if k != "type"]
-        hint = suggest(str(loc[-1]), allowed) or f" (allowed: {', '.join(allowed)})"
-        return path, f"unknown key {quote(loc[-1])}{hint}", True
+        meant = _closest(str(loc[-1]), allowed)
+        fix = f"did you mean {quote(meant)}?" if meant else None
+        hint = f" ({fix})" if fix else f" (allowed: {', '.join(allowed)})"
+        return Described(path, f"unknown key {quote(loc[-1])}{hint}", True, suggestion=fix,
+                         meant=meant)
     if kind in ("literal_error", "enum"):
         choices = _choices(field_type) or [c.strip("'") for c in
                                            str(ctx.get("expected", "")).replace(" or ", ", ")
                                            .split(", ")]
-        return path, (f"expected one of {', '.join(choices)}; got {_show(value)}"
-                      f"{suggest(str(value), choices)}"), False
+        return _one_of(path, choices, value)
     if kind == "union_tag_invalid":
         tags = [t.strip("'") for t in str(ctx.get("expected_tags", "")).split(", ")]
-        return (*path, "type"), (f"expected one of {', '.join(tags)}; got {_show(ctx.get('tag'))}"
-                                 f"{suggest(str(ctx.get('tag')), tags)}"), False
+        return _one_of((*path, "type"), tags, ctx.get("tag"))
     if kind == "value_error":
-        return path, str(ctx.get("error", error["msg"])), False
+        refusal = ctx.get("error", error["msg"])
+        return Described(path, str(refusal), suggestion=getattr(refusal, "fix", None))
     if kind == "union_tag_not_found":
-        return path, 'each block needs a "type:" line (for example "type: prose")', False
+        return Described(path, 'each block needs a "type:" line (for example "type: prose")')
     if kind == "string_type":
         pattern = _pattern_of(field_type)
         if pattern:
-            return path, (f"expected {helps.get(pattern, 'text')}; "
-                          f"got {_show(value)}"), False
-        hint = (f" (put it in quotes: {quote(_show(value))})"
-                if isinstance(value, (int, float)) else "")
-        return path, f"expected text; got {_show(value)}{hint}", False
+            wanted = helps.get(pattern, "text")
+            return Described(path, f"expected {wanted}; got {_show(value)}", expected=wanted)
+        fix = (f"put it in quotes: {quote(_show(value))}"
+               if isinstance(value, (int, float)) else None)
+        return Described(path, f"expected text; got {_show(value)}"
+                               f"{f' ({fix})' if fix else ''}", expected="text", suggestion=fix)
     if kind == "string_too_long":
-        return path, (f"too long: at most {ctx.get('max_length')} characters; "
-                      f"got {len(str(value))}"), False
+        return Described(path, f"too long: at most {ctx.get('max_length')} characters; "
+                               f"got {len(str(value))}")
     if kind == "string_too_short":
-        return path, "must not be empty; write some text or remove the key", False
+        fix = "write some text or remove the key"
+        return Described(path, f"must not be empty; {fix}", suggestion=fix)
     if kind == "string_pattern_mismatch":
-        return path, (f"{_show(value)} is not allowed here; expected "
-                      f"{helps.get(str(ctx.get('pattern')), 'a different format')}"), False
+        wanted = helps.get(str(ctx.get("pattern")), "a different format")
+        return Described(path, f"{_show(value)} is not allowed here; expected {wanted}",
+                         expected=wanted)
     if kind in ("list_type", "tuple_type"):
-        return path, f'expected a list (one "- item" per line); got {_show(value)}', False
+        return _expected(path, 'a list (one "- item" per line)', value)
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return path, f'expected a group of "key: value" lines; got {_show(value)}', False
+        return _expected(path, 'a group of "key: value" lines', value)
     if kind in ("too_short", "too_long"):
-        if ctx.get("min_length") == ctx.get("max_length"):
-            want = f"exactly {ctx.get('max_length', ctx.get('min_length'))}"
-        else:
-            want = (f"at least {ctx['min_length']}" if kind == "too_short"
-                    else f"at most {ctx['max_length']}")
-        return path, f"expected {want} items; got {ctx.get('actual_length')}", False
+        return _count(path, kind, ctx)
     if kind in ("int_type", "int_parsing"):
-        return path, f"expected a whole number; got {_show(value)}", False
+        return _expected(path, "a whole number", value)
     if kind in ("greater_than_equal", "less_than_equal"):
         low = ctx.get("ge")
         limit = f"at least {low}" if low is not None else f"at most {ctx.get('le')}"
-        return path, f"expected a number {limit}; got {_show(value)}", False
-    return path, f"{error['msg']}; got {_show(value)}", False
+        return _expected(path, f"a number {limit}", value)
+    return Described(path, f"{error['msg']}; got {_show(value)}")
+
+
+def _expected(path: Path_, wanted: str, value: Any) -> Described:
+    return Described(path, f"expected {wanted}; got {_show(value)}", expected=wanted)
+
+
+def _one_of(path: Path_, choices: list[str], value: Any) -> Described:
+    meant = _closest(str(value), choices)
+    wanted = f"one of {', '.join(choices)}"
+    hint = f"did you mean {quote(meant)}?" if meant else None
+    return Described(path, f"expected {wanted}; got {_show(value)}{f' ({hint})' if hint else ''}",
+                     expected=wanted, suggestion=hint)
+
+
+def _count(path: Path_, kind: str, ctx: dict[str, Any]) -> Described:
+    if ctx.get("min_length") == ctx.get("max_length"):
+        want = f"exactly {ctx.get('max_length', ctx.get('min_length'))}"
+    else:
+        want = (f"at least {ctx['min_length']}" if kind == "too_short"
+                else f"at most {ctx['max_length']}")
+    got = ctx.get("actual_length")
+    empty_chapter = path[-1:] == ("blocks",) and want == "at least 1" and got == 0
+    return Described(path, f"expected {want} items; got {got}", expected=f"{want} items",
+                     suggestion="the chapter is empty: add a block, or remove the chapter "
+                                "from guide.yaml" if empty_chapter else None)
+
+
+def _closest(word: str, choices: typing.Iterable[str]) -> str | None:
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return match[0] if match else None
 
 
 _ADAPTERS: dict[object, TypeAdapter[Any]] = {}
@@ -229,9 +271,10 @@ def _adapter(root: Any) -> TypeAdapter[Any]:
     return adapter
 
 
-def validate(root: type[M] | Any, located: Located, display: str) -> tuple[M | None, list[str]]:
+def validate(root: type[M] | Any, located: Located,
+             display: str) -> tuple[M | None, list[Problem]]:
     """Validate located YAML against a type; return (value, problems)."""
-    found: list[tuple[Path_, str, bool]] = [(p, m, True) for p, m in _empty_values(located)]
+    found = _empty_values(located)
     try:
         value = _adapter(root).validate_python(located.data)
     except ValidationError as exc:
@@ -239,26 +282,29 @@ def validate(root: type[M] | Any, located: Located, display: str) -> tuple[M | N
         helps = explanations(typing.cast(typing.Hashable, root))
         described = _most_specific([describe(error, root, located.data, helps)
                                     for error in exc.errors(include_url=False)])
-        misspelt = {(*path[:-1], _suggested(message)) for path, message, at_key in described
-                    if at_key and _suggested(message)}
-        empty = {path for path, *_ in found}
-        found += [(path, message, at_key) for path, message, at_key in described
-                  if not (message.startswith("required field is missing") and path in misspelt)
-                  and path not in empty]  # "expected text; got nothing" says less
+        misspelt = {(*entry.path[:-1], entry.meant) for entry in described
+                    if entry.at_key and entry.meant}
+        empty = {entry.path for entry in found}
+        found += [entry for entry in described  # "expected text; got nothing" says less
+                  if not (entry.message.startswith("required field is missing")
+                          and entry.path in misspelt) and entry.path not in empty]
     problems = []
-    for path, message, at_key in found:
-        line, col = (located.key_pos.get(path) if at_key else None) or located.position(path)
-        problems.append((line, col, f"{display}:{line}:{col}: {dotted(path)}: {message}"))
-    return (None if problems else value), [text for *_, text in sorted(problems)]
+    for entry in found:
+        line, col = ((located.key_pos.get(entry.path) if entry.at_key else None)
+                     or located.position(entry.path))
+        problems.append(Problem("error", display, line, col, dotted(entry.path), entry.message,
+                                entry.expected, entry.suggestion))
+    problems.sort(key=lambda p: (p.line, p.column, p.line_text()))
+    return (None if problems else value), problems
 
 
-def _most_specific(described: list[tuple[Path_, str, bool]]) -> list[tuple[Path_, str, bool]]:
+def _most_specific(described: list[Described]) -> list[Described]:
     """Where a field may take several shapes (text or a group of keys), Pydantic reports
     one error per shape; drop the bare shape mismatch when a more telling error exists."""
     unique = list(dict.fromkeys(described))
     shape = ("expected text;", "expected a group of")
 
-    def telling(other: tuple[Path_, str, bool], path: Path_) -> bool:
+    def telling(other: Described, path: Path_) -> bool:
         deeper = len(other[0]) > len(path) and other[0][:len(path)] == path
         return deeper or (other[0] == path and not other[1].startswith(shape))
 
@@ -275,10 +321,11 @@ def _pattern_of(tp: Any) -> str | None:
     return None
 
 
-def _empty_values(located: Located) -> list[tuple[Path_, str]]:
+def _empty_values(located: Located) -> list[Described]:
     """Keys written with nothing after them: usually a value lost to a `#` comment."""
-    return [(path, "the value is empty; write one or remove the key (text after # is a "
-                   'comment: put such text in quotes, e.g. "#1 rule")')
+    fix = ('write one or remove the key (text after # is a comment: put such text in '
+           'quotes, e.g. "#1 rule")')
+    return [Described(path, f"the value is empty; {fix}", True, suggestion=fix)
             for path in located.key_pos if _get(located.data, path) is None]
 
 
@@ -286,8 +333,3 @@ def _get(data: Any, path: Path_) -> Any:
     for part in path:
         data = data[part]
     return data
-
-
-def _suggested(message: str) -> str | None:
-    found = re.search(r'\(did you mean "([^"]+)"\?\)$', message)
-    return found[1] if found else None
