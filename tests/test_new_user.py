@@ -1,0 +1,222 @@
+"""The mistakes a new, non-programming author makes most often, each in the starter project.
+
+Every fixture starts from `smguide init` (the project a pip user gets), makes one mistake
+the way people really make it (pasting from a word processor, a typo, a tab, a file in the
+wrong folder, a CSV saved from a spreadsheet) and asserts the exact line smguide prints,
+the exit code, and that nothing was written. Checks use `smguide check`; only the roster,
+which `check` does not read, runs `smguide pdf --roster` (it stops before rendering).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from tests.conftest import edit
+
+WELCOME = "content/chapters/01-welcome.yaml"
+GUIDE = "content/guide.yaml"
+BRAND = "brand/_brand.yml"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def project(run: Callable[..., Result], tmp_path: Path,
+            monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh starter project made by `smguide init`, with the CLI run from inside it."""
+    assert run("init", "myguide").exit_code == 0
+    root = tmp_path / "myguide"
+    monkeypatch.chdir(root)
+    return root
+
+
+def curly_quotes(root: Path) -> None:
+    edit(root / WELCOME, '"Read chapter 2: it takes ten minutes."',
+         "\u201cRead chapter 2: it takes ten minutes.\u201d")
+
+
+def no_space_after_colon(root: Path) -> None:
+    edit(root / WELCOME, "title: Welcome\n", "title:Welcome\n")
+
+
+def tab_indent(root: Path) -> None:
+    edit(root / WELCOME, "    heading: Your first week", "\theading: Your first week")
+
+
+def misspelt_key(root: Path) -> None:
+    edit(root / WELCOME, "    heading: Your first week", "    headng: Your first week")
+
+
+def misspelt_block_type(root: Path) -> None:
+    edit(root / WELCOME, "type: checklist", "type: check-list")
+
+
+def missing_chapter_file(root: Path) -> None:
+    edit(root / GUIDE, "  - chapters/02-how-we-work.yaml",
+         "  - chapters/02-how-we-work.yaml\n  - chapters/03-tools.yaml")
+
+
+def chapter_saved_as_yml(root: Path) -> None:
+    chapter = root / "content/chapters/02-how-we-work.yaml"
+    chapter.rename(chapter.with_suffix(".yml"))
+
+
+def image_in_project_folder(root: Path) -> None:
+    (root / "images").mkdir()
+    shutil.copy(root / "brand/logo.svg", root / "images/team.svg")
+    edit(root / WELCOME, "  - type: takeaways",
+         "  - type: image\n    src: images/team.svg\n    alt: The team\n\n  - type: takeaways")
+
+
+def unquoted_colour(root: Path) -> None:
+    edit(root / BRAND, 'green: "#2f6b4f"', "green: #2f6b4f")
+
+
+def colon_space_in_value(root: Path) -> None:
+    edit(root / WELCOME, "title: Ask early, ask often", "title: Tip: ask early, ask often")
+
+
+def date_written_day_first(root: Path) -> None:
+    edit(root / GUIDE, 'date: "2026-12-01"', "date: 03/02/2026")
+
+
+def british_spelling_of_color(root: Path) -> None:
+    edit(root / BRAND, "color:\n", "colour:\n")
+
+
+def misspelt_palette_name(root: Path) -> None:
+    edit(root / BRAND, "  primary: green", "  primary: gren")
+
+
+def chapter_key_singular(root: Path) -> None:
+    edit(root / GUIDE, "chapters:\n", "chapter:\n")
+
+
+ERRORS = [
+    (curly_quotes,
+     'content/chapters/01-welcome.yaml:28:9: YAML syntax: this line has a curly quote (\u201c)'
+     ' from a word processor, which YAML reads as an ordinary letter; use straight quotes:'
+     ' "Read chapter 2: it takes ten minutes." (with curly quotes, the ": " in it starts'
+     ' a key)'),
+    (no_space_after_colon,
+     'content/chapters/01-welcome.yaml:3:7: YAML syntax: put a space after the colon:'
+     ' "title: Welcome"'),
+    (tab_indent,
+     "content/chapters/01-welcome.yaml:24:1: YAML syntax: a tab character; indent with"
+     " spaces, not tabs"),
+    (misspelt_key,
+     'content/chapters/01-welcome.yaml:24:5: blocks[2].headng: unknown key "headng"'
+     ' (did you mean "heading"?)'),
+    (misspelt_block_type,
+     "content/chapters/01-welcome.yaml:23:5: blocks[2].type: expected one of prose, callout,"
+     " takeaways, role, comparison, analogy, practices, checklist, glossary, questions,"
+     ' image; got "check-list" (did you mean "checklist"?)'),
+    (missing_chapter_file,
+     'content/guide.yaml:11:5: chapters[2]: file "chapters/03-tools.yaml" not found'
+     " (smguide looked for content/chapters/03-tools.yaml); create the file there, or"
+     " remove this line"),
+    (chapter_saved_as_yml,
+     'content/guide.yaml:10:5: chapters[1]: file "chapters/02-how-we-work.yaml" not found'
+     " (smguide looked for content/chapters/02-how-we-work.yaml); did you mean"
+     ' "chapters/02-how-we-work.yml"? Fix the name, or create the file'),
+    (image_in_project_folder,
+     'content/chapters/01-welcome.yaml:31:5: blocks[3].src: file "images/team.svg" not found'
+     " (smguide looked for content/images/team.svg); there is a team.svg at"
+     " images/team.svg, outside the content folder: move it to content/images"),
+    (unquoted_colour,
+     "brand/_brand.yml:18:5: color.palette.green: the value is empty; write one or remove"
+     ' the key (text after # is a comment: put such text in quotes, e.g. "#1 rule")'),
+    (colon_space_in_value,
+     'content/chapters/01-welcome.yaml:18:12: YAML syntax: text with ": " in it must be'
+     ' put in quotes: title: "Tip: ask early, ask often"'),
+    (date_written_day_first,
+     'content/guide.yaml:6:1: date: "03/02/2026" is not allowed here; expected a date'
+     ' written YYYY-MM-DD, such as "2026-03-01"'),
+    (british_spelling_of_color,
+     'brand/_brand.yml:16:1: colour: unknown key "colour" (did you mean "color"?)'),
+    (misspelt_palette_name,
+     'brand/_brand.yml:26:3: color.primary: "gren" is not a colour: give a hex colour'
+     ' ("#2f6b4f"), a CSS colour name, rgb() or hsl(), or a palette name (did you mean'
+     ' "green"?); palette: blue, green, ink, paper, rust, sand'),
+    (chapter_key_singular,
+     'content/guide.yaml:8:1: chapter: unknown key "chapter" (did you mean "chapters"?)'),
+]
+
+
+@pytest.mark.parametrize(("mistake", "message"), ERRORS,
+                         ids=[mistake.__name__ for mistake, _ in ERRORS])
+def test_a_common_mistake_gets_one_line_that_says_the_fix(
+        mistake: Callable[[Path], None], message: str, project: Path,
+        run: Callable[..., Result]) -> None:
+    mistake(project)
+    before = snapshot(project)
+    result = run("check")
+    assert result.exit_code == 1, result.stdout
+    assert result.stdout.splitlines()[0] == "Error: " + message
+    assert "1 error, 0 warnings." in result.stdout.splitlines()[-1]
+    assert "Traceback" not in result.stdout + result.stderr
+    assert snapshot(project) == before
+    assert not (project / "output").exists()
+
+
+def list_item_indented_too_far(root: Path) -> None:
+    edit(root / WELCOME, "      - Get access to", "        - Get access to")
+
+
+def hash_in_unquoted_text(root: Path) -> None:
+    edit(root / GUIDE, "subtitle: Everything you need in your first weeks",
+         "subtitle: We are #1 in service")
+
+
+WARNINGS = [
+    (list_item_indented_too_far,
+     'content/chapters/01-welcome.yaml:27:9: blocks[2].items[0]: this line starts with "- "'
+     " but is indented further than the item on line 26, so YAML adds it to that item's"
+     " text; start it at column 7 to make it an item of its own"),
+    (hash_in_unquoted_text,
+     'content/guide.yaml:3:18: subtitle: the text stops at "We are": YAML reads " #" as the'
+     ' start of a comment, so "#1 in service" is left out; put the whole text in quotes if'
+     " the # belongs to it"),
+]
+
+
+@pytest.mark.parametrize(("mistake", "message"), WARNINGS,
+                         ids=[mistake.__name__ for mistake, _ in WARNINGS])
+def test_yaml_that_silently_changes_the_text_gets_a_warning(
+        mistake: Callable[[Path], None], message: str, project: Path,
+        run: Callable[..., Result]) -> None:
+    mistake(project)
+    before = snapshot(project)
+    result = run("check")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.splitlines()[0] == "Warning: " + message
+    assert result.stdout.splitlines()[-1].endswith(": 0 errors, 1 warning.")
+    assert snapshot(project) == before
+    strict = run("check", "--strict")
+    assert strict.exit_code == 1, strict.stdout
+
+
+def test_a_roster_saved_from_a_spreadsheet_names_each_bad_date(
+        project: Path, run: Callable[..., Result]) -> None:
+    """Excel in a German locale: semicolons, a byte-order mark, CRLF, dates as 01.03.2026.
+    The semicolons are understood; the dates are refused row by row, and nothing written."""
+    (project / "hires.csv").write_bytes(
+        "\ufeffname;team;start_date\r\nAda Lovelace;Sales;01.03.2026\r\n"
+        "Alan Turing;Marketing;2026-03-02\r\n".encode())
+    before = snapshot(project)
+    result = run("pdf", "--roster", "hires.csv")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        'Error: hires.csv:2: start_date: "01.03.2026" is not a date (write it as ISO'
+        " yyyy-mm-dd, e.g. 2026-03-02)",
+        "1 problem found; nothing was written."]
+    assert snapshot(project) == before
+    assert not (project / "output").exists()
