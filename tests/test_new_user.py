@@ -220,3 +220,75 @@ def test_a_roster_saved_from_a_spreadsheet_names_each_bad_date(
         "1 problem found; nothing was written."]
     assert snapshot(project) == before
     assert not (project / "output").exists()
+
+
+def heading_one_space_too_far(root: Path) -> None:
+    edit(root / WELCOME, "    heading: Glad you are here", "     heading: Glad you are here")
+
+
+def heading_one_space_too_few(root: Path) -> None:
+    edit(root / WELCOME, "    heading: Glad you are here", "   heading: Glad you are here")
+
+
+def non_breaking_space_pasted(root: Path) -> None:
+    edit(root / WELCOME, "    heading: Your first week", "\u00a0   heading: Your first week")
+
+
+def dash_of_a_block_deleted(root: Path) -> None:
+    edit(root / WELCOME, "  - type: callout", "    type: callout")
+
+
+def quote_never_closed(root: Path) -> None:
+    edit(root / WELCOME, "title: Welcome\n", 'title: "Welcome\n')
+
+
+def date_in_curly_quotes(root: Path) -> None:
+    edit(root / GUIDE, 'date: "2026-12-01"', "date: \u201c2026-12-01\u201d")
+
+
+# Mistakes whose message does not yet lead to the fix: each asserts the place and the
+# words a correct message needs, and fails loudly (strict) once the message is right,
+# so that it moves up into ERRORS with its exact text.
+POOR = [
+    pytest.param(heading_one_space_too_far, "01-welcome.yaml:9:", "column 5",
+                 id="heading_one_space_too_far",
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "says to remove 3 spaces so the line starts at column 3 (the dash of"
+                     " the line above); doing so gives a second, vaguer error"))),
+    pytest.param(heading_one_space_too_few, "01-welcome.yaml:9:", "column 5",
+                 id="heading_one_space_too_few",
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "says the line is 1 space further in and to remove 1 space, when it"
+                     " is 1 space short of column 5"))),
+    pytest.param(non_breaking_space_pasted, "01-welcome.yaml:24:1:", "non-breaking space",
+                 id="non_breaking_space_pasted",
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "the invisible U+00A0 is not named; the message points at the next"
+                     " line and says to move it to column 1"))),
+    pytest.param(dash_of_a_block_deleted, "01-welcome.yaml:16:", '"- "',
+                 id="dash_of_a_block_deleted",
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     'says the key "type" appears twice and to keep one; the fix is to put'
+                     ' back the "- " that starts a block'))),
+    pytest.param(quote_never_closed, "01-welcome.yaml:3:", "quote",
+                 id="quote_never_closed",
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "points at line 28 with 'does not line up with the lines above it',"
+                     " not at the quote opened on line 3"))),
+    pytest.param(date_in_curly_quotes, "guide.yaml:6:", "curly",
+                 id="date_in_curly_quotes",
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     'says date: "\u201c2026-12-01\u201d" is not allowed, without naming the'
+                     " curly quotes that are the only thing wrong"))),
+]
+
+
+@pytest.mark.parametrize(("mistake", "place", "words"), POOR)
+def test_a_mistake_whose_message_should_name_the_real_cause(
+        mistake: Callable[[Path], None], place: str, words: str, project: Path,
+        run: Callable[..., Result]) -> None:
+    mistake(project)
+    result = run("check")
+    assert result.exit_code == 1, result.stdout
+    first = result.stdout.splitlines()[0]
+    assert place in first and words in first, first
