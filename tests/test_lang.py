@@ -52,7 +52,8 @@ def test_dates_are_written_the_way_the_language_writes_them() -> None:
     assert format_date("2026-03-01", "en") == "March 1, 2026"
     assert format_date("2026-03-01", "en-GB") == "1 March 2026"
     assert format_date("2026-03-01", "de") == "1. März 2026"
-    assert format_date("2026-03-01", "fr") == "1 mars 2026"
+    assert format_date("2026-03-01", "fr") == "1er mars 2026"  # the ordinal day (typography)
+    assert format_date("2026-03-02", "fr") == "2 mars 2026"
     assert format_date("2026-03-01", "zz") == "2026-03-01"  # unknown to Babel: as written
 
 

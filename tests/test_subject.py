@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 from pptx import Presentation
 from pptx.util import Emu
+from pypdf import PdfReader
 
 from smguide.cli import main
 from smguide.commands.build import build_pdf, build_slides
@@ -212,3 +213,91 @@ def test_a_week_chapter_that_is_not_there_is_one_line_naming_the_field(
         f'{content / "guide.yaml"}:4:1: personal_week_before: no chapter has the id '
         '"first-day" (did you mean "first-days"?); give one of the chapters\' ids: teams, '
         'first-days']
+
+
+# -- typography by language, from data --------------------------------------------------
+
+FRENCH = FIXTURES / "french"
+NNBSP = "\u202f"
+
+
+def test_spaced_quotes_are_four_strings_so_both_marks_and_spaces_survive() -> None:
+    assert to_plain('Il dit "oui" et \'non\'', "fr") == f"Il dit «{NNBSP}oui{NNBSP}» et “non”"
+    assert to_plain('"ja"', "de") == "„ja“" and to_plain('"ja"', "de-AT") == "„ja“"
+    assert to_plain('"sí"', "es") == "«sí»" and to_plain('"yes"', "en-GB") == "‘yes’"
+    assert to_plain('"x"', "tlh") == "“x”", "a language the table lacks: the default"
+
+
+@pytest.mark.parametrize(("iso", "language", "shown"), [
+    ("2026-03-01", "fr", "1er mars 2026"), ("2026-03-02", "fr", "2 mars 2026"),
+    ("2026-03-01", "fr-CA", "1er mars 2026"), ("2026-03-01", "en", "March 1, 2026"),
+    ("2026-03-01", "de", "1. März 2026"), ("2026-03-01", "es", "1 de marzo de 2026"),
+])
+def test_dates_take_the_days_ordinal_where_the_language_writes_one(
+        iso: str, language: str, shown: str) -> None:
+    from smguide.sources.languages import format_date
+
+    assert format_date(iso, language) == shown
+
+
+@pytest.fixture(scope="module")
+def french_deck(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    out = tmp_path_factory.mktemp("fr") / "deck.pptx"
+    build_slides(Sources(FRENCH, BRAND), out, DeckOptions())
+    return Presentation(str(out))
+
+
+def _deck_texts(deck: Any) -> tuple[str, str]:
+    shown = "\n".join(shape.text_frame.text for slide in deck.slides for shape in slide.shapes
+                      if shape.has_text_frame)
+    said = "\n".join(slide.notes_slide.notes_text_frame.text for slide in deck.slides)
+    return shown, said
+
+
+def test_french_composed_text_in_the_handbook(tmp_path: Path) -> None:
+    out = tmp_path / "fr.pdf"
+    build_pdf(Sources(FRENCH, BRAND), out, PrintOptions())
+    pages = [page.extract_text() for page in PdfReader(out).pages]
+    text = "\n".join(pages)
+    assert f"Horizon{NNBSP}: Long terme" in text and "Horizon:" not in text
+    assert f"«{NNBSP}Un meuble bien fait se" in text and f"seul.{NNBSP}»" in text
+    assert "“la patience paie”" in text
+    assert "1er mars 2026" in pages[0], "the cover's date"
+
+
+def test_french_composed_text_in_the_deck(french_deck: Any) -> None:
+    shown, said = _deck_texts(french_deck)
+    assert f"Horizon{NNBSP}: Long terme" in shown
+    assert f"Prochaine étape{NNBSP}: Passez une heure" in shown
+    assert f"Contact{NNBSP}: rh@atelier.example" in shown
+    assert "1er mars 2026" in shown
+    assert f"Mesurer deux fois{NNBSP}: Vérifier" in said and f"Pourquoi{NNBSP}: Une" in said
+    assert not any(f"{word}:" in shown + said for word in ("Horizon", "Pourquoi", "Contact"))
+
+
+def test_labels_yaml_overrides_the_shipped_typography(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FRENCH, content)
+    with (content / "labels.yaml").open("a", encoding="utf-8") as labels:
+        labels.write('typography:\n  quotes: ["«\\u00a0", "\\u00a0»", "‹", "›"]\n'
+                     '  space_before: {":": "\\u00a0"}\n  ordinal_day: {}\n')
+    guide = load_guide(content)
+    assert guide.typography.quotes == ("«\u00a0", "\u00a0»", "‹", "›")
+    assert guide.typography.space_before == {":": "\u00a0"}, "the whole field replaced"
+    out = tmp_path / "deck.pptx"
+    build_slides(Sources(content, BRAND), out, DeckOptions())
+    shown, said = _deck_texts(Presentation(str(out)))
+    assert "Horizon\u00a0: Long terme" in shown and "1 mars 2026" in shown
+    assert "Pourquoi\u00a0: Une" in said
+
+
+def test_a_bad_typography_override_is_one_line_naming_the_field(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FRENCH, content)
+    with (content / "labels.yaml").open("a", encoding="utf-8") as labels:
+        labels.write('typography:\n  quotes: "«»‹›"\n')
+    with pytest.raises(ContentError) as raised:
+        load_guide(content)
+    [line] = raised.value.problems
+    assert line == (f"{content / 'labels.yaml'}:26:3: typography.quotes: expected a list "
+                    '(one "- item" per line); got "«»‹›"')

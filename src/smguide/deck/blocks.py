@@ -139,6 +139,7 @@ def _authored(text: str, lang: str, bullet: str = "•") -> list[Para]:
 
 def add_block(deck: DeckRenderer, planned: PlannedSlide) -> None:
     block, lang, labels = planned.block, deck.guide.language, deck.guide.labels
+    typo = deck.guide.typography
     chapter = planned.chapter
     assert block is not None and chapter is not None
     if isinstance(block, Takeaways | Checklist | Questions):
@@ -158,13 +159,13 @@ def add_block(deck: DeckRenderer, planned: PlannedSlide) -> None:
         header = ["", *block.columns]
         rows = [[row.aspect, *row.values] for row in block.rows]
         title = title_of(deck, planned, chapter.title)
-        alt = (f"{plain(title, lang)}: {' / '.join(block.columns)} "
+        alt = (f"{typo.colon(plain(title, lang))} {' / '.join(block.columns)} "
                f"({', '.join(row.aspect for row in block.rows)})")
         table_slides(deck, planned, title, header, rows, alt)
     elif isinstance(block, Glossary):
         rows = [[term.term, term.definition] for term in block.terms]
         title = title_of(deck, planned, labels.glossary)
-        alt = f"{plain(title, lang)}: {', '.join(term.term for term in block.terms)}"
+        alt = typo.pair(plain(title, lang), ", ".join(term.term for term in block.terms))
         table_slides(deck, planned, title, None, rows, alt)
     elif isinstance(block, Practices):
         practice_slides(deck, planned, block)
@@ -301,7 +302,8 @@ def role_slides(deck: DeckRenderer, planned: PlannedSlide, role: Role) -> None:
         slide = deck.new_slide(planned, title_of(deck, planned, role.name), number,
                                said="\n".join(said),
                                extra="\n".join(mission) if number == 0 else "")
-        _role_header(deck, slide, area, header_h, role.name, f"{labels.focus}: {focus}")
+        _role_header(deck, slide, area, header_h, role.name,
+                     deck.guide.typography.pair(labels.focus, focus))
         for n, column in enumerate(inner.columns(2, GAP * 2)):
             paras = [*columns_head[n], *chunks[n]]
             box = slide.shapes.add_textbox(Emu(column.left), Emu(column.top),
@@ -399,7 +401,7 @@ def table_slides(deck: DeckRenderer, planned: PlannedSlide, title: str,
                  header: list[str] | None, rows: list[list[str]], alt: str) -> None:
     """A native table: header row on the primary colour, banded rows, rows continued;
     `alt` (in the guide's language) describes it to those who cannot see it."""
-    lang, fonts = deck.guide.language, deck.body_fonts
+    lang, fonts, typo = deck.guide.language, deck.body_fonts, deck.guide.typography
     area = deck.area_of(planned)
     total = area.width / 12700
     share = {2: 0.3, 3: 0.24, 4: 0.2}.get(len(rows[0]), 0.17)  # the first column's share
@@ -436,9 +438,9 @@ def table_slides(deck: DeckRenderer, planned: PlannedSlide, title: str,
         said = []
         for row in page.items:
             cells = [" ".join(sentences(cell)) for cell in row]
-            named = [f"{h}: {c}" for h, c in zip(header[1:], cells[1:], strict=True)] \
+            named = [typo.pair(h, c) for h, c in zip(header[1:], cells[1:], strict=True)] \
                 if header else cells[1:]
-            said.append(f"{cells[0]}. " + "; ".join(named) + ".")
+            said.append(f"{cells[0]}. " + f"{typo.punct(';')} ".join(named) + ".")
         slide = deck.new_slide(planned, title, number, said="\n".join(said))
         frame = _table(slide, area, widths, head, page.items, heights(page.items, page.size),
                        page.size)
@@ -504,8 +506,10 @@ def practice_slides(deck: DeckRenderer, planned: PlannedSlide, block: Practices)
     labels, lang, fonts = deck.guide.labels, deck.guide.language, deck.body_fonts
     area = deck.area_of(planned)
     cards = [_practice(p, lang, labels) for p in block.items]
-    why = {id(card): f"{plain(p.title, lang)}: {plain(p.what, lang)} {labels.why}: "
-                     f"{plain(p.why, lang)}" for card, p in zip(cards, block.items, strict=True)}
+    typo = deck.guide.typography
+    why = {id(card): f"{typo.pair(plain(p.title, lang), plain(p.what, lang))} "
+                     f"{typo.pair(labels.why, plain(p.why, lang))}"
+           for card, p in zip(cards, block.items, strict=True)}
     pad = Box(0, 0, 14.4, 10.8)
 
     def fit(chunk: Sequence[list[Para]]) -> float | None:

@@ -63,7 +63,8 @@ def yaml_scalar(value: Any) -> str:
 
 
 def render_plan(guide: Guide, templates: Path | None) -> str:
-    env = make_env(templates, html=False, language=guide.language)
+    env = make_env(templates, html=False, language=guide.language,
+                   typography=guide.typography)
     env.finalize = yaml_scalar
     return render(env, PLAN_TEMPLATE, guide=guide, labels=guide.labels,
                   chapters=guide.chapters, slide_blocks=SLIDE_BLOCKS,

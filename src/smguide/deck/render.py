@@ -63,6 +63,9 @@ class DeckRenderer:
 
     def render(self) -> tuple[bytes, int]:
         """Return (pptx bytes, slide count)."""
+        from smguide.sources.markdown import use_quotes
+
+        use_quotes(self.guide.language, self.guide.typography.quotes)
         plan = self.plan()
         self.logo: Logo | None = load_logo(self.brand)
         if self.logo is not None and self.guide.labels.logo_alt:  # in the guide's language
@@ -516,7 +519,8 @@ class DeckRenderer:
         if guide.date:
             from smguide.sources.languages import format_date
 
-            lines.append(Para(spans(format_date(guide.date, lang), lang), scale=0.8))
+            when = format_date(guide.date, lang, guide.typography.ordinal_day)
+            lines.append(Para(spans(when, lang), scale=0.8))
             names.append("the date")
         self._title_block(planned, planned.title or guide.title, lines, names)
 
@@ -532,11 +536,12 @@ class DeckRenderer:
                                   (labels.contact, deck.contact if deck else None,
                                    "the contact")):
             if text:
-                head = (Span(f"{label}: ", bold=True),) if label else ()
+                head = (Span(guide.typography.colon(label) + " ", bold=True),) if label \
+                    else ()
                 lines.append(Para((*head, *spans(text, lang)), space_before=0.6 if lines
                                   else 0))
                 names.append(name)
-                said.append(plain(f"{label}: {text}" if label else text, lang))
+                said.append(plain(guide.typography.pair(label, text) if label else text, lang))
         if self.brand.name:
             lines.append(Para(spans(self.brand.name, lang), scale=0.8,
                               space_before=1.0 if lines else 0))
@@ -595,7 +600,8 @@ class DeckRenderer:
         items = [Para(spans(c.title, lang), bullet="#", number=n,
                       indent=bullet_indent("#", len(shown)), space_before=0.5)
                  for n, c in enumerate(shown, 1)]
-        said = [plain(f"{c.title}: {c.deck}" if c.deck else c.title, lang) for c in shown]
+        said = [plain(self.guide.typography.pair(c.title, c.deck) if c.deck else c.title, lang)
+                for c in shown]
         deckblocks.list_slides(self, planned, planned.title or self.guide.labels.agenda, items,
                                said=said)
 

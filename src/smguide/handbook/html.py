@@ -24,6 +24,7 @@ from smguide.model.options import PrintOptions
 from smguide.paths import link_loop, real
 from smguide.resources import ASSETS_DIR
 from smguide.sources.brand import Brand
+from smguide.sources.markdown import use_quotes
 
 # CSS size name, text scale against the brand's base size, width and height (mm)
 PAPERS = {"a4": ("A4", 1.05, 210, 297), "letter": ("letter", 1.05, 215.9, 279.4),
@@ -136,7 +137,8 @@ class HandbookRenderer:
         self.colours.setdefault("on_primary", self.colours["background"])
         self.colours.setdefault("link", self.colours["primary"])
         self.template_dirs = template_dirs(templates)
-        self.env = make_env(templates, language=guide.language)
+        use_quotes(guide.language, guide.typography.quotes)  # Markdown's smart quotes
+        self.env = make_env(templates, language=guide.language, typography=guide.typography)
         self.env.filters["wrap"] = wrap_text
         inline = self.env.filters["md_inline"]
         # table cells and a role card's columns: compounds kept whole, nothing tied
@@ -145,7 +147,8 @@ class HandbookRenderer:
             self.env.filters[name] = _typeset_after(self.env.filters[name])
         self.env.globals["analogy_diagram"] = self.analogy_diagram
         self.env.globals["asset_uri"] = self.asset_uri
-        self.css_env = make_env(templates, html=False, language=guide.language)
+        self.css_env = make_env(templates, html=False, language=guide.language,
+                                typography=guide.typography)
         self.column_mm = float(self.grid(PrintOptions()).measure)  # set per paper size
 
     def asset_uri(self, relative: str) -> str:

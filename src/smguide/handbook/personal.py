@@ -61,9 +61,10 @@ def check_labels(guide: Guide, shown: str) -> None:
 def people(guide: Guide, hires: tuple[Hire, ...]) -> list[Person]:
     from smguide.sources.languages import format_date
 
-    known = teams(guide)
-    return [Person(hire, format_date(hire.start_date, guide.language) if hire.start_date
-                   else None, other_team(hire.team, known)) for hire in hires]
+    known, ordinals = teams(guide), guide.typography.ordinal_day
+    return [Person(hire, format_date(hire.start_date, guide.language, ordinals)
+                   if hire.start_date else None, other_team(hire.team, known))
+            for hire in hires]
 
 
 def personal_css(renderer: HandbookRenderer, slots: Slots | None) -> str:

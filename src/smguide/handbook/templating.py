@@ -40,10 +40,12 @@ from markupsafe import Markup, soft_str
 
 from smguide.errors import RenderError, SmguideError
 from smguide.handbook.templatedata import Record, to_data
+from smguide.model.typography import Typography
 from smguide.paths import link_loop, real
 from smguide.resources import builtin
 from smguide.sources import markdown
 from smguide.sources.languages import format_date
+from smguide.sources.typography import shipped
 
 MAX_OUTPUT_CHARS = 50_000_000  # one template's output; the default handbook's HTML: 0.2 MB
 MAX_RANGE = 100_000  # items in one range(): Jinja's own sandbox limit
@@ -291,8 +293,8 @@ class ConfinedLoader(FileSystemLoader):
         return source, filename, uptodate
 
 
-def make_env(override: Path | None, *, html: bool = True, language: str = "en"
-             ) -> DataSandbox:
+def make_env(override: Path | None, *, html: bool = True, language: str = "en",
+             typography: Typography | None = None) -> DataSandbox:
     dirs = template_dirs(override)
     loader = ChoiceLoader([ConfinedLoader([str(d) for d in dirs]),
                            PrefixLoader({"builtin": ConfinedLoader(str(dirs[-1]))})])
@@ -306,7 +308,9 @@ def make_env(override: Path | None, *, html: bool = True, language: str = "en"
     env.filters["md_cell"] = lambda text: markdown.to_inline_html(text, language)
     env.filters["plain"] = lambda text: markdown.to_plain(text, language)
     env.filters["css_string"] = css_string
-    env.filters["date"] = lambda iso: format_date(iso, language)
+    typography = typography or shipped(language)
+    env.filters["date"] = lambda iso: format_date(iso, language, typography.ordinal_day)
+    env.filters["colon"] = typography.colon  # "Label:" as the language writes it
     return env
 
 

@@ -19,6 +19,7 @@ from pydantic import (
 )
 
 from smguide.model.base import STRICT, Explained, Mistake, Strict
+from smguide.model.typography import Typography, TypographyFile
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Markdown = Annotated[str, StringConstraints(min_length=1), Field(description="Markdown text")]
@@ -267,6 +268,9 @@ class Labels(Strict):
     role: Text | None = None
     manager: Text | None = None
     counterpart: Text | None = None
+    # the typography of text smguide composes and of smart quotes: the shipped table's
+    # for the guide's language, with these fields replacing its own
+    typography: TypographyFile | None = None
 
     model_config = ConfigDict(**STRICT, populate_by_name=False)
 
@@ -305,3 +309,4 @@ class Guide(BaseModel):
     contact: tuple[str, ...] = ()  # the printed handbook's back cover
     printed_by: str | None = None  # the printed handbook's imprint
     week_before: str | None = None  # the chapter (anchor) a personal week page faces; else last
+    typography: Typography = Typography()  # the language's, with labels.yaml's overrides

@@ -19,6 +19,7 @@ from smguide.model.guide import (
 )
 from smguide.paths import display_path, link_loop, real
 from smguide.safety.images import check_image
+from smguide.sources.typography import typography_for
 from smguide.sources.validate import suggest, validate
 from smguide.sources.yamlsource import Located, YamlProblem, read_yaml
 
@@ -207,7 +208,8 @@ def load_guide(content_dir: Path) -> Guide:
                  edition=guide.edition, description=guide.description,
                  chapters=tuple(chapters), labels=labels, root=str(root), date=guide.date,
                  footer=guide.footer, deck=guide.deck, contact=tuple(guide.contact or ()),
-                 printed_by=guide.printed_by, week_before=week_before)
+                 printed_by=guide.printed_by, week_before=week_before,
+                 typography=typography_for(guide.language, labels.typography))
 
 
 def _week_before(guide: GuideFile | None, source: Located | None, root: Path,

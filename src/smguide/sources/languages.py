@@ -8,6 +8,7 @@ layout. Adding a language is adding such a folder: no code knows the list.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -78,14 +79,25 @@ def suffixed(path: Path, lang: str | None, translated: bool) -> Path:
     return path.with_name(f"{path.stem}-{lang.strip().lower()}{path.suffix}")
 
 
-def format_date(iso: str, language: str) -> str:
-    """'2026-03-01' as the language writes it ('1 March 2026', '1. März 2026');
-    ISO as it is when Babel does not know the language."""
+def format_date(iso: str, language: str, ordinal_day: Mapping[str, str] | None = None) -> str:
+    """'2026-03-01' as the language writes it ('March 1, 2026', '1. März 2026'), in
+    Babel's long format; the day gets the suffix `ordinal_day` gives its ordinal category
+    (Babel's, from CLDR: French {"one": "er"} writes '1er mars 2026'; default: the shipped
+    typography table's). ISO as it is when Babel does not know the language."""
     from babel import Locale, UnknownLocaleError
     from babel.dates import format_date as babel_format
+
+    from smguide.sources.typography import shipped
 
     try:
         locale = Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         return iso
-    return babel_format(date.fromisoformat(iso), format="long", locale=locale)
+    day = date.fromisoformat(iso)
+    ordinals = shipped(language).ordinal_day if ordinal_day is None else ordinal_day
+    suffix = ordinals.get(locale.ordinal_form(day.day), "")
+    pattern = locale.date_formats["long"].pattern
+    if suffix and re.search(r"(?<![d'])d(?!d)", pattern):
+        escaped = suffix.replace("'", "''")
+        pattern = re.sub(r"(?<![d'])d(?!d)", f"d'{escaped}'", pattern, count=1)
+    return babel_format(day, format=pattern, locale=locale)

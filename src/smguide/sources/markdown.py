@@ -6,20 +6,42 @@ links may only go to https, http, mailto or an anchor inside the guide.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from contextvars import ContextVar
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from smguide.safety.links import safe_link
+from smguide.sources.typography import shipped
 
-QUOTES = {"de": "„“‚‘", "fr": "«\u00a0\u00a0»‹\u00a0\u00a0›"}
+# the quotes of the guide being rendered (labels.yaml may override its language's): set
+# by the renderers with use_quotes; any other language gets the shipped table's
+_ACTIVE: ContextVar[tuple[str, tuple[str, ...]] | None] = ContextVar("quotes", default=None)
 
 
-@lru_cache(maxsize=8)
+def use_quotes(language: str, quotes: Sequence[str]) -> None:
+    """Markdown in `language` gets these four quotation marks from now on."""
+    _ACTIVE.set((language, tuple(quotes)))
+
+
+def quotes_of(language: str) -> tuple[str, ...]:
+    active = _ACTIVE.get()
+    if active is not None and active[0] == language:
+        return active[1]
+    return shipped(language).quotes
+
+
 def _parser(language: str) -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "typographer": True,
-                                   "quotes": QUOTES.get(language.split("-")[0], "“”‘’")})
+    return _parser_with(language, quotes_of(language))
+
+
+@lru_cache(maxsize=16)
+def _parser_with(language: str, quotes: tuple[str, ...]) -> MarkdownIt:
+    # four strings, not one: markdown-it reads a string's first four characters, so a
+    # spaced French "«\u202f" would lose its closing mark
+    md = MarkdownIt("commonmark", {"html": False, "typographer": True, "quotes": list(quotes)})
     md.enable(["replacements", "smartquotes"])
     md.disable(["image", "heading", "lheading"])  # pictures and headings are blocks
     md.validateLink = safe_link  # type: ignore[method-assign]

@@ -1,0 +1,56 @@
+"""Typography by language: the quotation marks, the space before : ; ? ! and the day's
+ordinal suffix in dates, for the text smguide composes itself and for Markdown's smart
+quotes. The values come from the shipped table (assets/typography.yaml) and labels.yaml's
+`typography:` (sources/typography.py); the renderers only read this."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from smguide.model.base import Strict
+
+Mark = Literal[":", ";", "?", "!"]
+Category = Literal["zero", "one", "two", "few", "many", "other"]
+Quote = Annotated[str, Field(min_length=1, max_length=3)]
+Space = Annotated[str, Field(pattern="^[ \u00a0\u2009\u202f]{0,2}$")]
+
+
+class TypographyFile(Strict):
+    """labels.yaml's `typography:` (and one entry of the shipped table): all optional."""
+
+    quotes: Annotated[list[Quote], Field(min_length=4, max_length=4, description=(
+        "Opening and closing double quotes, then single quotes, each with its own spacing, "
+        'e.g. ["«\\u202f", "\\u202f»", "“", "”"].'))] | None = None
+    space_before: dict[Mark, Space] | None = Field(None, description=(
+        'The space before ":", ";", "?" and "!" in text smguide composes, e.g. '
+        '{":": "\\u202f"} (a narrow no-break space); "" for none.'))
+    ordinal_day: dict[Category, Annotated[str, Field(max_length=4)]] | None = Field(
+        None, description='The suffix after the day in dates by its ordinal category, '
+                          'e.g. {one: "er"} for "1er mars".')
+
+
+class Typography(BaseModel):
+    """The resolved typography of one guide."""
+
+    model_config = ConfigDict(frozen=True)
+
+    quotes: tuple[str, str, str, str] = ("“", "”", "‘", "’")
+    space_before: dict[str, str] = Field(default_factory=dict)
+    ordinal_day: dict[str, str] = Field(default_factory=dict)
+
+    def punct(self, mark: str) -> str:
+        """`mark` with the space this language puts before it."""
+        return self.space_before.get(mark, "") + mark
+
+    def colon(self, label: str) -> str:
+        """'Label:' ('Label\u202f:' in French), for 'Label: value'."""
+        return label + self.punct(":")
+
+    def pair(self, label: str, value: str) -> str:
+        """'Label: value' as this language writes it."""
+        return f"{self.colon(label)} {value}"
+
+    def quoted(self, text: str) -> str:
+        return f"{self.quotes[0]}{text}{self.quotes[1]}"
