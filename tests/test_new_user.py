@@ -222,6 +222,20 @@ def test_a_roster_saved_from_a_spreadsheet_names_each_bad_date(
     assert not (project / "output").exists()
 
 
+def test_a_roster_saved_in_the_spreadsheets_own_encoding_says_which_format_to_pick(
+        project: Path, run: Callable[..., Result]) -> None:
+    """Excel's plain "CSV" on Windows is cp1252: accented names are not UTF-8."""
+    (project / "hires.csv").write_bytes("name;team\r\nJos\u00e9 M\u00fcller;Sales\r\n"
+                                        .encode("cp1252"))
+    before = snapshot(project)
+    result = run("pdf", "--roster", "hires.csv")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        'Error: hires.csv:2: the file is not UTF-8 text (save it as "CSV UTF-8")',
+        "1 problem found; nothing was written."]
+    assert snapshot(project) == before
+
+
 def heading_one_space_too_far(root: Path) -> None:
     edit(root / WELCOME, "    heading: Glad you are here", "     heading: Glad you are here")
 
