@@ -330,8 +330,8 @@ def _column_pages(lists: tuple[list[Para], list[Para]], heads: tuple[list[Para],
                   boxes: list[Box], fonts: Fonts
                   ) -> list[tuple[float, tuple[list[Para], list[Para]]]] | None:
     """The fewest slides over which both columns run side by side: each column cut into
-    that many equal parts, every slide within MAX_WORDS and at the base size (a single
-    item per column may shrink to the minimum)."""
+    that many equal parts, every slide within MAX_WORDS; one slide only at the base size,
+    a continued card down to the minimum (one continuation slide rather than a third)."""
     most = max(len(items) for items in lists)
     for count in range(1, most + 1):
         parts = [[items[i * -(-len(items) // count):(i + 1) * -(-len(items) // count)]
@@ -342,7 +342,7 @@ def _column_pages(lists: tuple[list[Para], list[Para]], heads: tuple[list[Para],
                      for n, chunk in enumerate((left, right))]
             single = len(left) <= 1 and len(right) <= 1
             if None in sizes or (not single and (
-                    min(s for s in sizes if s) < COLUMNS[0]
+                    (count == 1 and min(s for s in sizes if s) < COLUMNS[0])
                     or words([*heads[0], *heads[1], *left, *right]) > MAX_WORDS)):
                 break
             pages.append((min(s for s in sizes if s), (left, right)))
