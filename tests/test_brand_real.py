@@ -303,3 +303,131 @@ def test_a_brand_without_dark_values_gets_a_dark_deck_from_its_own_colours(
     dark = brand.themed("dark").colours
     assert (dark["background"], dark["foreground"], dark["primary"]) == (
         "#1d2327", "#f3f1ea", "#2f6b4f")
+
+
+# -- fonts that are not files next to the brand -------------------------------------
+
+
+def renamed_font(source: Path, family: str, style: str) -> bytes:
+    """A copy of a bundled font calling itself `family` (so the PDF shows which was used)."""
+    from io import BytesIO
+
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(source)
+    names = font["name"]
+    for record in list(names.names):
+        if record.nameID in (1, 16):
+            names.setName(family, record.nameID, record.platformID, record.platEncID,
+                          record.langID)
+        elif record.nameID in (4, 6):
+            full = f"{family} {style}" if record.nameID == 4 else f"{family}-{style}"
+            names.setName(full, record.nameID, record.platformID, record.platEncID,
+                          record.langID)
+    out = BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def font_api(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+    """A server on 127.0.0.1 answering like the Google Fonts CSS2 API (never the real one)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from urllib.parse import parse_qs, urlsplit
+
+    files = {"/s/brandsans-400.ttf": renamed_font(FONTS_DIR / "Lato-Regular.ttf",
+                                                   "Brandsans", "Regular"),
+             "/s/brandsans-700.ttf": renamed_font(FONTS_DIR / "Lato-Bold.ttf",
+                                                   "Brandsans", "Bold")}
+    asked: list[str] = []
+
+    class Api(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            asked.append(self.path)
+            url = urlsplit(self.path)
+            family = parse_qs(url.query).get("family", [""])[0]
+            if url.path == "/css2" and family.startswith("Brandsans:"):
+                if "1," in family.split("@", 1)[1]:  # no italics: the API says 400
+                    return self.answer(400, b"bad request", "text/plain")
+                host = f"http://127.0.0.1:{self.server.server_address[1]}"
+                css = "".join(
+                    f"/* latin */\n@font-face {{\n  font-family: 'Brandsans';\n"
+                    f"  font-style: normal;\n  font-weight: {w};\n  font-display: swap;\n"
+                    f"  src: url({host}/s/brandsans-{w}.ttf) format('truetype');\n}}\n"
+                    for w in (400, 700))
+                return self.answer(200, css.encode(), "text/css")
+            if url.path in files:
+                return self.answer(200, files[url.path], "font/ttf")
+            return self.answer(404, b"not found", "text/plain")
+
+        def answer(self, code: int, body: bytes, kind: str) -> None:
+            self.send_response(code)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Api)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    monkeypatch.setenv("SMGUIDE_GOOGLE_FONTS_URL", f"http://127.0.0.1:{server.server_port}/")
+    monkeypatch.setenv("SMGUIDE_FONT_CACHE", str(tmp_path / "font-cache"))
+    yield asked
+    server.shutdown()
+    server.server_close()
+
+
+GOOGLE_BRAND = """meta: {name: Brandsans Co}
+color: {primary: "#7a1f5c"}
+typography:
+  fonts:
+    - {family: Brandsans, source: google, weight: [400, 700], style: [normal, italic]}
+  base: Brandsans
+  headings: {family: Brandsans, weight: bold}
+"""
+
+
+def test_google_fonts_without_network_fall_back_with_one_warning(project: Path, tmp_path: Path,
+                                                                  font_api: list[str]) -> None:
+    import subprocess
+
+    path = brand_file(tmp_path / "b", GOOGLE_BRAND, logo=False)
+    out = tmp_path / "handbook.pdf"
+    result = smguide(project, "pdf", "--brand", str(path), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert font_api == []  # nothing was fetched
+    warned = [line for line in result.stderr.splitlines() if "Brandsans" in line]
+    assert len(warned) == 1 and f"smguide fonts --brand {display_path(path)}" in warned[0]
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
+    assert "Lato" in fonts and "Brandsans" not in fonts
+    deck = tmp_path / "deck.pptx"
+    assert smguide(project, "slides", "--brand", str(path), "-o", str(deck)).exit_code == 0
+    assert b'<a:latin typeface="Brandsans"' in theme_xml(deck)
+
+
+def test_smguide_fonts_downloads_into_the_cache_and_the_pdf_uses_it(
+        project: Path, tmp_path: Path, font_api: list[str]) -> None:
+    import subprocess
+
+    path = brand_file(tmp_path / "b", GOOGLE_BRAND, logo=False)
+    result = CliRunner().invoke(main, ["fonts", "--brand", str(path)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    cache = tmp_path / "font-cache" / "brandsans"
+    assert f'Brandsans: downloaded from Google Fonts into {tmp_path / "font-cache"}: 2 faces' \
+        in result.stdout
+    assert sorted(p.name for p in cache.iterdir()) == ["brandsans-400.ttf", "brandsans-700.ttf"]
+    # asked for what the brand lists; the API has no italics, so asked again without them
+    assert font_api[0].startswith("/css2?family=Brandsans:ital,wght@0,400;0,700;1,400;1,700")
+    assert font_api[1].startswith("/css2?family=Brandsans:ital,wght@0,400;0,700&")
+    asked = len(font_api)
+    out = tmp_path / "handbook.pdf"
+    result = smguide(project, "pdf", "--brand", str(path), "-o", str(out))
+    assert result.exit_code == 0 and "Brandsans" not in result.stderr
+    assert len(font_api) == asked  # from the cache now, not the network
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
+    names = {line.split()[0].split("+")[-1] for line in fonts.splitlines()[2:]}
+    assert names == {"Brandsans", "Brandsans-Bold"}, fonts  # every face from the download

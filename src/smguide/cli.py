@@ -608,8 +608,8 @@ def fonts(say: Say, brand: Path | None) -> None:
         if "font" in warning:
             say(f"Warning: {one_line(warning)}")
     for asked, used, origin in loaded.fonts_found:
-        shown = f'"{asked}"' if asked == used else f'"{asked}" -> {used}'
-        click.echo(f"{shown}: {origin}")
+        wanted = "" if asked == used else f" (for {quote(asked, 100)})"
+        click.echo(f"{used}{wanted}: {origin}")
 
 
 @main.command(short_help="Print the JSON Schema of a content file.")

@@ -34,6 +34,7 @@ from smguide.sources.fonts import (
     cached_faces,
     fetch_family,
     font_style,
+    generic_family,
     split_stack,
     system_faces,
 )
@@ -591,13 +592,16 @@ class _Reader:
         names = split_stack(stack) or [BUNDLED_FAMILY]
         tried: list[str] = []
         for name in names:
-            if name.lower() in GENERIC:
-                if name.lower() == "monospace":
-                    faces = system_faces("DejaVu Sans Mono")
-                    if faces:
-                        return names[0], "DejaVu Sans Mono", faces
-                self.found.append((stack, BUNDLED_FAMILY, f"bundled (the stack allows any "
-                                                          f"{name} font)"))
+            if name.lower() in GENERIC:  # any font of the kind will do
+                if name.lower() not in ("sans-serif", "system-ui", "ui-sans-serif"):
+                    installed = generic_family(name.lower())
+                    faces = system_faces(installed) if installed else []
+                    if installed and faces:
+                        self.found.append((stack, installed, f"installed on this computer "
+                                                             f"(this computer's {name} font)"))
+                        return names[0], installed, faces
+                self.found.append((stack, BUNDLED_FAMILY, f"bundled with smguide (the stack "
+                                                          f"allows any {name} font)"))
                 return names[0], BUNDLED_FAMILY, bundled_faces()
             faces, origin = files.get(name) or [], "the brand's files"
             if name == BUNDLED_FAMILY and not faces:

@@ -62,8 +62,10 @@ def font_style(path: Path) -> tuple[int, str] | None:
     """(CSS weight, style) read from a font file's own tables; None if it is not a font."""
     from fontTools.ttLib import TTFont, TTLibError
 
+    from smguide.logs import quieted
+
     try:
-        with TTFont(BytesIO(path.read_bytes()), lazy=True) as font:
+        with quieted("fontTools"), TTFont(BytesIO(path.read_bytes()), lazy=True) as font:
             if "cmap" not in font or "head" not in font:
                 return None
             os2 = font.get("OS/2", None)
@@ -123,6 +125,16 @@ def system_faces(family: str) -> list[FontFace]:
         if (css, style) not in faces or rank[:2] < faces[(css, style)][:2]:
             faces[(css, style)] = rank  # one file per face: normal width, plainest name
     return sorted((face for *_, face in faces.values()), key=lambda f: (f.weight, f.style))
+
+
+def generic_family(generic: str) -> str | None:
+    """The installed family fontconfig gives for a generic name (serif, monospace...)."""
+    try:
+        done = subprocess.run(["fc-match", "--format=%{family[0]}", generic],
+                              capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return done.stdout.strip() or None
 
 
 def cached_faces(family: str) -> list[FontFace]:
