@@ -10,6 +10,7 @@ from click.testing import CliRunner, Result
 
 from smguide.cli import main
 from smguide.errors import BrandError
+from smguide.model.colors import contrast
 from smguide.paths import display_path
 from smguide.resources import FONTS_DIR, builtin
 from smguide.sources.brand import Brand, load_brand
@@ -262,9 +263,17 @@ def test_a_dark_brand_prints_dark_text_on_white_paper_and_says_so(project: Path,
     # the deck is on a screen: it keeps the brand's dark look
     deck = tmp_path / "deck.pptx"
     assert smguide(project, "slides", "--brand", str(path), "-o", str(deck)).exit_code == 0
-    theme = theme_xml(deck)
-    assert b'<a:dk1><a:srgbClr val="EEEEEE"/>' in theme
-    assert b'<a:lt1><a:srgbClr val="222222"/>' in theme
+    theme = theme_xml(deck).decode()
+    assert '<a:dk1><a:srgbClr val="EEEEEE"/>' in theme
+    assert '<a:lt1><a:srgbClr val="222222"/>' in theme
+    # boxes a shade of the dark background (light text stays readable on them), and the
+    # default green lightened enough to show on it
+    import re
+
+    slot = {name: "#" + value.lower() for name, value in
+            re.findall(r'<a:(lt2|accent1)><a:srgbClr val="([0-9A-F]{6})"/>', theme)}
+    assert contrast("#eeeeee", slot["lt2"]) >= 4.5
+    assert contrast(slot["accent1"], "#222222") >= 3.0
 
 
 def test_slides_theme_dark_uses_the_dark_values(project: Path, tmp_path: Path) -> None:
@@ -301,8 +310,11 @@ def test_a_brand_without_dark_values_gets_a_dark_deck_from_its_own_colours(
     brand, _ = load(tmp_path, 'color:\n  foreground: "#1d2327"\n  background: "#fdfcf8"\n'
                               '  light: "#f3f1ea"\n  primary: "#2f6b4f"\n')
     dark = brand.themed("dark").colours
-    assert (dark["background"], dark["foreground"], dark["primary"]) == (
-        "#1d2327", "#f3f1ea", "#2f6b4f")
+    assert (dark["background"], dark["foreground"]) == ("#1d2327", "#f3f1ea")
+    # the brand's green, lightened just enough to show on the dark background
+    assert contrast(dark["primary"], "#1d2327") >= 3.0 > contrast("#2f6b4f", "#1d2327")
+    assert any("titles and accents in #2f6b4f on the deck's dark background #1d2327 (dark "
+               "theme)" in line for line in brand.deck_warnings("dark"))
 
 
 # -- fonts that are not files next to the brand -------------------------------------

@@ -266,6 +266,7 @@ class Brand:
     theme_heading_family: str = ""
     mono_family: str = ""
     fonts_found: tuple[tuple[str, str, str], ...] = ()  # (family asked for, used, from where)
+    screen_notes: tuple[tuple[str, tuple[str, ...]], ...] = ()  # theme -> what the deck adapted
 
     def files(self) -> list[Path]:
         """The files the brand names (logo, fonts): all a renderer may read from its folder,
@@ -290,7 +291,8 @@ class Brand:
                   f"slide titles in {where}", 3.0),
                  ("title text", deck_on_primary(c), "primary", c["primary"],
                   f"title-slide text on the primary colour in {where}", 4.5)]
-        return contrast_warnings(self.source, pairs)
+        notes = [note for name, said in self.screen_notes if name == theme for note in said]
+        return notes + contrast_warnings(self.source, pairs)
 
 
 ROLES = ("foreground", "background", "primary", "secondary", "tertiary", "success", "info",
@@ -752,6 +754,46 @@ def on_colour(fill: str, light: str, dark: str) -> str:
     return max((dark, "#ffffff", "#000000"), key=lambda v: contrast(v, fill))
 
 
+def readable_on_screen(colours: dict[str, str], reader: _Reader, theme: str
+                       ) -> tuple[dict[str, str], list[str]]:
+    """The deck's colours on a dark background, as a designer would adapt them: boxes
+    and shaded rows a shade of the background (not a light colour the light text cannot
+    be read on) unless the brand gives `light`, and titles and accents in the primary
+    colour lightened just enough to be seen. Returns (colours, what was changed)."""
+    c = dict(colours)
+    notes: list[str] = []
+    bg, fg = c["background"], c["foreground"]
+    if luminance(bg) >= 0.2:
+        return c, notes
+    if "light" not in reader.roles or contrast(fg, c["light"]) < 4.5:
+        c["light"] = mix(fg, bg, 0.14)
+    same = c["headings"] == c["primary"]
+    for role in ("primary", "headings"):
+        if role == "headings" and same:
+            c["headings"] = c["primary"]
+            continue
+        if contrast(c[role], bg) < 3.0:
+            lighter = _lighten(c[role], bg, 3.0)
+            field = ("typography", "headings", "color") if role == "headings" else (
+                "color", "primary")
+            place = (reader.where(*field) if _at(reader.data, *field) is not None
+                     else f"{reader.shown}: {dotted(field)} (smguide's)")
+            what = "titles and accents" if role == "primary" else "titles"
+            notes.append(f"{place}: {what} in {c[role]} on the deck's dark background {bg} "
+                         f"({theme} theme) would hardly show ({contrast(c[role], bg):.1f}:1); "
+                         f"the deck uses {lighter}")
+            c[role] = lighter
+    return c, notes
+
+
+def _lighten(colour: str, background: str, need: float) -> str:
+    for step in range(1, 21):
+        lighter = mix(colour, "#ffffff", 1 - step / 20)
+        if contrast(lighter, background) >= need:
+            return lighter
+    return "#ffffff"
+
+
 def reader_palette(reader: _Reader | None) -> list[str]:
     if reader is None:
         return []
@@ -869,6 +911,8 @@ def load_brand(path: Path, network: bool = False) -> tuple[Brand, list[str]]:
         faces.setdefault((face.family, str(face.path), face.weight, face.style), face)
     printed, notes = readable_on_paper(light, reader)
     warnings += notes + handbook_warnings(shown, printed)
+    light, screen = readable_on_screen(light, reader, "light")
+    dark, screen_dark = readable_on_screen(dark, reader, "dark")
     brand = Brand(
         name=name or "", footer=smguide.footer if smguide else None, logo=logo_path,
         logo_alt=logo_alt or (f"{name} logo" if name else "Logo"), colours=light,
@@ -887,7 +931,8 @@ def load_brand(path: Path, network: bool = False) -> tuple[Brand, list[str]]:
         logo_dark=logo_dark if logo_dark != logo_path else None,
         logo_alt_given=bool(logo_alt), theme_base_family=theme_base,
         theme_heading_family=theme_head, mono_family=theme_mono,
-        fonts_found=tuple(dict.fromkeys(reader.found)))
+        fonts_found=tuple(dict.fromkeys(reader.found)),
+        screen_notes=(("light", tuple(screen)), ("dark", tuple(screen_dark))))
     return brand, list(dict.fromkeys(warnings))
 
 
