@@ -306,3 +306,14 @@ def test_a_mistake_whose_message_should_name_the_real_cause(
     assert result.exit_code == 1, result.stdout
     first = result.stdout.splitlines()[0]
     assert place in first and words in first, first
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "the warning that the subtitle was cut at ' #' is printed by `check` only; `pdf` and"
+    " `build` print the shortened subtitle without a word"))
+def test_building_says_that_yaml_cut_the_text(project: Path,
+                                             run: Callable[..., Result]) -> None:
+    hash_in_unquoted_text(project)
+    result = run("pdf")
+    assert result.exit_code == 0, result.stderr
+    assert 'subtitle: the text stops at "We are"' in result.stderr
