@@ -29,7 +29,7 @@ HOSTILE_TEXT = """
     text: |
       <img src="{uri}"> <iframe src="{uri}"></iframe> <style>@import url({uri});</style>
       [file]({uri}) [js](javascript:alert(1)) [data](data:text/html,hi) [rel](../secret/x)
-      [vb](vbscript:msgbox) ![pic]({uri}) <a href="{uri}">raw</a> [ok](https://example.org)
+      [vb](vbscript:msgbox) <a href="{uri}">raw</a> [ok](https://example.org)
       <svg><image href="{uri}"/></svg> [mail](mailto:someone@example.org)
 """
 

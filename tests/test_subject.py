@@ -301,3 +301,37 @@ def test_a_bad_typography_override_is_one_line_naming_the_field(tmp_path: Path) 
     [line] = raised.value.problems
     assert line == (f"{content / 'labels.yaml'}:26:3: typography.quotes: expected a list "
                     '(one "- item" per line); got "«»‹›"')
+
+
+# -- Markdown smguide does not print: refused with its line and the block to use --------
+
+
+def test_markdown_headings_and_images_in_text_are_refused_with_their_lines(
+        tmp_path: Path) -> None:
+    content = _teams_copy(tmp_path)
+    chapter = content / "chapters/02-first-days.yaml"
+    with chapter.open("a", encoding="utf-8") as out:
+        out.write("  - type: prose\n    text: |\n      First paragraph.\n\n"
+                  "      ## Our history\n\n      A photo: ![Team photo](team.png)\n"
+                  "  - type: callout\n    text: \"Underlined\\n===\"\n")
+    with pytest.raises(ContentError) as raised:
+        load_guide(content)
+    shown = str(chapter)
+    assert raised.value.problems == [
+        f'{shown}:14:11: blocks[1].text: "## Our history" is a Markdown heading, which '
+        "smguide does not print as one; end this block before it and start the next block "
+        "with heading: Our history",
+        f'{shown}:16:11: blocks[1].text: "A photo: ![Team photo](team.png)" is a Markdown '
+        "image, which smguide does not show in text; use an image block (- type: image, "
+        "src: team.png, alt: Team photo)",
+        f'{shown}:18:11: blocks[2].text: "Underlined" is a Markdown heading, which smguide '
+        "does not print as one; end this block before it and start the next block with "
+        "heading: Underlined"]
+
+
+def test_a_hash_that_is_not_a_heading_is_text(tmp_path: Path) -> None:
+    content = _teams_copy(tmp_path)
+    with (content / "chapters/02-first-days.yaml").open("a", encoding="utf-8") as out:
+        out.write('  - type: prose\n    heading: "# Not Markdown"\n    text: |\n'
+                  "      We are #1 in service, and C# is a language.\n")
+    assert load_guide(content).chapters[1].blocks[-1].heading == "# Not Markdown"

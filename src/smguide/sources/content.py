@@ -19,6 +19,7 @@ from smguide.model.guide import (
 )
 from smguide.paths import display_path, link_loop, real
 from smguide.safety.images import check_image
+from smguide.sources.markup import markup_problems
 from smguide.sources.typography import typography_for
 from smguide.sources.validate import suggest, validate
 from smguide.sources.yamlsource import Located, YamlProblem, read_yaml
@@ -174,6 +175,7 @@ def load_guide(content_dir: Path) -> Guide:
         problems += found
         if chapter is None:
             continue
+        problems += markup_problems(source, shown)  # Markdown headings and images
         anchor = chapter.id or re.sub(r"[^a-z0-9]+", "-", Path(relative).stem.lower()).strip("-")
         anchor = re.sub(r"^[0-9-]+", "", anchor) or f"chapter-{index + 1}"
         if anchor in anchors:

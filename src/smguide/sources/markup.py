@@ -1,0 +1,70 @@
+"""Markdown smguide does not print, found before anything is rendered: a heading (`# ...`,
+or a line underlined with `===`/`---`) or an image (`![alt](file)`) inside a text field.
+Each is refused with its line and the block to use instead, rather than printed as the
+literal characters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from markdown_it import MarkdownIt
+
+from smguide.errors import quote
+from smguide.sources.validate import dotted
+from smguide.sources.yamlsource import Located
+
+# fields that are plain text (printed as written), not Markdown
+PLAIN = {"type", "style", "focus", "symbol", "title", "heading", "name", "aspect", "columns",
+         "term", "src", "alt", "id", "deck", "stands_for", "lines", "width"}
+
+
+@lru_cache(maxsize=1)
+def _finder() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False})  # headings and images on: to find them
+
+
+def _texts(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key not in PLAIN:
+                yield from _texts(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _texts(value, (*path, index))
+    elif isinstance(data, str):
+        yield path, data
+
+
+def markup_problems(source: Located, shown: str) -> list[str]:
+    """One line per Markdown heading or image in the chapter file's text fields."""
+    problems: list[str] = []
+    for path, text in _texts(source.data):
+        if "#" not in text and "![" not in text and "\n" not in text:
+            continue
+        line, column = source.value_pos.get(path, source.position(path))
+        first = line + (1 if text.endswith("\n") else 0)  # a block scalar (|) starts below
+        lines = text.splitlines()
+        for token in _finder().parse(text):
+            if token.map is None:
+                continue
+            at = f"{shown}:{first + token.map[0]}:{column}: {dotted(path)}"
+            written = lines[token.map[0]].strip() if token.map[0] < len(lines) else ""
+            if token.type == "heading_open":
+                words = (lines[token.map[0]].lstrip("# ").strip() if written.startswith("#")
+                         else written)
+                problems.append(
+                    f"{at}: {quote(written)} is a Markdown heading, which smguide does not "
+                    f"print as one; end this block before it and start the next block with "
+                    f"heading: {words}")
+            elif token.type == "inline":
+                for child in token.children or []:
+                    if child.type == "image":
+                        src = str(child.attrGet("src") or "picture.png")
+                        alt = child.content or "what the picture shows"
+                        problems.append(
+                            f"{at}: {quote(written)} is a Markdown image, which smguide does "
+                            f"not show in text; use an image block (- type: image, src: {src}, "
+                            f"alt: {alt})")
+    return problems
