@@ -1,4 +1,8 @@
-"""The command line: parse options, call one pipeline function, print what happened.
+"""The command line: each command parses its options into the option types of the model
+(with the rules between options: --print brings bleed and crop marks, --creep needs
+--booklet), finds the project's inputs, calls the function in commands/ that does the
+work and prints what happened. `build` asks the build cache first, so an up-to-date
+build imports no renderer.
 
 Heavy libraries (WeasyPrint, python-pptx) are imported only by the commands that use
 them, so `smguide --help` stays fast.

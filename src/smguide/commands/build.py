@@ -1,4 +1,7 @@
-"""The pipeline, one function per artefact: load -> validate -> model -> render -> write."""
+"""`smguide pdf`, `slides` and `build`: validate the inputs once (commands.inputs), render
+each artefact in a child process within the limits (safety.sandbox), write it atomically
+(io.atomic). `build_both` renders the two at once and, with a build cache, skips an
+artefact whose inputs did not change."""
 
 from __future__ import annotations
 

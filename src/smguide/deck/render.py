@@ -1,8 +1,11 @@
 """Guide + brand -> PowerPoint bytes: a native, editable deck laid out by the deck plan.
 
-The renderer never touches disk except to read the template and the brand's files.
+The renderer reads the company template, the brand's files and the fonts it measures
+with (the brand's, else the system's through fontconfig); the fonts' measured widths are
+kept in the user's cache (io.cache). It writes no file: it returns the deck's bytes.
 Slides are built from the content model; every text frame is measured with the real
-font metrics (textfit) and either shrunk within limits or continued on a "(cont.)" slide.
+font metrics (textfit) and shrunk within limits, moved to a larger part of the slide,
+or continued on a "(cont.)" slide; text that fits none of them is refused (TooLong).
 """
 
 from __future__ import annotations

@@ -128,7 +128,9 @@ def wrap_text(text: str, width: int) -> list[str]:
 
 
 class HandbookRenderer:
-    """Renders the handbook's HTML and CSS; knows nothing of PDF or files on disk."""
+    """Renders the handbook's HTML and CSS, and the manuscript the PDF engine lays out
+    (with the files it may read). It reads the templates, the brand's regular font (to
+    set the measure) and, for a print PDF, the output profile; it writes no file."""
 
     def __init__(self, guide: Guide, brand: Brand, templates: Path | None):
         self.guide, self.brand = guide, brand
