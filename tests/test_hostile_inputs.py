@@ -305,3 +305,18 @@ def test_a_hostile_pptx_template_is_refused_before_python_pptx_opens_it(
                  "-o", str(out))
     first = refused(result, out)
     assert first.startswith(f"Error: {template}: {message}"), first
+
+
+def test_a_truncated_picture_is_refused_even_after_the_pdf_engine_loaded(
+        tmp_path: Path) -> None:
+    import weasyprint  # noqa: F401 - it tells Pillow to accept truncated images
+    from PIL import ImageFile
+
+    from smguide.safety.images import check_image
+
+    cut = tmp_path / "cut.png"
+    cut.write_bytes(_truncated())
+    assert ImageFile.LOAD_TRUNCATED_IMAGES
+    refused = check_image(cut)
+    assert refused is not None and refused.startswith("the PNG image is damaged or truncated")
+    assert ImageFile.LOAD_TRUNCATED_IMAGES  # put back for the engine

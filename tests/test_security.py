@@ -88,9 +88,17 @@ def test_image_outside_the_content_folder_is_a_content_error(
          "blocks:\n  - type: image\n    src: ../../../etc/passwd\n    alt: x\n")
     result = run("pdf", "--content", str(content), "-o", str(tmp_path / "out.pdf"))
     assert result.exit_code == 1
+    line = src_line(content / "chapters/01-mixed-up.yaml")
     assert result.stderr.splitlines()[0] == (
-        'Error: content/chapters/01-mixed-up.yaml:6:5: blocks[0].src: "../../../etc/passwd" is '
+        f"Error: content/chapters/01-mixed-up.yaml:{line}:5: blocks[0].src: "
+        '"../../../etc/passwd" is '
         "outside the folder content; put the image inside it and give a relative path")
+
+
+def src_line(chapter: Path) -> int:
+    """The line of the first `src:` in a chapter file (where the test put its image)."""
+    return next(n for n, text in enumerate(chapter.read_text(encoding="utf-8").splitlines(), 1)
+                if text.strip().startswith("src:"))
 
 
 def test_a_broken_image_fails_the_build_instead_of_vanishing(
@@ -101,9 +109,11 @@ def test_a_broken_image_fails_the_build_instead_of_vanishing(
     out = tmp_path / "out.pdf"
     result = run("pdf", "--content", str(content), "-o", str(out))
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (
-        'Error: content/chapters/01-mixed-up.yaml:6:5: blocks[0].src: "broken.png": the PNG '
-        "image is damaged or truncated and cannot be read (Truncated File Read)")
+    line = src_line(content / "chapters/01-mixed-up.yaml")
+    assert result.stderr.splitlines()[0].startswith(
+        f"Error: content/chapters/01-mixed-up.yaml:{line}:5: blocks[0].src: "
+        '"broken.png": the PNG image is damaged or truncated and cannot be read (')
+    assert " at 0x" not in result.stderr
     assert not out.exists()
 
 

@@ -66,9 +66,12 @@ def check_image(path: Path) -> str | None:
 
 def check_raster(data: bytes, kind: str) -> str | None:
     """Decode the image fully; refuse it if it is too large, damaged or truncated."""
-    from PIL import Image
+    from PIL import Image, ImageFile
 
     name = NAMES[kind]
+    # WeasyPrint, once imported, tells Pillow to accept truncated images (for the page);
+    # the check must not: a cut-off picture is refused whichever was imported first
+    lenient, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -80,7 +83,11 @@ def check_raster(data: bytes, kind: str) -> str | None:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return f"the {name} image is too large to decode safely (a decompression bomb?)"
     except Exception as exc:  # Pillow raises OSError, SyntaxError, ValueError... for damage
-        return f"the {name} image is damaged or truncated and cannot be read ({exc})"
+        why = re.sub(r"\s*<[^<>]* at 0x[0-9a-fA-F]+>", "", str(exc)).strip() or "unreadable"
+        return (f"the {name} image is damaged or truncated and cannot be read ({why}); save "
+                f"it again from the original, or export a new copy")
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
     return None
 
 
