@@ -437,10 +437,11 @@ def table_slides(deck: DeckRenderer, planned: PlannedSlide, title: str,
     for number, page in enumerate(pages):
         said = []
         for row in page.items:
-            cells = [" ".join(sentences(cell)) for cell in row]
+            # one sentence a row: "Aspect. Column: value; Column: value." (no "..")
+            cells = [" ".join(sentences(cell)).rstrip(".") for cell in row]
             named = [typo.pair(h, c) for h, c in zip(header[1:], cells[1:], strict=True)] \
                 if header else cells[1:]
-            said.append(f"{cells[0]}. " + f"{typo.punct(';')} ".join(named) + ".")
+            said.append(f"{spoken(cells[0])} " + f"{typo.punct(';')} ".join(named) + ".")
         slide = deck.new_slide(planned, title, number, said="\n".join(said))
         frame = _table(slide, area, widths, head, page.items, heights(page.items, page.size),
                        page.size)

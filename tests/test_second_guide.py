@@ -1,0 +1,89 @@
+"""A second complete guide (tests/fixtures/dutch): another company and subject, in Dutch
+(a language smguide ships no content for), every block type, a three-column comparison,
+long titles and words. Built as PDF on A4 and A5 and as a deck, read back with pypdf and
+python-pptx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pptx import Presentation
+from pypdf import PdfReader
+
+from smguide.commands.build import build_pdf, build_slides
+from smguide.deck.render import DeckOptions
+from smguide.model.guide import Comparison
+from smguide.model.options import PrintOptions, Sources
+from smguide.resources import builtin
+from smguide.sources.content import load_guide
+from tests.pdftools import outline, squash
+
+DUTCH = Path(__file__).parent / "fixtures" / "dutch"
+BRAND = builtin("brand") / "_brand.yml"
+GUIDE = load_guide(DUTCH)
+
+
+def test_the_guide_has_every_block_type() -> None:
+    from smguide.model.guide import Block
+
+    kinds = {block.type for chapter in GUIDE.chapters for block in chapter.blocks}
+    every = {arm.model_fields["type"].annotation.__args__[0]
+             for arm in Block.__origin__.__args__}  # type: ignore[attr-defined]
+    assert kinds == every
+    assert any(isinstance(b, Comparison) and len(b.columns) == 3
+               for chapter in GUIDE.chapters for b in chapter.blocks)
+
+
+@pytest.fixture(scope="module", params=["a4", "a5"])
+def handbook(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("nl") / f"handboek-{request.param}.pdf"
+    build_pdf(Sources(DUTCH, BRAND), out, PrintOptions(paper=request.param))
+    return out
+
+
+def test_the_handbook_speaks_dutch(handbook: Path) -> None:
+    reader = PdfReader(handbook)
+    pages = [page.extract_text() for page in reader.pages]
+    total = len(pages)
+    assert pages[1].startswith("Inhoud")
+    assert "1 maart 2026" in pages[0]
+    for number, text in enumerate(pages[1:], 2):  # every page but the cover is numbered
+        if "Pagina" in text:
+            assert f"Pagina {number} van {total}" in text
+    text = "\n".join(pages)
+    assert "Tijdshorizon: Korte termijn" in text
+    assert "OM TE ONTHOUDEN" in text.upper()
+    assert "“Bij Havenlicht weet je waar je lading is.”" in text
+    assert reader.metadata is not None and reader.metadata.title == GUIDE.title
+    chapters = [title for depth, title, _ in outline(handbook) if depth == 0]
+    assert chapters == ["Inhoud", *[chapter.title for chapter in GUIDE.chapters]]
+    for chapter in GUIDE.chapters:  # "HOOFDSTUK n" above every title, long ones too
+        start = next(t for t in pages if squash(f"hoofdstuk {chapter.number}") in squash(t)
+                     and squash(chapter.title) in squash(t))
+        assert squash(start).find(squash(chapter.title)) > 0
+
+
+@pytest.fixture(scope="module")
+def deck(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    out = tmp_path_factory.mktemp("nl") / "presentatie.pptx"
+    build_slides(Sources(DUTCH, BRAND), out, DeckOptions())
+    return Presentation(str(out))
+
+
+def test_the_deck_speaks_dutch(deck: Any) -> None:
+    shown = [[shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+             for slide in deck.slides]
+    flat = "\n".join(text for slide in shown for text in slide)
+    assert shown[1][0] == "Programma"
+    assert "1 maart 2026" in "\n".join(shown[0])
+    assert "Tijdshorizon: Korte termijn" in flat
+    assert "Hoofdstuk 2" in flat and "Kort samengevat" in flat
+    assert "Volgende stap: Loop deze week" in flat and "Vragen?" in flat
+    tables = [shape.table for slide in deck.slides for shape in slide.shapes if shape.has_table]
+    heads = [[table.cell(0, c).text for c in range(len(table.columns))] for table in tables]
+    assert ["", "Planning", "Magazijn", "Transport"] in heads
+    notes = "\n".join(slide.notes_slide.notes_text_frame.text for slide in deck.slides)
+    assert ("Beslist over. Planning: Welke rit wanneer vertrekt; Magazijn: Waar elke "
+            "pallet staat; Transport: Welke route de chauffeur neemt.") in notes
