@@ -1,8 +1,10 @@
 """The baseline for `smguide slides`: a quick one-off python-pptx script writing the same deck.
 
 Same slides as `smguide slides` on the built-in plan (title, agenda, a section slide per
-chapter, a slide per role / comparison / analogy / practices / takeaways / checklist /
-questions block, closing), same layouts, titles, bullet texts, table cells, diagram shapes
+chapter, or one slide for a chapter with only its takeaways, a slide per role / comparison
+/ analogy / practices / takeaways / checklist / questions block, a summary, closing; not
+the "(cont.)" slides smguide adds when text does not fit, since this script fits nothing),
+same layouts, titles, bullet texts, table cells, diagram shapes
 and connectors, speaker notes, footer and slide number, read from the same content files.
 Written the way a person would write it once: yaml.safe_load, plain python-pptx calls on
 python-pptx's default template. No validation, no text measuring or fitting, no theme,
@@ -101,18 +103,23 @@ def main(out: str, content: Path, brand_file: Path) -> None:
                   marks=False)
     write_lines(title.placeholders[1].text_frame,
                 [guide["subtitle"], company, str(guide["edition"])])
-    for start in range(0, len(chapters), AGENDA):  # a long agenda continues
+    shown = [c for c in chapters if any(b["type"] in SHOWN for b in c["blocks"])]
+    for start in range(0, len(shown), AGENDA):  # a long agenda continues
         agenda = slide("Title and Content", labels["agenda"] + (
             f" ({labels['continued']})" if start else ""),
-            "\n".join(c["summary"] for c in chapters if c.get("summary")))
+            "\n".join(c["summary"] for c in shown if c.get("summary")))
         write_lines(agenda.placeholders[1].text_frame,
-                    [c["title"] for c in chapters[start:start + AGENDA]])
+                    [c["title"] for c in shown[start:start + AGENDA]])
 
     for number, chapter in enumerate(chapters, 1):
         blocks = [b for b in chapter["blocks"] if b["type"] in SHOWN]
         if not blocks:
             continue
         about = chapter.get("notes") or chapter.get("summary") or guide["title"]
+        if [b["type"] for b in blocks] == ["takeaways"]:  # one slide, no divider
+            new = slide("Title and Content", chapter["title"], about)
+            write_lines(new.placeholders[1].text_frame, blocks[0]["items"])
+            continue
         section = slide("Section Header", chapter["title"], about)
         write_lines(section.placeholders[1].text_frame,
                     [f"{labels['chapter']} {number}", chapter.get("summary", "")])
@@ -120,8 +127,7 @@ def main(out: str, content: Path, brand_file: Path) -> None:
             kind, notes = block["type"], block.get("notes") or about
             if kind in ("takeaways", "checklist", "questions"):
                 heading = block.get("heading") or (
-                    f"{labels['key_takeaways']}: {chapter['title']}" if kind == "takeaways"
-                    else chapter["title"])
+                    labels["key_takeaways"] if kind == "takeaways" else chapter["title"])
                 new = slide("Title and Content", heading, notes)
                 write_lines(new.placeholders[1].text_frame, block["items"])
             elif kind == "role":
@@ -185,6 +191,10 @@ def main(out: str, content: Path, brand_file: Path) -> None:
                     write_lines(box.text_frame, [part["name"], part["stands_for"]], 14)
                     box.text_frame.paragraphs[0].font.bold = True
 
+    summary = slide("Title and Content", labels.get("summary", "In short"),
+                    guide.get("deck", {}).get("summary", guide["title"]))
+    write_lines(summary.placeholders[1].text_frame,
+                [c.get("deck") or c.get("summary") or c["title"] for c in shown])
     closing = slide("Title Slide", labels["questions_title"],
                     " ".join(c["title"] for c in chapters), marks=False)
     write_lines(closing.placeholders[1].text_frame, [company])
