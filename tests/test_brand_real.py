@@ -443,3 +443,16 @@ def test_smguide_fonts_downloads_into_the_cache_and_the_pdf_uses_it(
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
     names = {line.split()[0].split("+")[-1] for line in fonts.splitlines()[2:]}
     assert names == {"Brandsans", "Brandsans-Bold"}, fonts  # every face from the download
+
+
+def test_pdf_with_allow_network_downloads_the_brand_font(project: Path, tmp_path: Path,
+                                                         font_api: list[str]) -> None:
+    import subprocess
+
+    path = brand_file(tmp_path / "b", GOOGLE_BRAND, logo=False)
+    out = tmp_path / "handbook.pdf"
+    result = smguide(project, "pdf", "--allow-network", "--brand", str(path), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert font_api and "Brandsans" not in result.stderr  # fetched, so no fallback warning
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
+    assert "Brandsans" in fonts and "Lato" not in fonts
