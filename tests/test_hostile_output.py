@@ -77,8 +77,11 @@ def test_killing_a_build_mid_render_leaves_the_previous_file_byte_identical(
     process.send_signal(how)
     _, stderr = process.communicate(timeout=30)
     assert process.returncode == (1 if how == signal.SIGINT else -signal.SIGKILL)
-    if how == signal.SIGINT:
-        assert stderr.decode().strip() == "Aborted!"
+    if how == signal.SIGINT:  # stopped by Ctrl-C; or, on a fast machine, the engine gave
+        # up on the absurd CSS first: either way one line, and nothing written
+        said = stderr.decode().strip()
+        assert said == "Aborted!" or (said.startswith("Error: rendering the handbook")
+                                      and "\n" not in said), said
     assert all(gone(pid) for pid in renderers), "the renderer outlived its parent"
     assert out.read_bytes() == PREVIOUS
     assert sorted(p.name for p in out.parent.iterdir()) == ["handbook.pdf"]

@@ -208,7 +208,7 @@ def test_a_real_browser_shows_the_chapters_and_follows_each_save(project: Path,
         shutil.rmtree(profile, ignore_errors=True)
         server.send_signal(signal.SIGINT)
         try:
-            server.wait(timeout=10)
+            server.wait(timeout=30)
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
