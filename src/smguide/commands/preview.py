@@ -328,7 +328,7 @@ def _changed(batch: set[Any]) -> str:
 
 @contextmanager
 def _stop_on_sigterm() -> Iterator[None]:
-    """While serving, `kill` (SIGTERM) stops the preview as cleanly as Ctrl+C does."""
+    """While serving, `kill` (SIGTERM) and Ctrl+C (SIGINT) stop the preview cleanly."""
     import signal
 
     def interrupt(signum: int, frame: Any) -> None:
@@ -338,10 +338,14 @@ def _stop_on_sigterm() -> Iterator[None]:
         yield
         return
     previous = signal.signal(signal.SIGTERM, interrupt)
+    # Ctrl+C too, even when started by a program that ignores SIGINT (its children inherit
+    # that, and Python then leaves SIGINT ignored)
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, before)
 
 
 def serve(preview: Preview, host: str, port: int,
