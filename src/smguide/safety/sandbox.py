@@ -66,17 +66,7 @@ def run_limited(work: Callable[[], T], limits: Limits, what: str) -> T:
     An SmguideError raised by `work` is raised here unchanged. Running out of time or
     memory, or the child dying, becomes a RenderError saying which limit to raise.
     """
-    import multiprocessing
-
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    with _scratch() as scratch:
-        child = context.Process(target=_child, name=f"smguide: {what}", daemon=True,
-                                args=(work, send, limits.max_memory_mb, scratch,
-                                      limits.max_seconds))
-        child.start()
-        send.close()
-        return _result(child, receive, limits, what)
+    return _run(lambda send: work, limits, what)
 
 
 def run_in_batches(work: Callable[[Callable[[Any], None]], T], limits: Limits, what: str,
@@ -85,25 +75,32 @@ def run_in_batches(work: Callable[[Callable[[Any], None]], T], limits: Limits, w
     calls `report(payload)` after each batch, the parent gets `on_report(payload)` at once,
     and the time limit applies to each batch (to the time between two reports), not to the
     whole run. The memory limit is the child's, as always."""
-    import multiprocessing
-
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-
-    def batched() -> T:
+    def batched(send: Any) -> Callable[[], T]:
         def report(payload: Any) -> None:
             send.send(("report", payload))
             _start_clock(limits.max_seconds)  # a template's own deadline moves on too
 
-        return work(report)
+        return lambda: work(report)
 
+    return _run(batched, limits, what, on_report)
+
+
+def _run(make_work: Callable[[Any], Callable[[], T]], limits: Limits, what: str,
+         on_report: Callable[[Any], None] | None = None) -> T:
+    """Fork the child that runs `make_work(send)()` (`send`: its end of the reply pipe)
+    within `limits`, and wait for its reports and result."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
     with _scratch() as scratch:
         child = context.Process(target=_child, name=f"smguide: {what}", daemon=True,
-                                args=(batched, send, limits.max_memory_mb, scratch,
+                                args=(make_work(send), send, limits.max_memory_mb, scratch,
                                       limits.max_seconds))
         child.start()
         send.close()
-        return _result(child, receive, limits, what, on_report=on_report)
+        result: T = _result(child, receive, limits, what, on_report=on_report)
+        return result
 
 
 class Worker:
