@@ -10,7 +10,7 @@ from their text, headings with fewer than two lines under them, orphans and wido
 hyphenation faults, lines broken early (stray breaks), the smallest type, the lowest
 contrast of the running heads and footers, and the diagram's smallest label. --details
 lists where each fault is. The measuring is in tests/pagequality.py, which the tests use
-too (tests/test_typography.py).
+too (tests/handbook/test_typography.py).
 """
 
 from __future__ import annotations

@@ -76,7 +76,7 @@ SAMPLE_NOTE = b"Note: no content/ folder here or above: "
 
 def without_sample_note(result: Result) -> Result:
     """`result` without the note every command prints when it uses the built-in sample
-    guide (tests/test_project.py checks that note), so tests read their own lines."""
+    guide (tests/commands/test_project.py checks that note), so tests read their own lines."""
     for name in ("stderr_bytes", "output_bytes"):
         text: bytes = getattr(result, name)
         if text.startswith(SAMPLE_NOTE):

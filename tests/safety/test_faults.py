@@ -506,7 +506,7 @@ def test_a_roster_run_killed_while_writing_leaves_the_old_copies_and_the_next_ru
 # -- check refuses what the PDF engine refuses ---------------------------------------------
 
 
-REPO_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+REPO_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 OUTSIDE = "/etc/hostname"  # a file every machine has, outside the allowed folders
 HEAD = '{% extends "builtin/handbook/base.html.j2" %}{% block head %}BLOCK{% endblock %}'
 ENGINE_REFUSALS = {

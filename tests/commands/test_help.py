@@ -56,7 +56,8 @@ def test_shell_completion_offers_commands_and_languages(tmp_path: Path) -> None:
     import os
     import shutil
 
-    shutil.copytree(Path(__file__).parent / "fixtures" / "multilang", tmp_path / "content")
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    shutil.copytree(fixtures / "multilang", tmp_path / "content")
     env = {**os.environ, "_SMGUIDE_COMPLETE": "bash_complete", "COMP_CWORD": "1",
            "COMP_WORDS": "smguide ch"}
     run = [sys.executable, "-c", "from smguide.cli import main; main(prog_name='smguide')"]

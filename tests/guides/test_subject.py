@@ -27,7 +27,7 @@ from smguide.sources.markdown import to_plain
 from tests.conftest import edit
 from tests.pdftools import page_texts, squash
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 TEAMS = FIXTURES / "three-teams"
 BRAND = builtin("brand") / "_brand.yml"
 

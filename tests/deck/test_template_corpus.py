@@ -12,7 +12,7 @@ from pptx.util import Inches
 
 from tests.deckgeometry import deck_problems
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _corpus_script():  # noqa: ANN202 - the script as a module

@@ -31,7 +31,7 @@ from smguide.sources.brand import load_brand
 from smguide.sources.content import load_guide
 from smguide.sources.markdown import to_plain
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 GUIDE = load_guide(builtin("content"))
 BRAND, _ = load_brand(builtin("brand") / "_brand.yml")
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"

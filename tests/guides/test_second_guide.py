@@ -20,7 +20,7 @@ from smguide.resources import builtin
 from smguide.sources.content import load_guide
 from tests.pdftools import outline, squash
 
-DUTCH = Path(__file__).parent / "fixtures" / "dutch"
+DUTCH = Path(__file__).resolve().parents[1] / "fixtures" / "dutch"
 BRAND = builtin("brand") / "_brand.yml"
 GUIDE = load_guide(DUTCH)
 

@@ -29,7 +29,7 @@ from smguide.commands.preview import Preview
 from smguide.resources import builtin
 from tests.conftest import edit
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 

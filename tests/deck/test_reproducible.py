@@ -10,7 +10,7 @@ metadata is left to the byte-for-byte test above. A failure names each part that
 and shows where. When a change to the deck is intended, regenerate the file and review
 the diff:
 
-    SMGUIDE_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_reproducible.py
+    SMGUIDE_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/deck/test_reproducible.py
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from pypdf import PdfReader
 from tests.hostile import TINY
 
 EPOCH = "1700000000"  # 2023-11-14 22:13:20 UTC
-GOLDEN = Path(__file__).resolve().parent / "golden" / "deck-tiny.txt"
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "deck-tiny.txt"
 
 
 @pytest.fixture
