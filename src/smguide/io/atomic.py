@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -22,15 +23,42 @@ def check_writable(path: Path) -> None:
                           "another output path")
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists but is someone else's
+        return True
+    return True
+
+
+def sweep_temps(path: Path) -> None:
+    """Remove the temp files that killed writes of `path` left beside it: their names carry
+    the writing process's id, so a temp file of a write still running is kept."""
+    pattern = re.compile(rf"^\.{re.escape(path.name)}\.(\d+)\.[A-Za-z0-9_]{{8}}\.tmp$")
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return
+    for entry in entries:
+        found = pattern.match(entry.name)
+        if found and not _alive(int(found.group(1))) and entry.is_file(follow_symlinks=False):
+            Path(entry.path).unlink(missing_ok=True)
+
+
 def write_atomic(path: Path, data: bytes) -> Path:
     """Write `data` to a temp file beside `path`, fsync it, then rename it over `path`.
 
-    A crash or a full disk leaves the previous file exactly as it was.
+    A crash or a full disk leaves the previous file exactly as it was; the temp file a
+    killed write left behind is removed by the next write of the same file.
     """
     path = real(path.parent) / path.name  # a symlink at `path` is replaced, not followed
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        sweep_temps(path)
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp",
+                                    dir=path.parent)
     except (FileExistsError, NotADirectoryError):
         blocker = next((p for p in [path.parent, *path.parent.parents] if p.is_file()),
                        path.parent)
