@@ -56,8 +56,8 @@ def build_one(guide: object, brand: object, template: Path, aspect: str, out: Pa
     from smguide.errors import SmguideError
     from smguide.model.options import DeckOptions
 
-    renderer = DeckRenderer(guide, brand, DeckOptions(template=template, aspect=aspect))  # type: ignore[arg-type]
-    try:
+    try:  # the template is opened when the renderer is made
+        renderer = DeckRenderer(guide, brand, DeckOptions(template=template, aspect=aspect))  # type: ignore[arg-type]
         data, slides = renderer.render()
     except SmguideError as exc:
         message = exc.format_message().splitlines()[0]

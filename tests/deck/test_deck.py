@@ -19,8 +19,9 @@ from pypdf import PdfReader
 
 from smguide.cli import main
 from smguide.commands.build import build_slides
+from smguide.deck.context import family_fonts
 from smguide.deck.plan import load_plan, yaml_scalar
-from smguide.deck.render import DeckOptions, family_fonts
+from smguide.deck.render import DeckOptions
 from smguide.deck.textfit import Para, Span, text_height
 from smguide.deck.write import spans
 from smguide.errors import ContentError

@@ -205,21 +205,20 @@ def engine_finding(message: str, templates: Path | None) -> Problem:
 def slide_fitting(guide: Guide, brand: Brand, templates: Path | None) -> list[Problem]:
     """Blocks the deck continues on two or more "(cont.)" slides (warnings; one is how the
     deck keeps its text large) or cannot fit at all (errors)."""
+    from smguide.deck.plan import PlannedSlide
     from smguide.deck.render import DeckRenderer
     from smguide.deck.slides import TooLong
 
     spilled: dict[tuple[str, int], list[Any]] = {}
 
-    class Measuring(DeckRenderer):
-        def new_slide(self, planned: Any, title: str, page: int = 0, said: str = "",
-                      extra: str = "") -> Any:
-            if page and planned.block is not None and planned.chapter is not None:
-                key = (planned.chapter.source, planned.chapter.blocks.index(planned.block))
-                spilled.setdefault(key, [planned.block, 0])[1] += 1
-            return super().new_slide(planned, title, page, said, extra)
+    def count(planned: PlannedSlide, page: int) -> None:
+        """Count each block's "(cont.)" slides."""
+        if page and planned.block is not None and planned.chapter is not None:
+            key = (planned.chapter.source, planned.chapter.blocks.index(planned.block))
+            spilled.setdefault(key, [planned.block, 0])[1] += 1
 
     try:
-        Measuring(guide, brand, templates=templates).render()
+        DeckRenderer(guide, brand, templates=templates, on_page=count).render()
     except TooLong as exc:
         if exc.source is None or exc.block is None:
             return [Problem.from_line(exc.message)]

@@ -340,11 +340,12 @@ def _merge(body: Path, specs: list, names: list[str], scratch: Path, target: Pat
 
 
 def _cohort_deck(names: tuple[str, ...], scratch: Path) -> tuple[Path, Path]:
-    from smguide.deck.cohort import CohortDeck
+    from smguide.deck.cohort import cohort_plan
+    from smguide.deck.render import DeckRenderer
 
     job = _shared().job
-    data, _ = CohortDeck(job.renderer.guide, job.renderer.brand,
-                         templates=job.sources.templates, names=names).render()
+    data, _ = DeckRenderer(job.renderer.guide, job.renderer.brand,
+                           templates=job.sources.templates, plan=cohort_plan(names)).render()
     assert job.deck is not None
     scratch.write_bytes(data)
     return scratch, job.deck

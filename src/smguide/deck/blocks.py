@@ -4,7 +4,7 @@ Each builder measures its text for the slide's content area. A slide holds at mo
 MAX_WORDS words and its text at its family's base size; what does not fit continues on
 "(cont.)" slides (split rather than shrink: only a single item too long for a slide of
 its own is made smaller, never below the family's minimum). Siblings share one size
-(DeckRenderer.unify). Sizes are in points.
+(DeckContext.unify). Sizes are in points.
 """
 
 from __future__ import annotations
@@ -40,8 +40,8 @@ from smguide.model.guide import (
 if TYPE_CHECKING:
     from pptx.slide import Slide
 
+    from smguide.deck.context import DeckContext
     from smguide.deck.plan import PlannedSlide
-    from smguide.deck.render import DeckRenderer
 
 # the type scale: (base, smallest); body text never below 18 pt, labels (0.8) 14.4 pt
 BODY = (24, 18)  # lists
@@ -104,7 +104,7 @@ def _fit(paras: list[Para], box: Box, fonts: Fonts, base: float, minimum: float,
     return None
 
 
-def fit_into(deck: DeckRenderer, shape: Any, paras: list[Para], base: float, minimum: float,
+def fit_into(deck: DeckContext, shape: Any, paras: list[Para], base: float, minimum: float,
              planned: PlannedSlide, optional: int = 0, slide: Slide | None = None) -> list[Para]:
     """Fill `shape` at the largest size that fits; when nothing fits even at `minimum`,
     leave out up to `optional` paragraphs from the end (returned). A placeholder too small
@@ -137,7 +137,7 @@ def _authored(text: str, lang: str, bullet: str = "•") -> list[Para]:
                     if p.bullet else p.space_before) for p in paras]
 
 
-def add_block(deck: DeckRenderer, planned: PlannedSlide) -> None:
+def add_block(deck: DeckContext, planned: PlannedSlide) -> None:
     block, lang, labels = planned.block, deck.guide.language, deck.guide.labels
     typo = deck.guide.typography
     chapter = planned.chapter
@@ -190,7 +190,7 @@ PANEL_X, PANEL_Y = 21.6, 14.4  # the takeaways panel's padding, points
 RULE = 0.06  # the accent rule along its top, inches
 
 
-def list_slides(deck: DeckRenderer, planned: PlannedSlide, title: str,
+def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
                 items: Sequence[Para], sizes: tuple[float, float] = BODY,
                 said: Sequence[str] | None = None, extra: Sequence[str] = (),
                 panel: bool = False) -> None:
@@ -222,7 +222,7 @@ def list_slides(deck: DeckRenderer, planned: PlannedSlide, title: str,
         drop_empty(slide)
 
 
-def _panel(deck: DeckRenderer, slide: Slide, target: Any, paras: list[Para],
+def _panel(deck: DeckContext, slide: Slide, target: Any, paras: list[Para],
            size: float) -> None:
     """The takeaways panel behind `target`'s text: as tall as the text needs, light,
     with the accent rule along its top, as in the handbook."""
@@ -274,7 +274,7 @@ def _label(text: str, lang: str, space: float = 0.0) -> Para:
 HEADER = 0.75  # the role card's coloured header, inches
 
 
-def role_slides(deck: DeckRenderer, planned: PlannedSlide, role: Role) -> None:
+def role_slides(deck: DeckContext, planned: PlannedSlide, role: Role) -> None:
     """The handbook's role card: a header in the primary colour with the role's name and
     time horizon, then what they do and what it takes in two columns; the mission is
     said (the notes), and long columns continue on another card."""
@@ -313,7 +313,7 @@ def role_slides(deck: DeckRenderer, planned: PlannedSlide, role: Role) -> None:
         drop_empty(slide)
 
 
-def _both_columns(deck: DeckRenderer, planned: PlannedSlide) -> Area:
+def _both_columns(deck: DeckContext, planned: PlannedSlide) -> Area:
     """The card's area: across the layout's two content placeholders when it has them,
     else its content area."""
     bodies = deck.pick_of(planned).texts[:2]
@@ -352,7 +352,7 @@ def _column_pages(lists: tuple[list[Para], list[Para]], heads: tuple[list[Para],
     return None
 
 
-def _role_header(deck: DeckRenderer, slide: Slide, area: Area, height: int, name: str,
+def _role_header(deck: DeckContext, slide: Slide, area: Area, height: int, name: str,
                  focus: str) -> None:
     """The card's header: the role's name (bold) and its time horizon, on the primary
     colour, as in the handbook."""
@@ -397,7 +397,7 @@ def _row_height(cells: list[list[Para]], widths: list[float], size: float,
                for paras, width in zip(cells, widths, strict=True)) + 2 * CELL_Y
 
 
-def table_slides(deck: DeckRenderer, planned: PlannedSlide, title: str,
+def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
                  header: list[str] | None, rows: list[list[str]], alt: str) -> None:
     """A native table: header row on the primary colour, banded rows, rows continued;
     `alt` (in the guide's language) describes it to those who cannot see it."""
@@ -501,7 +501,7 @@ def _grid(area: Area, count: int) -> list[Area]:
     return cells[:count]
 
 
-def practice_slides(deck: DeckRenderer, planned: PlannedSlide, block: Practices) -> None:
+def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) -> None:
     """Each practice a card (its title and what it is); as many to a slide as MAX_WORDS
     allows at the card size, then continued. Why each one matters goes to the notes."""
     labels, lang, fonts = deck.guide.labels, deck.guide.language, deck.body_fonts
@@ -554,7 +554,7 @@ def _snug(area: Area, cards: Sequence[list[Para]], size: float, pad: Box,
     return out
 
 
-def _card(deck: DeckRenderer, slide: Slide, cell: Area, paras: list[Para], size: float,
+def _card(deck: DeckContext, slide: Slide, cell: Area, paras: list[Para], size: float,
           pad: Box) -> None:
     from pptx.enum.dml import MSO_THEME_COLOR
     from pptx.enum.shapes import MSO_SHAPE

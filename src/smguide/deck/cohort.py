@@ -2,29 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from smguide.deck import blocks as deckblocks
+from smguide.deck.fixed import place_logo
 from smguide.deck.plan import PlannedSlide
-from smguide.deck.render import DeckRenderer
 from smguide.deck.textfit import Para
 from smguide.deck.write import spans
 
+if TYPE_CHECKING:
+    from smguide.deck.context import DeckContext
 
-@dataclass
-class CohortDeck(DeckRenderer):
+
+def cohort_plan(names: tuple[str, ...]) -> list[PlannedSlide]:
     """One slide on the deck's Title Slide layout: the guide's title and every name."""
+    return [PlannedSlide(kind="cohort", layout="Title Slide", chapter=None, block=None,
+                         title=None, notes=", ".join(names), names=names)]
 
-    names: tuple[str, ...] = ()
 
-    def plan(self) -> list[PlannedSlide]:
-        notes = ", ".join(self.names)
-        return [PlannedSlide(kind="cohort", layout="Title Slide", chapter=None, block=None,
-                             title=None, notes=notes)]
-
-    def _add_cohort(self, planned: PlannedSlide) -> None:
-        slide = self.new_slide(planned, self.guide.title)
-        text = " · ".join(self.names)
-        deckblocks.fit_into(self, self.text_target(slide, planned),
-                            [Para(spans(text, self.guide.language))], 24, 8, planned)
-        self.place_logo(slide, planned)
+def cohort_slide(deck: DeckContext, planned: PlannedSlide) -> None:
+    slide = deck.new_slide(planned, deck.guide.title)
+    text = " · ".join(planned.names)
+    deckblocks.fit_into(deck, deck.text_target(slide, planned),
+                        [Para(spans(text, deck.guide.language))], 24, 8, planned)
+    place_logo(deck, slide, planned)

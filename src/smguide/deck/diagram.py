@@ -18,8 +18,8 @@ from smguide.deck.theme import NS, plain_shape
 from smguide.deck.write import INSET_X, Area, fill, spans
 
 if TYPE_CHECKING:
+    from smguide.deck.context import DeckContext
     from smguide.deck.plan import PlannedSlide
-    from smguide.deck.render import DeckRenderer
     from smguide.model.guide import Analogy
 
 A, P = NS["a"], NS["p"]
@@ -63,7 +63,7 @@ LABELS = {"sunlight": (112, 24, 220, 60, "l"), "water": (430, 24, 280, 60, "l"),
           "soil": (32, 264, 240, 50, "l"), "harvest": (575, 270, 150, 70, "ctr")}
 
 
-def analogy_slide(deck: DeckRenderer, planned: PlannedSlide, block: Analogy) -> None:
+def analogy_slide(deck: DeckContext, planned: PlannedSlide, block: Analogy) -> None:
     chapter = planned.chapter
     assert chapter is not None
     slide = deck.new_slide(planned, title_of(deck, planned, chapter.title))
@@ -81,7 +81,7 @@ def analogy_slide(deck: DeckRenderer, planned: PlannedSlide, block: Analogy) -> 
     drop_empty(slide)
 
 
-def _labels(deck: DeckRenderer, planned: PlannedSlide, shapes: Any, canvas: Canvas,
+def _labels(deck: DeckContext, planned: PlannedSlide, shapes: Any, canvas: Canvas,
             parts: dict[str, Any]) -> None:
     """Name (bold) and what it stands for, all at one size that fits every label."""
     lang = deck.guide.language

@@ -28,6 +28,8 @@ SLIDE_BLOCKS = ("role", "comparison", "analogy", "practices", "takeaways", "chec
 # shown by the built-in plan (callout and glossary have a slide form a plan may pick)
 SHOWN = ("role", "comparison", "analogy", "practices", "takeaways", "checklist", "questions")
 Kind = Literal["title", "agenda", "section", "block", "summary", "closing"]
+# every kind of slide a renderer builds: the plan's, and the roster's cohort slide
+SlideKind = Kind | Literal["cohort"]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
 
 
@@ -46,13 +48,14 @@ class SlideRef(Strict):
 class PlannedSlide:
     """A plan entry resolved against the guide: the chapter and block objects themselves."""
 
-    kind: str
+    kind: SlideKind
     layout: str | int
     chapter: Chapter | None
     block: Block | None
     title: str | None
     notes: str | None
     source: str = ""  # "deck/plan.yaml.j2 (rendered):LINE: slide N (kind)", for messages
+    names: tuple[str, ...] = ()  # the people a cohort slide names
 
 
 def yaml_scalar(value: Any) -> str:

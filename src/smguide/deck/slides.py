@@ -11,8 +11,8 @@ from smguide.errors import RenderError
 if TYPE_CHECKING:
     from pptx.slide import Slide
 
+    from smguide.deck.context import DeckContext
     from smguide.deck.plan import PlannedSlide
-    from smguide.deck.render import DeckRenderer
 
 _PH = f"./*/{{{NS['p']}}}nvPr/{{{NS['p']}}}ph"  # a shape's placeholder mark
 _TEXT = f".//{{{NS['a']}}}t"
@@ -62,7 +62,7 @@ class TooLong(RenderError):
         return (self.__class__, (self.message, self.source, self.block, self.detail))
 
 
-def too_long(deck: DeckRenderer, planned: PlannedSlide, what: str, text: str = "",
+def too_long(deck: DeckContext, planned: PlannedSlide, what: str, text: str = "",
              box: Any = None, minimum: float | None = None) -> RenderError:
     """One line naming the template, the slide, the text's first words and the box it
     did not fit in (`box`: a shape on the slide, else the layout's content area)."""
@@ -90,6 +90,6 @@ def too_long(deck: DeckRenderer, planned: PlannedSlide, what: str, text: str = "
                    chapter.blocks.index(block), detail)
 
 
-def title_of(deck: DeckRenderer, planned: PlannedSlide, default: str) -> str:
+def title_of(deck: DeckContext, planned: PlannedSlide, default: str) -> str:
     heading = getattr(planned.block, "heading", None)
     return planned.title or heading or default

@@ -1,0 +1,415 @@
+"""What every slide builder of one deck shares, made before the first slide: the guide,
+the brand and the options, the deck plan, the opened template (or the built-in theme),
+its layouts, the logo and the fonts text is measured with; and the helpers that put a
+slide on its layout with its title, eyebrow, notes and footer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from smguide.deck import slides
+from smguide.deck.fonts import face_file
+from smguide.deck.layouts import LayoutPicker, Pick
+from smguide.deck.plan import PlannedSlide, load_plan
+from smguide.deck.textfit import Box, Fonts, Para, Span, largest_size, load_metrics, system_fonts
+from smguide.deck.theme import Logo, inches, load_logo, open_deck, theme_fonts
+from smguide.deck.write import Area, fill, frame_box, plain, spans
+from smguide.errors import quote
+from smguide.model.guide import Guide
+from smguide.model.options import DeckOptions
+from smguide.sources.brand import Brand
+
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation
+    from pptx.slide import Slide, SlideLayout
+
+# base and smallest size of titles; a template's small title placeholder takes them down
+# to 14 pt on content slides, the floor for text on a slide
+# one type scale: every content slide's title at one size, every divider's at another
+TITLE_SIZES = {"title": (40, 14), "closing": (44, 14), "section": (40, 14), "slide": (32, 14)}
+EYEBROW = 14  # the small line in capitals above a title (pt)
+SLIDENUM_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
+
+
+def family_fonts(brand: Brand, family: str, widen: float = 1.0) -> Fonts:
+    """The brand's font files for `family` (falling back to its closest faces)."""
+    return Fonts(*(load_metrics(face_file(brand, family, b, i), widen)
+                   for b, i in ((False, False), (True, False), (False, True), (True, True))))
+
+
+
+
+class DeckContext:
+    """One deck's shared state; `warnings` collects what the user should know (e.g.
+    unknown fonts). `plan` replaces the deck plan's slides (e.g. the roster's cohort
+    slide); `on_page(planned, page)` is told of every slide made, before it is (`page`:
+    0 for a planned slide's first, 1 and on for its "(cont.)" slides)."""
+
+    def __init__(self, guide: Guide, brand: Brand, options: DeckOptions,
+                 templates: Path | None = None, plan: list[PlannedSlide] | None = None,
+                 on_page: Callable[[PlannedSlide, int], None] | None = None,
+                 warnings: list[str] | None = None) -> None:
+        from smguide.sources.markdown import use_quotes
+
+        self.guide, self.brand, self.options = guide, brand, options
+        self.on_page = on_page
+        self.warnings: list[str] = [] if warnings is None else warnings
+        use_quotes(guide.language, guide.typography.quotes)
+        self.plan: list[PlannedSlide] = load_plan(guide, templates) if plan is None else plan
+        logo = load_logo(brand)
+        if logo is not None and guide.labels.logo_alt:  # in the guide's language
+            logo = replace(logo, alt=guide.labels.logo_alt)
+        self.logo: Logo | None = logo
+        template = options.template
+        self.prs: Presentation = open_deck(brand, template, options.aspect, logo)
+        self.source = str(template) if template else "the built-in theme"
+        self.picker = LayoutPicker(self.prs, brand.layouts if template else {}, self.source,
+                                   brand.layout_where)
+        for planned in self.plan:  # every layout is found (or a pin refused) before any slide
+            self.pick_of(planned)
+        # per layout, computed once: its footer/number placeholders and the frames slide
+        # placeholders inherit (python-pptx looks each up by XPath every time)
+        self._marks: dict[int, dict[Any, Any]] = {}
+        self._boxes: dict[tuple[int, int], Box] = {}
+        self.unsummarised: list[int] = []  # chapters whose divider could not show `deck:`
+        self._override: dict[int, Area] = {}  # planned slide -> a larger content area
+        self.head_fonts, self.body_fonts = self._fonts()
+        self._sized: dict[str, list[tuple[Any, list[Para], float]]] = {}
+        self._notes: dict[str, int] = {}
+
+    def _fonts(self) -> tuple[Fonts, Fonts]:
+        """Measure with the fonts the deck's theme names: the brand's files, else installed
+        ones, else the brand's font widened by 15% (and say so)."""
+        if self.options.template is None:
+            return (family_fonts(self.brand, self.brand.heading_family),
+                    family_fonts(self.brand, self.brand.base_family))
+        known = {face.family for face in self.brand.faces}
+        chosen = []
+        for family, brand_family in zip(theme_fonts(self.prs.slide_master),
+                                        (self.brand.heading_family, self.brand.base_family),
+                                        strict=True):
+            fonts = family_fonts(self.brand, family) if family in known else system_fonts(family)
+            if fonts is None:
+                self.warn(f"the template's font {quote(family)} has no font file in the brand "
+                          f"and is not installed; text was measured with {brand_family} plus "
+                          f"15% (add the font under typography.fonts to measure it exactly)")
+                fonts = family_fonts(self.brand, brand_family, widen=1.15)
+            chosen.append(fonts)
+        return chosen[0], chosen[1]
+
+    def drop_slides_after(self, count: int) -> None:
+        """Remove the slides after the first `count` (a block that did not fit)."""
+        ids = self.prs.slides._sldIdLst
+        for slide_id in list(ids)[count:]:
+            self.prs.part.drop_rel(slide_id.rId)
+            ids.remove(slide_id)
+
+    def pick_of(self, planned: PlannedSlide) -> Pick:
+        """The template's layout for this slide, and where its content goes."""
+        block = planned.block.type if planned.block is not None else None
+        return self.picker.pick(planned.kind, block, planned.layout, planned.source)
+
+    def text_target(self, slide: Slide, planned: PlannedSlide, column: int = 0,
+                    area: Area | None = None) -> Any:
+        """The body placeholder `column` of the slide's layout, else a text box in `area`
+        (default: the layout's content area). A lone body placeholder that reaches over
+        the title or off the slide is given the content area it was measured for."""
+        from pptx.util import Emu
+
+        texts = self.own_texts(planned)
+        if column < len(texts):
+            shape = slides.placeholder(slide, texts[column].idx)
+            if shape is not None:
+                box, inside = texts[column], self.area_of(planned)
+                trimmed = (inside.left >= box.left and inside.top >= box.top
+                           and inside.left + inside.width <= box.right
+                           and inside.top + inside.height <= box.bottom)
+                if len(texts) == 1 and trimmed and (box.left, box.top, box.width, box.height) \
+                        != (inside.left, inside.top, inside.width, inside.height):
+                    shape.left, shape.top = Emu(inside.left), Emu(inside.top)
+                    shape.width, shape.height = Emu(inside.width), Emu(inside.height)
+                return shape
+        return self.text_box(slide, area or self.area_of(planned))
+
+    def text_box(self, slide: Slide, area: Area) -> Any:
+        """A text box standing in for a placeholder the layout lacks."""
+        from pptx.util import Emu
+
+        box = slide.shapes.add_textbox(Emu(area.left), Emu(area.top), Emu(area.width),
+                                       Emu(area.height))
+        box.name = "Text"
+        return box
+
+    def new_slide(self, planned: PlannedSlide, title: str, page: int = 0,
+                  said: str = "", extra: str = "") -> Slide:
+        """A slide on the planned layout: its eyebrow and title fitted, its own notes (the
+        author's on a first page, else `said`: what the slide shows, as sentences) and
+        footer."""
+        if self.on_page is not None:
+            self.on_page(planned, page)
+        layout: SlideLayout = self.pick_of(planned).layout
+        slide = self.prs.slides.add_slide(layout)
+        if page:
+            title = f"{title} ({self.guide.labels.continued})"
+        kind = planned.kind if planned.kind in TITLE_SIZES else "slide"
+        eyebrow = self.eyebrow_of(planned, title)
+        self.set_title(slide, title, kind, planned, eyebrow)
+        notes = self.notes_for(planned, page, said)
+        self.set_notes(slide, f"{notes}\n{extra}" if extra else notes, title)
+        if planned.kind not in ("title", "closing"):
+            self.add_footer(slide, layout, self.pick_of(planned))
+        return slide
+
+    def eyebrow_of(self, planned: PlannedSlide, title: str) -> str | None:
+        """The uppercase line above a title, as in the handbook: the chapter's title on
+        its slides, "Chapter N" on its divider (or on a slide titled like the chapter)."""
+        chapter = planned.chapter
+        if chapter is None or planned.kind not in ("section", "block"):
+            return None
+        if planned.kind == "section" or title.startswith(plain(chapter.title,
+                                                                 self.guide.language)):
+            return f"{self.guide.labels.chapter} {self.chapter_number(chapter)}"
+        return plain(chapter.title, self.guide.language)
+
+    def chapter_number(self, chapter: Any) -> int:
+        """The chapter's place among the chapters the deck shows (as the agenda counts)."""
+        shown = self.agenda_chapters()
+        return shown.index(chapter) + 1 if chapter in shown else chapter.number
+
+    def agenda_chapters(self) -> list[Any]:
+        """The chapters that have slides, in the order the deck shows them."""
+        seen: list[Any] = []
+        for planned in self.plan:
+            if planned.chapter is not None and planned.chapter not in seen:
+                seen.append(planned.chapter)
+        return seen
+
+    def set_override(self, planned: PlannedSlide, area: Area) -> None:
+        """Lay `planned` out in `area` (a larger part of the slide), in text boxes."""
+        self._override[id(planned)] = area
+
+    def set_title(self, slide: Slide, text: str, kind: str, planned: PlannedSlide,
+                  eyebrow: str | None = None) -> None:
+        """The title fitted to its placeholder (or a text box where the layout has none);
+        an eyebrow takes the top of the title's box and the title moves down under it,
+        so every title is measured in the room it really has."""
+        from pptx.enum.text import MSO_ANCHOR
+        from pptx.util import Emu, Pt
+
+        shape = slide.shapes.title
+        area = self.pick_of(planned).title_area
+        if shape is None:  # a layout without a title: a text box where titles go
+            shape = slide.shapes.add_textbox(Emu(area.left), Emu(area.top), Emu(area.width),
+                                             Emu(area.height))
+            shape.name = "Title"
+        elif not shape.width or not shape.height:  # no position on the layout nor the master
+            shape.left, shape.top = Emu(area.left), Emu(area.top)
+            shape.width, shape.height = Emu(area.width), Emu(area.height)
+        base, minimum = TITLE_SIZES[kind]
+        paras = [Para(spans(text, self.guide.language))]
+        bold = [Para(tuple(Span(s.text, True, s.italic) for s in paras[0].spans))]
+        box = self.box_of(shape)
+        room = EYEBROW * 1.6
+        size = None
+        if eyebrow and kind != "title" and box.height > room * 2:
+            below = Box(box.width, box.height - room, box.inset_x, box.inset_y)
+            size = largest_size(bold, below, self.head_fonts, base, minimum)
+        if size is None:  # no eyebrow, or no room for one: the title has the whole box
+            eyebrow = None
+            size = largest_size(bold, box, self.head_fonts, base, minimum)
+        if size is None:
+            raise slides.too_long(self, planned, "the title", text, shape, minimum)
+        self.fill_family(f"title:{kind}", shape, paras, size)
+        if eyebrow:
+            left, top, width = self._title_geometry(shape)
+            height = shape.height
+            shape.left, shape.top, shape.width = Emu(left), Emu(top + Pt(room)), Emu(width)
+            shape.height = Emu(height - Pt(room))
+            line = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(width), Pt(room))
+            line.name = "Eyebrow"
+            words = Para(tuple(Span(s.text, True) for s in spans(eyebrow, self.guide.language)),
+                         tone="accent2")
+            if not self._one_line(words, width, box.inset_x):
+                words = Para((Span(f"{self.guide.labels.chapter} "
+                                   f"{self.chapter_number(planned.chapter)}", True),),
+                             tone="accent2")
+            fill(line, [words], EYEBROW)
+            for run in line.text_frame.paragraphs[0].runs:  # capitals shown, words kept
+                run.font._rPr.set("cap", "all")
+            line.text_frame.margin_top = line.text_frame.margin_bottom = 0
+            line.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+
+
+    def _one_line(self, words: Para, width: int, inset: float) -> bool:
+        """Does `words`, in capitals, fit on one eyebrow line `width` EMU wide?"""
+        capitals = Para(tuple(replace(s, text=s.text.upper()) for s in words.spans))
+        one_line = Box(width / 12700, EYEBROW * 1.6, inset, 0)
+        return largest_size([capitals], one_line, self.body_fonts, EYEBROW, EYEBROW) is not None
+
+    @staticmethod
+    def _title_geometry(shape: Any) -> tuple[int, int, int]:
+        """(left, top, width) of a title placeholder (python-pptx reads a slide
+        placeholder's position from its layout when it has none of its own)."""
+        return shape.left, shape.top, shape.width
+
+    def fill_family(self, family: str, shape: Any, paras: list[Para], size: float) -> None:
+        """Fill `shape`, remembering it: siblings (every content title, every list, both
+        role slides) are set to one size at the end (see unify)."""
+        fill(shape, paras, size)
+        self._sized.setdefault(family, []).append((shape, paras, size))
+
+    def unify(self) -> None:
+        """One type scale: each family at the smallest size any of its members needed
+        (a smaller size always fits where a larger one did)."""
+        for members in self._sized.values():
+            common = min(size for _, _, size in members)
+            for shape, paras, size in members:
+                if size != common:
+                    frame = shape.text_frame  # fill() resets the insets: keep them
+                    insets = (frame.margin_left, frame.margin_right, frame.margin_top,
+                              frame.margin_bottom)
+                    fill(shape, paras, common)
+                    (frame.margin_left, frame.margin_right, frame.margin_top,
+                     frame.margin_bottom) = insets
+
+    def set_notes(self, slide: Slide, notes: str, title: str) -> None:
+        """Speaker notes, one paragraph per line; never the same as another slide's."""
+        text = notes.strip() or title
+        if text in self._notes:
+            text = f"{title}\n{text}"
+        self._notes[text] = len(self.prs.slides)
+        frame = slide.notes_slide.notes_text_frame
+        assert frame is not None  # python-pptx's notes slide always has its body
+        frame.text = text
+
+    def where(self, planned: PlannedSlide) -> str:
+        if planned.chapter is None:
+            return f"the {planned.kind} slide"
+        where = planned.chapter.source
+        if planned.block is not None:
+            index = planned.chapter.blocks.index(planned.block)
+            where += f": blocks[{index}] ({planned.block.type})"
+        return where
+
+    def notes_for(self, planned: PlannedSlide, page: int = 0, said: str = "") -> str:
+        """What the presenter says. A first page: the plan's notes, else the author's for
+        this slide (a block's `notes:`; a divider's or a chapter's only slide: the
+        chapter's), else `said`. A continuation page: `said`, what that page shows."""
+        lang, chapter, block = self.guide.language, planned.chapter, planned.block
+        if page:
+            return said
+        deck = self.guide.deck
+        own: list[str | None] = [planned.notes]
+        if planned.kind == "section" and chapter is not None:
+            own += [chapter.notes, chapter.summary]
+        elif planned.kind == "block" and chapter is not None and block is not None:
+            alone = not any(p.kind == "section" and p.chapter == chapter for p in self.plan)
+            first = next(p for p in self.plan if p.chapter == chapter)
+            lead = chapter.notes if alone and first == planned else None
+            own += ["\n\n".join(t for t in (lead, block.notes) if t) or None]
+        elif deck is not None:
+            own += [{"title": deck.opening, "agenda": deck.agenda, "summary": deck.summary,
+                     "closing": deck.closing}.get(planned.kind)]
+        if planned.kind == "title":
+            own += [self.guide.description]
+        for text in own:
+            if text:
+                return "\n".join(plain(part, lang) for part in text.split("\n\n"))
+        return said
+
+    def add_footer(self, slide: Slide, layout: SlideLayout, pick: Pick) -> None:
+        """Footer text and slide number, in the layout's placeholders when it has them."""
+        from pptx.enum.shapes import PP_PLACEHOLDER as PH
+
+        number = str(len(self.prs.slides))
+        footer = self.guide.footer or self.brand.footer or self.brand.name
+        found = self._marks.get(id(layout))
+        if found is None:
+            found = self._marks[id(layout)] = {ph.placeholder_format.type: ph
+                                               for ph in layout.placeholders}  # type: ignore[misc]
+        for kind in (PH.FOOTER, PH.SLIDE_NUMBER):
+            if kind not in found or not found[kind].width or not found[kind].height:
+                found.pop(kind, None)  # absent, or with no position anywhere
+                continue
+            slide.shapes.clone_placeholder(found[kind])
+            shape = slides.placeholder(slide, found[kind].placeholder_format.idx)
+            if kind == PH.FOOTER:
+                self._footer_text(shape, footer)
+            else:
+                _slide_number(shape, number)
+        if PH.SLIDE_NUMBER not in found:  # a template without one: our own, if there is room
+            from pptx.util import Emu
+
+            width, height = self.prs.slide_width or 0, self.prs.slide_height or 0
+            spot = (width - inches(1.6), height - inches(0.55), inches(1.0), inches(0.35))
+            area = pick.area
+            taken = [(area.left, area.top, area.width, area.height),
+                     *((b.left, b.top, b.width, b.height) for b in pick.texts),
+                     *((ph.left, ph.top, ph.width, ph.height) for ph in found.values()
+                       if ph.width and ph.height)]
+            if not any(overlap(spot, other) for other in taken):
+                box = slide.shapes.add_textbox(*(Emu(value) for value in spot))
+                box.name = "Slide number"
+                _slide_number(box, number)
+
+    def _footer_text(self, shape: Any, text: str) -> None:
+        """The footer, shrunk to its box; the theme font is named on the run because
+        LibreOffice ignores the inherited one in footers."""
+        paras = [Para(spans(text, self.guide.language))]
+        fill(shape, paras, largest_size(paras, self.box_of(shape), self.body_fonts, 11, 8) or 8)
+        for run in shape.text_frame.paragraphs[0].runs:
+            run.font.name = "+mn-lt"
+
+    def area_of(self, planned: PlannedSlide) -> Area:
+        """Where a slide's content goes: the layout's body, else below the title."""
+        return self._override.get(id(planned)) or self.pick_of(planned).area
+
+    def own_texts(self, planned: PlannedSlide) -> tuple[Any, ...]:
+        """The layout placeholders the slide's text goes into (none when the content was
+        moved to a larger area, where it goes into text boxes)."""
+        return () if id(planned) in self._override else self.pick_of(planned).texts
+
+    def box_of(self, shape: Any) -> Box:
+        """The text frame of `shape`; a slide placeholder without its own position has its
+        layout placeholder's, looked up once per layout and placeholder."""
+        element = shape._element
+        if not shape.is_placeholder or element.xfrm is not None:
+            return frame_box(shape)
+        key = (id(shape.part.slide_layout), element.ph_idx)
+        box = self._boxes.get(key)
+        if box is None:
+            box = self._boxes[key] = frame_box(shape)
+        return box
+
+
+    def warn(self, message: str) -> None:
+        """A warning, naming the template when there is one."""
+        if self.options.template:
+            message = f"{self.source}: {message}"
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+
+def overlap(a: tuple[int, int, int, int], b: tuple[Any, Any, Any, Any]) -> bool:
+    return (min(a[0] + a[2], b[0] + b[2]) > max(a[0], b[0])
+            and min(a[1] + a[3], b[1] + b[3]) > max(a[1], b[1]))
+
+
+
+def _slide_number(shape, number: str) -> None:  # noqa: ANN001
+    """A real slide-number field, so PowerPoint renumbers when slides move."""
+    from lxml import etree
+
+    from smguide.deck.theme import NS
+
+    paragraph = shape.text_frame.paragraphs[0]
+    for child in list(paragraph._p):
+        if child.tag != f"{{{NS['a']}}}pPr":
+            paragraph._p.remove(child)
+    fld = etree.SubElement(paragraph._p, f"{{{NS['a']}}}fld", id=SLIDENUM_FIELD,
+                           type="slidenum")
+    etree.SubElement(fld, f"{{{NS['a']}}}rPr")
+    etree.SubElement(fld, f"{{{NS['a']}}}t").text = number

@@ -1,0 +1,199 @@
+"""The slides every deck has around its chapters: title, agenda, section dividers, summary
+and closing, and the logo on the title and closing slides."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from smguide.deck import blocks as deckblocks
+from smguide.deck.context import overlap
+from smguide.deck.textfit import Para, Span
+from smguide.deck.theme import add_picture, inches
+from smguide.deck.write import bullet_indent, plain, spans
+
+if TYPE_CHECKING:
+    from pptx.slide import Slide, SlideLayout
+
+    from smguide.deck.context import DeckContext
+    from smguide.deck.plan import PlannedSlide
+
+
+def title_slide(deck: DeckContext, planned: PlannedSlide) -> None:
+    guide, lang = deck.guide, deck.guide.language
+    lines = [Para(spans(guide.subtitle, lang))] if guide.subtitle else []
+    names = ["the subtitle"] if guide.subtitle else []
+    if deck.brand.name:
+        lines.append(Para(spans(deck.brand.name, lang), space_before=1.0 if lines else 0,
+                          scale=0.8))
+        names.append("the brand's name")
+    if guide.edition:
+        lines.append(Para(spans(guide.edition, lang), scale=0.8))
+        names.append("the edition")
+    if guide.date:
+        from smguide.sources.languages import format_date
+
+        when = format_date(guide.date, lang, guide.typography.ordinal_day)
+        lines.append(Para(spans(when, lang), scale=0.8))
+        names.append("the date")
+    _title_block(deck, planned, planned.title or guide.title, lines, names)
+
+
+def closing_slide(deck: DeckContext, planned: PlannedSlide) -> None:
+    """What happens next: the guide's next step and contact (after their labels), then
+    the brand's name."""
+    guide, lang, labels = deck.guide, deck.guide.language, deck.guide.labels
+    lines: list[Para] = []
+    names, said = [], []
+    said_deck = guide.deck
+    for label, text, name in ((labels.next_step, said_deck.next_step if said_deck else None,
+                               "the next step"),
+                              (labels.contact, said_deck.contact if said_deck else None,
+                               "the contact")):
+        if text:
+            head = (Span(guide.typography.colon(label) + " ", bold=True),) if label \
+                else ()
+            lines.append(Para((*head, *spans(text, lang)), space_before=0.6 if lines
+                              else 0))
+            names.append(name)
+            said.append(plain(guide.typography.pair(label, text) if label else text, lang))
+    if deck.brand.name:
+        lines.append(Para(spans(deck.brand.name, lang), scale=0.8,
+                          space_before=1.0 if lines else 0))
+        names.append("the brand's name")
+    title = planned.title or labels.questions_title
+    _title_block(deck, planned, title, lines, names, "\n".join(said) or
+                 f"{plain(title, lang)} {plain(guide.title, lang)}")
+
+
+def agenda_slide(deck: DeckContext, planned: PlannedSlide) -> None:
+    """The chapters the deck shows, numbered in the order it shows them."""
+    lang = deck.guide.language
+    shown = deck.agenda_chapters()
+    items = [Para(spans(c.title, lang), bullet="#", number=n,
+                  indent=bullet_indent("#", len(shown)), space_before=0.5)
+             for n, c in enumerate(shown, 1)]
+    said = [plain(deck.guide.typography.pair(c.title, c.deck) if c.deck else c.title, lang)
+            for c in shown]
+    deckblocks.list_slides(deck, planned, planned.title or deck.guide.labels.agenda, items,
+                           said=said)
+
+
+def summary_slide(deck: DeckContext, planned: PlannedSlide) -> None:
+    """One line per chapter shown: its `deck:` line, else its first takeaway."""
+    lang = deck.guide.language
+    lines, said = [], []
+    for chapter in deck.agenda_chapters():
+        first = next((b.items[0] for b in chapter.blocks if b.type == "takeaways"), None)
+        text = chapter.deck or first
+        if text:
+            lines.append(Para(spans(text, lang), bullet="•", indent=1.0, space_before=0.5))
+            said.append(plain(text, lang))
+    title = planned.title or deck.guide.labels.summary or deck.guide.labels.key_takeaways
+    deckblocks.list_slides(deck, planned, title, lines, said=said)
+
+
+def section_slide(deck: DeckContext, planned: PlannedSlide) -> None:
+    """The divider: "Chapter N" above the chapter's title, its `deck:` line under it."""
+    from pptx.util import Emu
+
+    chapter = planned.chapter
+    assert chapter is not None
+    lang = deck.guide.language
+    title = planned.title or chapter.title
+    slide = deck.new_slide(planned, title, said=plain(chapter.deck or title, lang))
+    if not chapter.deck:
+        return
+    body = deck.text_target(slide, planned)
+    title_shape = slide.shapes.title
+    if body.is_placeholder and title_shape is not None and body.top < title_shape.top:
+        # a layout with its text above the title: the eyebrow and title move up to
+        # where the text was, and the line goes under them
+        eyebrow = next((s for s in slide.shapes if s.name == "Eyebrow"), None)
+        left, top, width, height = body.left, body.top, body.width, body.height
+        shift = (eyebrow.top if eyebrow is not None else title_shape.top) - top
+        for moved in (eyebrow, title_shape):
+            if moved is not None:
+                box = moved.left, moved.top - shift, moved.width, moved.height
+                moved.left, moved.top, moved.width, moved.height = (Emu(v) for v in box)
+        body.left, body.width, body.height = Emu(left), Emu(width), Emu(height)
+        body.top = Emu(title_shape.top + title_shape.height)
+    if deckblocks.fit_into(deck, body, [Para(spans(chapter.deck, lang))], 24, 18, planned,
+                           1, slide):
+        deck.unsummarised.append(chapter.number)
+
+
+
+def _title_block(deck: DeckContext, planned: PlannedSlide, title: str, lines: list[Para],
+                 names: list[str], said: str = "") -> None:
+    """Title and lines (`names` says what each is); lines that do not fit in the
+    layout's subtitle box even at 12 pt are left out from the last, with a warning."""
+    slide = deck.new_slide(planned, title, said=said)
+    if lines:
+        target = deck.text_target(slide, planned)
+        left = deckblocks.fit_into(deck, target, lines, 24, 12, planned, len(lines) - 1,
+                                   slide)
+        if left:
+            size = deck.box_of(target)
+            kind = "placeholder" if target.is_placeholder else "text box"
+            deck.warn(f'the {planned.kind} slide: its {kind} "{target.name}" on layout '
+                      f'"{deck.pick_of(planned).name}" '
+                      f"({size.width / 72:.1f} x {size.height / 72:.1f} in) is too small for "
+                      f"everything; left out: {', '.join(names[-len(left):])}")
+    place_logo(deck, slide, planned)
+
+
+def place_logo(deck: DeckContext, slide: Slide, planned: PlannedSlide) -> None:
+    """The logo on the title (and closing) slide. On a company template, only where the
+    template shows no picture of its own (brand: template-logo: always / never), in a
+    top corner clear of the layout's placeholders and graphics."""
+    if deck.logo is None:
+        return
+    if deck.options.template is None:  # on the disc the title layout draws
+        height = min(1.2, 1.2 / deck.logo.ratio)
+        left = 0.9 + 0.85 - height * deck.logo.ratio / 2
+        add_picture(slide, deck.logo, inches(left), inches(1.6 - height / 2), inches(height))
+        return
+    mode = deck.brand.template_logo
+    layout = deck.pick_of(planned).layout
+    if mode == "never" or (mode == "auto" and has_picture(layout)):
+        return
+    spot = _logo_spot(deck, slide, mode == "auto")
+    if spot is not None:
+        add_picture(slide, deck.logo, *spot)
+
+def _logo_spot(deck: DeckContext, slide: Slide,
+               clear_of_graphics: bool) -> tuple[int, int, int] | None:
+    """(left, top, height) of the logo: the first corner (top ones first) where it covers
+    no text (nor, with `clear_of_graphics`, the template's shapes), shrinking down to
+    0.45 in."""
+    assert deck.logo is not None
+    width, height = deck.prs.slide_width or 0, deck.prs.slide_height or 0
+    taken = [shape for shape in slide.shapes if shape.width and shape.height]
+    layout = slide.slide_layout
+    if clear_of_graphics:
+        taken += [shape for owner in (layout, layout.slide_master) for shape in owner.shapes
+                  if not shape.is_placeholder and shape.width and shape.height
+                  and shape.width * shape.height < width * height * 0.6]
+    margin = inches(0.35)
+    for size in (0.9, 0.7, 0.45):
+        tall = inches(min(size, 1.6 / deck.logo.ratio))
+        wide = round(tall * deck.logo.ratio)
+        for top in (margin, height - margin - tall):
+            for left in (width - margin - wide, margin):
+                box = (left, top, wide, tall)
+                if not any(overlap(box, (s.left, s.top, s.width, s.height))
+                           for s in taken):
+                    return left, top, tall
+    return None
+
+
+def has_picture(layout: SlideLayout) -> bool:
+    """Whether the layout or its master shows a picture of its own (a company logo)."""
+    pic = "{http://schemas.openxmlformats.org/presentationml/2006/main}pic"
+    for owner in (layout, layout.slide_master):
+        tree = owner.shapes._spTree
+        if owner is layout.slide_master and layout._element.get("showMasterSp") == "0":
+            continue
+        if any(True for _ in tree.iter(pic)):
+            return True
+    return False
