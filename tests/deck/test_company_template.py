@@ -70,7 +70,7 @@ def _plan(kinds: tuple[str, ...]) -> Path:
     import shutil
     import tempfile
 
-    from tests.test_deck import where_is
+    from tests.deck.test_deck import where_is
 
     if kinds not in _PLANS:
         lines = []
@@ -261,7 +261,7 @@ def test_a_brand_pins_a_kind_to_a_layout_by_name_or_number(tmp_path: Path,
 
 
 def test_the_deck_plan_can_name_a_layout_of_the_template(tmp_path: Path) -> None:
-    from tests.test_deck import write_plan
+    from tests.deck.test_deck import write_plan
 
     template = renamed(tmp_path / "corporate.pptx", FRENCH)
     plan = write_plan(tmp_path / "t", "- kind: title\n  layout: Titre de section\n"

@@ -48,7 +48,7 @@ def test_the_geometry_check_finds_shapes_off_the_slide_and_text_on_text(tmp_path
 
 
 def test_the_built_in_deck_has_clean_geometry(tmp_path: Path) -> None:
-    from tests.test_deck import build
+    from tests.deck.test_deck import build
 
     for aspect in ("16:9", "4:3"):
         assert deck_problems(build(tmp_path / f"{aspect[0]}.pptx", aspect=aspect)) == []
