@@ -3,8 +3,9 @@
 What is shared is rendered once: the body is laid out once (here), with empty pages where
 each person's cover and first-week page go; the personal pages of everyone are laid out
 in a few large documents (one per chunk of people, in parallel); then each copy is
-assembled with pikepdf from those pages, on every core; all the copies (and the merged file
-and cohort deck) are written in one transaction (io.transaction).
+assembled from those pages, on every core (the first copy of each shape with pikepdf,
+the others appended to it as incremental updates: handbook.incremental); all the copies
+(and the merged file and cohort deck) are written in one transaction (io.transaction).
 """
 
 from __future__ import annotations
@@ -305,27 +306,28 @@ def _spec(person: Any, first: int, slots: Any, personal: Path, target: Path,
 
 
 def _opened(kind: str, path: Path | str) -> Any:
-    """The body bytes or a parsed personal PDF, read once per worker process; only the
-    last few personal ones are kept, so a worker's memory does not grow with the roster."""
+    """The body bytes, a parsed personal PDF or the copier of that personal PDF onto the
+    body (`kind` the body's path), read once per worker process; only the last few
+    personal ones are kept, so a worker's memory does not grow with the roster."""
     key, opened = (kind, str(path)), _shared().opened
     if key in opened:
         opened[key] = opened.pop(key)  # most recently used last
     else:
         from smguide.handbook.assemble import Personal
+        from smguide.handbook.incremental import Copier
 
         data = Path(path).read_bytes()
-        opened[key] = data if kind == "body" else Personal(data)
-        personal = [k for k in opened if k[0] != "body"]
-        for old in personal[:-OPENED]:
+        opened[key] = data if kind == "body" else Personal(data) if kind == "personal" \
+            else Copier(_opened("body", kind), _opened("personal", path))
+        same = [k for k in opened if k[0] == kind]
+        for old in same[:-OPENED] if kind != "body" else ():
             del opened[old]
     return opened[key]
 
 
 def _assemble(body: Path, spec: Any, scratch: Path, options: PrintOptions) -> Any:
-    from smguide.handbook.assemble import assemble
-
-    scratch.write_bytes(_marked(options, assemble(_opened("body", body),
-                                                  _opened("personal", spec.personal), spec)))
+    """One copy: an incremental update of the first copy of its shape (handbook.incremental)."""
+    scratch.write_bytes(_marked(options, _opened(str(body), spec.personal).copy(spec)))
     return spec
 
 
