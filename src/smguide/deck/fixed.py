@@ -3,6 +3,7 @@ and closing, and the logo on the title and closing slides."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smguide.deck import blocks as deckblocks
@@ -10,6 +11,7 @@ from smguide.deck.context import overlap
 from smguide.deck.textfit import Para, Span
 from smguide.deck.theme import add_picture, inches
 from smguide.deck.write import bullet_indent, plain, spans
+from smguide.paths import display_path
 
 if TYPE_CHECKING:
     from pptx.slide import Slide, SlideLayout
@@ -65,10 +67,26 @@ def closing_slide(deck: DeckContext, planned: PlannedSlide) -> None:
                  f"{plain(title, lang)} {plain(guide.title, lang)}")
 
 
+def _left_out(deck: DeckContext, kind: str, why: str, fix: str) -> None:
+    """A deck slide that would be empty is left out; said only when the author wrote
+    speaker notes for it (guide.yaml deck.agenda or deck.summary), which are lost."""
+    notes = deck.guide.deck
+    if notes is not None and getattr(notes, kind, None):
+        where = display_path(Path(deck.guide.root) / "guide.yaml")
+        deck.warn(f"{where}: deck.{kind}: the deck has no {kind} slide for these notes: "
+                  f"{why}; {fix}, or remove deck.{kind}")
+
+
 def agenda_slide(deck: DeckContext, planned: PlannedSlide) -> None:
-    """The chapters the deck shows, numbered in the order it shows them."""
+    """The chapters the deck shows, numbered in the order it shows them; none shown, no
+    agenda slide (never an empty one)."""
     lang = deck.guide.language
     shown = deck.agenda_chapters()
+    if not shown:
+        _left_out(deck, "agenda", "no chapter has a slide", "give a chapter a block that "
+                  "has a slide (role, comparison, analogy, practices, takeaways, checklist, "
+                  "questions, or any block with slide:)")
+        return
     items = [Para(spans(c.title, lang), bullet="#", number=n,
                   indent=bullet_indent("#", len(shown)), space_before=0.5)
              for n, c in enumerate(shown, 1)]
@@ -79,7 +97,8 @@ def agenda_slide(deck: DeckContext, planned: PlannedSlide) -> None:
 
 
 def summary_slide(deck: DeckContext, planned: PlannedSlide) -> None:
-    """One line per chapter shown: its `deck:` line, else its first takeaway."""
+    """One line per chapter shown: its `deck:` line, else its first takeaway. With no
+    such line in any chapter there is no summary slide (never an empty one)."""
     lang = deck.guide.language
     lines, said = [], []
     for chapter in deck.agenda_chapters():
@@ -88,6 +107,10 @@ def summary_slide(deck: DeckContext, planned: PlannedSlide) -> None:
         if text:
             lines.append(Para(spans(text, lang), bullet="•", indent=1.0, space_before=0.5))
             said.append(plain(text, lang))
+    if not lines:
+        _left_out(deck, "summary", "no chapter shown has a deck: line or a takeaways block",
+                  "give a chapter deck: (the chapter in one spoken line)")
+        return
     title = planned.title or deck.guide.labels.summary or deck.guide.labels.key_takeaways
     deckblocks.list_slides(deck, planned, title, lines, said=said)
 
