@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from smguide import __version__
-from smguide.errors import one_line, quote
+from smguide.errors import counted, one_line, quote
 from smguide.model.options import PAPER_SIZES, deck_name, handbook_name
 from smguide.paths import display_path
 from smguide.safety.sandbox import (
@@ -295,7 +295,7 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
         say(f"Warning: {one_line(warning)}")
     sheets = (f" on {built.pages // 4} sheets printed both sides, {built.pages // 2} "
               f"spreads" if booklet else "")
-    say(f"Wrote {display_path(built.path)} ({built.pages} pages{sheets}, "
+    say(f"Wrote {display_path(built.path)} ({counted(built.pages, 'page')}{sheets}, "
         f"{built.seconds:.1f} s)")
     if print_profile:
         say("Preflight passed: PDF/X-4, CMYK output intent, fonts embedded, no device RGB, "
@@ -355,7 +355,8 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
                                      embed_fonts=embed_fonts), limits)
     for warning in built.warnings:
         say(f"Warning: {one_line(warning)}")
-    say(f"Wrote {display_path(built.path)} ({built.pages} slides, {built.seconds:.1f} s)")
+    say(f"Wrote {display_path(built.path)} ({counted(built.pages, 'slide')}, "
+        f"{built.seconds:.1f} s)")
 
 
 @main.command(short_help="Build the handbook and the deck together.")
@@ -405,6 +406,8 @@ def build(say: Say, content: Path | None, brand: Path | None, templates: Path | 
     cache = BuildCache(out_dir, build_key(project.content, project.brand, project.templates,
                                           settings, out_dir, (template,)), force=force)
     if all(cache.fresh(name.name) for name in names):  # before importing any renderer
+        for warning in dict.fromkeys(w for name in names for w in cache.warnings(name.name)):
+            say(f"Warning: {one_line(warning)}")
         say(f"Up to date: {', '.join(str(out_dir / n.name) for n in names)} (no input "
             f"changed; --force rebuilds)")
         return
@@ -520,7 +523,7 @@ def init(say: Say, folder: Path, lang: str | None) -> None:
     from smguide.commands.init import create
 
     written = create(folder, lang)
-    say(f"Created {display_path(folder)}/ with {len(written)} files. Next:")
+    say(f"Created {display_path(folder)}/ with {counted(len(written), 'file')}. Next:")
     say(f"  cd {display_path(folder)}\n"
         f"  smguide preview      # see it in your browser while you edit\n"
         f"  smguide build        # output/handbook.pdf and output/deck.pptx")
@@ -652,9 +655,32 @@ def _roster_pdf(say: Say, project: Any, roster: Path | None, output: Path | None
         say(f"Warning: {one_line(warning)}")
     for problem in built.skipped:
         say(f"Skipped: {problem}")
-    say(f"Wrote {len(built.copies)} personal handbooks ({built.pages} pages each) to "
-        f"{display_path(built.copies[0].parent)} in {built.seconds:.1f} s"
-        + (f"; skipped {len(built.skipped)} bad row(s)" if built.skipped else ""))
+    copies, skipped = len(built.copies), len(built.skipped)
+    say(f"Wrote {counted(copies, 'personal handbook')} ({counted(built.pages, 'page')} "
+        f"each) to {display_path(built.copies[0].parent)} in {built.seconds:.1f} s"
+        + (f"; skipped {counted(skipped, 'bad row')}" if skipped else ""))
+
+
+def _quiet_here(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    say = ctx.find_object(Say)
+    if value and say is not None:
+        say.verbosity = 0
+
+
+def _verbose_here(ctx: click.Context, param: click.Parameter, value: int) -> None:
+    say = ctx.find_object(Say)
+    if value and say is not None and say.verbosity:
+        say.verbosity += value
+
+
+# -q and -v also after the command's name (`smguide build -q`), as people type them
+for _command in main.commands.values():
+    _command.params += [
+        click.Option(["-q", "--quiet"], is_flag=True, expose_value=False,
+                     callback=_quiet_here, help="Print errors only."),
+        click.Option(["-v", "--verbose"], count=True, expose_value=False,
+                     callback=_verbose_here, help="Print more detail (timings, inputs)."),
+    ]
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -42,6 +42,11 @@ def quote(value: object, limit: int = 60) -> str:
     return f'"{one_line(text)}"'
 
 
+def counted(count: int, word: str, plural: str | None = None) -> str:
+    """`1 page`, `2 pages`, `1,001 items`: a number and the word in the form it takes."""
+    return f"{count:,} {word if count == 1 else plural or word + 's'}"
+
+
 class SmguideError(click.ClickException):
     """Base class: Click prints it as `Error: <message>` and exits with code 1."""
 
@@ -122,7 +127,7 @@ def _expected(message: str) -> str | None:
 
 
 def _suggestion(message: str, field: str | None) -> str | None:
-    if field and field.endswith("blocks") and "at least 1 items; got 0" in message:
+    if field and field.endswith("blocks") and "at least 1 item; got 0" in message:
         return "the chapter is empty: add a block, or remove the chapter from guide.yaml"
     found = re.search(r"\((did you mean [^)]*|put it in quotes[^)]*)\)\s*$", message)
     if found:

@@ -50,7 +50,7 @@ def test_an_artefact_is_fresh_only_while_its_file_is_unchanged(tmp_path: Path) -
     BuildCache(tmp_path, "k1").write("handbook.pdf", b"%PDF-1.7 one", 24)
     assert BuildCache(tmp_path, "k1").fresh("handbook.pdf") == {
         "inputs": "k1", "output": BuildCache(tmp_path, "k1").entries["handbook.pdf"]["output"],
-        "pages": 24}
+        "pages": 24, "warnings": []}
     assert BuildCache(tmp_path, "k2").fresh("handbook.pdf") is None
     assert BuildCache(tmp_path, "k1", force=True).fresh("handbook.pdf") is None
     (tmp_path / "handbook.pdf").write_bytes(b"%PDF-1.7 two")

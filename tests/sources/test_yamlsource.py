@@ -80,7 +80,7 @@ MISTAKES = [
      "this line has a curly quote (\u201c) from a word processor, which YAML reads as an "
      'ordinary letter; use straight quotes: title: "Welcome: a guide"'),
     ("a quote never closed", 'title: "Welcome\nsubtitle: x\n', 1, 8,
-     'the text that starts here with " is never closed: end it with "'),
+     'the text that starts here with " is never closed: end it with " on this line'),
 ]
 
 

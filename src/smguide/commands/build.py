@@ -44,7 +44,8 @@ def load(sources: Sources, network: bool = False) -> Loaded:
     found = read_inputs(sources, network)
     if found.problems or found.guide is None or found.brand is None:
         raise ContentError(found.problems)
-    return found.guide, found.brand, found.warnings
+    return found.guide, found.brand, [w if isinstance(w, str) else w.line_text()
+                                      for w in found.warnings]
 
 
 # what the render children import while the parent validates
@@ -139,6 +140,8 @@ def build_both(sources: Sources, out_dir: Path, print_options: PrintOptions,
         pdf = None if kept[0] else stack.enter_context(
             Worker(limits, "the handbook", PDF_ENGINE))
         guide, brand, warnings = load(sources, limits.allow_network)
+        for name, built in results.items():  # kept from the last build: still say why
+            results[name] = Built(built.path, built.pages, built.seconds, tuple(warnings))
         if pdf:
             submit_handbook(pdf, guide, brand, sources.templates, print_options, limits)
         # the deck starts only now: it is the shorter job, and on two cores a third busy
@@ -159,10 +162,10 @@ def build_both(sources: Sources, out_dir: Path, print_options: PrintOptions,
                 except SmguideError as exc:  # the other artefact is still written
                     failed.append(exc)
                     continue
-                path = (cache.write(name, data, count) if cache
+                said = tuple(warnings + (more[0] if more else []))
+                path = (cache.write(name, data, count, said) if cache
                         else write_atomic(out_dir / name, data))
-                results[name] = Built(path, count, time.perf_counter() - start,
-                                      tuple(warnings + (more[0] if more else [])))
+                results[name] = Built(path, count, time.perf_counter() - start, said)
                 if done:
                     done(results[name])
     if failed:

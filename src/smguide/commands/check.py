@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from smguide.errors import ContentError, Problem, SmguideError, as_problem, quote
+from smguide.errors import ContentError, Problem, SmguideError, as_problem, counted, quote
 from smguide.paths import display_path, link_loop
 from smguide.sources.yamlsource import Located, YamlProblem, read_yaml
 
@@ -76,7 +76,6 @@ def run_check(project: Project) -> Report:
     if guide is not None:
         findings += language_mismatch(guide, project)
         findings += cross_references(guide)
-        findings += yaml_surprises(guide, project)
         findings += translation_drift(guide, project)
         findings += image_resolution(guide)
     if brand is not None:
@@ -94,7 +93,7 @@ def run_check(project: Project) -> Report:
     order = {"error": 0, "warning": 1}
     findings = sorted(dict.fromkeys(findings),
                       key=lambda f: (order[f.severity], f.file, f.line or 0, f.column or 0))
-    chapters = f", {len(guide.chapters)} chapters" if guide else ""
+    chapters = f", {counted(len(guide.chapters), 'chapter')}" if guide else ""
     language = f" ({guide.language}{chapters})" if guide else ""
     return Report(findings, f"{display_path(project.content)}{language}, "
                             f"{display_path(project.brand)} and the templates")
@@ -256,31 +255,6 @@ def language_mismatch(guide: Guide, project: Project) -> list[Problem]:
 
 
 _LINK = re.compile(r"\]\(\s*<?#([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?#(\S*?)>?\s*$", re.MULTILINE)
-
-
-def yaml_surprises(guide: Guide, project: Project) -> list[Problem]:
-    """Valid YAML that probably does not say what its author meant (an item joined to
-    the one above it, text cut off at " #")."""
-    from smguide.sources.validate import dotted
-    from smguide.sources.yamlhints import surprises
-
-    files = [project.content / "guide.yaml", project.content / "labels.yaml",
-             *(Path(chapter.source) for chapter in guide.chapters)]
-    findings = []
-    for path in dict.fromkeys(files):
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except OSError:
-            continue
-        located = _located(str(path))
-        for hint in surprises(text):
-            at = [p for p, (line, _) in (located.value_pos.items() if located else [])
-                  if line <= hint.line]
-            field = dotted(max(at, key=lambda p: located.value_pos[p]))  \
-                if at and located else None
-            findings.append(Problem("warning", display_path(path), hint.line, hint.column,
-                                    field or None, hint.fix))
-    return findings
 
 
 def translation_drift(guide: Guide, project: Project) -> list[Problem]:

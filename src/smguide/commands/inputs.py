@@ -5,9 +5,10 @@ together so that every mistake in either is found at once, with the brand's warn
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from smguide.errors import ContentError
+from smguide.errors import ContentError, Problem
 
 if TYPE_CHECKING:
     from smguide.model.guide import Guide
@@ -18,12 +19,12 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Inputs:
     """What was read: the guide and the brand (None where they had errors), the errors
-    and the warnings, each a `file:line:col: field: message` line."""
+    and the warnings (`file:line:col: field: message` lines, or problems as data)."""
 
     guide: Guide | None
     brand: Brand | None
     problems: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str | Problem] = field(default_factory=list)
 
 
 def read_inputs(sources: Sources, network: bool = False) -> Inputs:
@@ -33,14 +34,15 @@ def read_inputs(sources: Sources, network: bool = False) -> Inputs:
     from smguide.sources.content import load_guide
 
     problems: list[str] = []
-    warnings: list[str] = []
+    warnings: list[str | Problem] = []
     guide = brand = None
     try:
         guide = load_guide(sources.content)
     except ContentError as exc:
         problems += exc.problems
     try:
-        brand, warnings = load_brand(sources.brand, network=network)
+        brand, brand_warnings = load_brand(sources.brand, network=network)
+        warnings += brand_warnings
     except ContentError as exc:
         problems += exc.problems
     if sources.templates is not None and not sources.templates.is_dir():
@@ -48,8 +50,35 @@ def read_inputs(sources: Sources, network: bool = False) -> Inputs:
     if brand is not None:
         from smguide.handbook.glyphs import font_warnings
 
-        warnings = warnings + font_warnings(brand)
+        warnings = [*warnings, *font_warnings(brand)]
+    if guide is not None:
+        warnings += yaml_surprises(guide, sources.content)
     from smguide.sources.content import file_line
 
     # in file order (then line and column), as check lists them too
     return Inputs(guide, brand, sorted(problems, key=file_line), warnings)
+
+
+def yaml_surprises(guide: Guide, content: Path) -> list[Problem]:
+    """Valid YAML that probably does not say what its author meant (an item joined to
+    the one above it, text cut off at " #"): a warning on every command that reads it."""
+    from smguide.paths import display_path
+    from smguide.sources.validate import dotted
+    from smguide.sources.yamlhints import surprises
+    from smguide.sources.yamlsource import YamlProblem, read_yaml
+
+    files = [content / "guide.yaml", content / "labels.yaml",
+             *(Path(chapter.source) for chapter in guide.chapters)]
+    findings = []
+    for path in dict.fromkeys(files):
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+            located = read_yaml(path)
+        except (OSError, UnicodeDecodeError, YamlProblem):
+            continue
+        for hint in surprises(text):
+            at = [p for p, (line, _) in located.value_pos.items() if line <= hint.line]
+            where = dotted(max(at, key=lambda p: located.value_pos[p])) if at else None
+            findings.append(Problem("warning", display_path(path), hint.line, hint.column,
+                                    where if where != "(top level)" else None, hint.fix))
+    return findings

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-from smguide.errors import ContentError, SmguideError
+from smguide.errors import ContentError, SmguideError, counted
 from smguide.paths import display_path
 
 if TYPE_CHECKING:
@@ -141,7 +141,8 @@ class Preview:
         except SmguideError as exc:
             self._fail(exc, "the PDF was not written: ")
             return False
-        self.say(f"Wrote {display_path(built.path)} ({built.pages} pages, {built.seconds:.1f} s)")
+        self.say(f"Wrote {display_path(built.path)} ({counted(built.pages, 'page')}, "
+                 f"{built.seconds:.1f} s)")
         return True
 
     def _fail(self, exc: SmguideError, prefix: str = "") -> None:

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints
 
-from smguide.errors import ContentError, Problem
+from smguide.errors import ContentError, Problem, counted
 from smguide.handbook.templating import make_env, render
 from smguide.model.base import Strict
 from smguide.model.guide import Block, Chapter, Guide
@@ -131,7 +131,8 @@ def _resolve(ref: SlideRef, guide: Guide, where: str, problems: list[Problem | s
     if ref.block is not None and chapter is not None:
         if ref.block > len(chapter.blocks):
             problems.append(f"{where}: chapter {chapter.number} ({chapter.source}) has "
-                            f"{len(chapter.blocks)} blocks; block {ref.block} does not exist")
+                            f"{counted(len(chapter.blocks), 'block')}; block {ref.block} "
+                            f"does not exist")
             return None
         block = chapter.blocks[ref.block - 1]
         if block.type not in SLIDE_BLOCKS and getattr(block, "slide", None) is None:

@@ -109,6 +109,12 @@ class BuildCache:
         self.path = out_dir / RECORD
         self.entries = self._read()
 
+    def warnings(self, name: str) -> list[str]:
+        """The warnings recorded with the last build of `name`."""
+        entry = self.entries.get(name)
+        said = entry.get("warnings") if isinstance(entry, dict) else None
+        return [w for w in said if isinstance(w, str)] if isinstance(said, list) else []
+
     def _read(self) -> dict[str, Any]:
         try:
             entries = json.loads(self.path.read_text(encoding="utf-8"))
@@ -125,7 +131,8 @@ class BuildCache:
             return None  # changed inputs, or a record edited by hand: build again
         return entry if _sha(self.out_dir / name) == entry.get("output") else None
 
-    def write(self, name: str, data: bytes, pages: int) -> Path:
+    def write(self, name: str, data: bytes, pages: int,
+              warnings: tuple[str, ...] = ()) -> Path:
         """Write the artefact `name` and record it, both while holding the folder's lock:
         another build into this folder writes its file and record before or after, never
         in between. Returns the path written."""
@@ -133,19 +140,21 @@ class BuildCache:
 
         with self.locked():
             path = write_atomic(self.out_dir / name, data)
-            self.record(name, pages, data)
+            self.record(name, pages, data, warnings)
         return path
 
-    def record(self, name: str, pages: int, data: bytes) -> None:
-        """Remember that `name` holds `data`, built from these inputs (the record on disk
-        is read again first, so what another build recorded for its files is kept)."""
+    def record(self, name: str, pages: int, data: bytes,
+               warnings: tuple[str, ...] = ()) -> None:
+        """Remember that `name` holds `data`, built from these inputs with these
+        `warnings` (said again when it is up to date; the record on disk is read again
+        first, so what another build recorded for its files is kept)."""
         from smguide.io.atomic import write_atomic
 
         if self.key is None:
             return
         self.entries = self._read()
         self.entries[name] = {"inputs": self.key, "output": hashlib.sha256(data).hexdigest(),
-                              "pages": pages}
+                              "pages": pages, "warnings": list(warnings)}
         write_atomic(self.path, json.dumps(self.entries, indent=1, sort_keys=True).encode())
 
     @contextmanager

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from smguide.errors import counted
 from smguide.paths import display_path
 
 Say = Callable[..., None]
@@ -61,10 +62,11 @@ class BuildProgress:
     def summary(self, results: list[Any]) -> None:
         """The written files in a fixed order, then one line of totals."""
         for built in results:
-            unit = "slides" if built.path.suffix == ".pptx" else "pages"
-            self.say(f"Wrote {display_path(built.path)} ({built.pages} {unit}, "
+            unit = "slide" if built.path.suffix == ".pptx" else "page"
+            self.say(f"Wrote {display_path(built.path)} ({counted(built.pages, unit)}, "
                      f"{built.seconds:.1f} s)")
         pages = sum(b.pages for b in results if b.path.suffix != ".pptx")
         slides = sum(b.pages for b in results if b.path.suffix == ".pptx")
-        self.say(f"Built {len(results)} files in {time.perf_counter() - self.start:.1f} s: "
-                 f"{pages} pages, {slides} slides.")
+        self.say(f"Built {counted(len(results), 'file')} in "
+                 f"{time.perf_counter() - self.start:.1f} s: {counted(pages, 'page')}, "
+                 f"{counted(slides, 'slide')}.")

@@ -17,6 +17,7 @@ from pydantic_core import ErrorDetails
 
 from smguide.errors import Problem, quote
 from smguide.model.base import Explained
+from smguide.sources.yamlhints import CURLY
 from smguide.sources.yamlsource import Located, Path_
 
 M = TypeVar("M")
@@ -189,6 +190,9 @@ def describe(error: ErrorDetails, root: Any, data: Any,
         return _one_of(path, choices, value)
     if kind == "union_tag_invalid":
         tags = [t.strip("'") for t in str(ctx.get("expected_tags", "")).split(", ")]
+        curly = _curly_wrapped(ctx.get("tag"))
+        if curly:
+            return Described((*path, "type"), curly, suggestion=curly.rpartition("; ")[2])
         return _one_of((*path, "type"), tags, ctx.get("tag"))
     if kind == "value_error":
         refusal = ctx.get("error", error["msg"])
@@ -210,6 +214,9 @@ def describe(error: ErrorDetails, root: Any, data: Any,
     if kind == "string_too_short":
         fix = "write some text or remove the key"
         return Described(path, f"must not be empty; {fix}", suggestion=fix)
+    curly = _curly_wrapped(value)
+    if curly and kind in ("string_pattern_mismatch", "literal_error", "enum"):
+        return Described(path, curly, suggestion=curly.rpartition("; ")[2])
     if kind == "string_pattern_mismatch":
         wanted = helps.get(str(ctx.get("pattern")), "a different format")
         return Described(path, f"{_show(value)} is not allowed here; expected {wanted}",
@@ -227,6 +234,18 @@ def describe(error: ErrorDetails, root: Any, data: Any,
         limit = f"at least {low}" if low is not None else f"at most {ctx.get('le')}"
         return _expected(path, f"a number {limit}", value)
     return Described(path, f"{error['msg']}; got {_show(value)}")
+
+
+def _curly_wrapped(value: Any) -> str | None:
+    """What to say when a refused value is only wrapped in a word processor's curly
+    quotes (`“2026-12-01”`), which YAML keeps as letters of the text."""
+    if not isinstance(value, str) or len(value) < 2:
+        return None
+    if value[0] not in CURLY or value[-1] not in CURLY:
+        return None
+    return (f"the value is in curly quotes ({value[0]} {value[-1]}) from a word processor, "
+            f"which YAML keeps as part of the text; use straight quotes: "
+            f"{quote(value[1:-1])}")
 
 
 def _expected(path: Path_, wanted: str, value: Any) -> Described:
@@ -249,7 +268,8 @@ def _count(path: Path_, kind: str, ctx: dict[str, Any]) -> Described:
                 else f"at most {ctx['max_length']}")
     got = ctx.get("actual_length")
     empty_chapter = path[-1:] == ("blocks",) and want == "at least 1" and got == 0
-    return Described(path, f"expected {want} items; got {got}", expected=f"{want} items",
+    items = "item" if want.endswith(" 1") else "items"
+    return Described(path, f"expected {want} {items}; got {got}", expected=f"{want} {items}",
                      suggestion="the chapter is empty: add a block, or remove the chapter "
                                 "from guide.yaml" if empty_chapter else None)
 

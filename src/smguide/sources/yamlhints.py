@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import yaml
+
 CURLY = "“”‘’„‚«»"  # quotes a word processor types; YAML only knows " and '
 
 # PyYAML's words for a problem, and what they mean to someone who writes YAML by hand
@@ -57,6 +59,12 @@ def _content_lines(lines: list[str], before: int) -> list[int]:
             not lines[n].lstrip().startswith("#")]
 
 
+def _key_column(line: str) -> int:
+    """Where the keys of `line` start: after the dash of a `- key: value` list item."""
+    item = re.match(r"^(\s*-\s+)[^\s#]", line)
+    return len(item[1]) if item else _indent(line)
+
+
 def _curly(lines: list[str], index: int) -> Hint | None:
     for n in (index, index - 1):
         if 0 <= n < len(lines):
@@ -72,6 +80,28 @@ def curly_fix(quote: str, line: str = "") -> str:
     return (f"this line has a curly quote ({quote}) from a word processor, which YAML reads "
             f"as an ordinary letter; use straight quotes" +
             (f": {fixed}" if line.strip() else ' instead: "..." (or \'...\')'))
+
+
+_ODD_SPACES = {"\u00a0": "a non-breaking space", "\u202f": "a narrow non-breaking space",
+               "\u2007": "a figure space", "\u3000": "an ideographic space",
+               "\u2002": "an en space", "\u2003": "an em space", "\u2009": "a thin space"}
+
+
+def _odd_space(lines: list[str], index: int) -> Hint | None:
+    """An invisible non-breaking (or other unusual) space in the indentation, pasted from a
+    web page or a word processor: YAML reads it as a letter, not as indentation."""
+    for n in range(min(index, len(lines) - 1), max(index - 3, -1), -1):
+        lead = re.match(r"^[\s\u00a0\u202f\u2007\u3000\u2002\u2003\u2009]*", lines[n])
+        odd = next((i for i, c in enumerate(lead[0] if lead else "") if c in _ODD_SPACES),
+                   None)
+        if odd is not None:
+            name = _ODD_SPACES[lines[n][odd]]
+            return Hint(n + 1, odd + 1, f"the indentation of this line holds {name} "
+                                        f"(U+{ord(lines[n][odd]):04X}, often pasted from a web "
+                                        "page or a word processor), which YAML does not count "
+                                        "as a space; delete the indentation and type it again "
+                                        "with ordinary spaces")
+    return None
 
 
 def _missing_space(lines: list[str], index: int) -> Hint | None:
@@ -92,9 +122,37 @@ def _unclosed_quote(lines: list[str], index: int) -> Hint | None:
     for n in range(min(index, len(lines) - 1), -1, -1):
         match = re.match(r"^\s*(?:-\s+)?(?:[\w-]+:\s+)?([\"'])", lines[n])
         if match and lines[n].count(match[1]) % 2 == 1:
-            return Hint(n + 1, match.end(), f"the text that starts here with {match[1]} is "
-                                            f"never closed: end it with {match[1]}")
+            return _unclosed_at(n, match.end() - 1, match[1])
     return None
+
+
+_LOOKS_LIKE_YAML = re.compile(r"^\s*(?:-\s|[\w-]+:(?:\s|$))")
+
+
+def _quote_running_on(text: str, line: int) -> Hint | None:
+    """A quote opened and never closed on its line, so that YAML read the lines after it
+    as text until the next quote of that kind: the error comes lines later, where the
+    quoted text ends in the middle of a line. Found by scanning the file's tokens."""
+    lines = text.splitlines()
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            start, end = token.start_mark, token.end_mark
+            if start.line >= line:
+                break
+            style = getattr(token, "style", None)
+            if style in ('"', "'") and end.line > start.line and any(
+                    _LOOKS_LIKE_YAML.match(lines[n]) for n in range(start.line + 1,
+                                                                     min(end.line + 1,
+                                                                         len(lines)))):
+                return _unclosed_at(start.line, start.column, style)
+    except yaml.YAMLError:
+        pass
+    return None
+
+
+def _unclosed_at(index: int, column: int, quote: str) -> Hint:
+    return Hint(index + 1, column + 1, f"the text that starts here with {quote} is never "
+                                       f"closed: end it with {quote} on this line")
 
 
 def _misaligned(lines: list[str], index: int) -> Hint | None:
@@ -113,9 +171,9 @@ def _misaligned(lines: list[str], index: int) -> Hint | None:
             levels.add(len(item[1]))
     above = earlier[-1]
     opens = lines[above].rstrip().endswith((":", "|", ">", "|-", ">-"))
-    if here in levels and not (here > _indent(lines[above]) and not opens):
+    target = _key_column(lines[above])  # `  - type: prose`: its keys start after the dash
+    if here in levels and not (here > target and not opens):
         return None
-    target = _indent(lines[above])
     if here < target:  # too little: the nearest level it falls short of
         target = min((level for level in levels if level > here), default=target)
     elif opens:
@@ -133,12 +191,15 @@ def explain(text: str, line: int, problem: str) -> Hint | None:
     """The most likely mistake behind PyYAML's `problem` at `line` (1-based), if known."""
     lines = text.splitlines()
     index = line - 1
-    for diagnose in (_curly, _missing_space):
+    for diagnose in (_odd_space, _curly, _missing_space):
         found = diagnose(lines, index)
         if found is not None:
             return found
     if "end of stream" in problem or "while scanning a quoted scalar" in problem:
         return _unclosed_quote(lines, index)
+    found = _quote_running_on(text, index)
+    if found is not None:
+        return found
     found = _misaligned(lines, index)
     if found is not None:
         return found

@@ -182,6 +182,13 @@ def _build(node: Node, path: Path_, out: Located, depth: int = 0) -> Any:
                 raise YamlProblem(*_pos(key_node), "merge keys (<<) are not supported")
             if key in result:
                 first = out.key_pos[(*path, key)]
+                if path and isinstance(path[-1], int) and key == next(iter(result)) \
+                        and first[1] == _pos(key_node)[1] and first[1] > 2:
+                    raise YamlProblem(*_pos(key_node), f"the key {quote(key)} starts the "
+                                      f"list item on line {first[0]} and appears again "
+                                      f'here; if this line starts a new item, put back the '
+                                      f'"- " in front of it, with the dash at column '
+                                      f"{first[1] - 2} as on line {first[0]}")
                 raise YamlProblem(*_pos(key_node), f"the key {quote(key)} appears twice "
                                   f"(first on line {first[0]}); keep one of them")
             out.key_pos[(*path, key)] = _pos(key_node)
