@@ -52,6 +52,7 @@ def test_the_handbook_speaks_dutch(handbook: Path) -> None:
     for number, text in enumerate(pages[1:], 2):  # every page but the cover is numbered
         if "Pagina" in text:
             assert f"Pagina {number} van {total}" in text
+            assert "Havenlicht Logistiek · voor nieuwe collega's" in text  # its own footer
     text = "\n".join(pages)
     assert "Tijdshorizon: Korte termijn" in text
     assert "OM TE ONTHOUDEN" in text.upper()
@@ -81,6 +82,8 @@ def test_the_deck_speaks_dutch(deck: Any) -> None:
     assert "Tijdshorizon: Korte termijn" in flat
     assert "Hoofdstuk 2" in flat and "Kort samengevat" in flat
     assert "Volgende stap: Loop deze week" in flat and "Vragen?" in flat
+    assert "for new team members" not in flat  # the brand's English footer is not used
+    assert "Havenlicht Logistiek · voor nieuwe collega’s" in shown[2]
     tables = [shape.table for slide in deck.slides for shape in slide.shapes if shape.has_table]
     heads = [[table.cell(0, c).text for c in range(len(table.columns))] for table in tables]
     assert ["", "Planning", "Magazijn", "Transport"] in heads

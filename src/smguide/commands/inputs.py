@@ -53,6 +53,9 @@ def read_inputs(sources: Sources, network: bool = False) -> Inputs:
         warnings = [*warnings, *font_warnings(brand)]
     if guide is not None:
         warnings += yaml_surprises(guide, sources.content)
+    if guide is not None and brand is not None:
+        guide, brand, said = _edition_footer(guide, brand, sources)
+        warnings += said
     from smguide.sources.content import file_line
 
     # in file order (then line and column), as check lists them too
@@ -82,3 +85,18 @@ def yaml_surprises(guide: Guide, content: Path) -> list[Problem]:
             findings.append(Problem("warning", display_path(path), hint.line, hint.column,
                                     where if where != "(top level)" else None, hint.fix))
     return findings
+
+
+def _edition_footer(guide: Guide, brand: Brand, sources: Sources
+                    ) -> tuple[Guide, Brand, list[str]]:
+    """The guide and brand with the footer this edition prints (see sources.footer)."""
+    import dataclasses
+
+    from smguide.paths import display_path
+    from smguide.sources.footer import edition_footer
+    from smguide.sources.languages import translates
+
+    footer, said = edition_footer(guide, brand, display_path(sources.content / "guide.yaml"),
+                                  translates(sources.content, guide.language))
+    return (guide.model_copy(update={"footer": footer}),
+            dataclasses.replace(brand, footer=footer), said)

@@ -208,8 +208,13 @@ class PrintDefaults(_Strict):
     cmyk: dict[PaletteName, Annotated[list[Percent], Field(min_length=4, max_length=4)]] = {}
 
 
+FooterText = Annotated[str, StringConstraints(max_length=120)]
+FooterLanguage = Annotated[str, StringConstraints(pattern=r"^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+
+
 class SmguideDefaults(_Strict):
-    footer: Annotated[str, StringConstraints(max_length=120)] | None = None
+    # one line, or one line per language: {en: ..., de: ...}
+    footer: FooterText | dict[FooterLanguage, FooterText] | None = None
     layouts: dict[LayoutKind, LayoutPin] | None = None
     template_theme: Literal["template", "brand"] | None = Field(None, alias="template-theme")
     template_logo: Literal["auto", "always", "never"] | None = Field(None, alias="template-logo")
@@ -235,7 +240,7 @@ class Brand:
     """What the renderers use: resolved colours, fonts and files, all validated."""
 
     name: str
-    footer: str | None
+    footer: str | None  # defaults.smguide.footer as one line (in the source edition's language)
     logo: Path | None
     logo_alt: str
     colours: dict[str, str]  # role -> '#rrggbb': the brand's light values (the deck's)
@@ -267,6 +272,14 @@ class Brand:
     mono_family: str = ""
     fonts_found: tuple[tuple[str, str, str], ...] = ()  # (family asked for, used, from where)
     screen_notes: tuple[tuple[str, tuple[str, ...]], ...] = ()  # theme -> what the deck adapted
+    footers: dict[str, str] = dataclasses.field(default_factory=dict)  # language -> footer
+    footer_where: str = ""  # file:line:col: defaults.smguide.footer
+
+    def footer_in(self, language: str) -> str | None:
+        """The footer written for `language` (fr-CH, else fr) when the footer is given
+        per language."""
+        code = language.lower()
+        return self.footers.get(code) or self.footers.get(code.split("-")[0])
 
     def files(self) -> list[Path]:
         """The files the brand names (logo, fonts): all a renderer may read from its folder,
@@ -914,7 +927,8 @@ def load_brand(path: Path, network: bool = False) -> tuple[Brand, list[str]]:
     light, screen = readable_on_screen(light, reader, "light")
     dark, screen_dark = readable_on_screen(dark, reader, "dark")
     brand = Brand(
-        name=name or "", footer=smguide.footer if smguide else None, logo=logo_path,
+        name=name or "", footer=smguide.footer if smguide and isinstance(
+            smguide.footer, str) else None, logo=logo_path,
         logo_alt=logo_alt or (f"{name} logo" if name else "Logo"), colours=light,
         base_family=base_used, base_size_pt=size_pt, line_height=line_height or 1.45,
         heading_family=head_used,
@@ -932,7 +946,10 @@ def load_brand(path: Path, network: bool = False) -> tuple[Brand, list[str]]:
         logo_alt_given=bool(logo_alt), theme_base_family=theme_base,
         theme_heading_family=theme_head, mono_family=theme_mono,
         fonts_found=tuple(dict.fromkeys(reader.found)),
-        screen_notes=(("light", tuple(screen)), ("dark", tuple(screen_dark))))
+        screen_notes=(("light", tuple(screen)), ("dark", tuple(screen_dark))),
+        footers={code.lower(): text for code, text in smguide.footer.items()}
+        if smguide and isinstance(smguide.footer, dict) else {},
+        footer_where=reader.where("defaults", "smguide", "footer"))
     return brand, list(dict.fromkeys(warnings))
 
 

@@ -47,6 +47,13 @@ def variants(content: Path) -> dict[str, Path]:
     return found
 
 
+def translates(content: Path, language: str) -> str | None:
+    """The language of the edition `content` translates: its parent folder's, when that
+    has a guide.yaml in another language (content/de/ of content/); else None."""
+    source = base_language(content.parent) if content.parent != content else None
+    return source if source and source != language.lower() else None
+
+
 def select(content: Path, lang: str | None) -> tuple[Path, bool]:
     """(the folder to build, whether it is a translation subfolder) for `--lang lang`.
 
