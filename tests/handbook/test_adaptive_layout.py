@@ -1,7 +1,8 @@
 """Layouts that adapt to the language: the Dutch guide (tests/fixtures/dutch) set in French
 labels on A5, read back with pdfplumber for where the words really are: the practice
 labels' column is as wide as its longest label, a contents entry that wraps hangs under
-its title, not its number, and `code` is never hyphenated."""
+its title, not its number, a running head stays on one line (a chapter's short_title, or
+its title cut with an ellipsis), and `code` is never hyphenated."""
 
 from __future__ import annotations
 
@@ -36,7 +37,9 @@ def french_variant(folder: Path) -> Path:
         text = text.replace(old, new)
     labels.write_text(text, encoding="utf-8")
     chapter = folder / "chapters" / "02-afdelingen.yaml"
-    text = chapter.read_text(encoding="utf-8")
+    text = chapter.read_text(encoding="utf-8").replace(
+        "title: De drie afdelingen naast elkaar\n",
+        "title: De drie afdelingen naast elkaar\nshort_title: Drie afdelingen\n")
     old = "why: Zo ziet het magazijn wat transport morgen nodig heeft."
     assert old in text
     chapter.write_text(text.replace(old, f'why: "Zo ziet het magazijn in `{IDENT}` en in '
@@ -103,3 +106,23 @@ def test_code_is_never_hyphenated_and_never_overflows(pages: Any) -> None:
     pieces = [w["text"] for w in page if w["fontname"] in fonts]
     assert "".join(pieces) == IDENT * 2  # broken where the line ends, with no hyphen
     assert all(w["x1"] <= right + 0.5 for w in page)
+
+
+def test_running_heads_stay_on_one_line(pages: Any) -> None:
+    heads = {}
+    for page in pages[2:]:
+        rows = lines(page)
+        body = [w for row in rows[1:-1] for w in row]
+        if not body or rows[0][0]["top"] > 60:  # a chapter's opening page has no head
+            continue
+        right = max(w["x1"] for w in body)
+        head = rows[0]
+        assert rows[1][0]["top"] - head[0]["bottom"] > 6  # one line, then the text
+        assert head[-1]["x1"] <= right + 0.5
+        heads[" ".join(w["text"] for w in head)] = True
+    title = "Welkom aan boord bij een bedrijf dat containers, pallets en pakketten verplaatst"
+    cut = [head for head in heads if head.endswith("\u2026")]
+    assert len(cut) == 1 and title.startswith(cut[0][:-1]) and " " + cut[0].split()[-1][:-1] \
+        in title  # cut after a whole word
+    assert "Drie afdelingen" in heads  # the short_title
+    assert not any(head.startswith("De drie afdelingen") for head in heads)

@@ -112,6 +112,49 @@ def _average_width(path: Path, sample: str) -> float:
     return sum(widths) / len(widths) / units if widths and units else FALLBACK_EM
 
 
+RUNNING_HEAD_PT = 8.5  # brand.css.j2's running head
+ELLIPSIS = "\u2026"
+
+
+def running_head(title: str, measure_mm: float, brand: Brand) -> str:
+    """`title` as the running head prints it on one line of the text's width: whole, or
+    cut after the last word that fits, with an ellipsis (the brand's regular text face,
+    measured with fontTools, 3% kept for kerning; a face we cannot read: FALLBACK_EM)."""
+    face = next((f for f in brand.faces if f.family == brand.base_family
+                 and f.weight == 400 and f.style == "normal"), None)
+    room = measure_mm * 0.97 * PT_PER_MM / RUNNING_HEAD_PT  # in ems
+
+    def width(text: str) -> float:
+        return _text_width(face.path, text) if face else len(text) * FALLBACK_EM
+
+    if width(title) <= room:
+        return title
+    words = title.split()
+    while len(words) > 1:
+        words.pop()
+        cut = " ".join(words).rstrip(",;:–—-") + ELLIPSIS
+        if width(cut) <= room:
+            return cut
+    return title  # one word longer than the line: the head shows it whole
+
+
+@lru_cache(maxsize=256)
+def _text_width(path: Path, text: str) -> float:
+    """The advance width of `text` in ems (characters the face lacks count 0.6 em)."""
+    from smguide.logs import quieted
+
+    try:
+        from fontTools.ttLib import TTFont
+
+        with quieted("fontTools"), TTFont(str(path), lazy=True) as font:
+            cmap, metrics = font.getBestCmap() or {}, font["hmtx"].metrics
+            units = font["head"].unitsPerEm or 1000
+            return sum(metrics[cmap[ord(c)]][0] / units if ord(c) in cmap else 0.6
+                       for c in text)
+    except Exception:  # a font fontTools cannot read: WeasyPrint will say so
+        return len(text) * FALLBACK_EM
+
+
 def diagram_width(column_mm: float) -> int:
     """The diagram's width in user units for a column this wide, so that its 15-unit
     labels print at DIAGRAM_LABEL_PT (at least 8 pt even at the narrowest, 460 units)."""
@@ -149,9 +192,18 @@ class HandbookRenderer:
             self.env.filters[name] = _typeset_after(self.env.filters[name])
         self.env.globals["analogy_diagram"] = self.analogy_diagram
         self.env.globals["asset_uri"] = self.asset_uri
+        self.env.globals["running_head"] = self.running_head
         self.css_env = make_env(templates, html=False, language=guide.language,
                                 typography=guide.typography)
         self.column_mm = float(self.grid(PrintOptions()).measure)  # set per paper size
+
+    def running_head(self, chapter: Record) -> str:
+        """A chapter's running head: its short_title, else its title, on one line."""
+        data = to_data(chapter)
+        if not isinstance(data, Record):
+            return ""
+        title = data.get("short_title") or data.get("title") or ""
+        return running_head(str(title), self.column_mm, self.brand)
 
     def asset_uri(self, relative: str) -> str:
         return real(Path(self.guide.root) / relative).as_uri()

@@ -184,6 +184,9 @@ class ChapterFile(Strict):
     """One file under content/chapters/."""
 
     title: Text
+    short_title: Text | None = Field(
+        None, description="The title in the running head at the top of the chapter's "
+                          "pages; defaults to the title (shortened with … when too long).")
     id: Anchor | None = Field(
         None, description="Anchor name; defaults to the file name.")
     summary: Markdown | None = None
@@ -288,6 +291,7 @@ class Chapter(BaseModel):
     notes: str | None
     blocks: tuple[Block, ...]
     deck: str | None = None  # the chapter in one spoken line
+    short_title: str | None = None  # the running head's, when the title is too long
 
 
 class Guide(BaseModel):

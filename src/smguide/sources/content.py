@@ -196,7 +196,7 @@ def load_guide(content_dir: Path) -> Guide:
         chapters.append(Chapter(number=len(chapters) + 1, anchor=anchor, source=shown,
                                 title=chapter.title, summary=chapter.summary,
                                 notes=chapter.notes, blocks=tuple(chapter.blocks),
-                                deck=chapter.deck))
+                                deck=chapter.deck, short_title=chapter.short_title))
 
     if guide is not None and guide.date and not _real_date(guide.date):
         assert guide_src is not None
