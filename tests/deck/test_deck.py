@@ -141,6 +141,14 @@ def test_comparison_is_a_native_table_equal_to_the_content(deck) -> None:  # noq
     assert bands == {"BACKGROUND_1", "BACKGROUND_2"}
 
 
+def walk(shapes):  # noqa: ANN001, ANN201
+    """Every shape inside a group, the shapes of groups inside it too."""
+    for shape in shapes:
+        yield shape
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            yield from walk(shape.shapes)
+
+
 def test_analogy_is_a_diagram_of_native_shapes_with_content_labels(deck) -> None:  # noqa: ANN001
     analogy = block(Analogy)
     groups = [shape for slide in deck.slides for shape in slide.shapes
@@ -148,15 +156,28 @@ def test_analogy_is_a_diagram_of_native_shapes_with_content_labels(deck) -> None
     assert len(groups) == 1
     group = groups[0]
     assert group._element.nvGrpSpPr.cNvPr.get("descr") == analogy.alt
-    names = [shape.name for shape in group.shapes]
-    for part in ("Garden", "Soil", "Seed", "Sun", "Water drop", "Basket"):
-        assert part in names
-    assert sum(shape.shape_type == MSO_SHAPE_TYPE.LINE for shape in group.shapes) >= 4
-    assert not [s for s in group.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
-    labels = " ".join(shape.text_frame.text for shape in group.shapes
-                      if shape.name.startswith("Label"))
+    # one group per part, named after it, of native shapes (autoshapes and freeforms)
+    pictures = {shape.name: shape for shape in group.shapes
+                if shape.shape_type == MSO_SHAPE_TYPE.GROUP}
+    assert set(pictures) == {part.name for part in analogy.parts}
+    for picture in pictures.values():
+        inside = list(walk(picture.shapes))
+        assert len(inside) >= 3
+        assert {s.shape_type for s in inside} <= {MSO_SHAPE_TYPE.AUTO_SHAPE,
+                                                  MSO_SHAPE_TYPE.FREEFORM}
+        assert all(s.name.startswith(picture.name + ":") for s in inside)
+    names = [shape.name for shape in walk(group.shapes)]
+    for generic in ("Garden", "Soil", "Seed", "Sun", "Water drop", "Basket", "Leaf"):
+        assert generic not in names
+    assert "Ground: The garden, The soil" in names  # the band the seed stands in
+    # an arrow from each thing that helps, and one to the harvest
+    assert sum(shape.shape_type == MSO_SHAPE_TYPE.LINE for shape in group.shapes) == 3
+    assert not [s for s in walk(group.shapes) if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    labels = {shape.name: shape.text_frame.text for shape in group.shapes
+              if shape.name.startswith("Label")}
     for part in analogy.parts:
-        assert part.name in labels and part.stands_for in labels
+        assert part.name in labels[f"Label: {part.name}"]
+        assert part.stands_for in labels[f"Label: {part.name}"]
 
 
 def test_theme_colours_and_fonts_are_the_brands(deck_path: Path) -> None:
@@ -544,9 +565,9 @@ def block_of(guide, kind: type):  # noqa: ANN001, ANN201
 def test_the_diagrams_connectors_are_glued_to_its_shapes(deck) -> None:  # noqa: ANN001
     group = next(shape for slide in deck.slides for shape in slide.shapes
                  if shape.shape_type == MSO_SHAPE_TYPE.GROUP)
-    ids = {shape.shape_id: shape for shape in group.shapes}
+    ids = {shape.shape_id: shape for shape in walk(group.shapes)}
     lines = [shape for shape in group.shapes if shape.shape_type == MSO_SHAPE_TYPE.LINE]
-    assert len(lines) == 4
+    assert len(lines) == 3
     for line in lines:
         props = line._element.find(f"{P}nvCxnSpPr/{P}cNvCxnSpPr")
         begin, end = props.find(f"{A}stCxn"), props.find(f"{A}endCxn")
@@ -555,7 +576,7 @@ def test_the_diagrams_connectors_are_glued_to_its_shapes(deck) -> None:  # noqa:
                               (end, (line.end_x, line.end_y))):
             shape = ids[int(joint.get("id"))]
             assert shape.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE and int(joint.get("idx")) >= 0
-            # the end sits on its shape (within the box the rotation can sweep)
+            # the end sits on its shape's outline (within a point)
             reach = max(shape.width, shape.height) / 2 + 12700
             cx, cy = shape.left + shape.width / 2, shape.top + shape.height / 2
             assert abs(x - cx) <= reach and abs(y - cy) <= reach, (line.name, shape.name)
@@ -730,10 +751,10 @@ def test_the_diagram_and_the_text_share_the_left_margin(deck) -> None:  # noqa: 
     slide = next(s for s in deck.slides
                  if any(shape.shape_type == MSO_SHAPE_TYPE.GROUP for shape in s.shapes))
     group = next(shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.GROUP)
-    garden = next(shape for shape in group.shapes if shape.name == "Garden")
+    band = next(shape for shape in group.shapes if shape.name.startswith("Ground: "))
     title = slide.shapes.title
     text_left = title.left + INSET_X * 12700
-    assert abs(garden.left - text_left) < 12700 * 2
+    assert abs(band.left - text_left) < 12700 * 2
 
 
 def test_embedded_fonts_travel_with_the_deck_where_the_licence_allows(tmp_path: Path) -> None:

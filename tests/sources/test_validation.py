@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -104,19 +105,22 @@ def test_yes_no_words_are_kept_as_written(run: Callable[..., Result], content: P
     assert result.exit_code == 0, result.stderr
 
 
-def test_a_chapter_listed_twice_and_a_symbol_drawn_twice(
+def test_a_chapter_listed_twice_and_a_misspelt_pictogram(
         run: Callable[..., Result], content: Path, tmp_path: Path) -> None:
     edit(content / "guide.yaml", "  - chapters/02-sales.yaml\n",
          "  - chapters/02-sales.yaml\n  - chapters/02-sales.yaml\n")
     edit(content / "chapters/05-seed-and-garden.yaml", "      - symbol: garden",
-         "      - symbol: seed")
+         "      - symbol: gardn")
     result = build(run, content, tmp_path / "out.pdf")
     assert result.exit_code == 1
     errors = result.stderr.splitlines()
     assert any(line.endswith(': chapters[3]: "chapters/02-sales.yaml" is listed twice (also '
                              "chapters[2]); remove one of the two lines") for line in errors)
-    assert any(line.endswith(".parts: the symbol seed is used twice; the diagram draws each "
-                             "symbol once, so keep one part per symbol") for line in errors)
+    misspelt = [line for line in errors if "gardn" in line]
+    assert len(misspelt) == 1, errors
+    assert re.search(r"05-seed-and-garden\.yaml:\d+:\d+: blocks\[1\]\.parts\[1\]\.symbol: "
+                     r'expected one of anchor, .*lighthouse, .*; got "gardn" '
+                     r'\(did you mean "garden"\?\)$', misspelt[0]), misspelt
 
 
 def test_a_missing_file_says_where_smguide_looked_and_never_suggests_a_listed_one(

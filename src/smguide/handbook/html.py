@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 from markupsafe import Markup
 
@@ -18,9 +18,20 @@ from smguide.handbook.pdf import Manuscript, PrintSpec
 from smguide.handbook.templatedata import Record, to_data
 from smguide.handbook.templating import make_env, render, template_dirs
 from smguide.handbook.typeset import typeset
-from smguide.model.colors import palette
-from smguide.model.guide import Analogy, Guide, Symbol
+from smguide.model.colors import palette, shade
+from smguide.model.diagram import PartSpec, Scene, layout
+from smguide.model.guide import Analogy, Guide
 from smguide.model.options import PrintOptions
+from smguide.model.pictograms import (
+    PALETTE_KEY,
+    PICTOGRAMS,
+    ROLES,
+    Oval,
+    Pictogram,
+    Poly,
+    Rect,
+    Tone,
+)
 from smguide.paths import link_loop, real
 from smguide.resources import ASSETS_DIR
 from smguide.sources.brand import Brand
@@ -162,6 +173,24 @@ def diagram_width(column_mm: float) -> int:
     return max(460, min(720, units))
 
 
+def part_specs(block: Record) -> list[PartSpec]:
+    """What the diagram's layout needs of each of an analogy block's parts."""
+    listed = block.get("parts")
+    return [part_spec(part) for part in listed if isinstance(part, Record)] \
+        if isinstance(listed, tuple) else []
+
+
+def part_spec(part: Record) -> PartSpec:
+    """What the diagram's layout needs of one part, from its template record."""
+    def text(key: str) -> str | None:
+        value = part.get(key)
+        return value if isinstance(value, str) else None
+
+    role = text("role")
+    return PartSpec(text("name") or "", text("stands_for") or "", text("symbol"),
+                    text("picture"), role if role in ROLES else None)  # type: ignore[arg-type]
+
+
 def _typeset_after(filter_: Callable[[str], Markup]) -> Callable[[str], Markup]:
     return lambda text: typeset(filter_(text))
 
@@ -191,6 +220,7 @@ class HandbookRenderer:
         for name in ("md", "md_inline"):  # no runts, compounds kept whole (typeset.py)
             self.env.filters[name] = _typeset_after(self.env.filters[name])
         self.env.globals["analogy_diagram"] = self.analogy_diagram
+        self.env.globals["analogy_key"] = self.analogy_key
         self.env.globals["asset_uri"] = self.asset_uri
         self.env.globals["running_head"] = self.running_head
         self.css_env = make_env(templates, html=False, language=guide.language,
@@ -209,16 +239,68 @@ class HandbookRenderer:
         return real(Path(self.guide.root) / relative).as_uri()
 
     def analogy_svg(self, block: Analogy | Record) -> str:
-        """The diagram's SVG; `parts` has every symbol, None for those the block lacks."""
+        """The diagram's SVG: the scene model.diagram lays out for the block's parts, in
+        the brand's colours, at the width of the column it fills."""
         data = to_data(block)
-        listed = data.get("parts") if isinstance(data, Record) else None
-        given = {part["symbol"]: part for part in listed or () if isinstance(part, Record)} \
-            if isinstance(listed, tuple) else {}
-        parts = {symbol: given.get(symbol) for symbol in get_args(Symbol)}
-        return render(self.env, "handbook/analogy.svg.j2", parts=parts, colours=self.colours,
-                      alt=data["alt"] if isinstance(data, Record) else "",
-                      font=self.brand.base_family,
-                      width=diagram_width(self.column_mm))
+        assert isinstance(data, Record)
+        specs = part_specs(data)
+        scene = layout(specs, diagram_width(self.column_mm))
+        return render(self.env, "handbook/analogy.svg.j2", scene=self._drawn(scene),
+                      colours=self.colours, font=self.brand.base_family, alt=data["alt"])
+
+    def _drawn(self, scene: Scene) -> dict[str, Any]:
+        """The scene with every tone turned into its colour and every picture read."""
+        colour = self.colour
+
+        def shapes(pictogram: Pictogram) -> list[dict[str, Any]]:
+            out: list[dict[str, Any]] = []
+            for shape in pictogram.parts:
+                if isinstance(shape, Rect):
+                    out.append({"kind": "rect", "x": shape.x, "y": shape.y, "w": shape.w,
+                                "h": shape.h, "radius": shape.radius, "fill": colour(shape.tone)})
+                elif isinstance(shape, Oval):
+                    out.append({"kind": "oval", "cx": shape.cx, "cy": shape.cy, "rx": shape.rx,
+                                "ry": shape.ry, "rotation": shape.rotation,
+                                "fill": colour(shape.tone)})
+                else:
+                    points = " ".join(f"{x:g},{y:g}" for x, y in shape.points)
+                    if isinstance(shape, Poly):
+                        out.append({"kind": "poly", "points": points, "fill": colour(shape.tone)})
+                    else:
+                        out.append({"kind": "stroke", "points": points, "width": shape.width,
+                                    "stroke": colour(shape.tone)})
+            return out
+
+        parts = [{"name": part.name, "x": part.x, "y": part.y, "size": part.size,
+                  "scale": part.size / 100, "label": part.label,
+                  "pictogram": part.pictogram.name if part.pictogram else "",
+                  "shapes": shapes(part.pictogram) if part.pictogram else [],
+                  "picture": self.picture_uri(part.picture) if part.picture else ""}
+                 for part in scene.parts]
+        arrows = [{"x1": a.points[0], "y1": a.points[1], "x2": a.points[2], "y2": a.points[3],
+                   "stroke": colour(a.tone), "dashed": a.dashed, "width": 3 if a.dashed else 4,
+                   "head": 16 if a.dashed else 18}
+                  for a in scene.arrows]
+        band = scene.band and {"x": scene.band.x, "y": scene.band.y, "w": scene.band.w,
+                               "h": scene.band.h, "fill": colour(scene.band.tone)}
+        return {"width": scene.width, "height": scene.height, "band": band, "parts": parts,
+                "arrows": arrows}
+
+    def colour(self, tone: Tone) -> str:
+        """A pictogram's tone in the handbook's (paper-readable) palette."""
+        return shade(self.colours[PALETTE_KEY[tone.slot]], tone.brightness)
+
+    def picture_uri(self, relative: str) -> str:
+        """The author's own SVG for a part (checked when the content was read), inline."""
+        data = (real(Path(self.guide.root) / relative)).read_bytes()
+        return "data:image/svg+xml;base64," + base64.b64encode(data).decode()
+
+    def analogy_key(self, block: Analogy | Record) -> list[str]:
+        """The colour of each part's dot in the key table: its pictogram's main tone."""
+        data = to_data(block)
+        specs = part_specs(data) if isinstance(data, Record) else []
+        return [self.colour(PICTOGRAMS[spec.symbol].tone if spec.symbol in PICTOGRAMS
+                            else Tone("primary")) for spec in specs]
 
     def analogy_diagram(self, block: Record) -> str:
         """The diagram as a data: URL, so the <img> carries real alt text in the tagged PDF."""

@@ -83,3 +83,18 @@ def palette(roles: Mapping[str, str]) -> dict[str, str]:
     c["arrow"] = c["muted"]
     c["light"] = c.get("light") or mix(c["primary"], bg, 0.08)
     return c
+
+
+def shade(hex_colour: str, brightness: float) -> str:
+    """A colour made lighter (brightness > 0, towards white) or darker (< 0, towards
+    black) as PowerPoint does for a theme colour's brightness (lumMod and lumOff on the
+    HSL lightness), so a tint in the handbook is the deck's tint."""
+    import colorsys
+
+    if not brightness:
+        return hex_colour
+    red, green, blue = (int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    hue, light, sat = colorsys.rgb_to_hls(red, green, blue)
+    light = light * (1 - brightness) + brightness if brightness > 0 else light * (1 + brightness)
+    out = colorsys.hls_to_rgb(hue, min(1.0, max(0.0, light)), sat)
+    return "#" + "".join(f"{round(c * 255):02x}" for c in out)

@@ -7,7 +7,7 @@ Prose fields hold Markdown; the renderers decide how to show it.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -16,6 +16,7 @@ from pydantic import (
     StringConstraints,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 
 from smguide.model.base import STRICT, Explained, Mistake, Strict
@@ -103,32 +104,57 @@ class Comparison(BlockBase):
         return rows
 
 
-Symbol = Literal["seed", "soil", "water", "sunlight", "garden", "harvest"]
+Symbol = Literal[
+    "anchor", "book", "bridge", "building", "chart", "compass", "engine", "flag", "garden",
+    "gear", "handshake", "harbour", "harvest", "key", "lightbulb", "lighthouse", "lock", "map",
+    "megaphone", "mountain", "package", "person", "puzzle", "rocket", "road", "seed", "ship",
+    "shield", "soil", "star", "sunlight", "target", "team", "tree", "water"]
+PartRole = Literal["helps", "grows", "ground", "results"]
 
 
 class AnalogyPart(Strict):
-    symbol: Symbol
+    symbol: Symbol | None = Field(None, description="A bundled pictogram, by name.")
+    picture: Text | None = Field(None, description="Or your own SVG file, inside the "
+                                                   "content folder.")
+    role: PartRole | None = Field(None, description="Where the part goes in the diagram: "
+                                                    "helps, grows, ground or results.")
     name: Text
     stands_for: Text
     explanation: Markdown
+
+    @model_validator(mode="after")
+    def _one_picture(self) -> AnalogyPart:
+        if (self.symbol is None) == (self.picture is None):
+            both = self.symbol is not None
+            raise Mistake("the part has both a symbol and a picture" if both else
+                          "the part has no symbol and no picture",
+                          "give either symbol (a pictogram, such as lighthouse) or picture "
+                          "(an SVG file of your own)")
+        return self
 
 
 class Analogy(BlockBase):
     type: Literal["analogy"]
     intro: Markdown | None = None
-    parts: Annotated[list[AnalogyPart], Field(min_length=2)]
+    parts: Annotated[list[AnalogyPart], Field(min_length=2, max_length=9)]
     lesson: Markdown | None = None
-    alt: Text = Field(description="Alt text describing the diagram.")
+    alt: Text = Field(description="Alt text describing the diagram; without it, the "
+                                  "parts' names and what they stand for.")
 
-    @field_validator("parts")
+    @model_validator(mode="before")
     @classmethod
-    def _one_part_per_symbol(cls, parts: list[AnalogyPart]) -> list[AnalogyPart]:
-        symbols = [part.symbol for part in parts]
-        twice = sorted({s for s in symbols if symbols.count(s) > 1})
-        if twice:
-            raise Mistake(f"the symbol {', '.join(twice)} is used twice",
-                          "the diagram draws each symbol once, so keep one part per symbol")
-        return parts
+    def _alt_from_the_parts(cls, data: Any) -> Any:
+        """No alt: the diagram described by its own labels (never by another picture)."""
+        if isinstance(data, dict) and "alt" not in data:
+            parts = data.get("parts")
+            named = [part for part in parts if isinstance(part, dict)
+                     and isinstance(part.get("name"), str)
+                     and isinstance(part.get("stands_for"), str)] \
+                if isinstance(parts, list) else []
+            data = {**data, "alt": "; ".join(f"{part['name'].strip()} "
+                                             f"({part['stands_for'].strip()})"
+                                             for part in named) + "."}
+        return data
 
 
 class Practice(Strict):

@@ -9,6 +9,7 @@ from typing import Any
 
 from smguide.errors import ContentError, Problem, as_problem, quote
 from smguide.model.guide import (
+    Analogy,
     Chapter,
     ChapterFile,
     Checklist,
@@ -193,6 +194,8 @@ def load_guide(content_dir: Path) -> Guide:
                 refused = None if len(problems) > before else check_image(root / block.src)
                 if refused:
                     problems.append(f"{where_src}: {quote(block.src)}: {refused}")
+            if isinstance(block, Analogy):
+                _check_pictures(root, source, shown, block_index, block, problems)
         chapters.append(Chapter(number=len(chapters) + 1, anchor=anchor, source=shown,
                                 title=chapter.title, summary=chapter.summary,
                                 notes=chapter.notes, blocks=tuple(chapter.blocks),
@@ -212,6 +215,22 @@ def load_guide(content_dir: Path) -> Guide:
                  footer=guide.footer, deck=guide.deck, contact=tuple(guide.contact or ()),
                  printed_by=guide.printed_by, week_before=week_before,
                  typography=typography_for(guide.language, labels.typography))
+
+
+def _check_pictures(root: Path, source: Located, shown: str, block_index: int,
+                    block: Analogy, problems: list[Problem | str]) -> None:
+    """An analogy part's own picture: an SVG file in the content folder, checked like any
+    image (no scripts, no external references, well-formed)."""
+    for part_index, part in enumerate(block.parts):
+        if part.picture is None:
+            continue
+        where = _where(source, shown, ("blocks", block_index, "parts", part_index, "picture"),
+                       f"blocks[{block_index}].parts[{part_index}].picture")
+        before = len(problems)
+        check_file_ref(root, part.picture, where, {".svg"}, problems, "picture")
+        refused = None if len(problems) > before else check_image(root / part.picture)
+        if refused:
+            problems.append(f"{where}: {quote(part.picture)}: {refused}")
 
 
 def _week_before(guide: GuideFile | None, source: Located | None, root: Path,
