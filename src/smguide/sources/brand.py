@@ -748,8 +748,27 @@ def readable_on_paper(colours: dict[str, str], reader: _Reader | None = None
                          f"light ({contrast(c[role], paper):.1f}:1); the handbook prints them "
                          f"in {darker}")
             c[role] = darker
+    # the brand's own secondary colour only: smguide's default (#b5652a, 4.3:1 on white)
+    # is replaced without a word, the file did not choose it
+    if reader is None or "secondary" in reader.roles:
+        notes += _secondary_replaced(c, at("secondary"))
     c["on_primary"] = on_colour(c["primary"], c["background"], c["foreground"])
     return c, notes
+
+
+def _secondary_replaced(c: dict[str, str], where: str) -> list[str]:
+    """Text the handbook would set in the secondary colour but sets in the body colour
+    instead, because the pair is below 4.5:1 on the paper (model.colors.palette's
+    secondary_text): a warning naming both colours."""
+    secondary, paper, text = c["secondary"], c["background"], c["foreground"]
+    ratio = contrast(secondary, paper)
+    if ratio >= 4.5:
+        return []
+    return [f"{where}: the secondary colour {secondary} on the paper {paper} is too light "
+            f"for text ({ratio:.1f}:1, WCAG AA needs 4.5:1); the handbook sets the chapter "
+            f"numbers above the titles, the practices' labels and the takeaways heading in "
+            f"the body colour {text} instead (its bars and markers keep {secondary}); "
+            "choose a darker secondary colour to print them in it"]
 
 
 def deck_on_primary(c: dict[str, str]) -> str:

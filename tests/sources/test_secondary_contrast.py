@@ -1,0 +1,66 @@
+"""A brand's secondary colour too light for text on the paper is replaced by the body
+colour for the text the handbook would set in it, and every command says so, naming both
+colours; the PDF read back with pdfplumber shows the body colour where the warning says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from click.testing import CliRunner
+
+from smguide.cli import main
+from smguide.commands.build import build_pdf
+from smguide.model.options import PrintOptions, Sources
+from smguide.sources.brand import load_brand
+
+FRENCH = Path(__file__).resolve().parents[1] / "fixtures" / "french"
+YELLOW = "meta:\n  name: Atelier\ncolor:\n  primary: '#1f4e79'\n  secondary: '#f2c94c'\n"
+
+
+def message(brand: Path, line: int) -> str:
+    return (f"{brand}:{line}:3: color.secondary: the secondary colour #f2c94c on the paper "
+            "#ffffff is too light for text (1.6:1, WCAG AA needs 4.5:1); the handbook sets "
+            "the chapter numbers above the titles, the practices' labels and the takeaways "
+            "heading in the body colour #1d2327 instead (its bars and markers keep #f2c94c); "
+            "choose a darker secondary colour to print them in it")
+
+
+@pytest.fixture
+def yellow(tmp_path: Path) -> Path:
+    brand = tmp_path / "_brand.yml"
+    brand.write_text(YELLOW, encoding="utf-8")
+    return brand
+
+
+def test_a_secondary_colour_that_will_be_replaced_is_a_warning(yellow: Path) -> None:
+    _, warnings = load_brand(yellow)
+    assert message(yellow, 5) in warnings
+
+
+def test_check_names_the_colour_and_the_pair(yellow: Path) -> None:
+    result = CliRunner().invoke(main, ["check", "--content", str(FRENCH), "--brand",
+                                       str(yellow)])
+    assert result.exit_code == 0, result.output
+    assert f"Warning: {message(yellow, 5)}" in result.output.splitlines()
+
+
+def test_the_handbook_prints_that_text_in_the_body_colour(yellow: Path, tmp_path: Path) -> None:
+    built = build_pdf(Sources(FRENCH, yellow), tmp_path / "livret.pdf", PrintOptions())
+    assert message(yellow, 5) in built.warnings
+    with pdfplumber.open(built.path) as pdf:
+        chars = [c for page in pdf.pages for c in page.chars]
+    kicker = [c for c in chars if c["text"] in "CHAPITRE" and c["size"] < 12
+              and c["fontname"].endswith("Bold")][:8]
+    body = tuple(round(int("1d2327"[i:i + 2], 16) / 255, 2) for i in (0, 2, 4))
+    assert kicker and {tuple(round(v, 2) for v in c["non_stroking_color"])
+                       for c in kicker} == {body}
+
+
+@pytest.mark.parametrize("secondary", ["", "  secondary: '#8a4a17'\n"])
+def test_no_warning_for_a_readable_or_unchosen_secondary(tmp_path: Path, secondary: str) -> None:
+    brand = tmp_path / "_brand.yml"
+    brand.write_text(YELLOW.replace("  secondary: '#f2c94c'\n", secondary), encoding="utf-8")
+    _, warnings = load_brand(brand)
+    assert not [w for w in warnings if "secondary colour" in w]
