@@ -654,7 +654,7 @@ def _roster_pdf(say: Say, project: Any, roster: Path | None, output: Path | None
     for warning in built.warnings:
         say(f"Warning: {one_line(warning)}")
     for problem in built.skipped:
-        say(f"Skipped: {problem}")
+        say(f"Skipped: {problem.line_text()}")
     copies, skipped = len(built.copies), len(built.skipped)
     say(f"Wrote {counted(copies, 'personal handbook')} ({counted(built.pages, 'page')} "
         f"each) to {display_path(built.copies[0].parent)} in {built.seconds:.1f} s"

@@ -60,6 +60,25 @@ Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True)
+class Where:
+    """Where a problem is: a file as it is shown, the line and column in it, the field."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        """`file:line:col: field`, as a message quotes another place."""
+        place = ":".join([self.file, *(str(n) for n in (self.line, self.column)
+                                       if n is not None)])
+        return f"{place}: {self.field}" if self.field else place
+
+    def with_field(self, field: str | None) -> Where:
+        return Where(self.file, self.line, self.column, field)
+
+
+@dataclass(frozen=True)
 class Problem:
     """One mistake or warning, made where it is found and carried to the edge as data:
     where (file, line, column), in which field, what is wrong, what was expected and how
@@ -92,6 +111,18 @@ class Problem:
     def text(self) -> str:
         """The line with its severity in front: `Error: ...` or `Warning: ...`."""
         return f"{self.severity.capitalize()}: {self.line_text()}"
+
+    @classmethod
+    def at(cls, where: Where, message: str, expected: str | None = None,
+           suggestion: str | None = None, severity: Severity = "error") -> Problem:
+        """The problem at `where`."""
+        return cls(severity, where.file, where.line, where.column, where.field, message,
+                   expected, suggestion)
+
+    @classmethod
+    def fix(cls, where: Where, what: str, fix: str, expected: str | None = None) -> Problem:
+        """The error at `where` printed as `what; fix`, with `fix` as its suggestion."""
+        return cls.at(where, f"{what}; {fix}", expected, fix)
 
     @classmethod
     def from_line(cls, text: str, severity: Severity = "error") -> Problem:
@@ -148,8 +179,8 @@ class ContentError(SmguideError):
     Carries every problem found: `found` as data, `problems` as the lines printed.
     """
 
-    def __init__(self, problems: Sequence[Problem | str]):
-        self.found = [as_problem(problem) for problem in problems]
+    def __init__(self, problems: Sequence[Problem]):
+        self.found = list(problems)
         self.problems = [problem.line_text() for problem in self.found]
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} found; nothing was written."

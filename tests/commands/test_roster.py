@@ -95,7 +95,7 @@ def test_bad_rows_are_reported_with_their_line_numbers(tmp_path: Path) -> None:
             'Eve,Sales,2026-03-02,extra\n')
     roster = read_roster(write_csv(tmp_path, text), TEAMS, "hires.csv")
     assert [h.name for h in roster.hires] == ["Anna"]
-    assert list(roster.problems) == [
+    assert [p.line_text() for p in roster.problems] == [
         "hires.csv:4: name: empty (every row needs the person's name; fill it in or "
         "delete the row)",
         'hires.csv:5: start_date: "2026-02-30" is not a date (write it as ISO yyyy-mm-dd, '

@@ -134,5 +134,5 @@ def test_one_rule_for_invisible_characters_in_content_and_roster(
         roster = read_roster(tmp_path / "hires.csv", ("Sales",), "hires.csv")
     except ContentError as exc:  # a file-level refusal would be wrong for a cell
         raise AssertionError(exc.problems) from None
-    problems = [p for p in roster.problems if "invisible control character" in p]
+    problems = [p for p in roster.problems if "invisible control character" in p.message]
     assert bool(problems) == refused

@@ -70,7 +70,7 @@ def run_check(project: Project) -> Report:
     found = read_inputs(project.sources())
     guide, brand = found.guide, found.brand
     deck = brand.deck_warnings() if brand is not None else []
-    findings = [*(as_problem(p) for p in found.problems),
+    findings = [*found.problems,
                 *(warning(w) for w in [*found.warnings, *deck])]
     findings += compile_templates(project.templates)
     if guide is not None:

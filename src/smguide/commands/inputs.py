@@ -23,7 +23,7 @@ class Inputs:
 
     guide: Guide | None
     brand: Brand | None
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     warnings: list[str | Problem] = field(default_factory=list)
 
 
@@ -33,20 +33,21 @@ def read_inputs(sources: Sources, network: bool = False) -> Inputs:
     from smguide.sources.brand import load_brand
     from smguide.sources.content import load_guide
 
-    problems: list[str] = []
+    problems: list[Problem] = []
     warnings: list[str | Problem] = []
     guide = brand = None
     try:
         guide = load_guide(sources.content)
     except ContentError as exc:
-        problems += exc.problems
+        problems += exc.found
     try:
         brand, brand_warnings = load_brand(sources.brand, network=network)
         warnings += brand_warnings
     except ContentError as exc:
-        problems += exc.problems
+        problems += exc.found
     if sources.templates is not None and not sources.templates.is_dir():
-        problems.append(f"{sources.templates}: template folder not found")
+        problems.append(Problem("error", str(sources.templates), None, None, None,
+                                "template folder not found"))
     if brand is not None:
         from smguide.handbook.glyphs import font_warnings
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from smguide.commands.build import load
-from smguide.errors import ContentError
+from smguide.errors import ContentError, Problem
 from smguide.handbook.html import HandbookRenderer
 from smguide.io.atomic import check_writable
 from smguide.io.transaction import FolderTransaction
@@ -49,7 +49,7 @@ class RosterBuilt:
     merged: Path | None
     deck: Path | None
     pages: int  # of each copy
-    skipped: tuple[str, ...]  # the bad rows' problems (with skip_bad_rows)
+    skipped: tuple[Problem, ...]  # the bad rows' problems (with skip_bad_rows)
     warnings: tuple[str, ...]
     seconds: float
 
@@ -73,8 +73,8 @@ def build_roster(sources: Sources, roster: Path, output: Path, options: PrintOpt
     if found.problems and not roster_options.skip_bad_rows:
         raise ContentError(found.problems)
     if not found.hires:
-        raise ContentError([*found.problems, f"{display_path(roster)}: no row to make a "
-                                             f"handbook from"])
+        raise ContentError([*found.problems, Problem("error", display_path(roster), None, None,
+                                                     None, "no row to make a handbook from")])
     limits = limits or Limits.from_env()
     out_dir = output.parent
     stem = output.stem  # handbook -> handbooks/, handbook-de -> handbooks-de/

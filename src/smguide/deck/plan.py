@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints
 
-from smguide.errors import ContentError, Problem, counted
+from smguide.errors import ContentError, Problem, Where, counted
 from smguide.handbook.templating import make_env, render
 from smguide.model.base import Strict
 from smguide.model.guide import Block, Chapter, Guide
@@ -92,17 +92,17 @@ def load_plan(guide: Guide, templates: Path | None) -> list[PlannedSlide]:
     try:
         located = parse_yaml(text)
     except YamlProblem as exc:
-        raise ContentError([f"{shown}:{exc.line}:{exc.column}: {exc.message}"]) from None
+        raise ContentError([exc.problem(shown)]) from None
     refs, found = validate(list[SlideRef], located, shown)
     if refs is None:
         raise ContentError(found)
-    problems: list[Problem | str] = []
+    problems: list[Problem] = []
     if not refs:
-        raise ContentError([f"{shown}: the plan lists no slides"])
+        raise ContentError([Problem("error", shown, None, None, None, "the plan lists no slides")])
     slides = []
     for number, ref in enumerate(refs, 1):
         line, _ = located.position((number - 1,))
-        where = f"{shown}:{line}: slide {number} ({ref.kind})"
+        where = Where(shown, line, None, f"slide {number} ({ref.kind})")
         resolved = _resolve(ref, guide, where, problems)
         if resolved is not None:
             slides.append(resolved)
@@ -111,7 +111,7 @@ def load_plan(guide: Guide, templates: Path | None) -> list[PlannedSlide]:
     return slides
 
 
-def _resolve(ref: SlideRef, guide: Guide, where: str, problems: list[Problem | str]
+def _resolve(ref: SlideRef, guide: Guide, where: Where, problems: list[Problem]
              ) -> PlannedSlide | None:
     """Check that the reference names what its kind needs, and find it in the guide."""
     needs_chapter = ref.kind in ("section", "block")
@@ -119,24 +119,24 @@ def _resolve(ref: SlideRef, guide: Guide, where: str, problems: list[Problem | s
             ref.block is not None):
         wanted = {"section": "chapter:", "block": "chapter: and block:"}.get(ref.kind, "neither "
                                                                              "chapter: nor block:")
-        problems.append(f"{where}: this kind takes {wanted}")
+        problems.append(Problem.at(where, f"this kind takes {wanted}", wanted))
         return None
     chapter = block = None
     if ref.chapter is not None:
         if ref.chapter > len(guide.chapters):
-            problems.append(f"{where}: chapter {ref.chapter} does not exist "
-                            f"(the guide has {len(guide.chapters)})")
+            problems.append(Problem.at(where, f"chapter {ref.chapter} does not exist "
+                                              f"(the guide has {len(guide.chapters)})"))
             return None
         chapter = guide.chapters[ref.chapter - 1]
     if ref.block is not None and chapter is not None:
         if ref.block > len(chapter.blocks):
-            problems.append(f"{where}: chapter {chapter.number} ({chapter.source}) has "
-                            f"{counted(len(chapter.blocks), 'block')}; block {ref.block} "
-                            f"does not exist")
+            problems.append(Problem.at(where, f"chapter {chapter.number} ({chapter.source}) has "
+                                              f"{counted(len(chapter.blocks), 'block')}; block "
+                                              f"{ref.block} does not exist"))
             return None
         block = chapter.blocks[ref.block - 1]
         if block.type not in SLIDE_BLOCKS and getattr(block, "slide", None) is None:
-            problems.append(f'{where}: a "{block.type}" block has no slide form; '
-                            f"slides exist for {', '.join(SLIDE_BLOCKS)}")
+            problems.append(Problem.at(where, f'a "{block.type}" block has no slide form; '
+                                              f"slides exist for {', '.join(SLIDE_BLOCKS)}"))
             return None
-    return PlannedSlide(ref.kind, ref.layout, chapter, block, ref.title, ref.notes, where)
+    return PlannedSlide(ref.kind, ref.layout, chapter, block, ref.title, ref.notes, str(where))

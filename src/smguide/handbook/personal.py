@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from smguide.errors import ContentError, RenderError
+from smguide.errors import ContentError, Problem, RenderError, Where
 from smguide.handbook.html import HandbookRenderer
 from smguide.handbook.templating import render
 from smguide.model.guide import Guide, Role
@@ -54,8 +54,9 @@ def check_labels(guide: Guide, shown: str) -> None:
     """The labels the personal pages print must be in labels.yaml (only --roster needs them)."""
     missing = [name for name in LABELS if getattr(guide.labels, name) is None]
     if missing:
-        raise ContentError([f'{shown}:1:1: {name}: the personal copies need this label; add '
-                            f'"{name}: ..." (see the built-in labels.yaml)' for name in missing])
+        raise ContentError([Problem.fix(Where(shown, 1, 1, name), "the personal copies need "
+                                        "this label", f'add "{name}: ..." (see the built-in '
+                                                      "labels.yaml)") for name in missing])
 
 
 def people(guide: Guide, hires: tuple[Hire, ...]) -> list[Person]:

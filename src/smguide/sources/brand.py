@@ -16,13 +16,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from smguide.errors import BrandError, Problem, quote
+from smguide.errors import BrandError, Problem, Where, quote
 from smguide.model.base import Explained
 from smguide.model.base import Strict as _Strict
 from smguide.model.colors import contrast, luminance, mix, parse_colour
 from smguide.paths import display_path, link_loop, real
 from smguide.safety.images import check_image
-from smguide.sources.content import LOOP, check_file_ref, file_line
+from smguide.sources.content import LOOP, LOOP_FIX, check_file_ref, file_line, refused_image
 from smguide.sources.fonts import (
     APIS,
     BUNDLED_FAMILY,
@@ -440,7 +440,7 @@ class _Reader:
     def __init__(self, located: Located, shown: str, root: Path, network: bool):
         self.located, self.shown, self.root, self.network = located, shown, root, network
         self.data = located.data if isinstance(located.data, dict) else {}
-        self.problems: list[Problem | str] = []
+        self.problems: list[Problem] = []
         self.warnings: list[str] = []
         self.found: list[tuple[str, str, str]] = []  # (family asked for, used, from where)
         colour = _at(self.data, "color")
@@ -450,13 +450,13 @@ class _Reader:
         self.roles = {name: value for name in THEME_NAMES
                       if (value := _at(colour, name)) is not None}
 
-    def where(self, *field: str | int) -> str:
+    def where(self, *field: str | int) -> Where:
         line, col = self.located.position(tuple(field))
-        return f"{self.shown}:{line}:{col}: {dotted(field)}"
+        return Where(self.shown, line, col, dotted(field))
 
-    def problem(self, text: str) -> None:
-        if text not in self.problems:
-            self.problems.append(text)
+    def problem(self, found: Problem) -> None:
+        if found not in self.problems:
+            self.problems.append(found)
 
     # -- colours ----------------------------------------------------------------------
 
@@ -465,8 +465,8 @@ class _Reader:
         """A colour value -> '#rrggbb': a palette name, a theme colour's name, or any CSS
         colour (palette names first, as brand_yml and Quarto look them up)."""
         if text in chain:
-            self.problem(f"{self.where(*field)}: {quote(text)} refers back to itself "
-                         f"({' -> '.join((*chain, text))}); give a colour")
+            self.problem(Problem.fix(self.where(*field), f"{quote(text)} refers back to itself "
+                                     f"({' -> '.join((*chain, text))})", "give a colour"))
             return None
         if text in self.palette:
             return self.resolve(self.palette[text], ("color", "palette", text), mode,
@@ -494,10 +494,11 @@ class _Reader:
         parsed = parse_colour(text)
         if parsed is None:
             names = sorted(self.palette) or ["(none)"]
-            self.problem(f"{self.where(*field)}: {quote(text)} is not a colour: give a hex colour "
-                         f'("#2f6b4f"), a CSS colour name, rgb() or hsl(), or a palette '
-                         f"name{suggest(text, [*self.palette, *THEME_NAMES])}; palette: "
-                         f"{', '.join(names)}")
+            wanted = ('a hex colour ("#2f6b4f"), a CSS colour name, rgb() or hsl(), or a '
+                      "palette name")
+            self.problem(Problem.fix(self.where(*field), f"{quote(text)} is not a colour: give "
+                                     f"{wanted}{suggest(text, [*self.palette, *THEME_NAMES])}",
+                                     f"palette: {', '.join(names)}", wanted))
         return parsed
 
     def value(self, raw: Any, field: tuple[str | int, ...], mode: str) -> str | None:
@@ -588,8 +589,9 @@ class _Reader:
                 target = real(self.root / path)
                 own = font_style(target)
                 if own is None:
-                    self.problem(f"{place}: {quote(path)} is not a font file that can be read; "
-                                 "use the .ttf or .otf file from the font's download")
+                    self.problem(Problem.fix(place, f"{quote(path)} is not a font file that can "
+                                                    "be read", "use the .ttf or .otf file from "
+                                                               "the font's download"))
                     continue
                 weight = css_weight(_at(spec, "weight"), own[0])
                 style = _at(spec, "style")
@@ -673,8 +675,8 @@ class _Reader:
         if picked is None:
             if not (isinstance(raw, dict) and not raw.get("images") and
                     all(raw.get(k) is None for k in ("small", "medium", "large", "path"))):
-                self.problem(f"{self.where('logo')}: give a logo file path (e.g. logo: "
-                             "logo.svg)")
+                self.problem(Problem.at(self.where("logo"), "give a logo file path (e.g. logo: "
+                                                            "logo.svg)"))
             return None, None
         path, alt = picked
         place = self.where(*self._logo_field(raw, path))
@@ -685,7 +687,7 @@ class _Reader:
             return None, None
         refused = check_image(self.root / path)
         if refused:
-            self.problem(f"{place}: {quote(path)}: {refused}")
+            self.problem(refused_image(place, path, refused))
             return None, None
         return real(self.root / path), alt
 
@@ -723,7 +725,7 @@ def readable_on_paper(colours: dict[str, str], reader: _Reader | None = None
         fields = where_set.get(role, [])
         for field in [*fields, ("color", role), ("color", "primary")]:
             if reader and _at(reader.data, *field) is not None:
-                return reader.where(*field)
+                return str(reader.where(*field))
         return f"{source}: color.{role}"
 
     paper = c["background"]
@@ -867,16 +869,18 @@ def load_brand(path: Path, network: bool = False) -> tuple[Brand, list[str]]:
     every problem of the file. With `network`, fonts from Google Fonts or Bunny Fonts that
     are not here are downloaded into smguide's font cache."""
     shown = display_path(path)
+    top = Where(shown, 1, 1)
     if link_loop(path):
-        raise BrandError([f"{shown}:1:1: {LOOP}"])
+        raise BrandError([Problem.at(top, LOOP, suggestion=LOOP_FIX)])
     if not path.is_file():
-        raise BrandError([f"{shown}:1:1: brand file not found; pass --brand FILE or create it"])
+        raise BrandError([Problem.fix(top, "brand file not found",
+                                      "pass --brand FILE or create it")])
     try:
         located = read_yaml(path)
     except YamlProblem as exc:
-        raise BrandError([f"{shown}:{exc.line}:{exc.column}: {exc.message}"]) from None
+        raise BrandError([exc.problem(shown)]) from None
     except OSError as exc:
-        raise BrandError([f"{shown}:1:1: cannot read the file ({exc.strerror})"]) from None
+        raise BrandError([Problem.at(top, f"cannot read the file ({exc.strerror})")]) from None
     if located.data is None:
         located.data = {}
     checked = Located(located.data, located.value_pos,
@@ -957,7 +961,7 @@ def load_brand(path: Path, network: bool = False) -> tuple[Brand, list[str]]:
         layouts=dict(smguide.layouts or {}) if smguide else {},
         template_theme=(smguide.template_theme if smguide else None) or "template",
         template_logo=(smguide.template_logo if smguide else None) or "auto",
-        layout_where={kind: reader.where("defaults", "smguide", "layouts", kind)
+        layout_where={kind: str(reader.where("defaults", "smguide", "layouts", kind))
                       for kind in (smguide.layouts or {} if smguide else {})},
         print_profile=print_profile, print_cmyk=print_cmyk,
         print_colours=printed, dark_colours=dark,
@@ -989,10 +993,9 @@ def _print_defaults(spec: PrintDefaults | None, colours: dict[str, str], reader:
             from smguide.safety.iccprofile import load_output_profile
 
             try:
-                profile = load_output_profile(real(reader.root / spec.profile),
-                                              reader.where(*field)).path
-            except RenderError as exc:
-                reader.problem(str(exc.message))
+                profile = load_output_profile(real(reader.root / spec.profile)).path
+            except RenderError as exc:  # its message names the file; the field goes first
+                reader.problem(Problem.at(reader.where(*field), str(exc.message)))
     exact: dict[str, tuple[float, float, float, float]] = {}
     for name, values in spec.cmyk.items():
         place = ("defaults", "smguide", "print", "cmyk", name)
@@ -1002,8 +1005,9 @@ def _print_defaults(spec: PrintDefaults | None, colours: dict[str, str], reader:
             hex_value = colours[name]
         else:
             names = sorted({*reader.palette, *colours})
-            reader.problem(f"{reader.where(*place)}: {quote(name)} is not a colour role or "
-                           f"palette name{suggest(name, names)}; known: {', '.join(names)}")
+            reader.problem(Problem.fix(reader.where(*place), f"{quote(name)} is not a colour role "
+                                       f"or palette name{suggest(name, names)}",
+                                       f"known: {', '.join(names)}"))
             continue
         if hex_value:
             c, m, y, k = (round(v / 100, 4) for v in values)

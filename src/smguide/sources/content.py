@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from smguide.errors import ContentError, Problem, as_problem, quote
+from smguide.errors import ContentError, Problem, Where, quote
 from smguide.model.guide import (
     Analogy,
     Chapter,
@@ -26,29 +26,29 @@ from smguide.sources.validate import suggest, validate
 from smguide.sources.yamlsource import Located, YamlProblem, read_yaml
 
 MAX_GUIDE_BYTES = 20_000_000  # all chapter files together (each is also capped)
-LOOP = ("the file is a symbolic link that leads back to itself (a link loop); replace it "
-        "with the file itself")
+LOOP_FIX = "replace it with the file itself"
+LOOP = f"the file is a symbolic link that leads back to itself (a link loop); {LOOP_FIX}"
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
 
 
-def _read(path: Path, problems: list[Problem | str], root: Path | None = None) -> Located | None:
-    shown = display_path(path)
+def _read(path: Path, problems: list[Problem], root: Path | None = None) -> Located | None:
+    top = Where(display_path(path), 1, 1)
     if link_loop(path):
-        problems.append(f"{shown}:1:1: {LOOP}")
+        problems.append(Problem.at(top, LOOP, suggestion=LOOP_FIX))
         return None
     if not path.is_file():
-        problems.append(f"{shown}:1:1: file not found; create it (see `smguide docs`)")
+        problems.append(Problem.fix(top, "file not found", "create it (see `smguide docs`)"))
         return None
     if not real(path).is_relative_to(real(root or path.parent)):
-        problems.append(f"{shown}:1:1: the file is a link to a place outside the content "
-                        f"folder; put the file itself there")
+        problems.append(Problem.fix(top, "the file is a link to a place outside the content "
+                                         "folder", "put the file itself there"))
         return None
     try:
         return read_yaml(path)
     except YamlProblem as exc:
-        problems.append(f"{shown}:{exc.line}:{exc.column}: {exc.message}")
+        problems.append(exc.problem(top.file))
     except OSError as exc:
-        problems.append(f"{shown}:1:1: cannot read the file ({exc.strerror})")
+        problems.append(Problem.at(top, f"cannot read the file ({exc.strerror})"))
     return None
 
 
@@ -60,29 +60,31 @@ def _inside(root: Path, relative: str) -> Path | None:
     return target if target.is_relative_to(real(root)) else None
 
 
-def check_file_ref(root: Path, relative: str, where: str, kinds: set[str],
-                    problems: list[Problem | str], what: str, listed: tuple[str, ...] = ()) -> None:
+def check_file_ref(root: Path, relative: str, where: Where, kinds: set[str],
+                   problems: list[Problem], what: str, listed: tuple[str, ...] = ()) -> None:
     """Whether `relative` names a file of one of `kinds` inside `root`; if not, a problem
     saying where smguide looked and what there is instead. Files in `listed` (the others
     named in the same list) are never suggested."""
     target = _inside(root, relative)
     if target is None:
-        problems.append(f"{where}: {quote(relative)} is outside the folder {display_path(root)}; "
-                        f"put the {what} inside it and give a relative path")
+        problems.append(Problem.fix(where, f"{quote(relative)} is outside the folder "
+                                           f"{display_path(root)}",
+                                    f"put the {what} inside it and give a relative path"))
         return
     if link_loop(target):
-        problems.append(f"{where}: {quote(relative)}: {LOOP}")
+        problems.append(Problem.at(where, f"{quote(relative)}: {LOOP}", suggestion=LOOP_FIX))
         return
     if not target.is_file():
-        problems.append(f"{where}: {_not_found(root, relative, kinds, listed)}")
+        problems.append(Problem.fix(where, *_not_found(root, relative, kinds, listed)))
         return
     if target.suffix.lower() not in kinds:
-        problems.append(f"{where}: {quote(relative)} is not a supported {what} "
-                        f"(use {', '.join(sorted(kinds))})")
+        problems.append(Problem.at(where, f"{quote(relative)} is not a supported {what} "
+                                          f"(use {', '.join(sorted(kinds))})"))
 
 
-def _not_found(root: Path, relative: str, kinds: set[str], listed: tuple[str, ...]) -> str:
-    """`file "x" not found`, where smguide looked, the nearest name, and what to do."""
+def _not_found(root: Path, relative: str, kinds: set[str],
+               listed: tuple[str, ...]) -> tuple[str, str]:
+    """(`file "x" not found` and where smguide looked; the nearest name and what to do)."""
     looked = display_path(root / relative)
     translations = [g.parent for g in root.glob("*/guide.yaml")]  # content/de/: not ours
     files = [p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in kinds
@@ -101,17 +103,16 @@ def _not_found(root: Path, relative: str, kinds: set[str], listed: tuple[str, ..
                   f"move it to {display_path((root / relative).parent)}")
     else:
         advice = "create the file there, or remove this line"
-    return f"file {quote(relative)} not found (smguide looked for {looked}); {advice}"
+    return f"file {quote(relative)} not found (smguide looked for {looked})", advice
 
 
-def _where(located: Located, display: str, path: tuple[Any, ...], field: str) -> str:
+def _where(located: Located, display: str, path: tuple[Any, ...], field: str) -> Where:
     line, col = located.position(path)
-    return f"{display}:{line}:{col}: {field}"
+    return Where(display, line, col, field)
 
 
-def file_line(problem: Problem | str) -> tuple[str, int, int]:
+def file_line(found: Problem) -> tuple[str, int, int]:
     """Sort key: file, then line and column as numbers (a problem without both: by its text)."""
-    found = as_problem(problem)
     if found.line is None or found.column is None:
         return found.line_text(), 0, 0
     return found.file, found.line, found.column
@@ -128,7 +129,7 @@ def _chapter_list(guide: GuideFile | None, source: Located | None) -> list[str]:
 def load_guide(content_dir: Path) -> Guide:
     """Read guide.yaml, labels.yaml and every chapter; raise ContentError listing all problems."""
     root = real(content_dir)
-    problems: list[Problem | str] = []
+    problems: list[Problem] = []
     guide_src = _read(root / "guide.yaml", problems)
     labels_src = _read(root / "labels.yaml", problems)
     guide = labels = None
@@ -148,12 +149,13 @@ def load_guide(content_dir: Path) -> Guide:
         where = _where(guide_src, display_path(root / "guide.yaml"), ("chapters", index),
                        f"chapters[{index}]")
         if not relative.endswith((".yaml", ".yml")):
-            problems.append(f"{where}: {quote(relative)} is not a YAML file; chapters are "
-                            ".yaml files")
+            problems.append(Problem.at(where, f"{quote(relative)} is not a YAML file; chapters "
+                                              "are .yaml files"))
             continue
         if relative in listed:
-            problems.append(f"{where}: {quote(relative)} is listed twice (also chapters["
-                            f"{listed[relative]}]); remove one of the two lines")
+            problems.append(Problem.fix(where, f"{quote(relative)} is listed twice (also "
+                                               f"chapters[{listed[relative]}])",
+                                        "remove one of the two lines"))
             continue
         listed[relative] = index
         before = len(problems)
@@ -165,9 +167,10 @@ def load_guide(content_dir: Path) -> Guide:
         shown = display_path(path)
         total_bytes += path.stat().st_size if path.is_file() else 0
         if total_bytes > MAX_GUIDE_BYTES:
-            problems.append(f"{where}: the chapters add up to more than "
-                            f"{MAX_GUIDE_BYTES // 1_000_000} MB of text; a handbook that big "
-                            "should be split into several guides")
+            problems.append(Problem.fix(where, f"the chapters add up to more than "
+                                               f"{MAX_GUIDE_BYTES // 1_000_000} MB of text",
+                                        "a handbook that big should be split into several "
+                                        "guides"))
             break
         source = _read(path, problems, root)
         if source is None:
@@ -180,9 +183,9 @@ def load_guide(content_dir: Path) -> Guide:
         anchor = chapter.id or re.sub(r"[^a-z0-9]+", "-", Path(relative).stem.lower()).strip("-")
         anchor = re.sub(r"^[0-9-]+", "", anchor) or f"chapter-{index + 1}"
         if anchor in anchors:
-            problems.append(f"{_where(source, shown, ('id',), 'id')}: the chapter id "
-                            f"{quote(anchor)} is also used by {anchors[anchor]}; give this chapter "
-                            'its own "id:"')
+            problems.append(Problem.fix(_where(source, shown, ("id",), "id"),
+                                        f"the chapter id {quote(anchor)} is also used by "
+                                        f"{anchors[anchor]}", 'give this chapter its own "id:"'))
             continue
         anchors[anchor] = shown
         for block_index, block in enumerate(chapter.blocks):
@@ -193,7 +196,7 @@ def load_guide(content_dir: Path) -> Guide:
                 check_file_ref(root, block.src, where_src, IMAGE_TYPES, problems, "image")
                 refused = None if len(problems) > before else check_image(root / block.src)
                 if refused:
-                    problems.append(f"{where_src}: {quote(block.src)}: {refused}")
+                    problems.append(refused_image(where_src, block.src, refused))
             if isinstance(block, Analogy):
                 _check_pictures(root, source, shown, block_index, block, problems)
         chapters.append(Chapter(number=len(chapters) + 1, anchor=anchor, source=shown,
@@ -203,9 +206,10 @@ def load_guide(content_dir: Path) -> Guide:
 
     if guide is not None and guide.date and not _real_date(guide.date):
         assert guide_src is not None
-        problems.append(f"{_where(guide_src, display_path(root / 'guide.yaml'), ('date',), 'date')}"
-                        f": {quote(guide.date)} is not a date in the calendar; write it "
-                        "YYYY-MM-DD")
+        problems.append(Problem.fix(_where(guide_src, display_path(root / "guide.yaml"),
+                                           ("date",), "date"),
+                                    f"{quote(guide.date)} is not a date in the calendar",
+                                    "write it YYYY-MM-DD"))
     week_before = _week_before(guide, guide_src, root, chapters, problems)
     if problems or guide is None or labels is None:
         raise ContentError(sorted(problems, key=file_line))
@@ -218,7 +222,7 @@ def load_guide(content_dir: Path) -> Guide:
 
 
 def _check_pictures(root: Path, source: Located, shown: str, block_index: int,
-                    block: Analogy, problems: list[Problem | str]) -> None:
+                    block: Analogy, problems: list[Problem]) -> None:
     """An analogy part's own picture: an SVG file in the content folder, checked like any
     image (no scripts, no external references, well-formed)."""
     for part_index, part in enumerate(block.parts):
@@ -230,11 +234,11 @@ def _check_pictures(root: Path, source: Located, shown: str, block_index: int,
         check_file_ref(root, part.picture, where, {".svg"}, problems, "picture")
         refused = None if len(problems) > before else check_image(root / part.picture)
         if refused:
-            problems.append(f"{where}: {quote(part.picture)}: {refused}")
+            problems.append(refused_image(where, part.picture, refused))
 
 
 def _week_before(guide: GuideFile | None, source: Located | None, root: Path,
-                 chapters: list[Chapter], problems: list[Problem | str]) -> str | None:
+                 chapters: list[Chapter], problems: list[Problem]) -> str | None:
     """The chapter a personal copy's week page faces: guide.yaml's personal_week_before
     (which must name a chapter), else the first chapter with a checklist, else none (the
     page ends the book)."""
@@ -249,9 +253,9 @@ def _week_before(guide: GuideFile | None, source: Located | None, root: Path,
         assert source is not None
         where = _where(source, display_path(root / "guide.yaml"), ("personal_week_before",),
                        "personal_week_before")
-        problems.append(f"{where}: no chapter has the id {quote(wanted)}"
-                        f"{suggest(wanted, anchors)}; give one of the chapters' ids: "
-                        f"{', '.join(anchors)}")
+        problems.append(Problem.fix(where, f"no chapter has the id {quote(wanted)}"
+                                           f"{suggest(wanted, anchors)}",
+                                    f"give one of the chapters' ids: {', '.join(anchors)}"))
     return wanted
 
 
@@ -263,3 +267,9 @@ def _real_date(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def refused_image(where: Where, src: str, refused: str) -> Problem:
+    """A picture check_image refused: `"src": why` (the fix is the last part of why)."""
+    what, sep, fix = refused.rpartition("; ")
+    return Problem.at(where, f"{quote(src)}: {refused}", None, fix if sep else None)

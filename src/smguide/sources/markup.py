@@ -11,7 +11,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from smguide.errors import quote
+from smguide.errors import Problem, Where, quote
 from smguide.sources.validate import dotted
 from smguide.sources.yamlsource import Located
 
@@ -37,9 +37,9 @@ def _texts(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, .
         yield path, data
 
 
-def markup_problems(source: Located, shown: str) -> list[str]:
-    """One line per Markdown heading or image in the chapter file's text fields."""
-    problems: list[str] = []
+def markup_problems(source: Located, shown: str) -> list[Problem]:
+    """One problem per Markdown heading or image in the chapter file's text fields."""
+    problems: list[Problem] = []
     for path, text in _texts(source.data):
         if "#" not in text and "![" not in text and "\n" not in text:
             continue
@@ -49,22 +49,22 @@ def markup_problems(source: Located, shown: str) -> list[str]:
         for token in _finder().parse(text):
             if token.map is None:
                 continue
-            at = f"{shown}:{first + token.map[0]}:{column}: {dotted(path)}"
+            at = Where(shown, first + token.map[0], column, dotted(path))
             written = lines[token.map[0]].strip() if token.map[0] < len(lines) else ""
             if token.type == "heading_open":
                 words = (lines[token.map[0]].lstrip("# ").strip() if written.startswith("#")
                          else written)
-                problems.append(
-                    f"{at}: {quote(written)} is a Markdown heading, which smguide does not "
-                    f"print as one; end this block before it and start the next block with "
-                    f"heading: {words}")
+                problems.append(Problem.fix(
+                    at, f"{quote(written)} is a Markdown heading, which smguide does not "
+                        f"print as one", f"end this block before it and start the next block "
+                                         f"with heading: {words}"))
             elif token.type == "inline":
                 for child in token.children or []:
                     if child.type == "image":
                         src = str(child.attrGet("src") or "picture.png")
                         alt = child.content or "what the picture shows"
-                        problems.append(
-                            f"{at}: {quote(written)} is a Markdown image, which smguide does "
-                            f"not show in text; use an image block (- type: image, src: {src}, "
-                            f"alt: {alt})")
+                        problems.append(Problem.fix(
+                            at, f"{quote(written)} is a Markdown image, which smguide does "
+                                f"not show in text", f"use an image block (- type: image, "
+                                                     f"src: {src}, alt: {alt})"))
     return problems

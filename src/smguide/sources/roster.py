@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from smguide.errors import ContentError, quote
+from smguide.errors import ContentError, Problem, Where, quote
 from smguide.sources.characters import has_invisible
 
 KNOWN = ("name", "team", "role", "manager", "start_date", "buddy")
@@ -54,7 +54,7 @@ class Hire:
 @dataclass(frozen=True)
 class Roster:
     hires: tuple[Hire, ...]
-    problems: tuple[str, ...]  # bad rows, each one line
+    problems: tuple[Problem, ...]  # bad rows
     warnings: tuple[str, ...]
 
 
@@ -122,33 +122,38 @@ def read_roster(path: Path, teams: tuple[str, ...] = (), shown: str | None = Non
     shown = shown or str(path)
     try:
         if path.stat().st_size > MAX_ROSTER_BYTES:
-            raise ContentError([f"{shown}:1: the roster is larger than "
-                                f"{MAX_ROSTER_BYTES // 1_000_000} MB; split it into cohorts"])
+            raise ContentError([Problem.fix(Where(shown, 1), f"the roster is larger than "
+                                            f"{MAX_ROSTER_BYTES // 1_000_000} MB",
+                                            "split it into cohorts")])
         data = path.read_bytes()
     except OSError as exc:
-        raise ContentError([f"{shown}:1: cannot read the roster ({exc.strerror})"]) from None
+        raise ContentError([Problem.at(Where(shown, 1),
+                                       f"cannot read the roster ({exc.strerror})")]) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ContentError([f"{shown}:{_line_of(data, exc.start)}: the file is not UTF-8 text "
-                            f"(save it as \"CSV UTF-8\")"]) from None
+        raise ContentError([Problem.at(Where(shown, _line_of(data, exc.start)),
+                                       'the file is not UTF-8 text (save it as "CSV UTF-8")',
+                                       suggestion='save it as "CSV UTF-8"')]) from None
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader, None)
     except csv.Error as exc:
-        raise ContentError([f"{shown}:1: the header row cannot be read ({exc})"]) from None
+        raise ContentError([Problem.at(Where(shown, 1),
+                                       f"the header row cannot be read ({exc})")]) from None
     if not header or not any(cell.strip() for cell in header):
-        raise ContentError([f"{shown}:1: the file has no header row (the first line names "
-                            f"the columns, e.g. name,team,role,manager,start_date,buddy)"])
+        raise ContentError([Problem.at(Where(shown, 1), "the file has no header row (the first "
+                                       "line names the columns, e.g. "
+                                       "name,team,role,manager,start_date,buddy)")])
     columns = [_column(h) for h in header]
     problems, warnings = _check_header(header, columns, shown)
     if problems:
         raise ContentError(problems)
 
     rows: list[tuple[int, dict[str, str]]] = []
-    bad: list[str] = []
+    bad: list[Problem] = []
     line = reader.line_num + 1
     while True:
         try:
@@ -156,47 +161,53 @@ def read_roster(path: Path, teams: tuple[str, ...] = (), shown: str | None = Non
         except StopIteration:
             break
         except csv.Error as exc:
-            bad.append(f"{shown}:{line}: the row cannot be read ({exc}; check its quotes)")
+            bad.append(Problem.at(Where(shown, line), f"the row cannot be read ({exc}; check "
+                                                      "its quotes)", suggestion="check its quotes"))
             break  # the reader cannot resynchronise after a broken quote
         start, line = line, reader.line_num + 1
         if not any(v.strip() for v in values):
             continue
         if len(values) > len(columns) and any(v.strip() for v in values[len(columns):]):
-            bad.append(f"{shown}:{start}: the row has {len(values)} values but the header "
-                       f"has {len(columns)} columns (put values with a \"{delimiter}\" in "
-                       f'double quotes)')
+            fix = f'put values with a "{delimiter}" in double quotes'
+            bad.append(Problem.at(Where(shown, start), f"the row has {len(values)} values but "
+                                  f"the header has {len(columns)} columns ({fix})",
+                                  suggestion=fix))
             continue
         rows.append((start, {col: (values[i].strip() if i < len(values) else "")
                              for i, col in enumerate(columns)}))
 
     good: list[tuple[int, dict[str, str]]] = []
     for start, row in rows:
-        found = _check_row(row, teams, f"{shown}:{start}")
+        found = _check_row(row, teams, Where(shown, start))
         bad += found
         if not found:
             good.append((start, row))
     slugs = unique_slugs([row["name"] for _, row in good])
     hires = tuple(_hire(start, row, slug, teams) for (start, row), slug in zip(good, slugs,
                                                                              strict=True))
-    bad.sort(key=lambda problem: int(problem[len(shown) + 1:].split(":", 1)[0]))
+    bad.sort(key=lambda problem: problem.line or 0)
     return Roster(hires=hires, problems=tuple(bad), warnings=tuple(warnings))
 
 
 def _check_header(header: list[str], columns: list[str], shown: str
-                  ) -> tuple[list[str], list[str]]:
-    problems: list[str] = []
+                  ) -> tuple[list[Problem], list[str]]:
+    problems: list[Problem] = []
     warnings: list[str] = []
     if "name" not in columns:
         hint = difflib.get_close_matches("name", columns, n=1, cutoff=0.6)
         fix = (f'rename {quote(hint[0])} to "name"' if hint
                else 'add a "name" column to the first line')
-        problems.append(f"{shown}:1: name: the required column is missing ({fix})")
+        problems.append(Problem.at(Where(shown, 1, None, "name"),
+                                   f"the required column is missing ({fix})", suggestion=fix))
     for index, column in enumerate(columns):
         if not column:
-            problems.append(f"{shown}:1: column {index + 1}: the column has no name "
-                            f"(name it in the first line, or delete the column)")
+            fix = "name it in the first line, or delete the column"
+            problems.append(Problem.at(Where(shown, 1, None, f"column {index + 1}"),
+                                       f"the column has no name ({fix})", suggestion=fix))
         elif columns.index(column) != index:
-            problems.append(f'{shown}:1: {column}: the column appears twice (keep one)')
+            problems.append(Problem.at(Where(shown, 1, None, column),
+                                       "the column appears twice (keep one)",
+                                       suggestion="keep one"))
         elif column not in KNOWN:
             near = difflib.get_close_matches(column, [*KNOWN, *ALIASES], n=1, cutoff=0.75)
             if near:
@@ -206,31 +217,38 @@ def _check_header(header: list[str], columns: list[str], shown: str
     return problems, warnings
 
 
-def _check_row(row: dict[str, str], teams: tuple[str, ...], where: str) -> list[str]:
+def _check_row(row: dict[str, str], teams: tuple[str, ...], where: Where) -> list[Problem]:
     problems = []
     for column, value in row.items():
         if not isinstance(value, str):
             continue
         if has_invisible(value):
-            problems.append(f"{where}: {column}: contains an invisible control character; "
-                            "retype the value (it often comes from copy and paste)")
+            problems.append(Problem.fix(where.with_field(column),
+                                        "contains an invisible control character",
+                                        "retype the value (it often comes from copy and paste)"))
         elif len(value) > MAX_CELL:
-            problems.append(f"{where}: {column}: too long ({len(value)} characters; at most "
-                            f"{MAX_CELL})")
+            problems.append(Problem.at(where.with_field(column), f"too long ({len(value)} "
+                                       f"characters; at most {MAX_CELL})",
+                                       f"at most {MAX_CELL} characters"))
     if not row.get("name"):
-        problems.append(f"{where}: name: empty (every row needs the person's name; fill it "
-                        f"in or delete the row)")
+        problems.append(Problem.at(where.with_field("name"), "empty (every row needs the "
+                                   "person's name; fill it in or delete the row)",
+                                   suggestion="fill it in or delete the row"))
     start = row.get("start_date", "")
     if start and parse_date(start) is None:
-        problems.append(f"{where}: start_date: {quote(start)} is not a date (write it as ISO "
-                        "yyyy-mm-dd, e.g. 2026-03-02)")
+        iso = "write it as ISO yyyy-mm-dd, e.g. 2026-03-02"
+        problems.append(Problem.at(where.with_field("start_date"),
+                                   f"{quote(start)} is not a date ({iso})", "yyyy-mm-dd", iso))
     team = row.get("team", "")
     if team and teams and _team(team, teams) is None:
         near = difflib.get_close_matches(team.casefold(), [t.casefold() for t in teams], n=1)
-        hint = next((f" (did you mean {quote(t)}?)" for t in teams
-                     if near and t.casefold() == near[0]), "")
-        problems.append(f"{where}: team: unknown team {quote(team)}; expected one of "
-                        f"{', '.join(teams)}{hint or ' (teams are the roles in the content)'}")
+        meant = next((t for t in teams if near and t.casefold() == near[0]), None)
+        meant_fix = f"did you mean {quote(meant)}?" if meant else None
+        wanted = f"one of {', '.join(teams)}"
+        problems.append(Problem.at(where.with_field("team"), f"unknown team {quote(team)}; "
+                                   f"expected {wanted} "
+                                   f"({meant_fix or 'teams are the roles in the content'})",
+                                   wanted, meant_fix))
     return problems
 
 

@@ -23,7 +23,7 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-from smguide.errors import quote
+from smguide.errors import Problem, quote
 from smguide.safety.limits import file_too_big, list_too_long, text_too_long
 from smguide.sources.characters import has_invisible
 from smguide.sources.yamlhints import CURLY, curly_fix, explain, plain_problem
@@ -56,11 +56,21 @@ CoreResolver.add_implicit_resolver(
 
 
 class YamlProblem(Exception):
-    """A problem at a place in a YAML file (line and column are 1-based)."""
+    """A problem at a place in a YAML file (line and column are 1-based). A `fix` ends the
+    message after "; " and is its suggestion (a hint whose whole text is the fix gives it
+    as `suggestion`)."""
 
-    def __init__(self, line: int, column: int, message: str):
+    def __init__(self, line: int, column: int, message: str, fix: str | None = None,
+                 suggestion: str | None = None):
+        message = f"{message}; {fix}" if fix else message
         super().__init__(message)
         self.line, self.column, self.message = line, column, message
+        self.suggestion = suggestion or fix
+
+    def problem(self, file: str) -> Problem:
+        """The problem in `file` (as it is shown)."""
+        return Problem("error", file, self.line, self.column, None, self.message, None,
+                       self.suggestion)
 
 
 class _Loader(Reader, Scanner, Parser, Composer, CoreResolver):
@@ -77,18 +87,18 @@ class _Loader(Reader, Scanner, Parser, Composer, CoreResolver):
         if tag is not None:  # on text, a list or a group: `!x a`, `!!map {}`, `! [a]`
             mark = event.start_mark
             raise YamlProblem(mark.line + 1, mark.column + 1,
-                              f"the tag {_written(tag)} is not supported; remove it")
+                              f"the tag {_written(tag)} is not supported", "remove it")
         if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
             mark = event.start_mark
             raise YamlProblem(mark.line + 1, mark.column + 1,
-                              "anchors and aliases (&name, *name) are not supported; "
+                              "anchors and aliases (&name, *name) are not supported",
                               "write the value out in full")
         self._depth = getattr(self, "_depth", 0) + 1
         try:
             if self._depth > MAX_DEPTH:
                 mark = event.start_mark
                 raise YamlProblem(mark.line + 1, mark.column + 1,
-                                  f"nesting is deeper than {MAX_DEPTH} levels; flatten it")
+                                  f"nesting is deeper than {MAX_DEPTH} levels", "flatten it")
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -129,25 +139,25 @@ def _scalar(node: ScalarNode) -> Any:
         return value.lower() == "true"
     if tag == "tag:yaml.org,2002:int":
         if len(value) > 30:  # Python refuses to convert over 4,300 digits: stop long before
-            raise YamlProblem(*_pos(node), "this number is too long; put it in quotes if it "
-                                           "is meant as text")
+            raise YamlProblem(*_pos(node), "this number is too long",
+                              "put it in quotes if it is meant as text")
         return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
     if tag == "tag:yaml.org,2002:float":
         special = value.lstrip("+-").lower() in (".inf", ".nan")
         number = math.inf if special else float(value)
         if not math.isfinite(number):  # .inf, -.inf, .nan, 1e999
             raise YamlProblem(*_pos(node), f"{value} is not a number smguide can use "
-                                           "(infinite or not a number); write a number, or "
-                                           "put it in quotes if it is meant as text")
+                                           "(infinite or not a number)",
+                              "write a number, or put it in quotes if it is meant as text")
         return number
     if tag == "tag:yaml.org,2002:null":
         return None
     if tag == "tag:yaml.org,2002:str":
         if has_invisible(value):
-            raise YamlProblem(*_pos(node), "text contains an invisible control character; "
-                                           "retype the text or remove the character")
+            raise YamlProblem(*_pos(node), "text contains an invisible control character",
+                              "retype the text or remove the character")
         return value
-    raise YamlProblem(*_pos(node), f"the tag {_written(tag)} is not supported; remove it")
+    raise YamlProblem(*_pos(node), f"the tag {_written(tag)} is not supported", "remove it")
 
 
 def _written(tag: str) -> str:
@@ -190,7 +200,7 @@ def _build(node: Node, path: Path_, out: Located, depth: int = 0) -> Any:
                                       f'"- " in front of it, with the dash at column '
                                       f"{first[1] - 2} as on line {first[0]}")
                 raise YamlProblem(*_pos(key_node), f"the key {quote(key)} appears twice "
-                                  f"(first on line {first[0]}); keep one of them")
+                                  f"(first on line {first[0]})", "keep one of them")
             out.key_pos[(*path, key)] = _pos(key_node)
             result[key] = _build(value_node, (*path, key), out, depth + 1)
         return result
@@ -221,8 +231,8 @@ def parse_yaml(text: str) -> Located:
     if bad:  # PyYAML's reader would refuse it with a message about "special characters"
         line = text.count("\n", 0, bad.start()) + 1
         column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        raise YamlProblem(line, column, f"invisible control character U+{ord(bad[0]):04X}; "
-                                        "delete it (it often comes from copy and paste)")
+        raise YamlProblem(line, column, f"invisible control character U+{ord(bad[0]):04X}",
+                          "delete it (it often comes from copy and paste)")
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
@@ -242,11 +252,11 @@ def parse_yaml(text: str) -> Located:
         elif hint != "indent with spaces, not tabs":
             found = explain(text, line, str(exc))
             if found is not None:
-                raise YamlProblem(found.line, found.column,
-                                  f"YAML syntax: {found.fix}") from None
-        raise YamlProblem(line, col, f"YAML syntax: {plain_problem(problem)}; {hint}") from None
+                raise YamlProblem(found.line, found.column, f"YAML syntax: {found.fix}",
+                                  suggestion=found.fix) from None
+        raise YamlProblem(line, col, f"YAML syntax: {plain_problem(problem)}", hint) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(1, 1, f"YAML: {exc}; check the file") from None
+        raise YamlProblem(1, 1, f"YAML: {exc}", "check the file") from None
     finally:
         loader.dispose()
     return out
@@ -280,5 +290,5 @@ def _read_bytes(raw: bytes) -> Located:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise YamlProblem(line, 1, "the file is not UTF-8 text; save it as UTF-8") from None
+        raise YamlProblem(line, 1, "the file is not UTF-8 text", "save it as UTF-8") from None
     return parse_yaml(text)
