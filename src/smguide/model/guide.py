@@ -268,7 +268,7 @@ class Labels(Strict):
     key_takeaways: Text
     glossary: Text
     notes: Text
-    checklist_done: Text
+    checklist_done: Text | None = None  # printed nowhere; older labels files have it
     what: Text
     why: Text
     focus: Text
