@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from smguide.cli import main
 from smguide.commands.build import build_slides
 from smguide.deck.context import family_fonts
-from smguide.deck.plan import load_plan, yaml_scalar
+from smguide.deck.plan import deck_title, load_plan, yaml_scalar
 from smguide.deck.render import DeckOptions
 from smguide.deck.textfit import Para, Span, text_height
 from smguide.deck.write import spans
@@ -89,7 +89,7 @@ def test_every_slide_has_a_title_and_speaker_notes(deck) -> None:  # noqa: ANN00
 def test_notes_come_from_the_content(deck) -> None:  # noqa: ANN001
     notes = [slide.notes_slide.notes_text_frame.text for slide in deck.slides]
     with_notes = [b for c in GUIDE.chapters for b in c.blocks if b.type == "role" and b.notes]
-    assert with_notes and all(any(n.startswith(to_plain(b.notes)) for n in notes)
+    assert with_notes and all(any(to_plain(b.notes) in n for n in notes)
                               for b in with_notes)
     chapters = [s.chapter for s in load_plan(GUIDE, None) if s.kind == "section"]
     assert all(to_plain(c.notes) in notes for c in chapters if c.notes)
@@ -104,9 +104,11 @@ def test_title_agenda_sections_and_closing(deck) -> None:  # noqa: ANN001
     plan = load_plan(GUIDE, None)
     for chapter in (s.chapter for s in plan if s.kind == "section"):
         assert chapter.title in titles
-    # a chapter whose only slide is its takeaways has that one slide, titled with it
+    # a chapter with one slide has no divider: that slide is titled with its deck: line
     alone = [c for c in GUIDE.chapters if [s.kind for s in plan if s.chapter == c] == ["block"]]
-    assert alone and all(c.title in titles for c in alone)
+    assert alone and all(deck_title(c) in titles for c in alone)
+    # no takeaways slide where a chapter has content: the summary slide recaps them
+    assert GUIDE.labels.key_takeaways not in titles
     # the agenda lists the chapters the deck shows, in the order it shows them
     shown = []
     for slide in deck.slides:
@@ -532,7 +534,7 @@ def test_every_run_carries_the_guides_language(which: str, tag: str, deck_path: 
                 assert run.find(f"{A}rPr").get("lang") == tag, (name, etree.tostring(run))
             for end in root.iter(f"{A}endParaRPr"):
                 assert end.get("lang") == tag, name
-    assert runs > 200
+    assert runs > 120
     presentation = parts(path, "ppt/presentation.xml")["ppt/presentation.xml"]
     defaults = presentation.find(f"{P}defaultTextStyle").iter(f"{A}defRPr")
     assert {d.get("lang") for d in defaults} == {tag}
@@ -705,7 +707,8 @@ def test_readable_from_the_back_of_the_room(decks: dict, name: str) -> None:
                 body = [s for s in found if s >= 17.5] or found
                 assert min(body) >= 17.5, (title, shape_name, found)
         words = sum(len(text.split()) for shape_name, shape, _, text in texts
-                    if shape is not slide.shapes.title)
+                    if shape.shape_id != slide.shapes.title.shape_id and shape_name not in (
+                        "Eyebrow", "Role header"))
         limit = 80 + 12 if any(s.has_table for s in slide.shapes if hasattr(s, "has_table")) \
             else 65 + 6  # the eyebrow and a card's or role's labels come on top
         assert words <= limit, (title, words)
@@ -733,8 +736,9 @@ def test_one_type_scale_for_sibling_slides(decks: dict, name: str) -> None:
 
 
 def test_takeaways_sit_on_the_handbooks_panel_under_the_chapters_eyebrow(deck) -> None:  # noqa: ANN001
-    takeaways = [s for s in deck.slides if s.shapes.title.text == GUIDE.labels.key_takeaways]
-    assert len(takeaways) >= 5
+    takeaways = [s for s in deck.slides if any(shape.name == "Takeaways panel"
+                                               for shape in s.shapes)]
+    assert len(takeaways) >= 1
     for slide in takeaways:
         names = [shape.name for shape in slide.shapes]
         assert "Takeaways panel" in names and "Takeaways rule" in names
@@ -783,3 +787,53 @@ def test_embedded_fonts_travel_with_the_deck_where_the_licence_allows(tmp_path: 
     font["OS/2"].fsType = 0x0002
     font.save(str(restricted))
     assert may_embed(next(f.path for f in BRAND.faces)) and not may_embed(restricted)
+
+
+COUNTS = {"en": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10},
+          "de": {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
+                 "acht": 8, "neun": 9, "zehn": 10}}
+# what a presenter counts out loud on a slide: its points, cards or rows
+ITEMS = {"en": r"(reasons|points|practices|items|things|questions|rows|steps|habits|ideas|"
+               r"lessons|cards)",
+         "de": r"(Gründe|Punkte|Grundsätze|Fragen|Zeilen|Schritte|Dinge|Gewohnheiten|Ideen)"}
+
+
+def shown_items(slide) -> int:  # noqa: ANN001
+    """How many things the slide lists: bullets of its body, cards, table rows (a header
+    row aside) or a role's items."""
+    cards = [s for s in slide.shapes if s.name == "Card"]
+    if cards:
+        return len(cards)
+    for shape in slide.shapes:
+        if getattr(shape, "has_table", False) and shape.has_table:
+            return len(shape.table.rows) - 1
+    body = [s for s in slide.placeholders if s.placeholder_format.idx == 1]
+    if body:
+        return len([p for p in body[0].text_frame.paragraphs if p.text.strip()])
+    return 0
+
+
+@pytest.mark.parametrize("name", ["en", "de", "dark"])
+def test_the_notes_agree_with_their_slide(decks: dict, name: str) -> None:
+    """What the presenter says fits what the audience sees: a number of points the notes
+    name is the number the slide shows (unless said as "the first two", "the last
+    two"); no notes and no slide text speak of the handbook, reading or pages; a
+    continued slide has its own notes, never the first slide's again."""
+    lang = "de" if name == "de" else "en"
+    prs = decks[name]
+    counted = re.compile(rf"(?<!first )(?<!last )(?<!ersten )(?<!letzten )\b"
+                         rf"({'|'.join(COUNTS[lang])})\s+(?:\w+\s+)?{ITEMS[lang]}\b",
+                         re.IGNORECASE)
+    banned = re.compile(HANDBOOK_WORDS[lang], re.IGNORECASE)
+    seen: dict[str, int] = {}
+    for number, slide in enumerate(prs.slides, 1):
+        notes = slide.notes_slide.notes_text_frame.text
+        assert not banned.search(notes), (number, banned.search(notes).group(0), notes)
+        for match in counted.finditer(notes):
+            said = COUNTS[lang][match.group(1).lower()]
+            assert said == shown_items(slide), (number, match.group(0), shown_items(slide))
+        for paragraph in (p for p in notes.split("\n") if len(p.split()) > 6):
+            assert paragraph not in seen, (number, "says again what slide", seen[paragraph],
+                                           "said", paragraph)
+            seen[paragraph] = number

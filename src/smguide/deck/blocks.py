@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 BODY = (24, 18)  # lists
 DENSE = (20, 18)  # cards, table cells
 COLUMNS = (22, 18)  # two columns side by side (a role)
+ONE_SLIDE = 18  # a role's columns may come down to this to stay on one slide
 CELL_X, CELL_Y = 7.2, 4.0  # table cell margins, points
 GAP = 228600  # a quarter inch, in EMU
 MAX_WORDS = 65  # "about 60" on one content slide; the rest continues, or goes to the notes
@@ -75,15 +76,17 @@ def listed(label: str, items: Sequence[Para]) -> str:
 
 
 def split_first(fit: Callable[[Sequence[Any]], float | None], base: float,
-                count: Callable[[Sequence[Any]], int], most: int = MAX_WORDS
-                ) -> Callable[[Sequence[Any]], float | None]:
+                count: Callable[[Sequence[Any]], int], most: int = MAX_WORDS,
+                whole: int = 0) -> Callable[[Sequence[Any]], float | None]:
     """A `size_for` for paginate that splits rather than shrinks: a chunk of several items
-    must fit at `base` within MAX_WORDS; a single item may shrink to the family's minimum."""
+    must fit at `base` within MAX_WORDS; a single item, and the whole block (`whole`
+    items: one full slide reads better than two half-empty ones), may shrink to the
+    family's minimum."""
     def size_for(chunk: Sequence[Any]) -> float | None:
         if len(chunk) > 1 and count(chunk) > most:
             return None
         size = fit(chunk)
-        if size is not None and len(chunk) > 1 and size < base:
+        if size is not None and 1 < len(chunk) != whole and size < base:
             return None
         return size
     return size_for
@@ -204,7 +207,7 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
     index = {id(item): n for n, item in enumerate(items)}
     room = Box(area.width / 12700, area.height / 12700, PANEL_X, PANEL_Y) if panel else area.box
     fit = split_first(lambda chunk: largest_size(_first(chunk), room, deck.body_fonts,
-                                                 *sizes), sizes[0], words)
+                                                 *sizes), sizes[0], words, whole=len(items))
     pages = paginate(items, fit)
     if pages is None:
         alone = next((item for item in items if largest_size(
@@ -214,7 +217,8 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
     for number, page in enumerate(pages):
         own = [lines[index[id(item)]] for item in page.items if index[id(item)] < len(lines)]
         slide = deck.new_slide(planned, title, number, said="\n".join(own),
-                               extra="\n".join(extra) if number == 0 else "")
+                               extra="\n".join(extra) if number == 0 else "",
+                               pages=len(pages))
         target = deck.text_target(slide, planned)
         deck.fill_family("list", target, _first(page.items), page.size)
         if panel:
@@ -301,7 +305,8 @@ def role_slides(deck: DeckContext, planned: PlannedSlide, role: Role) -> None:
                 ((labels.activities, chunks[0]), (labels.skills, chunks[1])) if chunk]
         slide = deck.new_slide(planned, title_of(deck, planned, role.name), number,
                                said="\n".join(said),
-                               extra="\n".join(mission) if number == 0 else "")
+                               extra="\n".join(mission) if number == 0 else "",
+                               pages=len(pages))
         _role_header(deck, slide, area, header_h, role.name,
                      deck.guide.typography.pair(labels.focus, focus))
         for n, column in enumerate(inner.columns(2, GAP * 2)):
@@ -330,8 +335,10 @@ def _column_pages(lists: tuple[list[Para], list[Para]], heads: tuple[list[Para],
                   boxes: list[Box], fonts: Fonts
                   ) -> list[tuple[float, tuple[list[Para], list[Para]]]] | None:
     """The fewest slides over which both columns run side by side: each column cut into
-    that many equal parts, every slide within MAX_WORDS; one slide only at the base size,
-    a continued card down to the minimum (one continuation slide rather than a third)."""
+    that many equal parts, every slide's items within MAX_WORDS; one slide down to
+    ONE_SLIDE (a step below the base size: one full card reads better than two
+    half-empty ones), a continued card down to the minimum (one continuation slide
+    rather than a third)."""
     most = max(len(items) for items in lists)
     for count in range(1, most + 1):
         parts = [[items[i * -(-len(items) // count):(i + 1) * -(-len(items) // count)]
@@ -342,8 +349,8 @@ def _column_pages(lists: tuple[list[Para], list[Para]], heads: tuple[list[Para],
                      for n, chunk in enumerate((left, right))]
             single = len(left) <= 1 and len(right) <= 1
             if None in sizes or (not single and (
-                    (count == 1 and min(s for s in sizes if s) < COLUMNS[0])
-                    or words([*heads[0], *heads[1], *left, *right]) > MAX_WORDS)):
+                    (count == 1 and min(s for s in sizes if s) < ONE_SLIDE)
+                    or words([*left, *right]) > MAX_WORDS)):
                 break
             pages.append((min(s for s in sizes if s), (left, right)))
         else:
@@ -429,7 +436,7 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
     def count(chunk: Sequence[list[list[Para]]]) -> int:
         return sum(words(cell) for row in chunk for cell in row)
 
-    pages = paginate(body, split_first(fit, DENSE[0], count, TABLE_WORDS))
+    pages = paginate(body, split_first(fit, DENSE[0], count, TABLE_WORDS, whole=len(body)))
     if pages is None:
         alone = next((row for row in body if fit([row]) is None), body[0])
         raise too_long(deck, planned, "one row of the table",
@@ -442,7 +449,7 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
             named = [typo.pair(h, c) for h, c in zip(header[1:], cells[1:], strict=True)] \
                 if header else cells[1:]
             said.append(f"{spoken(cells[0])} " + f"{typo.punct(';')} ".join(named) + ".")
-        slide = deck.new_slide(planned, title, number, said="\n".join(said))
+        slide = deck.new_slide(planned, title, number, said="\n".join(said), pages=len(pages))
         frame = _table(slide, area, widths, head, page.items, heights(page.items, page.size),
                        page.size)
         frame._element.nvGraphicFramePr.cNvPr.set("descr", alt)
@@ -487,10 +494,11 @@ def _fill_cell(cell: Any, paras: list[Para], size: float) -> None:
 
 
 def _practice(practice: Any, lang: str, labels: Any) -> list[Para]:
-    """A card: the practice's title and what it is; why it matters is said (notes)."""
+    """A card: the practice's title and what it is (its `slide:` line when it has one);
+    why it matters is said (notes)."""
     return [Para(tuple(Span(s.text, True, s.italic, s.href) for s in spans(practice.title, lang)),
                  scale=1.15, tone="accent1"),
-            Para(spans(practice.what, lang), space_before=0.4)]
+            Para(spans(practice.slide or practice.what, lang), space_before=0.4)]
 
 
 def _grid(area: Area, count: int) -> list[Area]:
@@ -522,14 +530,16 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
         return None if None in sizes else min(s for s in sizes if s is not None)
 
     pages = paginate(cards, split_first(fit, DENSE[0],
-                                        lambda chunk: sum(words(c) for c in chunk)))
+                                        lambda chunk: sum(words(c) for c in chunk),
+                                        whole=len(cards)))
     if pages is None:
         alone = next((card for card in cards if fit([card]) is None), cards[0])
         raise too_long(deck, planned, "one practice", para_text(alone), minimum=DENSE[1])
     title = title_of(deck, planned, deck.guide.chapters[0].title)
     for number, page in enumerate(pages):
         slide = deck.new_slide(planned, title, number,
-                               extra="\n".join(why[id(card)] for card in page.items))
+                               extra="\n".join(why[id(card)] for card in page.items),
+                               pages=len(pages))
         for card, cell in zip(page.items, _snug(area, page.items, page.size, pad, fonts),
                               strict=True):
             _card(deck, slide, cell, card, page.size, pad)

@@ -144,10 +144,11 @@ class DeckContext:
         return box
 
     def new_slide(self, planned: PlannedSlide, title: str, page: int = 0,
-                  said: str = "", extra: str = "") -> Slide:
-        """A slide on the planned layout: its eyebrow and title fitted, its own notes (the
-        author's on a first page, else `said`: what the slide shows, as sentences) and
-        footer."""
+                  said: str = "", extra: str = "", pages: int = 1) -> Slide:
+        """A slide on the planned layout (page `page` of the `pages` a block runs over):
+        its eyebrow and title fitted, its own notes (the author's share for this page,
+        else `said`: what the slide shows, as sentences, then `extra`: what it leaves
+        out) and footer."""
         if self.on_page is not None:
             self.on_page(planned, page)
         layout: SlideLayout = self.pick_of(planned).layout
@@ -157,8 +158,11 @@ class DeckContext:
         kind = planned.kind if planned.kind in TITLE_SIZES else "slide"
         eyebrow = self.eyebrow_of(planned, title)
         self.set_title(slide, title, kind, planned, eyebrow)
-        notes = self.notes_for(planned, page, said)
-        self.set_notes(slide, f"{notes}\n{extra}" if extra else notes, title)
+        authored = self.authored_notes(planned, page, pages)
+        # the author's notes are what the presenter says, whole; without them the slide's
+        # own text is said, then what it leaves out
+        notes = authored or (f"{said}\n{extra}" if extra else said)
+        self.set_notes(slide, notes, title)
         if planned.kind not in ("title", "closing"):
             self.add_footer(slide, layout, self.pick_of(planned))
         return slide
@@ -294,22 +298,28 @@ class DeckContext:
             where += f": blocks[{index}] ({planned.block.type})"
         return where
 
-    def notes_for(self, planned: PlannedSlide, page: int = 0, said: str = "") -> str:
-        """What the presenter says. A first page: the plan's notes, else the author's for
-        this slide (a block's `notes:`; a divider's or a chapter's only slide: the
-        chapter's), else `said`. A continuation page: `said`, what that page shows."""
+    def authored_notes(self, planned: PlannedSlide, page: int = 0, pages: int = 1
+                       ) -> str | None:
+        """The notes the author wrote for this slide, as plain text, one line a paragraph:
+        the plan's notes, else a block's `notes:` (after the chapter's on the chapter's
+        first slide when it has no divider), a divider's: the chapter's; the title,
+        agenda, summary and closing slides: guide.yaml's `deck:`. A block over several
+        slides shares its notes' paragraphs out in order (shares_of); a slide left
+        without one has none (None)."""
         lang, chapter, block = self.guide.language, planned.chapter, planned.block
-        if page:
-            return said
         deck = self.guide.deck
-        own: list[str | None] = [planned.notes]
+        own: list[str | None] = [None if page else planned.notes]
         if planned.kind == "section" and chapter is not None:
             own += [chapter.notes, chapter.summary]
         elif planned.kind == "block" and chapter is not None and block is not None:
             alone = not any(p.kind == "section" and p.chapter == chapter for p in self.plan)
             first = next(p for p in self.plan if p.chapter == chapter)
-            lead = chapter.notes if alone and first == planned else None
-            own += ["\n\n".join(t for t in (lead, block.notes) if t) or None]
+            lead = chapter.notes if alone and first == planned and not page else None
+            shares = shares_of(block.notes.split("\n\n") if block.notes else [], pages)
+            share = "\n\n".join(shares[page]) if page < len(shares) else None
+            own += ["\n\n".join(t for t in (lead, share) if t) or None]
+        elif page:
+            return None
         elif deck is not None:
             own += [{"title": deck.opening, "agenda": deck.agenda, "summary": deck.summary,
                      "closing": deck.closing}.get(planned.kind)]
@@ -318,7 +328,7 @@ class DeckContext:
         for text in own:
             if text:
                 return "\n".join(plain(part, lang) for part in text.split("\n\n"))
-        return said
+        return None
 
     def add_footer(self, slide: Slide, layout: SlideLayout, pick: Pick) -> None:
         """Footer text and slide number, in the layout's placeholders when it has them."""
@@ -391,6 +401,21 @@ class DeckContext:
             message = f"{self.source}: {message}"
         if message not in self.warnings:
             self.warnings.append(message)
+
+
+def shares_of(paragraphs: list[str], pages: int) -> list[list[str]]:
+    """Paragraphs shared out over `pages` slides in order, as evenly as they go (the first
+    slides take one more); with fewer paragraphs than slides, one each to the first."""
+    paragraphs = [p for p in paragraphs if p.strip()]
+    if len(paragraphs) <= pages:
+        return [[p] for p in paragraphs]
+    per, more = divmod(len(paragraphs), pages)
+    out, start = [], 0
+    for n in range(pages):
+        end = start + per + (1 if n < more else 0)
+        out.append(paragraphs[start:end])
+        start = end
+    return out
 
 
 def overlap(a: tuple[int, int, int, int], b: tuple[Any, Any, Any, Any]) -> bool:

@@ -71,13 +71,21 @@ def render_plan(guide: Guide, templates: Path | None) -> str:
     env.finalize = yaml_scalar
     return render(env, PLAN_TEMPLATE, guide=guide, labels=guide.labels,
                   chapters=guide.chapters, slide_blocks=SLIDE_BLOCKS,
-                  deck_blocks=[deck_blocks(c) for c in guide.chapters])
+                  deck_blocks=[deck_blocks(c) for c in guide.chapters],
+                  deck_titles=[deck_title(c) for c in guide.chapters])
+
+
+def deck_title(chapter: Chapter) -> str | None:
+    """The chapter's `deck:` line as a slide title: without its closing full stop."""
+    line = (chapter.deck or "").strip()
+    return (line[:-1] if line.endswith(".") and not line.endswith("..") else line) or None
 
 
 def on_slides(block: Block) -> bool:
     """Does the built-in plan show this block? Its types above, and any block whose
-    author wrote what its slide says (`slide:`)."""
-    return block.type in SHOWN or getattr(block, "slide", None) is not None
+    author wrote what its slide says (`slide:`); never one with `slide: false`."""
+    slide = getattr(block, "slide", None)
+    return slide is not False and (block.type in SHOWN or slide is not None)
 
 
 def deck_blocks(chapter: Chapter) -> list[tuple[int, Block]]:
@@ -135,7 +143,7 @@ def _resolve(ref: SlideRef, guide: Guide, where: Where, problems: list[Problem]
                                               f"{ref.block} does not exist"))
             return None
         block = chapter.blocks[ref.block - 1]
-        if block.type not in SLIDE_BLOCKS and getattr(block, "slide", None) is None:
+        if block.type not in SLIDE_BLOCKS and not getattr(block, "slide", None):
             problems.append(Problem.at(where, f'a "{block.type}" block has no slide form; '
                                               f"slides exist for {', '.join(SLIDE_BLOCKS)}"))
             return None

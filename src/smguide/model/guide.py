@@ -39,10 +39,10 @@ class BlockBase(Strict):
                                                      "presenter says on this block's slide.")
 
 
-SlideText = Annotated[Markdown | None, Field(
+SlideText = Annotated[Markdown | Literal[False] | None, Field(
     description="What this block's slide shows, in the presenter's words (Markdown; a list "
                 "becomes bullets). Replaces the block's own text on the slide; a prose block "
-                "with it gets a slide.")]
+                "with it gets a slide. `false`: the block has no slide.")]
 
 
 class Prose(BlockBase):
@@ -161,6 +161,9 @@ class Practice(Strict):
     title: Text
     what: Markdown
     why: Markdown
+    slide: Markdown | None = Field(
+        None, description="What the practice's card says on the slide instead of `what` "
+                          "(a short line); `what` and `why` go to the notes.")
 
 
 class Practices(BlockBase):
