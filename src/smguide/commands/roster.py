@@ -30,9 +30,12 @@ from smguide.safety.sandbox import Limits, run_in_batches, run_limited
 from smguide.safety.scratch import ScratchFolder
 
 T = TypeVar("T")
-CHUNK = 25  # people per personal-pages document: big enough to share, small enough to spread
+# people per personal-pages document: each is laid out once per shape of pages and
+# stamped for the others (handbook.stamp), so bigger is cheaper; but at least two per
+# worker, so that every core has pages to lay out from the start
+CHUNK = (25, 250)
 BATCH = 100  # finished copies handed to the parent at a time (and the time limit's unit)
-OPENED = 8  # parsed personal-pages documents a pool worker keeps (each serves CHUNK copies)
+OPENED = 8  # parsed personal-pages documents a pool worker keeps (each serves a chunk)
 
 
 @dataclass(frozen=True)
@@ -152,7 +155,8 @@ def _render_all(job: Job, report: Callable[[tuple[str, Any]], None]
     document, slots = lay_out_body(job.renderer, job.options, job.created, job.allow_network)
     shared = Shared(job, document, slots)
     persons = job.persons
-    chunks = [persons[i:i + CHUNK] for i in range(0, len(persons), CHUNK)]
+    size = max(CHUNK[0], min(CHUNK[1], -(-len(persons) // (2 * job.workers))))
+    chunks = [persons[i:i + size] for i in range(0, len(persons), size)]
     specs: list[Any] = [None] * len(persons)
     tmp = job.scratch
     counter = Progress(len(persons), lambda text: report(("say", text)))
@@ -185,10 +189,12 @@ def _render_all(job: Job, report: Callable[[tuple[str, Any]], None]
                     following = next_chunk()
                     if following is not None:
                         pending.add(following)
-                    n, path = chunk_jobs.pop(done), done.result()
+                    n, files = chunk_jobs.pop(done), done.result()
                     for offset, person in enumerate(chunks[n]):
-                        index = n * CHUNK + offset
-                        specs[index] = _spec(person, 2 * offset, slots, path,
+                        index = n * size + offset
+                        path, pages = next((path, pages[offset]) for path, pages in files
+                                           if pages[offset] is not None)
+                        specs[index] = _spec(person, pages, slots, path,
                                              job.targets[index], job.renderer.guide.title)
                         copy = pool.submit(_assemble, body, specs[index],
                                            Path(tmp) / f"copy-{index}.pdf", job.options)
@@ -285,23 +291,29 @@ def _write_body(path: Path) -> Path:
     return path
 
 
-def _write_personal(path: Path, chunk: list) -> Path:
+def _write_personal(path: Path, chunk: list) -> list[tuple[Path, tuple[Any, ...]]]:
+    """The chunk's personal pages, in one file or two (path, path-2...): each file's path
+    and every person's (cover, week) pages in it, or None."""
     from smguide.handbook.personal import render_personal
     from smguide.safety.sandbox import restart_clock
 
     restart_clock(_shared().job.seconds)  # each batch of pages has the whole time limit
     shared = _shared()
     job = shared.job
-    path.write_bytes(render_personal(job.renderer, job.options, chunk, shared.slots,
-                                     job.created, job.allow_network))
-    return path
+    files = []
+    for n, made in enumerate(render_personal(job.renderer, job.options, chunk, shared.slots,
+                                             job.created, job.allow_network)):
+        target = path if not n else path.with_name(f"{path.stem}-{n + 1}{path.suffix}")
+        target.write_bytes(made.data)
+        files.append((target, made.pages))
+    return files
 
 
-def _spec(person: Any, first: int, slots: Any, personal: Path, target: Path,
+def _spec(person: Any, pages: tuple[int, int], slots: Any, personal: Path, target: Path,
           title: str) -> Any:
     from smguide.handbook.assemble import CopySpec
 
-    return CopySpec(slots=((slots.cover, first), (slots.week, first + 1)),
+    return CopySpec(slots=((slots.cover, pages[0]), (slots.week, pages[1])),
                     title=f"{title}: {person.hire.name}", output=target, personal=str(personal))
 
 

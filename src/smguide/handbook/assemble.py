@@ -17,6 +17,8 @@ from typing import Any
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
 
+from smguide.handbook.stamp import MODEL
+
 
 @dataclass(frozen=True)
 class CopySpec:
@@ -38,6 +40,7 @@ class Personal:
         self.tops: dict[tuple[int, int], list[Any]] = {}
         self.marks: dict[tuple[int, int], Any] = {}
         _retag_fonts(self.pdf)
+        self.loose: dict[tuple[int, int], list[Any]] = {}
         root = self.pdf.Root.get("/StructTreeRoot")
         if root is None:
             return
@@ -46,7 +49,6 @@ class Personal:
             key = page.obj.get("/StructParents")
             if key is not None and int(key) in numbers:
                 self.marks[page.obj.objgen] = numbers[int(key)]
-        self.loose: dict[tuple[int, int], list[Any]] = {}
         for document in _kids(root):
             for top in _kids(document):
                 on_page = _page_of(top)
@@ -65,6 +67,13 @@ class Personal:
                     self.loose.setdefault(objgen, []).append(top)
                     del top["/P"]
                     _forget_pages(top)
+        # a stamped page (handbook.stamp) has the tagged structure of the page it names
+        for page in self.pdf.pages:
+            model = page.obj.get(MODEL)
+            if model is not None:
+                for table in (self.tops, self.marks, self.loose):
+                    if model.objgen in table:
+                        table[page.obj.objgen] = table[model.objgen]
 
 
 def _retag_fonts(pdf: Pdf) -> None:

@@ -4,7 +4,8 @@
   facing the chapter guide.yaml's personal_week_before names) where the week page goes,
   so every page number and every "Page X of Y" is already what the finished copy shows;
 - the personal pages: every person's cover and first-week page, in one document (one
-  layout, one font subsetting pass), page 2i the cover and 2i+1 the week of person i.
+  layout, one font subsetting pass) or two; most of them stamped onto pages laid out once
+  for all people of the same shape (handbook.stamp).
 """
 
 from __future__ import annotations
@@ -94,14 +95,93 @@ def lay_out_body(renderer: HandbookRenderer, options: PrintOptions, created: str
 
 
 def render_personal(renderer: HandbookRenderer, options: PrintOptions, persons: list[Person],
-                    slots: Slots, created: str | None, allow_network: bool = False) -> bytes:
-    """Every person's cover and first-week page, laid out and written once."""
-    from smguide.handbook.pdf import lay_out, write_document
+                    slots: Slots, created: str | None, allow_network: bool = False,
+                    stamp: bool = True) -> list[PersonalFile]:
+    """Every person's cover and first-week page, in one or two PDFs: each group of people
+    whose pages have the same shape is laid out once and stamped with their words
+    (handbook.stamp; `stamp=False`: never), everyone else laid out in full."""
+    if not stamp or len(persons) < 2 or not _stampable(renderer):
+        return [_full(renderer, options, persons, slots, created, allow_network)]
+    from smguide.handbook.stamp import shape
 
+    groups: dict[tuple[Any, ...], list[int]] = {}
+    for index, person in enumerate(persons):
+        groups.setdefault(shape(person), []).append(index)
+    stamped = [members for members in groups.values() if len(members) > 1]
+    single = [members[0] for members in groups.values() if len(members) == 1]
+    made, failed = _stamped(renderer, options, persons, slots, created, allow_network,
+                            stamped, single)
+    if made is None:
+        return [_full(renderer, options, persons, slots, created, allow_network)]
+    files = [made]
+    if failed:
+        files.append(_full(renderer, options, persons, slots, created, allow_network, failed))
+    return files
+
+
+def _add_stamped(pdf: Any, first: int, count: int, page_boxes: list[list[Any]],
+                 drawn: dict[int, int]) -> list[tuple[int, int]] | None:
+    """Pages for the group laid out from page `first` (the stand-in's two pages, then its
+    first person's): the stand-in's pages cut into `count` variants, the first of which
+    must be the first person's pages byte for byte; the others are added as pages that
+    share the first person's resources and name their tagged structure. Returns their
+    (cover, week) indexes, or None if the group cannot be stamped."""
+    import pikepdf
+
+    from smguide.handbook.stamp import MODEL, split
+
+    contents: list[list[bytes]] = []
+    for k in (0, 1):
+        model, reference = pdf.pages[first + k].obj, pdf.pages[first + 2 + k].obj
+        laid = reference.Contents.read_bytes()
+        cut = split(model.Contents.read_bytes(), count) if page_boxes[k] else \
+            [model.Contents.read_bytes()] * count
+        if any(drawn.get(id(box)) != 1 for box in page_boxes[k]) or cut is None or \
+                cut[0] != laid:
+            return None
+        contents.append(cut)
+        model.Contents = pdf.make_stream(laid)  # its variants are not needed any more
+    made = []
+    for j in range(1, count):
+        numbers = []
+        for k in (0, 1):
+            reference = pdf.pages[first + 2 + k].obj
+            page = pikepdf.Dictionary({key: value for key, value in reference.items()
+                                       if key not in ("/Contents", "/StructParents",
+                                                      "/Parent", "/Annots")})
+            page.Contents = pdf.make_stream(contents[k][j])
+            page[MODEL] = reference
+            pdf.pages.append(pikepdf.Page(pdf.make_indirect(page)))
+            numbers.append(len(pdf.pages) - 1)
+        made.append((numbers[0], numbers[1]))
+    return made
+
+
+@dataclass(frozen=True)
+class PersonalFile:
+    """A PDF of personal pages and, for each person (by index), their (cover, week) page
+    indexes in it, or None when their pages are in another file."""
+
+    data: bytes
+    pages: tuple[tuple[int, int] | None, ...]
+
+
+def _stampable(renderer: HandbookRenderer) -> bool:
+    """Stamping needs the built-in personal-page templates (see handbook.stamp)."""
+    from smguide.handbook.stamp import TEMPLATES
+
+    overrides = renderer.template_dirs[:-1]
+    return not any((folder / name).exists() for folder in overrides for name in TEMPLATES)
+
+
+def _pages_html(renderer: HandbookRenderer, options: PrintOptions, persons: list[Person],
+                slots: Slots, created: str | None) -> Any:
     html = render(renderer.env, "handbook/personal.html.j2", **renderer.context(created),
                   people=persons)
-    manuscript = renderer.manuscript(options, created, html, personal_css(renderer, slots))
-    document = lay_out(manuscript, allow_network=allow_network)
+    return renderer.manuscript(options, created, html, personal_css(renderer, slots))
+
+
+def _check_pages(document: Any, persons: list[Person]) -> None:
     for index, person in enumerate(persons):
         for offset, prefix in ((0, "cover-"), (1, "week-")):
             number = 2 * index + offset
@@ -112,4 +192,109 @@ def render_personal(renderer: HandbookRenderer, options: PrintOptions, persons: 
                                   "shorten what the roster row puts on them")
     if len(document.pages) != 2 * len(persons):
         raise RenderError("the personal pages do not fit on one page each")
-    return write_document(document, manuscript.template_dirs)
+
+
+def _full(renderer: HandbookRenderer, options: PrintOptions, persons: list[Person],
+          slots: Slots, created: str | None, allow_network: bool,
+          only: list[int] | None = None) -> PersonalFile:
+    """Every person's pages (or `only` these people's) laid out and written once."""
+    from smguide.handbook.pdf import lay_out, write_document
+
+    chosen = list(range(len(persons))) if only is None else only
+    manuscript = _pages_html(renderer, options, [persons[i] for i in chosen], slots, created)
+    document = lay_out(manuscript, allow_network=allow_network)
+    _check_pages(document, [persons[i] for i in chosen])
+    pages: list[tuple[int, int] | None] = [None] * len(persons)
+    for n, index in enumerate(chosen):
+        pages[index] = (2 * n, 2 * n + 1)
+    return PersonalFile(write_document(document, manuscript.template_dirs), tuple(pages))
+
+
+def _stamped(renderer: HandbookRenderer, options: PrintOptions, persons: list[Person],
+             slots: Slots, created: str | None, allow_network: bool,
+             groups: list[list[int]], single: list[int]
+             ) -> tuple[PersonalFile | None, list[int]]:
+    """One layout: for each group a stand-in with markers and its first person, then the
+    people alone in their shape; every other member of a group stamped onto the
+    stand-in's pages. Returns the file and the people it could not stamp (None: the
+    layout itself failed, lay everyone out in full)."""
+    import io
+
+    import pikepdf
+
+    from smguide.handbook.pdf import lay_out, write_document
+    from smguide.handbook.stamp import (
+        LineContext,
+        fill,
+        find_slots,
+        marked,
+        stamping,
+        substitute,
+        values,
+    )
+
+    stand_ins = [marked(persons[members[0]]) for members in groups]
+    laid = [p for (stand_in, _), members in zip(stand_ins, groups, strict=True)
+            for p in (stand_in, persons[members[0]])] + [persons[i] for i in single]
+    manuscript = _pages_html(renderer, options, laid, slots, created)
+    document = lay_out(manuscript, allow_network=allow_network)
+    try:
+        _check_pages(document, laid)
+    except RenderError:
+        return None, []
+    context = LineContext()
+    measured: dict[tuple[int, str], Any] = {}  # (slot, text): its box (many share a team)
+    failed: list[int] = []
+    plans: list[tuple[int, list[int], list[list[Any]]]] = []  # (group, stamped, slots)
+    variants: dict[int, list[Any]] = {}
+    for n, ((_, markers), members) in enumerate(zip(stand_ins, groups, strict=True)):
+        found = [find_slots(document.pages[4 * n + k], markers) for k in (0, 1)]
+        if found[0] is None or found[1] is None or not (found[0] or found[1]):
+            failed += members[1:]
+            continue
+        page_slots = [*found[0], *found[1]]
+        ok: list[int] = []
+        boxes: list[list[Any]] = [[] for _ in page_slots]
+        for index in members:
+            words = values(persons[index])
+            filled = []
+            for slot in page_slots:
+                text = substitute(slot.box.text, markers, words)
+                key = (id(slot.box), text)
+                if key not in measured:
+                    measured[key] = fill(slot, text, context)
+                filled.append(measured[key])
+            if any(box is None for box in filled):
+                if index == members[0]:
+                    break  # the first person is the check: without them, no stamping
+                failed.append(index)
+                continue
+            ok.append(index)
+            for column, box in zip(boxes, filled, strict=True):
+                column.append(box)
+        if not ok or ok[0] != members[0]:
+            failed += [i for i in members[1:] if i not in failed]
+            continue
+        plans.append((n, ok, [[slot.box for slot in found[0]], [slot.box for slot in found[1]]]))
+        for slot, column in zip(page_slots, boxes, strict=True):
+            variants[id(slot.box)] = column
+    with stamping(variants) as drawn:
+        data = write_document(document, manuscript.template_dirs)
+    pdf = pikepdf.open(io.BytesIO(data))
+    pages: list[tuple[int, int] | None] = [None] * len(persons)
+    for n, members in enumerate(groups):
+        pages[members[0]] = (4 * n + 2, 4 * n + 3)
+    for k, index in enumerate(single):
+        pages[index] = (4 * len(groups) + 2 * k, 4 * len(groups) + 2 * k + 1)
+    for n, ok, page_boxes in plans:
+        made = _add_stamped(pdf, 4 * n, len(ok), page_boxes, drawn)
+        if made is None:
+            failed += [i for i in ok[1:] if i not in failed]
+            continue
+        for index, cover_week in zip(ok[1:], made, strict=True):
+            pages[index] = cover_week
+    out = io.BytesIO()
+    pdf.save(out, deterministic_id=True)
+    for index in failed:
+        pages[index] = None
+    return PersonalFile(out.getvalue(), tuple(pages)), sorted(set(failed))
