@@ -415,23 +415,37 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
     longest = max((fonts.bold.width(word, DENSE[0]) for row in rows
                    for word in plain(row[0], lang).split()), default=0.0)
     first = min(max(total * share, longest + 2 * CELL_X + 2), total * 0.45)
-    widths = [first] + [(total - first) / (len(rows[0]) - 1)] * (len(rows[0]) - 1)
     head = [_cell_paras(h, lang, True, "bg1") for h in header] if header else None
     body = [[_cell_paras(c, lang, i == 0, "accent1" if i == 0 else "tx1")
              for i, c in enumerate(row)] for row in rows]
+    # each column's longest word at 1 pt: a long compound ("Voorraadnauwkeurigheid")
+    # is never broken inside when a size or a share of the width keeps it whole
+    lines = [head, *body] if head else body
+    words_at_1 = [max((fonts.face(span.bold, span.italic).width(word, 1.0)
+                       for cells in lines for para in cells[c] for span in para.spans
+                       for word in span.text.split()), default=0.0)
+                  for c in range(len(rows[0]))]
+    widths = _value_widths(first, total, words_at_1[1:], float(DENSE[0]))
+    if widths[1:] == _value_widths(first, total, [0.0] * (len(widths) - 1), 1.0)[1:]:
+        widths = _value_widths(first, total, words_at_1[1:], float(DENSE[1]))
     limit = area.height / 12700 * 0.97
 
     def heights(chunk: Sequence[list[list[Para]]], size: float) -> list[float]:
         lines = [head] if head else []
         return [_row_height(cells, widths, size, fonts) for cells in [*lines, *chunk]]
 
+    def whole(size: float) -> bool:
+        return all(word * size <= width - 2 * CELL_X
+                   for word, width in zip(words_at_1, widths, strict=True))
+
     def fit(chunk: Sequence[list[list[Para]]]) -> float | None:
-        size = float(DENSE[0])
-        while size >= DENSE[1]:
-            if sum(heights(chunk, size)) <= limit:
+        """The largest size that fits, preferring one at which no word is broken (for
+        rows together, only the full size: rows are split onto slides, never shrunk)."""
+        sizes = [DENSE[0] - step / 2 for step in range(2 * (DENSE[0] - DENSE[1]) + 1)]
+        for size in sizes[:1] if len(chunk) > 1 else sizes:
+            if whole(size) and sum(heights(chunk, size)) <= limit:
                 return size
-            size -= 0.5
-        return None
+        return next((size for size in sizes if sum(heights(chunk, size)) <= limit), None)
 
     def count(chunk: Sequence[list[list[Para]]]) -> int:
         return sum(words(cell) for row in chunk for cell in row)
@@ -454,6 +468,26 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
                        page.size)
         frame._element.nvGraphicFramePr.cNvPr.set("descr", alt)
         drop_empty(slide)
+
+
+def _value_widths(first: float, total: float, longest: list[float], size: float
+                  ) -> list[float]:
+    """Column widths: the first column's, then the value columns sharing the rest
+    equally, except that a column whose longest word (at 1 pt, `longest`) would not fit
+    at `size` gets the width it needs, taken from the others while they keep theirs."""
+    room = total - first
+    need = [word * size + 2 * CELL_X + 1 for word in longest]
+    widths = [room / len(need)] * len(need)
+    if sum(need) > room or all(n <= w for n, w in zip(need, widths, strict=True)):
+        return [first, *widths]
+    fixed = {i for i, n in enumerate(need) if n > room / len(need)}
+    while True:
+        share = (room - sum(need[i] for i in fixed)) / (len(need) - len(fixed))
+        more = {i for i, n in enumerate(need) if i not in fixed and n > share}
+        if not more:
+            break
+        fixed |= more
+    return [first, *(need[i] if i in fixed else share for i in range(len(need)))]
 
 
 def _table(slide: Slide, area: Area, widths: list[float], head: list[list[Para]] | None,
