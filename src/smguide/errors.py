@@ -120,6 +120,12 @@ class Problem:
                    expected, suggestion)
 
     @classmethod
+    def warn(cls, where: Where, message: str, expected: str | None = None,
+             suggestion: str | None = None) -> Problem:
+        """The warning at `where`."""
+        return cls.at(where, message, expected, suggestion, "warning")
+
+    @classmethod
     def fix(cls, where: Where, what: str, fix: str, expected: str | None = None) -> Problem:
         """The error at `where` printed as `what; fix`, with `fix` as its suggestion."""
         return cls.at(where, f"{what}; {fix}", expected, fix)

@@ -60,7 +60,9 @@ def test_alt_text_with_quotes_and_ampersands_reaches_the_deck(project: Path,
 
 
 def load(folder: Path, text: str, logo: bool = False) -> tuple[Brand, list[str]]:
-    return load_brand(brand_file(folder, text, logo))
+    """The brand and its warnings, as the lines a command prints."""
+    brand, warnings = load_brand(brand_file(folder, text, logo))
+    return brand, [warning.line_text() for warning in warnings]
 
 
 def test_every_css_colour_form_and_reference_resolves(tmp_path: Path) -> None:
@@ -226,7 +228,7 @@ def test_a_reference_to_an_undefined_theme_colour_falls_back_with_a_warning(
     assert brand.colours["headings"] == "#2f6b4f"
     assert (f'{display_path(path)}:5:5: typography.headings.color: "primary" names '
             "color.primary, which this file does not define; smguide's own primary #2f6b4f "
-            "is used (define color.primary to choose)") in warnings
+            "is used (define color.primary to choose)") in [w.line_text() for w in warnings]
 
 
 # -- how it looks: readable on paper, the dark deck, no empty logo disc ---------------
@@ -314,7 +316,7 @@ def test_a_brand_without_dark_values_gets_a_dark_deck_from_its_own_colours(
     # the brand's green, lightened just enough to show on the dark background
     assert contrast(dark["primary"], "#1d2327") >= 3.0 > contrast("#2f6b4f", "#1d2327")
     assert any("titles and accents in #2f6b4f on the deck's dark background #1d2327 (dark "
-               "theme)" in line for line in brand.deck_warnings("dark"))
+               "theme)" in w.line_text() for w in brand.deck_warnings("dark"))
 
 
 # -- fonts that are not files next to the brand -------------------------------------

@@ -36,7 +36,7 @@ def yellow(tmp_path: Path) -> Path:
 
 def test_a_secondary_colour_that_will_be_replaced_is_a_warning(yellow: Path) -> None:
     _, warnings = load_brand(yellow)
-    assert message(yellow, 5) in warnings
+    assert message(yellow, 5) in [w.line_text() for w in warnings]
 
 
 def test_check_names_the_colour_and_the_pair(yellow: Path) -> None:
@@ -63,4 +63,4 @@ def test_no_warning_for_a_readable_or_unchosen_secondary(tmp_path: Path, seconda
     brand = tmp_path / "_brand.yml"
     brand.write_text(YELLOW.replace("  secondary: '#f2c94c'\n", secondary), encoding="utf-8")
     _, warnings = load_brand(brand)
-    assert not [w for w in warnings if "secondary colour" in w]
+    assert not [w for w in warnings if "secondary colour" in w.message]

@@ -110,7 +110,8 @@ def render_deck(guide: Guide, brand: Brand, templates: Path | None,
 
     renderer = DeckRenderer(guide, brand.themed(options.theme), options, templates)
     data, slides = renderer.render()
-    return data, slides, brand.deck_warnings(options.theme) + renderer.warnings
+    said = [warning.line_text() for warning in brand.deck_warnings(options.theme)]
+    return data, slides, said + renderer.warnings
 
 
 def build_both(sources: Sources, out_dir: Path, print_options: PrintOptions,

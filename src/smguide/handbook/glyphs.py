@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from smguide.errors import quote
+from smguide.errors import Problem, Where, quote
 from smguide.sources.brand import Brand
 from smguide.sources.roster import Hire
 
@@ -116,7 +116,7 @@ def glyph_warnings(hires: Iterable[Hire], brand: Brand, shown: str) -> list[str]
     return warnings
 
 
-def font_warnings(brand: Brand) -> list[str]:
+def font_warnings(brand: Brand) -> list[Problem]:
     """A warning for each font family the brand uses without files (`source: system`)
     that is not installed here, naming the family fontconfig uses instead: the PDF engine
     prints with that one and the deck is measured with it."""
@@ -127,26 +127,27 @@ def font_warnings(brand: Brand) -> list[str]:
             continue
         other = substitute(family)
         instead = f"{quote(other)} instead" if other else "another installed font instead"
-        warnings.append(f"{_font_place(brand, family)}: the font {quote(family)} (source: "
-                        f"system) is not installed on this computer; the handbook and the "
-                        f"deck use {instead} (install the font, or add its files under "
-                        f"typography.fonts with source: file)")
+        fix = "install the font, or add its files under typography.fonts with source: file"
+        warnings.append(Problem.warn(_font_place(brand, family), f"the font {quote(family)} "
+                                     f"(source: system) is not installed on this computer; "
+                                     f"the handbook and the deck use {instead} ({fix})",
+                                     suggestion=fix))
     return warnings
 
 
-def _font_place(brand: Brand, family: str) -> str:
+def _font_place(brand: Brand, family: str) -> Where:
     """`file:line:col: typography.fonts[i].family` of the brand's entry for `family`."""
     from smguide.sources.yamlsource import YamlProblem, read_yaml
 
     try:
         located = read_yaml(Path(brand.source))
     except (OSError, YamlProblem):
-        return f"{brand.source}:1:1: typography"
+        return Where(brand.source, 1, 1, "typography")
     fonts = (located.data or {}).get("typography", {}) if isinstance(located.data, dict) else {}
     entries = fonts.get("fonts") if isinstance(fonts, dict) else None
     for index, entry in enumerate(entries if isinstance(entries, list) else []):
         if isinstance(entry, dict) and entry.get("family") == family:
             path: tuple[str | int, ...] = ("typography", "fonts", index, "family")
             line, column = located.position(path)
-            return f"{brand.source}:{line}:{column}: typography.fonts[{index}].family"
-    return f"{brand.source}:1:1: typography"
+            return Where(brand.source, line, column, f"typography.fonts[{index}].family")
+    return Where(brand.source, 1, 1, "typography")

@@ -271,7 +271,7 @@ class Brand:
     theme_heading_family: str = ""
     mono_family: str = ""
     fonts_found: tuple[tuple[str, str, str], ...] = ()  # (family asked for, used, from where)
-    screen_notes: tuple[tuple[str, tuple[str, ...]], ...] = ()  # theme -> what the deck adapted
+    screen_notes: tuple[tuple[str, tuple[Problem, ...]], ...] = ()  # theme -> what the deck adapted
     footers: dict[str, str] = dataclasses.field(default_factory=dict)  # language -> footer
     footer_where: str = ""  # file:line:col: defaults.smguide.footer
 
@@ -294,7 +294,7 @@ class Brand:
         return dataclasses.replace(self, colours=dict(self.dark_colours),
                                    logo=self.logo_dark or self.logo)
 
-    def deck_warnings(self, theme: str = "light") -> list[str]:
+    def deck_warnings(self, theme: str = "light") -> list[Problem]:
         """Text/background pairs of the deck below WCAG AA, naming both colours."""
         c = self.themed(theme).colours
         where = f"the deck ({theme} theme)"
@@ -320,15 +320,16 @@ MIN_LINE_HEIGHT = 1.15  # below it, a page of body text has its lines touching
 
 
 def contrast_warnings(source: str, pairs: list[tuple[str, str, str, str, str, float]]
-                      ) -> list[str]:
+                      ) -> list[Problem]:
     """One warning per pair of colours below `need`:1 (WCAG AA: 4.5 text, 3 large text)."""
     warnings, seen = [], set()
     for a, first, b, second, what, need in pairs:
         ratio = contrast(first, second)
         if ratio < need and (first, second, what) not in seen:
             seen.add((first, second, what))
-            warnings.append(f"{source}: low contrast {ratio:.1f}:1 between {a} {first} and "
-                            f"{b} {second} ({what}); WCAG AA needs {need:g}:1")
+            warnings.append(Problem.warn(Where(source), f"low contrast {ratio:.1f}:1 between "
+                                         f"{a} {first} and {b} {second} ({what}); WCAG AA "
+                                         f"needs {need:g}:1", f"{need:g}:1"))
     return warnings
 
 
@@ -441,7 +442,7 @@ class _Reader:
         self.located, self.shown, self.root, self.network = located, shown, root, network
         self.data = located.data if isinstance(located.data, dict) else {}
         self.problems: list[Problem] = []
-        self.warnings: list[str] = []
+        self.warnings: list[Problem] = []
         self.found: list[tuple[str, str, str]] = []  # (family asked for, used, from where)
         colour = _at(self.data, "color")
         self.palette = {k: v for k, v in (_at(colour, "palette") or {}).items()
@@ -485,8 +486,10 @@ class _Reader:
                 fallback = DEFAULT_COLOURS.get(text)
                 instead = (f"smguide's own {text} {fallback}" if fallback
                            else "the colour smguide would use without it")
-                note = (f"{self.where(*field)}: {quote(text)} names color.{text}, which this file "
-                        f"does not define; {instead} is used (define color.{text} to choose)")
+                note = Problem.warn(self.where(*field), f"{quote(text)} names color.{text}, "
+                                    f"which this file does not define; {instead} is used "
+                                    f"(define color.{text} to choose)",
+                                    suggestion=f"define color.{text} to choose")
                 if note not in self.warnings:
                     self.warnings.append(note)
                 return fallback
@@ -578,9 +581,10 @@ class _Reader:
                     continue
                 place = self.where("typography", "fonts", i, "files", j)
                 if re.match(r"^[a-z][a-z0-9+.-]*://", path, re.I):
-                    self.warnings.append(f"{place}: {quote(path)} is a web address; smguide "
-                                         "reads font files from the brand's folder only "
-                                         "(download it there and give its path)")
+                    self.warnings.append(Problem.warn(
+                        place, f"{quote(path)} is a web address; smguide reads font files "
+                               "from the brand's folder only (download it there and give its "
+                               "path)", suggestion="download it there and give its path"))
                     continue
                 before = len(self.problems)
                 check_file_ref(self.root, path, place, FONT_KINDS, self.problems, "font file")
@@ -636,8 +640,8 @@ class _Reader:
                                          _styles(entry.get("style")))
                     origin = f"downloaded from {APIS[source][2]} into {cache_dir()}"
                 except FetchError as exc:
-                    self.warnings.append(f"{self.where(*field)}: could not download "
-                                         f"{quote(name)}: {exc}")
+                    self.warnings.append(Problem.warn(self.where(*field), f"could not "
+                                                      f"download {quote(name)}: {exc}"))
             if faces:
                 self.found.append((stack, name, f"{origin}: {len(faces)} "
                                                 f"face{'s' if len(faces) != 1 else ''}"))
@@ -649,7 +653,7 @@ class _Reader:
         return tried[0], BUNDLED_FAMILY, bundled_faces()
 
     def missing_font(self, field: tuple[str, ...], tried: list[str],
-                     declared: dict[str, dict[str, Any]]) -> str:
+                     declared: dict[str, dict[str, Any]]) -> Problem:
         first = tried[0]
         fetchable = [n for n in tried if (declared.get(n) or {}).get("source") in
                      ("google", "bunny")]
@@ -660,10 +664,11 @@ class _Reader:
             how = ("install it on this computer, or put its .ttf/.otf files beside the brand "
                    "file under typography.fonts (source: file)")
         names = " or ".join(quote(n) for n in tried)
-        return (f"{self.where(*field)}: the font {names} is not on this computer (nor in the "
-                f"brand's folder or smguide's font cache); the handbook uses the bundled "
-                f"{BUNDLED_FAMILY} instead and the deck names {quote(first)} (text fitted with "
-                f"{BUNDLED_FAMILY}'s measures); {how}")
+        return Problem.warn(self.where(*field), f"the font {names} is not on this computer "
+                            f"(nor in the brand's folder or smguide's font cache); the "
+                            f"handbook uses the bundled {BUNDLED_FAMILY} instead and the deck "
+                            f"names {quote(first)} (text fitted with {BUNDLED_FAMILY}'s "
+                            f"measures); {how}", suggestion=how)
 
     # -- logo -------------------------------------------------------------------------
 
@@ -706,16 +711,16 @@ def _styles(value: Any) -> list[str]:
 
 
 def readable_on_paper(colours: dict[str, str], reader: _Reader | None = None
-                      ) -> tuple[dict[str, str], list[str]]:
+                      ) -> tuple[dict[str, str], list[Problem]]:
     """The colours the handbook prints, as a designer would adapt a brand to paper: a dark
     background stays on the cover while the pages are white, body text that would be hard
     to read on the paper is set in the brand's darkest readable colour, and headings and
     links too light for the paper are darkened. Returns (colours, what was changed)."""
     c = dict(colours)
-    notes: list[str] = []
+    notes: list[Problem] = []
     source = reader.shown if reader else "brand"
 
-    def at(role: str) -> str:
+    def at(role: str) -> Where:
         """Where the file sets the colour of `role` (a link or heading colour may come
         from typography, or from the primary colour)."""
         where_set: dict[str, list[tuple[str, ...]]] = {
@@ -725,30 +730,32 @@ def readable_on_paper(colours: dict[str, str], reader: _Reader | None = None
         fields = where_set.get(role, [])
         for field in [*fields, ("color", role), ("color", "primary")]:
             if reader and _at(reader.data, *field) is not None:
-                return str(reader.where(*field))
-        return f"{source}: color.{role}"
+                return reader.where(*field)
+        return Where(source, None, None, f"color.{role}")
 
     paper = c["background"]
     if luminance(paper) < 0.45:
         c["background"] = "#ffffff"
-        notes.append(f"{at('background')}: the background {paper} is dark; the handbook's "
-                     "pages are printed white (the cover keeps the brand colours) so that a "
-                     "whole handbook of text stays readable and printable")
+        notes.append(Problem.warn(at("background"), f"the background {paper} is dark; the "
+                                  "handbook's pages are printed white (the cover keeps the "
+                                  "brand colours) so that a whole handbook of text stays "
+                                  "readable and printable"))
     paper = c["background"]
     if contrast(c["foreground"], paper) < 4.5:
         darkest = sorted({v for k, v in colours.items() if k not in ("headings", "link")}
                          | set(reader_palette(reader)), key=luminance)
         text = next((v for v in darkest if contrast(v, paper) >= 7), None) or "#1d2327"
-        notes.append(f"{at('foreground')}: body text {c['foreground']} on the paper {paper} "
-                     f"would be hard to read ({contrast(c['foreground'], paper):.1f}:1); the "
-                     f"handbook sets it in {text} ({contrast(text, paper):.1f}:1)")
+        notes.append(Problem.warn(at("foreground"), f"body text {c['foreground']} on the "
+                                  f"paper {paper} would be hard to read "
+                                  f"({contrast(c['foreground'], paper):.1f}:1); the handbook "
+                                  f"sets it in {text} ({contrast(text, paper):.1f}:1)"))
         c["foreground"] = text
     for role, need, what in (("headings", 3.0, "headings"), ("link", 4.5, "links")):
         if contrast(c[role], paper) < need:
             darker = _darken(c[role], paper, need)
-            notes.append(f"{at(role)}: {what} in {c[role]} on the paper {paper} would be too "
-                         f"light ({contrast(c[role], paper):.1f}:1); the handbook prints them "
-                         f"in {darker}")
+            notes.append(Problem.warn(at(role), f"{what} in {c[role]} on the paper {paper} "
+                                      f"would be too light ({contrast(c[role], paper):.1f}:1); "
+                                      f"the handbook prints them in {darker}"))
             c[role] = darker
     # the brand's own secondary colour only: smguide's default (#b5652a, 4.3:1 on white)
     # is replaced without a word, the file did not choose it
@@ -758,7 +765,7 @@ def readable_on_paper(colours: dict[str, str], reader: _Reader | None = None
     return c, notes
 
 
-def _secondary_replaced(c: dict[str, str], where: str) -> list[str]:
+def _secondary_replaced(c: dict[str, str], where: Where) -> list[Problem]:
     """Text the handbook would set in the secondary colour but sets in the body colour
     instead, because the pair is below 4.5:1 on the paper (model.colors.palette's
     secondary_text): a warning naming both colours."""
@@ -766,11 +773,13 @@ def _secondary_replaced(c: dict[str, str], where: str) -> list[str]:
     ratio = contrast(secondary, paper)
     if ratio >= 4.5:
         return []
-    return [f"{where}: the secondary colour {secondary} on the paper {paper} is too light "
-            f"for text ({ratio:.1f}:1, WCAG AA needs 4.5:1); the handbook sets the chapter "
-            f"numbers above the titles, the practices' labels and the takeaways heading in "
-            f"the body colour {text} instead (its bars and markers keep {secondary}); "
-            "choose a darker secondary colour to print them in it"]
+    fix = "choose a darker secondary colour to print them in it"
+    return [Problem.warn(where, f"the secondary colour {secondary} on the paper {paper} is "
+                                f"too light for text ({ratio:.1f}:1, WCAG AA needs 4.5:1); the "
+                                f"handbook sets the chapter numbers above the titles, the "
+                                f"practices' labels and the takeaways heading in the body "
+                                f"colour {text} instead (its bars and markers keep "
+                                f"{secondary}); {fix}", "4.5:1", fix)]
 
 
 def deck_on_primary(c: dict[str, str]) -> str:
@@ -789,13 +798,13 @@ def on_colour(fill: str, light: str, dark: str) -> str:
 
 
 def readable_on_screen(colours: dict[str, str], reader: _Reader, theme: str
-                       ) -> tuple[dict[str, str], list[str]]:
+                       ) -> tuple[dict[str, str], list[Problem]]:
     """The deck's colours on a dark background, as a designer would adapt them: boxes
     and shaded rows a shade of the background (not a light colour the light text cannot
     be read on) unless the brand gives `light`, and titles and accents in the primary
     colour lightened just enough to be seen. Returns (colours, what was changed)."""
     c = dict(colours)
-    notes: list[str] = []
+    notes: list[Problem] = []
     bg, fg = c["background"], c["foreground"]
     if luminance(bg) >= 0.2:
         return c, notes
@@ -811,11 +820,12 @@ def readable_on_screen(colours: dict[str, str], reader: _Reader, theme: str
             field = ("typography", "headings", "color") if role == "headings" else (
                 "color", "primary")
             place = (reader.where(*field) if _at(reader.data, *field) is not None
-                     else f"{reader.shown}: {dotted(field)} (smguide's)")
+                     else Where(reader.shown, None, None, f"{dotted(field)} (smguide's)"))
             what = "titles and accents" if role == "primary" else "titles"
-            notes.append(f"{place}: {what} in {c[role]} on the deck's dark background {bg} "
-                         f"({theme} theme) would hardly show ({contrast(c[role], bg):.1f}:1); "
-                         f"the deck uses {lighter}")
+            notes.append(Problem.warn(place, f"{what} in {c[role]} on the deck's dark "
+                                      f"background {bg} ({theme} theme) would hardly show "
+                                      f"({contrast(c[role], bg):.1f}:1); the deck uses "
+                                      f"{lighter}"))
             c[role] = lighter
     return c, notes
 
@@ -843,7 +853,7 @@ def _darken(colour: str, paper: str, need: float) -> str:
     return "#000000"
 
 
-def handbook_warnings(shown: str, c: dict[str, str]) -> list[str]:
+def handbook_warnings(shown: str, c: dict[str, str]) -> list[Problem]:
     pairs = [("foreground", c["foreground"], "background", c["background"],
               "body text on the page", 4.5),
              ("headings", c["headings"], "background", c["background"],
@@ -864,7 +874,7 @@ def _empty_allowed(path: tuple[str | int, ...]) -> bool:
             or (len(path) >= 2 and path[0] == "meta" and path[1] not in ("name", "link")))
 
 
-def load_brand(path: Path, network: bool = False) -> tuple[Brand, list[str]]:
+def load_brand(path: Path, network: bool = False) -> tuple[Brand, list[Problem]]:
     """Validate a brand file; return the Brand and its warnings, or raise BrandError with
     every problem of the file. With `network`, fonts from Google Fonts or Bunny Fonts that
     are not here are downloaded into smguide's font cache."""
@@ -938,9 +948,10 @@ def load_brand(path: Path, network: bool = False) -> tuple[Brand, list[str]]:
     line_height = _line_height(base.get("line-height"), size_pt)
     warnings = list(reader.warnings)
     if line_height is not None and line_height < MIN_LINE_HEIGHT:
-        warnings.append(f"{reader.where('typography', 'base', 'line-height')}: a line height "
-                        f"of {line_height:g} makes the lines of a page of text touch; the "
-                        f"handbook uses {MIN_LINE_HEIGHT}")
+        warnings.append(Problem.warn(reader.where("typography", "base", "line-height"),
+                                     f"a line height of {line_height:g} makes the lines of a "
+                                     f"page of text touch; the handbook uses "
+                                     f"{MIN_LINE_HEIGHT}", f"at least {MIN_LINE_HEIGHT}"))
         line_height = MIN_LINE_HEIGHT
     faces: dict[tuple[str, str, int, str], FontFace] = {}
     for face in (*bundled_faces(), *base_faces, *head_faces):
