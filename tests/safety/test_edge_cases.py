@@ -113,19 +113,18 @@ def test_a_hand_edited_build_record_means_build_again(
                                   ("build", "--out-dir", "afile/sub"),
                                   ("pdf", "--roster", "hires.csv", "-o", "afile/x.pdf")])
 def test_an_output_path_through_a_file_says_so_before_rendering(
-        run: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        args: tuple[str, ...]) -> None:
-    from smguide.commands import build
-    from smguide.commands import roster as handbooks
-
-    def no_render(*_: object, **__: object) -> None:
-        raise AssertionError("rendered although the output cannot be written")
-
-    monkeypatch.setattr(build, "Worker", no_render)
-    monkeypatch.setattr(handbooks, "run_limited", no_render)
+        run: Callable[..., Result], tmp_path: Path, args: tuple[str, ...]) -> None:
+    """Templates that fail as soon as anything is rendered (every command stops with
+    their error when the output path is fine): the user is told about the output path,
+    so nothing was rendered."""
+    broken = {name: "{{ 1 // 0 }}" for name in ("handbook/handbook.html.j2",
+                                                 "handbook/personal.html.j2",
+                                                 "deck/plan.yaml.j2")}
+    template_overrides(tmp_path / "failing", broken)
     (tmp_path / "afile").write_text("not a folder")
     (tmp_path / "hires.csv").write_text("name\nAnna\n")
-    result = run(*args)
+    result = run(*args, "--templates", "failing")
+    assert "ZeroDivisionError" not in result.output
     assert result.exit_code == 1
     error = result.stderr.splitlines()[-1]
     assert error.startswith(f"Error: cannot write {tmp_path.resolve()}/afile/")
