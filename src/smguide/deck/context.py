@@ -236,6 +236,10 @@ class DeckContext:
             line.name = "Eyebrow"
             words = Para(tuple(Span(s.text, True) for s in spans(eyebrow, self.guide.language)),
                          tone="accent2")
+            short = planned.chapter.short_title if planned.chapter is not None else None
+            if not self._one_line(words, width, box.inset_x) and short:
+                words = Para(tuple(Span(s.text, True) for s in spans(short, self.guide.language)),
+                             tone="accent2")  # the running head's short title
             if not self._one_line(words, width, box.inset_x):
                 words = Para((Span(f"{self.guide.labels.chapter} "
                                    f"{self.chapter_number(planned.chapter)}", True),),
