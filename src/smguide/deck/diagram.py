@@ -31,8 +31,10 @@ if TYPE_CHECKING:
     from smguide.model.guide import Analogy
 
 A, P = NS["a"], NS["p"]
-VIEW_W = 720  # the scene's width on a slide (its height follows from the parts)
+VIEW_W = 720  # the scene's narrowest width on a slide (its height follows from the parts)
+MAX_W = 1100  # and its widest
 LABEL = (18, 14)  # base and smallest label size: nothing on a slide below 14 pt
+GROW = 1.5  # a label's text box against the scene's label box, in height
 
 
 @dataclass(frozen=True)
@@ -71,8 +73,14 @@ def analogy_slide(deck: DeckContext, planned: PlannedSlide, block: Analogy) -> N
     chapter = planned.chapter
     assert chapter is not None
     slide = deck.new_slide(planned, title_of(deck, planned, chapter.title))
+    area = deck.area_of(planned)
     scene = layout(specs_of(block), VIEW_W)
-    canvas = Canvas.inside(deck.area_of(planned), scene.width, scene.height)
+    # a slide is wider than a page's column: the same picture spread to the area's shape
+    # (its height barely changes), so it fills the slide rather than shrinking in it
+    wide = (area.width - INSET_X * 12700) / area.height * scene.height + EDGE
+    if wide > VIEW_W:
+        scene = layout(specs_of(block), min(wide, MAX_W))
+    canvas = Canvas.inside(area, scene.width, scene.height)
     group = slide.shapes.add_group_shape()
     group.name = "Analogy diagram"
     band = _band(group.shapes, canvas, scene) if scene.band else None
@@ -91,6 +99,12 @@ def analogy_slide(deck: DeckContext, planned: PlannedSlide, block: Analogy) -> N
     group_element: Any = group._element  # python-pptx types its children loosely
     group_element.nvGrpSpPr.cNvPr.set("descr", block.alt)
     drop_empty(slide)
+
+
+def _anchors() -> dict[str, Any]:
+    from pptx.enum.text import MSO_ANCHOR
+
+    return {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 
 
 def _name_of(scene: Scene, index: int) -> str:
@@ -260,7 +274,10 @@ def _labels(deck: DeckContext, planned: PlannedSlide, shapes: Any, c: Canvas,
         name = tuple(Span(s.text, True, s.italic) for s in spans(part.name, lang))
         texts[part.index] = [Para(name, tone=tone, align=align),
                              Para(spans(part.stands_for, lang), tone=tone, align=align)]
-        boxes[part.index] = Box(c.d(part.label.w) / 12700, c.d(part.label.h) / 12700, 3.6, 1.8)
+        # as tall again as the handbook's label where the slide is short (a scene of many
+        # rows, scaled down): 14 pt lines need more room than the scaled 15-unit lines
+        boxes[part.index] = Box(c.d(part.label.w) / 12700, c.d(part.label.h * GROW) / 12700,
+                                3.6, 1.8)
     sizes = {}
     for part in scene.parts:
         paras = texts[part.index]
@@ -278,9 +295,13 @@ def _labels(deck: DeckContext, planned: PlannedSlide, shapes: Any, c: Canvas,
     size = min(sizes.values())
     for part in scene.parts:
         label = part.label
-        box = shapes.add_textbox(c.x(label.x), c.y(label.y), c.d(label.w), c.d(label.h))
+        height = label.h * GROW
+        top = {"top": label.y, "middle": label.y - (height - label.h) / 2,
+               "bottom": label.y + label.h - height}[label.anchor]
+        box = shapes.add_textbox(c.x(label.x), c.y(top), c.d(label.w), c.d(height))
         box.name = f"Label: {part.name}"
         fill(box, texts[part.index], size)
         frame = box.text_frame
         frame.margin_left = frame.margin_right = 45720
         frame.margin_top = frame.margin_bottom = 22860
+        frame.vertical_anchor = _anchors()[label.anchor]

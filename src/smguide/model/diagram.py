@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import math
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from smguide.model.pictograms import PICTOGRAMS, Pictogram, Role, Tone
 
 LINE = 18.0  # a label's line height, for its 15-unit type
 PER_CHAR = 7.6  # the average width of a character of that type
-ICON = {"helps": 64.0, "grows": 104.0, "ground": 56.0, "results": 88.0}
+ICON = {"helps": 72.0, "grows": 116.0, "ground": 56.0, "results": 96.0}
 EDGE = 20.0  # the drawing's left edge, where the text column starts
 
 # connection sites (ECMA-376 presetShapeDefinitions: the cxnLst of each preset), as
@@ -61,6 +61,9 @@ class Label:
     name: tuple[str, ...]  # the name's lines (bold), wrapped for the handbook
     means: tuple[str, ...]  # what it stands for, wrapped likewise
     on_band: bool  # sits on the band's light tint (dark text whatever the background)
+    # the edge it keeps where the deck needs a taller box: beside a pictogram its middle,
+    # under one its top, above one its bottom
+    anchor: Literal["top", "middle", "bottom"] = "top"
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,7 @@ def _label(spec: PartSpec, x: float, y: float, w: float, align: Literal["l", "ct
     h = (len(name) + len(means)) * LINE + 6
     if centre_on is not None:
         y = centre_on - h / 2
-    return Label(x, y, w, h, align, name, means, on_band)
+    return Label(x, y, w, h, align, name, means, on_band, "middle" if align == "l" else "top")
 
 
 def _needs(spec: PartSpec, icon: float) -> float:
@@ -199,8 +202,7 @@ def _rows(specs: list[PartSpec], indices: list[int], left: float, width: float, 
 
 
 def _moved(label: Label, y: float) -> Label:
-    return Label(label.x, y, label.w, label.h, label.align, label.name, label.means,
-                 label.on_band)
+    return replace(label, y=y)
 
 
 def layout(specs: list[PartSpec], width: float) -> Scene:
@@ -221,7 +223,21 @@ def layout(specs: list[PartSpec], width: float) -> Scene:
     y = 8.0
     helps = by_role["helps"]
     size = ICON["helps"]
-    for row in _rows(specs, helps, EDGE, width - EDGE, size, even=True):
+    rows = _rows(specs, helps, EDGE, width - EDGE, size, even=True)
+    small = size * 0.85  # more than a row beside their labels: one row, labels above
+    compact = [PER_CHAR * max(8, max(len(w) for w in f"{specs[i].name} {specs[i].stands_for}"
+                                     .split())) + 10 for i in helps]
+    if len(rows) > 1 and (width - EDGE) / len(helps) >= max(compact):
+        tile = (width - EDGE) / len(helps)
+        labels = [_label(specs[index], EDGE + n * tile + 4, y, tile - 8, "ctr", False)
+                  for n, index in enumerate(helps)]
+        tallest = max(label.h for label in labels)
+        for n, (index, label) in enumerate(zip(helps, labels, strict=True)):
+            place(index, EDGE + n * tile + (tile - small) / 2, y + tallest + 2, small,
+                  replace(label, y=y + tallest - label.h, anchor="bottom"))
+        y += tallest + 2 + small + 12
+        rows = []
+    for row in rows:
         labels = [_label(specs[index], x + size + 8, 0, w - size - 20, "l", False)
                   for index, x, w in row]
         height = max([size, *(label.h for label in labels)])
@@ -233,7 +249,7 @@ def layout(specs: list[PartSpec], width: float) -> Scene:
 
     # the right column: what results
     results = by_role["results"]
-    column_w = min(180.0, width * 0.28) if results else 0.0
+    column_w = min(220.0, width * 0.26) if results else 0.0
     band_right = width - column_w - (40 if results else 0)
     # the middle: what grows, standing in the band of its ground
     grows, ground = by_role["grows"], by_role["ground"]
@@ -244,7 +260,8 @@ def layout(specs: list[PartSpec], width: float) -> Scene:
     grows_bottom = icon_y + size
     # the label beside the pictogram in the band (the arrows leave from the band's edge)
     # or with nothing to its right; else under it, out of the way of the arrows
-    beside = bool(ground) or not results
+    beside = (bool(ground) or not results) and all(
+        tile - size - 36 >= _needs(specs[index], 0) - 28 for index in grows)
     for column, index in enumerate(grows):
         left = EDGE + column * tile
         if beside:
@@ -313,13 +330,21 @@ def layout(specs: list[PartSpec], width: float) -> Scene:
 
 def _arrow(placed: dict[int, Placed], band: Band | None, start: int | None, end: int,
            tone: Tone, dashed: bool) -> Arrow:
-    """The arrow between the two sites that face each other best (the closest pair)."""
+    """The arrow between the two sites that face each other best (the closest pair): a
+    help's arrow reaches what grows from above (its label is beside or under it), a
+    result's arrow leaves to the right and arrives from the left."""
     begin_shape = band if start is None else placed[start]
     assert begin_shape is not None
-    begin_sites = RECT_SITES if start is None else ELLIPSE_SITES
     finish = placed[end]
-    best = min(((i, j) for i in range(len(begin_sites)) for j in range(len(ELLIPSE_SITES))),
+    begins: tuple[int, ...]
+    ends: tuple[int, ...]
+    if start is None:
+        begins, ends = (3,), (1, 2, 3)
+    elif dashed:
+        begins, ends = (3, 4, 5), (0, 1, 7)
+    else:
+        begins, ends = (5, 6, 7), (1, 2, 3)
+    best = min(((i, j) for i in begins for j in ends),
                key=lambda pair: math.dist(begin_shape.site(pair[0]), finish.site(pair[1])))
     (x1, y1), (x2, y2) = begin_shape.site(best[0]), finish.site(best[1])
     return Arrow((start, best[0]), (end, best[1]), (x1, y1, x2, y2), tone, dashed)
-

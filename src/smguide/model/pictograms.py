@@ -312,13 +312,11 @@ _add("shield", "helps", PRIMARY,
      Poly(((50, 14), (80, 24), (78, 50), (50, 84)), P_LIGHT),
      Stroke(((32, 50), (45, 62), (68, 36)), PAPER, 7))
 _add("handshake", "grows", PRIMARY,
-     Poly(((2, 36), (22, 30), (34, 58), (14, 68)), PRIMARY),
-     Poly(((98, 36), (78, 30), (66, 58), (86, 68)), SECONDARY),
-     Poly(((24, 40), (44, 32), (58, 36), (76, 38), (72, 62), (56, 74), (40, 70), (30, 58)),
-          S_PALE),
-     Stroke(((46, 36), (40, 48), (50, 50), (58, 40)), S_DARK, 2.5),
-     Stroke(((44, 58), (52, 66)), S_DARK, 2.5), Stroke(((52, 54), (60, 62)), S_DARK, 2.5),
-     Stroke(((60, 50), (66, 56)), S_DARK, 2.5))
+     Poly(((2, 34), (26, 26), (38, 54), (12, 66)), PRIMARY),
+     Poly(((98, 34), (74, 26), (62, 54), (88, 66)), SECONDARY),
+     Rect(26, 36, 48, 28, S_PALE, 12),
+     tuple(Stroke(((x, 44), (x, 56)), S_DARK, 2.5) for x in (42, 50, 58)),
+     Stroke(((32, 40), (40, 34), (52, 34)), S_DARK, 2.5))
 _add("chart", "results", PRIMARY,
      Rect(16, 62, 14, 28, P_LIGHT, 1), Rect(38, 48, 14, 42, TERTIARY, 1),
      Rect(60, 30, 14, 60, PRIMARY, 1),
