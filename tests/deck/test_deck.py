@@ -837,3 +837,21 @@ def test_the_notes_agree_with_their_slide(decks: dict, name: str) -> None:
             assert paragraph not in seen, (number, "says again what slide", seen[paragraph],
                                            "said", paragraph)
             seen[paragraph] = number
+
+
+@pytest.mark.parametrize("name", ["en", "de", "dark"])
+def test_text_fits_in_the_font_powerpoint_shows_without_the_brands(decks: dict,
+                                                                    name: str) -> None:
+    """On a presenter's computer without Lato, PowerPoint shows Arial: every text box,
+    card and table cell still fits measured with Liberation Sans (Arial's widths)."""
+    from smguide.deck.textfit import system_fonts
+
+    arial = system_fonts("Liberation Sans")
+    if arial is None:
+        pytest.skip("Liberation Sans (fonts-liberation, scripts/bootstrap) is not installed")
+    for number, slide in enumerate(decks[name].slides, 1):
+        for shape in slide.shapes:  # the diagram's labels (a group) are measured with Lato
+            if shape.has_text_frame and shape.text_frame.text.strip():
+                assert not overflows(shape, arial), (name, number, shape.name)
+            if getattr(shape, "has_table", False) and shape.has_table:
+                assert not table_overflows(shape, arial), (name, number, "table")

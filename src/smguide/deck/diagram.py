@@ -279,12 +279,13 @@ def _labels(deck: DeckContext, planned: PlannedSlide, shapes: Any, c: Canvas,
         boxes[part.index] = Box(c.d(part.label.w) / 12700, c.d(part.label.h * GROW) / 12700,
                                 3.6, 1.8)
     sizes = {}
+    fonts = deck.own_body_fonts  # the labels' tiles leave no room for a wider stand-in font
     for part in scene.parts:
         paras = texts[part.index]
-        size = largest_size(paras, boxes[part.index], deck.body_fonts, *LABEL)
+        size = largest_size(paras, boxes[part.index], fonts, *LABEL)
         if size is None:  # too long to read at 14 pt: the name stays, the rest is said
             texts[part.index] = paras[:1]
-            size = largest_size(paras[:1], boxes[part.index], deck.body_fonts, *LABEL)
+            size = largest_size(paras[:1], boxes[part.index], fonts, *LABEL)
             deck.warn(f"{deck.where(planned)}: the diagram's label for {part.name} shows "
                       f"only its name: what it stands for does not fit at {LABEL[1]:g} pt "
                       "(shorten stands_for)")

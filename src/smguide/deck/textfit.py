@@ -82,6 +82,20 @@ class Fonts:
 STYLES = ("Regular", "Bold", "Italic", "Bold Italic")
 
 
+@lru_cache(maxsize=32)
+def _wider(a: Metrics, b: Metrics) -> Metrics:
+    codes = a.advances.keys() | b.advances.keys()
+    return Metrics({c: max(a.advances.get(c, a.fallback), b.advances.get(c, b.fallback))
+                    for c in codes}, max(a.fallback, b.fallback), max(a.line, b.line))
+
+
+def widest(a: Fonts, b: Fonts) -> Fonts:
+    """Each glyph at the wider of two families' advances and lines at the taller height:
+    text that fits with these fits with either family."""
+    return Fonts(_wider(a.regular, b.regular), _wider(a.bold, b.bold),
+                 _wider(a.italic, b.italic), _wider(a.bold_italic, b.bold_italic))
+
+
 def system_fonts(family: str) -> Fonts | None:
     """The installed files of `family`, found with fontconfig (what LibreOffice will use)."""
     from smguide.handbook.glyphs import font_match
