@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import click
 
@@ -58,6 +59,53 @@ class SmguideError(click.ClickException):
 
 Severity = Literal["error", "warning"]
 
+_STEP = re.compile(r"\.?([^.\[\]]+)|\[(\d+)\]")
+
+
+def _singular(key: str) -> str:
+    if key.endswith("ies"):
+        return key[:-3] + "y"
+    if key.endswith(("sses", "xes")):
+        return key[:-2]
+    return key[:-1] if key.endswith("s") and not key.endswith("ss") else key
+
+
+def human_field(field: str, data: Any = None) -> str:
+    """A field path as an author reads it: `blocks[2].items[0]` -> `block 3 (checklist),
+    item 1`; lists count from 1, a list's key is said in the singular, and, with the
+    file's `data`, an item with a `type` says which. Keys without lists stay dotted
+    (`color.palette.green`)."""
+    steps = [(m[1], m[2]) for m in _STEP.finditer(field)]
+    if not steps or "".join(m[0] for m in _STEP.finditer(field)) != field:
+        return field  # not a path we wrote (e.g. "(top level)")
+    pieces: list[str] = []
+    keys: list[str] = []
+    for n, (key, index) in enumerate(steps):
+        if key is not None:
+            if data is not None:
+                data = data.get(key) if isinstance(data, dict) else None
+            if n + 1 < len(steps) and steps[n + 1][1] is not None:
+                if keys:
+                    pieces.append(".".join(keys))
+                    keys = []
+                pieces.append(_singular(key))
+            else:
+                keys.append(key)
+            continue
+        number = int(index) + 1
+        data = data[int(index)] if isinstance(data, list) and int(index) < len(data) else None
+        kind = data.get("type") if isinstance(data, dict) and steps[n + 1:n + 2] != [
+            ("type", None)] else None  # not on the type itself: it may be the mistake
+        shown = f" ({kind})" if isinstance(kind, str) and kind.isprintable() and \
+            len(kind) <= 30 else ""
+        if pieces and steps[n - 1][0] is not None:
+            pieces[-1] = f"{pieces[-1]} {number}{shown}"
+        else:  # a list in a list, or the file itself a list
+            pieces.append(f"item {number}{shown}")
+    if keys:
+        pieces.append(".".join(keys))
+    return ", ".join(pieces)
+
 
 @dataclass(frozen=True)
 class Where:
@@ -82,7 +130,9 @@ class Where:
 class Problem:
     """One mistake or warning, made where it is found and carried to the edge as data:
     where (file, line, column), in which field, what is wrong, what was expected and how
-    to fix it. Printed by `line()` as one line, `file:line:col: field: message`."""
+    to fix it. Printed by `line_text()` as one line, `file:line:col: field: message`, the
+    field said for people (`label`: "block 2 (callout), title"); `field` keeps the path
+    for programs (`blocks[1].title`), as check's JSON gives both."""
 
     severity: Severity
     file: str
@@ -92,12 +142,22 @@ class Problem:
     message: str
     expected: str | None = None
     suggestion: str | None = None
+    label: str | None = None  # the field as printed ("block 3 (checklist), item 1")
 
     def __post_init__(self) -> None:  # one problem is one line, whatever it quotes
-        for name in ("file", "field", "message", "expected", "suggestion"):
+        if self.label is None and self.field:
+            object.__setattr__(self, "label", human_field(self.field))
+        for name in ("file", "field", "message", "expected", "suggestion", "label"):
             value = getattr(self, name)
             if value is not None:
                 object.__setattr__(self, name, one_line(value))
+
+    def in_file(self, data: Any) -> Problem:
+        """This problem with its field said using the `data` of its file, so that a block
+        says its type: "block 3 (checklist), items" (the path in `field` is kept)."""
+        if not self.field:
+            return self
+        return dataclasses.replace(self, label=human_field(self.field, data))
 
     @property
     def place(self) -> str:
@@ -105,7 +165,7 @@ class Problem:
 
     def line_text(self) -> str:
         """`file:line:col: field: message`, as every command prints it."""
-        field = f"{self.field}: " if self.field else ""
+        field = f"{self.label or self.field}: " if self.field else ""
         return f"{self.place}: {field}{self.message}" if self.place else f"{field}{self.message}"
 
     def text(self) -> str:

@@ -47,7 +47,7 @@ def test_every_error_in_content_and_brand_at_once(run: Callable[..., Result],
         'Error: brand/_brand.yml:26:3: color.primary: "forrest" is not a colour: give a hex '
         'colour ("#2f6b4f"), a CSS colour name, rgb() or hsl(), or a palette name (did you mean '
         '"forest"?); palette: clay, forest, ink, linen, paper, sky',
-        'Error: content/chapters/02-more.yaml:9:5: blocks[1].style: expected one of tip, '
+        'Error: content/chapters/02-more.yaml:9:5: block 2 (callout), style: expected one of tip, '
         'note, warning; got "nope" (did you mean "note"?)',
         'Error: content/guide.yaml:3:1: langauge: unknown key "langauge" (did you mean '
         '"language"?)',
@@ -62,7 +62,7 @@ def test_json_gives_each_finding_its_fields(run: Callable[..., Result], small: P
     assert (report["ok"], report["errors"], report["warnings"]) == (False, 1, 0)
     assert report["findings"] == [{
         "severity": "error", "file": "content/chapters/02-more.yaml", "line": 9, "column": 5,
-        "field": "blocks[1].style",
+        "field": "blocks[1].style", "label": "block 2 (callout), style",
         "message": 'expected one of tip, note, warning; got "nope" (did you mean "note"?)',
         "expected": "one of tip, note, warning", "suggestion": 'did you mean "note"?'}]
 
@@ -93,14 +93,17 @@ def test_warnings_for_what_will_look_bad(run: Callable[..., Result], small: Path
         'see it hear "Greenfield Trading Co. logo"',
         "Warning: brand/_brand.yml:26:3: color.primary: links in #8fb5a2 on the paper #ffffff "
         "would be too light (2.3:1); the handbook prints them in #5d7669",
-        'Warning: content/chapters/01-start.yaml:9:38: blocks[0].text: the link to "#mroe-2" '
+        'Warning: content/chapters/01-start.yaml:9:38: block 1 (prose), text: the link to '
+        '"#mroe-2" '
         'goes nowhere: no chapter or block has that anchor (did you mean "#more-2"?)',
-        "Warning: content/chapters/01-start.yaml:10:5: blocks[1]: the takeaways block is too "
+        "Warning: content/chapters/01-start.yaml:10:5: block 2 (takeaways): the takeaways "
+        "block is too "
         "long for one slide; the deck continues it on 3 more slides marked (cont.)",
-        'Warning: content/chapters/02-more.yaml:5:5: blocks[0].src: "images/team.png" is 300 '
+        'Warning: content/chapters/02-more.yaml:5:5: block 1 (image), src: "images/team.png" '
+        'is 300 '
         "pixels wide, 92 dpi at its printed width of 83 mm; it will look blurred in print",
         # the German edition lacks the new picture
-        'Warning: content/de/chapters/02-mehr.yaml:4:5: blocks[0]: block 1 of the "en" '
+        'Warning: content/de/chapters/02-mehr.yaml:4:5: block 1 (checklist): block 1 of the "en" '
         "chapter (image, in content/chapters/02-more.yaml) has no counterpart here; translate "
         "it and put it here, as block 1",
         "Checked content (en, 2 chapters), brand/_brand.yml and the templates: 0 errors, "

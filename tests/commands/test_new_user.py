@@ -113,22 +113,22 @@ ERRORS = [
      "content/chapters/01-welcome.yaml:24:1: YAML syntax: a tab character; indent with"
      " spaces, not tabs"),
     (misspelt_key,
-     'content/chapters/01-welcome.yaml:24:5: blocks[2].headng: unknown key "headng"'
+     'content/chapters/01-welcome.yaml:24:5: block 3 (checklist), headng: unknown key "headng"'
      ' (did you mean "heading"?)'),
     (misspelt_block_type,
-     "content/chapters/01-welcome.yaml:23:5: blocks[2].type: expected one of prose, callout,"
+     "content/chapters/01-welcome.yaml:23:5: block 3, type: expected one of prose, callout,"
      " takeaways, role, comparison, analogy, practices, checklist, glossary, questions,"
      ' image; got "check-list" (did you mean "checklist"?)'),
     (missing_chapter_file,
-     'content/guide.yaml:11:5: chapters[2]: file "chapters/03-tools.yaml" not found'
+     'content/guide.yaml:11:5: chapter 3: file "chapters/03-tools.yaml" not found'
      " (smguide looked for content/chapters/03-tools.yaml); create the file there, or"
      " remove this line"),
     (chapter_saved_as_yml,
-     'content/guide.yaml:10:5: chapters[1]: file "chapters/02-how-we-work.yaml" not found'
+     'content/guide.yaml:10:5: chapter 2: file "chapters/02-how-we-work.yaml" not found'
      " (smguide looked for content/chapters/02-how-we-work.yaml); did you mean"
      ' "chapters/02-how-we-work.yml"? Fix the name, or create the file'),
     (image_in_project_folder,
-     'content/chapters/01-welcome.yaml:31:5: blocks[3].src: file "images/team.svg" not found'
+     'content/chapters/01-welcome.yaml:31:5: block 4 (image), src: file "images/team.svg" not found'
      " (smguide looked for content/images/team.svg); there is a team.svg at"
      " images/team.svg, outside the content folder: move it to content/images"),
     (unquoted_colour,
@@ -178,7 +178,8 @@ def hash_in_unquoted_text(root: Path) -> None:
 
 WARNINGS = [
     (list_item_indented_too_far,
-     'content/chapters/01-welcome.yaml:27:9: blocks[2].items[0]: this line starts with "- "'
+     "content/chapters/01-welcome.yaml:27:9: block 3 (checklist), item 1: this line starts"
+     ' with "- "'
      " but is indented further than the item on line 26, so YAML adds it to that item's"
      " text; start it at column 7 to make it an item of its own"),
     (hash_in_unquoted_text,

@@ -83,14 +83,14 @@ def test_rebuilds_on_save_and_keeps_the_last_good_version(
     broken = seen["broken"][1]
     assert "Freshly edited" in broken  # the last good version stays up
     assert '<div id="smguide-error" role="alert">' in broken
-    assert 'content/chapters/01-start.yaml:5:5: blocks[0].type: expected one of' in broken
+    assert 'content/chapters/01-start.yaml:5:5: block 1, type: expected one of' in broken
     assert seen["status"]["version"] == 3 and "poetry" in seen["status"]["error"]
     lines = result.stderr.splitlines()
     assert lines[0].startswith("Rebuilt the preview in ")
     assert lines[1].startswith("Serving the handbook at http://127.0.0.1:")
     assert lines[2].startswith("Rebuilt the preview in ") and lines[2].endswith(
         "(content/chapters/01-start.yaml changed)")
-    assert lines[3].startswith("Error: content/chapters/01-start.yaml:5:5: blocks[0].type: ")
+    assert lines[3].startswith("Error: content/chapters/01-start.yaml:5:5: block 1, type: ")
     assert lines[4:] == ["1 problem; the preview shows the last good version until it is "
                          "fixed.", "Stopped the preview."]
 
@@ -197,7 +197,7 @@ def test_a_real_browser_shows_the_chapters_and_follows_each_save(project: Path,
         banner, body = wait.until(lambda d: [
             (e.text, d.find_element(By.TAG_NAME, "body").text)
             for e in d.find_elements(By.ID, "smguide-error") if e.is_displayed()])[0]
-        assert "content/chapters/01-start.yaml:5:5: blocks[0].type" in banner
+        assert "content/chapters/01-start.yaml:5:5: block 1, type" in banner
         assert "Freshly edited in the browser" in body and "Getting started" in body
 
         edit(chapter, "type: poetry", "type: prose")
@@ -214,5 +214,5 @@ def test_a_real_browser_shows_the_chapters_and_follows_each_save(project: Path,
             server.wait()
     output = (tmp_path / "preview.log").read_text()
     assert server.returncode == 0, output
-    assert "Error: content/chapters/01-start.yaml:5:5: blocks[0].type" in output
+    assert "Error: content/chapters/01-start.yaml:5:5: block 1, type" in output
     assert output.rstrip().endswith("Stopped the preview.")

@@ -318,13 +318,14 @@ def test_markdown_headings_and_images_in_text_are_refused_with_their_lines(
         load_guide(content)
     shown = str(chapter)
     assert raised.value.problems == [
-        f'{shown}:14:11: blocks[1].text: "## Our history" is a Markdown heading, which '
+        f'{shown}:14:11: block 2 (prose), text: "## Our history" is a Markdown heading, which '
         "smguide does not print as one; end this block before it and start the next block "
         "with heading: Our history",
-        f'{shown}:16:11: blocks[1].text: "A photo: ![Team photo](team.png)" is a Markdown '
+        f'{shown}:16:11: block 2 (prose), text: "A photo: ![Team photo](team.png)" is a Markdown '
         "image, which smguide does not show in text; use an image block (- type: image, "
         "src: team.png, alt: Team photo)",
-        f'{shown}:18:11: blocks[2].text: "Underlined" is a Markdown heading, which smguide '
+        f'{shown}:18:11: block 3 (callout), text: "Underlined" is a Markdown heading, which '
+        "smguide "
         "does not print as one; end this block before it and start the next block with "
         "heading: Underlined"]
 

@@ -49,7 +49,7 @@ def test_a_font_file_that_is_not_a_font(brand_dir: Path, run: Callable[..., Resu
     line = next(n for n, text in enumerate((brand_dir / "_brand.yml").read_text().splitlines(), 1)
                 if "files: [bad.ttf]" in text)
     assert result.exit_code == 1
-    assert (f'brand/_brand.yml:{line}:15: typography.fonts[0].files[0]: "bad.ttf" is not a '
+    assert (f'brand/_brand.yml:{line}:15: typography, font 1, file 1: "bad.ttf" is not a '
             "font file that can be read; use the .ttf or .otf file from the font's download"
             ) in result.output
 

@@ -152,11 +152,11 @@ def test_a_roster_value_with_line_breaks_stays_on_its_message_line(
 
 LOOPS = {
     "a chapter linked to itself": ("content/chapters/01-mixed-up.yaml", None,
-                                   "Error: content/guide.yaml:8:5: chapters[1]: "
+                                   "Error: content/guide.yaml:8:5: chapter 2: "
                                    '"chapters/01-mixed-up.yaml": '),
     "two chapter links to each other": ("content/chapters/01-mixed-up.yaml",
                                         "content/chapters/other.yaml",
-                                        "Error: content/guide.yaml:8:5: chapters[1]: "
+                                        "Error: content/guide.yaml:8:5: chapter 2: "
                                         '"chapters/01-mixed-up.yaml": '),
     "guide.yaml": ("content/guide.yaml", None, "Error: content/guide.yaml:1:1: "),
     "labels.yaml": ("content/labels.yaml", None, "Error: content/labels.yaml:1:1: "),

@@ -26,7 +26,7 @@ from tests.hostile import (
 )
 
 HERE = Path(__file__).resolve().parents[1]  # tests/
-WHERE = "content/chapters/01-one.yaml:26:5: blocks[3].src"  # the appended image block's src
+WHERE = "content/chapters/01-one.yaml:26:5: block 4 (image), src"  # the appended image block's src
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" ' \
       'width="10" height="10">{}</svg>'

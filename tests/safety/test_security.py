@@ -90,7 +90,7 @@ def test_image_outside_the_content_folder_is_a_content_error(
     assert result.exit_code == 1
     line = src_line(content / "chapters/01-mixed-up.yaml")
     assert result.stderr.splitlines()[0] == (
-        f"Error: content/chapters/01-mixed-up.yaml:{line}:5: blocks[0].src: "
+        f"Error: content/chapters/01-mixed-up.yaml:{line}:5: block 1 (image), src: "
         '"../../../etc/passwd" is '
         "outside the folder content; put the image inside it and give a relative path")
 
@@ -111,7 +111,7 @@ def test_a_broken_image_fails_the_build_instead_of_vanishing(
     assert result.exit_code == 1
     line = src_line(content / "chapters/01-mixed-up.yaml")
     assert result.stderr.splitlines()[0].startswith(
-        f"Error: content/chapters/01-mixed-up.yaml:{line}:5: blocks[0].src: "
+        f"Error: content/chapters/01-mixed-up.yaml:{line}:5: block 1 (image), src: "
         '"broken.png": the PNG image is damaged or truncated and cannot be read (')
     assert " at 0x" not in result.stderr
     assert not out.exists()

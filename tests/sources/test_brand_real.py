@@ -214,9 +214,9 @@ typography:
         f'{shown}:6:3: color.secondry: unknown key "secondry" (did you mean "secondary"?)',
         f'{shown}:7:1: logo: file "missing.png" not found (smguide looked for '
         f"{display_path(tmp_path / 'missing.png')}); create the file there, or remove this line",
-        f'{shown}:11:15: typography.fonts[0].files[0]: "fake.ttf" is not a font file that can be '
+        f'{shown}:11:15: typography, font 1, file 1: "fake.ttf" is not a font file that can be '
         "read; use the .ttf or .otf file from the font's download",
-        f'{shown}:11:25: typography.fonts[0].files[1]: "../outside.ttf" is outside the folder '
+        f'{shown}:11:25: typography, font 1, file 2: "../outside.ttf" is outside the folder '
         f"{display_path(tmp_path)}; put the font file inside it and give a relative path"]
 
 

@@ -30,18 +30,18 @@ def test_several_problems_in_several_files_are_all_reported(
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
-        'Error: content/chapters/02-sales.yaml:16:5: blocks[1].colour: unknown key "colour" '
+        'Error: content/chapters/02-sales.yaml:16:5: block 2 (role), colour: unknown key "colour" '
         "(allowed: heading, notes, name, focus, mission, activities, skills)",
-        "Error: content/chapters/02-sales.yaml:17:5: blocks[1].focus: expected one of "
+        "Error: content/chapters/02-sales.yaml:17:5: block 2 (role), focus: expected one of "
         'short-term, long-term; got "shortterm" (did you mean "short-term"?)',
         'Error: content/chapters/03-marketing.yaml:1:1: titel: unknown key "titel" '
         '(did you mean "title"?)',
-        "Error: content/chapters/04-side-by-side.yaml:11:5: blocks[1].type: expected one of "
+        "Error: content/chapters/04-side-by-side.yaml:11:5: block 2, type: expected one of "
         "prose, callout, takeaways, role, comparison, analogy, practices, checklist, glossary, "
         'questions, image; got "comparision" (did you mean "comparison"?)',
         "Error: content/guide.yaml:4:1: edition: expected text; got 2026 "
         '(put it in quotes: "2026")',
-        'Error: content/guide.yaml:14:5: chapters[7]: file "chapters/07-first-weak.yaml" not '
+        'Error: content/guide.yaml:14:5: chapter 8: file "chapters/07-first-weak.yaml" not '
         "found (smguide looked for content/chapters/07-first-weak.yaml); did you mean "
         '"chapters/07-first-week.yaml"? Fix the name, or create the file',
         "6 problems found; nothing was written.",
@@ -52,10 +52,11 @@ def test_several_problems_in_several_files_are_all_reported(
 
 @pytest.mark.parametrize(("file", "old", "new", "expected"), [
     ("chapters/07-first-week.yaml", "lines: 4", "lines: four",
-     "content/chapters/07-first-week.yaml:{line}:5: blocks[{n}].lines: expected a whole number; "
+     "content/chapters/07-first-week.yaml:{line}:5: block {n} (questions), lines: expected a "
+     "whole number; "
      'got "four"'),
     ("chapters/01-mixed-up.yaml", "  - type: prose\n", "  - kind: prose\n",
-     'content/chapters/01-mixed-up.yaml:{line}:5: blocks[0]: each block needs a "type:" line '
+     'content/chapters/01-mixed-up.yaml:{line}:5: block 1: each block needs a "type:" line '
      '(for example "type: prose")'),
     ("guide.yaml", "language: en", "language: English",
      'content/guide.yaml:3:1: language: "English" is not allowed here; expected a language code '
@@ -67,7 +68,7 @@ def test_several_problems_in_several_files_are_all_reported(
      "content/chapters/02-sales.yaml:16:1: YAML syntax: a tab character; indent with "
      "spaces, not tabs"),
     ("guide.yaml", "chapters/02-sales.yaml", "../../etc/passwd.yaml",
-     'content/guide.yaml:{line}:5: chapters[2]: "../../etc/passwd.yaml" is outside the folder '
+     'content/guide.yaml:{line}:5: chapter 3: "../../etc/passwd.yaml" is outside the folder '
      "content; put the chapter file inside it and give a relative path"),
 ])
 def test_one_mistake_one_exact_line(run: Callable[..., Result], content: Path, tmp_path: Path,
@@ -81,7 +82,7 @@ def test_one_mistake_one_exact_line(run: Callable[..., Result], content: Path, t
     result = build(run, content, tmp_path / "out.pdf")
     assert result.exit_code == 1
     errors = result.stderr.splitlines()
-    assert errors[0] == "Error: " + expected.format(line=line, n=blocks_before - 1)
+    assert errors[0] == "Error: " + expected.format(line=line, n=blocks_before)
     assert errors[-1] == "1 problem found; nothing was written."
     assert not (tmp_path / "out.pdf").exists()
 
@@ -114,11 +115,11 @@ def test_a_chapter_listed_twice_and_a_misspelt_pictogram(
     result = build(run, content, tmp_path / "out.pdf")
     assert result.exit_code == 1
     errors = result.stderr.splitlines()
-    assert any(line.endswith(': chapters[3]: "chapters/02-sales.yaml" is listed twice (also '
-                             "chapters[2]); remove one of the two lines") for line in errors)
+    assert any(line.endswith(': chapter 4: "chapters/02-sales.yaml" is listed twice (also '
+                             "on line 9); remove one of the two lines") for line in errors)
     misspelt = [line for line in errors if "gardn" in line]
     assert len(misspelt) == 1, errors
-    assert re.search(r"05-seed-and-garden\.yaml:\d+:\d+: blocks\[1\]\.parts\[1\]\.symbol: "
+    assert re.search(r"05-seed-and-garden\.yaml:\d+:\d+: block 2 \(analogy\), part 2, symbol: "
                      r'expected one of anchor, .*lighthouse, .*; got "gardn" '
                      r'\(did you mean "garden"\?\)$', misspelt[0]), misspelt
 

@@ -13,7 +13,14 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from smguide.errors import ContentError, Problem, SmguideError, as_problem, counted, quote
+from smguide.errors import (
+    ContentError,
+    Problem,
+    SmguideError,
+    as_problem,
+    counted,
+    quote,
+)
 from smguide.paths import display_path, link_loop
 from smguide.sources.yamlsource import Located, YamlProblem, read_yaml
 
@@ -91,6 +98,7 @@ def run_check(project: Project) -> Report:
                                                       limits.allow_network),
                                 limits, "the templates")
     order = {"error": 0, "warning": 1}
+    findings = [_in_file(finding) for finding in findings]
     findings = sorted(dict.fromkeys(findings),
                       key=lambda f: (order[f.severity], f.file, f.line or 0, f.column or 0))
     chapters = f", {counted(len(guide.chapters), 'chapter')}" if guide else ""
@@ -405,6 +413,13 @@ def logo_checks(brand: Brand) -> list[Problem]:
 
 
 # -- positions ----------------------------------------------------------------------
+
+
+def _in_file(problem: Problem) -> Problem:
+    """The problem with its field said as its YAML file reads (block types included)."""
+    located = _located(problem.file) if problem.field and problem.file.endswith(
+        (".yaml", ".yml")) else None
+    return problem.in_file(located.data) if located else problem
 
 
 def _located(shown: str) -> Located | None:

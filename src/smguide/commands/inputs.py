@@ -66,6 +66,7 @@ def read_inputs(sources: Sources, network: bool = False) -> Inputs:
 def yaml_surprises(guide: Guide, content: Path) -> list[Problem]:
     """Valid YAML that probably does not say what its author meant (an item joined to
     the one above it, text cut off at " #"): a warning on every command that reads it."""
+    from smguide.errors import human_field
     from smguide.paths import display_path
     from smguide.sources.validate import dotted
     from smguide.sources.yamlhints import surprises
@@ -83,8 +84,10 @@ def yaml_surprises(guide: Guide, content: Path) -> list[Problem]:
         for hint in surprises(text):
             at = [p for p, (line, _) in located.value_pos.items() if line <= hint.line]
             where = dotted(max(at, key=lambda p: located.value_pos[p])) if at else None
+            where = where if where != "(top level)" else None
             findings.append(Problem("warning", display_path(path), hint.line, hint.column,
-                                    where if where != "(top level)" else None, hint.fix))
+                                    where, hint.fix, label=where and human_field(
+                                        where, located.data)))
     return findings
 
 

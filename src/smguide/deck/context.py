@@ -351,7 +351,7 @@ class DeckContext:
         where = planned.chapter.source
         if planned.block is not None:
             index = planned.chapter.blocks.index(planned.block)
-            where += f": blocks[{index}] ({planned.block.type})"
+            where += f": block {index + 1} ({planned.block.type})"
         return where
 
     def authored_notes(self, planned: PlannedSlide, page: int = 0, pages: int = 1

@@ -126,12 +126,21 @@ def _chapter_list(guide: GuideFile | None, source: Located | None) -> list[str]:
     return [item for item in raw if isinstance(item, str)] if isinstance(raw, list) else []
 
 
+def _labelled(problem: Problem, read: dict[str, Located]) -> Problem:
+    """`problem` with its field said as the author reads it, block types included
+    ("block 3 (checklist), items"), from the file it is in."""
+    located = read.get(problem.file)
+    return problem if located is None else problem.in_file(located.data)
+
+
 def load_guide(content_dir: Path) -> Guide:
     """Read guide.yaml, labels.yaml and every chapter; raise ContentError listing all problems."""
     root = real(content_dir)
     problems: list[Problem] = []
     guide_src = _read(root / "guide.yaml", problems)
     labels_src = _read(root / "labels.yaml", problems)
+    read_files = {display_path(root / "guide.yaml"): guide_src,
+                  display_path(root / "labels.yaml"): labels_src}
     guide = labels = None
     if guide_src is not None:
         guide, found = validate(GuideFile, guide_src, display_path(root / "guide.yaml"))
@@ -153,9 +162,9 @@ def load_guide(content_dir: Path) -> Guide:
                                               "are .yaml files"))
             continue
         if relative in listed:
-            problems.append(Problem.fix(where, f"{quote(relative)} is listed twice (also "
-                                               f"chapters[{listed[relative]}])",
-                                        "remove one of the two lines"))
+            first = guide_src.position(("chapters", listed[relative]))[0]
+            problems.append(Problem.fix(where, f"{quote(relative)} is listed twice (also on "
+                                               f"line {first})", "remove one of the two lines"))
             continue
         listed[relative] = index
         before = len(problems)
@@ -173,6 +182,7 @@ def load_guide(content_dir: Path) -> Guide:
                                         "guides"))
             break
         source = _read(path, problems, root)
+        read_files[shown] = source
         if source is None:
             continue
         chapter, found = validate(ChapterFile, source, shown)
@@ -212,7 +222,9 @@ def load_guide(content_dir: Path) -> Guide:
                                     "write it YYYY-MM-DD"))
     week_before = _week_before(guide, guide_src, root, chapters, problems)
     if problems or guide is None or labels is None:
-        raise ContentError(sorted(problems, key=file_line))
+        read = {shown: found for shown, found in read_files.items() if found is not None}
+        raise ContentError(sorted((_labelled(p, read) for p in problems),
+                                  key=file_line))
     return Guide(title=guide.title, subtitle=guide.subtitle, language=guide.language,
                  edition=guide.edition, description=guide.description,
                  chapters=tuple(chapters), labels=labels, root=str(root), date=guide.date,

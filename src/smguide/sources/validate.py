@@ -15,7 +15,7 @@ from typing import Any, Literal, NamedTuple, TypeVar, Union, get_args, get_origi
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from smguide.errors import Problem, quote
+from smguide.errors import Problem, human_field, quote
 from smguide.model.base import Explained
 from smguide.sources.yamlhints import CURLY
 from smguide.sources.yamlsource import Located, Path_
@@ -312,8 +312,10 @@ def validate(root: type[M] | Any, located: Located,
     for entry in found:
         line, col = ((located.key_pos.get(entry.path) if entry.at_key else None)
                      or located.position(entry.path))
-        problems.append(Problem("error", display, line, col, dotted(entry.path), entry.message,
-                                entry.expected, entry.suggestion))
+        where = dotted(entry.path)
+        problems.append(Problem("error", display, line, col, where, entry.message,
+                                entry.expected, entry.suggestion,
+                                human_field(where, located.data)))
     problems.sort(key=lambda p: (p.line, p.column, p.line_text()))
     return (None if problems else value), problems
 
