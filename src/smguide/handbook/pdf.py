@@ -85,8 +85,10 @@ def lay_out(manuscript: Manuscript, *, allow_network: bool = False) -> Any:
     handbook is padded with notes pages before its back cover to a multiple of 4 pages
     (laid out again, with as many as it needs)."""
     from smguide.handbook.engine import import_weasyprint
+    from smguide.handbook.hyphenation import install
 
     import_weasyprint()
+    install()  # German and the other two-level dictionaries read as two levels
     document, fitted = _lay_out(manuscript, manuscript.html, allow_network)
     if manuscript.print_spec and PADDING in manuscript.html:
         missing = -len(document.pages) % 4  # a saddle-stitched booklet: sheets of 4 pages
