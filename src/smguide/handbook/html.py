@@ -69,7 +69,7 @@ class TextGrid:
     @property
     def drop(self) -> float:
         """The space above every chapter's title: an opening drop of an eighth of the
-        text block (fitting.py deepens it, or takes it back, to fit a chapter's end)."""
+        text block, the same for every chapter (fitting.py changes only the spacing)."""
         return round((self.height - self.top - self.bottom) * OPENING_DROP, 1)
 
 
@@ -196,7 +196,7 @@ def _typeset_after(filter_: Callable[[str], Markup]) -> Callable[[str], Markup]:
 
 
 def wrap_text(text: str, width: int) -> list[str]:
-    return textwrap.wrap(text, width) or [""]
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
 
 
 class HandbookRenderer:
