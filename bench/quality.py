@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, object]]:
         for name, report in reports.items():
             print(f"\n{name}: smallest type {report.smallest_what}")
             for label in ("blank_pages", "runts", "splits", "stranded", "short_headings",
-                          "orphans_widows", "hyphenation", "stray_breaks"):
+                          "orphans_widows", "hyphenation", "page_turn_hyphens", "stray_breaks"):
                 items = getattr(report, label)
                 if items:
                     print(f"  {label}: " + "; ".join(str(i) for i in items))

@@ -127,6 +127,8 @@ class Report:
     smallest_what: str
     small_contrast: float
     diagram_label_pt: float
+    opener_depths: list[float] = field(default_factory=list)  # chapter titles' baselines, pt
+    page_turn_hyphens: list[str] = field(default_factory=list)  # words split by a page turn
 
     def figures(self) -> dict[str, Any]:
         return {
@@ -137,9 +139,11 @@ class Report:
             "stranded": len(self.stranded), "short headings": len(self.short_headings),
             "orphans/widows": len(self.orphans_widows),
             "hyphen faults": len(self.hyphenation), "hyphenated": self.hyphenated_lines,
+            "page-turn hyphens": len(self.page_turn_hyphens),
             "stray breaks": len(self.stray_breaks),
             "smallest pt": self.smallest_pt, "margin contrast": self.small_contrast,
             "diagram pt": self.diagram_label_pt,
+            "opener depths": len(set(self.opener_depths)),
         }
 
 
@@ -411,6 +415,14 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
 
     # hyphenation
     hyphenation, hyphenated = _hyphenation(blocks, continued_from, compounds)
+    page_turns = [f"p{a.page + 1}–{a.page + 2}: “{a.lines[-1].text[-20:]}”"
+                  for a in continued_from.values()  # a word hyphenated across a page turn
+                  if a.lines and a.lines[-1].text.endswith(HYPHENS)
+                  and not a.lines[-1].text.endswith((" -", "--"))]
+    openers = sorted({round(n.lines[0].baseline) for top in tops
+                      for n in [top, *top.descendants()]
+                      if n.kind == "H1" and n.lines and "Sect" in n.path()
+                      and n.page >= first_chapter})
 
     # type sizes, the contrast of small type, and the diagram's labels
     smallest = min(all_chars, key=lambda c: c["size"]) if all_chars else None
@@ -432,7 +444,8 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
         smallest_what=(f"p{smallest['page_number']}: “{smallest['text']}”"
                        if smallest else ""),
         small_contrast=round(contrast, 2),
-        diagram_label_pt=round(min(figure_sizes), 2) if figure_sizes else 0.0)
+        diagram_label_pt=round(min(figure_sizes), 2) if figure_sizes else 0.0,
+        opener_depths=openers, page_turn_hyphens=page_turns)
 
 
 def _stray_breaks(blocks: list[Node]) -> list[str]:

@@ -89,20 +89,47 @@ def test_typeset_ties_runts_and_keeps_compounds_whole() -> None:
     assert "compound" not in typeset("<p><code>a-b</code> and more words.</p>")
 
 
-# not there yet: chapters whose kept-whole blocks leave a page under half full even after
-# fitting (tightening, opening lower); listed so that the rest is held to the limit
-SHORT_OF_THE_LIMIT = {("letter", None): "Letter: 3 pages in 30",
-                      ("a4", "de"): "German: 4 pages in 36"}
-
-
-def test_blank_paper_at_most_one_page_in_16(report: Report,
-                                            request: pytest.FixtureRequest) -> None:
+def test_blank_paper_at_most_one_page_in_16(report: Report) -> None:
     """Pages (not notes pages) more than half empty: at most one in 16."""
-    edition = request.node.callspec.params["report"]
-    if edition in SHORT_OF_THE_LIMIT and len(report.blank_pages) > report.pages // 16:
-        pytest.xfail(f"{SHORT_OF_THE_LIMIT[edition]} more than half empty: "
-                     f"{report.blank_pages}")
     assert len(report.blank_pages) <= report.pages // 16, report.blank_pages
+
+
+def test_no_word_hyphenated_across_a_page_turn(report: Report,
+                                               request: pytest.FixtureRequest) -> None:
+    if request.node.callspec.id == "A4":  # not there yet: "mar-/keting" on pages 5-6
+        request.applymarker(pytest.mark.xfail(strict=True, reason="a word split by a page turn"))
+    assert report.page_turn_hyphens == []
+
+
+def test_every_chapter_opens_at_the_same_depth(report: Report) -> None:
+    """One opener for the paper size: fitting changes a chapter's spacing, never how far
+    down its title starts."""
+    assert len(report.opener_depths) == 1, report.opener_depths
+
+
+def test_german_hyphenation_breaks_compounds_at_their_parts() -> None:
+    """Pyphen's German dictionary read as its two levels (parts, then syllables): no
+    break inside a part's syllable, none leaving a piece without a vowel."""
+    import pyphen
+
+    from smguide.handbook.hyphenation import install
+
+    install()
+    pyphen.hdcache.clear()
+    german = pyphen.Pyphen(lang="de_DE", left=3, right=3)
+    assert german.inserted("Zusammenarbeit") == "Zusam-men-ar-beit"
+    assert german.inserted("dauerhaften") == "dau-er-haf-ten"
+    assert german.inserted("Markenbekanntheit") == "Mar-ken-be-kannt-heit"
+    assert german.inserted("Produkteinführung") == "Pro-dukt-ein-füh-rung"
+    assert pyphen.Pyphen(lang="en_US", left=3, right=3).inserted(
+        "responsibilities") == "respon-si-bil-i-ties"  # one-level files as before
+
+
+def test_diagram_labels_wrap_at_words() -> None:
+    from smguide.handbook.html import wrap_text
+
+    assert wrap_text("Marketing", 8) == ["Marketing"]  # never "Marketin" / "g"
+    assert wrap_text("Research and strategy", 12) == ["Research and", "strategy"]
 
 
 class _Page:
@@ -116,8 +143,9 @@ class _Document:
 
 
 def test_fitting_sets_again_only_chapters_that_end_short() -> None:
-    """A chapter whose last page would be 30% full opens lower and is set again; one that
-    ends well is left alone; nothing is set again when every chapter ends well."""
+    """A chapter whose last page would be 30% full is loosened and set again; one that
+    ends well is left alone; nothing is set again when every chapter ends well; the
+    opener's depth is never part of the fitting."""
     from smguide.handbook.fitting import Fit, fit_chapters
 
     fit = Fit(top=0, bottom=1000, drop=100, chapters=("a", "b"))
@@ -125,16 +153,17 @@ def test_fitting_sets_again_only_chapters_that_end_short() -> None:
 
     def render(css: str) -> _Document:
         calls.append(css)
-        end_a = 700.0 if '[id="a"] > .chapter-head { padding-top' in css else 300.0
+        end_a = 700.0 if '[id="a"] > .block > p' in css and "0.95em" in css else 300.0
         return _Document([
             {"a": (0, 0, 1, 1000), "a-1": (0, 0, 1, 1000)},
             {"a--end": (0, end_a, 1, end_a), "a-2": (0, 0, 1, end_a)},
             {"b": (0, 0, 1, 1000), "b-1": (0, 0, 1, 900), "b--end": (0, 900, 1, 900)},
         ])
 
-    fit_chapters(render, fit)
+    document, css = fit_chapters(render, fit)
     assert len(calls) == 2 and calls[0] == ""
     assert '[id="a"]' in calls[1] and '[id="b"]' not in calls[1]
+    assert "chapter-head" not in css and css == calls[1]
     calls.clear()
     fit_chapters(lambda css: (calls.append(css), _Document([
         {"b": (0, 0, 1, 1000), "b-1": (0, 0, 1, 900), "b--end": (0, 900, 1, 900)}]))[1],

@@ -1,14 +1,15 @@
 """Chapter endings fitted, as a designer fits them: no chapter ends on a page that holds
 only a few lines or a box.
 
-Every chapter starts on a new right-hand page, so how full its last page is depends on
-that chapter alone. After a first layout, the chapters whose last page would be less
-than half full are set again: a chapter that runs over by a few lines is tightened (its
-opening drop taken back, then its spacing closed up a little) so they come back; a
-chapter whose last page would hold under half a page opens lower on its first page (a
-deeper drop above the title), so its last page fills to more than half. Read from the
-laid-out pages through WeasyPrint's public API: each chapter's start and the empty marker
-at its end are anchors (`Page.anchors`, positions in CSS pixels).
+Every chapter starts on a new right-hand page at the same depth (one opener for the paper
+size), so how full its last page is depends on that chapter's own spacing. After a first
+layout, the chapters whose pages would be less than half full are set again: a chapter
+that runs over by a few lines, or had a kept-whole block pushed to its last page, is
+tightened (its spacing closed up a little) so they come back; a chapter whose last page
+would hold under half a page is loosened (its spacing opened up a little, in two steps),
+so its last page fills to more than half. The best of what was tried is kept. Read from
+the laid-out pages through WeasyPrint's public API: each chapter's start and the empty
+marker at its end are anchors (`Page.anchors`, positions in CSS pixels).
 """
 
 from __future__ import annotations
@@ -17,17 +18,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-FULL_ENOUGH = 0.5  # a last page at least this full is left alone
-TARGET = 0.66  # how full an opened chapter's last page is meant to be
+FULL_ENOUGH = 0.55  # a page at least this full is left alone (the limit is half full:
+# the anchors' boxes reach a little lower than the glyphs a reader sees)
 PUSHED = 0.6  # a page before the last this empty had a kept-whole block pushed off it
 TIGHTEN_UP_TO = 0.22  # a last page at most this full is pulled back, not pushed on
-MAX_DROP = 0.42  # the deepest opening drop, as a share of the text block's height
 
 
 @dataclass(frozen=True)
 class Fit:
     """Where the text block is (CSS px from the page's top), the opening drop every
-    chapter has, and the chapters' anchors in order (the end marker is ANCHOR--end)."""
+    chapter has (fitting never changes it), and the chapters' anchors in order (the end
+    marker is ANCHOR--end)."""
 
     top: float
     bottom: float
@@ -79,17 +80,16 @@ def endings(document: Any, fit: Fit) -> dict[str, Ending]:
 
 
 def fit_chapters(render: Callable[[str], Any], fit: Fit) -> tuple[Any, str]:
-    """Lay out with `render(extra_css)`, then set again the chapters that end on a page
+    """Lay out with `render(extra_css)`, then set again the chapters that have a page
     less than half full, trying for each the likelier fix first (tighten when a few lines
-    run over, open lower otherwise), then the other, and keeping the best of what was
-    tried. At most three layouts; one when every chapter ends well. Returns the document
-    and the CSS that fitted it."""
+    run over, loosen otherwise), then the next, and keeping the best of what was tried.
+    At most three layouts; one when every chapter ends well. Returns the document and
+    the CSS that fitted it."""
     document = render("")
     css = ""
     first = endings(document, fit)
     tried: dict[str, dict[str, Ending]] = {name: {"": ending} for name, ending in first.items()}
     chosen = dict.fromkeys(first, "")
-    height = fit.bottom - fit.top
     for _ in range(2):
         wanted = {}
         for name, results in tried.items():
@@ -102,10 +102,15 @@ def fit_chapters(render: Callable[[str], Any], fit: Fit) -> tuple[Any, str]:
         if wanted == chosen:
             break
         chosen = wanted
-        css = _css(chosen, tried, fit.drop, height)
+        css = fitting_css(chosen)
         document = render(css)
         for name, ending in endings(document, fit).items():
             tried[name].setdefault(chosen[name], ending)
+    best = {name: min(results, key=lambda v: _score(results[v]))
+            for name, results in tried.items()}
+    if best != chosen:  # a variant tried earlier was better for some chapter: set that
+        css = fitting_css(best)
+        document = render(css)
     return document, css
 
 
@@ -120,31 +125,42 @@ def _score(ending: Ending) -> tuple[int, int, float]:
 
 def _variants(ending: Ending) -> list[str]:
     """The fixes to try, likelier first: tighten when a kept-whole block was pushed to the
-    next page or a few lines run over (then, if the end is still short, tighten and open
-    lower); otherwise open lower, then tighten."""
+    next page or a few lines run over; otherwise loosen, then loosen more."""
     if _good(ending):
         return []
     gap = any(f < PUSHED for f in ending.fills[:-1])
     if gap or ending.fill <= TIGHTEN_UP_TO:
-        return ["tight", "tight-open", "open"]
-    return ["open", "tight"]
+        return ["tight", "loose"]
+    return ["loose", "looser"]
 
 
-def _css(chosen: dict[str, str], tried: dict[str, dict[str, Ending]], drop: float,
-         height: float) -> str:
-    rules = []
-    for name, variant in chosen.items():
-        head = f"{_scope(name)} > .chapter-head"
-        if variant.startswith("tight"):
-            rules.append(_tight(name))
-        if variant == "tight":
-            rules.append(f"{head} {{ padding-top: 0; }}")
-        elif variant in ("open", "tight-open"):
-            base = tried[name]["tight" if variant == "tight-open" else ""]
-            start = 0.0 if variant == "tight-open" else drop
-            deeper = min(MAX_DROP * height, start + (TARGET - base.fill) * height)
-            rules.append(f"{head} {{ padding-top: {max(0.0, deeper):.1f}px; }}")
-    return "\n".join(rules)
+# a chapter's blocks set tight, loose and looser (& is the block itself): (selector,
+# property, tight, loose, looser); never the chapter's opener, whose depth and spacing
+# stay the same in every chapter
+SPACING = (
+    ("& > p, & aside > p, & .role-mission > p", "margin-bottom", "0.45em", "0.95em", "1.2em"),
+    ("&", "margin-bottom", "0.35em", "1em", "1.35em"),
+    ("& > h2", "margin", "1em 0 0.35em", "1.9em 0 0.6em", "2.3em 0 0.7em"),
+    ("& > h3, & .practice h3", "margin", "0.6em 0 0.25em", "1.2em 0 0.45em", "1.4em 0 0.5em"),
+    ("& li", "margin-bottom", "0.12em", "0.4em", "0.5em"),
+    ("& .callout, & .takeaways", "margin", "0.7em 0", "1.4em 0", "1.7em 0"),
+    ("& .callout, & .takeaways", "padding-top", "3mm", "4mm", "4mm"),
+    ("& .callout, & .takeaways", "padding-bottom", "1mm", "2mm", "2mm"),
+    ("& th, & td", "padding-top", "1.4mm", "2.6mm", "3mm"),
+    ("& th, & td", "padding-bottom", "1.4mm", "2.6mm", "3mm"),
+    ("& .glossary .term", "margin-bottom", "1mm", "3.4mm", "4.4mm"),
+    ("& .practice", "margin-bottom", "1.5mm", "4.5mm", "6mm"),
+    ("& .checklist li", "padding-top", "0.9mm", "2mm", "2.4mm"),
+    ("& .checklist li", "padding-bottom", "0.9mm", "2mm", "2.4mm"),
+    ("& .questions > li", "margin-bottom", "3mm", "6mm", "8mm"),  # more room to write
+    ("& .write-line", "height", "8mm", "10mm", "11mm"),
+)
+VARIANTS = ("tight", "loose", "looser")
+
+
+def fitting_css(chosen: dict[str, str]) -> str:
+    """The CSS that sets each chapter as `chosen` (chapter anchor -> variant, "" as is)."""
+    return "\n".join(_spacing(name, variant) for name, variant in chosen.items() if variant)
 
 
 def _scope(anchor: str) -> str:
@@ -154,17 +170,10 @@ def _scope(anchor: str) -> str:
     return f'.chapter[id="{quoted}"]'
 
 
-def _tight(anchor: str) -> str:
-    """Closer spacing for one chapter: paragraphs, headings, lists, boxes, cells."""
-    scope = _scope(anchor)
-    return "\n".join(", ".join(f"{scope} {one.strip()}" for one in rule.split("{")[0].split(","))
-                     + " {" + rule.split("{", 1)[1] for rule in (
-        "p { margin-bottom: 0.45em; }",
-        ".block { margin-bottom: 0.35em; }",
-        "h2 { margin: 1em 0 0.35em; }",
-        "h3 { margin: 0.6em 0 0.25em; }",
-        "li { margin-bottom: 0.12em; }",
-        ".callout, .takeaways { margin: 0.7em 0; padding-top: 3mm; padding-bottom: 1mm; }",
-        "th, td { padding-top: 1.4mm; padding-bottom: 1.4mm; }",
-        ".chapter-head { margin-bottom: 5mm; padding-bottom: 3.5mm; }",
-    ))
+def _spacing(anchor: str, variant: str) -> str:
+    """The spacing of `variant` for one chapter's blocks."""
+    block = f"{_scope(anchor)} > .block"
+    column = VARIANTS.index(variant)
+    return "\n".join(
+        ", ".join(one.strip().replace("&", block) for one in selectors.split(","))
+        + f" {{ {name}: {values[column]}; }}" for selectors, name, *values in SPACING)
