@@ -64,3 +64,22 @@ def test_no_warning_for_a_readable_or_unchosen_secondary(tmp_path: Path, seconda
     brand.write_text(YELLOW.replace("  secondary: '#f2c94c'\n", secondary), encoding="utf-8")
     _, warnings = load_brand(brand)
     assert not [w for w in warnings if "secondary colour" in w.message]
+
+
+def test_the_deck_names_its_secondary_text_on_the_background(yellow: Path,
+                                                             tmp_path: Path) -> None:
+    """The deck keeps the brand's colours, so its eyebrows and role headings stay yellow:
+    the warning says so, and the slides read back show that colour."""
+    from pptx import Presentation
+
+    from smguide.commands.build import build_slides
+    from smguide.deck.render import DeckOptions
+
+    built = build_slides(Sources(FRENCH, yellow), tmp_path / "deck.pptx", DeckOptions())
+    said = [str(w) for w in built.warnings if "secondary #f2c94c" in str(w)]
+    assert said == [f"{yellow}: low contrast 1.6:1 between secondary #f2c94c and background "
+                    "#ffffff (the line above slide titles and the role card's column headings "
+                    "in the deck (light theme)); WCAG AA needs 4.5:1"]
+    theme = next(part.blob.decode() for part in Presentation(str(built.path)).part.package
+                 .iter_parts() if part.partname.endswith("theme1.xml"))
+    assert '<a:accent2><a:srgbClr val="F2C94C"/>' in theme.replace("f2c94c", "F2C94C")

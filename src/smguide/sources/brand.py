@@ -303,7 +303,10 @@ class Brand:
                  ("headings", c["headings"], "background", c["background"],
                   f"slide titles in {where}", 3.0),
                  ("title text", deck_on_primary(c), "primary", c["primary"],
-                  f"title-slide text on the primary colour in {where}", 4.5)]
+                  f"title-slide text on the primary colour in {where}", 4.5),
+                 ("secondary", c["secondary"], "background", c["background"],
+                  f"the line above slide titles and the role card's column headings in "
+                  f"{where}", 4.5)]
         notes = [note for name, said in self.screen_notes if name == theme for note in said]
         return notes + contrast_warnings(self.source, pairs)
 
