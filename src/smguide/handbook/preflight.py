@@ -21,6 +21,7 @@ checked for ink, size or lines.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
@@ -269,135 +270,194 @@ class _Page:
     # --- the interpreter --------------------------------------------------------------
     def _interpret(self, instructions: Any, resources: Any, state: _State, depth: int,
                    forms: set[tuple[int, int]]) -> None:
-        pikepdf = self.pikepdf
-        stack: list[_State] = []
-        path: list[tuple[float, float]] = []
-        clip_pending = False
-        text_matrix: Matrix = IDENTITY
-        line_matrix: Matrix = IDENTITY
-        leading = 0.0
-        resources = resources if resources is not None else pikepdf.Dictionary()
+        """Follow one content stream (a page's or a form's), operator by operator."""
+        run = _Run(state, resources if resources is not None else self.pikepdf.Dictionary(),
+                   depth, forms)
         for instruction in instructions:
-            if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+            if isinstance(instruction, self.pikepdf.ContentStreamInlineImage):
                 continue
             op = str(instruction.operator)
-            operands = instruction.operands
-            nums = _numbers(operands)
-            if op == "q":
-                stack.append(state.copy())
-            elif op == "Q":
-                if stack:
-                    state = stack.pop()
-            elif op == "cm" and len(nums) == 6:
-                state.ctm = _mul(tuple(nums), state.ctm)  # type: ignore[arg-type]
-            elif op == "w" and nums:
-                state.width = nums[0]
-            elif op in ("m", "l") and len(nums) >= 2:
-                path.append(_apply(state.ctm, nums[0], nums[1]))
-            elif op in ("c", "v", "y"):
-                for i in range(0, len(nums) - 1, 2):
-                    path.append(_apply(state.ctm, nums[i], nums[i + 1]))
-            elif op == "re" and len(nums) == 4:
-                x, y, w, h = nums
-                path += [_apply(state.ctm, px, py)
+            handler = _OPERATORS.get(op)
+            if handler is not None:
+                handler(self, run, op, instruction.operands, _numbers(instruction.operands))
+
+    def _graphics(self, run: _Run, op: str, operands: Any, nums: list[float]) -> None:
+        """q Q cm w: the graphics state saved, restored, transformed; the line width."""
+        if op == "q":
+            run.stack.append(run.state.copy())
+        elif op == "Q":
+            if run.stack:
+                run.state = run.stack.pop()
+        elif op == "cm" and len(nums) == 6:
+            run.state.ctm = _mul(tuple(nums), run.state.ctm)  # type: ignore[arg-type]
+        elif op == "w" and nums:
+            run.state.width = nums[0]
+
+    def _path(self, run: _Run, op: str, operands: Any, nums: list[float]) -> None:
+        """m l c v y re W W*: the path being built (in page space), and a clip to come."""
+        ctm = run.state.ctm
+        if op in ("m", "l") and len(nums) >= 2:
+            run.path.append(_apply(ctm, nums[0], nums[1]))
+        elif op in ("c", "v", "y"):
+            for i in range(0, len(nums) - 1, 2):
+                run.path.append(_apply(ctm, nums[i], nums[i + 1]))
+        elif op == "re" and len(nums) == 4:
+            x, y, w, h = nums
+            run.path += [_apply(ctm, px, py)
                          for px, py in ((x, y), (x + w, y), (x, y + h), (x + w, y + h))]
-            elif op in ("W", "W*"):
-                clip_pending = True
-            elif op in ("f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "n"):
-                box = _box(path)
-                if box is not None and op in ("S", "s", "B", "B*", "b", "b*"):
-                    half = state.width * _scale(state.ctm) / 2
-                    box = (box[0] - half, box[1] - half, box[2] + half, box[3] + half)
-                if op != "n":
-                    self.paint(state, box, fill=op not in ("S", "s"),
-                               stroke=op in ("S", "s", "B", "B*", "b", "b*"))
-                if clip_pending:
-                    state.clip = _intersect(state.clip, _box(path)) if state.clip else _box(path)
-                    if state.clip is None:
-                        state.clip = (0.0, 0.0, 0.0, 0.0)
-                    clip_pending = False
-                path = []
-            elif op in ("rg", "RG"):
-                self.device_rgb("a colour")
-                key = "fill" if op == "rg" else "stroke"
-                setattr(state, key, ("rgb", tuple(nums)))
-            elif op in ("k", "K") and len(nums) == 4:
-                setattr(state, "fill" if op == "k" else "stroke", ("cmyk", tuple(nums)))
-            elif op in ("g", "G") and nums:
-                setattr(state, "fill" if op == "g" else "stroke", ("cmyk", (0, 0, 0, 1 - nums[0])))
-            elif op in ("cs", "CS") and operands:
-                space = str(operands[0])
-                resolved = resources.get("/ColorSpace", {}).get(space) if \
-                    space not in ("/DeviceRGB", "/DeviceCMYK", "/DeviceGray", "/Pattern") \
-                    else space
-                if resolved == "/DeviceRGB" or (isinstance(resolved, pikepdf.Array) and
-                                                 len(resolved) and resolved[0] == "/CalRGB"):
-                    self.device_rgb("a colour space")
-                label = _space_label(resolved)
-                setattr(state, "fill_space" if op == "cs" else "stroke_space", label)
-            elif op in ("sc", "scn", "SC", "SCN"):
-                label = state.fill_space if op in ("sc", "scn") else state.stroke_space
-                colour: tuple[str, tuple[float, ...]] = (
-                    ("cmyk", tuple(nums)) if label == "cmyk" and len(nums) == 4 else
-                    ("sep", tuple(nums)) if label == "separation" else (label, tuple(nums)))
-                setattr(state, "fill" if op in ("sc", "scn") else "stroke", colour)
-            elif op == "gs":
-                pass
-            elif op == "BT":
-                text_matrix = line_matrix = IDENTITY
-            elif op == "Tf" and len(operands) == 2:
-                state.font = resources.get("/Font", {}).get(str(operands[0]))
-                state.size = float(operands[1])
-                if state.font is not None:
-                    key = _font_key(state.font)
-                    self.fonts.setdefault(key, (state.font, set()))[1].add(self.number)
-            elif op == "Tr" and nums:
-                state.render = int(nums[0])
-            elif op == "TL" and nums:
-                leading = nums[0]
-            elif op == "Tm" and len(nums) == 6:
-                text_matrix = line_matrix = tuple(nums)  # type: ignore[assignment]
-            elif op in ("Td", "TD") and len(nums) == 2:
-                if op == "TD":
-                    leading = -nums[1]
-                line_matrix = _mul((1, 0, 0, 1, nums[0], nums[1]), line_matrix)
-                text_matrix = line_matrix
-            elif op in ("T*", "'", '"'):
-                line_matrix = _mul((1, 0, 0, 1, 0, -leading), line_matrix)
-                text_matrix = line_matrix
-                if op != "T*":
-                    self.text(state, text_matrix)
-            elif op in ("Tj", "TJ"):
-                self.text(state, text_matrix)
-            elif op == "Do" and operands:
-                name = str(operands[0])
-                xobject = resources.get("/XObject", {}).get(name)
-                if xobject is None:
-                    continue
-                subtype = xobject.get("/Subtype")
-                if subtype == "/Image":  # named by its size: the PDF's own names mean nothing
-                    self.image(state, xobject, f"{int(xobject.get('/Width', 0))} x "
-                                               f"{int(xobject.get('/Height', 0))} px picture")
-                elif subtype == "/Form" and depth < MAX_DEPTH and xobject.objgen not in forms:
-                    group = xobject.get("/Group")
-                    if group is not None and group.get("/CS") == "/DeviceRGB":
-                        self.device_rgb("a transparency group")
-                    inner = state.copy()
-                    matrix = tuple(float(v) for v in xobject.get("/Matrix", IDENTITY))
-                    inner.ctm = _mul(matrix, state.ctm)  # type: ignore[arg-type]
-                    bbox = [float(v) for v in xobject.get("/BBox", [0, 0, 0, 0])]
-                    form_box = _box([_apply(inner.ctm, bbox[0], bbox[1]),
-                                     _apply(inner.ctm, bbox[2], bbox[3]),
-                                     _apply(inner.ctm, bbox[0], bbox[3]),
-                                     _apply(inner.ctm, bbox[2], bbox[1])])
-                    inner.clip = _intersect(state.clip, form_box) if state.clip else form_box
-                    self._interpret(pikepdf.parse_content_stream(xobject),
-                                    xobject.get("/Resources", resources), inner, depth + 1,
-                                    forms | {xobject.objgen})
-            elif op == "sh" and operands:
-                shading = resources.get("/Shading", {}).get(str(operands[0]))
-                if shading is not None and shading.get("/ColorSpace") == "/DeviceRGB":
-                    self.device_rgb("a gradient")
+        elif op in ("W", "W*"):
+            run.clip_pending = True
+
+    def _paint_path(self, run: _Run, op: str, operands: Any, nums: list[float]) -> None:
+        """f F f* S s B B* b b* n: the path painted (or not), then clipped if asked."""
+        state, path = run.state, run.path
+        box = _box(path)
+        if box is not None and op in ("S", "s", "B", "B*", "b", "b*"):
+            half = state.width * _scale(state.ctm) / 2
+            box = (box[0] - half, box[1] - half, box[2] + half, box[3] + half)
+        if op != "n":
+            self.paint(state, box, fill=op not in ("S", "s"),
+                       stroke=op in ("S", "s", "B", "B*", "b", "b*"))
+        if run.clip_pending:
+            state.clip = _intersect(state.clip, _box(path)) if state.clip else _box(path)
+            if state.clip is None:
+                state.clip = (0.0, 0.0, 0.0, 0.0)
+            run.clip_pending = False
+        run.path = []
+
+    def _colour(self, run: _Run, op: str, operands: Any, nums: list[float]) -> None:
+        """rg RG k K g G: a fill or stroke colour in a device space."""
+        state = run.state
+        if op in ("rg", "RG"):
+            self.device_rgb("a colour")
+            key = "fill" if op == "rg" else "stroke"
+            setattr(state, key, ("rgb", tuple(nums)))
+        elif op in ("k", "K") and len(nums) == 4:
+            setattr(state, "fill" if op == "k" else "stroke", ("cmyk", tuple(nums)))
+        elif op in ("g", "G") and nums:
+            setattr(state, "fill" if op == "g" else "stroke", ("cmyk", (0, 0, 0, 1 - nums[0])))
+
+    def _colour_space(self, run: _Run, op: str, operands: Any, nums: list[float]) -> None:
+        """cs CS sc scn SC SCN: a colour space chosen, and a colour in it."""
+        state = run.state
+        if op in ("cs", "CS") and operands:
+            space = str(operands[0])
+            resolved = run.resources.get("/ColorSpace", {}).get(space) if \
+                space not in ("/DeviceRGB", "/DeviceCMYK", "/DeviceGray", "/Pattern") \
+                else space
+            if resolved == "/DeviceRGB" or (isinstance(resolved, self.pikepdf.Array) and
+                                             len(resolved) and resolved[0] == "/CalRGB"):
+                self.device_rgb("a colour space")
+            label = _space_label(resolved)
+            setattr(state, "fill_space" if op == "cs" else "stroke_space", label)
+        elif op in ("sc", "scn", "SC", "SCN"):
+            label = state.fill_space if op in ("sc", "scn") else state.stroke_space
+            colour: tuple[str, tuple[float, ...]] = (
+                ("cmyk", tuple(nums)) if label == "cmyk" and len(nums) == 4 else
+                ("sep", tuple(nums)) if label == "separation" else (label, tuple(nums)))
+            setattr(state, "fill" if op in ("sc", "scn") else "stroke", colour)
+
+    def _text_state(self, run: _Run, op: str, operands: Any, nums: list[float]) -> None:
+        """BT Tf Tr TL: a text object begun; the font, its size, the render mode, leading."""
+        state = run.state
+        if op == "BT":
+            run.text_matrix = run.line_matrix = IDENTITY
+        elif op == "Tf" and len(operands) == 2:
+            state.font = run.resources.get("/Font", {}).get(str(operands[0]))
+            state.size = float(operands[1])
+            if state.font is not None:
+                key = _font_key(state.font)
+                self.fonts.setdefault(key, (state.font, set()))[1].add(self.number)
+        elif op == "Tr" and nums:
+            state.render = int(nums[0])
+        elif op == "TL" and nums:
+            run.leading = nums[0]
+
+    def _text_show(self, run: _Run, op: str, operands: Any, nums: list[float]) -> None:
+        """Tm Td TD T* ' " Tj TJ: where the text goes, and text shown there."""
+        if op == "Tm" and len(nums) == 6:
+            run.text_matrix = run.line_matrix = tuple(nums)  # type: ignore[assignment]
+        elif op in ("Td", "TD") and len(nums) == 2:
+            if op == "TD":
+                run.leading = -nums[1]
+            run.line_matrix = _mul((1, 0, 0, 1, nums[0], nums[1]), run.line_matrix)
+            run.text_matrix = run.line_matrix
+        elif op in ("T*", "'", '"'):
+            run.line_matrix = _mul((1, 0, 0, 1, 0, -run.leading), run.line_matrix)
+            run.text_matrix = run.line_matrix
+            if op != "T*":
+                self.text(run.state, run.text_matrix)
+        elif op in ("Tj", "TJ"):
+            self.text(run.state, run.text_matrix)
+
+    def _xobject(self, run: _Run, op: str, operands: Any, nums: list[float]) -> None:
+        """Do: a picture painted, or a form followed (with its matrix and clip)."""
+        if not operands:
+            return
+        resources, state = run.resources, run.state
+        xobject = resources.get("/XObject", {}).get(str(operands[0]))
+        if xobject is None:
+            return
+        subtype = xobject.get("/Subtype")
+        if subtype == "/Image":  # named by its size: the PDF's own names mean nothing
+            self.image(state, xobject, f"{int(xobject.get('/Width', 0))} x "
+                                       f"{int(xobject.get('/Height', 0))} px picture")
+        elif subtype == "/Form" and run.depth < MAX_DEPTH and xobject.objgen not in run.forms:
+            group = xobject.get("/Group")
+            if group is not None and group.get("/CS") == "/DeviceRGB":
+                self.device_rgb("a transparency group")
+            inner = state.copy()
+            matrix = tuple(float(v) for v in xobject.get("/Matrix", IDENTITY))
+            inner.ctm = _mul(matrix, state.ctm)  # type: ignore[arg-type]
+            bbox = [float(v) for v in xobject.get("/BBox", [0, 0, 0, 0])]
+            form_box = _box([_apply(inner.ctm, bbox[0], bbox[1]),
+                             _apply(inner.ctm, bbox[2], bbox[3]),
+                             _apply(inner.ctm, bbox[0], bbox[3]),
+                             _apply(inner.ctm, bbox[2], bbox[1])])
+            inner.clip = _intersect(state.clip, form_box) if state.clip else form_box
+            self._interpret(self.pikepdf.parse_content_stream(xobject),
+                            xobject.get("/Resources", resources), inner, run.depth + 1,
+                            run.forms | {xobject.objgen})
+
+    def _shading(self, run: _Run, op: str, operands: Any, nums: list[float]) -> None:
+        """sh: a gradient painted."""
+        if not operands:
+            return
+        shading = run.resources.get("/Shading", {}).get(str(operands[0]))
+        if shading is not None and shading.get("/ColorSpace") == "/DeviceRGB":
+            self.device_rgb("a gradient")
+
+
+@dataclass
+class _Run:
+    """What one content stream's interpreter keeps between operators."""
+
+    state: _State
+    resources: Any
+    depth: int
+    forms: set[tuple[int, int]]
+    stack: list[_State] = field(default_factory=list)
+    path: list[tuple[float, float]] = field(default_factory=list)
+    clip_pending: bool = False
+    text_matrix: Matrix = IDENTITY
+    line_matrix: Matrix = IDENTITY
+    leading: float = 0.0
+
+
+_Handler = Callable[[_Page, _Run, str, Any, list[float]], None]
+# each operator preflight follows, and the method that follows it (others change nothing
+# that is checked: gs, marked content, ...)
+_OPERATORS: dict[str, _Handler] = {
+    **dict.fromkeys(("q", "Q", "cm", "w"), _Page._graphics),
+    **dict.fromkeys(("m", "l", "c", "v", "y", "re", "W", "W*"), _Page._path),
+    **dict.fromkeys(("f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "n"), _Page._paint_path),
+    **dict.fromkeys(("rg", "RG", "k", "K", "g", "G"), _Page._colour),
+    **dict.fromkeys(("cs", "CS", "sc", "scn", "SC", "SCN"), _Page._colour_space),
+    **dict.fromkeys(("BT", "Tf", "Tr", "TL"), _Page._text_state),
+    **dict.fromkeys(("Tm", "Td", "TD", "T*", "'", '"', "Tj", "TJ"), _Page._text_show),
+    "Do": _Page._xobject,
+    "sh": _Page._shading,
+}
 
 
 def _space_label(space: Any) -> str:
