@@ -10,6 +10,7 @@ import difflib
 import functools
 import types
 import typing
+from collections.abc import Callable
 from typing import Any, Literal, NamedTuple, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -163,6 +164,19 @@ class Described(NamedTuple):
     meant: str | None = None
 
 
+class _Error(NamedTuple):
+    """One Pydantic error, with what describing it needs."""
+
+    path: Path_  # where in the file
+    loc: tuple[str | int, ...]  # Pydantic's location
+    value: Any
+    ctx: dict[str, Any]
+    msg: str
+    root: Any
+    field_type: Any
+    helps: dict[str, str]
+
+
 def describe(error: ErrorDetails, root: Any, data: Any,
              helps: dict[str, str] | None = None) -> Described:
     """One Pydantic error described; `helps` maps a text pattern to the words that
@@ -172,80 +186,125 @@ def describe(error: ErrorDetails, root: Any, data: Any,
     loc = tuple(error["loc"])
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     path = _data_path(data, loc, keep_last=kind in ("missing", "extra_forbidden"))
-    field_type = type_at(root, loc)
-    if kind == "missing":
-        add = f'add "{loc[-1]}:"'
-        return Described(path, f"required field is missing; {add}", suggestion=add)
-    if kind == "extra_forbidden":
-        allowed = [k for k in _keys_of(type_at(root, loc[:-1])) if k != "type"]
-        meant = _closest(str(loc[-1]), allowed)
-        fix = f"did you mean {quote(meant)}?" if meant else None
-        hint = f" ({fix})" if fix else f" (allowed: {', '.join(allowed)})"
-        return Described(path, f"unknown key {quote(loc[-1])}{hint}", True, suggestion=fix,
-                         meant=meant)
-    if kind in ("literal_error", "enum"):
-        choices = _choices(field_type) or [c.strip("'") for c in
-                                           str(ctx.get("expected", "")).replace(" or ", ", ")
-                                           .split(", ")]
-        return _one_of(path, choices, value)
-    if kind == "union_tag_invalid":
-        tags = [t.strip("'") for t in str(ctx.get("expected_tags", "")).split(", ")]
-        curly = _curly_wrapped(ctx.get("tag"))
-        if curly:
-            return Described((*path, "type"), curly, suggestion=curly.rpartition("; ")[2])
-        return _one_of((*path, "type"), tags, ctx.get("tag"))
-    if kind == "value_error":
-        refusal = ctx.get("error", error["msg"])
-        return Described(path, str(refusal), suggestion=getattr(refusal, "fix", None))
-    if kind == "union_tag_not_found":
-        return Described(path, 'each block needs a "type:" line (for example "type: prose")')
-    if kind == "string_type":
-        pattern = _pattern_of(field_type)
-        if pattern:
-            wanted = helps.get(pattern, "text")
-            return Described(path, f"expected {wanted}; got {_show(value)}", expected=wanted)
-        fix = (f"put it in quotes: {quote(_show(value))}"
-               if isinstance(value, (int, float)) else None)
-        return Described(path, f"expected text; got {_show(value)}"
-                               f"{f' ({fix})' if fix else ''}", expected="text", suggestion=fix)
-    if kind == "string_too_long":
-        return Described(path, f"too long: at most {ctx.get('max_length')} characters; "
-                               f"got {len(str(value))}")
-    if kind == "string_too_short":
-        fix = "write some text or remove the key"
-        return Described(path, f"must not be empty; {fix}", suggestion=fix)
-    curly = _curly_wrapped(value)
-    if curly and kind in ("string_pattern_mismatch", "literal_error", "enum"):
-        return Described(path, curly, suggestion=curly.rpartition("; ")[2])
-    if kind == "string_pattern_mismatch":
-        wanted = helps.get(str(ctx.get("pattern")), "a different format")
-        return Described(path, f"{_show(value)} is not allowed here; expected {wanted}",
-                         expected=wanted)
-    if kind in ("list_type", "tuple_type"):
-        return _expected(path, 'a list (one "- item" per line)', value)
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return _expected(path, 'a group of "key: value" lines', value)
-    if kind in ("too_short", "too_long"):
-        return _count(path, kind, ctx)
-    if kind in ("int_type", "int_parsing"):
-        return _expected(path, "a whole number", value)
-    if kind in ("greater_than_equal", "less_than_equal"):
-        low = ctx.get("ge")
-        limit = f"at least {low}" if low is not None else f"at most {ctx.get('le')}"
-        return _expected(path, f"a number {limit}", value)
+    found = _Error(path, loc, value, ctx, error["msg"], root, type_at(root, loc), helps)
+    how = _BY_KIND.get(kind)
+    if how is not None:
+        return how(found)
     return Described(path, f"{error['msg']}; got {_show(value)}")
 
 
-def _curly_wrapped(value: Any) -> str | None:
-    """What to say when a refused value is only wrapped in a word processor's curly
-    quotes (`“2026-12-01”`), which YAML keeps as letters of the text."""
+def _missing(e: _Error) -> Described:
+    add = f'add "{e.loc[-1]}:"'
+    return Described(e.path, f"required field is missing; {add}", suggestion=add)
+
+
+def _unknown_key(e: _Error) -> Described:
+    allowed = [k for k in _keys_of(type_at(e.root, e.loc[:-1])) if k != "type"]
+    meant = _closest(str(e.loc[-1]), allowed)
+    fix = f"did you mean {quote(meant)}?" if meant else None
+    hint = f" ({fix})" if fix else f" (allowed: {', '.join(allowed)})"
+    return Described(e.path, f"unknown key {quote(e.loc[-1])}{hint}", True, suggestion=fix,
+                     meant=meant)
+
+
+def _choice(e: _Error) -> Described:
+    choices = _choices(e.field_type) or [c.strip("'") for c in
+                                         str(e.ctx.get("expected", "")).replace(" or ", ", ")
+                                         .split(", ")]
+    return _one_of(e.path, choices, e.value)
+
+
+def _block_type(e: _Error) -> Described:
+    tags = [t.strip("'") for t in str(e.ctx.get("expected_tags", "")).split(", ")]
+    curly = _curly_wrapped(e.ctx.get("tag"))
+    if curly:
+        return Described((*e.path, "type"), *curly)
+    return _one_of((*e.path, "type"), tags, e.ctx.get("tag"))
+
+
+def _refused(e: _Error) -> Described:
+    refusal = e.ctx.get("error", e.msg)
+    return Described(e.path, str(refusal), suggestion=getattr(refusal, "fix", None))
+
+
+def _no_block_type(e: _Error) -> Described:
+    return Described(e.path, 'each block needs a "type:" line (for example "type: prose")')
+
+
+def _not_text(e: _Error) -> Described:
+    pattern = _pattern_of(e.field_type)
+    if pattern:
+        wanted = e.helps.get(pattern, "text")
+        return Described(e.path, f"expected {wanted}; got {_show(e.value)}", expected=wanted)
+    fix = (f"put it in quotes: {quote(_show(e.value))}"
+           if isinstance(e.value, (int, float)) else None)
+    return Described(e.path, f"expected text; got {_show(e.value)}"
+                             f"{f' ({fix})' if fix else ''}", expected="text", suggestion=fix)
+
+
+def _too_long_text(e: _Error) -> Described:
+    return Described(e.path, f"too long: at most {e.ctx.get('max_length')} characters; "
+                             f"got {len(str(e.value))}")
+
+
+def _empty_text(e: _Error) -> Described:
+    fix = "write some text or remove the key"
+    return Described(e.path, f"must not be empty; {fix}", suggestion=fix)
+
+
+def _wrong_format(e: _Error) -> Described:
+    curly = _curly_wrapped(e.value)
+    if curly:
+        return Described(e.path, *curly)
+    wanted = e.helps.get(str(e.ctx.get("pattern")), "a different format")
+    return Described(e.path, f"{_show(e.value)} is not allowed here; expected {wanted}",
+                     expected=wanted)
+
+
+def _shape(wanted: str) -> Callable[[_Error], Described]:
+    return lambda e: _expected(e.path, wanted, e.value)
+
+
+def _limit(e: _Error) -> Described:
+    low = e.ctx.get("ge")
+    limit = f"at least {low}" if low is not None else f"at most {e.ctx.get('le')}"
+    return _expected(e.path, f"a number {limit}", e.value)
+
+
+# how each kind of Pydantic error is said (others: Pydantic's words and the value)
+_BY_KIND: dict[str, Callable[[_Error], Described]] = {
+    "missing": _missing,
+    "extra_forbidden": _unknown_key,
+    "literal_error": _choice,
+    "enum": _choice,
+    "union_tag_invalid": _block_type,
+    "value_error": _refused,
+    "union_tag_not_found": _no_block_type,
+    "string_type": _not_text,
+    "string_too_long": _too_long_text,
+    "string_too_short": _empty_text,
+    "string_pattern_mismatch": _wrong_format,
+    **dict.fromkeys(("list_type", "tuple_type"), _shape('a list (one "- item" per line)')),
+    **dict.fromkeys(("model_type", "dict_type", "model_attributes_type"),
+                    _shape('a group of "key: value" lines')),
+    "too_short": lambda e: _count(e.path, "too_short", e.ctx),
+    "too_long": lambda e: _count(e.path, "too_long", e.ctx),
+    **dict.fromkeys(("int_type", "int_parsing"), _shape("a whole number")),
+    **dict.fromkeys(("greater_than_equal", "less_than_equal"), _limit),
+}
+
+
+def _curly_wrapped(value: Any) -> tuple[str, bool, None, str] | None:
+    """What to say (the message, whether at the key, what was expected, the fix) when a
+    refused value is only wrapped in a word processor's curly quotes (`“2026-12-01”`),
+    which YAML keeps as letters of the text."""
     if not isinstance(value, str) or len(value) < 2:
         return None
     if value[0] not in CURLY or value[-1] not in CURLY:
         return None
+    fix = f"use straight quotes: {quote(value[1:-1])}"
     return (f"the value is in curly quotes ({value[0]} {value[-1]}) from a word processor, "
-            f"which YAML keeps as part of the text; use straight quotes: "
-            f"{quote(value[1:-1])}")
+            f"which YAML keeps as part of the text; {fix}", False, None, fix)
 
 
 def _expected(path: Path_, wanted: str, value: Any) -> Described:
