@@ -1,11 +1,13 @@
 """The baseline for `smguide slides`: a quick one-off python-pptx script writing the same deck.
 
-Same slides as `smguide slides` on the built-in plan (title, agenda, a section slide per
-chapter, or one slide for a chapter with only its takeaways, a slide per role / comparison
-/ analogy / practices / takeaways / checklist / questions block, a summary, closing; not
-the "(cont.)" slides smguide adds when text does not fit, since this script fits nothing),
-same layouts, titles, bullet texts, table cells, diagram shapes
-and connectors, speaker notes, footer and slide number, read from the same content files.
+Same slides as `smguide slides` on the built-in plan: title, agenda, then for each chapter
+its slides (a block of a shown type or with a `slide:` text, never `slide: false`; the
+takeaways only when the chapter has no other, a divider when it has more than one), the
+first titled with the chapter's `deck:` line when there is no divider; a summary of the
+`deck:` lines and the closing slide; not the "(cont.)" slides smguide adds when text does
+not fit, since this script fits nothing. Same layouts, titles, bullet texts (a block's
+`slide:` lines where it has them), table cells, diagram shapes and connectors, speaker
+notes, footer and slide number, read from the same content files.
 Written the way a person would write it once: yaml.safe_load, plain python-pptx calls on
 python-pptx's default template. No validation, no text measuring or fitting, no theme,
 no plan template, no logo (python-pptx cannot insert the brand's SVG). Usage:
@@ -83,6 +85,8 @@ def main(out: str, content: Path, brand_file: Path) -> None:
     brand = yaml.safe_load(brand_file.read_text(encoding="utf-8"))
     company = brand["meta"]["name"]["full"]
     footer = brand.get("defaults", {}).get("smguide", {}).get("footer", company)
+    if isinstance(footer, dict):  # one line per language
+        footer = footer.get(guide.get("language", "en"), "")
 
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
@@ -99,37 +103,55 @@ def main(out: str, content: Path, brand_file: Path) -> None:
             write_lines(box.text_frame, [str(len(prs.slides))], 11)
         return new
 
-    title = slide("Title Slide", guide["title"], guide.get("description") or guide["title"],
-                  marks=False)
+    title = slide("Title Slide", guide["title"], guide.get("deck", {}).get("opening") or
+                  guide.get("description") or guide["title"], marks=False)
     write_lines(title.placeholders[1].text_frame,
                 [guide["subtitle"], company, str(guide["edition"])])
-    shown = [c for c in chapters if any(b["type"] in SHOWN for b in c["blocks"])]
+    def picked(chapter: dict) -> list[dict]:
+        return [b for b in chapter["blocks"] if b.get("slide") is not False and
+                (b["type"] in SHOWN or isinstance(b.get("slide"), str))]
+
+    def lines(block: dict, fallback: list[str]) -> list[str]:
+        text = block.get("slide")
+        if not isinstance(text, str):
+            return fallback
+        return [line.strip().removeprefix("- ") for line in text.splitlines() if line.strip()]
+
+    shown = [c for c in chapters if picked(c)]
     for start in range(0, len(shown), AGENDA):  # a long agenda continues
         agenda = slide("Title and Content", labels["agenda"] + (
             f" ({labels['continued']})" if start else ""),
+            guide.get("deck", {}).get("agenda") or
             "\n".join(c["summary"] for c in shown if c.get("summary")))
         write_lines(agenda.placeholders[1].text_frame,
                     [c["title"] for c in shown[start:start + AGENDA]])
 
     for number, chapter in enumerate(chapters, 1):
-        blocks = [b for b in chapter["blocks"] if b["type"] in SHOWN]
+        every = picked(chapter)
+        content = [b for b in every if b["type"] != "takeaways"]
+        blocks = content or every
         if not blocks:
             continue
         about = chapter.get("notes") or chapter.get("summary") or guide["title"]
-        if [b["type"] for b in blocks] == ["takeaways"]:  # one slide, no divider
-            new = slide("Title and Content", chapter["title"], about)
-            write_lines(new.placeholders[1].text_frame, blocks[0]["items"])
-            continue
-        section = slide("Section Header", chapter["title"], about)
-        write_lines(section.placeholders[1].text_frame,
-                    [f"{labels['chapter']} {number}", chapter.get("summary", "")])
-        for block in blocks:
+        line = (chapter.get("deck") or "").rstrip(".")
+        if len(content) > 1:
+            section = slide("Section Header", chapter["title"], about)
+            write_lines(section.placeholders[1].text_frame,
+                        [f"{labels['chapter']} {number}", chapter.get("deck", "")])
+        for index, block in enumerate(blocks):
+            first = index == 0 and len(content) <= 1 and line
+            if not content:  # the takeaways alone: one slide
+                new = slide("Title and Content", line or chapter["title"],
+                            block.get("notes") or about)
+                write_lines(new.placeholders[1].text_frame, lines(block, block["items"]))
+                continue
+            block = dict(block, heading=line) if first else block
             kind, notes = block["type"], block.get("notes") or about
             if kind in ("takeaways", "checklist", "questions"):
                 heading = block.get("heading") or (
                     labels["key_takeaways"] if kind == "takeaways" else chapter["title"])
                 new = slide("Title and Content", heading, notes)
-                write_lines(new.placeholders[1].text_frame, block["items"])
+                write_lines(new.placeholders[1].text_frame, lines(block, block["items"]))
             elif kind == "role":
                 new = slide("Two Content", block.get("heading") or block["name"], notes)
                 write_lines(new.placeholders[1].text_frame,
@@ -161,9 +183,10 @@ def main(out: str, content: Path, brand_file: Path) -> None:
                     card.fill.solid()
                     card.fill.fore_color.rgb = RGBColor(0xF3, 0xF1, 0xEA)
                     card.line.fill.background()
-                    write_lines(card.text_frame, [practice["title"],
-                                                  f"{labels['what']}: {practice['what']}",
-                                                  f"{labels['why']}: {practice['why']}"], 14)
+                    write_lines(card.text_frame, [practice["title"], practice["slide"]]
+                                if practice.get("slide") else
+                                [practice["title"], f"{labels['what']}: {practice['what']}",
+                                 f"{labels['why']}: {practice['why']}"], 14)
             else:  # the analogy: shapes, connectors and labels in one group
                 new = slide("Title Only", block.get("heading") or chapter["title"], notes)
                 group = new.shapes.add_group_shape()
@@ -192,12 +215,16 @@ def main(out: str, content: Path, brand_file: Path) -> None:
                     box.text_frame.paragraphs[0].font.bold = True
 
     summary = slide("Title and Content", labels.get("summary", "In short"),
-                    guide.get("deck", {}).get("summary", guide["title"]))
+                    guide.get("deck", {}).get("summary") or guide["title"])
     write_lines(summary.placeholders[1].text_frame,
                 [c.get("deck") or c.get("summary") or c["title"] for c in shown])
+    deck = guide.get("deck", {})
     closing = slide("Title Slide", labels["questions_title"],
-                    " ".join(c["title"] for c in chapters), marks=False)
-    write_lines(closing.placeholders[1].text_frame, [company])
+                    deck.get("closing") or " ".join(c["title"] for c in chapters), marks=False)
+    write_lines(closing.placeholders[1].text_frame,
+                [f"{labels['next_step']}: {deck['next_step']}" if deck.get("next_step") else
+                 company, *([f"{labels['contact']}: {deck['contact']}"]
+                            if deck.get("contact") else [])])
     prs.save(out)
 
 

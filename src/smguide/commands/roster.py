@@ -35,7 +35,7 @@ T = TypeVar("T")
 # worker, so that every core has pages to lay out from the start
 CHUNK = (25, 250)
 BATCH = 100  # finished copies handed to the parent at a time (and the time limit's unit)
-OPENED = 8  # parsed personal-pages documents a pool worker keeps (each serves a chunk)
+OPENED = 3  # parsed personal-pages documents a pool worker keeps (each serves a chunk)
 
 
 @dataclass(frozen=True)
