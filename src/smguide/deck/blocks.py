@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from smguide.deck.slides import drop_empty, title_of, too_long
 from smguide.deck.textfit import Box, Fonts, Para, Span, largest_size, paginate, text_height
-from smguide.deck.theme import plain_shape
+from smguide.deck.theme import NS, plain_shape
 from smguide.deck.write import (
     Area,
     bullet_indent,
@@ -464,8 +464,9 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
                 if header else cells[1:]
             said.append(f"{spoken(cells[0])} " + f"{typo.punct(';')} ".join(named) + ".")
         slide = deck.new_slide(planned, title, number, said="\n".join(said), pages=len(pages))
-        frame = _table(slide, area, widths, head, page.items, heights(page.items, page.size),
-                       page.size)
+        frame = _table(slide, area, widths, head, page.items,
+                       _airy(heights(page.items, page.size), head is not None, limit,
+                             len(pages) > 1), page.size)
         frame._element.nvGraphicFramePr.cNvPr.set("descr", alt)
         drop_empty(slide)
 
@@ -490,9 +491,24 @@ def _value_widths(first: float, total: float, longest: list[float], size: float
     return [first, *(need[i] if i in fixed else share for i in range(len(need)))]
 
 
+ROW_GROWTH = 0.6  # a continued table's rows may grow by this share of their height
+
+
+def _airy(heights: list[float], head: bool, limit: float, continued: bool) -> list[float]:
+    """Row heights with a continued table's spare room shared out over its body rows
+    (each up to ROW_GROWTH more, text centred in it), so its slides are not half empty."""
+    body = heights[1:] if head else heights
+    spare = limit - sum(heights)
+    if not continued or spare <= 0 or not body:
+        return heights
+    extra = [min(spare / len(body), height * ROW_GROWTH) for height in body]
+    grown = [height + more for height, more in zip(body, extra, strict=True)]
+    return [heights[0], *grown] if head else grown
+
+
 def _table(slide: Slide, area: Area, widths: list[float], head: list[list[Para]] | None,
            rows: Sequence[list[list[Para]]], heights: list[float], size: float) -> Any:
-    from pptx.enum.dml import MSO_THEME_COLOR
+    from pptx.enum.text import MSO_ANCHOR
     from pptx.util import Emu, Pt
 
     lines = [head, *rows] if head else list(rows)
@@ -501,22 +517,59 @@ def _table(slide: Slide, area: Area, widths: list[float], head: list[list[Para]]
     table = frame.table
     table.first_row = head is not None
     table.horz_banding = True
+    props = table._tbl.tblPr
+    assert props is not None  # python-pptx writes it with its default style
+    props.find(f"{{{NS['a']}}}tableStyleId").text = table_style(
+        slide.part.package.presentation_part)
     for i, width in enumerate(widths):
         table.columns[i].width = Pt(width)
     for r, (cells, height) in enumerate(zip(lines, heights, strict=True)):
         table.rows[r].height = Pt(height)
-        is_head = head is not None and r == 0
-        band = (r - (1 if head else 0)) % 2 == 1
         for c, paras in enumerate(cells):
             cell = table.cell(r, c)
             cell.margin_left = cell.margin_right = Pt(CELL_X)
             cell.margin_top = cell.margin_bottom = Pt(CELL_Y)
-            cell.fill.solid()
-            cell.fill.fore_color.theme_color = (MSO_THEME_COLOR.ACCENT_1 if is_head else
-                                                MSO_THEME_COLOR.BACKGROUND_2 if band else
-                                                MSO_THEME_COLOR.BACKGROUND_1)
+            cell.vertical_anchor = MSO_ANCHOR.MIDDLE
             _fill_cell(cell, paras, size)
     return frame
+
+
+TABLE_STYLE = "{8E4B1D2A-5C3F-4E7B-9A61-2D0C7F3B5E19}"  # smguide's, in ppt/tableStyles.xml
+
+
+def table_style(presentation: Any) -> str:
+    """The deck's table style (added to ppt/tableStyles.xml once): the header row on the
+    primary colour in the background colour, bold; every second row a shade of the
+    background; no other fills or borders, so the table follows the theme (light or
+    dark) and a user can restyle it from PowerPoint's Table Design tab."""
+    from lxml import etree
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    part = presentation.part_related_by(RT.TABLE_STYLES)
+    root = etree.fromstring(part.blob)
+    a = NS["a"]
+    if any(s.get("styleId") == TABLE_STYLE for s in root.iter(f"{{{a}}}tblStyle")):
+        return TABLE_STYLE
+    tint = "bg2"
+
+    def cells(name: str, colour: str | None, text: str | None, bold: bool) -> str:
+        fill = (f'<a:fill><a:solidFill><a:schemeClr val="{colour}"/></a:solidFill></a:fill>'
+                if colour else "")
+        words = (f'<a:tcTxStyle{" b=" + chr(34) + "on" + chr(34) if bold else ""}>'
+                 f'<a:fontRef idx="minor"><a:prstClr val="black"/></a:fontRef>'
+                 f'<a:schemeClr val="{text}"/></a:tcTxStyle>') if text else ""
+        lines = "".join(f"<a:{side}><a:ln><a:noFill/></a:ln></a:{side}>"
+                        for side in ("left", "right", "top", "bottom", "insideH", "insideV"))
+        return (f"<a:{name}>{words}<a:tcStyle><a:tcBdr>{lines}</a:tcBdr>{fill}</a:tcStyle>"
+                f"</a:{name}>")
+
+    style = etree.fromstring(
+        f'<a:tblStyle xmlns:a="{a}" styleId="{TABLE_STYLE}" styleName="smguide">'
+        f'{cells("wholeTbl", None, "tx1", False)}{cells("band2H", tint, None, False)}'
+        f'{cells("firstRow", "accent1", "bg1", True)}</a:tblStyle>')
+    root.append(style)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return TABLE_STYLE
 
 
 def _fill_cell(cell: Any, paras: list[Para], size: float) -> None:

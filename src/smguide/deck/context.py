@@ -278,7 +278,10 @@ class DeckContext:
             size = largest_size(bold, box, self.head_fonts, base, minimum)
         if size is None:
             raise slides.too_long(self, planned, "the title", text, shape, minimum)
-        self.fill_family(f"title:{kind}", shape, paras, size)
+        # in the brand's heading weight (bold for 600 and up), whatever the template's title
+        # style says: measured bold, so set bold
+        self.fill_family(f"title:{kind}", shape, bold if self.brand.heading_weight >= 600
+                         else paras, size)
         if eyebrow:
             left, top, width = self._title_geometry(shape)
             height = shape.height
