@@ -264,12 +264,14 @@ def test_the_deck_plan_can_name_a_layout_of_the_template(tmp_path: Path) -> None
     from tests.deck.test_deck import write_plan
 
     template = renamed(tmp_path / "corporate.pptx", FRENCH)
+    # the agenda lists the chapters the deck shows, so the plan shows one
     plan = write_plan(tmp_path / "t", "- kind: title\n  layout: Titre de section\n"
-                                      "- kind: agenda\n  layout: 2\n")
+                                      "- kind: agenda\n  layout: 2\n"
+                                      "- kind: section\n  layout: 3\n  chapter: 1\n")
     data, _ = DeckRenderer(GUIDE, BRAND, DeckOptions(template=template), plan).render()
     deck = Presentation(io.BytesIO(data))
-    assert [s.slide_layout.name for s in deck.slides] == ["Titre de section",
-                                                          "Titre et contenu"]
+    assert [s.slide_layout.name for s in deck.slides] == [
+        "Titre de section", "Titre et contenu", deck.slide_layouts[2].name]
     wrong = write_plan(tmp_path / "w", "- kind: title\n  layout: Titre de section\n"
                                        "- kind: agenda\n  layout: Sommaire\n")
     with pytest.raises(RenderError) as refused:
