@@ -134,6 +134,16 @@ def test_the_deck_draws_the_same_parts_as_native_shapes_named_after_them(
                 assert kind == MSO_SHAPE_TYPE.AUTO_SHAPE, shape.name
             else:
                 assert kind == MSO_SHAPE_TYPE.FREEFORM, shape.name
+    # the pictures are drawn in the accent colours (and the background, for holes), never
+    # the text colour, which a dark deck turns light
+    from pptx.enum.dml import MSO_FILL, MSO_THEME_COLOR
+
+    for shape in (s for part in parts.values() for s in walk(part.shapes)):
+        for fill in (shape.fill, shape.line.fill):
+            if fill.type == MSO_FILL.SOLID:
+                assert fill.fore_color.theme_color in (
+                    MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_3,
+                    MSO_THEME_COLOR.ACCENT_4, MSO_THEME_COLOR.BACKGROUND_1), shape.name
     # two arrows (the lighthouse guides the ship, the ship reaches the harbour), glued
     lines = [s for s in diagram.shapes if s.shape_type == MSO_SHAPE_TYPE.LINE]
     assert sorted(line.name for line in lines) == [
@@ -255,6 +265,9 @@ def test_every_pictogram_is_drawn_alike_in_the_handbook_and_the_deck(tmp_path: P
         # composed alt text: the parts' own words
         assert svg.find(f"{svg_ns}title").text == block.alt
         assert block.alt.startswith(f"{block.parts[0].name} ({block.parts[0].stands_for})")
+    # no picture is drawn in the text colour (a dark deck turns it light)
+    assert not [name for name, pictogram in PICTOGRAMS.items()
+                if any(piece.tone.slot in ("text", "line") for piece in pictogram.parts)]
     tags = {"Rect": "rect", "Oval": "ellipse", "Poly": "polygon", "Stroke": "polyline"}
     for name, pictogram in PICTOGRAMS.items():
         assert drawn_svg[name] == [tags[type(p).__name__] for p in pictogram.parts], name
@@ -310,7 +323,7 @@ def test_an_unsafe_picture_is_one_line_and_nothing_is_written(
     assert result.exit_code == 1 and not out.exists()
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error")]
     assert len(errors) == 1, result.stderr
-    assert re.search(r"03-vuurtoren\.yaml:\d+:\d+: blocks\[0\]\.parts\[0\]\.picture: "
+    assert re.search(r"03-vuurtoren\.yaml:\d+:\d+: block 1 \(analogy\), part 1, picture: "
                      r'"kraan\.svg": ', errors[0]) and says in errors[0], errors[0]
 
 
@@ -325,6 +338,6 @@ def test_a_misspelt_pictogram_names_file_line_field_and_the_nearest_name(
     said = result.stdout + result.stderr  # check reports on stdout
     errors = [line for line in said.splitlines() if line.startswith("Error")]
     assert len(errors) == 1, said
-    assert re.search(r'03-vuurtoren\.yaml:8:\d+: blocks\[0\]\.parts\[0\]\.symbol: expected one '
-                     r'of anchor, .*; got "lighthous" \(did you mean "lighthouse"\?\)$',
+    assert re.search(r"03-vuurtoren\.yaml:8:\d+: block 1 \(analogy\), part 1, symbol: expected "
+                     r'one of anchor, .*; got "lighthous" \(did you mean "lighthouse"\?\)$',
                      errors[0]), errors[0]

@@ -47,7 +47,7 @@ CHARACTERS_PER_LINE = 68
 OPENING_DROP = 0.125
 PX_PER_MM = 96 / 25.4
 MIN_BODY_PT = 9.5  # the smallest text (table headings, 0.85 of it) stays above 8 pt
-DIAGRAM_LABEL_PT = 9.0  # the seed-and-garden diagram's labels, at every paper size
+DIAGRAM_LABEL_PT = 9.0  # the analogy diagram's labels, at every paper size
 
 
 # text, rules, writing lines and the footer: on the black plate only when near-grey
@@ -287,7 +287,10 @@ class HandbookRenderer:
                 "arrows": arrows}
 
     def colour(self, tone: Tone) -> str:
-        """A pictogram's tone in the handbook's (paper-readable) palette."""
+        """A pictogram's tone in the handbook's (paper-readable) palette; the arrows'
+        line is the page's own grey (on the black plate only, when printed)."""
+        if tone.slot == "line":
+            return self.colours[PALETTE_KEY["line"]]
         return shade(self.colours[PALETTE_KEY[tone.slot]], tone.brightness)
 
     def picture_uri(self, relative: str) -> str:

@@ -70,16 +70,8 @@ def palette(roles: Mapping[str, str]) -> dict[str, str]:
     c["tint"] = mix(c["primary"], bg, 0.10)
     c["warm_tint"] = mix(c["secondary"], bg, 0.10)
     c["cool_tint"] = mix(c["tertiary"], bg, 0.10)
-    c["garden"] = mix(c["primary"], bg, 0.16)
-    c["leaf"] = mix(c["primary"], bg, 0.6)
-    c["soil"] = mix(c["secondary"], "#2b1d12", 0.55)
-    c["soil_text"] = bg if contrast(bg, c["soil"]) >= 4.5 else fg
-    c["seed_edge"] = mix(c["secondary"], "#000000", 0.7)
-    c["seed_text"] = c["secondary"] if contrast(c["secondary"], c["garden"]) >= 4.5 else fg
     c["secondary_text"] = c["secondary"] if contrast(c["secondary"], bg) >= 4.5 else fg
     c["sun"] = c.get("warning") or "#e3a72f"
-    c["basket"] = mix(c["secondary"], bg, 0.7)
-    c["basket_line"] = mix(c["secondary"], "#000000", 0.6)
     c["arrow"] = c["muted"]
     c["light"] = c.get("light") or mix(c["primary"], bg, 0.08)
     return c

@@ -321,9 +321,9 @@ def layout(specs: list[PartSpec], width: float) -> Scene:
             arrows.append(_arrow(placed, None, index, target, placed[index].tone, True))
     for index in results:
         if band is not None:
-            arrows.append(_arrow(placed, band, None, index, Tone("text", 0.35), False))
+            arrows.append(_arrow(placed, band, None, index, Tone("line", 0.35), False))
         elif grows:
-            arrows.append(_arrow(placed, None, grows[-1], index, Tone("text", 0.35), False))
+            arrows.append(_arrow(placed, None, grows[-1], index, Tone("line", 0.35), False))
     parts = tuple(placed[i] for i in sorted(placed))
     return Scene(width, math.ceil(bottom + 8), parts, band, tuple(arrows))
 

@@ -5,9 +5,10 @@ them as SVG elements and the deck as native shapes (autoshapes and freeforms), f
 same definitions, so both show the same picture.
 
 Every part has a tone: a colour slot of the brand (primary, secondary, tertiary, sun for
-the warm highlight, text, paper) and a brightness from -1 (black) to 1 (white), applied as
-PowerPoint applies it (lumMod/lumOff on the HSL lightness; `model.colors.shade`), so a
-tint in the deck is the same colour as in the handbook.
+the warm highlight, text, paper; line for the arrows, in the handbook the page's muted
+grey, on the black plate when printed) and a brightness from -1 (black) to 1 (white),
+applied as PowerPoint applies it (lumMod/lumOff on the HSL lightness;
+`model.colors.shade`), so a tint in the deck is the same colour as in the handbook.
 """
 
 from __future__ import annotations
@@ -16,14 +17,14 @@ import math
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-Slot = Literal["primary", "secondary", "tertiary", "sun", "text", "paper"]
+Slot = Literal["primary", "secondary", "tertiary", "sun", "text", "paper", "line"]
 Point = tuple[float, float]
 
 # what each slot is in the palette (model.colors.palette) and in the deck's theme
 PALETTE_KEY = {"primary": "primary", "secondary": "secondary", "tertiary": "tertiary",
-               "sun": "sun", "text": "text", "paper": "background"}
+               "sun": "sun", "text": "text", "paper": "background", "line": "arrow"}
 THEME_SLOT = {"primary": "ACCENT_1", "secondary": "ACCENT_2", "tertiary": "ACCENT_3",
-              "sun": "ACCENT_4", "text": "TEXT_1", "paper": "BACKGROUND_1"}
+              "sun": "ACCENT_4", "text": "TEXT_1", "paper": "BACKGROUND_1", "line": "TEXT_1"}
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,10 @@ P_LIGHT, P_PALE, P_DARK = tint("primary", 0.45), tint("primary", 0.75), tint("pr
 S_LIGHT, S_PALE, S_DARK = tint("secondary", 0.4), tint("secondary", 0.7), tint("secondary", -0.45)
 T_LIGHT, T_PALE = tint("tertiary", 0.45), tint("tertiary", 0.75)
 SUN_PALE = tint("sun", 0.55)
-GREY, GREY_LIGHT = tint("text", 0.35), tint("text", 0.7)
+# the greys are dark and light tints of the tertiary colour, not of the text colour: a
+# dark deck swaps text and background, and the pictures must not change with it
+GREY, GREY_LIGHT, INK = tint("tertiary", -0.3), tint("tertiary", 0.35), tint("tertiary", -0.6)
+CREAM = tint("sun", 0.88)
 
 PICTOGRAMS: dict[str, Pictogram] = {}
 
@@ -226,7 +230,7 @@ _add("engine", "helps", PRIMARY,
      Rect(26, 78, 10, 10, P_DARK), Rect(62, 78, 10, 10, P_DARK))
 _add("lighthouse", "helps", SUN,
      Poly(((44, 24), (8, 14), (8, 36)), SUN_PALE), Poly(((56, 24), (92, 14), (92, 36)), SUN_PALE),
-     Poly(((40, 38), (60, 38), (66, 88), (34, 88)), tint("paper", -0.04)),
+     Poly(((40, 38), (60, 38), (66, 88), (34, 88)), CREAM),
      Poly(((39.2, 46), (60.8, 46), (62.2, 58), (37.8, 58)), SECONDARY),
      Poly(((36.6, 68), (63.4, 68), (64.8, 80), (35.2, 80)), SECONDARY),
      Stroke(((40, 38), (34, 88)), GREY, 1.5), Stroke(((60, 38), (66, 88)), GREY, 1.5),
@@ -239,10 +243,10 @@ _add("harbour", "ground", TERTIARY,
      Rect(4, 52, 50, 14, GREY, 2),
      Rect(20, 10, 6, 42, P_DARK), Rect(20, 10, 58, 6, P_DARK),
      Stroke(((26, 30), (40, 16)), P_DARK, 3),
-     Stroke(((70, 16), (70, 32)), TEXT, 1.5),
+     Stroke(((70, 16), (70, 32)), INK, 1.5),
      Rect(62, 32, 16, 12, SECONDARY, 1),
      Rect(8, 42, 14, 10, SECONDARY, 1), Rect(34, 42, 14, 10, PRIMARY, 1),
-     Rect(62, 60, 5, 6, TEXT, 1))
+     Rect(62, 60, 5, 6, INK, 1))
 _add("ship", "grows", PRIMARY,
      Rect(30, 42, 36, 16, P_PALE, 2),
      tuple(Rect(x, 47, 6, 5, PRIMARY) for x in (35, 45, 55)),
