@@ -251,25 +251,7 @@ class HandbookRenderer:
     def _drawn(self, scene: Scene) -> dict[str, Any]:
         """The scene with every tone turned into its colour and every picture read."""
         colour = self.colour
-
-        def shapes(pictogram: Pictogram) -> list[dict[str, Any]]:
-            out: list[dict[str, Any]] = []
-            for shape in pictogram.parts:
-                if isinstance(shape, Rect):
-                    out.append({"kind": "rect", "x": shape.x, "y": shape.y, "w": shape.w,
-                                "h": shape.h, "radius": shape.radius, "fill": colour(shape.tone)})
-                elif isinstance(shape, Oval):
-                    out.append({"kind": "oval", "cx": shape.cx, "cy": shape.cy, "rx": shape.rx,
-                                "ry": shape.ry, "rotation": shape.rotation,
-                                "fill": colour(shape.tone)})
-                else:
-                    points = " ".join(f"{x:g},{y:g}" for x, y in shape.points)
-                    if isinstance(shape, Poly):
-                        out.append({"kind": "poly", "points": points, "fill": colour(shape.tone)})
-                    else:
-                        out.append({"kind": "stroke", "points": points, "width": shape.width,
-                                    "stroke": colour(shape.tone)})
-            return out
+        shapes = self.pictogram_shapes
 
         parts = [{"name": part.name, "x": part.x, "y": part.y, "size": part.size,
                   "scale": part.size / 100, "label": part.label,
@@ -285,6 +267,27 @@ class HandbookRenderer:
                                "h": scene.band.h, "fill": colour(scene.band.tone)}
         return {"width": scene.width, "height": scene.height, "band": band, "parts": parts,
                 "arrows": arrows}
+
+    def pictogram_shapes(self, pictogram: Pictogram) -> list[dict[str, Any]]:
+        """A pictogram's pieces as the template draws them, in the handbook's colours."""
+        colour = self.colour
+        out: list[dict[str, Any]] = []
+        for shape in pictogram.parts:
+            if isinstance(shape, Rect):
+                out.append({"kind": "rect", "x": shape.x, "y": shape.y, "w": shape.w,
+                            "h": shape.h, "radius": shape.radius, "fill": colour(shape.tone)})
+            elif isinstance(shape, Oval):
+                out.append({"kind": "oval", "cx": shape.cx, "cy": shape.cy, "rx": shape.rx,
+                            "ry": shape.ry, "rotation": shape.rotation,
+                            "fill": colour(shape.tone)})
+            else:
+                points = " ".join(f"{x:g},{y:g}" for x, y in shape.points)
+                if isinstance(shape, Poly):
+                    out.append({"kind": "poly", "points": points, "fill": colour(shape.tone)})
+                else:
+                    out.append({"kind": "stroke", "points": points, "width": shape.width,
+                                "stroke": colour(shape.tone)})
+        return out
 
     def colour(self, tone: Tone) -> str:
         """A pictogram's tone in the handbook's (paper-readable) palette; the arrows'
