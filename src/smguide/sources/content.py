@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -150,69 +151,18 @@ def load_guide(content_dir: Path) -> Guide:
         problems += found
 
     chapters: list[Chapter] = []
-    anchors: dict[str, str] = {}
-    listed: dict[str, int] = {}
-    total_bytes = 0
-    for index, relative in enumerate(_chapter_list(guide, guide_src)):
+    names = tuple(_chapter_list(guide, guide_src))
+    reading = _Reading(root, problems, read_files)
+    for index, relative in enumerate(names):
         assert guide_src is not None
-        where = _where(guide_src, display_path(root / "guide.yaml"), ("chapters", index),
-                       f"chapters[{index}]")
-        if not relative.endswith((".yaml", ".yml")):
-            problems.append(Problem.at(where, f"{quote(relative)} is not a YAML file; chapters "
-                                              "are .yaml files"))
-            continue
-        if relative in listed:
-            first = guide_src.position(("chapters", listed[relative]))[0]
-            problems.append(Problem.fix(where, f"{quote(relative)} is listed twice (also on "
-                                               f"line {first})", "remove one of the two lines"))
-            continue
-        listed[relative] = index
-        before = len(problems)
-        check_file_ref(root, relative, where, {".yaml", ".yml"}, problems, "chapter file",
-                       tuple(_chapter_list(guide, guide_src)))
-        if len(problems) > before:
-            continue
-        path = root / relative
-        shown = display_path(path)
-        total_bytes += path.stat().st_size if path.is_file() else 0
-        if total_bytes > MAX_GUIDE_BYTES:
-            problems.append(Problem.fix(where, f"the chapters add up to more than "
-                                               f"{MAX_GUIDE_BYTES // 1_000_000} MB of text",
-                                        "a handbook that big should be split into several "
-                                        "guides"))
+        path = _listed_file(reading, guide_src, index, relative, names)
+        if reading.too_big:
             break
-        source = _read(path, problems, root)
-        read_files[shown] = source
-        if source is None:
+        if path is None:
             continue
-        chapter, found = validate(ChapterFile, source, shown)
-        problems += found
-        if chapter is None:
-            continue
-        problems += markup_problems(source, shown)  # Markdown headings and images
-        anchor = chapter.id or re.sub(r"[^a-z0-9]+", "-", Path(relative).stem.lower()).strip("-")
-        anchor = re.sub(r"^[0-9-]+", "", anchor) or f"chapter-{index + 1}"
-        if anchor in anchors:
-            problems.append(Problem.fix(_where(source, shown, ("id",), "id"),
-                                        f"the chapter id {quote(anchor)} is also used by "
-                                        f"{anchors[anchor]}", 'give this chapter its own "id:"'))
-            continue
-        anchors[anchor] = shown
-        for block_index, block in enumerate(chapter.blocks):
-            if isinstance(block, Image):
-                where_src = _where(source, shown, ("blocks", block_index, "src"),
-                                   f"blocks[{block_index}].src")
-                before = len(problems)
-                check_file_ref(root, block.src, where_src, IMAGE_TYPES, problems, "image")
-                refused = None if len(problems) > before else check_image(root / block.src)
-                if refused:
-                    problems.append(refused_image(where_src, block.src, refused))
-            if isinstance(block, Analogy):
-                _check_pictures(root, source, shown, block_index, block, problems)
-        chapters.append(Chapter(number=len(chapters) + 1, anchor=anchor, source=shown,
-                                title=chapter.title, summary=chapter.summary,
-                                notes=chapter.notes, blocks=tuple(chapter.blocks),
-                                deck=chapter.deck, short_title=chapter.short_title))
+        chapter = _read_chapter(reading, index, relative, path, len(chapters) + 1)
+        if chapter is not None:
+            chapters.append(chapter)
 
     if guide is not None and guide.date and not _real_date(guide.date):
         assert guide_src is not None
@@ -231,6 +181,96 @@ def load_guide(content_dir: Path) -> Guide:
                  footer=guide.footer, deck=guide.deck, contact=tuple(guide.contact or ()),
                  printed_by=guide.printed_by, week_before=week_before,
                  typography=typography_for(guide.language, labels.typography))
+
+
+@dataclass
+class _Reading:
+    """What reading the chapters keeps from one chapter to the next."""
+
+    root: Path
+    problems: list[Problem]
+    read_files: dict[str, Located | None]  # every file read, by its shown path
+    anchors: dict[str, str] = field(default_factory=dict)  # chapter id -> its file
+    listed: dict[str, int] = field(default_factory=dict)  # chapter file -> its place
+    total_bytes: int = 0
+    too_big: bool = False  # the chapters so far are more than a guide may hold
+
+
+def _listed_file(reading: _Reading, guide_src: Located, index: int, relative: str,
+                 names: tuple[str, ...]) -> Path | None:
+    """The chapter file guide.yaml lists at `index`, if it is one to read."""
+    problems, root = reading.problems, reading.root
+    where = _where(guide_src, display_path(root / "guide.yaml"), ("chapters", index),
+                   f"chapters[{index}]")
+    if not relative.endswith((".yaml", ".yml")):
+        problems.append(Problem.at(where, f"{quote(relative)} is not a YAML file; chapters "
+                                          "are .yaml files"))
+        return None
+    if relative in reading.listed:
+        first = guide_src.position(("chapters", reading.listed[relative]))[0]
+        problems.append(Problem.fix(where, f"{quote(relative)} is listed twice (also on "
+                                           f"line {first})", "remove one of the two lines"))
+        return None
+    reading.listed[relative] = index
+    before = len(problems)
+    check_file_ref(root, relative, where, {".yaml", ".yml"}, problems, "chapter file", names)
+    if len(problems) > before:
+        return None
+    path = root / relative
+    reading.total_bytes += path.stat().st_size if path.is_file() else 0
+    if reading.total_bytes > MAX_GUIDE_BYTES:
+        problems.append(Problem.fix(where, f"the chapters add up to more than "
+                                           f"{MAX_GUIDE_BYTES // 1_000_000} MB of text",
+                                    "a handbook that big should be split into several "
+                                    "guides"))
+        reading.too_big = True
+        return None
+    return path
+
+
+def _read_chapter(reading: _Reading, index: int, relative: str, path: Path,
+                  number: int) -> Chapter | None:
+    """Chapter `number` from its file, with its pictures checked (None: it has problems)."""
+    problems, root = reading.problems, reading.root
+    shown = display_path(path)
+    source = _read(path, problems, root)
+    reading.read_files[shown] = source
+    if source is None:
+        return None
+    chapter, found = validate(ChapterFile, source, shown)
+    problems += found
+    if chapter is None:
+        return None
+    problems += markup_problems(source, shown)  # Markdown headings and images
+    anchor = chapter.id or re.sub(r"[^a-z0-9]+", "-", Path(relative).stem.lower()).strip("-")
+    anchor = re.sub(r"^[0-9-]+", "", anchor) or f"chapter-{index + 1}"
+    if anchor in reading.anchors:
+        problems.append(Problem.fix(_where(source, shown, ("id",), "id"),
+                                    f"the chapter id {quote(anchor)} is also used by "
+                                    f"{reading.anchors[anchor]}",
+                                    'give this chapter its own "id:"'))
+        return None
+    reading.anchors[anchor] = shown
+    _check_block_files(root, source, shown, chapter, problems)
+    return Chapter(number=number, anchor=anchor, source=shown, title=chapter.title,
+                   summary=chapter.summary, notes=chapter.notes, blocks=tuple(chapter.blocks),
+                   deck=chapter.deck, short_title=chapter.short_title)
+
+
+def _check_block_files(root: Path, source: Located, shown: str, chapter: ChapterFile,
+                       problems: list[Problem]) -> None:
+    """The pictures the chapter's blocks name: inside the content folder, and usable."""
+    for block_index, block in enumerate(chapter.blocks):
+        if isinstance(block, Image):
+            where_src = _where(source, shown, ("blocks", block_index, "src"),
+                               f"blocks[{block_index}].src")
+            before = len(problems)
+            check_file_ref(root, block.src, where_src, IMAGE_TYPES, problems, "image")
+            refused = None if len(problems) > before else check_image(root / block.src)
+            if refused:
+                problems.append(refused_image(where_src, block.src, refused))
+        if isinstance(block, Analogy):
+            _check_pictures(root, source, shown, block_index, block, problems)
 
 
 def _check_pictures(root: Path, source: Located, shown: str, block_index: int,

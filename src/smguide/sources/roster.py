@@ -15,9 +15,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from smguide.errors import ContentError, Problem, Where, quote
 from smguide.sources.characters import has_invisible
+
+if TYPE_CHECKING:
+    import _csv
 
 KNOWN = ("name", "team", "role", "manager", "start_date", "buddy")
 ALIASES = {"counterpart": "buddy", "startdate": "start_date", "start": "start_date",
@@ -120,21 +124,7 @@ def read_roster(path: Path, teams: tuple[str, ...] = (), shown: str | None = Non
     ContentError: no row can be trusted then.
     """
     shown = shown or str(path)
-    try:
-        if path.stat().st_size > MAX_ROSTER_BYTES:
-            raise ContentError([Problem.fix(Where(shown, 1), f"the roster is larger than "
-                                            f"{MAX_ROSTER_BYTES // 1_000_000} MB",
-                                            "split it into cohorts")])
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ContentError([Problem.at(Where(shown, 1),
-                                       f"cannot read the roster ({exc.strerror})")]) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ContentError([Problem.at(Where(shown, _line_of(data, exc.start)),
-                                       'the file is not UTF-8 text (save it as "CSV UTF-8")',
-                                       suggestion='save it as "CSV UTF-8"')]) from None
+    text = _roster_text(path, shown)
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -151,7 +141,43 @@ def read_roster(path: Path, teams: tuple[str, ...] = (), shown: str | None = Non
     problems, warnings = _check_header(header, columns, shown)
     if problems:
         raise ContentError(problems)
+    rows, bad = _rows(reader, columns, delimiter, shown)
+    good: list[tuple[int, dict[str, str]]] = []
+    for start, row in rows:
+        found = _check_row(row, teams, Where(shown, start))
+        bad += found
+        if not found:
+            good.append((start, row))
+    slugs = unique_slugs([row["name"] for _, row in good])
+    hires = tuple(_hire(start, row, slug, teams) for (start, row), slug in zip(good, slugs,
+                                                                             strict=True))
+    bad.sort(key=lambda problem: problem.line or 0)
+    return Roster(hires=hires, problems=tuple(bad), warnings=tuple(warnings))
 
+
+def _roster_text(path: Path, shown: str) -> str:
+    """The roster file's text, if it can be read, is not too large and is UTF-8."""
+    try:
+        if path.stat().st_size > MAX_ROSTER_BYTES:
+            raise ContentError([Problem.fix(Where(shown, 1), f"the roster is larger than "
+                                            f"{MAX_ROSTER_BYTES // 1_000_000} MB",
+                                            "split it into cohorts")])
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ContentError([Problem.at(Where(shown, 1),
+                                       f"cannot read the roster ({exc.strerror})")]) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ContentError([Problem.at(Where(shown, _line_of(data, exc.start)),
+                                       'the file is not UTF-8 text (save it as "CSV UTF-8")',
+                                       suggestion='save it as "CSV UTF-8"')]) from None
+
+
+def _rows(reader: _csv.Reader, columns: list[str], delimiter: str, shown: str
+          ) -> tuple[list[tuple[int, dict[str, str]]], list[Problem]]:
+    """(line, cells by column) of every row that has values, and the rows that cannot
+    be read or have more values than the header has columns."""
     rows: list[tuple[int, dict[str, str]]] = []
     bad: list[Problem] = []
     line = reader.line_num + 1
@@ -175,18 +201,7 @@ def read_roster(path: Path, teams: tuple[str, ...] = (), shown: str | None = Non
             continue
         rows.append((start, {col: (values[i].strip() if i < len(values) else "")
                              for i, col in enumerate(columns)}))
-
-    good: list[tuple[int, dict[str, str]]] = []
-    for start, row in rows:
-        found = _check_row(row, teams, Where(shown, start))
-        bad += found
-        if not found:
-            good.append((start, row))
-    slugs = unique_slugs([row["name"] for _, row in good])
-    hires = tuple(_hire(start, row, slug, teams) for (start, row), slug in zip(good, slugs,
-                                                                             strict=True))
-    bad.sort(key=lambda problem: problem.line or 0)
-    return Roster(hires=hires, problems=tuple(bad), warnings=tuple(warnings))
+    return rows, bad
 
 
 def _check_header(header: list[str], columns: list[str], shown: str

@@ -177,34 +177,39 @@ def _build(node: Node, path: Path_, out: Located, depth: int = 0) -> Any:
     if isinstance(node, SequenceNode):
         return [_build(item, (*path, i), out, depth + 1) for i, item in enumerate(node.value)]
     if isinstance(node, MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                raise YamlProblem(*_pos(key_node), "a key must be plain text")
-            key = key_node.value
-            curly = next((c for c in key if c in CURLY), None)
-            if curly is not None and key_node.style is None:  # “Read chapter 2: it takes...”
-                said = f"{key}: {getattr(value_node, 'value', '')}".strip(CURLY + " ")
-                raise YamlProblem(*_pos(key_node), f"YAML syntax: "
-                                  f'{curly_fix(curly, chr(34) + said + chr(34))} (with curly '
-                                  f'quotes, the ": " in it starts a key)')
-            if key == "<<":
-                raise YamlProblem(*_pos(key_node), "merge keys (<<) are not supported")
-            if key in result:
-                first = out.key_pos[(*path, key)]
-                if path and isinstance(path[-1], int) and key == next(iter(result)) \
-                        and first[1] == _pos(key_node)[1] and first[1] > 2:
-                    raise YamlProblem(*_pos(key_node), f"the key {quote(key)} starts the "
-                                      f"list item on line {first[0]} and appears again "
-                                      f'here; if this line starts a new item, put back the '
-                                      f'"- " in front of it, with the dash at column '
-                                      f"{first[1] - 2} as on line {first[0]}")
-                raise YamlProblem(*_pos(key_node), f"the key {quote(key)} appears twice "
-                                  f"(first on line {first[0]})", "keep one of them")
-            out.key_pos[(*path, key)] = _pos(key_node)
-            result[key] = _build(value_node, (*path, key), out, depth + 1)
-        return result
+        return _mapping(node, path, out, depth)
     raise YamlProblem(*_pos(node), "unsupported YAML construct")  # pragma: no cover
+
+
+def _mapping(node: MappingNode, path: Path_, out: Located, depth: int) -> dict[str, Any]:
+    """A group of "key: value" lines: every key plain text, written once."""
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            raise YamlProblem(*_pos(key_node), "a key must be plain text")
+        key = key_node.value
+        curly = next((c for c in key if c in CURLY), None)
+        if curly is not None and key_node.style is None:  # “Read chapter 2: it takes...”
+            said = f"{key}: {getattr(value_node, 'value', '')}".strip(CURLY + " ")
+            raise YamlProblem(*_pos(key_node), f"YAML syntax: "
+                              f'{curly_fix(curly, chr(34) + said + chr(34))} (with curly '
+                              f'quotes, the ": " in it starts a key)')
+        if key == "<<":
+            raise YamlProblem(*_pos(key_node), "merge keys (<<) are not supported")
+        if key in result:
+            first = out.key_pos[(*path, key)]
+            if path and isinstance(path[-1], int) and key == next(iter(result)) \
+                    and first[1] == _pos(key_node)[1] and first[1] > 2:
+                raise YamlProblem(*_pos(key_node), f"the key {quote(key)} starts the "
+                                  f"list item on line {first[0]} and appears again "
+                                  f'here; if this line starts a new item, put back the '
+                                  f'"- " in front of it, with the dash at column '
+                                  f"{first[1] - 2} as on line {first[0]}")
+            raise YamlProblem(*_pos(key_node), f"the key {quote(key)} appears twice "
+                              f"(first on line {first[0]})", "keep one of them")
+        out.key_pos[(*path, key)] = _pos(key_node)
+        result[key] = _build(value_node, (*path, key), out, depth + 1)
+    return result
 
 
 _HINTS = (
