@@ -169,3 +169,34 @@ def test_fitting_sets_again_only_chapters_that_end_short() -> None:
         {"b": (0, 0, 1, 1000), "b-1": (0, 0, 1, 900), "b--end": (0, 900, 1, 900)}]))[1],
         Fit(top=0, bottom=1000, drop=100, chapters=("b",)))
     assert calls == [""]
+
+
+def test_a_document_fitted_before_is_laid_out_once(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CSS a fitting chose is kept in the user's cache under the layout's key: the
+    same document again is laid out once with it, when its chapters come out as they did;
+    if they do not (a font changed in place, say), it is fitted anew."""
+    from smguide.handbook.fitting import Fit, fit_chapters
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fit = Fit(top=0, bottom=1000, drop=100, chapters=("a",))
+    calls: list[str] = []
+    loose = {"end": 700.0}
+
+    def render(css: str) -> _Document:
+        calls.append(css)
+        end = loose["end"] if "0.95em" in css else 300.0
+        return _Document([{"a": (0, 0, 1, 1000), "a-1": (0, 0, 1, 1000)},
+                          {"a--end": (0, end, 1, end), "a-2": (0, 0, 1, end)}])
+
+    _, css = fit_chapters(render, fit, "k1")
+    assert len(calls) == 2 and css
+    calls.clear()
+    assert fit_chapters(render, fit, "k1")[1] == css and calls == [css]  # one layout
+    calls.clear()
+    fit_chapters(render, fit, "k2")  # another document: fitted
+    assert len(calls) == 2
+    calls.clear()
+    loose["end"] = 650.0  # the same key, but the layout came out otherwise: fitted anew
+    render_css = fit_chapters(render, fit, "k1")[1]
+    assert len(calls) > 1 and calls[0] == css and calls[1] == "" and render_css

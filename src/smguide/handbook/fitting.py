@@ -79,7 +79,33 @@ def endings(document: Any, fit: Fit) -> dict[str, Ending]:
     return found
 
 
-def fit_chapters(render: Callable[[str], Any], fit: Fit) -> tuple[Any, str]:
+def fit_chapters(render: Callable[[str], Any], fit: Fit, key: str | None = None
+                 ) -> tuple[Any, str]:
+    """`fit_chapters_anew`, or when `key` (a hash of everything the layout is made of)
+    fitted this document before, the CSS it chose then, in one layout: kept in the user's
+    cache with each chapter's pages as they came out, and used only when they come out
+    the same again (anything the key missed, a font file changed in place, say, shows
+    there, and the chapters are fitted anew)."""
+    from smguide.io.cache import cached_json, keep_json
+
+    name = f"fit-{key}" if key else None
+    known = cached_json(name) if name else None
+    if isinstance(known, dict) and isinstance(known.get("css"), str):
+        document = render(known["css"])
+        if _recorded(endings(document, fit)) == known.get("endings"):
+            return document, known["css"]
+    document, css = fit_chapters_anew(render, fit)
+    if name:
+        keep_json(name, {"css": css, "endings": _recorded(endings(document, fit))})
+    return document, css
+
+
+def _recorded(found: dict[str, Ending]) -> dict[str, list[Any]]:
+    return {name: [e.first_page, e.last_page, [round(f, 4) for f in e.fills]]
+            for name, e in found.items()}
+
+
+def fit_chapters_anew(render: Callable[[str], Any], fit: Fit) -> tuple[Any, str]:
     """Lay out with `render(extra_css)`, then set again the chapters that have a page
     less than half full, trying for each the likelier fix first (tighten when a few lines
     run over, loosen otherwise), then the next, and keeping the best of what was tried.

@@ -124,8 +124,33 @@ def _lay_out(manuscript: Manuscript, text: str, allow_network: bool,
         if fitted is not None:
             return render(fitted), fitted
         if manuscript.fit:  # chapters that would end on a page under half full: fitting.py
-            return fit_chapters(render, manuscript.fit)
+            return fit_chapters(render, manuscript.fit, _fit_key(manuscript, text))
         return render(""), ""
+
+
+def _fit_key(manuscript: Manuscript, text: str) -> str | None:
+    """A hash of what decides how the chapters fit: the HTML (less its <meta> lines: the
+    creation date changes with every build and is never laid out), every stylesheet, the
+    page geometry, the PDF variant and WeasyPrint's version (fonts and pictures are read
+    by URL: a change to one in place shows when the cached fit is checked)."""
+    import hashlib
+    import re
+
+    import weasyprint
+
+    try:
+        sheet = manuscript.stylesheet.read_bytes()
+    except OSError:
+        return None
+    digest = hashlib.sha256()
+    spec = manuscript.print_spec
+    for part in (re.sub(r"<meta [^>]*>", "", text), manuscript.base_url,
+                 repr(manuscript.fit), weasyprint.__version__,
+                 repr(spec.variant() if spec else VARIANT),
+                 *(f"{css}\0{base}" for css, base in manuscript.stylesheets)):
+        digest.update(part.encode() + b"\0")
+    digest.update(sheet)
+    return digest.hexdigest()[:40]
 
 
 def render_pdf(manuscript: Manuscript, *, crop_marks: bool = False,

@@ -181,6 +181,25 @@ def user_cache() -> Path:
     return Path(base) / "smguide"
 
 
+def cached_json(name: str) -> Any:
+    """A value kept in the user's cache under `name` by `keep_json`, or None."""
+    try:
+        return json.loads((user_cache() / f"{name}-{__version__}.json").read_bytes())
+    except (OSError, ValueError):
+        return None
+
+
+def keep_json(name: str, value: Any) -> None:
+    """Keep `value` (JSON) in the user's cache; a cache that cannot be written is not used."""
+    try:
+        from smguide.io.atomic import write_atomic
+
+        write_atomic(user_cache() / f"{name}-{__version__}.json",
+                     json.dumps(value, separators=(",", ":")).encode())
+    except Exception:  # noqa: BLE001 - a read-only home must not fail the build
+        pass
+
+
 def cached_png(svg: bytes, width: int, draw: Callable[[], bytes]) -> bytes:
     """A rasterised SVG, drawn once per distinct SVG: CairoSVG takes about half a second
     just to import, on every `smguide slides`. Keyed by the SVG's hash; a cache that
