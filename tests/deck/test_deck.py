@@ -865,3 +865,29 @@ def test_text_fits_in_the_font_powerpoint_shows_without_the_brands(decks: dict,
                 assert not overflows(shape, arial), (name, number, shape.name)
             if getattr(shape, "has_table", False) and shape.has_table:
                 assert not table_overflows(shape, arial), (name, number, "table")
+
+
+def test_text_on_a_dark_decks_boxes_reads(tmp_path: Path) -> None:
+    """On the brand's dark deck, the practice cards' titles and the table's row labels
+    stand on shaded boxes: their colour reads there (3:1 for large bold text), though
+    the lightened primary they have on a light deck would not."""
+    from smguide.deck.theme import shown_colours
+    from smguide.model.colors import contrast
+
+    prs = Presentation(str(build(tmp_path / "dark.pptx", theme="dark", aspect="4:3")))
+    colours = shown_colours(prs.slide_master)
+    assert contrast(colours["accent1"], colours["bg2"]) < 3  # the case this is about
+    checked = 0
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            runs = []
+            if shape.name == "Card":
+                runs = shape.text_frame.paragraphs[0].runs
+            elif getattr(shape, "has_table", False) and shape.has_table:
+                runs = [r for row in list(shape.table.rows)[1:]
+                        for r in row.cells[0].text_frame.paragraphs[0].runs]
+            for run in runs:
+                tone = run.font._rPr.find(f"{A}solidFill/{A}schemeClr").get("val")
+                assert contrast(colours[tone], colours["bg2"]) >= 3, (shape.name, run.text, tone)
+                checked += 1
+    assert checked >= 6

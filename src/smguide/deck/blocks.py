@@ -416,7 +416,8 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
                    for word in plain(row[0], lang).split()), default=0.0)
     first = min(max(total * share, longest + 2 * CELL_X + 2), total * 0.45)
     head = [_cell_paras(h, lang, True, "bg1") for h in header] if header else None
-    body = [[_cell_paras(c, lang, i == 0, "accent1" if i == 0 else "tx1")
+    label = deck.readable("accent1", "bg2", large=True)  # on the shaded rows too
+    body = [[_cell_paras(c, lang, i == 0, label if i == 0 else "tx1")
              for i, c in enumerate(row)] for row in rows]
     # each column's longest word at 1 pt: a long compound ("Voorraadnauwkeurigheid")
     # is never broken inside when a size or a share of the width keeps it whole
@@ -580,11 +581,11 @@ def _fill_cell(cell: Any, paras: list[Para], size: float) -> None:
 # -- practices ----------------------------------------------------------------------
 
 
-def _practice(practice: Any, lang: str, labels: Any) -> list[Para]:
-    """A card: the practice's title and what it is (its `slide:` line when it has one);
-    why it matters is said (notes)."""
+def _practice(practice: Any, lang: str, tone: str) -> list[Para]:
+    """A card: the practice's title (in `tone`) and what it is (its `slide:` line when it
+    has one); why it matters is said (notes)."""
     return [Para(tuple(Span(s.text, True, s.italic, s.href) for s in spans(practice.title, lang)),
-                 scale=1.15, tone="accent1"),
+                 scale=1.15, tone=tone),
             Para(spans(practice.slide or practice.what, lang), space_before=0.4)]
 
 
@@ -601,7 +602,8 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
     allows at the card size, then continued. Why each one matters goes to the notes."""
     labels, lang, fonts = deck.guide.labels, deck.guide.language, deck.body_fonts
     area = deck.area_of(planned)
-    cards = [_practice(p, lang, labels) for p in block.items]
+    tone = deck.readable("accent1", "bg2", large=True)  # the card's title on its fill
+    cards = [_practice(p, lang, tone) for p in block.items]
     typo = deck.guide.typography
     why = {id(card): f"{typo.pair(plain(p.title, lang), plain(p.what, lang))} "
                      f"{typo.pair(labels.why, plain(p.why, lang))}"

@@ -230,6 +230,34 @@ class DeckContext:
             return f"{self.guide.labels.chapter} {self.chapter_number(chapter)}"
         return plain(chapter.title, self.guide.language)
 
+    def readable(self, tone: str, on: str, large: bool = False) -> str:
+        """`tone` for text on a fill of tone `on`, if it reads there (WCAG: 4.5:1, 3:1 for
+        large or bold text), else whichever of the text and background colours reads
+        better (a dark deck's lightened primary on its shaded boxes, say)."""
+        from smguide.deck.theme import shown_colours
+        from smguide.model.colors import contrast
+
+        if not hasattr(self, "_colours"):
+            self._colours = shown_colours(self.prs.slide_master)
+        colours = self._colours
+        if tone not in colours or on not in colours:
+            return tone
+        if contrast(colours[tone], colours[on]) >= (3.0 if large else 4.5):
+            return tone
+        return max(("tx1", "bg1", "dk1", "lt1"),
+                   key=lambda other: contrast(colours.get(other, colours[on]), colours[on]))
+
+    def darkest(self) -> str:
+        """The darker of the theme's two text slots, for text on a light tint whatever the
+        slide's background (a dark deck swaps dk1 and lt1)."""
+        from smguide.deck.theme import shown_colours
+        from smguide.model.colors import luminance
+
+        if not hasattr(self, "_colours"):
+            self._colours = shown_colours(self.prs.slide_master)
+        found = [slot for slot in ("dk1", "lt1") if slot in self._colours]
+        return min(found, key=lambda slot: luminance(self._colours[slot])) if found else "dk1"
+
     def chapter_number(self, chapter: Any) -> int:
         """The chapter's place among the chapters the deck shows (as the agenda counts)."""
         shown = self.agenda_chapters()

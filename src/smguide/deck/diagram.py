@@ -269,7 +269,7 @@ def _labels(deck: DeckContext, planned: PlannedSlide, shapes: Any, c: Canvas,
     lang = deck.guide.language
     texts, boxes = {}, {}
     for part in scene.parts:
-        tone = "dk1" if part.label.on_band else "tx1"
+        tone = deck.darkest() if part.label.on_band else "tx1"
         align = part.label.align
         name = tuple(Span(s.text, True, s.italic) for s in spans(part.name, lang))
         texts[part.index] = [Para(name, tone=tone, align=align),

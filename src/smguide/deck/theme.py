@@ -137,6 +137,18 @@ def theme_part(master: SlideMaster):  # noqa: ANN201 - python-pptx's generic Par
     return master.part.part_related_by(RT_THEME)
 
 
+def shown_colours(master: SlideMaster) -> dict[str, str]:
+    """Tone -> '#rrggbb' as the master shows it: the theme's slots (scheme_colours) and,
+    through the master's colour map, bg1, tx1, bg2 and tx2."""
+    out = scheme_colours(master)
+    mapping = master._element.find(f"{{{P}}}clrMap")
+    for tone, slot in {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}.items():
+        mapped = mapping.get(tone, slot) if mapping is not None else slot
+        if mapped in out:
+            out[tone] = out[mapped]
+    return out
+
+
 def theme_fonts(master: SlideMaster) -> tuple[str, str]:
     """(major, minor) latin typefaces of the master's theme."""
     root = etree.fromstring(theme_part(master).blob)
