@@ -243,25 +243,7 @@ def recover(parent: Path, folder_name: str) -> None:
     if not parent.is_dir():
         return
     with folder_lock(parent):
-        stale = []
-        for entry in sorted(os.scandir(parent), key=lambda e: e.name):
-            if entry.name.startswith(PREFIX) and entry.is_dir(follow_symlinks=False):
-                with folder_lock(Path(entry.path), wait=False) as free:
-                    if free:
-                        stale.append(Path(entry.path))
-        for entry in os.scandir(parent):
-            if entry.name.startswith(PREVIOUS) and entry.is_dir(follow_symlinks=False):
-                target = parent / entry.name[len(PREVIOUS):]
-                if not target.exists():
-                    os.rename(entry.path, target)  # killed between the two renames: undo
-                    continue
-                try:  # killed before the last rename: the old folder goes where it says
-                    name = json.loads((target / READY).read_text(encoding="utf-8"))["staging"]
-                except (OSError, ValueError, KeyError, TypeError):
-                    name = f"{PREFIX}{secrets.token_hex(6)}"
-                if str(name).startswith(PREFIX) and not (parent / str(name)).exists():
-                    os.rename(entry.path, parent / str(name))
-                    stale.append(parent / str(name))
+        stale = _unheld_staging(parent) + _put_back_old_folders(parent)
         for entry in os.scandir(parent):
             if not entry.name.startswith((PREFIX, PREVIOUS)) and (Path(entry.path) / READY
                                                                    ).is_file():
@@ -273,3 +255,34 @@ def recover(parent: Path, folder_name: str) -> None:
             for entry in os.scandir(folder):
                 if _ATOMIC_TEMP.match(entry.name) and entry.is_file(follow_symlinks=False):
                     os.unlink(entry.path)
+
+
+def _unheld_staging(parent: Path) -> list[Path]:
+    """The staging folders in `parent` that no run holds (their run was killed)."""
+    stale = []
+    for entry in sorted(os.scandir(parent), key=lambda e: e.name):
+        if entry.name.startswith(PREFIX) and entry.is_dir(follow_symlinks=False):
+            with folder_lock(Path(entry.path), wait=False) as free:
+                if free:
+                    stale.append(Path(entry.path))
+    return stale
+
+
+def _put_back_old_folders(parent: Path) -> list[Path]:
+    """Old folders a killed swap left under their PREVIOUS name: put back where the new
+    one never arrived, else renamed to the staging name it records (returned, to remove)."""
+    stale = []
+    for entry in os.scandir(parent):
+        if entry.name.startswith(PREVIOUS) and entry.is_dir(follow_symlinks=False):
+            target = parent / entry.name[len(PREVIOUS):]
+            if not target.exists():
+                os.rename(entry.path, target)  # killed between the two renames: undo
+                continue
+            try:  # killed before the last rename: the old folder goes where it says
+                name = json.loads((target / READY).read_text(encoding="utf-8"))["staging"]
+            except (OSError, ValueError, KeyError, TypeError):
+                name = f"{PREFIX}{secrets.token_hex(6)}"
+            if str(name).startswith(PREFIX) and not (parent / str(name)).exists():
+                os.rename(entry.path, parent / str(name))
+                stale.append(parent / str(name))
+    return stale

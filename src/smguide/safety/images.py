@@ -16,6 +16,7 @@ import io
 import re
 import warnings
 from pathlib import Path
+from typing import Any
 
 from smguide.errors import quote
 from smguide.safety.limits import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, megabytes
@@ -116,26 +117,35 @@ def check_svg(data: bytes) -> str | None:
     if root.tag not in (f"{{{SVG_NS}}}svg", "svg"):
         return "the file is not an SVG image (its top element is not <svg>)"
     for element in root.iter():
-        tag = str(element.tag).rsplit("}", 1)[-1]
-        if tag in ("script", "foreignObject"):
-            return f"the SVG contains <{tag}>, which images may not use; remove it"
-        texts = [element.text or ""] if tag == "style" else []
-        for name, value in element.attrib.items():
-            local = name.rsplit("}", 1)[-1]
-            if local.lower().startswith("on"):
-                return f"the SVG has a script in its {quote(local)} attribute; remove it"
-            if local in ("href", "src"):
-                problem = _reference(value.strip())
-                if problem:
-                    return problem
-            texts.append(value)
-        for text in texts:
-            if "@import" in text.lower():
-                return "the SVG imports a stylesheet (@import); put the styles inside it"
-            for target in _URL.findall(text):
-                if target and not target.startswith("#"):
-                    return (f"the SVG refers to {quote(target, 80)} outside the file; only "
-                            f"references inside it (#id) are allowed")
+        refused = _svg_element(element)
+        if refused:
+            return refused
+    return None
+
+
+def _svg_element(element: Any) -> str | None:
+    """Why one element of an SVG may not be shown: a script, or a reference (in an
+    attribute or a stylesheet) to something outside the file."""
+    tag = str(element.tag).rsplit("}", 1)[-1]
+    if tag in ("script", "foreignObject"):
+        return f"the SVG contains <{tag}>, which images may not use; remove it"
+    texts = [element.text or ""] if tag == "style" else []
+    for name, value in element.attrib.items():
+        local = name.rsplit("}", 1)[-1]
+        if local.lower().startswith("on"):
+            return f"the SVG has a script in its {quote(local)} attribute; remove it"
+        if local in ("href", "src"):
+            problem = _reference(value.strip())
+            if problem:
+                return problem
+        texts.append(value)
+    for text in texts:
+        if "@import" in text.lower():
+            return "the SVG imports a stylesheet (@import); put the styles inside it"
+        for target in _URL.findall(text):
+            if target and not target.startswith("#"):
+                return (f"the SVG refers to {quote(target, 80)} outside the file; only "
+                        f"references inside it (#id) are allowed")
     return None
 
 

@@ -61,17 +61,9 @@ def _problem(path: Path) -> str | None:
 
 def _check_archive(archive: zipfile.ZipFile) -> str | None:
     entries = archive.infolist()
-    if len(entries) > MAX_ENTRIES:
-        return f"the template holds {len(entries):,} files; at most {MAX_ENTRIES:,} are allowed"
-    total = sum(entry.file_size for entry in entries)
-    if total > MAX_TEMPLATE_BYTES:
-        return (f"the template unpacks to {megabytes(total)} (a zip bomb?); at most "
-                f"{megabytes(MAX_TEMPLATE_BYTES)} is allowed")
-    for entry in entries:
-        if entry.file_size > 1_000_000 and entry.file_size > MAX_RATIO * max(
-                entry.compress_size, 1):
-            return (f"{entry.filename} unpacks {entry.file_size // max(entry.compress_size, 1):,}"
-                    f" times larger than it is packed (a zip bomb?)")
+    refused = _check_sizes(entries)
+    if refused:
+        return refused
     names = {entry.filename for entry in entries}
     missing = [name for name in REQUIRED if name not in names]
     if missing:
@@ -87,25 +79,49 @@ def _check_archive(archive: zipfile.ZipFile) -> str | None:
         return (f"not a PowerPoint deck or template (its main part is {kind or 'untyped'}); "
                 f"give a .pptx or .potx file")
     for entry in entries:
-        name = entry.filename.lower()
-        if name.endswith("vbaproject.bin") or (name.endswith(".bin") and "activex" in name):
-            return f"the template carries macros or controls ({entry.filename}); save it as .pptx"
-        if not name.endswith((".xml", ".rels", ".vml")):
-            continue
-        data = archive.read(entry)
-        problem = _check_xml(data)
-        if problem:
-            return f"{entry.filename}: {problem}"
-        if name.endswith(".rels"):
-            for rel in _EXTERNAL.findall(data):
-                if b"external" not in rel.lower():
-                    continue
-                target = _TARGET.search(rel)
-                value = (target[1] or target[2]) if target else b""
-                if not safe_link(value.decode("utf-8", "replace"), anchors=False):
-                    shown = value.decode("utf-8", "replace")[:80]
-                    return (f'{entry.filename}: links to "{shown}"; a template may only link '
-                            f"to https, http or mailto addresses")
+        refused = _check_part(archive, entry)
+        if refused:
+            return refused
+    return None
+
+
+def _check_sizes(entries: list[zipfile.ZipInfo]) -> str | None:
+    """Too many files, too much unpacked, or a part packed suspiciously tight (zip bombs)."""
+    if len(entries) > MAX_ENTRIES:
+        return f"the template holds {len(entries):,} files; at most {MAX_ENTRIES:,} are allowed"
+    total = sum(entry.file_size for entry in entries)
+    if total > MAX_TEMPLATE_BYTES:
+        return (f"the template unpacks to {megabytes(total)} (a zip bomb?); at most "
+                f"{megabytes(MAX_TEMPLATE_BYTES)} is allowed")
+    for entry in entries:
+        if entry.file_size > 1_000_000 and entry.file_size > MAX_RATIO * max(
+                entry.compress_size, 1):
+            return (f"{entry.filename} unpacks {entry.file_size // max(entry.compress_size, 1):,}"
+                    f" times larger than it is packed (a zip bomb?)")
+    return None
+
+
+def _check_part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> str | None:
+    """One part of the package: no macros or controls, safe XML, links only to the web."""
+    name = entry.filename.lower()
+    if name.endswith("vbaproject.bin") or (name.endswith(".bin") and "activex" in name):
+        return f"the template carries macros or controls ({entry.filename}); save it as .pptx"
+    if not name.endswith((".xml", ".rels", ".vml")):
+        return None
+    data = archive.read(entry)
+    problem = _check_xml(data)
+    if problem:
+        return f"{entry.filename}: {problem}"
+    if name.endswith(".rels"):
+        for rel in _EXTERNAL.findall(data):
+            if b"external" not in rel.lower():
+                continue
+            target = _TARGET.search(rel)
+            value = (target[1] or target[2]) if target else b""
+            if not safe_link(value.decode("utf-8", "replace"), anchors=False):
+                shown = value.decode("utf-8", "replace")[:80]
+                return (f'{entry.filename}: links to "{shown}"; a template may only link '
+                        f"to https, http or mailto addresses")
     return None
 
 
