@@ -164,15 +164,15 @@ def test_a_problem_line_still_written_as_text_is_read_back() -> None:
 def test_yaml_that_reads_differently_than_meant_is_a_warning(run: Callable[..., Result],
                                                                content: Path) -> None:
     week = content / "chapters" / "07-first-week.yaml"
-    edit(week, "      - Meet one counterpart", "        - Meet one counterpart")
+    edit(week, "      - Over a 20-minute coffee", "        - Over a 20-minute coffee")
     result = run("check", "--content", str(content), "--format", "json")
     findings = [f for f in json.loads(result.stdout)["findings"]
                 if f["severity"] == "warning" and "indented further" in f["message"]]
     assert len(findings) == 1
     (found,) = findings
     line = week.read_text(encoding="utf-8").splitlines().index(
-        "        - Meet one counterpart in the other team for a 20-minute coffee and ask what "
-        "a good week looks like for them.") + 1
+        "        - Over a 20-minute coffee, ask someone in sales or marketing, outside your own "
+        "team, what a good week looks like for them.") + 1
     assert (found["file"].endswith("chapters/07-first-week.yaml"), found["line"],
             found["column"]) == (True, line, 9)
     assert found["field"].startswith("blocks[") and found["field"].endswith(".items[0]")

@@ -134,5 +134,5 @@ def test_the_german_edition_has_a_german_footer(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     text = subprocess.run(["pdftotext", "-f", "5", "-l", "5", str(out), "-"],
                           capture_output=True, text=True, check=True).stdout
-    assert "für neue Kolleginnen und Kollegen" in text
+    assert "für neue Mitarbeitende" in text
     assert "for new team members" not in text
