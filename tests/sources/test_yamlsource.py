@@ -111,6 +111,10 @@ def test_valid_yaml_that_means_something_else_is_pointed_out() -> None:
     # what is meant: a comment after a value, a nested Markdown list in literal text
     assert surprises("focus: short-term  # or long-term\n") == []
     assert surprises("text: |\n  - item\n    - nested #1\n") == []
+    # text already in quotes keeps its # (possessive prefixes: the dash or key is never
+    # read as the start of the text)
+    assert surprises('subtitle: "We are #1 in service"\n') == []
+    assert surprises("items:\n  - 'Join #sales-marketing today.'\n") == []
 
 
 @pytest.mark.parametrize(("char", "refused"), [

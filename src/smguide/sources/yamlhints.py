@@ -234,7 +234,7 @@ def surprises(text: str) -> list[Hint]:
                                   f"item's text; start it at column {len(item[1]) + 1} to "
                                   f"make it an item of its own"))
                 continue
-        value = re.match(r"^\s*(?:-\s+)?(?:[\w-]+:\s+)?(?P<text>[^\s\"'#|>\[{][^#]*?)"
+        value = re.match(r"^\s*(?:-\s+)?+(?:[\w-]+:\s+)?+(?P<text>[^\s\"'#|>\[{][^#]*?)"
                          r"\s+#(?P<cut>\S.*)$", line)
         if value:
             found.append(Hint(n + 1, value.end("text") + 2,
