@@ -28,8 +28,12 @@ def test_every_chapter_title_and_summary_is_in_the_text(default_pdf: Path) -> No
 
 def test_toc_page_numbers_are_where_the_chapters_really_start(default_pdf: Path) -> None:
     pages = page_texts(default_pdf)
-    toc = next(text for text in pages if text.startswith("Contents"))
-    listed = {int(n): int(page) for n, page in re.findall(r"(\d) [^.]+?\.{3,}\s*(\d+)", toc)}
+    number = next(i for i, text in enumerate(pages, 1) if text.startswith("Contents"))
+    toc = subprocess.run(["pdftotext", "-layout", "-f", str(number), "-l", str(number),
+                          str(default_pdf), "-"], capture_output=True, text=True,
+                         check=True).stdout  # as laid out: the number, the title, the page
+    listed = {int(n): int(page)
+              for n, page in re.findall(r"^\s*(\d)\s+[^.\n]+?\.{3,}\s*(\d+)\s*$", toc, re.M)}
     assert len(listed) == len(GUIDE.chapters)
     for chapter in GUIDE.chapters:
         start = pages[listed[chapter.number] - 1]

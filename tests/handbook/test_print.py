@@ -23,6 +23,9 @@ needs_gs = pytest.mark.skipif(shutil.which("gs") is None,
                               reason="Ghostscript (scripts/bootstrap --test installs it)")
 GS_CMYK = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")  # ships with Ghostscript
 
+# the built-in brand's last footer line, where a print: section can follow
+FOOTER_DE = "      de: Greenfield Trading Co. · für neue Kolleginnen und Kollegen"
+
 
 def tool(*args: str | Path) -> str:
     return subprocess.run([str(a) for a in args], capture_output=True, text=True,
@@ -154,9 +157,8 @@ def test_ink_per_page_stays_light_and_the_cover_is_the_brand_green(print_pdf: Pa
 @needs_gs
 def test_brand_cmyk_values_print_exactly_and_print_writes_its_own_file(
         run: Callable[..., Result], tmp_path: Path, brand_dir: Path) -> None:
-    edit(brand_dir / "_brand.yml", "    footer: Greenfield Trading Co. · for new team members",
-         "    footer: Greenfield Trading Co. · for new team members\n"
-         "    print:\n      cmyk:\n        forest: [90, 20, 80, 30]")
+    edit(brand_dir / "_brand.yml", FOOTER_DE,
+         FOOTER_DE + "\n    print:\n      cmyk:\n        forest: [90, 20, 80, 30]")
     (tmp_path / "output").mkdir()
     screen = tmp_path / "output" / "handbook.pdf"
     screen.write_bytes(b"the screen PDF")
@@ -186,8 +188,8 @@ def test_a_brand_profile_that_is_not_cmyk_is_refused_with_its_line(
         run: Callable[..., Result], tmp_path: Path, brand_dir: Path) -> None:
     (brand_dir / "screen.icc").write_bytes(
         ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
-    edit(brand_dir / "_brand.yml", "    footer: Greenfield Trading Co. · for new team members",
-         "    footer: x\n    print:\n      profile: screen.icc")
+    edit(brand_dir / "_brand.yml", FOOTER_DE,
+         FOOTER_DE + "\n    print:\n      profile: screen.icc")
     result = run("pdf", "--print", "--brand", str(brand_dir / "_brand.yml"),
                  "-o", str(tmp_path / "p.pdf"))
     assert result.exit_code == 1 and not (tmp_path / "p.pdf").exists()
