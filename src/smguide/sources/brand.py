@@ -515,32 +515,9 @@ class _Reader:
         return self.resolve(raw, field, mode) if isinstance(raw, str) else None
 
     def colours(self, mode: str) -> dict[str, str]:
-        colours: dict[str, str] = {}
-        for name in ROLES:
-            raw = self.roles.get(name)
-            if mode == "dark" and name in ("foreground", "background") and not isinstance(
-                    raw, dict):
-                continue  # one value for both: the dark deck derives its own (below)
-            resolved = self.value(raw, ("color", name), mode)
-            if resolved:
-                colours[name] = resolved
-        for name in self.palette:  # a palette entry that is not a colour is a mistake too
-            self.resolve(name, ("color", "palette", name), mode)
-        if mode == "dark":
-            light = self.colours_light
-            if "background" not in colours:
-                colours["background"] = next(
-                    (c for c in (light.get("dark"), light.get("foreground"))
-                     if c and luminance(c) < 0.18), "#16191c")
-            if "foreground" not in colours:
-                colours["foreground"] = next(
-                    (c for c in (light.get("light"), light.get("background"))
-                     if c and luminance(c) > 0.6), "#f4f4f2")
-            for name, value in light.items():
-                colours.setdefault(name, value)
-        else:
-            for name, value in DEFAULT_COLOURS.items():
-                colours.setdefault(name, value)
+        """Every theme colour in `mode` (light, or the dark deck's), the file's over
+        smguide's, with the typography's heading, text and link colours."""
+        colours = self._role_colours(mode)
         typo = _at(self.data, "typography")
         heads = _at(typo, "headings")
         colours["headings"] = colours["primary"]
@@ -562,6 +539,37 @@ class _Reader:
                 raw = _at(typo, kind, key)
                 if raw is not None and not (kind == "link" and key == "color"):
                     self.value(raw, ("typography", kind, key), mode)  # checked, not printed
+        return colours
+
+    def _role_colours(self, mode: str) -> dict[str, str]:
+        """The colour roles in `mode`: the file's, then (light) smguide's defaults or
+        (dark) a dark background and light text derived from the light ones."""
+        colours: dict[str, str] = {}
+        for name in ROLES:
+            raw = self.roles.get(name)
+            if mode == "dark" and name in ("foreground", "background") and not isinstance(
+                    raw, dict):
+                continue  # one value for both: the dark deck derives its own (below)
+            resolved = self.value(raw, ("color", name), mode)
+            if resolved:
+                colours[name] = resolved
+        for name in self.palette:  # a palette entry that is not a colour is a mistake too
+            self.resolve(name, ("color", "palette", name), mode)
+        if mode != "dark":
+            for name, value in DEFAULT_COLOURS.items():
+                colours.setdefault(name, value)
+            return colours
+        light = self.colours_light
+        if "background" not in colours:
+            colours["background"] = next(
+                (c for c in (light.get("dark"), light.get("foreground"))
+                 if c and luminance(c) < 0.18), "#16191c")
+        if "foreground" not in colours:
+            colours["foreground"] = next(
+                (c for c in (light.get("light"), light.get("background"))
+                 if c and luminance(c) > 0.6), "#f4f4f2")
+        for name, value in light.items():
+            colours.setdefault(name, value)
         return colours
 
     # -- fonts ------------------------------------------------------------------------
@@ -617,16 +625,7 @@ class _Reader:
         tried: list[str] = []
         for name in names:
             if name.lower() in GENERIC:  # any font of the kind will do
-                if name.lower() not in ("sans-serif", "system-ui", "ui-sans-serif"):
-                    installed = generic_family(name.lower())
-                    faces = system_faces(installed) if installed else []
-                    if installed and faces:
-                        self.found.append((stack, installed, f"installed on this computer "
-                                                             f"(this computer's {name} font)"))
-                        return names[0], installed, faces
-                self.found.append((stack, BUNDLED_FAMILY, f"bundled with smguide (the stack "
-                                                          f"allows any {name} font)"))
-                return names[0], BUNDLED_FAMILY, bundled_faces()
+                return self._generic(stack, names[0], name)
             faces, origin = files.get(name) or [], "the brand's files"
             if name == BUNDLED_FAMILY and not faces:
                 self.found.append((stack, name, "bundled with smguide"))
@@ -654,6 +653,20 @@ class _Reader:
         if warn:
             self.warnings.append(self.missing_font(field, tried, declared))
         return tried[0], BUNDLED_FAMILY, bundled_faces()
+
+    def _generic(self, stack: str, first: str, name: str) -> tuple[str, str, list[FontFace]]:
+        """A generic family (serif, monospace...): this computer's font of the kind, else
+        the bundled Lato (always for sans-serif)."""
+        if name.lower() not in ("sans-serif", "system-ui", "ui-sans-serif"):
+            installed = generic_family(name.lower())
+            faces = system_faces(installed) if installed else []
+            if installed and faces:
+                self.found.append((stack, installed, f"installed on this computer "
+                                                     f"(this computer's {name} font)"))
+                return first, installed, faces
+        self.found.append((stack, BUNDLED_FAMILY, f"bundled with smguide (the stack "
+                                                  f"allows any {name} font)"))
+        return first, BUNDLED_FAMILY, bundled_faces()
 
     def missing_font(self, field: tuple[str, ...], tried: list[str],
                      declared: dict[str, dict[str, Any]]) -> Problem:
@@ -882,20 +895,7 @@ def load_brand(path: Path, network: bool = False) -> tuple[Brand, list[Problem]]
     every problem of the file. With `network`, fonts from Google Fonts or Bunny Fonts that
     are not here are downloaded into smguide's font cache."""
     shown = display_path(path)
-    top = Where(shown, 1, 1)
-    if link_loop(path):
-        raise BrandError([Problem.at(top, LOOP, suggestion=LOOP_FIX)])
-    if not path.is_file():
-        raise BrandError([Problem.fix(top, "brand file not found",
-                                      "pass --brand FILE or create it")])
-    try:
-        located = read_yaml(path)
-    except YamlProblem as exc:
-        raise BrandError([exc.problem(shown)]) from None
-    except OSError as exc:
-        raise BrandError([Problem.at(top, f"cannot read the file ({exc.strerror})")]) from None
-    if located.data is None:
-        located.data = {}
+    located = _read_brand_file(path, shown)
     checked = Located(located.data, located.value_pos,
                       {k: v for k, v in located.key_pos.items() if not _empty_allowed(k)})
     parsed, problems = validate(BrandFile, checked, shown)
@@ -907,31 +907,10 @@ def load_brand(path: Path, network: bool = False) -> tuple[Brand, list[Problem]]
     reader.colours_light = light
     dark = reader.colours("dark")
 
-    typo = _at(reader.data, "typography")
-    base_raw, heads_raw = _at(typo, "base"), _at(typo, "headings")
-    base = {"family": base_raw} if isinstance(base_raw, str) else (
-        base_raw if isinstance(base_raw, dict) else {})
-    heads = {"family": heads_raw} if isinstance(heads_raw, str) else (
-        heads_raw if isinstance(heads_raw, dict) else {})
-    mono_raw = _at(typo, "monospace")
-    mono = {"family": mono_raw} if isinstance(mono_raw, str) else (
-        mono_raw if isinstance(mono_raw, dict) else {})
-    files, declared = reader.font_files()
-    base_field = ("typography", "base", "family") if isinstance(base_raw, dict) else (
-        "typography", "base")
-    head_field = ("typography", "headings", "family") if isinstance(heads_raw, dict) else (
-        "typography", "headings")
-    base_stack = _text(base.get("family"), BUNDLED_FAMILY)
-    head_stack = _text(heads.get("family"), base_stack)
-    theme_base, base_used, base_faces = reader.family(base_stack, base_field, files, declared)
-    if head_stack == base_stack:
-        theme_head, head_used, head_faces = theme_base, base_used, base_faces
-    else:
-        theme_head, head_used, head_faces = reader.family(head_stack, head_field, files,
-                                                          declared)
-    mono_stack = _text(mono.get("family"), "monospace")
-    theme_mono = reader.family(mono_stack, ("typography", "monospace"), files, declared,
-                               warn=False)[0]
+    base, heads, fonts = _typography(reader)
+    theme_base, base_used, base_faces = fonts[0]
+    theme_head, head_used, head_faces = fonts[1]
+    theme_mono = fonts[2][0]
 
     logo_path, logo_alt = reader.logo("light")
     logo_dark = reader.logo("dark")[0] if logo_path else None
@@ -988,6 +967,57 @@ def load_brand(path: Path, network: bool = False) -> tuple[Brand, list[Problem]]
         if smguide and isinstance(smguide.footer, dict) else {},
         footer_where=reader.where("defaults", "smguide", "footer"))
     return brand, list(dict.fromkeys(warnings))
+
+
+def _read_brand_file(path: Path, shown: str) -> Located:
+    """The brand file's YAML (an empty file reads as an empty mapping)."""
+    top = Where(shown, 1, 1)
+    if link_loop(path):
+        raise BrandError([Problem.at(top, LOOP, suggestion=LOOP_FIX)])
+    if not path.is_file():
+        raise BrandError([Problem.fix(top, "brand file not found",
+                                      "pass --brand FILE or create it")])
+    try:
+        located = read_yaml(path)
+    except YamlProblem as exc:
+        raise BrandError([exc.problem(shown)]) from None
+    except OSError as exc:
+        raise BrandError([Problem.at(top, f"cannot read the file ({exc.strerror})")]) from None
+    if located.data is None:
+        located.data = {}
+    return located
+
+
+Family = tuple[str, str, list[FontFace]]  # the theme's name, the family used, its faces
+
+
+def _typography(reader: _Reader) -> tuple[dict[str, Any], dict[str, Any],
+                                          tuple[Family, Family, Family]]:
+    """(typography.base, typography.headings, the base, heading and monospace families):
+    each font stack's first family that can be had (see _Reader.family)."""
+    typo = _at(reader.data, "typography")
+    base_raw, heads_raw = _at(typo, "base"), _at(typo, "headings")
+    base = {"family": base_raw} if isinstance(base_raw, str) else (
+        base_raw if isinstance(base_raw, dict) else {})
+    heads = {"family": heads_raw} if isinstance(heads_raw, str) else (
+        heads_raw if isinstance(heads_raw, dict) else {})
+    mono_raw = _at(typo, "monospace")
+    mono = {"family": mono_raw} if isinstance(mono_raw, str) else (
+        mono_raw if isinstance(mono_raw, dict) else {})
+    files, declared = reader.font_files()
+    base_field = ("typography", "base", "family") if isinstance(base_raw, dict) else (
+        "typography", "base")
+    head_field = ("typography", "headings", "family") if isinstance(heads_raw, dict) else (
+        "typography", "headings")
+    base_stack = _text(base.get("family"), BUNDLED_FAMILY)
+    head_stack = _text(heads.get("family"), base_stack)
+    base_family = reader.family(base_stack, base_field, files, declared)
+    head_family = base_family if head_stack == base_stack else reader.family(
+        head_stack, head_field, files, declared)
+    mono_stack = _text(mono.get("family"), "monospace")
+    mono_family = reader.family(mono_stack, ("typography", "monospace"), files, declared,
+                                warn=False)
+    return base, heads, (base_family, head_family, mono_family)
 
 
 def _print_defaults(spec: PrintDefaults | None, colours: dict[str, str], reader: _Reader
