@@ -262,6 +262,12 @@ def test_every_pictogram_is_drawn_alike_in_the_handbook_and_the_deck(tmp_path: P
             if group.get("data-pictogram"):
                 drawn_svg[group.get("data-pictogram")] = [e.tag.removeprefix(svg_ns)
                                                           for e in group]
+        # the key table shows each part's own pictogram, small, drawn by the same template
+        import base64
+
+        for part, icon in zip(block.parts, renderer.analogy_key(block), strict=True):
+            small = base64.b64decode(icon.removeprefix("data:image/svg+xml;base64,"))
+            assert f'data-pictogram="{part.symbol}"'.encode() in small
         # composed alt text: the parts' own words
         assert svg.find(f"{svg_ns}title").text == block.alt
         assert block.alt.startswith(f"{block.parts[0].name} ({block.parts[0].stands_for})")

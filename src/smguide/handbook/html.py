@@ -19,7 +19,7 @@ from smguide.handbook.templatedata import Record, to_data
 from smguide.handbook.templating import make_env, render, template_dirs
 from smguide.handbook.typeset import typeset
 from smguide.model.colors import palette, shade
-from smguide.model.diagram import PartSpec, Scene, layout
+from smguide.model.diagram import Label, PartSpec, Scene, layout
 from smguide.model.guide import Analogy, Guide
 from smguide.model.options import PrintOptions
 from smguide.model.pictograms import (
@@ -302,11 +302,25 @@ class HandbookRenderer:
         return "data:image/svg+xml;base64," + base64.b64encode(data).decode()
 
     def analogy_key(self, block: Analogy | Record) -> list[str]:
-        """The colour of each part's dot in the key table: its pictogram's main tone."""
+        """Each part's pictogram (or picture) small, as a data URL, for its row of the key
+        table: drawn by the diagram's template, alone in its 100-unit box."""
         data = to_data(block)
         specs = part_specs(data) if isinstance(data, Record) else []
-        return [self.colour(PICTOGRAMS[spec.symbol].tone if spec.symbol in PICTOGRAMS
-                            else Tone("primary")) for spec in specs]
+        icons = []
+        for spec in specs:
+            pictogram = PICTOGRAMS.get(spec.symbol or "")
+            if pictogram is None and spec.picture:
+                icons.append(self.picture_uri(spec.picture))
+                continue
+            part = {"name": spec.name, "x": 0, "y": 0, "size": 100, "scale": 1,
+                    "label": Label(0, 0, 100, 0, "l", (), (), False),
+                    "pictogram": pictogram.name if pictogram else "", "picture": "",
+                    "shapes": self.pictogram_shapes(pictogram) if pictogram else []}
+            svg = render(self.env, "handbook/analogy.svg.j2", scene={
+                "width": 100, "height": 100, "band": None, "parts": [part], "arrows": []},
+                colours=self.colours, font=self.brand.base_family, alt="")
+            icons.append("data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode())
+        return icons
 
     def analogy_diagram(self, block: Record) -> str:
         """The diagram as a data: URL, so the <img> carries real alt text in the tagged PDF."""
