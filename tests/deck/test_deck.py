@@ -891,3 +891,17 @@ def test_text_on_a_dark_decks_boxes_reads(tmp_path: Path) -> None:
                 assert contrast(colours[tone], colours["bg2"]) >= 3, (shape.name, run.text, tone)
                 checked += 1
     assert checked >= 6
+
+
+@pytest.mark.parametrize("name", ["en", "de", "dark"])
+def test_titles_stand_above_the_text_under_them(decks: dict, name: str) -> None:
+    """The dark template's title box takes titles down to about 24 pt: the lists and
+    role cards step down with them, so a title is at least 1.2 times their size."""
+    prs = decks[name]
+    title = min(s.shapes.title.text_frame.paragraphs[0].runs[0].font.size.pt
+                for s in content_slides(prs))
+    body = [size for slide in content_slides(prs) for shape_name, shape, found, _ in
+            texts_of(slide) if shape_name in ("Activities", "Skills", "Role header")
+            or (shape.is_placeholder and shape.placeholder_format.idx == 1)
+            for size in found if size >= 17.5]
+    assert body and max(body) * 1.2 <= title + 0.5, (title, max(body))

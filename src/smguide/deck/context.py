@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 # one type scale: every content slide's title at one size, every divider's at another
 TITLE_SIZES = {"title": (40, 14), "closing": (44, 14), "section": (40, 14), "slide": (32, 14)}
 EYEBROW = 14  # the small line in capitals above a title (pt)
+HIERARCHY = 1.2  # a content title is at least this many times the size of body text
 SLIDENUM_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 
 
@@ -354,9 +355,19 @@ class DeckContext:
 
     def unify(self) -> None:
         """One type scale: each family at the smallest size any of its members needed
-        (a smaller size always fits where a larger one did)."""
-        for members in self._sized.values():
-            common = min(size for _, _, size in members)
+        (a smaller size always fits where a larger one did); where a template's small
+        title box takes content titles down, the lists and role cards step down with
+        them, so a title stays HIERARCHY times their size (never below 18 pt)."""
+        commons = {family: min(size for _, _, size in members)
+                   for family, members in self._sized.items()}
+        title = commons.get("title:slide")
+        if title is not None:
+            for family in ("list", "role", "role header"):
+                if family in commons:
+                    commons[family] = min(commons[family],
+                                          max(18.0, round(title / HIERARCHY * 2) / 2))
+        for family, members in self._sized.items():
+            common = commons[family]
             for shape, paras, size in members:
                 if size != common:
                     frame = shape.text_frame  # fill() resets the insets: keep them
