@@ -151,21 +151,37 @@ def main(ctx: click.Context, quiet: bool, verbose: int) -> None:
 
 content_option = click.option(
     "--content", type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Content folder (default: ./content if it exists, else the built-in guide).")
+    help="Content folder (default: the content/ folder of the project you are in: this "
+         "folder or the nearest one above it with content/guide.yaml; else the built-in "
+         "sample guide, with a note saying so).")
 brand_option = click.option(
     "--brand", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Brand file in _brand.yml format (default: ./brand/_brand.yml, ./_brand.yml, "
-         "else the built-in brand).")
+    help="Brand file in _brand.yml format (default: the project's brand/_brand.yml or "
+         "_brand.yml, else the built-in brand).")
 TEMPLATE_HELP = (
     "Your company's PowerPoint template (.pptx or .potx; .pptm is refused for its macros) "
     "to build the deck on, instead of the branded default. Its slide master, layouts and "
     "theme are used; slides already in it are not copied into the deck. Its theme colours "
     "and fonts win over the brand file's, unless the brand file sets "
     "defaults.smguide.template-theme: brand (see `smguide docs`).")
-templates_option = click.option(
-    "--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Folder of template overrides, searched before the built-in templates "
-         "(default: ./templates when it has a handbook/ or deck/ folder).")
+def templates_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--template-overrides FOLDER, given to the command as `templates`; the old name
+    --templates (too close to slides' --template) still works, with a warning."""
+    @functools.wraps(command)
+    def wrapper(*args: Any, old_templates: Path | None = None, **kwargs: Any) -> Any:
+        if old_templates is not None:
+            click.echo("Warning: --templates is now called --template-overrides; the old "
+                       "name will stop working in a later version", err=True)
+            kwargs["templates"] = kwargs.get("templates") or old_templates
+        return command(*args, **kwargs)
+
+    folder = click.Path(exists=True, file_okay=False, path_type=Path)
+    wrapper = click.option("--templates", "old_templates", type=folder, hidden=True)(wrapper)
+    return click.option(
+        "--template-overrides", "templates", type=folder, metavar="FOLDER",
+        help="Folder of template overrides (Jinja), searched before the built-in templates "
+             "(default: the project's templates/ when it has a handbook/ or deck/ folder). "
+             "Not the PowerPoint template: that is --template.")(wrapper)
 
 
 def safety_options(network: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -259,7 +275,7 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
       smguide pdf --paper a5 --bleed 3mm --crop-marks
       smguide pdf --print                    # PDF/X-4 -> output/handbook-print.pdf
       smguide pdf --booklet --creep 0.3mm    # printer spreads -> output/handbook-booklet.pdf
-      smguide pdf --templates my-templates   # my-templates/handbook/... overrides
+      smguide pdf --template-overrides my-templates   # my-templates/handbook/...
       smguide pdf --lang de                  # content/de/ -> output/handbook-de.pdf
       smguide pdf --roster hires.csv --merge --deck   # a personal copy for every new hire
 
@@ -337,7 +353,7 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
       smguide slides
       smguide slides --aspect 4:3               # -> output/deck-4x3.pptx
       smguide slides --template corporate.pptx
-      smguide slides --templates my-templates   # my-templates/deck/plan.yaml.j2 picks slides
+      smguide slides --template-overrides my-templates   # its deck/plan.yaml.j2 picks slides
       smguide slides --lang de                  # content/de/ -> output/deck-de.pptx
       smguide slides --theme dark               # the brand's dark colours
 

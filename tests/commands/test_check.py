@@ -120,7 +120,7 @@ def test_template_syntax_errors_name_the_file_and_line(run: Callable[..., Result
     override = tmp_path / "mine" / "handbook"
     override.mkdir(parents=True)
     (override / "cover.html.j2").write_text("<section>\n{% if guide.title %}\n</section>\n")
-    result = run("check", "--templates", str(tmp_path / "mine"))
+    result = run("check", "--template-overrides", str(tmp_path / "mine"))
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == (
         "Error: mine/handbook/cover.html.j2:3: template syntax: Unexpected end of template. "
@@ -134,7 +134,7 @@ def test_the_deck_plan_is_rendered_and_checked(run: Callable[..., Result], small
     plan.parent.mkdir(parents=True)
     plan.write_text("- kind: title\n  layout: Title Slide\n- kind: block\n  layout: Title Only\n"
                     "  chapter: 9\n  block: 1\n")
-    result = run("check", "--templates", str(tmp_path / "mine"))
+    result = run("check", "--template-overrides", str(tmp_path / "mine"))
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == (
         "Error: deck/plan.yaml.j2 (rendered):3: slide 2 (block): chapter 9 does not exist "

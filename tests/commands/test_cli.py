@@ -98,7 +98,7 @@ def test_build_writes_both_artefacts(run: Callable[..., Result], tmp_path: Path)
 def test_build_writes_the_handbook_when_only_the_deck_fails(
         run: Callable[..., Result], tmp_path: Path) -> None:
     folder = template_overrides(tmp_path / "t", {"deck/plan.yaml.j2": "{{ 1 // 0 }}"})
-    result = run("build", "--out-dir", "out", "--templates", str(folder))
+    result = run("build", "--out-dir", "out", "--template-overrides", str(folder))
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
     assert len(errors) == 1 and "plan.yaml.j2" in errors[0], result.stderr

@@ -138,8 +138,8 @@ ERRORS = [
      'content/chapters/01-welcome.yaml:18:12: YAML syntax: text with ": " in it must be'
      ' put in quotes: title: "Tip: ask early, ask often"'),
     (date_written_day_first,
-     'content/guide.yaml:6:1: date: "03/02/2026" is not allowed here; expected a date'
-     ' written YYYY-MM-DD, such as "2026-03-01"'),
+     'content/guide.yaml:6:1: date: "03/02/2026" is not a date smguide reads; write it as'
+     " year-month-day: 2026-02-03 for 3 February 2026, or 2026-03-02 for 2 March 2026"),
     (british_spelling_of_color,
      'brand/_brand.yml:16:1: colour: unknown key "colour" (did you mean "color"?)'),
     (misspelt_palette_name,
@@ -216,8 +216,8 @@ def test_a_roster_saved_from_a_spreadsheet_names_each_bad_date(
     result = run("pdf", "--roster", "hires.csv")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        'Error: hires.csv:2: start_date: "01.03.2026" is not a date (write it as ISO'
-        " yyyy-mm-dd, e.g. 2026-03-02)",
+        'Error: hires.csv:2: start_date: "01.03.2026" is not a date smguide reads; write it'
+        " as year-month-day: 2026-03-01 for 1 March 2026",
         "1 problem found; nothing was written."]
     assert snapshot(project) == before
     assert not (project / "output").exists()
@@ -257,6 +257,18 @@ def quote_never_closed(root: Path) -> None:
     edit(root / WELCOME, "title: Welcome\n", 'title: "Welcome\n')
 
 
+def colon_in_a_list_item(root: Path) -> None:
+    edit(root / WELCOME, "      - Meet your buddy", "      - Note: meet your buddy")
+
+
+def list_on_the_line_of_its_key(root: Path) -> None:
+    edit(root / WELCOME, "    items:\n      - Meet", "    items: - Meet")
+
+
+def text_not_indented_under_its_key(root: Path) -> None:
+    edit(root / WELCOME, "      Nobody expects you", "Nobody expects you")
+
+
 def date_in_curly_quotes(root: Path) -> None:
     edit(root / GUIDE, 'date: "2026-12-01"', "date: \u201c2026-12-01\u201d")
 
@@ -282,6 +294,18 @@ YAML_SLIPS = [
     (quote_never_closed,
      'content/chapters/01-welcome.yaml:3:8: YAML syntax: the text that starts here with "'
      ' is never closed: end it with " on this line'),
+    (colon_in_a_list_item,
+     "content/chapters/01-welcome.yaml:26:9: block 3 (checklist), item 1: this text has"
+     ' ": " in it, which YAML reads as "key: value"; put the whole text in quotes: "Note:'
+     ' meet your buddy and book a weekly 30-minute chat."'),
+    (list_on_the_line_of_its_key,
+     "content/chapters/01-welcome.yaml:25:11: YAML syntax: a list cannot start on the line"
+     ' of its key: put "- Meet your buddy and book a weekly 30-minute chat." on a line of'
+     ' its own below "items:", starting at column 7'),
+    (text_not_indented_under_its_key,
+     'content/chapters/01-welcome.yaml:20:1: YAML syntax: this line is the text of "text: |"'
+     ' on line 19, but starts at column 1; indent it further than "text:", to column 7 like'
+     " the lines of text after it"),
     (date_in_curly_quotes,
      "content/guide.yaml:6:1: date: the value is in curly quotes (\u201c \u201d) from a word"
      " processor, which YAML keeps as part of the text; use straight quotes: \"2026-12-01\""),
@@ -326,3 +350,123 @@ def test_building_says_that_yaml_cut_the_text(project: Path, command: str,
         again = run("build")
         assert "Up to date" in again.stderr
         assert again.stderr.splitlines().count(warning) == 1, again.stderr
+
+
+def test_a_chapter_file_not_listed_in_guide_yaml_is_named(
+        project: Path, run: Callable[..., Result]) -> None:
+    """A new chapter saved in content/chapters/ but never added to guide.yaml used to be
+    left out of the handbook without a word."""
+    shutil.copy(project / "content/chapters/02-how-we-work.yaml",
+                project / "content/chapters/03-tools.yaml")
+    warning = ("Warning: content/chapters/03-tools.yaml: guide.yaml does not list this chapter"
+               ' file, so the handbook leaves it out; add "  - chapters/03-tools.yaml" under'
+               " chapters: in content/guide.yaml, or delete the file")
+    before = snapshot(project)
+    result = run("check")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.splitlines() == [
+        warning, "Checked content (en, 2 chapters), brand/_brand.yml and the templates:"
+                 " 0 errors, 1 warning."]
+    assert snapshot(project) == before
+    assert run("check", "--strict").exit_code == 1
+    built = run("slides")
+    assert built.exit_code == 0, built.stderr
+    assert warning in built.stderr.splitlines()
+
+
+def test_a_deleted_brand_file_is_said_on_every_command(
+        project: Path, run: Callable[..., Result]) -> None:
+    """The built-in brand stands in (so the handbook still builds), but never silently."""
+    (project / BRAND).unlink()
+    warning = ("Warning: brand/_brand.yml: file not found, so the handbook and deck use"
+               " smguide's built-in brand; put your brand file back there, or give --brand"
+               " FILE")
+    result = run("check")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.splitlines() == [
+        warning, "Checked content (en, 2 chapters), smguide's built-in brand and the"
+                 " templates: 0 errors, 1 warning."]
+    built = run("slides")
+    assert built.exit_code == 0, built.stderr
+    assert warning in built.stderr.splitlines()
+
+
+def test_a_renamed_brand_file_is_one_error_naming_it(
+        project: Path, run: Callable[..., Result]) -> None:
+    (project / BRAND).rename(project / "brand/_brand.yaml")
+    before = snapshot(project)
+    message = ("Error: brand/_brand.yml: file not found; there is brand/_brand.yaml: rename it"
+               " to brand/_brand.yml, or give --brand brand/_brand.yaml")
+    result = run("check")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == message
+    built = run("build")
+    assert built.exit_code == 1
+    assert built.stderr.splitlines()[-2:] == [message, "1 problem found; nothing was written."]
+    assert snapshot(project) == before
+    assert not (project / "output").exists()
+
+
+def test_check_and_build_list_several_mistakes_in_the_same_order(
+        project: Path, run: Callable[..., Result]) -> None:
+    missing_chapter_file(project)
+    misspelt_block_type(project)
+    date_written_day_first(project)
+    misspelt_palette_name(project)
+    checked = [line for line in run("check").stdout.splitlines() if line.startswith("Error:")]
+    built = run("build")
+    assert built.exit_code == 1
+    assert [line for line in built.stderr.splitlines() if line.startswith("Error:")] == checked
+    assert [line.split(":")[1:3] for line in checked] == [
+        [" brand/_brand.yml", "26"], [" content/chapters/01-welcome.yaml", "23"],
+        [" content/guide.yaml", "6"], [" content/guide.yaml", "11"]]
+    assert not (project / "output").exists()
+
+
+@pytest.mark.parametrize("args", [("-q", "check"), ("check", "-q"), ("check", "--quiet")])
+def test_quiet_works_before_and_after_the_command(
+        args: tuple[str, ...], project: Path, run: Callable[..., Result]) -> None:
+    assert run("check").stdout.endswith(": 0 errors, 0 warnings.\n")
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert result.output == ""  # no summary: errors only
+
+
+def test_verbose_after_the_command_says_the_inputs(
+        project: Path, run: Callable[..., Result]) -> None:
+    result = run("check", "-v")
+    assert result.exit_code == 0
+    assert "content: content; brand: brand/_brand.yml; templates: built-in" in result.stderr
+
+
+def test_the_old_name_of_template_overrides_still_works_and_says_the_new_one(
+        project: Path, run: Callable[..., Result]) -> None:
+    (project / "mine/handbook").mkdir(parents=True)
+    result = run("check", "--templates", "mine")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0] == (
+        "Warning: --templates is now called --template-overrides; the old name will stop"
+        " working in a later version")
+    assert "--templates" not in run("slides", "--help").stdout
+
+
+def test_help_says_where_the_content_is_found(run: Callable[..., Result]) -> None:
+    text = " ".join(run("build", "--help").stdout.split())
+    assert ("--content DIRECTORY Content folder (default: the content/ folder of the project"
+            " you are in: this folder or the nearest one above it with content/guide.yaml;"
+            " else the built-in sample guide, with a note saying so).") in text
+    assert "./content" not in text
+
+
+def test_one_personal_copy_is_said_in_the_singular(
+        project: Path, run: Callable[..., Result]) -> None:
+    (project / "hires.csv").write_text("name,team\nAda Lovelace,Sales\n", encoding="utf-8")
+    result = run("pdf", "--roster", "hires.csv")
+    assert result.exit_code == 0, result.stderr
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith("Wrote 1 personal handbook ("), last
+    assert " pages each) to output/handbooks in " in last
+    from pypdf import PdfReader
+
+    (copy,) = (project / "output/handbooks").iterdir()
+    assert "Ada Lovelace" in PdfReader(copy).pages[0].extract_text()

@@ -98,14 +98,15 @@ def test_bad_rows_are_reported_with_their_line_numbers(tmp_path: Path) -> None:
     assert [p.line_text() for p in roster.problems] == [
         "hires.csv:4: name: empty (every row needs the person's name; fill it in or "
         "delete the row)",
-        'hires.csv:5: start_date: "2026-02-30" is not a date (write it as ISO yyyy-mm-dd, '
-        'e.g. 2026-03-02)',
+        'hires.csv:5: start_date: "2026-02-30" is not a day in the calendar; check the month '
+        "and the day (it is written year-month-day)",
         'hires.csv:5: team: unknown team "Sails"; expected one of Sales, Marketing '
         '(did you mean "Sales"?)',
-        'hires.csv:7: start_date: "03/02/2026" is not a date (write it as ISO yyyy-mm-dd, '
-        'e.g. 2026-03-02)',
-        'hires.csv:8: start_date: "20260302" is not a date (write it as ISO yyyy-mm-dd, '
-        'e.g. 2026-03-02)',
+        'hires.csv:7: start_date: "03/02/2026" is not a date smguide reads; '
+        "write it as year-month-day: 2026-02-03 for 3 February 2026, or 2026-03-02 for 2 March "
+        "2026",
+        'hires.csv:8: start_date: "20260302" is not a date smguide reads; '
+        "write it as year-month-day with dashes, e.g. 2026-03-01 for 1 March 2026",
         'hires.csv:9: the row has 4 values but the header has 3 columns (put values with '
         'a "," in double quotes)',
     ]
@@ -152,8 +153,9 @@ def test_without_skip_bad_rows_nothing_is_written(run: Callable[..., Result],
     assert result.stderr.splitlines() == [
         "Error: hires.csv:4: name: empty (every row needs the person's name; fill it in or "
         "delete the row)",
-        'Error: hires.csv:6: start_date: "03/02/2026" is not a date (write it as ISO '
-        'yyyy-mm-dd, e.g. 2026-03-02)',
+        'Error: hires.csv:6: start_date: "03/02/2026" is not a date smguide reads; '
+        "write it as year-month-day: 2026-02-03 for 3 February 2026, or 2026-03-02 for 2 March "
+        "2026",
         "2 problems found; nothing was written.",
     ]
     assert not (tmp_path / "output").exists()
@@ -469,7 +471,7 @@ def test_a_roster_that_fails_while_rendering_leaves_no_output_folder(
     write_csv(tmp_path, "name,team\nAnna Schmidt,Sales\nBen Adler,Marketing\n")
     overrides = template_overrides(tmp_path / "mine", {
         "handbook/personal-cover.html.j2": "{{ 1 // 0 }}"})
-    result = run("pdf", "--roster", "hires.csv", "--templates", str(overrides))
+    result = run("pdf", "--roster", "hires.csv", "--template-overrides", str(overrides))
     assert result.exit_code == 1
     assert "personal-cover.html.j2:1" in result.stderr
     assert not (tmp_path / "output").exists()

@@ -145,7 +145,7 @@ def test_print_fails_and_writes_nothing_when_its_own_file_fails(
     overrides = template_overrides(tmp_path / "tpl", {
         "handbook/handbook.css": css + "\nh2 { border-top: 0.1pt solid; }\n"})
     out = tmp_path / "print.pdf"
-    result = run("pdf", "--print", "--templates", str(overrides), "-o", str(out))
+    result = run("pdf", "--print", "--template-overrides", str(overrides), "-o", str(out))
     assert result.exit_code == 1 and not out.exists()
     (line,) = result.stderr.strip().splitlines()
     assert "failed its own preflight" in line and "lines under 0.25 pt" in line

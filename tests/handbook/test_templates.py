@@ -28,7 +28,7 @@ def test_an_override_replaces_one_partial_and_extends_the_builtin_base(
             "<p>Printed for {{ brand.name }}</p></section>{% endblock %}",
     })
     out = tmp_path / "out.pdf"
-    result = run("pdf", "--templates", str(folder), "-o", str(out))
+    result = run("pdf", "--template-overrides", str(folder), "-o", str(out))
     assert result.exit_code == 0, result.stderr
     text = all_text(out)
     assert "points to remember" in text
@@ -47,7 +47,7 @@ def test_unsafe_or_broken_overrides_fail_with_file_and_line(
         run: Callable[..., Result], tmp_path: Path, template: str, message: str) -> None:
     folder = overrides(tmp_path, {"handbook/cover.html.j2": "<p>cover</p>\n" + template})
     out = tmp_path / "out.pdf"
-    result = run("pdf", "--templates", str(folder), "-o", str(out))
+    result = run("pdf", "--template-overrides", str(folder), "-o", str(out))
     assert result.exit_code == 1
     line = result.stderr.splitlines()[0]
     assert line.startswith(f"Error: {folder}/handbook/cover.html.j2:2: template error: ")

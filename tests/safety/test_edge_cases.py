@@ -34,7 +34,7 @@ def test_a_python_error_in_a_template_names_the_template_in_check_and_build(
             '{% extends "builtin/handbook/base.html.j2" %}{% block head %}{{ 1 // 0 }}'
             "{% endblock %}"})
     for command in (["check"], ["pdf", "-o", "x.pdf"]):
-        result = run(*command, "--templates", str(folder))
+        result = run(*command, "--template-overrides", str(folder))
         assert result.exit_code == 1
         assert (f"Error: {folder}/handbook/handbook.html.j2:1: template error: "
                 "ZeroDivisionError: integer division or modulo by zero") in result.output
@@ -123,7 +123,7 @@ def test_an_output_path_through_a_file_says_so_before_rendering(
     template_overrides(tmp_path / "failing", broken)
     (tmp_path / "afile").write_text("not a folder")
     (tmp_path / "hires.csv").write_text("name\nAnna\n")
-    result = run(*args, "--templates", "failing")
+    result = run(*args, "--template-overrides", "failing")
     assert "ZeroDivisionError" not in result.output
     assert result.exit_code == 1
     error = result.stderr.splitlines()[-1]

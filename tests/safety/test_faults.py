@@ -142,8 +142,8 @@ def test_a_roster_value_with_line_breaks_stays_on_its_message_line(
     assert lines == [
         'Error: hires.csv:2: team: unknown team "Sales\\nError: hires.csv:9: name: forged"; '
         "expected one of Sales, Marketing (teams are the roles in the content)",
-        'Error: hires.csv:4: start_date: "2026\\n13-01" is not a date (write it as ISO '
-        "yyyy-mm-dd, e.g. 2026-03-02)"]
+        'Error: hires.csv:4: start_date: "2026\\n13-01" is not a date smguide reads; '
+        "write it as year-month-day with dashes, e.g. 2026-03-01 for 1 March 2026"]
     assert not (tmp_path / "output").exists()
 
 

@@ -73,7 +73,7 @@ def test_killing_a_build_mid_render_leaves_the_previous_file_byte_identical(
     out = tmp_path / "out" / "handbook.pdf"
     out.parent.mkdir()
     out.write_bytes(PREVIOUS)
-    process = smguide("pdf", "--content", str(tiny(tmp_path)), "--templates",
+    process = smguide("pdf", "--content", str(tiny(tmp_path)), "--template-overrides",
                       str(tmp_path / "templates"), "-o", str(out), cwd=tmp_path)
     deadline = time.monotonic() + 30
     while not children(process.pid) and time.monotonic() < deadline:

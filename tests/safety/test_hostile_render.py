@@ -117,7 +117,8 @@ def test_hostile_template_overrides_fail_the_build(run: Callable[..., Result], t
     folder = override(tmp_path, {name: text.format(canary=secret.as_uri())
                                  for name, text in files.items()})
     out = tmp_path / "out.pdf"
-    result = run("pdf", "--content", str(content), "--templates", str(folder), "-o", str(out))
+    result = run("pdf", "--content", str(content), "--template-overrides", str(folder),
+                 "-o", str(out))
     assert result.exit_code == 1, result.output
     assert result.stderr.splitlines()[0].startswith(message), result.stderr
     assert "Traceback" not in result.output
@@ -131,7 +132,7 @@ def test_a_template_linked_to_a_file_elsewhere_is_refused(run: Callable[..., Res
     (folder / name).parent.mkdir(parents=True)
     (folder / name).symlink_to(canary(tmp_path))
     out = tmp_path / "out.pdf"
-    result = run("pdf", "--content", str(tiny(tmp_path)), "--templates", str(folder),
+    result = run("pdf", "--content", str(tiny(tmp_path)), "--template-overrides", str(folder),
                  "-o", str(out))
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
@@ -177,14 +178,15 @@ def test_the_network_is_reached_only_with_allow_network(
     folder = override(tmp_path, {"handbook/cover.html.j2": f'<img src="{url}" alt="pixel">'})
     content = tiny(tmp_path)
     out = tmp_path / "out.pdf"
-    refused = run("pdf", "--content", str(content), "--templates", str(folder), "-o", str(out))
+    refused = run("pdf", "--content", str(content), "--template-overrides", str(folder),
+                  "-o", str(out))
     assert refused.exit_code == 1
     assert refused.stderr.splitlines()[0].startswith(
         f"Error: blocked {url}: network and other URLs are never fetched (unless "
         f"--allow-network is given)")
     assert seen == [] and not out.exists()
-    allowed = run("pdf", "--content", str(content), "--templates", str(folder), "-o", str(out),
-                  "--allow-network")
+    allowed = run("pdf", "--content", str(content), "--template-overrides", str(folder),
+                  "-o", str(out), "--allow-network")
     assert allowed.exit_code == 0, allowed.stderr
     assert seen == ["/pixel.png"]
     assert out.read_bytes().startswith(b"%PDF-")
@@ -224,7 +226,7 @@ def test_absurd_css_in_an_override_ends_with_a_clear_error_in_time(
     temp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
     start = time.monotonic()
-    result = run("pdf", "--content", str(tiny(tmp_path)), "--templates", str(folder),
+    result = run("pdf", "--content", str(tiny(tmp_path)), "--template-overrides", str(folder),
                  "-o", str(out), "--max-seconds", "3")
     assert time.monotonic() - start < 20
     assert result.exit_code == 1
@@ -257,7 +259,7 @@ def test_a_template_that_eats_memory_is_stopped_at_the_limit(
     folder = override(tmp_path, {"handbook/cover.html.j2": doubling})
     monkeypatch.setenv("SMGUIDE_MAX_MEMORY_MB", "1500")
     out = tmp_path / "out.pdf"
-    result = run("pdf", "--content", str(tiny(tmp_path)), "--templates", str(folder),
+    result = run("pdf", "--content", str(tiny(tmp_path)), "--template-overrides", str(folder),
                  "-o", str(out))
     assert result.exit_code == 1
     assert result.stderr == (
@@ -273,7 +275,7 @@ def test_a_looping_deck_plan_is_stopped_in_time(run: Callable[..., Result],
     folder = override(tmp_path, {"deck/plan.yaml.j2": loop})
     out = tmp_path / "out.pptx"
     start = time.monotonic()
-    result = run("slides", "--content", str(tiny(tmp_path)), "--templates", str(folder),
+    result = run("slides", "--content", str(tiny(tmp_path)), "--template-overrides", str(folder),
                  "-o", str(out), "--max-seconds", "2")
     assert time.monotonic() - start < 15
     assert result.exit_code == 1

@@ -418,7 +418,7 @@ def test_the_commands_refuse_the_attacks_and_touch_nothing(
                         encoding="utf-8")
     (scene.root / "hires.csv").write_text("name,team\nAnna Schmidt,Sales\n", encoding="utf-8")
     result = run(*args, "--content", str(scene.content), "--brand", str(scene.brand),
-                 "--templates", str(scene.templates))
+                 "--template-overrides", str(scene.templates))
     one_error_line(result, template)
     assert scene.untouched()
     assert not [path for path in (scene.root / "out").rglob("*") if not path.is_dir()]
@@ -431,7 +431,7 @@ def test_pdf_refuses_reading_and_writing_files(run: Callable[..., Result], scene
     template.write_text("<p>harmless</p>\n" + issue_attacks(scene)[attack] + "\n",
                         encoding="utf-8")
     result = run("pdf", "--content", str(scene.content), "--brand", str(scene.brand),
-                 "--templates", str(scene.templates), "-o", "out.pdf")
+                 "--template-overrides", str(scene.templates), "-o", "out.pdf")
     one_error_line(result, template)
     assert scene.untouched() and not (scene.root / "out.pdf").exists()
 
@@ -460,7 +460,7 @@ def test_a_huge_deck_plan_output_names_its_line(run: Callable[..., Result],
     template.write_text("- kind: title\n{% for i in range(100000) %}{{ '#' * 20000 }}"
                         "{% endfor %}\n", encoding="utf-8")
     result = run("slides", "--content", str(scene.content), "--brand", str(scene.brand),
-                 "--templates", str(scene.templates), "-o", "out.pptx")
+                 "--template-overrides", str(scene.templates), "-o", "out.pptx")
     one_error_line(result, template)
     assert "the output is longer than 50,000,000 characters" in result.stderr
 
@@ -478,7 +478,7 @@ def test_a_template_looping_without_output_is_stopped_at_its_line(
     monkeypatch.setenv("SMGUIDE_MAX_SECONDS", "2")
     args = ["-o", "out.pdf"] if command == "pdf" else []
     result = run(command, "--content", str(scene.content), "--brand", str(scene.brand),
-                 "--templates", str(scene.templates), *args)
+                 "--template-overrides", str(scene.templates), *args)
     one_error_line(result, template)
     assert "was still running close to the time limit and was stopped" in result.output
 

@@ -33,7 +33,7 @@ def override(tmp_path: Path, body: str) -> Path:
 def test_references_outside_the_allowed_folders_fail_the_build(
         run: Callable[..., Result], tmp_path: Path, reference: str) -> None:
     out = tmp_path / "out.pdf"
-    result = run("pdf", "--templates", str(override(tmp_path, reference)), "-o", str(out))
+    result = run("pdf", "--template-overrides", str(override(tmp_path, reference)), "-o", str(out))
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: blocked ")
     assert "only files inside the content, brand and template folders" in result.stderr \

@@ -62,12 +62,12 @@ def test_an_impossible_date_is_an_error(run: Callable[..., Result], project: Pat
     result = run("check")
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == (
-        'Error: content/guide.yaml:5:1: date: "2026-02-30" is not a date in the calendar; '
-        "write it YYYY-MM-DD")
+        'Error: content/guide.yaml:5:1: date: "2026-02-30" is not a day in the calendar; '
+        "check the month and the day (it is written year-month-day)")
     edit(project / "guide.yaml", '"2026-02-30"', '"1 March"')
     assert run("check").stdout.splitlines()[0] == (
-        'Error: content/guide.yaml:5:1: date: "1 March" is not allowed here; expected a date '
-        'written YYYY-MM-DD, such as "2026-03-01"')
+        'Error: content/guide.yaml:5:1: date: "1 March" is not a date smguide reads; '
+        "write it as year-month-day with dashes, e.g. 2026-03-01 for 1 March 2026")
 
 
 def test_german_pdf_labels_quotes_hyphenation_and_date(run: Callable[..., Result],

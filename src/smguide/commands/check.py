@@ -22,6 +22,7 @@ from smguide.errors import (
     quote,
 )
 from smguide.paths import display_path, link_loop
+from smguide.sources.content import file_line
 from smguide.sources.yamlsource import Located, YamlProblem, read_yaml
 
 if TYPE_CHECKING:
@@ -99,12 +100,18 @@ def run_check(project: Project) -> Report:
                                 limits, "the templates")
     order = {"error": 0, "warning": 1}
     findings = [_in_file(finding) for finding in findings]
-    findings = sorted(dict.fromkeys(findings),
-                      key=lambda f: (order[f.severity], f.file, f.line or 0, f.column or 0))
+    findings = sorted(dict.fromkeys(findings), key=lambda f: (order[f.severity], *file_line(f)))
     chapters = f", {counted(len(guide.chapters), 'chapter')}" if guide else ""
     language = f" ({guide.language}{chapters})" if guide else ""
     return Report(findings, f"{display_path(project.content)}{language}, "
-                            f"{display_path(project.brand)} and the templates")
+                            f"{_brand_named(project.brand)} and the templates")
+
+
+def _brand_named(brand: Path) -> str:
+    from smguide.resources import builtin
+
+    built_in = builtin("brand") / "_brand.yml"
+    return "smguide's built-in brand" if brand == built_in else display_path(brand)
 
 
 # -- templates ----------------------------------------------------------------------

@@ -54,6 +54,10 @@ def read_inputs(sources: Sources, network: bool = False) -> Inputs:
         warnings = [*warnings, *font_warnings(brand)]
     if guide is not None:
         warnings += yaml_surprises(guide, sources.content)
+        warnings += unlisted_chapters(guide, sources.content)
+    if sources.missing_brand is not None:
+        missing = missing_brand(sources.missing_brand)
+        (problems if missing.severity == "error" else warnings).append(missing)
     if guide is not None and brand is not None:
         guide, brand, said = _edition_footer(guide, brand, sources)
         warnings += said
@@ -104,3 +108,50 @@ def _edition_footer(guide: Guide, brand: Brand, sources: Sources
                                   translates(sources.content, guide.language))
     return (guide.model_copy(update={"footer": footer}),
             dataclasses.replace(brand, footer=footer), said)
+
+
+def missing_brand(wanted: Path) -> Problem:
+    """The project's brand file is not there: an error naming the file that probably is
+    it (renamed, or saved as .yaml), else a warning that the built-in brand is used."""
+    from smguide.paths import display_path
+
+    shown = display_path(wanted)
+    near = sorted(p for folder in (wanted.parent, wanted.parent.parent)
+                  for pattern in ("*.yml", "*.yaml") for p in folder.glob(pattern)
+                  if "brand" in p.name.lower() or folder == wanted.parent)
+    if near:
+        other = display_path(near[0])
+        return Problem("error", shown, None, None, None,
+                       f"file not found; there is {other}: rename it to {shown}, or give "
+                       f"--brand {other}", suggestion=f"rename {other} to {shown}")
+    return Problem("warning", shown, None, None, None,
+                   "file not found, so the handbook and deck use smguide's built-in brand; "
+                   "put your brand file back there, or give --brand FILE",
+                   suggestion="put your brand file back there, or give --brand FILE")
+
+
+def unlisted_chapters(guide: Guide, content: Path) -> list[Problem]:
+    """Chapter files in the content folder that guide.yaml does not list, so the
+    handbook leaves them out (a translation's folder, with its own guide.yaml, is its own)."""
+    from smguide.paths import display_path
+
+    listed = {Path(chapter.source).resolve() for chapter in guide.chapters}
+    own = {content / "guide.yaml", content / "labels.yaml"}
+    found = []
+    for path in sorted(content.rglob("*.y*ml")):
+        inside = path.relative_to(content).parts
+        if path.suffix not in (".yaml", ".yml") or path in own or any(
+                part.startswith(".") for part in inside):
+            continue
+        if any((content.joinpath(*inside[:n]) / "guide.yaml").is_file()
+               for n in range(1, len(inside))):
+            continue  # content/de/...: a translation, checked with --lang de
+        if path.resolve() in listed:
+            continue
+        entry = path.relative_to(content).as_posix()
+        found.append(Problem(
+            "warning", display_path(path), None, None, None,
+            f"guide.yaml does not list this chapter file, so the handbook leaves it out; add "
+            f'"  - {entry}" under chapters: in {display_path(content / "guide.yaml")}, or '
+            f"delete the file", suggestion=f"add {entry} to the chapters in guide.yaml"))
+    return found

@@ -34,6 +34,7 @@ class Project:
     translated: bool
     root: Path | None = None
     sample: bool = False
+    missing_brand: Path | None = None  # the project's brand file, deleted or renamed
 
     @property
     def out_dir(self) -> Path:
@@ -49,7 +50,8 @@ class Project:
         return self.out_dir / self.named(name)
 
     def sources(self) -> Sources:
-        return Sources(content=self.content, brand=self.brand, templates=self.templates)
+        return Sources(content=self.content, brand=self.brand, templates=self.templates,
+                       missing_brand=self.missing_brand)
 
 
 def find_root(start: Path) -> Path | None:
@@ -96,8 +98,12 @@ def resolve(content: Path | None, brand: Path | None, templates: Path | None,
     base = shown_from(found, here) if found is not None else Path(".")
     folder = content or (base / CONTENT if found is not None else builtin(CONTENT))
     selected, translated = select(folder, lang)
-    return Project(content=selected, brand=brand or default_brand(base),
+    chosen = brand or default_brand(base)
+    missing = (base / BRANDS[0] if found is not None and brand is None
+               and chosen == builtin("brand") / "_brand.yml" and (base / "brand").is_dir()
+               else None)  # a brand/ folder without its _brand.yml: deleted or renamed
+    return Project(content=selected, brand=chosen,
                    templates=templates or default_templates(base),
                    lang=lang.strip().lower() if lang else None, translated=translated,
                    root=None if base == Path(".") else base,
-                   sample=content is None and found is None)
+                   sample=content is None and found is None, missing_brand=missing)

@@ -1,6 +1,6 @@
 """The deck plan: which slides exist, in what order and on which layout, chosen by a template.
 
-`templates/deck/plan.yaml.j2` (overridable with --templates) renders a YAML list of slide
+`templates/deck/plan.yaml.j2` (overridable with --template-overrides) renders a YAML list of slide
 *references* (a chapter number, a block number, a layout name). Every `{{ value }}` in it
 is written as a quoted YAML scalar, so content can never change the plan's structure;
 Python then resolves the references against the validated Guide.

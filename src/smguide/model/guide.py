@@ -30,7 +30,8 @@ Anchor = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$"),
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"),
                          Explained('a language code such as "en", "de" or "en-GB"')]
 IsoDate = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
-                    Explained('a date written YYYY-MM-DD, such as "2026-03-01"')]
+                    Explained('a date written year-month-day, such as "2026-03-01" for 1 March '
+                              '2026')]
 
 
 class BlockBase(Strict):

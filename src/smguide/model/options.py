@@ -13,11 +13,13 @@ PAPER_SIZES = ("a4", "letter", "a5")  # handbook.PAPERS says how each is laid ou
 
 @dataclass(frozen=True)
 class Sources:
-    """Where the inputs are: the content folder, the brand file, a template override folder."""
+    """Where the inputs are: the content folder, the brand file, a template override folder;
+    `missing_brand`: the project's brand file, not there (the built-in brand is used)."""
 
     content: Path
     brand: Path
     templates: Path | None = None
+    missing_brand: Path | None = None
 
 
 @dataclass(frozen=True)

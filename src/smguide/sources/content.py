@@ -112,11 +112,10 @@ def _where(located: Located, display: str, path: tuple[Any, ...], field: str) ->
     return Where(display, line, col, field)
 
 
-def file_line(found: Problem) -> tuple[str, int, int]:
-    """Sort key: file, then line and column as numbers (a problem without both: by its text)."""
-    if found.line is None or found.column is None:
-        return found.line_text(), 0, 0
-    return found.file, found.line, found.column
+def file_line(found: Problem) -> tuple[str, int, int, str]:
+    """Sort key: file, then line and column as numbers, then the text; the one order
+    every command lists problems in (a problem without a line comes first in its file)."""
+    return found.file, found.line or 0, found.column or 0, found.line_text()
 
 
 def _chapter_list(guide: GuideFile | None, source: Located | None) -> list[str]:
@@ -168,8 +167,9 @@ def load_guide(content_dir: Path) -> Guide:
         assert guide_src is not None
         problems.append(Problem.fix(_where(guide_src, display_path(root / "guide.yaml"),
                                            ("date",), "date"),
-                                    f"{quote(guide.date)} is not a date in the calendar",
-                                    "write it YYYY-MM-DD"))
+                                    f"{quote(guide.date)} is not a day in the calendar",
+                                    "check the month and the day (it is written "
+                                    "year-month-day)"))
     week_before = _week_before(guide, guide_src, root, chapters, problems)
     if problems or guide is None or labels is None:
         read = {shown: found for shown, found in read_files.items() if found is not None}

@@ -251,9 +251,7 @@ def _check_row(row: dict[str, str], teams: tuple[str, ...], where: Where) -> lis
                                    suggestion="fill it in or delete the row"))
     start = row.get("start_date", "")
     if start and parse_date(start) is None:
-        iso = "write it as ISO yyyy-mm-dd, e.g. 2026-03-02"
-        problems.append(Problem.at(where.with_field("start_date"),
-                                   f"{quote(start)} is not a date ({iso})", "yyyy-mm-dd", iso))
+        problems.append(date_problem(where.with_field("start_date"), start))
     team = row.get("team", "")
     if team and teams and _team(team, teams) is None:
         near = difflib.get_close_matches(team.casefold(), [t.casefold() for t in teams], n=1)
@@ -265,6 +263,18 @@ def _check_row(row: dict[str, str], teams: tuple[str, ...], where: Where) -> lis
                                    f"({meant_fix or 'teams are the roles in the content'})",
                                    wanted, meant_fix))
     return problems
+
+
+def date_problem(where: Where, text: str) -> Problem:
+    """A date written in a way smguide does not read, or a day the calendar lacks."""
+    from smguide.sources.dates import how_to_write
+
+    if ISO_DATE.match(text):
+        return Problem.fix(where, f"{quote(text)} is not a day in the calendar",
+                           "check the month and the day (it is written year-month-day)",
+                           "a day in the calendar")
+    return Problem.fix(where, f"{quote(text)} is not a date smguide reads", how_to_write(text),
+                       "year-month-day")
 
 
 def parse_date(text: str) -> date | None:

@@ -18,10 +18,12 @@ from pydantic_core import ErrorDetails
 
 from smguide.errors import Problem, human_field, quote
 from smguide.model.base import Explained
+from smguide.sources.dates import how_to_write
 from smguide.sources.yamlhints import CURLY
 from smguide.sources.yamlsource import Located, Path_
 
 M = TypeVar("M")
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"  # model.guide.IsoDate's
 
 
 def dotted(path: Path_) -> str:
@@ -236,6 +238,11 @@ def _not_text(e: _Error) -> Described:
     if pattern:
         wanted = e.helps.get(pattern, "text")
         return Described(e.path, f"expected {wanted}; got {_show(e.value)}", expected=wanted)
+    joined = _colon_text(e.value)
+    if joined is not None:  # `- Note: bring your ID` is read as a key "Note"
+        quoted = f"put the whole text in quotes: {quote(joined)}"
+        return Described(e.path, f'this text has ": " in it, which YAML reads as '
+                                 f'"key: value"; {quoted}', expected="text", suggestion=quoted)
     fix = (f"put it in quotes: {quote(_show(e.value))}"
            if isinstance(e.value, (int, float)) else None)
     return Described(e.path, f"expected text; got {_show(e.value)}"
@@ -256,6 +263,10 @@ def _wrong_format(e: _Error) -> Described:
     curly = _curly_wrapped(e.value)
     if curly:
         return Described(e.path, *curly)
+    if str(e.ctx.get("pattern")) == DATE_PATTERN and isinstance(e.value, str):
+        advice = how_to_write(e.value)  # 03/02/2026: both days it may mean, written our way
+        return Described(e.path, f"{quote(e.value)} is not a date smguide reads; {advice}",
+                         expected="year-month-day", suggestion=advice)
     wanted = e.helps.get(str(e.ctx.get("pattern")), "a different format")
     return Described(e.path, f"{_show(e.value)} is not allowed here; expected {wanted}",
                      expected=wanted)
@@ -292,6 +303,17 @@ _BY_KIND: dict[str, Callable[[_Error], Described]] = {
     **dict.fromkeys(("int_type", "int_parsing"), _shape("a whole number")),
     **dict.fromkeys(("greater_than_equal", "less_than_equal"), _limit),
 }
+
+
+def _colon_text(value: Any) -> str | None:
+    """The text a one-key group was meant to be (`Note: bring your ID`), if it is one."""
+    if not isinstance(value, dict) or len(value) != 1:
+        return None
+    (key, rest), = value.items()
+    if not isinstance(key, str) or not isinstance(rest, (str, int, float)) or isinstance(
+            rest, bool):
+        return None
+    return f"{key}: {rest}"
 
 
 def _curly_wrapped(value: Any) -> tuple[str, bool, None, str] | None:

@@ -187,16 +187,61 @@ def _misaligned(lines: list[str], index: int) -> Hint | None:
                                      f"belongs with")
 
 
-def explain(text: str, line: int, problem: str) -> Hint | None:
-    """The most likely mistake behind PyYAML's `problem` at `line` (1-based), if known."""
+def _stray_text(lines: list[str], index: int) -> Hint | None:
+    """A line of plain text where YAML wants `key: value`: most often the text of a
+    `text: |` that is not indented under its key."""
+    if not 0 <= index < len(lines):
+        return None
+    earlier = _content_lines(lines, index)
+    if not earlier:
+        return None
+    above = lines[earlier[-1]]
+    key = _KEY.match(above)
+    if key and re.search(r":\s*[|>][-+]?\s*$", above):
+        column = _key_column(above) + 3
+        return Hint(index + 1, _indent(lines[index]) + 1,
+                    f'this line is the text of "{key["key"]}: {above.split(":", 1)[1].strip()}"'
+                    f" on line {earlier[-1] + 1}, but starts at column {_indent(lines[index]) + 1}"
+                    f'; indent it further than "{key["key"]}:", to column {column} like the '
+                    f"lines of text after it")
+    return None
+
+
+def _list_after_key(lines: list[str], index: int) -> Hint | None:
+    """`items: - Meet your buddy`: a list started on its key's line."""
+    if not 0 <= index < len(lines):
+        return None
+    found = re.match(r"^(\s*(?:-\s+)?)([\w-]+):\s+(-\s+.*)$", lines[index])
+    if not found:
+        return None
+    column = len(found[1]) + 3
+    return Hint(index + 1, found.end(2) + 2,
+                f'a list cannot start on the line of its key: put "{found[3].strip()}" on a '
+                f'line of its own below "{found[2]}:", starting at column {column}')
+
+
+def explain(text: str, line: int, problem: str, context_line: int | None = None) -> Hint | None:
+    """The most likely mistake behind PyYAML's `problem` at `line` (1-based), if known;
+    `context_line`: where PyYAML says the construct it could not finish began."""
     lines = text.splitlines()
     index = line - 1
+    if "sequence entries are not allowed here" in problem:
+        found = _list_after_key(lines, index)
+        if found is not None:
+            return found
+    if context_line is not None and "while scanning a simple key" in problem:
+        found = _stray_text(lines, context_line - 1)
+        if found is not None:
+            return found
     for diagnose in (_odd_space, _curly, _missing_space):
         found = diagnose(lines, index)
         if found is not None:
             return found
     if "end of stream" in problem or "while scanning a quoted scalar" in problem:
         return _unclosed_quote(lines, index)
+    found = _stray_text(lines, index)
+    if found is not None:
+        return found
     found = _quote_running_on(text, index)
     if found is not None:
         return found

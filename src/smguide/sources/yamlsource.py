@@ -255,7 +255,8 @@ def parse_yaml(text: str) -> Located:
                 and text.splitlines()[line - 1].lstrip("- ").startswith(("[", "{")):
             hint = "text that starts with [ or { must be put in quotes"
         elif hint != "indent with spaces, not tabs":
-            found = explain(text, line, str(exc))
+            context = exc.context_mark.line + 1 if exc.context_mark else None
+            found = explain(text, line, str(exc), context)
             if found is not None:
                 raise YamlProblem(found.line, found.column, f"YAML syntax: {found.fix}",
                                   suggestion=found.fix) from None
