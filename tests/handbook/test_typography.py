@@ -4,6 +4,7 @@ Letter and the German edition. One build and one measurement per edition a sessi
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -76,6 +77,19 @@ def test_the_measure_counts_what_it_claims(tmp_path: Path) -> None:
     assert found.smallest_pt == 6
     assert found.small_contrast < 4.5
     assert any("H2" in fault for fault in found.hyphenation)
+
+
+@pytest.mark.parametrize("lang", [None, "de"], ids=["English", "German"])
+def test_hyphens_read_back_as_hyphens(built_handbook: Callable[..., Path],
+                                      lang: str | None) -> None:
+    """A reader searching the PDF for "E-Mail" finds it: the font has one glyph for the
+    hyphen-minus and for the hyphen WeasyPrint adds at a break (U+2010), and the PDF maps
+    that glyph back to whichever came first, so with U+2010 as the added hyphen every
+    hyphen of a German edition read back as U+2010."""
+    text = subprocess.run(["pdftotext", str(built_handbook("a4", lang)), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "\u2010" not in text
+    assert ("E-Mail" if lang else "one-to-one") in text
 
 
 def test_typeset_ties_runts_and_keeps_compounds_whole() -> None:
