@@ -229,6 +229,7 @@ def layout(specs: list[PartSpec], width: float) -> Scene:
                                      .split())) + 10 for i in helps]
     if len(rows) > 1 and (width - EDGE) / len(helps) >= max(compact):
         tile = (width - EDGE) / len(helps)
+        small = min(small, tile - 8)
         labels = [_label(specs[index], EDGE + n * tile + 4, y, tile - 8, "ctr", False)
                   for n, index in enumerate(helps)]
         tallest = max(label.h for label in labels)
@@ -253,9 +254,9 @@ def layout(specs: list[PartSpec], width: float) -> Scene:
     band_right = width - column_w - (40 if results else 0)
     # the middle: what grows, standing in the band of its ground
     grows, ground = by_role["grows"], by_role["ground"]
-    size = ICON["grows"]
     band_w = band_right - EDGE
     tile = band_w / max(1, len(grows))
+    size = min(ICON["grows"], tile - 12)  # many side by side: each smaller, none overlapping
     icon_y = top
     grows_bottom = icon_y + size
     # the label beside the pictogram in the band (the arrows leave from the band's edge)
@@ -325,7 +326,23 @@ def layout(specs: list[PartSpec], width: float) -> Scene:
         elif grows:
             arrows.append(_arrow(placed, None, grows[-1], index, Tone("line", 0.35), False))
     parts = tuple(placed[i] for i in sorted(placed))
+    # a tall label beside what grows, with nothing above it, may reach above the top
+    low = min(min(part.y, part.label.y) for part in parts)
+    if low < 4:
+        return _shifted(Scene(width, math.ceil(bottom + 8), parts, band, tuple(arrows)),
+                        4 - low)
     return Scene(width, math.ceil(bottom + 8), parts, band, tuple(arrows))
+
+
+def _shifted(scene: Scene, dy: float) -> Scene:
+    """The scene moved `dy` units down (and that much taller)."""
+    parts = tuple(replace(part, y=part.y + dy, label=replace(part.label, y=part.label.y + dy))
+                  for part in scene.parts)
+    band = replace(scene.band, y=scene.band.y + dy) if scene.band else None
+    arrows = tuple(replace(arrow, points=(arrow.points[0], arrow.points[1] + dy,
+                                          arrow.points[2], arrow.points[3] + dy))
+                   for arrow in scene.arrows)
+    return Scene(scene.width, math.ceil(scene.height + dy), parts, band, arrows)
 
 
 def _arrow(placed: dict[int, Placed], band: Band | None, start: int | None, end: int,
