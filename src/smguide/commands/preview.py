@@ -242,58 +242,62 @@ def _serve_css_urls(css: str, roots: list[Path], files: dict[str, Path]) -> str:
     return _CSS_URL.sub(one, css)
 
 
+class _Handler(BaseHTTPRequestHandler):
+    """The preview's answers: the document, its status and its assets (GET and HEAD)."""
+
+    server_version = "smguide-preview"
+    sys_version = ""
+    preview: Preview  # set on the subclass make_server makes
+    loopback: bool  # only Host names of this computer are answered
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        self._answer(body=True)
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._answer(body=False)
+
+    def _answer(self, body: bool) -> None:
+        if self.loopback and not self._local_host():
+            return self._send(HTTPStatus.FORBIDDEN, b"forbidden\n", "text/plain", body)
+        path = urlsplit(self.path).path
+        if path in ("/", "/index.html"):
+            data = self.preview.document().encode()
+            return self._send(HTTPStatus.OK, data, "text/html; charset=utf-8", body)
+        if path == "/_smguide/status":
+            data = json.dumps(self.preview.status()).encode()
+            return self._send(HTTPStatus.OK, data, "application/json", body)
+        found = self.preview.asset(path)
+        if found is None:
+            return self._send(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain", body)
+        return self._send(HTTPStatus.OK, found[0], found[1], body)
+
+    def _local_host(self) -> bool:
+        """Refuse other Host names (a web page cannot rebind a name to our port)."""
+        name = (self.headers.get("Host") or "").rsplit(":", 1)[0].strip("[]")
+        return name in LOOPBACK
+
+    def _send(self, status: HTTPStatus, data: bytes, kind: str, body: bool) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Content-Security-Policy", CSP)
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
+        self.end_headers()
+        if body:
+            self.wfile.write(data)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        self.preview.say(f"{self.address_string()} {format % args}", 3)
+
+
 def make_server(preview: Preview, host: str, port: int) -> ThreadingHTTPServer:
     """An HTTP server for the preview (GET and HEAD only); raises SmguideError if the port
     is taken."""
-    loopback = host in LOOPBACK
-
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "smguide-preview"
-        sys_version = ""
-
-        def do_GET(self) -> None:  # noqa: N802 - http.server's name
-            self._answer(body=True)
-
-        def do_HEAD(self) -> None:  # noqa: N802
-            self._answer(body=False)
-
-        def _answer(self, body: bool) -> None:
-            if loopback and not self._local_host():
-                return self._send(HTTPStatus.FORBIDDEN, b"forbidden\n", "text/plain", body)
-            path = urlsplit(self.path).path
-            if path in ("/", "/index.html"):
-                data = preview.document().encode()
-                return self._send(HTTPStatus.OK, data, "text/html; charset=utf-8", body)
-            if path == "/_smguide/status":
-                data = json.dumps(preview.status()).encode()
-                return self._send(HTTPStatus.OK, data, "application/json", body)
-            found = preview.asset(path)
-            if found is None:
-                return self._send(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain", body)
-            return self._send(HTTPStatus.OK, found[0], found[1], body)
-
-        def _local_host(self) -> bool:
-            """Refuse other Host names (a web page cannot rebind a name to our port)."""
-            name = (self.headers.get("Host") or "").rsplit(":", 1)[0].strip("[]")
-            return name in LOOPBACK
-
-        def _send(self, status: HTTPStatus, data: bytes, kind: str, body: bool) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(data)))
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("Content-Security-Policy", CSP)
-            self.send_header("X-Content-Type-Options", "nosniff")
-            self.send_header("Referrer-Policy", "no-referrer")
-            self.end_headers()
-            if body:
-                self.wfile.write(data)
-
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-            preview.say(f"{self.address_string()} {format % args}", 3)
-
+    handler = type("Handler", (_Handler,), {"preview": preview, "loopback": host in LOOPBACK})
     try:
-        server = ThreadingHTTPServer((host, port), Handler)
+        server = ThreadingHTTPServer((host, port), handler)
     except OSError as exc:
         raise SmguideError(f"cannot listen on {host}:{port} ({exc.strerror}); choose another "
                            f"port with --port") from None

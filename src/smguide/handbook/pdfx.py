@@ -26,8 +26,7 @@ def finish_pdfx(data: bytes, profile: OutputProfile, converter: CmykConverter) -
     import pikepdf
 
     pdf = pikepdf.open(BytesIO(data))
-    srgb: list[Any] = []  # the sRGB profile stream, made when a picture needs it
-    profiles: dict[bytes, Any] = {}  # pictures' own profiles, each embedded once
+    profiles: dict[bytes | None, Any] = {}  # pictures' profiles (None: sRGB), each once
     for page in pdf.pages:
         _convert_content(pdf, page, page.obj, converter)
     for obj in list(pdf.objects):
@@ -36,16 +35,7 @@ def finish_pdfx(data: bytes, profile: OutputProfile, converter: CmykConverter) -
         if obj.get("/Subtype") == "/Form" or obj.get("/PatternType") == 1:
             _convert_content(pdf, None, obj, converter)
         elif obj.get("/Subtype") == "/Image" and obj.get("/ColorSpace") == "/DeviceRGB":
-            own = _embedded_profile(obj)  # a JPEG's own RGB profile (Adobe RGB, ...)
-            if own is not None:
-                if own not in profiles:
-                    profiles[own] = _profile_stream(pdf, own)
-                stream = profiles[own]
-            else:
-                if not srgb:
-                    srgb.append(_srgb_stream(pdf))
-                stream = srgb[0]
-            obj.ColorSpace = pikepdf.Array([pikepdf.Name.ICCBased, stream])
+            _tag_picture(pdf, obj, profiles)
         if obj.get("/ShadingType") is not None:
             _convert_shading(obj, converter)
     for obj in list(pdf.objects):
@@ -59,6 +49,17 @@ def finish_pdfx(data: bytes, profile: OutputProfile, converter: CmykConverter) -
     out = BytesIO()
     pdf.save(out, deterministic_id=True)
     return out.getvalue()
+
+
+def _tag_picture(pdf: Any, image: Any, profiles: dict[bytes | None, Any]) -> None:
+    """A device RGB picture given its colours' profile: its own (a JPEG's Adobe RGB...),
+    else sRGB; each profile is embedded once."""
+    import pikepdf
+
+    own = _embedded_profile(image)
+    if own not in profiles:
+        profiles[own] = _profile_stream(pdf, own) if own is not None else _srgb_stream(pdf)
+    image.ColorSpace = pikepdf.Array([pikepdf.Name.ICCBased, profiles[own]])
 
 
 def _convert_content(pdf: Any, page: Any, stream: Any, converter: CmykConverter) -> None:

@@ -66,14 +66,25 @@ def to_data(value: object, kind: str = "value") -> Value:
         return cast(Value, value)
     if isinstance(value, Record):
         return value
+    if isinstance(value, (str, list, tuple, PurePath)):
+        return _text_or_items(value, kind)
+    return _structured(value, kind)
+
+
+def _text_or_items(value: str | list[object] | tuple[object, ...] | PurePath,
+                   kind: str) -> Value:
+    """Text (Markup stays Markup) and paths as strings; lists and tuples as tuples."""
     if isinstance(value, Markup):
         return Markup(value)
     if isinstance(value, str):
         return str(value)
     if isinstance(value, (list, tuple)):
         return tuple(to_data(item, kind) for item in value)
-    if isinstance(value, PurePath):
-        return str(value)
+    return str(value)
+
+
+def _structured(value: object, kind: str) -> Value:
+    """A model object, dataclass or mapping as a Record; anything else refused."""
     view = _VIEWS.get(type(value))
     if view is not None:
         return Record(type(value).__name__, view(value))
