@@ -400,7 +400,7 @@ def test_plan_mistakes_are_reported_together(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as caught:
         load_plan(GUIDE, templates)
     assert caught.value.problems == [
-        'deck/plan.yaml.j2 (rendered):5:3: [1].kind: expected one of title, agenda, section, '
+        'deck/plan.yaml.j2 (rendered):5:3: item 2, kind: expected one of title, agenda, section, '
         'block, summary, closing; got "sections" (did you mean "section"?)']
     chapter, number = where_is("prose")
     missing = len(GUIDE.chapters) + 1

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from click.testing import Result
+from pptx import Presentation
 from pypdf import PdfReader
 
 from smguide.commands.build import load
@@ -21,7 +22,7 @@ from smguide.handbook.html import HandbookRenderer
 from smguide.model.options import PrintOptions, Sources
 from smguide.resources import builtin
 from tests.conftest import template_overrides
-from tests.hostile import CANARY, CHAPTER, add_block, canary, image_block, picture, tiny
+from tests.hostile import CANARY, add_block, canary, image_block, picture, tiny
 
 HOSTILE_TEXT = """
   - type: prose
@@ -195,14 +196,15 @@ def test_the_network_is_reached_only_with_allow_network(
 def test_links_in_the_deck_are_limited_like_the_handbook(run: Callable[..., Result],
                                                         tmp_path: Path) -> None:
     content = tiny(tmp_path)
-    path = content / CHAPTER
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "      - The second point",
-        "      - \"[js](javascript:alert(1)) [f](file:///etc/passwd) [d](data:text/html,x) "
-        "[v](vbscript:x) [s](\\\\\\\\server\\\\share) [a](#one) [ok](https://example.org) "
-        "[m](mailto:a@example.org)\""), encoding="utf-8")
+    add_block(content, "  - type: checklist\n    items:\n"  # a block the deck shows
+              "      - \"[js](javascript:alert(1)) [f](file:///etc/passwd) [d](data:text/html,x) "
+              "[v](vbscript:x) [s](\\\\\\\\server\\\\share) [a](#one) [ok](https://example.org) "
+              "[m](mailto:a@example.org)\"\n")
     out = tmp_path / "deck.pptx"
     assert run("slides", "--content", str(content), "-o", str(out)).exit_code == 0
+    shown = [shape.text_frame.text for slide in Presentation(str(out)).slides
+             for shape in slide.shapes if shape.has_text_frame]
+    assert any(text.endswith(" ok m") for text in shown), shown  # the checklist is shown
     targets = set()
     with zipfile.ZipFile(out) as deck:
         for name in deck.namelist():
