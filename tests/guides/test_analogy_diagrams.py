@@ -309,6 +309,17 @@ def test_a_part_may_be_drawn_with_the_authors_own_svg(tmp_path: Path) -> None:
                  if top.shape_type == MSO_SHAPE_TYPE.GROUP for shape in top.shapes
                  if shape.name == "De kraan")
     (picture,) = [s for s in crane.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert picture.name == "De kraan: picture"
+    # the SVG itself travels beside the PNG, for the clients that draw SVG
+    svg_blip = picture._element.find(".//{http://schemas.microsoft.com/office/drawing/2016/"
+                                     "SVG/main}svgBlip")
+    assert svg_blip is not None
+    embed = svg_blip.get("{http://schemas.openxmlformats.org/officeDocument/2006/"
+                         "relationships}embed")
+    assert picture.part.related_part(embed).blob == CRANE.encode()
+    from tests.conftest import ooxml_problems
+
+    assert ooxml_problems(deck.path) == []
     with Image.open(io.BytesIO(picture.image.blob)) as image:
         assert near(image.convert("RGB").getpixel((image.width // 2, image.height // 2)),
                     rgb("#d01c8b"), 4)

@@ -129,7 +129,7 @@ def _part(deck: DeckContext, shapes: Any, c: Canvas, part: Placed) -> Any:
     frame = _autoshape(group.shapes, "OVAL", c, part.x, part.y, part.size, part.size, None,
                        f"{part.name}: frame")
     if part.picture is not None:
-        _picture(deck, group.shapes, c, part)
+        _picture(deck, group, c, part)
         return frame
     assert part.pictogram is not None
     s = part.size / 100
@@ -153,11 +153,13 @@ def _part(deck: DeckContext, shapes: Any, c: Canvas, part: Placed) -> Any:
     return frame
 
 
-def _picture(deck: DeckContext, shapes: Any, c: Canvas, part: Placed) -> None:
-    """The author's own SVG, drawn to a PNG (python-pptx cannot insert SVG) that fills
-    the part's box at its own proportions."""
+def _picture(deck: DeckContext, group: Any, c: Canvas, part: Placed) -> None:
+    """The author's own SVG as a picture that fills the part's box at its own proportions:
+    a PNG drawn from it (python-pptx cannot insert SVG), with the SVG itself beside it for
+    the clients that draw SVG (as the logo is placed)."""
     from PIL import Image
 
+    from smguide.deck.theme import Logo, add_picture
     from smguide.io.cache import cached_png
 
     assert part.picture is not None
@@ -166,10 +168,10 @@ def _picture(deck: DeckContext, shapes: Any, c: Canvas, part: Placed) -> None:
     with Image.open(io.BytesIO(png)) as image:
         ratio = image.width / image.height
     w, h = (part.size, part.size / ratio) if ratio >= 1 else (part.size * ratio, part.size)
-    picture = shapes.add_picture(io.BytesIO(png), c.x(part.x + (part.size - w) / 2),
-                                 c.y(part.y + (part.size - h) / 2), c.d(w), c.d(h))
-    picture.name = f"{part.name}: picture"
-    picture._element.nvPicPr.cNvPr.set("descr", "")  # the diagram's group carries the alt
+    # no alt text of its own: the diagram's group carries it
+    pic = add_picture(group, Logo(png, svg, ratio, ""), c.x(part.x + (part.size - w) / 2),
+                      c.y(part.y + (part.size - h) / 2), c.d(h))
+    pic.nvPicPr.cNvPr.set("name", f"{part.name}: picture")
 
 
 def _draw(svg: bytes, name: str) -> bytes:
