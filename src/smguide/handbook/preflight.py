@@ -21,11 +21,22 @@ checked for ink, size or lines.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 from typing import Any
+
+from smguide.handbook.contentstream import (
+    Box,
+    Interpreter,
+    Matrix,
+    State,
+    apply,
+    box_of,
+    intersect,
+    mul,
+    scale,
+)
 
 MAX_INK = 3.0  # 300% total area coverage
 MIN_TYPE_PT = 6.0
@@ -33,11 +44,6 @@ MIN_LINE_PT = 0.25
 WARN_PPI, ERROR_PPI = 300, 150
 TOUCH_PT = 0.6  # an edge this close to the trim touches it
 MM = 72 / 25.4
-MAX_DEPTH = 12  # forms inside forms
-
-Matrix = tuple[float, float, float, float, float, float]
-Box = tuple[float, float, float, float]
-IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 @dataclass(frozen=True)
@@ -67,66 +73,12 @@ class Report:
         return [f for f in self.findings if f.severity == "warning"]
 
 
-def _mul(m: Matrix, n: Matrix) -> Matrix:
-    """m, then n (PDF order: `cm` makes the new CTM = M x CTM)."""
-    a, b, c, d, e, f = m
-    p, q, r, s, t, u = n
-    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s,
-            e * p + f * r + t, e * q + f * s + u)
-
-
-def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
-    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
-
-
-def _scale(m: Matrix) -> float:
-    return math.sqrt(abs(m[0] * m[3] - m[1] * m[2]))
-
-
-def _box(points: list[tuple[float, float]]) -> Box | None:
-    if not points:
-        return None
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    return min(xs), min(ys), max(xs), max(ys)
-
-
-def _intersect(a: Box | None, b: Box | None) -> Box | None:
-    if a is None or b is None:
-        return a or b
-    box = max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])
-    return box if box[0] <= box[2] and box[1] <= box[3] else None
-
-
-def _numbers(operands: Any) -> list[float]:
-    return [float(v) for v in operands if isinstance(v, (int, float)) or
-            type(v).__name__ == "Decimal"]
-
-
-@dataclass
-class _State:
-    ctm: Matrix = IDENTITY
-    clip: Box | None = None
-    fill: tuple[str, tuple[float, ...]] = ("gray", (0.0,))
-    stroke: tuple[str, tuple[float, ...]] = ("gray", (0.0,))
-    fill_space: str = "/DeviceGray"
-    stroke_space: str = "/DeviceGray"
-    width: float = 1.0
-    font: Any = None
-    size: float = 0.0
-    render: int = 0
-
-    def copy(self) -> _State:
-        return _State(**self.__dict__)
-
-
-class _Page:
+class _Page(Interpreter):
     """One page's content, interpreted."""
 
     def __init__(self, number: int, page: Any, report: Report,
                  fonts: dict[str, tuple[Any, set[int]]]):
-        import pikepdf
-
-        self.pikepdf = pikepdf
+        super().__init__()
         self.number, self.report, self.fonts = number, report, fonts
         obj = page.obj
         media = [float(v) for v in obj.MediaBox]
@@ -137,7 +89,7 @@ class _Page:
         self.bleed: Box = tuple(float(v) for v in (bleed or trim or media))  # type: ignore[assignment]
         self.seen: set[tuple[str, str]] = set()  # (check, key): one finding each per page
         self.rgb = False
-        self._interpret(pikepdf.parse_content_stream(page), obj.get("/Resources"), _State(), 0,
+        self._interpret(self.pikepdf.parse_content_stream(page), obj.get("/Resources"), State(), 0,
                         set())
 
     # --- findings ---------------------------------------------------------------------
@@ -158,15 +110,15 @@ class _Page:
                                        "output profile, or tag it with an ICC profile)")
 
     def in_bleed(self, box: Box | None) -> bool:
-        return box is not None and _intersect(box, self.bleed) is not None
+        return box is not None and intersect(box, self.bleed) is not None
 
     # --- painting -----------------------------------------------------------------------
-    def paint(self, state: _State, box: Box | None, fill: bool, stroke: bool) -> None:
-        box = _intersect(box, state.clip) if state.clip is not None else box
+    def paint(self, state: State, box: Box | None, fill: bool, stroke: bool) -> None:
+        box = intersect(box, state.clip) if state.clip is not None else box
         if box is None or not self.in_bleed(box):
             return
         if stroke:
-            width = state.width * _scale(state.ctm)
+            width = state.width * scale(state.ctm)
             if width < MIN_LINE_PT:
                 self.add("error", "lines", f"{width:.2f}",
                          f"a line {width:.2f} pt wide {self.where(box)}: lines under "
@@ -211,12 +163,12 @@ class _Page:
                              f"reaches the {side} trim edge and the page has no bleed (a "
                              "white edge if the cut is off: give it a bleed, --bleed 3mm)")
 
-    def text(self, state: _State, matrix: Matrix) -> None:
+    def text(self, state: State, matrix: Matrix) -> None:
         if state.render in (3, 7) or state.font is None:
             return
-        full = _mul(matrix, state.ctm)
-        size = state.size * _scale(full)
-        x, y = _apply(full, 0, 0)
+        full = mul(matrix, state.ctm)
+        size = state.size * scale(full)
+        x, y = apply(full, 0, 0)
         box = (x, y, x + size, y + size)
         if not self.in_bleed(box):
             return
@@ -225,10 +177,10 @@ class _Page:
                      f"type under {MIN_TYPE_PT:g} pt may not print legibly")
         self.ink(state.fill, box)
 
-    def image(self, state: _State, xobject: Any, name: str) -> None:
-        corners = [_apply(state.ctm, x, y) for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))]
-        box = _box(corners)
-        if box is None or not self.in_bleed(_intersect(box, state.clip) if state.clip
+    def image(self, state: State, xobject: Any, name: str) -> None:
+        corners = [apply(state.ctm, x, y) for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))]
+        box = box_of(corners)
+        if box is None or not self.in_bleed(intersect(box, state.clip) if state.clip
                                              else box):
             return
         space = xobject.get("/ColorSpace")
@@ -267,212 +219,8 @@ class _Page:
                              f"has total ink up to {peak * 100:.0f}% (over "
                              f"{MAX_INK * 100:.0f}%: convert it with the output profile)")
 
-    # --- the interpreter --------------------------------------------------------------
-    def _interpret(self, instructions: Any, resources: Any, state: _State, depth: int,
-                   forms: set[tuple[int, int]]) -> None:
-        """Follow one content stream (a page's or a form's), operator by operator."""
-        run = _Run(state, resources if resources is not None else self.pikepdf.Dictionary(),
-                   depth, forms)
-        for instruction in instructions:
-            if isinstance(instruction, self.pikepdf.ContentStreamInlineImage):
-                continue
-            op = str(instruction.operator)
-            handler = _OPERATORS.get(op)
-            if handler is not None:
-                handler(self, run, op, instruction.operands, _numbers(instruction.operands))
-
-    def _graphics(self, run: _Run, op: str, operands: Any, nums: list[float]) -> None:
-        """q Q cm w: the graphics state saved, restored, transformed; the line width."""
-        if op == "q":
-            run.stack.append(run.state.copy())
-        elif op == "Q":
-            if run.stack:
-                run.state = run.stack.pop()
-        elif op == "cm" and len(nums) == 6:
-            run.state.ctm = _mul(tuple(nums), run.state.ctm)  # type: ignore[arg-type]
-        elif op == "w" and nums:
-            run.state.width = nums[0]
-
-    def _path(self, run: _Run, op: str, operands: Any, nums: list[float]) -> None:
-        """m l c v y re W W*: the path being built (in page space), and a clip to come."""
-        ctm = run.state.ctm
-        if op in ("m", "l") and len(nums) >= 2:
-            run.path.append(_apply(ctm, nums[0], nums[1]))
-        elif op in ("c", "v", "y"):
-            for i in range(0, len(nums) - 1, 2):
-                run.path.append(_apply(ctm, nums[i], nums[i + 1]))
-        elif op == "re" and len(nums) == 4:
-            x, y, w, h = nums
-            run.path += [_apply(ctm, px, py)
-                         for px, py in ((x, y), (x + w, y), (x, y + h), (x + w, y + h))]
-        elif op in ("W", "W*"):
-            run.clip_pending = True
-
-    def _paint_path(self, run: _Run, op: str, operands: Any, nums: list[float]) -> None:
-        """f F f* S s B B* b b* n: the path painted (or not), then clipped if asked."""
-        state, path = run.state, run.path
-        box = _box(path)
-        if box is not None and op in ("S", "s", "B", "B*", "b", "b*"):
-            half = state.width * _scale(state.ctm) / 2
-            box = (box[0] - half, box[1] - half, box[2] + half, box[3] + half)
-        if op != "n":
-            self.paint(state, box, fill=op not in ("S", "s"),
-                       stroke=op in ("S", "s", "B", "B*", "b", "b*"))
-        if run.clip_pending:
-            state.clip = _intersect(state.clip, _box(path)) if state.clip else _box(path)
-            if state.clip is None:
-                state.clip = (0.0, 0.0, 0.0, 0.0)
-            run.clip_pending = False
-        run.path = []
-
-    def _colour(self, run: _Run, op: str, operands: Any, nums: list[float]) -> None:
-        """rg RG k K g G: a fill or stroke colour in a device space."""
-        state = run.state
-        if op in ("rg", "RG"):
-            self.device_rgb("a colour")
-            key = "fill" if op == "rg" else "stroke"
-            setattr(state, key, ("rgb", tuple(nums)))
-        elif op in ("k", "K") and len(nums) == 4:
-            setattr(state, "fill" if op == "k" else "stroke", ("cmyk", tuple(nums)))
-        elif op in ("g", "G") and nums:
-            setattr(state, "fill" if op == "g" else "stroke", ("cmyk", (0, 0, 0, 1 - nums[0])))
-
-    def _colour_space(self, run: _Run, op: str, operands: Any, nums: list[float]) -> None:
-        """cs CS sc scn SC SCN: a colour space chosen, and a colour in it."""
-        state = run.state
-        if op in ("cs", "CS") and operands:
-            space = str(operands[0])
-            resolved = run.resources.get("/ColorSpace", {}).get(space) if \
-                space not in ("/DeviceRGB", "/DeviceCMYK", "/DeviceGray", "/Pattern") \
-                else space
-            if resolved == "/DeviceRGB" or (isinstance(resolved, self.pikepdf.Array) and
-                                             len(resolved) and resolved[0] == "/CalRGB"):
-                self.device_rgb("a colour space")
-            label = _space_label(resolved)
-            setattr(state, "fill_space" if op == "cs" else "stroke_space", label)
-        elif op in ("sc", "scn", "SC", "SCN"):
-            label = state.fill_space if op in ("sc", "scn") else state.stroke_space
-            colour: tuple[str, tuple[float, ...]] = (
-                ("cmyk", tuple(nums)) if label == "cmyk" and len(nums) == 4 else
-                ("sep", tuple(nums)) if label == "separation" else (label, tuple(nums)))
-            setattr(state, "fill" if op in ("sc", "scn") else "stroke", colour)
-
-    def _text_state(self, run: _Run, op: str, operands: Any, nums: list[float]) -> None:
-        """BT Tf Tr TL: a text object begun; the font, its size, the render mode, leading."""
-        state = run.state
-        if op == "BT":
-            run.text_matrix = run.line_matrix = IDENTITY
-        elif op == "Tf" and len(operands) == 2:
-            state.font = run.resources.get("/Font", {}).get(str(operands[0]))
-            state.size = float(operands[1])
-            if state.font is not None:
-                key = _font_key(state.font)
-                self.fonts.setdefault(key, (state.font, set()))[1].add(self.number)
-        elif op == "Tr" and nums:
-            state.render = int(nums[0])
-        elif op == "TL" and nums:
-            run.leading = nums[0]
-
-    def _text_show(self, run: _Run, op: str, operands: Any, nums: list[float]) -> None:
-        """Tm Td TD T* ' " Tj TJ: where the text goes, and text shown there."""
-        if op == "Tm" and len(nums) == 6:
-            run.text_matrix = run.line_matrix = tuple(nums)  # type: ignore[assignment]
-        elif op in ("Td", "TD") and len(nums) == 2:
-            if op == "TD":
-                run.leading = -nums[1]
-            run.line_matrix = _mul((1, 0, 0, 1, nums[0], nums[1]), run.line_matrix)
-            run.text_matrix = run.line_matrix
-        elif op in ("T*", "'", '"'):
-            run.line_matrix = _mul((1, 0, 0, 1, 0, -run.leading), run.line_matrix)
-            run.text_matrix = run.line_matrix
-            if op != "T*":
-                self.text(run.state, run.text_matrix)
-        elif op in ("Tj", "TJ"):
-            self.text(run.state, run.text_matrix)
-
-    def _xobject(self, run: _Run, op: str, operands: Any, nums: list[float]) -> None:
-        """Do: a picture painted, or a form followed (with its matrix and clip)."""
-        if not operands:
-            return
-        resources, state = run.resources, run.state
-        xobject = resources.get("/XObject", {}).get(str(operands[0]))
-        if xobject is None:
-            return
-        subtype = xobject.get("/Subtype")
-        if subtype == "/Image":  # named by its size: the PDF's own names mean nothing
-            self.image(state, xobject, f"{int(xobject.get('/Width', 0))} x "
-                                       f"{int(xobject.get('/Height', 0))} px picture")
-        elif subtype == "/Form" and run.depth < MAX_DEPTH and xobject.objgen not in run.forms:
-            group = xobject.get("/Group")
-            if group is not None and group.get("/CS") == "/DeviceRGB":
-                self.device_rgb("a transparency group")
-            inner = state.copy()
-            matrix = tuple(float(v) for v in xobject.get("/Matrix", IDENTITY))
-            inner.ctm = _mul(matrix, state.ctm)  # type: ignore[arg-type]
-            bbox = [float(v) for v in xobject.get("/BBox", [0, 0, 0, 0])]
-            form_box = _box([_apply(inner.ctm, bbox[0], bbox[1]),
-                             _apply(inner.ctm, bbox[2], bbox[3]),
-                             _apply(inner.ctm, bbox[0], bbox[3]),
-                             _apply(inner.ctm, bbox[2], bbox[1])])
-            inner.clip = _intersect(state.clip, form_box) if state.clip else form_box
-            self._interpret(self.pikepdf.parse_content_stream(xobject),
-                            xobject.get("/Resources", resources), inner, run.depth + 1,
-                            run.forms | {xobject.objgen})
-
-    def _shading(self, run: _Run, op: str, operands: Any, nums: list[float]) -> None:
-        """sh: a gradient painted."""
-        if not operands:
-            return
-        shading = run.resources.get("/Shading", {}).get(str(operands[0]))
-        if shading is not None and shading.get("/ColorSpace") == "/DeviceRGB":
-            self.device_rgb("a gradient")
-
-
-@dataclass
-class _Run:
-    """What one content stream's interpreter keeps between operators."""
-
-    state: _State
-    resources: Any
-    depth: int
-    forms: set[tuple[int, int]]
-    stack: list[_State] = field(default_factory=list)
-    path: list[tuple[float, float]] = field(default_factory=list)
-    clip_pending: bool = False
-    text_matrix: Matrix = IDENTITY
-    line_matrix: Matrix = IDENTITY
-    leading: float = 0.0
-
-
-_Handler = Callable[[_Page, _Run, str, Any, list[float]], None]
-# each operator preflight follows, and the method that follows it (others change nothing
-# that is checked: gs, marked content, ...)
-_OPERATORS: dict[str, _Handler] = {
-    **dict.fromkeys(("q", "Q", "cm", "w"), _Page._graphics),
-    **dict.fromkeys(("m", "l", "c", "v", "y", "re", "W", "W*"), _Page._path),
-    **dict.fromkeys(("f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "n"), _Page._paint_path),
-    **dict.fromkeys(("rg", "RG", "k", "K", "g", "G"), _Page._colour),
-    **dict.fromkeys(("cs", "CS", "sc", "scn", "SC", "SCN"), _Page._colour_space),
-    **dict.fromkeys(("BT", "Tf", "Tr", "TL"), _Page._text_state),
-    **dict.fromkeys(("Tm", "Td", "TD", "T*", "'", '"', "Tj", "TJ"), _Page._text_show),
-    "Do": _Page._xobject,
-    "sh": _Page._shading,
-}
-
-
-def _space_label(space: Any) -> str:
-    name = str(space[0]) if hasattr(space, "__len__") and not isinstance(space, str) \
-        and len(space) else str(space)
-    if name == "/DeviceCMYK":
-        return "cmyk"
-    if name == "/ICCBased":
-        try:
-            return "cmyk" if int(space[1].get("/N", 0)) == 4 else "icc"
-        except (AttributeError, TypeError, ValueError):
-            return "icc"
-    if name in ("/Separation", "/DeviceN"):
-        return "separation"
-    return name.lstrip("/").lower()
+    def font_used(self, font: Any) -> None:
+        self.fonts.setdefault(_font_key(font), (font, set()))[1].add(self.number)
 
 
 def _is_white(colour: tuple[str, tuple[float, ...]]) -> bool:
