@@ -14,6 +14,14 @@ def page_texts(pdf: Path) -> list[str]:
     return [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(pdf).pages]
 
 
+def is_notes_page(text: str) -> bool:
+    """A page of writing lines (its text from `page_texts`): its heading, then nothing but
+    its folio and the footer."""
+    rest = re.sub(r"Page \d+ of \d+", "", text.strip())
+    return text.strip().startswith("Notes") and len(rest.strip()) <= len("Notes") + 80 \
+        and rest != text.strip()
+
+
 def all_text(pdf: Path) -> str:
     return " ".join(page_texts(pdf))
 

@@ -17,7 +17,7 @@ from PIL import Image, ImageCms
 
 from smguide.safety.iccprofile import DEFAULT_PROFILE
 from tests.conftest import edit
-from tests.pdftools import figure_alts, page_texts
+from tests.pdftools import figure_alts, is_notes_page, page_texts
 
 needs_gs = pytest.mark.skipif(shutil.which("gs") is None,
                               reason="Ghostscript (scripts/bootstrap --test installs it)")
@@ -123,7 +123,7 @@ def test_body_text_and_notes_pages_print_on_the_black_plate(
     texts = page_texts(print_pdf)
     separations = plates(print_pdf, tmp_path)
     assert len(separations) == len(texts)
-    notes = [n for n, text in enumerate(texts) if text.strip() == "Notes"]
+    notes = [n for n, text in enumerate(texts) if is_notes_page(text)]
     assert notes
     for n in notes:  # the writing lines on black only; colour at most in the label on top
         page = separations[n]

@@ -434,7 +434,7 @@ class HandbookRenderer:
         small = options.paper == "a5"
         grid = self.grid(options)
         top, bottom, inner, outer = grid.top, grid.bottom, grid.inner, grid.outer
-        notes_w, notes_h = width_mm - 2 * inner, height_mm - top - bottom
+        notes_w, notes_h = width_mm - inner - outer, height_mm - top - bottom
         page: dict[str, Any] = {
             "size": size, "font_size": grid.font_size,
             "margin_top": f"{top:g}mm", "margin_bottom": f"{bottom:g}mm",
