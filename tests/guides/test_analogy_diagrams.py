@@ -358,3 +358,27 @@ def test_a_misspelt_pictogram_names_file_line_field_and_the_nearest_name(
     assert re.search(r"03-vuurtoren\.yaml:8:\d+: block 1 \(analogy\), part 1, symbol: expected "
                      r'one of anchor, .*; got "lighthous" \(did you mean "lighthouse"\?\)$',
                      errors[0]), errors[0]
+
+
+def test_a_part_gives_a_symbol_or_a_picture_and_a_role_smguide_knows(
+        run: Callable[..., Result], tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(DUTCH, content)
+    chapter = content / "chapters" / "03-vuurtoren.yaml"
+    text = chapter.read_text()
+    text = text.replace("      - symbol: lighthouse\n", "      - symbol: lighthouse\n"
+                        "        picture: kade.png\n")
+    text = text.replace("      - symbol: ship\n        role: grows\n", "      - role: grows\n")
+    text = text.replace("        role: results\n", "        role: result\n")
+    chapter.write_text(text)
+    result = run("check", "--content", str(content))
+    assert result.exit_code == 1
+    errors = [line for line in (result.stdout + result.stderr).splitlines()
+              if line.startswith("Error")]
+    assert len(errors) == 3, errors
+    assert errors[0].endswith("block 1 (analogy), part 1: the part has both a symbol and a "
+                              "picture; give either symbol (a pictogram, such as lighthouse) "
+                              "or picture (an SVG file of your own)")
+    assert "block 1 (analogy), part 2: the part has no symbol and no picture; " in errors[1]
+    assert errors[2].endswith('block 1 (analogy), part 3, role: expected one of helps, grows, '
+                              'ground, results; got "result" (did you mean "results"?)')
