@@ -316,11 +316,12 @@ _add("shield", "helps", PRIMARY,
      Poly(((50, 14), (80, 24), (78, 50), (50, 84)), P_LIGHT),
      Stroke(((32, 50), (45, 62), (68, 36)), PAPER, 7))
 _add("handshake", "grows", PRIMARY,
-     Poly(((2, 34), (26, 26), (38, 54), (12, 66)), PRIMARY),
-     Poly(((98, 34), (74, 26), (62, 54), (88, 66)), SECONDARY),
-     Rect(26, 36, 48, 28, S_PALE, 12),
-     tuple(Stroke(((x, 44), (x, 56)), S_DARK, 2.5) for x in (42, 50, 58)),
-     Stroke(((32, 40), (40, 34), (52, 34)), S_DARK, 2.5))
+     Poly(((2, 52), (20, 40), (32, 58), (12, 72)), PRIMARY),
+     Poly(((98, 52), (80, 40), (68, 58), (88, 72)), SECONDARY),
+     Poly(((20, 42), (46, 32), (64, 38), (68, 48), (52, 50), (32, 62)), S_PALE),
+     Poly(((80, 42), (60, 34), (40, 42), (36, 52), (44, 62), (60, 68), (72, 60)), S_LIGHT),
+     tuple(Stroke(((x, y), (x + 8, y + 8)), S_DARK, 2.5)
+           for x, y in ((42, 50), (49, 46), (56, 44))))
 _add("chart", "results", PRIMARY,
      Rect(16, 62, 14, 28, P_LIGHT, 1), Rect(38, 48, 14, 42, TERTIARY, 1),
      Rect(60, 30, 14, 60, PRIMARY, 1),
