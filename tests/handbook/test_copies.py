@@ -34,6 +34,7 @@ from smguide.handbook.html import HandbookRenderer
 from smguide.handbook.incremental import Copier
 from smguide.handbook.pdf import write_document
 from smguide.handbook.personal import (
+    Slots,
     _stampable,
     lay_out_body,
     people,
@@ -197,3 +198,24 @@ def test_template_overrides_of_the_personal_pages_are_laid_out_in_full(tmp_path:
     (tmp_path / "handbook" / "personal-cover.html.j2").write_text(
         "{% if hire.team == 'Sales' %}<p>{{ hire.name }}</p>{% endif %}", encoding="utf-8")
     assert not _stampable(HandbookRenderer(guide, brand, tmp_path))
+
+
+def test_a_stamping_fault_lays_everyone_out_in_full(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """If a WeasyPrint release moved what stamping reads, the pages are still made."""
+    import smguide.handbook.stamp as stamp
+
+    def moved(*_: object) -> None:
+        raise KeyError("text_align_all")
+
+    monkeypatch.setattr(stamp, "find_slots", moved)
+    guide, brand, _ = load(Sources(builtin("content"), builtin("brand") / "_brand.yml"))
+    renderer = HandbookRenderer(guide, brand, None)
+    (tmp_path / "hires.csv").write_text(ROSTER, encoding="utf-8")
+    hires = read_roster(tmp_path / "hires.csv", teams(guide), "hires.csv").hires
+    persons = people(guide, [hires[0], hires[4]])  # one shape: would be stamped
+    files = render_personal(renderer, PrintOptions(), persons, Slots(0, 3, 30), "2026-01-05")
+    assert [file.pages for file in files] == [((0, 1), (2, 3))]
+    reader = PdfReader(io.BytesIO(files[0].data))
+    assert len(reader.pages) == 4 and MODEL not in reader.pages[2]
+    assert "Ama Mensah" in (reader.pages[2].extract_text() or "")
