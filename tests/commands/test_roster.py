@@ -21,19 +21,19 @@ from tests.pdftools import squash, struct_elements
 
 TEAMS = ("Sales", "Marketing")
 ROSTER = """name,team,role,manager,start_date,buddy,desk
-Anna Schmidt,Sales,Account executive,Maria Keller,2026-03-02,Jonas Weber,3.14
+Anna Schmidt,Sales,Account executive,Maria Keller,2026-03-02,Jonah Whitfield,3.14
 Zoë Ørsted-Ñúñez,marketing,Content marketer,Li Wei,2026-03-09,Ben Adler,2.01
 ,Sales,Sales development,Maria Keller,2026-03-02,Ama Mensah,1.1
 Anna Schmidt,Marketing,Analyst,Li Wei,2026-04-01,Kofi Boateng,4.2
-Piotr Wiśniewski,Sales,Account manager,Maria Keller,03/02/2026,Jonas Weber,1.2
+Piotr Wiśniewski,Sales,Account manager,Maria Keller,03/02/2026,Jonah Whitfield,1.2
 """
 PEOPLE = {  # slug -> (name, manager, counterpart, start date as printed)
-    "anna-schmidt": ("Anna Schmidt", "Maria Keller", "Jonas Weber (Marketing)",
+    "anna-schmidt": ("Anna Schmidt", "Maria Keller", "Jonah Whitfield (Marketing)",
                      "March 2, 2026"),
     "zoe-orsted-nunez": ("Zoë Ørsted-Ñúñez", "Li Wei", "Ben Adler (Sales)", "March 9, 2026"),
     "anna-schmidt-2": ("Anna Schmidt", "Li Wei", "Kofi Boateng (Sales)", "April 1, 2026"),
 }
-OTHERS = ("Jonas Weber", "Ben Adler", "Kofi Boateng", "Maria Keller", "Li Wei", "Zoë",
+OTHERS = ("Jonah Whitfield", "Ben Adler", "Kofi Boateng", "Maria Keller", "Li Wei", "Zoë",
           "Piotr")
 
 
