@@ -269,6 +269,25 @@ def text_not_indented_under_its_key(root: Path) -> None:
     edit(root / WELCOME, "      Nobody expects you", "Nobody expects you")
 
 
+def chapter_key_inside_a_block(root: Path) -> None:
+    edit(root / WELCOME, "    heading: Glad you are here",
+         "    heading: Glad you are here\n    summary: Who we are")
+
+
+def callout_key_in_a_prose_block(root: Path) -> None:
+    edit(root / WELCOME, "    heading: Glad you are here",
+         "    heading: Glad you are here\n    style: tip")
+
+
+def chapter_saved_with_txt_added(root: Path) -> None:
+    chapter = root / "content/chapters/02-how-we-work.yaml"
+    chapter.rename(chapter.with_name(chapter.name + ".txt"))
+
+
+def chapter_file_left_empty(root: Path) -> None:
+    (root / "content/chapters/02-how-we-work.yaml").write_text("", encoding="utf-8")
+
+
 def date_in_curly_quotes(root: Path) -> None:
     edit(root / GUIDE, 'date: "2026-12-01"', "date: \u201c2026-12-01\u201d")
 
@@ -306,6 +325,22 @@ YAML_SLIPS = [
      'content/chapters/01-welcome.yaml:20:1: YAML syntax: this line is the text of "text: |"'
      ' on line 19, but starts at column 1; indent it further than "text:", to column 7 like'
      " the lines of text after it"),
+    (chapter_key_inside_a_block,
+     'content/chapters/01-welcome.yaml:10:5: block 1 (prose), summary: unknown key "summary"'
+     " here: it belongs at the top of the file, at column 1, not in a block; allowed here:"
+     " heading, notes, text, slide"),
+    (callout_key_in_a_prose_block,
+     'content/chapters/01-welcome.yaml:10:5: block 1 (prose), style: unknown key "style"'
+     " here: a prose block has no style: (it is a key of callout blocks); allowed here:"
+     " heading, notes, text, slide"),
+    (chapter_saved_with_txt_added,
+     'content/guide.yaml:10:5: chapter 2: file "chapters/02-how-we-work.yaml" not found'
+     " (smguide looked for content/chapters/02-how-we-work.yaml); there is"
+     " content/chapters/02-how-we-work.yaml.txt, whose name ends in .txt (the editor added"
+     " it, and the computer may hide it): rename the file to 02-how-we-work.yaml"),
+    (chapter_file_left_empty,
+     "content/chapters/02-how-we-work.yaml:1:1: the file is empty; write at least title: and"
+     " blocks: in it (see smguide docs)"),
     (date_in_curly_quotes,
      "content/guide.yaml:6:1: date: the value is in curly quotes (\u201c \u201d) from a word"
      " processor, which YAML keeps as part of the text; use straight quotes: \"2026-12-01\""),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import glob
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,6 +95,12 @@ def _not_found(root: Path, relative: str, kinds: set[str],
               if name not in listed and name != relative]
     match = difflib.get_close_matches(relative, others, n=1)
     name = Path(relative).name
+    hidden = next((p for p in sorted((root / relative).parent.glob(f"{glob.escape(name)}.*"))
+                   if p.is_file() and p.suffix.lower() in (".txt", ".rtf", ".docx")), None)
+    if hidden is not None:  # 03-tools.yaml.txt: Notepad or TextEdit added an ending
+        return (f"file {quote(relative)} not found (smguide looked for {looked})",
+                f"there is {display_path(hidden)}, whose name ends in {hidden.suffix} (the "
+                f"editor added it, and the computer may hide it): rename the file to {name}")
     elsewhere = next((p for p in sorted(root.parent.glob(f"*/{name}")) + sorted(
         root.parent.glob(name)) if p.is_file() and not real(p).is_relative_to(
         real(root))), None)

@@ -200,8 +200,50 @@ def _missing(e: _Error) -> Described:
     return Described(e.path, f"required field is missing; {add}", suggestion=add)
 
 
+def _models(root: Any) -> list[type[BaseModel]]:
+    """Every model reachable from `root`, root first."""
+    found: list[type[BaseModel]] = []
+
+    def visit(tp: Any) -> None:
+        tp = _unwrap(tp)
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            if tp in found:
+                return
+            found.append(tp)
+            for info in tp.model_fields.values():
+                visit(info.annotation)
+        for arg in get_args(tp):
+            visit(arg)
+
+    visit(root)
+    return found
+
+
+def _elsewhere(e: _Error, key: str) -> str | None:
+    """Where `key` belongs when it is a key of another part of the file: the top of the
+    file (a chapter's summary written inside a block) or another type of block."""
+    here = type_at(e.root, e.loc[:-1])
+    models = _models(e.root)
+    kind = _tag_of(here) if isinstance(here, type) and issubclass(here, BaseModel) else None
+    if len(e.path) > 1 and models and key in _keys_of(models[0]):
+        return ("it belongs at the top of the file, at column 1" +
+                (", not in a block" if kind else ""))
+    tags = [tag for model in models if model is not here and key in _keys_of(model)
+            for tag in [_tag_of(model)] if tag]
+    if not tags:
+        return None
+    blocks = "blocks" if len(tags) > 3 else f"{', '.join(tags)} blocks"
+    if kind:
+        return f"a {kind} block has no {key}: (it is a key of {blocks})"
+    return f"it is a key of {blocks}: move it into a block under blocks:"
+
+
 def _unknown_key(e: _Error) -> Described:
     allowed = [k for k in _keys_of(type_at(e.root, e.loc[:-1])) if k != "type"]
+    elsewhere = _elsewhere(e, str(e.loc[-1]))
+    if elsewhere is not None:
+        return Described(e.path, f"unknown key {quote(e.loc[-1])} here: {elsewhere}; allowed "
+                                 f"here: {', '.join(allowed)}", True, suggestion=elsewhere)
     meant = _closest(str(e.loc[-1]), allowed)
     fix = f"did you mean {quote(meant)}?" if meant else None
     hint = f" ({fix})" if fix else f" (allowed: {', '.join(allowed)})"
@@ -375,6 +417,16 @@ def _adapter(root: Any) -> TypeAdapter[Any]:
 def validate(root: type[M] | Any, located: Located,
              display: str) -> tuple[M | None, list[Problem]]:
     """Validate located YAML against a type; return (value, problems)."""
+    if located.data is None and isinstance(root, type) and issubclass(root, BaseModel):
+        needed = [info.alias or name for name, info in root.model_fields.items()
+                  if info.is_required()]
+        keys = [k + ":" for k in needed]
+        said = " and ".join([", ".join(keys[:-1]), keys[-1]] if len(keys) > 1 else keys)
+        fix = (f"write at least {said} in it (see smguide docs)" if 0 < len(needed) <= 4
+               else "copy its lines from the same file of a new project (smguide init "
+                    "FOLDER), or see smguide docs")
+        return None, [Problem("error", display, 1, 1, None, f"the file is empty; {fix}",
+                              suggestion=fix)]
     found = _empty_values(located)
     try:
         value = _adapter(root).validate_python(located.data)
