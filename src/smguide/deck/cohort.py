@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from smguide.deck import blocks as deckblocks
+from smguide.deck.fitting import fit_into
 from smguide.deck.fixed import place_logo
 from smguide.deck.plan import PlannedSlide
 from smguide.deck.textfit import Para
@@ -23,6 +23,6 @@ def cohort_plan(names: tuple[str, ...]) -> list[PlannedSlide]:
 def cohort_slide(deck: DeckContext, planned: PlannedSlide) -> None:
     slide = deck.new_slide(planned, deck.guide.title)
     text = " · ".join(planned.names)
-    deckblocks.fit_into(deck, deck.text_target(slide, planned),
+    fit_into(deck, deck.text_target(slide, planned),
                         [Para(spans(text, deck.guide.language))], 24, 8, planned)
     place_logo(deck, slide, planned)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from smguide.deck import blocks as deckblocks
 from smguide.deck.context import overlap
+from smguide.deck.fitting import fit_into
 from smguide.deck.textfit import Para, Span
 from smguide.deck.theme import add_picture, inches
 from smguide.deck.write import bullet_indent, plain, spans
@@ -140,7 +141,7 @@ def section_slide(deck: DeckContext, planned: PlannedSlide) -> None:
                 moved.left, moved.top, moved.width, moved.height = (Emu(v) for v in box)
         body.left, body.width, body.height = Emu(left), Emu(width), Emu(height)
         body.top = Emu(title_shape.top + title_shape.height)
-    if deckblocks.fit_into(deck, body, [Para(spans(chapter.deck, lang))], 24, 18, planned,
+    if fit_into(deck, body, [Para(spans(chapter.deck, lang))], 24, 18, planned,
                            1, slide):
         deck.unsummarised.append(chapter.number)
 
@@ -153,7 +154,7 @@ def _title_block(deck: DeckContext, planned: PlannedSlide, title: str, lines: li
     slide = deck.new_slide(planned, title, said=said)
     if lines:
         target = deck.text_target(slide, planned)
-        left = deckblocks.fit_into(deck, target, lines, 24, 12, planned, len(lines) - 1,
+        left = fit_into(deck, target, lines, 24, 12, planned, len(lines) - 1,
                                    slide)
         if left:
             size = deck.box_of(target)

@@ -1,0 +1,127 @@
+"""A practices block's slides: one card per practice in a grid."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from smguide.deck.fitting import (
+    DENSE,
+    GAP,
+    para_text,
+    split_first,
+    words,
+)
+from smguide.deck.slides import drop_empty, title_of, too_long
+from smguide.deck.textfit import Box, Fonts, Para, Span, largest_size, paginate, text_height
+from smguide.deck.theme import plain_shape
+from smguide.deck.write import (
+    Area,
+    plain,
+    spans,
+)
+from smguide.model.guide import (
+    Practices,
+)
+
+if TYPE_CHECKING:
+    from pptx.slide import Slide
+
+    from smguide.deck.context import DeckContext
+    from smguide.deck.plan import PlannedSlide
+
+
+def _practice(practice: Any, lang: str, tone: str) -> list[Para]:
+    """A card: the practice's title (in `tone`) and what it is (its `slide:` line when it
+    has one); why it matters is said (notes)."""
+    return [Para(tuple(Span(s.text, True, s.italic, s.href) for s in spans(practice.title, lang)),
+                 scale=1.15, tone=tone),
+            Para(spans(practice.slide or practice.what, lang), space_before=0.4)]
+
+
+def _grid(area: Area, count: int) -> list[Area]:
+    """Card positions: one card or two stacked full width, four in two columns."""
+    cols = 1 if count <= 2 else 2
+    rows = -(-count // cols)
+    cells = [col for row in area.rows(rows, GAP) for col in row.columns(cols, GAP)]
+    return cells[:count]
+
+
+def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) -> None:
+    """Each practice a card (its title and what it is); as many to a slide as MAX_WORDS
+    allows at the card size, then continued. Why each one matters goes to the notes."""
+    labels, lang, fonts = deck.guide.labels, deck.guide.language, deck.body_fonts
+    area = deck.area_of(planned)
+    tone = deck.readable("accent1", "bg2", large=True)  # the card's title on its fill
+    cards = [_practice(p, lang, tone) for p in block.items]
+    typo = deck.guide.typography
+    why = {id(card): f"{typo.pair(plain(p.title, lang), plain(p.what, lang))} "
+                     f"{typo.pair(labels.why, plain(p.why, lang))}"
+           for card, p in zip(cards, block.items, strict=True)}
+    pad = Box(0, 0, 14.4, 10.8)
+
+    def fit(chunk: Sequence[list[Para]]) -> float | None:
+        if len(chunk) > 4:
+            return None
+        sizes = [largest_size(card, Box(cell.box.width, cell.box.height, pad.inset_x,
+                                        pad.inset_y), fonts, *DENSE)
+                 for card, cell in zip(chunk, _grid(area, len(chunk)), strict=True)]
+        return None if None in sizes else min(s for s in sizes if s is not None)
+
+    pages = paginate(cards, split_first(fit, DENSE[0],
+                                        lambda chunk: sum(words(c) for c in chunk),
+                                        whole=len(cards)))
+    if pages is None:
+        alone = next((card for card in cards if fit([card]) is None), cards[0])
+        raise too_long(deck, planned, "one practice", para_text(alone), minimum=DENSE[1])
+    title = title_of(deck, planned, deck.guide.chapters[0].title)
+    for number, page in enumerate(pages):
+        slide = deck.new_slide(planned, title, number,
+                               extra="\n".join(why[id(card)] for card in page.items),
+                               pages=len(pages))
+        for card, cell in zip(page.items, _snug(area, page.items, page.size, pad, fonts),
+                              strict=True):
+            _card(deck, slide, cell, card, page.size, pad)
+        drop_empty(slide)
+
+
+def _snug(area: Area, cards: Sequence[list[Para]], size: float, pad: Box,
+          fonts: Fonts) -> list[Area]:
+    """The grid's cells, each row only as tall as its tallest card needs (at `size`, plus
+    a line to spare), so no card is two-thirds empty; rows stay a gap apart."""
+    cells = _grid(area, len(cards))
+    cols = 1 if len(cards) <= 2 else 2
+    out: list[Area] = []
+    top = area.top
+    for row in range(0, len(cards), cols):
+        row_cells = cells[row:row + cols]
+        need = max(text_height(card, cell.width / 12700 - 2 * pad.inset_x, size, fonts)
+                   for card, cell in zip(cards[row:row + cols], row_cells, strict=True))
+        height = min(row_cells[0].height, round((need + 2 * pad.inset_y + size) * 12700))
+        out += [Area(cell.left, top, cell.width, height) for cell in row_cells]
+        top += height + GAP
+    return out
+
+
+def _card(deck: DeckContext, slide: Slide, cell: Area, paras: list[Para], size: float,
+          pad: Box) -> None:
+    from pptx.enum.dml import MSO_THEME_COLOR
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.enum.text import MSO_ANCHOR
+    from pptx.util import Emu, Pt
+
+    shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Emu(cell.left), Emu(cell.top),
+                                   Emu(cell.width), Emu(cell.height))
+    shape.name = "Card"
+    shape.adjustments[0] = 0.06
+    shape.fill.solid()
+    shape.fill.fore_color.theme_color = MSO_THEME_COLOR.BACKGROUND_2
+    shape.line.fill.background()
+    plain_shape(shape)
+    deck.fill_family("cards", shape, [p if p.tone else replace(p, tone="tx1") for p in paras],
+                     size)
+    frame = shape.text_frame
+    frame.margin_left = frame.margin_right = Pt(pad.inset_x)
+    frame.margin_top = frame.margin_bottom = Pt(pad.inset_y)
+    frame.vertical_anchor = MSO_ANCHOR.TOP

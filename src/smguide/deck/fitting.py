@@ -1,0 +1,102 @@
+"""What the block builders share: the type scale, how many words a slide holds, the
+notes said for what a slide shows, and fitting paragraphs into a shape."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from smguide.deck.slides import too_long
+from smguide.deck.textfit import Box, Fonts, Para, largest_size
+from smguide.deck.write import (
+    fill,
+)
+
+if TYPE_CHECKING:
+    from pptx.slide import Slide
+
+    from smguide.deck.context import DeckContext
+    from smguide.deck.plan import PlannedSlide
+
+
+# the type scale: (base, smallest); body text never below 18 pt, labels (0.8) 14.4 pt
+BODY = (24, 18)  # lists
+DENSE = (20, 18)  # cards, table cells
+COLUMNS = (22, 18)  # two columns side by side (a role)
+ONE_SLIDE = 18  # a role's columns may come down to this to stay on one slide
+GAP = 228600  # a quarter inch, in EMU
+MAX_WORDS = 65  # "about 60" on one content slide; the rest continues, or goes to the notes
+TABLE_WORDS = 80  # a table is read across its rows: a little more, so rows stay together
+
+
+def words(paras: Sequence[Para]) -> int:
+    return sum(len("".join(s.text for s in p.spans).split()) for p in paras)
+
+
+def sentences(paras: Sequence[Para]) -> list[str]:
+    """Paragraphs as the plain lines of speaker notes, each ending as a sentence does."""
+    return [spoken(text) for p in paras if (text := "".join(s.text for s in p.spans).strip())]
+
+
+def spoken(text: str) -> str:
+    """`text` ending as a sentence (a bullet's fragment gets its full stop)."""
+    text = text.strip()
+    return text if not text or text[-1] in ".!?…:;\"”“»«" else f"{text}."
+
+
+def listed(label: str, items: Sequence[Para]) -> str:
+    """A column of fragments said as one sentence: "What they do: this; that; more." """
+    parts = ["".join(s.text for s in p.spans).strip().rstrip(".") for p in items]
+    return spoken(f"{label}: {'; '.join(part for part in parts if part)}") if parts else ""
+
+
+def split_first(fit: Callable[[Sequence[Any]], float | None], base: float,
+                count: Callable[[Sequence[Any]], int], most: int = MAX_WORDS,
+                whole: int = 0) -> Callable[[Sequence[Any]], float | None]:
+    """A `size_for` for paginate that splits rather than shrinks: a chunk of several items
+    must fit at `base` within MAX_WORDS; a single item, and the whole block (`whole`
+    items: one full slide reads better than two half-empty ones), may shrink to the
+    family's minimum."""
+    def size_for(chunk: Sequence[Any]) -> float | None:
+        if len(chunk) > 1 and count(chunk) > most:
+            return None
+        size = fit(chunk)
+        if size is not None and 1 < len(chunk) != whole and size < base:
+            return None
+        return size
+    return size_for
+
+
+def para_text(paras: Sequence[Para]) -> str:
+    return " ".join(span.text for para in paras for span in para.spans)
+
+
+def _fit(paras: list[Para], box: Box, fonts: Fonts, base: float, minimum: float,
+         optional: int) -> tuple[int, float] | None:
+    """(how many paragraphs, size): all of them at the largest size that fits, else
+    fewer, leaving out up to `optional` from the end."""
+    for keep in range(len(paras), max(len(paras) - optional, 1) - 1, -1):
+        size = largest_size(paras[:keep], box, fonts, base, minimum)
+        if size is not None:
+            return keep, size
+    return None
+
+
+def fit_into(deck: DeckContext, shape: Any, paras: list[Para], base: float, minimum: float,
+             planned: PlannedSlide, optional: int = 0, slide: Slide | None = None) -> list[Para]:
+    """Fill `shape` at the largest size that fits; when nothing fits even at `minimum`,
+    leave out up to `optional` paragraphs from the end (returned). A placeholder too small
+    even for the first paragraph gives way (given the `slide`) to a text box in the
+    layout's free area; when that fails too, the text is refused."""
+    found = _fit(paras, deck.box_of(shape), deck.body_fonts, base, minimum, optional)
+    target = shape
+    if found is None and slide is not None and shape.is_placeholder:
+        free = deck.pick_of(planned).free
+        found = _fit(paras, free.box, deck.body_fonts, base, minimum, optional)
+        if found is not None:
+            target = deck.text_box(slide, free)  # the placeholder stays empty, and goes
+    if found is None:
+        raise too_long(deck, planned, "the text", para_text(paras), shape, minimum)
+    keep, size = found
+    fill(target, paras[:keep], size)
+    return paras[keep:]

@@ -1,0 +1,150 @@
+"""A role block's slides: the role's two lists side by side under a coloured header,
+on one slide or continued."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from smguide.deck.fitting import (
+    COLUMNS,
+    GAP,
+    MAX_WORDS,
+    ONE_SLIDE,
+    listed,
+    sentences,
+    words,
+)
+from smguide.deck.slides import drop_empty, title_of, too_long
+from smguide.deck.textfit import Box, Fonts, Para, Span, largest_size
+from smguide.deck.theme import plain_shape
+from smguide.deck.write import (
+    Area,
+    md_paras,
+    spans,
+)
+from smguide.model.guide import (
+    Role,
+)
+
+if TYPE_CHECKING:
+    from pptx.slide import Slide
+
+    from smguide.deck.context import DeckContext
+    from smguide.deck.plan import PlannedSlide
+
+
+def _label(text: str, lang: str, space: float = 0.0) -> Para:
+    return Para(tuple(Span(s.text, True, s.italic, s.href) for s in spans(text, lang)),
+                scale=0.8, tone="accent2", space_before=space)
+
+
+HEADER = 0.75  # the role card's coloured header, inches
+
+
+def role_slides(deck: DeckContext, planned: PlannedSlide, role: Role) -> None:
+    """The handbook's role card: a header in the primary colour with the role's name and
+    time horizon, then what they do and what it takes in two columns; the mission is
+    said (the notes), and long columns continue on another card."""
+    from pptx.util import Emu
+
+    labels, lang, fonts = deck.guide.labels, deck.guide.language, deck.body_fonts
+    focus = labels.short_term if role.focus == "short-term" else labels.long_term
+    columns_head = ([_label(labels.activities, lang)], [_label(labels.skills, lang)])
+    lists = ([Para(spans(a, lang), bullet="•", indent=1.0, space_before=0.3)
+              for a in role.activities],
+             [Para(spans(s, lang), bullet="•", indent=1.0, space_before=0.3)
+              for s in role.skills])
+    area = _both_columns(deck, planned)
+    header_h = round(HEADER * 914400)
+    inner = Area(area.left, area.top + header_h + GAP // 2, area.width,
+                 area.height - header_h - GAP // 2)
+    boxes = [c.box for c in inner.columns(2, GAP * 2)]
+    pages = _column_pages(lists, columns_head, boxes, fonts)
+    if pages is None:
+        raise too_long(deck, planned, "the role", role.name, minimum=COLUMNS[1])
+    mission = sentences(md_paras(role.mission, lang))
+    for number, (size, chunks) in enumerate(pages):
+        said = [listed(label, chunk) for label, chunk in
+                ((labels.activities, chunks[0]), (labels.skills, chunks[1])) if chunk]
+        slide = deck.new_slide(planned, title_of(deck, planned, role.name), number,
+                               said="\n".join(said),
+                               extra="\n".join(mission) if number == 0 else "",
+                               pages=len(pages))
+        _role_header(deck, slide, area, header_h, role.name,
+                     deck.guide.typography.pair(labels.focus, focus))
+        for n, column in enumerate(inner.columns(2, GAP * 2)):
+            paras = [*columns_head[n], *chunks[n]]
+            box = slide.shapes.add_textbox(Emu(column.left), Emu(column.top),
+                                           Emu(column.width), Emu(column.height))
+            box.name = "Activities" if n == 0 else "Skills"
+            deck.fill_family("role", box, paras, size)
+        drop_empty(slide)
+
+
+def _both_columns(deck: DeckContext, planned: PlannedSlide) -> Area:
+    """The card's area: across the layout's two content placeholders when it has them,
+    else its content area."""
+    bodies = deck.pick_of(planned).texts[:2]
+    if len(bodies) < 2:
+        return deck.area_of(planned)
+    left = min(ph.left for ph in bodies)
+    top = min(ph.top for ph in bodies)
+    right = max(ph.left + ph.width for ph in bodies)
+    bottom = max(ph.top + ph.height for ph in bodies)
+    return Area(left, top, right - left, bottom - top)
+
+
+def _column_pages(lists: tuple[list[Para], list[Para]], heads: tuple[list[Para], list[Para]],
+                  boxes: list[Box], fonts: Fonts
+                  ) -> list[tuple[float, tuple[list[Para], list[Para]]]] | None:
+    """The fewest slides over which both columns run side by side: each column cut into
+    that many equal parts, every slide's items within MAX_WORDS; one slide down to
+    ONE_SLIDE (a step below the base size: one full card reads better than two
+    half-empty ones), a continued card down to the minimum (one continuation slide
+    rather than a third)."""
+    most = max(len(items) for items in lists)
+    for count in range(1, most + 1):
+        parts = [[items[i * -(-len(items) // count):(i + 1) * -(-len(items) // count)]
+                  for i in range(count)] for items in lists]
+        pages = []
+        for left, right in zip(*parts, strict=True):
+            sizes = [largest_size([*heads[n], *chunk], boxes[n], fonts, *COLUMNS)
+                     for n, chunk in enumerate((left, right))]
+            single = len(left) <= 1 and len(right) <= 1
+            if None in sizes or (not single and (
+                    (count == 1 and min(s for s in sizes if s) < ONE_SLIDE)
+                    or words([*left, *right]) > MAX_WORDS)):
+                break
+            pages.append((min(s for s in sizes if s), (left, right)))
+        else:
+            common = min(size for size, _ in pages)
+            return [(common, chunks) for _, chunks in pages]
+    return None
+
+
+def _role_header(deck: DeckContext, slide: Slide, area: Area, height: int, name: str,
+                 focus: str) -> None:
+    """The card's header: the role's name (bold) and its time horizon, on the primary
+    colour, as in the handbook."""
+    from pptx.enum.dml import MSO_THEME_COLOR
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.enum.text import MSO_ANCHOR
+    from pptx.util import Emu
+
+    lang = deck.guide.language
+    shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Emu(area.left),
+                                   Emu(area.top), Emu(area.width), Emu(height))
+    shape.name = "Role header"
+    shape.adjustments[0] = 0.12
+    shape.fill.solid()
+    shape.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
+    shape.line.fill.background()
+    plain_shape(shape)
+    line = Para((*(Span(s.text, True, s.italic) for s in spans(name, lang)),
+                 Span("   ·   "), *spans(focus, lang)), tone="bg1")
+    box = Box(area.width / 12700, height / 12700, 14.4, 3.6)
+    size = largest_size([line], box, deck.body_fonts, 24, 18) or 18
+    deck.fill_family("role header", shape, [line], size)
+    frame = shape.text_frame
+    frame.margin_left = frame.margin_right = 182880
+    frame.vertical_anchor = MSO_ANCHOR.MIDDLE

@@ -1,0 +1,223 @@
+"""A comparison or glossary block's slides: a native table in smguide's table style,
+its columns sized to their text, continued with its header row."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from smguide.deck.fitting import (
+    DENSE,
+    TABLE_WORDS,
+    para_text,
+    sentences,
+    split_first,
+    spoken,
+    words,
+)
+from smguide.deck.slides import drop_empty, too_long
+from smguide.deck.textfit import Fonts, Para, Span, paginate, text_height
+from smguide.deck.theme import NS
+from smguide.deck.write import (
+    Area,
+    md_paras,
+    plain,
+    write_paras,
+)
+
+if TYPE_CHECKING:
+    from pptx.slide import Slide
+
+    from smguide.deck.context import DeckContext
+    from smguide.deck.plan import PlannedSlide
+
+CELL_X, CELL_Y = 7.2, 4.0  # table cell margins, points
+
+
+def _cell_paras(text: str, lang: str, bold: bool, tone: str | None) -> list[Para]:
+    paras = md_paras(text, lang) or [Para((Span(""),))]
+    if bold or tone:
+        paras = [replace(p, spans=tuple(replace(s, bold=bold or s.bold) for s in p.spans),
+                         tone=tone) for p in paras]
+    return paras
+
+
+def _row_height(cells: list[list[Para]], widths: list[float], size: float,
+                fonts: Fonts) -> float:
+    return max(text_height(paras, width - 2 * CELL_X, size, fonts)
+               for paras, width in zip(cells, widths, strict=True)) + 2 * CELL_Y
+
+
+def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
+                 header: list[str] | None, rows: list[list[str]], alt: str) -> None:
+    """A native table: header row on the primary colour, banded rows, rows continued;
+    `alt` (in the guide's language) describes it to those who cannot see it."""
+    lang, fonts, typo = deck.guide.language, deck.body_fonts, deck.guide.typography
+    area = deck.area_of(planned)
+    total = area.width / 12700
+    share = {2: 0.3, 3: 0.24, 4: 0.2}.get(len(rows[0]), 0.17)  # the first column's share
+    longest = max((fonts.bold.width(word, DENSE[0]) for row in rows
+                   for word in plain(row[0], lang).split()), default=0.0)
+    first = min(max(total * share, longest + 2 * CELL_X + 2), total * 0.45)
+    head = [_cell_paras(h, lang, True, "bg1") for h in header] if header else None
+    label = deck.readable("accent1", "bg2", large=True)  # on the shaded rows too
+    body = [[_cell_paras(c, lang, i == 0, label if i == 0 else "tx1")
+             for i, c in enumerate(row)] for row in rows]
+    # each column's longest word at 1 pt: a long compound ("Voorraadnauwkeurigheid")
+    # is never broken inside when a size or a share of the width keeps it whole
+    lines = [head, *body] if head else body
+    words_at_1 = [max((fonts.face(span.bold, span.italic).width(word, 1.0)
+                       for cells in lines for para in cells[c] for span in para.spans
+                       for word in span.text.split()), default=0.0)
+                  for c in range(len(rows[0]))]
+    widths = _value_widths(first, total, words_at_1[1:], float(DENSE[0]))
+    if widths[1:] == _value_widths(first, total, [0.0] * (len(widths) - 1), 1.0)[1:]:
+        widths = _value_widths(first, total, words_at_1[1:], float(DENSE[1]))
+    limit = area.height / 12700 * 0.97
+
+    def heights(chunk: Sequence[list[list[Para]]], size: float) -> list[float]:
+        lines = [head] if head else []
+        return [_row_height(cells, widths, size, fonts) for cells in [*lines, *chunk]]
+
+    def whole(size: float) -> bool:
+        return all(word * size <= width - 2 * CELL_X
+                   for word, width in zip(words_at_1, widths, strict=True))
+
+    def fit(chunk: Sequence[list[list[Para]]]) -> float | None:
+        """The largest size that fits, preferring one at which no word is broken (for
+        rows together, only the full size: rows are split onto slides, never shrunk)."""
+        sizes = [DENSE[0] - step / 2 for step in range(2 * (DENSE[0] - DENSE[1]) + 1)]
+        for size in sizes[:1] if len(chunk) > 1 else sizes:
+            if whole(size) and sum(heights(chunk, size)) <= limit:
+                return size
+        return next((size for size in sizes if sum(heights(chunk, size)) <= limit), None)
+
+    def count(chunk: Sequence[list[list[Para]]]) -> int:
+        return sum(words(cell) for row in chunk for cell in row)
+
+    pages = paginate(body, split_first(fit, DENSE[0], count, TABLE_WORDS, whole=len(body)))
+    if pages is None:
+        alone = next((row for row in body if fit([row]) is None), body[0])
+        raise too_long(deck, planned, "one row of the table",
+                       " ".join(para_text(cell) for cell in alone), minimum=DENSE[1])
+    for number, page in enumerate(pages):
+        said = []
+        for row in page.items:
+            # one sentence a row: "Aspect. Column: value; Column: value." (no "..")
+            cells = [" ".join(sentences(cell)).rstrip(".") for cell in row]
+            named = [typo.pair(h, c) for h, c in zip(header[1:], cells[1:], strict=True)] \
+                if header else cells[1:]
+            said.append(f"{spoken(cells[0])} " + f"{typo.punct(';')} ".join(named) + ".")
+        slide = deck.new_slide(planned, title, number, said="\n".join(said), pages=len(pages))
+        frame = _table(slide, area, widths, head, page.items,
+                       _airy(heights(page.items, page.size), head is not None, limit,
+                             len(pages) > 1), page.size)
+        frame._element.nvGraphicFramePr.cNvPr.set("descr", alt)
+        drop_empty(slide)
+
+
+def _value_widths(first: float, total: float, longest: list[float], size: float
+                  ) -> list[float]:
+    """Column widths: the first column's, then the value columns sharing the rest
+    equally, except that a column whose longest word (at 1 pt, `longest`) would not fit
+    at `size` gets the width it needs, taken from the others while they keep theirs."""
+    room = total - first
+    need = [word * size + 2 * CELL_X + 1 for word in longest]
+    widths = [room / len(need)] * len(need)
+    if sum(need) > room or all(n <= w for n, w in zip(need, widths, strict=True)):
+        return [first, *widths]
+    fixed = {i for i, n in enumerate(need) if n > room / len(need)}
+    while True:
+        share = (room - sum(need[i] for i in fixed)) / (len(need) - len(fixed))
+        more = {i for i, n in enumerate(need) if i not in fixed and n > share}
+        if not more:
+            break
+        fixed |= more
+    return [first, *(need[i] if i in fixed else share for i in range(len(need)))]
+
+
+ROW_GROWTH = 0.6  # a continued table's rows may grow by this share of their height
+
+
+def _airy(heights: list[float], head: bool, limit: float, continued: bool) -> list[float]:
+    """Row heights with a continued table's spare room shared out over its body rows
+    (each up to ROW_GROWTH more, text centred in it), so its slides are not half empty."""
+    body = heights[1:] if head else heights
+    spare = limit - sum(heights)
+    if not continued or spare <= 0 or not body:
+        return heights
+    extra = [min(spare / len(body), height * ROW_GROWTH) for height in body]
+    grown = [height + more for height, more in zip(body, extra, strict=True)]
+    return [heights[0], *grown] if head else grown
+
+
+def _table(slide: Slide, area: Area, widths: list[float], head: list[list[Para]] | None,
+           rows: Sequence[list[list[Para]]], heights: list[float], size: float) -> Any:
+    from pptx.enum.text import MSO_ANCHOR
+    from pptx.util import Emu, Pt
+
+    lines = [head, *rows] if head else list(rows)
+    frame = slide.shapes.add_table(len(lines), len(widths), Emu(area.left), Emu(area.top),
+                                   Emu(area.width), Pt(sum(heights)))
+    table = frame.table
+    table.first_row = head is not None
+    table.horz_banding = True
+    props = table._tbl.tblPr
+    assert props is not None  # python-pptx writes it with its default style
+    props.find(f"{{{NS['a']}}}tableStyleId").text = table_style(
+        slide.part.package.presentation_part)
+    for i, width in enumerate(widths):
+        table.columns[i].width = Pt(width)
+    for r, (cells, height) in enumerate(zip(lines, heights, strict=True)):
+        table.rows[r].height = Pt(height)
+        for c, paras in enumerate(cells):
+            cell = table.cell(r, c)
+            cell.margin_left = cell.margin_right = Pt(CELL_X)
+            cell.margin_top = cell.margin_bottom = Pt(CELL_Y)
+            cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+            _fill_cell(cell, paras, size)
+    return frame
+
+
+TABLE_STYLE = "{8E4B1D2A-5C3F-4E7B-9A61-2D0C7F3B5E19}"  # smguide's, in ppt/tableStyles.xml
+
+
+def table_style(presentation: Any) -> str:
+    """The deck's table style (added to ppt/tableStyles.xml once): the header row on the
+    primary colour in the background colour, bold; every second row a shade of the
+    background; no other fills or borders, so the table follows the theme (light or
+    dark) and a user can restyle it from PowerPoint's Table Design tab."""
+    from lxml import etree
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    part = presentation.part_related_by(RT.TABLE_STYLES)
+    root = etree.fromstring(part.blob)
+    a = NS["a"]
+    if any(s.get("styleId") == TABLE_STYLE for s in root.iter(f"{{{a}}}tblStyle")):
+        return TABLE_STYLE
+    tint = "bg2"
+
+    def cells(name: str, colour: str | None, text: str | None, bold: bool) -> str:
+        fill = (f'<a:fill><a:solidFill><a:schemeClr val="{colour}"/></a:solidFill></a:fill>'
+                if colour else "")
+        words = (f'<a:tcTxStyle{" b=" + chr(34) + "on" + chr(34) if bold else ""}>'
+                 f'<a:fontRef idx="minor"><a:prstClr val="black"/></a:fontRef>'
+                 f'<a:schemeClr val="{text}"/></a:tcTxStyle>') if text else ""
+        lines = "".join(f"<a:{side}><a:ln><a:noFill/></a:ln></a:{side}>"
+                        for side in ("left", "right", "top", "bottom", "insideH", "insideV"))
+        return (f"<a:{name}>{words}<a:tcStyle><a:tcBdr>{lines}</a:tcBdr>{fill}</a:tcStyle>"
+                f"</a:{name}>")
+
+    style = etree.fromstring(
+        f'<a:tblStyle xmlns:a="{a}" styleId="{TABLE_STYLE}" styleName="smguide">'
+        f'{cells("wholeTbl", None, "tx1", False)}{cells("band2H", tint, None, False)}'
+        f'{cells("firstRow", "accent1", "bg1", True)}</a:tblStyle>')
+    root.append(style)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return TABLE_STYLE
+
+
+def _fill_cell(cell: Any, paras: list[Para], size: float) -> None:
+    cell.text_frame.word_wrap = True
+    write_paras(cell.text_frame, paras, size)
