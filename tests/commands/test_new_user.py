@@ -132,8 +132,8 @@ ERRORS = [
      " (smguide looked for content/images/team.svg); there is a team.svg at"
      " images/team.svg, outside the content folder: move it to content/images"),
     (unquoted_colour,
-     "brand/_brand.yml:18:5: color.palette.green: the value is empty; write one or remove"
-     ' the key (text after # is a comment: put such text in quotes, e.g. "#1 rule")'),
+     'brand/_brand.yml:18:5: color.palette.green: the value is empty: YAML reads "#2f6b4f"'
+     ' as a comment; put it in quotes: green: "#2f6b4f"'),
     (colon_space_in_value,
      'content/chapters/01-welcome.yaml:18:12: YAML syntax: text with ": " in it must be'
      ' put in quotes: title: "Tip: ask early, ask often"'),

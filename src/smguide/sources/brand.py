@@ -897,7 +897,8 @@ def load_brand(path: Path, network: bool = False) -> tuple[Brand, list[Problem]]
     shown = display_path(path)
     located = _read_brand_file(path, shown)
     checked = Located(located.data, located.value_pos,
-                      {k: v for k, v in located.key_pos.items() if not _empty_allowed(k)})
+                      {k: v for k, v in located.key_pos.items() if not _empty_allowed(k)},
+                      located.lines)
     parsed, problems = validate(BrandFile, checked, shown)
     root = real(path).parent
     reader = _Reader(located, shown, root, network)

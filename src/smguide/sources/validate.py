@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -480,8 +481,20 @@ def _empty_values(located: Located) -> list[Described]:
     """Keys written with nothing after them: usually a value lost to a `#` comment."""
     fix = ('write one or remove the key (text after # is a comment: put such text in '
            'quotes, e.g. "#1 rule")')
-    return [Described(path, f"the value is empty; {fix}", True, suggestion=fix)
-            for path in located.key_pos if _get(located.data, path) is None]
+    found = []
+    for path, (line, column) in located.key_pos.items():
+        if _get(located.data, path) is not None:
+            continue
+        written = located.lines[line - 1] if 0 < line <= len(located.lines) else ""
+        cut = re.match(r"^\s*(?:-\s+)?([^:#]+):\s+(#.*?)\s*$", written[column - 1:] if
+                       column > 0 else written)
+        if cut:  # `green: #2f6b4f`: the colour is read as a comment
+            quoted = f"put it in quotes: {cut[1].strip()}: {quote(cut[2])}"
+            found.append(Described(path, f"the value is empty: YAML reads {quote(cut[2])} "
+                                         f"as a comment; {quoted}", True, suggestion=quoted))
+        else:
+            found.append(Described(path, f"the value is empty; {fix}", True, suggestion=fix))
+    return found
 
 
 def _get(data: Any, path: Path_) -> Any:

@@ -111,6 +111,7 @@ class Located:
     data: Any
     value_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    lines: tuple[str, ...] = ()  # the text, for messages that quote what was written
 
     def position(self, path: Path_) -> tuple[int, int]:
         """Best position for a field: its key, else its value, else the nearest parent."""
@@ -231,7 +232,7 @@ _HINTS = (
 
 def parse_yaml(text: str) -> Located:
     """Parse one YAML document into plain data with positions; raise YamlProblem on error."""
-    out = Located(data=None)
+    out = Located(data=None, lines=tuple(text.splitlines()))
     bad = _RAW_CONTROL.search(text)
     if bad:  # PyYAML's reader would refuse it with a message about "special characters"
         line = text.count("\n", 0, bad.start()) + 1
