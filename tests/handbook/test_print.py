@@ -23,8 +23,7 @@ needs_gs = pytest.mark.skipif(shutil.which("gs") is None,
                               reason="Ghostscript (scripts/bootstrap --test installs it)")
 GS_CMYK = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")  # ships with Ghostscript
 
-# the built-in brand's last footer line, where a print: section can follow
-FOOTER_DE = "      de: Greenfield Trading Co. · für neue Kolleginnen und Kollegen"
+SMGUIDE = "defaults:\n  smguide:\n"  # where the built-in brand's print: section can go
 
 
 def tool(*args: str | Path) -> str:
@@ -157,8 +156,8 @@ def test_ink_per_page_stays_light_and_the_cover_is_the_brand_green(print_pdf: Pa
 @needs_gs
 def test_brand_cmyk_values_print_exactly_and_print_writes_its_own_file(
         run: Callable[..., Result], tmp_path: Path, brand_dir: Path) -> None:
-    edit(brand_dir / "_brand.yml", FOOTER_DE,
-         FOOTER_DE + "\n    print:\n      cmyk:\n        forest: [90, 20, 80, 30]")
+    edit(brand_dir / "_brand.yml", SMGUIDE,
+         SMGUIDE + "    print:\n      cmyk:\n        forest: [90, 20, 80, 30]\n")
     (tmp_path / "output").mkdir()
     screen = tmp_path / "output" / "handbook.pdf"
     screen.write_bytes(b"the screen PDF")
@@ -188,8 +187,7 @@ def test_a_brand_profile_that_is_not_cmyk_is_refused_with_its_line(
         run: Callable[..., Result], tmp_path: Path, brand_dir: Path) -> None:
     (brand_dir / "screen.icc").write_bytes(
         ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
-    edit(brand_dir / "_brand.yml", FOOTER_DE,
-         FOOTER_DE + "\n    print:\n      profile: screen.icc")
+    edit(brand_dir / "_brand.yml", SMGUIDE, SMGUIDE + "    print:\n      profile: screen.icc\n")
     result = run("pdf", "--print", "--brand", str(brand_dir / "_brand.yml"),
                  "-o", str(tmp_path / "p.pdf"))
     assert result.exit_code == 1 and not (tmp_path / "p.pdf").exists()
@@ -242,3 +240,28 @@ def test_pictures_keep_a_profile_and_their_resolution_is_reported(
                     if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image"
                     and isinstance(obj.get("/ColorSpace"), pikepdf.Array)}
     assert A98.read_bytes() in profiles and len(profiles) == 2  # Adobe RGB, and sRGB
+
+
+def test_every_pictogram_prints_without_hairlines_at_the_smallest_size(
+        run: Callable[..., Result], tmp_path: Path) -> None:
+    # the pictograms' thin strokes, drawn small in the diagram and smaller in its key, must
+    # still pass the print preflight (no line under 0.25 pt), on A5's narrow column
+    from smguide.model.pictograms import PICTOGRAMS
+
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "fixtures" / "dutch", content)
+    names = sorted(PICTOGRAMS)
+    blocks = []
+    for start in range(0, len(names), 9):
+        parts = "".join(f"      - symbol: {name}\n        name: Deel {name}\n"
+                        f"        stands_for: Iets\n        explanation: Uitleg.\n"
+                        for name in names[start:start + 9])
+        blocks.append(f"  - type: analogy\n    parts:\n{parts}    alt: Alle pictogrammen.\n")
+    chapter = next((content / "chapters").glob("*.yaml"))
+    chapter.write_text(chapter.read_text(encoding="utf-8").rstrip("\n") + "\n"
+                       + "".join(blocks), encoding="utf-8")
+    out = tmp_path / "all.pdf"
+    result = run("pdf", "--print", "--paper", "a5", "--content", str(content), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert "Preflight passed" in result.output + result.stderr
+    assert len(figure_alts(out)) >= len(blocks)

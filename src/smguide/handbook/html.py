@@ -166,6 +166,9 @@ def _text_width(path: Path, text: str) -> float:
         return len(text) * FALLBACK_EM
 
 
+MIN_LINE_PT = 0.3  # the thinnest pictogram line printed (preflight refuses under 0.25 pt)
+SWATCH_MM = 5  # a key row's pictogram, as handbook.css sizes .swatch
+
 def diagram_width(column_mm: float) -> int:
     """The diagram's width in user units for a column this wide, so that its 15-unit
     labels print at DIAGRAM_LABEL_PT (at least 8 pt even at the narrowest, 460 units)."""
@@ -252,11 +255,13 @@ class HandbookRenderer:
         """The scene with every tone turned into its colour and every picture read."""
         colour = self.colour
         shapes = self.pictogram_shapes
+        unit_pt = self.column_mm * PT_PER_MM / scene.width  # the diagram fills the column
 
         parts = [{"name": part.name, "x": part.x, "y": part.y, "size": part.size,
                   "scale": part.size / 100, "label": part.label,
                   "pictogram": part.pictogram.name if part.pictogram else "",
-                  "shapes": shapes(part.pictogram) if part.pictogram else [],
+                  "shapes": (shapes(part.pictogram, unit_pt * part.size / 100)
+                             if part.pictogram else []),
                   "picture": self.picture_uri(part.picture) if part.picture else ""}
                  for part in scene.parts]
         arrows = [{"x1": a.points[0], "y1": a.points[1], "x2": a.points[2], "y2": a.points[3],
@@ -268,8 +273,12 @@ class HandbookRenderer:
         return {"width": scene.width, "height": scene.height, "band": band, "parts": parts,
                 "arrows": arrows}
 
-    def pictogram_shapes(self, pictogram: Pictogram) -> list[dict[str, Any]]:
-        """A pictogram's pieces as the template draws them, in the handbook's colours."""
+    def pictogram_shapes(self, pictogram: Pictogram, pt_per_unit: float
+                         ) -> list[dict[str, Any]]:
+        """A pictogram's pieces as the template draws them, in the handbook's colours; a
+        stroke printed thinner than MIN_LINE_PT (at `pt_per_unit` points per pictogram
+        unit) is drawn that thick, so that a print shop's preflight finds no hairline."""
+        floor = MIN_LINE_PT / pt_per_unit
         colour = self.colour
         out: list[dict[str, Any]] = []
         for shape in pictogram.parts:
@@ -285,7 +294,8 @@ class HandbookRenderer:
                 if isinstance(shape, Poly):
                     out.append({"kind": "poly", "points": points, "fill": colour(shape.tone)})
                 else:
-                    out.append({"kind": "stroke", "points": points, "width": shape.width,
+                    out.append({"kind": "stroke", "points": points,
+                                "width": round(max(shape.width, floor), 2),
                                 "stroke": colour(shape.tone)})
         return out
 
@@ -315,7 +325,8 @@ class HandbookRenderer:
             part = {"name": spec.name, "x": 0, "y": 0, "size": 100, "scale": 1,
                     "label": Label(0, 0, 100, 0, "l", (), (), False),
                     "pictogram": pictogram.name if pictogram else "", "picture": "",
-                    "shapes": self.pictogram_shapes(pictogram) if pictogram else []}
+                    "shapes": (self.pictogram_shapes(pictogram, SWATCH_MM * PT_PER_MM / 100)
+                               if pictogram else [])}
             svg = render(self.env, "handbook/analogy.svg.j2", scene={
                 "width": 100, "height": 100, "band": None, "parts": [part], "arrows": []},
                 colours=self.colours, font=self.brand.base_family, alt="")
