@@ -136,7 +136,7 @@ class Job:
     scratch: Path = Path()  # made and removed by the parent, even if the child is killed
 
 
-def _render_all(job: Job, report: Callable[[tuple[str, Any]], None]
+def _render_all(job: Job, report: Callable[[tuple[str, Any]], None]  # noqa: C901, PLR0915
                 ) -> tuple[int, list[tuple[Path, Path]]]:
     """In the render child: lay out the body here (the workers fork after it, so they
     share it), then personal pages, copies, merge and deck across the worker pool.

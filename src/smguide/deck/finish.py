@@ -61,7 +61,6 @@ def _tag_defaults(root, tag: str) -> None:  # noqa: ANN001
 
 def finish(prs: Presentation, language: str, theme_name: str) -> None:
     """Language tags everywhere the deck writes text; python-pptx's leftovers removed."""
-    from lxml import etree
 
     tag = language_tag(language)
     for slide in prs.slides:
@@ -79,6 +78,13 @@ def finish(prs: Presentation, language: str, theme_name: str) -> None:
     for rel in list(prs.part.rels.values()):
         if rel.reltype == RT_PRINTER:
             prs.part.drop_rel(rel.rId)
+    _name_notes_theme(prs, theme_name)
+
+
+def _name_notes_theme(prs: Presentation, theme_name: str) -> None:
+    """The notes master's theme named like the deck's (python-pptx calls it "Office")."""
+    from lxml import etree
+
     notes_master = prs.part.notes_master_part
     for rel in notes_master.rels.values():
         if rel.reltype.endswith("/theme"):

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from smguide.deck.context import DeckContext
     from smguide.deck.plan import PlannedSlide
+    from smguide.model.typography import Typography
 
 CELL_X, CELL_Y = 7.2, 4.0  # table cell margins, points
 
@@ -102,19 +103,25 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
         raise too_long(deck, planned, "one row of the table",
                        " ".join(para_text(cell) for cell in alone), minimum=DENSE[1])
     for number, page in enumerate(pages):
-        said = []
-        for row in page.items:
-            # one sentence a row: "Aspect. Column: value; Column: value." (no "..")
-            cells = [" ".join(sentences(cell)).rstrip(".") for cell in row]
-            named = [typo.pair(h, c) for h, c in zip(header[1:], cells[1:], strict=True)] \
-                if header else cells[1:]
-            said.append(f"{spoken(cells[0])} " + f"{typo.punct(';')} ".join(named) + ".")
-        slide = deck.new_slide(planned, title, number, said="\n".join(said), pages=len(pages))
+        said = _said(page.items, header, typo)
+        slide = deck.new_slide(planned, title, number, said=said, pages=len(pages))
         frame = _table(slide, area, widths, head, page.items,
                        _airy(heights(page.items, page.size), head is not None, limit,
                              len(pages) > 1), page.size)
         frame._element.nvGraphicFramePr.cNvPr.set("descr", alt)
         drop_empty(slide)
+
+
+def _said(rows: Sequence[list[list[Para]]], header: list[str] | None, typo: Typography) -> str:
+    """What the presenter says for these rows: one sentence a row, "Aspect. Column:
+    value; Column: value." (no "..")."""
+    said = []
+    for row in rows:
+        cells = [" ".join(sentences(cell)).rstrip(".") for cell in row]
+        named = [typo.pair(h, c) for h, c in zip(header[1:], cells[1:], strict=True)] \
+            if header else cells[1:]
+        said.append(f"{spoken(cells[0])} " + f"{typo.punct(';')} ".join(named) + ".")
+    return "\n".join(said)
 
 
 def _value_widths(first: float, total: float, longest: list[float], size: float

@@ -35,7 +35,7 @@ class Personal:
     """The personal PDF, opened once per process, its structure tree cut into one
     detachable subtree per page (so a graft never drags the whole tree along)."""
 
-    def __init__(self, data: bytes):
+    def __init__(self, data: bytes):  # noqa: C901, PLR0912
         self.pdf = Pdf.open(io.BytesIO(data))
         self.tops: dict[tuple[int, int], list[Any]] = {}
         self.marks: dict[tuple[int, int], Any] = {}
@@ -196,7 +196,7 @@ def _set_num(root: Any, key: int, value: Any) -> None:
     nums.insert(position, key)
 
 
-def fill_page(body: Pdf, index: int, personal: Personal, source: int) -> None:
+def fill_page(body: Pdf, index: int, personal: Personal, source: int) -> None:  # noqa: C901, PLR0912
     """Put personal page `source` on body page `index`, structure tree included."""
     page = body.pages[index].obj
     theirs = personal.pdf.pages[source].obj

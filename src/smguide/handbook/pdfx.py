@@ -38,17 +38,24 @@ def finish_pdfx(data: bytes, profile: OutputProfile, converter: CmykConverter) -
             _tag_picture(pdf, obj, profiles)
         if obj.get("/ShadingType") is not None:
             _convert_shading(obj, converter)
-    for obj in list(pdf.objects):
-        if isinstance(obj, pikepdf.Dictionary) and obj.get("/ShadingType") is not None:
-            _convert_shading(obj, converter)
-        if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
-            _blend_in_device_cmyk(obj)
+    _convert_dictionaries(pdf, converter)
     _identify(pdf, profile)
     if "/ID" in pdf.trailer:  # WeasyPrint's was made from its random XMP document id
         del pdf.trailer["/ID"]
     out = BytesIO()
     pdf.save(out, deterministic_id=True)
     return out.getvalue()
+
+
+def _convert_dictionaries(pdf: Any, converter: CmykConverter) -> None:
+    """Shadings that are dictionaries converted; transparency groups blend in CMYK."""
+    import pikepdf
+
+    for obj in list(pdf.objects):
+        if isinstance(obj, pikepdf.Dictionary) and obj.get("/ShadingType") is not None:
+            _convert_shading(obj, converter)
+        if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
+            _blend_in_device_cmyk(obj)
 
 
 def _tag_picture(pdf: Any, image: Any, profiles: dict[bytes | None, Any]) -> None:

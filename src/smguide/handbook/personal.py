@@ -216,7 +216,7 @@ def _full(renderer: HandbookRenderer, options: PrintOptions, persons: list[Perso
     return PersonalFile(write_document(document, manuscript.template_dirs), tuple(pages))
 
 
-def _stamped(renderer: HandbookRenderer, options: PrintOptions, persons: list[Person],
+def _stamped(renderer: HandbookRenderer, options: PrintOptions, persons: list[Person],  # noqa: C901, PLR0912, PLR0915
              slots: Slots, created: str | None, allow_network: bool,
              groups: list[list[int]], single: list[int]
              ) -> tuple[PersonalFile | None, list[int]]:

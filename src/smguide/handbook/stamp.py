@@ -82,7 +82,7 @@ def _leaves(box: Any, inline: tuple[Any, ...] = ()) -> Iterator[tuple[Any, tuple
             yield child, inline
 
 
-def find_slots(page: Any, markers: dict[str, str]) -> list[Slot] | None:
+def find_slots(page: Any, markers: dict[str, str]) -> list[Slot] | None:  # noqa: C901
     """The page's slots, or None when a marker is where it cannot be stamped."""
     from weasyprint.formatting_structure import boxes
 

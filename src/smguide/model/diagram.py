@@ -205,7 +205,7 @@ def _moved(label: Label, y: float) -> Label:
     return replace(label, y=y)
 
 
-def layout(specs: list[PartSpec], width: float) -> Scene:
+def layout(specs: list[PartSpec], width: float) -> Scene:  # noqa: C901, PLR0912, PLR0915
     """The scene for these parts in a drawing `width` units wide; its height follows."""
     given = roles(specs)
     by_role: dict[Role, list[int]] = {"helps": [], "grows": [], "ground": [], "results": []}

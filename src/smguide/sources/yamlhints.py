@@ -220,7 +220,7 @@ def _list_after_key(lines: list[str], index: int) -> Hint | None:
                 f'line of its own below "{found[2]}:", starting at column {column}')
 
 
-def explain(text: str, line: int, problem: str, context_line: int | None = None) -> Hint | None:
+def explain(text: str, line: int, problem: str, context_line: int | None = None) -> Hint | None:  # noqa: C901
     """The most likely mistake behind PyYAML's `problem` at `line` (1-based), if known;
     `context_line`: where PyYAML says the construct it could not finish began."""
     lines = text.splitlines()
