@@ -78,7 +78,11 @@ def test_a_roster_stopped_at_the_time_limit_leaves_no_pages_behind(
     (tmp_path / "hires.csv").write_text("name,team\n" + rows)
     result = run("pdf", "--roster", "hires.csv", "--max-seconds", "1")
     assert result.exit_code == 1
-    assert "took longer than 1 s and was stopped" in result.stderr
+    # stopped by the parent at the limit, or (on a loaded machine) by the render child's
+    # own template clock just before it: either way one line, and nothing left behind
+    assert ("took longer than 1 s and was stopped" in result.stderr
+            or "still running close to the time limit and was stopped" in result.stderr)
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert [p.name for p in scratch.iterdir() if p.name.startswith("smguide-")] == []
     assert not (tmp_path / "output" / "handbooks").exists()
 
