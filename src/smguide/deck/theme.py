@@ -9,12 +9,17 @@ slide master and the layouts, and the logo on the master. Slides refer to theme 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
+from smguide.deck.logo import Logo as Logo
+from smguide.deck.logo import add_picture as add_picture
+from smguide.deck.logo import load_logo as load_logo
+from smguide.deck.oxml import EMU_PER_INCH, RT_THEME, A, P
+from smguide.deck.oxml import NS as NS
+from smguide.deck.oxml import inches as inches
 from smguide.errors import RenderError
 from smguide.model.colors import mix, palette
 from smguide.sources.brand import Brand, deck_on_primary
@@ -22,74 +27,8 @@ from smguide.sources.brand import Brand, deck_on_primary
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
     from pptx.slide import SlideLayout, SlideMaster
-    from pptx.util import Length
 
-EMU_PER_INCH = 914400
 ASPECTS = {"16:9": (12192000, 6858000), "4:3": (9144000, 6858000)}
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-P = "http://schemas.openxmlformats.org/presentationml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-RT_THEME = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
-RT_IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
-SVG_EXT = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
-SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
-NS = {"a": A, "p": P, "r": R}
-
-
-def inches(value: float) -> Length:
-    from pptx.util import Emu
-
-    return Emu(round(value * EMU_PER_INCH))
-
-
-@dataclass(frozen=True)
-class Logo:
-    """The brand logo ready for the deck: PNG bytes (and the SVG, for clients that take it)."""
-
-    png: bytes
-    svg: bytes | None
-    ratio: float  # width / height
-    alt: str
-
-
-def load_logo(brand: Brand) -> Logo | None:
-    """Read the logo; an SVG is rasterised (python-pptx cannot insert SVG) and kept too."""
-    if brand.logo is None:
-        return None
-    from PIL import Image
-
-    data = brand.logo.read_bytes()
-    svg = None
-    if brand.logo.suffix.lower() == ".svg":
-        svg, data = data, _rasterise(data, brand)
-    with Image.open(io.BytesIO(data)) as image:
-        width, height = image.size
-        if image.format not in ("PNG", "JPEG"):
-            out = io.BytesIO()
-            image.save(out, "PNG")
-            data = out.getvalue()
-    return Logo(data, svg, width / height, brand.logo_alt)
-
-
-def _rasterise(svg: bytes, brand: Brand) -> bytes:
-    """SVG -> 600 px wide PNG, drawn once per distinct SVG (see smguide.io.cache)."""
-    from smguide.io.cache import cached_png
-
-    return cached_png(svg, 600, lambda: _draw_svg(svg, brand))
-
-
-def _draw_svg(svg: bytes, brand: Brand) -> bytes:
-    """SVG -> 600 px wide PNG with CairoSVG; external files and entities are refused."""
-    try:
-        import cairosvg
-    except (ImportError, OSError) as exc:  # OSError: the cairo library is not installed
-        raise RenderError(f"{brand.source}: the logo is an SVG and drawing it needs CairoSVG "
-                          f"with libcairo2 ({exc}); install them or give a PNG logo") from None
-    try:
-        return cairosvg.svg2png(bytestring=svg, output_width=600, unsafe=False)
-    except Exception as exc:  # CairoSVG raises many types for a broken file
-        raise RenderError(f"{brand.source}: logo {brand.logo}: cannot draw this SVG "
-                          f"({exc}); give a PNG instead") from None
 
 
 def open_template(path: Path) -> Presentation:
@@ -210,35 +149,6 @@ def apply_theme(master: SlideMaster, brand: Brand) -> None:
                           ("minorFont", brand.theme_base_family or brand.base_family)):
         fonts.find(f"a:{which}/a:latin", NS).set("typeface", family)
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def add_picture(owner, logo: Logo, left: int, top: int, height: int):  # noqa: ANN001, ANN201
-    """Put the logo on a slide, layout or master, with real alt text (and the SVG)."""
-    from pptx.opc.package import Part
-
-    image_part, rid = owner.part.get_or_add_image_part(io.BytesIO(logo.png))
-    spTree = owner.shapes._spTree
-    width = round(height * logo.ratio)
-    # python-pptx writes the description into an XML string unescaped: set it afterwards,
-    # so alt text with quotes or ampersands stays text
-    pic = spTree.add_pic(spTree.max_shape_id + 1, "Logo", "", rid, left, top, width, height)
-    pic.nvPicPr.cNvPr.set("descr", logo.alt)
-    if logo.svg is not None:
-        package = owner.part.package
-        # one SVG part however often the logo is placed (as python-pptx shares a picture)
-        svg_part = next((part for part in package.iter_parts()
-                         if part.content_type == "image/svg+xml" and part.blob == logo.svg),
-                        None)
-        if svg_part is None:
-            svg_part = Part(package.next_partname("/ppt/media/logo%d.svg"), "image/svg+xml",
-                            package, logo.svg)
-        svg_rid = owner.part.relate_to(svg_part, RT_IMAGE)
-        blip = pic.find(".//a:blip", NS)
-        ext = etree.SubElement(etree.SubElement(blip, f"{{{A}}}extLst"), f"{{{A}}}ext",
-                               uri=SVG_EXT)
-        etree.SubElement(ext, f"{{{SVG_NS}}}svgBlip", nsmap={"asvg": SVG_NS}).set(
-            f"{{{R}}}embed", svg_rid)
-    return pic
 
 
 def plain_shape(shape) -> None:  # noqa: ANN001
