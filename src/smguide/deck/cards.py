@@ -14,12 +14,13 @@ from smguide.deck.fitting import (
     words,
 )
 from smguide.deck.slides import drop_empty, title_of, too_long
-from smguide.deck.textfit import Box, Fonts, Para, Span, largest_size, paginate, text_height
+from smguide.deck.textfit import Box, Fonts, Para, largest_size, paginate, text_height
 from smguide.deck.theme import plain_shape
 from smguide.deck.write import (
     Area,
     plain,
     spans,
+    typed_spans,
 )
 from smguide.model.guide import (
     Practices,
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 def _practice(practice: Any, lang: str, tone: str) -> list[Para]:
     """A card: the practice's title (in `tone`) and what it is (its `slide:` line when it
     has one); why it matters is said (notes)."""
-    return [Para(tuple(Span(s.text, True, s.italic, s.href) for s in spans(practice.title, lang)),
+    return [Para(typed_spans(practice.title, lang, bold=True),
                  scale=1.15, tone=tone),
             Para(spans(practice.slide or practice.what, lang), space_before=0.4)]
 

@@ -8,7 +8,7 @@ from smguide.deck.fitting import fit_into
 from smguide.deck.fixed import place_logo
 from smguide.deck.plan import PlannedSlide
 from smguide.deck.textfit import Para
-from smguide.deck.write import spans
+from smguide.deck.write import typed_spans
 
 if TYPE_CHECKING:
     from smguide.deck.context import DeckContext
@@ -24,5 +24,5 @@ def cohort_slide(deck: DeckContext, planned: PlannedSlide) -> None:
     slide = deck.new_slide(planned, deck.guide.title)
     text = " · ".join(planned.names)
     fit_into(deck, deck.text_target(slide, planned),
-                        [Para(spans(text, deck.guide.language))], 24, 8, planned)
+                        [Para(typed_spans(text, deck.guide.language))], 24, 8, planned)
     place_logo(deck, slide, planned)

@@ -26,7 +26,7 @@ from smguide.deck.textfit import (
     widest,
 )
 from smguide.deck.theme import Logo, inches, load_logo, open_deck, theme_fonts
-from smguide.deck.write import Area, fill, frame_box, plain, spans
+from smguide.deck.write import Area, fill, frame_box, plain, typed_spans
 from smguide.errors import quote
 from smguide.model.guide import Guide
 from smguide.model.options import DeckOptions
@@ -294,7 +294,7 @@ class DeckContext:
             shape.left, shape.top = Emu(area.left), Emu(area.top)
             shape.width, shape.height = Emu(area.width), Emu(area.height)
         base, minimum = TITLE_SIZES[kind]
-        paras = [Para(spans(text, self.guide.language))]
+        paras = [Para(typed_spans(text, self.guide.language))]
         bold = [Para(tuple(Span(s.text, True, s.italic) for s in paras[0].spans))]
         box = self.box_of(shape)
         room = EYEBROW * 1.6
@@ -318,11 +318,11 @@ class DeckContext:
             shape.height = Emu(height - Pt(room))
             line = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(width), Pt(room))
             line.name = "Eyebrow"
-            words = Para(tuple(Span(s.text, True) for s in spans(eyebrow, self.guide.language)),
+            words = Para(typed_spans(eyebrow, self.guide.language, bold=True),
                          tone="accent2")
             short = planned.chapter.short_title if planned.chapter is not None else None
             if not self._one_line(words, width, box.inset_x) and short:
-                words = Para(tuple(Span(s.text, True) for s in spans(short, self.guide.language)),
+                words = Para(typed_spans(short, self.guide.language, bold=True),
                              tone="accent2")  # the running head's short title
             if not self._one_line(words, width, box.inset_x):
                 words = Para((Span(f"{self.guide.labels.chapter} "
@@ -466,7 +466,7 @@ class DeckContext:
     def _footer_text(self, shape: Any, text: str) -> None:
         """The footer, shrunk to its box; the theme font is named on the run because
         LibreOffice ignores the inherited one in footers."""
-        paras = [Para(spans(text, self.guide.language))]
+        paras = [Para(typed_spans(text, self.guide.language))]
         fill(shape, paras, largest_size(paras, self.box_of(shape), self.body_fonts, 11, 8) or 8)
         for run in shape.text_frame.paragraphs[0].runs:
             run.font.name = "+mn-lt"

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from smguide.deck.slides import drop_empty, title_of, too_long
-from smguide.deck.textfit import Box, Para, Span, largest_size
+from smguide.deck.textfit import Box, Para, largest_size
 from smguide.deck.theme import NS, plain_shape
-from smguide.deck.write import INSET_X, Area, fill, spans
+from smguide.deck.write import INSET_X, Area, fill, typed_spans
 from smguide.errors import RenderError
 from smguide.model.diagram import EDGE, Band, PartSpec, Placed, Scene, layout
 from smguide.model.pictograms import THEME_SLOT, Oval, Poly, Rect, Stroke, Tone
@@ -273,9 +273,9 @@ def _labels(deck: DeckContext, planned: PlannedSlide, shapes: Any, c: Canvas,
     for part in scene.parts:
         tone = deck.darkest() if part.label.on_band else "tx1"
         align = part.label.align
-        name = tuple(Span(s.text, True, s.italic) for s in spans(part.name, lang))
+        name = typed_spans(part.name, lang, bold=True)
         texts[part.index] = [Para(name, tone=tone, align=align),
-                             Para(spans(part.stands_for, lang), tone=tone, align=align)]
+                             Para(typed_spans(part.stands_for, lang), tone=tone, align=align)]
         # as tall again as the handbook's label where the slide is short (a scene of many
         # rows, scaled down): 14 pt lines need more room than the scaled 15-unit lines
         boxes[part.index] = Box(c.d(part.label.w) / 12700, c.d(part.label.h * GROW) / 12700,

@@ -11,7 +11,7 @@ from smguide.deck.context import overlap
 from smguide.deck.fitting import fit_into
 from smguide.deck.textfit import Para, Span
 from smguide.deck.theme import add_picture, inches
-from smguide.deck.write import bullet_indent, plain, spans
+from smguide.deck.write import bullet_indent, plain, spans, typed_spans
 from smguide.paths import display_path
 
 if TYPE_CHECKING:
@@ -23,14 +23,14 @@ if TYPE_CHECKING:
 
 def title_slide(deck: DeckContext, planned: PlannedSlide) -> None:
     guide, lang = deck.guide, deck.guide.language
-    lines = [Para(spans(guide.subtitle, lang))] if guide.subtitle else []
+    lines = [Para(typed_spans(guide.subtitle, lang))] if guide.subtitle else []
     names = ["the subtitle"] if guide.subtitle else []
     if deck.brand.name:
-        lines.append(Para(spans(deck.brand.name, lang), space_before=1.0 if lines else 0,
+        lines.append(Para(typed_spans(deck.brand.name, lang), space_before=1.0 if lines else 0,
                           scale=0.8))
         names.append("the brand's name")
     if guide.edition:
-        lines.append(Para(spans(guide.edition, lang), scale=0.8))
+        lines.append(Para(typed_spans(guide.edition, lang), scale=0.8))
         names.append("the edition")
     if guide.date:
         from smguide.sources.languages import format_date
@@ -60,7 +60,7 @@ def closing_slide(deck: DeckContext, planned: PlannedSlide) -> None:
             names.append(name)
             said.append(plain(guide.typography.pair(label, text) if label else text, lang))
     if deck.brand.name:
-        lines.append(Para(spans(deck.brand.name, lang), scale=0.8,
+        lines.append(Para(typed_spans(deck.brand.name, lang), scale=0.8,
                           space_before=1.0 if lines else 0))
         names.append("the brand's name")
     title = planned.title or labels.questions_title
@@ -88,7 +88,7 @@ def agenda_slide(deck: DeckContext, planned: PlannedSlide) -> None:
                   "has a slide (role, comparison, analogy, practices, takeaways, checklist, "
                   "questions, or any block with slide:)")
         return
-    items = [Para(spans(c.title, lang), bullet="#", number=n,
+    items = [Para(typed_spans(c.title, lang), bullet="#", number=n,
                   indent=bullet_indent("#", len(shown)), space_before=0.5)
              for n, c in enumerate(shown, 1)]
     said = [plain(deck.guide.typography.pair(c.title, c.deck) if c.deck else c.title, lang)
@@ -141,7 +141,7 @@ def section_slide(deck: DeckContext, planned: PlannedSlide) -> None:
                 moved.left, moved.top, moved.width, moved.height = (Emu(v) for v in box)
         body.left, body.width, body.height = Emu(left), Emu(width), Emu(height)
         body.top = Emu(title_shape.top + title_shape.height)
-    if fit_into(deck, body, [Para(spans(chapter.deck, lang))], 24, 18, planned,
+    if fit_into(deck, body, [Para(typed_spans(chapter.deck, lang))], 24, 18, planned,
                            1, slide):
         deck.unsummarised.append(chapter.number)
 

@@ -21,6 +21,7 @@ from smguide.deck.write import (
     Area,
     md_paras,
     spans,
+    typed_spans,
 )
 from smguide.model.guide import (
     Role,
@@ -140,7 +141,7 @@ def _role_header(deck: DeckContext, slide: Slide, area: Area, height: int, name:
     shape.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
     shape.line.fill.background()
     plain_shape(shape)
-    line = Para((*(Span(s.text, True, s.italic) for s in spans(name, lang)),
+    line = Para((*typed_spans(name, lang, bold=True),
                  Span("   ·   "), *spans(focus, lang)), tone="bg1")
     box = Box(area.width / 12700, height / 12700, 14.4, 3.6)
     size = largest_size([line], box, deck.body_fonts, 24, 18) or 18

@@ -23,6 +23,7 @@ from smguide.deck.write import (
     Area,
     md_paras,
     plain,
+    typed_spans,
     write_paras,
 )
 
@@ -37,7 +38,10 @@ CELL_X, CELL_Y = 7.2, 4.0  # table cell margins, points
 
 
 def _cell_paras(text: str, lang: str, bold: bool, tone: str | None) -> list[Para]:
-    paras = md_paras(text, lang) or [Para((Span(""),))]
+    """A cell's paragraphs; the bold ones (the header and the first column: the columns'
+    names, a row's aspect, a term) are plain-text fields, the rest Markdown."""
+    paras = ([Para(typed_spans(text, lang))] if bold else md_paras(text, lang)) or \
+        [Para((Span(""),))]
     if bold or tone:
         paras = [replace(p, spans=tuple(replace(s, bold=bold or s.bold) for s in p.spans),
                          tone=tone) for p in paras]

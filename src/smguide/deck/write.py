@@ -65,6 +65,12 @@ def spans(text: str, language: str) -> tuple[Span, ...]:
     return _spans_from(tokens[0].children or [] if tokens else [])
 
 
+def typed_spans(text: str, language: str, bold: bool = False) -> tuple[Span, ...]:
+    """A plain-text field (titles, headings, names, terms) as one span: its words as typed,
+    with smart typography, never read as Markdown (docs/content.md, "Plain text")."""
+    return (Span(markdown.typed(re.sub(r"\s*\n\s*", " ", text.strip()), language), bold),)
+
+
 def md_paras(text: str, language: str) -> list[Para]:
     """Block Markdown (paragraphs and lists) as paragraphs; list items get bullets."""
     paras: list[Para] = []

@@ -48,6 +48,22 @@ def _parser_with(language: str, quotes: tuple[str, ...]) -> MarkdownIt:
     return md
 
 
+@lru_cache(maxsize=16)
+def _typed_parser(language: str, quotes: tuple[str, ...]) -> MarkdownIt:
+    # no Markdown at all ("zero"): only the language's quotes and dashes
+    md = MarkdownIt("zero", {"typographer": True, "quotes": list(quotes)})
+    md.enable(["replacements", "smartquotes"])
+    return md
+
+
+def typed(text: str, language: str = "en") -> str:
+    """A plain-text field (a title, heading, name, term) as typed, with the language's
+    smart quotes and dashes: never read as Markdown, so `*stars*` stay stars."""
+    tokens = _typed_parser(language, quotes_of(language)).parseInline(text)
+    children = tokens[0].children if tokens else None
+    return "".join(child.content for child in children) if children else text
+
+
 def to_html(text: str, language: str = "en") -> Markup:
     """Block Markdown (paragraphs, lists) to escaped, safe HTML."""
     return Markup(_parser(language).render(text))
