@@ -58,6 +58,21 @@ def test_the_handbook_prints_that_text_in_the_body_colour(yellow: Path, tmp_path
                        for c in kicker} == {body}
 
 
+def test_smguides_own_secondary_prints_as_it_is(tmp_path: Path) -> None:
+    """A brand that gives no secondary gets smguide's, which reads on white (5.2:1): the
+    chapter numbers print in it, not silently in the body colour."""
+    brand = tmp_path / "_brand.yml"
+    brand.write_text(YELLOW.replace("  secondary: '#f2c94c'\n", ""), encoding="utf-8")
+    built = build_pdf(Sources(FRENCH, brand), tmp_path / "livret.pdf", PrintOptions())
+    with pdfplumber.open(built.path) as pdf:
+        chars = [c for page in pdf.pages for c in page.chars]
+    kicker = [c for c in chars if c["text"] in "CHAPITRE" and c["size"] < 12
+              and c["fontname"].endswith("Bold")][:8]
+    default = tuple(round(int("a35a24"[i:i + 2], 16) / 255, 2) for i in (0, 2, 4))
+    assert kicker and {tuple(round(v, 2) for v in c["non_stroking_color"])
+                       for c in kicker} == {default}
+
+
 @pytest.mark.parametrize("secondary", ["", "  secondary: '#8a4a17'\n"])
 def test_no_warning_for_a_readable_or_unchosen_secondary(tmp_path: Path, secondary: str) -> None:
     brand = tmp_path / "_brand.yml"

@@ -315,7 +315,7 @@ ROLES = ("foreground", "background", "primary", "secondary", "tertiary", "succes
          "warning", "danger", "light", "dark")
 THEME_NAMES = (*ROLES, "link")
 DEFAULT_COLOURS = {"foreground": "#1d2327", "background": "#ffffff", "primary": "#2f6b4f",
-                   "secondary": "#b5652a", "tertiary": "#4a7fb0", "light": "#f3f1ea",
+                   "secondary": "#a35a24", "tertiary": "#4a7fb0", "light": "#f3f1ea",
                    "dark": "#1d2327"}
 LOGO_KINDS = {".svg", ".png", ".jpg", ".jpeg", ".webp"}
 FONT_KINDS = {".ttf", ".otf", ".woff", ".woff2"}
@@ -773,8 +773,9 @@ def readable_on_paper(colours: dict[str, str], reader: _Reader | None = None
                                       f"would be too light ({contrast(c[role], paper):.1f}:1); "
                                       f"the handbook prints them in {darker}"))
             c[role] = darker
-    # the brand's own secondary colour only: smguide's default (#b5652a, 4.3:1 on white)
-    # is replaced without a word, the file did not choose it
+    # the brand's own secondary colour only: smguide's default (#a35a24, 5.2:1 on white)
+    # reads on the default paper; on a brand's darker paper it may not, and is replaced
+    # without a word, as the file did not choose it
     if reader is None or "secondary" in reader.roles:
         notes += _secondary_replaced(c, at("secondary"))
     c["on_primary"] = on_colour(c["primary"], c["background"], c["foreground"])
