@@ -78,3 +78,17 @@ def test_the_starter_ships_in_the_package() -> None:
                if p.is_file()}
     assert {"brand/_brand.yml", "en/guide.yaml", "de/guide.yaml", "en/README.md",
             "de/README.md"} <= shipped
+
+
+def test_the_starter_logo_names_the_starter_company() -> None:
+    """The logo's title (what a screen reader says for it) is the company the brand names."""
+    import xml.etree.ElementTree as ET
+
+    import yaml
+
+    from smguide.commands.init import STARTER_DIR
+
+    brand = yaml.safe_load((STARTER_DIR / "brand/_brand.yml").read_text(encoding="utf-8"))
+    title = ET.parse(STARTER_DIR / "brand/logo.svg").find("{http://www.w3.org/2000/svg}title")
+    assert title is not None
+    assert title.text == brand["meta"]["name"]["full"] == "Example Company"

@@ -96,6 +96,18 @@ def misspelt_palette_name(root: Path) -> None:
     edit(root / BRAND, "  primary: green", "  primary: gren")
 
 
+def colour_in_curly_quotes(root: Path) -> None:
+    edit(root / BRAND, 'green: "#2f6b4f"', "green: \u201c#2f6b4f\u201d")
+
+
+def palette_colour_misspelt_as_its_own_name(root: Path) -> None:
+    edit(root / BRAND, 'green: "#2f6b4f"', "green: gren")
+
+
+def callout_style_as_block_type(root: Path) -> None:
+    edit(root / WELCOME, "  - type: callout\n    style: tip", "  - type: warning")
+
+
 def chapter_key_singular(root: Path) -> None:
     edit(root / GUIDE, "chapters:\n", "chapter:\n")
 
@@ -146,6 +158,18 @@ ERRORS = [
      'brand/_brand.yml:26:3: color.primary: "gren" is not a colour: give a hex colour'
      ' ("#2f6b4f"), a CSS colour name, rgb() or hsl(), or a palette name (did you mean'
      ' "green"?); palette: blue, green, ink, paper, rust, sand'),
+    (colour_in_curly_quotes,
+     "brand/_brand.yml:18:5: color.palette.green: the value is in curly quotes (\u201c \u201d)"
+     " from a word processor, which YAML keeps as part of the text; use straight quotes:"
+     ' "#2f6b4f"'),
+    (palette_colour_misspelt_as_its_own_name,  # never "did you mean green?" for green itself
+     'brand/_brand.yml:18:5: color.palette.green: "gren" is not a colour: give a hex colour'
+     ' ("#2f6b4f"), a CSS colour name, rgb() or hsl(), or a palette name; palette: blue, ink,'
+     " paper, rust, sand"),
+    (callout_style_as_block_type,
+     "content/chapters/01-welcome.yaml:16:5: block 2, type: expected one of prose, callout,"
+     " takeaways, role, comparison, analogy, practices, checklist, glossary, questions,"
+     ' image; got "warning" (use type: callout with style: warning)'),
     (chapter_key_singular,
      'content/guide.yaml:8:1: chapter: unknown key "chapter" (did you mean "chapters"?)'),
 ]

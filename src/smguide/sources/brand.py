@@ -39,6 +39,7 @@ from smguide.sources.fonts import (
     system_faces,
 )
 from smguide.sources.validate import dotted, suggest, validate
+from smguide.sources.yamlhints import curly_wrapped
 from smguide.sources.yamlsource import Located, YamlProblem, read_yaml
 
 # a family name, or a CSS font stack ("Noto Sans", Aptos, sans-serif): each name is checked
@@ -499,13 +500,28 @@ class _Reader:
             return None
         parsed = parse_colour(text)
         if parsed is None:
-            names = sorted(self.palette) or ["(none)"]
-            wanted = ('a hex colour ("#2f6b4f"), a CSS colour name, rgb() or hsl(), or a '
-                      "palette name")
-            self.problem(Problem.fix(self.where(*field), f"{quote(text)} is not a colour: give "
-                                     f"{wanted}{suggest(text, [*self.palette, *THEME_NAMES])}",
-                                     f"palette: {', '.join(names)}", wanted))
+            self._not_a_colour(text, field)
         return parsed
+
+    def _not_a_colour(self, text: str, field: tuple[str | int, ...]) -> None:
+        """The problem with a colour value that is none: in a word processor's curly
+        quotes (“#1f3a5f”), or what it may be instead (never a palette entry itself)."""
+        curly = curly_wrapped(text)
+        if curly and self._names_colour(text[1:-1]):
+            self.problem(Problem.at(self.where(*field), curly[0], suggestion=curly[1]))
+            return
+        own = field[-1] if field[:2] == ("color", "palette") else None
+        others = [name for name in self.palette if name != own]
+        names = sorted(others) or ["(none)"]
+        wanted = ('a hex colour ("#2f6b4f"), a CSS colour name, rgb() or hsl(), or a '
+                  "palette name")
+        self.problem(Problem.fix(self.where(*field), f"{quote(text)} is not a colour: give "
+                                 f"{wanted}{suggest(text, [*others, *THEME_NAMES])}",
+                                 f"palette: {', '.join(names)}", wanted))
+
+    def _names_colour(self, text: str) -> bool:
+        """Whether `text` is a colour, a palette name or a theme colour's name."""
+        return text in self.palette or text in THEME_NAMES or parse_colour(text) is not None
 
     def value(self, raw: Any, field: tuple[str | int, ...], mode: str) -> str | None:
         """A colour field in `mode` (a {light, dark} pair gives one of its values)."""

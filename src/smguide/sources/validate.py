@@ -20,7 +20,7 @@ from pydantic_core import ErrorDetails
 from smguide.errors import Problem, human_field, quote
 from smguide.model.base import Explained
 from smguide.sources.dates import how_to_write
-from smguide.sources.yamlhints import CURLY
+from smguide.sources.yamlhints import curly_wrapped
 from smguide.sources.yamlsource import Located, Path_
 
 M = TypeVar("M")
@@ -264,7 +264,27 @@ def _block_type(e: _Error) -> Described:
     curly = _curly_wrapped(e.ctx.get("tag"))
     if curly:
         return Described((*e.path, "type"), *curly)
+    other = _choice_of_another_type(e.field_type, e.ctx.get("tag"))
+    if other is not None:  # `type: warning`: a style of callout, not a type of block
+        wanted = f"one of {', '.join(tags)}"
+        return Described((*e.path, "type"), f"expected {wanted}; got {_show(e.ctx.get('tag'))}"
+                                            f" ({other})", expected=wanted, suggestion=other)
     return _one_of((*e.path, "type"), tags, e.ctx.get("tag"))
+
+
+def _choice_of_another_type(union: Any, tag: Any) -> str | None:
+    """'use type: callout with style: warning' when a refused tag is one of the choices
+    of a field of one of the union's types (a callout's style, written as its type)."""
+    if not isinstance(tag, str):
+        return None
+    word = tag.strip().lower()
+    for model in _variants(union):
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            continue
+        for name, info in model.model_fields.items():
+            if name != "type" and word in _choices(info.annotation):
+                return f"use type: {_tag_of(model)} with {info.alias or name}: {word}"
+    return None
 
 
 def _refused(e: _Error) -> Described:
@@ -361,15 +381,9 @@ def _colon_text(value: Any) -> str | None:
 
 def _curly_wrapped(value: Any) -> tuple[str, bool, None, str] | None:
     """What to say (the message, whether at the key, what was expected, the fix) when a
-    refused value is only wrapped in a word processor's curly quotes (`“2026-12-01”`),
-    which YAML keeps as letters of the text."""
-    if not isinstance(value, str) or len(value) < 2:
-        return None
-    if value[0] not in CURLY or value[-1] not in CURLY:
-        return None
-    fix = f"use straight quotes: {quote(value[1:-1])}"
-    return (f"the value is in curly quotes ({value[0]} {value[-1]}) from a word processor, "
-            f"which YAML keeps as part of the text; {fix}", False, None, fix)
+    refused value is only wrapped in a word processor's curly quotes (`“2026-12-01”`)."""
+    found = curly_wrapped(value)
+    return (found[0], False, None, found[1]) if found else None
 
 
 def _expected(path: Path_, wanted: str, value: Any) -> Described:

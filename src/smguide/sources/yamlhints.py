@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from smguide.errors import quote
+
 CURLY = "“”‘’„‚«»"  # quotes a word processor types; YAML only knows " and '
 
 # PyYAML's words for a problem, and what they mean to someone who writes YAML by hand
@@ -80,6 +82,18 @@ def curly_fix(quote: str, line: str = "") -> str:
     return (f"this line has a curly quote ({quote}) from a word processor, which YAML reads "
             f"as an ordinary letter; use straight quotes" +
             (f": {fixed}" if line.strip() else ' instead: "..." (or \'...\')'))
+
+
+def curly_wrapped(value: object) -> tuple[str, str] | None:
+    """What to say and the fix when a value is wrapped in a word processor's curly quotes
+    (`“2026-12-01”`), which YAML keeps as letters of the text; None when it is not."""
+    if not isinstance(value, str) or len(value) < 2:
+        return None
+    if value[0] not in CURLY or value[-1] not in CURLY:
+        return None
+    fix = f"use straight quotes: {quote(value[1:-1])}"
+    return (f"the value is in curly quotes ({value[0]} {value[-1]}) from a word processor, "
+            f"which YAML keeps as part of the text; {fix}", fix)
 
 
 _ODD_SPACES = {"\u00a0": "a non-breaking space", "\u202f": "a narrow non-breaking space",
