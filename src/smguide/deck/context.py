@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from smguide.deck import slides
 from smguide.deck.fonts import face_file
+from smguide.deck.footer import add_footer
 from smguide.deck.layouts import LayoutPicker, Pick
 from smguide.deck.plan import PlannedSlide, load_plan
 from smguide.deck.textfit import (
@@ -25,7 +26,7 @@ from smguide.deck.textfit import (
     system_fonts,
     widest,
 )
-from smguide.deck.theme import Logo, inches, load_logo, open_deck, theme_fonts
+from smguide.deck.theme import Logo, load_logo, open_deck, theme_fonts
 from smguide.deck.write import Area, fill, frame_box, plain, typed_spans
 from smguide.errors import quote
 from smguide.model.guide import Guide
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
 TITLE_SIZES = {"title": (40, 14), "closing": (44, 14), "section": (40, 14), "slide": (32, 14)}
 EYEBROW = 14  # the small line in capitals above a title (pt)
 HIERARCHY = 1.2  # a content title is at least this many times the size of body text
-SLIDENUM_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 
 
 def family_fonts(brand: Brand, family: str, widen: float = 1.0) -> Fonts:
@@ -115,7 +115,7 @@ class DeckContext:
             self.pick_of(planned)
         # per layout, computed once: its footer/number placeholders and the frames slide
         # placeholders inherit (python-pptx looks each up by XPath every time)
-        self._marks: dict[int, dict[Any, Any]] = {}
+        self.footer_marks: dict[int, dict[Any, Any]] = {}
         self._boxes: dict[tuple[int, int], Box] = {}
         self.unsummarised: list[int] = []  # chapters whose divider could not show `deck:`
         self._override: dict[int, Area] = {}  # planned slide -> a larger content area
@@ -217,7 +217,7 @@ class DeckContext:
         notes = authored or (f"{said}\n{extra}" if extra else said)
         self.set_notes(slide, notes, title)
         if planned.kind not in ("title", "closing"):
-            self.add_footer(slide, layout, self.pick_of(planned))
+            add_footer(self, slide, layout, self.pick_of(planned))
         return slide
 
     def eyebrow_of(self, planned: PlannedSlide, title: str) -> str | None:
@@ -428,49 +428,6 @@ class DeckContext:
                 return "\n".join(plain(part, lang) for part in text.split("\n\n"))
         return None
 
-    def add_footer(self, slide: Slide, layout: SlideLayout, pick: Pick) -> None:
-        """Footer text and slide number, in the layout's placeholders when it has them."""
-        from pptx.enum.shapes import PP_PLACEHOLDER as PH
-
-        number = str(len(self.prs.slides))
-        footer = self.guide.footer or self.brand.footer or self.brand.name
-        found = self._marks.get(id(layout))
-        if found is None:
-            found = self._marks[id(layout)] = {ph.placeholder_format.type: ph
-                                               for ph in layout.placeholders}  # type: ignore[misc]
-        for kind in (PH.FOOTER, PH.SLIDE_NUMBER):
-            if kind not in found or not found[kind].width or not found[kind].height:
-                found.pop(kind, None)  # absent, or with no position anywhere
-                continue
-            slide.shapes.clone_placeholder(found[kind])
-            shape = slides.placeholder(slide, found[kind].placeholder_format.idx)
-            if kind == PH.FOOTER:
-                self._footer_text(shape, footer)
-            else:
-                _slide_number(shape, number)
-        if PH.SLIDE_NUMBER not in found:  # a template without one: our own, if there is room
-            from pptx.util import Emu
-
-            width, height = self.prs.slide_width or 0, self.prs.slide_height or 0
-            spot = (width - inches(1.6), height - inches(0.55), inches(1.0), inches(0.35))
-            area = pick.area
-            taken = [(area.left, area.top, area.width, area.height),
-                     *((b.left, b.top, b.width, b.height) for b in pick.texts),
-                     *((ph.left, ph.top, ph.width, ph.height) for ph in found.values()
-                       if ph.width and ph.height)]
-            if not any(overlap(spot, other) for other in taken):
-                box = slide.shapes.add_textbox(*(Emu(value) for value in spot))
-                box.name = "Slide number"
-                _slide_number(box, number)
-
-    def _footer_text(self, shape: Any, text: str) -> None:
-        """The footer, shrunk to its box; the theme font is named on the run because
-        LibreOffice ignores the inherited one in footers."""
-        paras = [Para(typed_spans(text, self.guide.language))]
-        fill(shape, paras, largest_size(paras, self.box_of(shape), self.body_fonts, 11, 8) or 8)
-        for run in shape.text_frame.paragraphs[0].runs:
-            run.font.name = "+mn-lt"
-
     def area_of(self, planned: PlannedSlide) -> Area:
         """Where a slide's content goes: the layout's body, else below the title."""
         return self._override.get(id(planned)) or self.pick_of(planned).area
@@ -514,25 +471,3 @@ def shares_of(paragraphs: list[str], pages: int) -> list[list[str]]:
         out.append(paragraphs[start:end])
         start = end
     return out
-
-
-def overlap(a: tuple[int, int, int, int], b: tuple[Any, Any, Any, Any]) -> bool:
-    return (min(a[0] + a[2], b[0] + b[2]) > max(a[0], b[0])
-            and min(a[1] + a[3], b[1] + b[3]) > max(a[1], b[1]))
-
-
-
-def _slide_number(shape, number: str) -> None:  # noqa: ANN001
-    """A real slide-number field, so PowerPoint renumbers when slides move."""
-    from lxml import etree
-
-    from smguide.deck.theme import NS
-
-    paragraph = shape.text_frame.paragraphs[0]
-    for child in list(paragraph._p):
-        if child.tag != f"{{{NS['a']}}}pPr":
-            paragraph._p.remove(child)
-    fld = etree.SubElement(paragraph._p, f"{{{NS['a']}}}fld", id=SLIDENUM_FIELD,
-                           type="slidenum")
-    etree.SubElement(fld, f"{{{NS['a']}}}rPr")
-    etree.SubElement(fld, f"{{{NS['a']}}}t").text = number

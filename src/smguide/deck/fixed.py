@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smguide.deck import blocks as deckblocks
-from smguide.deck.context import overlap
 from smguide.deck.fitting import fit_into
+from smguide.deck.footer import overlap
 from smguide.deck.textfit import Para, Span
 from smguide.deck.theme import add_picture, inches
 from smguide.deck.write import bullet_indent, plain, spans, typed_spans
