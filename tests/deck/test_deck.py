@@ -905,3 +905,67 @@ def test_titles_stand_above_the_text_under_them(decks: dict, name: str) -> None:
             or (shape.is_placeholder and shape.placeholder_format.idx == 1)
             for size in found if size >= 17.5]
     assert body and max(body) * 1.2 <= title + 0.5, (title, max(body))
+
+
+def test_text_on_the_dark_theme_reads_at_4_5(tmp_path: Path) -> None:
+    """The brand's dark deck, read back: titles (content and section slides) and the
+    agenda's and checklist's numbers on the charcoal background, and the text on the
+    primary colour (title slide, role banners, table headers), all at 4.5:1 or more."""
+    from smguide.deck.theme import shown_colours
+    from smguide.model.colors import contrast
+
+    path = build(tmp_path / "dark.pptx", theme="dark", aspect="4:3")
+    prs = Presentation(str(path))
+    colours = shown_colours(prs.slide_master)
+
+    def colour(fill) -> str:  # noqa: ANN001 - an a:solidFill element
+        srgb = fill.find(f"{A}srgbClr")
+        return f"#{srgb.get('val').lower()}" if srgb is not None else colours[
+            fill.find(f"{A}schemeClr").get("val")]
+
+    bg, primary = colours["bg1"], colours["accent1"]
+    pairs = [("titles", colour(prs.slide_master._element.find(
+        f".//{P}titleStyle/{A}lvl1pPr/{A}defRPr/{A}solidFill")), bg)]
+    for layout in prs.slide_master.slide_layouts:
+        for ph in layout.placeholders:
+            fill = ph._element.find(f".//{A}lstStyle/{A}lvl1pPr/{A}defRPr/{A}solidFill")
+            if layout.name == "Section Header" and ph.placeholder_format.idx == 0:
+                pairs.append(("section title", colour(fill), bg))
+            if layout.name == "Title Slide" and fill is not None:
+                pairs.append(("title slide", colour(fill), primary))
+    numbers = banners = 0
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.name == "Role header":
+                for run in shape.text_frame.paragraphs[0].runs:
+                    pairs.append(("role banner", colour(run.font._rPr.find(f"{A}solidFill")),
+                                  primary))
+                    banners += 1
+            if not shape.has_text_frame:
+                continue
+            for p in shape.text_frame.paragraphs:
+                ppr = p._p.pPr
+                if ppr is not None and ppr.find(f"{A}buAutoNum") is not None:
+                    pairs.append(("number", colour(ppr.find(f"{A}buClr")), bg))
+                    numbers += 1
+    with zipfile.ZipFile(path) as z:
+        styles = etree.fromstring(z.read("ppt/tableStyles.xml"))
+    head = styles.find(f".//{A}firstRow/{A}tcTxStyle/{A}schemeClr")
+    pairs.append(("table header", colours[head.get("val")], primary))
+    assert banners >= 4 and numbers >= 12  # the agenda's 7 and the checklist's 5
+    low = [(what, a, b, round(contrast(a, b), 2)) for what, a, b in pairs
+           if contrast(a, b) < 4.5]
+    assert not low
+    assert not [w for w in BRAND.deck_warnings("dark") if "low contrast" in w.message]
+
+
+def test_the_dark_contrast_warning_names_titles_and_banners_below_4_5() -> None:
+    """deck_warnings checks the pairs the dark theme got wrong: titles at 4.5:1 (not 3),
+    and the text the deck sets on the primary colour."""
+    import dataclasses
+
+    dark = dict(BRAND.dark_colours, primary="#447a61", headings="#447a61")
+    brand = dataclasses.replace(BRAND, dark_colours=dark, screen_notes=())
+    said = " ".join(w.message for w in brand.deck_warnings("dark"))
+    assert "slide titles in the deck (dark theme)" in said
+    assert "role banners and table headers" in said

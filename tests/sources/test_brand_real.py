@@ -313,9 +313,12 @@ def test_a_brand_without_dark_values_gets_a_dark_deck_from_its_own_colours(
                               '  light: "#f3f1ea"\n  primary: "#2f6b4f"\n')
     dark = brand.themed("dark").colours
     assert (dark["background"], dark["foreground"]) == ("#1d2327", "#f3f1ea")
-    # the brand's green, lightened just enough to show on the dark background
-    assert contrast(dark["primary"], "#1d2327") >= 3.0 > contrast("#2f6b4f", "#1d2327")
-    assert any("titles and accents in #2f6b4f on the deck's dark background #1d2327 (dark "
+    # the titles in the brand's green lightened to read (4.5:1) on the dark background;
+    # its fills (banners) lightened only while their light text still reads on them
+    assert contrast(dark["headings"], "#1d2327") >= 4.5 > contrast("#2f6b4f", "#1d2327")
+    assert contrast(dark["primary"], "#1d2327") > contrast("#2f6b4f", "#1d2327")
+    assert contrast("#f3f1ea", dark["primary"]) >= 4.5
+    assert any("titles in #2f6b4f on the deck's dark background #1d2327 (dark "
                "theme)" in w.line_text() for w in brand.deck_warnings("dark"))
 
 

@@ -138,15 +138,19 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
             _first([item]), room, deck.body_fonts, *sizes) is None), items[0])
         raise too_long(deck, planned, "one item of the list", para_text([alone]),
                        minimum=sizes[1])
+    # numbers are text: in the primary colour where it reads on the slide, else the text's
+    numbers = deck.readable("accent1", "bg1")
     for number, page in enumerate(pages):
         own = [lines[index[id(item)]] for item in page.items if index[id(item)] < len(lines)]
         slide = deck.new_slide(planned, title, number, said="\n".join(own),
                                extra="\n".join(extra) if number == 0 else "",
                                pages=len(pages))
         target = deck.text_target(slide, planned)
-        deck.fill_family("list", target, _first(page.items), page.size)
+        shown = [replace(p, marker=numbers) if p.bullet == "#" and numbers != "accent1" else p
+                 for p in _first(page.items)]
+        deck.fill_family("list", target, shown, page.size)
         if panel:
-            _panel(deck, slide, target, _first(page.items), page.size)
+            _panel(deck, slide, target, shown, page.size)
         drop_empty(slide)
 
 

@@ -141,12 +141,14 @@ def _thumbnail(deck: DeckContext) -> bytes:
     """The title slide drawn small, in its colours and fonts (see deck.thumbnail)."""
     from smguide.deck.theme import scheme_colours
     from smguide.deck.thumbnail import TitleCard, thumbnail
+    from smguide.sources.brand import deck_on_primary
 
     guide, brand = deck.guide, deck.brand
     lang = guide.language
     if deck.options.template is None:
         colours = theme_colours(brand)
-        background, ink, disc = colours["accent1"], colours["lt1"], colours["lt1"]
+        ink = "lt1" if deck_on_primary(brand.colours) == brand.colours["background"] else "dk1"
+        background, ink, disc = colours["accent1"], colours[ink], colours["lt1"]
     else:  # a template's own colours (its fonts are seldom files here: the brand's)
         colours = scheme_colours(deck.prs.slide_master)
         background, ink, disc = (colours.get("lt1", "#ffffff"),

@@ -142,7 +142,7 @@ def _role_header(deck: DeckContext, slide: Slide, area: Area, height: int, name:
     shape.line.fill.background()
     plain_shape(shape)
     line = Para((*typed_spans(name, lang, bold=True),
-                 Span("   ·   "), *spans(focus, lang)), tone="bg1")
+                 Span("   ·   "), *spans(focus, lang)), tone=deck.readable("bg1", "accent1"))
     box = Box(area.width / 12700, height / 12700, 14.4, 3.6)
     size = largest_size([line], box, deck.body_fonts, 24, 18) or 18
     deck.fill_family("role header", shape, [line], size)

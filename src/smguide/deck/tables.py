@@ -196,7 +196,8 @@ TABLE_STYLE = "{8E4B1D2A-5C3F-4E7B-9A61-2D0C7F3B5E19}"  # smguide's, in ppt/tabl
 
 def table_style(presentation: Any) -> str:
     """The deck's table style (added to ppt/tableStyles.xml once): the header row on the
-    primary colour in the background colour, bold; every second row a shade of the
+    primary colour in the background colour (the text colour when that reads better, as
+    on a dark deck), bold; every second row a shade of the
     background; no other fills or borders, so the table follows the theme (light or
     dark) and a user can restyle it from PowerPoint's Table Design tab."""
     from lxml import etree
@@ -208,6 +209,7 @@ def table_style(presentation: Any) -> str:
     if any(s.get("styleId") == TABLE_STYLE for s in root.iter(f"{{{a}}}tblStyle")):
         return TABLE_STYLE
     tint = "bg2"
+    header = _on_primary(presentation.presentation.slide_master)
 
     def cells(name: str, colour: str | None, text: str | None, bold: bool) -> str:
         fill = (f'<a:fill><a:solidFill><a:schemeClr val="{colour}"/></a:solidFill></a:fill>'
@@ -223,10 +225,24 @@ def table_style(presentation: Any) -> str:
     style = etree.fromstring(
         f'<a:tblStyle xmlns:a="{a}" styleId="{TABLE_STYLE}" styleName="smguide">'
         f'{cells("wholeTbl", None, "tx1", False)}{cells("band2H", tint, None, False)}'
-        f'{cells("firstRow", "accent1", "bg1", True)}</a:tblStyle>')
+        f'{cells("firstRow", "accent1", header, True)}</a:tblStyle>')
     root.append(style)
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return TABLE_STYLE
+
+
+def _on_primary(master: Any) -> str:
+    """bg1 for text on the primary colour if it reads there (4.5:1), else the better of
+    the text and background slots (as DeckContext.readable picks)."""
+    from smguide.deck.theme import shown_colours
+    from smguide.model.colors import contrast
+
+    colours = shown_colours(master)
+    if "accent1" not in colours or contrast(colours.get("bg1", "#ffffff"),
+                                            colours["accent1"]) >= 4.5:
+        return "bg1"
+    return max(("bg1", "tx1"), key=lambda slot: contrast(colours.get(slot, "#ffffff"),
+                                                         colours["accent1"]))
 
 
 def _fill_cell(cell: Any, paras: list[Para], size: float) -> None:

@@ -133,6 +133,7 @@ class Para:
     space_before: float = 0.0  # in lines of this paragraph's size
     indent: float = 0.0  # hanging indent for the bullet, in ems of this paragraph's size
     tone: str | None = None  # a theme colour slot for the text, such as "accent2"
+    marker: str | None = None  # the bullet's or number's slot, when not the text's (accent1)
     align: str | None = None  # "ctr" to centre
 
 

@@ -260,23 +260,27 @@ def _background(layout: SlideLayout, slot: str) -> None:
 
 
 def _text_style(shape, slot: str, *, size: int | None = None, align: str = "l",  # noqa: ANN001
-                bold: bool = False, font: str = "+mn-lt", shade: str = "") -> None:
-    """Replace a layout or master placeholder's list style with one plain level."""
+                bold: bool = False, font: str = "+mn-lt", shade: str = "",
+                colour: str = "") -> None:
+    """Replace a layout or master placeholder's list style with one plain level (in the
+    theme colour `slot`, or the colour element `colour`)."""
     body = shape._element.find(".//p:txBody", NS)
     style = body.find("a:lstStyle", NS)
     for child in list(style):
         style.remove(child)
     attrs = (f' sz="{size * 100}"' if size else "") + (' b="1"' if bold else "")
+    colour = colour or f'<a:schemeClr val="{slot}">{shade}</a:schemeClr>'
     style.append(_xml(f'<a:lvl1pPr marL="0" indent="0" algn="{align}"><a:buNone/>'
-                      f'<a:defRPr{attrs} cap="none"><a:solidFill><a:schemeClr val="{slot}">'
-                      f'{shade}</a:schemeClr></a:solidFill><a:latin typeface="{font}"/>'
+                      f'<a:defRPr{attrs} cap="none"><a:solidFill>{colour}'
+                      f'</a:solidFill><a:latin typeface="{font}"/>'
                       f"</a:defRPr></a:lvl1pPr>"))
 
 
 def style_layouts(master: SlideMaster, width: float, bold: bool, disc: bool = True,
-                  on_primary: str = "bg1") -> None:
+                  on_primary: str = "bg1", heading: str = "") -> None:
     """Title Slide on the primary colour (like the handbook's cover), with a disc for the
-    logo when there is one; bars on content slides."""
+    logo when there is one; bars on content slides; section titles in the titles' colour
+    element `heading` (default: the primary colour)."""
     from pptx.enum.dml import MSO_THEME_COLOR
     from pptx.enum.shapes import MSO_SHAPE
     from pptx.enum.shapes import PP_PLACEHOLDER as PH
@@ -305,7 +309,8 @@ def style_layouts(master: SlideMaster, width: float, bold: bool, disc: bool = Tr
             _anchor(places[PH.TITLE], "b")
             _place(places[PH.BODY], 1.1, 4.2, width - 2.2, 2.4)
             _anchor(places[PH.BODY], "t")
-            _text_style(places[PH.TITLE], "accent1", bold=bold, font="+mj-lt")
+            _text_style(places[PH.TITLE], "accent1", bold=bold, font="+mj-lt",
+                        colour=heading)
             _text_style(places[PH.BODY], "tx1")
         elif layout.name == "Two Content":
             half = (width - 1.2 - 0.5) / 2
@@ -332,7 +337,7 @@ def base_deck(brand: Brand, aspect: str, logo: Logo | None) -> Presentation:
     # when that reads better (a light primary)
     on = "bg1" if deck_on_primary(brand.colours) == brand.colours["background"] else "tx1"
     style_layouts(master, width, brand.heading_weight >= 600, disc=logo is not None,
-                  on_primary=on)
+                  on_primary=on, heading=_colour(brand, "headings", "accent1"))
     return prs
 
 

@@ -171,7 +171,7 @@ def _paragraph_properties(p: Any, para: Para, size: float) -> None:
         etree.SubElement(ppr, f"{{{A}}}buNone")
         return
     colour = etree.SubElement(ppr, f"{{{A}}}buClr")
-    etree.SubElement(colour, f"{{{A}}}schemeClr", val=para.tone or "accent1")
+    etree.SubElement(colour, f"{{{A}}}schemeClr", val=para.marker or para.tone or "accent1")
     if para.bullet == "#":
         etree.SubElement(ppr, f"{{{A}}}buFontTx")
         etree.SubElement(ppr, f"{{{A}}}buAutoNum", type="arabicPeriod", startAt=str(para.number))

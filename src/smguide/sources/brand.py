@@ -302,9 +302,13 @@ class Brand:
         pairs = [("foreground", c["foreground"], "background", c["background"],
                   f"slide text in {where}", 4.5),
                  ("headings", c["headings"], "background", c["background"],
-                  f"slide titles in {where}", 3.0),
+                  f"slide titles in {where}", 4.5),
+                 ("numbers", readable_text(c["primary"], c["background"], c["foreground"]),
+                  "background", c["background"], f"the agenda's and checklist's numbers in "
+                  f"{where}", 4.5),
                  ("title text", deck_on_primary(c), "primary", c["primary"],
-                  f"title-slide text on the primary colour in {where}", 4.5),
+                  f"text on the primary colour (the title slide, role banners and table "
+                  f"headers) in {where}", 4.5),
                  ("secondary", c["secondary"], "background", c["background"],
                   f"the line above slide titles and the role card's column headings in "
                   f"{where}", 4.5)]
@@ -830,6 +834,12 @@ def on_colour(fill: str, light: str, dark: str) -> str:
     return max((dark, "#ffffff", "#000000"), key=lambda v: contrast(v, fill))
 
 
+def readable_text(tone: str, background: str, foreground: str) -> str:
+    """Text meant in `tone` on the background: `tone` when it reads there (4.5:1), else
+    the foreground, as the deck sets the agenda's and checklist's numbers."""
+    return tone if contrast(tone, background) >= 4.5 else foreground
+
+
 def readable_on_screen(colours: dict[str, str], reader: _Reader, theme: str
                        ) -> tuple[dict[str, str], list[Problem]]:
     """The deck's colours on a dark background, as a designer would adapt them: boxes
@@ -843,32 +853,39 @@ def readable_on_screen(colours: dict[str, str], reader: _Reader, theme: str
         return c, notes
     if "light" not in reader.roles or contrast(fg, c["light"]) < 4.5:
         c["light"] = mix(fg, bg, 0.14)
-    same = c["headings"] == c["primary"]
-    for role in ("primary", "headings"):
-        if role == "headings" and same:
-            c["headings"] = c["primary"]
-            continue
-        if contrast(c[role], bg) < 3.0:
-            lighter = _lighten(c[role], bg, 3.0)
+    # titles are text: 4.5:1 on the background, as on a projector they must be; the
+    # primary colour fills banners and table headers under light text, so it is lightened
+    # only while that text still reads on it (it also draws the bullets and bars)
+    for role, need in (("headings", 4.5), ("primary", 3.0)):
+        if contrast(c[role], bg) < need:
+            lighter = _lighten(c[role], bg, need, under=fg if role == "primary" else None)
+            if lighter == c[role]:
+                continue
             field = ("typography", "headings", "color") if role == "headings" else (
                 "color", "primary")
             place = (reader.where(*field) if _at(reader.data, *field) is not None
                      else Where(reader.shown, None, None, f"{dotted(field)} (smguide's)"))
-            what = "titles and accents" if role == "primary" else "titles"
+            what = "bullets, bars and banners" if role == "primary" else "titles"
             notes.append(Problem.warn(place, f"{what} in {c[role]} on the deck's dark "
-                                      f"background {bg} ({theme} theme) would hardly show "
+                                      f"background {bg} ({theme} theme) would be hard to see "
                                       f"({contrast(c[role], bg):.1f}:1); the deck uses "
                                       f"{lighter}"))
             c[role] = lighter
     return c, notes
 
 
-def _lighten(colour: str, background: str, need: float) -> str:
+def _lighten(colour: str, background: str, need: float, under: str | None = None) -> str:
+    """`colour` mixed with white until it reaches `need`:1 on `background`; with `under`
+    (text set on the colour), never so far that `under` drops below 4.5:1 on it."""
+    found = colour
     for step in range(1, 21):
         lighter = mix(colour, "#ffffff", 1 - step / 20)
+        if under is not None and contrast(under, lighter) < 4.5:
+            return found
+        found = lighter
         if contrast(lighter, background) >= need:
             return lighter
-    return "#ffffff"
+    return "#ffffff" if under is None else found
 
 
 def reader_palette(reader: _Reader | None) -> list[str]:
