@@ -24,7 +24,7 @@ import click
 from smguide import __version__
 from smguide.errors import counted, one_line, quote
 from smguide.model.options import PAPER_SIZES, deck_name, handbook_name
-from smguide.paths import display_path
+from smguide.paths import display_path, real
 from smguide.safety.sandbox import (
     DEFAULT_MEMORY_MB,
     DEFAULT_SECONDS,
@@ -520,15 +520,16 @@ def preflight(pdf_file: Path, strict: bool, fmt: str) -> None:
         raise SystemExit(1)
 
 
-@main.command(short_help="Create a starter project in FOLDER.")
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@main.command(short_help="Create a starter project in FOLDER (default: this folder).")
+@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--lang", metavar="LANG", help="Language of the starter content (default: en).")
 @click.pass_obj
-def init(say: Say, folder: Path, lang: str | None) -> None:
+def init(say: Say, folder: Path | None, lang: str | None) -> None:
     """Create a starter project in FOLDER: content, brand, a README for editors and an
     empty template override folder. It builds as it is.
 
-    FOLDER must be new or empty; nothing is ever overwritten.
+    FOLDER must be new or empty; nothing is ever overwritten. Without FOLDER, the
+    project is made in the folder you are in, if it is empty.
 
     \b
     Examples:
@@ -538,11 +539,14 @@ def init(say: Say, folder: Path, lang: str | None) -> None:
     """
     from smguide.commands.init import create
 
-    written = create(folder, lang)
-    say(f"Created {display_path(folder)}/ with {counted(len(written), 'file')}. Next:")
-    say(f"  cd {display_path(folder)}\n"
-        f"  smguide preview      # see it in your browser while you edit\n"
-        f"  smguide build        # output/handbook.pdf and output/deck.pptx")
+    target = folder or Path(".")
+    here = real(target) == real(Path.cwd())  # no FOLDER, or "."
+    written = create(target, lang, here=here)
+    where = "the project in this folder" if here else f"{display_path(target)}/"
+    say(f"Created {where} with {counted(len(written), 'file')}. Next:")
+    say(("" if here else f"  cd {display_path(target)}\n") +
+        "  smguide preview      # see it in your browser while you edit\n"
+        "  smguide build        # output/handbook.pdf and output/deck.pptx")
 
 
 @main.command(short_help="Show the handbook in your browser, rebuilt on save.")

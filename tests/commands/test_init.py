@@ -92,3 +92,29 @@ def test_the_starter_logo_names_the_starter_company() -> None:
     title = ET.parse(STARTER_DIR / "brand/logo.svg").find("{http://www.w3.org/2000/svg}title")
     assert title is not None
     assert title.text == brand["meta"]["name"]["full"] == "Example Company"
+
+
+@pytest.mark.parametrize("args", [(), (".",)], ids=["no folder", "dot"])
+def test_init_without_a_folder_uses_this_one_when_it_is_empty(
+        args: tuple[str, ...], run: Callable[..., Result], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`smguide init` in a new, empty folder (as a new user makes it first) starts the
+    project there, and does not tell them to `cd .`; in a folder with files, it refuses
+    and writes nothing."""
+    (tmp_path / "mine").mkdir()
+    monkeypatch.chdir(tmp_path / "mine")
+    result = run("init", *args)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "Created the project in this folder with 7 files. Next:",
+        "  smguide preview      # see it in your browser while you edit",
+        "  smguide build        # output/handbook.pdf and output/deck.pptx"]
+    assert "cd " not in result.stderr
+    assert "content/guide.yaml" in files(tmp_path / "mine")
+    assert run("check", "--strict").exit_code == 0
+    before = {p: p.read_bytes() for p in (tmp_path / "mine").rglob("*") if p.is_file()}
+    again = run("init", *args)
+    assert again.exit_code == 1
+    assert again.stderr == ("Error: this folder is not empty; smguide init never overwrites "
+                            "anything. Give a new folder's name: smguide init my-handbook\n")
+    assert {p: p.read_bytes() for p in (tmp_path / "mine").rglob("*") if p.is_file()} == before

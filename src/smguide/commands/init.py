@@ -1,4 +1,4 @@
-"""`smguide init DIR`: a starter project that builds as it is, in the language asked for.
+"""`smguide init [DIR]`: a starter project that builds as it is, in the language asked for.
 
 The files are data, not code: `starter/<lang>/` holds a short guide.yaml, two chapters and
 a README for editors; labels.yaml comes from the built-in guide in that language. For a
@@ -24,14 +24,18 @@ def languages() -> dict[str, Path]:
     return variants(builtin("content"))
 
 
-def create(target: Path, lang: str | None = None) -> list[Path]:
-    """Write the starter project into `target` (new or empty); return the files written."""
+def create(target: Path, lang: str | None = None, here: bool = False) -> list[Path]:
+    """Write the starter project into `target` (new or empty); return the files written.
+    `here`: `target` is the working folder, chosen because no folder was named."""
     wanted = (lang or "en").strip().lower()
     guides = languages()
     if wanted not in guides:
         raise LanguageError(f'there is no starter in "{lang}"; available: '
                             f"{', '.join(sorted(guides))}")
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        if here:
+            raise SmguideError("this folder is not empty; smguide init never overwrites "
+                               "anything. Give a new folder's name: smguide init my-handbook")
         raise SmguideError(f"{target} is not empty; smguide init never overwrites anything. "
                            "Choose a new folder name")
     guide = guides[wanted]
