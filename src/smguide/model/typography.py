@@ -45,7 +45,10 @@ class Typography(BaseModel):
         return self.space_before.get(mark, "") + mark
 
     def colon(self, label: str) -> str:
-        """'Label:' ('Label\u202f:' in French), for 'Label: value'."""
+        """'Label:' ('Label\u202f:' in French), for 'Label: value'; a label that ends
+        in its own mark ("Questions?", "Note:") keeps it and gets no colon."""
+        if label.rstrip().endswith(("?", "!", ":", "\u2026")):
+            return label.rstrip()
         return label + self.punct(":")
 
     def pair(self, label: str, value: str) -> str:
