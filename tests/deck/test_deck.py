@@ -806,7 +806,8 @@ COUNTS = {"en": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 # what a presenter counts out loud on a slide: its points, cards or rows
 ITEMS = {"en": r"(reasons|points|practices|items|things|questions|rows|steps|habits|ideas|"
                r"lessons|cards)",
-         "de": r"(Gründe|Punkte|Grundsätze|Praktiken|Fragen|Zeilen|Schritte|Dinge|Gewohnheiten|Ideen)"}
+         "de": r"(Gründe|Punkte|Grundsätze|Praktiken|Fragen|Zeilen|Schritte|Dinge|"
+               r"Gewohnheiten|Ideen)"}
 
 
 def shown_items(slide) -> int:  # noqa: ANN001
