@@ -103,8 +103,12 @@ def test_title_agenda_sections_and_closing(deck) -> None:  # noqa: ANN001
     assert titles[0] == GUIDE.title and titles[1] == GUIDE.labels.agenda
     assert titles[-2] == GUIDE.labels.summary and titles[-1] == GUIDE.labels.questions_title
     plan = load_plan(GUIDE, None)
+    dividers = [slide for slide in deck.slides if slide.slide_layout.name == "Section Header"]
+    assert len(dividers) == sum(s.kind == "section" for s in plan) >= 1
     for chapter in (s.chapter for s in plan if s.kind == "section"):
         assert chapter.title in titles
+    # a divider's title is the chapter's: no "Chapter 7" line above it
+    assert not [s.name for d in dividers for s in d.shapes if s.name == "Eyebrow"]
     # a chapter with one slide has no divider: that slide is titled with its deck: line
     alone = [c for c in GUIDE.chapters if [s.kind for s in plan if s.chapter == c] == ["block"]]
     assert alone and all(deck_title(c) in titles for c in alone)

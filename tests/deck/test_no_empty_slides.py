@@ -4,7 +4,6 @@ wrote for such a slide are a warning, not silently dropped. Read back with pytho
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -26,8 +25,7 @@ FRAME = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.FOOTE
 def shown(slide: Any) -> list[str]:
     """What a slide shows besides its title, eyebrow, footer, number and date: texts,
     tables, pictures and drawn shapes; a chapter's divider shows its title."""
-    found = [shape.text_frame.text for shape in slide.shapes
-             if shape.name == "Eyebrow" and re.fullmatch(r"\S+ \d+", shape.text_frame.text)]
+    found = [slide.shapes.title.text] if slide.slide_layout.name == "Section Header" else []
     for shape in slide.shapes:
         if shape.is_placeholder and shape.placeholder_format.type in FRAME:
             continue

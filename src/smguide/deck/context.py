@@ -222,11 +222,13 @@ class DeckContext:
 
     def eyebrow_of(self, planned: PlannedSlide, title: str) -> str | None:
         """The uppercase line above a title, as in the handbook: the chapter's title on
-        its slides, "Chapter N" on its divider (or on a slide titled like the chapter)."""
+        its slides, "Chapter N" on a slide titled like the chapter. A divider has none: its
+        title is the chapter's, and the deck's only divider saying "Chapter 7" reads as
+        generated (only chapters of several content blocks get one)."""
         chapter = planned.chapter
-        if chapter is None or planned.kind not in ("section", "block"):
+        if chapter is None or planned.kind != "block":
             return None
-        if planned.kind == "section" or title.startswith(plain(chapter.title,
+        if title.startswith(plain(chapter.title,
                                                                  self.guide.language)):
             return f"{self.guide.labels.chapter} {self.chapter_number(chapter)}"
         return plain(chapter.title, self.guide.language)
