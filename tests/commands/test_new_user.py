@@ -273,6 +273,14 @@ def non_breaking_space_pasted(root: Path) -> None:
     edit(root / WELCOME, "    heading: Your first week", "\u00a0   heading: Your first week")
 
 
+def block_indented_two_spaces_too_far(root: Path) -> None:
+    edit(root / WELCOME, "  - type: callout", "    - type: callout")
+
+
+def list_item_indented_too_little(root: Path) -> None:
+    edit(root / WELCOME, "      - Get access to", "    - Get access to")
+
+
 def dash_of_a_block_deleted(root: Path) -> None:
     edit(root / WELCOME, "  - type: callout", "    type: callout")
 
@@ -330,6 +338,14 @@ YAML_SLIPS = [
      " a non-breaking space (U+00A0, often pasted from a web page or a word processor),"
      " which YAML does not count as a space; delete the indentation and type it again with"
      " ordinary spaces"),
+    (block_indented_two_spaces_too_far,
+     "content/chapters/01-welcome.yaml:16:5: YAML syntax: this line starts at column 5, 2"
+     " spaces further in than line 8; remove 2 spaces so it starts at column 3 like the"
+     " lines it belongs with"),
+    (list_item_indented_too_little,
+     "content/chapters/01-welcome.yaml:27:5: YAML syntax: this line starts at column 5, 2"
+     " spaces short of line 26; add 2 spaces so it starts at column 7 like the lines it"
+     " belongs with"),
     (dash_of_a_block_deleted,
      'content/chapters/01-welcome.yaml:16:5: the key "type" starts the list item on line 8'
      ' and appears again here; if this line starts a new item, put back the "- " in front'

@@ -201,6 +201,47 @@ def _misaligned(lines: list[str], index: int) -> Hint | None:
                                      f"belongs with")
 
 
+_DASH = re.compile(r"^\s*-(?:\s|$)")
+_KEYED_ITEM = re.compile(r"^\s*-\s+[\w-]+:(?:\s|$)")
+
+
+def _misplaced_item(lines: list[str], index: int) -> Hint | None:
+    """A list item (`    - type: callout`) whose dash is further in than the dash of the
+    item it follows (`  - type: prose`): the exact columns, as for any misaligned line."""
+    if not 0 <= index < len(lines) or not _DASH.match(lines[index]):
+        return None
+    here = lowest = _indent(lines[index])
+    nested: int | None = None  # a list inside the item above, ended just before this line
+    for n in reversed(_content_lines(lines, index)):
+        indent = _indent(lines[n])
+        if indent >= lowest:
+            if nested is None and indent > here and _DASH.match(lines[n]):
+                nested = n
+            continue
+        lowest = indent
+        if not _DASH.match(lines[n]):
+            return None  # the line above it is a key: not a misplaced item of a list
+        if nested is not None and not (_KEYED_ITEM.match(lines[n]) and
+                                       _KEYED_ITEM.match(lines[index])):
+            return _short_item(index, here, nested, _indent(lines[nested]))
+        off = here - indent
+        spaces = f"{off} space{'s' if off != 1 else ''}"
+        return Hint(index + 1, here + 1, f"this line starts at column {here + 1}, {spaces} "
+                                         f"further in than line {n + 1}; remove {spaces} so "
+                                         f"it starts at column {indent + 1} like the lines it "
+                                         f"belongs with")
+    return None
+
+
+def _short_item(index: int, here: int, sibling: int, column: int) -> Hint:
+    """An item of a list in a block (`    - Get access`) left of the item above it."""
+    off = column - here
+    spaces = f"{off} space{'s' if off != 1 else ''}"
+    return Hint(index + 1, here + 1, f"this line starts at column {here + 1}, {spaces} short "
+                                     f"of line {sibling + 1}; add {spaces} so it starts at "
+                                     f"column {column + 1} like the lines it belongs with")
+
+
 def _stray_text(lines: list[str], index: int) -> Hint | None:
     """A line of plain text where YAML wants `key: value`: most often the text of a
     `text: |` that is not indented under its key."""
@@ -253,15 +294,14 @@ def explain(text: str, line: int, problem: str, context_line: int | None = None)
             return found
     if "end of stream" in problem or "while scanning a quoted scalar" in problem:
         return _unclosed_quote(lines, index)
-    found = _stray_text(lines, index)
-    if found is not None:
-        return found
-    found = _quote_running_on(text, index)
-    if found is not None:
-        return found
-    found = _misaligned(lines, index)
-    if found is not None:
-        return found
+
+    def running_on(_: list[str], index: int) -> Hint | None:
+        return _quote_running_on(text, index)
+
+    for guess in (_stray_text, running_on, _misplaced_item, _misaligned):
+        found = guess(lines, index)
+        if found is not None:
+            return found
     if "mapping values are not allowed" in problem and 0 <= index < len(lines):
         match = re.match(r"^(\s*(?:-\s+)?[\w-]+:\s+)(.*)$", lines[index])
         if match:
