@@ -104,6 +104,14 @@ def palette_colour_misspelt_as_its_own_name(root: Path) -> None:
     edit(root / BRAND, 'green: "#2f6b4f"', "green: gren")
 
 
+def number_in_curly_quotes(root: Path) -> None:
+    edit(root / BRAND, "weight: 700", "weight: \u201c700\u201d")
+
+
+def choice_in_curly_quotes(root: Path) -> None:
+    edit(root / WELCOME, "style: tip", "style: \u201ctip\u201d")
+
+
 def callout_style_as_block_type(root: Path) -> None:
     edit(root / WELCOME, "  - type: callout\n    style: tip", "  - type: warning")
 
@@ -166,6 +174,14 @@ ERRORS = [
      'brand/_brand.yml:18:5: color.palette.green: "gren" is not a colour: give a hex colour'
      ' ("#2f6b4f"), a CSS colour name, rgb() or hsl(), or a palette name; palette: blue, ink,'
      " paper, rust, sand"),
+    (number_in_curly_quotes,
+     "brand/_brand.yml:39:5: typography.headings.weight: the value is in curly quotes"
+     " (\u201c \u201d) from a word processor, which YAML keeps as part of the text; remove"
+     " them: 700"),
+    (choice_in_curly_quotes,
+     "content/chapters/01-welcome.yaml:17:5: block 2 (callout), style: the value is in curly"
+     " quotes (\u201c \u201d) from a word processor, which YAML keeps as part of the text;"
+     " remove them: tip"),
     (callout_style_as_block_type,
      "content/chapters/01-welcome.yaml:16:5: block 2, type: expected one of prose, callout,"
      " takeaways, role, comparison, analogy, practices, checklist, glossary, questions,"

@@ -190,10 +190,28 @@ def describe(error: ErrorDetails, root: Any, data: Any,
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     path = _data_path(data, loc, keep_last=kind in ("missing", "extra_forbidden"))
     found = _Error(path, loc, value, ctx, error["msg"], root, type_at(root, loc), helps)
+    if kind in _NUMBER_KINDS and isinstance(value, str) and curly_wrapped(value) and (
+            kind not in ("literal_error", "enum") or value[1:-1] in _choices(found.field_type)
+            or value[1:-1].isdigit()):
+        return _curly_number(found)
     how = _BY_KIND.get(kind)
     if how is not None:
         return how(found)
     return Described(path, f"{error['msg']}; got {_show(value)}")
+
+
+# numbers and choices: written bare (`weight: 700`, `style: tip`), in curly quotes a mistake
+_NUMBER_KINDS = {"int_type", "int_parsing", "float_type", "float_parsing", "int_from_float",
+                 "literal_error", "enum"}
+
+
+def _curly_number(e: _Error) -> Described:
+    """`weight: “700”`: a number or a choice in a word processor's curly quotes is text
+    to YAML, and none of the numbers or choices."""
+    fix = f"remove them: {e.value[1:-1]}"
+    return Described(e.path, f"the value is in curly quotes ({e.value[0]} {e.value[-1]}) from "
+                             f"a word processor, which YAML keeps as part of the text; {fix}",
+                     suggestion=fix)
 
 
 def _missing(e: _Error) -> Described:
