@@ -216,6 +216,10 @@ def hash_in_unquoted_text(root: Path) -> None:
          "subtitle: We are #1 in service")
 
 
+def font_in_curly_quotes(root: Path) -> None:
+    edit(root / BRAND, "  base:\n    family: Lato", "  base:\n    family: \u201cLato\u201d")
+
+
 WARNINGS = [
     (list_item_indented_too_far,
      "content/chapters/01-welcome.yaml:27:9: block 3 (checklist), item 1: this line starts"
@@ -226,6 +230,11 @@ WARNINGS = [
      'content/guide.yaml:3:18: subtitle: the text stops at "We are": YAML reads " #" as the'
      ' start of a comment, so "#1 in service" is left out; put the whole text in quotes if'
      " the # belongs to it"),
+    (font_in_curly_quotes,
+     "brand/_brand.yml:34:5: typography.base.family: the value is in curly quotes"
+     " (\u201c \u201d) from a word processor, which YAML keeps as part of the text; use"
+     ' straight quotes: "Lato" (until then, no font has that name and the bundled Lato is'
+     " used)"),
 ]
 
 

@@ -691,6 +691,11 @@ class _Reader:
     def missing_font(self, field: tuple[str, ...], tried: list[str],
                      declared: dict[str, dict[str, Any]]) -> Problem:
         first = tried[0]
+        curly = curly_wrapped(first) if len(tried) == 1 else None
+        if curly:  # family: “Lato”, pasted from a word processor
+            return Problem.warn(self.where(*field), f"{curly[0]} (until then, no font has "
+                                f"that name and the bundled {BUNDLED_FAMILY} is used)",
+                                suggestion=curly[1])
         fetchable = [n for n in tried if (declared.get(n) or {}).get("source") in
                      ("google", "bunny")]
         if fetchable:
