@@ -854,6 +854,25 @@ def test_the_notes_agree_with_their_slide(decks: dict, name: str) -> None:
             seen[paragraph] = number
 
 
+STAGE = {"en": r"\bwalk through\b|\bpoint to stress\b|\bthis slide\b|\bstress that\b",
+         "de": r"\bGehen Sie\b.*\bdurch\b|\bBetonen Sie\b|\bDiese Folie\b"}
+OPENERS = {"en": r"(Here is|Here are|These are|This slide|Now let[’']s|Now we)\b",
+           "de": r"(Hier ist|Hier sind|Hier sehen|Das sind|Diese Folie|Schauen wir|Nun zum)\b"}
+
+
+@pytest.mark.parametrize("name", ["en", "de", "dark"])
+def test_the_notes_are_speech_not_stage_directions(decks: dict, name: str) -> None:
+    """The presenter reads the notes aloud: no instructions to the presenter ("Walk
+    through the picture", "Betonen Sie"), and a slide opens once (its later paragraphs
+    go on from the first, not "Now let's look at..." then "This slide sums up...")."""
+    lang = "de" if name == "de" else "en"
+    stage, opener = re.compile(STAGE[lang], re.IGNORECASE), re.compile(OPENERS[lang])
+    for number, slide in enumerate(decks[name].slides, 1):
+        paragraphs = [p for p in slide.notes_slide.notes_text_frame.text.split("\n") if p]
+        assert not [p for p in paragraphs if stage.search(p)], (number, paragraphs)
+        assert not [p for p in paragraphs[1:] if opener.match(p)], (number, paragraphs)
+
+
 @pytest.mark.parametrize("name", ["en", "de", "dark"])
 def test_text_fits_in_the_font_powerpoint_shows_without_the_brands(decks: dict,
                                                                     name: str) -> None:
