@@ -302,6 +302,10 @@ def block_indented_two_spaces_too_far(root: Path) -> None:
     edit(root / WELCOME, "  - type: callout", "    - type: callout")
 
 
+def block_dash_at_the_margin(root: Path) -> None:
+    edit(root / WELCOME, "  - type: takeaways", "- type: takeaways")
+
+
 def list_item_indented_too_little(root: Path) -> None:
     edit(root / WELCOME, "      - Get access to", "    - Get access to")
 
@@ -367,6 +371,10 @@ YAML_SLIPS = [
      "content/chapters/01-welcome.yaml:16:5: YAML syntax: this line starts at column 5, 2"
      " spaces further in than line 8; remove 2 spaces so it starts at column 3 like the"
      " lines it belongs with"),
+    (block_dash_at_the_margin,
+     "content/chapters/01-welcome.yaml:30:1: YAML syntax: this line starts at column 1, 2"
+     " spaces short of line 23; add 2 spaces so it starts at column 3 like the lines it"
+     " belongs with"),
     (list_item_indented_too_little,
      "content/chapters/01-welcome.yaml:27:5: YAML syntax: this line starts at column 5, 2"
      " spaces short of line 26; add 2 spaces so it starts at column 7 like the lines it"

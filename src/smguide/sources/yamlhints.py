@@ -212,11 +212,20 @@ def _misplaced_item(lines: list[str], index: int) -> Hint | None:
         return None
     here = lowest = _indent(lines[index])
     nested: int | None = None  # a list inside the item above, ended just before this line
+    keyed: int | None = None  # the nearest `- key:` item further in than this line
     for n in reversed(_content_lines(lines, index)):
         indent = _indent(lines[n])
+        if indent == here and not _DASH.match(lines[n]) and lines[n].rstrip().endswith(":"):
+            # `blocks:` at this line's column: the dash belongs under it, with the others
+            sibling = keyed if _KEYED_ITEM.match(lines[index]) else nested
+            if sibling is not None:
+                return _short_item(index, here, sibling, _indent(lines[sibling]))
+            return None
         if indent >= lowest:
             if nested is None and indent > here and _DASH.match(lines[n]):
                 nested = n
+            if keyed is None and indent > here and _KEYED_ITEM.match(lines[n]):
+                keyed = n
             continue
         lowest = indent
         if not _DASH.match(lines[n]):
