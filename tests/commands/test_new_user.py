@@ -100,6 +100,10 @@ def colour_in_curly_quotes(root: Path) -> None:
     edit(root / BRAND, 'green: "#2f6b4f"', "green: \u201c#2f6b4f\u201d")
 
 
+def misspelt_colour_in_curly_quotes(root: Path) -> None:
+    edit(root / BRAND, "  primary: green", "  primary: \u201cgren\u201d")
+
+
 def palette_colour_misspelt_as_its_own_name(root: Path) -> None:
     edit(root / BRAND, 'green: "#2f6b4f"', "green: gren")
 
@@ -170,6 +174,11 @@ ERRORS = [
      "brand/_brand.yml:18:5: color.palette.green: the value is in curly quotes (\u201c \u201d)"
      " from a word processor, which YAML keeps as part of the text; use straight quotes:"
      ' "#2f6b4f"'),
+    (misspelt_colour_in_curly_quotes,
+     'brand/_brand.yml:26:3: color.primary: "gren" (in curly quotes, which YAML keeps as part'
+     ' of the text) is not a colour: give a hex colour ("#2f6b4f"), a CSS colour name, rgb()'
+     ' or hsl(), or a palette name (did you mean "green"?); palette: blue, green, ink, paper,'
+     " rust, sand"),
     (palette_colour_misspelt_as_its_own_name,  # never "did you mean green?" for green itself
      'brand/_brand.yml:18:5: color.palette.green: "gren" is not a colour: give a hex colour'
      ' ("#2f6b4f"), a CSS colour name, rgb() or hsl(), or a palette name; palette: blue, ink,'

@@ -514,12 +514,16 @@ class _Reader:
         if curly and self._names_colour(text[1:-1]):
             self.problem(Problem.at(self.where(*field), curly[0], suggestion=curly[1]))
             return
+        said = quote(text)
+        if curly:  # “gren”: the quotes, and the name inside them, are both wrong
+            text = text[1:-1]
+            said = f"{quote(text)} (in curly quotes, which YAML keeps as part of the text)"
         own = field[-1] if field[:2] == ("color", "palette") else None
         others = [name for name in self.palette if name != own]
         names = sorted(others) or ["(none)"]
         wanted = ('a hex colour ("#2f6b4f"), a CSS colour name, rgb() or hsl(), or a '
                   "palette name")
-        self.problem(Problem.fix(self.where(*field), f"{quote(text)} is not a colour: give "
+        self.problem(Problem.fix(self.where(*field), f"{said} is not a colour: give "
                                  f"{wanted}{suggest(text, [*others, *THEME_NAMES])}",
                                  f"palette: {', '.join(names)}", wanted))
 
