@@ -27,6 +27,20 @@ def message(brand: Path, line: int) -> str:
             "choose a darker secondary colour to print them in it")
 
 
+def rgb(hex_colour: str) -> tuple[float, ...]:
+    return tuple(round(int(hex_colour[i:i + 2], 16) / 255, 2) for i in (0, 2, 4))
+
+
+def kicker_colours(pdf_path: Path) -> set[tuple[float, ...]]:
+    """The colours of the "CHAPITRE N" lines above the chapter titles, read with pdfplumber."""
+    with pdfplumber.open(pdf_path) as pdf:
+        chars = [c for page in pdf.pages for c in page.chars]
+    kicker = [c for c in chars if c["text"] in "CHAPITRE" and c["size"] < 12
+              and c["fontname"].endswith("Bold")][:8]
+    assert kicker, "no chapter line found"
+    return {tuple(round(v, 2) for v in c["non_stroking_color"]) for c in kicker}
+
+
 @pytest.fixture
 def yellow(tmp_path: Path) -> Path:
     brand = tmp_path / "_brand.yml"
@@ -49,13 +63,7 @@ def test_check_names_the_colour_and_the_pair(yellow: Path) -> None:
 def test_the_handbook_prints_that_text_in_the_body_colour(yellow: Path, tmp_path: Path) -> None:
     built = build_pdf(Sources(FRENCH, yellow), tmp_path / "livret.pdf", PrintOptions())
     assert message(yellow, 5) in built.warnings
-    with pdfplumber.open(built.path) as pdf:
-        chars = [c for page in pdf.pages for c in page.chars]
-    kicker = [c for c in chars if c["text"] in "CHAPITRE" and c["size"] < 12
-              and c["fontname"].endswith("Bold")][:8]
-    body = tuple(round(int("1d2327"[i:i + 2], 16) / 255, 2) for i in (0, 2, 4))
-    assert kicker and {tuple(round(v, 2) for v in c["non_stroking_color"])
-                       for c in kicker} == {body}
+    assert kicker_colours(built.path) == {rgb("1d2327")}
 
 
 def test_smguides_own_secondary_prints_as_it_is(tmp_path: Path) -> None:
@@ -64,13 +72,7 @@ def test_smguides_own_secondary_prints_as_it_is(tmp_path: Path) -> None:
     brand = tmp_path / "_brand.yml"
     brand.write_text(YELLOW.replace("  secondary: '#f2c94c'\n", ""), encoding="utf-8")
     built = build_pdf(Sources(FRENCH, brand), tmp_path / "livret.pdf", PrintOptions())
-    with pdfplumber.open(built.path) as pdf:
-        chars = [c for page in pdf.pages for c in page.chars]
-    kicker = [c for c in chars if c["text"] in "CHAPITRE" and c["size"] < 12
-              and c["fontname"].endswith("Bold")][:8]
-    default = tuple(round(int("a35a24"[i:i + 2], 16) / 255, 2) for i in (0, 2, 4))
-    assert kicker and {tuple(round(v, 2) for v in c["non_stroking_color"])
-                       for c in kicker} == {default}
+    assert kicker_colours(built.path) == {rgb("a35a24")}
 
 
 @pytest.mark.parametrize("secondary", ["", "  secondary: '#8a4a17'\n"])
