@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from smguide.deck.logo import svg_png
 from smguide.deck.slides import drop_empty, title_of, too_long
 from smguide.deck.textfit import Box, Para, largest_size
 from smguide.deck.theme import NS, plain_shape
 from smguide.deck.write import INSET_X, Area, fill, typed_spans
-from smguide.errors import RenderError
 from smguide.model.diagram import EDGE, Band, PartSpec, Placed, Scene, layout
 from smguide.model.pictograms import THEME_SLOT, Oval, Poly, Rect, Stroke, Tone
 
@@ -175,15 +175,9 @@ def _picture(deck: DeckContext, group: Any, c: Canvas, part: Placed) -> None:
 
 
 def _draw(svg: bytes, name: str) -> bytes:
-    try:
-        import cairosvg
-    except (ImportError, OSError) as exc:  # OSError: the cairo library is not installed
-        raise RenderError(f"{name}: drawing an SVG for the deck needs CairoSVG with "
-                          f"libcairo2 ({exc}); install them") from None
-    try:
-        return cairosvg.svg2png(bytestring=svg, output_width=600, unsafe=False)
-    except Exception as exc:  # CairoSVG raises many types for a broken file
-        raise RenderError(f"{name}: cannot draw this SVG ({exc})") from None
+    return svg_png(svg, lambda exc: f"{name}: drawing an SVG for the deck needs CairoSVG with "
+                                    f"libcairo2 ({exc}); install them",
+                   lambda exc: f"{name}: cannot draw this SVG ({exc})")
 
 
 def _autoshape(shapes: Any, kind: str, c: Canvas, x: float, y: float, w: float, h: float,

@@ -4,6 +4,7 @@ that show SVG), and placed on a slide, layout or master with its alt text."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import etree
@@ -50,17 +51,26 @@ def _rasterise(svg: bytes, brand: Brand) -> bytes:
 
 
 def _draw_svg(svg: bytes, brand: Brand) -> bytes:
-    """SVG -> 600 px wide PNG with CairoSVG; external files and entities are refused."""
+    return svg_png(
+        svg, lambda exc: f"{brand.source}: the logo is an SVG and drawing it needs CairoSVG "
+                         f"with libcairo2 ({exc}); install them or give a PNG logo",
+        lambda exc: f"{brand.source}: logo {brand.logo}: cannot draw this SVG ({exc}); give "
+                    "a PNG instead")
+
+
+def svg_png(svg: bytes, missing: Callable[[BaseException], str],
+            broken: Callable[[BaseException], str]) -> bytes:
+    """SVG -> 600 px wide PNG with CairoSVG, external files and entities refused: the one
+    drawing of an SVG for the deck (the logo, an analogy part's own picture). `missing` and
+    `broken` say, from the cause, that CairoSVG is not installed or cannot draw the file."""
     try:
         import cairosvg
     except (ImportError, OSError) as exc:  # OSError: the cairo library is not installed
-        raise RenderError(f"{brand.source}: the logo is an SVG and drawing it needs CairoSVG "
-                          f"with libcairo2 ({exc}); install them or give a PNG logo") from None
+        raise RenderError(missing(exc)) from None
     try:
         return cairosvg.svg2png(bytestring=svg, output_width=600, unsafe=False)
     except Exception as exc:  # CairoSVG raises many types for a broken file
-        raise RenderError(f"{brand.source}: logo {brand.logo}: cannot draw this SVG "
-                          f"({exc}); give a PNG instead") from None
+        raise RenderError(broken(exc)) from None
 
 
 def add_picture(owner, logo: Logo, left: int, top: int, height: int):  # noqa: ANN001, ANN201
