@@ -87,12 +87,12 @@ def test_progress_in_a_pipe_is_plain_lines() -> None:
         progress.done(Built(Path("out/handbook.pdf").resolve(), 23, 2.5, ()))
     progress.summary([Built(Path("out/handbook.pdf").resolve(), 23, 2.5, ()),
                       Built(Path("out/deck.pptx").resolve(), 26, 1.04, ())])
-    assert say.lines[:5] == ["Building out/handbook.pdf and out/deck.pptx in parallel...",
-                             "  done: out/deck.pptx: 26 slides, 1.0 s",
-                             "  done: out/handbook.pdf: 23 pages, 2.5 s",
-                             "Wrote out/handbook.pdf (23 pages, 2.5 s)",
-                             "Wrote out/deck.pptx (26 slides, 1.0 s)"]
-    assert say.lines[5].startswith("Built 2 files in ") and say.lines[5].endswith(
+    # each file named once, as it is written; then only the totals
+    assert say.lines[:3] == ["Building out/handbook.pdf and out/deck.pptx in parallel...",
+                             "Wrote out/deck.pptx (26 slides, 1.0 s)",
+                             "Wrote out/handbook.pdf (23 pages, 2.5 s)"]
+    assert len(say.lines) == 4
+    assert say.lines[3].startswith("Built 2 files in ") and say.lines[3].endswith(
         " s: 23 pages, 26 slides.")
 
 
@@ -105,3 +105,9 @@ def test_progress_on_a_terminal_is_a_live_display(monkeypatch: pytest.MonkeyPatc
         assert progress._rich is not None
         progress.done(Built(Path("deck.pptx").resolve(), 9, 0.5, ()))
     assert say.lines == []  # everything went to the live display, which is gone again
+    progress.summary([Built(Path("handbook.pdf").resolve(), 23, 2.5, ()),
+                      Built(Path("deck.pptx").resolve(), 9, 0.5, ())])
+    # the live display is gone, so the summary names the files before the totals
+    assert say.lines[:2] == ["Wrote handbook.pdf (23 pages, 2.5 s)",
+                             "Wrote deck.pptx (9 slides, 0.5 s)"]
+    assert len(say.lines) == 3 and say.lines[2].startswith("Built 2 files in ")

@@ -20,7 +20,12 @@ Say = Callable[..., None]
 
 
 class BuildProgress:
-    """Reports the start of a build, each artefact as it is written, and a summary."""
+    """Reports the start of a build, each artefact as it is written, and a summary.
+
+    In a pipe each file is named once, on a `Wrote` line as soon as its process finishes,
+    and the summary adds only the totals. On a terminal the live display vanishes when the
+    build ends, so the summary names the files (in a fixed order) before the totals.
+    """
 
     def __init__(self, say: Say, paths: list[Path], live: bool | None = None):
         self.say, self.paths = say, paths
@@ -28,6 +33,7 @@ class BuildProgress:
         self.start = time.perf_counter()
         self._rich: Any = None
         self._tasks: dict[str, Any] = {}
+        self._shown_live = False
 
     @contextmanager
     def running(self) -> Iterator[BuildProgress]:
@@ -42,7 +48,7 @@ class BuildProgress:
         console = Console(stderr=True)
         with Progress(SpinnerColumn(finished_text="[green]✓"), TextColumn("{task.description}"),
                       TimeElapsedColumn(), console=console, transient=True) as progress:
-            self._rich = progress
+            self._rich, self._shown_live = progress, True
             for path in self.paths:
                 self._tasks[path.name] = progress.add_task(f"Building {display_path(path)}",
                                                            total=1)
@@ -51,22 +57,25 @@ class BuildProgress:
 
     def done(self, built: Any) -> None:
         """One artefact is written (called as soon as its process finishes)."""
-        unit = "slides" if built.path.suffix == ".pptx" else "pages"
-        text = f"{display_path(built.path)}: {built.pages} {unit}, {built.seconds:.1f} s"
         if self._rich is not None and built.path.name in self._tasks:
             self._rich.update(self._tasks[built.path.name], completed=1,
-                              description=f"Wrote {text}")
+                              description=_wrote(built))
         else:
-            self.say(f"  done: {text}")
+            self.say(_wrote(built))
 
     def summary(self, results: list[Any]) -> None:
-        """The written files in a fixed order, then one line of totals."""
-        for built in results:
-            unit = "slide" if built.path.suffix == ".pptx" else "page"
-            self.say(f"Wrote {display_path(built.path)} ({counted(built.pages, unit)}, "
-                     f"{built.seconds:.1f} s)")
+        """One line of totals; after a live display, first the written files in a fixed order."""
+        if self._shown_live:
+            for built in results:
+                self.say(_wrote(built))
         pages = sum(b.pages for b in results if b.path.suffix != ".pptx")
         slides = sum(b.pages for b in results if b.path.suffix == ".pptx")
         self.say(f"Built {counted(len(results), 'file')} in "
                  f"{time.perf_counter() - self.start:.1f} s: {counted(pages, 'page')}, "
                  f"{counted(slides, 'slide')}.")
+
+
+def _wrote(built: Any) -> str:
+    unit = "slide" if built.path.suffix == ".pptx" else "page"
+    return (f"Wrote {display_path(built.path)} ({counted(built.pages, unit)}, "
+            f"{built.seconds:.1f} s)")
