@@ -461,3 +461,16 @@ def test_pdf_with_allow_network_downloads_the_brand_font(project: Path, tmp_path
     assert font_api and "Brandsans" not in result.stderr  # fetched, so no fallback warning
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
     assert "Brandsans" in fonts and "Lato" not in fonts
+
+
+def test_a_file_name_in_curly_quotes_says_the_quotes_are_part_of_the_name(
+        tmp_path: Path) -> None:
+    path = brand_file(tmp_path, "logo:\n  images:\n    mark:\n      path: “logo.svg”\n"
+                                "  large: mark\n")
+    with pytest.raises(BrandError) as caught:
+        load_brand(path)
+    shown = display_path(path)
+    assert caught.value.problems == [
+        f'{shown}:4:7: logo.images.mark.path: file "“logo.svg”" not found (smguide looked for '
+        f"{display_path(tmp_path / '“logo.svg”')}); the name is in curly quotes (“ ”) from a "
+        'word processor, which YAML keeps as part of the name; use straight quotes: "logo.svg"']

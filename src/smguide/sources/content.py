@@ -25,6 +25,7 @@ from smguide.safety.images import check_image
 from smguide.sources.markup import markup_problems
 from smguide.sources.typography import typography_for
 from smguide.sources.validate import suggest, validate
+from smguide.sources.yamlhints import curly_wrapped
 from smguide.sources.yamlsource import Located, YamlProblem, read_yaml
 
 MAX_GUIDE_BYTES = 20_000_000  # all chapter files together (each is also capped)
@@ -104,7 +105,10 @@ def _not_found(root: Path, relative: str, kinds: set[str],
     elsewhere = next((p for p in sorted(root.parent.glob(f"*/{name}")) + sorted(
         root.parent.glob(name)) if p.is_file() and not real(p).is_relative_to(
         real(root))), None)
-    if match:
+    curly = curly_wrapped(relative, "name")
+    if curly and (root / relative[1:-1]).is_file():  # path: “logo.svg”, pasted from Word
+        advice = curly[0]
+    elif match:
         advice = f"did you mean {quote(match[0])}? Fix the name, or create the file"
     elif elsewhere is not None:
         advice = (f"there is a {name} at {display_path(elsewhere)}, outside the content folder: "

@@ -84,16 +84,18 @@ def curly_fix(quote: str, line: str = "") -> str:
             (f": {fixed}" if line.strip() else ' instead: "..." (or \'...\')'))
 
 
-def curly_wrapped(value: object) -> tuple[str, str] | None:
+def curly_wrapped(value: object, what: str = "value") -> tuple[str, str] | None:
     """What to say and the fix when a value is wrapped in a word processor's curly quotes
-    (`“2026-12-01”`), which YAML keeps as letters of the text; None when it is not."""
+    (`“2026-12-01”`), which YAML keeps as letters of the text; None when it is not.
+    `what` names the value in the message ("value", or "name" for a file's name)."""
     if not isinstance(value, str) or len(value) < 2:
         return None
     if value[0] not in CURLY or value[-1] not in CURLY:
         return None
     fix = f"use straight quotes: {quote(value[1:-1])}"
-    return (f"the value is in curly quotes ({value[0]} {value[-1]}) from a word processor, "
-            f"which YAML keeps as part of the text; {fix}", fix)
+    kept = "text" if what == "value" else what
+    return (f"the {what} is in curly quotes ({value[0]} {value[-1]}) from a word processor, "
+            f"which YAML keeps as part of the {kept}; {fix}", fix)
 
 
 _ODD_SPACES = {"\u00a0": "a non-breaking space", "\u202f": "a narrow non-breaking space",
