@@ -27,6 +27,7 @@ from smguide.deck.tables import table_slides
 from smguide.deck.textfit import Box, Para, largest_size, paginate, text_height
 from smguide.deck.theme import plain_shape
 from smguide.deck.write import (
+    INSET_X,
     bullet_indent,
     md_paras,
     plain,
@@ -58,10 +59,17 @@ def _list_items(items: Sequence[str], bullet: str, lang: str) -> list[Para]:
 
 
 def _authored(text: str, lang: str, bullet: str = "•") -> list[Para]:
-    """What the author wrote for the slide: its list items as bullets, else paragraphs."""
+    """What the author wrote for the slide: its list items as bullets (`bullet`; "#":
+    numbered, with the hanging indent the largest number needs, as the items' own list
+    has), else paragraphs."""
     paras = md_paras(text, lang)
-    return [replace(p, bullet=bullet if p.bullet == "•" else p.bullet, space_before=0.45
-                    if p.bullet else p.space_before) for p in paras]
+    count = sum(1 for p in paras if p.bullet)
+    out = []
+    for p in paras:
+        if p.bullet == "•" and bullet != "•":
+            p = replace(p, bullet=bullet, indent=bullet_indent(bullet, count))
+        out.append(replace(p, space_before=0.45 if p.bullet else p.space_before))
+    return out
 
 
 def add_block(deck: DeckContext, planned: PlannedSlide) -> None:
@@ -129,7 +137,8 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
     area = deck.area_of(planned)
     lines = list(said) if said is not None else sentences(items)
     index = {id(item): n for n, item in enumerate(items)}
-    room = Box(area.width / 12700, area.height / 12700, PANEL_X, PANEL_Y) if panel else area.box
+    room = Box(area.width / 12700, area.height / 12700, INSET_X + PANEL_X, PANEL_Y) if panel \
+        else area.box
     fit = split_first(lambda chunk: largest_size(_first(chunk), room, deck.body_fonts,
                                                  *sizes), sizes[0], words, whole=len(items))
     pages = paginate(items, fit)
@@ -157,15 +166,17 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
 def _panel(deck: DeckContext, slide: Slide, target: Any, paras: list[Para],
            size: float) -> None:
     """The takeaways panel behind `target`'s text: as tall as the text needs, light,
-    with the accent rule along its top, as in the handbook."""
+    with the accent rule along its top, as in the handbook; its edges where the title's
+    text starts and ends (an inset in from `target`'s), its text PANEL_X further in."""
     from pptx.enum.dml import MSO_THEME_COLOR
     from pptx.enum.shapes import MSO_SHAPE
     from pptx.util import Emu, Inches, Pt
 
     frame = target.text_frame
-    frame.margin_left = frame.margin_right = Pt(PANEL_X)
+    frame.margin_left = frame.margin_right = Pt(INSET_X + PANEL_X)
     frame.margin_top = frame.margin_bottom = Pt(PANEL_Y)
-    left, top, width = target.left, target.top, target.width
+    edge = Pt(INSET_X)
+    left, top, width = target.left + edge, target.top, target.width - 2 * edge
     inner = width / 12700 - 2 * PANEL_X
     need = Pt(text_height(paras, inner, size, deck.body_fonts) + 2 * PANEL_Y + size * 0.4)
     height = min(target.height, need)

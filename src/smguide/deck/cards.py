@@ -53,7 +53,7 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
     """Each practice a card (its title and what it is); as many to a slide as MAX_WORDS
     allows at the card size, then continued. Why each one matters goes to the notes."""
     labels, lang, fonts = deck.guide.labels, deck.guide.language, deck.body_fonts
-    area = deck.area_of(planned)
+    area = deck.edge_area(planned)  # the cards' edges where the title's text starts
     tone = deck.readable("accent1", "bg2", large=True)  # the card's title on its fill
     cards = [_practice(p, lang, tone) for p in block.items]
     typo = deck.guide.typography

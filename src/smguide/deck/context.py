@@ -27,7 +27,7 @@ from smguide.deck.textfit import (
     widest,
 )
 from smguide.deck.theme import Logo, load_logo, open_deck, theme_fonts
-from smguide.deck.write import Area, fill, frame_box, plain, typed_spans
+from smguide.deck.write import INSET_X, Area, fill, frame_box, plain, typed_spans
 from smguide.errors import quote
 from smguide.model.guide import Guide
 from smguide.model.options import DeckOptions
@@ -433,6 +433,13 @@ class DeckContext:
     def area_of(self, planned: PlannedSlide) -> Area:
         """Where a slide's content goes: the layout's body, else below the title."""
         return self._override.get(id(planned)) or self.pick_of(planned).area
+
+    def edge_area(self, planned: PlannedSlide) -> Area:
+        """The content area from where the title's text starts to where it ends: for what
+        shows its own edge (a panel, a table, a card, a banner), so that everything on a
+        slide starts at one left edge with the text of the title and lists (text boxes
+        take the whole area_of and start their text an inset in)."""
+        return self.area_of(planned).narrowed(round(INSET_X * 12700))
 
     def own_texts(self, planned: PlannedSlide) -> tuple[Any, ...]:
         """The layout placeholders the slide's text goes into (none when the content was

@@ -174,7 +174,7 @@ def place_logo(deck: DeckContext, slide: Slide, planned: PlannedSlide) -> None:
         return
     if deck.options.template is None:  # on the disc the title layout draws
         height = min(1.2, 1.2 / deck.logo.ratio)
-        left = 0.9 + 0.85 - height * deck.logo.ratio / 2
+        left = 1.0 + 0.85 - height * deck.logo.ratio / 2  # centred in the disc
         add_picture(slide, deck.logo, inches(left), inches(1.6 - height / 2), inches(height))
         return
     mode = deck.brand.template_logo

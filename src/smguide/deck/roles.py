@@ -18,6 +18,7 @@ from smguide.deck.slides import drop_empty, title_of, too_long
 from smguide.deck.textfit import Box, Fonts, Para, Span, largest_size
 from smguide.deck.theme import plain_shape
 from smguide.deck.write import (
+    INSET_X,
     Area,
     md_paras,
     spans,
@@ -40,6 +41,7 @@ def _label(text: str, lang: str, space: float = 0.0) -> Para:
 
 
 HEADER = 0.75  # the role card's coloured header, inches
+EDGE = round(INSET_X * 12700)  # the header's edges where the columns' text starts
 
 
 def role_slides(deck: DeckContext, planned: PlannedSlide, role: Role) -> None:
@@ -71,7 +73,7 @@ def role_slides(deck: DeckContext, planned: PlannedSlide, role: Role) -> None:
                                said="\n".join(said),
                                extra="\n".join(mission) if number == 0 else "",
                                pages=len(pages))
-        _role_header(deck, slide, area, header_h, role.name,
+        _role_header(deck, slide, area.narrowed(EDGE), header_h, role.name,
                      deck.guide.typography.pair(labels.focus, focus))
         for n, column in enumerate(inner.columns(2, GAP * 2)):
             paras = [*columns_head[n], *chunks[n]]

@@ -59,7 +59,7 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
     """A native table: header row on the primary colour, banded rows, rows continued;
     `alt` (in the guide's language) describes it to those who cannot see it."""
     lang, fonts, typo = deck.guide.language, deck.body_fonts, deck.guide.typography
-    area = deck.area_of(planned)
+    area = deck.edge_area(planned)  # the table's edges where the title's text starts
     total = area.width / 12700
     share = {2: 0.3, 3: 0.24, 4: 0.2}.get(len(rows[0]), 0.17)  # the first column's share
     longest = max((fonts.bold.width(word, DENSE[0]) for row in rows

@@ -213,7 +213,7 @@ def layout_master(master: SlideMaster, logo: Logo | None, width: float) -> None:
 
     boxes = {PH.TITLE: (0.6, 0.35, width - 1.2, 1.15), PH.BODY: (0.6, 1.8, width - 1.2, 4.9),
              PH.DATE: (width - 4.6, 6.95, 2.0, 0.35),
-             PH.FOOTER: (1.15 if logo else 0.6, 6.95, width - 3.4, 0.35),
+             PH.FOOTER: (1.25 if logo else 0.6, 6.95, width - 3.5, 0.35),
              PH.SLIDE_NUMBER: (width - 2.1, 6.95, 1.5, 0.35)}
     for shape in master.placeholders:  # type: ignore[misc]
         kind = shape.placeholder_format.type
@@ -226,7 +226,8 @@ def layout_master(master: SlideMaster, logo: Logo | None, width: float) -> None:
                         shade='<a:lumMod val="65000"/><a:lumOff val="35000"/>')
             _anchor(shape, "ctr")
     if logo:
-        add_picture(master, logo, inches(0.6), inches(6.95), inches(0.35))
+        # where the text of the titles above starts (their box's edge plus its inset)
+        add_picture(master, logo, inches(0.7), inches(6.95), inches(0.35))
 
 
 def _rule(layout: SlideLayout) -> None:
@@ -291,7 +292,7 @@ def style_layouts(master: SlideMaster, width: float, bold: bool, disc: bool = Tr
             _background(layout, "ACCENT_1")
             layout._element.set("showMasterSp", "0")
             if disc:
-                _theme_shape(layout, MSO_SHAPE.OVAL, (0.9, 0.75, 1.7, 1.7), "Logo disc",
+                _theme_shape(layout, MSO_SHAPE.OVAL, (1.0, 0.75, 1.7, 1.7), "Logo disc",
                              MSO_THEME_COLOR.BACKGROUND_1)
             _place(places[PH.CENTER_TITLE], 0.9, 2.75, width - 1.8, 1.9)
             _anchor(places[PH.CENTER_TITLE], "b")

@@ -64,7 +64,7 @@ def thumbnail(card: TitleCard) -> bytes:
     image = Image.new("RGB", (WIDTH, height), card.background)
     draw = ImageDraw.Draw(image)
     unit = WIDTH / 13.333  # pixels per inch of a 16:9 slide's width
-    left = round(0.9 * unit)
+    left = round(1.0 * unit)  # where the title slide's disc and text start
     if card.logo_png is not None:
         size = round(1.7 * unit)
         top = round(0.75 * unit * height / (WIDTH / 16 * 9))

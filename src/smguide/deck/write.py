@@ -114,6 +114,10 @@ class Area:
     def box(self) -> Box:
         return Box(emu_to_pt(self.width), emu_to_pt(self.height), INSET_X, INSET_Y)
 
+    def narrowed(self, by: int) -> Area:
+        """The area `by` EMU in from its left and right edges."""
+        return Area(self.left + by, self.top, max(self.width - 2 * by, 0), self.height)
+
     def columns(self, count: int, gap: int) -> list[Area]:
         width = (self.width - gap * (count - 1)) // count
         return [Area(self.left + i * (width + gap), self.top, width, self.height)

@@ -1,0 +1,122 @@
+"""The English and German decks (16:9) read back as a presentation designer looks at
+them: one left edge, numbers clear of their text, content that uses the slide, a table
+kept together, a summary that says the points, a closing slide with a real next step."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+from PIL import ImageFont
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.util import Emu
+
+from smguide.commands.build import build_slides
+from smguide.deck.render import DeckOptions
+from smguide.model.options import Sources
+from smguide.resources import builtin
+
+PT = 12700
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+LATO = Path(str(files("smguide") / "assets" / "fonts" / "Lato-Regular.ttf"))
+FURNITURE = ("Footer", "Slide Number", "Slide number")
+
+
+def build(out: Path, content: Path) -> Path:
+    sources = Sources(content, builtin("brand") / "_brand.yml")
+    return build_slides(sources, out, DeckOptions()).path  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    folder = tmp_path_factory.mktemp("design")
+    return {"en": Presentation(str(build(folder / "en.pptx", builtin("content")))),
+            "de": Presentation(str(build(folder / "de.pptx", builtin("content") / "de")))}
+
+
+def content_slides(prs) -> list[object]:  # noqa: ANN001
+    """The slides with a title at the top: not the title, closing or divider slides."""
+    return [s for s in prs.slides if s.slide_layout.name != "Title Slide"
+            and not s.slide_layout.name.startswith("Section")]
+
+
+def inset(shape, side: str = "lIns") -> int:  # noqa: ANN001
+    body = shape._element.find(f".//{A}bodyPr")
+    value = body.get(side) if body is not None else None
+    return int(value) if value is not None else 91440
+
+
+def filled(shape) -> bool:  # noqa: ANN001
+    """Does the shape show its own edge (a fill: a panel, a card, a banner)?"""
+    sp_pr = shape._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}"
+                                "spPr")
+    return sp_pr is not None and sp_pr.find(f"{A}solidFill") is not None
+
+
+def left_edges(slide) -> dict[str, float]:  # noqa: ANN001
+    """Where each thing on the slide starts, as the eye sees it, in points: a filled
+    shape, a table, a group or a picture at its own edge; text at its box plus inset
+    (text on a filled shape, such as the takeaways panel's, is inside that edge)."""
+    edges, boxes, texts = {}, [], []
+    for shape in slide.shapes:
+        if shape.left is None or shape.name.startswith(FURNITURE):
+            continue
+        name = f"{shape.name} {shape.shape_id}"
+        if shape.shape_type in (MSO_SHAPE_TYPE.GROUP, MSO_SHAPE_TYPE.PICTURE) or \
+                getattr(shape, "has_table", False) and shape.has_table or filled(shape):
+            edges[name] = shape.left / PT
+            boxes.append(shape)
+        elif shape.has_text_frame and shape.text_frame.text.strip():
+            texts.append((name, shape))
+    for name, shape in texts:
+        start = shape.left + inset(shape)
+        if not any(box.left < start < box.left + box.width and box.top <= shape.top + PT
+                   and shape.top < box.top + box.height for box in boxes):
+            edges[name] = start / PT
+    return edges
+
+
+@pytest.mark.parametrize("name", ["en", "de"])
+def test_everything_on_a_slide_starts_at_one_left_edge(decks: dict, name: str) -> None:
+    """Panels, tables, cards, banners and the diagram start where the title's text does,
+    and so do the lists, the eyebrow and the small logo of the footer row."""
+    prs = decks[name]
+    for number, slide in enumerate(prs.slides, 1):
+        if slide not in content_slides(prs):
+            continue
+        title = slide.shapes.title
+        edge = (title.left + inset(title)) / PT
+        found = left_edges(slide)
+        leftmost = min(found.values())
+        assert abs(leftmost - edge) <= 1, (number, edge, found)
+        # what sits on the left of the slide (not a second column) starts on that edge
+        for what, left in found.items():
+            if left < edge + 36:
+                assert abs(left - edge) <= 1, (number, what, left, edge)
+        logo = next(s for s in slide.slide_layout.slide_master.shapes
+                    if s.shape_type == MSO_SHAPE_TYPE.PICTURE)
+        assert abs(logo.left / PT - edge) <= 1, (number, logo.left / PT, edge)
+
+
+@pytest.mark.parametrize("name", ["en", "de"])
+def test_numbers_stand_clear_of_their_text(decks: dict, name: str) -> None:
+    """Every numbered line's hanging indent holds its number ("5.") and a gap of at least
+    a third of the type size, measured with the font's own widths (Pillow, FreeType)."""
+    numbered = 0
+    for slide in decks[name].slides:
+        for shape in slide.shapes:
+            if not shape.has_text_frame:
+                continue
+            paragraphs = [p for p in shape.text_frame.paragraphs
+                          if p._p.find(f"{A}pPr/{A}buAutoNum") is not None]
+            for paragraph in paragraphs:
+                ppr = paragraph._p.find(f"{A}pPr")
+                start = int(ppr.find(f"{A}buAutoNum").get("startAt", "1"))
+                size = paragraph.runs[0].font.size.pt
+                hang = Emu(int(ppr.get("marL"))).pt
+                width = ImageFont.truetype(str(LATO), 1000).getlength(f"{start}.") / 1000 * size
+                assert hang - width >= size / 3, (shape.text_frame.text[:40], hang, width)
+                numbered += 1
+    assert numbered >= 10  # the agenda and the checklist
