@@ -362,7 +362,8 @@ def test_a_system_font_of_the_brand_is_asked_too(tmp_path: Path,
     from fontTools.pens.ttGlyphPen import TTGlyphPen
 
     from smguide.handbook import glyphs
-    from smguide.sources import brand as brand_module
+    from smguide.sources import brandfonts
+    from smguide.sources.brand import load_brand
     from smguide.sources.fonts import FontFace
 
     # an installed font with the two characters (fontconfig's answer stands in for one)
@@ -376,13 +377,13 @@ def test_a_system_font_of_the_brand_is_asked_too(tmp_path: Path,
     builder.setupOS2()
     builder.setupPost()
     builder.save(str(tmp_path / "cjk.ttf"))
-    monkeypatch.setattr(brand_module, "system_faces", lambda family: [
+    monkeypatch.setattr(brandfonts, "system_faces", lambda family: [
         FontFace(family, tmp_path / "cjk.ttf", 400, "normal")] if family.startswith("Noto")
         else [])
     (tmp_path / "_brand.yml").write_text(
         "typography:\n  fonts:\n    - family: Noto Sans CJK SC\n      source: system\n"
         "  base: Noto Sans CJK SC\n  headings: Noto Sans CJK SC\n")
-    brand, warnings = brand_module.load_brand(tmp_path / "_brand.yml")
+    brand, warnings = load_brand(tmp_path / "_brand.yml")
     assert brand.base_family == "Noto Sans CJK SC" and warnings == []
     found = read_roster(write_csv(tmp_path, "name\n王伟\n"), TEAMS, "hires.csv")
     monkeypatch.setattr(glyphs, "installed_font_with", lambda chars, family="": None)

@@ -141,7 +141,7 @@ def _thumbnail(deck: DeckContext) -> bytes:
     """The title slide drawn small, in its colours and fonts (see deck.thumbnail)."""
     from smguide.deck.theme import scheme_colours
     from smguide.deck.thumbnail import TitleCard, thumbnail
-    from smguide.sources.brand import deck_on_primary
+    from smguide.sources.brandcolours import deck_on_primary
 
     guide, brand = deck.guide, deck.brand
     lang = guide.language

@@ -22,7 +22,8 @@ from smguide.deck.oxml import NS as NS
 from smguide.deck.oxml import inches as inches
 from smguide.errors import RenderError
 from smguide.model.colors import mix, palette
-from smguide.sources.brand import Brand, deck_on_primary
+from smguide.sources.brand import Brand
+from smguide.sources.brandcolours import deck_on_primary
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation

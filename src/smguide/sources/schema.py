@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from smguide.model.guide import ChapterFile, GuideFile, Labels
-from smguide.sources.brand import BrandFile
+from smguide.sources.brandfile import BrandFile
 
 MODELS: dict[str, type] = {"chapter": ChapterFile, "guide": GuideFile, "labels": Labels,
                            "brand": BrandFile}

@@ -1,0 +1,191 @@
+"""The brand's colours made readable: on paper for the handbook, on a dark background
+for the deck, and the warnings for colour pairs below WCAG AA."""
+
+from __future__ import annotations
+
+from smguide.errors import Problem, Where
+from smguide.model.colors import contrast, luminance, mix, parse_colour
+from smguide.sources.brandreader import BrandReader, lookup
+from smguide.sources.validate import dotted
+
+
+def contrast_warnings(source: str, pairs: list[tuple[str, str, str, str, str, float]]
+                      ) -> list[Problem]:
+    """One warning per pair of colours below `need`:1 (WCAG AA: 4.5 text, 3 large text)."""
+    warnings, seen = [], set()
+    for a, first, b, second, what, need in pairs:
+        ratio = contrast(first, second)
+        if ratio < need and (first, second, what) not in seen:
+            seen.add((first, second, what))
+            warnings.append(Problem.warn(Where(source), f"low contrast {ratio:.1f}:1 between "
+                                         f"{a} {first} and {b} {second} ({what}); WCAG AA "
+                                         f"needs {need:g}:1", f"{need:g}:1"))
+    return warnings
+
+def readable_on_paper(colours: dict[str, str], reader: BrandReader | None = None
+                      ) -> tuple[dict[str, str], list[Problem]]:
+    """The colours the handbook prints, as a designer would adapt a brand to paper: a dark
+    background stays on the cover while the pages are white, body text that would be hard
+    to read on the paper is set in the brand's darkest readable colour, and headings and
+    links too light for the paper are darkened. Returns (colours, what was changed)."""
+    c = dict(colours)
+    notes: list[Problem] = []
+    source = reader.shown if reader else "brand"
+
+    def at(role: str) -> Where:
+        """Where the file sets the colour of `role` (a link or heading colour may come
+        from typography, or from the primary colour)."""
+        where_set: dict[str, list[tuple[str, ...]]] = {
+            "link": [("typography", "link", "color"), ("color", "link")],
+            "headings": [("typography", "headings", "color")],
+            "foreground": [("typography", "base", "color")]}
+        fields = where_set.get(role, [])
+        for field in [*fields, ("color", role), ("color", "primary")]:
+            if reader and lookup(reader.data, *field) is not None:
+                return reader.where(*field)
+        return Where(source, None, None, f"color.{role}")
+
+    paper = c["background"]
+    if luminance(paper) < 0.45:
+        c["background"] = "#ffffff"
+        notes.append(Problem.warn(at("background"), f"the background {paper} is dark; the "
+                                  "handbook's pages are printed white (the cover keeps the "
+                                  "brand colours) so that a whole handbook of text stays "
+                                  "readable and printable"))
+    paper = c["background"]
+    if contrast(c["foreground"], paper) < 4.5:
+        darkest = sorted({v for k, v in colours.items() if k not in ("headings", "link")}
+                         | set(reader_palette(reader)), key=luminance)
+        text = next((v for v in darkest if contrast(v, paper) >= 7), None) or "#1d2327"
+        notes.append(Problem.warn(at("foreground"), f"body text {c['foreground']} on the "
+                                  f"paper {paper} would be hard to read "
+                                  f"({contrast(c['foreground'], paper):.1f}:1); the handbook "
+                                  f"sets it in {text} ({contrast(text, paper):.1f}:1)"))
+        c["foreground"] = text
+    for role, need, what in (("headings", 3.0, "headings"), ("link", 4.5, "links")):
+        if contrast(c[role], paper) < need:
+            darker = _darken(c[role], paper, need)
+            notes.append(Problem.warn(at(role), f"{what} in {c[role]} on the paper {paper} "
+                                      f"would be too light ({contrast(c[role], paper):.1f}:1); "
+                                      f"the handbook prints them in {darker}"))
+            c[role] = darker
+    # the brand's own secondary colour only: smguide's default (#a35a24, 5.2:1 on white)
+    # reads on the default paper; on a brand's darker paper it may not, and is replaced
+    # without a word, as the file did not choose it
+    if reader is None or "secondary" in reader.roles:
+        notes += _secondary_replaced(c, at("secondary"))
+    c["on_primary"] = on_colour(c["primary"], c["background"], c["foreground"])
+    return c, notes
+
+
+def _secondary_replaced(c: dict[str, str], where: Where) -> list[Problem]:
+    """Text the handbook would set in the secondary colour but sets in the body colour
+    instead, because the pair is below 4.5:1 on the paper (model.colors.palette's
+    secondary_text): a warning naming both colours."""
+    secondary, paper, text = c["secondary"], c["background"], c["foreground"]
+    ratio = contrast(secondary, paper)
+    if ratio >= 4.5:
+        return []
+    fix = "choose a darker secondary colour to print them in it"
+    return [Problem.warn(where, f"the secondary colour {secondary} on the paper {paper} is "
+                                f"too light for text ({ratio:.1f}:1, WCAG AA needs 4.5:1); the "
+                                f"handbook sets the chapter numbers above the titles, the "
+                                f"practices' labels and the takeaways heading in the body "
+                                f"colour {text} instead (its bars and markers keep "
+                                f"{secondary}); {fix}", "4.5:1", fix)]
+
+
+def deck_on_primary(c: dict[str, str]) -> str:
+    """The deck's title-slide text on the primary colour: a theme colour (background or
+    foreground), whichever reads better."""
+    bg, fg, fill = c["background"], c["foreground"], c["primary"]
+    return bg if contrast(bg, fill) >= 4.5 or contrast(bg, fill) >= contrast(fg, fill) else fg
+
+
+def on_colour(fill: str, light: str, dark: str) -> str:
+    """The text colour for a fill of the brand colour: the brand's background (as the cover
+    and title slide have it) unless its foreground, or black or white, reads better."""
+    if contrast(light, fill) >= 4.5:
+        return light
+    return max((dark, "#ffffff", "#000000"), key=lambda v: contrast(v, fill))
+
+
+def readable_text(tone: str, background: str, foreground: str) -> str:
+    """Text meant in `tone` on the background: `tone` when it reads there (4.5:1), else
+    the foreground, as the deck sets the agenda's and checklist's numbers."""
+    return tone if contrast(tone, background) >= 4.5 else foreground
+
+
+def readable_on_screen(colours: dict[str, str], reader: BrandReader, theme: str
+                       ) -> tuple[dict[str, str], list[Problem]]:
+    """The deck's colours on a dark background, as a designer would adapt them: boxes
+    and shaded rows a shade of the background (not a light colour the light text cannot
+    be read on) unless the brand gives `light`, and titles and accents in the primary
+    colour lightened just enough to be seen. Returns (colours, what was changed)."""
+    c = dict(colours)
+    notes: list[Problem] = []
+    bg, fg = c["background"], c["foreground"]
+    if luminance(bg) >= 0.2:
+        return c, notes
+    if "light" not in reader.roles or contrast(fg, c["light"]) < 4.5:
+        c["light"] = mix(fg, bg, 0.14)
+    # titles are text: 4.5:1 on the background, as on a projector they must be; the
+    # primary colour fills banners and table headers under light text, so it is lightened
+    # only while that text still reads on it (it also draws the bullets and bars)
+    for role, need in (("headings", 4.5), ("primary", 3.0)):
+        if contrast(c[role], bg) < need:
+            lighter = _lighten(c[role], bg, need, under=fg if role == "primary" else None)
+            if lighter == c[role]:
+                continue
+            field = ("typography", "headings", "color") if role == "headings" else (
+                "color", "primary")
+            place = (reader.where(*field) if lookup(reader.data, *field) is not None
+                     else Where(reader.shown, None, None, f"{dotted(field)} (smguide's)"))
+            what = "bullets, bars and banners" if role == "primary" else "titles"
+            notes.append(Problem.warn(place, f"{what} in {c[role]} on the deck's dark "
+                                      f"background {bg} ({theme} theme) would be hard to see "
+                                      f"({contrast(c[role], bg):.1f}:1); the deck uses "
+                                      f"{lighter}"))
+            c[role] = lighter
+    return c, notes
+
+
+def _lighten(colour: str, background: str, need: float, under: str | None = None) -> str:
+    """`colour` mixed with white until it reaches `need`:1 on `background`; with `under`
+    (text set on the colour), never so far that `under` drops below 4.5:1 on it."""
+    found = colour
+    for step in range(1, 21):
+        lighter = mix(colour, "#ffffff", 1 - step / 20)
+        if under is not None and contrast(under, lighter) < 4.5:
+            return found
+        found = lighter
+        if contrast(lighter, background) >= need:
+            return lighter
+    return "#ffffff" if under is None else found
+
+
+def reader_palette(reader: BrandReader | None) -> list[str]:
+    if reader is None:
+        return []
+    return [v for v in (parse_colour(x) for x in reader.palette.values()) if v]
+
+
+def _darken(colour: str, paper: str, need: float) -> str:
+    """The brand colour mixed with black, just enough to reach `need`:1 on the paper."""
+    for step in range(1, 21):
+        darker = mix(colour, "#000000", 1 - step / 20)
+        if contrast(darker, paper) >= need:
+            return darker
+    return "#000000"
+
+
+def handbook_warnings(shown: str, c: dict[str, str]) -> list[Problem]:
+    pairs = [("foreground", c["foreground"], "background", c["background"],
+              "body text on the page", 4.5),
+             ("headings", c["headings"], "background", c["background"],
+              "headings on the page", 3.0),
+             ("cover text", c["on_primary"], "primary", c["primary"],
+              "cover and table-header text on the primary colour", 4.5),
+             ("link", c["link"], "background", c["background"], "links on the page", 4.5)]
+    return contrast_warnings(shown, pairs)
+
