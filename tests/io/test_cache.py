@@ -101,3 +101,72 @@ def test_font_widths_are_cached_by_the_font_files_hash(tmp_path: Path, monkeypat
     load_metrics.cache_clear()
     assert asdict(load_metrics(font, 1.15)) == asdict(first)
     load_metrics.cache_clear()
+
+
+def _render(folder: Path, name: str, html: bool = True, **data: object) -> str:
+    from smguide.handbook.templating import make_env, render
+
+    return render(make_env(folder, html=html), name, **data)
+
+
+def test_compiled_templates_are_kept_and_reused_per_environment(tmp_path: Path,
+                                                                 monkeypatch) -> None:  # noqa: ANN001
+    """A template compiles once: the next command's environment runs the code kept in the
+    user's cache (the template is not compiled again), an edited template compiles
+    anew, and an environment that compiles differently (no autoescaping) never runs
+    another's code."""
+    from jinja2 import Environment
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "page.html.j2").write_text("<p>{{ text }}</p>\n", encoding="utf-8")
+    compiled: list[str] = []
+    original = Environment.compile
+
+    def counting(self, source, name=None, filename=None, raw=False, defer_init=False):  # noqa: ANN001, ANN202
+        compiled.append(str(name))
+        return original(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(Environment, "compile", counting)
+    assert _render(folder, "page.html.j2", text="a < b") == "<p>a &lt; b</p>"
+    assert compiled == ["page.html.j2"]
+    kept = list((tmp_path / "cache" / "smguide" / "templates").iterdir())
+    assert len(kept) == 1 and kept[0].stat().st_size > 0
+    assert _render(folder, "page.html.j2", text="a < b") == "<p>a &lt; b</p>"
+    assert compiled == ["page.html.j2"]  # from the cache
+    assert _render(folder, "page.html.j2", html=False, text="a < b") == "<p>a < b</p>"
+    assert compiled == ["page.html.j2"] * 2  # its own code
+    (folder / "page.html.j2").write_text("<b>{{ text }}</b>\n", encoding="utf-8")
+    assert _render(folder, "page.html.j2", text="x") == "<b>x</b>"
+    assert len(compiled) == 3
+
+
+def test_a_template_cache_that_cannot_be_used_is_skipped(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """A cache folder that cannot be made (a file in its place) or that others may write
+    to is not used, and a damaged cache file is compiled again: rendering goes on."""
+    from smguide.io.cache import template_cache
+
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "page.html.j2").write_text("<p>{{ text }}</p>\n", encoding="utf-8")
+    blocked = tmp_path / "blocked"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert template_cache() is None
+    assert _render(folder, "page.html.j2", text="ok") == "<p>ok</p>"
+    shared = tmp_path / "shared"
+    (shared / "smguide" / "templates").mkdir(parents=True)
+    (shared / "smguide" / "templates").chmod(0o777)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(shared))
+    assert template_cache() is None
+    assert _render(folder, "page.html.j2", text="ok") == "<p>ok</p>"
+    assert not list((shared / "smguide" / "templates").iterdir())
+    own = tmp_path / "own"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(own))
+    assert _render(folder, "page.html.j2", text="ok") == "<p>ok</p>"
+    kept = own / "smguide" / "templates"
+    assert kept.stat().st_mode & 0o077 == 0  # the user's only
+    for damaged in kept.iterdir():
+        damaged.write_bytes(b"j2 not marshalled code")
+    assert _render(folder, "page.html.j2", text="again") == "<p>again</p>"

@@ -40,6 +40,7 @@ from markupsafe import Markup, soft_str
 
 from smguide.errors import RenderError, SmguideError
 from smguide.handbook.templatedata import Record, to_data
+from smguide.io.cache import template_cache
 from smguide.model.typography import Typography
 from smguide.paths import link_loop, real
 from smguide.resources import builtin
@@ -299,9 +300,10 @@ def make_env(override: Path | None, *, html: bool = True, language: str = "en",
     loader = ChoiceLoader([ConfinedLoader([str(d) for d in dirs]),
                            PrefixLoader({"builtin": ConfinedLoader(str(dirs[-1]))})])
     # not optimized: Jinja would run filters on constants while compiling, and `check`
-    # compiles outside the limited child
+    # compiles outside the limited child; the compiled code is kept in the user's cache
     env = DataSandbox(loader=loader, autoescape=html, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, optimized=False)
+                      trim_blocks=True, lstrip_blocks=True, optimized=False,
+                      bytecode_cache=template_cache())
     env.filters["md"] = lambda text: markdown.to_html(text, language)
     env.filters["md_inline"] = lambda text: markdown.to_inline_html(text, language)
     # md_inline for a table cell or a card's column (the handbook ties no last words there)
