@@ -109,6 +109,18 @@ def average_character_width(brand: Brand, sample: str = "") -> float:
 
 @lru_cache(maxsize=16)
 def _average_width(path: Path, sample: str) -> float:
+    face = _advances(path)
+    if face is None:  # a font fontTools cannot read: WeasyPrint will say so
+        return FALLBACK_EM
+    units, advances = face
+    widths = [advances[ord(c)] for c in sample if ord(c) in advances]
+    return sum(widths) / len(widths) / units if widths and units else FALLBACK_EM
+
+
+@lru_cache(maxsize=8)
+def _advances(path: Path) -> tuple[int, dict[int, int]] | None:
+    """(units per em, advance width per code point) of a font file, read once; None for a
+    font fontTools cannot read."""
     from smguide.logs import quieted
 
     try:
@@ -116,11 +128,10 @@ def _average_width(path: Path, sample: str) -> float:
 
         with quieted("fontTools"), TTFont(str(path), lazy=True) as font:  # odd timestamps
             cmap, metrics = font.getBestCmap() or {}, font["hmtx"].metrics
-            units = font["head"].unitsPerEm
-            widths = [metrics[cmap[ord(c)]][0] for c in sample if ord(c) in cmap]
-    except Exception:  # a font fontTools cannot read: WeasyPrint will say so
-        return FALLBACK_EM
-    return sum(widths) / len(widths) / units if widths and units else FALLBACK_EM
+            return font["head"].unitsPerEm, {code: metrics[name][0] for code, name
+                                             in cmap.items() if name in metrics}
+    except Exception:  # noqa: BLE001 - any damage to the file: the callers' fallbacks
+        return None
 
 
 RUNNING_HEAD_PT = 8.5  # brand.css.j2's running head
@@ -152,18 +163,11 @@ def running_head(title: str, measure_mm: float, brand: Brand) -> str:
 @lru_cache(maxsize=256)
 def _text_width(path: Path, text: str) -> float:
     """The advance width of `text` in ems (characters the face lacks count 0.6 em)."""
-    from smguide.logs import quieted
-
-    try:
-        from fontTools.ttLib import TTFont
-
-        with quieted("fontTools"), TTFont(str(path), lazy=True) as font:
-            cmap, metrics = font.getBestCmap() or {}, font["hmtx"].metrics
-            units = font["head"].unitsPerEm or 1000
-            return sum(metrics[cmap[ord(c)]][0] / units if ord(c) in cmap else 0.6
-                       for c in text)
-    except Exception:  # a font fontTools cannot read: WeasyPrint will say so
+    face = _advances(path)
+    if face is None:  # a font fontTools cannot read: WeasyPrint will say so
         return len(text) * FALLBACK_EM
+    units, advances = face[0] or 1000, face[1]
+    return sum(advances[ord(c)] / units if ord(c) in advances else 0.6 for c in text)
 
 
 MIN_LINE_PT = 0.3  # the thinnest pictogram line printed (preflight refuses under 0.25 pt)
