@@ -4,10 +4,12 @@ kept together, a summary that says the points, a closing slide with a real next 
 
 from __future__ import annotations
 
+import shutil
 from importlib.resources import files
 from pathlib import Path
 
 import pytest
+import yaml
 from PIL import ImageFont
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
@@ -17,6 +19,7 @@ from smguide.commands.build import build_slides
 from smguide.deck.render import DeckOptions
 from smguide.model.options import Sources
 from smguide.resources import builtin
+from tests.hostile import TINY
 
 PT = 12700
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -120,3 +123,47 @@ def test_numbers_stand_clear_of_their_text(decks: dict, name: str) -> None:
                 assert hang - width >= size / 3, (shape.text_frame.text[:40], hang, width)
                 numbered += 1
     assert numbered >= 10  # the agenda and the checklist
+
+
+def tables(prs) -> list[object]:  # noqa: ANN001
+    return [shape.table for slide in prs.slides for shape in slide.shapes
+            if getattr(shape, "has_table", False) and shape.has_table]
+
+
+@pytest.mark.parametrize("name", ["en", "de"])
+def test_the_comparison_too_tall_for_one_slide_splits_evenly(decks: dict, name: str) -> None:
+    """Six rows do not fit one 16:9 slide at 18 pt: three and three, header on both."""
+    found = tables(decks[name])
+    assert [len(table.rows) - 1 for table in found] == [3, 3]
+    assert all(table.cell(0, 1).text for table in found)
+
+
+def test_a_table_that_fits_whole_stays_on_one_slide(tmp_path: Path) -> None:
+    """Five rows of about 100 words (more than a split slide may hold) fit one slide at
+    18 pt or more: one slide, not two, and nothing below 18 pt."""
+    content = tmp_path / "content"
+    shutil.copytree(TINY, content)
+    rows = [("Focus", "Individual customers and specific deals",
+             "The market as a whole and the company's place in it"),
+            ("Time horizon", "Short-term, with this period's targets met by new deals",
+             "Long-term, with trust and value built over months and years"),
+            ("Relationships", "One-to-one, winning each customer and keeping them loyal",
+             "One-to-many, earning the whole market's lasting trust in the brand"),
+            ("Scope", "Narrow and direct, one conversation and one customer at a time",
+             "Broad, reaching many potential and existing customers at once"),
+            ("Goal", "Revenue from direct sales, with new customers won and kept",
+             "Value for customers and trust in the brand, in line with the goals")]
+    chapter = {"title": "Side by side", "deck": "Deals now, or trust over time.",
+               "blocks": [{"type": "comparison", "heading": "At a glance",
+                           "columns": ["Sales", "Marketing"],
+                           "rows": [{"aspect": a, "values": [s, m]} for a, s, m in rows]}]}
+    (content / "chapters" / "01-one.yaml").write_text(yaml.safe_dump(chapter),
+                                                       encoding="utf-8")
+    prs = Presentation(str(build(tmp_path / "deck.pptx", content)))
+    [table] = tables(prs)
+    assert len(table.rows) == 6
+    words = sum(len(cell.text.split()) for row in list(table.rows)[1:] for cell in row.cells)
+    assert words > 80  # more than a slide of a split table holds
+    sizes = {run.font.size.pt for row in table.rows for cell in row.cells
+             for p in cell.text_frame.paragraphs for run in p.runs}
+    assert min(sizes) >= 18, sizes

@@ -27,6 +27,9 @@ ONE_SLIDE = 18  # a role's columns may come down to this to stay on one slide
 GAP = 228600  # a quarter inch, in EMU
 MAX_WORDS = 65  # "about 60" on one content slide; the rest continues, or goes to the notes
 TABLE_WORDS = 80  # a table is read across its rows: a little more, so rows stay together
+# a whole table that fits on one slide at 18 pt or more stays whole up to this: its rows
+# are compared with each other, which a split over two slides prevents
+WHOLE_TABLE_WORDS = 140
 
 
 def words(paras: Sequence[Para]) -> int:
@@ -52,13 +55,15 @@ def listed(label: str, items: Sequence[Para]) -> str:
 
 def split_first(fit: Callable[[Sequence[Any]], float | None], base: float,
                 count: Callable[[Sequence[Any]], int], most: int = MAX_WORDS,
-                whole: int = 0) -> Callable[[Sequence[Any]], float | None]:
+                whole: int = 0, whole_most: int | None = None
+                ) -> Callable[[Sequence[Any]], float | None]:
     """A `size_for` for paginate that splits rather than shrinks: a chunk of several items
-    must fit at `base` within MAX_WORDS; a single item, and the whole block (`whole`
+    must fit at `base` within `most` words; a single item, and the whole block (`whole`
     items: one full slide reads better than two half-empty ones), may shrink to the
-    family's minimum."""
+    family's minimum, the whole block within `whole_most` words (default: `most`)."""
     def size_for(chunk: Sequence[Any]) -> float | None:
-        if len(chunk) > 1 and count(chunk) > most:
+        limit = whole_most if whole_most is not None and len(chunk) == whole else most
+        if len(chunk) > 1 and count(chunk) > limit:
             return None
         size = fit(chunk)
         if size is not None and 1 < len(chunk) != whole and size < base:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from smguide.deck.fitting import (
     DENSE,
     TABLE_WORDS,
+    WHOLE_TABLE_WORDS,
     para_text,
     sentences,
     split_first,
@@ -91,9 +92,10 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
 
     def fit(chunk: Sequence[list[list[Para]]]) -> float | None:
         """The largest size that fits, preferring one at which no word is broken (for
-        rows together, only the full size: rows are split onto slides, never shrunk)."""
+        some of the rows together, only the full size: rows are split onto slides, never
+        shrunk; a single row, or all of them on one slide, down to the minimum)."""
         sizes = [DENSE[0] - step / 2 for step in range(2 * (DENSE[0] - DENSE[1]) + 1)]
-        for size in sizes[:1] if len(chunk) > 1 else sizes:
+        for size in sizes if len(chunk) in (1, len(body)) else sizes[:1]:
             if whole(size) and sum(heights(chunk, size)) <= limit:
                 return size
         return next((size for size in sizes if sum(heights(chunk, size)) <= limit), None)
@@ -101,7 +103,8 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
     def count(chunk: Sequence[list[list[Para]]]) -> int:
         return sum(words(cell) for row in chunk for cell in row)
 
-    pages = paginate(body, split_first(fit, DENSE[0], count, TABLE_WORDS, whole=len(body)))
+    pages = paginate(body, split_first(fit, DENSE[0], count, TABLE_WORDS, whole=len(body),
+                                       whole_most=WHOLE_TABLE_WORDS))
     if pages is None:
         alone = next((row for row in body if fit([row]) is None), body[0])
         raise too_long(deck, planned, "one row of the table",
