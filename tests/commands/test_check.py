@@ -14,6 +14,8 @@ from smguide.resources import builtin
 from smguide.sources.languages import variants
 from tests.conftest import edit, multilang_project
 
+PRIMARY = '  primary: {light: forest, dark: "#2e7a57"}'  # the sample brand's line
+
 
 @pytest.fixture
 def small(tmp_path: Path) -> Path:
@@ -40,7 +42,7 @@ def test_every_error_in_content_and_brand_at_once(run: Callable[..., Result],
                                                   small: Path) -> None:
     edit(small / "chapters/02-more.yaml", "style: note", "style: nope")
     edit(small / "guide.yaml", "language: en", "langauge: en")
-    edit(small.parent / "brand/_brand.yml", "  primary: forest", "  primary: forrest")
+    edit(small.parent / "brand/_brand.yml", PRIMARY, "  primary: forrest")
     result = run("check")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
@@ -81,7 +83,7 @@ def test_warnings_for_what_will_look_bad(run: Callable[..., Result], small: Path
     brand = small.parent / "brand/_brand.yml"
     edit(brand, "      alt: Greenfield Trading Co. logo, a green sprout in a circle\n", "")
     edit(brand, 'linen: "#f3f1ea"', 'linen: "#f3f1ea"\n    pale: "#8fb5a2"')
-    edit(brand, "  primary: forest", "  primary: pale")
+    edit(brand, PRIMARY, "  primary: pale")
     items = "".join(f"      - Point {n}, something worth remembering about the way the two "
                     f"teams work together every day\n" for n in range(14))
     edit(small / "chapters/01-start.yaml", "      - Start here.\n", items)
@@ -205,7 +207,7 @@ def test_a_translation_that_falls_behind_is_pointed_out(run: Callable[..., Resul
 def test_check_and_build_list_the_same_errors_in_the_same_order(
         run: Callable[..., Result], small: Path) -> None:
     edit(small / "guide.yaml", "title: ", "title:\nsubtitle_x: ")
-    edit(small.parent / "brand/_brand.yml", "  primary: forest", '  primary: "#12345"')
+    edit(small.parent / "brand/_brand.yml", PRIMARY, '  primary: "#12345"')
     checked = [line for line in run("check").stdout.splitlines() if line.startswith("Error:")]
     built = [line for line in run("build").stderr.splitlines() if line.startswith("Error:")]
     assert len(checked) >= 3 and checked == built

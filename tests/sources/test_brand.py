@@ -36,11 +36,11 @@ def test_a_plain_quarto_brand_file_is_accepted(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [
-    ("primary: forest", 'primary: "#fff;}@import url(x)"',
+    ('primary: {light: forest, dark: "#2e7a57"}', 'primary: "#fff;}@import url(x)"',
      "brand/_brand.yml:{line}:3: color.primary: \"#fff;}}@import url(x)\" is not a colour: "
      'give a hex colour ("#2f6b4f"), a CSS colour name, rgb() or hsl(), or a palette name; '
      "palette: clay, forest, ink, linen, paper, sky"),
-    ("primary: forest", "primary: forrest",
+    ('primary: {light: forest, dark: "#2e7a57"}', "primary: forrest",
      'brand/_brand.yml:{line}:3: color.primary: "forrest" is not a colour: give a hex colour '
      '("#2f6b4f"), a CSS colour name, rgb() or hsl(), or a palette name (did you mean '
      '"forest"?); palette: clay, forest, ink, linen, paper, sky'),

@@ -109,6 +109,9 @@ class Brand:
                  ("secondary", c["secondary"], "background", c["background"],
                   f"the line above slide titles and the role card's column headings in "
                   f"{where}", 4.5)]
+        if theme == "dark":  # graphics: 3:1 (WCAG 1.4.11); the dark deck adapts them
+            pairs.append(("primary", c["primary"], "background", c["background"],
+                          f"bullets, bars and banners (graphics) in {where}", 3.0))
         notes = [note for name, said in self.screen_notes if name == theme for note in said]
         return notes + contrast_warnings(self.source, pairs)
 

@@ -130,11 +130,12 @@ def readable_on_screen(colours: dict[str, str], reader: BrandReader, theme: str
     if "light" not in reader.roles or contrast(fg, c["light"]) < 4.5:
         c["light"] = mix(fg, bg, 0.14)
     # titles are text: 4.5:1 on the background, as on a projector they must be; the
-    # primary colour fills banners and table headers under light text, so it is lightened
-    # only while that text still reads on it (it also draws the bullets and bars)
+    # primary colour draws the bullets and bars (graphics: 3:1, WCAG 1.4.11) and fills
+    # the title slide, banners and table headers under text that must still read on it
     for role, need in (("headings", 4.5), ("primary", 3.0)):
         if contrast(c[role], bg) < need:
-            lighter = _lighten(c[role], bg, need, under=fg if role == "primary" else None)
+            lighter = (_lighten(c[role], bg, need) if role == "headings"
+                       else screen_primary(c[role], bg, fg))
             if lighter == c[role]:
                 continue
             field = ("typography", "headings", "color") if role == "headings" else (
@@ -145,23 +146,31 @@ def readable_on_screen(colours: dict[str, str], reader: BrandReader, theme: str
             notes.append(Problem.warn(place, f"{what} in {c[role]} on the deck's dark "
                                       f"background {bg} ({theme} theme) would be hard to see "
                                       f"({contrast(c[role], bg):.1f}:1); the deck uses "
-                                      f"{lighter}"))
+                                      f"{lighter} ({contrast(lighter, bg):.1f}:1)"))
             c[role] = lighter
     return c, notes
 
 
-def _lighten(colour: str, background: str, need: float, under: str | None = None) -> str:
-    """`colour` mixed with white until it reaches `need`:1 on `background`; with `under`
-    (text set on the colour), never so far that `under` drops below 4.5:1 on it."""
-    found = colour
-    for step in range(1, 21):
-        lighter = mix(colour, "#ffffff", 1 - step / 20)
-        if under is not None and contrast(under, lighter) < 4.5:
-            return found
-        found = lighter
-        if contrast(lighter, background) >= need:
-            return lighter
-    return "#ffffff" if under is None else found
+def _lighter(colour: str) -> list[str]:
+    """`colour` mixed with more and more white, in 1 % steps."""
+    return [mix(colour, "#ffffff", 1 - step / 100) for step in range(1, 101)]
+
+
+def _lighten(colour: str, background: str, need: float) -> str:
+    """`colour` mixed with white until it reaches `need`:1 on `background`."""
+    return next((c for c in _lighter(colour) if contrast(c, background) >= need), "#ffffff")
+
+
+def screen_primary(colour: str, background: str, light: str) -> str:
+    """The primary colour on a dark background: lightened until its bullets and bars are
+    seen (3:1), keeping the `light` text on its fills readable (4.5:1) where a shade does
+    both; where none does, lightened on until the background's dark colour reads on it
+    as text instead (the title slide, banners and table headers then take that)."""
+    shades = _lighter(colour)
+    seen = next((c for c in shades if contrast(c, background) >= 3.0), "#ffffff")
+    if contrast(light, seen) >= 4.5:
+        return seen
+    return next((c for c in shades if contrast(c, background) >= 4.5), "#ffffff")
 
 
 def reader_palette(reader: BrandReader | None) -> list[str]:
