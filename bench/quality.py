@@ -5,8 +5,10 @@ Usage: .venv/bin/python bench/quality.py [--pdf FILE ...] [--details] [--json FI
 Builds the default guide's handbook on A4, Letter and A5 and the German edition on A4 and
 A5 (or measures the PDFs given), then prints per edition what a print designer checks:
 characters per line of body text (median, maximum), blank paper (pages, not notes pages,
-more than half empty), runts, keep-together blocks split by a page turn, takeaways apart
-from their text, headings with fewer than two lines under them, orphans and widows,
+more than half empty), gaps (pages inside a chapter more than 30% empty: the text stopped
+short because the next block was kept whole and went overleaf), runts, keep-together
+blocks split by a page turn (and a diagram apart from its key), takeaways apart from
+their text, headings with fewer than two lines under them, orphans and widows,
 hyphenation faults, lines broken early (stray breaks), the smallest type, the lowest
 contrast of the running heads and footers, and the diagram's smallest label. --details
 lists where each fault is. The measuring is in tests/pagequality.py, which the tests use
@@ -71,7 +73,7 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, object]]:
     if args.details:
         for name, report in reports.items():
             print(f"\n{name}: smallest type {report.smallest_what}")
-            for label in ("blank_pages", "runts", "splits", "stranded", "short_headings",
+            for label in ("blank_pages", "gaps", "runts", "splits", "stranded", "short_headings",
                           "orphans_widows", "hyphenation", "page_turn_hyphens", "stray_breaks"):
                 items = getattr(report, label)
                 if items:

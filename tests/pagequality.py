@@ -1,8 +1,9 @@
 """Typographic quality of a laid-out handbook, measured from the PDF alone (pdfplumber).
 
 What a print designer checks on every page, as numbers: characters per line of body text,
-blank paper, runts, keep-together blocks split across a page turn, headings, orphans and
-widows, the smallest type size and the contrast of small type, and hyphenation.
+blank paper, pages that stop short inside a chapter (gaps), runts, keep-together blocks
+split across a page turn, headings, orphans and widows, the smallest type size and the
+contrast of small type, and hyphenation.
 
 Everything is read back from the PDF: the glyphs (position, size, colour) and the tagged
 structure tree WeasyPrint writes (P, H2, L, LI, Table, Figure, ...), which says what each
@@ -26,6 +27,12 @@ PT_PER_MM = 72 / 25.4
 SENTENCE_END = (".", "!", "?", ":", "…", "”", "\u201c", ")")
 LETTERS = re.compile(r"[^\W\d_]+")
 KEEP_KINDS = ("list", "table", "card", "box", "figure")
+# a page inside a chapter (not its last) more than this empty stopped short: what came
+# next (a card, table, figure, list) was kept whole and went overleaf. A designer lets
+# a kept-whole block leave a few lines white; 30% of the text block (13 lines of A4 body
+# text, 11 of A5) reads as a hole in the page. Chapter openers count alike: the opening
+# drop is part of the text block's top, not of the hole.
+GAP_EMPTY = 0.3
 RUNT_LETTERS = 8  # a last line of one word shorter than this (or a word's broken end)
 
 
@@ -115,6 +122,7 @@ class Report:
     cpl_max: int
     notes_pages: list[int]
     blank_pages: list[int]
+    gaps: list[str]
     runts: list[str]
     splits: list[str]
     stranded: list[str]
@@ -135,6 +143,7 @@ class Report:
             "pages": self.pages, "body pt": self.body_size_pt, "leading pt": self.leading_pt,
             "cpl median": self.cpl_median, "cpl max": self.cpl_max,
             "notes pages": len(self.notes_pages), "blank paper": len(self.blank_pages),
+            "gaps": len(self.gaps),
             "runts": len(self.runts), "splits": len(self.splits),
             "stranded": len(self.stranded), "short headings": len(self.short_headings),
             "orphans/widows": len(self.orphans_widows),
@@ -354,14 +363,17 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
             pages = "–".join(str(p.page + 1) for p in (parts[0], parts[-1]))
             splits.append(f"p{pages}: {kind} “{label}”")
     # the diagram and its key: on one page or one spread (an even page and the next)
-    for top in tops:
-        for node in [top, *top.descendants()]:
-            if _kind(node) == "figure":
-                key = _following(node, "Table")
-                if key is not None and key.page != node.page and not (
-                        (node.page + 1) % 2 == 0 and key.page == node.page + 1):
-                    splits.append(f"p{node.page + 1}–{key.page + 1}: diagram and its key "
-                                  f"on different spreads")
+    # (the key: the first table after the figure, before the next heading; it may be
+    # inside the figure's own block, and that block may go on overleaf)
+    ordered = [node for top in tops for node in [top, *top.descendants()]]
+    for i, node in enumerate(ordered):
+        if node.kind != "Figure" or "Sect" not in node.path():
+            continue
+        key = next((n for n in ordered[i + 1:] if n.kind in ("Table", "H1", "H2")), None)
+        if key is not None and key.kind == "Table" and key.page != node.page and not (
+                (node.page + 1) % 2 == 0 and key.page == node.page + 1):
+            splits.append(f"p{node.page + 1}–{key.page + 1}: diagram and its key "
+                          f"on different spreads")
 
     # takeaways (a box with a heading and a list) alone at the top of a page
     stranded: list[str] = []
@@ -394,12 +406,19 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
                 orphans_widows.append(f"p{a.page + 1}–{after.page + 1}: {len(a.lines)}+"
                                       f"{len(after.lines)} lines “{a.lines[0].text[:30]}”")
 
-    # blank paper: a page (not a notes page) whose text block is more than half empty
+    # blank paper: a page (not a notes page) whose text block is more than half empty;
+    # a gap: a page inside a chapter (not its last) more than GAP_EMPTY empty, where the
+    # text stopped short because what comes next (a card, table, figure, list) was kept
+    # whole and went overleaf
     notes_pages: list[int] = []
     blank: list[int] = []
+    gaps: list[str] = []
+    fills: dict[int, float] = {}
     first_chapter = min((n.page for top in tops for n in [top, *top.descendants()]
                          if n.kind == "H1" and n.page > 0 and "Sect" in n.path()),
                         default=1)
+    opener_pages = {n.page for top in tops for n in [top, *top.descendants()]
+               if n.kind == "H1" and "Sect" in n.path()}
     for page in range(n_pages):
         if not by_page[page]:
             notes_pages.append(page + 1)
@@ -409,9 +428,14 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
         bottoms = [line.bottom for b in blocks if b.page == page for line in b.lines]
         bottoms += [bottom for top_, bottom in graphics[page] if text_top - 2 <= top_
                     and bottom <= text_bottom + 12]
-        filled = (max(bottoms) - text_top) / room if bottoms and room else 0
-        if filled < 0.5:
+        fills[page] = (max(bottoms) - text_top) / room if bottoms and room else 0
+        if fills[page] < 0.5:
             blank.append(page + 1)
+    for page, fill in fills.items():
+        last_of_chapter = page + 1 not in fills or page + 1 in opener_pages
+        if not last_of_chapter and fill < 1 - GAP_EMPTY:
+            after = _opening_block(by_page[page + 1], continued_from)
+            gaps.append(f"p{page + 1}: {1 - fill:.0%} empty, p{page + 2} opens with {after}")
 
     # hyphenation
     hyphenation, hyphenated = _hyphenation(blocks, continued_from, compounds)
@@ -436,7 +460,7 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
         pages=n_pages, body_size_pt=round(body_size, 2),
         leading_pt=statistics.mode(leading) if leading else 0.0,
         cpl_median=statistics.median(cpl) if cpl else 0, cpl_max=max(cpl, default=0),
-        notes_pages=notes_pages, blank_pages=blank, runts=runts, splits=splits,
+        notes_pages=notes_pages, blank_pages=blank, gaps=gaps, runts=runts, splits=splits,
         stranded=stranded, short_headings=short_headings, orphans_widows=orphans_widows,
         hyphenation=hyphenation, hyphenated_lines=hyphenated,
         stray_breaks=_stray_breaks(blocks),
@@ -476,23 +500,21 @@ def _stray_breaks(blocks: list[Node]) -> list[str]:
     return found
 
 
+def _opening_block(tops: list[Node], continued_from: dict[int, Node]) -> str:
+    """What a page opens with, past its headings: a kept-whole block's kind, or "text"."""
+    for node in [n for top in tops for n in [top, *top.descendants()]]:
+        kind = _kind(node) or ("figure" if node.kind == "Figure" else None)
+        if kind is None and node.kind not in ("P", "L", "LI", "LBody", "Table"):
+            continue  # a section, a block's frame, a heading, a run of text
+        if node.uid in continued_from:
+            return "the rest of a block"
+        return kind or "text"
+    return "nothing"
+
+
 def _extent(node: Node) -> float:
     lines = node.all_lines()
     return (max(line.bottom for line in lines) - min(line.top for line in lines)) if lines else 0
-
-
-def _following(node: Node, kind: str) -> Node | None:
-    """The first element of `kind` after `node` among its parent's later children, or on
-    the pages after (a block split by a page turn)."""
-    parent = node.parent
-    if parent is None:
-        return None
-    later = parent.children[parent.children.index(node) + 1:]
-    for sibling in later:
-        for candidate in [sibling, *sibling.descendants()]:
-            if candidate.kind == kind:
-                return candidate
-    return None
 
 
 HYPHENS = ("-", "\u2010", "\u00ad")
