@@ -37,3 +37,41 @@ def test_no_heading_ends_a_page_and_nothing_kept_whole_is_split(
     report = measure(built_handbook(paper))
     assert report.stranded == []
     assert report.splits == []
+
+
+def test_a_chapter_laid_out_alone_fills_its_pages_as_in_the_handbook() -> None:
+    """The fitting tries its variants on a chapter cut out of the handbook (its head and
+    that chapter): laid out by WeasyPrint, each chapter's pages fill exactly as they do in
+    the whole handbook, so what the trials choose is what the handbook gets."""
+    from dataclasses import replace
+
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    from smguide.handbook.engine import import_weasyprint
+    from smguide.handbook.fitting import endings
+    from smguide.handbook.html import HandbookRenderer
+    from smguide.handbook.pdf import chapter_alone
+    from smguide.model.options import PrintOptions
+    from smguide.safety.fetcher import make_fetcher
+
+    import_weasyprint()
+    manuscript = HandbookRenderer(GUIDE, BRAND, None).manuscript(PrintOptions(paper="a5"))
+    assert manuscript.fit is not None
+    fetcher = make_fetcher(list(manuscript.allowed))
+    fonts = FontConfiguration()
+    sheets = [CSS(filename=str(manuscript.stylesheet), url_fetcher=fetcher, font_config=fonts)]
+    sheets += [CSS(string=css, base_url=base, url_fetcher=fetcher, font_config=fonts)
+               for css, base in manuscript.stylesheets]
+    html = HTML(string=manuscript.html, base_url=manuscript.base_url, url_fetcher=fetcher)
+    whole = endings(html.render(font_config=fonts, stylesheets=sheets), manuscript.fit)
+    assert chapter_alone(html, "no-such-chapter") is None
+    for anchor in (manuscript.fit.chapters[1], manuscript.fit.chapters[-1]):
+        alone = chapter_alone(html, anchor)
+        document = alone.render(font_config=fonts, stylesheets=sheets)
+        ending = endings(document, replace(manuscript.fit, chapters=(anchor,)))[anchor]
+        assert ending.first_page == 0 and len(document.pages) == ending.last_page + 1
+        assert ending.fills == whole[anchor].fills
+        assert ending.last_page - ending.first_page == whole[anchor].last_page - \
+            whole[anchor].first_page
+    assert len(html.etree_element.find("body")) > 3  # the handbook itself is left whole

@@ -228,6 +228,60 @@ def test_fitting_sets_again_only_chapters_that_end_short() -> None:
     assert calls == [""]
 
 
+def test_fitting_tries_the_variants_on_each_chapter_alone() -> None:
+    """With a trial layout of one chapter alone, the handbook is laid out twice: as it
+    is, then with the spacing the trials chose (the same choice as trying the variants
+    on the whole handbook, in three layouts); only the chapters that end short are tried,
+    and when the handbook then comes out otherwise than its chapters did alone, the
+    variants are tried on the whole handbook instead."""
+    from smguide.handbook.fitting import Fit, fit_chapters
+
+    fit = Fit(top=0, bottom=1000, drop=100, chapters=("a", "b", "c"))
+
+    def pages_of(name: str, end: float) -> list[dict[str, tuple[float, float, float, float]]]:
+        return [{name: (0, 0, 1, 1000), f"{name}-1": (0, 0, 1, 1000)},
+                {f"{name}--end": (0, end, 1, end), f"{name}-2": (0, 0, 1, end)}]
+
+    def set_as(name: str, value: str, css: str) -> bool:  # a paragraph rule of the chapter
+        return any(f'[id="{name}"] > .block > p' in rule and f"margin-bottom: {value}" in rule
+                   for rule in css.split("}"))
+
+    def end_of(name: str, css: str) -> float:  # a ends short as it is, b runs over
+        if name == "a":
+            return 700.0 if set_as("a", "0.95em", css) else 300.0  # loosened: ends well
+        if name == "b":
+            return 600.0 if set_as("b", "0.95em", css) else 150.0  # loosened, not tightened
+        return 900.0
+
+    def render(css: str) -> _Document:
+        calls.append(css)
+        return _Document([page for name in fit.chapters for page in pages_of(name, end_of(
+            name, css))])
+
+    def trial(css: str, anchor: str) -> _Document:
+        trials.append(anchor)
+        return _Document(pages_of(anchor, end_of(anchor, css)))
+
+    calls: list[str] = []
+    trials: list[str] = []
+    document, css = fit_chapters(render, fit, trial=trial)
+    assert trials == ["a", "b", "b"] and calls == ["", css]  # b: tightened, then loosened
+    whole: list[str] = []
+    assert fit_chapters(lambda css: (whole.append(css), render(css))[1], fit)[1] == css
+    assert len(whole) == 3  # the same choice, in more layouts of the whole handbook
+    assert '[id="a"]' in css and '[id="b"]' in css and '[id="c"]' not in css
+    ends = {name: [a for page in document.pages for k, a in page.anchors.items()
+                   if k == f"{name}--end"][0][1] for name in fit.chapters}
+    assert ends == {"a": 700.0, "b": 600.0, "c": 900.0}
+    calls.clear()
+
+    def lying(css: str, anchor: str) -> _Document:  # alone, "a" loosened fills more
+        return _Document(pages_of(anchor, end_of(anchor, css) + 100 * (anchor == "a")))
+
+    assert fit_chapters(render, fit, trial=lying)[1] == css
+    assert len(calls) > 2 and calls[0] == "" and calls[-1] == css  # fitted as a whole
+
+
 def test_a_document_fitted_before_is_laid_out_once(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """The CSS a fitting chose is kept in the user's cache under the layout's key: the

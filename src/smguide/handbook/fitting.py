@@ -10,13 +10,24 @@ would hold under half a page is loosened (its spacing opened up a little, in two
 so its last page fills to more than half. The best of what was tried is kept. Read from
 the laid-out pages through WeasyPrint's public API: each chapter's start and the empty
 marker at its end are anchors (`Page.anchors`, positions in CSS pixels).
+
+Since a chapter starts on a new right-hand page, how its pages fill depends on it alone:
+the variants are tried on the chapter laid out by itself (a small document), and the
+handbook is laid out once more, with the spacing chosen, only when a chapter's spacing
+changes. That layout is checked against what the trials measured; when it differs (a
+template whose chapters do depend on what comes before them) the variants are tried on
+the whole handbook instead.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
+
+# (extra CSS, a chapter's anchor) -> that chapter laid out alone (a WeasyPrint Document
+# of the handbook's head and that chapter), or None when it cannot be cut out
+Trial = Callable[[str, str], Any]
 
 FULL_ENOUGH = 0.55  # a page at least this full is left alone (the limit is half full:
 # the anchors' boxes reach a little lower than the glyphs a reader sees)
@@ -79,8 +90,8 @@ def endings(document: Any, fit: Fit) -> dict[str, Ending]:
     return found
 
 
-def fit_chapters(render: Callable[[str], Any], fit: Fit, key: str | None = None
-                 ) -> tuple[Any, str]:
+def fit_chapters(render: Callable[[str], Any], fit: Fit, key: str | None = None,
+                 trial: Trial | None = None) -> tuple[Any, str]:
     """`fit_chapters_anew`, or when `key` (a hash of everything the layout is made of)
     fitted this document before, the CSS it chose then, in one layout: kept in the user's
     cache with each chapter's pages as they came out, and used only when they come out
@@ -94,7 +105,7 @@ def fit_chapters(render: Callable[[str], Any], fit: Fit, key: str | None = None
         document = render(known["css"])
         if _recorded(endings(document, fit)) == known.get("endings"):
             return document, known["css"]
-    document, css = fit_chapters_anew(render, fit)
+    document, css = fit_chapters_anew(render, fit, trial)
     if name:
         keep_json(name, {"css": css, "endings": _recorded(endings(document, fit))})
     return document, css
@@ -105,15 +116,65 @@ def _recorded(found: dict[str, Ending]) -> dict[str, list[Any]]:
             for name, e in found.items()}
 
 
-def fit_chapters_anew(render: Callable[[str], Any], fit: Fit) -> tuple[Any, str]:
+def fit_chapters_anew(render: Callable[[str], Any], fit: Fit, trial: Trial | None = None
+                      ) -> tuple[Any, str]:
     """Lay out with `render(extra_css)`, then set again the chapters that have a page
     less than half full, trying for each the likelier fix first (tighten when a few lines
     run over, loosen otherwise), then the next, and keeping the best of what was tried.
-    At most three layouts; one when every chapter ends well. Returns the document and
-    the CSS that fitted it."""
+    With `trial`, the fixes are tried on each such chapter alone and the handbook is laid
+    out at most twice (once when every chapter ends well, or none is better for a fix);
+    without, or when the chapters alone came out otherwise than in the handbook, at most
+    three times more. Returns the document and the CSS that fitted it."""
     document = render("")
-    css = ""
     first = endings(document, fit)
+    if trial is not None and not all(_good(ending) for ending in first.values()):
+        fitted = _fit_alone(render, fit, trial, document, first)
+        if fitted is not None:
+            return fitted
+    return _fit_whole(render, fit, document, first)
+
+
+def _fit_alone(render: Callable[[str], Any], fit: Fit, trial: Trial, document: Any,
+               first: dict[str, Ending]) -> tuple[Any, str] | None:
+    """The same choices as `_fit_whole`, with each variant laid out on the chapter alone;
+    None when a chapter cannot be laid out alone, or the handbook set as chosen does not
+    come out as its chapters did alone."""
+    tried: dict[str, dict[str, Ending]] = {name: {"": ending} for name, ending in first.items()}
+    for name, results in tried.items():
+        chosen = ""
+        for _ in range(2):
+            untried = [v for v in _variants(first[name]) if v not in results]
+            if _good(results[chosen]) or not untried:
+                break
+            chosen = untried[0]
+            alone = trial(fitting_css({name: chosen}), name)
+            ending = None if alone is None else endings(alone, replace(fit, chapters=(name,)))
+            if not ending or name not in ending:
+                return None
+            results[chosen] = ending[name]
+    best = {name: min(results, key=lambda v: _score(results[v]))
+            for name, results in tried.items()}
+    if not any(best.values()):  # nothing tried was better: the first layout stands
+        return document, ""
+    css = fitting_css(best)
+    document = render(css)
+    found = endings(document, fit)
+    if any(name not in found or _shape(found[name]) != _shape(tried[name][variant])
+           for name, variant in best.items()):
+        return None
+    return document, css
+
+
+def _shape(ending: Ending) -> tuple[int, tuple[float, ...]]:
+    """An ending wherever its chapter starts: its number of pages and how full each is."""
+    return ending.last_page - ending.first_page, tuple(round(f, 4) for f in ending.fills)
+
+
+def _fit_whole(render: Callable[[str], Any], fit: Fit, document: Any,
+               first: dict[str, Ending]) -> tuple[Any, str]:
+    """Set again the whole handbook with the variants (at most three layouts after the
+    first, `document`, whose chapters' endings are `first`)."""
+    css = ""
     tried: dict[str, dict[str, Ending]] = {name: {"": ending} for name, ending in first.items()}
     chosen = dict.fromkeys(first, "")
     for _ in range(2):

@@ -121,11 +121,56 @@ def _lay_out(manuscript: Manuscript, text: str, allow_network: bool,
             return html.render(font_config=fonts, stylesheets=stylesheets + extra,
                                color_profiles=_output_profiles(spec), **variant)
 
+        def trial(extra_css: str, anchor: str) -> Any:
+            alone = chapter_alone(html, anchor)
+            if alone is None:
+                return None
+            return alone.render(font_config=fonts, stylesheets=stylesheets + [
+                CSS(string=extra_css, font_config=fonts)], color_profiles=_output_profiles(spec),
+                **variant)
+
         if fitted is not None:
             return render(fitted), fitted
         if manuscript.fit:  # chapters that would end on a page under half full: fitting.py
-            return fit_chapters(render, manuscript.fit, _fit_key(manuscript, text))
+            return fit_chapters(render, manuscript.fit, _fit_key(manuscript, text), trial)
         return render(""), ""
+
+
+def chapter_alone(html: Any, anchor: str) -> Any:
+    """A copy of the parsed handbook (a WeasyPrint HTML) holding its head and, in its
+    body, only the element whose id is `anchor` (a chapter, with the elements it sits in),
+    so the chapter can be laid out by itself; None when there is no such element."""
+    import copy
+
+    import cssselect2
+
+    root = html.etree_element
+    parents = {child: parent for parent in root.iter() for child in parent}
+    target = next((e for e in root.iter() if e.get("id") == anchor), None)
+    if target is None or target is root:
+        return None
+    path = [target]
+    while path[-1] in parents:
+        path.append(parents[path[-1]])
+    path.reverse()  # root ... target
+
+    def cut(element: Any, depth: int) -> Any:
+        if depth == len(path) - 1:
+            return copy.deepcopy(element)
+        clone = element.makeelement(element.tag, dict(element.attrib))
+        clone.text, clone.tail = element.text, element.tail
+        for child in element:
+            if child is path[depth + 1]:
+                clone.append(cut(child, depth + 1))
+            elif depth == 0 and child.tag == "head":
+                clone.append(copy.deepcopy(child))
+        return clone
+
+    alone = copy.copy(html)
+    alone.wrapper_element = cssselect2.ElementWrapper.from_html_root(
+        cut(root, 0), content_language=None)
+    alone.etree_element = alone.wrapper_element.etree_element
+    return alone
 
 
 def _fit_key(manuscript: Manuscript, text: str) -> str | None:
