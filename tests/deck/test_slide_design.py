@@ -167,3 +167,30 @@ def test_a_table_that_fits_whole_stays_on_one_slide(tmp_path: Path) -> None:
     sizes = {run.font.size.pt for row in table.rows for cell in row.cells
              for p in cell.text_frame.paragraphs for run in p.runs}
     assert min(sizes) >= 18, sizes
+
+
+def body_lines(slide) -> list[str]:  # noqa: ANN001
+    return [p.text for shape in slide.placeholders if shape.placeholder_format.idx == 1
+            for p in shape.text_frame.paragraphs if p.text.strip()]
+
+
+@pytest.mark.parametrize("name", ["en", "de"])
+def test_the_summary_says_the_points_not_the_titles_again(decks: dict, name: str) -> None:
+    """One line per chapter on the agenda, each a point in its own words: none of them a
+    title or a divider's line shown earlier in the deck, and the slide within 65 words."""
+    prs = decks[name]
+    slides = list(prs.slides)
+    agenda, summary = body_lines(slides[1]), body_lines(slides[-2])
+    assert len(summary) == len(agenda) >= 5
+    shown = set()
+    for slide in slides[1:-2]:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                shown |= {p.text.strip().rstrip(".").casefold()
+                          for p in shape.text_frame.paragraphs}
+    for line in summary:
+        assert line.rstrip(".").casefold() not in shown, line
+        assert line.endswith("."), line
+    assert sum(len(line.split()) for line in summary) <= 65
+    notes = slides[-2].notes_slide.notes_text_frame.text
+    assert "\n" in notes and notes.rstrip()[-1] in ".?!"

@@ -98,15 +98,18 @@ def agenda_slide(deck: DeckContext, planned: PlannedSlide) -> None:
 
 
 def summary_slide(deck: DeckContext, planned: PlannedSlide) -> None:
-    """One line per chapter shown: its `deck:` line, else its first takeaway. With no
-    such line in any chapter there is no summary slide (never an empty one)."""
+    """One line per chapter shown: its point (`recap:`), else its `deck:` line, else its
+    first takeaway. With no such line in any chapter there is no summary slide (never an
+    empty one)."""
     lang = deck.guide.language
     lines, said = [], []
     for chapter in deck.agenda_chapters():
         first = next((b.items[0] for b in chapter.blocks if b.type == "takeaways"), None)
-        text = chapter.deck or first
+        text = chapter.recap or chapter.deck or first
         if text:
-            lines.append(Para(spans(text, lang), bullet="•", indent=1.0, space_before=0.5))
+            lines.append(Para(typed_spans(text, lang) if chapter.recap or chapter.deck
+                              else spans(text, lang), bullet="•", indent=1.0,
+                              space_before=0.5))
             said.append(plain(text, lang))
     if not lines:
         _left_out(deck, "summary", "no chapter shown has a deck: line or a takeaways block",

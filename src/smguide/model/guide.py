@@ -223,6 +223,8 @@ class ChapterFile(Strict):
     notes: Markdown | None = None
     deck: Text | None = Field(None, description="The chapter in one spoken line, for the "
                                                "deck's summary slide.")
+    recap: Text | None = Field(None, description="The chapter's point on the deck's summary "
+                                                "slide, as said at the end; defaults to deck:.")
     blocks: Annotated[list[Block], Field(min_length=1)]
 
 
@@ -321,6 +323,7 @@ class Chapter(BaseModel):
     notes: str | None
     blocks: tuple[Block, ...]
     deck: str | None = None  # the chapter in one spoken line
+    recap: str | None = None  # its point on the summary slide (else `deck`)
     short_title: str | None = None  # the running head's, when the title is too long
 
 

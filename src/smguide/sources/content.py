@@ -265,7 +265,7 @@ def _read_chapter(reading: _Reading, index: int, relative: str, path: Path,
     _check_block_files(root, source, shown, chapter, problems)
     return Chapter(number=number, anchor=anchor, source=shown, title=chapter.title,
                    summary=chapter.summary, notes=chapter.notes, blocks=tuple(chapter.blocks),
-                   deck=chapter.deck, short_title=chapter.short_title)
+                   deck=chapter.deck, recap=chapter.recap, short_title=chapter.short_title)
 
 
 def _check_block_files(root: Path, source: Located, shown: str, chapter: ChapterFile,

@@ -17,7 +17,7 @@ from smguide.sources.yamlsource import Located
 
 # fields that are plain text (printed as written), not Markdown
 PLAIN = {"type", "style", "focus", "symbol", "title", "heading", "name", "aspect", "columns",
-         "term", "src", "alt", "id", "deck", "stands_for", "lines", "width"}
+         "term", "src", "alt", "id", "deck", "recap", "stands_for", "lines", "width"}
 
 
 @lru_cache(maxsize=1)
