@@ -4,6 +4,7 @@ kept together, a summary that says the points, a closing slide with a real next 
 
 from __future__ import annotations
 
+import re
 import shutil
 from importlib.resources import files
 from pathlib import Path
@@ -194,3 +195,19 @@ def test_the_summary_says_the_points_not_the_titles_again(decks: dict, name: str
     assert sum(len(line.split()) for line in summary) <= 65
     notes = slides[-2].notes_slide.notes_text_frame.text
     assert "\n" in notes and notes.rstrip()[-1] in ".?!"
+
+
+@pytest.mark.parametrize(("name", "labels"), [("en", ("Next step: ", "Questions later: ")),
+                                              ("de", ("Nächster Schritt: ",
+                                                      "Später noch Fragen? "))])
+def test_the_closing_slide_says_what_happens_next_without_a_sample_address(
+        decks: dict, name: str, labels: tuple[str, str]) -> None:
+    """A next step and a real way to ask (a team and its channel), never a placeholder
+    address such as someone@company.example."""
+    closing = list(decks[name].slides)[-1]
+    lines = [p.text for shape in closing.shapes if shape.has_text_frame
+             for p in shape.text_frame.paragraphs if p.text.strip()]
+    step = next(line for line in lines if line.startswith(labels[0]))
+    ask = next(line for line in lines if line.startswith(labels[1]))
+    assert len(step.split()) >= 6 and "#sales-marketing" in ask, (step, ask)
+    assert not any(re.search(r"@|\.example\b|example\.(com|org)", line) for line in lines), lines
