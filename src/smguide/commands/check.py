@@ -223,12 +223,12 @@ def slide_fitting(guide: Guide, brand: Brand, templates: Path | None) -> list[Pr
     from smguide.deck.render import DeckRenderer
     from smguide.deck.slides import TooLong
 
-    spilled: dict[tuple[str, int], list[Any]] = {}
+    spilled: dict[tuple[Path, int], list[Any]] = {}
 
     def count(planned: PlannedSlide, page: int) -> None:
         """Count each block's "(cont.)" slides."""
         if page and planned.block is not None and planned.chapter is not None:
-            key = (planned.chapter.source, planned.chapter.blocks.index(planned.block))
+            key = (planned.chapter.path, planned.chapter.blocks.index(planned.block))
             spilled.setdefault(key, [planned.block, 0])[1] += 1
 
     try:
@@ -237,18 +237,19 @@ def slide_fitting(guide: Guide, brand: Brand, templates: Path | None) -> list[Pr
         if exc.source is None or exc.block is None:
             return [Problem.from_line(exc.message)]
         line, col = _position(exc.source, ("blocks", exc.block))
-        return [Problem("error", exc.source, line, col, f"blocks[{exc.block}]", exc.detail,
+        return [Problem("error", display_path(exc.source), line, col, f"blocks[{exc.block}]",
+                        exc.detail,
                         None, "shorten it, or split it into two blocks")]
     except SmguideError as exc:
         return [Problem.from_line(exc.message)]
     findings = []
-    for (source, index), (block, extra) in spilled.items():
+    for (path, index), (block, extra) in spilled.items():
         if extra < 2:  # one continuation slide is how the deck keeps text large
             continue
-        line, col = _position(source, ("blocks", index))
+        line, col = _position(path, ("blocks", index))
         more = f"{extra} more slide{'s' if extra != 1 else ''}"
         findings.append(Problem(
-            "warning", source, line, col, f"blocks[{index}]",
+            "warning", display_path(path), line, col, f"blocks[{index}]",
             f"the {block.type} block is too long for one slide; the deck continues it on "
             f"{more} marked ({guide.labels.continued})", "one slide's worth of text",
             "shorten it, or split it into two blocks"))
@@ -262,7 +263,7 @@ def language_mismatch(guide: Guide, project: Project) -> list[Problem]:
     if not project.translated or not project.lang or guide.language.lower() == project.lang:
         return []
     shown = display_path(project.content / "guide.yaml")
-    line, col = _position(shown, ("language",))
+    line, col = _position(project.content / "guide.yaml", ("language",))
     return [Problem("warning", shown, line, col, "language",
                     f"{quote(guide.language)} but the folder is {project.lang}/; hyphenation, "
                     "quotes and dates follow the language code",
@@ -309,10 +310,10 @@ def cross_references(guide: Guide) -> list[Problem]:
         anchors.update(f"{chapter.anchor}-{n}" for n in range(1, len(chapter.blocks) + 1))
     findings = []
     for chapter in guide.chapters:
-        located = _located(chapter.source)
+        located = _located(chapter.path)
         if located is None:
             continue
-        lines = Path(chapter.source).read_text(encoding="utf-8-sig").splitlines()
+        lines = chapter.path.read_text(encoding="utf-8-sig").splitlines()
         for path, text in _strings(located.data):
             cursor = located.value_pos.get(path, (1, 1))[0] - 1
             for match in _LINK.finditer(text):
@@ -366,7 +367,7 @@ def image_resolution(guide: Guide) -> list[Problem]:
             dpi = pixels / (printed / 25.4)
             fits = int(pixels / MIN_DPI * 25.4 / A4_TEXT_WIDTH_MM * 100)
             smaller = f", or set width: {fits} (percent)" if fits >= 10 else ""
-            line, col = _position(chapter.source, ("blocks", index, "src"))
+            line, col = _position(chapter.path, ("blocks", index, "src"))
             findings.append(Problem(
                 "warning", chapter.source, line, col, f"blocks[{index}].src",
                 f'{quote(block.src)} is {pixels} pixels wide, {dpi:.0f} dpi at its printed '
@@ -396,7 +397,7 @@ def logo_checks(brand: Brand) -> list[Problem]:
     """The brand logo: alt text given, and sharp enough on the cover."""
     if brand.logo is None:
         return []
-    located = _located(brand.source)
+    located = _located(brand.path)
     findings = []
     line: int | None
     col: int | None
@@ -424,18 +425,18 @@ def logo_checks(brand: Brand) -> list[Problem]:
 
 def _in_file(problem: Problem) -> Problem:
     """The problem with its field said as its YAML file reads (block types included)."""
-    located = _located(problem.file) if problem.field and problem.file.endswith(
+    located = _located(Path(problem.file)) if problem.field and problem.file.endswith(
         (".yaml", ".yml")) else None
     return problem.in_file(located.data) if located else problem
 
 
-def _located(shown: str) -> Located | None:
+def _located(path: Path) -> Located | None:
     try:
-        return read_yaml(Path(shown))
+        return read_yaml(path)
     except (OSError, YamlProblem):
         return None
 
 
-def _position(shown: str, path: tuple[Any, ...]) -> tuple[int | None, int | None]:
-    located = _located(shown)
+def _position(file: Path, path: tuple[Any, ...]) -> tuple[int | None, int | None]:
+    located = _located(file)
     return located.position(path) if located else (None, None)

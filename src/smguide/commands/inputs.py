@@ -77,7 +77,7 @@ def yaml_surprises(guide: Guide, content: Path) -> list[Problem]:
     from smguide.sources.yamlsource import YamlProblem, read_yaml
 
     files = [content / "guide.yaml", content / "labels.yaml",
-             *(Path(chapter.source) for chapter in guide.chapters)]
+             *(chapter.path for chapter in guide.chapters)]
     findings = []
     for path in dict.fromkeys(files):
         try:
@@ -135,7 +135,7 @@ def unlisted_chapters(guide: Guide, content: Path) -> list[Problem]:
     handbook leaves them out (a translation's folder, with its own guide.yaml, is its own)."""
     from smguide.paths import display_path
 
-    listed = {Path(chapter.source).resolve() for chapter in guide.chapters}
+    listed = {chapter.path.resolve() for chapter in guide.chapters}
     own = {content / "guide.yaml", content / "labels.yaml"}
     found = []
     for path in sorted(content.rglob("*.y*ml")):

@@ -9,6 +9,8 @@ from smguide.deck.theme import NS
 from smguide.errors import RenderError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from pptx.slide import Slide
 
     from smguide.deck.context import DeckContext
@@ -50,10 +52,10 @@ def drop_empty(slide: Slide) -> None:
 
 class TooLong(RenderError):
     """Text that does not fit where the layout puts it, even at the smallest size; for a
-    block on the branded deck, which chapter file (`source`), which block (`block`, its
+    block on the branded deck, which chapter file (`source`, its path), which block (`block`, its
     index) and what did not fit (`detail`), as data."""
 
-    def __init__(self, message: str, source: str | None = None, block: int | None = None,
+    def __init__(self, message: str, source: Path | None = None, block: int | None = None,
                  detail: str = ""):
         super().__init__(message)
         self.source, self.block, self.detail = source, block, detail
@@ -86,7 +88,7 @@ def too_long(deck: DeckContext, planned: PlannedSlide, what: str, text: str = ""
     chapter, block = planned.chapter, planned.block
     if chapter is None or block is None:
         return TooLong(f"{deck.where(planned)}: {detail}")
-    return TooLong(f"{deck.where(planned)}: {detail}", chapter.source,
+    return TooLong(f"{deck.where(planned)}: {detail}", chapter.path,
                    chapter.blocks.index(block), detail)
 
 

@@ -140,7 +140,7 @@ def _font_place(brand: Brand, family: str) -> Where:
     from smguide.sources.yamlsource import YamlProblem, read_yaml
 
     try:
-        located = read_yaml(Path(brand.source))
+        located = read_yaml(brand.path)
     except (OSError, YamlProblem):
         return Where(brand.source, 1, 1, "typography")
     fonts = (located.data or {}).get("typography", {}) if isinstance(located.data, dict) else {}

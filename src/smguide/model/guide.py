@@ -7,6 +7,7 @@ Prose fields hold Markdown; the renderers decide how to show it.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -21,6 +22,7 @@ from pydantic import (
 
 from smguide.model.base import STRICT, Explained, Mistake, Strict
 from smguide.model.typography import Typography, TypographyFile
+from smguide.paths import display_path
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Markdown = Annotated[str, StringConstraints(min_length=1), Field(description="Markdown text")]
@@ -317,7 +319,7 @@ class Chapter(BaseModel):
 
     number: int
     anchor: str
-    source: str
+    path: Path  # the chapter's file, absolute
     title: str
     summary: str | None
     notes: str | None
@@ -325,6 +327,11 @@ class Chapter(BaseModel):
     deck: str | None = None  # the chapter in one spoken line
     recap: str | None = None  # its point on the summary slide (else `deck`)
     short_title: str | None = None  # the running head's, when the title is too long
+
+    @property
+    def source(self) -> str:
+        """The chapter's file as messages name it (see paths.display_path)."""
+        return display_path(self.path)
 
 
 class Guide(BaseModel):
@@ -339,7 +346,7 @@ class Guide(BaseModel):
     description: str | None
     chapters: tuple[Chapter, ...]
     labels: Labels
-    root: str  # the content folder, absolute
+    root: Path  # the content folder, absolute
     date: str | None = None  # the edition's date, ISO (YYYY-MM-DD)
     footer: str | None = None  # this language's footer, else the brand's
     deck: DeckFile | None = None  # what the deck's own slides say

@@ -49,7 +49,8 @@ class Brand:
     heading_weight: int
     faces: tuple[FontFace, ...]
     root: Path  # the brand file's folder
-    source: str
+    path: Path  # the brand file, absolute
+    named: Path  # the brand file as the user named it (relative or absolute): what messages show
     # on a company template (--template): slide kind -> layout name or 1-based number;
     # whose colours and fonts the deck's theme has; whether our logo goes on the slides
     layouts: dict[str, str | int] = dataclasses.field(default_factory=dict)
@@ -72,6 +73,11 @@ class Brand:
     screen_notes: tuple[tuple[str, tuple[Problem, ...]], ...] = ()  # theme -> what the deck adapted
     footers: dict[str, str] = dataclasses.field(default_factory=dict)  # language -> footer
     footer_where: str = ""  # file:line:col: defaults.smguide.footer
+
+    @property
+    def source(self) -> str:
+        """The brand file as messages name it (see paths.display_path)."""
+        return display_path(self.named)
 
     def footer_in(self, language: str) -> str | None:
         """The footer written for `language` (fr-CH, else fr) when the footer is given
@@ -186,7 +192,7 @@ def load_brand(path: Path, network: bool = False) -> tuple[Brand, list[Problem]]
         heading_family=head_used,
         heading_weight=css_weight(heads.get("weight") if isinstance(
             heads.get("weight"), (int, str)) else None, 700),
-        faces=tuple(faces.values()), root=root, source=shown,
+        faces=tuple(faces.values()), root=root, path=real(path), named=path,
         layouts=dict(smguide.layouts or {}) if smguide else {},
         template_theme=(smguide.template_theme if smguide else None) or "template",
         template_logo=(smguide.template_logo if smguide else None) or "auto",

@@ -188,7 +188,7 @@ def load_guide(content_dir: Path) -> Guide:
                                   key=file_line))
     return Guide(title=guide.title, subtitle=guide.subtitle, language=guide.language,
                  edition=guide.edition, description=guide.description,
-                 chapters=tuple(chapters), labels=labels, root=str(root), date=guide.date,
+                 chapters=tuple(chapters), labels=labels, root=root, date=guide.date,
                  footer=guide.footer, deck=guide.deck, contact=tuple(guide.contact or ()),
                  printed_by=guide.printed_by, week_before=week_before,
                  typography=typography_for(guide.language, labels.typography))
@@ -263,7 +263,7 @@ def _read_chapter(reading: _Reading, index: int, relative: str, path: Path,
         return None
     reading.anchors[anchor] = shown
     _check_block_files(root, source, shown, chapter, problems)
-    return Chapter(number=number, anchor=anchor, source=shown, title=chapter.title,
+    return Chapter(number=number, anchor=anchor, path=path, title=chapter.title,
                    summary=chapter.summary, notes=chapter.notes, blocks=tuple(chapter.blocks),
                    deck=chapter.deck, recap=chapter.recap, short_title=chapter.short_title)
 

@@ -48,8 +48,8 @@ def _kind(block: object) -> str:
 def compare(source: Guide, translation: Guide) -> list[Drift]:
     """What `translation` lacks or has beyond `source`: chapters, then blocks."""
     drifts: list[Drift] = []
-    guide_file = display_path(Path(translation.root) / "guide.yaml")
-    guide_yaml = _located(Path(translation.root) / "guide.yaml")
+    guide_file = display_path(translation.root / "guide.yaml")
+    guide_yaml = _located(translation.root / "guide.yaml")
     base = source.language
     pairs, missing, extra = _pair(source.chapters, translation.chapters)
     for chapter in missing:
@@ -58,7 +58,7 @@ def compare(source: Guide, translation: Guide) -> list[Drift]:
             guide_file, line, column, "chapters",
             f'the "{base}" edition has the chapter "{chapter.anchor}" ({chapter.title}, '
             f"{chapter.source}); this one does not",
-            f"translate {Path(chapter.source).name} into chapters/ and list it here"))
+            f"translate {chapter.path.name} into chapters/ and list it here"))
     for chapter in extra:
         index = translation.chapters.index(chapter)
         line, column = _place(guide_yaml, ("chapters", index))
@@ -91,7 +91,7 @@ def _blocks(source: Chapter, translation: Chapter, base: str) -> list[Drift]:
     """Blocks one chapter has and the other lacks, matched by their types in order."""
     kinds = [_kind(block) for block in source.blocks]
     theirs = [_kind(block) for block in translation.blocks]
-    located = _located(translation.source)
+    located = _located(translation.path)
     drifts = []
     matcher = difflib.SequenceMatcher(a=kinds, b=theirs, autojunk=False)
     for tag, a0, a1, b0, b1 in matcher.get_opcodes():
