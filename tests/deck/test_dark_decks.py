@@ -13,7 +13,9 @@ from pptx import Presentation
 
 from smguide.cli import main
 from smguide.commands.build import build_slides
+from smguide.deck.context import family_fonts
 from smguide.deck.render import DeckOptions
+from smguide.deck.textfit import Fonts, Para, Span, system_fonts, text_height
 from smguide.deck.theme import shown_colours
 from smguide.model.colors import contrast
 from smguide.model.options import Sources
@@ -22,6 +24,7 @@ from smguide.sources.brand import load_brand
 from smguide.sources.brandcolours import screen_primary
 
 TEMPLATE = Path(__file__).resolve().parents[1] / "fixtures" / "deck-template" / "dark.pptx"
+BRAND, _ = load_brand(builtin("brand") / "_brand.yml")
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 EMU_PER_INCH = 914400
 
@@ -146,3 +149,60 @@ def test_a_dark_decks_primary_is_seen_and_its_fills_keep_readable_text(primary: 
     shown = screen_primary(primary, background, light)
     assert contrast(shown, background) >= 3
     assert max(contrast(light, shown), contrast(background, shown)) >= 4.5
+
+
+def _paras(frame: Any) -> list[Para]:
+    """A written text frame read back as textfit paragraphs (scale = the size in points)."""
+    paras = []
+    for paragraph in frame.paragraphs:
+        runs = [run for run in paragraph.runs if run.font.size]
+        if not runs:
+            continue
+        size = runs[0].font.size.pt
+        ppr = paragraph._p.pPr
+        indent = int(ppr.get("marL", "0")) / 12700 if ppr is not None else 0.0
+        before = ppr.find(f"{A}spcBef/{A}spcPts") if ppr is not None else None
+        space = int(before.get("val")) / 100 / size if before is not None else 0.0
+        paras.append(Para(tuple(Span(r.text, bool(r.font.bold)) for r in runs), scale=size,
+                          space_before=space, indent=indent / size))
+    return paras
+
+
+def _fill(shape: Any, fonts: Fonts) -> float:
+    """The share of a text box's height its text takes (same font metrics as fitting)."""
+    frame = shape.text_frame
+    width = (shape.width - frame.margin_left - frame.margin_right) / 12700
+    height = (shape.height - frame.margin_top - frame.margin_bottom) / 12700
+    return text_height(_paras(frame), width, 1.0, fonts) / height
+
+
+@pytest.mark.parametrize("name", ["theme", "template"])
+def test_role_cards_at_4_3_fill_one_slide_or_split_evenly(dark_decks: dict[str, Any],
+                                                          name: str) -> None:
+    """On a 4:3 slide the marketing card fits on one slide at 18 pt once its columns are
+    sized to their text (the activities take more of the width), so it is not split; the
+    sales card does not, and its two slides carry equal heights of text (cut by height,
+    not by count), at the one size every role slide uses, 18 pt or more."""
+    prs = dark_decks[name]
+    fonts = family_fonts(BRAND, "Lato") if name == "theme" else system_fonts("DejaVu Sans")
+    if fonts is None:
+        pytest.skip("DejaVu Sans is not installed")
+    cards: dict[str, list[Any]] = {}
+    for slide in prs.slides:
+        header = next((s for s in slide.shapes if s.name == "Role header"), None)
+        if header is not None:
+            cards.setdefault(header.text_frame.paragraphs[0].runs[0].text, []).append(slide)
+    assert sorted(cards) == ["Marketing", "Sales"]
+    assert len(cards["Marketing"]) == 1, "the marketing card fits one slide at 18 pt"
+    assert len(cards["Sales"]) == 2
+    sizes = {run.font.size.pt for slides in cards.values() for slide in slides
+             for shape in slide.shapes if shape.name in ("Activities", "Skills")
+             for p in shape.text_frame.paragraphs if p._p.pPr is not None
+             and p._p.pPr.find(f"{A}buChar") is not None for run in p.runs}
+    assert len(sizes) == 1 and min(sizes) >= 18, sizes
+    fills = [max(_fill(shape, fonts) for shape in slide.shapes
+                 if shape.name in ("Activities", "Skills")) for slide in cards["Sales"]]
+    assert max(fills) - min(fills) <= 0.1, fills
+    one = max(_fill(shape, fonts) for shape in cards["Marketing"][0].shapes
+              if shape.name in ("Activities", "Skills"))
+    assert one >= 0.85, one  # the one-slide card fills its columns

@@ -15,7 +15,7 @@ from smguide.deck.fitting import (
     words,
 )
 from smguide.deck.slides import drop_empty, title_of, too_long
-from smguide.deck.textfit import Box, Fonts, Para, Span, largest_size
+from smguide.deck.textfit import Box, Fonts, Para, Span, largest_size, text_height
 from smguide.deck.theme import plain_shape
 from smguide.deck.write import (
     INSET_X,
@@ -61,10 +61,10 @@ def role_slides(deck: DeckContext, planned: PlannedSlide, role: Role) -> None:
     header_h = round(HEADER * 914400)
     inner = Area(area.left, area.top + header_h + GAP // 2, area.width,
                  area.height - header_h - GAP // 2)
-    boxes = [c.box for c in inner.columns(2, GAP * 2)]
-    pages = _column_pages(lists, columns_head, boxes, fonts)
-    if pages is None:
+    found = _column_pages(lists, columns_head, inner, fonts)
+    if found is None:
         raise too_long(deck, planned, "the role", role.name, minimum=COLUMNS[1])
+    columns, pages = found
     mission = sentences(md_paras(role.mission, lang))
     for number, (size, chunks) in enumerate(pages):
         said = [listed(label, chunk) for label, chunk in
@@ -75,7 +75,7 @@ def role_slides(deck: DeckContext, planned: PlannedSlide, role: Role) -> None:
                                pages=len(pages))
         _role_header(deck, slide, area.narrowed(EDGE), header_h, role.name,
                      deck.guide.typography.pair(labels.focus, focus))
-        for n, column in enumerate(inner.columns(2, GAP * 2)):
+        for n, column in enumerate(columns):
             paras = [*columns_head[n], *chunks[n]]
             box = slide.shapes.add_textbox(Emu(column.left), Emu(column.top),
                                            Emu(column.width), Emu(column.height))
@@ -97,32 +97,102 @@ def _both_columns(deck: DeckContext, planned: PlannedSlide) -> Area:
     return Area(left, top, right - left, bottom - top)
 
 
-def _column_pages(lists: tuple[list[Para], list[Para]], heads: tuple[list[Para], list[Para]],
-                  boxes: list[Box], fonts: Fonts
-                  ) -> list[tuple[float, tuple[list[Para], list[Para]]]] | None:
-    """The fewest slides over which both columns run side by side: each column cut into
-    that many equal parts, every slide's items within MAX_WORDS; one slide down to
-    ONE_SLIDE (a step below the base size: one full card reads better than two
-    half-empty ones), a continued card down to the minimum (one continuation slide
-    rather than a third)."""
+SHARES = (0.5, 0.55, 0.45, 0.6, 0.4, 0.65, 0.35)  # the first column's share, equal first
+Chunks = tuple[list[Para], list[Para]]
+
+
+def _split(inner: Area, share: float) -> list[Area]:
+    """The card's two columns, the first taking `share` of the width (less the gap)."""
+    room = inner.width - GAP * 2
+    first = round(room * share)
+    return [Area(inner.left, inner.top, first, inner.height),
+            Area(inner.left + first + GAP * 2, inner.top, room - first, inner.height)]
+
+
+def _column_pages(lists: Chunks, heads: Chunks, inner: Area, fonts: Fonts
+                  ) -> tuple[list[Area], list[tuple[float, Chunks]]] | None:
+    """The columns and the fewest slides over which both run side by side, each slide's
+    items within MAX_WORDS. One slide may come down to ONE_SLIDE (a step below the base
+    size: one full card reads better than two half-empty ones), with the columns sized
+    to their text when equal columns do not hold it; a continued card keeps equal
+    columns, each cut where its slides' shares are of equal height (not of equal
+    count), and may come down to the minimum."""
+    equal = _split(inner, 0.5)
+    whole = _page(lists, heads, [c.box for c in equal], fonts, alone=True)
+    if whole is not None:
+        return equal, [(whole, lists)]
+    for share in SHARES[1:]:
+        columns = _split(inner, share)
+        size = _page(lists, heads, [c.box for c in columns], fonts, alone=True)
+        if size is not None:
+            return columns, [(size, lists)]
+    boxes = [c.box for c in equal]
     most = max(len(items) for items in lists)
-    for count in range(1, most + 1):
-        parts = [[items[i * -(-len(items) // count):(i + 1) * -(-len(items) // count)]
-                  for i in range(count)] for items in lists]
+    for count in range(2, most + 1):
+        parts = [_balanced(items, heads[n], count, boxes[n], fonts)
+                 for n, items in enumerate(lists)]
         pages = []
-        for left, right in zip(*parts, strict=True):
-            sizes = [largest_size([*heads[n], *chunk], boxes[n], fonts, *COLUMNS)
-                     for n, chunk in enumerate((left, right))]
-            single = len(left) <= 1 and len(right) <= 1
-            if None in sizes or (not single and (
-                    (count == 1 and min(s for s in sizes if s) < ONE_SLIDE)
-                    or words([*left, *right]) > MAX_WORDS)):
+        for chunks in zip(*parts, strict=True):
+            size = _page(chunks, heads, boxes, fonts, alone=False)
+            if size is None:
                 break
-            pages.append((min(s for s in sizes if s), (left, right)))
+            pages.append((size, chunks))
         else:
             common = min(size for size, _ in pages)
-            return [(common, chunks) for _, chunks in pages]
+            return equal, [(common, chunks) for _, chunks in pages]
     return None
+
+
+def _page(chunks: Chunks | tuple[list[Para], ...], heads: Chunks, boxes: list[Box],
+          fonts: Fonts, alone: bool) -> float | None:
+    """The size both columns of one slide fit at, or None: the whole card (`alone`) down
+    to ONE_SLIDE, a continued card's share down to the minimum; a slide of several items
+    within MAX_WORDS (a single item on each side may shrink to the minimum)."""
+    left, right = chunks
+    sizes = [largest_size([*heads[n], *chunk], boxes[n], fonts, *COLUMNS)
+             for n, chunk in enumerate((left, right))]
+    if None in sizes:
+        return None
+    size = min(s for s in sizes if s)
+    single = len(left) <= 1 and len(right) <= 1
+    if not single and (words([*left, *right]) > MAX_WORDS or (alone and size < ONE_SLIDE)):
+        return None
+    return size
+
+
+def _balanced(items: list[Para], head: list[Para], count: int, box: Box, fonts: Fonts
+              ) -> list[list[Para]]:
+    """`items` cut into `count` runs (in order; the last ones may be empty) whose
+    heights, measured at the base size, are as even as they can be: the tallest as
+    short as it can be, then the shortest as tall."""
+    from functools import cache
+
+    @cache
+    def height(start: int, end: int) -> float:
+        return text_height([*head, *items[start:end]], box.inner_width, COLUMNS[0],
+                           fonts) if end > start else 0.0
+
+    @cache
+    def best(start: int, left: int) -> tuple[tuple[float, float], tuple[int, ...]]:
+        """((tallest, -shortest), the runs' ends) for items[start:] in `left` runs."""
+        if left == 1:
+            last = height(start, len(items))
+            return (last, -last), (len(items),)
+        found: tuple[tuple[float, float], tuple[int, ...]] | None = None
+        for end in range(start + 1 if start < len(items) else start, len(items) + 1):
+            (tallest, shortest), ends = best(end, left - 1)
+            here = height(start, end)
+            key = (max(tallest, here), max(shortest, -here))
+            if found is None or key < found[0]:
+                found = (key, (end, *ends))
+        assert found is not None
+        return found
+
+    runs, start = [], 0
+    for end in best(0, count)[1]:
+        runs.append(items[start:end])
+        start = end
+    return runs
 
 
 def _role_header(deck: DeckContext, slide: Slide, area: Area, height: int, name: str,
