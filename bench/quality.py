@@ -9,8 +9,10 @@ more than half empty), gaps (pages inside a chapter more than 30% empty: the tex
 short because the next block was kept whole and went overleaf), runts, keep-together
 blocks split by a page turn (and a diagram apart from its key), takeaways apart from
 their text, headings with fewer than two lines under them, orphans and widows,
-hyphenation faults, lines broken early (stray breaks), the smallest type, the lowest
-contrast of the running heads and footers, and the diagram's smallest label. --details
+hyphenation faults, hyphenated lines, words hyphenated across a page turn, ladders
+(more than two hyphenated lines in a row), lines broken early (stray breaks), the
+smallest type, the lowest contrast of the running heads and footers, and the diagram's
+smallest label. --details
 lists where each fault is. The measuring is in tests/pagequality.py, which the tests use
 too (tests/handbook/test_typography.py).
 """
@@ -74,7 +76,8 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, object]]:
         for name, report in reports.items():
             print(f"\n{name}: smallest type {report.smallest_what}")
             for label in ("blank_pages", "gaps", "runts", "splits", "stranded", "short_headings",
-                          "orphans_widows", "hyphenation", "page_turn_hyphens", "stray_breaks"):
+                          "orphans_widows", "hyphenation", "page_turn_hyphens", "ladders",
+                          "stray_breaks"):
                 items = getattr(report, label)
                 if items:
                     print(f"  {label}: " + "; ".join(str(i) for i in items))

@@ -137,6 +137,7 @@ class Report:
     diagram_label_pt: float
     opener_depths: list[float] = field(default_factory=list)  # chapter titles' baselines, pt
     page_turn_hyphens: list[str] = field(default_factory=list)  # words split by a page turn
+    ladders: list[str] = field(default_factory=list)  # 3 or more hyphenated lines in a row
 
     def figures(self) -> dict[str, Any]:
         return {
@@ -149,6 +150,7 @@ class Report:
             "orphans/widows": len(self.orphans_widows),
             "hyphen faults": len(self.hyphenation), "hyphenated": self.hyphenated_lines,
             "page-turn hyphens": len(self.page_turn_hyphens),
+            "ladders": len(self.ladders),
             "stray breaks": len(self.stray_breaks),
             "smallest pt": self.smallest_pt, "margin contrast": self.small_contrast,
             "diagram pt": self.diagram_label_pt,
@@ -438,7 +440,7 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
             gaps.append(f"p{page + 1}: {1 - fill:.0%} empty, p{page + 2} opens with {after}")
 
     # hyphenation
-    hyphenation, hyphenated = _hyphenation(blocks, continued_from, compounds)
+    hyphenation, hyphenated, ladders = _hyphenation(blocks, continued_from, compounds)
     page_turns = [f"p{a.page + 1}–{a.page + 2}: “{a.lines[-1].text[-20:]}”"
                   for a in continued_from.values()  # a word hyphenated across a page turn
                   if a.lines and a.lines[-1].text.endswith(HYPHENS)
@@ -469,7 +471,7 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
                        if smallest else ""),
         small_contrast=round(contrast, 2),
         diagram_label_pt=round(min(figure_sizes), 2) if figure_sizes else 0.0,
-        opener_depths=openers, page_turn_hyphens=page_turns)
+        opener_depths=openers, page_turn_hyphens=page_turns, ladders=ladders)
 
 
 def _stray_breaks(blocks: list[Node]) -> list[str]:
@@ -521,11 +523,13 @@ HYPHENS = ("-", "\u2010", "\u00ad")
 
 
 def _hyphenation(blocks: list[Node], continued_from: dict[int, Node],
-                 compounds: set[str]) -> tuple[list[str], int]:
+                 compounds: set[str]) -> tuple[list[str], int, list[str]]:
     """Faults at line ends that end in a hyphen: too short a word or fragment, a break in
-    a heading, table cell or label, a break at a compound's own hyphen or in a compound,
-    more than two hyphenated lines in a row."""
+    a heading, table cell or label, a break at a compound's own hyphen or in a compound;
+    the number of hyphenated lines; and the ladders, more than two hyphenated lines in a
+    row (in one block)."""
     faults: list[str] = []
+    ladders: list[str] = []
     count = 0
     lowered = {c.lower() for c in compounds}
     for block in blocks:
@@ -539,7 +543,8 @@ def _hyphenation(blocks: list[Node], continued_from: dict[int, Node],
             count += 1
             run += 1
             if run == 3:
-                faults.append(f"p{line.page + 1}: three hyphenated lines in a row")
+                ladders.append(f"p{line.page + 1}: three hyphenated lines in a row, "
+                               f"the third “{text[-20:]}”")
             left = text.split()[-1]
             right = lines[i + 1].text.split()[0] if lines[i + 1].text.split() else ""
             where = f"p{line.page + 1}: “{left}{right}”"
@@ -560,7 +565,7 @@ def _hyphenation(blocks: list[Node], continued_from: dict[int, Node],
                 faults.append(f"{where} hyphenated inside a compound")
             elif a < 3 or b < 3 or len(re.sub(r"\W", "", joined)) < 6:
                 faults.append(f"{where} leaves {a}+{b} letters")
-    return faults, count
+    return faults, count, ladders
 
 
 def _contrast(colour: Any) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,10 +15,11 @@ from markupsafe import Markup
 
 from smguide.errors import RenderError
 from smguide.handbook.fitting import Fit
+from smguide.handbook.hyphenation import hyphenator
 from smguide.handbook.pdf import Manuscript, PrintSpec
 from smguide.handbook.templatedata import Record, to_data
 from smguide.handbook.templating import make_env, render, template_dirs
-from smguide.handbook.typeset import typeset
+from smguide.handbook.typeset import Hyphenate, typeset
 from smguide.model.colors import palette, shade
 from smguide.model.diagram import Label, PartSpec, Scene, layout
 from smguide.model.guide import Analogy, Guide
@@ -41,6 +43,7 @@ from smguide.sources.markdown import use_quotes
 PAPERS = {"a4": ("A4", 1.05, 210, 297), "letter": ("letter", 1.05, 215.9, 279.4),
           "a5": ("A5", 0.9, 148, 210)}
 PT_PER_MM = 72 / 25.4
+LETTER_RUNS = re.compile(r"[^\W\d_]+")
 # The measure: body text is set for this many characters per line on average (the
 # comfortable range is 60 to 75; ragged lines run up to about 12% longer than average).
 CHARACTERS_PER_LINE = 68
@@ -198,8 +201,19 @@ def part_spec(part: Record) -> PartSpec:
                     text("picture"), role if role in ROLES else None)  # type: ignore[arg-type]
 
 
-def _typeset_after(filter_: Callable[[str], Markup]) -> Callable[[str], Markup]:
-    return lambda text: typeset(filter_(text))
+def _typeset_after(filter_: Callable[[str], Markup], words: Hyphenate | None,
+                   names: tuple[str, ...], capitalised_names: bool
+                   ) -> Callable[..., Markup]:
+    """`filter_` followed by typeset.py; `hyphenate=False` in a template: no hyphenation
+    (a list of takeaways, a summary)."""
+    def typeset_text(text: str, hyphenate: bool = True) -> Markup:
+        return typeset(filter_(text), hyphenate=words if hyphenate else None, names=names,
+                       capitalised_names=capitalised_names)
+    return typeset_text
+
+
+# languages that write every noun with a capital letter: a capital does not make a name
+NOUNS_CAPITALISED = ("de", "lb", "gsw")
 
 
 def wrap_text(text: str, width: int) -> list[str]:
@@ -224,8 +238,13 @@ class HandbookRenderer:
         inline = self.env.filters["md_inline"]
         # table cells and a role card's columns: compounds kept whole, nothing tied
         self.env.filters["md_cell"] = lambda text: typeset(inline(text), tie=False)
-        for name in ("md", "md_inline"):  # no runts, compounds kept whole (typeset.py)
-            self.env.filters[name] = _typeset_after(self.env.filters[name])
+        # no runts, compounds kept whole, our own hyphenation (typeset.py); never of a name
+        names = tuple(LETTER_RUNS.findall(brand.name or ""))
+        language = guide.language.split("-")[0].lower()
+        for name in ("md", "md_inline"):
+            self.env.filters[name] = _typeset_after(
+                self.env.filters[name], hyphenator(guide.language), names,
+                language not in NOUNS_CAPITALISED)
         self.env.globals["analogy_diagram"] = self.analogy_diagram
         self.env.globals["analogy_key"] = self.analogy_key
         self.env.globals["asset_uri"] = self.asset_uri

@@ -12,15 +12,21 @@ letters from its edges (the file's COMPOUNDLEFTHYPHENMIN/COMPOUNDRIGHTHYPHENMIN)
 between two breaks that has no vowel ("n", "r") joins the piece before it.
 
 `install()` makes Pyphen read a two-level file this way when it first reads it, so
-WeasyPrint's own lookups get the parts and syllables right.
+WeasyPrint's own lookups get the parts and syllables right. `hyphenator(language)` is
+what the handbook's text is hyphenated with (handbook/typeset.py writes the breaks into
+the text as soft hyphens): at least 3 letters before and after a break.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+EDGE = 3  # letters kept before and after a break
+SOFT_HYPHEN = "\u00ad"
 VOWELS = set("aeiouyäöüàáâãåæèéêëìíîïòóôõøœùúûýÿąęėįųűőāēīōūăîâ")
 _installed = False
 
@@ -110,4 +116,26 @@ def install() -> None:
         return dictionary if dictionary is not None else original(path)
 
     pyphen.HyphDict = read
+    pyphen.hdcache.clear()  # a dictionary read before was read as one level
     _installed = True
+
+
+@lru_cache(maxsize=8)
+def hyphenator(language: str) -> Callable[[str], str] | None:
+    """A word -> the word with a soft hyphen at each place it may break, in `language`
+    (a BCP 47 tag; English by the American patterns, which split by syllable:
+    "re-spon-si-bil-i-ties"), or None when Pyphen has no dictionary for it."""
+    import pyphen
+
+    install()
+    base = language.replace("-", "_")
+    lang = "en_US" if base.split("_")[0].lower() == "en" else pyphen.language_fallback(base)
+    if not lang:
+        return None
+    dictionary = pyphen.Pyphen(lang=lang, left=EDGE, right=EDGE)
+
+    @lru_cache(maxsize=4096)
+    def soft(word: str) -> str:
+        return str(dictionary.inserted(word, hyphen=SOFT_HYPHEN))
+
+    return soft

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from smguide.errors import RenderError, quote
+from smguide.handbook.breaks import settle
 from smguide.handbook.fitting import Fit, fit_chapters
 from smguide.logs import quieted
 from smguide.safety.fetcher import BlockedResource, make_fetcher
@@ -89,19 +90,20 @@ def lay_out(manuscript: Manuscript, *, allow_network: bool = False) -> Any:
 
     import_weasyprint()
     install()  # German and the other two-level dictionaries read as two levels
-    document, fitted = _lay_out(manuscript, manuscript.html, allow_network)
-    if manuscript.print_spec and PADDING in manuscript.html:
+    document, fitted, text = _lay_out(manuscript, manuscript.html, allow_network)
+    if manuscript.print_spec and PADDING in text:
         missing = -len(document.pages) % 4  # a saddle-stitched booklet: sheets of 4 pages
         if missing:  # (the chapters as fitted the first time: the padding comes after them)
-            document, _ = _lay_out(manuscript, manuscript.html.replace(
+            document, _, _ = _lay_out(manuscript, text.replace(
                 PADDING, PAD_PAGE * missing, 1), allow_network, fitted)
     refuse_unsafe_links(document)
     return document
 
 
 def _lay_out(manuscript: Manuscript, text: str, allow_network: bool,
-             fitted: str | None = None) -> tuple[Any, str]:
-    """The document, and the CSS that fitted its chapters (`fitted`: use that CSS)."""
+             fitted: str | None = None) -> tuple[Any, str, str]:
+    """The document, the CSS that fitted its chapters (`fitted`: use that CSS) and the
+    HTML as laid out, with the hyphens breaks.py took back."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
@@ -116,10 +118,13 @@ def _lay_out(manuscript: Manuscript, text: str, allow_network: bool,
         spec = manuscript.print_spec
         variant = spec.variant() if spec else {"pdf_variant": VARIANT}
 
-        def render(extra_css: str) -> Any:
+        def render(extra_css: str, markup: str | None = None) -> Any:
+            """The HTML (or `markup`, the same with some soft hyphens taken back) laid out."""
             extra = [CSS(string=extra_css, font_config=fonts)] if extra_css else []
-            return html.render(font_config=fonts, stylesheets=stylesheets + extra,
-                               color_profiles=_output_profiles(spec), **variant)
+            parsed = html if markup is None else HTML(
+                string=markup, base_url=manuscript.base_url, url_fetcher=fetcher)
+            return parsed.render(font_config=fonts, stylesheets=stylesheets + extra,
+                                 color_profiles=_output_profiles(spec), **variant)
 
         def trial(extra_css: str, anchor: str) -> Any:
             alone = chapter_alone(html, anchor)
@@ -130,10 +135,15 @@ def _lay_out(manuscript: Manuscript, text: str, allow_network: bool,
                 **variant)
 
         if fitted is not None:
-            return render(fitted), fitted
-        if manuscript.fit:  # chapters that would end on a page under half full: fitting.py
-            return fit_chapters(render, manuscript.fit, _fit_key(manuscript, text), trial)
-        return render(""), ""
+            document, css = render(fitted), fitted
+        elif manuscript.fit:  # chapters that would end on a page under half full: fitting.py
+            document, css = fit_chapters(render, manuscript.fit, _fit_key(manuscript, text),
+                                         trial)
+        else:
+            document, css = render(""), ""
+        # no word hyphenated across a page turn, no more than two hyphens in a row
+        document, text = settle(document, text, lambda markup: render(css, markup))
+        return document, css, text
 
 
 def chapter_alone(html: Any, anchor: str) -> Any:

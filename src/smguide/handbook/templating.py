@@ -304,8 +304,10 @@ def make_env(override: Path | None, *, html: bool = True, language: str = "en",
     env = DataSandbox(loader=loader, autoescape=html, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, optimized=False,
                       bytecode_cache=template_cache())
-    env.filters["md"] = lambda text: markdown.to_html(text, language)
-    env.filters["md_inline"] = lambda text: markdown.to_inline_html(text, language)
+    # (hyphenate=False: the handbook's renderer sets the text without hyphenation)
+    env.filters["md"] = lambda text, hyphenate=True: markdown.to_html(text, language)
+    env.filters["md_inline"] = (lambda text, hyphenate=True:
+                                markdown.to_inline_html(text, language))
     # md_inline for a table cell or a card's column (the handbook ties no last words there)
     env.filters["md_cell"] = lambda text: markdown.to_inline_html(text, language)
     env.filters["plain"] = lambda text: markdown.to_plain(text, language)

@@ -3,16 +3,29 @@
 - A paragraph never ends on a line holding one short word (a runt): a short last word is
   tied to the word before it with a no-break space. Not in a comparison's cells (the
   `md_cell` filter): in a column a quarter of the page wide, WeasyPrint breaks the line
-  early before the tied pair, or inside it. (Only a space: an element around
-  the last words makes WeasyPrint break the line before them too early.)
-- A word that has hyphens of its own ("one-to-one", "E-Mail") is kept whole: a line never
-  breaks at its hyphens, and it is never hyphenated again.
+  early before the tied pair, or inside it.
+- Hyphenation is ours, not WeasyPrint's: the places a word may break are written into the
+  text as soft hyphens (U+00AD), which WeasyPrint breaks at and draws as a hyphen, and
+  nowhere else (the stylesheet sets `hyphens: manual`). So the rules a proofreader asks
+  for hold: words of at least 6 letters, 3 letters before and after a break, no break in
+  a paragraph's last word (its end alone would be a runt), in a word that has hyphens of
+  its own, in a name (the brand's name; in English also a capitalised word inside a
+  sentence), in code, or where a template asks for none (`hyphenate=False`: headings,
+  labels, table cells, takeaways). And a single break can be taken back after layout
+  (handbook/breaks.py: none across a page turn, at most two hyphenated lines in a row).
+- A word that has hyphens of its own ("one-to-one", "E-Mail") is kept whole: a word
+  joiner (U+2060) after each of its hyphens forbids a line break there. A character, not
+  an element around the word: WeasyPrint breaks a line early before an inline element
+  that does not fit (its bugs #1614 and #2748), and U+2011, the no-break hyphen, is not
+  in every font (Lato lacks it, and the line falls back to another font for that glyph);
+  the word joiner needs no glyph.
 Only text between tags is touched, never a tag or an attribute, and never code.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 
 from markupsafe import Markup
 
@@ -25,31 +38,87 @@ SHORT_WORD = 7  # a last word this short (in letters) is tied to the word before
 TIE_LIMIT = 18  # when the two, with their space, are at most this many characters
 LETTERS = re.compile(r"[^\W\d_]+")
 CODE = ("<code", "<pre", "<kbd", "<samp")
-
+SHY, JOINER = "\u00ad", "\u2060"
+KEEP = "\ue000"  # marks a paragraph's long last word while the text is set (removed after)
+HYPHEN_MIN = 6  # letters a word needs to be hyphenated
+# a word that may be hyphenated: letters only, not part of an entity, a compound, a word
+# with digits or a word marked to be kept whole
+WORD = re.compile(r"(?<![\w&#\u00ad\u2060\ue000-])([^\W\d_]{" + str(HYPHEN_MIN)
+                  + r",})(?![\w\u00ad\u2060;-])")
+SENTENCE = re.compile(r"(?:^|[.!?:;…]\s+|[\"“„«(]\s*)$")
 
 # WeasyPrint 70 breaks a line after its FIRST word when the text before an inline element
 # ends in a space and the element does not fit on the line ("Een / beeld om te ... elkaar
 # / <b>aanvullen.</b>"); with the space inside the element, it breaks before it.
 INLINE_AFTER_SPACE = re.compile(r" (<(?:strong|em|b|i)(?:\s[^>]*)?>)")
 
+Hyphenate = Callable[[str], str]  # a word -> the word with soft hyphens where it may break
 
-def typeset(html: str, tie: bool = True) -> Markup:
+
+def typeset(html: str, tie: bool = True, hyphenate: Hyphenate | None = None,
+            names: Collection[str] = (), capitalised_names: bool = False) -> Markup:
     """`html` (safe HTML) with runts prevented (unless not `tie`: a table cell's text),
-    hyphenated compounds kept whole, and the space before a bold or italic run moved
-    inside it (see INLINE_AFTER_SPACE)."""
+    compounds kept whole, the space before a bold or italic run moved inside it (see
+    INLINE_AFTER_SPACE) and, with `hyphenate`, every other word of HYPHEN_MIN letters or
+    more given its soft hyphens, except `names` (and with `capitalised_names`, a word
+    with a capital letter that does not open a sentence)."""
     parts = TAG.split(str(html))
-    in_code = 0
+    for i in _text_parts(parts):
+        parts[i] = COMPOUND.sub(lambda m: m.group(1).replace("-", "-" + JOINER), parts[i])
+    html = INLINE_AFTER_SPACE.sub(r"\1 ", "".join(parts))
+    if tie:
+        html = tie_ends(html)
+    if hyphenate is not None:
+        html = hyphenate_html(html, hyphenate, names, capitalised_names)
+    return Markup(html.replace(KEEP, ""))
+
+
+def _text_parts(parts: list[str]) -> list[int]:
+    """The indexes of `parts` (TAG.split) that are text outside code."""
+    found, in_code = [], 0
     for i, part in enumerate(parts):
         if i % 2:  # a tag
             if part.startswith(CODE):
                 in_code += 1
             elif part.startswith(("</code", "</pre", "</kbd", "</samp")):
                 in_code = max(0, in_code - 1)
-            continue
-        if not in_code:
-            parts[i] = COMPOUND.sub(r'<span class="compound">\1</span>', part)
-    html = INLINE_AFTER_SPACE.sub(r"\1 ", "".join(parts))
-    return Markup(tie_ends(html) if tie else html)
+        elif not in_code and part:
+            found.append(i)
+    return found
+
+
+def hyphenate_html(html: str, hyphenate: Hyphenate, names: Collection[str] = (),
+                   capitalised_names: bool = False) -> str:
+    """Soft hyphens into the words of `html`'s text (see `typeset`)."""
+    parts = TAG.split(html)
+    kept = {name.lower() for name in names}
+    for i in _text_parts(parts):
+        text = parts[i]
+
+        def soft(match: re.Match[str], text: str = text, i: int = i) -> str:
+            word = match.group(1)
+            if word.lower() in kept:
+                return word
+            if capitalised_names and word[0].isupper() and not _opens_sentence(
+                    parts, i, text[:match.start()]):
+                return word
+            return hyphenate(word)
+
+        parts[i] = WORD.sub(soft, text)
+    return "".join(parts)
+
+
+def _opens_sentence(parts: list[str], index: int, before: str) -> bool:
+    """Whether a word after `before` (in parts[index]) opens a sentence or a block."""
+    text = before
+    j = index
+    while not text.strip() and j >= 2:  # the text before it is in an earlier piece
+        tag = parts[j - 1]
+        if BLOCK_START.match(tag) or BLOCK_END.match(tag):
+            return True
+        j -= 2
+        text = parts[j] + text
+    return bool(SENTENCE.search(text)) if text.strip() else True
 
 
 def tie_ends(html: str) -> str:
@@ -63,7 +132,8 @@ def tie_ends(html: str) -> str:
 
 def _tie_before(parts: list[str], end: int) -> None:
     """Replace the last space of the text before parts[end] (back to the block's start)
-    with a no-break space, when the last two words are short enough to share a line."""
+    with a no-break space, when the last two words are short enough to share a line; the
+    last word is marked KEEP, so that it is not hyphenated."""
     start = end - 1
     while start > 0 and not (BLOCK_START.match(parts[start - 1])
                              or BLOCK_END.match(parts[start - 1])):
@@ -83,16 +153,10 @@ def _tie_before(parts: list[str], end: int) -> None:
     for j, piece in pieces:
         if offset <= last.start() < offset + len(piece):
             at, end = last.start() - offset, last.end() - offset
-            rest = piece[end:]
-            if tie:
-                parts[j] = piece[:at] + "\u00a0" + rest
-            elif rest.strip() and len(word[0]) > SHORT_WORD and TAG.search(rest) is None:
-                # a long last word is not hyphenated: its end alone would be a runt. The
-                # space goes inside the span (see INLINE_AFTER_SPACE)
-                parts[j] = piece[:at] + f'<span class="last-word">{piece[at:end]}{rest}</span>'
+            # the last word is never hyphenated: its end alone would be a runt
+            letter = LETTERS.search(piece, end)
+            if letter is not None:
+                piece = piece[:letter.start()] + KEEP + piece[letter.start():]
+            parts[j] = piece[:at] + "\u00a0" + piece[end:] if tie else piece
             return
         offset += len(piece)
-
-
-def _text(html: str) -> str:
-    return TAG.sub("", html)

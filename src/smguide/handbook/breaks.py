@@ -1,0 +1,138 @@
+"""Hyphens taken back after layout, as a typesetter takes them back: no word hyphenated
+across a page turn, and at most two hyphenated lines in a row.
+
+The text comes with every place a word may break written in as a soft hyphen
+(handbook/typeset.py), so one break can be taken back without touching the others: the
+soft hyphens of that one word are removed from the HTML and the document is laid out
+again. Which breaks to take back is read from the laid-out lines: a line that ends at a
+soft hyphen (the hyphen WeasyPrint adds after it) and whose next line is on another page,
+or that is the third of three such lines in a row. Lines are counted in the flow's order,
+soft hyphens too: the n-th soft hyphen of the laid-out text is the n-th of the HTML's
+body (when the two counts differ, nothing is taken back). WeasyPrint has no public API
+for its lines (no `hyphenate-limit-lines` either), so they are read from the page boxes;
+a version that lays them out otherwise gives no lines, and the document is kept as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+SHY = "\u00ad"
+MOST_IN_A_ROW = 2  # hyphenated lines in a row
+ROUNDS = 3  # layouts at most, to take back the breaks that the first ones made
+TAG = re.compile(r"<[^>]*>")
+
+
+@dataclass(frozen=True)
+class Line:
+    page: int
+    breaks_at: int | None  # the soft hyphen (its number in the text) the line ends at
+
+
+def lines(document: Any) -> tuple[list[Line], int]:
+    """The lines of the document's flow (not its running heads or footers), in order,
+    and how many soft hyphens they hold."""
+    from weasyprint.formatting_structure import boxes
+
+    found: list[Line] = []
+    count = 0
+
+    def walk(box: Any, page: int) -> Iterator[Any]:
+        if isinstance(box, boxes.MarginBox):
+            return
+        if isinstance(box, boxes.LineBox):
+            yield box
+            return
+        for child in getattr(box, "children", ()):
+            yield from walk(child, page)
+
+    for number, page in enumerate(document.pages):
+        root = getattr(page, "_page_box", None)
+        if root is None:
+            return [], -1
+        for line in walk(root, number):
+            texts = [box for box in line.descendants() if isinstance(box, boxes.TextBox)]
+            count += sum(box.text.count(SHY) for box in texts)
+            last = texts[-1] if texts else None
+            ends = None
+            if last is not None and SHY in last.text:
+                after = last.text[last.text.rindex(SHY) + 1:]
+                if after and after == last.style["hyphenate_character"]:
+                    ends = count - 1
+            found.append(Line(number, ends))
+    return found, count
+
+
+def soft_hyphens(html: str) -> list[int]:
+    """Where the soft hyphens of the HTML's body text are (offsets in `html`)."""
+    start = html.find("<body")
+    offsets = []
+    for match in re.finditer(SHY, html):
+        if match.start() > start:
+            offsets.append(match.start())
+    inside = [m.span() for m in TAG.finditer(html)]
+    if not inside:
+        return offsets
+    tags = iter(inside)
+    tag = next(tags, None)
+    kept = []
+    for offset in offsets:  # none of a tag's own (an attribute's value)
+        while tag is not None and tag[1] <= offset:
+            tag = next(tags, None)
+        if tag is None or not tag[0] <= offset < tag[1]:
+            kept.append(offset)
+    return kept
+
+
+def to_take_back(found: list[Line]) -> set[int]:
+    """The soft hyphens whose breaks go: at a page turn, and the third in a row."""
+    wanted: set[int] = set()
+    run = 0
+    for line, following in zip(found, [*found[1:], None], strict=True):
+        if line.breaks_at is None:
+            run = 0
+            continue
+        run += 1
+        if following is not None and following.page != line.page or run > MOST_IN_A_ROW:
+            wanted.add(line.breaks_at)
+            run = 0
+    return wanted
+
+
+def take_back(html: str, numbers: set[int]) -> str:
+    """`html` without the soft hyphens of the words whose `numbers`-th soft hyphens
+    (counted over the body's text) are given."""
+    offsets = soft_hyphens(html)
+    drop: set[int] = set()
+    for number in numbers:
+        if not 0 <= number < len(offsets):
+            continue
+        start = end = offsets[number]
+        while start > 0 and (html[start - 1].isalpha() or html[start - 1] == SHY):
+            start -= 1
+        while end + 1 < len(html) and (html[end + 1].isalpha() or html[end + 1] == SHY):
+            end += 1
+        drop.update(i for i in range(start, end + 1) if html[i] == SHY)
+    pieces, last = [], 0
+    for offset in sorted(drop):
+        pieces.append(html[last:offset])
+        last = offset + 1
+    return "".join(pieces) + html[last:]
+
+
+def settle(document: Any, html: str, render: Callable[[str], Any]
+           ) -> tuple[Any, str]:
+    """The document (and its HTML) laid out again, up to ROUNDS times, until no word is
+    hyphenated across a page turn and no more than MOST_IN_A_ROW lines in a row end in a
+    hyphen; as it was when there is nothing to take back (or its lines cannot be read)."""
+    for _ in range(ROUNDS):
+        found, laid_out = lines(document)
+        wanted = to_take_back(found)
+        if not wanted or laid_out != len(soft_hyphens(html)):
+            break  # nothing to take back, or the text and the layout do not match
+        html = take_back(html, wanted)
+        document = render(html)
+    return document, html

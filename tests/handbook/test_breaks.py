@@ -1,0 +1,69 @@
+"""Hyphens taken back after layout (handbook/breaks.py): none across a page turn, at most
+two hyphenated lines in a row, read back from the PDF (tests/pagequality.py)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+from smguide.handbook.breaks import SHY, Line, settle, take_back, to_take_back
+from smguide.handbook.hyphenation import hyphenator
+from smguide.handbook.typeset import typeset
+from smguide.resources import ASSETS_DIR
+from tests.pagequality import measure
+
+
+def test_which_breaks_are_taken_back() -> None:
+    lines = [Line(0, None), Line(0, 0), Line(0, 1), Line(0, 2), Line(0, 3),  # a ladder
+             Line(0, None), Line(0, 5), Line(1, None),  # a page turn after the 6th
+             Line(1, 6), Line(1, 7), Line(1, None)]  # two in a row: kept
+    assert to_take_back(lines) == {2, 5}
+
+
+def test_a_word_loses_all_its_soft_hyphens_and_only_it() -> None:
+    html = f'<html><head><title>a{SHY}b</title></head><body><p title="x{SHY}y">mar{SHY}ket' \
+           f'{SHY}ing and mar{SHY}ket{SHY}ing</p></body></html>'
+    assert take_back(html, {1}) == html.replace(f"mar{SHY}ket{SHY}ing and", "marketing and")
+    assert take_back(html, {2}) == html.replace(f"and mar{SHY}ket{SHY}ing", "and marketing")
+    assert take_back(html, set()) == html
+
+
+def test_no_hyphen_at_a_page_foot_nor_three_in_a_row(tmp_path: Path) -> None:
+    """A narrow paragraph that, as first laid out, ends a page in a hyphen and has three
+    hyphenated lines in a row: laid out again without them, the same words."""
+    from weasyprint import HTML
+
+    text = ("Marketing departments investigate customers, communicate positioning and "
+            "organise campaigns; salespeople concentrate on conversations, negotiations "
+            "and relationships that eventually become dependable revenue. ") * 3
+    body = typeset(f"<p>{text}</p>", hyphenate=hyphenator("en"))
+    font = (ASSETS_DIR / "fonts" / "Lato-Regular.ttf").as_uri()
+    html = f"""<html lang="en"><head><title>t</title><style>
+      @font-face {{ font-family: L; src: url({font}); }}
+      @page {{ size: 62mm 50mm; margin: 4mm; }}
+      body {{ font: 10pt/1.3 L; font-variant-ligatures: none; hyphens: manual;
+              hyphenate-character: "-"; orphans: 1;
+              widows: 1; }}</style></head><body>{body}</body></html>"""
+
+    def render(markup: str) -> object:
+        return HTML(string=markup).render(pdf_variant="pdf/ua-1")
+
+    first = render(html)
+    before, after = tmp_path / "before.pdf", tmp_path / "after.pdf"
+    first.write_pdf(before, pdf_variant="pdf/ua-1")  # type: ignore[attr-defined]
+    found = measure(before)
+    assert found.page_turn_hyphens and found.ladders  # the faults are there to begin with
+    document, settled = settle(first, html, render)
+    document.write_pdf(after, pdf_variant="pdf/ua-1")
+    fixed = measure(after)
+    assert fixed.page_turn_hyphens == [] and fixed.ladders == []
+    assert fixed.hyphenated_lines > 0  # the other breaks stay
+
+    def words(pdf: Path) -> list[str]:
+        out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                             check=True).stdout
+        return re.sub(r"-\n+\f?", "", out).split()  # the words a hyphen or page turn broke
+
+    assert words(after) == words(before)
+    assert settled.replace(SHY, "") == html.replace(SHY, "")
