@@ -164,8 +164,10 @@ def test_a_clean_svg_with_inner_references_and_an_embedded_picture_passes(
     path.write_text(SVG.format('<image href="data:image/png;base64,'
                                + base64.b64encode(png_header_only(100_000, 100_000)).decode()
                                + '"/>'), encoding="utf-8")
-    assert check_image(path) == ("a picture embedded in the SVG: the PNG image is too large "
-                                 "to decode safely (a decompression bomb?)")
+    refused = check_image(path)
+    assert refused is not None and refused.text == (
+        "a picture embedded in the SVG: the PNG image is too large to decode safely (a "
+        "decompression bomb?)") and refused.fix is None
 
 
 def test_a_hostile_logo_is_refused_naming_the_brand_file(run: Callable[..., Result],
@@ -318,5 +320,6 @@ def test_a_truncated_picture_is_refused_even_after_the_pdf_engine_loaded(
     cut.write_bytes(_truncated())
     assert ImageFile.LOAD_TRUNCATED_IMAGES
     refused = check_image(cut)
-    assert refused is not None and refused.startswith("the PNG image is damaged or truncated")
+    assert refused is not None and refused.text.startswith("the PNG image is damaged or truncated")
+    assert refused.fix == "save it again from the original, or export a new copy"
     assert ImageFile.LOAD_TRUNCATED_IMAGES  # put back for the engine

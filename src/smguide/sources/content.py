@@ -21,7 +21,7 @@ from smguide.model.guide import (
     Labels,
 )
 from smguide.paths import display_path, link_loop, real
-from smguide.safety.images import check_image
+from smguide.safety.images import Refusal, check_image
 from smguide.sources.markup import markup_problems
 from smguide.sources.typography import typography_for
 from smguide.sources.validate import suggest, validate
@@ -332,7 +332,6 @@ def _real_date(text: str) -> bool:
     return True
 
 
-def refused_image(where: Where, src: str, refused: str) -> Problem:
-    """A picture check_image refused: `"src": why` (the fix is the last part of why)."""
-    what, sep, fix = refused.rpartition("; ")
-    return Problem.at(where, f"{quote(src)}: {refused}", None, fix if sep else None)
+def refused_image(where: Where, src: str, refused: Refusal) -> Problem:
+    """A picture check_image refused: `"src": why`, with its fix."""
+    return Problem.at(where, f"{quote(src)}: {refused.text}", None, refused.fix)
