@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from importlib.resources import files
 from pathlib import Path
 
@@ -34,10 +35,15 @@ def build(out: Path, content: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+def paths(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("design")
-    return {"en": Presentation(str(build(folder / "en.pptx", builtin("content")))),
-            "de": Presentation(str(build(folder / "de.pptx", builtin("content") / "de")))}
+    return {"en": build(folder / "en.pptx", builtin("content")),
+            "de": build(folder / "de.pptx", builtin("content") / "de")}
+
+
+@pytest.fixture(scope="module")
+def decks(paths: dict[str, Path]) -> dict[str, object]:
+    return {name: Presentation(str(path)) for name, path in paths.items()}
 
 
 def content_slides(prs) -> list[object]:  # noqa: ANN001
@@ -211,3 +217,47 @@ def test_the_closing_slide_says_what_happens_next_without_a_sample_address(
     ask = next(line for line in lines if line.startswith(labels[1]))
     assert len(step.split()) >= 6 and "#sales-marketing" in ask, (step, ask)
     assert not any(re.search(r"@|\.example\b|example\.(com|org)", line) for line in lines), lines
+
+
+def short_lists(prs) -> list[tuple[int, object]]:  # noqa: ANN001
+    """(index, slide) of the content slides whose body is a list of five items or fewer."""
+    found = []
+    for index, slide in enumerate(prs.slides):
+        if slide not in content_slides(prs):
+            continue
+        bodies = [s for s in slide.placeholders if s.placeholder_format.idx == 1]
+        if bodies and 1 < len(body_lines(slide)) <= 5:
+            found.append((index, slide))
+    return found
+
+
+@pytest.mark.parametrize("name", ["en", "de"])
+def test_a_short_list_uses_its_slide_rather_than_its_top_half(
+        paths: dict[str, Path], decks: dict, name: str, tmp_path: Path) -> None:
+    """The takeaways, checklist and questions slides, as LibreOffice lays them out: their
+    text reaches down through at least half the room between the title and the footer,
+    at one size a step above the lists' 24 pt (never smaller)."""
+    import pdfplumber
+
+    prs = decks[name]
+    short = short_lists(prs)
+    assert len(short) >= 3
+    profile = tmp_path / "profile"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation={profile.as_uri()}",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(paths[name])],
+                   capture_output=True, timeout=180, check=False)
+    pdf = tmp_path / f"{paths[name].stem}.pdf"
+    assert pdf.is_file(), "LibreOffice wrote no PDF"
+    footer_top = min(s.top for s in short[0][1].placeholders if s.name.startswith("Footer")) / PT
+    sizes = set()
+    with pdfplumber.open(pdf) as document:
+        for index, slide in short:
+            title = slide.shapes.title
+            top = (title.top + title.height) / PT
+            words = [w for w in document.pages[index].extract_words()
+                     if top < w["top"] and w["bottom"] < footer_top]
+            lowest = max(w["bottom"] for w in words)
+            assert (lowest - top) / (footer_top - top) >= 0.5, (title.text, lowest, top)
+            sizes |= {run.font.size.pt for p in slide.placeholders[1].text_frame.paragraphs
+                      for run in p.runs}
+    assert len(sizes) == 1 and min(sizes) > 24, sizes

@@ -24,7 +24,7 @@ from smguide.deck.fitting import (
 from smguide.deck.roles import role_slides
 from smguide.deck.slides import drop_empty, title_of, too_long
 from smguide.deck.tables import table_slides
-from smguide.deck.textfit import Box, Para, largest_size, paginate, text_height
+from smguide.deck.textfit import Box, Fonts, Para, largest_size, paginate, text_height
 from smguide.deck.theme import plain_shape
 from smguide.deck.write import (
     INSET_X,
@@ -123,6 +123,13 @@ def add_block(deck: DeckContext, planned: PlannedSlide) -> None:
 
 PANEL_X, PANEL_Y = 21.6, 14.4  # the takeaways panel's padding, points
 RULE = 0.06  # the accent rule along its top, inches
+# a short list, one that would leave most of its slide empty, is set a step up the type
+# scale (still 1.2 times below the titles) and its items further apart: it uses the
+# slide rather than sitting in its top half
+LEAD = 26
+SHORT = 0.72  # a list filling less than this share of its area at the list size is short
+FILL = 0.75  # its items move apart until it fills this share of the area...
+SPREAD = 2.0  # ...but at most this far apart (ems above each item)
 
 
 def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
@@ -157,10 +164,28 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
         target = deck.text_target(slide, planned)
         shown = [replace(p, marker=numbers) if p.bullet == "#" and numbers != "accent1" else p
                  for p in _first(page.items)]
-        deck.fill_family("list", target, shown, page.size)
+        spread = _spread(shown, room, deck.body_fonts, page.size) if len(pages) == 1 else None
+        family, size = ("list", page.size) if spread is None else ("list:lead", LEAD)
+        shown = spread or shown
+        deck.fill_family(family, target, shown, size)
         if panel:
-            _panel(deck, slide, target, shown, page.size)
+            _panel(deck, slide, target, shown, size)
         drop_empty(slide)
+
+
+def _spread(paras: list[Para], room: Box, fonts: Fonts, size: float) -> list[Para] | None:
+    """A short list (below SHORT of `room` at `size`) at LEAD, its items moved apart to
+    fill FILL of the room (at most SPREAD ems apart); None when the list is not short or
+    does not fit at LEAD."""
+    width, height = room.inner_width, room.inner_height
+    if text_height(paras, width, size, fonts) >= height * SHORT or \
+            largest_size(paras, room, fonts, LEAD, LEAD) is None:
+        return None
+    if len(paras) < 2:
+        return paras
+    more = (height * FILL - text_height(paras, width, LEAD, fonts)) / (len(paras) - 1) / LEAD
+    return [p if n == 0 else replace(p, space_before=max(p.space_before, min(
+        SPREAD, p.space_before + more))) for n, p in enumerate(paras)]
 
 
 def _panel(deck: DeckContext, slide: Slide, target: Any, paras: list[Para],

@@ -364,7 +364,7 @@ class DeckContext:
                    for family, members in self._sized.items()}
         title = commons.get("title:slide")
         if title is not None:
-            for family in ("list", "role", "role header"):
+            for family in ("list", "list:lead", "role", "role header"):
                 if family in commons:
                     commons[family] = min(commons[family],
                                           max(18.0, round(title / HIERARCHY * 2) / 2))
