@@ -138,6 +138,7 @@ class Report:
     opener_depths: list[float] = field(default_factory=list)  # chapter titles' baselines, pt
     page_turn_hyphens: list[str] = field(default_factory=list)  # words split by a page turn
     ladders: list[str] = field(default_factory=list)  # 3 or more hyphenated lines in a row
+    heading_runts: list[str] = field(default_factory=list)  # a heading ending in a short word
 
     def figures(self) -> dict[str, Any]:
         return {
@@ -150,7 +151,7 @@ class Report:
             "orphans/widows": len(self.orphans_widows),
             "hyphen faults": len(self.hyphenation), "hyphenated": self.hyphenated_lines,
             "page-turn hyphens": len(self.page_turn_hyphens),
-            "ladders": len(self.ladders),
+            "ladders": len(self.ladders), "heading runts": len(self.heading_runts),
             "stray breaks": len(self.stray_breaks),
             "smallest pt": self.smallest_pt, "margin contrast": self.small_contrast,
             "diagram pt": self.diagram_label_pt,
@@ -397,6 +398,11 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
         if len({baseline for baseline, _ in below}) < 2:
             short_headings.append(f"p{block.page + 1}: “{block.lines[-1].text[:40]}”")
 
+    # headings whose last line is one short word
+    heading_runts = [f"p{b.page + 1}: “{b.lines[-2].text[-30:]} / {b.lines[-1].text}”"
+                     for b in blocks if b.kind in ("H1", "H2", "H3") and len(b.lines) > 1
+                     and _short_word(b.lines[-1].text)]
+
     # orphans and widows: a paragraph split by a page turn keeps two lines on each side
     orphans_widows: list[str] = []
     for b_uid, a in continued_from.items():
@@ -471,7 +477,14 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
                        if smallest else ""),
         small_contrast=round(contrast, 2),
         diagram_label_pt=round(min(figure_sizes), 2) if figure_sizes else 0.0,
-        opener_depths=openers, page_turn_hyphens=page_turns, ladders=ladders)
+        opener_depths=openers, page_turn_hyphens=page_turns, ladders=ladders,
+        heading_runts=heading_runts)
+
+
+def _short_word(text: str) -> bool:
+    """A line of one word shorter than RUNT_LETTERS letters."""
+    words = text.split()
+    return len(words) == 1 and 0 < len("".join(LETTERS.findall(words[0]))) < RUNT_LETTERS
 
 
 def _stray_breaks(blocks: list[Node]) -> list[str]:

@@ -187,6 +187,12 @@ def test_at_most_two_hyphenated_lines_in_a_row(report: Report) -> None:
     assert report.ladders == []
 
 
+def test_no_heading_ends_on_one_short_word(report: Report) -> None:
+    """A chapter title or section heading keeps its last two words together (html.py's
+    tie_headings), where they fit."""
+    assert report.heading_runts == []
+
+
 def test_every_chapter_opens_at_the_same_depth(report: Report) -> None:
     """One opener for the paper size: fitting changes a chapter's spacing, never how far
     down its title starts."""
@@ -209,6 +215,27 @@ def test_german_hyphenation_breaks_compounds_at_their_parts() -> None:
     assert german.inserted("Produkteinführung") == "Pro-dukt-ein-füh-rung"
     assert pyphen.Pyphen(lang="en_US", left=3, right=3).inserted(
         "responsibilities") == "respon-si-bil-i-ties"  # one-level files as before
+
+
+def test_a_heading_keeps_a_short_last_word_with_the_one_before() -> None:
+    from smguide.handbook.html import tie_headings
+    from smguide.sources.brand import load_brand
+
+    brand, _ = load_brand(builtin("brand") / "_brand.yml")
+
+    def tied(html: str, measure_mm: float = 120) -> str:
+        return tie_headings(html, measure_mm, 11, brand)
+
+    assert tied('<h1 class="t">Why sales and marketing get mixed up</h1>') == (
+        '<h1 class="t">Why sales and marketing get mixed\u00a0up</h1>')
+    assert tied("<h2>What marketing does</h2>") == "<h2>What marketing\u00a0does</h2>"
+    assert tied("<h3>Zusammenarbeit</h3>") == "<h3>Zusammenarbeit</h3>"  # one word
+    assert tied("<h2>Teams that cooperate successfully</h2>") == (  # a long last word
+        "<h2>Teams that cooperate successfully</h2>")
+    # two words wider than half the line at a chapter title's size: left free to break
+    assert tied("<h2>Kundenbeziehungsmanagement heute</h2>", 60) == (
+        "<h2>Kundenbeziehungsmanagement heute</h2>")
+    assert tied("<p>Not a heading at all</p>") == "<p>Not a heading at all</p>"
 
 
 def test_diagram_labels_wrap_at_words() -> None:

@@ -173,6 +173,37 @@ def _text_width(path: Path, text: str) -> float:
     return sum(advances[ord(c)] / units if ord(c) in advances else 0.6 for c in text)
 
 
+HEADING = re.compile(r"(<h[1-3]\b[^>]*>)([^<]*)(</h[1-3]>)")
+HEADING_EM = 2.2  # the largest heading in the text (a chapter's title), in body ems
+HEADING_RUNT = 8  # a heading's last word shorter than this (in letters) never ends alone
+
+
+def tie_headings(html: str, measure_mm: float, body_pt: float, brand: Brand) -> str:
+    """Every heading's last two words tied with a no-break space when the last is short,
+    so that no heading ends on a line of one short word: only when the two fit in half
+    the text's width at the largest heading size (the brand's heading face, measured
+    with fontTools), so the tie never makes a line overflow."""
+    face = next((f for f in brand.faces if f.family == brand.heading_family
+                 and f.style == "normal" and f.weight >= 600), None) or next(
+        (f for f in brand.faces if f.family == brand.heading_family), None)
+    room = measure_mm * PT_PER_MM / 2 / (HEADING_EM * body_pt)  # in ems
+
+    def tie(match: re.Match[str]) -> str:
+        start, text, end = match.groups()
+        words = text.rstrip().split(" ")
+        if len(words) < 2 or not all(words[-2:]):
+            return match.group(0)
+        letters = LETTER_RUNS.findall(words[-1])
+        pair = f"{words[-2]} {words[-1]}"
+        width = _text_width(face.path, pair) if face else len(pair) * FALLBACK_EM * 1.1
+        if not letters or len("".join(letters)) >= HEADING_RUNT or width > room:
+            return match.group(0)
+        tied = " ".join([*words[:-2], f"{words[-2]}\u00a0{words[-1]}"])
+        return start + tied + text[len(text.rstrip()):] + end
+
+    return HEADING.sub(tie, html)
+
+
 MIN_LINE_PT = 0.3  # the thinnest pictogram line printed (preflight refuses under 0.25 pt)
 SWATCH_MM = 5  # a key row's pictogram, as handbook.css sizes .swatch
 
@@ -251,7 +282,8 @@ class HandbookRenderer:
         self.env.globals["running_head"] = self.running_head
         self.css_env = make_env(templates, html=False, language=guide.language,
                                 typography=guide.typography)
-        self.column_mm = float(self.grid(PrintOptions()).measure)  # set per paper size
+        grid = self.grid(PrintOptions())
+        self.column_mm, self.body_pt = float(grid.measure), grid.font_size  # per paper size
 
     def running_head(self, chapter: Record) -> str:
         """A chapter's running head: its short_title, else its title, on one line."""
@@ -368,7 +400,7 @@ class HandbookRenderer:
         assets and the template folders."""
         brand_base = self.brand.root.as_uri() + "/"
         grid = self.grid(options)
-        self.column_mm = float(grid.measure)
+        self.column_mm, self.body_pt = float(grid.measure), grid.font_size
         fit = Fit(top=grid.top * PX_PER_MM, bottom=(grid.height - grid.bottom) * PX_PER_MM,
                   drop=grid.drop * PX_PER_MM,
                   chapters=tuple(chapter.anchor for chapter in self.guide.chapters))
@@ -441,7 +473,8 @@ class HandbookRenderer:
         """The handbook's HTML; `printed`: with the imprint, the back cover and the place
         for the padding pages before it, for a print shop."""
         extra = {"printed": True} if printed else {}
-        return render(self.env, "handbook/handbook.html.j2", **self.context(created), **extra)
+        html = render(self.env, "handbook/handbook.html.j2", **self.context(created), **extra)
+        return tie_headings(html, self.column_mm, self.body_pt, self.brand)
 
     def grid(self, options: PrintOptions) -> TextGrid:
         return text_grid(options.paper, self.brand, self.sample_text())
