@@ -232,7 +232,8 @@ def slide_fitting(guide: Guide, brand: Brand, templates: Path | None) -> list[Pr
             spilled.setdefault(key, [planned.block, 0])[1] += 1
 
     try:
-        DeckRenderer(guide, brand, templates=templates, on_page=count).render()
+        # measured as the deck is built, without making the slides
+        DeckRenderer(guide, brand, templates=templates, on_page=count, fitting=True).fit()
     except TooLong as exc:
         if exc.source is None or exc.block is None:
             return [Problem.from_line(exc.message)]

@@ -157,6 +157,9 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
     # numbers are text: in the primary colour where it reads on the slide, else the text's
     numbers = deck.readable("accent1", "bg1")
     for number, page in enumerate(pages):
+        if deck.fitting:
+            deck.fit_slide(planned, title, number)
+            continue
         own = [lines[index[id(item)]] for item in page.items if index[id(item)] < len(lines)]
         slide = deck.new_slide(planned, title, number, said="\n".join(own),
                                extra="\n".join(extra) if number == 0 else "",

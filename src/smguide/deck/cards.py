@@ -78,6 +78,9 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
         raise too_long(deck, planned, "one practice", para_text(alone), minimum=DENSE[1])
     title = title_of(deck, planned, deck.guide.chapters[0].title)
     for number, page in enumerate(pages):
+        if deck.fitting:
+            deck.fit_slide(planned, title, number)
+            continue
         slide = deck.new_slide(planned, title, number,
                                extra="\n".join(why[id(card)] for card in page.items),
                                pages=len(pages))

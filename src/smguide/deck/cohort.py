@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from smguide.deck.fitting import fit_into
+from smguide.deck.fitting import fit_into, fit_target
 from smguide.deck.fixed import place_logo
 from smguide.deck.plan import PlannedSlide
 from smguide.deck.textfit import Para
@@ -21,8 +21,13 @@ def cohort_plan(names: tuple[str, ...]) -> list[PlannedSlide]:
 
 
 def cohort_slide(deck: DeckContext, planned: PlannedSlide) -> None:
-    slide = deck.new_slide(planned, deck.guide.title)
     text = " · ".join(planned.names)
+    if deck.fitting:
+        deck.fit_slide(planned, deck.guide.title)
+        fit_target(deck, planned, [Para(typed_spans(text, deck.guide.language))], 24, 8,
+                   movable=False)
+        return
+    slide = deck.new_slide(planned, deck.guide.title)
     fit_into(deck, deck.text_target(slide, planned),
                         [Para(typed_spans(text, deck.guide.language))], 24, 8, planned)
     place_logo(deck, slide, planned)

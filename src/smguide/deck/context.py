@@ -89,15 +89,24 @@ class DeckContext:
     """One deck's shared state; `warnings` collects what the user should know (e.g.
     unknown fonts). `plan` replaces the deck plan's slides (e.g. the roster's cohort
     slide); `on_page(planned, page)` is told of every slide made, before it is (`page`:
-    0 for a planned slide's first, 1 and on for its "(cont.)" slides)."""
+    0 for a planned slide's first, 1 and on for its "(cont.)" slides).
+
+    `fitting`: the builders measure every text as for the real deck and tell `on_page`
+    of every slide, but make no slide (fit_slide instead of new_slide): what `check`
+    needs to know, which texts overflow, without building the deck. Only for the
+    built-in theme (a company template's placeholders are named as each slide is made)."""
 
     def __init__(self, guide: Guide, brand: Brand, options: DeckOptions,
                  templates: Path | None = None, plan: list[PlannedSlide] | None = None,
                  on_page: Callable[[PlannedSlide, int], None] | None = None,
-                 warnings: list[str] | None = None) -> None:
+                 warnings: list[str] | None = None, fitting: bool = False) -> None:
         from smguide.sources.markdown import use_quotes
 
+        if fitting and options.template is not None:
+            raise ValueError("fitting without slides is for the built-in theme only")
         self.guide, self.brand, self.options = guide, brand, options
+        self.fitting = fitting
+        self._fitted = 0  # slides counted while fitting
         self.on_page = on_page
         self.warnings: list[str] = [] if warnings is None else warnings
         use_quotes(guide.language, guide.typography.quotes)
@@ -153,8 +162,16 @@ class DeckContext:
             chosen.append(fonts)
         return chosen[0], chosen[1]
 
+    @property
+    def slide_count(self) -> int:
+        """The slides made so far (counted, while fitting)."""
+        return self._fitted if self.fitting else len(self.prs.slides)
+
     def drop_slides_after(self, count: int) -> None:
         """Remove the slides after the first `count` (a block that did not fit)."""
+        if self.fitting:
+            self._fitted = min(self._fitted, count)
+            return
         ids = self.prs.slides._sldIdLst
         for slide_id in list(ids)[count:]:
             self.prs.part.drop_rel(slide_id.rId)
@@ -186,6 +203,25 @@ class DeckContext:
                     shape.width, shape.height = Emu(inside.width), Emu(inside.height)
                 return shape
         return self.text_box(slide, area or self.area_of(planned))
+
+    def target_box(self, planned: PlannedSlide, column: int = 0) -> tuple[Box, bool]:
+        """(text frame, whether a placeholder) of what text_target would give, without a
+        slide (while fitting)."""
+        texts = self.own_texts(planned)
+        if column < len(texts):
+            idx = texts[column].idx
+            layout = self.pick_of(planned).layout
+            if any(ph.placeholder_format.idx == idx
+                   for ph in layout.iter_cloneable_placeholders()):
+                box, inside = texts[column], self.area_of(planned)
+                trimmed = (inside.left >= box.left and inside.top >= box.top
+                           and inside.left + inside.width <= box.right
+                           and inside.top + inside.height <= box.bottom)
+                if len(texts) == 1 and trimmed and (box.left, box.top, box.width, box.height) \
+                        != (inside.left, inside.top, inside.width, inside.height):
+                    return inside.box, True
+                return frame_box(layout.placeholders.get(idx=idx)), True
+        return self.area_of(planned).box, False
 
     def text_box(self, slide: Slide, area: Area) -> Any:
         """A text box standing in for a placeholder the layout lacks."""
@@ -219,6 +255,33 @@ class DeckContext:
         if planned.kind not in ("title", "closing"):
             add_footer(self, slide, layout, self.pick_of(planned))
         return slide
+
+    def fit_slide(self, planned: PlannedSlide, title: str, page: int = 0) -> None:
+        """What new_slide measures, without a slide (while fitting): `on_page` is told,
+        the slide counted and its title fitted to the title placeholder it would get."""
+        if self.on_page is not None:
+            self.on_page(planned, page)
+        self._fitted += 1
+        if page:
+            title = f"{title} ({self.guide.labels.continued})"
+        kind = planned.kind if planned.kind in TITLE_SIZES else "slide"
+        eyebrow = self.eyebrow_of(planned, title)
+        layout = self.pick_of(planned).layout
+        # a slide's title is its placeholder 0, cloned from the layout's (dates, footers
+        # and slide numbers are not cloned), at the layout placeholder's position
+        cloned = any(ph.placeholder_format.idx == 0
+                     for ph in layout.iter_cloneable_placeholders())
+        shape = layout.placeholders.get(idx=0) if cloned else None
+        area = self.pick_of(planned).title_area
+        box = frame_box(shape) if shape is not None and shape.width and shape.height \
+            else area.box
+        self._title_size(title, kind, planned, eyebrow, box, shape if shape is not None
+                         else area)
+
+    def fit_pages(self, planned: PlannedSlide, title: str, pages: int) -> None:
+        """fit_slide for each of a block's `pages` slides."""
+        for page in range(pages):
+            self.fit_slide(planned, title, page)
 
     def eyebrow_of(self, planned: PlannedSlide, title: str) -> str | None:
         """The uppercase line above a title, as in the handbook: the chapter's title on
@@ -295,20 +358,11 @@ class DeckContext:
         elif not shape.width or not shape.height:  # no position on the layout nor the master
             shape.left, shape.top = Emu(area.left), Emu(area.top)
             shape.width, shape.height = Emu(area.width), Emu(area.height)
-        base, minimum = TITLE_SIZES[kind]
         paras = [Para(typed_spans(text, self.guide.language))]
         bold = [Para(tuple(Span(s.text, True, s.italic) for s in paras[0].spans))]
         box = self.box_of(shape)
+        size, eyebrow = self._title_size(text, kind, planned, eyebrow, box, shape)
         room = EYEBROW * 1.6
-        size = None
-        if eyebrow and kind != "title" and box.height > room * 2:
-            below = Box(box.width, box.height - room, box.inset_x, box.inset_y)
-            size = largest_size(bold, below, self.head_fonts, base, minimum)
-        if size is None:  # no eyebrow, or no room for one: the title has the whole box
-            eyebrow = None
-            size = largest_size(bold, box, self.head_fonts, base, minimum)
-        if size is None:
-            raise slides.too_long(self, planned, "the title", text, shape, minimum)
         # in the brand's heading weight (bold for 600 and up), whatever the template's title
         # style says: measured bold, so set bold
         self.fill_family(f"title:{kind}", shape, bold if self.brand.heading_weight >= 600
@@ -336,6 +390,26 @@ class DeckContext:
             line.text_frame.margin_top = line.text_frame.margin_bottom = 0
             line.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
 
+
+    def _title_size(self, text: str, kind: str, planned: PlannedSlide, eyebrow: str | None,
+                    box: Box, shape: Any) -> tuple[float, str | None]:
+        """(size, eyebrow kept) of a title in the `box` of its `shape`: an eyebrow takes
+        the top of the box when there is room for both, else the title has the whole
+        box; a title that fits in neither is refused."""
+        base, minimum = TITLE_SIZES[kind]
+        bold = [Para(tuple(Span(s.text, True, s.italic)
+                           for s in typed_spans(text, self.guide.language)))]
+        room = EYEBROW * 1.6
+        size = None
+        if eyebrow and kind != "title" and box.height > room * 2:
+            below = Box(box.width, box.height - room, box.inset_x, box.inset_y)
+            size = largest_size(bold, below, self.head_fonts, base, minimum)
+        if size is None:  # no eyebrow, or no room for one: the title has the whole box
+            eyebrow = None
+            size = largest_size(bold, box, self.head_fonts, base, minimum)
+        if size is None:
+            raise slides.too_long(self, planned, "the title", text, shape, minimum)
+        return size, eyebrow
 
     def _one_line(self, words: Para, width: int, inset: float) -> bool:
         """Does `words`, in capitals, fit on one eyebrow line `width` EMU wide?"""

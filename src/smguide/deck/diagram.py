@@ -72,7 +72,11 @@ def specs_of(block: Analogy) -> list[PartSpec]:
 def analogy_slide(deck: DeckContext, planned: PlannedSlide, block: Analogy) -> None:
     chapter = planned.chapter
     assert chapter is not None
-    slide = deck.new_slide(planned, title_of(deck, planned, chapter.title))
+    title = title_of(deck, planned, chapter.title)
+    if deck.fitting:
+        deck.fit_slide(planned, title)
+    else:
+        slide = deck.new_slide(planned, title)
     area = deck.area_of(planned)
     scene = layout(specs_of(block), VIEW_W)
     # a slide is wider than a page's column: the same picture spread to the area's shape
@@ -81,6 +85,12 @@ def analogy_slide(deck: DeckContext, planned: PlannedSlide, block: Analogy) -> N
     if wide > VIEW_W:
         scene = layout(specs_of(block), min(wide, MAX_W))
     canvas = Canvas.inside(area, scene.width, scene.height)
+    if deck.fitting:  # what may be refused: the pictures drawn, the labels fitted
+        for part in scene.parts:
+            if part.picture is not None:
+                _picture_png(deck, part)
+        _label_fit(deck, planned, canvas, scene)
+        return
     group = slide.shapes.add_group_shape()
     group.name = "Analogy diagram"
     band = _band(group.shapes, canvas, scene) if scene.band else None
@@ -157,21 +167,27 @@ def _picture(deck: DeckContext, group: Any, c: Canvas, part: Placed) -> None:
     """The author's own SVG as a picture that fills the part's box at its own proportions:
     a PNG drawn from it (python-pptx cannot insert SVG), with the SVG itself beside it for
     the clients that draw SVG (as the logo is placed)."""
+    from smguide.deck.theme import Logo, add_picture
+
+    png, svg, ratio = _picture_png(deck, part)
+    w, h = (part.size, part.size / ratio) if ratio >= 1 else (part.size * ratio, part.size)
+    # no alt text of its own: the diagram's group carries it
+    pic = add_picture(group, Logo(png, svg, ratio, ""), c.x(part.x + (part.size - w) / 2),
+                      c.y(part.y + (part.size - h) / 2), c.d(h))
+    pic.nvPicPr.cNvPr.set("name", f"{part.name}: picture")
+
+
+def _picture_png(deck: DeckContext, part: Placed) -> tuple[bytes, bytes, float]:
+    """(PNG, SVG, width / height) of the part's own picture."""
     from PIL import Image
 
-    from smguide.deck.theme import Logo, add_picture
     from smguide.io.cache import cached_png
 
     assert part.picture is not None
     svg = (Path(deck.guide.root) / part.picture).read_bytes()
     png = cached_png(svg, 600, lambda: _draw(svg, part.picture or ""))
     with Image.open(io.BytesIO(png)) as image:
-        ratio = image.width / image.height
-    w, h = (part.size, part.size / ratio) if ratio >= 1 else (part.size * ratio, part.size)
-    # no alt text of its own: the diagram's group carries it
-    pic = add_picture(group, Logo(png, svg, ratio, ""), c.x(part.x + (part.size - w) / 2),
-                      c.y(part.y + (part.size - h) / 2), c.d(h))
-    pic.nvPicPr.cNvPr.set("name", f"{part.name}: picture")
+        return png, svg, image.width / image.height
 
 
 def _draw(svg: bytes, name: str) -> bytes:
@@ -262,6 +278,25 @@ def _labels(deck: DeckContext, planned: PlannedSlide, shapes: Any, c: Canvas,
             scene: Scene) -> None:
     """Name (bold) and what it stands for, all at one size that fits every label: dark
     text on the band's light tint whatever the slide's background, else the text colour."""
+    texts, size = _label_fit(deck, planned, c, scene)
+    for part in scene.parts:
+        label = part.label
+        height = label.h * GROW
+        top = {"top": label.y, "middle": label.y - (height - label.h) / 2,
+               "bottom": label.y + label.h - height}[label.anchor]
+        box = shapes.add_textbox(c.x(label.x), c.y(top), c.d(label.w), c.d(height))
+        box.name = f"Label: {part.name}"
+        fill(box, texts[part.index], size)
+        frame = box.text_frame
+        frame.margin_left = frame.margin_right = 45720
+        frame.margin_top = frame.margin_bottom = 22860
+        frame.vertical_anchor = _anchors()[label.anchor]
+
+
+def _label_fit(deck: DeckContext, planned: PlannedSlide, c: Canvas, scene: Scene
+               ) -> tuple[dict[int, list[Para]], float]:
+    """Each part's label paragraphs and the one size they all fit at; a label too long
+    even for its name alone is refused."""
     lang = deck.guide.language
     texts, boxes = {}, {}
     for part in scene.parts:
@@ -289,16 +324,4 @@ def _labels(deck: DeckContext, planned: PlannedSlide, shapes: Any, c: Canvas,
             raise too_long(deck, planned, "a label of the diagram",
                            f"{part.name}: {part.stands_for}", minimum=LABEL[1])
         sizes[part.index] = size
-    size = min(sizes.values())
-    for part in scene.parts:
-        label = part.label
-        height = label.h * GROW
-        top = {"top": label.y, "middle": label.y - (height - label.h) / 2,
-               "bottom": label.y + label.h - height}[label.anchor]
-        box = shapes.add_textbox(c.x(label.x), c.y(top), c.d(label.w), c.d(height))
-        box.name = f"Label: {part.name}"
-        fill(box, texts[part.index], size)
-        frame = box.text_frame
-        frame.margin_left = frame.margin_right = 45720
-        frame.margin_top = frame.margin_bottom = 22860
-        frame.vertical_anchor = _anchors()[label.anchor]
+    return texts, min(sizes.values())

@@ -93,15 +93,36 @@ def fit_into(deck: DeckContext, shape: Any, paras: list[Para], base: float, mini
     leave out up to `optional` paragraphs from the end (returned). A placeholder too small
     even for the first paragraph gives way (given the `slide`) to a text box in the
     layout's free area; when that fails too, the text is refused."""
-    found = _fit(paras, deck.box_of(shape), deck.body_fonts, base, minimum, optional)
-    target = shape
-    if found is None and slide is not None and shape.is_placeholder:
-        free = deck.pick_of(planned).free
-        found = _fit(paras, free.box, deck.body_fonts, base, minimum, optional)
-        if found is not None:
-            target = deck.text_box(slide, free)  # the placeholder stays empty, and goes
-    if found is None:
-        raise too_long(deck, planned, "the text", para_text(paras), shape, minimum)
-    keep, size = found
+    keep, size, moved = measure_into(deck, deck.box_of(shape), shape.is_placeholder, paras,
+                                     base, minimum, planned, optional, slide is not None,
+                                     shape)
+    # moved: the placeholder stays empty, and goes
+    target = deck.text_box(slide, deck.pick_of(planned).free) if moved and slide else shape
     fill(target, paras[:keep], size)
     return paras[keep:]
+
+
+def fit_target(deck: DeckContext, planned: PlannedSlide, paras: list[Para], base: float,
+               minimum: float, optional: int = 0, movable: bool = True) -> list[Para]:
+    """fit_into the slide's text target without a slide (while fitting): the paragraphs
+    left out, or the same refusal; `movable`: as fit_into given the slide."""
+    box, placeholder = deck.target_box(planned)
+    keep, _, _ = measure_into(deck, box, placeholder, paras, base, minimum, planned,
+                              optional, movable, box)
+    return paras[keep:]
+
+
+def measure_into(deck: DeckContext, box: Box, placeholder: bool, paras: list[Para],
+                 base: float, minimum: float, planned: PlannedSlide, optional: int,
+                 movable: bool, shape: Any) -> tuple[int, float, bool]:
+    """(paragraphs kept, size, moved to the layout's free area) of fit_into: `box` is the
+    `shape`'s text frame; a `placeholder` too small may give way (when `movable`)."""
+    found = _fit(paras, box, deck.body_fonts, base, minimum, optional)
+    moved = False
+    if found is None and movable and placeholder:
+        free = deck.pick_of(planned).free
+        found = _fit(paras, free.box, deck.body_fonts, base, minimum, optional)
+        moved = found is not None
+    if found is None:
+        raise too_long(deck, planned, "the text", para_text(paras), shape, minimum)
+    return found[0], found[1], moved

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smguide.deck import blocks as deckblocks
-from smguide.deck.fitting import fit_into
+from smguide.deck.fitting import fit_into, fit_target
 from smguide.deck.footer import overlap
 from smguide.deck.textfit import Para, Span
 from smguide.deck.theme import add_picture, inches
@@ -127,6 +127,11 @@ def section_slide(deck: DeckContext, planned: PlannedSlide) -> None:
     assert chapter is not None
     lang = deck.guide.language
     title = planned.title or chapter.title
+    if deck.fitting:  # the line keeps the width and height of its placeholder
+        deck.fit_slide(planned, title)
+        if chapter.deck:
+            fit_target(deck, planned, [Para(typed_spans(chapter.deck, lang))], 24, 18, 1)
+        return
     slide = deck.new_slide(planned, title, said=plain(chapter.deck or title, lang))
     if not chapter.deck:
         return
@@ -154,6 +159,11 @@ def _title_block(deck: DeckContext, planned: PlannedSlide, title: str, lines: li
                  names: list[str], said: str = "") -> None:
     """Title and lines (`names` says what each is); lines that do not fit in the
     layout's subtitle box even at 12 pt are left out from the last, with a warning."""
+    if deck.fitting:
+        deck.fit_slide(planned, title)
+        if lines:
+            fit_target(deck, planned, lines, 24, 12, len(lines) - 1)
+        return
     slide = deck.new_slide(planned, title, said=said)
     if lines:
         target = deck.text_target(slide, planned)

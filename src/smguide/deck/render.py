@@ -41,7 +41,7 @@ Builder = Callable[[DeckContext, PlannedSlide], None]
 def block_slides(deck: DeckContext, planned: PlannedSlide) -> None:
     """A block's slides; a block too long for its layout's content area is laid out in
     the slide's larger free areas (with a warning) before it is refused."""
-    made = len(deck.prs.slides)
+    made = deck.slide_count
     try:
         deckblocks.add_block(deck, planned)
         return
@@ -88,11 +88,24 @@ class DeckRenderer:
     plan: list[PlannedSlide] | None = None
     on_page: Callable[[PlannedSlide, int], None] | None = None
     warnings: list[str] = field(default_factory=list)
+    fitting: bool = False  # for `fit`, not `render`
     deck: DeckContext = field(init=False)
 
     def __post_init__(self) -> None:
         self.deck = DeckContext(self.guide, self.brand, self.options, self.templates,
-                                self.plan, self.on_page, self.warnings)
+                                self.plan, self.on_page, self.warnings, self.fitting)
+
+    def fit(self) -> int:
+        """Lay the deck's text out as `render` does, slide by slide, without making the
+        slides (made with `fitting`; the built-in theme only): `on_page` hears of the
+        same slides, a text that cannot fit is refused with the same TooLong. Returns
+        the slide count."""
+        if not self.fitting:
+            raise ValueError("fit() needs a DeckRenderer made with fitting=True")
+        deck = self.deck
+        for planned in deck.plan:
+            BUILDERS[planned.kind](deck, planned)
+        return deck.slide_count
 
     def render(self) -> tuple[bytes, int]:
         """Return (pptx bytes, slide count)."""

@@ -67,6 +67,9 @@ def role_slides(deck: DeckContext, planned: PlannedSlide, role: Role) -> None:
     columns, pages = found
     mission = sentences(md_paras(role.mission, lang))
     for number, (size, chunks) in enumerate(pages):
+        if deck.fitting:
+            deck.fit_slide(planned, title_of(deck, planned, role.name), number)
+            continue
         said = [listed(label, chunk) for label, chunk in
                 ((labels.activities, chunks[0]), (labels.skills, chunks[1])) if chunk]
         slide = deck.new_slide(planned, title_of(deck, planned, role.name), number,

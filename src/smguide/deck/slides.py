@@ -68,19 +68,19 @@ def too_long(deck: DeckContext, planned: PlannedSlide, what: str, text: str = ""
              box: Any = None, minimum: float | None = None) -> RenderError:
     """One line naming the template, the slide, the text's first words and the box it
     did not fit in (`box`: a shape on the slide, else the layout's content area)."""
-    pick = deck.pick_of(planned)
-    number = len(deck.prs.slides) + (0 if box is not None else 1)
-    if box is None:
-        inside = pick.describe(deck.area_of(planned)).replace("(text box", "(content area")
-    else:
-        size = deck.box_of(box)
-        kind = "placeholder" if box.is_placeholder else "text box"
-        inside = (f'layout "{pick.name}" ({kind} "{box.name}", {size.width / 72:.1f} x '
-                  f"{size.height / 72:.1f} in)")
+    number = deck.slide_count + (0 if box is not None else 1)
     words = text.split()
     shown = f' "{" ".join(words[:8])}{"..." if len(words) > 8 else ""}"' if words else ""
     floor = f" even at {minimum:g} pt" if minimum else " even at the smallest size"
-    if deck.options.template:
+    if deck.options.template:  # the box named (a deck measured without slides has none)
+        pick = deck.pick_of(planned)
+        if box is None:
+            inside = pick.describe(deck.area_of(planned)).replace("(text box", "(content area")
+        else:
+            size = deck.box_of(box)
+            kind = "placeholder" if box.is_placeholder else "text box"
+            inside = (f'layout "{pick.name}" ({kind} "{box.name}", {size.width / 72:.1f} x '
+                      f"{size.height / 72:.1f} in)")
         return TooLong(f"{deck.source}: slide {number} ({deck.where(planned)}): {what}{shown} "
                        f"does not fit in the {inside}{floor}; shorten it, or pin a layout "
                        f"with more room (defaults.smguide.layouts in the brand file)")

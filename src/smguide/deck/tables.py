@@ -100,15 +100,14 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
                 return size
         return next((size for size in sizes if sum(heights(chunk, size)) <= limit), None)
 
-    def count(chunk: Sequence[list[list[Para]]]) -> int:
-        return sum(words(cell) for row in chunk for cell in row)
-
-    pages = paginate(body, split_first(fit, DENSE[0], count, TABLE_WORDS, whole=len(body),
+    pages = paginate(body, split_first(fit, DENSE[0], _words_of, TABLE_WORDS, whole=len(body),
                                        whole_most=WHOLE_TABLE_WORDS))
     if pages is None:
         alone = next((row for row in body if fit([row]) is None), body[0])
         raise too_long(deck, planned, "one row of the table",
                        " ".join(para_text(cell) for cell in alone), minimum=DENSE[1])
+    if deck.fitting:
+        return deck.fit_pages(planned, title, len(pages))
     for number, page in enumerate(pages):
         said = _said(page.items, header, typo)
         slide = deck.new_slide(planned, title, number, said=said, pages=len(pages))
@@ -117,6 +116,10 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
                              len(pages) > 1), page.size)
         frame._element.nvGraphicFramePr.cNvPr.set("descr", alt)
         drop_empty(slide)
+
+
+def _words_of(rows: Sequence[list[list[Para]]]) -> int:
+    return sum(words(cell) for row in rows for cell in row)
 
 
 def _said(rows: Sequence[list[list[Para]]], header: list[str] | None, typo: Typography) -> str:
