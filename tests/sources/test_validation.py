@@ -30,13 +30,13 @@ def test_several_problems_in_several_files_are_all_reported(
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
-        'Error: content/chapters/02-sales.yaml:16:5: block 2 (role), colour: unknown key "colour" '
+        'Error: content/chapters/02-sales.yaml:17:5: block 2 (role), colour: unknown key "colour" '
         "(allowed: heading, notes, name, focus, mission, activities, skills)",
-        "Error: content/chapters/02-sales.yaml:17:5: block 2 (role), focus: expected one of "
+        "Error: content/chapters/02-sales.yaml:18:5: block 2 (role), focus: expected one of "
         'short-term, long-term; got "shortterm" (did you mean "short-term"?)',
         'Error: content/chapters/03-marketing.yaml:1:1: titel: unknown key "titel" '
         '(did you mean "title"?)',
-        "Error: content/chapters/04-side-by-side.yaml:11:5: block 2, type: expected one of "
+        "Error: content/chapters/04-side-by-side.yaml:12:5: block 2, type: expected one of "
         "prose, callout, takeaways, role, comparison, analogy, practices, checklist, glossary, "
         'questions, image; got "comparision" (did you mean "comparison"?)',
         "Error: content/guide.yaml:4:1: edition: expected text; got 2026 "
@@ -62,10 +62,10 @@ def test_several_problems_in_several_files_are_all_reported(
      'content/guide.yaml:3:1: language: "English" is not allowed here; expected a language code '
      'such as "en", "de" or "en-GB"'),
     ("chapters/02-sales.yaml", "    name: Sales\n", "    name: Sales\n    name: Selling\n",
-     'content/chapters/02-sales.yaml:16:5: the key "name" appears twice (first on line 15); '
+     'content/chapters/02-sales.yaml:17:5: the key "name" appears twice (first on line 16); '
      "keep one of them"),
     ("chapters/02-sales.yaml", "    name: Sales\n", "    name: Sales\n\tfocus: x\n",
-     "content/chapters/02-sales.yaml:16:1: YAML syntax: a tab character; indent with "
+     "content/chapters/02-sales.yaml:17:1: YAML syntax: a tab character; indent with "
      "spaces, not tabs"),
     ("guide.yaml", "chapters/02-sales.yaml", "../../etc/passwd.yaml",
      'content/guide.yaml:{line}:5: chapter 3: "../../etc/passwd.yaml" is outside the folder '
