@@ -138,7 +138,8 @@ class Report:
     opener_depths: list[float] = field(default_factory=list)  # chapter titles' baselines, pt
     page_turn_hyphens: list[str] = field(default_factory=list)  # words split by a page turn
     ladders: list[str] = field(default_factory=list)  # 3 or more hyphenated lines in a row
-    heading_runts: list[str] = field(default_factory=list)  # a heading ending in a short word
+    # a heading ending on a line of one short word, a chapter title on one of one word
+    heading_runts: list[str] = field(default_factory=list)
 
     def figures(self) -> dict[str, Any]:
         return {
@@ -398,10 +399,10 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
         if len({baseline for baseline, _ in below}) < 2:
             short_headings.append(f"p{block.page + 1}: “{block.lines[-1].text[:40]}”")
 
-    # headings whose last line is one short word
+    # headings whose last line is one short word (a chapter title's: one word)
     heading_runts = [f"p{b.page + 1}: “{b.lines[-2].text[-30:]} / {b.lines[-1].text}”"
                      for b in blocks if b.kind in ("H1", "H2", "H3") and len(b.lines) > 1
-                     and _short_word(b.lines[-1].text)]
+                     and _short_word(b.lines[-1].text, 99 if b.kind == "H1" else RUNT_LETTERS)]
 
     # orphans and widows: a paragraph split by a page turn keeps two lines on each side
     orphans_widows: list[str] = []
@@ -481,10 +482,10 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
         heading_runts=heading_runts)
 
 
-def _short_word(text: str) -> bool:
-    """A line of one word shorter than RUNT_LETTERS letters."""
+def _short_word(text: str, letters: int = RUNT_LETTERS) -> bool:
+    """A line of one word shorter than `letters` letters."""
     words = text.split()
-    return len(words) == 1 and 0 < len("".join(LETTERS.findall(words[0]))) < RUNT_LETTERS
+    return len(words) == 1 and 0 < len("".join(LETTERS.findall(words[0]))) < letters
 
 
 def _stray_breaks(blocks: list[Node]) -> list[str]:

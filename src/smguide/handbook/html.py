@@ -173,30 +173,33 @@ def _text_width(path: Path, text: str) -> float:
     return sum(advances[ord(c)] / units if ord(c) in advances else 0.6 for c in text)
 
 
-HEADING = re.compile(r"(<h[1-3]\b[^>]*>)([^<]*)(</h[1-3]>)")
+HEADING = re.compile(r"(<h([1-3])\b[^>]*>)([^<]*)(</h[1-3]>)")
 HEADING_EM = 2.2  # the largest heading in the text (a chapter's title), in body ems
 HEADING_RUNT = 8  # a heading's last word shorter than this (in letters) never ends alone
+HEADING_ROOM = 0.8  # the tied pair's widest share of the line (kerning and bold kept)
 
 
 def tie_headings(html: str, measure_mm: float, body_pt: float, brand: Brand) -> str:
-    """Every heading's last two words tied with a no-break space when the last is short,
-    so that no heading ends on a line of one short word: only when the two fit in half
-    the text's width at the largest heading size (the brand's heading face, measured
-    with fontTools), so the tie never makes a line overflow."""
+    """Every heading's last two words tied with a no-break space when the last is short
+    (a chapter's title, h1: whatever its length), so that no heading ends on a line of
+    one short word, and no chapter title on a line of one word: only when the two fit in
+    HEADING_ROOM of the text's width at the largest heading size (the brand's heading
+    face, measured with fontTools), so the tie never makes a line overflow."""
     face = next((f for f in brand.faces if f.family == brand.heading_family
                  and f.style == "normal" and f.weight >= 600), None) or next(
         (f for f in brand.faces if f.family == brand.heading_family), None)
-    room = measure_mm * PT_PER_MM / 2 / (HEADING_EM * body_pt)  # in ems
+    room = measure_mm * PT_PER_MM * HEADING_ROOM / (HEADING_EM * body_pt)  # in ems
 
     def tie(match: re.Match[str]) -> str:
-        start, text, end = match.groups()
+        start, level, text, end = match.groups()
         words = text.rstrip().split(" ")
         if len(words) < 2 or not all(words[-2:]):
             return match.group(0)
         letters = LETTER_RUNS.findall(words[-1])
         pair = f"{words[-2]} {words[-1]}"
         width = _text_width(face.path, pair) if face else len(pair) * FALLBACK_EM * 1.1
-        if not letters or len("".join(letters)) >= HEADING_RUNT or width > room:
+        short = level == "1" or len("".join(letters)) < HEADING_RUNT
+        if not letters or not short or width > room:
             return match.group(0)
         tied = " ".join([*words[:-2], f"{words[-2]}\u00a0{words[-1]}"])
         return start + tied + text[len(text.rstrip()):] + end
