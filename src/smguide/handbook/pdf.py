@@ -8,7 +8,7 @@ WeasyPrint (slow: it loads while the parent validates) and nothing of the model.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +17,8 @@ from typing import Any
 from smguide.errors import RenderError, quote
 from smguide.handbook.breaks import settle
 from smguide.handbook.fitting import Fit, fit_chapters
+from smguide.handbook.floats import Move, moved, place_floats
+from smguide.io.cache import cached_json, keep_json
 from smguide.logs import quieted
 from smguide.safety.fetcher import BlockedResource, make_fetcher
 from smguide.safety.iccprofile import OutputProfile
@@ -114,20 +116,27 @@ def _lay_out(manuscript: Manuscript, text: str, allow_network: bool,
                            font_config=fonts)]
         stylesheets += [CSS(string=css, url_fetcher=fetcher, font_config=fonts,
                             base_url=base_url) for css, base_url in manuscript.stylesheets]
-        html = HTML(string=text, base_url=manuscript.base_url, url_fetcher=fetcher)
         spec = manuscript.print_spec
         variant = spec.variant() if spec else {"pdf_variant": VARIANT}
+        parsed: dict[str, Any] = {}
+
+        def parse(markup: str) -> Any:
+            if markup not in parsed:
+                parsed.clear()  # the last one only
+                parsed[markup] = HTML(string=markup, base_url=manuscript.base_url,
+                                      url_fetcher=fetcher)
+            return parsed[markup]
 
         def render(extra_css: str, markup: str | None = None) -> Any:
-            """The HTML (or `markup`, the same with some soft hyphens taken back) laid out."""
+            """The HTML (or `markup`: with blocks moved or soft hyphens taken back) laid
+            out."""
             extra = [CSS(string=extra_css, font_config=fonts)] if extra_css else []
-            parsed = html if markup is None else HTML(
-                string=markup, base_url=manuscript.base_url, url_fetcher=fetcher)
-            return parsed.render(font_config=fonts, stylesheets=stylesheets + extra,
-                                 color_profiles=_output_profiles(spec), **variant)
+            return parse(text if markup is None else markup).render(
+                font_config=fonts, stylesheets=stylesheets + extra,
+                color_profiles=_output_profiles(spec), **variant)
 
         def trial(extra_css: str, anchor: str) -> Any:
-            alone = chapter_alone(html, anchor)
+            alone = chapter_alone(parse(text), anchor)
             if alone is None:
                 return None
             return alone.render(font_config=fonts, stylesheets=stylesheets + [
@@ -136,14 +145,40 @@ def _lay_out(manuscript: Manuscript, text: str, allow_network: bool,
 
         if fitted is not None:
             document, css = render(fitted), fitted
-        elif manuscript.fit:  # chapters that would end on a page under half full: fitting.py
-            document, css = fit_chapters(render, manuscript.fit, _fit_key(manuscript, text),
+        elif manuscript.fit:
+            # kept-whole blocks that would leave a hole set after the text that follows
+            # them (floats.py), then chapters that would end on a page under half full
+            # (fitting.py)
+            text, first = _placed(lambda markup: render("", markup), text, manuscript.fit,
+                                  _fit_key(manuscript, text))
+
+            def reuse(extra_css: str) -> Any:  # the layout place_floats ended with, once
+                nonlocal first
+                if not extra_css and first is not None:
+                    document, first = first, None
+                    return document
+                return render(extra_css)
+
+            document, css = fit_chapters(reuse, manuscript.fit, _fit_key(manuscript, text),
                                          trial)
         else:
             document, css = render(""), ""
         # no word hyphenated across a page turn, no more than two hyphens in a row
         document, text = settle(document, text, lambda markup: render(css, markup))
         return document, css, text
+
+
+def _placed(lay_out: Callable[[str], Any], text: str, fit: Fit, key: str | None
+            ) -> tuple[str, Any]:
+    """`place_floats`: the HTML as placed and its layout; or when `key` placed this HTML
+    before, the HTML with the moves made then (kept in the user's cache) and no layout."""
+    known = cached_json(f"floats-{key}") if key else None
+    if isinstance(known, list) and all(isinstance(m, list) and len(m) == 2 for m in known):
+        return moved(text, [Move(str(block), str(after)) for block, after in known]), None
+    placed, document, made = place_floats(lay_out, text, fit)
+    if key:
+        keep_json(f"floats-{key}", [[m.block, m.after] for m in made])
+    return placed, document
 
 
 def chapter_alone(html: Any, anchor: str) -> Any:

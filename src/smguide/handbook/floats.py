@@ -1,0 +1,170 @@
+"""Kept-whole blocks placed as a designer places a figure: after the text that follows
+them, when keeping them in place leaves a hole.
+
+A role card, a comparison table, a checklist, a picture or a callout is never split by a
+page turn, so when it is too tall for what is left of a page it goes overleaf and leaves
+the rest of the page white. When that white is more than GAP of the text block, on a page
+that is not its chapter's last, the running text after the block (its prose blocks, as
+many as the hole needs) is set before it: the text fills the page, and the block opens
+the next one, as a figure floats to the top of the next page in a book. Each block moves
+at most once, only past prose, never past the takeaways (they sum up the text before
+them), a heading or another block kept whole; its own heading moves with it.
+
+Read from the laid-out pages through WeasyPrint's public API (`Page.anchors`: each block
+of a chapter has the id ANCHOR-N on every page it is on, positions in CSS pixels); the
+blocks are moved in the HTML the templates made (`<div class="block block-TYPE"
+id="...">`), so a template override without that shape is laid out as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from smguide.handbook.fitting import Fit
+
+GAP = 0.3  # a page inside a chapter more than this white has a hole (tests/pagequality.py)
+FLOATS = ("role", "comparison", "checklist", "image", "callout")  # kept whole, may move
+FLOWING = ("prose",)  # running text, which a page turn may break: set before a float
+ROUNDS = 2  # layouts spent on moving blocks, at most (each move is then laid out anew)
+
+_BLOCK = re.compile(r'<div class="block block-([\w-]+)" id="([^"]+)">')
+_DIV = re.compile(r"<div\b|</div\s*>")
+
+
+@dataclass(frozen=True)
+class Move:
+    """Set the block `block` right after the block `after` (both ids)."""
+
+    block: str
+    after: str
+
+
+def blocks(html: str) -> list[tuple[str, str]]:
+    """The chapters' blocks in order: (id, type)."""
+    return [(match.group(2), match.group(1)) for match in _BLOCK.finditer(html)]
+
+
+def moved(html: str, moves: list[Move]) -> str:
+    """The HTML with each block set after its `after` block (a move whose blocks are not
+    found whole is left out)."""
+    for move in moves:
+        block, after = _span(html, move.block), _span(html, move.after)
+        if block is None or after is None or not block[1] <= after[0]:
+            continue
+        text = html[block[0]:block[1]]
+        html = html[:block[0]] + html[block[1]:after[1]] + text + html[after[1]:]
+    return html
+
+
+def _span(html: str, anchor: str) -> tuple[int, int] | None:
+    """Where the block with id `anchor` starts and ends (its <div> and the </div> that
+    closes it), with the white space after it."""
+    start = next((m for m in _BLOCK.finditer(html) if m.group(2) == anchor), None)
+    if start is None:
+        return None
+    depth = 0
+    for tag in _DIV.finditer(html, start.start()):
+        depth += 1 if tag.group().startswith("<div") else -1
+        if depth == 0:
+            end = tag.end()
+            while end < len(html) and html[end] in " \n":
+                end += 1
+            return start.start(), end
+    return None
+
+
+def placements(document: Any) -> dict[str, dict[int, tuple[float, float]]]:
+    """Each anchored element's (top, bottom) on each page it is on (CSS px)."""
+    found: dict[str, dict[int, tuple[float, float]]] = {}
+    for number, page in enumerate(document.pages):
+        for name, box in page.anchors.items():
+            found.setdefault(name, {})[number] = (float(box[1]), float(box[3]))
+    return found
+
+
+def moves(document: Any, html: str, fit: Fit, done: frozenset[str] = frozenset()
+          ) -> list[Move]:
+    """The blocks to set after the text that follows them: each float that opens a page
+    after a hole on the page before (in its chapter), past as many prose blocks after it
+    as fill the hole (measured on this layout). `done`: blocks moved already."""
+    where = placements(document)
+    height = fit.bottom - fit.top
+    order = blocks(html)
+    found: list[Move] = []
+    for i, (anchor, kind) in enumerate(order):
+        chapter = _chapter(anchor)
+        pages = where.get(anchor)
+        if kind not in FLOATS or anchor in done or not pages or i == 0:
+            continue
+        before = order[i - 1][0]
+        first = min(pages)
+        if _chapter(before) != chapter or max(where.get(before) or [-1]) != first - 1:
+            continue  # the first block of its chapter, or not pushed overleaf
+        hole = fit.bottom - max(bottom for name, on in where.items()
+                                if _chapter(name) == chapter
+                                for page, (_, bottom) in on.items() if page == first - 1)
+        if hole <= GAP * height:
+            continue
+        after, filled = None, 0.0
+        for name, following in order[i + 1:]:
+            if following not in FLOWING or _chapter(name) != chapter:
+                break
+            after = name
+            filled += sum(bottom - top for top, bottom in where.get(name, {}).values())
+            if filled >= hole:
+                break
+        if after is not None:
+            found.append(Move(anchor, after))
+    return found
+
+
+def _chapter(anchor: str) -> str | None:
+    """The chapter of a block's id (ANCHOR-N), None for any other id."""
+    chapter, _, number = anchor.rpartition("-")
+    return chapter if number.isdigit() and chapter else None
+
+
+def holes(document: Any, fit: Fit) -> dict[str, tuple[int, int]]:
+    """Each chapter's pages and its pages with a hole (more than GAP white, not its last)."""
+    where = placements(document)
+    height = fit.bottom - fit.top
+    lowest: dict[str, dict[int, float]] = {}
+    for name, on in where.items():
+        chapter = _chapter(name)
+        if chapter is not None:
+            for page, (_, bottom) in on.items():
+                pages = lowest.setdefault(chapter, {})
+                pages[page] = max(pages.get(page, 0.0), bottom)
+    return {chapter: (len(pages), sum(fit.bottom - bottom > GAP * height
+                                      for page, bottom in pages.items() if page < max(pages)))
+            for chapter, pages in lowest.items()}
+
+
+def place_floats(lay_out: Callable[[str], Any], html: str, fit: Fit
+                 ) -> tuple[str, Any | None, list[Move]]:
+    """Lay out `html`, move the floats that leave holes and lay out again, keeping the
+    moves of each chapter that came out better (fewer holes, never more pages); at most
+    ROUNDS times. Returns the HTML as placed, its layout (None when the last layout was
+    of moves not all kept) and the moves kept."""
+    document: Any | None = lay_out(html)
+    made: list[Move] = []
+    tried: set[str] = set()
+    for _ in range(ROUNDS):
+        if document is None:
+            document = lay_out(html)
+        wanted = moves(document, html, fit, frozenset(tried))
+        if not wanted:
+            break
+        tried.update(m.block for m in wanted)
+        trial = lay_out(moved(html, wanted))
+        before, after = holes(document, fit), holes(trial, fit)
+        kept = [m for m in wanted if after.get(_chapter(m.block) or "", (0, 0))
+                < before.get(_chapter(m.block) or "", (0, 0))]
+        if kept:
+            html = moved(html, kept)
+            made += kept
+        document = trial if kept == wanted else (document if not kept else None)
+    return html, document, made

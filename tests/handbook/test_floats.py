@@ -1,0 +1,94 @@
+"""Kept-whole blocks set after the text that follows them when they would leave a hole
+(handbook/floats.py): the moves read from laid-out pages' anchors, the HTML moved, and
+a move kept only when its chapter comes out better."""
+
+from __future__ import annotations
+
+from smguide.handbook.fitting import Fit
+from smguide.handbook.floats import Move, holes, moved, moves, place_floats
+
+FIT = Fit(top=0, bottom=1000, drop=100, chapters=("sales",))
+
+
+def _html(*types: str) -> str:
+    blocks = "".join(f'<div class="block block-{kind}" id="sales-{n}">\n<div class="inner">'
+                     f"<p>{kind} {n}</p></div>\n</div>\n"
+                     for n, kind in enumerate(types, start=1))
+    return f'<section class="chapter" id="sales">{blocks}<div class="chapter-end" ' \
+           f'id="sales--end"></div></section>'
+
+
+class _Page:
+    def __init__(self, anchors: dict[str, tuple[float, float, float, float]]) -> None:
+        self.anchors = anchors
+
+
+class _Document:
+    def __init__(self, *pages: dict[str, tuple[float, float]]) -> None:
+        self.pages = [_Page({name: (0, top, 1, bottom) for name, (top, bottom) in page.items()})
+                      for page in pages]
+
+
+# a short prose block, then a role card too tall for the rest of the page (a hole of 55%
+# on page 1), then prose that would fill it, then the takeaways
+PUSHED = _Document({"sales": (0, 1000), "sales-1": (0, 450)},
+                   {"sales": (0, 1000), "sales-2": (0, 600), "sales-3": (600, 1000)},
+                   {"sales": (0, 500), "sales-3": (0, 300), "sales-4": (300, 500),
+                    "sales--end": (500, 500)})
+
+
+def test_a_card_pushed_overleaf_goes_after_the_text_that_follows_it() -> None:
+    html = _html("prose", "role", "prose", "takeaways")
+    assert moves(PUSHED, html, FIT) == [Move("sales-2", "sales-3")]
+    placed = moved(html, [Move("sales-2", "sales-3")])
+    order = [part.split('"')[0] for part in placed.split('id="sales-')[1:]]
+    assert order == ["1", "3", "2", "4", "-end"]
+    assert placed.count("<div") == html.count("<div") and placed.count("</div>") == \
+        html.count("</div>")
+    assert "<p>role 2</p></div>\n</div>\n<div class=\"block block-takeaways\"" in placed
+
+
+def test_no_move_for_a_small_gap_past_takeaways_or_for_a_chapter_s_first_block() -> None:
+    small = _Document({"sales": (0, 1000), "sales-1": (0, 750)},
+                      {"sales": (0, 900), "sales-2": (0, 600), "sales-3": (600, 900)})
+    assert moves(small, _html("prose", "role", "prose"), FIT) == []  # 25% white: kept
+    assert moves(PUSHED, _html("prose", "role", "takeaways", "prose"), FIT) == []
+    assert moves(PUSHED, _html("prose", "takeaways", "prose", "prose"), FIT) == []
+    first = _Document({"sales": (0, 1000), "sales-1": (0, 1000)})
+    assert moves(first, _html("role"), FIT) == []
+    assert moved(_html("prose", "role"), [Move("sales-9", "sales-1")]) == _html("prose",
+                                                                                "role")
+
+
+def test_a_move_past_several_short_prose_blocks_until_the_hole_is_filled() -> None:
+    document = _Document({"sales": (0, 1000), "sales-1": (0, 300)},
+                         {"sales": (0, 1000), "sales-2": (0, 700), "sales-3": (700, 900),
+                          "sales-4": (900, 1000)},
+                         {"sales": (0, 600), "sales-4": (0, 300), "sales-5": (300, 600)})
+    html = _html("prose", "checklist", "prose", "prose", "prose")
+    assert moves(document, html, FIT) == [Move("sales-2", "sales-5")]  # 200 + 400 + 300
+
+
+def test_moves_are_kept_only_for_a_chapter_that_comes_out_better() -> None:
+    html = _html("prose", "role", "prose", "takeaways")
+    better = _Document({"sales": (0, 1000), "sales-1": (0, 450), "sales-3": (450, 1000)},
+                       {"sales": (0, 1000), "sales-3": (0, 200), "sales-2": (200, 800),
+                        "sales-4": (800, 1000)},
+                       {"sales": (0, 100), "sales-4": (0, 100), "sales--end": (100, 100)})
+    laid: list[str] = []
+
+    def lay_out(text: str) -> _Document:
+        laid.append(text)
+        return PUSHED if len(laid) == 1 else better
+
+    placed, document, made = place_floats(lay_out, html, FIT)
+    assert made == [Move("sales-2", "sales-3")] and document is better
+    assert placed == moved(html, made) and holes(better, FIT) == {"sales": (3, 0)}
+    longer = _Document({"sales": (0, 1000), "sales-1": (0, 450), "sales-3": (450, 1000)},
+                       {"sales": (0, 1000), "sales-3": (0, 200), "sales-2": (200, 800)},
+                       {"sales": (0, 1000), "sales-4": (0, 1000)},
+                       {"sales": (0, 100), "sales-4": (0, 100), "sales--end": (100, 100)})
+    laid.clear()
+    placed, document, made = place_floats(
+        lambda text: (laid.append(text), PUSHED if len(laid) == 1 else longer)[1], html, FIT)
+    assert made == [] and placed == html and document is PUSHED  # a page longer: not kept
