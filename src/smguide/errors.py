@@ -49,12 +49,25 @@ def counted(count: int, word: str, plural: str | None = None) -> str:
 
 
 class SmguideError(click.ClickException):
-    """Base class: Click prints it as `Error: <message>` and exits with code 1."""
+    """Base class: Click prints it as `Error: <message>` and exits with code 1.
+
+    Raised with a `Problem` (made where the mistake is found: file, line, field, fix), it
+    carries it as data and its message is the problem's line; raised with a line of text,
+    `as_problem()` reads the place back from the line."""
 
     exit_code = 1
 
-    def __init__(self, message: str):
-        super().__init__(one_line(message))
+    def __init__(self, message: str | Problem):
+        self.problem = message if isinstance(message, Problem) else None
+        super().__init__(one_line(message.line_text() if isinstance(message, Problem)
+                                  else message))
+
+    def __reduce__(self):  # noqa: ANN204 - so the problem crosses from a render child intact
+        return (self.__class__, (self.problem or self.message,))
+
+    def as_problem(self) -> Problem:
+        """The problem this error is: the one it was raised with, else its line read back."""
+        return self.problem or Problem.from_line(self.message)
 
 
 Severity = Literal["error", "warning"]

@@ -213,3 +213,31 @@ def test_check_and_build_list_the_same_errors_in_the_same_order(
     assert len(checked) >= 3 and checked == built
     files = [line.split(":")[1].strip() for line in checked]
     assert files == sorted(files)
+
+
+def test_template_mistakes_are_findings_with_their_place_and_fix(
+        run: Callable[..., Result], small: Path, tmp_path: Path) -> None:
+    # raised as problems where they are found (file, line, fix), not lines read back: a
+    # folder name with ": " in it stays the file's name
+    folder = tmp_path / "ours: v2"
+    override = folder / "handbook"
+    override.mkdir(parents=True)
+    (override / "cover.html.j2").write_text("<section>\n{{ 1 // 0 }}\n</section>\n")
+    (tmp_path / "outside.html.j2").write_text("<p>elsewhere</p>\n")
+    (override / "toc.html.j2").symlink_to(tmp_path / "outside.html.j2")
+    result = run("check", "--template-overrides", str(folder), "--format", "json")
+    findings = json.loads(result.stdout)["findings"]
+    linked = next(f for f in findings if "outside the template folders" in f["message"])
+    assert linked["file"].endswith("ours: v2/handbook/toc.html.j2") and linked["line"] is None
+    assert linked["message"] == ("the template is a link to a file outside the template "
+                                 "folders; put the file itself there")
+    assert linked["suggestion"] == "put the file itself there"
+    text = run("check", "--template-overrides", str(folder)).stdout
+    assert f"Error: {linked['file']}: {linked['message']}" in text.splitlines()
+    (override / "toc.html.j2").unlink()
+    findings = json.loads(run("check", "--template-overrides", str(folder),
+                              "--format", "json").stdout)["findings"]
+    (wrong,) = [f for f in findings if f["message"].startswith("template error")]
+    assert wrong["file"].endswith("ours: v2/handbook/cover.html.j2") and wrong["line"] == 2
+    assert wrong["message"] == ("template error: ZeroDivisionError: integer division or "
+                                "modulo by zero")

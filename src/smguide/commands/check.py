@@ -148,7 +148,7 @@ def compile_templates(override: Path | None) -> list[Problem]:
                 findings.append(Problem("error", display_path(path), None, None, None,
                                         f"template: {exc}"))
             except SmguideError as exc:  # e.g. a template that links outside its folder
-                findings.append(Problem.from_line(exc.message))
+                findings.append(exc.as_problem())
     return findings
 
 
@@ -175,7 +175,7 @@ def render_checks(guide: Guide, brand: Brand, templates: Path | None,
     except ContentError as exc:
         return list(exc.found)
     except SmguideError as exc:
-        return [Problem.from_line(exc.message)]
+        return [exc.as_problem()]
     try:
         if templates is not None:
             lay_out(manuscript, allow_network=allow_network)  # refuses what pdf refuses
@@ -236,13 +236,13 @@ def slide_fitting(guide: Guide, brand: Brand, templates: Path | None) -> list[Pr
         DeckRenderer(guide, brand, templates=templates, on_page=count, fitting=True).fit()
     except TooLong as exc:
         if exc.source is None or exc.block is None:
-            return [Problem.from_line(exc.message)]
+            return [exc.as_problem()]
         line, col = _position(exc.source, ("blocks", exc.block))
         return [Problem("error", display_path(exc.source), line, col, f"blocks[{exc.block}]",
                         exc.detail,
                         None, "shorten it, or split it into two blocks")]
     except SmguideError as exc:
-        return [Problem.from_line(exc.message)]
+        return [exc.as_problem()]
     findings = []
     for (path, index), (block, extra) in spilled.items():
         if extra < 2:  # one continuation slide is how the deck keeps text large

@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from smguide.errors import RenderError
+from smguide.errors import Problem, RenderError, Where
 from smguide.handbook.fitting import Fit
 from smguide.handbook.hyphenation import hyphenator
 from smguide.handbook.pdf import Manuscript, PrintSpec
@@ -456,12 +456,14 @@ class HandbookRenderer:
         for folder in self.template_dirs:
             candidate = folder / "handbook" / "handbook.css"
             if link_loop(candidate):
-                raise RenderError(f"{candidate}: the stylesheet is a symbolic link that leads "
-                                  "back to itself (a link loop); put the file itself there")
+                raise RenderError(Problem.fix(Where(str(candidate)), "the stylesheet is a "
+                                              "symbolic link that leads back to itself (a "
+                                              "link loop)", "put the file itself there"))
             if candidate.is_file():
                 if not real(candidate).is_relative_to(real(folder)):
-                    raise RenderError(f"{candidate}: the stylesheet is a link to a file "
-                                      f"outside the template folders; put the file itself there")
+                    raise RenderError(Problem.fix(Where(str(candidate)), "the stylesheet is a "
+                                                  "link to a file outside the template "
+                                                  "folders", "put the file itself there"))
                 return candidate
         raise RenderError("handbook/handbook.css not found in the template folders")
 

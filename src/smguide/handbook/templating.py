@@ -38,7 +38,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import Cycler, Joiner, Namespace, pass_environment, pass_eval_context
 from markupsafe import Markup, soft_str
 
-from smguide.errors import RenderError, SmguideError
+from smguide.errors import Problem, RenderError, SmguideError, Where
 from smguide.handbook.templatedata import Record, to_data
 from smguide.io.cache import template_cache
 from smguide.model.typography import Typography
@@ -61,7 +61,12 @@ NO_METHODS = ("templates read data only and call no methods; use a filter instea
 
 
 class TemplateLimit(ArithmeticError):
-    """A template asked for a value or an output too big to make."""
+    """A template asked for a value or an output too big to make (`fix`: what to change,
+    the end of the message, when there is more to say than the limit)."""
+
+    def __init__(self, message: str, fix: str | None = None):
+        super().__init__(f"{message}; {fix}" if fix else message)
+        self.fix = fix
 
 
 def _size_of(value: Any) -> int:
@@ -284,13 +289,15 @@ class ConfinedLoader(FileSystemLoader):
         for folder in self.searchpath:  # a loop is not "no such file": never the built-in
             candidate = Path(folder, *template.split("/"))
             if link_loop(candidate):
-                raise RenderError(f"{candidate}: the template is a symbolic link that leads "
-                                  "back to itself (a link loop); put the file itself there")
+                raise RenderError(Problem.fix(Where(str(candidate)), "the template is a symbolic "
+                                          "link that leads back to itself (a link loop)",
+                                          "put the file itself there"))
         source, filename, uptodate = super().get_source(environment, template)
         resolved = real(Path(filename))
         if not any(resolved.is_relative_to(real(Path(folder))) for folder in self.searchpath):
-            raise RenderError(f"{filename}: the template is a link to a file outside the "
-                              f"template folders; put the file itself there")
+            raise RenderError(Problem.fix(Where(filename), "the template is a link to a file "
+                                          "outside the template folders",
+                                          "put the file itself there"))
         return source, filename, uptodate
 
 
@@ -326,22 +333,26 @@ def render(env: DataSandbox, name: str, **context: Any) -> str:
         with _stopped_in_time():
             return _bounded_output(env.get_template(name), data)
     except TemplateNotFound as exc:
-        raise RenderError(f"template {exc.name} not found in the template folders") from None
+        raise RenderError(Problem.at(Where(""), f"template {exc.name} not found in the "
+                                                f"template folders")) from None
     except TemplateError as exc:
-        raise RenderError(f"{_template_place(exc, name)}: template error: "
-                          f"{_one_line(exc)}") from None
+        raise _template_error(_template_place(exc, name), _one_line(exc)) from None
     except TemplateLimit as exc:
-        raise RenderError(f"{_template_place(exc, name)}: template error: "
-                          f"{_one_line(exc)}") from None
+        raise _template_error(_template_place(exc, name), _one_line(exc), exc.fix) from None
     except MemoryError as exc:
-        raise RenderError(f"{_template_place(exc, name)}: template error: this makes a value "
-                          f"too big for {_memory_limit()}") from None
+        raise _template_error(_template_place(exc, name),
+                              f"this makes a value too big for {_memory_limit()}") from None
     except SmguideError:
         raise  # a template link out of its folders (ConfinedLoader), a nested render's error
     except Exception as exc:  # noqa: BLE001 - anything a template expression can raise
         # ({{ 1 // 0 }}, a filter given the wrong kind of value): the template's fault
-        raise RenderError(f"{_template_place(exc, name)}: template error: "
-                          f"{type(exc).__name__}: {_one_line(exc)}") from None
+        raise _template_error(_template_place(exc, name),
+                              f"{type(exc).__name__}: {_one_line(exc)}") from None
+
+
+def _template_error(where: Where, what: str, fix: str | None = None) -> RenderError:
+    """`file:line: template error: what`, with its fix as data."""
+    return RenderError(Problem.at(where, f"template error: {what}", suggestion=fix))
 
 
 class TemplateTimeout(TemplateLimit):
@@ -368,7 +379,7 @@ def _stopped_in_time() -> Iterator[None]:
 
     def stop(signum: int, frame: Any) -> None:
         raise TemplateTimeout("the template was still running close to the time limit and "
-                              "was stopped; look for loops inside loops, or raise the limit "
+                              "was stopped", "look for loops inside loops, or raise the limit "
                               "with --max-seconds (or SMGUIDE_MAX_SECONDS)")
 
     previous = signal.signal(signal.SIGALRM, stop)
@@ -405,23 +416,24 @@ def _bounded_output(template: Template, data: dict[str, Any]) -> str:
         try:
             if size > MAX_OUTPUT_CHARS:
                 raise TemplateLimit(f"the output is longer than {MAX_OUTPUT_CHARS:,} "
-                                    "characters; look for a loop that repeats text without end")
+                                    "characters", "look for a loop that repeats text without end")
             pieces.append(piece)
             if len(pieces) >= 4096:  # a list of one-letter pieces costs 60 bytes a letter
                 chunks.append("".join(pieces))
                 pieces.clear()
         except (TemplateLimit, MemoryError) as exc:
-            where = _generator_place(stream) or template.filename or template.name
+            where = _generator_place(stream) or Where(str(template.filename or template.name))
             stream.close()
             chunks.clear()
             pieces.clear()
-            problem = (str(exc) if isinstance(exc, TemplateLimit) else
-                       f"the output is too big for {_memory_limit()}")
-            raise RenderError(f"{where}: template error: {problem}") from None
+            if isinstance(exc, TemplateLimit):
+                raise _template_error(where, str(exc), exc.fix) from None
+            raise _template_error(where, f"the output is too big for {_memory_limit()}"
+                                  ) from None
     return "".join(chunks) + "".join(pieces)
 
 
-def _generator_place(stream: Generator[str, None, None]) -> str | None:
+def _generator_place(stream: Generator[str, None, None]) -> Where | None:
     """file:line where a suspended template render is: its innermost template frame.
 
     Blocks and `extends` delegate with `yield from`; an `include` loops over the
@@ -430,7 +442,7 @@ def _generator_place(stream: Generator[str, None, None]) -> str | None:
     import gc
     import inspect
 
-    place: str | None = None
+    place: Where | None = None
     current: Any = stream
     seen: set[int] = set()
     while current is not None and id(current) not in seen:
@@ -441,7 +453,7 @@ def _generator_place(stream: Generator[str, None, None]) -> str | None:
         template = frame.f_globals.get("__jinja_template__")
         if isinstance(template, Template):
             line = template.get_corresponding_lineno(frame.f_lineno)
-            place = f"{template.filename or template.name}:{line}"
+            place = Where(str(template.filename or template.name), line)
         inner = current.gi_yieldfrom
         if not inspect.isgenerator(inner):
             inner = next((ref for ref in gc.get_referents(current) if inspect.isgenerator(ref)
@@ -450,7 +462,7 @@ def _generator_place(stream: Generator[str, None, None]) -> str | None:
     return place
 
 
-def _template_place(exc: BaseException, name: str) -> str:
+def _template_place(exc: BaseException, name: str) -> Where:
     """file:line of a template error: syntax errors carry it, runtime errors are found in
     the traceback, where Jinja maps frames back to template lines."""
     filename, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
@@ -461,4 +473,4 @@ def _template_place(exc: BaseException, name: str) -> str:
             if frame_file.endswith((".j2", ".html", ".css")):
                 filename, line = frame_file, tb.tb_lineno
             tb = tb.tb_next
-    return f"{filename}:{line}" if filename and line else (filename or name)
+    return Where(filename, line) if filename and line else Where(filename or name)
