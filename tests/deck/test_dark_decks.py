@@ -15,7 +15,7 @@ from smguide.cli import main
 from smguide.commands.build import build_slides
 from smguide.deck.context import family_fonts
 from smguide.deck.render import DeckOptions
-from smguide.deck.textfit import Fonts, Para, Span, system_fonts, text_height
+from smguide.deck.textfit import Fonts, Para, Span, line_count, system_fonts, text_height
 from smguide.deck.theme import shown_colours
 from smguide.model.colors import contrast
 from smguide.model.options import Sources
@@ -206,3 +206,116 @@ def test_role_cards_at_4_3_fill_one_slide_or_split_evenly(dark_decks: dict[str, 
     one = max(_fill(shape, fonts) for shape in cards["Marketing"][0].shapes
               if shape.name in ("Activities", "Skills"))
     assert one >= 0.85, one  # the one-slide card fills its columns
+
+
+# -- the diagram ------------------------------------------------------------------------
+
+
+def _resolved(element: Any, colours: dict[str, str]) -> str | None:
+    """A DrawingML colour element (a:solidFill's child) as '#rrggbb': a theme slot with its
+    lumMod/lumOff applied to the HSL lightness, as PowerPoint draws it."""
+    import colorsys
+
+    child = next(iter(element), None)
+    if child is None:
+        return None
+    if child.tag == f"{A}srgbClr":
+        return f"#{child.get('val').lower()}"
+    base = colours.get(child.get("val", ""))
+    if base is None:
+        return None
+    mod = child.find(f"{A}lumMod")
+    off = child.find(f"{A}lumOff")
+    red, green, blue = (int(base[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    hue, light, sat = colorsys.rgb_to_hls(red, green, blue)
+    light = light * (int(mod.get("val")) / 100000 if mod is not None else 1) + (
+        int(off.get("val")) / 100000 if off is not None else 0)
+    out = colorsys.hls_to_rgb(hue, min(1.0, max(0.0, light)), sat)
+    return "#" + "".join(f"{round(c * 255):02x}" for c in out)
+
+
+def _diagram(prs: Any) -> Any:
+    return next(shape for slide in prs.slides for shape in slide.shapes
+                if shape.name == "Analogy diagram")
+
+
+def _colour_of(shape: Any, colours: dict[str, str]) -> str | None:
+    props = shape._element.find(
+        "{http://schemas.openxmlformats.org/presentationml/2006/main}spPr")
+    for path in (f"{A}solidFill", f"{A}ln/{A}solidFill"):
+        found = props.find(path) if props is not None else None
+        if found is not None:
+            return _resolved(found, colours)
+    return None
+
+
+@pytest.mark.parametrize("name", ["theme", "template"])
+def test_the_diagrams_pictograms_and_arrows_are_seen_on_what_they_stand_on(
+        dark_decks: dict[str, Any], name: str) -> None:
+    """Every shape of a pictogram that stands on the ground (not inside a shape of the
+    same pictogram drawn before it) at 3:1 or more against that ground: the band's tint
+    for the parts on the band, else the slide's background; the arrows too."""
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    prs = dark_decks[name]
+    colours = shown_colours(prs.slide_master)
+    diagram = _diagram(prs)
+    band = next(s for s in diagram.shapes if s.name.startswith("Ground:"))
+    band_colour = _colour_of(band, colours)
+    assert band_colour is not None
+    low, checked = [], 0
+    for shape in diagram.shapes:
+        if shape.name.startswith("Arrow:"):
+            ratio = contrast(_colour_of(shape, colours) or "", colours["bg1"])
+            checked += 1
+            if ratio < 3:
+                low.append((shape.name, round(ratio, 2)))
+        if shape.shape_type != MSO_SHAPE_TYPE.GROUP:
+            continue
+        frame = next(s for s in shape.shapes if s.name.endswith(": frame"))
+        cx, cy = frame.left + frame.width / 2, frame.top + frame.height / 2
+        on_band = (band.left <= cx <= band.left + band.width
+                   and band.top <= cy <= band.top + band.height)
+        ground = band_colour if on_band else colours["bg1"]
+        drawn = [s for s in shape.shapes if not s.name.endswith(": frame")]
+        for n, piece in enumerate(drawn):
+            inside = any(o.left <= piece.left and o.top <= piece.top
+                         and piece.left + piece.width <= o.left + o.width
+                         and piece.top + piece.height <= o.top + o.height
+                         for o in drawn[:n])
+            colour = _colour_of(piece, colours)
+            if inside or colour is None:
+                continue
+            checked += 1
+            if contrast(colour, ground) < 3:
+                low.append((piece.name, colour, ground, round(contrast(colour, ground), 2)))
+    assert checked >= 20
+    assert not low
+
+
+def _line_counts(shape: Any, fonts: Fonts) -> list[int]:
+    frame = shape.text_frame
+    width = (shape.width - frame.margin_left - frame.margin_right) / 12700
+    return [line_count(para, width, para.scale, fonts) for para in _paras(frame)]
+
+
+@pytest.mark.parametrize("name", ["theme", "template"])
+def test_the_diagrams_labels_read_on_two_lines_at_most(dark_decks: dict[str, Any],
+                                                      name: str) -> None:
+    """On a 4:3 slide (the dark template's wider DejaVu Sans too) each label's name is on
+    one line and what it stands for on at most two, at one size of 14 pt or more: the
+    labels' type is laid out against the pictograms at the slide's size, not squeezed
+    into the handbook's proportions one word a line."""
+    prs = dark_decks[name]
+    fonts = family_fonts(BRAND, "Lato") if name == "theme" else system_fonts("DejaVu Sans")
+    if fonts is None:
+        pytest.skip("DejaVu Sans is not installed")
+    labels = [s for s in _diagram(prs).shapes if s.name.startswith("Label:")]
+    assert len(labels) == 6
+    sizes = {run.font.size.pt for label in labels for p in label.text_frame.paragraphs
+             for run in p.runs}
+    assert len(sizes) == 1 and min(sizes) >= 14, sizes
+    for label in labels:
+        name_lines, *means = _line_counts(label, fonts)
+        assert name_lines == 1 and means and all(n <= 2 for n in means), (
+            label.name, name_lines, means)

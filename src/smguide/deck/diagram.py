@@ -13,15 +13,16 @@ is the block's `alt`.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from smguide.deck.logo import svg_png
 from smguide.deck.slides import drop_empty, title_of, too_long
-from smguide.deck.textfit import Box, Para, largest_size
+from smguide.deck.textfit import Box, Fonts, Para, fits, largest_size, line_count
 from smguide.deck.theme import NS, plain_shape
 from smguide.deck.write import INSET_X, Area, fill, typed_spans
+from smguide.model.colors import contrast, luminance, shade
 from smguide.model.diagram import EDGE, Band, PartSpec, Placed, Scene, layout
 from smguide.model.pictograms import THEME_SLOT, Oval, Poly, Rect, Stroke, Tone
 
@@ -44,6 +45,7 @@ class Canvas:
     left: int
     top: int
     unit: float  # EMU per diagram unit
+    grow: float = GROW  # a label's text box against the scene's label box, in height
 
     @classmethod
     def inside(cls, area: Area, width: float, height: float) -> Canvas:
@@ -78,37 +80,85 @@ def analogy_slide(deck: DeckContext, planned: PlannedSlide, block: Analogy) -> N
     else:
         slide = deck.new_slide(planned, title)
     area = deck.area_of(planned)
-    scene = layout(specs_of(block), VIEW_W)
-    # a slide is wider than a page's column: the same picture spread to the area's shape
-    # (its height barely changes), so it fills the slide rather than shrinking in it
-    wide = (area.width - INSET_X * 12700) / area.height * scene.height + EDGE
-    if wide > VIEW_W:
-        scene = layout(specs_of(block), min(wide, MAX_W))
-    canvas = Canvas.inside(area, scene.width, scene.height)
+    scene, canvas, labels = _scene(deck, planned, area, block)  # the labels fitted
     if deck.fitting:  # what may be refused: the pictures drawn, the labels fitted
         for part in scene.parts:
             if part.picture is not None:
                 _picture_png(deck, part)
-        _label_fit(deck, planned, canvas, scene)
         return
     group = slide.shapes.add_group_shape()
     group.name = "Analogy diagram"
     band = _band(group.shapes, canvas, scene) if scene.band else None
+    grounds = Grounds.of(deck, scene)
     frames = {}
     for part in scene.parts:
-        frames[part.index] = _part(deck, group.shapes, canvas, part)
+        frames[part.index] = _part(deck, group.shapes, canvas, part, grounds)
     for arrow in scene.arrows:
         begin = band if arrow.start[0] is None else frames[arrow.start[0]]
         finish = band if arrow.end[0] is None else frames[arrow.end[0]]
         names = [("the band" if end[0] is None else _name_of(scene, end[0]))
                  for end in (arrow.start, arrow.end)]
         _connector(group.shapes, canvas, arrow.points, (begin, arrow.start[1]),
-                   (finish, arrow.end[1]), arrow.tone, 2.25 if arrow.dashed else 3,
+                   (finish, arrow.end[1]), grounds.seen(arrow.tone, grounds.background),
+                   2.25 if arrow.dashed else 3,
                    arrow.dashed, f"Arrow: {names[0]} to {names[1]}")
-    _labels(deck, planned, group.shapes, canvas, scene)
+    _labels(group.shapes, canvas, scene, *labels)
     group_element: Any = group._element  # python-pptx types its children loosely
     group_element.nvGrpSpPr.cNvPr.set("descr", block.alt)
     drop_empty(slide)
+
+
+TYPE_STEPS = (1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6)  # the labels' type against the pictures
+
+
+def _scene(deck: DeckContext, planned: PlannedSlide, area: Area, block: Analogy
+           ) -> tuple[Scene, Canvas, tuple[float, dict[int, list[Para]]]]:
+    """The scene laid out for the slide, with its labels' size and text: the labels' type
+    made as large against the pictograms as gives the largest size at which every name
+    stays on one line and what it stands for on at most two (the slide's type is larger
+    than the handbook's against the same drawing); where no scale does that at 14 pt,
+    the handbook's proportions with the labels wrapped as they fit."""
+    best: tuple[float, Scene, Canvas, tuple[float, dict[int, list[Para]]]] | None = None
+    for t in TYPE_STEPS:
+        scene, canvas = _laid_out(area, block, t)
+        found = _fit_labels(deck, planned, canvas, scene, lines=True)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = (found[0], scene, canvas, found)
+            if found[0] >= LABEL[0]:
+                break
+    if best is not None:
+        return best[1], best[2], best[3]
+    scene, canvas = _laid_out(area, block, 1.0)
+    found = _fit_labels(deck, planned, canvas, scene, lines=False)
+    assert found is not None  # without the line rule, labels fit or are refused
+    return scene, canvas, found
+
+
+def _laid_out(area: Area, block: Analogy, t: float) -> tuple[Scene, Canvas]:
+    scene = layout(specs_of(block), VIEW_W, t)
+    # a slide is wider than a page's column: the same picture spread to the area's shape
+    # (its height barely changes), so it fills the slide rather than shrinking in it
+    wide = (area.width - INSET_X * 12700) / area.height * scene.height + EDGE
+    if wide > VIEW_W:
+        scene = layout(specs_of(block), min(wide, MAX_W), t)
+    # labels laid out for larger type need less of the extra height; the drawing is fitted
+    # with its labels' boxes as tall as the slide makes them
+    grow = max(1.15, GROW / t)
+    spans = [_label_span(part, grow) for part in scene.parts]
+    low = min([0.0, *(top for top, _ in spans)])
+    high = max([float(scene.height), *(bottom for _, bottom in spans)])
+    canvas = Canvas.inside(area, scene.width, high - low)
+    return scene, replace(canvas, top=round(canvas.top - low * canvas.unit), grow=grow)
+
+
+def _label_span(part: Placed, grow: float) -> tuple[float, float]:
+    """(top, bottom) of a part's label box `grow` times as tall as the scene's, kept at
+    its anchor."""
+    label = part.label
+    height = label.h * grow
+    top = {"top": label.y, "middle": label.y - (height - label.h) / 2,
+           "bottom": label.y + label.h - height}[label.anchor]
+    return top, top + height
 
 
 def _anchors() -> dict[str, Any]:
@@ -131,9 +181,89 @@ def _band(shapes: Any, c: Canvas, scene: Scene) -> Any:
     return shape
 
 
-def _part(deck: DeckContext, shapes: Any, c: Canvas, part: Placed) -> Any:
+SEEN = 3.0  # a pictogram's shapes against what they stand on (WCAG 1.4.11, graphics)
+
+
+@dataclass(frozen=True)
+class Grounds:
+    """The colours the deck shows (theme slots resolved through the master), the slide's
+    background and the band's tint, to keep each pictogram seen on what it stands on."""
+
+    colours: dict[str, str]
+    background: str
+    band: tuple[float, float, float, float, str] | None  # x, y, w, h and its colour
+
+    @classmethod
+    def of(cls, deck: DeckContext, scene: Scene) -> Grounds:
+        from smguide.deck.theme import shown_colours
+
+        colours = shown_colours(deck.prs.slide_master)
+        band = None
+        if scene.band is not None:
+            b = scene.band
+            band = (b.x, b.y, b.w, b.h, shade(colours.get(_key(b.tone), "#ffffff"),
+                                               b.tone.brightness))
+        return cls(colours, colours.get("bg1", "#ffffff"), band)
+
+    def under(self, part: Placed) -> str:
+        """The colour a part's pictogram stands on: the band's where its middle is on the
+        band, else the slide's background."""
+        if self.band is not None:
+            x, y, w, h, colour = self.band
+            cx, cy = part.x + part.size / 2, part.y + part.size / 2
+            if x <= cx <= x + w and y <= cy <= y + h:
+                return colour
+        return self.background
+
+    def seen(self, tone: Tone, ground: str) -> Tone:
+        """`tone`, or the nearest brightness of its colour (darker on a light ground,
+        lighter on a dark one) at SEEN:1 against `ground`; the theme colour stays."""
+        base = self.colours.get(_key(tone))
+        if base is None or contrast(shade(base, tone.brightness), ground) >= SEEN:
+            return tone
+        step = -0.05 if luminance(ground) > luminance(shade(base, tone.brightness)) else 0.05
+        brightness = tone.brightness
+        while -0.95 <= brightness + step <= 0.95:
+            brightness = round(brightness + step, 2)
+            if contrast(shade(base, brightness), ground) >= SEEN:
+                break
+        return Tone(tone.slot, brightness)
+
+
+def _key(tone: Tone) -> str:
+    """The key of a tone's theme slot in shown_colours (accent1, tx1, bg1)."""
+    slot = THEME_SLOT[tone.slot]
+    return {"TEXT_1": "tx1", "BACKGROUND_1": "bg1"}.get(slot, slot.replace("_", "").lower())
+
+
+def _bounds(shape: Rect | Oval | Poly | Stroke) -> tuple[float, float, float, float]:
+    """A primitive's box (x1, y1, x2, y2) in the pictogram's units."""
+    if isinstance(shape, Rect):
+        return shape.x, shape.y, shape.x + shape.w, shape.y + shape.h
+    if isinstance(shape, Oval):
+        return (shape.cx - shape.rx, shape.cy - shape.ry, shape.cx + shape.rx,
+                shape.cy + shape.ry)
+    xs, ys = [x for x, _ in shape.points], [y for _, y in shape.points]
+    pad = shape.width / 2 if isinstance(shape, Stroke) else 0.0
+    return min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad
+
+
+def _on_ground(shapes: tuple[Rect | Oval | Poly | Stroke, ...]) -> list[bool]:
+    """Which of a pictogram's shapes stand on the ground, not inside one drawn before
+    them (a highlight on a drop, pebbles in the soil are seen against their shape)."""
+    out = []
+    for n, shape in enumerate(shapes):
+        x1, y1, x2, y2 = _bounds(shape)
+        inside = any(a <= x1 and b <= y1 and x2 <= c and y2 <= d
+                     for a, b, c, d in (_bounds(other) for other in shapes[:n]))
+        out.append(not inside)
+    return out
+
+
+def _part(deck: DeckContext, shapes: Any, c: Canvas, part: Placed, grounds: Grounds) -> Any:
     """The part's pictogram (or picture) as a group named after the part; returns its
-    frame, the invisible ellipse the arrows are glued to."""
+    frame, the invisible ellipse the arrows are glued to. Its shapes that stand on the
+    ground are kept seen there (SEEN:1), in a darker or lighter shade of their colour."""
     group = shapes.add_group_shape()
     group.name = part.name
     frame = _autoshape(group.shapes, "OVAL", c, part.x, part.y, part.size, part.size, None,
@@ -143,8 +273,12 @@ def _part(deck: DeckContext, shapes: Any, c: Canvas, part: Placed) -> Any:
         return frame
     assert part.pictogram is not None
     s = part.size / 100
+    ground = grounds.under(part)
+    standing = _on_ground(part.pictogram.parts)
     for number, shape in enumerate(part.pictogram.parts, 1):
         name = f"{part.name}: {part.pictogram.name} {number}"
+        if standing[number - 1]:
+            shape = replace(shape, tone=grounds.seen(shape.tone, ground))
         if isinstance(shape, Rect):
             x, y, w, h = part.x + shape.x * s, part.y + shape.y * s, shape.w * s, shape.h * s
             kind = "ROUNDED_RECTANGLE" if shape.radius else "RECTANGLE"
@@ -274,49 +408,55 @@ def _connector(shapes: Any, c: Canvas, points: tuple[float, float, float, float]
     return line
 
 
-def _labels(deck: DeckContext, planned: PlannedSlide, shapes: Any, c: Canvas,
-            scene: Scene) -> None:
-    """Name (bold) and what it stands for, all at one size that fits every label: dark
-    text on the band's light tint whatever the slide's background, else the text colour."""
-    texts, size = _label_fit(deck, planned, c, scene)
-    for part in scene.parts:
-        label = part.label
-        height = label.h * GROW
-        top = {"top": label.y, "middle": label.y - (height - label.h) / 2,
-               "bottom": label.y + label.h - height}[label.anchor]
-        box = shapes.add_textbox(c.x(label.x), c.y(top), c.d(label.w), c.d(height))
-        box.name = f"Label: {part.name}"
-        fill(box, texts[part.index], size)
-        frame = box.text_frame
-        frame.margin_left = frame.margin_right = 45720
-        frame.margin_top = frame.margin_bottom = 22860
-        frame.vertical_anchor = _anchors()[label.anchor]
+def _label_box(c: Canvas, part: Placed) -> Box:
+    # as tall again as the handbook's label where the slide is short (a scene of many
+    # rows, scaled down): 14 pt lines need more room than the scaled 15-unit lines
+    return Box(c.d(part.label.w) / 12700, c.d(part.label.h * c.grow) / 12700, 3.6, 1.8)
 
 
-def _label_fit(deck: DeckContext, planned: PlannedSlide, c: Canvas, scene: Scene
-               ) -> tuple[dict[int, list[Para]], float]:
-    """Each part's label paragraphs and the one size they all fit at; a label too long
-    even for its name alone is refused."""
+def _two_lines(paras: list[Para], box: Box, fonts: Fonts) -> float | None:
+    """The largest label size at which the name takes one line and what it stands for at
+    most two, within the box."""
+    size = float(LABEL[0])
+    while size >= LABEL[1]:
+        width = box.inner_width
+        if (line_count(paras[0], width, size, fonts) == 1
+                and all(line_count(p, width, size, fonts) <= 2 for p in paras[1:])
+                and fits(paras, box, size, fonts)):
+            return size
+        size -= 0.5
+    return None
+
+
+def _fit_labels(deck: DeckContext, planned: PlannedSlide, c: Canvas, scene: Scene,
+                lines: bool) -> tuple[float, dict[int, list[Para]]] | None:
+    """(one size for every label, each label's paragraphs): name (bold) and what it
+    stands for, in dark text on the band's light tint whatever the slide's background,
+    else the text colour. With `lines`, None unless every label holds them on one and two
+    lines at 14 pt or more; without, a label too long for 14 pt keeps its name only
+    (with a warning), and one whose name does not fit is refused."""
     lang = deck.guide.language
-    texts, boxes = {}, {}
+    texts: dict[int, list[Para]] = {}
     for part in scene.parts:
         tone = deck.darkest() if part.label.on_band else "tx1"
         align = part.label.align
         name = typed_spans(part.name, lang, bold=True)
         texts[part.index] = [Para(name, tone=tone, align=align),
                              Para(typed_spans(part.stands_for, lang), tone=tone, align=align)]
-        # as tall again as the handbook's label where the slide is short (a scene of many
-        # rows, scaled down): 14 pt lines need more room than the scaled 15-unit lines
-        boxes[part.index] = Box(c.d(part.label.w) / 12700, c.d(part.label.h * GROW) / 12700,
-                                3.6, 1.8)
     sizes = {}
     fonts = deck.own_body_fonts  # the labels' tiles leave no room for a wider stand-in font
     for part in scene.parts:
-        paras = texts[part.index]
-        size = largest_size(paras, boxes[part.index], fonts, *LABEL)
+        paras, box = texts[part.index], _label_box(c, part)
+        if lines:
+            size = _two_lines(paras, box, fonts)
+            if size is None:
+                return None
+            sizes[part.index] = size
+            continue
+        size = largest_size(paras, box, fonts, *LABEL)
         if size is None:  # too long to read at 14 pt: the name stays, the rest is said
             texts[part.index] = paras[:1]
-            size = largest_size(paras[:1], boxes[part.index], fonts, *LABEL)
+            size = largest_size(paras[:1], box, fonts, *LABEL)
             deck.warn(f"{deck.where(planned)}: the diagram's label for {part.name} shows "
                       f"only its name: what it stands for does not fit at {LABEL[1]:g} pt "
                       "(shorten stands_for)")
@@ -324,4 +464,19 @@ def _label_fit(deck: DeckContext, planned: PlannedSlide, c: Canvas, scene: Scene
             raise too_long(deck, planned, "a label of the diagram",
                            f"{part.name}: {part.stands_for}", minimum=LABEL[1])
         sizes[part.index] = size
-    return texts, min(sizes.values())
+    return min(sizes.values()), texts
+
+
+def _labels(shapes: Any, c: Canvas, scene: Scene, size: float,
+            texts: dict[int, list[Para]]) -> None:
+    """Each label's text box, all at one size."""
+    for part in scene.parts:
+        label = part.label
+        top, bottom = _label_span(part, c.grow)
+        box = shapes.add_textbox(c.x(label.x), c.y(top), c.d(label.w), c.d(bottom - top))
+        box.name = f"Label: {part.name}"
+        fill(box, texts[part.index], size)
+        frame = box.text_frame
+        frame.margin_left = frame.margin_right = 45720
+        frame.margin_top = frame.margin_bottom = 22860
+        frame.vertical_anchor = _anchors()[label.anchor]

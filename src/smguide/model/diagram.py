@@ -135,38 +135,39 @@ def roles(specs: list[PartSpec]) -> list[Role]:
     return out
 
 
-def _lines(text: str, width: float) -> tuple[str, ...]:
-    return tuple(textwrap.wrap(text, max(8, int(width / PER_CHAR)),
+def _lines(text: str, width: float, t: float = 1.0) -> tuple[str, ...]:
+    return tuple(textwrap.wrap(text, max(8, int(width / (PER_CHAR * t))),
                                break_long_words=False)) or ("",)
 
 
 def _label(spec: PartSpec, x: float, y: float, w: float, align: Literal["l", "ctr"],
-           on_band: bool, centre_on: float | None = None) -> Label:
+           on_band: bool, centre_on: float | None = None, t: float = 1.0) -> Label:
     """A label `w` wide at (x, y); with `centre_on`, centred vertically on that y."""
-    name, means = _lines(spec.name, w), _lines(spec.stands_for, w)
-    h = (len(name) + len(means)) * LINE + 6
+    name, means = _lines(spec.name, w, t), _lines(spec.stands_for, w, t)
+    h = (len(name) + len(means)) * LINE * t + 6
     if centre_on is not None:
         y = centre_on - h / 2
     return Label(x, y, w, h, align, name, means, on_band, "middle" if align == "l" else "top")
 
 
-def _needs(spec: PartSpec, icon: float) -> float:
+def _needs(spec: PartSpec, icon: float, t: float = 1.0) -> float:
     """The narrowest tile a part's pictogram and label fit in: its longest word whole, and
     room for ten characters a line."""
     longest = max(len(word) for word in f"{spec.name} {spec.stands_for}".split())
-    return icon + 28 + PER_CHAR * max(10, longest + 1)
+    return icon + 28 + PER_CHAR * t * max(10, longest + 1)
 
 
-def _wants(spec: PartSpec, icon: float) -> float:
+def _wants(spec: PartSpec, icon: float, t: float = 1.0) -> float:
     """The tile a part's label would like: its longer line whole, up to 24 characters."""
-    return max(_needs(spec, icon),
-               icon + 28 + PER_CHAR * min(24, max(len(spec.name), len(spec.stands_for)) + 1))
+    return max(_needs(spec, icon, t), icon + 28 + PER_CHAR * t * min(
+        24, max(len(spec.name), len(spec.stands_for)) + 1))
 
 
-def _shares(specs: list[PartSpec], row: list[int], width: float, icon: float) -> list[float]:
+def _shares(specs: list[PartSpec], row: list[int], width: float, icon: float,
+            t: float = 1.0) -> list[float]:
     """`width` shared out: each part what it needs, the rest as far as each wants more."""
-    needs = [_needs(specs[i], icon) for i in row]
-    more = [_wants(specs[i], icon) - need for i, need in zip(row, needs, strict=True)]
+    needs = [_needs(specs[i], icon, t) for i in row]
+    more = [_wants(specs[i], icon, t) - need for i, need in zip(row, needs, strict=True)]
     spare = width - sum(needs)
     if sum(more) <= 0:
         return [need + spare / len(row) for need in needs]
@@ -174,7 +175,7 @@ def _shares(specs: list[PartSpec], row: list[int], width: float, icon: float) ->
 
 
 def _rows(specs: list[PartSpec], indices: list[int], left: float, width: float, icon: float,
-          even: bool) -> list[list[tuple[int, float, float]]]:
+          even: bool, t: float = 1.0) -> list[list[tuple[int, float, float]]]:
     """Tiles (index, x, width) in rows across `width`: as many a row as fit every part's
     needs, each row's tiles shared out evenly (centred, at most as wide as they want) or as
     far as their labels want more than they need."""
@@ -183,19 +184,20 @@ def _rows(specs: list[PartSpec], indices: list[int], left: float, width: float, 
     per_row = len(indices)
     while per_row > 1:
         rows = [indices[i:i + per_row] for i in range(0, len(indices), per_row)]
-        if all((width / len(row) >= max(_needs(specs[i], icon) for i in row)) if even else
-               (width >= sum(_needs(specs[i], icon) for i in row)) for row in rows):
+        if all((width / len(row) >= max(_needs(specs[i], icon, t) for i in row)) if even else
+               (width >= sum(_needs(specs[i], icon, t) for i in row)) for row in rows):
             break
         per_row -= 1
     out = []
     for start in range(0, len(indices), per_row):
         row = indices[start:start + per_row]
         if even:
-            tile = min(width / len(row), max(max(_wants(specs[i], icon) for i in row), 240.0))
+            tile = min(width / len(row), max(max(_wants(specs[i], icon, t) for i in row),
+                                             240.0 * t))
             x0 = left + (width - tile * len(row)) / 2
             out.append([(index, x0 + n * tile, tile) for n, index in enumerate(row)])
         else:
-            shares = _shares(specs, row, width, icon)
+            shares = _shares(specs, row, width, icon, t)
             out.append([(index, left + sum(shares[:n]), shares[n])
                         for n, index in enumerate(row)])
     return out
@@ -205,8 +207,12 @@ def _moved(label: Label, y: float) -> Label:
     return replace(label, y=y)
 
 
-def layout(specs: list[PartSpec], width: float) -> Scene:  # noqa: C901, PLR0912, PLR0915
-    """The scene for these parts in a drawing `width` units wide; its height follows."""
+def layout(specs: list[PartSpec], width: float, t: float = 1.0  # noqa: C901, PLR0912, PLR0915
+           ) -> Scene:
+    """The scene for these parts in a drawing `width` units wide; its height follows.
+    `t` scales the labels' type against the pictograms (1: the handbook's 15-unit type;
+    the deck asks for more, to set its labels at a size read from the back of a room)."""
+    pc = PER_CHAR * t
     given = roles(specs)
     by_role: dict[Role, list[int]] = {"helps": [], "grows": [], "ground": [], "results": []}
     for index, role in enumerate(given):
@@ -223,14 +229,14 @@ def layout(specs: list[PartSpec], width: float) -> Scene:  # noqa: C901, PLR0912
     y = 8.0
     helps = by_role["helps"]
     size = ICON["helps"]
-    rows = _rows(specs, helps, EDGE, width - EDGE, size, even=True)
+    rows = _rows(specs, helps, EDGE, width - EDGE, size, even=True, t=t)
     small = size * 0.85  # more than a row beside their labels: one row, labels above
-    compact = [PER_CHAR * max(8, max(len(w) for w in f"{specs[i].name} {specs[i].stands_for}"
+    compact = [pc * max(8, max(len(w) for w in f"{specs[i].name} {specs[i].stands_for}"
                                      .split())) + 10 for i in helps]
     if len(rows) > 1 and (width - EDGE) / len(helps) >= max(compact):
         tile = (width - EDGE) / len(helps)
         small = min(small, tile - 8)
-        labels = [_label(specs[index], EDGE + n * tile + 4, y, tile - 8, "ctr", False)
+        labels = [_label(specs[index], EDGE + n * tile + 4, y, tile - 8, "ctr", False, t=t)
                   for n, index in enumerate(helps)]
         tallest = max(label.h for label in labels)
         for n, (index, label) in enumerate(zip(helps, labels, strict=True)):
@@ -239,7 +245,7 @@ def layout(specs: list[PartSpec], width: float) -> Scene:  # noqa: C901, PLR0912
         y += tallest + 2 + small + 12
         rows = []
     for row in rows:
-        labels = [_label(specs[index], x + size + 8, 0, w - size - 20, "l", False)
+        labels = [_label(specs[index], x + size + 8, 0, w - size - 20, "l", False, t=t)
                   for index, x, w in row]
         height = max([size, *(label.h for label in labels)])
         for (index, x, _), label in zip(row, labels, strict=True):
@@ -262,20 +268,20 @@ def layout(specs: list[PartSpec], width: float) -> Scene:  # noqa: C901, PLR0912
     # the label beside the pictogram in the band (the arrows leave from the band's edge)
     # or with nothing to its right; else under it, out of the way of the arrows
     beside = (bool(ground) or not results) and all(
-        tile - size - 36 >= _needs(specs[index], 0) - 28 for index in grows)
+        tile - size - 36 >= _needs(specs[index], 0, t) - 28 for index in grows)
     for column, index in enumerate(grows):
         left = EDGE + column * tile
         if beside:
             longer = max(len(specs[index].name), len(specs[index].stands_for))
-            label_w = min(tile - size - 36, PER_CHAR * (longer + 2))
+            label_w = min(tile - size - 36, pc * (longer + 2))
             x = left + (tile - size - 10 - label_w) / 2
             label = _label(specs[index], x + size + 10, 0, label_w, "l", bool(ground),
-                           centre_on=icon_y + size * 0.55)
+                           centre_on=icon_y + size * 0.55, t=t)
         else:
             x = left + (tile - size) / 2
-            label_w = min(tile - 16, 280.0)
+            label_w = min(tile - 16, 280.0 * t)
             label = _label(specs[index], left + (tile - label_w) / 2, icon_y + size + 4,
-                           label_w, "ctr", bool(ground))
+                           label_w, "ctr", bool(ground), t=t)
         grows_bottom = max(grows_bottom, label.y + label.h)
         place(index, x, icon_y, size, label)
     band = None
@@ -284,9 +290,9 @@ def layout(specs: list[PartSpec], width: float) -> Scene:  # noqa: C901, PLR0912
         strip_y = grows_bottom + 6
         gsize = ICON["ground"]
         strip_h = 0.0
-        for row in _rows(specs, ground, EDGE, band_w, gsize, even=False):
-            labels = [_label(specs[index], x + 12 + gsize + 8, 0, w - gsize - 28, "l", True)
-                      for index, x, w in row]
+        for row in _rows(specs, ground, EDGE, band_w, gsize, even=False, t=t):
+            labels = [_label(specs[index], x + 12 + gsize + 8, 0, w - gsize - 28, "l", True,
+                             t=t) for index, x, w in row]
             height = max([gsize, *(label.h for label in labels)])
             for (index, x, _), label in zip(row, labels, strict=True):
                 place(index, x + 12, strip_y + strip_h + (height - gsize) / 2, gsize,
@@ -302,7 +308,7 @@ def layout(specs: list[PartSpec], width: float) -> Scene:  # noqa: C901, PLR0912
     rsize = ICON["results"]
     stack = []
     for index in results:
-        label = _label(specs[index], 0, 0, column_w, "ctr", False)
+        label = _label(specs[index], 0, 0, column_w, "ctr", False, t=t)
         stack.append((index, label))
     total = sum(rsize + 6 + label.h for _, label in stack) + 14 * max(0, len(stack) - 1)
     # one result: its pictogram level with the middle (the arrow runs straight across)
@@ -310,7 +316,8 @@ def layout(specs: list[PartSpec], width: float) -> Scene:  # noqa: C901, PLR0912
     ry = max(top - 10, ry)
     for index, label in stack:
         x = width - column_w + (column_w - rsize) / 2
-        label = _label(specs[index], width - column_w, ry + rsize + 6, column_w, "ctr", False)
+        label = _label(specs[index], width - column_w, ry + rsize + 6, column_w, "ctr", False,
+                       t=t)
         place(index, x, ry, rsize, label)
         ry += rsize + 6 + label.h + 14
         bottom = max(bottom, label.y + label.h)
