@@ -340,6 +340,48 @@ def test_fitting_tries_the_variants_on_each_chapter_alone() -> None:
     assert len(calls) > 2 and calls[0] == "" and calls[-1] == css  # fitted as a whole
 
 
+def test_an_edited_chapter_is_fitted_alone_and_the_others_as_before(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each chapter's fitting is kept under its own key: after an edit to one chapter
+    (its key changes), only that chapter is laid out alone and the handbook once, with
+    the spacing kept for the others; when the handbook then comes out otherwise than
+    kept, it is fitted anew."""
+    from smguide.handbook.fitting import Fit, fit_chapters
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fit = Fit(top=0, bottom=1000, drop=100, chapters=("a", "b", "c"))
+    ends = {"a": 300.0, "b": 900.0, "c": 800.0}  # a ends short, unless loosened
+
+    def pages_of(name: str, css: str) -> list[dict[str, tuple[float, float, float, float]]]:
+        end = ends[name] + 400 * (name == "a" and f'[id="{name}"]' in css)
+        return [{name: (0, 0, 1, 1000), f"{name}-1": (0, 0, 1, 1000)},
+                {f"{name}--end": (0, end, 1, end), f"{name}-2": (0, 0, 1, end)}]
+
+    def render(css: str) -> _Document:
+        calls.append(css)
+        return _Document([page for name in fit.chapters for page in pages_of(name, css)])
+
+    def trial(css: str, anchor: str) -> _Document:
+        trials.append(anchor)
+        return _Document(pages_of(anchor, css))
+
+    calls: list[str] = []
+    trials: list[str] = []
+    keys = {"a": "ka", "b": "kb", "c": "kc"}
+    _, css = fit_chapters(render, fit, "k1", trial, keys)
+    assert trials == ["a"] and len(calls) == 2 and '[id="a"]' in css
+    calls.clear()
+    trials.clear()
+    ends["c"] = 850.0  # c edited: a new key for it and the document
+    document, again = fit_chapters(render, fit, "k2", trial, {**keys, "c": "kc2"})
+    assert trials == ["c"] and calls == [css] and again == css
+    calls.clear()
+    trials.clear()
+    ends["b"] = 950.0  # b came out otherwise than kept (a font changed in place, say)
+    assert fit_chapters(render, fit, "k3", trial, {**keys, "c": "kc3"})[1] == css
+    assert trials == ["c", "a"] and len(calls) == 3 and calls[0] == css
+
+
 def test_a_document_fitted_before_is_laid_out_once(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """The CSS a fitting chose is kept in the user's cache under the layout's key: the

@@ -91,12 +91,16 @@ def endings(document: Any, fit: Fit) -> dict[str, Ending]:
 
 
 def fit_chapters(render: Callable[[str], Any], fit: Fit, key: str | None = None,
-                 trial: Trial | None = None) -> tuple[Any, str]:
+                 trial: Trial | None = None, chapter_keys: dict[str, str] | None = None
+                 ) -> tuple[Any, str]:
     """`fit_chapters_anew`, or when `key` (a hash of everything the layout is made of)
     fitted this document before, the CSS it chose then, in one layout: kept in the user's
     cache with each chapter's pages as they came out, and used only when they come out
     the same again (anything the key missed, a font file changed in place, say, shows
-    there, and the chapters are fitted anew)."""
+    there, and the chapters are fitted anew). Each chapter's fitting is kept too, under
+    its own key (`chapter_keys`: a hash of the chapter and all it is laid out with): when
+    at least half the chapters were fitted before (an edit to a few), only the others are
+    fitted, alone (`trial`), and the handbook is laid out once."""
     from smguide.io.cache import cached_json, keep_json
 
     name = f"fit-{key}" if key else None
@@ -105,10 +109,95 @@ def fit_chapters(render: Callable[[str], Any], fit: Fit, key: str | None = None,
         document = render(known["css"])
         if _recorded(endings(document, fit)) == known.get("endings"):
             return document, known["css"]
-    document, css = fit_chapters_anew(render, fit, trial)
+    kept = _kept_chapters(cached_json(CHAPTERS_CACHE), chapter_keys or {})
+    fitted = None
+    if trial is not None and chapter_keys and 2 * len(kept) >= len(fit.chapters):
+        fitted = _fit_the_rest(render, fit, trial, kept)
+    document, chosen = fitted or _fit_anew(render, fit, trial)
+    css = fitting_css(chosen)
     if name:
         keep_json(name, {"css": css, "endings": _recorded(endings(document, fit))})
+    if chapter_keys:
+        keep_json(CHAPTERS_CACHE, _keep_chapters(cached_json(CHAPTERS_CACHE), chapter_keys,
+                                                 chosen, endings(document, fit)))
     return document, css
+
+
+CHAPTERS_CACHE = "fit-chapters"  # chapter key -> [variant, pages, fills], newest last
+KEEP_CHAPTERS = 2000  # the most chapters kept (about 100 KB)
+
+
+def _kept_chapters(cached: Any, keys: dict[str, str]) -> dict[str, tuple[str, Any]]:
+    """The chapters (anchor -> variant, shape) fitted before, from the cache's entries."""
+    kept: dict[str, tuple[str, Any]] = {}
+    if not isinstance(cached, dict):
+        return kept
+    for anchor, key in keys.items():
+        entry = cached.get(key)
+        if (isinstance(entry, list) and len(entry) == 3 and entry[0] in ("", *VARIANTS)
+                and isinstance(entry[1], int) and isinstance(entry[2], list)):
+            kept[anchor] = entry[0], (entry[1], tuple(entry[2]))
+    return kept
+
+
+def _keep_chapters(cached: Any, keys: dict[str, str], chosen: dict[str, str],
+                   found: dict[str, Ending]) -> dict[str, Any]:
+    entries = dict(cached) if isinstance(cached, dict) else {}
+    for anchor, ending in found.items():
+        if anchor in keys:
+            entries.pop(keys[anchor], None)  # newest last
+            pages, fills = _shape(ending)
+            entries[keys[anchor]] = [chosen.get(anchor, ""), pages, list(fills)]
+    return dict(list(entries.items())[-KEEP_CHAPTERS:])
+
+
+def _fit_the_rest(render: Callable[[str], Any], fit: Fit, trial: Trial,
+                  kept: dict[str, tuple[str, Any]]) -> tuple[Any, dict[str, str]] | None:
+    """The chapters not in `kept` fitted alone, then the handbook laid out once with
+    every chapter's spacing; None when a chapter cannot be laid out alone or the handbook
+    does not come out as expected (then it is fitted anew)."""
+    chosen: dict[str, str] = {}
+    expected: dict[str, Any] = {}
+    for name in fit.chapters:
+        if name in kept:
+            chosen[name], expected[name] = kept[name]
+            continue
+        results = _tried_alone(fit, trial, name, None)
+        if results is None:
+            return None
+        chosen[name] = min(results, key=lambda v: _score(results[v]))
+        expected[name] = _shape(results[chosen[name]])
+    document = render(fitting_css(chosen))
+    found = endings(document, fit)
+    if any(name not in found or _shape(found[name]) != expected[name] for name in chosen):
+        return None
+    return document, chosen
+
+
+def _tried_alone(fit: Fit, trial: Trial, name: str, first: Ending | None
+                 ) -> dict[str, Ending] | None:
+    """A chapter's endings laid out alone, as it is (unless `first` is that) and with
+    the variants `_fit_whole` would try for it; None when it cannot be laid out alone."""
+    def alone(variant: str) -> Ending | None:
+        document = trial(fitting_css({name: variant}) if variant else "", name)
+        found = None if document is None else endings(document, replace(fit, chapters=(name,)))
+        return found.get(name) if found else None
+
+    first = first or alone("")
+    if first is None:
+        return None
+    results = {"": first}
+    chosen = ""
+    for _ in range(2):
+        untried = [v for v in _variants(first) if v not in results]
+        if _good(results[chosen]) or not untried:
+            break
+        chosen = untried[0]
+        ending = alone(chosen)
+        if ending is None:
+            return None
+        results[chosen] = ending
+    return results
 
 
 def _recorded(found: dict[str, Ending]) -> dict[str, list[Any]]:
@@ -125,6 +214,12 @@ def fit_chapters_anew(render: Callable[[str], Any], fit: Fit, trial: Trial | Non
     out at most twice (once when every chapter ends well, or none is better for a fix);
     without, or when the chapters alone came out otherwise than in the handbook, at most
     three times more. Returns the document and the CSS that fitted it."""
+    document, chosen = _fit_anew(render, fit, trial)
+    return document, fitting_css(chosen)
+
+
+def _fit_anew(render: Callable[[str], Any], fit: Fit, trial: Trial | None
+              ) -> tuple[Any, dict[str, str]]:
     document = render("")
     first = endings(document, fit)
     if trial is not None and not all(_good(ending) for ending in first.values()):
@@ -135,34 +230,26 @@ def fit_chapters_anew(render: Callable[[str], Any], fit: Fit, trial: Trial | Non
 
 
 def _fit_alone(render: Callable[[str], Any], fit: Fit, trial: Trial, document: Any,
-               first: dict[str, Ending]) -> tuple[Any, str] | None:
+               first: dict[str, Ending]) -> tuple[Any, dict[str, str]] | None:
     """The same choices as `_fit_whole`, with each variant laid out on the chapter alone;
     None when a chapter cannot be laid out alone, or the handbook set as chosen does not
     come out as its chapters did alone."""
-    tried: dict[str, dict[str, Ending]] = {name: {"": ending} for name, ending in first.items()}
-    for name, results in tried.items():
-        chosen = ""
-        for _ in range(2):
-            untried = [v for v in _variants(first[name]) if v not in results]
-            if _good(results[chosen]) or not untried:
-                break
-            chosen = untried[0]
-            alone = trial(fitting_css({name: chosen}), name)
-            ending = None if alone is None else endings(alone, replace(fit, chapters=(name,)))
-            if not ending or name not in ending:
-                return None
-            results[chosen] = ending[name]
+    tried: dict[str, dict[str, Ending]] = {}
+    for name, ending in first.items():
+        results = _tried_alone(fit, trial, name, ending)
+        if results is None:
+            return None
+        tried[name] = results
     best = {name: min(results, key=lambda v: _score(results[v]))
             for name, results in tried.items()}
     if not any(best.values()):  # nothing tried was better: the first layout stands
-        return document, ""
-    css = fitting_css(best)
-    document = render(css)
+        return document, best
+    document = render(fitting_css(best))
     found = endings(document, fit)
     if any(name not in found or _shape(found[name]) != _shape(tried[name][variant])
            for name, variant in best.items()):
         return None
-    return document, css
+    return document, best
 
 
 def _shape(ending: Ending) -> tuple[int, tuple[float, ...]]:
@@ -171,10 +258,9 @@ def _shape(ending: Ending) -> tuple[int, tuple[float, ...]]:
 
 
 def _fit_whole(render: Callable[[str], Any], fit: Fit, document: Any,
-               first: dict[str, Ending]) -> tuple[Any, str]:
+               first: dict[str, Ending]) -> tuple[Any, dict[str, str]]:
     """Set again the whole handbook with the variants (at most three layouts after the
     first, `document`, whose chapters' endings are `first`)."""
-    css = ""
     tried: dict[str, dict[str, Ending]] = {name: {"": ending} for name, ending in first.items()}
     chosen = dict.fromkeys(first, "")
     for _ in range(2):
@@ -189,16 +275,14 @@ def _fit_whole(render: Callable[[str], Any], fit: Fit, document: Any,
         if wanted == chosen:
             break
         chosen = wanted
-        css = fitting_css(chosen)
-        document = render(css)
+        document = render(fitting_css(chosen))
         for name, ending in endings(document, fit).items():
             tried[name].setdefault(chosen[name], ending)
     best = {name: min(results, key=lambda v: _score(results[v]))
             for name, results in tried.items()}
     if best != chosen:  # a variant tried earlier was better for some chapter: set that
-        css = fitting_css(best)
-        document = render(css)
-    return document, css
+        document = render(fitting_css(best))
+    return document, best
 
 
 def _good(ending: Ending) -> bool:

@@ -160,7 +160,7 @@ def _lay_out(manuscript: Manuscript, text: str, allow_network: bool,
                 return render(extra_css)
 
             document, css = fit_chapters(reuse, manuscript.fit, _fit_key(manuscript, text),
-                                         trial)
+                                         trial, _chapter_keys(manuscript, parse(text)))
         else:
             document, css = render(""), ""
         # no word hyphenated across a page turn, no more than two hyphens in a row
@@ -179,6 +179,44 @@ def _placed(lay_out: Callable[[str], Any], text: str, fit: Fit, key: str | None
     if key:
         keep_json(f"floats-{key}", [[m.block, m.after] for m in made])
     return placed, document
+
+
+def _chapter_keys(manuscript: Manuscript, html: Any) -> dict[str, str]:
+    """Each chapter's key for the fitting kept in the cache: a hash of what the chapter
+    alone is laid out from (its own elements, the document's head less its <meta> lines,
+    every stylesheet, the page geometry, the PDF variant, WeasyPrint's version)."""
+    import hashlib
+    from xml.etree import ElementTree
+
+    import weasyprint
+
+    fit = manuscript.fit
+    try:
+        sheet = manuscript.stylesheet.read_bytes()
+    except OSError:
+        return {}
+    if fit is None:
+        return {}
+    root = html.etree_element
+    head = root.find("head")
+    spec = manuscript.print_spec
+    digest = hashlib.sha256()
+    for part in ("" if head is None else "".join(
+            ElementTree.tostring(e, encoding="unicode") for e in head if e.tag != "meta"),
+            manuscript.base_url, repr((fit.top, fit.bottom, fit.drop)), weasyprint.__version__,
+            repr(spec.variant() if spec else VARIANT), repr(dict(root.attrib)),
+            *(f"{css}\0{base}" for css, base in manuscript.stylesheets)):
+        digest.update(part.encode() + b"\0")
+    digest.update(sheet)
+    wanted = set(fit.chapters)
+    keys = {}
+    for element in root.iter():
+        anchor = element.get("id")
+        if anchor in wanted and anchor not in keys:
+            one = digest.copy()
+            one.update(ElementTree.tostring(element))
+            keys[anchor] = one.hexdigest()[:40]
+    return keys
 
 
 def chapter_alone(html: Any, anchor: str) -> Any:
