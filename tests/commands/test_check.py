@@ -241,3 +241,28 @@ def test_template_mistakes_are_findings_with_their_place_and_fix(
     assert wrong["file"].endswith("ours: v2/handbook/cover.html.j2") and wrong["line"] == 2
     assert wrong["message"] == ("template error: ZeroDivisionError: integer division or "
                                 "modulo by zero")
+
+
+def test_a_callout_no_slide_shows_is_listed(run: Callable[..., Result], small: Path) -> None:
+    """The deck leaves a callout out unless it has slide: (or the plan names it); check
+    says so, one line at the block, and slide: false (the author's choice) silences it."""
+    edit(small / "chapters/02-more.yaml", "    slide: false\n", "    title: Where next\n")
+    result = run("check")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.splitlines() == [
+        'Warning: content/chapters/02-more.yaml:8:5: block 2 (callout): "Where next" is on no '
+        "slide of the deck; give it slide: (what its slide shows, in a presenter's words) to "
+        "present it, or slide: false to keep it to the handbook",
+        "Checked content (en, 2 chapters), brand/_brand.yml and the templates: 0 errors, "
+        "1 warning."]
+    edit(small / "chapters/02-more.yaml", "    title: Where next\n",
+         "    slide: Where next? The start, or the contents.\n")
+    assert run("check").stdout.endswith(": 0 errors, 0 warnings.\n")
+    built = run("slides")
+    assert built.exit_code == 0, built.stderr
+    from pptx import Presentation
+
+    texts = [shape.text_frame.text for slide in Presentation(str(small.parent / "output"
+                                                                 / "deck.pptx")).slides
+             for shape in slide.shapes if shape.has_text_frame]
+    assert any("The start, or the contents." in text for text in texts)

@@ -27,6 +27,7 @@ from smguide.sources.yamlsource import Located, YamlProblem, read_yaml
 
 if TYPE_CHECKING:
     from smguide.commands.project import Project
+    from smguide.deck.plan import PlannedSlide
     from smguide.model.guide import Guide
     from smguide.sources.brand import Brand
 
@@ -171,7 +172,7 @@ def render_checks(guide: Guide, brand: Brand, templates: Path | None,
     try:
         renderer = HandbookRenderer(guide, brand, templates)
         manuscript = renderer.manuscript(PrintOptions())
-        load_plan(guide, templates)
+        findings += unshown_blocks(guide, load_plan(guide, templates))
     except ContentError as exc:
         return list(exc.found)
     except SmguideError as exc:
@@ -216,10 +217,39 @@ def engine_finding(message: str, templates: Path | None) -> Problem:
     return Problem("error", where, None, None, None, message)
 
 
+def unshown_blocks(guide: Guide, plan: list[PlannedSlide]) -> list[Problem]:
+    """Blocks with a slide form that no slide of the deck shows (warnings, one a block):
+    a callout without `slide:`, or a role, comparison, analogy, practices, checklist or
+    questions block a plan override leaves out. Not prose (the handbook's running text),
+    takeaways (the summary slide recaps the chapter), a glossary, or a block marked
+    `slide: false` (its author keeps it to the handbook)."""
+    from smguide.deck.plan import SHOWN
+
+    kinds = {*SHOWN, "callout"} - {"takeaways"}
+    planned = {id(p.block) for p in plan if p.block is not None}
+    findings = []
+    for chapter in guide.chapters:
+        for index, block in enumerate(chapter.blocks):
+            if block.type not in kinds or id(block) in planned or \
+                    getattr(block, "slide", None) is False:
+                continue
+            named = getattr(block, "title", None) or block.heading
+            what = quote(named) if named else f"this {block.type}"
+            fix = ("give it slide: (what its slide shows, in a presenter's words) to present "
+                   "it" if block.type == "callout" else
+                   "add it to your deck plan (deck/plan.yaml.j2) to present it")
+            fix += ", or slide: false to keep it to the handbook"
+            line, col = _position(chapter.path, ("blocks", index))
+            findings.append(Problem(
+                "warning", chapter.source, line, col, f"blocks[{index}]",
+                f"{what} is on no slide of the deck; {fix}", "a slide, or slide: false",
+                fix))
+    return findings
+
+
 def slide_fitting(guide: Guide, brand: Brand, templates: Path | None) -> list[Problem]:
     """Blocks the deck continues on two or more "(cont.)" slides (warnings; one is how the
     deck keeps its text large) or cannot fit at all (errors)."""
-    from smguide.deck.plan import PlannedSlide
     from smguide.deck.render import DeckRenderer
     from smguide.deck.slides import TooLong
 
