@@ -35,12 +35,15 @@ def build(out: Path, **options: object) -> Path:
 
 
 @pytest.fixture(scope="module")
-def dark_decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def dark_paths(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("dark")
-    return {"theme": Presentation(str(build(folder / "theme.pptx", theme="dark",
-                                            aspect="4:3"))),
-            "template": Presentation(str(build(folder / "template.pptx",
-                                               template=TEMPLATE)))}
+    return {"theme": build(folder / "theme.pptx", theme="dark", aspect="4:3"),
+            "template": build(folder / "template.pptx", template=TEMPLATE)}
+
+
+@pytest.fixture(scope="module")
+def dark_decks(dark_paths: dict[str, Path]) -> dict[str, Any]:
+    return {name: Presentation(str(path)) for name, path in dark_paths.items()}
 
 
 def _slot(element: Any) -> str | None:
@@ -319,3 +322,24 @@ def test_the_diagrams_labels_read_on_two_lines_at_most(dark_decks: dict[str, Any
         name_lines, *means = _line_counts(label, fonts)
         assert name_lines == 1 and means and all(n <= 2 for n in means), (
             label.name, name_lines, means)
+
+
+@pytest.mark.parametrize("name", ["theme", "template"])
+def test_the_diagram_fills_the_content_area_and_keeps_off_the_footer(
+        dark_paths: dict[str, Path], dark_decks: dict[str, Any], name: str) -> None:
+    """The diagram spans the width the titles have (from the text's left edge to the
+    title's right), below the title; no label box reaches the footer or another label
+    (tests/deckgeometry.py: every shape on the slide, no two text boxes overlapping)."""
+    from tests.deckgeometry import deck_problems, placed_shapes
+
+    assert deck_problems(dark_paths[name]) == []
+    slide = next(slide for slide in dark_decks[name].slides
+                 if any(shape.name == "Analogy diagram" for shape in slide.shapes))
+    title = slide.shapes.title
+    drawn = [shape for shape in placed_shapes(slide.shapes)
+             if shape.name.startswith(("Label:", "Ground:", "Arrow:")) or ":" in shape.name]
+    left = min(shape.left for shape in drawn)
+    right = max(shape.right for shape in drawn)
+    assert right - left >= 0.9 * title.width, (left, right, title.left, title.width)
+    assert right <= title.left + title.width + 12700
+    assert min(shape.top for shape in drawn) >= title.top + title.height - 12700
