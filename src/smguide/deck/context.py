@@ -15,6 +15,7 @@ from smguide.deck import slides
 from smguide.deck.fonts import face_file
 from smguide.deck.footer import add_footer
 from smguide.deck.layouts import LayoutPicker, Pick
+from smguide.deck.logo import Logo, load_logo
 from smguide.deck.plan import PlannedSlide, load_plan
 from smguide.deck.textfit import (
     Box,
@@ -26,7 +27,7 @@ from smguide.deck.textfit import (
     system_fonts,
     widest,
 )
-from smguide.deck.theme import Logo, load_logo, open_deck, theme_fonts
+from smguide.deck.theme import open_deck, theme_fonts
 from smguide.deck.write import INSET_X, Area, fill, frame_box, plain, typed_spans
 from smguide.errors import quote
 from smguide.model.guide import Guide

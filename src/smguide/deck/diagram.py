@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from smguide.deck.logo import svg_png
+from smguide.deck.oxml import NS
 from smguide.deck.slides import drop_empty, title_of, too_long
 from smguide.deck.textfit import Box, Fonts, Para, fits, largest_size, line_count
-from smguide.deck.theme import NS, plain_shape
+from smguide.deck.theme import plain_shape
 from smguide.deck.write import INSET_X, Area, fill, typed_spans
 from smguide.model.colors import contrast, luminance, shade
 from smguide.model.diagram import EDGE, Band, PartSpec, Placed, Scene, layout
@@ -301,7 +302,7 @@ def _picture(deck: DeckContext, group: Any, c: Canvas, part: Placed) -> None:
     """The author's own SVG as a picture that fills the part's box at its own proportions:
     a PNG drawn from it (python-pptx cannot insert SVG), with the SVG itself beside it for
     the clients that draw SVG (as the logo is placed)."""
-    from smguide.deck.theme import Logo, add_picture
+    from smguide.deck.logo import Logo, add_picture
 
     png, svg, ratio = _picture_png(deck, part)
     w, h = (part.size, part.size / ratio) if ratio >= 1 else (part.size * ratio, part.size)

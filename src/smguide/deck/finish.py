@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from smguide.deck.theme import NS
+from smguide.deck.oxml import NS
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation

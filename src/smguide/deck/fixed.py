@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 from smguide.deck import blocks as deckblocks
 from smguide.deck.fitting import fit_into, fit_target
 from smguide.deck.footer import overlap
+from smguide.deck.logo import add_picture
+from smguide.deck.oxml import inches
 from smguide.deck.textfit import Para, Span
-from smguide.deck.theme import add_picture, inches
 from smguide.deck.write import bullet_indent, plain, spans, typed_spans
 from smguide.paths import display_path
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from smguide.deck.theme import NS
+from smguide.deck.oxml import NS
 from smguide.sources.fonts import BUNDLED_FAMILY
 
 if TYPE_CHECKING:

@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from smguide.deck.oxml import inches
 from smguide.deck.placeholders import Box, Layout, read_layouts
-from smguide.deck.theme import inches
 from smguide.deck.write import Area
 from smguide.errors import RenderError
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from smguide.deck.theme import NS
+from smguide.deck.oxml import NS
 from smguide.errors import RenderError
 
 if TYPE_CHECKING:

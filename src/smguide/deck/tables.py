@@ -17,9 +17,9 @@ from smguide.deck.fitting import (
     spoken,
     words,
 )
+from smguide.deck.oxml import NS
 from smguide.deck.slides import drop_empty, too_long
 from smguide.deck.textfit import Fonts, Para, Span, paginate, text_height
-from smguide.deck.theme import NS
 from smguide.deck.write import (
     Area,
     md_paras,

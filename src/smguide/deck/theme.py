@@ -14,12 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from smguide.deck.logo import Logo as Logo
-from smguide.deck.logo import add_picture as add_picture
-from smguide.deck.logo import load_logo as load_logo
-from smguide.deck.oxml import EMU_PER_INCH, RT_THEME, A, P
-from smguide.deck.oxml import NS as NS
-from smguide.deck.oxml import inches as inches
+from smguide.deck.logo import Logo, add_picture
+from smguide.deck.oxml import EMU_PER_INCH, NS, RT_THEME, A, P, inches
 from smguide.errors import RenderError
 from smguide.model.colors import mix, palette
 from smguide.sources.brand import Brand

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
+from smguide.deck.oxml import NS
 from smguide.deck.textfit import Box, Para, Span
-from smguide.deck.theme import NS
 from smguide.sources import markdown
 
 if TYPE_CHECKING:
