@@ -630,10 +630,9 @@ def fonts(say: Say, brand: Path | None) -> None:
     from smguide.sources.brand import load_brand
 
     project = _project(None, brand, None, None, say, "reading")
-    loaded, warnings = load_brand(project.brand, network=True)
-    for warning in warnings:
-        if "font" in warning.line_text():
-            say(f"Warning: {warning.line_text()}")
+    loaded, _ = load_brand(project.brand, network=True)
+    for warning in loaded.font_warnings:
+        say(f"Warning: {warning.line_text()}")
     for asked, used, origin in loaded.fonts_found:
         wanted = "" if asked == used else f" (for {quote(asked, 100)})"
         click.echo(f"{used}{wanted}: {origin}")

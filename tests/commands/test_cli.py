@@ -158,3 +158,19 @@ def test_a_4x3_deck_does_not_overwrite_the_16x9_one(run: Callable[..., Result],
     square = Presentation(str(tmp_path / "output/deck-4x3.pptx"))
     assert round(wide.slide_width / wide.slide_height, 2) == 1.78
     assert round(square.slide_width / square.slide_height, 2) == 1.33
+
+
+def test_fonts_says_the_warnings_about_fonts_only(run: Callable[..., Result],
+                                                  tmp_path: Path) -> None:
+    # a brand in a folder called fonts/: every warning's line has "font" in it, and still
+    # only the font's warning is said (the colour's is check's and build's business)
+    (tmp_path / "fonts").mkdir()
+    (tmp_path / "fonts" / "_brand.yml").write_text(
+        "color:\n  foreground: '#aaaaaa'\ntypography:\n  base: Nowhere Sans\n")
+    result = run("fonts", "--brand", "fonts/_brand.yml")
+    assert result.exit_code == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
+    assert len(warnings) == 1
+    assert warnings[0].startswith('Warning: fonts/_brand.yml:4:3: typography.base: the font '
+                                  '"Nowhere Sans" is not on this computer')
+    assert "Lato (for \"Nowhere Sans\"): not found: the bundled Lato is used" in result.stdout

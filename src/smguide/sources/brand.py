@@ -70,6 +70,7 @@ class Brand:
     theme_heading_family: str = ""
     mono_family: str = ""
     fonts_found: tuple[tuple[str, str, str], ...] = ()  # (family asked for, used, from where)
+    font_warnings: tuple[Problem, ...] = ()  # the warnings about fonts (fonts not found...)
     screen_notes: tuple[tuple[str, tuple[Problem, ...]], ...] = ()  # theme -> what the deck adapted
     footers: dict[str, str] = dataclasses.field(default_factory=dict)  # language -> footer
     footer_where: str = ""  # file:line:col: defaults.smguide.footer
@@ -204,6 +205,7 @@ def load_brand(path: Path, network: bool = False) -> tuple[Brand, list[Problem]]
         logo_alt_given=bool(logo_alt), theme_base_family=theme_base,
         theme_heading_family=theme_head, mono_family=theme_mono,
         fonts_found=tuple(dict.fromkeys(reader.found)),
+        font_warnings=tuple(dict.fromkeys(reader.font_warnings)),
         screen_notes=(("light", tuple(screen)), ("dark", tuple(screen_dark))),
         footers={code.lower(): text for code, text in smguide.footer.items()}
         if smguide and isinstance(smguide.footer, dict) else {},

@@ -32,6 +32,12 @@ from smguide.sources.yamlhints import curly_wrapped
 FONT_KINDS = {".ttf", ".otf", ".woff", ".woff2"}
 
 
+def _warn(reader: BrandReader, warning: Problem) -> None:
+    """A warning about the brand's fonts (which `smguide fonts` says)."""
+    reader.warnings.append(warning)
+    reader.font_warnings.append(warning)
+
+
 def size_pt_of(size: str | float | None, base: float = 10.5) -> float:
     """A font size in points (rem and em relative to the 10.5pt default body text)."""
     if size is None:
@@ -101,7 +107,7 @@ def font_files(reader: BrandReader
                 continue
             place = reader.where("typography", "fonts", i, "files", j)
             if re.match(r"^[a-z][a-z0-9+.-]*://", path, re.I):
-                reader.warnings.append(Problem.warn(
+                _warn(reader, Problem.warn(
                     place, f"{quote(path)} is a web address; smguide reads font files "
                            "from the brand's folder only (download it there and give its "
                            "path)", suggestion="download it there and give its path"))
@@ -152,8 +158,8 @@ def pick_family(reader: BrandReader, stack: str, field: tuple[str, ...],
                                      _styles(entry.get("style")))
                 origin = f"downloaded from {APIS[source][2]} into {cache_dir()}"
             except FetchError as exc:
-                reader.warnings.append(Problem.warn(reader.where(*field), f"could not "
-                                                  f"download {quote(name)}: {exc}"))
+                _warn(reader, Problem.warn(reader.where(*field), f"could not download "
+                                                 f"{quote(name)}: {exc}"))
         if faces:
             reader.found.append((stack, name, f"{origin}: {len(faces)} "
                                             f"face{'s' if len(faces) != 1 else ''}"))
@@ -161,7 +167,7 @@ def pick_family(reader: BrandReader, stack: str, field: tuple[str, ...],
         tried.append(name)
     reader.found.append((stack, BUNDLED_FAMILY, "not found: the bundled Lato is used"))
     if warn:
-        reader.warnings.append(missing_font(reader, field, tried, declared))
+        _warn(reader, missing_font(reader, field, tried, declared))
     return tried[0], BUNDLED_FAMILY, bundled_faces()
 
 

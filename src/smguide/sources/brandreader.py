@@ -39,6 +39,7 @@ class BrandReader:
         self.data = located.data if isinstance(located.data, dict) else {}
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
+        self.font_warnings: list[Problem] = []  # those of warnings about fonts
         self.found: list[tuple[str, str, str]] = []  # (family asked for, used, from where)
         colour = lookup(self.data, "color")
         self.palette = {k: v for k, v in (lookup(colour, "palette") or {}).items()
