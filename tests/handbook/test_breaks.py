@@ -19,6 +19,7 @@ def test_which_breaks_are_taken_back() -> None:
              Line(0, None), Line(0, 5), Line(1, None),  # a page turn after the 6th
              Line(1, 6), Line(1, 7), Line(1, None)]  # two in a row: kept
     assert to_take_back(lines) == {2, 5}
+    assert to_take_back([]) == set()  # a document without lines (none read)
 
 
 def test_a_word_loses_all_its_soft_hyphens_and_only_it() -> None:

@@ -91,7 +91,7 @@ def to_take_back(found: list[Line]) -> set[int]:
     """The soft hyphens whose breaks go: at a page turn, and the third in a row."""
     wanted: set[int] = set()
     run = 0
-    for line, following in zip(found, [*found[1:], None], strict=True):
+    for line, following in zip(found, [*found[1:], None], strict=False):
         if line.breaks_at is None:
             run = 0
             continue
