@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 
 from smguide.cli import main
 from smguide.commands.build import build_slides
@@ -343,3 +344,27 @@ def test_the_diagram_fills_the_content_area_and_keeps_off_the_footer(
     assert right - left >= 0.9 * title.width, (left, right, title.left, title.width)
     assert right <= title.left + title.width + 12700
     assert min(shape.top for shape in drawn) >= title.top + title.height - 12700
+
+
+@pytest.mark.parametrize("name", ["theme", "template"])
+def test_a_4_3_table_split_is_even_and_its_slides_filled(dark_decks: dict[str, Any],
+                                                         name: str) -> None:
+    """The comparison, too long for one 4:3 slide at 18 pt, continues in equal parts (rows
+    per slide differ by one at most), at one size of 18 pt or more, each part's rows
+    sharing out its slide's height down to the footer (not a full slide and a half-empty
+    one)."""
+    slides = [(slide, shape) for slide in dark_decks[name].slides for shape in slide.shapes
+              if getattr(shape, "has_table", False) and shape.has_table]
+    assert len(slides) >= 2
+    rows = [len(shape.table.rows) - 1 for _, shape in slides]
+    assert max(rows) - min(rows) <= 1, rows
+    sizes = {run.font.size.pt for _, shape in slides for row in shape.table.rows
+             for cell in row.cells for p in cell.text_frame.paragraphs for run in p.runs
+             if run.font.size}
+    assert len(sizes) == 1 and min(sizes) >= 18, sizes
+    for slide, shape in slides:
+        footer = min(s.top for s in slide.placeholders
+                     if s.placeholder_format.type in (PP_PLACEHOLDER.FOOTER,
+                                                      PP_PLACEHOLDER.SLIDE_NUMBER))
+        height = sum(row.height for row in shape.table.rows)
+        assert height >= 0.8 * (footer - shape.top), (slide.shapes.title.text, height)
