@@ -186,7 +186,8 @@ def test_role_cards_at_4_3_fill_one_slide_or_split_evenly(dark_decks: dict[str, 
     """On a 4:3 slide the marketing card fits on one slide at 18 pt once its columns are
     sized to their text (the activities take more of the width), so it is not split; the
     sales card does not, and its two slides carry equal heights of text (cut by height,
-    not by count), at the one size every role slide uses, 18 pt or more."""
+    not by count), at the one size every role slide uses, 18 pt or more, and the gaps
+    between its items open up to use the room that size leaves."""
     prs = dark_decks[name]
     fonts = family_fonts(BRAND, "Lato") if name == "theme" else system_fonts("DejaVu Sans")
     if fonts is None:
@@ -207,6 +208,14 @@ def test_role_cards_at_4_3_fill_one_slide_or_split_evenly(dark_decks: dict[str, 
     fills = [max(_fill(shape, fonts) for shape in slide.shapes
                  if shape.name in ("Activities", "Skills")) for slide in cards["Sales"]]
     assert max(fills) - min(fills) <= 0.1, fills
+    # at the one-slide card's 18 pt a continued card has room: its items open up (up to
+    # 0.7 lines more between them), both columns of a slide alike
+    assert min(fills) >= 0.65, fills
+    for slide in cards["Sales"]:
+        gaps = {round(int(p._p.pPr.find(f"{A}spcBef/{A}spcPts").get("val")) / 100, 1)
+                for shape in slide.shapes if shape.name in ("Activities", "Skills")
+                for p in list(shape.text_frame.paragraphs)[2:]}
+        assert len(gaps) == 1 and gaps.pop() > 0.3 * 18 + 1, gaps
     one = max(_fill(shape, fonts) for shape in cards["Marketing"][0].shapes
               if shape.name in ("Activities", "Skills"))
     assert one >= 0.85, one  # the one-slide card fills its columns

@@ -24,6 +24,8 @@ from smguide.deck.textfit import (
     Span,
     largest_size,
     load_metrics,
+    room_between,
+    spread,
     system_fonts,
     widest,
 )
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
 TITLE_SIZES = {"title": (40, 14), "closing": (44, 14), "section": (40, 14), "slide": (32, 14)}
 EYEBROW = 14  # the small line in capitals above a title (pt)
 HIERARCHY = 1.2  # a content title is at least this many times the size of body text
+SPREAD = 0.7  # lines a role card's list items may open up by, to fill the card's height
 
 
 def family_fonts(brand: Brand, family: str, widen: float = 1.0) -> Fonts:
@@ -131,6 +134,7 @@ class DeckContext:
         self._override: dict[int, Area] = {}  # planned slide -> a larger content area
         self.head_fonts, self.body_fonts = self._fonts()
         self._sized: dict[str, list[tuple[Any, list[Para], float]]] = {}
+        self._spread: dict[object, list[int]] = {}  # a slide's columns -> their ids
         self._notes: dict[str, int] = {}
 
     def _fonts(self) -> tuple[Fonts, Fonts]:
@@ -424,11 +428,16 @@ class DeckContext:
         placeholder's position from its layout when it has none of its own)."""
         return shape.left, shape.top, shape.width
 
-    def fill_family(self, family: str, shape: Any, paras: list[Para], size: float) -> None:
+    def fill_family(self, family: str, shape: Any, paras: list[Para], size: float,
+                    spread_with: object = None) -> None:
         """Fill `shape`, remembering it: siblings (every content title, every list, both
-        role slides) are set to one size at the end (see unify)."""
+        role slides) are set to one size at the end (see unify). Shapes given the same
+        `spread_with` (the columns of one slide) open up the gaps between their list
+        items by one amount once that size is known, so their text fills their height."""
         fill(shape, paras, size)
         self._sized.setdefault(family, []).append((shape, paras, size))
+        if spread_with is not None:
+            self._spread.setdefault(spread_with, []).append(id(shape))
 
     def unify(self) -> None:
         """One type scale: each family at the smallest size any of its members needed
@@ -443,16 +452,33 @@ class DeckContext:
                 if family in commons:
                     commons[family] = min(commons[family],
                                           max(18.0, round(title / HIERARCHY * 2) / 2))
+        extra = self._spread_gaps(commons)
         for family, members in self._sized.items():
             common = commons[family]
             for shape, paras, size in members:
-                if size != common:
+                if id(shape) in extra:
+                    paras = spread(paras, extra[id(shape)])
+                if size != common or id(shape) in extra:
                     frame = shape.text_frame  # fill() resets the insets: keep them
                     insets = (frame.margin_left, frame.margin_right, frame.margin_top,
                               frame.margin_bottom)
                     fill(shape, paras, common)
                     (frame.margin_left, frame.margin_right, frame.margin_top,
                      frame.margin_bottom) = insets
+
+    def _spread_gaps(self, commons: dict[str, float]) -> dict[int, float]:
+        """id(shape) -> the lines added before its list items: for each group of shapes
+        (a slide's columns), the least any of them has room for, up to SPREAD."""
+        sized = {id(shape): (shape, paras, commons[family])
+                 for family, members in self._sized.items() for shape, paras, _ in members}
+        out: dict[int, float] = {}
+        for ids in self._spread.values():
+            rooms = [room for key in ids if (room := room_between(
+                sized[key][1], self.box_of(sized[key][0]), sized[key][2], self.body_fonts,
+                SPREAD)) is not None]
+            if rooms and min(rooms) > 0:
+                out.update(dict.fromkeys(ids, min(rooms)))
+        return out
 
     def set_notes(self, slide: Slide, notes: str, title: str) -> None:
         """Speaker notes, one paragraph per line; never the same as another slide's."""

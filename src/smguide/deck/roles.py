@@ -83,7 +83,7 @@ def role_slides(deck: DeckContext, planned: PlannedSlide, role: Role) -> None:
             box = slide.shapes.add_textbox(Emu(column.left), Emu(column.top),
                                            Emu(column.width), Emu(column.height))
             box.name = "Activities" if n == 0 else "Skills"
-            deck.fill_family("role", box, paras, size)
+            deck.fill_family("role", box, paras, size, spread_with=id(slide))
         drop_empty(slide)
 
 

@@ -199,6 +199,32 @@ def fits(paras: Sequence[Para], box: Box, size: float, fonts: Fonts) -> bool:
     return text_height(paras, box.inner_width, size, fonts) <= box.inner_height
 
 
+def _gaps(paras: Sequence[Para]) -> list[int]:
+    """The list items that follow another item (the gaps a list may open up)."""
+    return [i for i, para in enumerate(paras) if i and para.bullet and paras[i - 1].bullet]
+
+
+def room_between(paras: Sequence[Para], box: Box, size: float, fonts: Fonts,
+                 most: float) -> float | None:
+    """How much more space before each list item after the first (in lines of its size)
+    would make the paragraphs fill the box's height, up to `most`; None without two
+    items."""
+    gaps = _gaps(paras)
+    if not gaps:
+        return None
+    spare = box.inner_height - text_height(paras, box.inner_width, size, fonts)
+    return max(0.0, min(most, spare / len(gaps) / size))
+
+
+def spread(paras: Sequence[Para], extra: float) -> list[Para]:
+    """The paragraphs with `extra` lines more before each list item after the first."""
+    from dataclasses import replace
+
+    gaps = set(_gaps(paras))
+    return [replace(para, space_before=para.space_before + extra) if i in gaps else para
+            for i, para in enumerate(paras)]
+
+
 def largest_size(paras: Sequence[Para], box: Box, fonts: Fonts, base: float,
                  minimum: float) -> float | None:
     """The largest size from `base` down to `minimum` (half-point steps) at which it fits."""
