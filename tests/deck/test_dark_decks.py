@@ -377,3 +377,38 @@ def test_a_4_3_table_split_is_even_and_its_slides_filled(dark_decks: dict[str, A
                                                       PP_PLACEHOLDER.SLIDE_NUMBER))
         height = sum(row.height for row in shape.table.rows)
         assert height >= 0.8 * (footer - shape.top), (slide.shapes.title.text, height)
+
+
+def test_a_brand_whose_light_text_cannot_sit_on_a_seen_fill_gets_dark_text_there(
+        tmp_path: Path) -> None:
+    """A dark deck whose light text (#dddddd) is too dim for any shade of the primary that
+    is seen on the background (3:1) and still carries it (4.5:1): the primary goes light
+    enough for the background's dark colour to read on it instead, and the title slide,
+    the role banners and the table header take that dark text."""
+    brand = tmp_path / "_brand.yml"
+    brand.write_text('meta: {name: Acme}\ncolor:\n  foreground: {light: "#1d2327", dark: '
+                     '"#dddddd"}\n  background: {light: "#ffffff", dark: "#1d2327"}\n'
+                     '  primary: "#2f6b4f"\n', encoding="utf-8")
+    out = build_slides(Sources(builtin("content"), brand), tmp_path / "d.pptx",
+                       DeckOptions(theme="dark")).path
+    prs = Presentation(str(out))
+    colours = shown_colours(prs.slide_master)
+    fill = colours["accent1"]
+    assert contrast(fill, colours["bg1"]) >= 3
+    assert contrast("#dddddd", fill) < 4.5  # the case: the light text cannot sit on it
+    runs = [run for slide in prs.slides for shape in slide.shapes
+            if shape.name == "Role header" for run in shape.text_frame.paragraphs[0].runs]
+    title = prs.slides[0].shapes.title.text_frame.paragraphs[0].runs
+    assert len(runs) >= 4 and title
+    for run in [*runs, *title]:
+        colour = run.font._rPr.find(f"{A}solidFill")
+        shown = _resolved(colour, colours) if colour is not None else None
+        if shown is None:  # the title slide's text takes its layout's colour
+            layout = prs.slides[0].slide_layout.placeholders[0]._element
+            shown = _resolved(layout.find(f".//{A}defRPr/{A}solidFill"), colours)
+        assert shown is not None and contrast(shown, fill) >= 4.5, (run.text, shown, fill)
+    loaded, _ = load_brand(brand)
+    said = [w.message for w in loaded.deck_warnings("dark") if "low contrast" in w.message]
+    assert not said, said
+    # smguide's own secondary (#a35a24, 2.9:1 on the charcoal) is lightened as the titles
+    assert contrast(colours["accent2"], colours["bg1"]) >= 4.5

@@ -132,17 +132,21 @@ def readable_on_screen(colours: dict[str, str], reader: BrandReader, theme: str
     # titles are text: 4.5:1 on the background, as on a projector they must be; the
     # primary colour draws the bullets and bars (graphics: 3:1, WCAG 1.4.11) and fills
     # the title slide, banners and table headers under text that must still read on it
-    for role, need in (("headings", 4.5), ("primary", 3.0)):
+    # the secondary colour is text too: the line above titles, the role card's headings
+    fields = {"headings": ("typography", "headings", "color"), "primary": ("color", "primary"),
+              "secondary": ("color", "secondary")}
+    whats = {"headings": "titles", "primary": "bullets, bars and banners",
+             "secondary": "the line above titles and the role card's column headings"}
+    for role, need in (("headings", 4.5), ("primary", 3.0), ("secondary", 4.5)):
         if contrast(c[role], bg) < need:
-            lighter = (_lighten(c[role], bg, need) if role == "headings"
-                       else screen_primary(c[role], bg, fg))
+            lighter = (screen_primary(c[role], bg, fg) if role == "primary"
+                       else _lighten(c[role], bg, need))
             if lighter == c[role]:
                 continue
-            field = ("typography", "headings", "color") if role == "headings" else (
-                "color", "primary")
+            field = fields[role]
             place = (reader.where(*field) if lookup(reader.data, *field) is not None
                      else Where(reader.shown, None, None, f"{dotted(field)} (smguide's)"))
-            what = "bullets, bars and banners" if role == "primary" else "titles"
+            what = whats[role]
             notes.append(Problem.warn(place, f"{what} in {c[role]} on the deck's dark "
                                       f"background {bg} ({theme} theme) would be hard to see "
                                       f"({contrast(c[role], bg):.1f}:1); the deck uses "
