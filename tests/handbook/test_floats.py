@@ -92,3 +92,51 @@ def test_moves_are_kept_only_for_a_chapter_that_comes_out_better() -> None:
     placed, document, made = place_floats(
         lambda text: (laid.append(text), PUSHED if len(laid) == 1 else longer)[1], html, FIT)
     assert made == [] and placed == html and document is PUSHED  # a page longer: not kept
+
+
+def test_moves_tried_on_the_chapter_alone_are_the_same_in_one_layout() -> None:
+    """place_floats_alone keeps the moves place_floats keeps, laying out the whole HTML
+    once and each chapter with moves alone (with the moves made in it)."""
+    from smguide.handbook.floats import place_floats_alone
+
+    html = _html("prose", "role", "prose", "takeaways")
+    better = _Document({"sales": (0, 1000), "sales-1": (0, 450), "sales-3": (450, 1000)},
+                       {"sales": (0, 1000), "sales-3": (0, 200), "sales-2": (200, 800),
+                        "sales-4": (800, 1000)},
+                       {"sales": (0, 100), "sales-4": (0, 100), "sales--end": (100, 100)})
+    laid: list[str] = []
+    alone: list[tuple[list[Move], str]] = []
+
+    def lay_out_alone(made: list[Move], anchor: str) -> _Document:
+        alone.append((made, anchor))
+        return better
+
+    result = place_floats_alone(lambda text: (laid.append(text), PUSHED)[1], html, FIT,
+                                lay_out_alone)
+    assert result is not None
+    placed, document, made, changed = result
+    assert laid == [html] and document is PUSHED and changed == {"sales": better}
+    assert alone == [([Move("sales-2", "sales-3")], "sales")]
+    assert made == [Move("sales-2", "sales-3")] and placed == moved(html, made)
+    assert place_floats(lambda text: PUSHED if text == html else better, html, FIT)[::2] == (
+        placed, made)  # the same as trying them on the whole HTML
+    assert place_floats_alone(lambda text: PUSHED, html, FIT, lambda made, anchor: None) \
+        is None  # a chapter that cannot be cut out: tried on the whole HTML instead
+
+
+def test_a_chapter_cut_out_with_its_moves_has_its_blocks_in_the_moved_order() -> None:
+    from smguide.handbook.engine import import_weasyprint
+    from smguide.handbook.pdf import chapter_alone
+
+    import_weasyprint()
+    from weasyprint import HTML
+
+    html = _html("prose", "role", "prose", "prose", "takeaways")
+    made = (Move("sales-2", "sales-4"), Move("sales-9", "sales-1"), Move("sales-5", "sales-1"))
+    alone = chapter_alone(HTML(string=f"<html><body><p>cover</p>{html}</body></html>"),
+                          "sales", made)
+    ids = [e.get("id") for e in alone.etree_element.iter() if e.get("id")]
+    placed = moved(html, list(made))
+    assert ids == ["sales"] + [part.split('"')[0] for part in placed.split('id="')[2:]]
+    assert ids == ["sales", "sales-1", "sales-3", "sales-4", "sales-2", "sales-5", "sales--end"]
+    assert "cover" not in "".join(alone.etree_element.itertext())

@@ -292,6 +292,7 @@ def test_fitting_tries_the_variants_on_each_chapter_alone() -> None:
     on the whole handbook, in three layouts); only the chapters that end short are tried,
     and when the handbook then comes out otherwise than its chapters did alone, the
     variants are tried on the whole handbook instead."""
+    from smguide.handbook import fitting
     from smguide.handbook.fitting import Fit, fit_chapters
 
     fit = Fit(top=0, bottom=1000, drop=100, chapters=("a", "b", "c"))
@@ -338,6 +339,16 @@ def test_fitting_tries_the_variants_on_each_chapter_alone() -> None:
 
     assert fit_chapters(render, fit, trial=lying)[1] == css
     assert len(calls) > 2 and calls[0] == "" and calls[-1] == css  # fitted as a whole
+    calls.clear()
+    trials.clear()  # how the chapters end known (laid out alone): one layout, checked
+    known = {name: fitting.endings(_Document(pages_of(name, end_of(name, ""))),
+                                   Fit(0, 1000, 100, (name,)))[name] for name in fit.chapters}
+    assert fit_chapters(render, fit, trial=trial, first=known)[1] == css and calls == [css]
+    assert trials == ["a", "b", "b"]
+    calls.clear()
+    known["c"] = fitting.Ending(0, 1, (1.0, 0.95))  # not how c ends: fitted as a whole
+    assert fit_chapters(render, fit, trial=trial, first=known)[1] == css
+    assert calls[:2] == [css, ""] and len(calls) == 4
 
 
 def test_an_edited_chapter_is_fitted_alone_and_the_others_as_before(

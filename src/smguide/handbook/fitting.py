@@ -91,8 +91,8 @@ def endings(document: Any, fit: Fit) -> dict[str, Ending]:
 
 
 def fit_chapters(render: Callable[[str], Any], fit: Fit, key: str | None = None,
-                 trial: Trial | None = None, chapter_keys: dict[str, str] | None = None
-                 ) -> tuple[Any, str]:
+                 trial: Trial | None = None, chapter_keys: dict[str, str] | None = None,
+                 first: dict[str, Ending] | None = None) -> tuple[Any, str]:
     """`fit_chapters_anew`, or when `key` (a hash of everything the layout is made of)
     fitted this document before, the CSS it chose then, in one layout: kept in the user's
     cache with each chapter's pages as they came out, and used only when they come out
@@ -100,7 +100,9 @@ def fit_chapters(render: Callable[[str], Any], fit: Fit, key: str | None = None,
     there, and the chapters are fitted anew). Each chapter's fitting is kept too, under
     its own key (`chapter_keys`: a hash of the chapter and all it is laid out with): when
     at least half the chapters were fitted before (an edit to a few), only the others are
-    fitted, alone (`trial`), and the handbook is laid out once."""
+    fitted, alone (`trial`), and the handbook is laid out once. `first`: how each chapter
+    ends as it is, when that is known without laying the handbook out (from chapters laid
+    out alone); checked by the layout with the spacing chosen."""
     from smguide.io.cache import cached_json, keep_json
 
     name = f"fit-{key}" if key else None
@@ -113,7 +115,7 @@ def fit_chapters(render: Callable[[str], Any], fit: Fit, key: str | None = None,
     fitted = None
     if trial is not None and chapter_keys and 2 * len(kept) >= len(fit.chapters):
         fitted = _fit_the_rest(render, fit, trial, kept)
-    document, chosen = fitted or _fit_anew(render, fit, trial)
+    document, chosen = fitted or _fit_anew(render, fit, trial, first)
     css = fitting_css(chosen)
     if name:
         keep_json(name, {"css": css, "endings": _recorded(endings(document, fit))})
@@ -218,22 +220,29 @@ def fit_chapters_anew(render: Callable[[str], Any], fit: Fit, trial: Trial | Non
     return document, fitting_css(chosen)
 
 
-def _fit_anew(render: Callable[[str], Any], fit: Fit, trial: Trial | None
-              ) -> tuple[Any, dict[str, str]]:
-    document = render("")
-    first = endings(document, fit)
-    if trial is not None and not all(_good(ending) for ending in first.values()):
+def _fit_anew(render: Callable[[str], Any], fit: Fit, trial: Trial | None,
+              first: dict[str, Ending] | None = None) -> tuple[Any, dict[str, str]]:
+    """`first` (with `trial`): the chapters' endings, known without a layout of the
+    handbook as it is."""
+    document = None
+    if first is None or trial is None:
+        document = render("")
+        first = endings(document, fit)
+    if trial is not None:
         fitted = _fit_alone(render, fit, trial, document, first)
         if fitted is not None:
             return fitted
+    if document is None:  # the endings known did not hold: from a layout of it as it is
+        document = render("")
+        first = endings(document, fit)
     return _fit_whole(render, fit, document, first)
 
 
-def _fit_alone(render: Callable[[str], Any], fit: Fit, trial: Trial, document: Any,
+def _fit_alone(render: Callable[[str], Any], fit: Fit, trial: Trial, document: Any | None,
                first: dict[str, Ending]) -> tuple[Any, dict[str, str]] | None:
     """The same choices as `_fit_whole`, with each variant laid out on the chapter alone;
     None when a chapter cannot be laid out alone, or the handbook set as chosen does not
-    come out as its chapters did alone."""
+    come out as its chapters did alone (or as `first` said, without `document`)."""
     tried: dict[str, dict[str, Ending]] = {}
     for name, ending in first.items():
         results = _tried_alone(fit, trial, name, ending)
@@ -242,7 +251,7 @@ def _fit_alone(render: Callable[[str], Any], fit: Fit, trial: Trial, document: A
         tried[name] = results
     best = {name: min(results, key=lambda v: _score(results[v]))
             for name, results in tried.items()}
-    if not any(best.values()):  # nothing tried was better: the first layout stands
+    if not any(best.values()) and document is not None:  # the first layout stands
         return document, best
     document = render(fitting_css(best))
     found = endings(document, fit)

@@ -13,7 +13,9 @@ them), a heading or another block kept whole; its own heading moves with it.
 Read from the laid-out pages through WeasyPrint's public API (`Page.anchors`: each block
 of a chapter has the id ANCHOR-N on every page it is on, positions in CSS pixels); the
 blocks are moved in the HTML the templates made (`<div class="block block-TYPE"
-id="...">`), so a template override without that shape is laid out as it is.
+id="...">`), so a template override without that shape is laid out as it is. A chapter
+starts on a new page, so its moves are tried on it laid out alone (`place_floats_alone`,
+a small document) rather than on the whole handbook.
 """
 
 from __future__ import annotations
@@ -168,3 +170,40 @@ def place_floats(lay_out: Callable[[str], Any], html: str, fit: Fit
             made += kept
         document = trial if kept == wanted else (document if not kept else None)
     return html, document, made
+
+
+# (the moves made in a chapter, its anchor) -> that chapter laid out alone with them (a
+# WeasyPrint Document), or None when it cannot be cut out
+Alone = Callable[[list[Move], str], Any]
+
+
+def place_floats_alone(lay_out: Callable[[str], Any], html: str, fit: Fit, alone: Alone
+                       ) -> tuple[str, Any, list[Move], dict[str, Any]] | None:
+    """`place_floats` with the moves tried on each chapter laid out alone (a chapter
+    starts on a new page, so its pages depend on it alone): the same moves kept, in one
+    layout of the whole HTML. Returns the HTML as placed, the layout of the HTML as given,
+    the moves kept and the layout (alone) of each chapter whose blocks moved; None when a
+    chapter cannot be laid out alone."""
+    document = lay_out(html)
+    made: list[Move] = []
+    tried: set[str] = set()
+    changed: dict[str, Any] = {}
+    sources = [document]  # where new moves may be: all chapters, then those that moved
+    for _ in range(ROUNDS):
+        wanted = [m for source in sources for m in moves(source, html, fit, frozenset(tried))]
+        if not wanted:
+            break
+        tried.update(m.block for m in wanted)
+        sources = []
+        for chapter in dict.fromkeys(_chapter(m.block) or "" for m in wanted):
+            mine = [m for m in wanted if _chapter(m.block) == chapter]
+            trial = alone([m for m in made if _chapter(m.block) == chapter] + mine, chapter)
+            if trial is None:
+                return None
+            before = holes(changed.get(chapter, document), fit).get(chapter, (0, 0))
+            if holes(trial, fit).get(chapter, (0, 0)) < before:
+                html = moved(html, mine)
+                made += mine
+                changed[chapter] = trial
+                sources.append(trial)
+    return html, document, made, changed

@@ -10,14 +10,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from smguide.errors import RenderError, quote
 from smguide.handbook.breaks import settle
-from smguide.handbook.fitting import Fit, fit_chapters
-from smguide.handbook.floats import Move, moved, place_floats
+from smguide.handbook.fitting import Ending, Fit, endings, fit_chapters
+from smguide.handbook.floats import Alone, Move, moved, place_floats, place_floats_alone
 from smguide.io.cache import cached_json, keep_json
 from smguide.logs import quieted
 from smguide.safety.fetcher import BlockedResource, make_fetcher
@@ -135,13 +135,16 @@ def _lay_out(manuscript: Manuscript, text: str, allow_network: bool,
                 font_config=fonts, stylesheets=stylesheets + extra,
                 color_profiles=_output_profiles(spec), **variant)
 
-        def trial(extra_css: str, anchor: str) -> Any:
-            alone = chapter_alone(parse(text), anchor)
+        def trial(extra_css: str, anchor: str, markup: str | None = None,
+                  made: tuple[Move, ...] = ()) -> Any:
+            """The chapter `anchor` of the HTML (or of `markup`, with `made` moves) laid
+            out alone."""
+            alone = chapter_alone(parse(text if markup is None else markup), anchor, made)
             if alone is None:
                 return None
-            return alone.render(font_config=fonts, stylesheets=stylesheets + [
-                CSS(string=extra_css, font_config=fonts)], color_profiles=_output_profiles(spec),
-                **variant)
+            extra = [CSS(string=extra_css, font_config=fonts)] if extra_css else []
+            return alone.render(font_config=fonts, stylesheets=stylesheets + extra,
+                                color_profiles=_output_profiles(spec), **variant)
 
         if fitted is not None:
             document, css = render(fitted), fitted
@@ -149,8 +152,11 @@ def _lay_out(manuscript: Manuscript, text: str, allow_network: bool,
             # kept-whole blocks that would leave a hole set after the text that follows
             # them (floats.py), then chapters that would end on a page under half full
             # (fitting.py)
-            text, first = _placed(lambda markup: render("", markup), text, manuscript.fit,
-                                  _fit_key(manuscript, text))
+            given = text
+            text, first, ends = _placed(lambda markup: render("", markup), text,
+                                        manuscript.fit, _fit_key(manuscript, text),
+                                        lambda made, anchor: trial("", anchor, given,
+                                                                   tuple(made)))
 
             def reuse(extra_css: str) -> Any:  # the layout place_floats ended with, once
                 nonlocal first
@@ -160,7 +166,7 @@ def _lay_out(manuscript: Manuscript, text: str, allow_network: bool,
                 return render(extra_css)
 
             document, css = fit_chapters(reuse, manuscript.fit, _fit_key(manuscript, text),
-                                         trial, _chapter_keys(manuscript, parse(text)))
+                                         trial, _chapter_keys(manuscript, parse(text)), ends)
         else:
             document, css = render(""), ""
         # no word hyphenated across a page turn, no more than two hyphens in a row
@@ -168,17 +174,31 @@ def _lay_out(manuscript: Manuscript, text: str, allow_network: bool,
         return document, css, text
 
 
-def _placed(lay_out: Callable[[str], Any], text: str, fit: Fit, key: str | None
-            ) -> tuple[str, Any]:
+def _placed(lay_out: Callable[[str], Any], text: str, fit: Fit, key: str | None,
+            alone: Alone | None = None) -> tuple[str, Any, dict[str, Ending] | None]:
     """`place_floats`: the HTML as placed and its layout; or when `key` placed this HTML
-    before, the HTML with the moves made then (kept in the user's cache) and no layout."""
+    before, the HTML with the moves made then (kept in the user's cache) and no layout.
+    With `alone`, the moves are tried on each chapter alone (`place_floats_alone`): when a
+    chapter's blocks moved, there is no layout of the HTML as placed, but how each
+    chapter ends in it (from the layout of the HTML as given and of the chapters that
+    moved, alone)."""
     known = cached_json(f"floats-{key}") if key else None
     if isinstance(known, list) and all(isinstance(m, list) and len(m) == 2 for m in known):
-        return moved(text, [Move(str(block), str(after)) for block, after in known]), None
-    placed, document, made = place_floats(lay_out, text, fit)
+        return moved(text, [Move(str(block), str(after)) for block, after in known]), None, None
+    placed = place_floats_alone(lay_out, text, fit, alone) if alone else None
+    ends = None
+    if placed is not None:
+        text, document, made, changed = placed
+        if changed:
+            ends = endings(document, fit)
+            for chapter, layout in changed.items():
+                ends.update(endings(layout, replace(fit, chapters=(chapter,))))
+            document = None
+    else:
+        text, document, made = place_floats(lay_out, text, fit)
     if key:
         keep_json(f"floats-{key}", [[m.block, m.after] for m in made])
-    return placed, document
+    return text, document, ends
 
 
 def _chapter_keys(manuscript: Manuscript, html: Any) -> dict[str, str]:
@@ -219,10 +239,12 @@ def _chapter_keys(manuscript: Manuscript, html: Any) -> dict[str, str]:
     return keys
 
 
-def chapter_alone(html: Any, anchor: str) -> Any:
+def chapter_alone(html: Any, anchor: str, made: tuple[Move, ...] = ()) -> Any:
     """A copy of the parsed handbook (a WeasyPrint HTML) holding its head and, in its
     body, only the element whose id is `anchor` (a chapter, with the elements it sits in),
-    so the chapter can be laid out by itself; None when there is no such element."""
+    so the chapter can be laid out by itself, with the `made` moves of its blocks
+    (floats.py: each block set after another of the same parent, as `moved` does in the
+    HTML); None when there is no such element."""
     import copy
 
     import cssselect2
@@ -239,7 +261,7 @@ def chapter_alone(html: Any, anchor: str) -> Any:
 
     def cut(element: Any, depth: int) -> Any:
         if depth == len(path) - 1:
-            return copy.deepcopy(element)
+            return _moved_in(copy.deepcopy(element), made)
         clone = element.makeelement(element.tag, dict(element.attrib))
         clone.text, clone.tail = element.text, element.tail
         for child in element:
@@ -342,6 +364,23 @@ def _output_profiles(spec: PrintSpec | None) -> dict[str, Any] | None:
         profile = ColorProfile(data, spec.profile.path.as_uri(), "relative-colorimetric",
                                ["c", "m", "y", "k"])
     return {"device-cmyk": profile}
+
+
+def _moved_in(tree: Any, made: tuple[Move, ...]) -> Any:
+    """`tree` with each move's block set right after its `after` block, as `moved` does
+    in the HTML (a move whose blocks are not siblings in that order is left out)."""
+    for move in made:
+        parents = {child: element for element in tree.iter() for child in element}
+        found = {e.get("id"): e for e in tree.iter() if e.get("id") in (move.block, move.after)}
+        block, after = found.get(move.block), found.get(move.after)
+        holder = parents.get(block)
+        children = [] if holder is None else list(holder)
+        if holder is None or not any(child is after for child in children) or \
+                children.index(block) >= children.index(after):
+            continue
+        holder.remove(block)
+        holder.insert(list(holder).index(after) + 1, block)
+    return tree
 
 
 def refuse_unsafe_links(document: Any) -> None:
