@@ -105,7 +105,7 @@ def _first(items: Any, value: Any) -> Any:
 
 # what is made too long -> (the guide changed, whether the deck refuses it)
 OVERFLOWS: dict[str, tuple[Callable[[Guide], Guide], bool]] = {
-    "a list item (slide text)": (lambda g: _with_block(g, "callout", slide=LONG), True),
+    "a list item (slide text)": (lambda g: _with_block(g, "prose", slide=LONG), True),
     "a table cell": (lambda g: _with_block(g, "comparison", rows=lambda b: _first(
         b.rows, b.rows[0].model_copy(update={"values": _first(b.rows[0].values, LONG)}))),
         True),
