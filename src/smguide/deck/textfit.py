@@ -14,7 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from smguide.logs import quieted
+from smguide.io.cache import font_file_widths
+from smguide.io.cache import read_font_widths as font_widths  # noqa: F401 - the reader
 
 WIDTH_MARGIN = 1.02  # clients' widths differ slightly (hinting, kerning); measure wider
 HEIGHT_MARGIN = 0.96  # and use a little less than the full box height
@@ -39,30 +40,10 @@ def load_metrics(path: Path, scale: float = 1.0) -> Metrics:
 
     The advance widths come from the cache (keyed by the font file's hash, see
     smguide.io.cache), else from the font file itself with fontTools."""
-    from smguide.io.cache import cached_font_widths
-
-    upm, line_units, widths = cached_font_widths(path.read_bytes(), lambda: font_widths(path))
+    upm, line_units, widths = font_file_widths(path)
     advances = {code: units / upm * scale for code, units in widths.items()}
     fallback = advances.get(ord("M"), 0.8)
     return Metrics(advances, fallback, line_units / upm)
-
-
-def font_widths(path: Path) -> tuple[int, int, dict[int, int]]:
-    """(units per em, line height in units, code point -> advance width in units)."""
-    from fontTools.ttLib import TTFont
-
-    with quieted("fontTools"):  # timestamps in old fonts
-        font = TTFont(str(path), lazy=True)
-        try:
-            upm = font["head"].unitsPerEm
-            hmtx = font["hmtx"].metrics
-            widths = {code: hmtx[name][0] for code, name in font.getBestCmap().items()}
-            hhea, os2 = font["hhea"], font["OS/2"]
-            line = max(hhea.ascent - hhea.descent + hhea.lineGap,
-                       os2.usWinAscent + os2.usWinDescent)
-        finally:
-            font.close()
-    return upm, line, widths
 
 
 @dataclass(frozen=True)

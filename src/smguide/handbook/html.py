@@ -124,17 +124,13 @@ def _average_width(path: Path, sample: str) -> float:
 def _advances(path: Path) -> tuple[int, dict[int, int]] | None:
     """(units per em, advance width per code point) of a font file, read once; None for a
     font fontTools cannot read."""
-    from smguide.logs import quieted
+    from smguide.io.cache import font_file_widths
 
     try:
-        from fontTools.ttLib import TTFont
-
-        with quieted("fontTools"), TTFont(str(path), lazy=True) as font:  # odd timestamps
-            cmap, metrics = font.getBestCmap() or {}, font["hmtx"].metrics
-            return font["head"].unitsPerEm, {code: metrics[name][0] for code, name
-                                             in cmap.items() if name in metrics}
+        units, _, advances = font_file_widths(path)  # as the deck measures, cached
     except Exception:  # noqa: BLE001 - any damage to the file: the callers' fallbacks
         return None
+    return units, advances
 
 
 RUNNING_HEAD_PT = 8.5  # brand.css.j2's running head

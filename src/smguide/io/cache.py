@@ -247,6 +247,31 @@ def cached_font_widths(font: bytes, read: Callable[[], tuple[int, int, dict[int,
     return upm, line, table
 
 
+def read_font_widths(path: Path) -> tuple[int, int, dict[int, int]]:
+    """(units per em, line height in units, code point -> advance width in units)."""
+    from fontTools.ttLib import TTFont
+
+    from smguide.logs import quieted
+
+    with quieted("fontTools"):  # timestamps in old fonts
+        font = TTFont(str(path), lazy=True)
+        try:
+            upm = font["head"].unitsPerEm
+            hmtx = font["hmtx"].metrics
+            widths = {code: hmtx[name][0] for code, name in font.getBestCmap().items()}
+            hhea, os2 = font["hhea"], font["OS/2"]
+            line = max(hhea.ascent - hhea.descent + hhea.lineGap,
+                       os2.usWinAscent + os2.usWinDescent)
+        finally:
+            font.close()
+    return upm, line, widths
+
+
+def font_file_widths(path: Path) -> tuple[int, int, dict[int, int]]:
+    """read_font_widths of a font file, from the cache when its bytes were read before."""
+    return cached_font_widths(path.read_bytes(), lambda: read_font_widths(path))
+
+
 def template_cache() -> Any:
     """Jinja's compiled templates kept in the user's cache (see TemplateCache), or None
     when that folder cannot be made private to the user."""
