@@ -140,3 +140,47 @@ def test_one_rule_for_invisible_characters_in_content_and_roster(
         raise AssertionError(exc.problems) from None
     problems = [p for p in roster.problems if "invisible control character" in p.message]
     assert bool(problems) == refused
+
+
+def test_a_file_read_before_comes_back_from_the_cache_as_parsed(tmp_path: Path,
+                                                                 monkeypatch) -> None:  # noqa: ANN001
+    """The next command reads a file it read before (the same bytes) from the user's
+    cache: the same data, types and positions, without parsing it again; an edited file
+    is parsed anew, a file with a mistake is never kept, a damaged cache is read past."""
+    from smguide.sources import yamlsource
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    source = tmp_path / "chapter.yaml"
+    source.write_text("\ufefftitle: Déjà vu\nblocks:\n  - type: prose\n    n: 7\n    x: -.5e3\n"
+                      "    ok: true\n    nothing: ~\n    list: [a, 'b: c', 1]\n", encoding="utf-8")
+    yamlsource._PARSED.clear()
+    first = read_yaml(source)
+    kept = list((tmp_path / "cache" / "smguide" / "yaml").iterdir())
+    assert len(kept) == 1
+
+    def no_parsing(text: str) -> yamlsource.Located:
+        raise AssertionError("parsed again")
+
+    yamlsource._PARSED.clear()
+    with monkeypatch.context() as patched:
+        patched.setattr(yamlsource, "parse_yaml", no_parsing)
+        again = read_yaml(source)
+    assert again is not first
+    assert (again.data, again.value_pos, again.key_pos, again.lines) == \
+        (first.data, first.value_pos, first.key_pos, first.lines)
+    assert again.data["blocks"][0]["x"] == -500.0 and again.data["blocks"][0]["ok"] is True
+    assert list(again.value_pos)[3] == ("blocks", 0) and again.key_pos[("blocks", 0, "n")] == (4, 5)
+    source.write_text("title: Déjà vu\nblocks: [1, 2]\n", encoding="utf-8")
+    assert read_yaml(source).data == {"title": "Déjà vu", "blocks": [1, 2]}
+    source.write_text("title: a\ntitle: b\n", encoding="utf-8")
+    for _ in range(2):
+        yamlsource._PARSED.clear()
+        with pytest.raises(YamlProblem, match="appears twice"):
+            read_yaml(source)
+    assert len(list(kept[0].parent.iterdir())) == 2  # the two files that read
+    kept[0].write_text('{"data": 1}')
+    source.write_text("\ufefftitle: Déjà vu\nblocks:\n  - type: prose\n    n: 7\n    x: -.5e3\n"
+                      "    ok: true\n    nothing: ~\n    list: [a, 'b: c', 1]\n", encoding="utf-8")
+    yamlsource._PARSED.clear()
+    assert read_yaml(source).value_pos == first.value_pos
+    yamlsource._PARSED.clear()

@@ -8,9 +8,12 @@ record the line and column of every key and value so errors can point at them.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
+import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +27,7 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from smguide.errors import Problem, quote
+from smguide.io.cache import cached_json, keep_json
 from smguide.safety.limits import file_too_big, list_too_long, text_too_long
 from smguide.sources.characters import has_invisible
 from smguide.sources.yamlhints import CURLY, curly_fix, explain, plain_problem
@@ -298,4 +302,36 @@ def _read_bytes(raw: bytes) -> Located:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise YamlProblem(line, 1, "the file is not UTF-8 text", "save it as UTF-8") from None
-    return parse_yaml(text)
+    name = f"yaml/{hashlib.sha256(raw + _reader_code()).hexdigest()[:40]}"
+    kept = _from_cache(cached_json(name), text)
+    if kept is not None:
+        return kept
+    located = parse_yaml(text)  # a mistake is not kept: it is explained every time
+    keep_json(name, {"data": located.data,
+                     "values": [[list(path), *at] for path, at in located.value_pos.items()],
+                     "keys": [[list(path), *at] for path, at in located.key_pos.items()]})
+    return located
+
+
+@lru_cache(maxsize=1)
+def _reader_code() -> bytes:
+    """What a file's data and positions depend on besides its bytes: this reader's code
+    and its rules' (a kept result from another version of them is not used), PyYAML's."""
+    from smguide.safety import limits
+    from smguide.sources import characters, yamlhints
+
+    code = b"".join(Path(module.__file__ or "").read_bytes()
+                    for module in (sys.modules[__name__], limits, characters, yamlhints))
+    return code + yaml.__version__.encode()
+
+
+def _from_cache(kept: Any, text: str) -> Located | None:
+    """A file read before (the same bytes): its data and positions as parse_yaml gave them,
+    kept in the user's cache (parsing costs ten times more than reading them back)."""
+    try:
+        return Located(kept["data"],
+                       {tuple(path): (line, column) for path, line, column in kept["values"]},
+                       {tuple(path): (line, column) for path, line, column in kept["keys"]},
+                       tuple(text.splitlines()))
+    except (TypeError, KeyError, ValueError):  # none kept, or not what was kept
+        return None
