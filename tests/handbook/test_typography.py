@@ -187,6 +187,31 @@ def test_at_most_two_hyphenated_lines_in_a_row(report: Report) -> None:
     assert report.ladders == []
 
 
+def test_no_line_broken_early(report: Report) -> None:
+    """No line ends where the next line's first word would still have fitted: the early
+    breaks WeasyPrint makes before an inline element (its #1614 and #2748), which the
+    compounds' and last words' spans used to cause (typeset.py uses characters now)."""
+    assert report.stray_breaks == []
+
+
+def test_the_measure_finds_a_line_broken_early(tmp_path: Path) -> None:
+    """WeasyPrint breaks a paragraph after its first word when a span that does not fit
+    follows: the measure sees it."""
+    from weasyprint import HTML
+
+    from smguide.resources import ASSETS_DIR
+
+    font = (ASSETS_DIR / "fonts" / "Lato-Regular.ttf").as_uri()
+    html = f"""<html lang="en"><head><title>t</title><style>
+      @font-face {{ font-family: L; src: url({font}); }}
+      @page {{ size: 76mm 90mm; margin: 5mm; }} body {{ font: 10pt/1.4 L; }}</style></head>
+      <body><section><div><p>Text of a second paragraph that goes on <span>for quite a
+      long while</span> without stopping at all.</p></div></section></body></html>"""
+    pdf = tmp_path / "early.pdf"
+    HTML(string=html).write_pdf(pdf, pdf_variant="pdf/ua-1")
+    assert measure(pdf).stray_breaks == ["p1: “Text” / “of”"]
+
+
 def test_no_heading_ends_on_one_short_word(report: Report) -> None:
     """A section heading keeps a short last word with the one before it, a chapter title
     its last two words whatever their length (html.py's tie_headings), where they fit."""
