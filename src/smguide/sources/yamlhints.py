@@ -10,6 +10,7 @@ little, a quote never closed) and says which line to change and how.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import yaml
@@ -286,37 +287,55 @@ def _list_after_key(lines: list[str], index: int) -> Hint | None:
                 f'line of its own below "{found[2]}:", starting at column {column}')
 
 
-def explain(text: str, line: int, problem: str, context_line: int | None = None) -> Hint | None:  # noqa: C901
+def explain(text: str, line: int, problem: str, context_line: int | None = None) -> Hint | None:
     """The most likely mistake behind PyYAML's `problem` at `line` (1-based), if known;
     `context_line`: where PyYAML says the construct it could not finish began."""
     lines = text.splitlines()
     index = line - 1
-    if "sequence entries are not allowed here" in problem:
-        found = _list_after_key(lines, index)
-        if found is not None:
-            return found
-    if context_line is not None and "while scanning a simple key" in problem:
-        found = _stray_text(lines, context_line - 1)
-        if found is not None:
-            return found
-    for diagnose in (_odd_space, _curly, _missing_space):
-        found = diagnose(lines, index)
-        if found is not None:
-            return found
+    found = _named_by_problem(lines, index, problem, context_line)
+    if found is None:
+        found = _first(lines, index, (_odd_space, _curly, _missing_space))
+    if found is not None:
+        return found
     if "end of stream" in problem or "while scanning a quoted scalar" in problem:
         return _unclosed_quote(lines, index)
 
     def running_on(_: list[str], index: int) -> Hint | None:
         return _quote_running_on(text, index)
 
-    for guess in (_stray_text, running_on, _misplaced_item, _misaligned):
-        found = guess(lines, index)
+    found = _first(lines, index, (_stray_text, running_on, _misplaced_item, _misaligned))
+    return found if found is not None else _colon_in_text(lines, index, problem)
+
+
+def _first(lines: list[str], index: int,
+           diagnoses: tuple[Callable[[list[str], int], Hint | None], ...]) -> Hint | None:
+    """The first of `diagnoses` that finds a mistake at line `index` (0-based)."""
+    for diagnose in diagnoses:
+        found = diagnose(lines, index)
         if found is not None:
             return found
+    return None
+
+
+def _named_by_problem(lines: list[str], index: int, problem: str,
+                      context_line: int | None) -> Hint | None:
+    """The mistakes PyYAML's words name: a list on its key's line, text left over where
+    a key was being read."""
+    if "sequence entries are not allowed here" in problem:
+        found = _list_after_key(lines, index)
+        if found is not None:
+            return found
+    if context_line is not None and "while scanning a simple key" in problem:
+        return _stray_text(lines, context_line - 1)
+    return None
+
+
+def _colon_in_text(lines: list[str], index: int, problem: str) -> Hint | None:
+    """`key: text with: a colon`: the text must be quoted."""
     if "mapping values are not allowed" in problem and 0 <= index < len(lines):
         match = re.match(r"^(\s*(?:-\s+)?[\w-]+:\s+)(.*)$", lines[index])
         if match:
-            return Hint(line, len(match[1]) + 1,
+            return Hint(index + 1, len(match[1]) + 1,
                         f'text with ": " in it must be put in quotes: '
                         f'{match[1].strip()} "{match[2].strip()}"')
     return None
