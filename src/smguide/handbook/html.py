@@ -198,7 +198,10 @@ def tie_headings(html: str, measure_mm: float, body_pt: float, brand: Brand) -> 
         if not letters or not short or width > room:
             return match.group(0)
         tied = " ".join([*words[:-2], f"{words[-2]}\u00a0{words[-1]}"])
-        return start + tied + text[len(text.rstrip()):] + end
+        # the PDF's bookmark keeps the heading as written (handbook.css: [data-plain]);
+        # `text` is already escaped HTML, so it goes into the attribute as it is
+        plain = f'{start[:-1]} data-plain="{text.strip()}">'
+        return plain + tied + text[len(text.rstrip()):] + end
 
     return HEADING.sub(tie, html)
 
