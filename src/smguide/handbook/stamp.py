@@ -82,7 +82,7 @@ def _leaves(box: Any, inline: tuple[Any, ...] = ()) -> Iterator[tuple[Any, tuple
             yield child, inline
 
 
-def find_slots(page: Any, markers: dict[str, str]) -> list[Slot] | None:  # noqa: C901
+def find_slots(page: Any, markers: dict[str, str]) -> list[Slot] | None:
     """The page's slots, or None when a marker is where it cannot be stamped."""
     from weasyprint.formatting_structure import boxes
 
@@ -103,14 +103,7 @@ def find_slots(page: Any, markers: dict[str, str]) -> list[Slot] | None:  # noqa
                     if isinstance(leaf, boxes.ParentBox):
                         walk(leaf, box)
                     continue
-                align = box.style["text_align_last"]
-                if align == "auto":
-                    align = box.style["text_align_all"]
-                if (n != len(leaves) - 1 or box is not lines[-1] or
-                        box.style["direction"] != "ltr" or
-                        align not in ("start", "left", "justify") or
-                        getattr(box, "text_overflow", "clip") != "clip" or
-                        getattr(box, "block_ellipsis", "none") != "none"):
+                if not (n == len(leaves) - 1 and box is lines[-1] and _stampable(box)):
                     failed = True
                     return
                 right = parent.content_box_x() + parent.width - sum(
@@ -126,15 +119,29 @@ def find_slots(page: Any, markers: dict[str, str]) -> list[Slot] | None:  # noqa
             walk(child, box)
 
     walk(page._page_box, None)
-    if failed:
-        return None
-    for slot in slots:  # a float beside a slot's line would narrow it
+    return None if failed or _narrowed(slots, floats) else slots
+
+
+def _stampable(line: Any) -> bool:
+    """Whether the end of `line` (a paragraph's last) can take a stamped name: set left to
+    right, aligned at the start, and not cut off."""
+    align = line.style["text_align_last"]
+    if align == "auto":
+        align = line.style["text_align_all"]
+    return (line.style["direction"] == "ltr" and align in ("start", "left", "justify")
+            and getattr(line, "text_overflow", "clip") == "clip"
+            and getattr(line, "block_ellipsis", "none") == "none")
+
+
+def _narrowed(slots: list[Slot], floats: list[Any]) -> bool:
+    """Whether a float beside a slot's line would narrow it."""
+    for slot in slots:
         top = slot.box.position_y
         bottom = top + slot.box.margin_height()
-        for box in floats:
-            if box.position_y < bottom and box.position_y + box.margin_height() > top:
-                return None
-    return slots
+        if any(box.position_y < bottom and box.position_y + box.margin_height() > top
+               for box in floats):
+            return True
+    return False
 
 
 class LineContext:
