@@ -138,5 +138,16 @@ def test_a_chapter_cut_out_with_its_moves_has_its_blocks_in_the_moved_order() ->
     ids = [e.get("id") for e in alone.etree_element.iter() if e.get("id")]
     placed = moved(html, list(made))
     assert ids == ["sales"] + [part.split('"')[0] for part in placed.split('id="')[2:]]
-    assert ids == ["sales", "sales-1", "sales-3", "sales-4", "sales-2", "sales-5", "sales--end"]
+    assert ids == ["sales", "sales-1", "sales-5", "sales-3", "sales-4", "sales-2", "sales--end"]
     assert "cover" not in "".join(alone.etree_element.itertext())
+
+
+def test_a_callout_with_only_the_takeaways_after_it_goes_before_the_text_before_it() -> None:
+    document = _Document({"sales": (0, 1000), "sales-1": (0, 1000)},
+                         {"sales": (0, 1000), "sales-1": (0, 100), "sales-2": (100, 450)},
+                         {"sales": (0, 500), "sales-3": (0, 300), "sales-4": (300, 500)})
+    html = _html("prose", "prose", "callout", "takeaways")
+    assert moves(document, html, FIT) == [Move("sales-3", "sales-1")]
+    placed = moved(html, moves(document, html, FIT))
+    assert [part.split('"')[0] for part in placed.split('id="sales-')[1:]] == [
+        "1", "3", "2", "4", "-end"]

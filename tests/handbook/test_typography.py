@@ -108,12 +108,26 @@ def test_the_measure_finds_holes_and_a_key_overleaf(tmp_path: Path) -> None:
     assert found.splits == ["p5–6: diagram and its key on different spreads"]
 
 
+# pages that still stop short, per edition (none is the aim; fewer may not come back):
+# A4 the comparison, the diagram's chapter opener, the everyday examples' list, the
+# questions before the checklist; A5 more of the same on its smaller page; German the
+# callout before chapter 2's takeaways
+GAPS_NOW = {"A4": 4, "A5": 6, "Letter": 2, "German": 1}
+
+
 @pytest.mark.xfail(strict=True, reason="not there yet: pages before a kept-whole block "
-                   "(role cards, the comparison, the diagram, the checklist) stop short")
+                   "(the comparison, the A5 diagram, the everyday examples) stop short")
 def test_no_page_stops_short_inside_a_chapter(report: Report) -> None:
     """A page inside a chapter is at most GAP_EMPTY (30%) white: a kept-whole block that
     goes overleaf may leave a few lines, not a hole."""
     assert report.gaps == [], report.gaps
+
+
+def test_pages_stopping_short_are_no_more_than_now(report: Report,
+                                                   request: pytest.FixtureRequest) -> None:
+    """The kept-whole blocks floated past the text after them (handbook/floats.py) keep
+    the holes down to GAPS_NOW per edition (before them: A4 5, A5 6, Letter 5, German 7)."""
+    assert len(report.gaps) <= GAPS_NOW[request.node.callspec.id], report.gaps
 
 
 @pytest.mark.parametrize("lang", [None, "de"], ids=["English", "German"])

@@ -6,9 +6,13 @@ page turn, so when it is too tall for what is left of a page it goes overleaf an
 the rest of the page white. When that white is more than GAP of the text block, on a page
 that is not its chapter's last, the running text after the block (its prose blocks, as
 many as the hole needs) is set before it: the text fills the page, and the block opens
-the next one, as a figure floats to the top of the next page in a book. Each block moves
-at most once, only past prose, never past the takeaways (they sum up the text before
-them), a heading or another block kept whole; its own heading moves with it.
+the next one, as a figure floats to the top of the next page in a book. When no such text
+follows (the takeaways come next), the block goes before the prose block before it, as a
+designer moves a callout up. Each block moves at most once, only past prose (and the
+questions, which may turn the page between two), never past the takeaways (they sum up
+the text before them) or another block kept whole; its own heading moves with it. A move
+is kept only when its chapter comes out better: fewer holes, never more pages (and, for a
+block moved up, no last page left less than half full).
 
 Read from the laid-out pages through WeasyPrint's public API (`Page.anchors`: each block
 of a chapter has the id ANCHOR-N on every page it is on, positions in CSS pixels); the
@@ -29,7 +33,7 @@ from smguide.handbook.fitting import Fit
 
 GAP = 0.3  # a page inside a chapter more than this white has a hole (tests/pagequality.py)
 FLOATS = ("role", "comparison", "checklist", "image", "callout")  # kept whole, may move
-FLOWING = ("prose",)  # running text, which a page turn may break: set before a float
+FLOWING = ("prose", "questions")  # text a page turn may break (questions: between two)
 ROUNDS = 2  # layouts spent on moving blocks, at most (each move is then laid out anew)
 
 _BLOCK = re.compile(r'<div class="block block-([\w-]+)" id="([^"]+)">')
@@ -50,14 +54,18 @@ def blocks(html: str) -> list[tuple[str, str]]:
 
 
 def moved(html: str, moves: list[Move]) -> str:
-    """The HTML with each block set after its `after` block (a move whose blocks are not
-    found whole is left out)."""
+    """The HTML with each block set right after its `after` block, earlier or later (a
+    move whose blocks are not both found whole is left out)."""
     for move in moves:
-        block, after = _span(html, move.block), _span(html, move.after)
-        if block is None or after is None or not block[1] <= after[0]:
+        block = _span(html, move.block)
+        if block is None or move.block == move.after or _span(html, move.after) is None:
             continue
         text = html[block[0]:block[1]]
-        html = html[:block[0]] + html[block[1]:after[1]] + text + html[after[1]:]
+        rest = html[:block[0]] + html[block[1]:]
+        after = _span(rest, move.after)
+        if after is None:
+            continue
+        html = rest[:after[1]] + text + rest[after[1]:]
     return html
 
 
@@ -118,6 +126,10 @@ def moves(document: Any, html: str, fit: Fit, done: frozenset[str] = frozenset()
             filled += sum(bottom - top for top, bottom in where.get(name, {}).values())
             if filled >= hole:
                 break
+        if after is None and i >= 2 and order[i - 1][1] in FLOWING and _chapter(
+                order[i - 2][0]) == chapter:
+            after = order[i - 2][0]  # nothing to set before it: it goes before the text
+            # before it, as a designer moves a callout up (the layout shows if it fits)
         if after is not None:
             found.append(Move(anchor, after))
     return found
@@ -129,8 +141,9 @@ def _chapter(anchor: str) -> str | None:
     return chapter if number.isdigit() and chapter else None
 
 
-def holes(document: Any, fit: Fit) -> dict[str, tuple[int, int]]:
-    """Each chapter's pages and its pages with a hole (more than GAP white, not its last)."""
+def holes(document: Any, fit: Fit, ends: bool = False) -> dict[str, tuple[int, int]]:
+    """Each chapter's pages and its pages with a hole: more than GAP white before its
+    last (`ends`: or a last page less than half full, a few lines and the takeaways)."""
     where = placements(document)
     height = fit.bottom - fit.top
     lowest: dict[str, dict[int, float]] = {}
@@ -141,7 +154,8 @@ def holes(document: Any, fit: Fit) -> dict[str, tuple[int, int]]:
                 pages = lowest.setdefault(chapter, {})
                 pages[page] = max(pages.get(page, 0.0), bottom)
     return {chapter: (len(pages), sum(fit.bottom - bottom > GAP * height
-                                      for page, bottom in pages.items() if page < max(pages)))
+                                      for page, bottom in pages.items() if page < max(pages))
+                      + (ends and len(pages) > 1 and pages[max(pages)] - fit.top < height / 2))
             for chapter, pages in lowest.items()}
 
 
@@ -162,9 +176,14 @@ def place_floats(lay_out: Callable[[str], Any], html: str, fit: Fit
             break
         tried.update(m.block for m in wanted)
         trial = lay_out(moved(html, wanted))
+        # a block moved up may leave its chapter's last page short, which fitting.py
+        # cannot always mend: such a move must not leave it so
+        ups = {_chapter(m.block) for m in wanted if _up(html, m)}
         before, after = holes(document, fit), holes(trial, fit)
-        kept = [m for m in wanted if after.get(_chapter(m.block) or "", (0, 0))
-                < before.get(_chapter(m.block) or "", (0, 0))]
+        before_ends, after_ends = holes(document, fit, True), holes(trial, fit, True)
+        kept = [m for m in wanted if _better(
+            (after_ends if _chapter(m.block) in ups else after).get(_chapter(m.block) or ""),
+            (before_ends if _chapter(m.block) in ups else before).get(_chapter(m.block) or ""))]
         if kept:
             html = moved(html, kept)
             made += kept
@@ -200,10 +219,23 @@ def place_floats_alone(lay_out: Callable[[str], Any], html: str, fit: Fit, alone
             trial = alone([m for m in made if _chapter(m.block) == chapter] + mine, chapter)
             if trial is None:
                 return None
-            before = holes(changed.get(chapter, document), fit).get(chapter, (0, 0))
-            if holes(trial, fit).get(chapter, (0, 0)) < before:
+            ends = any(_up(html, m) for m in mine)  # moved up: no short last page either
+            before = holes(changed.get(chapter, document), fit, ends).get(chapter)
+            if _better(holes(trial, fit, ends).get(chapter), before):
                 html = moved(html, mine)
                 made += mine
                 changed[chapter] = trial
                 sources.append(trial)
     return html, document, made, changed
+
+
+def _up(html: str, move: Move) -> bool:
+    """Whether the move sets its block earlier than it was."""
+    order = [anchor for anchor, _ in blocks(html)]
+    return move.after in order and move.block in order and order.index(
+        move.after) < order.index(move.block) - 1
+
+
+def _better(after: tuple[int, int] | None, before: tuple[int, int] | None) -> bool:
+    """Fewer holes in no more pages."""
+    return after is not None and before is not None and after < before

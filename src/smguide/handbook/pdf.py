@@ -367,16 +367,15 @@ def _output_profiles(spec: PrintSpec | None) -> dict[str, Any] | None:
 
 
 def _moved_in(tree: Any, made: tuple[Move, ...]) -> Any:
-    """`tree` with each move's block set right after its `after` block, as `moved` does
-    in the HTML (a move whose blocks are not siblings in that order is left out)."""
+    """`tree` with each move's block set right after its `after` block, earlier or later,
+    as `moved` does in the HTML (a move whose blocks are not siblings is left out)."""
     for move in made:
         parents = {child: element for element in tree.iter() for child in element}
         found = {e.get("id"): e for e in tree.iter() if e.get("id") in (move.block, move.after)}
         block, after = found.get(move.block), found.get(move.after)
         holder = parents.get(block)
         children = [] if holder is None else list(holder)
-        if holder is None or not any(child is after for child in children) or \
-                children.index(block) >= children.index(after):
+        if holder is None or block is after or not any(child is after for child in children):
             continue
         holder.remove(block)
         holder.insert(list(holder).index(after) + 1, block)
