@@ -21,6 +21,7 @@ from tests.conftest import edit
 WELCOME = "content/chapters/01-welcome.yaml"
 GUIDE = "content/guide.yaml"
 BRAND = "brand/_brand.yml"
+PRIMARY = '  primary: {light: green, dark: "#2e7a57"}'  # the starter brand's line
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -93,7 +94,7 @@ def british_spelling_of_color(root: Path) -> None:
 
 
 def misspelt_palette_name(root: Path) -> None:
-    edit(root / BRAND, "  primary: green", "  primary: gren")
+    edit(root / BRAND, PRIMARY, "  primary: gren")
 
 
 def colour_in_curly_quotes(root: Path) -> None:
@@ -101,7 +102,7 @@ def colour_in_curly_quotes(root: Path) -> None:
 
 
 def misspelt_colour_in_curly_quotes(root: Path) -> None:
-    edit(root / BRAND, "  primary: green", "  primary: \u201cgren\u201d")
+    edit(root / BRAND, PRIMARY, "  primary: \u201cgren\u201d")
 
 
 def palette_colour_misspelt_as_its_own_name(root: Path) -> None:

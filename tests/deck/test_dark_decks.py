@@ -412,3 +412,17 @@ def test_a_brand_whose_light_text_cannot_sit_on_a_seen_fill_gets_dark_text_there
     assert not said, said
     # smguide's own secondary (#a35a24, 2.9:1 on the charcoal) is lightened as the titles
     assert contrast(colours["accent2"], colours["bg1"]) >= 4.5
+
+
+def test_the_starter_project_is_silent_on_a_dark_deck(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """What `smguide init` makes builds a dark deck without a word about its own brand:
+    the starter's brand file gives the same dark values as the built-in one."""
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(main, ["init", "proj", "-q"]).exit_code == 0
+    monkeypatch.chdir(tmp_path / "proj")
+    result = CliRunner().invoke(main, ["slides", "--theme", "dark", "-o", "dark.pptx"])
+    assert result.exit_code == 0, result.output
+    assert "Warning" not in result.output, result.output
+    brand, _ = load_brand(tmp_path / "proj" / "brand" / "_brand.yml")
+    assert brand.deck_warnings("dark") == []
