@@ -87,8 +87,7 @@ def analogy_slide(deck: DeckContext, planned: PlannedSlide, block: Analogy) -> N
             if part.picture is not None:
                 _picture_png(deck, part)
         return
-    group = slide.shapes.add_group_shape()
-    group.name = "Analogy diagram"
+    group = _grouped(slide.shapes, "Analogy diagram")
     band = _band(group.shapes, canvas, scene) if scene.band else None
     grounds = Grounds.of(deck, scene)
     frames = {}
@@ -105,8 +104,30 @@ def analogy_slide(deck: DeckContext, planned: PlannedSlide, block: Analogy) -> N
                    arrow.dashed, f"Arrow: {names[0]} to {names[1]}")
     _labels(group.shapes, canvas, scene, *labels)
     group_element: Any = group._element  # python-pptx types its children loosely
+    _settle(group_element)
     group_element.nvGrpSpPr.cNvPr.set("descr", block.alt)
     drop_empty(slide)
+
+
+def _later() -> None:
+    """In place of python-pptx's recomputing of a group's extents (see _grouped)."""
+
+
+def _grouped(shapes: Any, name: str) -> Any:
+    """A group shape that does not recompute its extents for every shape added to it:
+    python-pptx does, and through every group around it (a third of the diagram's time).
+    _settle computes them once, when the diagram is complete, to the same values."""
+    group = shapes.add_group_shape()
+    group.name = name
+    group.shapes._recalculate_extents = _later
+    return group
+
+
+def _settle(group: Any) -> None:
+    """The extents of `group` and of the groups in it, from their shapes, innermost first
+    (python-pptx's own computation, which goes on outwards from each)."""
+    for inner in reversed(list(group.iter(f"{{{P}}}grpSp"))):
+        inner.recalculate_extents()
 
 
 TYPE_STEPS = (1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6)  # the labels' type against the pictures
@@ -265,8 +286,7 @@ def _part(deck: DeckContext, shapes: Any, c: Canvas, part: Placed, grounds: Grou
     """The part's pictogram (or picture) as a group named after the part; returns its
     frame, the invisible ellipse the arrows are glued to. Its shapes that stand on the
     ground are kept seen there (SEEN:1), in a darker or lighter shade of their colour."""
-    group = shapes.add_group_shape()
-    group.name = part.name
+    group = _grouped(shapes, part.name)
     frame = _autoshape(group.shapes, "OVAL", c, part.x, part.y, part.size, part.size, None,
                        f"{part.name}: frame")
     if part.picture is not None:
