@@ -130,6 +130,7 @@ class DeckContext:
         # placeholders inherit (python-pptx looks each up by XPath every time)
         self.footer_marks: dict[int, dict[Any, Any]] = {}
         self._boxes: dict[tuple[int, int], Box] = {}
+        self._geometries: dict[tuple[int, int], tuple[int, int, int, int]] = {}
         self.unsummarised: list[int] = []  # chapters whose divider could not show `deck:`
         self._override: dict[int, Area] = {}  # planned slide -> a larger content area
         self.head_fonts, self.body_fonts = self._fonts()
@@ -360,7 +361,7 @@ class DeckContext:
             shape = slide.shapes.add_textbox(Emu(area.left), Emu(area.top), Emu(area.width),
                                              Emu(area.height))
             shape.name = "Title"
-        elif not shape.width or not shape.height:  # no position on the layout nor the master
+        elif not all(self.geometry(shape)[2:]):  # no position on the layout nor the master
             shape.left, shape.top = Emu(area.left), Emu(area.top)
             shape.width, shape.height = Emu(area.width), Emu(area.height)
         paras = [Para(typed_spans(text, self.guide.language))]
@@ -373,8 +374,7 @@ class DeckContext:
         self.fill_family(f"title:{kind}", shape, bold if self.brand.heading_weight >= 600
                          else paras, size)
         if eyebrow:
-            left, top, width = self._title_geometry(shape)
-            height = shape.height
+            left, top, width, height = self.geometry(shape)
             shape.left, shape.top, shape.width = Emu(left), Emu(top + Pt(room)), Emu(width)
             shape.height = Emu(height - Pt(room))
             line = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(width), Pt(room))
@@ -422,11 +422,19 @@ class DeckContext:
         one_line = Box(width / 12700, EYEBROW * 1.6, inset, 0)
         return largest_size([capitals], one_line, self.body_fonts, EYEBROW, EYEBROW) is not None
 
-    @staticmethod
-    def _title_geometry(shape: Any) -> tuple[int, int, int]:
-        """(left, top, width) of a title placeholder (python-pptx reads a slide
-        placeholder's position from its layout when it has none of its own)."""
-        return shape.left, shape.top, shape.width
+    def geometry(self, shape: Any) -> tuple[int, int, int, int]:
+        """(left, top, width, height) of `shape`; a slide placeholder without its own
+        position has its layout placeholder's (python-pptx reads it from the layout, and
+        the master, by XPath for each value), looked up once per layout and placeholder."""
+        element = shape._element
+        if not shape.is_placeholder or element.xfrm is not None:
+            return shape.left, shape.top, shape.width, shape.height
+        key = (id(shape.part.slide_layout), element.ph_idx)
+        found = self._geometries.get(key)
+        if found is None:
+            found = self._geometries[key] = (shape.left, shape.top, shape.width,
+                                             shape.height)
+        return found
 
     def fill_family(self, family: str, shape: Any, paras: list[Para], size: float,
                     spread_with: object = None) -> None:

@@ -26,12 +26,14 @@ def add_footer(deck: DeckContext, slide: Slide, layout: SlideLayout, pick: Pick)
     number = str(len(deck.prs.slides))
     footer = deck.guide.footer or deck.brand.footer or deck.brand.name
     found = deck.footer_marks.get(id(layout))
-    if found is None:
-        found = deck.footer_marks[id(layout)] = {ph.placeholder_format.type: ph
-                                           for ph in layout.placeholders}  # type: ignore[misc]
+    if found is None:  # once per layout: python-pptx looks a position up by XPath
+        found = {ph.placeholder_format.type: ph for ph in layout.placeholders}  # type: ignore[misc]
+        for kind in (PH.FOOTER, PH.SLIDE_NUMBER):
+            if kind in found and not (found[kind].width and found[kind].height):
+                del found[kind]  # with no position anywhere
+        deck.footer_marks[id(layout)] = found
     for kind in (PH.FOOTER, PH.SLIDE_NUMBER):
-        if kind not in found or not found[kind].width or not found[kind].height:
-            found.pop(kind, None)  # absent, or with no position anywhere
+        if kind not in found:
             continue
         slide.shapes.clone_placeholder(found[kind])
         shape = slides.placeholder(slide, found[kind].placeholder_format.idx)
