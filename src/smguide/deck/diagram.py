@@ -124,10 +124,15 @@ def _grouped(shapes: Any, name: str) -> Any:
 
 
 def _settle(group: Any) -> None:
-    """The extents of `group` and of the groups in it, from their shapes, innermost first
-    (python-pptx's own computation, which goes on outwards from each)."""
+    """The extents of `group` and of the groups in it, from their shapes, innermost first,
+    as python-pptx computes them (CT_GroupShape.recalculate_extents, without going on to
+    the groups around each one)."""
     for inner in reversed(list(group.iter(f"{{{P}}}grpSp"))):
-        inner.recalculate_extents()
+        x, y, cx, cy = inner._child_extents
+        inner.chOff.x = inner.x = x
+        inner.chOff.y = inner.y = y
+        inner.chExt.cx = inner.cx = cx
+        inner.chExt.cy = inner.cy = cy
 
 
 TYPE_STEPS = (1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6)  # the labels' type against the pictures
