@@ -353,13 +353,18 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
                       default=0)
     room = text_bottom - text_top
     splits: list[str] = []
-    for node in [n for top in tops for n in [top, *top.descendants()]]:
+    ordered = [node for top in tops for node in [top, *top.descendants()]]
+    keys = _keys(ordered)
+    for node in ordered:
         kind = _kind(node)
         if kind is None or node.uid not in continued_from or node.uid in continues:
             continue
         parts = [node]
         while parts[0].uid in continued_from:
             parts.insert(0, continued_from[parts[0].uid])
+        if parts[0].uid in keys and (parts[0].page + 1) % 2 == 0 and len(parts) == 2 \
+                and parts[1].page == parts[0].page + 1:
+            continue  # a diagram's key going on from a left-hand page to the facing one
         extent = sum(_extent(p) for p in parts)
         if extent <= room:
             text = (parts[0].all_lines() or [None])[0]
@@ -369,7 +374,6 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
     # the diagram and its key: on one page or one spread (an even page and the next)
     # (the key: the first table after the figure, before the next heading; it may be
     # inside the figure's own block, and that block may go on overleaf)
-    ordered = [node for top in tops for node in [top, *top.descendants()]]
     for i, node in enumerate(ordered):
         if node.kind != "Figure" or "Sect" not in node.path():
             continue
@@ -516,6 +520,18 @@ def _stray_breaks(blocks: list[Node]) -> list[str]:
             if (line.x1 - min(other.x0 for other in lines)) + space + word < room * 0.97:
                 found.append(f"p{line.page + 1}: “{line.text[-25:]}” / "
                              f"“{''.join(c['text'] for c in first)}”")
+    return found
+
+
+def _keys(ordered: list[Node]) -> set[int]:
+    """The tables that are a figure's key: the first table after a figure, before the
+    next heading (uids of their first parts)."""
+    found: set[int] = set()
+    for i, node in enumerate(ordered):
+        if node.kind == "Figure" and "Sect" in node.path():
+            key = next((n for n in ordered[i + 1:] if n.kind in ("Table", "H1", "H2")), None)
+            if key is not None and key.kind == "Table":
+                found.add(key.uid)
     return found
 
 

@@ -112,7 +112,7 @@ def test_the_measure_finds_holes_and_a_key_overleaf(tmp_path: Path) -> None:
 # A4 the diagram's chapter opener, the everyday examples' list, the questions before the
 # checklist; Letter the comparison; A5 more of the same on its smaller page; German the
 # callout before chapter 2's takeaways
-GAPS_NOW = {"A4": 3, "A5": 6, "Letter": 2, "German": 1}
+GAPS_NOW = {"A4": 3, "A5": 5, "Letter": 2, "German": 1}
 
 
 @pytest.mark.xfail(strict=True, reason="not there yet: pages before a kept-whole block "
