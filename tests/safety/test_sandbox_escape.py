@@ -30,7 +30,7 @@ from markupsafe import Markup
 
 from smguide.deck.plan import render_plan
 from smguide.errors import RenderError
-from smguide.handbook import templating
+from smguide.handbook import templatelimits, templating
 from smguide.handbook.html import HandbookRenderer
 from smguide.handbook.templatedata import Record
 from smguide.model.guide import Guide
@@ -227,7 +227,7 @@ def test_the_issue_attacks_are_refused_by_every_renderer(scene: Scene, where: st
 @pytest.mark.parametrize("name", sorted(TRICKS))
 def test_every_known_trick_is_refused_with_the_template_and_line(
         scene: Scene, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(templating, "MAX_OUTPUT_CHARS", 10_000_000)  # fast, same code path
+    monkeypatch.setattr(templatelimits, "MAX_OUTPUT_CHARS", 10_000_000)  # fast, same path
     render_in_process(scene, "html", TRICKS[name])
 
 
@@ -248,13 +248,13 @@ def contexts(scene: Scene, monkeypatch: pytest.MonkeyPatch
     from smguide.handbook import personal
 
     seen: list[tuple[templating.DataSandbox, str, dict[str, Any]]] = []
-    original = templating._bounded_output
+    original = templating.bounded_output
 
     def spy(template: Any, data: dict[str, Any]) -> str:
         seen.append((template.environment, template.name, data))
         return original(template, data)
 
-    monkeypatch.setattr(templating, "_bounded_output", spy)
+    monkeypatch.setattr(templating, "bounded_output", spy)
     guide, brand = guide_and_brand(scene)
     renderer = HandbookRenderer(guide, brand, None)
     renderer.html("2026-01-01T00:00:00Z")
