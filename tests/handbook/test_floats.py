@@ -4,6 +4,10 @@ a move kept only when its chapter comes out better."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from smguide.handbook.fitting import Fit
 from smguide.handbook.floats import Move, holes, moved, moves, place_floats
 
@@ -151,3 +155,29 @@ def test_a_callout_with_only_the_takeaways_after_it_goes_before_the_text_before_
     placed = moved(html, moves(document, html, FIT))
     assert [part.split('"')[0] for part in placed.split('id="sales-')[1:]] == [
         "1", "3", "2", "4", "-end"]
+
+
+def test_a_handbook_laid_out_before_is_kept_as_its_moves_spacing_and_hyphens(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a layout ended with (the fitting CSS, the blocks moved, the soft hyphens the
+    settling took back) is kept under the handbook's key and gives the same HTML again,
+    so the same handbook is laid out once; an HTML that is not the placed one less some
+    soft hyphens is not kept."""
+    from smguide.handbook.breaks import SHY
+    from smguide.handbook.fitting import Ending
+    from smguide.handbook.pdf import _keep_laid, _laid_before
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    given = _html("prose", "role", "prose").replace("prose 1", f"mar{SHY}ket{SHY}ing 1") \
+        .replace("prose 3", f"hy{SHY}phen{SHY}ated 3")
+    made = [Move("sales-2", "sales-3")]
+    placed = moved(given, made)
+    final = placed.replace(f"hy{SHY}phen{SHY}ated", "hyphenated")
+    ends = {"sales": Ending(0, 2, (1.0, 0.9, 0.6))}
+    assert _laid_before("k", given) is None
+    _keep_laid("k", ".x { }", made, placed, final, ends)
+    css, html, recorded = _laid_before("k", given)
+    assert (css, html) == (".x { }", final) and recorded == {"sales": [0, 2, [1.0, 0.9, 0.6]]}
+    assert html.count(SHY) == 2 and "hyphenated 3" in html
+    _keep_laid("k2", "", [], placed, final.replace("role 2", "roll 2"), ends)
+    assert _laid_before("k2", given) is None

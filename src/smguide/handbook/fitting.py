@@ -109,7 +109,7 @@ def fit_chapters(render: Callable[[str], Any], fit: Fit, key: str | None = None,
     known = cached_json(name) if name else None
     if isinstance(known, dict) and isinstance(known.get("css"), str):
         document = render(known["css"])
-        if _recorded(endings(document, fit)) == known.get("endings"):
+        if recorded(endings(document, fit)) == known.get("endings"):
             return document, known["css"]
     kept = _kept_chapters(cached_json(CHAPTERS_CACHE), chapter_keys or {})
     fitted = None
@@ -118,7 +118,7 @@ def fit_chapters(render: Callable[[str], Any], fit: Fit, key: str | None = None,
     document, chosen = fitted or _fit_anew(render, fit, trial, first)
     css = fitting_css(chosen)
     if name:
-        keep_json(name, {"css": css, "endings": _recorded(endings(document, fit))})
+        keep_json(name, {"css": css, "endings": recorded(endings(document, fit))})
     if chapter_keys:
         keep_json(CHAPTERS_CACHE, _keep_chapters(cached_json(CHAPTERS_CACHE), chapter_keys,
                                                  chosen, endings(document, fit)))
@@ -202,7 +202,8 @@ def _tried_alone(fit: Fit, trial: Trial, name: str, first: Ending | None
     return results
 
 
-def _recorded(found: dict[str, Ending]) -> dict[str, list[Any]]:
+def recorded(found: dict[str, Ending]) -> dict[str, list[Any]]:
+    """The endings as kept in the cache (and compared with a layout's)."""
     return {name: [e.first_page, e.last_page, [round(f, 4) for f in e.fills]]
             for name, e in found.items()}
 

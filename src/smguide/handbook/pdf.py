@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from smguide.errors import RenderError, quote
-from smguide.handbook.breaks import settle
-from smguide.handbook.fitting import Ending, Fit, endings, fit_chapters
+from smguide.handbook.breaks import SHY, settle
+from smguide.handbook.fitting import Ending, Fit, endings, fit_chapters, recorded
 from smguide.handbook.floats import Alone, Move, moved, place_floats, place_floats_alone
 from smguide.io.cache import cached_json, keep_json
 from smguide.logs import quieted
@@ -86,7 +86,8 @@ class _Collect(logging.Handler):
 def lay_out(manuscript: Manuscript, *, allow_network: bool = False) -> Any:
     """Paginate the manuscript (a WeasyPrint Document) with the guarded fetcher; a print
     handbook is padded with notes pages before its back cover to a multiple of 4 pages
-    (laid out again, with as many as it needs)."""
+    (laid out again, with as many as it needs). The same handbook as before is laid out
+    once: what its layout ended with is kept in the user's cache (`_keep_laid`)."""
     from smguide.handbook.engine import import_weasyprint
     from smguide.handbook.hyphenation import install
 
@@ -146,45 +147,113 @@ def _lay_out(manuscript: Manuscript, text: str, allow_network: bool,
             return alone.render(font_config=fonts, stylesheets=stylesheets + extra,
                                 color_profiles=_output_profiles(spec), **variant)
 
+        fit = manuscript.fit
+        key = _fit_key(manuscript, text) if fit and fitted is None else None
+        again = _laid_again(key, text, render, fit) if key and fit else None
+        if again is not None:  # the same handbook as before: one layout
+            return again
+        made: list[Move] = []
         if fitted is not None:
             document, css = render(fitted), fitted
-        elif manuscript.fit:
-            # kept-whole blocks that would leave a hole set after the text that follows
-            # them (floats.py), then chapters that would end on a page under half full
-            # (fitting.py)
-            given = text
-            text, first, ends = _placed(lambda markup: render("", markup), text,
-                                        manuscript.fit, _fit_key(manuscript, text),
-                                        lambda made, anchor: trial("", anchor, given,
-                                                                   tuple(made)))
-
-            def reuse(extra_css: str) -> Any:  # the layout place_floats ended with, once
-                nonlocal first
-                if not extra_css and first is not None:
-                    document, first = first, None
-                    return document
-                return render(extra_css)
-
-            document, css = fit_chapters(reuse, manuscript.fit, _fit_key(manuscript, text),
-                                         trial, _chapter_keys(manuscript, parse(text)), ends)
+        elif fit:
+            document, css, text, made = _fit_handbook(manuscript, fit, text, key, render,
+                                                      trial, parse)
         else:
             document, css = render(""), ""
         # no word hyphenated across a page turn, no more than two hyphens in a row
+        placed = text
         document, text = settle(document, text, lambda markup: render(css, markup))
+        if key and fit:
+            _keep_laid(key, css, made, placed, text, endings(document, fit))
         return document, css, text
 
 
+def _fit_handbook(manuscript: Manuscript, fit: Fit, text: str, key: str | None,
+                  render: Callable[..., Any], trial: Callable[..., Any],
+                  parse: Callable[[str], Any]) -> tuple[Any, str, str, list[Move]]:
+    """Kept-whole blocks that would leave a hole set after the text that follows them
+    (floats.py), then chapters that would end on a page under half full (fitting.py):
+    the document, the fitting CSS, the HTML as placed and the moves made."""
+    given = text
+    text, first, ends, made = _placed(lambda markup: render("", markup), text, fit, key,
+                                      lambda made, anchor: trial("", anchor, given,
+                                                                 tuple(made)))
+
+    def reuse(extra_css: str) -> Any:  # the layout place_floats ended with, once
+        nonlocal first
+        if not extra_css and first is not None:
+            document, first = first, None
+            return document
+        return render(extra_css)
+
+    document, css = fit_chapters(reuse, fit, _fit_key(manuscript, text), trial,
+                                 _chapter_keys(manuscript, parse(text)), ends)
+    return document, css, text, made
+
+
+def _laid_again(key: str, text: str, render: Callable[..., Any], fit: Fit
+                ) -> tuple[Any, str, str] | None:
+    """The handbook laid out once as it was before (`_laid_before`): (document, CSS,
+    HTML), when it comes out as it did then (its chapters' endings)."""
+    laid = _laid_before(key, text)
+    if laid is None:
+        return None
+    css, final, ending = laid
+    document = render(css, final)
+    return (document, css, final) if recorded(endings(document, fit)) == ending else None
+
+
+def _laid_before(key: str | None, text: str) -> tuple[str, str, Any] | None:
+    """(CSS, HTML as laid out, endings) of the handbook `key` laid out before (kept by
+    `_keep_laid`): its chapters' spacing, its blocks as moved and its soft hyphens as
+    taken back; None when it was not."""
+    known = cached_json(f"laid-{key}") if key else None
+    if not isinstance(known, dict) or not isinstance(known.get("css"), str):
+        return None
+    moves, dropped = known.get("moves"), known.get("dropped")
+    if not isinstance(moves, list) or not isinstance(dropped, list) or not all(
+            isinstance(m, list) and len(m) == 2 for m in moves):
+        return None
+    placed = moved(text, [Move(str(block), str(after)) for block, after in moves])
+    pieces = placed.split(SHY)
+    gone = {n for n in dropped if isinstance(n, int)}
+    final = "".join(piece + (SHY if n + 1 < len(pieces) and n not in gone else "")
+                    for n, piece in enumerate(pieces))
+    return known["css"], final, known.get("endings")
+
+
+def _keep_laid(key: str, css: str, made: list[Move], placed: str, final: str,
+               found: dict[str, Ending]) -> None:
+    """Keep how the handbook `key` was laid out: the fitting CSS, the moves, which soft
+    hyphens of the HTML as placed are gone in the HTML laid out (`final`), the endings."""
+    pieces, at, dropped = placed.split(SHY), 0, []
+    for n, piece in enumerate(pieces):
+        if not final.startswith(piece, at):
+            return  # not the same HTML less some soft hyphens: nothing kept
+        at += len(piece)
+        if n + 1 < len(pieces):
+            if final.startswith(SHY, at):
+                at += 1
+            else:
+                dropped.append(n)
+    if at == len(final):
+        keep_json(f"laid-{key}", {"css": css, "moves": [[m.block, m.after] for m in made],
+                                  "dropped": dropped, "endings": recorded(found)})
+
+
 def _placed(lay_out: Callable[[str], Any], text: str, fit: Fit, key: str | None,
-            alone: Alone | None = None) -> tuple[str, Any, dict[str, Ending] | None]:
+            alone: Alone | None = None
+            ) -> tuple[str, Any, dict[str, Ending] | None, list[Move]]:
     """`place_floats`: the HTML as placed and its layout; or when `key` placed this HTML
     before, the HTML with the moves made then (kept in the user's cache) and no layout.
     With `alone`, the moves are tried on each chapter alone (`place_floats_alone`): when a
     chapter's blocks moved, there is no layout of the HTML as placed, but how each
     chapter ends in it (from the layout of the HTML as given and of the chapters that
-    moved, alone)."""
+    moved, alone). Also the moves made."""
     known = cached_json(f"floats-{key}") if key else None
     if isinstance(known, list) and all(isinstance(m, list) and len(m) == 2 for m in known):
-        return moved(text, [Move(str(block), str(after)) for block, after in known]), None, None
+        made = [Move(str(block), str(after)) for block, after in known]
+        return moved(text, made), None, None, made
     placed = place_floats_alone(lay_out, text, fit, alone) if alone else None
     ends = None
     if placed is not None:
@@ -198,7 +267,7 @@ def _placed(lay_out: Callable[[str], Any], text: str, fit: Fit, key: str | None,
         text, document, made = place_floats(lay_out, text, fit)
     if key:
         keep_json(f"floats-{key}", [[m.block, m.after] for m in made])
-    return text, document, ends
+    return text, document, ends, made
 
 
 def _chapter_keys(manuscript: Manuscript, html: Any) -> dict[str, str]:
