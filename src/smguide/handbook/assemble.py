@@ -35,7 +35,7 @@ class Personal:
     """The personal PDF, opened once per process, its structure tree cut into one
     detachable subtree per page (so a graft never drags the whole tree along)."""
 
-    def __init__(self, data: bytes):  # noqa: C901, PLR0912
+    def __init__(self, data: bytes):
         self.pdf = Pdf.open(io.BytesIO(data))
         self.tops: dict[tuple[int, int], list[Any]] = {}
         self.marks: dict[tuple[int, int], Any] = {}
@@ -49,6 +49,12 @@ class Personal:
             key = page.obj.get("/StructParents")
             if key is not None and int(key) in numbers:
                 self.marks[page.obj.objgen] = numbers[int(key)]
+        self._cut_tops(root)
+        self._cut_loose()
+        self._share_stamped()
+
+    def _cut_tops(self, root: Any) -> None:
+        """Each page's top elements, cut loose from the Document."""
         for document in _kids(root):
             for top in _kids(document):
                 on_page = _page_of(top)
@@ -57,9 +63,11 @@ class Personal:
                 self.tops.setdefault(on_page, []).append(top)
                 del top["/P"]  # cut loose: copying must not follow it up to the whole tree
                 _forget_pages(top)
-        # WeasyPrint tags the running footer as an element whose parent is the Document
-        # but which is not among the Document's kids: reachable only from the parent
-        # tree. Cut those loose too, or copying them would copy the whole tree.
+
+    def _cut_loose(self) -> None:
+        """WeasyPrint tags the running footer as an element whose parent is the Document
+        but which is not among the Document's kids: reachable only from the parent tree.
+        Cut those loose too, or copying them would copy the whole tree."""
         for objgen, marks in self.marks.items():
             for elem in marks:
                 top = _top_of(elem)
@@ -67,7 +75,9 @@ class Personal:
                     self.loose.setdefault(objgen, []).append(top)
                     del top["/P"]
                     _forget_pages(top)
-        # a stamped page (handbook.stamp) has the tagged structure of the page it names
+
+    def _share_stamped(self) -> None:
+        """A stamped page (handbook.stamp) has the tagged structure of the page it names."""
         for page in self.pdf.pages:
             model = page.obj.get(MODEL)
             if model is not None:
@@ -196,7 +206,7 @@ def _set_num(root: Any, key: int, value: Any) -> None:
     nums.insert(position, key)
 
 
-def fill_page(body: Pdf, index: int, personal: Personal, source: int) -> None:  # noqa: C901, PLR0912
+def fill_page(body: Pdf, index: int, personal: Personal, source: int) -> None:
     """Put personal page `source` on body page `index`, structure tree included."""
     page = body.pages[index].obj
     theirs = personal.pdf.pages[source].obj
@@ -208,12 +218,16 @@ def fill_page(body: Pdf, index: int, personal: Personal, source: int) -> None:  
     if "/Annots" in page:
         del page["/Annots"]  # the empty page has none; the personal pages have no links
     root = body.Root.get("/StructTreeRoot")
-    if root is None:
-        return
-    documents = _kids(root)
+    documents = _kids(root) if root is not None else []
     if not documents:
         return
-    document = documents[0]
+    _graft_tops(body, index, personal, page, theirs, documents[0])
+    _set_marks(body, root, page, personal.marks.get(theirs.objgen))
+
+
+def _graft_tops(body: Pdf, index: int, personal: Personal, page: Any, theirs: Any,
+                document: Any) -> None:
+    """The personal page's top elements in place of the body page's, under `document`."""
     kids = document.get("/K")
     if not isinstance(kids, Array):
         document.K = kids = Array([] if kids is None else [kids])
@@ -231,7 +245,10 @@ def fill_page(body: Pdf, index: int, personal: Personal, source: int) -> None:  
         copied = body.copy_foreign(loose)
         copied.P = document  # as WeasyPrint has it: a parent, but not among its kids
         _set_page(copied, page)
-    marks = personal.marks.get(theirs.objgen)
+
+
+def _set_marks(body: Pdf, root: Any, page: Any, marks: Any) -> None:
+    """The page's entry in the parent tree: the personal page's marked elements."""
     if marks is None:
         if "/StructParents" in page:
             del page["/StructParents"]
