@@ -216,7 +216,7 @@ def _full(renderer: HandbookRenderer, options: PrintOptions, persons: list[Perso
     return PersonalFile(write_document(document, manuscript.template_dirs), tuple(pages))
 
 
-def _stamped(renderer: HandbookRenderer, options: PrintOptions, persons: list[Person],  # noqa: C901, PLR0912, PLR0915
+def _stamped(renderer: HandbookRenderer, options: PrintOptions, persons: list[Person],
              slots: Slots, created: str | None, allow_network: bool,
              groups: list[list[int]], single: list[int]
              ) -> tuple[PersonalFile | None, list[int]]:
@@ -229,15 +229,7 @@ def _stamped(renderer: HandbookRenderer, options: PrintOptions, persons: list[Pe
     import pikepdf
 
     from smguide.handbook.pdf import lay_out, write_document
-    from smguide.handbook.stamp import (
-        LineContext,
-        fill,
-        find_slots,
-        marked,
-        stamping,
-        substitute,
-        values,
-    )
+    from smguide.handbook.stamp import LineContext, find_slots, marked, stamping
 
     stand_ins = [marked(persons[members[0]]) for members in groups]
     laid = [p for (stand_in, _), members in zip(stand_ins, groups, strict=True)
@@ -259,25 +251,9 @@ def _stamped(renderer: HandbookRenderer, options: PrintOptions, persons: list[Pe
             failed += members[1:]
             continue
         page_slots = [*found[0], *found[1]]
-        ok: list[int] = []
-        boxes: list[list[Any]] = [[] for _ in page_slots]
-        for index in members:
-            words = values(persons[index])
-            filled = []
-            for slot in page_slots:
-                text = substitute(slot.box.text, markers, words)
-                key = (id(slot.box), text)
-                if key not in measured:
-                    measured[key] = fill(slot, text, context)
-                filled.append(measured[key])
-            if any(box is None for box in filled):
-                if index == members[0]:
-                    break  # the first person is the check: without them, no stamping
-                failed.append(index)
-                continue
-            ok.append(index)
-            for column, box in zip(boxes, filled, strict=True):
-                column.append(box)
+        ok, boxes, unfit = _fill_group(page_slots, markers, [persons[i] for i in members],
+                                       members, measured, context)
+        failed += unfit
         if not ok or ok[0] != members[0]:
             failed += [i for i in members[1:] if i not in failed]
             continue
@@ -287,11 +263,7 @@ def _stamped(renderer: HandbookRenderer, options: PrintOptions, persons: list[Pe
     with stamping(variants) as drawn:
         data = write_document(document, manuscript.template_dirs)
     pdf = pikepdf.open(io.BytesIO(data))
-    pages: list[tuple[int, int] | None] = [None] * len(persons)
-    for n, members in enumerate(groups):
-        pages[members[0]] = (4 * n + 2, 4 * n + 3)
-    for k, index in enumerate(single):
-        pages[index] = (4 * len(groups) + 2 * k, 4 * len(groups) + 2 * k + 1)
+    pages = _laid_out_pages(len(persons), groups, single)
     for n, ok, page_boxes in plans:
         made = _add_stamped(pdf, 4 * n, len(ok), page_boxes, drawn)
         if made is None:
@@ -304,3 +276,46 @@ def _stamped(renderer: HandbookRenderer, options: PrintOptions, persons: list[Pe
     for index in failed:
         pages[index] = None
     return PersonalFile(out.getvalue(), tuple(pages)), sorted(set(failed))
+
+
+def _fill_group(page_slots: list[Any], markers: dict[str, str], people: list[Person],
+                members: list[int], measured: dict[tuple[int, str], Any], context: Any
+                ) -> tuple[list[int], list[list[Any]], list[int]]:
+    """A group's people in its stand-in's slots: (the members stamped, each slot's boxes
+    for them in that order, the members whose words do not fit). `measured` keeps each
+    (slot, text)'s box across groups (many share a team)."""
+    from smguide.handbook.stamp import fill, substitute, values
+
+    ok: list[int] = []
+    unfit: list[int] = []
+    boxes: list[list[Any]] = [[] for _ in page_slots]
+    for index, person in zip(members, people, strict=True):
+        words = values(person)
+        filled = []
+        for slot in page_slots:
+            text = substitute(slot.box.text, markers, words)
+            key = (id(slot.box), text)
+            if key not in measured:
+                measured[key] = fill(slot, text, context)
+            filled.append(measured[key])
+        if any(box is None for box in filled):
+            if index == members[0]:
+                break  # the first person is the check: without them, no stamping
+            unfit.append(index)
+            continue
+        ok.append(index)
+        for column, box in zip(boxes, filled, strict=True):
+            column.append(box)
+    return ok, boxes, unfit
+
+
+def _laid_out_pages(count: int, groups: list[list[int]], single: list[int]
+                    ) -> list[tuple[int, int] | None]:
+    """Each person's two pages in the layout: a group's first person after its stand-in's
+    two, then the people laid out alone."""
+    pages: list[tuple[int, int] | None] = [None] * count
+    for n, members in enumerate(groups):
+        pages[members[0]] = (4 * n + 2, 4 * n + 3)
+    for k, index in enumerate(single):
+        pages[index] = (4 * len(groups) + 2 * k, 4 * len(groups) + 2 * k + 1)
+    return pages
