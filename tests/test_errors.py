@@ -20,3 +20,16 @@ def test_an_error_raised_with_a_line_reads_its_place_back() -> None:
     assert error.problem is None and error.message == "out/handbook.pdf: cannot write it"
     assert (error.as_problem().file, error.as_problem().message) == (
         "out/handbook.pdf", "cannot write it")
+
+
+def test_text_too_long_for_a_slide_keeps_its_problem_and_block_across_a_process() -> None:
+    from pathlib import Path
+
+    from smguide.deck.slides import TooLong
+
+    problem = Problem.fix(Where(""), "the title slide: slide 1: the title does not fit",
+                          "shorten it")
+    error = pickle.loads(pickle.dumps(TooLong(problem, Path("/c/01.yaml"), 2, "detail")))
+    assert error.as_problem() == problem and (error.source, error.block) == (
+        Path("/c/01.yaml"), 2)
+    assert error.message == "the title slide: slide 1: the title does not fit; shorten it"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from smguide.deck.oxml import NS
-from smguide.errors import RenderError
+from smguide.errors import Problem, RenderError, Where
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -55,13 +55,14 @@ class TooLong(RenderError):
     block on the branded deck, which chapter file (`source`, its path), which block (`block`, its
     index) and what did not fit (`detail`), as data."""
 
-    def __init__(self, message: str, source: Path | None = None, block: int | None = None,
+    def __init__(self, message: str | Problem, source: Path | None = None, block: int | None = None,
                  detail: str = ""):
         super().__init__(message)
         self.source, self.block, self.detail = source, block, detail
 
     def __reduce__(self):  # noqa: ANN204 - the place crosses from the render child intact
-        return (self.__class__, (self.message, self.source, self.block, self.detail))
+        return (self.__class__, (self.problem or self.message, self.source, self.block,
+                                 self.detail))
 
 
 def too_long(deck: DeckContext, planned: PlannedSlide, what: str, text: str = "",
@@ -81,13 +82,16 @@ def too_long(deck: DeckContext, planned: PlannedSlide, what: str, text: str = ""
             kind = "placeholder" if box.is_placeholder else "text box"
             inside = (f'layout "{pick.name}" ({kind} "{box.name}", {size.width / 72:.1f} x '
                       f"{size.height / 72:.1f} in)")
-        return TooLong(f"{deck.source}: slide {number} ({deck.where(planned)}): {what}{shown} "
-                       f"does not fit in the {inside}{floor}; shorten it, or pin a layout "
-                       f"with more room (defaults.smguide.layouts in the brand file)")
+        return TooLong(Problem.fix(Where(str(deck.source)), f"slide {number} ("
+                                   f"{deck.where(planned)}): {what}{shown} does not fit in "
+                                   f"the {inside}{floor}", "shorten it, or pin a layout with "
+                                   "more room (defaults.smguide.layouts in the brand file)"))
     detail = f"slide {number}: {what}{shown} does not fit on a slide{floor}; shorten it"
     chapter, block = planned.chapter, planned.block
-    if chapter is None or block is None:
-        return TooLong(f"{deck.where(planned)}: {detail}")
+    if chapter is None or block is None:  # a slide of its own: no file to name
+        return TooLong(Problem.fix(Where(""), f"{deck.where(planned)}: slide {number}: "
+                                              f"{what}{shown} does not fit on a slide{floor}",
+                                   "shorten it"))
     return TooLong(f"{deck.where(planned)}: {detail}", chapter.path,
                    chapter.blocks.index(block), detail)
 
