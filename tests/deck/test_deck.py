@@ -998,11 +998,11 @@ def test_the_dark_contrast_warning_names_titles_and_banners_below_4_5() -> None:
 
 @pytest.mark.parametrize(("name", "focus", "contact"),
                          [("en", "Time horizon: short-term", "Questions later: "),
-                          ("de", "Zeithorizont: kurzfristig", "Später noch Fragen? ")])
+                          ("de", "Zeithorizont: kurzfristig", "Später noch etwas offen? ")])
 def test_what_follows_a_colon_reads_as_the_language_writes_it(
         decks: dict, name: str, focus: str, contact: str) -> None:
     """After a colon the time horizon is lower case (a word, not a sentence), and a
-    label that asks its own question ("Später noch Fragen?") gets no colon after it."""
+    label that asks its own question ("Später noch etwas offen?") gets no colon after it."""
     words = [text for slide in decks[name].slides for _, _, _, text in texts_of(slide)]
     assert any(focus in text for text in words), focus
     closing = " ".join(text for _, _, _, text in texts_of(decks[name].slides[-1]))

@@ -205,7 +205,7 @@ def test_the_summary_says_the_points_not_the_titles_again(decks: dict, name: str
 
 @pytest.mark.parametrize(("name", "labels"), [("en", ("Next step: ", "Questions later: ")),
                                               ("de", ("Nächster Schritt: ",
-                                                      "Später noch Fragen? "))])
+                                                      "Später noch etwas offen? "))])
 def test_the_closing_slide_says_what_happens_next_without_a_sample_address(
         decks: dict, name: str, labels: tuple[str, str]) -> None:
     """A next step and a real way to ask (a team and its channel), never a placeholder
