@@ -184,9 +184,12 @@ def _fit_handbook(manuscript: Manuscript, fit: Fit, text: str, key: str | None,
         if not extra_css and first is not None:
             document, first = first, None
             return document
-        return render(extra_css)
+        return render(extra_css, text)  # the HTML as placed, not as given
 
-    document, css = fit_chapters(reuse, fit, _fit_key(manuscript, text), trial,
+    def placed_trial(extra_css: str, anchor: str) -> Any:  # a chapter of it, alone
+        return trial(extra_css, anchor, text)
+
+    document, css = fit_chapters(reuse, fit, _fit_key(manuscript, text), placed_trial,
                                  _chapter_keys(manuscript, parse(text)), ends)
     return document, css, text, made
 
