@@ -429,3 +429,40 @@ def test_the_starter_project_is_silent_on_a_dark_deck(tmp_path: Path,
     assert "Warning" not in result.output, result.output
     brand, _ = load_brand(tmp_path / "proj" / "brand" / "_brand.yml")
     assert brand.deck_warnings("dark") == []
+
+
+@pytest.mark.parametrize("name", ["theme", "template"])
+def test_a_tables_header_text_reads_on_its_fill(dark_decks: dict[str, Any], name: str
+                                                ) -> None:
+    """The header row's text on the header's fill (the table style's firstRow, read from
+    ppt/tableStyles.xml, or the cell's own) at 4.5:1 or more, as on the light deck: on
+    the dark theme, the light text on the primary green, not the dark background's."""
+    from lxml import etree
+
+    prs = dark_decks[name]
+    colours = shown_colours(prs.slide_master)
+    styles = etree.fromstring(prs.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/tableStyles"
+    ).blob)
+    tables = [shape for slide in prs.slides for shape in slide.shapes
+              if getattr(shape, "has_table", False) and shape.has_table]
+    assert tables
+    checked = 0
+    for shape in tables:
+        tbl = shape.table._tbl
+        style_id = tbl.tblPr.find(f"{A}tableStyleId").text
+        style = next(s for s in styles.iter(f"{A}tblStyle") if s.get("styleId") == style_id)
+        fill = style.find(f"{A}firstRow/{A}tcStyle/{A}fill/{A}solidFill")
+        for cell in shape.table.rows[0].cells:
+            own = cell._tc.find(f"{A}tcPr/{A}solidFill")
+            back = _resolved(own if own is not None else fill, colours)
+            for para in cell.text_frame.paragraphs:
+                for run in para.runs:
+                    ink = run._r.find(f"{A}rPr/{A}solidFill")
+                    assert ink is not None, run.text  # LibreOffice ignores tcTxStyle
+                    text = _resolved(ink, colours)
+                    assert text and back
+                    ratio = contrast(text, back)
+                    assert ratio >= 4.5, (run.text, text, back, round(ratio, 2))
+                    checked += 1
+    assert checked >= 2 * len(tables)
