@@ -466,3 +466,35 @@ def test_a_tables_header_text_reads_on_its_fill(dark_decks: dict[str, Any], name
                     assert ratio >= 4.5, (run.text, text, back, round(ratio, 2))
                     checked += 1
     assert checked >= 2 * len(tables)
+
+
+@pytest.mark.parametrize("name", ["theme", "template"])
+def test_a_takeaways_panel_is_as_tall_as_its_text(dark_decks: dict[str, Any], name: str
+                                                  ) -> None:
+    """The takeaways panel ends below its text, not 40-50 % further down: its height is
+    the text's (measured on the placeholder's runs read back, at the size they carry
+    after the deck's one type scale) plus its padding, within a line; the text is never
+    below 18 pt."""
+    fonts = family_fonts(BRAND, "Lato") if name == "theme" else system_fonts("DejaVu Sans")
+    if fonts is None:
+        pytest.skip("DejaVu Sans is not installed")
+    checked = 0
+    for slide in dark_decks[name].slides:
+        panel = next((s for s in slide.shapes if s.name == "Takeaways panel"), None)
+        if panel is None:
+            continue
+        text = next(s for s in slide.placeholders if s.placeholder_format.idx != 0
+                    and s.has_text_frame and s.text_frame.text.strip()
+                    and s.top == panel.top)
+        frame = text.text_frame
+        paras = _paras(frame)
+        size = paras[0].scale
+        assert size >= 18, size
+        width = (panel.width - 2 * (frame.margin_left - (panel.left - text.left))) / 12700
+        needed = text_height(paras, width, 1.0, fonts) + (frame.margin_top
+                                                          + frame.margin_bottom) / 12700
+        assert panel.top + panel.height <= text.top + text.height
+        assert abs(panel.height / 12700 - needed) <= 1.2 * size, \
+            (slide.shapes.title.text, panel.height / 12700, needed)
+        checked += 1
+    assert checked >= 1

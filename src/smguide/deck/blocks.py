@@ -205,9 +205,13 @@ def _panel(deck: DeckContext, slide: Slide, target: Any, paras: list[Para],
     frame.margin_top = frame.margin_bottom = Pt(PANEL_Y)
     edge = Pt(INSET_X)
     left, top, width = target.left + edge, target.top, target.width - 2 * edge
-    inner = width / 12700 - 2 * PANEL_X
-    need = Pt(text_height(paras, inner, size, deck.body_fonts) + 2 * PANEL_Y + size * 0.4)
-    height = min(target.height, need)
+    text_width = width / 12700 - 2 * PANEL_X
+
+    def need(size: float) -> int:
+        return min(target.height, Pt(text_height(paras, text_width, size, deck.body_fonts)
+                                     + 2 * PANEL_Y + size * 0.4))
+
+    height = need(size)
     shapes = []
     for name, box, colour in (("Takeaways panel", (left, top, width, height),
                                MSO_THEME_COLOR.BACKGROUND_2),
@@ -224,6 +228,10 @@ def _panel(deck: DeckContext, slide: Slide, target: Any, paras: list[Para],
         shapes.append(shape)
     for shape in shapes:  # behind the text
         target._element.addprevious(shape._element)
+
+    def resize(common: float) -> None:  # the list's size once the type scale is one
+        shapes[0].height = Emu(need(common))
+    deck.then_sized(target, resize)
 
 
 def _first(paras: Sequence[Para]) -> list[Para]:

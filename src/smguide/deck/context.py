@@ -136,6 +136,8 @@ class DeckContext:
         self.head_fonts, self.body_fonts = self._fonts()
         self._sized: dict[str, list[tuple[Any, list[Para], float]]] = {}
         self._spread: dict[object, list[int]] = {}  # a slide's columns -> their ids
+        # id(shape) -> what follows its text's final size (a panel sized to its text)
+        self._then: dict[int, Callable[[float], None]] = {}
         self._notes: dict[str, int] = {}
 
     def _fonts(self) -> tuple[Fonts, Fonts]:
@@ -447,6 +449,11 @@ class DeckContext:
         if spread_with is not None:
             self._spread.setdefault(spread_with, []).append(id(shape))
 
+    def then_sized(self, shape: Any, follow: Callable[[float], None]) -> None:
+        """Call `follow` with the size a filled family member's text ends up at (after
+        unify), so what is drawn around it (the takeaways panel) fits that text."""
+        self._then[id(shape)] = follow
+
     def unify(self) -> None:
         """One type scale: each family at the smallest size any of its members needed
         (a smaller size always fits where a larger one did); where a template's small
@@ -473,6 +480,8 @@ class DeckContext:
                     fill(shape, paras, common)
                     (frame.margin_left, frame.margin_right, frame.margin_top,
                      frame.margin_bottom) = insets
+                if id(shape) in self._then:
+                    self._then[id(shape)](common)
 
     def _spread_gaps(self, commons: dict[str, float]) -> dict[int, float]:
         """id(shape) -> the lines added before its list items: for each group of shapes
