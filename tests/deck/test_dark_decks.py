@@ -498,3 +498,25 @@ def test_a_takeaways_panel_is_as_tall_as_its_text(dark_decks: dict[str, Any], na
             (slide.shapes.title.text, panel.height / 12700, needed)
         checked += 1
     assert checked >= 1
+
+
+@pytest.mark.parametrize("name", ["theme", "template"])
+def test_the_agenda_numbers_are_in_the_accent_where_it_reads(dark_decks: dict[str, Any],
+                                                             name: str) -> None:
+    """The agenda's numbers in the primary colour, as on the light decks, not white; on
+    the dark theme, whose green reads at only 3:1 on the background, that green
+    lightened (lumOff) until the numbers read as text at 4.5:1."""
+    prs = dark_decks[name]
+    colours = shown_colours(prs.slide_master)
+    agenda = next(slide for slide in prs.slides if slide.shapes.title is not None
+                  and slide.shapes.title.text == "Agenda")
+    numbered = [(p, _resolved(p._p.pPr.find(f"{A}buClr"), colours))
+                for shape in agenda.placeholders if shape.placeholder_format.idx
+                and shape.has_text_frame for p in shape.text_frame.paragraphs
+                if p._p.pPr is not None and p._p.pPr.find(f"{A}buAutoNum") is not None]
+    assert len(numbered) >= 5
+    for paragraph, colour in numbered:
+        slot = paragraph._p.pPr.find(f"{A}buClr/{A}schemeClr")
+        assert slot is not None and slot.get("val") == "accent1", (paragraph.text, colour)
+        assert colour and contrast(colour, colours["bg1"]) >= 4.5, (paragraph.text, colour)
+        assert min(run.font.size.pt for run in paragraph.runs) >= 18

@@ -936,6 +936,8 @@ def test_text_on_the_dark_theme_reads_at_4_5(tmp_path: Path) -> None:
     """The brand's dark deck, read back: titles (content and section slides) and the
     agenda's and checklist's numbers on the charcoal background, and the text on the
     primary colour (title slide, role banners, table headers), all at 4.5:1 or more."""
+    import colorsys
+
     from smguide.deck.theme import shown_colours
     from smguide.model.colors import contrast
 
@@ -945,8 +947,17 @@ def test_text_on_the_dark_theme_reads_at_4_5(tmp_path: Path) -> None:
 
     def colour(fill) -> str:  # noqa: ANN001 - an a:solidFill element
         srgb = fill.find(f"{A}srgbClr")
-        return f"#{srgb.get('val').lower()}" if srgb is not None else colours[
-            fill.find(f"{A}schemeClr").get("val")]
+        if srgb is not None:
+            return f"#{srgb.get('val').lower()}"
+        scheme = fill.find(f"{A}schemeClr")
+        base, lighter = colours[scheme.get("val")], scheme.find(f"{A}lumOff")
+        if lighter is None:
+            return base
+        hue, light, sat = colorsys.rgb_to_hls(*(int(base[i:i + 2], 16) / 255
+                                                for i in (1, 3, 5)))
+        rgb = colorsys.hls_to_rgb(hue, min(1.0, light + int(lighter.get("val")) / 100000),
+                                  sat)
+        return "#" + "".join(f"{round(c * 255):02x}" for c in rgb)
 
     bg, primary = colours["bg1"], colours["accent1"]
     pairs = [("titles", colour(prs.slide_master._element.find(

@@ -154,8 +154,11 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
             _first([item]), room, deck.body_fonts, *sizes) is None), items[0])
         raise too_long(deck, planned, "one item of the list", para_text([alone]),
                        minimum=sizes[1])
-    # numbers are text: in the primary colour where it reads on the slide, else the text's
+    # numbers are text: in the primary colour where it reads on the slide, else in it
+    # lightened until it does (a dark deck's green), else in the text's
     numbers = deck.readable("accent1", "bg1")
+    if numbers != "accent1":
+        numbers = deck.lightened("accent1", "bg1") or numbers
     for number, page in enumerate(pages):
         if deck.fitting:
             deck.fit_slide(planned, title, number)

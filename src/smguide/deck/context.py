@@ -321,6 +321,28 @@ class DeckContext:
         return max(("tx1", "bg1", "dk1", "lt1"),
                    key=lambda other: contrast(colours.get(other, colours[on]), colours[on]))
 
+    def lightened(self, tone: str, on: str) -> str | None:
+        """`tone` with the least lightness added (in steps of 2 %, as PowerPoint's lumOff)
+        at which it reads as text on `on` (4.5:1), as "tone:lumOff"; None if none does
+        (or `on` is the lighter)."""
+        import colorsys
+
+        from smguide.deck.theme import shown_colours
+        from smguide.model.colors import contrast, luminance
+
+        if not hasattr(self, "_colours"):
+            self._colours = shown_colours(self.prs.slide_master)
+        base, ground = self._colours.get(tone), self._colours.get(on)
+        if base is None or ground is None or luminance(ground) > luminance(base):
+            return None
+        hue, light, sat = colorsys.rgb_to_hls(*(int(base[i:i + 2], 16) / 255
+                                                for i in (1, 3, 5)))
+        for step in range(1, 50):
+            rgb = colorsys.hls_to_rgb(hue, min(1.0, light + step / 50), sat)
+            if contrast("#" + "".join(f"{round(c * 255):02x}" for c in rgb), ground) >= 4.5:
+                return f"{tone}:{step * 2000}"
+        return None
+
     def darkest(self) -> str:
         """The darker of the theme's two text slots, for text on a light tint whatever the
         slide's background (a dark deck swaps dk1 and lt1)."""

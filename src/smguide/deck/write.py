@@ -175,7 +175,11 @@ def _paragraph_properties(p: Any, para: Para, size: float) -> None:
         etree.SubElement(ppr, f"{{{A}}}buNone")
         return
     colour = etree.SubElement(ppr, f"{{{A}}}buClr")
-    etree.SubElement(colour, f"{{{A}}}schemeClr", val=para.marker or para.tone or "accent1")
+    # "slot" or "slot:lumOff" (a theme colour lightened, in 1/100000 of lightness)
+    slot, _, lighter = (para.marker or para.tone or "accent1").partition(":")
+    scheme = etree.SubElement(colour, f"{{{A}}}schemeClr", val=slot)
+    if lighter:
+        etree.SubElement(scheme, f"{{{A}}}lumOff", val=lighter)
     if para.bullet == "#":
         etree.SubElement(ppr, f"{{{A}}}buFontTx")
         etree.SubElement(ppr, f"{{{A}}}buAutoNum", type="arabicPeriod", startAt=str(para.number))
