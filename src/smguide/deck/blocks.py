@@ -29,6 +29,7 @@ from smguide.deck.theme import plain_shape
 from smguide.deck.write import (
     INSET_X,
     bullet_indent,
+    fill,
     md_paras,
     plain,
     spans,
@@ -172,10 +173,10 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
                  for p in _first(page.items)]
         spread = _spread(shown, room, deck.body_fonts, page.size) if len(pages) == 1 else None
         family, size = ("list", page.size) if spread is None else ("list:lead", LEAD)
-        shown = spread or shown
-        deck.fill_family(family, target, shown, size)
+        deck.fill_family(family, target, spread or shown, size)
         if panel:
-            _panel(deck, slide, target, shown, size)
+            _panel(deck, slide, target, spread or shown, size,
+                   (shown, room) if len(pages) == 1 else None)
         drop_empty(slide)
 
 
@@ -187,18 +188,28 @@ def _spread(paras: list[Para], room: Box, fonts: Fonts, size: float) -> list[Par
     if text_height(paras, width, size, fonts) >= height * SHORT or \
             largest_size(paras, room, fonts, LEAD, LEAD) is None:
         return None
+    return _apart(paras, room, fonts, LEAD)
+
+
+def _apart(paras: list[Para], room: Box, fonts: Fonts, size: float) -> list[Para]:
+    """`paras` at `size` with their items moved apart to fill FILL of `room` (at most
+    SPREAD ems apart)."""
     if len(paras) < 2:
         return paras
-    more = (height * FILL - text_height(paras, width, LEAD, fonts)) / (len(paras) - 1) / LEAD
+    width, height = room.inner_width, room.inner_height
+    more = (height * FILL - text_height(paras, width, size, fonts)) / (len(paras) - 1) / size
     return [p if n == 0 else replace(p, space_before=max(p.space_before, min(
         SPREAD, p.space_before + more))) for n, p in enumerate(paras)]
 
 
 def _panel(deck: DeckContext, slide: Slide, target: Any, paras: list[Para],
-           size: float) -> None:
+           size: float, spread: tuple[list[Para], Box] | None = None) -> None:
     """The takeaways panel behind `target`'s text: as tall as the text needs, light,
     with the accent rule along its top, as in the handbook; its edges where the title's
-    text starts and ends (an inset in from `target`'s), its text PANEL_X further in."""
+    text starts and ends (an inset in from `target`'s), its text PANEL_X further in.
+    `spread`: a one-slide list's items before any were moved apart, and its room: when
+    the type scale sets the list smaller and it is short at that size, its items are
+    moved apart at that size (the panel is not left half empty, the text not shrunk)."""
     from pptx.enum.dml import MSO_THEME_COLOR
     from pptx.enum.shapes import MSO_SHAPE
     from pptx.util import Emu, Inches, Pt
@@ -210,7 +221,7 @@ def _panel(deck: DeckContext, slide: Slide, target: Any, paras: list[Para],
     left, top, width = target.left + edge, target.top, target.width - 2 * edge
     text_width = width / 12700 - 2 * PANEL_X
 
-    def need(size: float) -> int:
+    def need(size: float, paras: list[Para] = paras) -> int:
         return min(target.height, Pt(text_height(paras, text_width, size, deck.body_fonts)
                                      + 2 * PANEL_Y + size * 0.4))
 
@@ -233,7 +244,17 @@ def _panel(deck: DeckContext, slide: Slide, target: Any, paras: list[Para],
         target._element.addprevious(shape._element)
 
     def resize(common: float) -> None:  # the list's size once the type scale is one
-        shapes[0].height = Emu(need(common))
+        shown = paras
+        base, room = spread or (paras, None)
+        if room is not None and common != size and text_height(
+                base, room.inner_width, common, deck.body_fonts) < room.inner_height * SHORT:
+            shown = _apart(base, room, deck.body_fonts, common)
+            insets = (frame.margin_left, frame.margin_right, frame.margin_top,
+                      frame.margin_bottom)
+            fill(target, shown, common)
+            (frame.margin_left, frame.margin_right, frame.margin_top,
+             frame.margin_bottom) = insets
+        shapes[0].height = Emu(need(common, shown))
     deck.then_sized(target, resize)
 
 
