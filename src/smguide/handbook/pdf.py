@@ -8,9 +8,11 @@ WeasyPrint (slow: it loads while the parent validates) and nothing of the model.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -276,7 +278,8 @@ def _placed(lay_out: Callable[[str], Any], text: str, fit: Fit, key: str | None,
 def _chapter_keys(manuscript: Manuscript, html: Any) -> dict[str, str]:
     """Each chapter's key for the fitting kept in the cache: a hash of what the chapter
     alone is laid out from (its own elements, the document's head less its <meta> lines,
-    every stylesheet, the page geometry, the PDF variant, WeasyPrint's version)."""
+    every stylesheet, the page geometry, the PDF variant, WeasyPrint's version, our
+    layout code)."""
     import hashlib
     from xml.etree import ElementTree
 
@@ -300,6 +303,7 @@ def _chapter_keys(manuscript: Manuscript, html: Any) -> dict[str, str]:
             *(f"{css}\0{base}" for css, base in manuscript.stylesheets)):
         digest.update(part.encode() + b"\0")
     digest.update(sheet)
+    digest.update(_layout_code())
     wanted = set(fit.chapters)
     keys = {}
     for element in root.iter():
@@ -350,11 +354,22 @@ def chapter_alone(html: Any, anchor: str, made: tuple[Move, ...] = ()) -> Any:
     return alone
 
 
+@lru_cache(maxsize=1)
+def _layout_code() -> bytes:
+    """The code that decides what a kept layout holds (this module, the fitting, the
+    floats, the breaks taken back): a fit kept by another version of it is not used."""
+    from smguide.handbook import breaks, fitting, floats
+
+    return b"".join(Path(module.__file__ or "").read_bytes()
+                    for module in (sys.modules[__name__], breaks, fitting, floats))
+
+
 def _fit_key(manuscript: Manuscript, text: str) -> str | None:
     """A hash of what decides how the chapters fit: the HTML (less its <meta> lines: the
     creation date changes with every build and is never laid out), every stylesheet, the
-    page geometry, the PDF variant and WeasyPrint's version (fonts and pictures are read
-    by URL: a change to one in place shows when the cached fit is checked)."""
+    page geometry, the PDF variant, WeasyPrint's version and our layout code (fonts and
+    pictures are read by URL: a change to one in place shows when the cached fit is
+    checked)."""
     import hashlib
     import re
 
@@ -372,6 +387,7 @@ def _fit_key(manuscript: Manuscript, text: str) -> str | None:
                  *(f"{css}\0{base}" for css, base in manuscript.stylesheets)):
         digest.update(part.encode() + b"\0")
     digest.update(sheet)
+    digest.update(_layout_code())
     return digest.hexdigest()[:40]
 
 
