@@ -181,3 +181,28 @@ def test_a_handbook_laid_out_before_is_kept_as_its_moves_spacing_and_hyphens(
     assert html.count(SHY) == 2 and "hyphenated 3" in html
     _keep_laid("k2", "", [], placed, final.replace("role 2", "roll 2"), ends)
     assert _laid_before("k2", given) is None
+
+
+def _headed(*blocks: tuple[str, str | None]) -> str:
+    """A chapter of (type, heading or None) blocks, as the block templates write them."""
+    html = "".join(f'<div class="block block-{kind}" id="sales-{n}">\n'
+                   + (f"<h2>{heading}</h2>" if heading else "")
+                   + f"<p>{kind} {n}</p>\n</div>\n"
+                   for n, (kind, heading) in enumerate(blocks, start=1))
+    return f'<section class="chapter" id="sales">{html}</section>'
+
+
+@pytest.mark.parametrize("kind, moves_on", [("comparison", False), ("image", False),
+                                            ("role", True), ("checklist", True),
+                                            ("callout", True)])
+def test_a_table_or_picture_never_floats_past_the_section_that_reads_it(
+        kind: str, moves_on: bool) -> None:
+    """The text after a table may read it ("Reading the table"): a table or a picture
+    does not move past a block with a heading of its own; a card, a checklist or a callout
+    stands alone and may. Within its section (prose without a heading) each may move."""
+    across = _headed(("prose", "At a glance"), (kind, None), ("prose", "Reading the table"),
+                     ("takeaways", None))
+    within = _headed(("prose", "At a glance"), (kind, None), ("prose", None),
+                     ("takeaways", None))
+    assert moves(PUSHED, across, FIT) == ([Move("sales-2", "sales-3")] if moves_on else [])
+    assert moves(PUSHED, within, FIT) == [Move("sales-2", "sales-3")]

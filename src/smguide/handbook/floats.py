@@ -10,7 +10,10 @@ the next one, as a figure floats to the top of the next page in a book. When no 
 follows (the takeaways come next), the block goes before the prose block before it, as a
 designer moves a callout up. Each block moves at most once, only past prose (and the
 questions, which may turn the page between two), never past the takeaways (they sum up
-the text before them) or another block kept whole; its own heading moves with it. A move
+the text before them) or another block kept whole; its own heading moves with it. A table
+or a picture stays in its section: it never moves past (or up before) a block that opens
+a section with a heading of its own, since the text after a table or a picture reads it
+("Reading the table"); a card, a checklist or a callout stands on its own and may. A move
 is kept only when its chapter comes out better: fewer holes, never more pages (and, for a
 block moved up, no last page left less than half full).
 
@@ -33,11 +36,13 @@ from smguide.handbook.fitting import Fit
 
 GAP = 0.3  # a page inside a chapter more than this white has a hole (tests/pagequality.py)
 FLOATS = ("role", "comparison", "checklist", "image", "callout")  # kept whole, may move
+READ = ("comparison", "image")  # blocks the text after them reads: kept in their section
 FLOWING = ("prose", "questions")  # text a page turn may break (questions: between two)
 ROUNDS = 2  # layouts spent on moving blocks, at most (each move is then laid out anew)
 
 _BLOCK = re.compile(r'<div class="block block-([\w-]+)" id="([^"]+)">')
 _DIV = re.compile(r"<div\b|</div\s*>")
+_HEADING = re.compile(r"\s*<h[2-6]\b")  # a block's own heading, first in it
 
 
 @dataclass(frozen=True)
@@ -120,19 +125,28 @@ def moves(document: Any, html: str, fit: Fit, done: frozenset[str] = frozenset()
             continue
         after, filled = None, 0.0
         for name, following in order[i + 1:]:
-            if following not in FLOWING or _chapter(name) != chapter:
+            if following not in FLOWING or _chapter(name) != chapter or (
+                    kind in READ and _opens_section(html, name)):
                 break
             after = name
             filled += sum(bottom - top for top, bottom in where.get(name, {}).values())
             if filled >= hole:
                 break
         if after is None and i >= 2 and order[i - 1][1] in FLOWING and _chapter(
-                order[i - 2][0]) == chapter:
+                order[i - 2][0]) == chapter and (kind not in READ or not _opens_section(
+                    html, before)):
             after = order[i - 2][0]  # nothing to set before it: it goes before the text
             # before it, as a designer moves a callout up (the layout shows if it fits)
         if after is not None:
             found.append(Move(anchor, after))
     return found
+
+
+def _opens_section(html: str, anchor: str) -> bool:
+    """Whether the block `anchor` starts with a heading of its own (a new section)."""
+    span = _span(html, anchor)
+    opening = _BLOCK.match(html, span[0]) if span is not None else None
+    return opening is not None and _HEADING.match(html, opening.end()) is not None
 
 
 def _chapter(anchor: str) -> str | None:
