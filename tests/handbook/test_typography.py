@@ -4,6 +4,7 @@ Letter and the German edition. One build and one measurement per edition a sessi
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -483,3 +484,18 @@ def test_the_table_comes_before_the_text_that_reads_it(
     text = "\n".join(page.extract_text() for page in PdfReader(
         built_handbook(paper, lang)).pages)
     assert text.index(table) < text.index(reading)
+
+
+@pytest.mark.parametrize("paper, lang, words", [
+    ("a4", None, ("different", "coffee", "offer")),
+    ("a4", "de", ("Begriffe", "Kaffee", "offen", "veröffentlicht"))], ids=["English", "German"])
+def test_ligatures_read_back_as_their_letters(
+        built_handbook: Callable[..., Path], paper: str, lang: str | None,
+        words: tuple[str, ...]) -> None:
+    """No break is offered inside a ligature (handbook/typeset.py LIGATURE_BREAK): a soft
+    hyphen in "Begrif-fe" made the ff glyph read as a space everywhere in the PDF."""
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(built_handbook(paper, lang)),
+                           "-"], capture_output=True, text=True, check=True).stdout
+    for word in words:
+        assert word in text, word
+    assert not re.search(r"\b(?:Begri e|Ka ee|o en|di erent)\b", text)

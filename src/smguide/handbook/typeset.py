@@ -45,6 +45,11 @@ HYPHEN_MIN = 6  # letters a word needs to be hyphenated
 # with digits or a word marked to be kept whole
 WORD = re.compile(r"(?<![\w&#\u00ad\u2060\ue000-])([^\W\d_]{" + str(HYPHEN_MIN)
                   + r",})(?![\w\u00ad\u2060;-])")
+# a soft hyphen inside a ligature (f|f, f|i, f|l, f|j, f|t in Lato and most text faces)
+# makes WeasyPrint map the ligature's glyph to the wrong text for the whole font: in the
+# PDF, every "ff" then reads as a space ("Begri e", "o en"), for search, copy and screen
+# readers; so no break is offered there
+LIGATURE_BREAK = re.compile("(?<=[fF])\u00ad(?=[fijlt])")
 SENTENCE = re.compile(r"(?:^|[.!?:;…]\s+|[\"“„«(]\s*)$")
 
 # WeasyPrint 70 breaks a line after its FIRST word when the text before an inline element
@@ -102,7 +107,7 @@ def hyphenate_html(html: str, hyphenate: Hyphenate, names: Collection[str] = (),
             if capitalised_names and word[0].isupper() and not _opens_sentence(
                     parts, i, text[:match.start()]):
                 return word
-            return hyphenate(word)
+            return LIGATURE_BREAK.sub("", hyphenate(word))
 
         parts[i] = WORD.sub(soft, text)
     return "".join(parts)
