@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from smguide.deck.textfit import Para, Span
+
 EMU_PER_PT = 12700
 TOLERANCE = EMU_PER_PT  # a point of slack: touching edges and rounding are not overlaps
 
@@ -106,3 +108,23 @@ def _box(shape: Placed) -> str:
 
     return (f"{inch(shape.left)},{inch(shape.top)} {inch(shape.width)}x{inch(shape.height)} "
             f"in")
+
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def paras_of(frame: Any) -> list[Para]:
+    """A written text frame read back as textfit paragraphs (scale = the size in points)."""
+    paras = []
+    for paragraph in frame.paragraphs:
+        runs = [run for run in paragraph.runs if run.font.size]
+        if not runs:
+            continue
+        size = runs[0].font.size.pt
+        ppr = paragraph._p.pPr
+        indent = int(ppr.get("marL", "0")) / 12700 if ppr is not None else 0.0
+        before = ppr.find(f"{A}spcBef/{A}spcPts") if ppr is not None else None
+        space = int(before.get("val")) / 100 / size if before is not None else 0.0
+        paras.append(Para(tuple(Span(r.text, bool(r.font.bold)) for r in runs), scale=size,
+                          space_before=space, indent=indent / size))
+    return paras

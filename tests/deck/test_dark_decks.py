@@ -16,13 +16,14 @@ from smguide.cli import main
 from smguide.commands.build import build_slides
 from smguide.deck.context import family_fonts
 from smguide.deck.render import DeckOptions
-from smguide.deck.textfit import Fonts, Para, Span, line_count, system_fonts, text_height
+from smguide.deck.textfit import Fonts, line_count, system_fonts, text_height
 from smguide.deck.theme import shown_colours
 from smguide.model.colors import contrast
 from smguide.model.options import Sources
 from smguide.resources import builtin
 from smguide.sources.brand import load_brand
 from smguide.sources.brandcolours import screen_primary
+from tests.deckgeometry import paras_of
 
 TEMPLATE = Path(__file__).resolve().parents[1] / "fixtures" / "deck-template" / "dark.pptx"
 BRAND, _ = load_brand(builtin("brand") / "_brand.yml")
@@ -155,29 +156,12 @@ def test_a_dark_decks_primary_is_seen_and_its_fills_keep_readable_text(primary: 
     assert max(contrast(light, shown), contrast(background, shown)) >= 4.5
 
 
-def _paras(frame: Any) -> list[Para]:
-    """A written text frame read back as textfit paragraphs (scale = the size in points)."""
-    paras = []
-    for paragraph in frame.paragraphs:
-        runs = [run for run in paragraph.runs if run.font.size]
-        if not runs:
-            continue
-        size = runs[0].font.size.pt
-        ppr = paragraph._p.pPr
-        indent = int(ppr.get("marL", "0")) / 12700 if ppr is not None else 0.0
-        before = ppr.find(f"{A}spcBef/{A}spcPts") if ppr is not None else None
-        space = int(before.get("val")) / 100 / size if before is not None else 0.0
-        paras.append(Para(tuple(Span(r.text, bool(r.font.bold)) for r in runs), scale=size,
-                          space_before=space, indent=indent / size))
-    return paras
-
-
 def _fill(shape: Any, fonts: Fonts) -> float:
     """The share of a text box's height its text takes (same font metrics as fitting)."""
     frame = shape.text_frame
     width = (shape.width - frame.margin_left - frame.margin_right) / 12700
     height = (shape.height - frame.margin_top - frame.margin_bottom) / 12700
-    return text_height(_paras(frame), width, 1.0, fonts) / height
+    return text_height(paras_of(frame), width, 1.0, fonts) / height
 
 
 @pytest.mark.parametrize("name", ["theme", "template"])
@@ -309,7 +293,7 @@ def test_the_diagrams_pictograms_and_arrows_are_seen_on_what_they_stand_on(
 def _line_counts(shape: Any, fonts: Fonts) -> list[int]:
     frame = shape.text_frame
     width = (shape.width - frame.margin_left - frame.margin_right) / 12700
-    return [line_count(para, width, para.scale, fonts) for para in _paras(frame)]
+    return [line_count(para, width, para.scale, fonts) for para in paras_of(frame)]
 
 
 @pytest.mark.parametrize("name", ["theme", "template"])
@@ -488,7 +472,7 @@ def test_a_takeaways_panel_is_as_tall_as_its_text(dark_decks: dict[str, Any], na
                     and s.has_text_frame and s.text_frame.text.strip()
                     and s.top == panel.top)
         frame = text.text_frame
-        paras = _paras(frame)
+        paras = paras_of(frame)
         size = paras[0].scale
         assert size >= 18, size
         width = (panel.width - 2 * (frame.margin_left - (panel.left - text.left))) / 12700

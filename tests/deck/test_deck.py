@@ -23,7 +23,7 @@ from smguide.deck.blocks import LEAD
 from smguide.deck.context import family_fonts
 from smguide.deck.plan import deck_title, load_plan, yaml_scalar
 from smguide.deck.render import DeckOptions
-from smguide.deck.textfit import Para, Span, text_height
+from smguide.deck.textfit import Span, text_height
 from smguide.deck.write import spans
 from smguide.errors import ContentError
 from smguide.model.guide import Analogy, Comparison
@@ -32,6 +32,7 @@ from smguide.resources import builtin
 from smguide.sources.brand import load_brand
 from smguide.sources.content import load_guide
 from smguide.sources.markdown import to_plain
+from tests.deckgeometry import paras_of
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 GUIDE = load_guide(builtin("content"))
@@ -433,23 +434,6 @@ def test_content_values_are_data_in_the_plan() -> None:
 
 
 # -- over-long content -----------------------------------------------------------------------
-
-
-def paras_of(frame) -> list[Para]:  # noqa: ANN001
-    """Read a written text frame back as textfit paragraphs (scale = the size in points)."""
-    paras = []
-    for paragraph in frame.paragraphs:
-        runs = [run for run in paragraph.runs if run.font.size]
-        if not runs:
-            continue
-        size = runs[0].font.size.pt
-        ppr = paragraph._p.pPr
-        indent = int(ppr.get("marL", "0")) / 12700 if ppr is not None else 0.0
-        before = ppr.find(f"{A}spcBef/{A}spcPts") if ppr is not None else None
-        space = int(before.get("val")) / 100 / size if before is not None else 0.0
-        paras.append(Para(tuple(Span(r.text, bool(r.font.bold)) for r in runs), scale=size,
-                          space_before=space, indent=indent / size))
-    return paras
 
 
 def overflows(shape, fonts) -> bool:  # noqa: ANN001

@@ -201,12 +201,8 @@ class DeckContext:
         if column < len(texts):
             shape = slides.placeholder(slide, texts[column].idx)
             if shape is not None:
-                box, inside = texts[column], self.area_of(planned)
-                trimmed = (inside.left >= box.left and inside.top >= box.top
-                           and inside.left + inside.width <= box.right
-                           and inside.top + inside.height <= box.bottom)
-                if len(texts) == 1 and trimmed and (box.left, box.top, box.width, box.height) \
-                        != (inside.left, inside.top, inside.width, inside.height):
+                inside = self.area_of(planned)
+                if len(texts) == 1 and _trimmed(texts[column], inside):
                     shape.left, shape.top = Emu(inside.left), Emu(inside.top)
                     shape.width, shape.height = Emu(inside.width), Emu(inside.height)
                 return shape
@@ -221,12 +217,8 @@ class DeckContext:
             layout = self.pick_of(planned).layout
             if any(ph.placeholder_format.idx == idx
                    for ph in layout.iter_cloneable_placeholders()):
-                box, inside = texts[column], self.area_of(planned)
-                trimmed = (inside.left >= box.left and inside.top >= box.top
-                           and inside.left + inside.width <= box.right
-                           and inside.top + inside.height <= box.bottom)
-                if len(texts) == 1 and trimmed and (box.left, box.top, box.width, box.height) \
-                        != (inside.left, inside.top, inside.width, inside.height):
+                inside = self.area_of(planned)
+                if len(texts) == 1 and _trimmed(texts[column], inside):
                     return inside.box, True
                 return frame_box(layout.placeholders.get(idx=idx)), True
         return self.area_of(planned).box, False
@@ -605,6 +597,16 @@ class DeckContext:
             message = f"{self.source}: {message}"
         if message not in self.warnings:
             self.warnings.append(message)
+
+
+def _trimmed(box: Any, inside: Area) -> bool:
+    """Whether the content area `inside` lies within the placeholder `box` and differs
+    from it: the placeholder is then trimmed to the area (text_target, target_box)."""
+    return (inside.left >= box.left and inside.top >= box.top
+            and inside.left + inside.width <= box.right
+            and inside.top + inside.height <= box.bottom
+            and (box.left, box.top, box.width, box.height)
+            != (inside.left, inside.top, inside.width, inside.height))
 
 
 def shares_of(paragraphs: list[str], pages: int) -> list[list[str]]:
