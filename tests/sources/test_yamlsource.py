@@ -81,6 +81,12 @@ MISTAKES = [
      'ordinary letter; use straight quotes: title: "Welcome: a guide"'),
     ("a quote never closed", 'title: "Welcome\nsubtitle: x\n', 1, 8,
      'the text that starts here with " is never closed: end it with " on this line'),
+    ("no space after a list item's dash", "items:\n  - Meet your buddy\n  -Set up your "
+     "laptop\n  - Read the handbook\n", 3, 4,
+     'put a space after the dash, as in the items around it: "- Set up your laptop"'),
+    ("no space after the dash of an item with keys", "items:\n  - text: Meet\n  -text: Set "
+     "up\n  - text: Read\n", 3, 4,
+     'put a space after the dash, as in the items around it: "- text: Set up"'),
 ]
 
 

@@ -135,6 +135,22 @@ def _missing_space(lines: list[str], index: int) -> Hint | None:
     return None
 
 
+def _dash_without_space(lines: list[str], index: int) -> Hint | None:
+    """`-Set up your laptop` among `- ` list items, on the line of the error or a few lines
+    before it: without its space the dash is a letter, not a new item."""
+    for n in range(min(index, len(lines) - 1), max(index - 3, -1), -1):
+        found = re.match(r"^( *)-([^\s-].*)$", lines[n])
+        if not found:
+            continue
+        column = len(found[1])
+        near = [m for m in _content_lines(lines, len(lines)) if abs(m - n) <= 3 and m != n]
+        if any(_indent(lines[m]) == column and lines[m].lstrip().startswith("- ")
+               for m in near):
+            return Hint(n + 1, column + 2, "put a space after the dash, as in the items "
+                                           f'around it: "- {found[2].strip()}"')
+    return None
+
+
 def _unclosed_quote(lines: list[str], index: int) -> Hint | None:
     for n in range(min(index, len(lines) - 1), -1, -1):
         match = re.match(r"^\s*(?:-\s+)?(?:[\w-]+:\s+)?([\"'])", lines[n])
@@ -294,7 +310,8 @@ def explain(text: str, line: int, problem: str, context_line: int | None = None)
     index = line - 1
     found = _named_by_problem(lines, index, problem, context_line)
     if found is None:
-        found = _first(lines, index, (_odd_space, _curly, _missing_space))
+        found = _first(lines, index, (_odd_space, _curly, _missing_space,
+                                      _dash_without_space))
     if found is not None:
         return found
     if "end of stream" in problem or "while scanning a quoted scalar" in problem:
