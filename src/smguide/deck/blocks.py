@@ -25,7 +25,7 @@ from smguide.deck.roles import role_slides
 from smguide.deck.slides import drop_empty, title_of, too_long
 from smguide.deck.tables import table_slides
 from smguide.deck.textfit import Box, Fonts, Para, largest_size, paginate, text_height
-from smguide.deck.theme import plain_shape
+from smguide.deck.theme import filled_shape
 from smguide.deck.write import (
     INSET_X,
     bullet_indent,
@@ -211,7 +211,6 @@ def _panel(deck: DeckContext, slide: Slide, target: Any, paras: list[Para],
     the type scale sets the list smaller and it is short at that size, its items are
     moved apart at that size (the panel is not left half empty, the text not shrunk)."""
     from pptx.enum.dml import MSO_THEME_COLOR
-    from pptx.enum.shapes import MSO_SHAPE
     from pptx.util import Emu, Inches, Pt
 
     frame = target.text_frame
@@ -231,12 +230,7 @@ def _panel(deck: DeckContext, slide: Slide, target: Any, paras: list[Para],
                                MSO_THEME_COLOR.BACKGROUND_2),
                               ("Takeaways rule", (left, top, width, Inches(RULE)),
                                MSO_THEME_COLOR.ACCENT_2)):
-        shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *(Emu(v) for v in box))
-        shape.name = name
-        shape.fill.solid()
-        shape.fill.fore_color.theme_color = colour
-        shape.line.fill.background()
-        plain_shape(shape)
+        shape = filled_shape(slide, box, name, colour)
         inner = shape.text_frame  # empty: no insets to outgrow a thin rule
         inner.margin_left = inner.margin_right = inner.margin_top = inner.margin_bottom = 0
         shapes.append(shape)

@@ -15,7 +15,7 @@ from smguide.deck.fitting import (
 )
 from smguide.deck.slides import drop_empty, title_of, too_long
 from smguide.deck.textfit import Box, Fonts, Para, largest_size, paginate, text_height
-from smguide.deck.theme import plain_shape
+from smguide.deck.theme import filled_shape
 from smguide.deck.write import (
     Area,
     plain,
@@ -111,18 +111,11 @@ def _snug(area: Area, cards: Sequence[list[Para]], size: float, pad: Box,
 def _card(deck: DeckContext, slide: Slide, cell: Area, paras: list[Para], size: float,
           pad: Box) -> None:
     from pptx.enum.dml import MSO_THEME_COLOR
-    from pptx.enum.shapes import MSO_SHAPE
     from pptx.enum.text import MSO_ANCHOR
-    from pptx.util import Emu, Pt
+    from pptx.util import Pt
 
-    shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Emu(cell.left), Emu(cell.top),
-                                   Emu(cell.width), Emu(cell.height))
-    shape.name = "Card"
-    shape.adjustments[0] = 0.06
-    shape.fill.solid()
-    shape.fill.fore_color.theme_color = MSO_THEME_COLOR.BACKGROUND_2
-    shape.line.fill.background()
-    plain_shape(shape)
+    shape = filled_shape(slide, (cell.left, cell.top, cell.width, cell.height), "Card",
+                         MSO_THEME_COLOR.BACKGROUND_2, rounding=0.06)
     deck.fill_family("cards", shape, [p if p.tone else replace(p, tone="tx1") for p in paras],
                      size)
     frame = shape.text_frame

@@ -16,7 +16,7 @@ from smguide.deck.fitting import (
 )
 from smguide.deck.slides import drop_empty, title_of, too_long
 from smguide.deck.textfit import Box, Fonts, Para, Span, largest_size, text_height
-from smguide.deck.theme import plain_shape
+from smguide.deck.theme import filled_shape
 from smguide.deck.write import (
     INSET_X,
     Area,
@@ -203,19 +203,11 @@ def _role_header(deck: DeckContext, slide: Slide, area: Area, height: int, name:
     """The card's header: the role's name (bold) and its time horizon, on the primary
     colour, as in the handbook."""
     from pptx.enum.dml import MSO_THEME_COLOR
-    from pptx.enum.shapes import MSO_SHAPE
     from pptx.enum.text import MSO_ANCHOR
-    from pptx.util import Emu
 
     lang = deck.guide.language
-    shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Emu(area.left),
-                                   Emu(area.top), Emu(area.width), Emu(height))
-    shape.name = "Role header"
-    shape.adjustments[0] = 0.12
-    shape.fill.solid()
-    shape.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
-    shape.line.fill.background()
-    plain_shape(shape)
+    shape = filled_shape(slide, (area.left, area.top, area.width, height), "Role header",
+                         MSO_THEME_COLOR.ACCENT_1, rounding=0.12)
     line = Para((*typed_spans(name, lang, bold=True),
                  Span("   ·   "), *spans(focus, lang)), tone=deck.readable("bg1", "accent1"))
     box = Box(area.width / 12700, height / 12700, 14.4, 3.6)

@@ -155,6 +155,26 @@ def plain_shape(shape) -> None:  # noqa: ANN001
         shape._element.remove(style)
 
 
+def filled_shape(slide: Any, box: tuple[int, int, int, int], name: str, colour: Any,
+                 rounding: float | None = None) -> Any:
+    """A rectangle (rounded by `rounding`, a share of its shorter side) at `box` (EMU:
+    left, top, width, height) filled with the theme colour `colour`, with no outline and
+    no theme style: a panel, card or header for text to stand on."""
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.util import Emu
+
+    kind = MSO_SHAPE.RECTANGLE if rounding is None else MSO_SHAPE.ROUNDED_RECTANGLE
+    shape = slide.shapes.add_shape(kind, *(Emu(v) for v in box))
+    shape.name = name
+    if rounding is not None:
+        shape.adjustments[0] = rounding
+    shape.fill.solid()
+    shape.fill.fore_color.theme_color = colour
+    shape.line.fill.background()
+    plain_shape(shape)
+    return shape
+
+
 def _xml(fragment: str) -> etree._Element:
     return etree.fromstring(f'<root xmlns:a="{A}" xmlns:p="{P}">{fragment}</root>')[0]
 
