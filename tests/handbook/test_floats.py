@@ -41,6 +41,13 @@ PUSHED = _Document({"sales": (0, 1000), "sales-1": (0, 450)},
                     "sales--end": (500, 500)})
 
 
+# PUSHED laid out again with the card set after the prose: no hole, in as many pages
+MOVED = _Document({"sales": (0, 1000), "sales-1": (0, 450), "sales-3": (450, 1000)},
+                  {"sales": (0, 1000), "sales-3": (0, 200), "sales-2": (200, 800),
+                   "sales-4": (800, 1000)},
+                  {"sales": (0, 100), "sales-4": (0, 100), "sales--end": (100, 100)})
+
+
 def test_a_card_pushed_overleaf_goes_after_the_text_that_follows_it() -> None:
     html = _html("prose", "role", "prose", "takeaways")
     assert moves(PUSHED, html, FIT) == [Move("sales-2", "sales-3")]
@@ -75,10 +82,7 @@ def test_a_move_past_several_short_prose_blocks_until_the_hole_is_filled() -> No
 
 def test_moves_are_kept_only_for_a_chapter_that_comes_out_better() -> None:
     html = _html("prose", "role", "prose", "takeaways")
-    better = _Document({"sales": (0, 1000), "sales-1": (0, 450), "sales-3": (450, 1000)},
-                       {"sales": (0, 1000), "sales-3": (0, 200), "sales-2": (200, 800),
-                        "sales-4": (800, 1000)},
-                       {"sales": (0, 100), "sales-4": (0, 100), "sales--end": (100, 100)})
+    better = MOVED
     laid: list[str] = []
 
     def lay_out(text: str) -> _Document:
@@ -104,10 +108,7 @@ def test_moves_tried_on_the_chapter_alone_are_the_same_in_one_layout() -> None:
     from smguide.handbook.floats import place_floats_alone
 
     html = _html("prose", "role", "prose", "takeaways")
-    better = _Document({"sales": (0, 1000), "sales-1": (0, 450), "sales-3": (450, 1000)},
-                       {"sales": (0, 1000), "sales-3": (0, 200), "sales-2": (200, 800),
-                        "sales-4": (800, 1000)},
-                       {"sales": (0, 100), "sales-4": (0, 100), "sales--end": (100, 100)})
+    better = MOVED
     laid: list[str] = []
     alone: list[tuple[list[Move], str]] = []
 
