@@ -20,7 +20,7 @@ from smguide.errors import RenderError, quote
 from smguide.handbook.breaks import SHY, settle
 from smguide.handbook.fitting import Ending, Fit, endings, fit_chapters, recorded
 from smguide.handbook.floats import Alone, Move, moved, place_floats, place_floats_alone
-from smguide.io.cache import cached_json, keep_json
+from smguide.io.cache import cached_json, code_of, keep_json
 from smguide.logs import quieted
 from smguide.safety.fetcher import BlockedResource, make_fetcher
 from smguide.safety.iccprofile import OutputProfile
@@ -360,8 +360,7 @@ def _layout_code() -> bytes:
     floats, the breaks taken back): a fit kept by another version of it is not used."""
     from smguide.handbook import breaks, fitting, floats
 
-    return b"".join(Path(module.__file__ or "").read_bytes()
-                    for module in (sys.modules[__name__], breaks, fitting, floats))
+    return code_of(sys.modules[__name__], breaks, fitting, floats)
 
 
 def _fit_key(manuscript: Manuscript, text: str) -> str | None:

@@ -21,6 +21,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from smguide import __version__
@@ -179,6 +180,12 @@ def user_cache() -> Path:
     """$XDG_CACHE_HOME/smguide (or ~/.cache/smguide): results that depend only on bytes."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "smguide"
+
+
+def code_of(*modules: ModuleType) -> bytes:
+    """The source of `modules`, for the key of a result kept in the user cache: a result
+    kept by other code (another version, an edit) is then not used."""
+    return b"".join(Path(module.__file__ or "").read_bytes() for module in modules)
 
 
 def cached_json(name: str) -> Any:

@@ -27,7 +27,7 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from smguide.errors import Problem, quote
-from smguide.io.cache import cached_json, keep_json
+from smguide.io.cache import cached_json, code_of, keep_json
 from smguide.safety.limits import file_too_big, list_too_long, text_too_long
 from smguide.sources.characters import has_invisible
 from smguide.sources.yamlhints import CURLY, curly_fix, explain, plain_problem
@@ -320,9 +320,8 @@ def _reader_code() -> bytes:
     from smguide.safety import limits
     from smguide.sources import characters, yamlhints
 
-    code = b"".join(Path(module.__file__ or "").read_bytes()
-                    for module in (sys.modules[__name__], limits, characters, yamlhints))
-    return code + yaml.__version__.encode()
+    return code_of(sys.modules[__name__], limits, characters, yamlhints) + \
+        yaml.__version__.encode()
 
 
 def _from_cache(kept: Any, text: str) -> Located | None:
