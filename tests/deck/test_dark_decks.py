@@ -14,7 +14,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 
 from smguide.cli import main
 from smguide.commands.build import build_slides
-from smguide.deck.context import family_fonts
+from smguide.deck.measuring import family_fonts
 from smguide.deck.render import DeckOptions
 from smguide.deck.textfit import Fonts, line_count, system_fonts, text_height
 from smguide.deck.theme import shown_colours

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from smguide.cli import main
 from smguide.commands.build import build_slides
 from smguide.deck.blocks import LEAD
-from smguide.deck.context import family_fonts
+from smguide.deck.measuring import family_fonts
 from smguide.deck.plan import deck_title, load_plan, yaml_scalar
 from smguide.deck.render import DeckOptions
 from smguide.deck.textfit import Span, text_height

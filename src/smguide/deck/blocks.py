@@ -4,7 +4,7 @@ Each builder measures its text for the slide's content area. A slide holds at mo
 MAX_WORDS words and its text at its family's base size; what does not fit continues on
 "(cont.)" slides (split rather than shrink: only a single item too long for a slide of
 its own is made smaller, never below the family's minimum). Siblings share one size
-(DeckContext.unify). Sizes are in points.
+(TypeScale.unify). Sizes are in points.
 """
 
 from __future__ import annotations
@@ -157,9 +157,9 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
                        minimum=sizes[1])
     # numbers are text: in the primary colour where it reads on the slide, else in it
     # lightened until it does (a dark deck's green), else in the text's
-    numbers = deck.readable("accent1", "bg1")
+    numbers = deck.tones.readable("accent1", "bg1")
     if numbers != "accent1":
-        numbers = deck.lightened("accent1", "bg1") or numbers
+        numbers = deck.tones.lightened("accent1", "bg1") or numbers
     for number, page in enumerate(pages):
         if deck.fitting:
             deck.fit_slide(planned, title, number)
@@ -173,7 +173,7 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
                  for p in _first(page.items)]
         spread = _spread(shown, room, deck.body_fonts, page.size) if len(pages) == 1 else None
         family, size = ("list", page.size) if spread is None else ("list:lead", LEAD)
-        deck.fill_family(family, target, spread or shown, size)
+        deck.scale.fill(family, target, spread or shown, size)
         if panel:
             _panel(deck, slide, target, spread or shown, size,
                    (shown, room) if len(pages) == 1 else None)
@@ -249,7 +249,7 @@ def _panel(deck: DeckContext, slide: Slide, target: Any, paras: list[Para],
             (frame.margin_left, frame.margin_right, frame.margin_top,
              frame.margin_bottom) = insets
         shapes[0].height = Emu(need(common, shown))
-    deck.then_sized(target, resize)
+    deck.scale.then_sized(target, resize)
 
 
 def _first(paras: Sequence[Para]) -> list[Para]:

@@ -54,7 +54,7 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
     allows at the card size, then continued. Why each one matters goes to the notes."""
     labels, lang, fonts = deck.guide.labels, deck.guide.language, deck.body_fonts
     area = deck.edge_area(planned)  # the cards' edges where the title's text starts
-    tone = deck.readable("accent1", "bg2", large=True)  # the card's title on its fill
+    tone = deck.tones.readable("accent1", "bg2", large=True)  # the card's title on its fill
     cards = [_practice(p, lang, tone) for p in block.items]
     typo = deck.guide.typography
     why = {id(card): f"{typo.pair(plain(p.title, lang), plain(p.what, lang))} "
@@ -116,7 +116,7 @@ def _card(deck: DeckContext, slide: Slide, cell: Area, paras: list[Para], size: 
 
     shape = filled_shape(slide, (cell.left, cell.top, cell.width, cell.height), "Card",
                          MSO_THEME_COLOR.BACKGROUND_2, rounding=0.06)
-    deck.fill_family("cards", shape, [p if p.tone else replace(p, tone="tx1") for p in paras],
+    deck.scale.fill("cards", shape, [p if p.tone else replace(p, tone="tx1") for p in paras],
                      size)
     frame = shape.text_frame
     frame.margin_left = frame.margin_right = Pt(pad.inset_x)

@@ -464,7 +464,7 @@ def _fit_labels(deck: DeckContext, planned: PlannedSlide, c: Canvas, scene: Scen
     lang = deck.guide.language
     texts: dict[int, list[Para]] = {}
     for part in scene.parts:
-        tone = deck.darkest() if part.label.on_band else "tx1"
+        tone = deck.tones.darkest() if part.label.on_band else "tx1"
         align = part.label.align
         name = typed_spans(part.name, lang, bold=True)
         texts[part.index] = [Para(name, tone=tone, align=align),

@@ -112,7 +112,7 @@ class DeckRenderer:
         deck = self.deck
         for planned in deck.plan:
             BUILDERS[planned.kind](deck, planned)
-        deck.unify()
+        deck.scale.unify()
         for slide in deck.prs.slides:  # no "Click to add text" left in a layout's spare boxes
             slides.drop_empty(slide)
         if deck.unsummarised:

@@ -83,7 +83,7 @@ def role_slides(deck: DeckContext, planned: PlannedSlide, role: Role) -> None:
             box = slide.shapes.add_textbox(Emu(column.left), Emu(column.top),
                                            Emu(column.width), Emu(column.height))
             box.name = "Activities" if n == 0 else "Skills"
-            deck.fill_family("role", box, paras, size, spread_with=id(slide))
+            deck.scale.fill("role", box, paras, size, spread_with=id(slide))
         drop_empty(slide)
 
 
@@ -209,10 +209,10 @@ def _role_header(deck: DeckContext, slide: Slide, area: Area, height: int, name:
     shape = filled_shape(slide, (area.left, area.top, area.width, height), "Role header",
                          MSO_THEME_COLOR.ACCENT_1, rounding=0.12)
     line = Para((*typed_spans(name, lang, bold=True),
-                 Span("   ·   "), *spans(focus, lang)), tone=deck.readable("bg1", "accent1"))
+                 Span("   ·   "), *spans(focus, lang)), tone=deck.tones.readable("bg1", "accent1"))
     box = Box(area.width / 12700, height / 12700, 14.4, 3.6)
     size = largest_size([line], box, deck.body_fonts, 24, 18) or 18
-    deck.fill_family("role header", shape, [line], size)
+    deck.scale.fill("role header", shape, [line], size)
     frame = shape.text_frame
     frame.margin_left = frame.margin_right = 182880
     frame.vertical_anchor = MSO_ANCHOR.MIDDLE

@@ -67,9 +67,9 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
                    for word in plain(row[0], lang).split()), default=0.0)
     first = min(max(total * share, longest + 2 * CELL_X + 2), total * 0.45)
     # the header's text on the primary colour at 4.5:1 (a dark deck's: its light text)
-    head = [_cell_paras(h, lang, True, deck.readable("bg1", "accent1")) for h in header] \
+    head = [_cell_paras(h, lang, True, deck.tones.readable("bg1", "accent1")) for h in header] \
         if header else None
-    label = deck.readable("accent1", "bg2", large=True)  # on the shaded rows too
+    label = deck.tones.readable("accent1", "bg2", large=True)  # on the shaded rows too
     body = [[_cell_paras(c, lang, i == 0, label if i == 0 else "tx1")
              for i, c in enumerate(row)] for row in rows]
     # each column's longest word at 1 pt: a long compound ("Voorraadnauwkeurigheid")

@@ -1,0 +1,91 @@
+"""The fonts a deck's text is measured with: the brand's font files (or the template's
+fonts, installed or widened), and for a family PowerPoint may not have, the wider of them
+and the font PowerPoint shows instead, so text measured so fits on any computer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from smguide.deck.fonts import face_file
+from smguide.deck.textfit import Fonts, load_metrics, system_fonts, widest
+from smguide.deck.theme import theme_fonts
+from smguide.errors import quote
+from smguide.sources.brand import Brand
+
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation
+
+
+def family_fonts(brand: Brand, family: str, widen: float = 1.0) -> Fonts:
+    """The brand's font files for `family` (falling back to its closest faces)."""
+    return Fonts(*(load_metrics(face_file(brand, family, b, i), widen)
+                   for b, i in ((False, False), (True, False), (False, True), (True, True))))
+
+
+# fonts every copy of PowerPoint has (Windows, macOS, Microsoft 365): never substituted
+EVERYWHERE = frozenset(name.lower() for name in (
+    "Arial", "Arial Black", "Arial Narrow", "Calibri", "Calibri Light", "Cambria", "Candara",
+    "Century Gothic", "Consolas", "Constantia", "Corbel", "Courier New", "Franklin Gothic",
+    "Garamond", "Georgia", "Gill Sans MT", "Helvetica", "Helvetica Neue", "Segoe UI",
+    "Tahoma", "Times New Roman", "Trebuchet MS", "Verdana", "Aptos"))
+# what PowerPoint shows for a font it does not have is Arial; Liberation Sans has Arial's
+# widths (fonts-liberation). Without it, the deck's own font 8% wider stands in (Arial
+# Bold is 7.6% wider than Lato Bold; the regular faces are within 1%).
+SUBSTITUTE, SUBSTITUTE_WIDEN = "Liberation Sans", 1.08
+
+
+@lru_cache(maxsize=1)
+def _substitute_fonts() -> Fonts | None:
+    return system_fonts(SUBSTITUTE)
+
+
+def substitute_for(family: str, fonts: Fonts) -> Fonts:
+    """`fonts`, or for a family PowerPoint may not have, the wider of them and the font
+    PowerPoint puts in its place: text measured so fits on a computer without it too."""
+    if family.lower() in EVERYWHERE:
+        return fonts
+    other = _substitute_fonts()
+    if other is None:
+        other = Fonts(*(replace(face, advances={code: width * SUBSTITUTE_WIDEN
+                                                for code, width in face.advances.items()},
+                                fallback=face.fallback * SUBSTITUTE_WIDEN)
+                        for face in (fonts.regular, fonts.bold, fonts.italic,
+                                     fonts.bold_italic)))
+    return widest(fonts, other)
+
+
+def deck_fonts(brand: Brand, prs: Presentation, template: bool,
+               warn: Callable[[str], None]) -> tuple[Fonts, Fonts, Fonts]:
+    """(heading, body, the body's own) fonts of a deck: measured with the fonts the deck's
+    theme names (theme_fonts_of), and, for a family a presenter's computer may lack, with
+    the font PowerPoint shows instead as well (substitute_for): text fits with either. The
+    body's own fonts are for text with no room to spare."""
+    head, body = theme_fonts_of(brand, prs, template, warn)
+    families = (theme_fonts(prs.slide_master) if template
+                else (brand.heading_family, brand.base_family))
+    return (substitute_for(families[0], head), substitute_for(families[1], body), body)
+
+
+def theme_fonts_of(brand: Brand, prs: Presentation, template: bool,
+                   warn: Callable[[str], None]) -> tuple[Fonts, Fonts]:
+    """The fonts the deck's theme names: the brand's files, else installed ones, else
+    the brand's font widened by 15% (and say so)."""
+    if not template:
+        return (family_fonts(brand, brand.heading_family),
+                family_fonts(brand, brand.base_family))
+    known = {face.family for face in brand.faces}
+    chosen = []
+    for family, brand_family in zip(theme_fonts(prs.slide_master),
+                                    (brand.heading_family, brand.base_family),
+                                    strict=True):
+        fonts = family_fonts(brand, family) if family in known else system_fonts(family)
+        if fonts is None:
+            warn(f"the template's font {quote(family)} has no font file in the brand "
+                 f"and is not installed; text was measured with {brand_family} plus "
+                 f"15% (add the font under typography.fonts to measure it exactly)")
+            fonts = family_fonts(brand, brand_family, widen=1.15)
+        chosen.append(fonts)
+    return chosen[0], chosen[1]

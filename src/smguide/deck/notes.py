@@ -1,0 +1,80 @@
+"""Speaker notes: what the author wrote for a slide (the plan's, a block's or chapter's
+`notes:`, guide.yaml's `deck:`), shared out over the slides a block runs over, and set on
+each slide so that no two slides have the same notes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from smguide.deck.write import plain
+
+if TYPE_CHECKING:
+    from pptx.slide import Slide
+
+    from smguide.deck.plan import PlannedSlide
+    from smguide.model.guide import Guide
+
+
+class Notes:
+    """The notes of one deck's slides so far."""
+
+    def __init__(self) -> None:
+        self._seen: set[str] = set()
+
+    def put(self, slide: Slide, notes: str, title: str) -> None:
+        """Speaker notes, one paragraph per line; never the same as another slide's."""
+        text = notes.strip() or title
+        if text in self._seen:
+            text = f"{title}\n{text}"
+        self._seen.add(text)
+        frame = slide.notes_slide.notes_text_frame
+        assert frame is not None  # python-pptx's notes slide always has its body
+        frame.text = text
+
+
+def authored_notes(guide: Guide, plan: list[PlannedSlide], planned: PlannedSlide,
+                   page: int = 0, pages: int = 1) -> str | None:
+    """The notes the author wrote for this slide, as plain text, one line a paragraph:
+    the plan's notes, else a block's `notes:` (after the chapter's on the chapter's
+    first slide when it has no divider), a divider's: the chapter's; the title,
+    agenda, summary and closing slides: guide.yaml's `deck:`. A block over several
+    slides shares its notes' paragraphs out in order (shares_of); a slide left
+    without one has none (None)."""
+    lang, chapter, block = guide.language, planned.chapter, planned.block
+    deck = guide.deck
+    own: list[str | None] = [None if page else planned.notes]
+    if planned.kind == "section" and chapter is not None:
+        own += [chapter.notes, chapter.summary]
+    elif planned.kind == "block" and chapter is not None and block is not None:
+        alone = not any(p.kind == "section" and p.chapter == chapter for p in plan)
+        first = next(p for p in plan if p.chapter == chapter)
+        lead = chapter.notes if alone and first == planned and not page else None
+        shares = shares_of(block.notes.split("\n\n") if block.notes else [], pages)
+        share = "\n\n".join(shares[page]) if page < len(shares) else None
+        own += ["\n\n".join(t for t in (lead, share) if t) or None]
+    elif page:
+        return None
+    elif deck is not None:
+        own += [{"title": deck.opening, "agenda": deck.agenda, "summary": deck.summary,
+                 "closing": deck.closing}.get(planned.kind)]
+    if planned.kind == "title":
+        own += [guide.description]
+    for text in own:
+        if text:
+            return "\n".join(plain(part, lang) for part in text.split("\n\n"))
+    return None
+
+
+def shares_of(paragraphs: list[str], pages: int) -> list[list[str]]:
+    """Paragraphs shared out over `pages` slides in order, as evenly as they go (the first
+    slides take one more); with fewer paragraphs than slides, one each to the first."""
+    paragraphs = [p for p in paragraphs if p.strip()]
+    if len(paragraphs) <= pages:
+        return [[p] for p in paragraphs]
+    per, more = divmod(len(paragraphs), pages)
+    out, start = [], 0
+    for n in range(pages):
+        end = start + per + (1 if n < more else 0)
+        out.append(paragraphs[start:end])
+        start = end
+    return out

@@ -1,0 +1,113 @@
+"""A slide's title: fitted to its placeholder (or where titles go), at the type scale's
+size for its kind of slide, with the uppercase eyebrow above it as in the handbook."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from smguide.deck import slides
+from smguide.deck.textfit import Box, Para, Span, largest_size
+from smguide.deck.write import fill, plain, typed_spans
+
+if TYPE_CHECKING:
+    from pptx.slide import Slide
+
+    from smguide.deck.context import DeckContext
+    from smguide.deck.plan import PlannedSlide
+
+# base and smallest size of titles; a template's small title placeholder takes them down
+# to 14 pt on content slides, the floor for text on a slide
+# one type scale: every content slide's title at one size, every divider's at another
+TITLE_SIZES = {"title": (40, 14), "closing": (44, 14), "section": (40, 14), "slide": (32, 14)}
+EYEBROW = 14  # the small line in capitals above a title (pt)
+
+
+def eyebrow_of(deck: DeckContext, planned: PlannedSlide, title: str) -> str | None:
+    """The uppercase line above a title, as in the handbook: the chapter's title on
+    its slides, "Chapter N" on a slide titled like the chapter. A divider has none: its
+    title is the chapter's, and the deck's only divider saying "Chapter 7" reads as
+    generated (only chapters of several content blocks get one)."""
+    chapter = planned.chapter
+    if chapter is None or planned.kind != "block":
+        return None
+    if title.startswith(plain(chapter.title, deck.guide.language)):
+        return f"{deck.guide.labels.chapter} {deck.chapter_number(chapter)}"
+    return plain(chapter.title, deck.guide.language)
+
+
+def set_title(deck: DeckContext, slide: Slide, text: str, kind: str,
+              planned: PlannedSlide, eyebrow: str | None = None) -> None:
+    """The title fitted to its placeholder (or a text box where the layout has none);
+    an eyebrow takes the top of the title's box and the title moves down under it,
+    so every title is measured in the room it really has."""
+    from pptx.enum.text import MSO_ANCHOR
+    from pptx.util import Emu, Pt
+
+    shape = slide.shapes.title
+    area = deck.pick_of(planned).title_area
+    if shape is None:  # a layout without a title: a text box where titles go
+        shape = slide.shapes.add_textbox(Emu(area.left), Emu(area.top), Emu(area.width),
+                                         Emu(area.height))
+        shape.name = "Title"
+    elif not all(deck.geometry(shape)[2:]):  # no position on the layout nor the master
+        shape.left, shape.top = Emu(area.left), Emu(area.top)
+        shape.width, shape.height = Emu(area.width), Emu(area.height)
+    paras = [Para(typed_spans(text, deck.guide.language))]
+    bold = [Para(tuple(Span(s.text, True, s.italic) for s in paras[0].spans))]
+    box = deck.box_of(shape)
+    size, eyebrow = title_size(deck, text, kind, planned, eyebrow, box, shape)
+    room = EYEBROW * 1.6
+    # in the brand's heading weight (bold for 600 and up), whatever the template's title
+    # style says: measured bold, so set bold
+    deck.scale.fill(f"title:{kind}", shape, bold if deck.brand.heading_weight >= 600
+                    else paras, size)
+    if eyebrow:
+        left, top, width, height = deck.geometry(shape)
+        shape.left, shape.top, shape.width = Emu(left), Emu(top + Pt(room)), Emu(width)
+        shape.height = Emu(height - Pt(room))
+        line = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(width), Pt(room))
+        line.name = "Eyebrow"
+        words = Para(typed_spans(eyebrow, deck.guide.language, bold=True),
+                     tone="accent2")
+        short = planned.chapter.short_title if planned.chapter is not None else None
+        if not _one_line(deck, words, width, box.inset_x) and short:
+            words = Para(typed_spans(short, deck.guide.language, bold=True),
+                         tone="accent2")  # the running head's short title
+        if not _one_line(deck, words, width, box.inset_x):
+            words = Para((Span(f"{deck.guide.labels.chapter} "
+                               f"{deck.chapter_number(planned.chapter)}", True),),
+                         tone="accent2")
+        fill(line, [words], EYEBROW)
+        for run in line.text_frame.paragraphs[0].runs:  # capitals shown, words kept
+            run.font._rPr.set("cap", "all")
+        line.text_frame.margin_top = line.text_frame.margin_bottom = 0
+        line.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+
+
+def title_size(deck: DeckContext, text: str, kind: str, planned: PlannedSlide,
+               eyebrow: str | None, box: Box, shape: Any) -> tuple[float, str | None]:
+    """(size, eyebrow kept) of a title in the `box` of its `shape`: an eyebrow takes
+    the top of the box when there is room for both, else the title has the whole
+    box; a title that fits in neither is refused."""
+    base, minimum = TITLE_SIZES[kind]
+    bold = [Para(tuple(Span(s.text, True, s.italic)
+                       for s in typed_spans(text, deck.guide.language)))]
+    room = EYEBROW * 1.6
+    size = None
+    if eyebrow and kind != "title" and box.height > room * 2:
+        below = Box(box.width, box.height - room, box.inset_x, box.inset_y)
+        size = largest_size(bold, below, deck.head_fonts, base, minimum)
+    if size is None:  # no eyebrow, or no room for one: the title has the whole box
+        eyebrow = None
+        size = largest_size(bold, box, deck.head_fonts, base, minimum)
+    if size is None:
+        raise slides.too_long(deck, planned, "the title", text, shape, minimum)
+    return size, eyebrow
+
+
+def _one_line(deck: DeckContext, words: Para, width: int, inset: float) -> bool:
+    """Does `words`, in capitals, fit on one eyebrow line `width` EMU wide?"""
+    capitals = Para(tuple(replace(s, text=s.text.upper()) for s in words.spans))
+    one_line = Box(width / 12700, EYEBROW * 1.6, inset, 0)
+    return largest_size([capitals], one_line, deck.body_fonts, EYEBROW, EYEBROW) is not None

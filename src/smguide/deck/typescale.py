@@ -1,0 +1,87 @@
+"""One type scale for a deck: text frames of one family (every content title, every
+list, both role slides...) are filled as they are made, remembered, and set to one size
+once every slide is made; the columns of one slide open up their list items by one amount
+to fill their height."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from smguide.deck.textfit import Box, Fonts, Para, room_between, spread
+from smguide.deck.write import fill
+
+HIERARCHY = 1.2  # a content title is at least this many times the size of body text
+SPREAD = 0.7  # lines a role card's list items may open up by, to fill the card's height
+
+
+class TypeScale:
+    """The text frames filled so far, by family; `box_of` gives a shape's text frame,
+    `fonts` measure the body text."""
+
+    def __init__(self, box_of: Callable[[Any], Box], fonts: Fonts) -> None:
+        self._box_of, self._fonts = box_of, fonts
+        self._sized: dict[str, list[tuple[Any, list[Para], float]]] = {}
+        self._spread: dict[object, list[int]] = {}  # a slide's columns -> their ids
+        # id(shape) -> what follows its text's final size (a panel sized to its text)
+        self._then: dict[int, Callable[[float], None]] = {}
+
+    def fill(self, family: str, shape: Any, paras: list[Para], size: float,
+                    spread_with: object = None) -> None:
+        """Fill `shape`, remembering it: siblings (every content title, every list, both
+        role slides) are set to one size at the end (see unify). Shapes given the same
+        `spread_with` (the columns of one slide) open up the gaps between their list
+        items by one amount once that size is known, so their text fills their height."""
+        fill(shape, paras, size)
+        self._sized.setdefault(family, []).append((shape, paras, size))
+        if spread_with is not None:
+            self._spread.setdefault(spread_with, []).append(id(shape))
+
+    def then_sized(self, shape: Any, follow: Callable[[float], None]) -> None:
+        """Call `follow` with the size a filled family member's text ends up at (after
+        unify), so what is drawn around it (the takeaways panel) fits that text."""
+        self._then[id(shape)] = follow
+
+    def unify(self) -> None:
+        """One type scale: each family at the smallest size any of its members needed
+        (a smaller size always fits where a larger one did); where a template's small
+        title box takes content titles down, the lists and role cards step down with
+        them, so a title stays HIERARCHY times their size (never below 18 pt)."""
+        commons = {family: min(size for _, _, size in members)
+                   for family, members in self._sized.items()}
+        title = commons.get("title:slide")
+        if title is not None:
+            for family in ("list", "list:lead", "role", "role header"):
+                if family in commons:
+                    commons[family] = min(commons[family],
+                                          max(18.0, round(title / HIERARCHY * 2) / 2))
+        extra = self._spread_gaps(commons)
+        for family, members in self._sized.items():
+            common = commons[family]
+            for shape, paras, size in members:
+                if id(shape) in extra:
+                    paras = spread(paras, extra[id(shape)])
+                if size != common or id(shape) in extra:
+                    frame = shape.text_frame  # fill() resets the insets: keep them
+                    insets = (frame.margin_left, frame.margin_right, frame.margin_top,
+                              frame.margin_bottom)
+                    fill(shape, paras, common)
+                    (frame.margin_left, frame.margin_right, frame.margin_top,
+                     frame.margin_bottom) = insets
+                if id(shape) in self._then:
+                    self._then[id(shape)](common)
+
+    def _spread_gaps(self, commons: dict[str, float]) -> dict[int, float]:
+        """id(shape) -> the lines added before its list items: for each group of shapes
+        (a slide's columns), the least any of them has room for, up to SPREAD."""
+        sized = {id(shape): (shape, paras, commons[family])
+                 for family, members in self._sized.items() for shape, paras, _ in members}
+        out: dict[int, float] = {}
+        for ids in self._spread.values():
+            rooms = [room for key in ids if (room := room_between(
+                sized[key][1], self._box_of(sized[key][0]), sized[key][2], self._fonts,
+                SPREAD)) is not None]
+            if rooms and min(rooms) > 0:
+                out.update(dict.fromkeys(ids, min(rooms)))
+        return out
+
