@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from smguide.errors import SmguideError
 from smguide.io.atomic import check_writable, write_atomic
@@ -16,8 +16,9 @@ from smguide.model.options import Sources, creation_date
 from smguide.safety.sandbox import Limits, Worker, run_limited
 
 if TYPE_CHECKING:  # the handbook's modules are imported only when a PDF is made
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
+    from smguide.commands.project import Project
     from smguide.io.cache import BuildCache
     from smguide.model.guide import Guide
     from smguide.model.options import DeckOptions, PrintOptions
@@ -115,6 +116,24 @@ def render_deck(guide: Guide, brand: Brand, templates: Path | None,
     data, slides = renderer.render()
     said = [warning.line_text() for warning in brand.deck_warnings(options.theme)]
     return data, slides, said + renderer.warnings
+
+
+def open_cache(project: Project, out_dir: Path, settings: dict[str, Any],
+               template: Path | None, force: bool) -> BuildCache:
+    """`smguide build`'s record beside the outputs, keyed by every input, `settings` and
+    the company template; with `force`, nothing counts as up to date."""
+    from smguide.io.cache import BuildCache, build_key
+
+    return BuildCache(out_dir, build_key(project.content, project.brand, project.templates,
+                                         settings, out_dir, (template,)), force=force)
+
+
+def up_to_date(cache: BuildCache, names: Sequence[str]) -> list[str] | None:
+    """The warnings the last build of `names` gave, once each, when every one of them is
+    still up to date (asked before any renderer is imported); else None."""
+    if not all(cache.fresh(name) for name in names):
+        return None
+    return list(dict.fromkeys(w for name in names for w in cache.warnings(name)))
 
 
 def build_both(sources: Sources, out_dir: Path, print_options: PrintOptions,
