@@ -130,8 +130,8 @@ def test_moves_tried_on_the_chapter_alone_are_the_same_in_one_layout() -> None:
 
 
 def test_a_chapter_cut_out_with_its_moves_has_its_blocks_in_the_moved_order() -> None:
+    from smguide.handbook.alone import chapter_alone
     from smguide.handbook.engine import import_weasyprint
-    from smguide.handbook.pdf import chapter_alone
 
     import_weasyprint()
     from weasyprint import HTML
@@ -166,7 +166,7 @@ def test_a_handbook_laid_out_before_is_kept_as_its_moves_spacing_and_hyphens(
     soft hyphens is not kept."""
     from smguide.handbook.breaks import SHY
     from smguide.handbook.fitting import Ending
-    from smguide.handbook.pdf import _keep_laid, _laid_before
+    from smguide.handbook.kept import keep_laid, laid_before
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     given = _html("prose", "role", "prose").replace("prose 1", f"mar{SHY}ket{SHY}ing 1") \
@@ -175,13 +175,13 @@ def test_a_handbook_laid_out_before_is_kept_as_its_moves_spacing_and_hyphens(
     placed = moved(given, made)
     final = placed.replace(f"hy{SHY}phen{SHY}ated", "hyphenated")
     ends = {"sales": Ending(0, 2, (1.0, 0.9, 0.6))}
-    assert _laid_before("k", given) is None
-    _keep_laid("k", ".x { }", made, placed, final, ends)
-    css, html, recorded = _laid_before("k", given)
+    assert laid_before("k", given) is None
+    keep_laid("k", ".x { }", made, placed, final, ends)
+    css, html, recorded = laid_before("k", given)
     assert (css, html) == (".x { }", final) and recorded == {"sales": [0, 2, [1.0, 0.9, 0.6]]}
     assert html.count(SHY) == 2 and "hyphenated 3" in html
-    _keep_laid("k2", "", [], placed, final.replace("role 2", "roll 2"), ends)
-    assert _laid_before("k2", given) is None
+    keep_laid("k2", "", [], placed, final.replace("role 2", "roll 2"), ends)
+    assert laid_before("k2", given) is None
 
 
 def _headed(*blocks: tuple[str, str | None]) -> str:

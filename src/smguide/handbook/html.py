@@ -16,7 +16,7 @@ from markupsafe import Markup
 from smguide.errors import Problem, RenderError, Where
 from smguide.handbook.fitting import Fit
 from smguide.handbook.hyphenation import hyphenator
-from smguide.handbook.pdf import Manuscript, PrintSpec
+from smguide.handbook.manuscript import Manuscript, PrintSpec
 from smguide.handbook.templatedata import Record, to_data
 from smguide.handbook.templating import make_env, render, template_dirs
 from smguide.handbook.typeset import Hyphenate, typeset

@@ -1,0 +1,72 @@
+"""What WeasyPrint may not do while it lays out and writes the handbook: read a blocked
+resource, warn that it could not use one, or keep a link or an embedded file that is not
+safe (each becomes a RenderError)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from smguide.errors import RenderError, quote
+from smguide.logs import quieted
+from smguide.safety.fetcher import BlockedResource
+
+
+class _Collect(logging.Handler):
+    """Keeps WeasyPrint's warnings: a picture it could not load must fail the build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def refuse_unsafe_links(document: Any) -> None:
+    """No embedded files and no links but https, http, mailto and anchors in the PDF.
+
+    Content Markdown can't make such links; a template override could (`<link
+    rel=attachment>`, `<a href="file:...">`), and WeasyPrint would embed or keep them."""
+    from smguide.safety.links import safe_link
+
+    if document.metadata.attachments:
+        raise RenderError('blocked <link rel="attachment">: the PDF never embeds files '
+                          "(remove it from the template overrides)")
+    for page in document.pages:
+        for kind, target, *_ in page.links:
+            if kind == "attachment":
+                raise RenderError(f'blocked <a rel="attachment" href={quote(target, 80)}>: '
+                                  f"the PDF never embeds files (remove it from the template "
+                                  f"overrides)")
+            if kind == "external" and not safe_link(str(target)):
+                raise RenderError(f"the templates link to {quote(target, 80)}; links may "
+                                  f"only go to https, http, mailto or a place in the guide")
+
+
+@contextmanager
+def engine_guard(template_dirs: tuple[Path, ...]) -> Iterator[None]:
+    """Turn a blocked resource or any WeasyPrint warning about one into a RenderError
+    (naming the template override folders, where such a reference can come from)."""
+    logger = logging.getLogger("weasyprint")
+    collect = _Collect()
+    logger.addHandler(collect)
+    try:
+        with quieted("fontTools"):  # font-file trivia, not ours
+            yield
+        _fail_on_warnings(collect.messages)
+    except BlockedResource as exc:
+        folders = ", ".join(str(d) for d in template_dirs[:-1]) or "the content"
+        raise RenderError(f"blocked {exc.url}: {exc.reason} (referenced from "
+                          f"{folders})") from None
+    finally:
+        logger.removeHandler(collect)
+
+
+def _fail_on_warnings(messages: list[str]) -> None:
+    serious = [m for m in messages if "Failed to" in m or "Error" in m or "load" in m.lower()]
+    if serious:
+        raise RenderError("the PDF engine could not use a resource: " + "; ".join(serious))

@@ -1,0 +1,75 @@
+"""One handbook laid out by WeasyPrint, as many times as the fitting needs: its
+stylesheets and fonts loaded once, its HTML parsed once (the last markup only), laid out
+whole or one chapter alone (alone.py), with extra CSS."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from smguide.handbook.alone import chapter_alone
+from smguide.handbook.floats import Move
+from smguide.handbook.manuscript import VARIANT, Manuscript, PrintSpec
+
+
+class Layouts:
+    """The manuscript's stylesheets with `fetcher`, and its HTML (`text`, or other markup:
+    with blocks moved or soft hyphens taken back) laid out. Made and used inside
+    `guard.engine_guard`."""
+
+    def __init__(self, manuscript: Manuscript, text: str, fetcher: Any) -> None:
+        from weasyprint import CSS
+        from weasyprint.text.fonts import FontConfiguration
+
+        self.manuscript, self.text, self.fetcher = manuscript, text, fetcher
+        self.fonts = FontConfiguration()
+        self.stylesheets = [CSS(filename=str(manuscript.stylesheet), url_fetcher=fetcher,
+                                font_config=self.fonts)]
+        self.stylesheets += [CSS(string=css, url_fetcher=fetcher, font_config=self.fonts,
+                                 base_url=base_url)
+                             for css, base_url in manuscript.stylesheets]
+        spec = manuscript.print_spec
+        self.variant = spec.variant() if spec else {"pdf_variant": VARIANT}
+        self.parsed: dict[str, Any] = {}
+
+    def parse(self, markup: str) -> Any:
+        from weasyprint import HTML
+
+        if markup not in self.parsed:
+            self.parsed.clear()  # the last one only
+            self.parsed[markup] = HTML(string=markup, base_url=self.manuscript.base_url,
+                                       url_fetcher=self.fetcher)
+        return self.parsed[markup]
+
+    def render(self, extra_css: str, markup: str | None = None) -> Any:
+        """The HTML (or `markup`: with blocks moved or soft hyphens taken back) laid
+        out."""
+        return self._laid(self.parse(self.text if markup is None else markup), extra_css)
+
+    def trial(self, extra_css: str, anchor: str, markup: str | None = None,
+              made: tuple[Move, ...] = ()) -> Any:
+        """The chapter `anchor` of the HTML (or of `markup`, with `made` moves) laid
+        out alone."""
+        alone = chapter_alone(self.parse(self.text if markup is None else markup), anchor,
+                              made)
+        return None if alone is None else self._laid(alone, extra_css)
+
+    def _laid(self, html: Any, extra_css: str) -> Any:
+        from weasyprint import CSS
+
+        extra = [CSS(string=extra_css, font_config=self.fonts)] if extra_css else []
+        return html.render(font_config=self.fonts, stylesheets=self.stylesheets + extra,
+                           color_profiles=output_profiles(self.manuscript.print_spec),
+                           **self.variant)
+
+
+def output_profiles(spec: PrintSpec | None) -> dict[str, Any] | None:
+    """The output profile as WeasyPrint's `device-cmyk` colour profile: it becomes the
+    PDF's output intent, and transparency groups blend in CMYK."""
+    if spec is None:
+        return None
+    from weasyprint.css import ColorProfile
+
+    with spec.profile.path.open("rb") as data:
+        profile = ColorProfile(data, spec.profile.path.as_uri(), "relative-colorimetric",
+                               ["c", "m", "y", "k"])
+    return {"device-cmyk": profile}

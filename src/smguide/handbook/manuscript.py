@@ -1,0 +1,61 @@
+"""What the PDF engine is given: a `Manuscript` (the HTML and CSS the templates produced,
+and the folders it may read) and, for a print shop, its `PrintSpec`.
+
+Plain text and paths only, so the process that lays it out imports WeasyPrint and
+nothing of the content model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from smguide.handbook.fitting import Fit
+from smguide.safety.iccprofile import OutputProfile
+
+VARIANT = "pdf/ua-1"  # tagged, with title and language: readable by assistive technology
+PRINT_VARIANT = "pdf/x-4"  # for a print shop: CMYK output intent; still tagged (pdf_tags)
+
+
+@dataclass(frozen=True)
+class Manuscript:
+    """Everything WeasyPrint needs, as plain text and paths.
+
+    `stylesheets` are (CSS text, base URL) pairs applied after `stylesheet` (the template
+    folder's handbook.css); `allowed` are the only folders and files it may read;
+    `template_dirs` name the override folders in the message about a blocked file."""
+
+    html: str
+    base_url: str
+    stylesheet: Path
+    stylesheets: tuple[tuple[str, str], ...]
+    allowed: tuple[Path, ...]
+    template_dirs: tuple[Path, ...]
+    print_spec: PrintSpec | None = None  # set: a PDF/X-4 for a print shop
+    fit: Fit | None = None  # set: chapter endings fitted in a second layout (fitting.py)
+
+
+@dataclass(frozen=True)
+class PrintSpec:
+    """How the print PDF is made: the output profile (checked), the brand's exact CMYK
+    values by hex colour (0..1 each), the colours for the black plate only (text, rules)."""
+
+    profile: OutputProfile
+    exact_cmyk: tuple[tuple[str, tuple[float, float, float, float]], ...] = ()
+    k_only: tuple[str, ...] = ()
+    # the brand's logo when it is a raster picture: (file as shown, width px, height px),
+    # so a preflight finding about it can name the file
+    logo: tuple[str, int, int] | None = None
+
+    def named(self, line: str) -> str:
+        """A preflight line with the logo's picture called by its file name."""
+        if self.logo is None:
+            return line
+        shown, width, height = self.logo
+        return line.replace(f"a {width} x {height} px picture",
+                            f"the brand's logo {shown} ({width} x {height} px)")
+
+    def variant(self) -> dict[str, Any]:
+        return {"pdf_variant": PRINT_VARIANT, "pdf_tags": True}
+
