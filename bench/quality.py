@@ -11,7 +11,8 @@ blocks split by a page turn (and a diagram apart from its key), takeaways apart 
 their text, headings with fewer than two lines under them, orphans and widows,
 hyphenation faults, hyphenated lines, words hyphenated across a page turn, ladders
 (more than two hyphenated lines in a row), headings whose last line is one short word
-(heading runts), lines broken early (stray breaks), the
+(heading runts), paragraphs whose line before the last ends in a hyphen (final
+hyphens), lines broken early (stray breaks), the
 smallest type, the lowest contrast of the running heads and footers, and the diagram's
 smallest label. --details
 lists where each fault is. The measuring is in tests/pagequality.py, which the tests use
@@ -78,7 +79,7 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, object]]:
             print(f"\n{name}: smallest type {report.smallest_what}")
             for label in ("blank_pages", "gaps", "runts", "splits", "stranded", "short_headings",
                           "orphans_widows", "hyphenation", "page_turn_hyphens", "ladders",
-                          "heading_runts", "stray_breaks"):
+                          "heading_runts", "final_hyphens", "stray_breaks"):
                 items = getattr(report, label)
                 if items:
                     print(f"  {label}: " + "; ".join(str(i) for i in items))

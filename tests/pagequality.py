@@ -140,6 +140,8 @@ class Report:
     ladders: list[str] = field(default_factory=list)  # 3 or more hyphenated lines in a row
     # a heading ending on a line of one short word, a chapter title on one of one word
     heading_runts: list[str] = field(default_factory=list)
+    # a paragraph's second-to-last line ending in a hyphen (TeX's \finalhyphendemerits)
+    final_hyphens: list[str] = field(default_factory=list)
 
     def figures(self) -> dict[str, Any]:
         return {
@@ -153,6 +155,7 @@ class Report:
             "hyphen faults": len(self.hyphenation), "hyphenated": self.hyphenated_lines,
             "page-turn hyphens": len(self.page_turn_hyphens),
             "ladders": len(self.ladders), "heading runts": len(self.heading_runts),
+            "final hyphens": len(self.final_hyphens),
             "stray breaks": len(self.stray_breaks),
             "smallest pt": self.smallest_pt, "margin contrast": self.small_contrast,
             "diagram pt": self.diagram_label_pt,
@@ -452,6 +455,15 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
 
     # hyphenation
     hyphenation, hyphenated, ladders = _hyphenation(blocks, continued_from, compounds)
+    # a hyphen on the line before a paragraph's last (on the same page): the word's end
+    # opens the last line (in a heading, cell or label any break is a fault already)
+    final_hyphens = [f"p{b.lines[-2].page + 1}: “{b.lines[-2].text[-20:]} / "
+                     f"{b.lines[-1].text[:30]}”"
+                     for b in blocks if b.uid not in continues and len(b.lines) > 1
+                     and b.kind not in NO_HYPHENS
+                     and b.lines[-2].text.endswith(HYPHENS)
+                     and not b.lines[-2].text.endswith((" -", "--"))
+                     and not _own_hyphen(b.lines[-2].text, b.lines[-1].text, compounds)]
     page_turns = [f"p{a.page + 1}–{a.page + 2}: “{a.lines[-1].text[-20:]}”"
                   for a in continued_from.values()  # a word hyphenated across a page turn
                   if a.lines and a.lines[-1].text.endswith(HYPHENS)
@@ -483,7 +495,15 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
         small_contrast=round(contrast, 2),
         diagram_label_pt=round(min(figure_sizes), 2) if figure_sizes else 0.0,
         opener_depths=openers, page_turn_hyphens=page_turns, ladders=ladders,
-        heading_runts=heading_runts)
+        heading_runts=heading_runts, final_hyphens=final_hyphens)
+
+
+def _own_hyphen(line: str, following: str, compounds: set[str]) -> bool:
+    """Whether `line` ends at a hyphen of a compound as written ("one-" / "to-one")."""
+    head = line.split()[-1][:-1]
+    tail = following.split()[0] if following.split() else ""
+    word = re.sub(r"[^\w-]", "", head + "-" + tail).lower()
+    return any(word in c.lower() for c in compounds)
 
 
 def _short_word(text: str, letters: int = RUNT_LETTERS) -> bool:
@@ -553,6 +573,7 @@ def _extent(node: Node) -> float:
 
 
 HYPHENS = ("-", "\u2010", "\u00ad")
+NO_HYPHENS = ("H1", "H2", "H3", "H4", "TD", "TH", "Lbl", "Caption")  # never hyphenated
 
 
 def _hyphenation(blocks: list[Node], continued_from: dict[int, Node],
@@ -581,7 +602,7 @@ def _hyphenation(blocks: list[Node], continued_from: dict[int, Node],
             left = text.split()[-1]
             right = lines[i + 1].text.split()[0] if lines[i + 1].text.split() else ""
             where = f"p{line.page + 1}: “{left}{right}”"
-            if block.kind in ("H1", "H2", "H3", "H4", "TD", "TH", "Lbl", "Caption"):
+            if block.kind in NO_HYPHENS:
                 faults.append(f"{where} broken in a {block.kind}")
                 continue
             head, tail = left[:-1], right

@@ -18,6 +18,7 @@ from smguide.model.guide import Comparison
 from smguide.model.options import PrintOptions, Sources
 from smguide.resources import builtin
 from smguide.sources.content import load_guide
+from tests.pagequality import measure, source_compounds
 from tests.pdftools import outline, squash
 
 DUTCH = Path(__file__).resolve().parents[1] / "fixtures" / "dutch"
@@ -67,6 +68,13 @@ def test_the_handbook_speaks_dutch(handbook: Path) -> None:
         start = next(t for t in pages if squash(f"hoofdstuk {chapter.number}") in squash(t)
                      and squash(chapter.title) in squash(t))
         assert squash(start).find(squash(chapter.title)) > 0
+
+
+def test_no_hyphen_before_a_paragraphs_last_line(handbook: Path) -> None:
+    """No paragraph's last line opens with the end of a hyphenated word (breaks.py)."""
+    found = measure(handbook, source_compounds(DUTCH))
+    assert found.final_hyphens == []
+    assert found.hyphenated_lines > 0
 
 
 def squash_lines(text: str) -> str:

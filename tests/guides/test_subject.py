@@ -25,6 +25,7 @@ from smguide.resources import builtin
 from smguide.sources.content import load_guide
 from smguide.sources.markdown import to_plain
 from tests.conftest import edit
+from tests.pagequality import measure, source_compounds
 from tests.pdftools import page_texts, squash
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -263,6 +264,14 @@ def test_french_composed_text_in_the_handbook(tmp_path: Path) -> None:
     assert f"«{NNBSP}Un meuble bien fait se" in text and f"seul.{NNBSP}»" in text
     assert "“la patience paie”" in text
     assert "1er mars 2026" in pages[0], "the cover's date"
+    assert measure(out, source_compounds(FRENCH)).final_hyphens == []
+
+
+def test_no_hyphen_before_a_paragraphs_last_line(teams_pdf: Path) -> None:
+    """No paragraph's last line opens with the end of a hyphenated word (breaks.py)."""
+    found = measure(teams_pdf, source_compounds(TEAMS))
+    assert found.final_hyphens == []
+    assert found.hyphenated_lines > 0
 
 
 def test_french_composed_text_in_the_deck(french_deck: Any) -> None:

@@ -1,5 +1,6 @@
-"""Hyphens taken back after layout (handbook/breaks.py): none across a page turn, at most
-two hyphenated lines in a row, read back from the PDF (tests/pagequality.py)."""
+"""Hyphens taken back after layout (handbook/breaks.py): none across a page turn, none
+before a paragraph's last line, at most two hyphenated lines in a row, read back from
+the PDF (tests/pagequality.py)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,12 @@ def test_which_breaks_are_taken_back() -> None:
              Line(1, 6), Line(1, 7), Line(1, None)]  # two in a row: kept
     assert to_take_back(lines) == {2, 5}
     assert to_take_back([]) == set()  # a document without lines (none read)
+    # the line before a paragraph's last: taken back; before a page's last line of a
+    # paragraph that goes on overleaf: kept (that line is not the paragraph's last)
+    paragraph = [Line(0, None, 1), Line(0, 0, 1), Line(0, None, 1, True),
+                 Line(0, 1, 2), Line(0, None, 2, True), Line(1, None, 2), Line(1, 2, 2),
+                 Line(1, None, 2), Line(1, None, 2, True)]
+    assert to_take_back(paragraph) == {0}
 
 
 def test_a_word_loses_all_its_soft_hyphens_and_only_it() -> None:
@@ -67,4 +74,37 @@ def test_no_hyphen_at_a_page_foot_nor_three_in_a_row(tmp_path: Path) -> None:
         return re.sub(r"-\n+\f?", "", out).split()  # the words a hyphen or page turn broke
 
     assert words(after) == words(before)
+    assert settled.replace(SHY, "") == html.replace(SHY, "")
+
+
+def test_no_hyphen_on_the_line_before_a_paragraphs_last(tmp_path: Path) -> None:
+    """Narrow paragraphs whose line before the last, as first laid out, ends in a hyphen
+    (the last line opening with the word's end): laid out again with those words whole,
+    the other breaks kept."""
+    from weasyprint import HTML
+
+    paragraphs = "".join(f"<p>{typeset(text, hyphenate=hyphenator('en'))}</p>" for text in (
+        "Campaigns build awareness and interest in the company long before a deal.",
+        "Listening well and following up keeps a relationship alive for years.",
+        "Every round of work that marketing does performs better than the last.",
+        "Salespeople talk to customers every single day, marketing to everyone."))
+    font = (ASSETS_DIR / "fonts" / "Lato-Regular.ttf").as_uri()
+    html = f"""<html lang="en"><head><title>t</title><style>
+      @font-face {{ font-family: L; src: url({font}); }}
+      @page {{ size: 52mm 200mm; margin: 4mm; }}
+      body {{ font: 10pt/1.3 L; hyphens: manual; hyphenate-character: "-"; }}
+      </style></head><body>{paragraphs}</body></html>"""
+
+    def render(markup: str) -> object:
+        return HTML(string=markup).render(pdf_variant="pdf/ua-1")
+
+    first = render(html)
+    before, after = tmp_path / "before.pdf", tmp_path / "after.pdf"
+    first.write_pdf(before, pdf_variant="pdf/ua-1")  # type: ignore[attr-defined]
+    assert measure(before).final_hyphens  # the fault is there to begin with
+    document, settled = settle(first, html, render)
+    document.write_pdf(after, pdf_variant="pdf/ua-1")
+    fixed = measure(after)
+    assert fixed.final_hyphens == []
+    assert fixed.hyphenated_lines > 0
     assert settled.replace(SHY, "") == html.replace(SHY, "")

@@ -175,7 +175,11 @@ def test_typeset_writes_the_breaks_a_proofreader_accepts() -> None:
 
     assert shown("<p>Marketing plans campaigns and responsibilities.</p>") == (
         "<p>Mar~ket~ing plans cam~paigns and responsibilities.</p>")  # the last word whole
-    assert shown("<p>Our customers buy.</p>") == "<p>Our cus~tomers\u00a0buy.</p>"
+    # the word tied to a short last word is not hyphenated either: "cus-" would end the
+    # line before the last, "tomers buy." open the last
+    assert shown("<p>Our customers buy.</p>") == "<p>Our customers\u00a0buy.</p>"
+    assert shown("<p>Our customers buy <strong>products</strong> <em>often</em>.</p>") == (
+        "<p>Our cus~tomers buy<strong> products</strong><em>\u00a0often</em>.</p>")
     assert shown("<p>A one-to-one meeting &quot;somewhere&quot; <code>configuration</code> "
                  "today.</p>") == ("<p>A one-\u2060to-\u2060one meet~ing &quot;some~where"
                                    "&quot; <code>configuration</code> today.</p>")
@@ -187,6 +191,13 @@ def test_typeset_writes_the_breaks_a_proofreader_accepts() -> None:
                  ) == "<p>Mar~ket~ing grows. Mar~ket~ing grows\u00a0again.</p>"
     assert str(typeset("<p>Die Zusammenarbeit beginnt heute.</p>", hyphenate=german)
                ).replace("\u00ad", "~") == "<p>Die Zusam~men~ar~beit beginnt\u00a0heute.</p>"
+
+
+def test_no_hyphen_on_a_paragraphs_line_before_the_last(report: Report) -> None:
+    """A paragraph's last line never opens with the end of a hyphenated word ("Ver-" /
+    "trieb bringen."): the word tied to the last one is not hyphenated (typeset.py), and
+    a break left on the line before the last is taken back after layout (breaks.py)."""
+    assert report.final_hyphens == []
 
 
 def test_blank_paper_at_most_one_page_in_16(report: Report) -> None:

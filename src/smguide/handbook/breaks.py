@@ -1,16 +1,19 @@
 """Hyphens taken back after layout, as a typesetter takes them back: no word hyphenated
-across a page turn, and at most two hyphenated lines in a row.
+across a page turn, at most two hyphenated lines in a row, and none at the end of a
+paragraph's line before its last (TeX's \\finalhyphendemerits, the German compositor's
+"keine Trennung in der vorletzten Zeile": the last line would open with a word's end).
 
 The text comes with every place a word may break written in as a soft hyphen
 (handbook/typeset.py), so one break can be taken back without touching the others: the
 soft hyphens of that one word are removed from the HTML and the document is laid out
 again. Which breaks to take back is read from the laid-out lines: a line that ends at a
 soft hyphen (the hyphen WeasyPrint adds after it) and whose next line is on another page,
-or that is the third of three such lines in a row. Lines are counted in the flow's order,
-soft hyphens too: the n-th soft hyphen of the laid-out text is the n-th of the HTML's
-body (when the two counts differ, nothing is taken back). WeasyPrint has no public API
-for its lines (no `hyphenate-limit-lines` either), so they are read from the page boxes;
-a version that lays them out otherwise gives no lines, and the document is kept as it is.
+or is its paragraph's last, or that is the third of three such lines in a row. Lines are
+counted in the flow's order, soft hyphens too: the n-th soft hyphen of the laid-out text
+is the n-th of the HTML's body (when the two counts differ, nothing is taken back).
+WeasyPrint has no public API for its lines (no `hyphenate-limit-lines` either), so they
+are read from the page boxes; a version that lays them out otherwise gives no lines, and
+the document is kept as it is.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ TAG = re.compile(r"<[^>]*>")
 class Line:
     page: int
     breaks_at: int | None  # the soft hyphen (its number in the text) the line ends at
+    block: int = 0  # which paragraph (element) it is a line of
+    closes: bool = False  # the last line of its paragraph on its page
 
 
 def lines(document: Any) -> tuple[list[Line], int]:
@@ -40,20 +45,23 @@ def lines(document: Any) -> tuple[list[Line], int]:
     found: list[Line] = []
     count = 0
 
-    def walk(box: Any, page: int) -> Iterator[Any]:
+    def walk(box: Any, page: int) -> Iterator[tuple[Any, Any, bool]]:
         if isinstance(box, boxes.MarginBox):
             return
-        if isinstance(box, boxes.LineBox):
-            yield box
-            return
-        for child in getattr(box, "children", ()):
-            yield from walk(child, page)
+        children = list(getattr(box, "children", ()))
+        last = max((i for i, c in enumerate(children) if isinstance(c, boxes.LineBox)),
+                   default=-1)
+        for i, child in enumerate(children):
+            if isinstance(child, boxes.LineBox):
+                yield child, box, i == last
+            else:
+                yield from walk(child, page)
 
     for number, page in enumerate(document.pages):
         root = getattr(page, "_page_box", None)
         if root is None:
             return [], -1
-        for line in walk(root, number):
+        for line, parent, closes in walk(root, number):
             texts = [box for box in line.descendants() if isinstance(box, boxes.TextBox)]
             count += sum(box.text.count(SHY) for box in texts)
             last = texts[-1] if texts else None
@@ -62,7 +70,7 @@ def lines(document: Any) -> tuple[list[Line], int]:
                 after = last.text[last.text.rindex(SHY) + 1:]
                 if after and after == last.style["hyphenate_character"]:
                     ends = count - 1
-            found.append(Line(number, ends))
+            found.append(Line(number, ends, id(getattr(parent, "element", parent)), closes))
     return found, count
 
 
@@ -88,15 +96,21 @@ def soft_hyphens(html: str) -> list[int]:
 
 
 def to_take_back(found: list[Line]) -> set[int]:
-    """The soft hyphens whose breaks go: at a page turn, and the third in a row."""
+    """The soft hyphens whose breaks go: at a page turn, before a paragraph's last line,
+    and the third in a row."""
     wanted: set[int] = set()
     run = 0
-    for line, following in zip(found, [*found[1:], None], strict=False):
+    for i, line in enumerate(found):
         if line.breaks_at is None:
             run = 0
             continue
         run += 1
-        if following is not None and following.page != line.page or run > MOST_IN_A_ROW:
+        following = found[i + 1] if i + 1 < len(found) else None
+        after = found[i + 2] if i + 2 < len(found) else None
+        last = following is not None and following.block == line.block and \
+            following.closes and (after is None or after.block != following.block)
+        if following is not None and following.page != line.page or last \
+                or run > MOST_IN_A_ROW:
             wanted.add(line.breaks_at)
             run = 0
     return wanted
@@ -126,8 +140,9 @@ def take_back(html: str, numbers: set[int]) -> str:
 def settle(document: Any, html: str, render: Callable[[str], Any]
            ) -> tuple[Any, str]:
     """The document (and its HTML) laid out again, up to ROUNDS times, until no word is
-    hyphenated across a page turn and no more than MOST_IN_A_ROW lines in a row end in a
-    hyphen; as it was when there is nothing to take back (or its lines cannot be read)."""
+    hyphenated across a page turn or before a paragraph's last line and no more than
+    MOST_IN_A_ROW lines in a row end in a hyphen; as it was when there is nothing to take
+    back (or its lines cannot be read)."""
     for _ in range(ROUNDS):
         found, laid_out = lines(document)
         wanted = to_take_back(found)

@@ -8,11 +8,13 @@
   text as soft hyphens (U+00AD), which WeasyPrint breaks at and draws as a hyphen, and
   nowhere else (the stylesheet sets `hyphens: manual`). So the rules a proofreader asks
   for hold: words of at least 6 letters, 3 letters before and after a break, no break in
-  a paragraph's last word (its end alone would be a runt), in a word that has hyphens of
-  its own, in a name (the brand's name; in English also a capitalised word inside a
-  sentence), in code, or where a template asks for none (`hyphenate=False`: headings,
-  labels, table cells, takeaways). And a single break can be taken back after layout
-  (handbook/breaks.py: none across a page turn, at most two hyphenated lines in a row).
+  a paragraph's last word (its end alone would be a runt) or the word tied to it (the
+  line before the last would end in a hyphen, half the pair on the last), in a word that
+  has hyphens of its own, in a name (the brand's name; in English also a capitalised word
+  inside a sentence), in code, or where a template asks for none (`hyphenate=False`:
+  headings, labels, table cells, takeaways). And a single break can be taken back after
+  layout (handbook/breaks.py: none across a page turn or before a paragraph's last line,
+  at most two hyphenated lines in a row).
 - A word that has hyphens of its own ("one-to-one", "E-Mail") is kept whole: a word
   joiner (U+2060) after each of its hyphens forbids a line break there. A character, not
   an element around the word: WeasyPrint breaks a line early before an inline element
@@ -138,7 +140,7 @@ def tie_ends(html: str) -> str:
 def _tie_before(parts: list[str], end: int) -> None:
     """Replace the last space of the text before parts[end] (back to the block's start)
     with a no-break space, when the last two words are short enough to share a line; the
-    last word is marked KEEP, so that it is not hyphenated."""
+    last word is marked KEEP, so that it is not hyphenated, and so is the word tied to it."""
     start = end - 1
     while start > 0 and not (BLOCK_START.match(parts[start - 1])
                              or BLOCK_END.match(parts[start - 1])):
@@ -154,14 +156,35 @@ def _tie_before(parts: list[str], end: int) -> None:
     if not (previous and word):
         return
     tie = len(word[0]) <= SHORT_WORD and len(previous) + 1 + len(text[last.end():]) <= TIE_LIMIT
+    # the last word is never hyphenated: its end alone would be a runt; and when it is
+    # tied, neither is the word before it: a break there would end the paragraph's
+    # second-to-last line in a hyphen and set the tied pair's half on the last ("Ver-" /
+    # "trieb bringen."); the pair goes to the last line whole instead
+    edits = [(last.end(), last.end(), 0, KEEP)]
+    if tie:
+        edits.append((last.start(), last.end(), 1, "\u00a0"))
+        edits.append((last.start() - len(previous), last.start() - len(previous), 2, KEEP))
+    _edit(parts, pieces, edits)
+
+
+def _edit(parts: list[str], pieces: list[tuple[int, str]],
+          edits: list[tuple[int, int, int, str]]) -> None:
+    """Make `edits` (offset in the block's text, its end, order, the replacement; KEEP
+    goes before the first letter at or after the offset) in the `pieces` of `parts`."""
     offset = 0
+    changed: dict[int, list[tuple[int, int, int, str]]] = {}
     for j, piece in pieces:
-        if offset <= last.start() < offset + len(piece):
-            at, end = last.start() - offset, last.end() - offset
-            # the last word is never hyphenated: its end alone would be a runt
-            letter = LETTERS.search(piece, end)
-            if letter is not None:
-                piece = piece[:letter.start()] + KEEP + piece[letter.start():]
-            parts[j] = piece[:at] + "\u00a0" + piece[end:] if tie else piece
-            return
+        for at, end, order, what in edits:
+            if offset <= at < offset + len(piece):
+                if what == KEEP:  # before the word's first letter, in the same piece
+                    letter = LETTERS.search(piece, at - offset)
+                    if letter is None:
+                        continue
+                    at = end = offset + letter.start()
+                changed.setdefault(j, []).append((at - offset, end - offset, order, what))
         offset += len(piece)
+    for j, found in changed.items():
+        piece = parts[j]
+        for at, end, _, what in sorted(found, reverse=True):
+            piece = piece[:at] + what + piece[min(end, len(piece)):]
+        parts[j] = piece
