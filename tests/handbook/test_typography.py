@@ -270,7 +270,7 @@ def test_german_hyphenation_breaks_compounds_at_their_parts() -> None:
 
 
 def test_a_heading_keeps_a_short_last_word_with_the_one_before() -> None:
-    from smguide.handbook.html import tie_headings
+    from smguide.handbook.headings import tie_headings
     from smguide.sources.brand import load_brand
 
     brand, _ = load_brand(builtin("brand") / "_brand.yml")

@@ -1,0 +1,108 @@
+"""The type area of each paper size: the body size, the measure (set for
+CHARACTERS_PER_LINE characters of the brand's own font) and the margins; and the advance
+widths of the brand's faces the handbook measures text with (fontTools, cached)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from smguide.sources.brand import Brand
+
+# CSS size name, text scale against the brand's base size, width and height (mm)
+PAPERS = {"a4": ("A4", 1.05, 210, 297), "letter": ("letter", 1.05, 215.9, 279.4),
+          "a5": ("A5", 0.9, 148, 210)}
+PT_PER_MM = 72 / 25.4
+# The measure: body text is set for this many characters per line on average (the
+# comfortable range is 60 to 75; ragged lines run up to about 12% longer than average).
+CHARACTERS_PER_LINE = 68
+OPENING_DROP = 0.125
+PX_PER_MM = 96 / 25.4
+MIN_BODY_PT = 9.5  # the smallest text (table headings, 0.85 of it) stays above 8 pt
+
+
+@dataclass(frozen=True)
+class TextGrid:
+    """The type area of one paper size: body size (pt), measure and margins (mm)."""
+
+    font_size: float
+    measure: float
+    top: float
+    bottom: float
+    inner: float
+    outer: float
+    height: float  # of the page
+
+    @property
+    def drop(self) -> float:
+        """The space above every chapter's title: an opening drop of an eighth of the
+        text block, the same for every chapter (fitting.py changes only the spacing)."""
+        return round((self.height - self.top - self.bottom) * OPENING_DROP, 1)
+
+
+def text_grid(paper: str, brand: Brand, sample: str = "") -> TextGrid:
+    """Body size from the brand's, scaled for the paper; the measure set for
+    CHARACTERS_PER_LINE characters of the brand's own font (its average width over
+    `sample`, the guide's text); the inner margin for binding, the rest goes to a wide
+    outer margin with room for notes (two columns would give under 50 characters a line
+    on A4 at a readable size, so a single column it is)."""
+    _, scale, width_mm, height_mm = PAPERS[paper]
+    font_size = max(MIN_BODY_PT, round(brand.base_size_pt * scale * 2) / 2)
+    em = average_character_width(brand, sample)
+    measure = float(round(CHARACTERS_PER_LINE * em * font_size / PT_PER_MM))
+    if paper == "a5":
+        top, bottom, inner = 15.0, 18.0, 17.0
+    else:
+        top, bottom, inner = 20.0, 22.0, 22.0
+    measure = min(measure, width_mm - inner - 12)
+    return TextGrid(font_size, measure, top, bottom, inner, round(width_mm - inner - measure, 1),
+                    height_mm)
+
+
+FALLBACK_EM = 0.47  # Lato's average character width, in ems, over ordinary prose
+ENGLISH = ("Teams work together, and each team needs the others to do its own job well. "
+           "The company earns its living when all of them do their part.")
+
+
+def average_character_width(brand: Brand, sample: str = "") -> float:
+    """The average advance width (in ems) of the brand's regular text face over `sample`
+    (or an English sentence); FALLBACK_EM when the face is not a file we can read."""
+    face = next((f for f in brand.faces if f.family == brand.base_family
+                 and f.weight == 400 and f.style == "normal"), None)
+    if face is None:
+        return FALLBACK_EM
+    return _average_width(face.path, (sample or ENGLISH)[:4000])
+
+
+@lru_cache(maxsize=16)
+def _average_width(path: Path, sample: str) -> float:
+    face = _advances(path)
+    if face is None:  # a font fontTools cannot read: WeasyPrint will say so
+        return FALLBACK_EM
+    units, advances = face
+    widths = [advances[ord(c)] for c in sample if ord(c) in advances]
+    return sum(widths) / len(widths) / units if widths and units else FALLBACK_EM
+
+
+@lru_cache(maxsize=8)
+def _advances(path: Path) -> tuple[int, dict[int, int]] | None:
+    """(units per em, advance width per code point) of a font file, read once; None for a
+    font fontTools cannot read."""
+    from smguide.io.cache import font_file_widths
+
+    try:
+        units, _, advances = font_file_widths(path)  # as the deck measures, cached
+    except Exception:  # noqa: BLE001 - any damage to the file: the callers' fallbacks
+        return None
+    return units, advances
+
+
+@lru_cache(maxsize=256)
+def text_width(path: Path, text: str) -> float:
+    """The advance width of `text` in ems (characters the face lacks count 0.6 em)."""
+    face = _advances(path)
+    if face is None:  # a font fontTools cannot read: WeasyPrint will say so
+        return len(text) * FALLBACK_EM
+    units, advances = face[0] or 1000, face[1]
+    return sum(advances[ord(c)] / units if ord(c) in advances else 0.6 for c in text)

@@ -1,0 +1,74 @@
+"""Headings' words, measured with the brand's faces: the running head cut to one line,
+and a heading's last two words tied so that none ends on one short word."""
+
+from __future__ import annotations
+
+import re
+
+from smguide.handbook.grid import FALLBACK_EM, PT_PER_MM, text_width
+from smguide.sources.brand import Brand
+
+LETTER_RUNS = re.compile(r"[^\W\d_]+")
+
+RUNNING_HEAD_PT = 8.5  # brand.css.j2's running head
+ELLIPSIS = "\u2026"
+
+
+def running_head(title: str, measure_mm: float, brand: Brand) -> str:
+    """`title` as the running head prints it on one line of the text's width: whole, or
+    cut after the last word that fits, with an ellipsis (the brand's regular text face,
+    measured with fontTools, 3% kept for kerning; a face we cannot read: FALLBACK_EM)."""
+    face = next((f for f in brand.faces if f.family == brand.base_family
+                 and f.weight == 400 and f.style == "normal"), None)
+    room = measure_mm * 0.97 * PT_PER_MM / RUNNING_HEAD_PT  # in ems
+
+    def width(text: str) -> float:
+        return text_width(face.path, text) if face else len(text) * FALLBACK_EM
+
+    if width(title) <= room:
+        return title
+    words = title.split()
+    while len(words) > 1:
+        words.pop()
+        cut = " ".join(words).rstrip(",;:–—-") + ELLIPSIS
+        if width(cut) <= room:
+            return cut
+    return title  # one word longer than the line: the head shows it whole
+
+
+
+HEADING = re.compile(r"(<h([1-3])\b[^>]*>)([^<]*)(</h[1-3]>)")
+HEADING_EM = 2.2  # the largest heading in the text (a chapter's title), in body ems
+HEADING_RUNT = 8  # a heading's last word shorter than this (in letters) never ends alone
+HEADING_ROOM = 0.8  # the tied pair's widest share of the line (kerning and bold kept)
+
+
+def tie_headings(html: str, measure_mm: float, body_pt: float, brand: Brand) -> str:
+    """Every heading's last two words tied with a no-break space when the last is short
+    (a chapter's title, h1: whatever its length), so that no heading ends on a line of
+    one short word, and no chapter title on a line of one word: only when the two fit in
+    HEADING_ROOM of the text's width at the largest heading size (the brand's heading
+    face, measured with fontTools), so the tie never makes a line overflow."""
+    face = next((f for f in brand.faces if f.family == brand.heading_family
+                 and f.style == "normal" and f.weight >= 600), None) or next(
+        (f for f in brand.faces if f.family == brand.heading_family), None)
+    room = measure_mm * PT_PER_MM * HEADING_ROOM / (HEADING_EM * body_pt)  # in ems
+
+    def tie(match: re.Match[str]) -> str:
+        start, level, text, end = match.groups()
+        words = text.rstrip().split(" ")
+        if len(words) < 2 or not all(words[-2:]):
+            return match.group(0)
+        letters = LETTER_RUNS.findall(words[-1])
+        pair = f"{words[-2]} {words[-1]}"
+        width = text_width(face.path, pair) if face else len(pair) * FALLBACK_EM * 1.1
+        short = level == "1" or len("".join(letters)) < HEADING_RUNT
+        if not letters or not short or width > room:
+            return match.group(0)
+        tied = " ".join([*words[:-2], f"{words[-2]}\u00a0{words[-1]}"])
+        # the PDF's bookmark keeps the heading as written (handbook.css: [data-plain]);
+        # `text` is already escaped HTML, so it goes into the attribute as it is
+        plain = f'{start[:-1]} data-plain="{text.strip()}">'
+        return plain + tied + text[len(text.rstrip()):] + end
+
+    return HEADING.sub(tie, html)
