@@ -382,7 +382,8 @@ def test_a_small_subtitle_box_keeps_what_fits_and_says_what_was_left_out(tmp_pat
     assert shown.startswith(GUIDE.subtitle)
     left_out = [w for w in renderer.warnings if "left out" in w and "the title slide" in w]
     assert len(left_out) == 1 and left_out[0].startswith(f"{tmp_path / 'small.pptx'}: ")
-    assert "(7.0 x 0.4 in)" in left_out[0] and left_out[0].endswith("the edition")
+    # the box starts at the title's text edge, its right edge kept: 7.8 in (was 7.0)
+    assert "(7.8 x 0.4 in)" in left_out[0] and left_out[0].endswith("the edition")
 
 
 def test_body_text_on_content_slides_is_never_below_14_pt(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from smguide.deck.fitting import fit_into, fit_target
 from smguide.deck.footer import overlap
 from smguide.deck.logo import add_picture
 from smguide.deck.oxml import inches
+from smguide.deck.subtitle import place_under, under_title
 from smguide.deck.textfit import Para, Span
 from smguide.deck.write import bullet_indent, plain, spans, typed_spans
 from smguide.paths import display_path
@@ -150,6 +151,9 @@ def section_slide(deck: DeckContext, planned: PlannedSlide) -> None:
                 moved.left, moved.top, moved.width, moved.height = (Emu(v) for v in box)
         body.left, body.width, body.height = Emu(left), Emu(width), Emu(height)
         body.top = Emu(title_shape.top + title_shape.height)
+        place_under(deck, title_shape, body, shift - height)  # the layout's own gap
+    elif title_shape is not None:
+        under_title(deck, title_shape, body)
     if fit_into(deck, body, [Para(typed_spans(chapter.deck, lang))], 24, 18, planned,
                            1, slide):
         deck.unsummarised.append(chapter.number)
@@ -168,6 +172,8 @@ def _title_block(deck: DeckContext, planned: PlannedSlide, title: str, lines: li
     slide = deck.new_slide(planned, title, said=said)
     if lines:
         target = deck.text_target(slide, planned)
+        if slide.shapes.title is not None:
+            under_title(deck, slide.shapes.title, target)
         left = fit_into(deck, target, lines, 24, 12, planned, len(lines) - 1,
                                    slide)
         if left:

@@ -1,0 +1,130 @@
+"""Where the line under a title goes on the title, closing and divider slides: at the
+title's text edge, a designed distance under the title's last line.
+
+A company template places its title and subtitle boxes for its own design (a centred
+title slide, a divider with its text above the title); smguide sets titles left-aligned,
+so the subtitle box starts where the title's does, and goes under the title's text (not
+its box: a title centred in a tall box leaves a gap that reads as a mistake). The
+distance is the template's own, from its layout's boxes, kept between a quarter and
+three fifths of the title's size.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from smguide.deck.placeholders import MASTER_TYPE
+from smguide.deck.textfit import HEIGHT_MARGIN, Para, Span, text_height
+from smguide.deck.write import INSET_Y, frame_box
+
+if TYPE_CHECKING:
+    from smguide.deck.context import DeckContext
+
+EMU_PER_PT = 12700
+CLOSEST, FARTHEST = 0.25, 0.6  # the distance's bounds, in title sizes
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+
+
+def anchor_of(shape: Any) -> str:
+    """How the shape's text sits in its box (t, ctr, b): its own, else its layout
+    placeholder's, else the master's placeholder of its type; top when none says."""
+    owners = [shape]
+    if shape.is_placeholder:
+        layout = shape.part.slide_layout
+        owners.append(layout.placeholders.get(idx=shape.placeholder_format.idx))
+        wanted = MASTER_TYPE.get(_type(shape), _type(shape))
+        owners.append(next((ph for ph in layout.slide_master.placeholders
+                            if MASTER_TYPE.get(_type(ph), _type(ph)) == wanted), None))
+    for owner in owners:
+        body = owner._element.find(f".//{_A}bodyPr") if owner is not None else None
+        if body is not None and body.get("anchor"):
+            return str(body.get("anchor"))
+    return "t"
+
+
+def _type(shape: Any) -> str:
+    """A placeholder's type as its XML says it (obj when it says none)."""
+    ph = shape._element.find(f".//{_P}nvPr/{_P}ph")
+    return str(ph.get("type", "obj")) if ph is not None else "obj"
+
+
+def text_extent(deck: DeckContext, title: Any) -> tuple[int, int]:
+    """(top, bottom) of the title's text with its frame's insets (EMU), from the size and
+    lines it was set in and how its text sits in the box (a little slack kept, as the
+    fitting keeps it)."""
+    _, top, _, height = deck.geometry(title)
+    paras = [Para(tuple(Span(run.text, bool(run.font.bold), bool(run.font.italic))
+                        for run in paragraph.runs))
+             for paragraph in title.text_frame.paragraphs if paragraph.runs]
+    size = _size(title)
+    if not paras or size is None:
+        return int(top), int(top + height)
+    box = frame_box(title)
+    used = min(height, (text_height(paras, box.inner_width, size, deck.head_fonts)
+                        / HEIGHT_MARGIN + 2 * INSET_Y) * EMU_PER_PT)
+    anchor = anchor_of(title)
+    start = top + height - used if anchor == "b" else \
+        top + (height - used) / 2 if anchor == "ctr" else top
+    return round(start), round(start + used)
+
+
+def _size(shape: Any) -> float | None:
+    """The size a shape's text was set at (its first run's)."""
+    return next((run.font.size.pt for p in shape.text_frame.paragraphs for run in p.runs
+                 if run.font.size), None)
+
+
+def distance(title: Any, gap: int) -> int:
+    """`gap` (the template's own, in EMU) kept within the bounds for the title's size."""
+    size = _size(title) or 40.0
+    return round(min(max(gap, CLOSEST * size * EMU_PER_PT), FARTHEST * size * EMU_PER_PT))
+
+
+def under_title(deck: DeckContext, title: Any, line: Any) -> None:
+    """The line (subtitle) where the layout has it below the title: at the title's text
+    edge; and, when the layout means the two to read together (its box at most the
+    title's size below the title's box), under the title's text at the layout's distance
+    (place_under). A line the template set well apart (on a panel of its own, say) stays
+    at its height."""
+    _, top, _, height = deck.geometry(title)
+    line_top = deck.geometry(line)[1]
+    if line_top < top + height / 2:
+        return
+    gap = line_top - (top + height)
+    if gap <= (_size(title) or 40.0) * EMU_PER_PT:
+        place_under(deck, title, line, gap)
+    else:
+        _at_edge(deck, title, line)
+
+
+def _at_edge(deck: DeckContext, title: Any, line: Any, top: int | None = None) -> None:
+    """`line` starting where the title's box does (the text edges meet: both frames have
+    smguide's insets), its right edge kept; at `top` when given."""
+    from pptx.util import Emu
+
+    left = deck.geometry(title)[0]
+    was = deck.geometry(line)
+    now = (left, was[1] if top is None else top, was[0] + was[2] - left, was[3])
+    if now != tuple(was):  # else it keeps inheriting its layout's box
+        line.left, line.top = Emu(now[0]), Emu(now[1])
+        line.width, line.height = Emu(now[2]), Emu(now[3])
+
+
+def place_under(deck: DeckContext, title: Any, line: Any, gap: int) -> None:
+    """Move `line` (the subtitle box) to the title's text edge and under its text, `gap`
+    (the template's distance, bounded) below it, its text set at the box's top; the box
+    keeps the height the template gave it. A title box taller than its text (a centred
+    title) is made to hug its text, so the two boxes never overlap."""
+    from pptx.enum.text import MSO_ANCHOR
+    from pptx.util import Emu
+
+    left, title_top, width, title_height = deck.geometry(title)
+    text_top, text_bottom = text_extent(deck, title)
+    new_top = text_bottom + distance(title, gap)
+    if new_top < title_top + title_height:  # the title's box hugs its text
+        title.left, title.top = Emu(left), Emu(text_top)  # (all four: a placeholder
+        title.width, title.height = Emu(width), Emu(text_bottom - text_top)  # inherits)
+    _at_edge(deck, title, line, new_top)
+    if anchor_of(line) != "t":
+        line.text_frame.vertical_anchor = MSO_ANCHOR.TOP
