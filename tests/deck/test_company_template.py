@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pptx
 import pytest
@@ -217,21 +218,25 @@ def renamed(target: Path, names: dict[str, str], *, untyped: bool = False,
     return target
 
 
-def kinds(deck: Presentation) -> dict[str, str]:
-    """Slide kind (by position in the built-in plan) -> the layout name its slide used."""
-    from smguide.deck.plan import load_plan
+def kinds(template: Path, aspect: str | None = None, brand=BRAND  # noqa: ANN001
+          ) -> tuple[dict[str, str], Presentation, bytes]:
+    """(slide kind -> the layout name its first slide used, the deck, its bytes): the
+    whole built-in plan on `template`, each slide known by what the renderer was told of
+    it (on_page), not by its title."""
+    pages: list[tuple[str, int]] = []
 
-    plan = load_plan(GUIDE, None)
+    def on_page(planned: Any, page: int) -> None:
+        pages.append((planned.block.type if planned.block is not None else planned.kind,
+                      page))
+
+    data, _ = DeckRenderer(GUIDE, brand, DeckOptions(template=template, aspect=aspect),
+                           on_page=on_page).render()
+    deck = Presentation(io.BytesIO(data))
     used: dict[str, str] = {}
-    titles = [s.shapes.title.text if s.shapes.title is not None else "" for s in deck.slides]
-    slides = iter(zip(titles, deck.slides, strict=True))
-    for planned in plan:
-        kind = planned.block.type if planned.block is not None else planned.kind
-        title, slide = next(slides)
-        while title.endswith(f"({GUIDE.labels.continued})"):
-            title, slide = next(slides)
-        used.setdefault(kind, slide.slide_layout.name)
-    return used
+    for (kind, page), slide in zip(pages, deck.slides, strict=True):
+        if page == 0:
+            used.setdefault(kind, slide.slide_layout.name)
+    return used, deck, data
 
 
 @pytest.mark.parametrize("names, untyped", [(FRENCH, False), (GOOGLE, True),
@@ -240,8 +245,7 @@ def kinds(deck: Presentation) -> dict[str, str]:
 def test_layouts_are_picked_by_what_they_hold(tmp_path: Path, names: dict[str, str],
                                               untyped: bool) -> None:
     template = renamed(tmp_path / "corporate.pptx", names, untyped=untyped, reverse=True)
-    deck, data = render(template, "16:9")
-    used = kinds(deck)
+    used, deck, data = kinds(template, "16:9")
     assert {kind: used[kind] for kind in EXPECTED} == {
         kind: names[layout] for kind, layout in EXPECTED.items()}
     (tmp_path / "d.pptx").write_bytes(data)
@@ -255,7 +259,7 @@ def test_a_brand_pins_a_kind_to_a_layout_by_name_or_number(tmp_path: Path,
         "Titre seul") + 1
     brand = brand_with(brand_dir, f"    layouts:\n      takeaways: {number}\n"
                                   "      section: Diapositive de titre\n")
-    used = kinds(render(template, brand=brand)[0])
+    used = kinds(template, brand=brand)[0]
     assert used["takeaways"] == "Titre seul" and used["section"] == "Diapositive de titre"
     assert used["agenda"] == "Titre et contenu"  # the kinds not pinned are picked as before
 

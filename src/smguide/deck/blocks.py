@@ -26,6 +26,7 @@ from smguide.deck.slides import drop_empty, title_of, too_long
 from smguide.deck.tables import table_slides
 from smguide.deck.textfit import Box, Fonts, Para, largest_size, paginate, text_height
 from smguide.deck.theme import filled_shape
+from smguide.deck.typescale import LIST_TEXT
 from smguide.deck.write import (
     INSET_X,
     bullet_indent,
@@ -124,10 +125,9 @@ def add_block(deck: DeckContext, planned: PlannedSlide) -> None:
 
 PANEL_X, PANEL_Y = 21.6, 14.4  # the takeaways panel's padding, points
 RULE = 0.06  # the accent rule along its top, inches
-# a short list, one that would leave most of its slide empty, is set a step up the type
-# scale (still 1.2 times below the titles) and its items further apart: it uses the
-# slide rather than sitting in its top half
-LEAD = 26
+# a short list, one that would leave most of its slide empty, has its items further
+# apart (at the list size, the type scale's LIST_TEXT): it uses the slide rather than sitting
+# in its top half
 SHORT = 0.72  # a list filling less than this share of its area at the list size is short
 FILL = 0.75  # its items move apart until it fills this share of the area...
 SPREAD = 2.0  # ...but at most this far apart (ems above each item)
@@ -172,23 +172,20 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
         shown = [replace(p, marker=numbers) if p.bullet == "#" and numbers != "accent1" else p
                  for p in _first(page.items)]
         spread = _spread(shown, room, deck.body_fonts, page.size) if len(pages) == 1 else None
-        family, size = ("list", page.size) if spread is None else ("list:lead", LEAD)
-        deck.scale.fill(family, target, spread or shown, size)
+        deck.scale.fill(LIST_TEXT, target, spread or shown, page.size)
         if panel:
-            _panel(deck, slide, target, spread or shown, size,
+            _panel(deck, slide, target, spread or shown, page.size,
                    (shown, room) if len(pages) == 1 else None)
         drop_empty(slide)
 
 
 def _spread(paras: list[Para], room: Box, fonts: Fonts, size: float) -> list[Para] | None:
-    """A short list (below SHORT of `room` at `size`) at LEAD, its items moved apart to
-    fill FILL of the room (at most SPREAD ems apart); None when the list is not short or
-    does not fit at LEAD."""
+    """A short list (below SHORT of `room` at `size`) with its items moved apart to fill
+    FILL of the room (at most SPREAD ems apart); None when the list is not short."""
     width, height = room.inner_width, room.inner_height
-    if text_height(paras, width, size, fonts) >= height * SHORT or \
-            largest_size(paras, room, fonts, LEAD, LEAD) is None:
+    if text_height(paras, width, size, fonts) >= height * SHORT:
         return None
-    return _apart(paras, room, fonts, LEAD)
+    return _apart(paras, room, fonts, size)
 
 
 def _apart(paras: list[Para], room: Box, fonts: Fonts, size: float) -> list[Para]:

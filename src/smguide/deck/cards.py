@@ -16,6 +16,7 @@ from smguide.deck.fitting import (
 from smguide.deck.slides import drop_empty, title_of, too_long
 from smguide.deck.textfit import Box, Fonts, Para, largest_size, paginate, text_height
 from smguide.deck.theme import filled_shape
+from smguide.deck.typescale import DENSE_TEXT
 from smguide.deck.write import (
     Area,
     plain,
@@ -36,8 +37,7 @@ if TYPE_CHECKING:
 def _practice(practice: Any, lang: str, tone: str) -> list[Para]:
     """A card: the practice's title (in `tone`) and what it is (its `slide:` line when it
     has one); why it matters is said (notes)."""
-    return [Para(typed_spans(practice.title, lang, bold=True),
-                 scale=1.15, tone=tone),
+    return [Para(typed_spans(practice.title, lang, bold=True), tone=tone),
             Para(spans(practice.slide or practice.what, lang), space_before=0.4)]
 
 
@@ -116,8 +116,8 @@ def _card(deck: DeckContext, slide: Slide, cell: Area, paras: list[Para], size: 
 
     shape = filled_shape(slide, (cell.left, cell.top, cell.width, cell.height), "Card",
                          MSO_THEME_COLOR.BACKGROUND_2, rounding=0.06)
-    deck.scale.fill("cards", shape, [p if p.tone else replace(p, tone="tx1") for p in paras],
-                     size)
+    deck.scale.fill(DENSE_TEXT, shape,
+                    [p if p.tone else replace(p, tone="tx1") for p in paras], size)
     frame = shape.text_frame
     frame.margin_left = frame.margin_right = Pt(pad.inset_x)
     frame.margin_top = frame.margin_bottom = Pt(pad.inset_y)

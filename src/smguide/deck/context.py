@@ -147,17 +147,18 @@ class DeckContext:
         return box
 
     def new_slide(self, planned: PlannedSlide, title: str, page: int = 0,
-                  said: str = "", extra: str = "", pages: int = 1) -> Slide:
+                  said: str = "", extra: str = "", pages: int = 1,
+                  continues: str | None = None) -> Slide:
         """A slide on the planned layout (page `page` of the `pages` a block runs over):
-        its eyebrow and title fitted, its own notes (the author's share for this page,
-        else `said`: what the slide shows, as sentences, then `extra`: what it leaves
-        out) and footer."""
+        its eyebrow and title fitted (a later page's: `continues`, naming what
+        continues, else the title marked as continued), its own notes (the author's
+        share for this page, else `said`: what the slide shows, as sentences, then
+        `extra`: what it leaves out) and footer."""
         if self.on_page is not None:
             self.on_page(planned, page)
         layout: SlideLayout = self.pick_of(planned).layout
         slide = self.prs.slides.add_slide(layout)
-        if page:
-            title = f"{title} ({self.guide.labels.continued})"
+        title = self.page_title(title, page, continues)
         kind = planned.kind if planned.kind in TITLE_SIZES else "slide"
         eyebrow = eyebrow_of(self, planned, title)
         set_title(self, slide, title, kind, planned, eyebrow)
@@ -170,14 +171,21 @@ class DeckContext:
             add_footer(self, slide, layout, self.pick_of(planned))
         return slide
 
-    def fit_slide(self, planned: PlannedSlide, title: str, page: int = 0) -> None:
+    def page_title(self, title: str, page: int, continues: str | None = None) -> str:
+        """The title of a block's page `page`: its title on the first, then `continues`
+        (what continues, named), else the title marked as continued."""
+        if not page:
+            return title
+        return continues or f"{title} ({self.guide.labels.continued})"
+
+    def fit_slide(self, planned: PlannedSlide, title: str, page: int = 0,
+                  continues: str | None = None) -> None:
         """What new_slide measures, without a slide (while fitting): `on_page` is told,
         the slide counted and its title fitted to the title placeholder it would get."""
         if self.on_page is not None:
             self.on_page(planned, page)
         self._fitted += 1
-        if page:
-            title = f"{title} ({self.guide.labels.continued})"
+        title = self.page_title(title, page, continues)
         kind = planned.kind if planned.kind in TITLE_SIZES else "slide"
         eyebrow = eyebrow_of(self, planned, title)
         layout = self.pick_of(planned).layout

@@ -3,6 +3,7 @@ on one slide or continued."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from smguide.deck.fitting import (
@@ -17,6 +18,7 @@ from smguide.deck.fitting import (
 from smguide.deck.slides import drop_empty, title_of, too_long
 from smguide.deck.textfit import Box, Fonts, Para, Span, largest_size, text_height
 from smguide.deck.theme import filled_shape
+from smguide.deck.typescale import DENSE_TEXT, LIST_TEXT
 from smguide.deck.write import (
     INSET_X,
     Area,
@@ -36,8 +38,10 @@ if TYPE_CHECKING:
 
 
 def _label(text: str, lang: str, space: float = 0.0) -> Para:
+    """A column's label: at the size of its items (one type scale), set apart from them
+    in bold and the secondary colour."""
     return Para(tuple(Span(s.text, True, s.italic, s.href) for s in spans(text, lang)),
-                scale=0.8, tone="accent2", space_before=space)
+                tone="accent2", space_before=space)
 
 
 HEADER = 0.75  # the role card's coloured header, inches
@@ -47,12 +51,15 @@ EDGE = round(INSET_X * 12700)  # the header's edges where the columns' text star
 def role_slides(deck: DeckContext, planned: PlannedSlide, role: Role) -> None:
     """The handbook's role card: a header in the primary colour with the role's name and
     time horizon, then what they do and what it takes in two columns; the mission is
-    said (the notes), and long columns continue on another card."""
+    said (the notes). A card too long for one slide is split by meaning: what they do
+    on the first slide, what it takes on the next (titled so: "Sales: what it takes"),
+    each list across both columns."""
     from pptx.util import Emu
 
     labels, lang, fonts = deck.guide.labels, deck.guide.language, deck.body_fonts
     focus = labels.short_term if role.focus == "short-term" else labels.long_term
-    columns_head = ([_label(labels.activities, lang)], [_label(labels.skills, lang)])
+    names = (labels.activities, labels.skills)
+    columns_head = ([_label(names[0], lang)], [_label(names[1], lang)])
     lists = ([Para(spans(a, lang), bullet="•", indent=1.0, space_before=0.3)
               for a in role.activities],
              [Para(spans(s, lang), bullet="•", indent=1.0, space_before=0.3)
@@ -66,25 +73,36 @@ def role_slides(deck: DeckContext, planned: PlannedSlide, role: Role) -> None:
         raise too_long(deck, planned, "the role", role.name, minimum=COLUMNS[1])
     columns, pages = found
     mission = sentences(md_paras(role.mission, lang))
-    for number, (size, chunks) in enumerate(pages):
+    title = title_of(deck, planned, role.name)
+    for number, page in enumerate(pages):
+        continues = _continues(deck, role.name, names[page.topic]) \
+            if page.topic is not None else None
         if deck.fitting:
-            deck.fit_slide(planned, title_of(deck, planned, role.name), number)
+            deck.fit_slide(planned, title, number, continues)
             continue
-        said = [listed(label, chunk) for label, chunk in
-                ((labels.activities, chunks[0]), (labels.skills, chunks[1])) if chunk]
-        slide = deck.new_slide(planned, title_of(deck, planned, role.name), number,
-                               said="\n".join(said),
+        said = [listed(names[n], items) for n, items in enumerate(page.items) if items]
+        slide = deck.new_slide(planned, title, number, said="\n".join(said),
                                extra="\n".join(mission) if number == 0 else "",
-                               pages=len(pages))
+                               pages=len(pages), continues=continues)
         _role_header(deck, slide, area.narrowed(EDGE), header_h, role.name,
                      deck.guide.typography.pair(labels.focus, focus))
-        for n, column in enumerate(columns):
-            paras = [*columns_head[n], *chunks[n]]
+        for n, (column, paras) in enumerate(zip(columns, page.columns, strict=True)):
+            if not paras:
+                continue
             box = slide.shapes.add_textbox(Emu(column.left), Emu(column.top),
                                            Emu(column.width), Emu(column.height))
-            box.name = "Activities" if n == 0 else "Skills"
-            deck.scale.fill("role", box, paras, size, spread_with=id(slide))
+            box.name = ("Activities", "Skills")[n if page.topic is None else page.topic]
+            deck.scale.fill(DENSE_TEXT, box, paras, page.size, spread_with=id(slide))
         drop_empty(slide)
+
+
+def _continues(deck: DeckContext, name: str, label: str) -> str:
+    """A continued card's title, naming what it shows: "Sales: what it takes" (in English
+    a label after a colon starts in lower case; other languages keep it as written)."""
+    if deck.guide.language.split("-")[0] == "en" and label[:1].isupper() \
+            and not label[1:2].isupper():
+        label = label[0].lower() + label[1:]
+    return deck.guide.typography.pair(name, label)
 
 
 def _both_columns(deck: DeckContext, planned: PlannedSlide) -> Area:
@@ -112,38 +130,71 @@ def _split(inner: Area, share: float) -> list[Area]:
             Area(inner.left + first + GAP * 2, inner.top, room - first, inner.height)]
 
 
+@dataclass(frozen=True)
+class RolePage:
+    """One slide of a role card: its two columns' paragraphs (labels and items) at
+    `size`; the items it shows of each list (`items`: what they do, what it takes); and,
+    when the card is split by meaning, which list the slide is about (`topic`)."""
+
+    size: float
+    columns: tuple[list[Para], list[Para]]
+    items: Chunks
+    topic: int | None = None
+
+
 def _column_pages(lists: Chunks, heads: Chunks, inner: Area, fonts: Fonts
-                  ) -> tuple[list[Area], list[tuple[float, Chunks]]] | None:
-    """The columns and the fewest slides over which both run side by side, each slide's
-    items within MAX_WORDS. One slide may come down to ONE_SLIDE (a step below the base
-    size: one full card reads better than two half-empty ones), with the columns sized
-    to their text when equal columns do not hold it; a continued card keeps equal
-    columns, each cut where its slides' shares are of equal height (not of equal
-    count), and may come down to the minimum."""
+                  ) -> tuple[list[Area], list[RolePage]] | None:
+    """The columns and the slides of a role card: the whole card on one slide, which
+    may come down to ONE_SLIDE (a step below the base size: one full card reads better
+    than two half-empty ones), with the columns sized to their text when equal columns
+    do not hold it; else split by meaning (_by_meaning)."""
     equal = _split(inner, 0.5)
-    whole = _page(lists, heads, [c.box for c in equal], fonts, alone=True)
-    if whole is not None:
-        return equal, [(whole, lists)]
-    for share in SHARES[1:]:
-        columns = _split(inner, share)
+    for share in SHARES:
+        columns = equal if share == 0.5 else _split(inner, share)
         size = _page(lists, heads, [c.box for c in columns], fonts, alone=True)
         if size is not None:
-            return columns, [(size, lists)]
-    boxes = [c.box for c in equal]
-    most = max(len(items) for items in lists)
-    for count in range(2, most + 1):
-        parts = [_balanced(items, heads[n], count, boxes[n], fonts)
-                 for n, items in enumerate(lists)]
-        pages = []
-        for chunks in zip(*parts, strict=True):
-            size = _page(chunks, heads, boxes, fonts, alone=False)
-            if size is None:
+            return columns, [RolePage(size, ([*heads[0], *lists[0]], [*heads[1], *lists[1]]),
+                                      lists)]
+    pages = _by_meaning(lists, heads, [c.box for c in equal], fonts)
+    return None if pages is None else (equal, pages)
+
+
+def _by_meaning(lists: Chunks, heads: Chunks, boxes: list[Box], fonts: Fonts
+                ) -> list[RolePage] | None:
+    """Each list on slides of its own (what they do, then what it takes), its label over
+    the first column and its items across both columns, cut where the two columns'
+    heights are even; a list too long for one slide runs over the fewest that hold it
+    (each within MAX_WORDS). Every slide at the smallest size any of them needs."""
+    pages: list[tuple[float, list[Para], list[Para], int]] = []
+    for topic, items in enumerate(lists):
+        if not items:
+            continue
+        head = heads[topic]
+        # the second column starts level with the first's items: an empty label line
+        blank = [replace(p, spans=(Span(" "),)) for p in head]
+        for count in range(2, 2 * len(items) + 1, 2):
+            runs = _balanced(items, head, count, boxes[0], fonts)
+            found = []
+            for first, second in zip(runs[::2], runs[1::2], strict=True):
+                if not first:
+                    break  # fewer slides hold it: this count is not the fewest
+                size = _page((first, second), (head, blank), boxes, fonts, alone=False)
+                if size is None:
+                    break
+                found.append((size, [*head, *first], [*blank, *second] if second else [],
+                              topic))
+            else:
+                pages += found
                 break
-            pages.append((size, chunks))
         else:
-            common = min(size for size, _ in pages)
-            return equal, [(common, chunks) for _, chunks in pages]
-    return None
+            return None
+    common = min(size for size, *_ in pages)
+    out = []
+    for _, left, right, topic in pages:
+        shown = [p for p in (*left, *right) if p.bullet]
+        out.append(RolePage(common, (left, right), (shown, []) if topic == 0 else ([], shown),
+                            topic))
+    return out
 
 
 def _page(chunks: Chunks | tuple[list[Para], ...], heads: Chunks, boxes: list[Box],
@@ -212,7 +263,7 @@ def _role_header(deck: DeckContext, slide: Slide, area: Area, height: int, name:
                  Span("   ·   "), *spans(focus, lang)), tone=deck.tones.readable("bg1", "accent1"))
     box = Box(area.width / 12700, height / 12700, 14.4, 3.6)
     size = largest_size([line], box, deck.body_fonts, 24, 18) or 18
-    deck.scale.fill("role header", shape, [line], size)
+    deck.scale.fill(LIST_TEXT, shape, [line], size)
     frame = shape.text_frame
     frame.margin_left = frame.margin_right = 182880
     frame.vertical_anchor = MSO_ANCHOR.MIDDLE

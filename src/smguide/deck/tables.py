@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from smguide.deck.fitting import (
@@ -20,6 +21,7 @@ from smguide.deck.fitting import (
 from smguide.deck.oxml import NS
 from smguide.deck.slides import drop_empty, too_long
 from smguide.deck.textfit import Fonts, Page, Para, Span, paginate, text_height
+from smguide.deck.typescale import DENSE_TEXT
 from smguide.deck.write import (
     Area,
     md_paras,
@@ -118,6 +120,8 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
                        _airy(heights(page.items, page.size), head is not None, limit,
                              len(pages) > 1), page.size)
         frame._element.nvGraphicFramePr.cNvPr.set("descr", alt)
+        lines = [head, *page.items] if head else list(page.items)
+        deck.scale.add(DENSE_TEXT, page.size, partial(_refill, frame.table, lines))
         drop_empty(slide)
 
 
@@ -267,6 +271,14 @@ def _on_primary(master: Any) -> str:
         return "bg1"
     return max(("bg1", "tx1"), key=lambda slot: contrast(colours.get(slot, "#ffffff"),
                                                          colours["accent1"]))
+
+
+def _refill(table: Any, lines: Sequence[list[list[Para]]], size: float) -> None:
+    """Every cell of `table` (its rows `lines`) at `size`: the type scale's, where it is
+    smaller than the size the table was made at (its rows keep their heights)."""
+    for r, cells in enumerate(lines):
+        for c, paras in enumerate(cells):
+            _fill_cell(table.cell(r, c), paras, size)
 
 
 def _fill_cell(cell: Any, paras: list[Para], size: float) -> None:

@@ -1,7 +1,9 @@
-"""One type scale for a deck: text frames of one family (every content title, every
-list, both role slides...) are filled as they are made, remembered, and set to one size
-once every slide is made; the columns of one slide open up their list items by one amount
-to fill their height."""
+"""One type scale for a deck: text is filled as it is made, remembered by family, and set
+to one size per family once every slide is made. The families: the titles of each kind of
+slide, and two sizes of body text, LIST_TEXT (lists and sparse slides: the agenda, checklists,
+takeaways, prose, the summary, the role card's header) and DENSE_TEXT (slides that hold more:
+the role card's columns, tables, cards). The columns of one slide open up their list
+items by one amount to fill their height."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from smguide.deck.write import fill
 
 HIERARCHY = 1.2  # a content title is at least this many times the size of body text
 SPREAD = 0.7  # lines a role card's list items may open up by, to fill the card's height
+LIST_TEXT, DENSE_TEXT = "list", "dense"  # the two sizes of body text (families)
 
 
 class TypeScale:
@@ -25,17 +28,25 @@ class TypeScale:
         self._spread: dict[object, list[int]] = {}  # a slide's columns -> their ids
         # id(shape) -> what follows its text's final size (a panel sized to its text)
         self._then: dict[int, Callable[[float], None]] = {}
+        # text that is not one text frame (a table's cells): (size, refill at a size)
+        self._others: dict[str, list[tuple[float, Callable[[float], None]]]] = {}
 
     def fill(self, family: str, shape: Any, paras: list[Para], size: float,
-                    spread_with: object = None) -> None:
-        """Fill `shape`, remembering it: siblings (every content title, every list, both
-        role slides) are set to one size at the end (see unify). Shapes given the same
-        `spread_with` (the columns of one slide) open up the gaps between their list
-        items by one amount once that size is known, so their text fills their height."""
+             spread_with: object = None) -> None:
+        """Fill `shape`, remembering it: siblings (every content title, all text of one of
+        the two body sizes, LIST_TEXT or DENSE_TEXT) are set to one size at the end (see
+        unify). Shapes given the same `spread_with` (the columns of one slide) open up the
+        gaps between their list items by one amount once that size is known, so their
+        text fills their height."""
         fill(shape, paras, size)
         self._sized.setdefault(family, []).append((shape, paras, size))
         if spread_with is not None:
             self._spread.setdefault(spread_with, []).append(id(shape))
+
+    def add(self, family: str, size: float, refill: Callable[[float], None]) -> None:
+        """Remember text filled at `size` that is not one text frame (a table's cells):
+        `refill` sets it at the family's size at the end, if that differs."""
+        self._others.setdefault(family, []).append((size, refill))
 
     def then_sized(self, shape: Any, follow: Callable[[float], None]) -> None:
         """Call `follow` with the size a filled family member's text ends up at (after
@@ -44,17 +55,13 @@ class TypeScale:
 
     def unify(self) -> None:
         """One type scale: each family at the smallest size any of its members needed
-        (a smaller size always fits where a larger one did); where a template's small
-        title box takes content titles down, the lists and role cards step down with
-        them, so a title stays HIERARCHY times their size (never below 18 pt)."""
-        commons = {family: min(size for _, _, size in members)
-                   for family, members in self._sized.items()}
-        title = commons.get("title:slide")
-        if title is not None:
-            for family in ("list", "list:lead", "role", "role header"):
-                if family in commons:
-                    commons[family] = min(commons[family],
-                                          max(18.0, round(title / HIERARCHY * 2) / 2))
+        (a smaller size always fits where a larger one did; see commons), text frames
+        refilled and list items spread at that size."""
+        commons = self.commons()
+        for family, others in self._others.items():
+            for size, refill in others:
+                if size != commons[family]:
+                    refill(commons[family])
         extra = self._spread_gaps(commons)
         for family, members in self._sized.items():
             common = commons[family]
@@ -70,6 +77,24 @@ class TypeScale:
                      frame.margin_bottom) = insets
                 if id(shape) in self._then:
                     self._then[id(shape)](common)
+
+    def commons(self) -> dict[str, float]:
+        """Family -> its size: the smallest any member needed; where a template's small
+        title box takes content titles down, the body text steps down with them, so a
+        title stays HIERARCHY times its size (never below 18 pt)."""
+        sizes: dict[str, list[float]] = {}
+        for family, members in self._sized.items():
+            sizes.setdefault(family, []).extend(size for _, _, size in members)
+        for family, others in self._others.items():
+            sizes.setdefault(family, []).extend(size for size, _ in others)
+        commons = {family: min(found) for family, found in sizes.items()}
+        title = commons.get("title:slide")
+        if title is not None:
+            for family in (LIST_TEXT, DENSE_TEXT):
+                if family in commons:
+                    commons[family] = min(commons[family],
+                                          max(18.0, round(title / HIERARCHY * 2) / 2))
+        return commons
 
     def _spread_gaps(self, commons: dict[str, float]) -> dict[int, float]:
         """id(shape) -> the lines added before its list items: for each group of shapes

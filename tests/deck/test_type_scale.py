@@ -1,0 +1,134 @@
+"""One type scale, read back from the decks with python-pptx: in the English, German, 4:3
+dark-theme and company-template decks, body text comes in two sizes (lists and sparse
+slides; dense slides), never below 18 pt; nothing on a content slide is below 14 pt; the
+agenda and the checklist share a size; sibling slides (the role slides, all content
+titles) use the same sizes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+
+from smguide.commands.build import build_slides
+from smguide.deck.render import DeckOptions
+from smguide.model.options import Sources
+from smguide.resources import builtin
+
+TEMPLATE = Path(__file__).resolve().parents[1] / "fixtures" / "deck-template" / "dark.pptx"
+FURNITURE = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+# name -> (the guide's folder under the built-in content, deck options)
+DECKS = {"en": ("", {}), "de": ("de", {}),
+         "dark 4:3": ("", {"theme": "dark", "aspect": "4:3"}),
+         "template": ("", {"template": TEMPLATE})}
+
+
+@pytest.fixture(scope="module")
+def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    folder = tmp_path_factory.mktemp("scale")
+    out = {}
+    for name, (content, options) in DECKS.items():
+        sources = Sources(builtin("content") / content, builtin("brand") / "_brand.yml")
+        path = folder / f"{name.replace(' ', '-').replace(':', '')}.pptx"
+        built = build_slides(sources, path, DeckOptions(**options))  # type: ignore[arg-type]
+        out[name] = Presentation(str(built.path))
+    return out
+
+
+def content_slides(prs: Any) -> list[Any]:
+    """Every slide but the title, closing and divider slides."""
+    slides = list(prs.slides)[1:-1]
+    return [s for s in slides if not s.slide_layout.name.startswith("Section")]
+
+
+def _sizes(frame: Any) -> Iterator[float]:
+    for paragraph in frame.paragraphs:
+        for run in paragraph.runs:
+            if run.text.strip():
+                assert run.font.size is not None, run.text  # every run says its size
+                yield run.font.size.pt
+
+
+def runs(slide: Any) -> Iterator[tuple[str, float]]:
+    """(what the text is, size) of every run with text on the slide: "title", "eyebrow",
+    "furniture" (footer, slide number), "figure" (a diagram's labels), else "body"."""
+    for shape in slide.shapes:
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            for inner in shape.shapes:
+                if inner.has_text_frame:
+                    yield from (("figure", size) for size in _sizes(inner.text_frame))
+            continue
+        if shape.is_placeholder and shape.placeholder_format.type in FURNITURE:
+            kind = "furniture"
+        elif shape == slide.shapes.title or shape.name == "Title":
+            kind = "title"
+        elif shape.name == "Eyebrow":
+            kind = "eyebrow"
+        else:
+            kind = "body"
+        if getattr(shape, "has_table", False) and shape.has_table:
+            for row in shape.table.rows:
+                for cell in row.cells:
+                    yield from ((kind, size) for size in _sizes(cell.text_frame))
+        elif shape.has_text_frame:
+            yield from ((kind, size) for size in _sizes(shape.text_frame))
+
+
+def body_sizes(slide: Any) -> set[float]:
+    return {size for kind, size in runs(slide) if kind == "body"}
+
+
+def numbered(slide: Any) -> bool:
+    """Whether the slide's body is a numbered list (the agenda, a checklist)."""
+    return any(shape.has_text_frame and shape.text_frame._txBody.find(
+        f".//{A}buAutoNum") is not None for shape in slide.shapes
+        if shape != slide.shapes.title)
+
+
+@pytest.mark.parametrize("name", list(DECKS))
+def test_body_text_comes_in_two_sizes_never_below_18_pt(decks: dict, name: str) -> None:
+    sizes = {size for slide in content_slides(decks[name]) for size in body_sizes(slide)}
+    assert 1 <= len(sizes) <= 2, sizes
+    assert min(sizes) >= 18, sizes
+
+
+@pytest.mark.parametrize("name", list(DECKS))
+def test_nothing_on_a_content_slide_is_below_14_pt(decks: dict, name: str) -> None:
+    """The footer and slide number aside (the template's furniture, not read from the
+    back of the room): titles, eyebrows, body text and the diagram's labels."""
+    for number, slide in enumerate(decks[name].slides, 1):
+        if slide not in content_slides(decks[name]):
+            continue
+        small = [(kind, size) for kind, size in runs(slide)
+                 if kind != "furniture" and size < 14]
+        assert not small, (number, slide.shapes.title.text, small)
+
+
+@pytest.mark.parametrize("name", list(DECKS))
+def test_the_agenda_and_the_checklist_share_a_size(decks: dict, name: str) -> None:
+    lists = [s for s in content_slides(decks[name]) if numbered(s)]
+    assert len(lists) >= 2, [s.shapes.title.text for s in lists]  # the agenda, a checklist
+    sizes = {frozenset(body_sizes(s)) for s in lists}
+    assert len(sizes) == 1 and len(next(iter(sizes))) == 1, sizes
+
+
+@pytest.mark.parametrize("name", list(DECKS))
+def test_sibling_slides_use_the_same_sizes(decks: dict, name: str) -> None:
+    """Every content title at one size; every role slide (header, labels, items) at the
+    same sizes, the header at the list size: the deck's larger body size."""
+    slides = content_slides(decks[name])
+    titles = {size for s in slides for kind, size in runs(s) if kind == "title"}
+    assert len(titles) == 1, titles
+    roles = [s for s in slides if any(shape.name == "Role header" for shape in s.shapes)]
+    assert len(roles) >= 2
+    assert len({frozenset(body_sizes(s)) for s in roles}) == 1, [body_sizes(s) for s in roles]
+    header = {size for s in roles for shape in s.shapes if shape.name == "Role header"
+              for size in _sizes(shape.text_frame)}
+    everything = {size for s in slides for size in body_sizes(s)}
+    assert header == {max(everything)}, (header, everything)
+    assert max(titles) >= 1.2 * max(everything) - 0.5, (titles, everything)
