@@ -193,17 +193,33 @@ def _headed(*blocks: tuple[str, str | None]) -> str:
     return f'<section class="chapter" id="sales">{html}</section>'
 
 
-@pytest.mark.parametrize("kind, moves_on", [("comparison", False), ("image", False),
-                                            ("role", True), ("checklist", True),
-                                            ("callout", True)])
-def test_a_table_or_picture_never_floats_past_the_section_that_reads_it(
-        kind: str, moves_on: bool) -> None:
-    """The text after a table may read it ("Reading the table"): a table or a picture
-    does not move past a block with a heading of its own; a card, a checklist or a callout
-    stands alone and may. Within its section (prose without a heading) each may move."""
+@pytest.mark.parametrize("kind", ["comparison", "image", "role", "checklist", "callout"])
+def test_a_block_never_floats_out_of_its_section(kind: str) -> None:
+    """A section is a block with a heading and the blocks without one after it: a block
+    kept whole moves only past text of its own section, never past a block with a
+    heading of its own ("Reading the table" reads the table; the questions come after
+    the checklist, as the welcome chapter tells), and a block with its own heading is a
+    section and never moves."""
     across = _headed(("prose", "At a glance"), (kind, None), ("prose", "Reading the table"),
                      ("takeaways", None))
     within = _headed(("prose", "At a glance"), (kind, None), ("prose", None),
                      ("takeaways", None))
-    assert moves(PUSHED, across, FIT) == ([Move("sales-2", "sales-3")] if moves_on else [])
+    own = _headed(("prose", "The core job"), (kind, "At a glance"), ("prose", None),
+                  ("takeaways", None))
+    assert moves(PUSHED, across, FIT) == []
     assert moves(PUSHED, within, FIT) == [Move("sales-2", "sales-3")]
+    assert moves(PUSHED, own, FIT) == []
+
+
+def test_a_callout_moves_up_only_within_its_section() -> None:
+    """With only the takeaways after it, a callout goes before the text before it: only
+    when that text is of its own section (no heading of its own)."""
+    document = _Document({"sales": (0, 1000), "sales-1": (0, 1000)},
+                         {"sales": (0, 1000), "sales-1": (0, 100), "sales-2": (100, 450)},
+                         {"sales": (0, 500), "sales-3": (0, 300), "sales-4": (300, 500)})
+    within = _headed(("prose", "Targets"), ("prose", None), ("callout", None),
+                     ("takeaways", None))
+    across = _headed(("prose", "Targets"), ("prose", "Tactics"), ("callout", None),
+                     ("takeaways", None))
+    assert moves(document, within, FIT) == [Move("sales-3", "sales-1")]
+    assert moves(document, across, FIT) == []

@@ -10,12 +10,18 @@ the next one, as a figure floats to the top of the next page in a book. When no 
 follows (the takeaways come next), the block goes before the prose block before it, as a
 designer moves a callout up. Each block moves at most once, only past prose (and the
 questions, which may turn the page between two), never past the takeaways (they sum up
-the text before them) or another block kept whole; its own heading moves with it. A table
-or a picture stays in its section: it never moves past (or up before) a block that opens
-a section with a heading of its own, since the text after a table or a picture reads it
-("Reading the table"); a card, a checklist or a callout stands on its own and may. A move
-is kept only when its chapter comes out better: fewer holes, never more pages (and, for a
-block moved up, no last page left less than half full).
+the text before them) or another block kept whole.
+
+A block never leaves its section, as in a book. A section is a block with a heading of
+its own (an <h2> first in it) and the blocks without one after it. So a block with its
+own heading (it opens a section: "Sales at a glance", "Your first-week checklist")
+never moves, since any move would carry text into or out of its section; a block
+without one moves only past, or up before, blocks of its own section (never past or
+before a block that opens a section). The blocks of every edition, paper size and
+language are then printed in the order the content gives them, which is the order the
+text describes ("Reading the table" after the table, the checklist before the
+questions). A move is kept only when its chapter comes out better: fewer holes, never
+more pages (and, for a block moved up, no last page left less than half full).
 
 Read from the laid-out pages through WeasyPrint's public API (`Page.anchors`: each block
 of a chapter has the id ANCHOR-N on every page it is on, positions in CSS pixels); the
@@ -36,7 +42,6 @@ from smguide.handbook.fitting import Fit
 
 GAP = 0.3  # a page inside a chapter more than this white has a hole (tests/pagequality.py)
 FLOATS = ("role", "comparison", "checklist", "image", "callout")  # kept whole, may move
-READ = ("comparison", "image")  # blocks the text after them reads: kept in their section
 FLOWING = ("prose", "questions")  # text a page turn may break (questions: between two)
 ROUNDS = 2  # layouts spent on moving blocks, at most (each move is then laid out anew)
 
@@ -112,8 +117,9 @@ def moves(document: Any, html: str, fit: Fit, done: frozenset[str] = frozenset()
     for i, (anchor, kind) in enumerate(order):
         chapter = _chapter(anchor)
         pages = where.get(anchor)
-        if kind not in FLOATS or anchor in done or not pages or i == 0:
-            continue
+        if kind not in FLOATS or anchor in done or not pages or i == 0 or _opens_section(
+                html, anchor):
+            continue  # not a float, moved already, or a section of its own: it stays
         before = order[i - 1][0]
         first = min(pages)
         if _chapter(before) != chapter or max(where.get(before) or [-1]) != first - 1:
@@ -125,16 +131,15 @@ def moves(document: Any, html: str, fit: Fit, done: frozenset[str] = frozenset()
             continue
         after, filled = None, 0.0
         for name, following in order[i + 1:]:
-            if following not in FLOWING or _chapter(name) != chapter or (
-                    kind in READ and _opens_section(html, name)):
-                break
+            if following not in FLOWING or _chapter(name) != chapter or _opens_section(
+                    html, name):
+                break  # past text of its own section only
             after = name
             filled += sum(bottom - top for top, bottom in where.get(name, {}).values())
             if filled >= hole:
                 break
         if after is None and i >= 2 and order[i - 1][1] in FLOWING and _chapter(
-                order[i - 2][0]) == chapter and (kind not in READ or not _opens_section(
-                    html, before)):
+                order[i - 2][0]) == chapter and not _opens_section(html, before):
             after = order[i - 2][0]  # nothing to set before it: it goes before the text
             # before it, as a designer moves a callout up (the layout shows if it fits)
         if after is not None:
