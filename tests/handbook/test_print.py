@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -58,6 +59,50 @@ def rich_share(page: dict[str, bytes]) -> tuple[int, float]:
             inked += 1
             rich += min(c, m, y) < 255
     return inked, rich / max(inked, 1)
+
+
+TEXT_SHOWING = {"Tj", "TJ", "'", '"'}
+COLOUR_SETTING = {"k": "fill", "K": "stroke", "sc": "fill", "scn": "fill", "SC": "stroke",
+                  "SCN": "stroke", "g": "fill", "G": "stroke"}
+Fill = tuple[float, ...]
+
+
+def painting(pdf: pikepdf.Pdf, page: pikepdf.Page) -> tuple[Counter[Fill], set[Fill], bool]:
+    """What one page's content streams (and the forms they draw) paint: how many
+    text-showing operators each fill colour paints, every fill and stroke colour set, and
+    whether a picture is drawn. Read with pikepdf's content stream parser, following q/Q."""
+    text: Counter[Fill] = Counter()
+    colours: set[Fill] = set()
+    pictures = False
+
+    def walk(stream: object, resources: object, fill: Fill) -> None:
+        nonlocal pictures
+        stack: list[Fill] = []
+        for instruction in pikepdf.parse_content_stream(stream):  # type: ignore[arg-type]
+            op, operands = str(instruction.operator), instruction.operands
+            if op == "q":
+                stack.append(fill)
+            elif op == "Q" and stack:
+                fill = stack.pop()
+            elif op in COLOUR_SETTING and not any(isinstance(v, pikepdf.Name)
+                                                   for v in operands):  # not a pattern
+                value = tuple(round(float(v), 3) for v in operands)
+                colours.add(value)
+                if COLOUR_SETTING[op] == "fill":
+                    fill = value
+            elif op in TEXT_SHOWING:
+                text[fill] += 1
+            elif op == "Do":
+                xobject = resources.XObject[operands[0]]  # type: ignore[attr-defined]
+                if xobject.Subtype == "/Image":
+                    pictures = True
+                else:
+                    walk(xobject, xobject.get("/Resources", resources), fill)
+            elif op == "BI":
+                pictures = True
+
+    walk(page, page.Resources, (0.0,))
+    return text, colours, pictures
 
 
 def test_print_pdf_is_pdfx4_with_a_cmyk_output_intent(print_pdf: Path) -> None:
@@ -140,6 +185,56 @@ def test_body_text_and_notes_pages_print_on_the_black_plate(
     screen.mkdir()
     _, screen_share = rich_share(plates(default_pdf, screen)[2])
     assert screen_share > 0.9
+
+
+def test_black_text_prints_as_solid_black_not_a_screen_of_it(print_pdf: Path) -> None:
+    # the brand's ink (#1d2327) is a near-black: body text, the contents, tables and black
+    # headings print as 100 % K, not as a 96 % dot screen (fuzzy at 11 pt); the greys
+    # (muted text, rules) keep their tints; nothing is a rich black
+    with pikepdf.open(print_pdf) as pdf:
+        fills: Counter[Fill] = Counter()
+        for page in pdf.pages:
+            fills.update(painting(pdf, page)[0])
+    shown = sum(fills.values())
+    assert fills[(0.0, 0.0, 0.0, 1.0)] > 0.75 * shown, fills.most_common(6)
+    screens = {fill: n for fill, n in fills.items()
+               if len(fill) == 4 and fill[:3] == (0, 0, 0) and 0.85 < fill[3] < 1}
+    assert not screens  # was 1335 text operators at 0 0 0 0.961
+    assert all(len(fill) == 4 for fill in fills), fills  # every text colour CMYK
+    assert any(len(f) == 4 and f[:3] == (0, 0, 0) and 0.3 < f[3] < 0.85 for f in fills)
+
+
+@needs_gs
+def test_a_text_only_page_prints_on_the_black_plate_alone_in_solid_black(
+        print_pdf: Path, tmp_path: Path) -> None:
+    # pages whose content paints only in black and greys (the imprint, any page of text
+    # without a coloured heading): Ghostscript's inkcov finds no cyan, magenta or yellow
+    # on them (no rich black from a transparency group or a profile conversion), and its
+    # separations, not anti-aliased, show the text as solid black, never a screen of it
+    texts = page_texts(print_pdf)
+    with pikepdf.open(print_pdf) as pdf:
+        painted = [painting(pdf, page) for page in pdf.pages]
+    grey = [n for n, (text, colours, pictures) in enumerate(painted)
+            if 0 < n < len(painted) - 1 and text and not pictures
+            and not is_notes_page(texts[n])
+            and all(len(c) == 1 or (len(c) == 4 and c[:3] == (0, 0, 0)) for c in colours)]
+    assert 1 in grey  # the imprint, at least
+    coverage = tool("gs", "-q", "-dNOPAUSE", "-dBATCH", "-dUseTrimBox", "-sDEVICE=inkcov",
+                    "-r50", "-sPageList=" + ",".join(str(n + 1) for n in grey), "-o", "-",
+                    print_pdf).splitlines()
+    inks = [[float(v) for v in line.split()[:4]] for line in coverage if "CMYK OK" in line]
+    assert len(inks) == len(grey)
+    for n, (c, m, y, k) in zip(grey, inks, strict=True):
+        assert c == m == y == 0 and k > 0, (n + 1, c, m, y, k)
+    tool("gs", "-q", "-dNOPAUSE", "-dBATCH", "-dUseTrimBox", "-sDEVICE=tiffsep", "-r100",
+         "-dTextAlphaBits=1", "-dGraphicsAlphaBits=1",
+         "-sPageList=" + ",".join(str(n + 1) for n in grey), "-o", tmp_path / "sep%03d.tif",
+         print_pdf)
+    for number, n in enumerate(grey, start=1):
+        black = Counter(Image.open(tmp_path / f"sep{number:03d}(Black).tif").convert("L")
+                        .tobytes())  # 255: no ink, 0: solid
+        assert black[0] > 200, n + 1  # the text (on the imprint, its title line)
+        assert not sum(count for value, count in black.items() if 0 < value < 26), n + 1
 
 
 @needs_gs
@@ -265,3 +360,22 @@ def test_every_pictogram_prints_without_hairlines_at_the_smallest_size(
     assert result.exit_code == 0, result.stderr
     assert "Preflight passed" in result.output + result.stderr
     assert len(figure_alts(out)) >= len(blocks)
+
+
+def test_near_black_text_colours_become_solid_black_and_greys_keep_their_tint() -> None:
+    from smguide.handbook.cmyk import CmykConverter
+    from smguide.safety.iccprofile import load_output_profile
+
+    converter = CmykConverter(load_output_profile(None, ""), {},
+                              k_only=("#1d2327", "#2b2f33", "#5f6467"))
+
+    def cmyk(hex_value: str) -> tuple[float, ...]:
+        return converter.cmyk(tuple(int(hex_value[i:i + 2], 16) / 255 for i in (1, 3, 5)))
+
+    for near_black in ("#1d2327", "#2b2f33", "#222222", "#333333", "#000000"):
+        assert cmyk(near_black) == (0, 0, 0, 1), near_black  # a brand's ink, #333
+    for grey in ("#5f6467", "#444444", "#999999"):  # muted text, greys: their own tints
+        c, m, y, k = cmyk(grey)
+        assert c == m == y == 0 and 0.3 < k < 0.9, grey
+    c, m, y, k = cmyk("#2f6b4f")  # a colour keeps its inks
+    assert c > 0.5 and y > 0.4

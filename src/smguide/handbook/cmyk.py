@@ -5,7 +5,10 @@ Three rules, in order:
 2. a grey (chroma under NEUTRAL_CHROMA in CIELAB), and each colour named in `k_only` (the
    handbook's text, rule and writing-line colours, when they are near-greys such as a
    blue-black: chroma under TEXT_CHROMA), prints on the black plate only, as the K tint
-   whose lightness on the output profile matches the colour's;
+   whose lightness on the output profile matches the colour's; a near-black (a tint of
+   NEAR_BLACK_K or more, such as a brand's ink #1d2327 at 96 %) prints as solid black,
+   100 % K: a 96 % screen at text size prints as a dot pattern and looks fuzzy, while
+   the difference in tone is too small to see;
 3. any other colour is converted sRGB -> output profile, relative colorimetric with black
    point compensation (what a prepress application does by default). Light tints keep
    their hue this way, though their chroma is low.
@@ -21,6 +24,7 @@ from smguide.safety.iccprofile import OutputProfile
 
 NEUTRAL_CHROMA = 2.5  # CIELAB C*: below this any colour is read as a grey
 TEXT_CHROMA = 12.0  # a text colour this close to grey still prints on black only
+NEAR_BLACK_K = 0.9  # a K tint this dark prints as solid black (0 0 0 1)
 Cmyk = tuple[float, float, float, float]  # 0..1 each
 Rgb = tuple[float, float, float]  # 0..1 each
 
@@ -76,14 +80,15 @@ class CmykConverter:
 
     def _k_for(self, lightness: int) -> float:
         """The K tint (0..1) whose lightness on this profile is nearest `lightness`; paper
-        white and anything lighter is 0, the solid black and anything darker 1."""
+        white and anything lighter is 0, the solid black, anything darker and any tint of
+        NEAR_BLACK_K or more 1."""
         ramp = self._k_lightness
         if lightness >= ramp[0]:
             return 0.0
         if lightness <= ramp[-1]:
             return 1.0
-        best = min(range(256), key=lambda k: abs(ramp[k] - lightness))
-        return round(best / 255, 3)
+        best = min(range(256), key=lambda k: abs(ramp[k] - lightness)) / 255
+        return 1.0 if best >= NEAR_BLACK_K else round(best, 3)
 
     def is_k_only(self, rgb: Rgb) -> bool:
         c, m, y, _ = self.cmyk(rgb)

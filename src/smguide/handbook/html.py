@@ -28,8 +28,9 @@ from smguide.resources import ASSETS_DIR
 from smguide.sources.brand import Brand
 from smguide.sources.markdown import use_quotes
 
-# text, rules, writing lines and the footer: on the black plate only when near-grey
-K_ONLY = ("foreground", "text", "muted", "rule", "dark", "arrow")
+# text (headings too), rules, writing lines and the footer: on the black plate only when
+# near-grey, and as solid black when near-black
+K_ONLY = ("foreground", "text", "headings", "muted", "rule", "dark", "arrow")
 
 
 def _typeset_after(filter_: Callable[[str], Markup], words: Hyphenate | None,
