@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from smguide.deck import slides
+from smguide.deck.builtinlayouts import KnownSheet
 from smguide.deck.footer import add_footer
 from smguide.deck.layouts import LayoutPicker, Pick
 from smguide.deck.logo import Logo, load_logo
 from smguide.deck.measuring import deck_fonts
 from smguide.deck.notes import Notes, authored_notes
+from smguide.deck.placeholders import PptxSheet, Sheet
 from smguide.deck.plan import PlannedSlide, load_plan
 from smguide.deck.textfit import Box
 from smguide.deck.theme import open_deck
@@ -64,9 +66,15 @@ class DeckContext:
             logo = replace(logo, alt=guide.labels.logo_alt)
         self.logo: Logo | None = logo
         template = options.template
-        self.prs: Presentation = open_deck(brand, template, options.aspect, logo)
+        self._prs: Presentation | None = None
+        self.sheet: Sheet
+        if fitting:  # the built-in theme's layouts known as data: no deck opened
+            self.sheet = KnownSheet(brand, options.aspect or "16:9", logo)
+        else:
+            self._prs = open_deck(brand, template, options.aspect, logo)
+            self.sheet = PptxSheet(self._prs)
         self.source = str(template) if template else "the built-in theme"
-        self.picker = LayoutPicker(self.prs, brand.layouts if template else {}, self.source,
+        self.picker = LayoutPicker(self.sheet, brand.layouts if template else {}, self.source,
                                    brand.layout_where)
         for planned in self.plan:  # every layout is found (or a pin refused) before any slide
             self.pick_of(planned)
@@ -78,11 +86,17 @@ class DeckContext:
         self.unsummarised: list[int] = []  # chapters whose divider could not show `deck:`
         self._override: dict[int, Area] = {}  # planned slide -> a larger content area
         self.head_fonts, self.body_fonts, self.own_body_fonts = deck_fonts(
-            brand, self.prs, template is not None, self.warn)
-        self.tones = Tones(self.prs.slide_master)
+            brand, self._prs, template is not None, self.warn)
+        self.tones = Tones(self.sheet)
         self.scale = TypeScale(self.box_of, self.body_fonts)
         self.notes = Notes()
 
+    @property
+    def prs(self) -> Presentation:
+        """The deck the slides go into (there is none while fitting)."""
+        if self._prs is None:
+            raise ValueError("a deck laid out with fitting=True makes no slides")
+        return self._prs
 
     @property
     def slide_count(self) -> int:
@@ -103,6 +117,13 @@ class DeckContext:
         """The template's layout for this slide, and where its content goes."""
         block = planned.block.type if planned.block is not None else None
         return self.picker.pick(planned.kind, block, planned.layout, planned.source)
+
+    def layout_of(self, planned: PlannedSlide) -> SlideLayout:
+        """The slide layout of the deck the slide goes on (not while fitting)."""
+        layout = self.pick_of(planned).layout
+        if layout is None:
+            raise ValueError("a deck laid out with fitting=True has no slide layouts")
+        return layout
 
     def text_target(self, slide: Slide, planned: PlannedSlide, column: int = 0,
                     area: Area | None = None) -> Any:
@@ -128,14 +149,17 @@ class DeckContext:
         texts = self.own_texts(planned)
         if column < len(texts):
             idx = texts[column].idx
-            layout = self.pick_of(planned).layout
-            if any(ph.placeholder_format.idx == idx
-                   for ph in layout.iter_cloneable_placeholders()):
+            size = self.cloned(planned).get(idx)
+            if size is not None:
                 inside = self.area_of(planned)
                 if len(texts) == 1 and _trimmed(texts[column], inside):
                     return inside.box, True
-                return frame_box(layout.placeholders.get(idx=idx)), True
+                return Area(0, 0, *size).box, True
         return self.area_of(planned).box, False
+
+    def cloned(self, planned: PlannedSlide) -> dict[int, tuple[int, int]]:
+        """idx -> (width, height) of the placeholders a slide on the planned layout gets."""
+        return self.sheet.cloned(self.picker.layouts[self.pick_of(planned).number - 1])
 
     def text_box(self, slide: Slide, area: Area) -> Any:
         """A text box standing in for a placeholder the layout lacks."""
@@ -156,7 +180,7 @@ class DeckContext:
         `extra`: what it leaves out) and footer."""
         if self.on_page is not None:
             self.on_page(planned, page)
-        layout: SlideLayout = self.pick_of(planned).layout
+        layout = self.layout_of(planned)
         slide = self.prs.slides.add_slide(layout)
         title = self.page_title(title, page, continues)
         kind = planned.kind if planned.kind in TITLE_SIZES else "slide"
@@ -188,15 +212,12 @@ class DeckContext:
         title = self.page_title(title, page, continues)
         kind = planned.kind if planned.kind in TITLE_SIZES else "slide"
         eyebrow = eyebrow_of(self, planned, title)
-        layout = self.pick_of(planned).layout
         # a slide's title is its placeholder 0, cloned from the layout's (dates, footers
         # and slide numbers are not cloned), at the layout placeholder's position
-        cloned = any(ph.placeholder_format.idx == 0
-                     for ph in layout.iter_cloneable_placeholders())
-        shape = layout.placeholders.get(idx=0) if cloned else None
+        size = self.cloned(planned).get(0)
         area = self.pick_of(planned).title_area
-        box = frame_box(shape) if shape is not None and shape.width and shape.height \
-            else area.box
+        shape = Area(0, 0, *size) if size is not None else None
+        box = shape.box if shape is not None and shape.width and shape.height else area.box
         title_size(self, title, kind, planned, eyebrow, box, shape if shape is not None
                    else area)
 

@@ -222,9 +222,7 @@ class Grounds:
 
     @classmethod
     def of(cls, deck: DeckContext, scene: Scene) -> Grounds:
-        from smguide.deck.theme import shown_colours
-
-        colours = shown_colours(deck.prs.slide_master)
+        colours = deck.tones.colours()
         band = None
         if scene.band is not None:
             b = scene.band

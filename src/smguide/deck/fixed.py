@@ -123,8 +123,6 @@ def summary_slide(deck: DeckContext, planned: PlannedSlide) -> None:
 
 def section_slide(deck: DeckContext, planned: PlannedSlide) -> None:
     """The divider: "Chapter N" above the chapter's title, its `deck:` line under it."""
-    from pptx.util import Emu
-
     chapter = planned.chapter
     assert chapter is not None
     lang = deck.guide.language
@@ -137,6 +135,8 @@ def section_slide(deck: DeckContext, planned: PlannedSlide) -> None:
     slide = deck.new_slide(planned, title, said=plain(chapter.deck or title, lang))
     if not chapter.deck:
         return
+    from pptx.util import Emu
+
     body = deck.text_target(slide, planned)
     title_shape = slide.shapes.title
     if body.is_placeholder and title_shape is not None and body.top < title_shape.top:
@@ -198,7 +198,7 @@ def place_logo(deck: DeckContext, slide: Slide, planned: PlannedSlide) -> None:
         add_picture(slide, deck.logo, inches(left), inches(1.6 - height / 2), inches(height))
         return
     mode = deck.brand.template_logo
-    layout = deck.pick_of(planned).layout
+    layout = deck.layout_of(planned)
     if mode == "never" or (mode == "auto" and has_picture(layout)):
         return
     spot = _logo_spot(deck, slide, mode == "auto")

@@ -23,13 +23,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from smguide.deck.oxml import inches
-from smguide.deck.placeholders import Box, Layout, read_layouts
+from smguide.deck.oxml import inch_emu as inches
+from smguide.deck.placeholders import Box, Layout, Sheet
 from smguide.deck.write import Area
 from smguide.errors import RenderError
 
 if TYPE_CHECKING:
-    from pptx.presentation import Presentation
     from pptx.slide import SlideLayout
 
 ROLE_OF = {"Title Slide": "title", "Section Header": "section", "Title and Content": "content",
@@ -70,7 +69,8 @@ class Pick:
     content area; `title_area` is where a text box stands in when the layout has no title.
     """
 
-    layout: SlideLayout
+    layout: SlideLayout | None  # None: the layout known as data (deck/builtinlayouts)
+    number: int  # 1-based, over every master's layouts in order
     name: str
     role: str
     title: Box | None
@@ -100,12 +100,11 @@ def _normal(name: str) -> str:
 class LayoutPicker:
     """Picks and caches a layout per slide; `source` names the template in messages."""
 
-    def __init__(self, prs: Presentation, pins: dict[str, str | int], source: str,
+    def __init__(self, sheet: Sheet, pins: dict[str, str | int], source: str,
                  pin_where: dict[str, str]):
-        self.prs = prs
-        self.width = prs.slide_width or inches(13.333)
-        self.height = prs.slide_height or inches(7.5)
-        self.layouts = read_layouts(prs)
+        self.sheet = sheet
+        self.width, self.height = sheet.width, sheet.height
+        self.layouts = sheet.layouts
         self.pins = pins
         self.source = source
         self.pin_where = pin_where  # kind -> "brand file:line:column: field"
@@ -270,8 +269,8 @@ class LayoutPicker:
             if candidate.width * candidate.height > max(
                     [area.width * area.height, *(c.width * c.height for c in fallbacks)]):
                 fallbacks.append(candidate)
-        return Pick(info.layout, info.name, role, title, texts, area, self.title_area(info), free,
-                    tuple(fallbacks))
+        return Pick(info.layout, info.number, info.name, role, title, texts, area,
+                    self.title_area(info), free, tuple(fallbacks))
 
     def _inside(self, area: Area, title: Box | None) -> Area:
         """`area` kept below a title above it and on the slide."""
@@ -285,19 +284,8 @@ class LayoutPicker:
     def margins(self) -> tuple[int, int]:
         """Left and right edges of content: the master's body placeholder, else 5%."""
         if self._margins is None:
-            self._margins = self._find_margins()
+            self._margins = self.sheet.margins()
         return self._margins
-
-    def _find_margins(self) -> tuple[int, int]:
-        from pptx.enum.shapes import PP_PLACEHOLDER as PH
-
-        edge = max(round(self.width * 0.05), inches(0.4))
-        for ph in self.prs.slide_master.placeholders:
-            if ph.placeholder_format.type in (PH.BODY, PH.OBJECT) and ph.width:
-                left, right = int(ph.left or 0), int((ph.left or 0) + ph.width)
-                if left >= 0 and right <= self.width and right - left > self.width / 2:
-                    return max(left, inches(0.25)), min(right, self.width - inches(0.25))
-        return edge, self.width - edge
 
     def free_area(self, info: Layout, graphics: bool = True) -> Area:
         """Between the title and the footer row, inside the content margins (and, with
@@ -318,20 +306,7 @@ class LayoutPicker:
     def graphics(self, info: Layout) -> list[Area]:
         """The template's own shapes on the layout (and the master, when the layout shows
         it): pictures, bands, boxes; not the slide-wide background ones."""
-        found = []
-        layout = info.layout
-        shown = [layout.shapes]
-        if layout._element.get("showMasterSp") != "0":
-            shown.append(layout.slide_master.shapes)
-        for shapes in shown:
-            for shape in shapes:
-                if shape.is_placeholder or not shape.width or not shape.height:
-                    continue
-                if shape.width * shape.height >= self.width * self.height * 0.6:
-                    continue
-                found.append(Area(int(shape.left or 0), int(shape.top or 0), int(shape.width),
-                                  int(shape.height)))
-        return found
+        return self.sheet.graphics(info)
 
     def title_area(self, info: Layout) -> Area:
         """Where a title goes when the layout has none: a band at the top."""

@@ -57,23 +57,24 @@ def substitute_for(family: str, fonts: Fonts) -> Fonts:
     return widest(fonts, other)
 
 
-def deck_fonts(brand: Brand, prs: Presentation, template: bool,
+def deck_fonts(brand: Brand, prs: Presentation | None, template: bool,
                warn: Callable[[str], None]) -> tuple[Fonts, Fonts, Fonts]:
     """(heading, body, the body's own) fonts of a deck: measured with the fonts the deck's
     theme names (theme_fonts_of), and, for a family a presenter's computer may lack, with
     the font PowerPoint shows instead as well (substitute_for): text fits with either. The
     body's own fonts are for text with no room to spare."""
     head, body = theme_fonts_of(brand, prs, template, warn)
-    families = (theme_fonts(prs.slide_master) if template
+    families = (theme_fonts(prs.slide_master) if template and prs is not None
                 else (brand.heading_family, brand.base_family))
     return (substitute_for(families[0], head), substitute_for(families[1], body), body)
 
 
-def theme_fonts_of(brand: Brand, prs: Presentation, template: bool,
+def theme_fonts_of(brand: Brand, prs: Presentation | None, template: bool,
                    warn: Callable[[str], None]) -> tuple[Fonts, Fonts]:
     """The fonts the deck's theme names: the brand's files, else installed ones, else
-    the brand's font widened by 15% (and say so)."""
-    if not template:
+    the brand's font widened by 15% (and say so). `prs` is the template's deck (none for
+    the built-in theme measured without slides: its fonts are the brand's)."""
+    if not template or prs is None:
         return (family_fonts(brand, brand.heading_family),
                 family_fonts(brand, brand.base_family))
     known = {face.family for face in brand.faces}

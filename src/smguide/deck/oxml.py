@@ -21,6 +21,12 @@ NS = {"a": A, "p": P, "r": R}
 
 
 def inches(value: float) -> Length:
+    """`value` inches as python-pptx's length (EMU)."""
     from pptx.util import Emu
 
-    return Emu(round(value * EMU_PER_INCH))
+    return Emu(inch_emu(value))
+
+
+def inch_emu(value: float) -> int:
+    """`value` inches in EMU, without python-pptx (for geometry measured as data)."""
+    return round(value * EMU_PER_INCH)

@@ -1,12 +1,16 @@
-"""A company template's layouts read once: each layout's placeholders (title, body,
-subtitle, picture, footer marks) with their kind, number and rectangle, inherited from
-the master where the layout gives none."""
+"""A deck's layouts read once: each layout's placeholders (title, body, subtitle, picture,
+footer marks) with their kind, number and rectangle, inherited from the master where the
+layout gives none; and the `Sheet`, what the layout picker and the text fitting read of a
+deck (its size, layouts, margins, graphics, the placeholders a slide clones, the colours
+the master shows), here read from an opened deck (`PptxSheet`); deck/builtinlayouts has
+the built-in theme's as data."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from smguide.deck.oxml import inch_emu as inches
 from smguide.deck.write import Area
 
 if TYPE_CHECKING:
@@ -43,7 +47,7 @@ class Box:
 class Layout:
     """What one layout holds, read once."""
 
-    layout: SlideLayout
+    layout: SlideLayout | None  # None: known as data, without python-pptx (the built-in theme)
     number: int  # 1-based, over every master's layouts in order
     name: str
     type: str
@@ -131,3 +135,89 @@ def read_layouts(prs: Presentation) -> list[Layout]:
                 info.boxes.append(Box(KINDS.get(kind, "other"), idx, *rect, vertical))
             found.append(info)
     return found
+
+
+class Sheet:
+    """What the layout picker and the text fitting read of a deck: the slide size, the
+    layouts, the content margins, the shapes each layout shows, the placeholders a slide
+    on a layout is given (python-pptx clones them) and the colours the master shows."""
+
+    width: int
+    height: int
+    layouts: list[Layout]
+
+    def margins(self) -> tuple[int, int]:
+        """Left and right edges of content: the master's body placeholder, else 5%."""
+        raise NotImplementedError
+
+    def graphics(self, info: Layout) -> list[Area]:
+        """The template's own shapes on the layout (and the master, when the layout shows
+        it): pictures, bands, boxes; not the slide-wide background ones."""
+        raise NotImplementedError
+
+    def cloned(self, info: Layout) -> dict[int, tuple[int, int]]:
+        """idx -> (width, height) in EMU of each placeholder a slide on the layout is given
+        (not its date, footer and slide number), as python-pptx reads the layout's (0 where
+        neither the layout nor the master gives one)."""
+        raise NotImplementedError
+
+    def colours(self) -> dict[str, str]:
+        """Tone -> '#rrggbb' as the master shows it (theme.shown_colours)."""
+        raise NotImplementedError
+
+
+class PptxSheet(Sheet):
+    """The sheet of a deck opened with python-pptx (a company template, the built-in one)."""
+
+    def __init__(self, prs: Presentation) -> None:
+        self.prs = prs
+        self.width = prs.slide_width or inches(13.333)
+        self.height = prs.slide_height or inches(7.5)
+        self.layouts = read_layouts(prs)
+
+    def margins(self) -> tuple[int, int]:
+        from pptx.enum.shapes import PP_PLACEHOLDER as PH
+
+        edge = max(round(self.width * 0.05), inches(0.4))
+        for ph in self.prs.slide_master.placeholders:
+            if ph.placeholder_format.type in (PH.BODY, PH.OBJECT) and ph.width:
+                left, right = int(ph.left or 0), int((ph.left or 0) + ph.width)
+                if left >= 0 and right <= self.width and right - left > self.width / 2:
+                    return max(left, inches(0.25)), min(right, self.width - inches(0.25))
+        return edge, self.width - edge
+
+    def graphics(self, info: Layout) -> list[Area]:
+        layout = info.layout
+        assert layout is not None  # read from this deck
+        shown = [self.own_graphics(layout.shapes)]
+        if layout._element.get("showMasterSp") != "0":
+            shown.append(self.own_graphics(layout.slide_master.shapes))
+        return [area for areas in shown for area, _ in areas]
+
+    def own_graphics(self, shapes: Any) -> list[tuple[Area, str]]:
+        """(rectangle, name) of each shape in `shapes` that graphics() counts."""
+        found = []
+        for shape in shapes:
+            if shape.is_placeholder or not shape.width or not shape.height:
+                continue
+            if shape.width * shape.height >= self.width * self.height * 0.6:
+                continue
+            found.append((Area(int(shape.left or 0), int(shape.top or 0), int(shape.width),
+                               int(shape.height)), shape.name))
+        return found
+
+    def cloned(self, info: Layout) -> dict[int, tuple[int, int]]:
+        layout = info.layout
+        assert layout is not None
+        found = {}
+        for ph in layout.iter_cloneable_placeholders():
+            idx = ph.placeholder_format.idx
+            if idx not in found:
+                shape = layout.placeholders.get(idx=idx) or ph
+                found[idx] = (int(shape.width or 0), int(shape.height or 0))
+        return found
+
+    def colours(self) -> dict[str, str]:
+        from smguide.deck.theme import shown_colours
+
+        return shown_colours(self.prs.slide_master)

@@ -54,8 +54,6 @@ def role_slides(deck: DeckContext, planned: PlannedSlide, role: Role) -> None:
     said (the notes). A card too long for one slide is split by meaning: what they do
     on the first slide, what it takes on the next (titled so: "Sales: what it takes"),
     each list across both columns."""
-    from pptx.util import Emu
-
     labels, lang, fonts = deck.guide.labels, deck.guide.language, deck.body_fonts
     focus = labels.short_term if role.focus == "short-term" else labels.long_term
     names = (labels.activities, labels.skills)
@@ -86,6 +84,8 @@ def role_slides(deck: DeckContext, planned: PlannedSlide, role: Role) -> None:
                                pages=len(pages), continues=continues)
         _role_header(deck, slide, area.narrowed(EDGE), header_h, role.name,
                      deck.guide.typography.pair(labels.focus, focus))
+        from pptx.util import Emu
+
         for n, (column, paras) in enumerate(zip(columns, page.columns, strict=True)):
             if not paras:
                 continue

@@ -7,23 +7,25 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from pptx.slide import SlideMaster
+    from smguide.deck.placeholders import Sheet
 
 
 class Tones:
-    """The colours of one deck's slide master, read once when first asked."""
+    """The colours of one deck's slide master (its sheet's), read once when first asked."""
 
-    def __init__(self, master: SlideMaster) -> None:
-        self._master = master
+    def __init__(self, sheet: Sheet) -> None:
+        self._sheet = sheet
         self._shown: dict[str, str] | None = None
 
     @property
     def _colours(self) -> dict[str, str]:
-        from smguide.deck.theme import shown_colours
-
         if self._shown is None:
-            self._shown = shown_colours(self._master)
+            self._shown = self._sheet.colours()
         return self._shown
+
+    def colours(self) -> dict[str, str]:
+        """Tone -> '#rrggbb' as the master shows it (theme.shown_colours)."""
+        return dict(self._colours)
 
     def readable(self, tone: str, on: str, large: bool = False) -> str:
         """`tone` for text on a fill of tone `on`, if it reads there (WCAG: 4.5:1, 3:1 for
