@@ -379,3 +379,20 @@ def test_near_black_text_colours_become_solid_black_and_greys_keep_their_tint() 
         assert c == m == y == 0 and 0.3 < k < 0.9, grey
     c, m, y, k = cmyk("#2f6b4f")  # a colour keeps its inks
     assert c > 0.5 and y > 0.4
+
+
+def test_the_print_folio_is_the_page_number_alone_and_the_screen_pdf_keeps_its_total(
+        print_pdf: Path, default_pdf: Path) -> None:
+    # a booklet's reader holds it: "Page 5 of 36" would count the covers and notes pages
+    pages = tool("pdftotext", "-layout", print_pdf, "-").split("\f")[:-1]
+    footers = {n: [line for line in text.splitlines() if line.strip()][-1].strip()
+               for n, text in enumerate(pages, start=1) if text.strip()}
+    folioed = [n for n in footers if 2 < n < len(pages)]  # not the covers and the imprint
+    assert len(folioed) > 20
+    for n in folioed:  # the number at the outer edge: left on even pages, right on odd
+        footer = footers[n]
+        assert re.fullmatch(r"\d+\s+.+" if n % 2 == 0 else r".+\s+\d+", footer), (n, footer)
+        assert footer.split()[0 if n % 2 == 0 else -1] == str(n), (n, footer)
+        assert "Page" not in footer and " of " not in footer, (n, footer)
+    screen = tool("pdftotext", "-layout", default_pdf, "-").split("\f")[:-1]
+    assert re.search(rf"Page 5 of {len(screen)}\b", screen[4])  # the screen PDF's folio
