@@ -1,0 +1,195 @@
+"""What check finds in the files themselves, without rendering: a translation's language
+and what it lacks, links to #anchors that do not exist, pictures too small for print, the
+logo's alt text and resolution; and where in a YAML file a finding is (`position`)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from smguide.errors import Problem, quote
+from smguide.paths import display_path
+from smguide.sources.yamlsource import Located, YamlProblem, read_yaml
+
+if TYPE_CHECKING:
+    from smguide.commands.project import Project
+    from smguide.model.guide import Guide
+    from smguide.sources.brand import Brand
+
+MIN_DPI = 150
+A4_TEXT_WIDTH_MM = 210 - 25 - 19  # the handbook's A4 text column (inner and outer margins)
+LOGO_MM = 24  # the logo's printed size on the cover (34 mm disc less its padding)
+
+
+def language_mismatch(guide: Guide, project: Project) -> list[Problem]:
+    if not project.translated or not project.lang or guide.language.lower() == project.lang:
+        return []
+    shown = display_path(project.content / "guide.yaml")
+    line, col = position(project.content / "guide.yaml", ("language",))
+    return [Problem("warning", shown, line, col, "language",
+                    f"{quote(guide.language)} but the folder is {project.lang}/; hyphenation, "
+                    "quotes and dates follow the language code",
+                    f'"{project.lang}"', f"write language: {project.lang}")]
+
+
+_LINK = re.compile(r"\]\(\s*<?#([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?#(\S*?)>?\s*$", re.MULTILINE)
+
+
+def translation_drift(guide: Guide, project: Project) -> list[Problem]:
+    """Chapters and blocks a translation lacks, or has, compared with the edition it
+    translates: checking content/de/ compares it with content/; checking content/ compares
+    every translation in it."""
+    from smguide.errors import ContentError
+    from smguide.sources.content import load_guide
+    from smguide.sources.languages import variants
+    from smguide.sources.translations import compare
+
+    def loaded(folder: Path) -> Guide | None:
+        try:
+            return load_guide(folder)
+        except ContentError:  # its own check reports its problems
+            return None
+
+    pairs: list[tuple[Guide | None, Guide | None]] = []
+    if project.translated:
+        pairs.append((loaded(project.content.parent), guide))
+    else:
+        pairs += [(guide, loaded(folder)) for lang, folder in variants(project.content).items()
+                  if folder != project.content]
+    return [Problem("warning", drift.file, drift.line, drift.column, drift.field,
+                    f"{drift.message}; {drift.suggestion}", suggestion=drift.suggestion)
+            for source, translation in pairs if source is not None and translation is not None
+            for drift in compare(source, translation)]
+
+
+def cross_references(guide: Guide) -> list[Problem]:
+    """Markdown links to #anchors that no chapter or block has."""
+    from smguide.sources.validate import dotted, suggest
+
+    anchors = {"contents"}
+    for chapter in guide.chapters:
+        anchors.add(chapter.anchor)
+        anchors.update(f"{chapter.anchor}-{n}" for n in range(1, len(chapter.blocks) + 1))
+    findings = []
+    for chapter in guide.chapters:
+        located = read_located(chapter.path)
+        if located is None:
+            continue
+        lines = chapter.path.read_text(encoding="utf-8-sig").splitlines()
+        for path, text in _strings(located.data):
+            cursor = located.value_pos.get(path, (1, 1))[0] - 1
+            for match in _LINK.finditer(text):
+                target = match[1] if match[1] is not None else match[2]
+                cursor, column = _find(lines, "#" + target, cursor)
+                if target in anchors:
+                    continue
+                hint = suggest(f"#{target}", [f"#{a}" for a in anchors])
+                listed = ", ".join(f"#{c.anchor}" for c in guide.chapters)
+                findings.append(Problem(
+                    "warning", chapter.source, cursor + 1, column, dotted(path),
+                    f'the link to "#{target}" goes nowhere: no chapter or block has that '
+                    f"anchor{hint}", f"a chapter anchor ({listed}) or <chapter>-<n> for "
+                    f"its n-th block", hint.strip(" ()") or "fix the anchor, or give the "
+                    "chapter that id"))
+    return findings
+
+
+def _strings(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], str]]:
+    if isinstance(data, str):
+        return [(path, data)]
+    if isinstance(data, dict):
+        return [found for key, value in data.items() for found in _strings(value, (*path, key))]
+    if isinstance(data, list):
+        return [found for i, value in enumerate(data) for found in _strings(value, (*path, i))]
+    return []
+
+
+def _find(lines: list[str], needle: str, start: int) -> tuple[int, int]:
+    """(0-based line, 1-based column) of the next `needle` from line `start` on."""
+    for index in range(start, len(lines)):
+        column = lines[index].find(needle)
+        if column >= 0:
+            return index, column + 1
+    return start, 1
+
+
+def image_resolution(guide: Guide) -> list[Problem]:
+    """Raster images with fewer than 150 pixels per inch at their printed width."""
+    from smguide.model.guide import Image as ImageBlock
+
+    findings = []
+    for chapter in guide.chapters:
+        for index, block in enumerate(chapter.blocks):
+            if not isinstance(block, ImageBlock):
+                continue
+            printed = A4_TEXT_WIDTH_MM * block.width / 100
+            pixels = _pixel_width(Path(guide.root) / block.src)
+            if pixels is None or pixels / (printed / 25.4) >= MIN_DPI:
+                continue
+            dpi = pixels / (printed / 25.4)
+            fits = int(pixels / MIN_DPI * 25.4 / A4_TEXT_WIDTH_MM * 100)
+            smaller = f", or set width: {fits} (percent)" if fits >= 10 else ""
+            line, col = position(chapter.path, ("blocks", index, "src"))
+            findings.append(Problem(
+                "warning", chapter.source, line, col, f"blocks[{index}].src",
+                f'{quote(block.src)} is {pixels} pixels wide, {dpi:.0f} dpi at its printed '
+                f"width of {printed:.0f} mm; it will look blurred in print",
+                f"at least {MIN_DPI} dpi ({_needed(printed)} pixels wide)",
+                f"use a picture at least {_needed(printed)} pixels wide{smaller}"))
+    return findings
+
+
+def _needed(mm: float) -> int:
+    return int(mm / 25.4 * MIN_DPI + 0.999)
+
+
+def _pixel_width(path: Path) -> int | None:
+    if path.suffix.lower() == ".svg":
+        return None  # drawn as vectors: sharp at any size
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            return int(image.size[0])
+    except (OSError, UnidentifiedImageError):
+        return None
+
+
+def logo_checks(brand: Brand) -> list[Problem]:
+    """The brand logo: alt text given, and sharp enough on the cover."""
+    if brand.logo is None:
+        return []
+    located = read_located(brand.path)
+    findings = []
+    line: int | None
+    col: int | None
+    if not brand.logo_alt_given:
+        line, col = located.position(("logo",)) if located else (None, None)
+        findings.append(Problem(
+            "warning", brand.source, line, col, "logo",
+            f"the logo has no alt text; readers who cannot see it hear {quote(brand.logo_alt)}",
+            "alt: a short description of the logo",
+            "give the logo as images: {mark: {path: ..., alt: ...}} with large: mark"))
+    pixels = _pixel_width(brand.logo)
+    if pixels is not None and pixels / (LOGO_MM / 25.4) < MIN_DPI:
+        line, col = located.position(("logo",)) if located else (None, None)
+        findings.append(Problem(
+            "warning", brand.source, line, col, "logo",
+            f"the logo is {pixels} pixels wide, {pixels / (LOGO_MM / 25.4):.0f} dpi on the "
+            f"cover ({LOGO_MM} mm); it will look blurred in print",
+            f"at least {MIN_DPI} dpi", f"use an SVG logo, or a PNG at least "
+                                       f"{_needed(LOGO_MM)} pixels wide"))
+    return findings
+
+
+def read_located(path: Path) -> Located | None:
+    try:
+        return read_yaml(path)
+    except (OSError, YamlProblem):
+        return None
+
+
+def position(file: Path, path: tuple[Any, ...]) -> tuple[int | None, int | None]:
+    located = read_located(file)
+    return located.position(path) if located else (None, None)

@@ -1,0 +1,187 @@
+"""What check finds by rendering, in memory: templates that do not compile, the
+handbook's HTML and CSS (laid out by the PDF engine when there are template overrides),
+blocks no slide shows, and blocks too long for their slides."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from smguide.commands.contentchecks import position
+from smguide.errors import ContentError, Problem, SmguideError, quote
+from smguide.paths import display_path, link_loop
+
+if TYPE_CHECKING:
+    from smguide.deck.plan import PlannedSlide
+    from smguide.model.guide import Guide
+    from smguide.sources.brand import Brand
+
+
+def compile_templates(override: Path | None) -> list[Problem]:
+    """Compile every template in the override folder and the built-ins: syntax errors."""
+    from jinja2 import TemplateError, TemplateSyntaxError
+
+    from smguide.handbook.html import wrap_text
+    from smguide.handbook.templating import make_env, template_dirs
+
+    env = make_env(override)
+    env.filters["wrap"] = wrap_text  # the handbook renderer's own filter
+    dirs = template_dirs(override)
+    findings = []
+    for folder in dirs:
+        prefix = "builtin/" if folder == dirs[-1] and override else ""
+        for path in sorted(folder.rglob("*.j2")):
+            name = prefix + path.relative_to(folder).as_posix()
+            if link_loop(path):
+                findings.append(Problem("error", display_path(path), None, None, None,
+                                        "the template is a symbolic link that leads back to "
+                                        "itself (a link loop); put the file itself there"))
+                continue
+            try:
+                env.get_template(name)
+            except TemplateSyntaxError as exc:
+                shown = display_path(Path(exc.filename)) if exc.filename else name
+                findings.append(Problem("error", shown, exc.lineno, None, None,
+                                        f"template syntax: {exc.message}", None,
+                                        "check the {% %} and {{ }} tags on this line"))
+            except TemplateError as exc:
+                findings.append(Problem("error", display_path(path), None, None, None,
+                                        f"template: {exc}"))
+            except SmguideError as exc:  # e.g. a template that links outside its folder
+                findings.append(exc.as_problem())
+    return findings
+
+
+def render_checks(guide: Guide, brand: Brand, templates: Path | None,
+                  allow_network: bool = False) -> list[Problem]:
+    """Render the handbook's HTML and CSS and the deck plan in memory; with template
+    overrides, lay the handbook out with the PDF engine as `smguide pdf` does (the same
+    fetcher, so every stylesheet, font, picture, link and attachment an override names
+    meets the same rules; only no PDF is written). Without overrides the built-in
+    templates name only the files already checked here (content pictures, the brand's
+    fonts and logo), so the layout, which costs more than the rest of check, is skipped.
+    Then lay out the slides with the deck's own text fitting to find blocks that spill
+    over. So whatever would stop a build is an error."""
+    from smguide.deck.plan import load_plan
+    from smguide.handbook.html import HandbookRenderer
+    from smguide.handbook.pdf import lay_out
+    from smguide.model.options import PrintOptions
+
+    findings: list[Problem] = []
+    try:
+        renderer = HandbookRenderer(guide, brand, templates)
+        manuscript = renderer.manuscript(PrintOptions())
+        findings += unshown_blocks(guide, load_plan(guide, templates))
+    except ContentError as exc:
+        return list(exc.found)
+    except SmguideError as exc:
+        return [exc.as_problem()]
+    try:
+        if templates is not None:
+            lay_out(manuscript, allow_network=allow_network)  # refuses what pdf refuses
+    except SmguideError as exc:
+        return [engine_finding(exc.message, templates)]
+    return findings + slide_fitting(guide, brand, templates)
+
+
+_REFERENCE = re.compile(r'^blocked (<[^>]*>|\S+?): |"((?:[^"\\]|\\.)+)"')
+
+
+def engine_finding(message: str, templates: Path | None) -> Problem:
+    """A refusal of the PDF engine as a finding: at the line of the template override
+    that names the resource, when one does (else at the override folder)."""
+    from urllib.parse import unquote, urlsplit
+
+    found = _REFERENCE.search(message)
+    reference = (found[1] or found[2]) if found else ""
+    needles = {reference}
+    if reference.startswith(("file:", "http:", "https:")):
+        target = unquote(urlsplit(reference).path)
+        needles |= {reference.split("://", 1)[-1], target, Path(target).name}
+    if reference.startswith("<"):
+        needles |= set(re.findall(r'\w+="?[\w-]+"?', reference))
+    needles = {n for n in needles if len(n) > 2}
+    if templates is not None and needles:
+        for source in sorted(p for p in templates.rglob("*") if p.is_file()):
+            try:
+                lines = source.read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:
+                continue
+            for number, line in enumerate(lines, 1):
+                column = min((line.find(n) for n in needles if n in line), default=-1)
+                if column >= 0:
+                    return Problem("error", display_path(source), number, column + 1, None,
+                                   message)
+    where = display_path(templates) if templates is not None else "the templates"
+    return Problem("error", where, None, None, None, message)
+
+
+def unshown_blocks(guide: Guide, plan: list[PlannedSlide]) -> list[Problem]:
+    """Blocks with a slide form that no slide of the deck shows (warnings, one a block):
+    a callout without `slide:`, or a role, comparison, analogy, practices, checklist or
+    questions block a plan override leaves out. Not prose (the handbook's running text),
+    takeaways (the summary slide recaps the chapter), a glossary, or a block marked
+    `slide: false` (its author keeps it to the handbook)."""
+    from smguide.deck.plan import SHOWN
+
+    kinds = {*SHOWN, "callout"} - {"takeaways"}
+    planned = {id(p.block) for p in plan if p.block is not None}
+    findings = []
+    for chapter in guide.chapters:
+        for index, block in enumerate(chapter.blocks):
+            if block.type not in kinds or id(block) in planned or \
+                    getattr(block, "slide", None) is False:
+                continue
+            named = getattr(block, "title", None) or block.heading
+            what = quote(named) if named else f"this {block.type}"
+            fix = ("give it slide: (what its slide shows, in a presenter's words) to present "
+                   "it" if block.type == "callout" else
+                   "add it to your deck plan (deck/plan.yaml.j2) to present it")
+            fix += ", or slide: false to keep it to the handbook"
+            line, col = position(chapter.path, ("blocks", index))
+            findings.append(Problem(
+                "warning", chapter.source, line, col, f"blocks[{index}]",
+                f"{what} is on no slide of the deck; {fix}", "a slide, or slide: false",
+                fix))
+    return findings
+
+
+def slide_fitting(guide: Guide, brand: Brand, templates: Path | None) -> list[Problem]:
+    """Blocks the deck continues on two or more "(cont.)" slides (warnings; one is how the
+    deck keeps its text large) or cannot fit at all (errors)."""
+    from smguide.deck.render import DeckRenderer
+    from smguide.deck.slides import TooLong
+
+    spilled: dict[tuple[Path, int], list[Any]] = {}
+
+    def count(planned: PlannedSlide, page: int) -> None:
+        """Count each block's "(cont.)" slides."""
+        if page and planned.block is not None and planned.chapter is not None:
+            key = (planned.chapter.path, planned.chapter.blocks.index(planned.block))
+            spilled.setdefault(key, [planned.block, 0])[1] += 1
+
+    try:
+        # measured as the deck is built, without making the slides
+        DeckRenderer(guide, brand, templates=templates, on_page=count, fitting=True).fit()
+    except TooLong as exc:
+        if exc.source is None or exc.block is None:
+            return [exc.as_problem()]
+        line, col = position(exc.source, ("blocks", exc.block))
+        return [Problem("error", display_path(exc.source), line, col, f"blocks[{exc.block}]",
+                        exc.detail,
+                        None, "shorten it, or split it into two blocks")]
+    except SmguideError as exc:
+        return [exc.as_problem()]
+    findings = []
+    for (path, index), (block, extra) in spilled.items():
+        if extra < 2:  # one continuation slide is how the deck keeps text large
+            continue
+        line, col = position(path, ("blocks", index))
+        more = f"{extra} more slide{'s' if extra != 1 else ''}"
+        findings.append(Problem(
+            "warning", display_path(path), line, col, f"blocks[{index}]",
+            f"the {block.type} block is too long for one slide; the deck continues it on "
+            f"{more} marked ({guide.labels.continued})", "one slide's worth of text",
+            "shorten it, or split it into two blocks"))
+    return findings
