@@ -266,3 +266,16 @@ def test_a_callout_no_slide_shows_is_listed(run: Callable[..., Result], small: P
                                                                  / "deck.pptx")).slides
              for shape in slide.shapes if shape.has_text_frame]
     assert any("The start, or the contents." in text for text in texts)
+
+
+def test_a_finding_in_a_folder_whose_name_is_shown_escaped_still_says_the_block_type(
+        run: Callable[..., Result], tmp_path: Path) -> None:
+    """A finding's file is shown with its tab written as \\t (one line a finding); the file
+    is read again by its own path, not by that name, so the block still says its type."""
+    shown = multilang_project(tmp_path)
+    content = shown.rename(tmp_path / "my\tguide")
+    edit(content / "chapters/02-more.yaml", "    slide: false\n", "    title: Where next\n")
+    result = run("check", "--content", "my\tguide", "--format", "json")
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["file"], f["field"], f["label"]) for f in findings] == [
+        ("my\\tguide/chapters/02-more.yaml", "blocks[1]", "block 2 (callout)")]

@@ -17,7 +17,6 @@ from smguide.commands.contentchecks import (
     image_resolution,
     language_mismatch,
     logo_checks,
-    read_located,
     translation_drift,
 )
 from smguide.commands.renderchecks import compile_templates, render_checks
@@ -93,7 +92,6 @@ def run_check(project: Project) -> Report:
                                                       limits.allow_network),
                                 limits, "the templates")
     order = {"error": 0, "warning": 1}
-    findings = [_in_file(finding) for finding in findings]
     findings = sorted(dict.fromkeys(findings), key=lambda f: (order[f.severity], *file_line(f)))
     chapters = f", {counted(len(guide.chapters), 'chapter')}" if guide else ""
     language = f" ({guide.language}{chapters})" if guide else ""
@@ -106,13 +104,3 @@ def _brand_named(brand: Path) -> str:
 
     built_in = builtin("brand") / "_brand.yml"
     return "smguide's built-in brand" if brand == built_in else display_path(brand)
-
-
-# -- positions ----------------------------------------------------------------------
-
-
-def _in_file(problem: Problem) -> Problem:
-    """The problem with its field said as its YAML file reads (block types included)."""
-    located = read_located(Path(problem.file)) if problem.field and problem.file.endswith(
-        (".yaml", ".yml")) else None
-    return problem.in_file(located.data) if located else problem

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from smguide.errors import Problem, quote
+from smguide.errors import Problem, Severity, human_field, quote
 from smguide.paths import display_path
 from smguide.sources.yamlsource import Located, YamlProblem, read_yaml
 
@@ -57,15 +57,14 @@ def translation_drift(guide: Guide, project: Project) -> list[Problem]:
     else:
         pairs += [(guide, loaded(folder)) for lang, folder in variants(project.content).items()
                   if folder != project.content]
-    return [Problem("warning", drift.file, drift.line, drift.column, drift.field,
-                    f"{drift.message}; {drift.suggestion}", suggestion=drift.suggestion)
-            for source, translation in pairs if source is not None and translation is not None
+    return [drift for source, translation in pairs
+            if source is not None and translation is not None
             for drift in compare(source, translation)]
 
 
 def cross_references(guide: Guide) -> list[Problem]:
     """Markdown links to #anchors that no chapter or block has."""
-    from smguide.sources.validate import dotted, suggest
+    from smguide.sources.validate import suggest
 
     anchors = {"contents"}
     for chapter in guide.chapters:
@@ -86,12 +85,12 @@ def cross_references(guide: Guide) -> list[Problem]:
                     continue
                 hint = suggest(f"#{target}", [f"#{a}" for a in anchors])
                 listed = ", ".join(f"#{c.anchor}" for c in guide.chapters)
-                findings.append(Problem(
-                    "warning", chapter.source, cursor + 1, column, dotted(path),
+                findings.append(finding(
+                    "warning", chapter.path, path,
                     f'the link to "#{target}" goes nowhere: no chapter or block has that '
                     f"anchor{hint}", f"a chapter anchor ({listed}) or <chapter>-<n> for "
                     f"its n-th block", hint.strip(" ()") or "fix the anchor, or give the "
-                    "chapter that id"))
+                    "chapter that id", line=cursor + 1, column=column))
     return findings
 
 
@@ -130,9 +129,8 @@ def image_resolution(guide: Guide) -> list[Problem]:
             dpi = pixels / (printed / 25.4)
             fits = int(pixels / MIN_DPI * 25.4 / A4_TEXT_WIDTH_MM * 100)
             smaller = f", or set width: {fits} (percent)" if fits >= 10 else ""
-            line, col = position(chapter.path, ("blocks", index, "src"))
-            findings.append(Problem(
-                "warning", chapter.source, line, col, f"blocks[{index}].src",
+            findings.append(finding(
+                "warning", chapter.path, ("blocks", index, "src"),
                 f'{quote(block.src)} is {pixels} pixels wide, {dpi:.0f} dpi at its printed '
                 f"width of {printed:.0f} mm; it will look blurred in print",
                 f"at least {MIN_DPI} dpi ({_needed(printed)} pixels wide)",
@@ -188,6 +186,22 @@ def read_located(path: Path) -> Located | None:
         return read_yaml(path)
     except (OSError, YamlProblem):
         return None
+
+
+def finding(severity: Severity, file: Path, path: tuple[Any, ...], message: str,
+            expected: str | None = None, suggestion: str | None = None,
+            line: int | None = None, column: int | None = None) -> Problem:
+    """A finding at `path` (keys and list indexes) in the YAML file `file`, read again by
+    its absolute path (messages show it as display_path does): at that value's line and
+    column unless given, its field said as the file reads ("block 2 (callout), src")."""
+    located = read_located(file)
+    if line is None and located is not None:
+        line, column = located.position(path)
+    from smguide.sources.validate import dotted
+
+    field = dotted(path)
+    return Problem(severity, display_path(file), line, column, field, message, expected,
+                   suggestion, human_field(field, located.data if located else None))
 
 
 def position(file: Path, path: tuple[Any, ...]) -> tuple[int | None, int | None]:

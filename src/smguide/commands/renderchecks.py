@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from smguide.commands.contentchecks import position
+from smguide.commands.contentchecks import finding
 from smguide.errors import ContentError, Problem, SmguideError, quote
 from smguide.paths import display_path, link_loop
 
@@ -139,9 +139,8 @@ def unshown_blocks(guide: Guide, plan: list[PlannedSlide]) -> list[Problem]:
                    "it" if block.type == "callout" else
                    "add it to your deck plan (deck/plan.yaml.j2) to present it")
             fix += ", or slide: false to keep it to the handbook"
-            line, col = position(chapter.path, ("blocks", index))
-            findings.append(Problem(
-                "warning", chapter.source, line, col, f"blocks[{index}]",
+            findings.append(finding(
+                "warning", chapter.path, ("blocks", index),
                 f"{what} is on no slide of the deck; {fix}", "a slide, or slide: false",
                 fix))
     return findings
@@ -167,20 +166,17 @@ def slide_fitting(guide: Guide, brand: Brand, templates: Path | None) -> list[Pr
     except TooLong as exc:
         if exc.source is None or exc.block is None:
             return [exc.as_problem()]
-        line, col = position(exc.source, ("blocks", exc.block))
-        return [Problem("error", display_path(exc.source), line, col, f"blocks[{exc.block}]",
-                        exc.detail,
-                        None, "shorten it, or split it into two blocks")]
+        return [finding("error", exc.source, ("blocks", exc.block), exc.detail, None,
+                        "shorten it, or split it into two blocks")]
     except SmguideError as exc:
         return [exc.as_problem()]
     findings = []
     for (path, index), (block, extra) in spilled.items():
         if extra < 2:  # one continuation slide is how the deck keeps text large
             continue
-        line, col = position(path, ("blocks", index))
         more = f"{extra} more slide{'s' if extra != 1 else ''}"
-        findings.append(Problem(
-            "warning", display_path(path), line, col, f"blocks[{index}]",
+        findings.append(finding(
+            "warning", path, ("blocks", index),
             f"the {block.type} block is too long for one slide; the deck continues it on "
             f"{more} marked ({guide.labels.continued})", "one slide's worth of text",
             "shorten it, or split it into two blocks"))

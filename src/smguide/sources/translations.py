@@ -10,24 +10,22 @@ one without anyone noticing.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from pathlib import Path
 
+from smguide.errors import Problem, human_field
 from smguide.model.guide import Chapter, Guide
 from smguide.paths import display_path
 from smguide.sources.yamlsource import Located, YamlProblem, read_yaml
 
 
-@dataclass(frozen=True)
-class Drift:
-    """One difference: where in the translation, which field, what is missing or extra."""
-
-    file: str
-    line: int
-    column: int
-    field: str
-    message: str
-    suggestion: str
+def drift(located: Located | None, shown: str, path: tuple[str | int, ...], field: str,
+          message: str, suggestion: str) -> Problem:
+    """One difference, a warning in the translation's file: at `path` in it (its `field`
+    said as the file reads, a block with its type), what is missing or extra, the fix."""
+    line, column = _place(located, path)
+    return Problem("warning", shown, line, column, field, f"{message}; {suggestion}",
+                   suggestion=suggestion,
+                   label=human_field(field, located.data if located is not None else None))
 
 
 def _located(path: str | Path) -> Located | None:
@@ -45,25 +43,23 @@ def _kind(block: object) -> str:
     return str(getattr(block, "type", type(block).__name__.lower()))
 
 
-def compare(source: Guide, translation: Guide) -> list[Drift]:
+def compare(source: Guide, translation: Guide) -> list[Problem]:
     """What `translation` lacks or has beyond `source`: chapters, then blocks."""
-    drifts: list[Drift] = []
+    drifts: list[Problem] = []
     guide_file = display_path(translation.root / "guide.yaml")
     guide_yaml = _located(translation.root / "guide.yaml")
     base = source.language
     pairs, missing, extra = _pair(source.chapters, translation.chapters)
     for chapter in missing:
-        line, column = _place(guide_yaml, ("chapters",))
-        drifts.append(Drift(
-            guide_file, line, column, "chapters",
+        drifts.append(drift(
+            guide_yaml, guide_file, ("chapters",), "chapters",
             f'the "{base}" edition has the chapter "{chapter.anchor}" ({chapter.title}, '
             f"{chapter.source}); this one does not",
             f"translate {chapter.path.name} into chapters/ and list it here"))
     for chapter in extra:
         index = translation.chapters.index(chapter)
-        line, column = _place(guide_yaml, ("chapters", index))
-        drifts.append(Drift(
-            guide_file, line, column, f"chapters[{index}]",
+        drifts.append(drift(
+            guide_yaml, guide_file, ("chapters", index), f"chapters[{index}]",
             f'the chapter "{chapter.anchor}" is not in the "{base}" edition',
             "add it there too, or give it the id of the chapter it translates"))
     for ours, theirs in pairs:
@@ -87,7 +83,7 @@ def _pair(ours: tuple[Chapter, ...], theirs: tuple[Chapter, ...]
     return pairs, left_ours[count:], left_theirs[count:]
 
 
-def _blocks(source: Chapter, translation: Chapter, base: str) -> list[Drift]:
+def _blocks(source: Chapter, translation: Chapter, base: str) -> list[Problem]:
     """Blocks one chapter has and the other lacks, matched by their types in order."""
     kinds = [_kind(block) for block in source.blocks]
     theirs = [_kind(block) for block in translation.blocks]
@@ -98,17 +94,15 @@ def _blocks(source: Chapter, translation: Chapter, base: str) -> list[Drift]:
         if tag in ("delete", "replace"):
             for n in range(a0, a1):
                 where = ("blocks", b0) if b0 < len(theirs) else ("blocks",)
-                line, column = _place(located, where)
-                drifts.append(Drift(
-                    translation.source, line, column, f"blocks[{b0}]",
+                drifts.append(drift(
+                    located, translation.source, where, f"blocks[{b0}]",
                     f"block {n + 1} of the \"{base}\" chapter ({kinds[n]}, in "
                     f"{source.source}) has no counterpart here",
                     f"translate it and put it here, as block {b0 + 1}"))
         if tag in ("insert", "replace"):
             for n in range(b0, b1):
-                line, column = _place(located, ("blocks", n))
-                drifts.append(Drift(
-                    translation.source, line, column, f"blocks[{n}]",
+                drifts.append(drift(
+                    located, translation.source, ("blocks", n), f"blocks[{n}]",
                     f"this block ({theirs[n]}) is not in the \"{base}\" chapter "
                     f"({source.source})",
                     "add it there too, or remove it here"))
