@@ -13,7 +13,7 @@ is the block's `alt`.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,10 +22,10 @@ from smguide.deck.oxml import NS
 from smguide.deck.slides import drop_empty, title_of, too_long
 from smguide.deck.textfit import Box, Fonts, Para, fits, largest_size, line_count
 from smguide.deck.theme import plain_shape
-from smguide.deck.write import INSET_X, Area, fill, typed_spans
-from smguide.model.colors import contrast, luminance, shade
+from smguide.deck.write import INSET_X, Area, fill, theme_slots, typed_spans
+from smguide.model.colors import contrast, luminance, palette, shade
 from smguide.model.diagram import EDGE, Band, PartSpec, Placed, Scene, layout
-from smguide.model.pictograms import THEME_SLOT, Oval, Poly, Rect, Stroke, Tone
+from smguide.model.pictograms import PALETTE_KEY, THEME_SLOT, Oval, Poly, Rect, Stroke, Tone
 
 if TYPE_CHECKING:
     from smguide.deck.context import DeckContext
@@ -88,8 +88,8 @@ def analogy_slide(deck: DeckContext, planned: PlannedSlide, block: Analogy) -> N
                 _picture_png(deck, part)
         return
     group = _grouped(slide.shapes, "Analogy diagram")
-    band = _band(group.shapes, canvas, scene) if scene.band else None
     grounds = Grounds.of(deck, scene)
+    band = _band(group.shapes, canvas, scene, grounds) if scene.band else None
     frames = {}
     for part in scene.parts:
         frames[part.index] = _part(deck, group.shapes, canvas, part, grounds)
@@ -100,7 +100,7 @@ def analogy_slide(deck: DeckContext, planned: PlannedSlide, block: Analogy) -> N
                  for end in (arrow.start, arrow.end)]
         _connector(group.shapes, canvas, arrow.points, (begin, arrow.start[1]),
                    (finish, arrow.end[1]), grounds.seen(arrow.tone, grounds.background),
-                   2.25 if arrow.dashed else 3,
+                   grounds.slots, 2.25 if arrow.dashed else 3,
                    arrow.dashed, f"Arrow: {names[0]} to {names[1]}")
     _labels(group.shapes, canvas, scene, *labels)
     group_element: Any = group._element  # python-pptx types its children loosely
@@ -198,37 +198,54 @@ def _name_of(scene: Scene, index: int) -> str:
     return next(part.name for part in scene.parts if part.index == index)
 
 
-def _band(shapes: Any, c: Canvas, scene: Scene) -> Any:
+def _band(shapes: Any, c: Canvas, scene: Scene, grounds: Grounds) -> Any:
     band: Band | None = scene.band
     assert band is not None
     ground = [part.name for part in scene.parts if part.role == "ground"]
     shape = _autoshape(shapes, "ROUNDED_RECTANGLE", c, band.x, band.y, band.w, band.h,
-                       band.tone, f"Ground: {', '.join(ground)}")
+                       grounds.band_tone or band.tone, f"Ground: {', '.join(ground)}",
+                       grounds.slots)
     shape.adjustments[0] = min(0.5, 16 / min(band.w, band.h))
     return shape
 
 
-SEEN = 3.0  # a pictogram's shapes against what they stand on (WCAG 1.4.11, graphics)
+SEEN = 3.3  # a pictogram's shapes against what they stand on: 3:1 (WCAG 1.4.11,
+# graphics) with a margin, so no shape sits at exactly the limit
+MEANING = ("primary", "secondary", "tertiary", "sun")  # slots whose hue says something
+NEAR = 30.0  # degrees of hue within which a theme colour keeps a brand colour's meaning
 
 
 @dataclass(frozen=True)
 class Grounds:
     """The colours the deck shows (theme slots resolved through the master), the slide's
-    background and the band's tint, to keep each pictogram seen on what it stands on."""
+    background and the band's tint, to keep each pictogram seen on what it stands on;
+    `slots`: what each tone's slot is written as, a theme slot (accent5) or, where the
+    theme has no colour of the brand's hue, the brand's colour (#2f6b4f)."""
 
     colours: dict[str, str]
     background: str
     band: tuple[float, float, float, float, str] | None  # x, y, w, h and its colour
+    band_tone: Tone | None = None
+    slots: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, deck: DeckContext, scene: Scene) -> Grounds:
         colours = deck.tones.colours()
-        band = None
+        slots = meaning_slots(colours, palette(deck.brand.colours))
+        band = tone = None
         if scene.band is not None:
             b = scene.band
-            band = (b.x, b.y, b.w, b.h, shade(colours.get(_key(b.tone), "#ffffff"),
-                                               b.tone.brightness))
-        return cls(colours, colours.get("bg1", "#ffffff"), band)
+            # a dark deck's band is its panels' colour (a light tint would glare there)
+            tone = Tone("panel") if is_dark(colours) else b.tone
+            base = colours.get(_theme_key(tone.slot), "#ffffff")
+            band = (b.x, b.y, b.w, b.h, shade(_resolve(slots, colours, tone.slot, base),
+                                               tone.brightness))
+        return cls(colours, colours.get("bg1", "#ffffff"), band, tone, slots)
+
+    def base(self, tone: Tone) -> str | None:
+        """The colour a tone's slot shows, before its brightness."""
+        found = self.colours.get(_theme_key(tone.slot))
+        return _resolve(self.slots, self.colours, tone.slot, found) if found else None
 
     def under(self, part: Placed) -> str:
         """The colour a part's pictogram stands on: the band's where its middle is on the
@@ -243,7 +260,7 @@ class Grounds:
     def seen(self, tone: Tone, ground: str) -> Tone:
         """`tone`, or the nearest brightness of its colour (darker on a light ground,
         lighter on a dark one) at SEEN:1 against `ground`; the theme colour stays."""
-        base = self.colours.get(_key(tone))
+        base = self.base(tone)
         if base is None or contrast(shade(base, tone.brightness), ground) >= SEEN:
             return tone
         step = -0.05 if luminance(ground) > luminance(shade(base, tone.brightness)) else 0.05
@@ -255,10 +272,60 @@ class Grounds:
         return Tone(tone.slot, brightness)
 
 
-def _key(tone: Tone) -> str:
-    """The key of a tone's theme slot in shown_colours (accent1, tx1, bg1)."""
-    slot = THEME_SLOT[tone.slot]
-    return {"TEXT_1": "tx1", "BACKGROUND_1": "bg1"}.get(slot, slot.replace("_", "").lower())
+def is_dark(colours: dict[str, str]) -> bool:
+    """Whether the deck's background is darker than its text."""
+    return luminance(colours.get("bg1", "#ffffff")) < luminance(colours.get("tx1", "#000000"))
+
+
+def _hue(colour: str) -> tuple[float, bool]:
+    """(hue in degrees, whether the colour has one: saturated, neither near black nor
+    near white)."""
+    import colorsys
+
+    hue, light, sat = colorsys.rgb_to_hls(*(int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)))
+    return hue * 360, sat >= 0.25 and 0.12 <= light <= 0.92
+
+
+def _apart(a: float, b: float) -> float:
+    return min(abs(a - b), 360 - abs(a - b))
+
+
+def meaning_slots(colours: dict[str, str], brand: dict[str, str]) -> dict[str, str]:
+    """For each slot whose hue carries meaning (a plant's green, water's blue, the sun's
+    yellow, the soil's brown), what the diagram writes: its own theme slot when the
+    theme's colour there has the brand's hue (the built-in theme, or a template's that
+    does); else the theme's accent nearest in hue to the brand's colour, within NEAR
+    degrees (a template's palette, its meaning kept); else the brand's colour itself."""
+    out: dict[str, str] = {}
+    for slot in MEANING:
+        wanted = brand.get(PALETTE_KEY[slot])
+        if wanted is None or not _hue(wanted)[1]:
+            continue  # a grey brand colour: nothing to keep
+        hue, own = _hue(wanted)[0], _theme_key(slot)
+        gaps = {key: _apart(_hue(colours[key])[0], hue)
+                for key in (own, *(f"accent{n}" for n in range(1, 7)))
+                if key in colours and _hue(colours[key])[1]}
+        if gaps.get(own, 360.0) <= NEAR:
+            continue  # the theme's own colour for the slot has the brand's hue
+        nearest = min(gaps, key=lambda key: gaps[key], default=None)
+        out[slot] = nearest if nearest is not None and gaps[nearest] <= NEAR else wanted
+    return out
+
+
+def _resolve(slots: dict[str, str], colours: dict[str, str], slot: str, default: str) -> str:
+    """The colour a slot shows: what `slots` writes for it (a theme slot or a colour),
+    else `default` (its own theme slot's)."""
+    given = slots.get(slot)
+    if given is None:
+        return default
+    return given if given.startswith("#") else colours.get(given, default)
+
+
+def _theme_key(slot: str) -> str:
+    """The key of a tone's theme slot in shown_colours (accent1, tx1, bg1, bg2)."""
+    theme = THEME_SLOT[slot]
+    return {"TEXT_1": "tx1", "BACKGROUND_1": "bg1", "BACKGROUND_2": "bg2"}.get(
+        theme, theme.replace("_", "").lower())
 
 
 def _bounds(shape: Rect | Oval | Poly | Stroke) -> tuple[float, float, float, float]:
@@ -291,7 +358,7 @@ def _part(deck: DeckContext, shapes: Any, c: Canvas, part: Placed, grounds: Grou
     ground are kept seen there (SEEN:1), in a darker or lighter shade of their colour."""
     group = _grouped(shapes, part.name)
     frame = _autoshape(group.shapes, "OVAL", c, part.x, part.y, part.size, part.size, None,
-                       f"{part.name}: frame")
+                       f"{part.name}: frame", grounds.slots)
     if part.picture is not None:
         _picture(deck, group, c, part)
         return frame
@@ -306,18 +373,19 @@ def _part(deck: DeckContext, shapes: Any, c: Canvas, part: Placed, grounds: Grou
         if isinstance(shape, Rect):
             x, y, w, h = part.x + shape.x * s, part.y + shape.y * s, shape.w * s, shape.h * s
             kind = "ROUNDED_RECTANGLE" if shape.radius else "RECTANGLE"
-            drawn = _autoshape(group.shapes, kind, c, x, y, w, h, shape.tone, name)
+            drawn = _autoshape(group.shapes, kind, c, x, y, w, h, shape.tone, name,
+                               grounds.slots)
             if shape.radius:
                 drawn.adjustments[0] = min(0.5, shape.radius / min(shape.w, shape.h))
         elif isinstance(shape, Oval):
             drawn = _autoshape(group.shapes, "OVAL", c, part.x + (shape.cx - shape.rx) * s,
                                part.y + (shape.cy - shape.ry) * s, shape.rx * 2 * s,
-                               shape.ry * 2 * s, shape.tone, name)
+                               shape.ry * 2 * s, shape.tone, name, grounds.slots)
             if shape.rotation:
                 drawn.rotation = shape.rotation
         else:
             points = [(part.x + x * s, part.y + y * s) for x, y in shape.points]
-            _freeform(group.shapes, c, points, shape, s, name)
+            _freeform(group.shapes, c, points, shape, s, name, grounds.slots)
     return frame
 
 
@@ -355,7 +423,7 @@ def _draw(svg: bytes, name: str) -> bytes:
 
 
 def _autoshape(shapes: Any, kind: str, c: Canvas, x: float, y: float, w: float, h: float,
-               tone: Tone | None, name: str) -> Any:
+               tone: Tone | None, name: str, slots: dict[str, str]) -> Any:
     """An autoshape filled with a tone (None: invisible), without an outline."""
     from pptx.enum.shapes import MSO_SHAPE
 
@@ -365,14 +433,14 @@ def _autoshape(shapes: Any, kind: str, c: Canvas, x: float, y: float, w: float, 
     if tone is None:
         shape.fill.background()
     else:
-        _solid(shape.fill, tone)
+        _solid(shape.fill, tone, slots)
     shape.line.fill.background()
     plain_shape(shape)
     return shape
 
 
 def _freeform(shapes: Any, c: Canvas, points: list[tuple[float, float]], shape: Poly | Stroke,
-              scale: float, name: str) -> Any:
+              scale: float, name: str, slots: dict[str, str]) -> Any:
     """A polygon (filled) or a polyline (stroked, round caps and joins) as a freeform."""
     from lxml import etree
     from pptx.util import Emu
@@ -385,11 +453,11 @@ def _freeform(shapes: Any, c: Canvas, points: list[tuple[float, float]], shape: 
     drawn.name = name
     plain_shape(drawn)
     if isinstance(shape, Poly):
-        _solid(drawn.fill, shape.tone)
+        _solid(drawn.fill, shape.tone, slots)
         drawn.line.fill.background()
     else:
         drawn.fill.background()
-        _solid(drawn.line.fill, shape.tone)
+        _solid(drawn.line.fill, shape.tone, slots)
         drawn.line.width = Emu(c.d(shape.width * scale))
         ln = drawn.line._get_or_add_ln()
         ln.set("cap", "rnd")
@@ -397,17 +465,27 @@ def _freeform(shapes: Any, c: Canvas, points: list[tuple[float, float]], shape: 
     return drawn
 
 
-def _solid(fill_format: Any, tone: Tone) -> None:
+def _solid(fill_format: Any, tone: Tone, slots: dict[str, str]) -> None:
+    """A solid fill (or line) in the tone's colour: its theme slot (or the one `slots`
+    writes for it), else the brand's colour `slots` gives; with its brightness."""
+    from pptx.dml.color import RGBColor
     from pptx.enum.dml import MSO_THEME_COLOR
 
     fill_format.solid()
-    fill_format.fore_color.theme_color = getattr(MSO_THEME_COLOR, THEME_SLOT[tone.slot])
+    given = slots.get(tone.slot)
+    if given is not None and given.startswith("#"):
+        fill_format.fore_color.rgb = RGBColor.from_string(given[1:])
+    elif given is not None:
+        fill_format.fore_color.theme_color = theme_slots(MSO_THEME_COLOR)[given]
+    else:
+        fill_format.fore_color.theme_color = getattr(MSO_THEME_COLOR, THEME_SLOT[tone.slot])
     if tone.brightness:
         fill_format.fore_color.brightness = tone.brightness
 
 
 def _connector(shapes: Any, c: Canvas, points: tuple[float, float, float, float],
-               start: tuple[Any, int], end: tuple[Any, int], tone: Tone, width: float,
+               start: tuple[Any, int], end: tuple[Any, int], tone: Tone,
+               slots: dict[str, str], width: float,
                dashed: bool, name: str) -> Any:
     """A straight connector glued from a site of one shape to a site of another (it
     follows them when they move), in a theme colour, optionally dashed, with an arrow."""
@@ -420,7 +498,7 @@ def _connector(shapes: Any, c: Canvas, points: tuple[float, float, float, float]
     line = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, c.x(x1), c.y(y1), c.x(x2), c.y(y2))
     line.name = name
     plain_shape(line)
-    _solid(line.line.fill, tone)
+    _solid(line.line.fill, tone, slots)
     line.line.width = Pt(width)
     if dashed:
         line.line.dash_style = MSO_LINE.DASH
@@ -455,14 +533,15 @@ def _two_lines(paras: list[Para], box: Box, fonts: Fonts) -> float | None:
 def _fit_labels(deck: DeckContext, planned: PlannedSlide, c: Canvas, scene: Scene,
                 lines: bool) -> tuple[float, dict[int, list[Para]]] | None:
     """(one size for every label, each label's paragraphs): name (bold) and what it
-    stands for, in dark text on the band's light tint whatever the slide's background,
-    else the text colour. With `lines`, None unless every label holds them on one and two
-    lines at 14 pt or more; without, a label too long for 14 pt keeps its name only
+    stands for, in the band's text colour on the band (band_text), else the text colour.
+    With `lines`, None unless every label holds them on one and two lines at 14 pt or
+    more; without, a label too long for 14 pt keeps its name only
     (with a warning), and one whose name does not fit is refused."""
     lang = deck.guide.language
     texts: dict[int, list[Para]] = {}
+    on_band = band_text(deck)
     for part in scene.parts:
-        tone = deck.tones.darkest() if part.label.on_band else "tx1"
+        tone = on_band if part.label.on_band else "tx1"
         align = part.label.align
         name = typed_spans(part.name, lang, bold=True)
         texts[part.index] = [Para(name, tone=tone, align=align),
@@ -489,6 +568,12 @@ def _fit_labels(deck: DeckContext, planned: PlannedSlide, c: Canvas, scene: Scen
                            f"{part.name}: {part.stands_for}", minimum=LABEL[1])
         sizes[part.index] = size
     return min(sizes.values()), texts
+
+
+def band_text(deck: DeckContext) -> str:
+    """The labels' colour on the band: dark on a light deck's tint (whatever the slide's
+    background), the text colour on a dark deck's panel."""
+    return "tx1" if is_dark(deck.tones.colours()) else deck.tones.darkest()
 
 
 def _labels(shapes: Any, c: Canvas, scene: Scene, size: float,

@@ -6,7 +6,8 @@ same definitions, so both show the same picture.
 
 Every part has a tone: a colour slot of the brand (primary, secondary, tertiary, sun for
 the warm highlight, text, paper; line for the arrows, in the handbook the page's muted
-grey, on the black plate when printed) and a brightness from -1 (black) to 1 (white),
+grey, on the black plate when printed; panel for what a dark deck's band is, the colour
+its cards stand on) and a brightness from -1 (black) to 1 (white),
 applied as PowerPoint applies it (lumMod/lumOff on the HSL lightness;
 `model.colors.shade`), so a tint in the deck is the same colour as in the handbook.
 """
@@ -17,14 +18,16 @@ import math
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-Slot = Literal["primary", "secondary", "tertiary", "sun", "text", "paper", "line"]
+Slot = Literal["primary", "secondary", "tertiary", "sun", "text", "paper", "line", "panel"]
 Point = tuple[float, float]
 
 # what each slot is in the palette (model.colors.palette) and in the deck's theme
 PALETTE_KEY = {"primary": "primary", "secondary": "secondary", "tertiary": "tertiary",
-               "sun": "sun", "text": "text", "paper": "background", "line": "arrow"}
+               "sun": "sun", "text": "text", "paper": "background", "line": "arrow",
+               "panel": "light"}
 THEME_SLOT = {"primary": "ACCENT_1", "secondary": "ACCENT_2", "tertiary": "ACCENT_3",
-              "sun": "ACCENT_4", "text": "TEXT_1", "paper": "BACKGROUND_1", "line": "TEXT_1"}
+              "sun": "ACCENT_4", "text": "TEXT_1", "paper": "BACKGROUND_1", "line": "TEXT_1",
+              "panel": "BACKGROUND_2"}
 
 
 @dataclass(frozen=True)
