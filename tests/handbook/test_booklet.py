@@ -12,6 +12,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from click.testing import Result
+from PIL import Image
 
 from smguide.handbook.impose import impose, spread_order
 from tests.conftest import edit
@@ -64,6 +65,39 @@ def test_the_print_handbook_is_a_booklet_with_imprint_and_back_cover(print_pdf: 
     numbered = [(n, found) for n, found in folios if found is not None]
     assert len(numbered) >= 18 and numbered[-1][0] == len(texts) - 1  # padding included
     assert all(found == n for n, found in numbered)  # the page number, counted from the cover
+
+
+def cover_edges(pdf: Path, page: int, folder: Path) -> tuple[int, int]:
+    """Where a cover's logo and its text start, in points from the trim's left edge: the
+    leftmost light pixel (on the brand colour) in the top third of the trim (the logo)
+    and in its bottom third (the organisation's rule and lines), as pdftoppm draws it."""
+    dpi = 72
+    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page),
+                    "-singlefile", str(pdf), str(folder / f"cover{page}")], check=True)
+    with pikepdf.open(pdf) as doc:
+        media = [float(v) for v in doc.pages[page - 1].MediaBox]
+        trim = [float(v) for v in doc.pages[page - 1].TrimBox]
+    image = Image.open(folder / f"cover{page}.png").convert("L")
+    left, top = round(trim[0] - media[0]), round(media[3] - trim[3])
+    width, height = round(trim[2] - trim[0]), round(trim[3] - trim[1])
+    edges = []
+    for y0, y1 in ((top, top + height // 3), (top + 2 * height // 3, top + height)):
+        light = image.crop((left + 2, y0, left + width - 2, y1)).point(
+            lambda v: 255 if v > 200 else 0)
+        box = light.getbbox()
+        assert box is not None, (page, y0)
+        edges.append(box[0] + 2)
+    return edges[0], edges[1]
+
+
+def test_the_back_cover_aligns_its_logo_with_its_text_as_the_front_cover_does(
+        print_pdf: Path, tmp_path: Path) -> None:
+    # the back cover centred its logo over left-aligned text; the front aligns both left
+    front = cover_edges(print_pdf, 1, tmp_path)
+    back = cover_edges(print_pdf, len(page_texts(print_pdf)), tmp_path)
+    assert abs(front[0] - front[1]) <= 2, front  # logo over the text's left edge
+    assert abs(back[0] - back[1]) <= 2, back
+    assert abs(back[0] - front[0]) <= 2, (front, back)  # the same margin on both covers
 
 
 def test_booklet_spreads_are_in_imposition_order(run: Callable[..., Result], tmp_path: Path,
