@@ -65,24 +65,27 @@ def render_checks(guide: Guide, brand: Brand, templates: Path | None,
     over. So whatever would stop a build is an error."""
     from smguide.deck.plan import load_plan
     from smguide.handbook.html import HandbookRenderer
-    from smguide.handbook.pdf import lay_out
     from smguide.model.options import PrintOptions
 
     findings: list[Problem] = []
     try:
-        renderer = HandbookRenderer(guide, brand, templates)
+        # the text hyphenated only for a layout (soft hyphens change no template's error)
+        renderer = HandbookRenderer(guide, brand, templates, hyphenate=templates is not None)
         manuscript = renderer.manuscript(PrintOptions())
-        findings += unshown_blocks(guide, load_plan(guide, templates))
+        plan = load_plan(guide, templates)
+        findings += unshown_blocks(guide, plan)
     except ContentError as exc:
         return list(exc.found)
     except SmguideError as exc:
         return [exc.as_problem()]
     try:
         if templates is not None:
+            from smguide.handbook.pdf import lay_out
+
             lay_out(manuscript, allow_network=allow_network)  # refuses what pdf refuses
     except SmguideError as exc:
         return [engine_finding(exc.message, templates)]
-    return findings + slide_fitting(guide, brand, templates)
+    return findings + slide_fitting(guide, brand, templates, plan)
 
 
 _REFERENCE = re.compile(r'^blocked (<[^>]*>|\S+?): |"((?:[^"\\]|\\.)+)"')
@@ -146,9 +149,11 @@ def unshown_blocks(guide: Guide, plan: list[PlannedSlide]) -> list[Problem]:
     return findings
 
 
-def slide_fitting(guide: Guide, brand: Brand, templates: Path | None) -> list[Problem]:
+def slide_fitting(guide: Guide, brand: Brand, templates: Path | None,
+                  plan: list[PlannedSlide] | None = None) -> list[Problem]:
     """Blocks the deck continues on two or more "(cont.)" slides (warnings; one is how the
-    deck keeps its text large) or cannot fit at all (errors)."""
+    deck keeps its text large) or cannot fit at all (errors); `plan`: the deck plan, when
+    already loaded."""
     from smguide.deck.render import DeckRenderer
     from smguide.deck.slides import TooLong
 
@@ -162,7 +167,8 @@ def slide_fitting(guide: Guide, brand: Brand, templates: Path | None) -> list[Pr
 
     try:
         # measured as the deck is built, without making the slides
-        DeckRenderer(guide, brand, templates=templates, on_page=count, fitting=True).fit()
+        DeckRenderer(guide, brand, templates=templates, plan=plan, on_page=count,
+                     fitting=True).fit()
     except TooLong as exc:
         if exc.source is None or exc.block is None:
             return [exc.as_problem()]

@@ -57,7 +57,10 @@ class HandbookRenderer:
     (with the files it may read). It reads the templates, the brand's regular font (to
     set the measure) and, for a print PDF, the output profile; it writes no file."""
 
-    def __init__(self, guide: Guide, brand: Brand, templates: Path | None):
+    def __init__(self, guide: Guide, brand: Brand, templates: Path | None,
+                 hyphenate: bool = True):
+        """`hyphenate=False`: the text without our soft hyphens (for `check`, which lays
+        out no page of the built-in templates: it reads no hyphenation dictionary)."""
         self.guide, self.brand = guide, brand
         # the colours made readable on paper (sources.brand.readable_on_paper)
         self.colours = palette(brand.print_colours or brand.colours)
@@ -75,7 +78,8 @@ class HandbookRenderer:
         language = guide.language.split("-")[0].lower()
         for name in ("md", "md_inline"):
             self.env.filters[name] = _typeset_after(
-                self.env.filters[name], hyphenator(guide.language), names,
+                self.env.filters[name], hyphenator(guide.language) if hyphenate else None,
+                names,
                 language not in NOUNS_CAPITALISED)
         self.diagrams = Diagrams(self.env, self.colours, brand.base_family, guide.root)
         self.env.globals["analogy_diagram"] = self.analogy_diagram

@@ -13,7 +13,6 @@ import os
 import re
 import subprocess
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -167,6 +166,8 @@ def api_url(source: str, family: str, weights: list[int], styles: list[str]) -> 
 
 
 def _get(url: str, limit: int) -> bytes:
+    import urllib.request  # with http and ssl: only for a download the user allowed
+
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
         raise FetchError(f"{url}: only http(s) addresses are fetched")
     # an unknown client gets TrueType files from Google Fonts (browsers get WOFF2)

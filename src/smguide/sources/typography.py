@@ -14,7 +14,9 @@ from smguide.resources import ASSETS_DIR
 def _table() -> dict[str, TypographyFile]:
     import yaml
 
-    raw = yaml.safe_load((ASSETS_DIR / "typography.yaml").read_text(encoding="utf-8"))
+    # libyaml's loader where PyYAML has it: the same data, read five times faster
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    raw = yaml.load((ASSETS_DIR / "typography.yaml").read_text(encoding="utf-8"), loader)  # noqa: S506
     return {str(key).lower(): TypographyFile.model_validate(value) for key, value in raw.items()}
 
 
