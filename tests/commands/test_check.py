@@ -279,3 +279,23 @@ def test_a_finding_in_a_folder_whose_name_is_shown_escaped_still_says_the_block_
     findings = json.loads(result.stdout)["findings"]
     assert [(f["file"], f["field"], f["label"]) for f in findings] == [
         ("my\\tguide/chapters/02-more.yaml", "blocks[1]", "block 2 (callout)")]
+
+
+def test_a_picture_the_pdf_engine_cannot_read_is_found_at_the_template_line(
+        run: Callable[..., Result], small: Path, tmp_path: Path) -> None:
+    """WeasyPrint says so only in a log record; the URL it names is taken from the record's
+    values (not read back from its message), and the line that names it is the finding's."""
+    override = tmp_path / "overrides" / "handbook"
+    override.mkdir(parents=True)
+    cover = (builtin("templates") / "handbook" / "cover.html.j2").read_text().splitlines()
+    cover.insert(1, '<img src="pictures/photo.png" alt="Our team">')
+    (override / "cover.html.j2").write_text("\n".join(cover) + "\n")
+    (small / "pictures").mkdir()
+    (small / "pictures" / "photo.png").write_bytes(b"not a picture")
+    result = run("check", "--template-overrides", str(tmp_path / "overrides"),
+                 "--format", "json")
+    (found,) = json.loads(result.stdout)["findings"]
+    assert (found["file"], found["line"], found["column"]) == (
+        "overrides/handbook/cover.html.j2", 2, 20)  # at photo.png
+    assert found["message"].startswith("the PDF engine could not use a resource: Failed to "
+                                       "load image at 'file://")

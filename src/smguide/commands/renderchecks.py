@@ -4,7 +4,6 @@ blocks no slide shows, and blocks too long for their slides."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -84,26 +83,26 @@ def render_checks(guide: Guide, brand: Brand, templates: Path | None,
 
             lay_out(manuscript, allow_network=allow_network)  # refuses what pdf refuses
     except SmguideError as exc:
-        return [engine_finding(exc.message, templates)]
+        return [engine_finding(exc, templates)]
     return findings + slide_fitting(guide, brand, templates, plan)
 
 
-_REFERENCE = re.compile(r'^blocked (<[^>]*>|\S+?): |"((?:[^"\\]|\\.)+)"')
-
-
-def engine_finding(message: str, templates: Path | None) -> Problem:
+def engine_finding(error: SmguideError, templates: Path | None) -> Problem:
     """A refusal of the PDF engine as a finding: at the line of the template override
-    that names the resource, when one does (else at the override folder)."""
+    that names the resource (by the names the refusal carries: the URL as written, its
+    path or file name; the tag or its attributes), when one does; else at the override
+    folder."""
     from urllib.parse import unquote, urlsplit
 
-    found = _REFERENCE.search(message)
-    reference = (found[1] or found[2]) if found else ""
-    needles = {reference}
-    if reference.startswith(("file:", "http:", "https:")):
-        target = unquote(urlsplit(reference).path)
-        needles |= {reference.split("://", 1)[-1], target, Path(target).name}
-    if reference.startswith("<"):
-        needles |= set(re.findall(r'\w+="?[\w-]+"?', reference))
+    from smguide.handbook.guard import EngineRefusal
+
+    message = error.message
+    needles = set()
+    for name in error.names if isinstance(error, EngineRefusal) else ():
+        needles.add(name)
+        if name.startswith(("file:", "http:", "https:")):
+            target = unquote(urlsplit(name).path)
+            needles |= {name.split("://", 1)[-1], target, Path(target).name}
     needles = {n for n in needles if len(n) > 2}
     if templates is not None and needles:
         for source in sorted(p for p in templates.rglob("*") if p.is_file()):
