@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 SHY = "\u00ad"
+IN_WORD = (SHY, "\u200c")  # not letters, but inside a word: a soft hyphen, a non-joiner
 MOST_IN_A_ROW = 2  # hyphenated lines in a row
 ROUNDS = 3  # layouts at most, to take back the breaks that the first ones made
 TAG = re.compile(r"<[^>]*>")
@@ -125,9 +126,9 @@ def take_back(html: str, numbers: set[int]) -> str:
         if not 0 <= number < len(offsets):
             continue
         start = end = offsets[number]
-        while start > 0 and (html[start - 1].isalpha() or html[start - 1] == SHY):
+        while start > 0 and (html[start - 1].isalpha() or html[start - 1] in IN_WORD):
             start -= 1
-        while end + 1 < len(html) and (html[end + 1].isalpha() or html[end + 1] == SHY):
+        while end + 1 < len(html) and (html[end + 1].isalpha() or html[end + 1] in IN_WORD):
             end += 1
         drop.update(i for i in range(start, end + 1) if html[i] == SHY)
     pieces, last = [], 0

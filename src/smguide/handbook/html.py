@@ -40,7 +40,7 @@ def _typeset_after(filter_: Callable[[str], Markup], words: Hyphenate | None,
     (a list of takeaways, a summary)."""
     def typeset_text(text: str, hyphenate: bool = True) -> Markup:
         return typeset(filter_(text), hyphenate=words if hyphenate else None, names=names,
-                       capitalised_names=capitalised_names)
+                       capitalised_names=capitalised_names, apart=words)
     return typeset_text
 
 
@@ -71,16 +71,17 @@ class HandbookRenderer:
         self.env = make_env(templates, language=guide.language, typography=guide.typography)
         self.env.filters["wrap"] = wrap_text
         inline = self.env.filters["md_inline"]
-        # table cells and a role card's columns: compounds kept whole, nothing tied
-        self.env.filters["md_cell"] = lambda text: typeset(inline(text), tie=False)
+        words = hyphenator(guide.language) if hyphenate else None
+        # table cells and a role card's columns: compounds kept whole, nothing tied, no
+        # ligature across a compound's joint
+        self.env.filters["md_cell"] = lambda text: typeset(inline(text), tie=False,
+                                                           apart=words)
         # no runts, compounds kept whole, our own hyphenation (typeset.py); never of a name
         names = tuple(LETTER_RUNS.findall(brand.name or ""))
         language = guide.language.split("-")[0].lower()
         for name in ("md", "md_inline"):
             self.env.filters[name] = _typeset_after(
-                self.env.filters[name], hyphenator(guide.language) if hyphenate else None,
-                names,
-                language not in NOUNS_CAPITALISED)
+                self.env.filters[name], words, names, language not in NOUNS_CAPITALISED)
         self.diagrams = Diagrams(self.env, self.colours, brand.base_family, guide.root)
         self.env.globals["analogy_diagram"] = self.analogy_diagram
         self.env.globals["analogy_key"] = self.analogy_key

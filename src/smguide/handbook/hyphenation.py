@@ -11,6 +11,24 @@ first splits a word into its parts, the second hyphenates each part, at least tw
 letters from its edges (the file's COMPOUNDLEFTHYPHENMIN/COMPOUNDRIGHTHYPHENMIN). A piece
 between two breaks that has no vowel ("n", "r") joins the piece before it.
 
+A German proofreader breaks a compound at its joint ("Vertriebs-" / "team"), not at a
+syllable of its head ("Vertriebsmitar-" / "beiter"). The first level marks prefixes
+("ver", "be", "auf") and joints alike, so a joint counts as a compound's (a main joint)
+when the part before it, from the mark before, has at least MAIN_PART letters
+("vertriebs" after "ver"). After a word's first main joint only main joints are offered:
+the layout takes the last break that fits, so a line that reaches a joint ends there,
+and one that does not breaks at a syllable of the first part as before ("Ver-" /
+"triebsteam" when "Vertriebs-" does not fit). The breaks are the same for WeasyPrint's
+own lookups (`hyphens: auto`).
+
+No ligature across a mark of the first level (Duden: "Auflage", "aufbauen" are set
+without their fl and fb ligatures): `hyphenator` puts a zero-width non-joiner (U+200C)
+there when the letters around it would make one in a text face (LIGATURES; not inside a
+doubled letter that ends the word: "Kaffee" keeps its ff). It has no glyph and no text in
+the PDF: the words read back whole ("aufbauen"), and a soft hyphen next to it is not
+inside a ligature, so that break is kept (handbook/typeset.py takes out a soft hyphen
+inside one).
+
 `install()` makes Pyphen read a two-level file this way when it first reads it, so
 WeasyPrint's own lookups get the parts and syllables right. `hyphenator(language)` is
 what the handbook's text is hyphenated with (handbook/typeset.py writes the breaks into
@@ -26,7 +44,12 @@ from pathlib import Path
 from typing import Any
 
 EDGE = 3  # letters kept before and after a break
+MAIN_PART = 4  # letters the part before a joint has when it is a compound's joint
 SOFT_HYPHEN = "\u00ad"
+NON_JOINER = "\u200c"
+# the pairs of letters a text face joins into one glyph (Lato, as most: fb ff fh fi fj fk
+# fl ft, tf ti tt)
+LIGATURES = {"f": "bfhijklt", "t": "fit"}
 VOWELS = set("aeiouyäöüàáâãåæèéêëìíîïòóôõøœùúûýÿąęėįųűőāēīōūăîâ")
 _installed = False
 
@@ -62,6 +85,10 @@ def two_level(path: Path, base: Any) -> Any | None:
                                                       self.edge)
             return found
 
+        def joints(self, word: str) -> list[int]:
+            """Where the first level marks the word's parts (prefixes and joints)."""
+            return _joints(word.lower(), self.parts)
+
     return TwoLevel()
 
 
@@ -77,15 +104,23 @@ def _patterns(base: Any, encoding: str, body: bytes) -> Any:
         return base(Path(level.name))
 
 
+def _joints(word: str, parts: Any) -> list[int]:
+    return sorted({int(p) for p in parts.positions(word) if 0 < int(p) < len(word)})
+
+
 def _positions(word: str, parts: Any, syllables: Any, edge: int) -> list[Any]:
     from pyphen import DataInt
 
-    joints = sorted({int(p) for p in parts.positions(word) if 0 < int(p) < len(word)})
+    joints = _joints(word, parts)
     breaks = set(joints)
     for start, end in zip([0, *joints], [*joints, len(word)], strict=True):
         part = word[start:end]
         breaks.update(start + int(p) for p in syllables.positions(part)
                       if edge <= int(p) <= len(part) - edge)
+    main = [j for j, before in zip(joints, [0, *joints], strict=False)
+            if j - before >= MAIN_PART]
+    if main:  # after the first main joint, only main joints
+        breaks = {p for p in breaks if p <= main[0] or p in main}
     kept: list[int] = []
     for point in sorted(breaks):  # a piece without a vowel joins the piece before it
         if not VOWELS & set(word[kept[-1] if kept else 0:point]):
@@ -96,6 +131,17 @@ def _positions(word: str, parts: Any, syllables: Any, edge: int) -> list[Any]:
     if kept and not VOWELS & set(word[kept[-1]:]):
         kept.pop()
     return [DataInt(p) for p in kept]
+
+
+def _ligates(word: str, at: int) -> bool:
+    """Whether the letters either side of a mark of the first level make a ligature
+    there. The first level marks a doubled letter's middle in some stems too ("kaf|fee"):
+    a mark there counts when the rest of the word could be a word (MAIN_PART letters:
+    "mit|teilung", not "kaf|fee")."""
+    before, after = word[at - 1].lower(), word[at].lower()
+    if after not in LIGATURES.get(before, ""):
+        return False
+    return before != after or len(word) - at >= MAIN_PART
 
 
 def install() -> None:
@@ -124,7 +170,8 @@ def install() -> None:
 def hyphenator(language: str) -> Callable[[str], str] | None:
     """A word -> the word with a soft hyphen at each place it may break, in `language`
     (a BCP 47 tag; English by the American patterns, which split by syllable:
-    "re-spon-si-bil-i-ties"), or None when Pyphen has no dictionary for it."""
+    "re-spon-si-bil-i-ties"), and a zero-width non-joiner where a ligature would join
+    two parts ("auf\u200cbauen"); None when Pyphen has no dictionary for the language."""
     import pyphen
 
     install()
@@ -133,9 +180,16 @@ def hyphenator(language: str) -> Callable[[str], str] | None:
     if not lang:
         return None
     dictionary = pyphen.Pyphen(lang=lang, left=EDGE, right=EDGE)
+    joints = getattr(dictionary.hd, "joints", None)
 
     @lru_cache(maxsize=4096)
     def soft(word: str) -> str:
-        return str(dictionary.inserted(word, hyphen=SOFT_HYPHEN))
+        breaks = {int(p) for p in dictionary.positions(word)}
+        apart = {j for j in (joints(word) if joints else ()) if _ligates(word, j)}
+        pieces = []
+        for i, letter in enumerate(word):
+            pieces.append((NON_JOINER if i in apart else "")
+                          + (SOFT_HYPHEN if i in breaks else "") + letter)
+        return "".join(pieces)
 
     return soft

@@ -31,6 +31,8 @@ from collections.abc import Callable, Collection
 
 from markupsafe import Markup
 
+from smguide.handbook.hyphenation import LIGATURES
+
 TAG = re.compile(r"(<[^>]*>)")
 COMPOUND = re.compile(r"(?<![\w-])(\w+(?:-\w+)+)(?![\w-])")
 SPACE = re.compile(r"[ \n]+")
@@ -47,11 +49,15 @@ HYPHEN_MIN = 6  # letters a word needs to be hyphenated
 # with digits or a word marked to be kept whole
 WORD = re.compile(r"(?<![\w&#\u00ad\u2060\ue000-])([^\W\d_]{" + str(HYPHEN_MIN)
                   + r",})(?![\w\u00ad\u2060;-])")
-# a soft hyphen inside a ligature (f|f, f|i, f|l, f|j, f|t in Lato and most text faces)
-# makes WeasyPrint map the ligature's glyph to the wrong text for the whole font: in the
-# PDF, every "ff" then reads as a space ("Begri e", "o en"), for search, copy and screen
-# readers; so no break is offered there
-LIGATURE_BREAK = re.compile("(?<=[fF])\u00ad(?=[fijlt])")
+# a soft hyphen inside a ligature (fb ff fh fi fj fk fl ft, tf ti tt in Lato and most
+# text faces: hyphenation.LIGATURES) makes WeasyPrint map the ligature's glyph to the
+# wrong text for the whole font: in the PDF, every "ff" then reads as a space ("Begri e",
+# "o en"; "Mi e" for "Mitte"), for search, copy and screen readers; so no break is offered
+# there. At a compound's joint the hyphenator has put a non-joiner before the soft hyphen
+# ("auf\u200c\u00adbauen"): no ligature there, and the break stays.
+KEPT = re.compile(KEEP + r"([^\W\d_]+)")  # a word marked to be kept whole
+LIGATURE_BREAK = re.compile("|".join(f"(?<=[{a}{a.upper()}])\u00ad(?=[{b}])"
+                                     for a, b in LIGATURES.items()))
 SENTENCE = re.compile(r"(?:^|[.!?:;…]\s+|[\"“„«(]\s*)$")
 
 # WeasyPrint 70 breaks a line after its FIRST word when the text before an inline element
@@ -63,21 +69,34 @@ Hyphenate = Callable[[str], str]  # a word -> the word with soft hyphens where i
 
 
 def typeset(html: str, tie: bool = True, hyphenate: Hyphenate | None = None,
-            names: Collection[str] = (), capitalised_names: bool = False) -> Markup:
+            names: Collection[str] = (), capitalised_names: bool = False,
+            apart: Hyphenate | None = None) -> Markup:
     """`html` (safe HTML) with runts prevented (unless not `tie`: a table cell's text),
     compounds kept whole, the space before a bold or italic run moved inside it (see
     INLINE_AFTER_SPACE) and, with `hyphenate`, every other word of HYPHEN_MIN letters or
     more given its soft hyphens, except `names` (and with `capitalised_names`, a word
-    with a capital letter that does not open a sentence)."""
+    with a capital letter that does not open a sentence). Without `hyphenate`, `apart`
+    (a hyphenator too) gives the words only its non-joiners, no soft hyphens: no
+    ligature across a compound's joint in text that is not hyphenated either."""
     parts = TAG.split(str(html))
     for i in _text_parts(parts):
         parts[i] = COMPOUND.sub(lambda m: m.group(1).replace("-", "-" + JOINER), parts[i])
     html = INLINE_AFTER_SPACE.sub(r"\1 ", "".join(parts))
     if tie:
         html = tie_ends(html)
+    apart = apart or hyphenate
     if hyphenate is not None:
         html = hyphenate_html(html, hyphenate, names, capitalised_names)
+    elif apart is not None:
+        html = hyphenate_html(html, lambda word: _apart(apart, word))
+    if apart is not None:  # a last word, not hyphenated: its joints still set apart
+        html = KEPT.sub(lambda m: _apart(apart, m.group(1)), html)
     return Markup(html.replace(KEEP, ""))
+
+
+def _apart(hyphenate: Hyphenate, word: str) -> str:
+    """`word` with the non-joiners `hyphenate` gives it, and no soft hyphen."""
+    return hyphenate(word).replace(SHY, "")
 
 
 def _text_parts(parts: list[str]) -> list[int]:
