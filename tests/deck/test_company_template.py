@@ -221,8 +221,16 @@ def renamed(target: Path, names: dict[str, str], *, untyped: bool = False,
 def kinds(template: Path, aspect: str | None = None, brand=BRAND  # noqa: ANN001
           ) -> tuple[dict[str, str], Presentation, bytes]:
     """(slide kind -> the layout name its first slide used, the deck, its bytes): the
-    whole built-in plan on `template`, each slide known by what the renderer was told of
-    it (on_page), not by its title."""
+    whole built-in plan on `template`, with a divider opening the last chapter shown (the
+    built-in guide has none), each slide known by what the renderer was told of it
+    (on_page), not by its title."""
+    from smguide.deck.plan import PlannedSlide, load_plan
+
+    plan = load_plan(GUIDE, None)
+    last = max(n for n, s in enumerate(plan) if s.kind == "block" and
+               s.chapter != plan[n - 1].chapter)
+    plan.insert(last, PlannedSlide("section", "Section Header", plan[last].chapter, None,
+                                   None, None))
     pages: list[tuple[str, int]] = []
 
     def on_page(planned: Any, page: int) -> None:
@@ -230,7 +238,7 @@ def kinds(template: Path, aspect: str | None = None, brand=BRAND  # noqa: ANN001
                       page))
 
     data, _ = DeckRenderer(GUIDE, brand, DeckOptions(template=template, aspect=aspect),
-                           on_page=on_page).render()
+                           plan=plan, on_page=on_page).render()
     deck = Presentation(io.BytesIO(data))
     used: dict[str, str] = {}
     for (kind, page), slide in zip(pages, deck.slides, strict=True):

@@ -38,8 +38,8 @@ EMU_PER_INCH = 914400
 SEEN = 3.25  # 3:1 (WCAG 1.4.11, graphics) with a margin
 
 
-def build(out: Path, **options: object) -> Path:
-    sources = Sources(builtin("content"), builtin("brand") / "_brand.yml")
+def build(out: Path, content: Path | None = None, **options: object) -> Path:
+    sources = Sources(content or builtin("content"), builtin("brand") / "_brand.yml")
     return build_slides(sources, out, DeckOptions(**options)).path  # type: ignore[arg-type]
 
 

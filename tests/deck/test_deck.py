@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner, Result
 from lxml import etree
 from pptx import Presentation
@@ -93,8 +94,10 @@ def test_notes_come_from_the_content(deck) -> None:  # noqa: ANN001
     with_notes = [b for c in GUIDE.chapters for b in c.blocks if b.type == "role" and b.notes]
     assert with_notes and all(any(to_plain(b.notes) in n for n in notes)
                               for b in with_notes)
-    chapters = [s.chapter for s in load_plan(GUIDE, None) if s.kind == "section"]
-    assert all(to_plain(c.notes) in notes for c in chapters if c.notes)
+    # a chapter's notes open its first slide (the built-in guide has no divider)
+    chapters = [c for c in GUIDE.chapters if any(s.chapter == c for s in load_plan(GUIDE, None))]
+    assert chapters and all(any(to_plain(c.notes) in n for n in notes)
+                            for c in chapters if c.notes)
     opening = GUIDE.deck.opening.split("\n\n")
     assert notes[0] == "\n".join(to_plain(p) for p in opening)
 
@@ -104,13 +107,11 @@ def test_title_agenda_sections_and_closing(deck) -> None:  # noqa: ANN001
     assert titles[0] == GUIDE.title and titles[1] == GUIDE.labels.agenda
     assert titles[-2] == GUIDE.labels.summary and titles[-1] == GUIDE.labels.questions_title
     plan = load_plan(GUIDE, None)
+    # a divider for every part of the agenda or none: the built-in guide's chapters
+    # mostly have one slide, so none (the line above each title names its chapter)
     dividers = [slide for slide in deck.slides if slide.slide_layout.name == "Section Header"]
-    assert len(dividers) == sum(s.kind == "section" for s in plan) >= 1
-    for chapter in (s.chapter for s in plan if s.kind == "section"):
-        assert chapter.title in titles
-    # a divider's title is the chapter's: no "Chapter 7" line above it
-    assert not [s.name for d in dividers for s in d.shapes if s.name == "Eyebrow"]
-    # a chapter with one slide has no divider: that slide is titled with its deck: line
+    assert dividers == [] and not any(s.kind == "section" for s in plan)
+    # a chapter's only slide is titled with its deck: line
     alone = [c for c in GUIDE.chapters if [s.kind for s in plan if s.chapter == c] == ["block"]]
     assert alone and all(deck_title(c) in titles for c in alone)
     # no takeaways slide where a chapter has content: the summary slide recaps them
@@ -337,12 +338,16 @@ def test_a_template_without_a_section_layout_puts_dividers_on_another(tmp_path: 
     prs.slide_layouts.remove(section)
     template = tmp_path / "corporate.pptx"
     prs.save(str(template))
+    content = tmp_path / "content"  # a guide whose one chapter has several slides
+    shutil.copytree(FIXTURES / "deck-long", content)
+    shutil.copy(builtin("content") / "labels.yaml", content / "labels.yaml")
     result = CliRunner().invoke(
-        main, ["slides", "--template", str(template), "-o", str(tmp_path / "d.pptx")])
+        main, ["slides", "--content", str(content), "--template", str(template),
+               "-o", str(tmp_path / "d.pptx")])
     assert result.exit_code == 0, result.output
     deck = Presentation(str(tmp_path / "d.pptx"))
-    chapter = next(s.chapter for s in load_plan(GUIDE, None) if s.kind == "section")
-    divider = next(s for s in deck.slides if s.shapes.title.text == chapter.title)
+    chapter = load_guide(content).chapters[0]
+    divider = next(s for s in list(deck.slides)[1:] if s.shapes.title.text == chapter.title)
     assert divider.slide_layout.name == "Title Slide"  # a title and one text box, like it
 
 
@@ -355,9 +360,12 @@ def test_a_pin_to_a_layout_the_template_lacks_is_a_one_line_error(tmp_path: Path
     text = (brand / "_brand.yml").read_text()
     (brand / "_brand.yml").write_text(text.replace(
         "  smguide:\n", "  smguide:\n    layouts:\n      section: Chapter Divider\n", 1))
+    content = tmp_path / "content"  # a guide with a divider
+    shutil.copytree(FIXTURES / "deck-long", content)
+    shutil.copy(builtin("content") / "labels.yaml", content / "labels.yaml")
     result = CliRunner().invoke(
-        main, ["slides", "--template", str(template), "--brand", str(brand / "_brand.yml"),
-               "-o", str(tmp_path / "d.pptx")])
+        main, ["slides", "--content", str(content), "--template", str(template),
+               "--brand", str(brand / "_brand.yml"), "-o", str(tmp_path / "d.pptx")])
     assert result.exit_code == 1
     names = ", ".join(f'{n} "{layout.name}"' for n, layout in enumerate(prs.slide_layouts, 1))
     line = (brand / "_brand.yml").read_text().splitlines().index(
@@ -469,6 +477,20 @@ def test_long_content_is_continued_and_nothing_overflows(long_deck) -> None:  # 
         for frame in (s for s in slide.shapes if s.has_table):
             assert not table_overflows(frame, fonts), f"slide {number}: the table overflows"
             assert frame.top + frame.height < long_deck.slide_height - 457200
+
+
+def test_every_chapter_of_several_slides_opens_with_a_divider(long_deck) -> None:  # noqa: ANN001
+    """Where every chapter shown has more than one content slide (the long guide's one
+    chapter has six blocks), each opens with a divider titled like it, with no line above
+    the title (it is the chapter's), right after the agenda that lists it."""
+    titles = [slide.shapes.title.text for slide in long_deck.slides]
+    dividers = [n for n, slide in enumerate(long_deck.slides)
+                if slide.slide_layout.name == "Section Header"]
+    assert dividers == [2], titles
+    divider = long_deck.slides[2]
+    chapter = yaml.safe_load((FIXTURES / "deck-long" / "chapters" / "01-long.yaml").read_text())
+    assert titles[2] == chapter["title"]
+    assert not [s.name for s in divider.shapes if s.name == "Eyebrow"]
 
 
 def test_long_title_is_shrunk_not_cut(long_deck) -> None:  # noqa: ANN001

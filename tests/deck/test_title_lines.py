@@ -5,6 +5,7 @@ centred (the dark fixture, python-pptx's own default template)."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from pptx import Presentation
 
 from smguide.deck.measuring import family_fonts
 from smguide.deck.textfit import Para, Span, text_height
+from smguide.resources import builtin
 from tests.deck.test_dark_decks import BRAND, TEMPLATE, build
 from tests.deckgeometry import deck_problems
 
@@ -78,12 +80,25 @@ def _line_under(slide: Any) -> Any:
     return min(below, key=lambda s: s.top)
 
 
+def with_dividers(folder: Path) -> Path:
+    """The built-in guide cut to its last chapter, the one with several slides: a guide
+    whose every chapter has several, so the deck has a divider."""
+    content = folder / "content"
+    shutil.copytree(builtin("content"), content)
+    guide = content / "guide.yaml"
+    lines = guide.read_text(encoding="utf-8").splitlines(keepends=True)
+    guide.write_text("".join(line for line in lines if not line.startswith("  - chapters/")
+                             or "07-first-week" in line), encoding="utf-8")
+    return content
+
+
 @pytest.fixture(scope="module")
 def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("titles")
-    return {"built-in": build(folder / "built-in.pptx"),
-            "dark template": build(folder / "dark.pptx", template=TEMPLATE),
-            "office template": build(folder / "office.pptx", template=OFFICE)}
+    content = with_dividers(folder)
+    return {"built-in": build(folder / "built-in.pptx", content),
+            "dark template": build(folder / "dark.pptx", content, template=TEMPLATE),
+            "office template": build(folder / "office.pptx", content, template=OFFICE)}
 
 
 @pytest.mark.parametrize("name", ["built-in", "dark template", "office template"])
