@@ -56,7 +56,7 @@ def test_the_print_handbook_is_a_booklet_with_imprint_and_back_cover(print_pdf: 
     assert len(texts) % 4 == 0
     assert "Greenfield Trading Co." in texts[-1] and "2026" in texts[-1]  # the back cover
     assert "Glossary" not in texts[-1] and "Page" not in texts[-1]
-    assert "Sales and Marketing" in texts[1] and "© Greenfield Trading Co." in texts[1]
+    assert "Sales and Marketing" in texts[1] and "Greenfield Trading Co." in texts[1]
     assert "Contents" in texts[2]
     assert is_notes_page(texts[-2])  # padding before the back cover: a notes page
     pages = subprocess.run(["pdftotext", str(print_pdf), "-"], capture_output=True,
@@ -100,10 +100,37 @@ def test_the_back_cover_aligns_its_logo_with_its_text_as_the_front_cover_does(
     assert abs(back[0] - front[0]) <= 2, (front, back)  # the same margin on both covers
 
 
+def imprint_lines(pdf: Path) -> list[str]:
+    """The imprint's lines (page 2), as pdftotext lays them out."""
+    text = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def test_the_imprint_names_the_edition_and_the_date_it_was_built(print_pdf: Path) -> None:
+    lines = imprint_lines(print_pdf)
+    (edition,) = [line for line in lines if line.startswith("Edition")]
+    # the guide gives no date: the build's (SOURCE_DATE_EPOCH when set)
+    assert re.fullmatch(r"Edition 2026 · [A-Z][a-z]+ \d{1,2}, 20\d\d", edition), lines
+    assert all(len(line.split()) > 1 for line in lines), lines  # no line of one word
+
+
+def test_the_german_imprint_dates_a_reproducible_build_and_keeps_its_words_together(
+        run: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")  # 1 December 2025
+    out = tmp_path / "de.pdf"
+    result = run("pdf", "--print", "--lang", "de", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    lines = imprint_lines(out)
+    assert "Ausgabe 2026 · 1. Dezember 2025" in lines and "© 2025 Greenfield Trading Co." in lines
+    assert all(len(line.split()) > 1 for line in lines), lines  # "brauchen" was alone
+
+
 def test_booklet_spreads_are_in_imposition_order(run: Callable[..., Result], tmp_path: Path,
                                                  content: Path) -> None:
     edit(content / "guide.yaml", 'edition: "2026"',
-         'edition: "Edition 2026"\nprinted_by: Printed by Druckhaus Nord, Hamburg\n'
+         'edition: "Edition 2026"\ndate: "2026-03-01"\n'
+         'printed_by: Printed by Druckhaus Nord, Hamburg\n'
          'contact:\n  - people@greenfield.example\n  - +44 20 7946 0000')
     result = run("pdf", "--booklet", "--content", str(content))
     assert result.exit_code == 0, result.output
@@ -137,6 +164,7 @@ def test_booklet_spreads_are_in_imposition_order(run: Callable[..., Result], tmp
     assert "people@greenfield.example" in back and "Edition 2026" in back
     assert "Sales and Marketing" in front and "A handbook for new team members".upper() in front
     assert "Printed by Druckhaus Nord, Hamburg" in halves[1][0]  # the imprint, page 2
+    assert "Edition 2026 · March 1, 2026" in halves[1][0]  # the guide's date, no word added
     assert "Contents" in halves[2][1]  # page 3
     assert run("preflight", str(booklet)).exit_code == 0
 

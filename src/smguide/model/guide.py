@@ -291,6 +291,9 @@ class Labels(Strict):
     meaning: Text
     short_term: Text = Field(alias="short-term")
     long_term: Text = Field(alias="long-term")
+    # the printed handbook's imprint: the word before an edition that is a number
+    # ("Edition 2026"); else the number alone
+    edition: Text | None = None
     # the deck: optional (a guide without them gets the fallback each one names)
     logo_alt: Text | None = None  # the logo's alt text in this language; else the brand's
     summary: Text | None = None  # the summary slide's title; else key_takeaways
