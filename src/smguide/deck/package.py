@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import datetime
+from typing import Any
 
 from lxml import etree
 
@@ -64,32 +65,52 @@ def app_xml(slides: int, notes: int, shape: str, company: str) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def part_name(archive: zipfile.ZipFile, relationship: str, default: str) -> str:
+def entries(prs: Any) -> dict[str, bytes]:
+    """The members of the saved deck, name -> bytes, in the order python-pptx's save
+    writes them ([Content_Types].xml, the package's relationships, each part and its
+    relationships), without the zip it would compress them into (repack writes it)."""
+    from pptx.opc.serialized import PackageWriter
+
+    found: dict[str, bytes] = {}
+
+    class Members:
+        def write(self, uri: Any, blob: bytes) -> None:
+            found[uri.membername] = blob
+
+    package = prs.part.package
+    writer = PackageWriter("", package._rels, tuple(package.iter_parts()))
+    members = Members()
+    writer._write_content_types_stream(members)  # type: ignore[arg-type]
+    writer._write_pkg_rels(members)  # type: ignore[arg-type]
+    writer._write_parts(members)  # type: ignore[arg-type]
+    return found
+
+
+def part_name(members: dict[str, bytes], relationship: str, default: str) -> str:
     """Where the package keeps a part it links from its root (docProps/core.xml...)."""
-    rels = etree.fromstring(archive.read("_rels/.rels"))
+    rels = etree.fromstring(members["_rels/.rels"])
     for rel in rels.iter(f"{{{RELS}}}Relationship"):
         if rel.get("Type") == relationship:
             return rel.get("Target", "").lstrip("/")
     return default
 
 
-def repack(data: bytes, core: bytes, app: bytes, when: datetime,
+def repack(members: dict[str, bytes], core: bytes, app: bytes, when: datetime,
            thumbnail: bytes | None = None) -> bytes:
-    """Rewrite the saved .pptx: the new core and app properties (and thumbnail), one
-    timestamp, fixed modes."""
+    """The .pptx of the saved deck's `members` (entries): the new core and app properties
+    (and thumbnail), one timestamp, fixed modes."""
     stamp = max(when, ZIP_EPOCH).timetuple()[:6]
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        replaced = {part_name(source, RT_CORE, "docProps/core.xml"): core,
-                    part_name(source, RT_APP, "docProps/app.xml"): app}
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        replaced = {part_name(members, RT_CORE, "docProps/core.xml"): core,
+                    part_name(members, RT_APP, "docProps/app.xml"): app}
         if thumbnail is not None:
-            thumb = part_name(source, RT_THUMBNAIL, "")
+            thumb = part_name(members, RT_THUMBNAIL, "")
             if thumb.lower().endswith((".jpeg", ".jpg")):  # a template's own, else python-pptx's
                 replaced[thumb] = thumbnail
-        for info in source.infolist():
-            body = replaced.get(info.filename) or source.read(info)
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+        for name, blob in members.items():
+            body = replaced.get(name) or blob
+            entry = zipfile.ZipInfo(name, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.create_system = 3  # Unix, whatever the machine
             entry.external_attr = 0o100644 << 16

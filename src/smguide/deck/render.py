@@ -11,7 +11,6 @@ or continued on a "(cont.)" slide; text that fits none of them is refused (TooLo
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,16 +128,14 @@ class DeckRenderer:
             families = list(theme_fonts(deck.prs.slide_master))
             for warning in embed_fonts(deck.prs, self.brand, families):
                 deck.warn(warning)
-        out = io.BytesIO()
         deck.prs.core_properties.revision = 1  # python-pptx adds the part if missing
-        deck.prs.save(out)
-        return _reproducible(deck, out.getvalue()), len(deck.prs.slides)
+        return _reproducible(deck), len(deck.prs.slides)
 
 
-def _reproducible(deck: DeckContext, data: bytes) -> bytes:
+def _reproducible(deck: DeckContext) -> bytes:
     """Core and app properties from the guide, the brand and the deck, zip times from
     SOURCE_DATE_EPOCH."""
-    from smguide.deck.package import app_xml, core_xml, moment, repack
+    from smguide.deck.package import app_xml, core_xml, entries, moment, repack
 
     guide, lang, when = deck.guide, deck.guide.language, moment()
     core = core_xml(plain(guide.title, lang), plain(guide.subtitle or "", lang),
@@ -147,7 +144,7 @@ def _reproducible(deck: DeckContext, data: bytes) -> bytes:
     wide = (deck.prs.slide_width or 0) * 3 > (deck.prs.slide_height or 0) * 4
     app = app_xml(len(made), sum(1 for slide in made if slide.has_notes_slide),
                   "16:9" if wide else "4:3", deck.brand.name)
-    return repack(data, core, app, when, _thumbnail(deck))
+    return repack(entries(deck.prs), core, app, when, _thumbnail(deck))
 
 
 def _thumbnail(deck: DeckContext) -> bytes:

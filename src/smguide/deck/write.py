@@ -147,7 +147,11 @@ def fill(shape: Any, paras: list[Para], size: float, bold: bool | None = None) -
 
 
 def write_paras(frame: Any, paras: list[Para], size: float, bold: bool | None = None) -> None:
-    """Replace a text frame's (or a table cell's) paragraphs with `paras` at `size`."""
+    """Replace a text frame's (or a table cell's) paragraphs with `paras` at `size`.
+
+    Written with lxml into the frame's txBody, as python-pptx's add_paragraph, add_run
+    and font setters write them (python-pptx finds each child by XPath; a deck has
+    thousands of runs)."""
     body = frame._txBody
     for extra in body.findall(f"{{{A}}}p")[1:]:
         body.remove(extra)
@@ -155,15 +159,20 @@ def write_paras(frame: Any, paras: list[Para], size: float, bold: bool | None = 
     for child in list(first):
         first.remove(child)
     for index, para in enumerate(paras):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        _paragraph_properties(paragraph._p, para, size)
+        p = first if index == 0 else etree.SubElement(body, f"{{{A}}}p")
+        _paragraph_properties(p, para, size)
         for span in para.spans:
-            _run(paragraph, span, para, size, bold)
+            if span.href:  # a link's relationship is the part's: python-pptx adds it
+                from pptx.text.text import _Paragraph
+
+                _run(_Paragraph(p, frame), span, para, size, bold)
+            else:
+                _plain_run(p, span, para, size, bold)
 
 
 def _paragraph_properties(p: Any, para: Para, size: float) -> None:
     psize = size * para.scale
-    ppr = p.get_or_add_pPr()
+    ppr = etree.SubElement(p, f"{{{A}}}pPr")  # its first child: the paragraph is empty here
     hang = round(para.indent * psize * EMU_PER_PT)
     ppr.set("marL", str(hang))
     ppr.set("indent", str(-hang))
@@ -186,6 +195,32 @@ def _paragraph_properties(p: Any, para: Para, size: float) -> None:
     else:
         etree.SubElement(ppr, f"{{{A}}}buFont", typeface="Arial")
         etree.SubElement(ppr, f"{{{A}}}buChar", char=para.bullet)
+
+
+# the theme colours text takes (python-pptx's MSO_THEME_COLOR, by their XML names)
+SLOTS = frozenset({"dk1", "lt1", "tx1", "bg1", "tx2", "bg2",
+                   *(f"accent{n}" for n in range(1, 7))})
+_CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")  # escaped in text as python-pptx does
+
+
+def _plain_run(p: Any, span: Span, para: Para, size: float, bold: bool | None) -> None:
+    """A run without a link, as _run writes it: <a:r><a:rPr sz b i><a:solidFill>
+    <a:schemeClr/></a:solidFill></a:rPr><a:t>text</a:t></a:r>."""
+    if para.tone and para.tone not in SLOTS:
+        raise KeyError(para.tone)
+    run = etree.SubElement(p, f"{{{A}}}r")
+    props = etree.SubElement(run, f"{{{A}}}rPr")
+    # python-pptx's Pt(size) in centipoints
+    props.set("sz", str(int(size * para.scale * EMU_PER_PT) // 127))
+    if span.bold or bold:
+        props.set("b", "1")
+    if span.italic:
+        props.set("i", "1")
+    if para.tone:
+        etree.SubElement(etree.SubElement(props, f"{{{A}}}solidFill"), f"{{{A}}}schemeClr",
+                         val=para.tone)
+    etree.SubElement(run, f"{{{A}}}t").text = _CONTROL.sub(
+        lambda found: f"_x{ord(found[1]):04X}_", span.text)
 
 
 def _run(paragraph: Any, span: Span, para: Para, size: float, bold: bool | None) -> None:
