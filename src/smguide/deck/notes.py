@@ -4,7 +4,7 @@ each slide so that no two slides have the same notes."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from smguide.deck.write import plain
 
@@ -20,6 +20,7 @@ class Notes:
 
     def __init__(self) -> None:
         self._seen: set[str] = set()
+        self._blank: Any = None  # the shapes of a notes slide python-pptx made, before text
 
     def put(self, slide: Slide, notes: str, title: str) -> None:
         """Speaker notes, one paragraph per line; never the same as another slide's."""
@@ -27,9 +28,33 @@ class Notes:
         if text in self._seen:
             text = f"{title}\n{text}"
         self._seen.add(text)
-        frame = slide.notes_slide.notes_text_frame
+        frame = self._notes_slide(slide).notes_text_frame
         assert frame is not None  # python-pptx's notes slide always has its body
         frame.text = text
+
+    def _notes_slide(self, slide: Slide) -> Any:
+        """The slide's new notes slide. python-pptx makes the first (and the notes master)
+        and clones the master's placeholders into it, each with XPath lookups; the others
+        get a copy of the first one's shapes, as cloned (the same every time), in a
+        notes slide part python-pptx adds and relates as its own."""
+        from copy import deepcopy
+
+        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+        from pptx.parts.slide import NotesSlidePart
+
+        part = slide.part
+        if self._blank is None or part.has_notes_slide:
+            made = slide.notes_slide
+            if self._blank is None:
+                self._blank = deepcopy(made.shapes._spTree)
+            return made
+        package = part.package
+        master = package.presentation_part.notes_master_part
+        notes_part = NotesSlidePart._add_notes_slide_part(package, part, master)
+        part.relate_to(notes_part, RT.NOTES_SLIDE)
+        tree = notes_part._element.cSld.spTree
+        tree.getparent().replace(tree, deepcopy(self._blank))
+        return slide.notes_slide
 
 
 def authored_notes(guide: Guide, plan: list[PlannedSlide], planned: PlannedSlide,
