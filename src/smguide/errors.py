@@ -199,9 +199,11 @@ class Problem:
         return cls.at(where, message, expected, suggestion, "warning")
 
     @classmethod
-    def fix(cls, where: Where, what: str, fix: str, expected: str | None = None) -> Problem:
-        """The error at `where` printed as `what; fix`, with `fix` as its suggestion."""
-        return cls.at(where, f"{what}; {fix}", expected, fix)
+    def fix(cls, where: Where, what: str, fix: str, expected: str | None = None,
+            severity: Severity = "error") -> Problem:
+        """The error (or warning) at `where` printed as `what; fix`, with `fix` as its
+        suggestion."""
+        return cls.at(where, f"{what}; {fix}", expected, fix, severity)
 
     @classmethod
     def from_line(cls, text: str, severity: Severity = "error") -> Problem:
@@ -246,10 +248,6 @@ def _suggestion(message: str, field: str | None) -> str | None:
     if sep and not tail.startswith(("got ", "expected ")):
         return tail
     return None
-
-
-def as_problem(problem: Problem | str) -> Problem:
-    return problem if isinstance(problem, Problem) else Problem.from_line(problem)
 
 
 class ContentError(SmguideError):

@@ -299,3 +299,24 @@ def test_a_picture_the_pdf_engine_cannot_read_is_found_at_the_template_line(
         "overrides/handbook/cover.html.j2", 2, 20)  # at photo.png
     assert found["message"].startswith("the PDF engine could not use a resource: Failed to "
                                        "load image at 'file://")
+
+
+def test_a_layout_the_plan_names_and_the_theme_lacks_is_a_problem_with_its_fields(
+        run: Callable[..., Result], small: Path, tmp_path: Path) -> None:
+    """Made as a Problem where the layout is looked for, not a line read back: the slide
+    is the field, what the theme has is the fix."""
+    plan = (builtin("templates") / "deck" / "plan.yaml.j2").read_text()
+    (tmp_path / "overrides" / "deck").mkdir(parents=True)
+    (tmp_path / "overrides" / "deck" / "plan.yaml.j2").write_text(
+        plan.replace("layout: Title and Content", "layout: Nope Layout", 1))
+    result = run("check", "--template-overrides", str(tmp_path / "overrides"),
+                 "--format", "json")
+    (found,) = json.loads(result.stdout)["findings"]
+    assert (found["file"], found["line"], found["field"]) == (
+        "deck/plan.yaml.j2 (rendered)", 3, "slide 2 (agenda): layout")
+    assert found["message"].startswith('the built-in theme has no slide layout named "Nope '
+                                       'Layout"; its layouts are: 1 "Title Slide", ')
+    assert found["suggestion"].startswith('its layouts are: 1 "Title Slide"')
+    text = run("check", "--template-overrides", str(tmp_path / "overrides")).stdout
+    assert text.startswith('Error: deck/plan.yaml.j2 (rendered):3: slide 2 (agenda): layout: '
+                           'the built-in theme has no slide layout named "Nope Layout"; ')

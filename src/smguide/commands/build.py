@@ -45,8 +45,7 @@ def load(sources: Sources, network: bool = False) -> Loaded:
     found = read_inputs(sources, network)
     if found.problems or found.guide is None or found.brand is None:
         raise ContentError(found.problems)
-    return found.guide, found.brand, [w if isinstance(w, str) else w.line_text()
-                                      for w in found.warnings]
+    return found.guide, found.brand, [w.line_text() for w in found.warnings]
 
 
 # what the render children import while the parent validates

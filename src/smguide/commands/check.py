@@ -20,7 +20,7 @@ from smguide.commands.contentchecks import (
     translation_drift,
 )
 from smguide.commands.renderchecks import compile_templates, render_checks
-from smguide.errors import Problem, as_problem, counted
+from smguide.errors import Problem, counted
 from smguide.paths import display_path
 from smguide.sources.content import file_line
 
@@ -28,9 +28,9 @@ if TYPE_CHECKING:
     from smguide.commands.project import Project
 
 
-def warning(problem: Problem | str) -> Problem:
+def warning(problem: Problem) -> Problem:
     """A loader's warning as a Problem of severity "warning"."""
-    return replace(as_problem(problem), severity="warning")
+    return replace(problem, severity="warning")
 
 
 @dataclass

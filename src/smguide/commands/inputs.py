@@ -19,12 +19,12 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Inputs:
     """What was read: the guide and the brand (None where they had errors), the errors
-    and the warnings (`file:line:col: field: message` lines, or problems as data)."""
+    and the warnings, each a Problem made where it was found."""
 
     guide: Guide | None
     brand: Brand | None
     problems: list[Problem] = field(default_factory=list)
-    warnings: list[str | Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def read_inputs(sources: Sources, network: bool = False) -> Inputs:
@@ -34,7 +34,7 @@ def read_inputs(sources: Sources, network: bool = False) -> Inputs:
     from smguide.sources.content import load_guide
 
     problems: list[Problem] = []
-    warnings: list[str | Problem] = []
+    warnings: list[Problem] = []
     guide = brand = None
     try:
         guide = load_guide(sources.content)
@@ -96,7 +96,7 @@ def yaml_surprises(guide: Guide, content: Path) -> list[Problem]:
 
 
 def _edition_footer(guide: Guide, brand: Brand, sources: Sources
-                    ) -> tuple[Guide, Brand, list[str]]:
+                    ) -> tuple[Guide, Brand, list[Problem]]:
     """The guide and brand with the footer this edition prints (see sources.footer)."""
     import dataclasses
 

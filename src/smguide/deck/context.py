@@ -116,7 +116,7 @@ class DeckContext:
     def pick_of(self, planned: PlannedSlide) -> Pick:
         """The template's layout for this slide, and where its content goes."""
         block = planned.block.type if planned.block is not None else None
-        return self.picker.pick(planned.kind, block, planned.layout, planned.source)
+        return self.picker.pick(planned.kind, block, planned.layout, planned.where)
 
     def layout_of(self, planned: PlannedSlide) -> SlideLayout:
         """The slide layout of the deck the slide goes on (not while fitting)."""

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from smguide.deck.oxml import inch_emu as inches
 from smguide.deck.placeholders import Box, Layout, Sheet
 from smguide.deck.write import Area
-from smguide.errors import RenderError
+from smguide.errors import Problem, RenderError, Where
 
 if TYPE_CHECKING:
     from pptx.slide import SlideLayout
@@ -101,34 +101,37 @@ class LayoutPicker:
     """Picks and caches a layout per slide; `source` names the template in messages."""
 
     def __init__(self, sheet: Sheet, pins: dict[str, str | int], source: str,
-                 pin_where: dict[str, str]):
+                 pin_where: dict[str, Where]):
         self.sheet = sheet
         self.width, self.height = sheet.width, sheet.height
         self.layouts = sheet.layouts
         self.pins = pins
         self.source = source
-        self.pin_where = pin_where  # kind -> "brand file:line:column: field"
+        self.pin_where = pin_where  # kind -> where the brand file pins its layout
         self._by_role: dict[str, Layout] = {}
         self._picks: dict[tuple[str, int, str], Pick] = {}
         self._margins: tuple[int, int] | None = None
         if not self.layouts:
-            raise RenderError(f"{source} has no slide layouts at all; add at least one layout "
-                              f"with a title to its slide master")
+            raise RenderError(Problem.fix(Where(""), f"{source} has no slide layouts at all",
+                                          "add at least one layout with a title to its slide "
+                                          "master"))
 
     # -- one slide ------------------------------------------------------------------
 
     def pick(self, kind: str, block_type: str | None, layout: str | int,
-             source: str = "") -> Pick:
+             source: Where | None = None) -> Pick:
         """The layout for a slide of `kind` (and block type) planned on `layout`; `source`
         says where the plan names it."""
         role = ROLE_OF.get(layout) if isinstance(layout, str) else None
         role = role or KIND_ROLES.get(block_type or kind, "content")
         pinned_by = block_type if block_type and block_type in self.pins else kind
         if isinstance(layout, int) or layout not in ROLE_OF:
-            info = self._find(layout, f"{source or 'the deck plan'}: layout")  # its own
+            named = (source.with_field(f"{source.field}: layout") if source and source.field
+                     else Where("the deck plan", field="layout"))
+            info = self._find(layout, named)  # its own
         elif pinned_by in self.pins:
             info = self._find(self.pins[pinned_by], self.pin_where.get(
-                pinned_by, f"defaults.smguide.layouts.{pinned_by}"))
+                pinned_by, Where("", field=f"defaults.smguide.layouts.{pinned_by}")))
         else:
             info = self.by_role(role)
         key = (role, info.number, "")
@@ -137,7 +140,7 @@ class LayoutPicker:
             found = self._picks[key] = self._make(info, role)
         return found
 
-    def _find(self, wanted: str | int, where: str) -> Layout:
+    def _find(self, wanted: str | int, where: Where) -> Layout:
         if isinstance(wanted, int):
             if wanted <= len(self.layouts):
                 return self.layouts[wanted - 1]
@@ -150,8 +153,9 @@ class LayoutPicker:
                     return info
         have = ", ".join(f'{info.number} "{info.name}"' for info in self.layouts)
         shown = f"number {wanted}" if isinstance(wanted, int) else f'named "{wanted}"'
-        raise RenderError(f"{where}: {self.source} has no slide layout {shown}; its layouts "
-                          f"are: {have}. Give one of these names or numbers")
+        raise RenderError(Problem.fix(where, f"{self.source} has no slide layout {shown}",
+                                      f"its layouts are: {have}. Give one of these names or "
+                                      f"numbers"))
 
     # -- by structure -----------------------------------------------------------------
 

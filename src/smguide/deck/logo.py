@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from smguide.deck.oxml import NS, RT_IMAGE, SVG_EXT, SVG_NS, A, R
-from smguide.errors import RenderError
+from smguide.errors import Problem, RenderError, Where
 from smguide.sources.brand import Brand
 
 
@@ -52,14 +52,15 @@ def _rasterise(svg: bytes, brand: Brand) -> bytes:
 
 def _draw_svg(svg: bytes, brand: Brand) -> bytes:
     return svg_png(
-        svg, lambda exc: f"{brand.source}: the logo is an SVG and drawing it needs CairoSVG "
-                         f"with libcairo2 ({exc}); install them or give a PNG logo",
-        lambda exc: f"{brand.source}: logo {brand.logo}: cannot draw this SVG ({exc}); give "
-                    "a PNG instead")
+        svg, lambda exc: Problem.fix(Where(brand.source), f"the logo is an SVG and drawing "
+                                     f"it needs CairoSVG with libcairo2 ({exc})",
+                                     "install them or give a PNG logo"),
+        lambda exc: Problem.fix(Where(brand.source), f"logo {brand.logo}: cannot draw this "
+                                f"SVG ({exc})", "give a PNG instead"))
 
 
-def svg_png(svg: bytes, missing: Callable[[BaseException], str],
-            broken: Callable[[BaseException], str]) -> bytes:
+def svg_png(svg: bytes, missing: Callable[[BaseException], Problem | str],
+            broken: Callable[[BaseException], Problem | str]) -> bytes:
     """SVG -> 600 px wide PNG with CairoSVG, external files and entities refused: the one
     drawing of an SVG for the deck (the logo, an analogy part's own picture). `missing` and
     `broken` say, from the cause, that CairoSVG is not installed or cannot draw the file."""

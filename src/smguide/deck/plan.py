@@ -54,7 +54,7 @@ class PlannedSlide:
     block: Block | None
     title: str | None
     notes: str | None
-    source: str = ""  # "deck/plan.yaml.j2 (rendered):LINE: slide N (kind)", for messages
+    where: Where | None = None  # deck/plan.yaml.j2 (rendered), its line, "slide N (kind)"
     names: tuple[str, ...] = ()  # the people a cohort slide names
 
 
@@ -147,4 +147,4 @@ def _resolve(ref: SlideRef, guide: Guide, where: Where, problems: list[Problem]
             problems.append(Problem.at(where, f'a "{block.type}" block has no slide form; '
                                               f"slides exist for {', '.join(SLIDE_BLOCKS)}"))
             return None
-    return PlannedSlide(ref.kind, ref.layout, chapter, block, ref.title, ref.notes, str(where))
+    return PlannedSlide(ref.kind, ref.layout, chapter, block, ref.title, ref.notes, where)

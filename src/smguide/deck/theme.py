@@ -16,7 +16,7 @@ from lxml import etree
 
 from smguide.deck.logo import Logo, add_picture
 from smguide.deck.oxml import EMU_PER_INCH, NS, RT_THEME, A, P, inches
-from smguide.errors import RenderError
+from smguide.errors import Problem, RenderError, Where
 from smguide.model.colors import mix, palette
 from smguide.sources.brand import Brand
 from smguide.sources.brandcolours import deck_on_primary
@@ -38,8 +38,9 @@ def open_template(path: Path) -> Presentation:
         converted = readable(path)  # a .potx opens as the deck it would start
         return open_pptx(io.BytesIO(converted) if converted else str(path))
     except Exception as exc:  # a zip or XML error inside python-pptx
-        raise RenderError(f"{path}: not a PowerPoint template python-pptx can read "
-                          f"({exc.__class__.__name__}: {exc})") from None
+        raise RenderError(Problem.at(Where(str(path)), f"not a PowerPoint template "
+                                     f"python-pptx can read ({exc.__class__.__name__}: "
+                                     f"{exc})")) from None
 
 
 def set_aspect(prs: Presentation, aspect: str) -> None:

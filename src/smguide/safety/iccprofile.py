@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from smguide.errors import RenderError
+from smguide.errors import Problem, RenderError, Where
 from smguide.resources import ASSETS_DIR
 
 DEFAULT_PROFILE = ASSETS_DIR / "icc" / "smguide-FOGRA39-coated.icc"
@@ -37,28 +37,33 @@ def load_output_profile(path: Path | None, where: str = "") -> OutputProfile:
     from PIL import ImageCms
 
     chosen = path or DEFAULT_PROFILE
-    label = f"{where}: " if where else ""
     shown = str(path) if path else "the default profile"
+
+    def refused(what: str, fix: str) -> RenderError:
+        """`where: shown: what (fix)` (or `shown: what (fix)`), made as a Problem."""
+        said = f"{what} ({fix})"
+        return RenderError(Problem.at(Where(where), f"{shown}: {said}", suggestion=fix)
+                           if where else Problem.at(Where(shown), said, suggestion=fix))
+
     try:
         if chosen.stat().st_size > MAX_BYTES:
-            raise RenderError(f"{label}{shown}: larger than 20 MB, not an ICC profile "
-                              "(use the .icc file your print shop sent)")
+            raise refused("larger than 20 MB, not an ICC profile",
+                          "use the .icc file your print shop sent")
         profile = ImageCms.getOpenProfile(str(chosen)).profile
     except FileNotFoundError:
-        raise RenderError(f"{label}{shown}: file not found (give the .icc file your print "
-                          "shop sent)") from None
+        raise refused("file not found", "give the .icc file your print shop sent") from None
     except (OSError, ImageCms.PyCMSError):
-        raise RenderError(f"{label}{shown}: not an ICC profile that can be read (use the "
-                          ".icc file your print shop sent)") from None
+        raise refused("not an ICC profile that can be read",
+                      "use the .icc file your print shop sent") from None
     space, kind = profile.xcolor_space.strip(), profile.device_class.strip()
     description = (profile.profile_description or chosen.stem).strip()
     if space != "CMYK" or kind != "prtr":
         what = {"mntr": "a screen (display)", "scnr": "a scanner (input)",
                 "spac": "a colour space", "link": "a device link", "abst": "an abstract",
                 "nmcl": "a named colour"}.get(kind, "a printer")
-        raise RenderError(f'{label}{shown}: "{description}" is {what} profile in {space}, '
-                          "not a CMYK output profile (ask your print shop for theirs, e.g. "
-                          "FOGRA39 or FOGRA51 for coated paper)")
+        raise refused(f'"{description}" is {what} profile in {space}, not a CMYK output '
+                      "profile", "ask your print shop for theirs, e.g. FOGRA39 or FOGRA51 for "
+                      "coated paper")
     if path is None:
         identifier, registry, condition = DEFAULT_CONDITION
     else:

@@ -19,7 +19,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from smguide.errors import RenderError
+from smguide.errors import Problem, RenderError, Where
 from smguide.safety.limits import MAX_TEMPLATE_BYTES, megabytes
 from smguide.safety.links import safe_link
 
@@ -42,7 +42,7 @@ def check_template(path: Path) -> None:
     """Raise RenderError, naming the file, if `path` is not a safe PowerPoint template."""
     problem = _problem(path)
     if problem:
-        raise RenderError(f"{path}: {problem}")
+        raise RenderError(Problem.at(Where(str(path)), problem))
 
 
 def _problem(path: Path) -> str | None:

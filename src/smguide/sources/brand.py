@@ -54,7 +54,7 @@ class Brand:
     # on a company template (--template): slide kind -> layout name or 1-based number;
     # whose colours and fonts the deck's theme has; whether our logo goes on the slides
     layouts: dict[str, str | int] = dataclasses.field(default_factory=dict)
-    layout_where: dict[str, str] = dataclasses.field(default_factory=dict)  # file:line:col: key
+    layout_where: dict[str, Where] = dataclasses.field(default_factory=dict)  # kind -> its pin
     template_theme: str = "template"
     template_logo: str = "auto"
     print_profile: Path | None = None  # defaults.smguide.print.profile, checked to exist
@@ -73,7 +73,7 @@ class Brand:
     font_warnings: tuple[Problem, ...] = ()  # the warnings about fonts (fonts not found...)
     screen_notes: tuple[tuple[str, tuple[Problem, ...]], ...] = ()  # theme -> what the deck adapted
     footers: dict[str, str] = dataclasses.field(default_factory=dict)  # language -> footer
-    footer_where: str = ""  # file:line:col: defaults.smguide.footer
+    footer_where: Where | None = None  # where defaults.smguide.footer is
 
     @property
     def source(self) -> str:
@@ -197,7 +197,7 @@ def load_brand(path: Path, network: bool = False) -> tuple[Brand, list[Problem]]
         layouts=dict(smguide.layouts or {}) if smguide else {},
         template_theme=(smguide.template_theme if smguide else None) or "template",
         template_logo=(smguide.template_logo if smguide else None) or "auto",
-        layout_where={kind: str(reader.where("defaults", "smguide", "layouts", kind))
+        layout_where={kind: reader.where("defaults", "smguide", "layouts", kind)
                       for kind in (smguide.layouts or {} if smguide else {})},
         print_profile=print_profile, print_cmyk=print_cmyk,
         print_colours=printed, dark_colours=dark,

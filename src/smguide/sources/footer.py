@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from smguide.errors import quote
+from smguide.errors import Problem, Where, quote
 
 if TYPE_CHECKING:
     from smguide.model.guide import Guide
@@ -15,24 +15,27 @@ if TYPE_CHECKING:
 
 
 def edition_footer(guide: Guide, brand: Brand, guide_file: str,
-                   translates: str | None) -> tuple[str | None, list[str]]:
+                   translates: str | None) -> tuple[str | None, list[Problem]]:
     """(the footer this edition prints, or None; the warnings). `translates` is the
     language of the edition this one translates (None: it is a source edition)."""
     if guide.footer:
         return guide.footer, []
     lang = guide.language
+    where = brand.footer_where or Where(brand.source)
     if brand.footers:
         found = brand.footer_in(lang)
         if found:
             return found, []
         given = ", ".join(sorted(brand.footers))
-        return None, [f"{brand.footer_where}: the footer is given for {given}, not for "
-                      f"{quote(lang)}, so the {quote(lang)} edition has none (its slides show "
-                      f"the brand's name); add {lang}: to defaults.smguide.footer, or "
-                      f"footer: to {guide_file}"]
+        return None, [Problem.fix(
+            where, f"the footer is given for {given}, not for {quote(lang)}, so the "
+                   f"{quote(lang)} edition has none (its slides show the brand's name)",
+            f"add {lang}: to defaults.smguide.footer, or footer: to {guide_file}",
+            severity="warning")]
     if brand.footer is None or translates is None:
         return brand.footer, []
-    return None, [f"{brand.footer_where}: {quote(brand.footer)} is the {quote(translates)} "
-                  f"edition's footer, so the {quote(lang)} translation does not print it (its "
-                  f"slides show the brand's name); give it footer: in {guide_file}, or write "
-                  f"the brand's footer per language ({translates}: ..., {lang}: ...)"]
+    return None, [Problem.fix(
+        where, f"{quote(brand.footer)} is the {quote(translates)} edition's footer, so the "
+               f"{quote(lang)} translation does not print it (its slides show the brand's "
+               f"name)", f"give it footer: in {guide_file}, or write the brand's footer per "
+                        f"language ({translates}: ..., {lang}: ...)", severity="warning")]
