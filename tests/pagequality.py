@@ -142,6 +142,8 @@ class Report:
     heading_runts: list[str] = field(default_factory=list)
     # a paragraph's second-to-last line ending in a hyphen (TeX's \finalhyphendemerits)
     final_hyphens: list[str] = field(default_factory=list)
+    # every word a line's hyphen breaks, as read: "activi-ties"
+    broken_words: list[str] = field(default_factory=list)
 
     def figures(self) -> dict[str, Any]:
         return {
@@ -454,7 +456,8 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
             gaps.append(f"p{page + 1}: {1 - fill:.0%} empty, p{page + 2} opens with {after}")
 
     # hyphenation
-    hyphenation, hyphenated, ladders = _hyphenation(blocks, continued_from, compounds)
+    hyphenation, hyphenated, ladders, broken = _hyphenation(blocks, continued_from,
+                                                            compounds)
     # a hyphen on the line before a paragraph's last (on the same page): the word's end
     # opens the last line (in a heading, cell or label any break is a fault already)
     final_hyphens = [f"p{b.lines[-2].page + 1}: “{b.lines[-2].text[-20:]} / "
@@ -495,7 +498,7 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
         small_contrast=round(contrast, 2),
         diagram_label_pt=round(min(figure_sizes), 2) if figure_sizes else 0.0,
         opener_depths=openers, page_turn_hyphens=page_turns, ladders=ladders,
-        heading_runts=heading_runts, final_hyphens=final_hyphens)
+        heading_runts=heading_runts, final_hyphens=final_hyphens, broken_words=broken)
 
 
 def _own_hyphen(line: str, following: str, compounds: set[str]) -> bool:
@@ -577,13 +580,14 @@ NO_HYPHENS = ("H1", "H2", "H3", "H4", "TD", "TH", "Lbl", "Caption")  # never hyp
 
 
 def _hyphenation(blocks: list[Node], continued_from: dict[int, Node],
-                 compounds: set[str]) -> tuple[list[str], int, list[str]]:
+                 compounds: set[str]) -> tuple[list[str], int, list[str], list[str]]:
     """Faults at line ends that end in a hyphen: too short a word or fragment, a break in
     a heading, table cell or label, a break at a compound's own hyphen or in a compound;
-    the number of hyphenated lines; and the ladders, more than two hyphenated lines in a
-    row (in one block)."""
+    the number of hyphenated lines; the ladders, more than two hyphenated lines in a
+    row (in one block); and the words broken ("activi-ties")."""
     faults: list[str] = []
     ladders: list[str] = []
+    broken: list[str] = []
     count = 0
     lowered = {c.lower() for c in compounds}
     for block in blocks:
@@ -602,6 +606,7 @@ def _hyphenation(blocks: list[Node], continued_from: dict[int, Node],
             left = text.split()[-1]
             right = lines[i + 1].text.split()[0] if lines[i + 1].text.split() else ""
             where = f"p{line.page + 1}: “{left}{right}”"
+            broken.append(re.sub(r"[^\w-]", "", left[:-1] + "-" + right))
             if block.kind in NO_HYPHENS:
                 faults.append(f"{where} broken in a {block.kind}")
                 continue
@@ -619,7 +624,7 @@ def _hyphenation(blocks: list[Node], continued_from: dict[int, Node],
                 faults.append(f"{where} hyphenated inside a compound")
             elif a < 3 or b < 3 or len(re.sub(r"\W", "", joined)) < 6:
                 faults.append(f"{where} leaves {a}+{b} letters")
-    return faults, count, ladders
+    return faults, count, ladders, broken
 
 
 def _contrast(colour: Any) -> float:

@@ -200,6 +200,55 @@ def test_no_hyphen_on_a_paragraphs_line_before_the_last(report: Report) -> None:
     assert report.final_hyphens == []
 
 
+# breaks a proofreader marks (a one-letter syllable opening the line, a break inside a
+# ligature or across a morpheme) and the ones that replace them
+BAD_BREAKS = ["activ-ities", "respons-ibilities", "responsibil-ities", "sep-arate",
+              "crit-ical", "doc-ument", "reg-ular", "market-ing", "flex-ibility"]
+GOOD_BREAKS = ["activi-ties", "responsi-bilities", "responsibili-ties", "sepa-rate",
+               "criti-cal", "docu-ment", "regu-lar", "mar-keting", "flexi-bility"]
+
+
+def test_english_breaks_at_the_places_a_dictionary_divides() -> None:
+    from smguide.handbook.hyphenation import hyphenator
+
+    english = hyphenator("en")
+    assert english is not None
+
+    def offered(word: str) -> set[str]:
+        soft = str(typeset(f"<p>{word} and more.</p>", hyphenate=english))[3:-len(
+            " and more.</p>")]
+        return {soft[:i].replace("\u00ad", "") + "-" + soft[i + 1:].replace("\u00ad", "")
+                for i, c in enumerate(soft) if c == "\u00ad"}
+
+    for bad in BAD_BREAKS:
+        assert bad not in offered(bad.replace("-", "")), bad
+    for good in GOOD_BREAKS:
+        assert good in offered(good.replace("-", "")), good
+
+
+def test_every_break_in_the_pdf_is_one_the_rules_offer(
+        report: Report, request: pytest.FixtureRequest) -> None:
+    """Read back from the PDF: each word a line's hyphen breaks is broken where the
+    handbook's hyphenator (and typeset.py's rules) offer a break; in English, none is a
+    break a proofreader marks (A5 printed "activ-" / "ities")."""
+    from smguide.handbook.hyphenation import hyphenator
+
+    german = request.node.callspec.id == "German"
+    words = hyphenator("de" if german else "en")
+    assert words is not None and report.broken_words
+    for broken in report.broken_words:
+        head, tail = broken.rsplit("-", 1)
+        offered = str(typeset(f"<p>{head}{tail} and more.</p>", hyphenate=words))
+        letters, breaks = 0, set()
+        for char in offered[3:]:
+            if char == "\u00ad":
+                breaks.add(letters)
+            elif char.isalpha():
+                letters += 1
+        assert len(head) in breaks, broken
+        assert broken not in BAD_BREAKS
+
+
 def test_blank_paper_at_most_one_page_in_16(report: Report) -> None:
     """Pages (not notes pages) more than half empty: at most one in 16."""
     assert len(report.blank_pages) <= report.pages // 16, report.blank_pages

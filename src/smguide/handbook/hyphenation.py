@@ -170,8 +170,11 @@ def install() -> None:
 def hyphenator(language: str) -> Callable[[str], str] | None:
     """A word -> the word with a soft hyphen at each place it may break, in `language`
     (a BCP 47 tag; English by the American patterns, which split by syllable:
-    "re-spon-si-bil-i-ties"), and a zero-width non-joiner where a ligature would join
-    two parts ("auf\u200cbauen"); None when Pyphen has no dictionary for the language."""
+    "re-spon-si-bil-i-ties", less the break before a one-letter syllable, which an
+    American dictionary's end-of-line division sets at the end of the line: "activi-" /
+    "ties", "sepa-" / "rate", not "activ-" / "ities", "sep-" / "arate"), and a
+    zero-width non-joiner where a ligature would join two parts ("auf\u200cbauen");
+    None when Pyphen has no dictionary for the language."""
     import pyphen
 
     install()
@@ -181,10 +184,13 @@ def hyphenator(language: str) -> Callable[[str], str] | None:
         return None
     dictionary = pyphen.Pyphen(lang=lang, left=EDGE, right=EDGE)
     joints = getattr(dictionary.hd, "joints", None)
+    english = lang.startswith("en")
 
     @lru_cache(maxsize=4096)
     def soft(word: str) -> str:
         breaks = {int(p) for p in dictionary.positions(word)}
+        if english:  # a vowel that is a syllable of its own ends the line
+            breaks -= {p for p in breaks if p + 1 in breaks}
         apart = {j for j in (joints(word) if joints else ()) if _ligates(word, j)}
         pieces = []
         for i, letter in enumerate(word):
