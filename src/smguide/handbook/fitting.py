@@ -28,6 +28,10 @@ from typing import Any
 # (extra CSS, a chapter's anchor) -> that chapter laid out alone (a WeasyPrint Document
 # of the handbook's head and that chapter), or None when it cannot be cut out
 Trial = Callable[[str, str], Any]
+# the spacing chosen for each chapter -> the chapters whose hyphens were taken back before
+# the handbook is laid out with it (settled.py): how each ends now, laid out alone, or None
+# when that is not known
+Settle = Callable[[dict[str, str]], dict[str, "Ending | None"]]
 
 FULL_ENOUGH = 0.55  # a page at least this full is left alone (the limit is half full:
 # the anchors' boxes reach a little lower than the glyphs a reader sees)
@@ -92,7 +96,8 @@ def endings(document: Any, fit: Fit) -> dict[str, Ending]:
 
 def fit_chapters(render: Callable[[str], Any], fit: Fit, key: str | None = None,
                  trial: Trial | None = None, chapter_keys: dict[str, str] | None = None,
-                 first: dict[str, Ending] | None = None) -> tuple[Any, str]:
+                 first: dict[str, Ending] | None = None, settle: Settle | None = None
+                 ) -> tuple[Any, str]:
     """`fit_chapters_anew`, or when `key` (a hash of everything the layout is made of)
     fitted this document before, the CSS it chose then, in one layout: kept in the user's
     cache with each chapter's pages as they came out, and used only when they come out
@@ -102,7 +107,8 @@ def fit_chapters(render: Callable[[str], Any], fit: Fit, key: str | None = None,
     at least half the chapters were fitted before (an edit to a few), only the others are
     fitted, alone (`trial`), and the handbook is laid out once. `first`: how each chapter
     ends as it is, when that is known without laying the handbook out (from chapters laid
-    out alone); checked by the layout with the spacing chosen."""
+    out alone); checked by the layout with the spacing chosen. `settle` (with `trial`):
+    the hyphens taken back on the chapters alone first, so that layout is the last."""
     from smguide.io.cache import cached_json, keep_json
 
     name = f"fit-{key}" if key else None
@@ -114,8 +120,8 @@ def fit_chapters(render: Callable[[str], Any], fit: Fit, key: str | None = None,
     kept = _kept_chapters(cached_json(CHAPTERS_CACHE), chapter_keys or {})
     fitted = None
     if trial is not None and chapter_keys and 2 * len(kept) >= len(fit.chapters):
-        fitted = _fit_the_rest(render, fit, trial, kept)
-    document, chosen = fitted or _fit_anew(render, fit, trial, first)
+        fitted = _fit_the_rest(render, fit, trial, kept, settle)
+    document, chosen = fitted or _fit_anew(render, fit, trial, first, settle)
     css = fitting_css(chosen)
     if name:
         keep_json(name, {"css": css, "endings": recorded(endings(document, fit))})
@@ -154,7 +160,8 @@ def _keep_chapters(cached: Any, keys: dict[str, str], chosen: dict[str, str],
 
 
 def _fit_the_rest(render: Callable[[str], Any], fit: Fit, trial: Trial,
-                  kept: dict[str, tuple[str, Any]]) -> tuple[Any, dict[str, str]] | None:
+                  kept: dict[str, tuple[str, Any]], settle: Settle | None = None
+                  ) -> tuple[Any, dict[str, str]] | None:
     """The chapters not in `kept` fitted alone, then the handbook laid out once with
     every chapter's spacing; None when a chapter cannot be laid out alone or the handbook
     does not come out as expected (then it is fitted anew)."""
@@ -169,9 +176,12 @@ def _fit_the_rest(render: Callable[[str], Any], fit: Fit, trial: Trial,
             return None
         chosen[name] = min(results, key=lambda v: _score(results[v]))
         expected[name] = _shape(results[chosen[name]])
+    for name, ending in (settle(chosen) if settle else {}).items():
+        expected[name] = None if ending is None else _shape(ending)
     document = render(fitting_css(chosen))
     found = endings(document, fit)
-    if any(name not in found or _shape(found[name]) != expected[name] for name in chosen):
+    if any(name not in found or expected[name] not in (None, _shape(found[name]))
+           for name in chosen):
         return None
     return document, chosen
 
@@ -222,7 +232,8 @@ def fit_chapters_anew(render: Callable[[str], Any], fit: Fit, trial: Trial | Non
 
 
 def _fit_anew(render: Callable[[str], Any], fit: Fit, trial: Trial | None,
-              first: dict[str, Ending] | None = None) -> tuple[Any, dict[str, str]]:
+              first: dict[str, Ending] | None = None, settle: Settle | None = None
+              ) -> tuple[Any, dict[str, str]]:
     """`first` (with `trial`): the chapters' endings, known without a layout of the
     handbook as it is."""
     document = None
@@ -230,7 +241,7 @@ def _fit_anew(render: Callable[[str], Any], fit: Fit, trial: Trial | None,
         document = render("")
         first = endings(document, fit)
     if trial is not None:
-        fitted = _fit_alone(render, fit, trial, document, first)
+        fitted = _fit_alone(render, fit, trial, document, first, settle)
         if fitted is not None:
             return fitted
     if document is None:  # the endings known did not hold: from a layout of it as it is
@@ -240,7 +251,8 @@ def _fit_anew(render: Callable[[str], Any], fit: Fit, trial: Trial | None,
 
 
 def _fit_alone(render: Callable[[str], Any], fit: Fit, trial: Trial, document: Any | None,
-               first: dict[str, Ending]) -> tuple[Any, dict[str, str]] | None:
+               first: dict[str, Ending], settle: Settle | None = None
+               ) -> tuple[Any, dict[str, str]] | None:
     """The same choices as `_fit_whole`, with each variant laid out on the chapter alone;
     None when a chapter cannot be laid out alone, or the handbook set as chosen does not
     come out as its chapters did alone (or as `first` said, without `document`)."""
@@ -252,12 +264,14 @@ def _fit_alone(render: Callable[[str], Any], fit: Fit, trial: Trial, document: A
         tried[name] = results
     best = {name: min(results, key=lambda v: _score(results[v]))
             for name, results in tried.items()}
-    if not any(best.values()) and document is not None:  # the first layout stands
-        return document, best
+    settled = settle(best) if settle else {}
+    if not any(best.values()) and document is not None and not settled:
+        return document, best  # the first layout stands
     document = render(fitting_css(best))
     found = endings(document, fit)
-    if any(name not in found or _shape(found[name]) != _shape(tried[name][variant])
-           for name, variant in best.items()):
+    if any(name not in found or _shape(found[name]) != _shape(
+            settled.get(name) or tried[name][variant]) for name, variant in best.items()
+           if name not in settled or settled[name] is not None):
         return None
     return document, best
 

@@ -43,7 +43,7 @@ class Layouts:
     def render(self, extra_css: str, markup: str | None = None) -> Any:
         """The HTML (or `markup`: with blocks moved or soft hyphens taken back) laid
         out."""
-        return self._laid(self.parse(self.text if markup is None else markup), extra_css)
+        return self.laid(self.parse(self.text if markup is None else markup), extra_css)
 
     def trial(self, extra_css: str, anchor: str, markup: str | None = None,
               made: tuple[Move, ...] = ()) -> Any:
@@ -51,9 +51,10 @@ class Layouts:
         out alone."""
         alone = chapter_alone(self.parse(self.text if markup is None else markup), anchor,
                               made)
-        return None if alone is None else self._laid(alone, extra_css)
+        return None if alone is None else self.laid(alone, extra_css)
 
-    def _laid(self, html: Any, extra_css: str) -> Any:
+    def laid(self, html: Any, extra_css: str) -> Any:
+        """`html` (the handbook parsed, or a chapter of it alone) laid out."""
         from weasyprint import CSS
 
         extra = [CSS(string=extra_css, font_config=self.fonts)] if extra_css else []

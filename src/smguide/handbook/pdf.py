@@ -15,8 +15,10 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from smguide.errors import RenderError
+from smguide.handbook.alone import chapter_alone
 from smguide.handbook.breaks import settle
 from smguide.handbook.fitting import Ending, Fit, endings, fit_chapters, recorded
 from smguide.handbook.floats import Alone, Move, moved, place_floats, place_floats_alone
@@ -24,6 +26,7 @@ from smguide.handbook.guard import engine_guard, refuse_unsafe_links
 from smguide.handbook.kept import chapter_keys, fit_key, keep_laid, laid_before
 from smguide.handbook.layouts import Layouts
 from smguide.handbook.manuscript import VARIANT, Manuscript, PrintSpec
+from smguide.handbook.settled import Settling
 from smguide.io.cache import cached_json, code_of, keep_json
 from smguide.safety.fetcher import make_fetcher
 
@@ -66,14 +69,16 @@ def _lay_out(manuscript: Manuscript, text: str, allow_network: bool,
         if again is not None:  # the same handbook as before: one layout
             return again
         made: list[Move] = []
+        placed = text
         if fitted is not None:
             document, css = render(fitted), fitted
         elif fit:
-            document, css, text, made = _fit_handbook(manuscript, fit, text, key, layouts)
+            document, css, placed, text, made = _fit_handbook(manuscript, fit, text, key,
+                                                              layouts)
         else:
             document, css = render(""), ""
-        # no word hyphenated across a page turn, no more than two hyphens in a row
-        placed = text
+        # no word hyphenated across a page turn, no more than two hyphens in a row (on
+        # the chapters alone already, when they were fitted: this checks the whole)
         document, text = settle(document, text, lambda markup: render(css, markup))
         if key and fit:
             keep_laid(key, css, made, placed, text, endings(document, fit))
@@ -81,29 +86,43 @@ def _lay_out(manuscript: Manuscript, text: str, allow_network: bool,
 
 
 def _fit_handbook(manuscript: Manuscript, fit: Fit, text: str, key: str | None,
-                  layouts: Layouts) -> tuple[Any, str, str, list[Move]]:
+                  layouts: Layouts) -> tuple[Any, str, str, str, list[Move]]:
     """Kept-whole blocks that would leave a hole set after the text that follows them
-    (floats.py), then chapters that would end on a page under half full (fitting.py):
-    the document, the fitting CSS, the HTML as placed and the moves made."""
+    (floats.py), then chapters that would end on a page under half full (fitting.py),
+    with the hyphens taken back on the chapters alone (settled.py): the document, the
+    fitting CSS, the HTML as placed, the HTML it was laid out from and the moves made."""
     render, trial, given = layouts.render, layouts.trial, text
-    text, first, ends, made = _placed(lambda markup: render("", markup), text, fit, key,
-                                      lambda made, anchor: trial("", anchor, given,
-                                                                 tuple(made)))
+    text, first, ends, made, (whole, changed) = _placed(
+        lambda markup: render("", markup), text, fit, key,
+        lambda made, anchor: trial("", anchor, given, tuple(made)))
+    html = layouts.parse(text)
+    settling = Settling(text, html.etree_element, fit,
+                        lambda anchor: chapter_alone(html, anchor), layouts.laid)
+    if whole is not None:
+        settling.saw_whole(whole, set(changed))
+    for chapter, layout in changed.items():
+        settling.saw("", chapter, layout)
+    del whole, changed
+    laid_from: WeakKeyDictionary[Any, str] = WeakKeyDictionary()  # document -> its HTML
 
     def reuse(extra_css: str) -> Any:  # the layout place_floats ended with, once
         nonlocal first
-        if not extra_css and first is not None:
+        if not extra_css and first is not None and settling.text == text:
             document, first = first, None
-            return document
-        return render(extra_css, text)  # the HTML as placed, not as given
+        else:  # the HTML as placed (not as given), with the hyphens settled so far
+            document = render(extra_css, settling.text)
+        laid_from[document] = settling.text
+        return document
 
     def placed_trial(extra_css: str, anchor: str) -> Any:  # a chapter of it, alone
-        return trial(extra_css, anchor, text)
+        document = trial(extra_css, anchor, text)
+        settling.saw(extra_css, anchor, document)
+        return document
 
     code = _layout_code()
     document, css = fit_chapters(reuse, fit, fit_key(manuscript, text, code), placed_trial,
-                                 chapter_keys(manuscript, layouts.parse(text), code), ends)
-    return document, css, text, made
+                                 chapter_keys(manuscript, html, code), ends, settling.settle)
+    return document, css, text, laid_from.get(document, text), made
 
 
 def _laid_again(key: str, text: str, render: Callable[..., Any], fit: Fit
@@ -120,21 +139,25 @@ def _laid_again(key: str, text: str, render: Callable[..., Any], fit: Fit
 
 def _placed(lay_out: Callable[[str], Any], text: str, fit: Fit, key: str | None,
             alone: Alone | None = None
-            ) -> tuple[str, Any, dict[str, Ending] | None, list[Move]]:
+            ) -> tuple[str, Any, dict[str, Ending] | None, list[Move],
+                       tuple[Any, dict[str, Any]]]:
     """`place_floats`: the HTML as placed and its layout; or when `key` placed this HTML
     before, the HTML with the moves made then (kept in the user's cache) and no layout.
     With `alone`, the moves are tried on each chapter alone (`place_floats_alone`): when a
     chapter's blocks moved, there is no layout of the HTML as placed, but how each
     chapter ends in it (from the layout of the HTML as given and of the chapters that
-    moved, alone). Also the moves made."""
+    moved, alone). Also the moves made, and the layouts made on the way: of the HTML as
+    given (None when it was not laid out) and of each chapter that moved, alone."""
     known = cached_json(f"floats-{key}") if key else None
     if isinstance(known, list) and all(isinstance(m, list) and len(m) == 2 for m in known):
         made = [Move(str(block), str(after)) for block, after in known]
-        return moved(text, made), None, None, made
+        return moved(text, made), None, None, made, (None, {})
     placed = place_floats_alone(lay_out, text, fit, alone) if alone else None
     ends = None
+    seen: tuple[Any, dict[str, Any]] = (None, {})
     if placed is not None:
         text, document, made, changed = placed
+        seen = document, changed
         if changed:
             ends = endings(document, fit)
             for chapter, layout in changed.items():
@@ -144,17 +167,19 @@ def _placed(lay_out: Callable[[str], Any], text: str, fit: Fit, key: str | None,
         text, document, made = place_floats(lay_out, text, fit)
     if key:
         keep_json(f"floats-{key}", [[m.block, m.after] for m in made])
-    return text, document, ends, made
+    return text, document, ends, made, seen
 
 
 @lru_cache(maxsize=1)
 def _layout_code() -> bytes:
     """The code that decides what a kept layout holds (this module, the layouts, the
-    kept layouts, the chapters alone, the fitting, the floats, the breaks taken back): a
+    kept layouts, the chapters alone, the fitting, the floats, the breaks taken back, on
+    the chapters alone too): a
     fit kept by another version of it is not used."""
-    from smguide.handbook import alone, breaks, fitting, floats, kept, layouts
+    from smguide.handbook import alone, breaks, fitting, floats, kept, layouts, settled
 
-    return code_of(sys.modules[__name__], layouts, kept, alone, breaks, fitting, floats)
+    return code_of(sys.modules[__name__], layouts, kept, alone, breaks, fitting, floats,
+                   settled)
 
 
 def render_pdf(manuscript: Manuscript, *, crop_marks: bool = False,

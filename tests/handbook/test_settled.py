@@ -1,0 +1,90 @@
+"""Hyphens taken back on the chapters laid out alone (handbook/settled.py): the same soft
+hyphens go as breaks.py takes back on the whole handbook, so a fresh build lays the
+handbook out whole twice (the first layout, the fitted one) instead of three times."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from smguide.handbook.breaks import SHY, lines, soft_hyphens, take_back, to_take_back
+from smguide.handbook.settled import drop_words, shy_ranges
+
+HTML = (f'<html><head><title>a{SHY}b</title></head><body><p>in{SHY}tro</p>'
+        f'<section id="one"><h2 title="x{SHY}y">mar{SHY}ket{SHY}ing</h2>'
+        f'<p>cam{SHY}paign and mar<em>ket{SHY}ing</em> re{SHY}ve{SHY}nue</p></section>'
+        f'<p>be{SHY}tween</p><section id="two"><p>sales{SHY}peo{SHY}ple</p></section>'
+        f'</body></html>')
+
+
+def _tree(html: str) -> Any:
+    from smguide.handbook.engine import import_weasyprint
+
+    import_weasyprint()
+    from weasyprint import HTML as Parsed
+
+    return Parsed(string=html).etree_element
+
+
+def _text(element: Any) -> str:
+    return "".join(element.itertext())
+
+
+def test_a_chapters_soft_hyphens_are_numbered_as_breaks_numbers_them() -> None:
+    ranges, count = shy_ranges(_tree(HTML), ("one", "two"))
+    assert count == len(soft_hyphens(HTML)) == 10  # not the title's, nor an attribute's
+    assert ranges == {"one": (1, 6), "two": (8, 2)}
+
+
+@pytest.mark.parametrize("numbers", [{0}, {1}, {2}, {3}, {4, 5}, {0, 3}, {5}, set()])
+def test_a_chapters_tree_loses_the_soft_hyphens_the_html_loses(numbers: set[int]) -> None:
+    """The words `drop_words` takes the soft hyphens from in a chapter's tree are those
+    breaks.take_back takes them from in the HTML (numbered from the chapter's first)."""
+    root = _tree(HTML)
+    chapter = next(e for e in root.iter() if e.get("id") == "one")
+    gone = drop_words(chapter, numbers)
+    start = 1  # the soft hyphens before the chapter
+    html = take_back(HTML, {start + n for n in numbers})
+    assert len(soft_hyphens(HTML)) - len(soft_hyphens(html)) == len(gone)
+    expected = next(e for e in _tree(html).iter() if e.get("id") == "one")
+    assert _text(chapter) == _text(expected)
+    assert gone >= numbers
+
+
+@pytest.mark.parametrize("paper", ["a4", "a5"])  # A5: every chapter loses a break
+def test_a_fresh_build_lays_the_handbook_out_twice_with_the_same_pdf(
+        paper: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The default handbook, fitted anew: two whole layouts (the first, the fitted one,
+    which the whole-handbook check of breaks.py finds nothing to take back in), and the
+    same PDF as when the hyphens are taken back on the whole handbook (a third layout)."""
+    from smguide.commands.build import load
+    from smguide.handbook import layouts, settled
+    from smguide.handbook.html import HandbookRenderer
+    from smguide.handbook.pdf import lay_out, write_document
+    from smguide.model.options import PrintOptions, Sources
+    from smguide.resources import builtin
+
+    guide, brand, _ = load(Sources(builtin("content"), builtin("brand") / "_brand.yml"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    whole: list[int] = []
+    real = layouts.Layouts.render
+    monkeypatch.setattr(layouts.Layouts, "render",
+                        lambda self, *args: (whole.append(1), real(self, *args))[1])
+
+    def built(cache: str) -> tuple[bytes, Any]:
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / cache))
+        whole.clear()
+        renderer = HandbookRenderer(guide, brand, None)
+        document = lay_out(renderer.manuscript(PrintOptions(paper=paper), "2026-01-01"))
+        return write_document(document, ()), document
+
+    data, document = built("alone")
+    assert len(whole) == 2
+    found, _ = lines(document)
+    assert found and to_take_back(found) == set()  # nothing left to take back
+    monkeypatch.setattr(settled.Settling, "settle", lambda self, chosen: {})
+    again, _ = built("whole")
+    assert len(whole) == 3  # the chapters' hyphens taken back on the whole handbook
+    assert data == again
