@@ -117,6 +117,17 @@ def to_take_back(found: list[Line]) -> set[int]:
     return wanted
 
 
+def word_at(text: str, offset: int) -> range:
+    """Where the word around `offset` is in `text`: its letters, soft hyphens and
+    non-joiners (in HTML, a tag or an entity ends it)."""
+    start = end = offset
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] in IN_WORD):
+        start -= 1
+    while end + 1 < len(text) and (text[end + 1].isalpha() or text[end + 1] in IN_WORD):
+        end += 1
+    return range(start, end + 1)
+
+
 def take_back(html: str, numbers: set[int]) -> str:
     """`html` without the soft hyphens of the words whose `numbers`-th soft hyphens
     (counted over the body's text) are given."""
@@ -125,12 +136,7 @@ def take_back(html: str, numbers: set[int]) -> str:
     for number in numbers:
         if not 0 <= number < len(offsets):
             continue
-        start = end = offsets[number]
-        while start > 0 and (html[start - 1].isalpha() or html[start - 1] in IN_WORD):
-            start -= 1
-        while end + 1 < len(html) and (html[end + 1].isalpha() or html[end + 1] in IN_WORD):
-            end += 1
-        drop.update(i for i in range(start, end + 1) if html[i] == SHY)
+        drop.update(i for i in word_at(html, offsets[number]) if html[i] == SHY)
     pieces, last = [], 0
     for offset in sorted(drop):
         pieces.append(html[last:offset])

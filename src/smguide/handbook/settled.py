@@ -28,6 +28,7 @@ from smguide.handbook.breaks import (
     soft_hyphens,
     take_back,
     to_take_back,
+    word_at,
 )
 from smguide.handbook.fitting import Ending, Fit, endings, fitting_css
 
@@ -75,7 +76,7 @@ def drop_words(element: Any, numbers: set[int]) -> set[int]:
         drop: set[int] = set()
         for n, offset in enumerate(offsets, start=count):
             if n in numbers:
-                drop.update(i for i in _word(text, offset) if text[i] == SHY)
+                drop.update(i for i in word_at(text, offset) if text[i] == SHY)
         gone.update(count + offsets.index(i) for i in drop)
         count += len(offsets)
         return "".join(c for i, c in enumerate(text) if i not in drop) if drop else text
@@ -91,16 +92,6 @@ def drop_words(element: Any, numbers: set[int]) -> set[int]:
 
     walk(element)
     return gone
-
-
-def _word(text: str, offset: int) -> range:
-    """Where the word around `offset` is in `text` (its letters and soft hyphens)."""
-    start = end = offset
-    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == SHY):
-        start -= 1
-    while end + 1 < len(text) and (text[end + 1].isalpha() or text[end + 1] == SHY):
-        end += 1
-    return range(start, end + 1)
 
 
 class Settling:
