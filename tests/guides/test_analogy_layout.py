@@ -94,7 +94,10 @@ def test_the_seed_and_the_garden_are_laid_out_as_the_sample_tells_it() -> None:
     scene = layout(specs, 720)
     seed, garden, soil, water, sun, harvest = scene.parts
     assert water.x < sun.x and water.y == sun.y < seed.y  # the helps in a row above
-    assert seed.y < garden.y and garden.y == soil.y and garden.x < soil.x  # the ground below
+    # the garden (the first ground part) names the band from its top left corner, left
+    # of the seed; the rest of the ground (the soil) lies below, under the seed
+    assert garden.x < seed.x and garden.y < soil.y and seed.y < soil.y
+    assert garden.label.x + garden.label.w <= seed.x and soil.x >= garden.label.x
     assert harvest.x > seed.x + seed.size  # the harvest on the right
     # the sun and the water point at the seed; the band at the harvest
     ends = {(a.start[0], a.end[0]) for a in scene.arrows}

@@ -567,7 +567,24 @@ def _fit_labels(deck: DeckContext, planned: PlannedSlide, c: Canvas, scene: Scen
             raise too_long(deck, planned, "a label of the diagram",
                            f"{part.name}: {part.stands_for}", minimum=LABEL[1])
         sizes[part.index] = size
-    return min(sizes.values()), texts
+    size = min(sizes.values())
+    for part in scene.parts:
+        width = _label_box(c, part).inner_width
+        texts[part.index] = [tied(para, width, size, fonts) for para in texts[part.index]]
+    return size, texts
+
+
+def tied(para: Para, width: float, size: float, fonts: Fonts) -> Para:
+    """A label's paragraph with its last two words tied by a no-break space where it
+    wraps, so its last line is never one word alone ("Revenue and / customer value",
+    not "Revenue and customer / value"); as it was when the tie would take a line more."""
+    last = para.spans[-1] if para.spans else None
+    lines = line_count(para, width, size, fonts)
+    if last is None or lines < 2 or " " not in last.text.strip():
+        return para
+    head, _, tail = last.text.rstrip().rpartition(" ")
+    joined = replace(para, spans=(*para.spans[:-1], replace(last, text=f"{head}\u00a0{tail}")))
+    return joined if line_count(joined, width, size, fonts) == lines else para
 
 
 def band_text(deck: DeckContext) -> str:

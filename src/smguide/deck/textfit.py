@@ -136,6 +136,10 @@ class Box:
         return (self.height - 2 * self.inset_y) * HEIGHT_MARGIN
 
 
+# a word and the spaces after it: lines break at spaces, never at a no-break space (a tie)
+WORDS = re.compile(r"(?:\S|[\u00a0\u202f])+[^\S\u00a0\u202f]*|[^\S\u00a0\u202f]+")
+
+
 @lru_cache(maxsize=4096)
 def _word_widths(para: Para, fonts: Fonts) -> tuple[tuple[float, float], ...]:
     """Each word's width and its trailing spaces' width at 1 pt, in its span's face.
@@ -144,7 +148,7 @@ def _word_widths(para: Para, fonts: Fonts) -> tuple[tuple[float, float], ...]:
     widths = []
     for span in para.spans:
         face = fonts.face(span.bold, span.italic)
-        for word in re.findall(r"\S+\s*|\s+", span.text):
+        for word in WORDS.findall(span.text):
             ink = word.rstrip()
             widths.append((face.width(ink, 1.0), face.width(word[len(ink):], 1.0)))
     return tuple(widths)

@@ -261,7 +261,8 @@ def layout(specs: list[PartSpec], width: float, t: float = 1.0  # noqa: C901, PL
     # the middle: what grows, standing in the band of its ground
     grows, ground = by_role["grows"], by_role["ground"]
     band_w = band_right - EDGE
-    tile = band_w / max(1, len(grows))
+    reserve = _reserve(specs, ground, grows, band_w, t)  # the band's name, at its left
+    tile = (band_w - reserve) / max(1, len(grows))
     size = min(ICON["grows"], tile - 12)  # many side by side: each smaller, none overlapping
     icon_y = top
     grows_bottom = icon_y + size
@@ -270,7 +271,7 @@ def layout(specs: list[PartSpec], width: float, t: float = 1.0  # noqa: C901, PL
     beside = (bool(ground) or not results) and all(
         tile - size - 36 >= _needs(specs[index], 0, t) - 28 for index in grows)
     for column, index in enumerate(grows):
-        left = EDGE + column * tile
+        left = EDGE + reserve + column * tile
         if beside:
             longer = max(len(specs[index].name), len(specs[index].stands_for))
             label_w = min(tile - size - 36, pc * (longer + 2))
@@ -287,10 +288,22 @@ def layout(specs: list[PartSpec], width: float, t: float = 1.0  # noqa: C901, PL
     band = None
     bottom = grows_bottom
     if ground:
-        strip_y = grows_bottom + 6
         gsize = ICON["ground"]
+        band_top = min([icon_y + size * 0.4, *(placed[i].label.y - 8 for i in grows)])
+        # the first ground part is what the band is (the garden the seed grows in): it
+        # names the band from its top left corner, where what grows left it room
+        # (level with what grows: a tall label beside it may take the band's top up)
+        corner = _corner(specs[ground[0]], max(band_top, icon_y + size * 0.4) + 8,
+                         EDGE + reserve - 8, gsize, t) if reserve else None
+        strip, strip_left, strip_y, corner_bottom = ground, EDGE, grows_bottom + 6, 0.0
+        if corner is not None:  # the rest of the ground under what grows, right of it
+            (x, y), label = corner
+            place(ground[0], x, y, gsize, label)
+            strip, strip_left = ground[1:], EDGE + reserve
+            corner_bottom = max(y + gsize, label.y + label.h)
         strip_h = 0.0
-        for row in _rows(specs, ground, EDGE, band_w, gsize, even=False, t=t):
+        for row in _rows(specs, strip, strip_left, band_right - strip_left, gsize,
+                         even=False, t=t):
             labels = [_label(specs[index], x + 12 + gsize + 8, 0, w - gsize - 28, "l", True,
                              t=t) for index, x, w in row]
             height = max([gsize, *(label.h for label in labels)])
@@ -298,11 +311,9 @@ def layout(specs: list[PartSpec], width: float, t: float = 1.0  # noqa: C901, PL
                 place(index, x + 12, strip_y + strip_h + (height - gsize) / 2, gsize,
                       _moved(label, strip_y + strip_h + (height - label.h) / 2))
             strip_h += height + 6
-        strip_h -= 6
-        bottom = strip_y + strip_h + 10
+        bottom = max(strip_y + strip_h - 6 if strip else grows_bottom, corner_bottom) + 10
         first = placed[ground[0]].pictogram
         band_tone = Tone(first.tone.slot if first else "primary", 0.84)
-        band_top = min([icon_y + size * 0.4, *(placed[i].label.y - 8 for i in grows)])
         band = Band(EDGE, band_top, band_w, bottom - band_top, band_tone)
     middle = (band.y + band.h / 2) if band else icon_y + ICON["grows"] / 2
     rsize = ICON["results"]
@@ -339,6 +350,54 @@ def layout(specs: list[PartSpec], width: float, t: float = 1.0  # noqa: C901, PL
         return _shifted(Scene(width, math.ceil(bottom + 8), parts, band, tuple(arrows)),
                         4 - low)
     return Scene(width, math.ceil(bottom + 8), parts, band, tuple(arrows))
+
+
+def _reserve(specs: list[PartSpec], ground: list[int], grows: list[int], band_w: float,
+             t: float) -> float:
+    """The width kept at the band's left for the part that names the band (the first
+    ground part: its pictogram and its label as wide as in the strip, or a third of the
+    band, or as wide as it would like), when what grows keeps its labels as they were
+    (beside it, on as many lines) in the rest; else 0 (it goes in the strip with the rest
+    of the ground)."""
+    if not ground:
+        return 0.0
+    want = 12 + ICON["ground"] + 8 + (_wants(specs[ground[0]], 0, t) - 28) + 8
+    strip = _rows(specs, ground, EDGE, band_w, ICON["ground"], even=False, t=t)[0][0][2]
+    # first as wide as it would be in the strip, then a third of the band, then its wish
+    count = max(1, len(grows))
+    for reserve in (max(want, strip), max(want, band_w * 0.3), want):
+        if min(ICON["grows"], band_w / count - 12) == min(  # the pictograms no smaller
+                ICON["grows"], (band_w - reserve) / count - 12) and all(
+                _beside_lines(specs[i], band_w - reserve, count, t) is not None and
+                _beside_lines(specs[i], band_w - reserve, count, t)
+                == _beside_lines(specs[i], band_w, count, t) for i in grows):
+            return reserve
+    return 0.0
+
+
+def _beside_lines(spec: PartSpec, width: float, count: int, t: float) -> int | None:
+    """The lines of a growing part's label beside its pictogram, `count` of them side by
+    side in `width`; None when it does not fit beside it."""
+    tile = width / max(1, count)
+    size = min(ICON["grows"], tile - 12)
+    if tile - size - 36 < _needs(spec, 0, t) - 28:
+        return None
+    longer = max(len(spec.name), len(spec.stands_for))
+    label_w = min(tile - size - 36, PER_CHAR * t * (longer + 2))
+    return len(_lines(spec.name, label_w, t)) + len(_lines(spec.stands_for, label_w, t))
+
+
+def _corner(spec: PartSpec, top: float, right: float, size: float, t: float
+            ) -> tuple[tuple[float, float], Label] | None:
+    """((x, y) of the pictogram, its label) of the part that names the band, in the band's
+    top left corner up to `right`; None when its label does not fit there beside it."""
+    x = EDGE + 12
+    width = right - x - size - 8
+    if width < _needs(spec, 0, t) - 28:
+        return None
+    label = _label(spec, x + size + 8, 0, width, "l", True, t=t)
+    height = max(size, label.h)
+    return (x, top + (height - size) / 2), _moved(label, top + (height - label.h) / 2)
 
 
 def _shifted(scene: Scene, dy: float) -> Scene:

@@ -1,0 +1,118 @@
+"""The analogy diagram's labels read back with python-pptx: the ground the seed grows in
+(the garden) names the whole band from its top left corner, and no label ends on a line
+of one word ("Revenue and customer / value")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+from smguide.deck.measuring import family_fonts
+from smguide.deck.textfit import Fonts, system_fonts
+from smguide.resources import builtin
+from tests.deck.test_dark_decks import BRAND, TEMPLATE
+from tests.deck.test_deck import build
+
+BREAKS = " \t\n"  # a no-break space ties the words on either side
+
+
+def _diagram(prs: Any) -> Any:
+    return next(shape for slide in prs.slides for shape in slide.shapes
+                if shape.name == "Analogy diagram")
+
+
+@pytest.fixture(scope="module")
+def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    folder = tmp_path_factory.mktemp("labels")
+    return {"en": Presentation(str(build(folder / "en.pptx"))),
+            "de": Presentation(str(build(folder / "de.pptx", builtin("content") / "de"))),
+            "4:3 dark": Presentation(str(build(folder / "dark.pptx", aspect="4:3",
+                                               theme="dark"))),
+            "dark template": Presentation(str(build(folder / "tpl.pptx", template=TEMPLATE)))}
+
+
+def _fonts(name: str) -> Fonts | None:
+    return system_fonts("DejaVu Sans") if name == "dark template" else family_fonts(
+        BRAND, BRAND.base_family)
+
+
+def _lines(words: list[tuple[str, bool]], width: float, size: float, fonts: Fonts
+           ) -> list[list[str]]:
+    """Greedy wrap of (word, bold) at `size` in `width` points: the lines' words, where
+    a word holds no breaking space (tied words stay one)."""
+    lines: list[list[str]] = [[]]
+    used = 0.0
+    for word, bold in words:
+        face = fonts.face(bold, False)
+        ink = face.width(word, size)
+        space = face.width(" ", size)
+        if lines[-1] and used + ink > width:
+            lines.append([])
+            used = 0.0
+        lines[-1].append(word)
+        used += ink + space
+    return lines
+
+
+def _words(paragraph: Any) -> list[tuple[str, bool]]:
+    text_bold = [(run.text, bool(run.font.bold)) for run in paragraph.runs]
+    out = []
+    for text, bold in text_bold:
+        word = ""
+        for char in text:
+            if char in BREAKS:
+                if word:
+                    out.append((word, bold))
+                word = ""
+            else:
+                word += char
+        if word:
+            out.append((word, bold))
+    return out
+
+
+@pytest.mark.parametrize("name", ["en", "de", "4:3 dark", "dark template"])
+def test_no_label_of_the_diagram_ends_on_one_word(decks: dict[str, Any], name: str) -> None:
+    fonts = _fonts(name)
+    if fonts is None:
+        pytest.skip("DejaVu Sans is not installed")
+    labels = [s for s in _diagram(decks[name]).shapes if s.name.startswith("Label:")]
+    assert len(labels) == 6
+    wrapped = 0
+    for label in labels:
+        frame = label.text_frame
+        width = (label.width - frame.margin_left - frame.margin_right) / 12700
+        for paragraph in frame.paragraphs:
+            size = paragraph.runs[0].font.size.pt
+            lines = _lines(_words(paragraph), width, size, fonts)
+            if len(lines) > 1:
+                wrapped += 1
+                # the words of the last line, tied ones counted apart
+                assert len(" ".join(lines[-1]).split()) > 1, (label.name, lines)
+    assert wrapped >= 1  # the harvest's "Revenue and customer value" wraps everywhere
+
+
+@pytest.mark.parametrize("name", ["en", "de", "4:3 dark", "dark template"])
+def test_the_garden_names_the_band_from_its_top_left_corner(decks: dict[str, Any],
+                                                            name: str) -> None:
+    """The band is the garden (the first ground part, whose colour it takes): its
+    pictogram and label sit in the band's top left corner, left of the seed, and the rest
+    of the ground (the soil) lies under the seed, not in a column with the garden."""
+    diagram = _diagram(decks[name])
+    shapes = {s.name: s for s in diagram.shapes}
+    band = next(s for s in diagram.shapes if s.name.startswith("Ground:"))
+    first, second = band.name.removeprefix("Ground: ").split(", ")  # garden, soil
+    garden, soil, label = shapes[first], shapes[second], shapes[f"Label: {first}"]
+    seed = next(s for s in diagram.shapes if s.shape_type == MSO_SHAPE_TYPE.GROUP
+                and s.name not in (first, second) and band.top < s.top + s.height / 2
+                < band.top + band.height)
+    assert garden.shape_type == MSO_SHAPE_TYPE.GROUP
+    for shape in (garden, label):
+        assert band.left <= shape.left and shape.left + shape.width <= band.left + band.width
+        assert band.top <= shape.top <= band.top + band.height * 0.25, (shape.name, name)
+    assert label.left + label.width <= seed.left + 12700
+    assert soil.left >= label.left + label.width - 12700  # under the seed, right of it
+    assert soil.top > garden.top + garden.height
