@@ -5,8 +5,10 @@ Usage: .venv/bin/python bench/quality.py [--pdf FILE ...] [--details] [--json FI
 Builds the default guide's handbook on A4, Letter and A5 and the German edition on A4 and
 A5 (or measures the PDFs given), then prints per edition what a print designer checks:
 characters per line of body text (median, maximum), blank paper (pages, not notes pages,
+with no text or only a heading), half-empty pages (a chapter's pages whose text block is
 more than half empty), gaps (pages inside a chapter more than 30% empty: the text stopped
-short because the next block was kept whole and went overleaf), runts, keep-together
+short because the next block was kept whole and went overleaf), runts (a paragraph's last
+line of one word, or of fewer than 8 characters), keep-together
 blocks split by a page turn (and a diagram apart from its key), takeaways apart from
 their text, headings with fewer than two lines under them, orphans and widows,
 hyphenation faults, hyphenated lines, words hyphenated across a page turn, ladders
@@ -77,9 +79,10 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, object]]:
     if args.details:
         for name, report in reports.items():
             print(f"\n{name}: smallest type {report.smallest_what}")
-            for label in ("blank_pages", "gaps", "runts", "splits", "stranded", "short_headings",
-                          "orphans_widows", "hyphenation", "page_turn_hyphens", "ladders",
-                          "heading_runts", "final_hyphens", "stray_breaks"):
+            for label in ("blank_pages", "half_empty", "gaps", "runts", "splits", "stranded",
+                          "short_headings", "orphans_widows", "hyphenation",
+                          "page_turn_hyphens", "ladders", "heading_runts", "final_hyphens",
+                          "stray_breaks"):
                 items = getattr(report, label)
                 if items:
                     print(f"  {label}: " + "; ".join(str(i) for i in items))

@@ -33,7 +33,12 @@ KEEP_KINDS = ("list", "table", "card", "box", "figure")
 # text, 11 of A5) reads as a hole in the page. Chapter openers count alike: the opening
 # drop is part of the text block's top, not of the hole.
 GAP_EMPTY = 0.3
-RUNT_LETTERS = 8  # a last line of one word shorter than this (or a word's broken end)
+RUNT_LETTERS = 8  # a heading's last line of one word shorter than this is a runt
+# a paragraph's last line is a runt when it holds one word, whatever its length
+# ("Vertriebs."), or a fragment of fewer characters than this ("is it.")
+RUNT_CHARS = 8
+NOTES_LINES = 10  # a page with no text and at least this many lines drawn: a notes page
+HEADINGS = ("H1", "H2", "H3", "H4")
 
 
 @dataclass
@@ -121,7 +126,7 @@ class Report:
     cpl_median: float
     cpl_max: int
     notes_pages: list[int]
-    blank_pages: list[int]
+    blank_pages: list[int]  # no text, or only a heading (not a notes page)
     gaps: list[str]
     runts: list[str]
     splits: list[str]
@@ -144,13 +149,15 @@ class Report:
     final_hyphens: list[str] = field(default_factory=list)
     # every word a line's hyphen breaks, as read: "activi-ties"
     broken_words: list[str] = field(default_factory=list)
+    # pages of a chapter (not notes pages) whose text block is more than half empty
+    half_empty: list[int] = field(default_factory=list)
 
     def figures(self) -> dict[str, Any]:
         return {
             "pages": self.pages, "body pt": self.body_size_pt, "leading pt": self.leading_pt,
             "cpl median": self.cpl_median, "cpl max": self.cpl_max,
             "notes pages": len(self.notes_pages), "blank paper": len(self.blank_pages),
-            "gaps": len(self.gaps),
+            "half empty": len(self.half_empty), "gaps": len(self.gaps),
             "runts": len(self.runts), "splits": len(self.splits),
             "stranded": len(self.stranded), "short headings": len(self.short_headings),
             "orphans/widows": len(self.orphans_widows),
@@ -176,6 +183,7 @@ def measure(pdf_path: Path, compounds: Iterable[str] = ()) -> Report:
         roots, by_mcid = _structure(pdf.structure_tree)
         furniture: list[list[dict[str, Any]]] = [[] for _ in pages]
         graphics: list[list[tuple[float, float]]] = [[] for _ in pages]
+        lines_drawn = [0 for _ in pages]
         all_chars: list[dict[str, Any]] = []
         blocks_by_uid: dict[int, Node] = {}
         for number, page in enumerate(pages):
@@ -194,7 +202,9 @@ def measure(pdf_path: Path, compounds: Iterable[str] = ()) -> Report:
                 block.lines.append(Line(number, block, baseline, chars))
             for obj in [*page.rects, *page.images, *page.curves, *page.lines]:
                 graphics[number].append((float(obj["top"]), float(obj["bottom"])))
-    return _report(roots, furniture, graphics, heights, all_chars, set(compounds))
+            lines_drawn[number] = len(page.lines)
+    return _report(roots, furniture, graphics, heights, all_chars, set(compounds),
+                   lines_drawn)
 
 
 def _structure(tree: list[dict[str, Any]]) -> tuple[list[Node], dict[tuple[int, Any], Node]]:
@@ -299,7 +309,8 @@ def _last_chain(node: Node) -> list[Node]:
 
 def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
             graphics: list[list[tuple[float, float]]], heights: list[float],
-            all_chars: list[dict[str, Any]], compounds: set[str]) -> Report:
+            all_chars: list[dict[str, Any]], compounds: set[str],
+            lines_drawn: list[int] | None = None) -> Report:
     n_pages = len(heights)
     by_page: dict[int, list[Node]] = defaultdict(list)
     for top in tops:
@@ -345,12 +356,9 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
                 leading.append(round(line.baseline - lines[i + 1].baseline, 2))
         full = lines[:-1] if block.uid not in continues else lines
         cpl.extend(len(line.text) for line in full)
-        if block.uid not in continues and (len(lines) > 1 or block.uid in continued_from):
-            words = lines[-1].text.split()
-            fragment = len(lines) > 1 and lines[-2].text.endswith(HYPHENS)
-            letters = LETTERS.findall(words[0]) if len(words) == 1 else []
-            if letters and (fragment or len("".join(letters)) < RUNT_LETTERS):
-                runts.append(f"p{lines[-1].page + 1}: “{lines[-1].text}”")
+        if block.uid not in continues and (len(lines) > 1 or block.uid in continued_from) \
+                and _runt(lines[-1].text):
+            runts.append(f"p{lines[-1].page + 1}: “{lines[-1].text}”")
 
     # keep-together blocks across a page turn, and what the text block can hold
     text_top = min((line.top for b in blocks for line in b.lines if b.page > 0), default=0)
@@ -424,12 +432,16 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
                 orphans_widows.append(f"p{a.page + 1}–{after.page + 1}: {len(a.lines)}+"
                                       f"{len(after.lines)} lines “{a.lines[0].text[:30]}”")
 
-    # blank paper: a page (not a notes page) whose text block is more than half empty;
+    # blank paper, as a print designer means it: a page past the contents that is not a
+    # notes page (no text, its writing lines drawn) and holds no text, or only headings
+    # (with a chapter's kicker and summary: its opener with nothing under it);
+    # half empty: a page of a chapter whose text block is more than half empty;
     # a gap: a page inside a chapter (not its last) more than GAP_EMPTY empty, where the
     # text stopped short because what comes next (a card, table, figure, list) was kept
     # whole and went overleaf
     notes_pages: list[int] = []
     blank: list[int] = []
+    half_empty: list[int] = []
     gaps: list[str] = []
     fills: dict[int, float] = {}
     first_chapter = min((n.page for top in tops for n in [top, *top.descendants()]
@@ -437,18 +449,25 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
                         default=1)
     opener_pages = {n.page for top in tops for n in [top, *top.descendants()]
                if n.kind == "H1" and "Sect" in n.path()}
+    drawn = lines_drawn or [NOTES_LINES] * n_pages
     for page in range(n_pages):
-        if not by_page[page]:
+        texts = [b for b in blocks if b.page == page]
+        if not texts and drawn[page] >= NOTES_LINES:
             notes_pages.append(page + 1)
             continue
         if page < first_chapter:
             continue  # the cover and the contents: designed pages of their own
+        kinds = {n.kind for top in by_page[page] for n in [top, *top.descendants()]}
+        if all(b.kind in HEADINGS or _opening(b) for b in texts) and not kinds & {
+                "Figure", "Table", "L"}:
+            blank.append(page + 1)
+            continue
         bottoms = [line.bottom for b in blocks if b.page == page for line in b.lines]
         bottoms += [bottom for top_, bottom in graphics[page] if text_top - 2 <= top_
                     and bottom <= text_bottom + 12]
         fills[page] = (max(bottoms) - text_top) / room if bottoms and room else 0
         if fills[page] < 0.5:
-            blank.append(page + 1)
+            half_empty.append(page + 1)
     for page, fill in fills.items():
         last_of_chapter = page + 1 not in fills or page + 1 in opener_pages
         if not last_of_chapter and fill < 1 - GAP_EMPTY:
@@ -498,7 +517,22 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
         small_contrast=round(contrast, 2),
         diagram_label_pt=round(min(figure_sizes), 2) if figure_sizes else 0.0,
         opener_depths=openers, page_turn_hyphens=page_turns, ladders=ladders,
-        heading_runts=heading_runts, final_hyphens=final_hyphens, broken_words=broken)
+        heading_runts=heading_runts, final_hyphens=final_hyphens, broken_words=broken,
+        half_empty=half_empty)
+
+
+def _runt(text: str) -> bool:
+    """A paragraph's last line a print designer calls a runt: one word alone, whatever its
+    length ("Vertriebs."), or a fragment of fewer than RUNT_CHARS characters ("is it.")."""
+    return bool(LETTERS.search(text)) and (len(text.split()) == 1
+                                          or len(text.strip()) < RUNT_CHARS)
+
+
+def _opening(block: Node) -> bool:
+    """A line of a chapter's opening (its kicker or summary, beside its title): the
+    chapter head is a NonStruct straight inside the chapter's Sect."""
+    path = block.path()
+    return len(path) >= 3 and path[-3:-1] == ["Sect", "NonStruct"]
 
 
 def _own_hyphen(line: str, following: str, compounds: set[str]) -> bool:
