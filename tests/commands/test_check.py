@@ -100,7 +100,7 @@ def test_warnings_for_what_will_look_bad(run: Callable[..., Result], small: Path
         'goes nowhere: no chapter or block has that anchor (did you mean "#more-2"?)',
         "Warning: content/chapters/01-start.yaml:10:5: block 2 (takeaways): the takeaways "
         "block is too "
-        "long for one slide; the deck continues it on 3 more slides marked (cont.)",
+        "long for one slide; the deck continues it on 3 more slides",
         'Warning: content/chapters/02-more.yaml:5:5: block 1 (image), src: "images/team.png" '
         'is 300 '
         "pixels wide, 92 dpi at its printed width of 83 mm; it will look blurred in print",

@@ -73,14 +73,42 @@ def block(kind: type) -> object:
 # -- what the deck holds ----------------------------------------------------------------
 
 
-def continued(prs) -> int:  # noqa: ANN001
-    """How many slides continue another ("... (cont.)")."""
-    return sum(slide.shapes.title.text.endswith(f"({GUIDE.labels.continued})")
-               for slide in prs.slides)
+def pages_of(content: Path) -> list[int]:
+    """Each slide's page within its planned slide (0: the first, 1 and on: those that
+    continue it), as the renderer tells of them while measuring without slides."""
+    from smguide.commands.build import load
+    from smguide.deck.render import DeckRenderer
+
+    guide, brand, _ = load(Sources(content, builtin("brand") / "_brand.yml"))
+    pages: list[int] = []
+    DeckRenderer(guide, brand, on_page=lambda _, page: pages.append(page), fitting=True).fit()
+    return pages
 
 
 def test_slide_count_equals_the_plan(deck) -> None:  # noqa: ANN001
-    assert len(deck.slides) == len(load_plan(GUIDE, None)) + continued(deck)
+    pages = pages_of(builtin("content"))
+    assert len(deck.slides) == len(pages) == len(load_plan(GUIDE, None)) + sum(
+        page > 0 for page in pages)
+
+
+def test_no_title_says_cont_a_continued_slide_names_what_it_shows(deck, long_deck) -> None:  # noqa: ANN001
+    """A slide that continues a block is titled with what it shows ("Scope · Typical
+    activities · Goal", "Sales: what it takes", "Checklist: 6–10") or, for a list with
+    nothing to name, its place ("Key takeaways (2/3)"): never "(cont.)", never its first
+    slide's title again."""
+    for prs, content in ((deck, builtin("content")), (long_deck, None)):
+        titles = [slide.shapes.title.text for slide in prs.slides]
+        assert not [t for t in titles if t.endswith(f"({GUIDE.labels.continued})")], titles
+        if content is None:
+            continue
+        pages = pages_of(content)
+        for number, (title, page) in enumerate(zip(titles, pages, strict=True)):
+            if page:
+                assert title != titles[number - page], (number, title)
+                table = next((s for s in prs.slides[number].shapes if s.has_table), None)
+                if table is not None:  # the rows it shows, named
+                    aspects = [row.cells[0].text for row in list(table.table.rows)[1:]]
+                    assert title.endswith(" · ".join(aspects)), (title, aspects)
 
 
 def test_every_slide_has_a_title_and_speaker_notes(deck) -> None:  # noqa: ANN001
@@ -404,7 +432,10 @@ def test_a_plan_override_chooses_the_slides(tmp_path: Path) -> None:
     titles = [slide.shapes.title.text for slide in Presentation(str(built.path)).slides]
     heading = block(Comparison).heading
     assert titles[:2] == [GUIDE.title, heading]
-    assert titles[2:] == [f"{heading} ({GUIDE.labels.continued})"] * (built.pages - 2)
+    assert len(titles) == built.pages > 2  # continued: the rows it shows are its title
+    rows = [row.aspect for row in block(Comparison).rows]
+    assert all(set(title.removeprefix(f"{heading}: ").split(" · ")) <= set(rows)
+               for title in titles[2:]), titles
 
 
 def test_plan_mistakes_are_reported_together(tmp_path: Path) -> None:
@@ -466,7 +497,7 @@ def table_overflows(frame, fonts) -> bool:  # noqa: ANN001
 def test_long_content_is_continued_and_nothing_overflows(long_deck) -> None:  # noqa: ANN001
     fonts = family_fonts(BRAND, "Lato")
     titles = [slide.shapes.title.text for slide in long_deck.slides]
-    continued = [t for t in titles if t.endswith(f"({GUIDE.labels.continued})")]
+    continued = [t for t in titles if re.search(r" \(\d+/\d+\)$|: |·|–", t)]
     assert len(continued) >= 5, titles  # list, role, table, practices, checklist
     for number, slide in enumerate(long_deck.slides, 1):
         shapes = [s for s in slide.shapes if s.has_text_frame]
@@ -519,8 +550,7 @@ def test_cli_writes_the_deck_to_output_by_default(cli, tmp_path: Path) -> None: 
     result = cli("slides")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "output" / "deck.pptx").is_file()
-    prs = Presentation(str(tmp_path / "output" / "deck.pptx"))
-    slides = len(load_plan(GUIDE, None)) + continued(prs)
+    slides = len(Presentation(str(tmp_path / "output" / "deck.pptx")).slides)
     assert re.search(rf"Wrote output/deck\.pptx \({slides} slides, [0-9.]+ s\)", result.stderr)
     assert not list((tmp_path / "output").glob(".*.tmp")), "written atomically"
 

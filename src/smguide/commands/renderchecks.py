@@ -183,6 +183,6 @@ def slide_fitting(guide: Guide, brand: Brand, templates: Path | None,
         findings.append(finding(
             "warning", path, ("blocks", index),
             f"the {block.type} block is too long for one slide; the deck continues it on "
-            f"{more} marked ({guide.labels.continued})", "one slide's worth of text",
+            f"{more}", "one slide's worth of text",
             "shorten it, or split it into two blocks"))
     return findings

@@ -26,6 +26,7 @@ from smguide.deck.slides import drop_empty, title_of, too_long
 from smguide.deck.tables import table_slides
 from smguide.deck.textfit import Box, Fonts, Para, largest_size, paginate, text_height
 from smguide.deck.theme import filled_shape
+from smguide.deck.titles import continuation
 from smguide.deck.typescale import LIST_TEXT
 from smguide.deck.write import (
     INSET_X,
@@ -160,14 +161,15 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
     numbers = deck.tones.readable("accent1", "bg1")
     if numbers != "accent1":
         numbers = deck.tones.lightened("accent1", "bg1") or numbers
+    continues = _continued(deck, planned, title, [page.items for page in pages])
     for number, page in enumerate(pages):
         if deck.fitting:
-            deck.fit_slide(planned, title, number)
+            deck.fit_slide(planned, title, number, continues[number])
             continue
         own = [lines[index[id(item)]] for item in page.items if index[id(item)] < len(lines)]
         slide = deck.new_slide(planned, title, number, said="\n".join(own),
                                extra="\n".join(extra) if number == 0 else "",
-                               pages=len(pages))
+                               pages=len(pages), continues=continues[number])
         target = deck.text_target(slide, planned)
         shown = [replace(p, marker=numbers) if p.bullet == "#" and numbers != "accent1" else p
                  for p in _first(page.items)]
@@ -177,6 +179,19 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
             _panel(deck, slide, target, spread or shown, page.size,
                    (shown, room) if len(pages) == 1 else None)
         drop_empty(slide)
+
+
+def _continued(deck: DeckContext, planned: PlannedSlide, title: str,
+               pages: Sequence[Sequence[Para]]) -> list[str | None]:
+    """Each slide's title after the first: a numbered list's names the numbers it shows
+    ("Your first-week checklist: 6–10"), any other list's (or one whose numbers do not
+    fit the title) its place among the list's slides ("Key takeaways (2/3)")."""
+    out: list[str | None] = [None]
+    for number, items in enumerate(pages[1:], 2):
+        numbers = [p.number for p in items if p.bullet == "#" and p.number]
+        shown = [f"{min(numbers)}–{max(numbers)}"] if numbers else []
+        out.append(continuation(deck, planned, title, shown, number, len(pages), alone=False))
+    return out
 
 
 def _spread(paras: list[Para], room: Box, fonts: Fonts, size: float) -> list[Para] | None:

@@ -16,6 +16,7 @@ from smguide.deck.fitting import (
 from smguide.deck.slides import drop_empty, title_of, too_long
 from smguide.deck.textfit import Box, Fonts, Para, largest_size, paginate, text_height
 from smguide.deck.theme import filled_shape
+from smguide.deck.titles import continuation
 from smguide.deck.typescale import DENSE_TEXT
 from smguide.deck.write import (
     Area,
@@ -77,13 +78,17 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
         alone = next((card for card in cards if fit([card]) is None), cards[0])
         raise too_long(deck, planned, "one practice", para_text(alone), minimum=DENSE[1])
     title = title_of(deck, planned, deck.guide.chapters[0].title)
+    # a continued slide is titled with the practices it shows
+    continues = [continuation(deck, planned, title, [para_text(card[:1]) for card in page.items],
+                              number + 1, len(pages)) if number else None
+                 for number, page in enumerate(pages)]
     for number, page in enumerate(pages):
         if deck.fitting:
-            deck.fit_slide(planned, title, number)
+            deck.fit_slide(planned, title, number, continues[number])
             continue
         slide = deck.new_slide(planned, title, number,
                                extra="\n".join(why[id(card)] for card in page.items),
-                               pages=len(pages))
+                               pages=len(pages), continues=continues[number])
         for card, cell in zip(page.items, _snug(area, page.items, page.size, pad, fonts),
                               strict=True):
             _card(deck, slide, cell, card, page.size, pad)

@@ -6,7 +6,7 @@ layout with its title (titles), eyebrow, notes and footer."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -212,19 +212,25 @@ class DeckContext:
         title = self.page_title(title, page, continues)
         kind = planned.kind if planned.kind in TITLE_SIZES else "slide"
         eyebrow = eyebrow_of(self, planned, title)
-        # a slide's title is its placeholder 0, cloned from the layout's (dates, footers
-        # and slide numbers are not cloned), at the layout placeholder's position
+        box, shape = self.title_box(planned)
+        title_size(self, title, kind, planned, eyebrow, box, shape)
+
+    def title_box(self, planned: PlannedSlide) -> tuple[Box, Any]:
+        """(text frame, shape or area) of the title a slide on the planned layout gets,
+        without a slide: its placeholder 0, cloned from the layout's (dates, footers and
+        slide numbers are not cloned), at the layout placeholder's position; else where
+        titles go."""
         size = self.cloned(planned).get(0)
         area = self.pick_of(planned).title_area
         shape = Area(0, 0, *size) if size is not None else None
         box = shape.box if shape is not None and shape.width and shape.height else area.box
-        title_size(self, title, kind, planned, eyebrow, box, shape if shape is not None
-                   else area)
+        return box, shape if shape is not None else area
 
-    def fit_pages(self, planned: PlannedSlide, title: str, pages: int) -> None:
-        """fit_slide for each of a block's `pages` slides."""
-        for page in range(pages):
-            self.fit_slide(planned, title, page)
+    def fit_pages(self, planned: PlannedSlide, title: str,
+                  continues: Sequence[str | None]) -> None:
+        """fit_slide for each of a block's slides, the later ones titled `continues`."""
+        for page, named in enumerate(continues):
+            self.fit_slide(planned, title, page, named)
 
     def chapter_number(self, chapter: Any) -> int:
         """The chapter's place among the chapters the deck shows (as the agenda counts)."""

@@ -18,6 +18,7 @@ from smguide.deck.fitting import (
 from smguide.deck.slides import drop_empty, title_of, too_long
 from smguide.deck.textfit import Box, Fonts, Para, Span, largest_size, text_height
 from smguide.deck.theme import filled_shape
+from smguide.deck.titles import continuation
 from smguide.deck.typescale import DENSE_TEXT, LIST_TEXT
 from smguide.deck.write import (
     INSET_X,
@@ -73,8 +74,7 @@ def role_slides(deck: DeckContext, planned: PlannedSlide, role: Role) -> None:
     mission = sentences(md_paras(role.mission, lang))
     title = title_of(deck, planned, role.name)
     for number, page in enumerate(pages):
-        continues = _continues(deck, role.name, names[page.topic]) \
-            if page.topic is not None else None
+        continues = _continues(deck, planned, role.name, names, pages, number)
         if deck.fitting:
             deck.fit_slide(planned, title, number, continues)
             continue
@@ -96,13 +96,17 @@ def role_slides(deck: DeckContext, planned: PlannedSlide, role: Role) -> None:
         drop_empty(slide)
 
 
-def _continues(deck: DeckContext, name: str, label: str) -> str:
-    """A continued card's title, naming what it shows: "Sales: what it takes" (in English
-    a label after a colon starts in lower case; other languages keep it as written)."""
-    if deck.guide.language.split("-")[0] == "en" and label[:1].isupper() \
-            and not label[1:2].isupper():
-        label = label[0].lower() + label[1:]
-    return deck.guide.typography.pair(name, label)
+def _continues(deck: DeckContext, planned: PlannedSlide, name: str, names: tuple[str, str],
+               pages: list[RolePage], number: int) -> str | None:
+    """The title of slide `number` of a card split by meaning: what it shows ("Sales: what
+    it takes"), with its place among that list's slides when the list runs over several
+    ("Sales: what they do (2/3)")."""
+    topic = pages[number].topic
+    if topic is None:
+        return None
+    same = [n for n, page in enumerate(pages) if page.topic == topic]
+    named = continuation(deck, planned, name, [names[topic]], number + 1, len(pages))
+    return named if len(same) == 1 else f"{named} ({same.index(number) + 1}/{len(same)})"
 
 
 def _both_columns(deck: DeckContext, planned: PlannedSlide) -> Area:

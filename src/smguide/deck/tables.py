@@ -21,6 +21,7 @@ from smguide.deck.fitting import (
 from smguide.deck.oxml import NS
 from smguide.deck.slides import drop_empty, too_long
 from smguide.deck.textfit import Fonts, Page, Para, Span, paginate, text_height
+from smguide.deck.titles import continuation
 from smguide.deck.typescale import DENSE_TEXT
 from smguide.deck.write import (
     Area,
@@ -111,11 +112,13 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
         alone = next((row for row in body if fit([row]) is None), body[0])
         raise too_long(deck, planned, "one row of the table",
                        " ".join(para_text(cell) for cell in alone), minimum=DENSE[1])
+    continues = _continued(deck, planned, title, pages, body, rows)
     if deck.fitting:
-        return deck.fit_pages(planned, title, len(pages))
+        return deck.fit_pages(planned, title, continues)
     for number, page in enumerate(pages):
         said = _said(page.items, header, typo)
-        slide = deck.new_slide(planned, title, number, said=said, pages=len(pages))
+        slide = deck.new_slide(planned, title, number, said=said, pages=len(pages),
+                               continues=continues[number])
         frame = _table(slide, area, widths, head, page.items,
                        _airy(heights(page.items, page.size), head is not None, limit,
                              len(pages) > 1), page.size)
@@ -123,6 +126,18 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
         lines = [head, *page.items] if head else list(page.items)
         deck.scale.add(DENSE_TEXT, page.size, partial(_refill, frame.table, lines))
         drop_empty(slide)
+
+
+def _continued(deck: DeckContext, planned: PlannedSlide, title: str,
+               pages: list[Page[list[list[Para]]]], body: list[list[list[Para]]],
+               rows: list[list[str]]) -> list[str | None]:
+    """Each slide's title after the first: the rows it shows, named ("...: scope, goal";
+    continuation)."""
+    aspects = {id(cells): plain(row[0], deck.guide.language)
+               for cells, row in zip(body, rows, strict=True)}
+    return [continuation(deck, planned, title, [aspects[id(r)] for r in page.items],
+                         number + 1, len(pages)) if number else None
+            for number, page in enumerate(pages)]
 
 
 def _pages(body: list[list[list[Para]]],

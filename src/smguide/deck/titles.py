@@ -111,3 +111,47 @@ def _one_line(deck: DeckContext, words: Para, width: int, inset: float) -> bool:
     capitals = Para(tuple(replace(s, text=s.text.upper()) for s in words.spans))
     one_line = Box(width / 12700, EYEBROW * 1.6, inset, 0)
     return largest_size([capitals], one_line, deck.body_fonts, EYEBROW, EYEBROW) is not None
+
+
+def continued_title(deck: DeckContext, planned: PlannedSlide, title: str,
+                    shown: list[str], alone: bool = True) -> str | None:
+    """The title of a slide that continues a block, naming what it shows (`shown`: the
+    rows, lists or items on it): "Sales: what it takes" (in English a word after a colon
+    starts in lower case), "Deals now, or trust over time: Scope · Goal" (several names
+    kept as written, in any language), else, where that does not fit the title's box at
+    the content titles' size, what it shows alone ("Scope · Goal"; unless not `alone`: a
+    range of numbers says nothing alone); None when neither fits."""
+    if not shown:
+        return None
+    names = [plain(part, deck.guide.language).strip().rstrip(".") for part in shown]
+    listed = _lowered(deck, names[0]) if len(names) == 1 else " · ".join(names)
+    box = deck.title_box(planned)[0]
+    base = TITLE_SIZES["slide"][0]
+    tried = [deck.guide.typography.pair(title, listed)]
+    if alone:
+        tried.append(" · ".join(names))
+    for text in tried:
+        room = box
+        if eyebrow_of(deck, planned, text) and box.height > EYEBROW * 1.6 * 2:
+            room = Box(box.width, box.height - EYEBROW * 1.6, box.inset_x, box.inset_y)
+        bold = [Para(tuple(Span(s.text, True, s.italic)
+                           for s in typed_spans(text, deck.guide.language)))]
+        if largest_size(bold, room, deck.head_fonts, base, base) is not None:
+            return text
+    return None
+
+
+def continuation(deck: DeckContext, planned: PlannedSlide, title: str, shown: list[str],
+                 number: int, pages: int, alone: bool = True) -> str:
+    """Slide `number` (from 1) of a block's `pages`: titled with what it shows
+    (continued_title), else with its place among them ("Key takeaways (2/3)")."""
+    return continued_title(deck, planned, title, shown, alone) or f"{title} ({number}/{pages})"
+
+
+def _lowered(deck: DeckContext, text: str) -> str:
+    """`text` after a colon: in English its first letter in lower case (not an acronym's:
+    "CRM" stays); other languages keep it as written."""
+    if deck.guide.language.split("-")[0] != "en" or not text[:1].isupper() \
+            or text[1:2].isupper():
+        return text
+    return text[0].lower() + text[1:]
