@@ -284,6 +284,31 @@ def test_french_composed_text_in_the_deck(french_deck: Any) -> None:
     assert not any(f"{word}:" in shown + said for word in ("Horizon", "Pourquoi", "Contact"))
 
 
+def test_a_guides_own_quotes_reach_handbook_and_deck_and_nothing_else(tmp_path: Path) -> None:
+    """labels.yaml's quotation marks are given to the Markdown of that guide's handbook and
+    deck (make_env, the deck's Writing), not set for the process: French rendered after
+    them still gets the shipped marks."""
+    from smguide.handbook.html import HandbookRenderer
+    from smguide.sources.brand import load_brand
+
+    content = tmp_path / "content"
+    shutil.copytree(FRENCH, content)
+    with (content / "labels.yaml").open("a", encoding="utf-8") as labels:
+        labels.write('typography:\n  quotes: ["»", "«", "›", "‹"]\n')
+    edit(content / "guide.yaml", "next_step: Passez une heure avec l'équipe de fabrication.",
+         "next_step: 'Passez une heure \"à l''atelier\".'")
+    guide = load_guide(content)
+    html = HandbookRenderer(guide, load_brand(BRAND)[0], None).html()
+    assert "»Un meuble bien fait se vend tout seul.«" in html and "›la patience\u00a0paie‹" in html
+    out = tmp_path / "deck.pptx"
+    build_slides(Sources(content, BRAND), out, DeckOptions())
+    shown, said = _deck_texts(Presentation(str(out)))
+    assert "Passez une heure »à l’atelier«." in shown
+    assert to_plain('Il dit "oui"', "fr") == f"Il dit «{NNBSP}oui{NNBSP}»"
+    shipped = HandbookRenderer(load_guide(FRENCH), load_brand(BRAND)[0], None).html()
+    assert f"«{NNBSP}Un meuble bien fait se vend tout seul.{NNBSP}»" in shipped, "no leak"
+
+
 def test_labels_yaml_overrides_the_shipped_typography(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(FRENCH, content)

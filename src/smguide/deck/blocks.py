@@ -47,6 +47,7 @@ from smguide.model.guide import (
     Role,
     Takeaways,
 )
+from smguide.sources.markdown import Writing
 
 if TYPE_CHECKING:
     from pptx.slide import Slide
@@ -55,13 +56,13 @@ if TYPE_CHECKING:
     from smguide.deck.plan import PlannedSlide
 
 
-def _list_items(items: Sequence[str], bullet: str, lang: str) -> list[Para]:
+def _list_items(items: Sequence[str], bullet: str, lang: Writing) -> list[Para]:
     indent = bullet_indent(bullet, len(items))
     return [Para(spans(item, lang), bullet=bullet, number=n, indent=indent, space_before=0.45)
             for n, item in enumerate(items, 1)]
 
 
-def _authored(text: str, lang: str, bullet: str = "•") -> list[Para]:
+def _authored(text: str, lang: Writing, bullet: str = "•") -> list[Para]:
     """What the author wrote for the slide: its list items as bullets (`bullet`; "#":
     numbered, with the hanging indent the largest number needs, as the items' own list
     has), else paragraphs."""
@@ -76,7 +77,7 @@ def _authored(text: str, lang: str, bullet: str = "•") -> list[Para]:
 
 
 def add_block(deck: DeckContext, planned: PlannedSlide) -> None:
-    block, lang, labels = planned.block, deck.guide.language, deck.guide.labels
+    block, lang, labels = planned.block, deck.lang, deck.guide.labels
     typo = deck.guide.typography
     chapter = planned.chapter
     assert block is not None and chapter is not None

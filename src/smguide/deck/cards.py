@@ -27,6 +27,7 @@ from smguide.deck.write import (
 from smguide.model.guide import (
     Practices,
 )
+from smguide.sources.markdown import Writing
 
 if TYPE_CHECKING:
     from pptx.slide import Slide
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from smguide.deck.plan import PlannedSlide
 
 
-def _practice(practice: Any, lang: str, tone: str) -> list[Para]:
+def _practice(practice: Any, lang: Writing, tone: str) -> list[Para]:
     """A card: the practice's title (in `tone`) and what it is (its `slide:` line when it
     has one); why it matters is said (notes)."""
     return [Para(typed_spans(practice.title, lang, bold=True), tone=tone),
@@ -53,7 +54,7 @@ def _grid(area: Area, count: int) -> list[Area]:
 def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) -> None:
     """Each practice a card (its title and what it is); as many to a slide as MAX_WORDS
     allows at the card size, then continued. Why each one matters goes to the notes."""
-    labels, lang, fonts = deck.guide.labels, deck.guide.language, deck.body_fonts
+    labels, lang, fonts = deck.guide.labels, deck.lang, deck.body_fonts
     area = deck.edge_area(planned)  # the cards' edges where the title's text starts
     tone = deck.tones.readable("accent1", "bg2", large=True)  # the card's title on its fill
     cards = [_practice(p, lang, tone) for p in block.items]

@@ -24,10 +24,10 @@ def cohort_slide(deck: DeckContext, planned: PlannedSlide) -> None:
     text = " · ".join(planned.names)
     if deck.fitting:
         deck.fit_slide(planned, deck.guide.title)
-        fit_target(deck, planned, [Para(typed_spans(text, deck.guide.language))], 24, 8,
+        fit_target(deck, planned, [Para(typed_spans(text, deck.lang))], 24, 8,
                    movable=False)
         return
     slide = deck.new_slide(planned, deck.guide.title)
     fit_into(deck, deck.text_target(slide, planned),
-                        [Para(typed_spans(text, deck.guide.language))], 24, 8, planned)
+                        [Para(typed_spans(text, deck.lang))], 24, 8, planned)
     place_logo(deck, slide, planned)

@@ -29,6 +29,7 @@ from smguide.deck.write import INSET_X, Area, frame_box
 from smguide.model.guide import Guide
 from smguide.model.options import DeckOptions
 from smguide.sources.brand import Brand
+from smguide.sources.markdown import Writing
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
@@ -50,8 +51,6 @@ class DeckContext:
                  templates: Path | None = None, plan: list[PlannedSlide] | None = None,
                  on_page: Callable[[PlannedSlide, int], None] | None = None,
                  warnings: list[str] | None = None, fitting: bool = False) -> None:
-        from smguide.sources.markdown import use_quotes
-
         if fitting and options.template is not None:
             raise ValueError("fitting without slides is for the built-in theme only")
         self.guide, self.brand, self.options = guide, brand, options
@@ -59,7 +58,8 @@ class DeckContext:
         self._fitted = 0  # slides counted while fitting
         self.on_page = on_page
         self.warnings: list[str] = [] if warnings is None else warnings
-        use_quotes(guide.language, guide.typography.quotes)
+        # the guide's language and quotation marks, for every text the slides set
+        self.lang = Writing(guide.language, tuple(guide.typography.quotes))
         self.plan: list[PlannedSlide] = load_plan(guide, templates) if plan is None else plan
         logo = load_logo(brand)
         if logo is not None and guide.labels.logo_alt:  # in the guide's language

@@ -537,7 +537,7 @@ def _fit_labels(deck: DeckContext, planned: PlannedSlide, c: Canvas, scene: Scen
     With `lines`, None unless every label holds them on one and two lines at 14 pt or
     more; without, a label too long for 14 pt keeps its name only
     (with a warning), and one whose name does not fit is refused."""
-    lang = deck.guide.language
+    lang = deck.lang
     texts: dict[int, list[Para]] = {}
     on_band = band_text(deck)
     for part in scene.parts:

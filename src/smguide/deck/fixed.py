@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 
 def title_slide(deck: DeckContext, planned: PlannedSlide) -> None:
-    guide, lang = deck.guide, deck.guide.language
+    guide, lang = deck.guide, deck.lang
     lines = [Para(typed_spans(guide.subtitle, lang))] if guide.subtitle else []
     names = ["the subtitle"] if guide.subtitle else []
     if deck.brand.name:
@@ -37,7 +37,7 @@ def title_slide(deck: DeckContext, planned: PlannedSlide) -> None:
     if guide.date:
         from smguide.sources.languages import format_date
 
-        when = format_date(guide.date, lang, guide.typography.ordinal_day)
+        when = format_date(guide.date, lang.language, guide.typography.ordinal_day)
         lines.append(Para(spans(when, lang), scale=0.8))
         names.append("the date")
     _title_block(deck, planned, planned.title or guide.title, lines, names)
@@ -46,7 +46,7 @@ def title_slide(deck: DeckContext, planned: PlannedSlide) -> None:
 def closing_slide(deck: DeckContext, planned: PlannedSlide) -> None:
     """What happens next: the guide's next step and contact (after their labels), then
     the brand's name."""
-    guide, lang, labels = deck.guide, deck.guide.language, deck.guide.labels
+    guide, lang, labels = deck.guide, deck.lang, deck.guide.labels
     lines: list[Para] = []
     names, said = [], []
     said_deck = guide.deck
@@ -83,7 +83,7 @@ def _left_out(deck: DeckContext, kind: str, why: str, fix: str) -> None:
 def agenda_slide(deck: DeckContext, planned: PlannedSlide) -> None:
     """The chapters the deck shows, numbered in the order it shows them; none shown, no
     agenda slide (never an empty one)."""
-    lang = deck.guide.language
+    lang = deck.lang
     shown = deck.agenda_chapters()
     if not shown:
         _left_out(deck, "agenda", "no chapter has a slide", "give a chapter a block that "
@@ -103,7 +103,7 @@ def summary_slide(deck: DeckContext, planned: PlannedSlide) -> None:
     """One line per chapter shown: its point (`recap:`), else its `deck:` line, else its
     first takeaway. With no such line in any chapter there is no summary slide (never an
     empty one)."""
-    lang = deck.guide.language
+    lang = deck.lang
     lines, said = [], []
     for chapter in deck.agenda_chapters():
         first = next((b.items[0] for b in chapter.blocks if b.type == "takeaways"), None)
@@ -125,7 +125,7 @@ def section_slide(deck: DeckContext, planned: PlannedSlide) -> None:
     """The divider: "Chapter N" above the chapter's title, its `deck:` line under it."""
     chapter = planned.chapter
     assert chapter is not None
-    lang = deck.guide.language
+    lang = deck.lang
     title = planned.title or chapter.title
     if deck.fitting:  # the line keeps the width and height of its placeholder
         deck.fit_slide(planned, title)

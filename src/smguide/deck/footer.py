@@ -59,7 +59,7 @@ def add_footer(deck: DeckContext, slide: Slide, layout: SlideLayout, pick: Pick)
 def _footer_text(deck: DeckContext, shape: Any, text: str) -> None:
     """The footer, shrunk to its box; the theme font is named on the run because
     LibreOffice ignores the inherited one in footers."""
-    paras = [Para(typed_spans(text, deck.guide.language))]
+    paras = [Para(typed_spans(text, deck.lang))]
     fill(shape, paras, largest_size(paras, deck.box_of(shape), deck.body_fonts, 11, 8) or 8)
     for run in shape.text_frame.paragraphs[0].runs:
         run.font.name = "+mn-lt"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from smguide.deck.write import plain
+from smguide.sources.markdown import Writing
 
 if TYPE_CHECKING:
     from pptx.slide import Slide
@@ -65,7 +66,8 @@ def authored_notes(guide: Guide, plan: list[PlannedSlide], planned: PlannedSlide
     agenda, summary and closing slides: guide.yaml's `deck:`. A block over several
     slides shares its notes' paragraphs out in order (shares_of); a slide left
     without one has none (None)."""
-    lang, chapter, block = guide.language, planned.chapter, planned.block
+    lang = Writing(guide.language, tuple(guide.typography.quotes))
+    chapter, block = planned.chapter, planned.block
     deck = guide.deck
     own: list[str | None] = [None if page else planned.notes]
     if planned.kind == "section" and chapter is not None:

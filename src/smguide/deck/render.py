@@ -138,8 +138,8 @@ def _reproducible(deck: DeckContext) -> bytes:
     from smguide.deck.package import app_xml, core_xml, entries, moment, repack
 
     guide, lang, when = deck.guide, deck.guide.language, moment()
-    core = core_xml(plain(guide.title, lang), plain(guide.subtitle or "", lang),
-                    deck.brand.name, plain(guide.description or "", lang), lang, when)
+    core = core_xml(plain(guide.title, deck.lang), plain(guide.subtitle or "", deck.lang),
+                    deck.brand.name, plain(guide.description or "", deck.lang), lang, when)
     made = deck.prs.slides
     wide = (deck.prs.slide_width or 0) * 3 > (deck.prs.slide_height or 0) * 4
     app = app_xml(len(made), sum(1 for slide in made if slide.has_notes_slide),
@@ -154,7 +154,7 @@ def _thumbnail(deck: DeckContext) -> bytes:
     from smguide.sources.brandcolours import deck_on_primary
 
     guide, brand = deck.guide, deck.brand
-    lang = guide.language
+    lang = deck.lang
     if deck.options.template is None:
         colours = theme_colours(brand)
         ink = "lt1" if deck_on_primary(brand.colours) == brand.colours["background"] else "dk1"

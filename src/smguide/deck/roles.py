@@ -30,6 +30,7 @@ from smguide.deck.write import (
 from smguide.model.guide import (
     Role,
 )
+from smguide.sources.markdown import Writing
 
 if TYPE_CHECKING:
     from pptx.slide import Slide
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from smguide.deck.plan import PlannedSlide
 
 
-def _label(text: str, lang: str, space: float = 0.0) -> Para:
+def _label(text: str, lang: Writing, space: float = 0.0) -> Para:
     """A column's label: at the size of its items (one type scale), set apart from them
     in bold and the secondary colour."""
     return Para(tuple(Span(s.text, True, s.italic, s.href) for s in spans(text, lang)),
@@ -55,7 +56,7 @@ def role_slides(deck: DeckContext, planned: PlannedSlide, role: Role) -> None:
     said (the notes). A card too long for one slide is split by meaning: what they do
     on the first slide, what it takes on the next (titled so: "Sales: what it takes"),
     each list across both columns."""
-    labels, lang, fonts = deck.guide.labels, deck.guide.language, deck.body_fonts
+    labels, lang, fonts = deck.guide.labels, deck.lang, deck.body_fonts
     focus = labels.short_term if role.focus == "short-term" else labels.long_term
     names = (labels.activities, labels.skills)
     columns_head = ([_label(names[0], lang)], [_label(names[1], lang)])
@@ -260,7 +261,7 @@ def _role_header(deck: DeckContext, slide: Slide, area: Area, height: int, name:
     from pptx.enum.dml import MSO_THEME_COLOR
     from pptx.enum.text import MSO_ANCHOR
 
-    lang = deck.guide.language
+    lang = deck.lang
     shape = filled_shape(slide, (area.left, area.top, area.width, height), "Role header",
                          MSO_THEME_COLOR.ACCENT_1, rounding=0.12)
     line = Para((*typed_spans(name, lang, bold=True),

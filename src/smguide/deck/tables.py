@@ -30,6 +30,7 @@ from smguide.deck.write import (
     typed_spans,
     write_paras,
 )
+from smguide.sources.markdown import Writing
 
 if TYPE_CHECKING:
     from pptx.slide import Slide
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 CELL_X, CELL_Y = 7.2, 4.0  # table cell margins, points
 
 
-def _cell_paras(text: str, lang: str, bold: bool, tone: str | None) -> list[Para]:
+def _cell_paras(text: str, lang: Writing, bold: bool, tone: str | None) -> list[Para]:
     """A cell's paragraphs; the bold ones (the header and the first column: the columns'
     names, a row's aspect, a term) are plain-text fields, the rest Markdown."""
     paras = ([Para(typed_spans(text, lang))] if bold else md_paras(text, lang)) or \
@@ -62,7 +63,7 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
                  header: list[str] | None, rows: list[list[str]], alt: str) -> None:
     """A native table: header row on the primary colour, banded rows, rows continued;
     `alt` (in the guide's language) describes it to those who cannot see it."""
-    lang, fonts, typo = deck.guide.language, deck.body_fonts, deck.guide.typography
+    lang, fonts, typo = deck.lang, deck.body_fonts, deck.guide.typography
     area = deck.edge_area(planned)  # the table's edges where the title's text starts
     total = area.width / 12700
     share = {2: 0.3, 3: 0.24, 4: 0.2}.get(len(rows[0]), 0.17)  # the first column's share

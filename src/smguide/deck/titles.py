@@ -31,9 +31,9 @@ def eyebrow_of(deck: DeckContext, planned: PlannedSlide, title: str) -> str | No
     chapter = planned.chapter
     if chapter is None or planned.kind != "block":
         return None
-    if title.startswith(plain(chapter.title, deck.guide.language)):
+    if title.startswith(plain(chapter.title, deck.lang)):
         return f"{deck.guide.labels.chapter} {deck.chapter_number(chapter)}"
-    return plain(chapter.title, deck.guide.language)
+    return plain(chapter.title, deck.lang)
 
 
 def set_title(deck: DeckContext, slide: Slide, text: str, kind: str,
@@ -53,7 +53,7 @@ def set_title(deck: DeckContext, slide: Slide, text: str, kind: str,
     elif not all(deck.geometry(shape)[2:]):  # no position on the layout nor the master
         shape.left, shape.top = Emu(area.left), Emu(area.top)
         shape.width, shape.height = Emu(area.width), Emu(area.height)
-    paras = [Para(typed_spans(text, deck.guide.language))]
+    paras = [Para(typed_spans(text, deck.lang))]
     bold = [Para(tuple(Span(s.text, True, s.italic) for s in paras[0].spans))]
     box = deck.box_of(shape)
     size, eyebrow = title_size(deck, text, kind, planned, eyebrow, box, shape)
@@ -68,11 +68,11 @@ def set_title(deck: DeckContext, slide: Slide, text: str, kind: str,
         shape.height = Emu(height - Pt(room))
         line = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(width), Pt(room))
         line.name = "Eyebrow"
-        words = Para(typed_spans(eyebrow, deck.guide.language, bold=True),
+        words = Para(typed_spans(eyebrow, deck.lang, bold=True),
                      tone="accent2")
         short = planned.chapter.short_title if planned.chapter is not None else None
         if not _one_line(deck, words, width, box.inset_x) and short:
-            words = Para(typed_spans(short, deck.guide.language, bold=True),
+            words = Para(typed_spans(short, deck.lang, bold=True),
                          tone="accent2")  # the running head's short title
         if not _one_line(deck, words, width, box.inset_x):
             words = Para((Span(f"{deck.guide.labels.chapter} "
@@ -92,7 +92,7 @@ def title_size(deck: DeckContext, text: str, kind: str, planned: PlannedSlide,
     box; a title that fits in neither is refused."""
     base, minimum = TITLE_SIZES[kind]
     bold = [Para(tuple(Span(s.text, True, s.italic)
-                       for s in typed_spans(text, deck.guide.language)))]
+                       for s in typed_spans(text, deck.lang)))]
     room = EYEBROW * 1.6
     size = None
     if eyebrow and kind != "title" and box.height > room * 2:

@@ -16,6 +16,7 @@ from lxml import etree
 from smguide.deck.oxml import NS
 from smguide.deck.textfit import Box, Para, Span
 from smguide.sources import markdown
+from smguide.sources.markdown import Writing
 
 if TYPE_CHECKING:
     pass
@@ -30,8 +31,8 @@ def emu_to_pt(value: int | float) -> float:
     return value / EMU_PER_PT
 
 
-def plain(text: str, language: str) -> str:
-    return markdown.to_plain(text, language)
+def plain(text: str, lang: Writing) -> str:
+    return markdown.to_plain(text, lang.language, lang.quotes)
 
 
 def _spans_from(children: list[Any]) -> tuple[Span, ...]:
@@ -59,23 +60,25 @@ def _spans_from(children: list[Any]) -> tuple[Span, ...]:
     return tuple(out) or (Span(""),)
 
 
-def spans(text: str, language: str) -> tuple[Span, ...]:
+def spans(text: str, lang: Writing) -> tuple[Span, ...]:
     """One line of Markdown (bold, italic, links) as styled spans; paragraphs run together."""
-    tokens = markdown._parser(language).parseInline(re.sub(r"\s*\n\s*", " ", text.strip()))
+    tokens = markdown.parser(lang.language, lang.quotes).parseInline(
+        re.sub(r"\s*\n\s*", " ", text.strip()))
     return _spans_from(tokens[0].children or [] if tokens else [])
 
 
-def typed_spans(text: str, language: str, bold: bool = False) -> tuple[Span, ...]:
+def typed_spans(text: str, lang: Writing, bold: bool = False) -> tuple[Span, ...]:
     """A plain-text field (titles, headings, names, terms) as one span: its words as typed,
     with smart typography, never read as Markdown (docs/content.md, "Plain text")."""
-    return (Span(markdown.typed(re.sub(r"\s*\n\s*", " ", text.strip()), language), bold),)
+    return (Span(markdown.typed(re.sub(r"\s*\n\s*", " ", text.strip()), lang.language,
+                                lang.quotes), bold),)
 
 
-def md_paras(text: str, language: str) -> list[Para]:
+def md_paras(text: str, lang: Writing) -> list[Para]:
     """Block Markdown (paragraphs and lists) as paragraphs; list items get bullets."""
     paras: list[Para] = []
     lists: list[list[Any]] = []  # [bullet, next number]
-    for token in markdown._parser(language).parse(text):
+    for token in markdown.parser(lang.language, lang.quotes).parse(text):
         if token.type in ("bullet_list_open", "ordered_list_open"):
             ordered = token.type.startswith("ordered")
             lists.append(["#" if ordered else "•", int(token.attrGet("start") or 1)])

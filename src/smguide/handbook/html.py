@@ -26,7 +26,6 @@ from smguide.model.options import PrintOptions
 from smguide.paths import link_loop, real
 from smguide.resources import ASSETS_DIR
 from smguide.sources.brand import Brand
-from smguide.sources.markdown import use_quotes
 
 # text (headings too), rules, writing lines and the footer: on the black plate only when
 # near-grey, and as solid black when near-black
@@ -67,7 +66,6 @@ class HandbookRenderer:
         self.colours.setdefault("on_primary", self.colours["background"])
         self.colours.setdefault("link", self.colours["primary"])
         self.template_dirs = template_dirs(templates)
-        use_quotes(guide.language, guide.typography.quotes)  # Markdown's smart quotes
         self.env = make_env(templates, language=guide.language, typography=guide.typography)
         self.env.filters["wrap"] = wrap_text
         inline = self.env.filters["md_inline"]

@@ -7,7 +7,7 @@ links may only go to https, http, mailto or an anchor inside the guide.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from contextvars import ContextVar
+from dataclasses import dataclass
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -16,25 +16,25 @@ from markupsafe import Markup
 from smguide.safety.links import safe_link
 from smguide.sources.typography import shipped
 
-# the quotes of the guide being rendered (labels.yaml may override its language's): set
-# by the renderers with use_quotes; any other language gets the shipped table's
-_ACTIVE: ContextVar[tuple[str, tuple[str, ...]] | None] = ContextVar("quotes", default=None)
+Quotes = Sequence[str] | None  # the four quotation marks; None: the language's shipped ones
 
 
-def use_quotes(language: str, quotes: Sequence[str]) -> None:
-    """Markdown in `language` gets these four quotation marks from now on."""
-    _ACTIVE.set((language, tuple(quotes)))
+@dataclass(frozen=True)
+class Writing:
+    """How a guide's text is written: its language, and the four quotation marks its
+    smart quotes become (the language's, or labels.yaml's own)."""
+
+    language: str
+    quotes: tuple[str, ...]
 
 
-def quotes_of(language: str) -> tuple[str, ...]:
-    active = _ACTIVE.get()
-    if active is not None and active[0] == language:
-        return active[1]
-    return shipped(language).quotes
+def _quotes(language: str, quotes: Quotes) -> tuple[str, ...]:
+    return tuple(quotes) if quotes is not None else shipped(language).quotes
 
 
-def _parser(language: str) -> MarkdownIt:
-    return _parser_with(language, quotes_of(language))
+def parser(language: str, quotes: Quotes = None) -> MarkdownIt:
+    """The Markdown parser for prose in `language`, with these quotation marks."""
+    return _parser_with(language, _quotes(language, quotes))
 
 
 @lru_cache(maxsize=16)
@@ -56,27 +56,27 @@ def _typed_parser(language: str, quotes: tuple[str, ...]) -> MarkdownIt:
     return md
 
 
-def typed(text: str, language: str = "en") -> str:
+def typed(text: str, language: str = "en", quotes: Quotes = None) -> str:
     """A plain-text field (a title, heading, name, term) as typed, with the language's
     smart quotes and dashes: never read as Markdown, so `*stars*` stay stars."""
-    tokens = _typed_parser(language, quotes_of(language)).parseInline(text)
+    tokens = _typed_parser(language, _quotes(language, quotes)).parseInline(text)
     children = tokens[0].children if tokens else None
     return "".join(child.content for child in children) if children else text
 
 
-def to_html(text: str, language: str = "en") -> Markup:
+def to_html(text: str, language: str = "en", quotes: Quotes = None) -> Markup:
     """Block Markdown (paragraphs, lists) to escaped, safe HTML."""
-    return Markup(_parser(language).render(text))
+    return Markup(parser(language, quotes).render(text))
 
 
-def to_inline_html(text: str, language: str = "en") -> Markup:
+def to_inline_html(text: str, language: str = "en", quotes: Quotes = None) -> Markup:
     """One line of Markdown (bold, italic, links) without a wrapping paragraph."""
-    return Markup(_parser(language).renderInline(text.strip()))
+    return Markup(parser(language, quotes).renderInline(text.strip()))
 
 
-def to_plain(text: str, language: str = "en") -> str:
+def to_plain(text: str, language: str = "en", quotes: Quotes = None) -> str:
     """The words only, for metadata, slides and speaker notes."""
-    tokens = _parser(language).parse(text)
+    tokens = parser(language, quotes).parse(text)
     parts: list[str] = []
     for token in tokens:
         if token.type == "inline" and token.children is not None:
