@@ -134,7 +134,7 @@ def _continued(deck: DeckContext, planned: PlannedSlide, title: str,
                rows: list[list[str]]) -> list[str | None]:
     """Each slide's title after the first: the rows it shows, named ("...: scope, goal";
     continuation)."""
-    aspects = {id(cells): plain(row[0], deck.guide.language)
+    aspects = {id(cells): plain(row[0], deck.lang)
                for cells, row in zip(body, rows, strict=True)}
     return [continuation(deck, planned, title, [aspects[id(r)] for r in page.items],
                          number + 1, len(pages)) if number else None

@@ -123,7 +123,7 @@ def continued_title(deck: DeckContext, planned: PlannedSlide, title: str,
     range of numbers says nothing alone); None when neither fits."""
     if not shown:
         return None
-    names = [plain(part, deck.guide.language).strip().rstrip(".") for part in shown]
+    names = [plain(part, deck.lang).strip().rstrip(".") for part in shown]
     listed = _lowered(deck, names[0]) if len(names) == 1 else " · ".join(names)
     box = deck.title_box(planned)[0]
     base = TITLE_SIZES["slide"][0]
@@ -135,7 +135,7 @@ def continued_title(deck: DeckContext, planned: PlannedSlide, title: str,
         if eyebrow_of(deck, planned, text) and box.height > EYEBROW * 1.6 * 2:
             room = Box(box.width, box.height - EYEBROW * 1.6, box.inset_x, box.inset_y)
         bold = [Para(tuple(Span(s.text, True, s.italic)
-                           for s in typed_spans(text, deck.guide.language)))]
+                           for s in typed_spans(text, deck.lang)))]
         if largest_size(bold, room, deck.head_fonts, base, base) is not None:
             return text
     return None
