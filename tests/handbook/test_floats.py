@@ -166,7 +166,7 @@ def test_a_handbook_laid_out_before_is_kept_as_its_moves_spacing_and_hyphens(
     soft hyphens is not kept."""
     from smguide.handbook.breaks import SHY
     from smguide.handbook.fitting import Ending
-    from smguide.handbook.kept import keep_laid, laid_before
+    from smguide.handbook.kept import keep_laid, keep_padding, laid_before
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     given = _html("prose", "role", "prose").replace("prose 1", f"mar{SHY}ket{SHY}ing 1") \
@@ -177,8 +177,11 @@ def test_a_handbook_laid_out_before_is_kept_as_its_moves_spacing_and_hyphens(
     ends = {"sales": Ending(0, 2, (1.0, 0.9, 0.6))}
     assert laid_before("k", given) is None
     keep_laid("k", ".x { }", made, placed, final, ends)
-    css, html, recorded = laid_before("k", given)
+    css, html, recorded, pad = laid_before("k", given)
     assert (css, html) == (".x { }", final) and recorded == {"sales": [0, 2, [1.0, 0.9, 0.6]]}
+    assert pad == 0  # no print edition laid out yet
+    keep_padding("k", 3)
+    assert laid_before("k", given) == (css, html, recorded, 3)
     assert html.count(SHY) == 2 and "hyphenated 3" in html
     keep_laid("k2", "", [], placed, final.replace("role 2", "roll 2"), ends)
     assert laid_before("k2", given) is None

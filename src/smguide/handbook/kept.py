@@ -15,10 +15,11 @@ from smguide.handbook.manuscript import VARIANT, Manuscript
 from smguide.io.cache import cached_json, keep_json
 
 
-def laid_before(key: str | None, text: str) -> tuple[str, str, Any] | None:
-    """(CSS, HTML as laid out, endings) of the handbook `key` laid out before (kept by
-    `keep_laid`): its chapters' spacing, its blocks as moved and its soft hyphens as
-    taken back; None when it was not."""
+def laid_before(key: str | None, text: str) -> tuple[str, str, Any, int] | None:
+    """(CSS, HTML as laid out, endings, padding pages) of the handbook `key` laid out
+    before (kept by `keep_laid` and `keep_padding`): its chapters' spacing, its blocks as
+    moved, its soft hyphens as taken back and the notes pages a print handbook needed
+    (0 when not known); None when it was not."""
     known = cached_json(f"laid-{key}") if key else None
     if not isinstance(known, dict) or not isinstance(known.get("css"), str):
         return None
@@ -31,7 +32,8 @@ def laid_before(key: str | None, text: str) -> tuple[str, str, Any] | None:
     gone = {n for n in dropped if isinstance(n, int)}
     final = "".join(piece + (SHY if n + 1 < len(pieces) and n not in gone else "")
                     for n, piece in enumerate(pieces))
-    return known["css"], final, known.get("endings")
+    pad = known.get("pad")
+    return known["css"], final, known.get("endings"), pad if isinstance(pad, int) else 0
 
 
 def keep_laid(key: str, css: str, made: list[Move], placed: str, final: str,
@@ -51,6 +53,14 @@ def keep_laid(key: str, css: str, made: list[Move], placed: str, final: str,
     if at == len(final):
         keep_json(f"laid-{key}", {"css": css, "moves": [[m.block, m.after] for m in made],
                                   "dropped": dropped, "endings": recorded(found)})
+
+
+def keep_padding(key: str, pages: int) -> None:
+    """Keep with the handbook `key` laid out before how many notes pages its print
+    edition needed (`pages`), so the next build lays it out once, padded."""
+    known = cached_json(f"laid-{key}")
+    if isinstance(known, dict) and known.get("pad") != pages:
+        keep_json(f"laid-{key}", {**known, "pad": pages})
 
 
 def chapter_keys(manuscript: Manuscript, html: Any, code: bytes) -> dict[str, str]:

@@ -23,7 +23,7 @@ from smguide.handbook.breaks import settle
 from smguide.handbook.fitting import Ending, Fit, endings, fit_chapters, recorded
 from smguide.handbook.floats import Alone, Move, moved, place_floats, place_floats_alone
 from smguide.handbook.guard import engine_guard, refuse_unsafe_links
-from smguide.handbook.kept import chapter_keys, fit_key, keep_laid, laid_before
+from smguide.handbook.kept import chapter_keys, fit_key, keep_laid, keep_padding, laid_before
 from smguide.handbook.layouts import Layouts
 from smguide.handbook.manuscript import VARIANT, Manuscript, PrintSpec
 from smguide.handbook.settled import Settling
@@ -39,33 +39,38 @@ def lay_out(manuscript: Manuscript, *, allow_network: bool = False) -> Any:
     """Paginate the manuscript (a WeasyPrint Document) with the guarded fetcher; a print
     handbook is padded with notes pages before its back cover to a multiple of 4 pages
     (laid out again, with as many as it needs). The same handbook as before is laid out
-    once: what its layout ended with is kept in the user's cache (`kept.keep_laid`)."""
+    once, padded too: what its layout ended with is kept in the user's cache
+    (`kept.keep_laid`, `kept.keep_padding`)."""
     from smguide.handbook.engine import import_weasyprint
     from smguide.handbook.hyphenation import install
 
     import_weasyprint()
     install()  # German and the other two-level dictionaries read as two levels
-    document, fitted, text = _lay_out(manuscript, manuscript.html, allow_network)
+    key = fit_key(manuscript, manuscript.html, _layout_code()) if manuscript.fit else None
+    document, fitted, text = _lay_out(manuscript, manuscript.html, allow_network, key)
     if manuscript.print_spec and PADDING in text:
         missing = -len(document.pages) % 4  # a saddle-stitched booklet: sheets of 4 pages
+        if key:
+            keep_padding(key, missing)
         if missing:  # (the chapters as fitted the first time: the padding comes after them)
             document, _, _ = _lay_out(manuscript, text.replace(
-                PADDING, PAD_PAGE * missing, 1), allow_network, fitted)
+                PADDING, PAD_PAGE * missing, 1), allow_network, None, fitted)
     refuse_unsafe_links(document)
     return document
 
 
-def _lay_out(manuscript: Manuscript, text: str, allow_network: bool,
+def _lay_out(manuscript: Manuscript, text: str, allow_network: bool, key: str | None,
              fitted: str | None = None) -> tuple[Any, str, str]:
     """The document, the CSS that fitted its chapters (`fitted`: use that CSS) and the
-    HTML as laid out, with the hyphens breaks.py took back."""
+    HTML as laid out, with the hyphens breaks.py took back; `key` (kept.fit_key): the
+    same handbook laid out before is laid out as it was then."""
     fetcher = make_fetcher(list(manuscript.allowed), allow_network=allow_network)
     with engine_guard(manuscript.template_dirs):
         layouts = Layouts(manuscript, text, fetcher)
         render = layouts.render
         fit = manuscript.fit
-        key = fit_key(manuscript, text, _layout_code()) if fit and fitted is None else None
-        again = _laid_again(key, text, render, fit) if key and fit else None
+        again = _laid_again(key, text, render, fit, manuscript.print_spec is not None) \
+            if key and fit else None
         if again is not None:  # the same handbook as before: one layout
             return again
         made: list[Move] = []
@@ -125,16 +130,22 @@ def _fit_handbook(manuscript: Manuscript, fit: Fit, text: str, key: str | None,
     return document, css, text, laid_from.get(document, text), made
 
 
-def _laid_again(key: str, text: str, render: Callable[..., Any], fit: Fit
+def _laid_again(key: str, text: str, render: Callable[..., Any], fit: Fit, padded: bool
                 ) -> tuple[Any, str, str] | None:
     """The handbook laid out once as it was before (`kept.laid_before`): (document, CSS,
-    HTML), when it comes out as it did then (its chapters' endings)."""
+    HTML), when it comes out as it did then (its chapters' endings); `padded` (a print
+    handbook): with the notes pages it needed then, when it comes to a multiple of 4."""
     laid = laid_before(key, text)
     if laid is None:
         return None
-    css, final, ending = laid
+    css, final, ending, pad = laid
+    padded = padded and pad > 0 and PADDING in final
+    if padded:
+        final = final.replace(PADDING, PAD_PAGE * pad, 1)
     document = render(css, final)
-    return (document, css, final) if recorded(endings(document, fit)) == ending else None
+    if recorded(endings(document, fit)) != ending or padded and len(document.pages) % 4:
+        return None
+    return document, css, final
 
 
 def _placed(lay_out: Callable[[str], Any], text: str, fit: Fit, key: str | None,
