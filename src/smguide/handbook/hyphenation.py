@@ -50,6 +50,13 @@ NON_JOINER = "\u200c"
 # the pairs of letters a text face joins into one glyph (Lato, as most: fb ff fh fi fj fk
 # fl ft, tf ti tt)
 LIGATURES = {"f": "bfhijklt", "t": "fit"}
+# a soft hyphen inside one of them makes WeasyPrint map the ligature's glyph to the wrong
+# text for the whole font: in the PDF, every "ff" then reads as a space ("Begri e",
+# "o en"; "Mi e" for "Mitte"), for search, copy and screen readers; so typeset.py offers
+# no break there. At a compound's joint `hyphenator` puts a non-joiner before the soft
+# hyphen ("auf\u200c\u00adbauen"): no ligature there, and the break stays.
+LIGATURE_BREAK = re.compile("|".join(f"(?<=[{a}{a.upper()}])\u00ad(?=[{b}])"
+                                     for a, b in LIGATURES.items()))
 VOWELS = set("aeiouyäöüàáâãåæèéêëìíîïòóôõøœùúûýÿąęėįųűőāēīōūăîâ")
 _installed = False
 

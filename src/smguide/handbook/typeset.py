@@ -31,7 +31,7 @@ from collections.abc import Callable, Collection
 
 from markupsafe import Markup
 
-from smguide.handbook.hyphenation import LIGATURES
+from smguide.handbook.hyphenation import LIGATURE_BREAK
 
 TAG = re.compile(r"(<[^>]*>)")
 COMPOUND = re.compile(r"(?<![\w-])(\w+(?:-\w+)+)(?![\w-])")
@@ -49,15 +49,7 @@ HYPHEN_MIN = 6  # letters a word needs to be hyphenated
 # with digits or a word marked to be kept whole
 WORD = re.compile(r"(?<![\w&#\u00ad\u2060\ue000-])([^\W\d_]{" + str(HYPHEN_MIN)
                   + r",})(?![\w\u00ad\u2060;-])")
-# a soft hyphen inside a ligature (fb ff fh fi fj fk fl ft, tf ti tt in Lato and most
-# text faces: hyphenation.LIGATURES) makes WeasyPrint map the ligature's glyph to the
-# wrong text for the whole font: in the PDF, every "ff" then reads as a space ("Begri e",
-# "o en"; "Mi e" for "Mitte"), for search, copy and screen readers; so no break is offered
-# there. At a compound's joint the hyphenator has put a non-joiner before the soft hyphen
-# ("auf\u200c\u00adbauen"): no ligature there, and the break stays.
 KEPT = re.compile(KEEP + r"([^\W\d_]+)")  # a word marked to be kept whole
-LIGATURE_BREAK = re.compile("|".join(f"(?<=[{a}{a.upper()}])\u00ad(?=[{b}])"
-                                     for a, b in LIGATURES.items()))
 SENTENCE = re.compile(r"(?:^|[.!?:;…]\s+|[\"“„«(]\s*)$")
 
 # WeasyPrint 70 breaks a line after its FIRST word when the text before an inline element
