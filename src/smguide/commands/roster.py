@@ -136,7 +136,7 @@ class Job:
     scratch: Path = Path()  # made and removed by the parent, even if the child is killed
 
 
-def _render_all(job: Job, report: Callable[[tuple[str, Any]], None]  # noqa: C901, PLR0915
+def _render_all(job: Job, report: Callable[[tuple[str, Any]], None]
                 ) -> tuple[int, list[tuple[Path, Path]]]:
     """In the render child: lay out the body here (the workers fork after it, so they
     share it), then personal pages, copies, merge and deck across the worker pool.
@@ -153,69 +153,100 @@ def _render_all(job: Job, report: Callable[[tuple[str, Any]], None]  # noqa: C90
     # die with this process (PR_SET_PDEATHSIG) if it is stopped at a limit.
     multiprocessing.current_process().daemon = False
     document, slots = lay_out_body(job.renderer, job.options, job.created, job.allow_network)
-    shared = Shared(job, document, slots)
-    persons = job.persons
-    size = max(CHUNK[0], min(CHUNK[1], -(-len(persons) // (2 * job.workers))))
-    chunks = [persons[i:i + size] for i in range(0, len(persons), size)]
-    specs: list[Any] = [None] * len(persons)
-    tmp = job.scratch
-    counter = Progress(len(persons), lambda text: report(("say", text)))
     with ProcessPoolExecutor(max_workers=job.workers, mp_context=get_context("fork"),
-                             initializer=_start_worker, initargs=(shared,)) as pool:
-        body = Path(tmp) / "body.pdf"
-        body_job = pool.submit(_write_body, body)
-        # a few personal-page documents at a time, so that copies are assembled (and
-        # handed to the parent) from the start, not after every page is laid out
-        waiting = list(enumerate(chunks))
-        chunk_jobs: dict[Future, int] = {}
+                             initializer=_start_worker,
+                             initargs=(Shared(job, document, slots),)) as pool:
+        stream = _CopyStream(job, pool, slots, report)
+        stream.run()
+        finished = stream.batch + stream.extras()
+    return slots.pages, finished
 
-        def next_chunk() -> Future | None:
-            if not waiting:
-                return None
-            n, chunk = waiting.pop(0)
-            started = pool.submit(_write_personal, Path(tmp) / f"personal-{n}.pdf", chunk)
-            chunk_jobs[started] = n
-            return started
 
-        pending: set[Future] = {f for f in (next_chunk() for _ in range(2 * job.workers))
+class _CopyStream:
+    """One roster's personal pages and copies across the worker pool, handled as they
+    finish: a few personal-page documents at a time, so that copies are assembled (and
+    handed to the parent, BATCH at a time) from the start, not after every page is laid
+    out."""
+
+    def __init__(self, job: Job, pool: ProcessPoolExecutor, slots: Any,
+                 report: Callable[[tuple[str, Any]], None]):
+        self.job, self.pool, self.slots, self.report = job, pool, slots, report
+        persons = job.persons
+        self.size = max(CHUNK[0], min(CHUNK[1], -(-len(persons) // (2 * job.workers))))
+        self.chunks = [persons[i:i + self.size] for i in range(0, len(persons), self.size)]
+        self.waiting = list(enumerate(self.chunks))
+        self.specs: list[Any] = [None] * len(persons)
+        self.body = Path(job.scratch) / "body.pdf"
+        self.counter = Progress(len(persons), lambda text: report(("say", text)))
+        self.chunk_jobs: dict[Future, int] = {}  # a personal-page document -> its chunk
+        self.copies: dict[Future, int] = {}  # a copy being assembled -> its person
+        self.batch: list[tuple[Path, Path]] = []  # finished copies not yet reported
+
+    def run(self) -> None:
+        """The body, then every chunk's personal pages and each person's copy."""
+        body_job = self.pool.submit(_write_body, self.body)
+        pending: set[Future] = {f for f in (self._next_chunk()
+                                            for _ in range(2 * self.job.workers))
                                 if f is not None}
         body_job.result()
-        copies: dict[Future, int] = {}
-        batch: list[tuple[Path, Path]] = []
         while pending:  # personal pages and copies as they finish: copies stream out
             finished_now, pending = wait(pending, return_when=FIRST_COMPLETED)
             for done in finished_now:
-                if done in chunk_jobs:
-                    following = next_chunk()
-                    if following is not None:
-                        pending.add(following)
-                    n, files = chunk_jobs.pop(done), done.result()
-                    for offset, person in enumerate(chunks[n]):
-                        index = n * size + offset
-                        path, pages = next((path, pages[offset]) for path, pages in files
-                                           if pages[offset] is not None)
-                        specs[index] = _spec(person, pages, slots, path,
-                                             job.targets[index], job.renderer.guide.title)
-                        copy = pool.submit(_assemble, body, specs[index],
-                                           Path(tmp) / f"copy-{index}.pdf", job.options)
-                        copies[copy] = index
-                        pending.add(copy)
-                    continue
-                spec, index = done.result(), copies.pop(done)
-                batch.append((Path(tmp) / f"copy-{index}.pdf", spec.output))
-                counter.done(spec)
-                if len(batch) >= BATCH:
-                    report(("copies", batch))
-                    batch = []
-        extra = []  # after the copies: the merged file and the deck need every spec
+                pending |= (self._chunk_done(done) if done in self.chunk_jobs
+                            else self._copy_done(done))
+
+    def _next_chunk(self) -> Future | None:
+        if not self.waiting:
+            return None
+        n, chunk = self.waiting.pop(0)
+        started = self.pool.submit(_write_personal,
+                                   Path(self.job.scratch) / f"personal-{n}.pdf", chunk)
+        self.chunk_jobs[started] = n
+        return started
+
+    def _chunk_done(self, done: Future) -> set[Future]:
+        """A chunk's personal pages laid out: the next chunk started, and each of its
+        people's copies."""
+        started: set[Future] = set()
+        following = self._next_chunk()
+        if following is not None:
+            started.add(following)
+        n, files = self.chunk_jobs.pop(done), done.result()
+        for offset, person in enumerate(self.chunks[n]):
+            index = n * self.size + offset
+            path, pages = next((path, pages[offset]) for path, pages in files
+                               if pages[offset] is not None)
+            self.specs[index] = _spec(person, pages, self.slots, path, self.job.targets[index],
+                                      self.job.renderer.guide.title)
+            copy = self.pool.submit(_assemble, self.body, self.specs[index],
+                                    Path(self.job.scratch) / f"copy-{index}.pdf",
+                                    self.job.options)
+            self.copies[copy] = index
+            started.add(copy)
+        return started
+
+    def _copy_done(self, done: Future) -> set[Future]:
+        """A copy assembled: counted, and reported with its batch when that is full."""
+        spec, index = done.result(), self.copies.pop(done)
+        self.batch.append((Path(self.job.scratch) / f"copy-{index}.pdf", spec.output))
+        self.counter.done(spec)
+        if len(self.batch) >= BATCH:
+            self.report(("copies", self.batch))
+            self.batch = []
+        return set()
+
+    def extras(self) -> list[tuple[Path, Path]]:
+        """After the copies: the merged file and the deck, which need every spec."""
+        job, tmp, persons = self.job, Path(self.job.scratch), self.job.persons
+        extra = []
         if job.merged is not None:
-            extra.append(pool.submit(_merge, body, specs, [p.hire.name for p in persons],
-                                     Path(tmp) / "merged.pdf", job.merged, job.options))
+            extra.append(self.pool.submit(_merge, self.body, self.specs,
+                                          [p.hire.name for p in persons],
+                                          tmp / "merged.pdf", job.merged, job.options))
         if job.deck is not None:
-            extra.append(pool.submit(_cohort_deck, tuple(p.hire.name for p in persons),
-                                     Path(tmp) / "deck.pptx"))
-        finished = batch + [made.result() for made in extra]
-    return slots.pages, finished
+            extra.append(self.pool.submit(_cohort_deck, tuple(p.hire.name for p in persons),
+                                          tmp / "deck.pptx"))
+        return [made.result() for made in extra]
 
 
 class Progress:
