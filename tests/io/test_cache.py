@@ -170,3 +170,77 @@ def test_a_template_cache_that_cannot_be_used_is_skipped(tmp_path: Path, monkeyp
     for damaged in kept.iterdir():
         damaged.write_bytes(b"j2 not marshalled code")
     assert _render(folder, "page.html.j2", text="again") == "<p>again</p>"
+
+
+def _aged(path: Path, days: float, now: float, size: int = 10) -> Path:
+    """A cache file of `size` bytes last read and written `days` days before `now`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"x" * size)
+    os.utime(path, (now - days * 86400, now - days * 86400))
+    return path
+
+
+def test_the_user_cache_loses_what_no_run_used_for_a_month_never_the_fonts(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from smguide.io.cache import prune_user_cache, user_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    now = 1_800_000_000.0
+    root = user_cache()
+    old = [_aged(root / "yaml" / "a.json", 31, now), _aged(root / "templates" / "b.cache", 40, now),
+           _aged(root / "laid-c-0.1.0.json", 90, now)]
+    kept = [_aged(root / "yaml" / "d.json", 29, now), _aged(root / "templates" / "e.cache", 1, now),
+            _aged(root / "fit-chapters-0.1.0.json", 0, now),
+            _aged(root / "fonts" / "Serif-Regular.ttf", 400, now),  # downloaded: never
+            _aged(root / "fonts" / "nested" / "x.ttf", 400, now)]
+    read = _aged(root / "yaml" / "f.json", 60, now)  # written long ago, read yesterday
+    os.utime(read, (now - 86400, now - 60 * 86400))
+    (root / "link.json").symlink_to(old[0])
+    assert prune_user_cache(now) == 3
+    assert not any(p.exists() for p in old) and all(p.exists() for p in [*kept, read])
+    assert (root / "link.json").is_symlink()  # not followed, not removed
+
+
+def test_beyond_its_size_the_user_cache_loses_the_least_recently_used_first(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from smguide.io.cache import prune_user_cache, user_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    now = 1_800_000_000.0
+    root = user_cache()
+    files = [_aged(root / "yaml" / f"{n}.json", days, now, 400_000)
+             for n, days in enumerate([5, 1, 3, 2, 4])]  # 2 MB in all
+    assert prune_user_cache(now, megabytes=1.2) == 2  # 0.8 MB to go: the two oldest
+    assert [p.exists() for p in files] == [False, True, True, True, False]
+    assert prune_user_cache(now, megabytes=1.2) == 0
+
+
+def test_the_user_cache_is_pruned_at_most_once_a_day(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from smguide.io.cache import PRUNED, prune_when_due, user_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    now = 1_800_000_000.0
+    root = user_cache()
+    first = _aged(root / "yaml" / "a.json", 45, now)
+    assert prune_when_due(now) == 1 and not first.exists()  # never pruned before
+    assert (root / PRUNED).stat().st_mtime == now
+    second = _aged(root / "yaml" / "b.json", 45, now)
+    assert prune_when_due(now + 3600) == 0 and second.exists()  # pruned an hour ago
+    assert prune_when_due(now + 25 * 3600) == 1 and not second.exists()
+
+
+def test_a_build_prunes_the_user_cache(run: Callable[..., Result], content: Path,
+                                       tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                       ) -> None:
+    """`smguide slides` (as `pdf` and `build`) prunes the user cache when it is due: a
+    compiled template unused for a month is gone, the ones it used are there."""
+    import time
+
+    from smguide.io.cache import user_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    stale = _aged(user_cache() / "templates" / "stale.cache", 45, time.time())
+    done = run("slides", "--content", str(content), "-o", str(tmp_path / "deck.pptx"))
+    assert done.exit_code == 0, done.output
+    assert not stale.exists() and list((user_cache() / "templates").iterdir())

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from smguide.errors import SmguideError
 from smguide.io.atomic import check_writable, write_atomic
+from smguide.io.cache import prune_when_due
 from smguide.model.options import Sources, creation_date
 from smguide.safety.sandbox import Limits, Worker, run_limited
 
@@ -64,6 +65,7 @@ def build_pdf(sources: Sources, output: Path, options: PrintOptions,
     with Worker(limits, "the handbook", PDF_ENGINE) as engine:
         guide, brand, warnings = loaded or load(sources, limits.allow_network)
         submit_handbook(engine, guide, brand, sources.templates, options, limits)
+        prune_when_due()  # while the handbook renders
         data, pages, *more = engine.result()
     path = write_atomic(output, data)
     return Built(path, pages, time.perf_counter() - start,
@@ -85,6 +87,7 @@ def build_slides(sources: Sources, output: Path, options: DeckOptions,
     data, slides, deck_warnings = run_limited(
         lambda: render_deck(guide, brand, sources.templates, options), limits, "the deck")
     path = write_atomic(output, data)
+    prune_when_due()
     return Built(path, slides, time.perf_counter() - start,
                  tuple(warnings + deck_warnings))
 
@@ -171,6 +174,7 @@ def build_both(sources: Sources, out_dir: Path, print_options: PrintOptions,
         deck = None if kept[1] else stack.enter_context(Worker(limits, "the deck", DECK_ENGINE))
         if deck:
             deck.submit(render_deck, guide, brand, sources.templates, deck_options)
+        prune_when_due()  # while they render
         waiting = {worker.reply: (worker, name)
                    for worker, name in zip((pdf, deck), names, strict=True) if worker}
         deadline = time.monotonic() + limits.max_seconds

@@ -182,6 +182,80 @@ def user_cache() -> Path:
     return Path(base) / "smguide"
 
 
+# what the user cache keeps of results no run used for a while (they are made again when
+# needed): removed after this many days unused, and the least recently used beyond this
+# size; pruned at most once a day (the time of the file PRUNED)
+UNUSED_DAYS = 30
+MOST_MB = 100
+PRUNE_EVERY_S = 24 * 3600
+PRUNED = "pruned"
+# the folders of results in the user cache (the YAML files read, the compiled templates);
+# the other files there are at its top (the kept layouts, pictures, font widths). Never
+# the fonts smguide downloaded (fonts/): they need the network to be had again.
+PRUNED_FOLDERS = ("yaml", "templates")
+
+
+def prune_when_due(now: float | None = None) -> int:
+    """`prune_user_cache` when the last pruning is a day old (or there was none): one
+    stat of a file on other runs. Returns how many files went."""
+    import time
+
+    now = time.time() if now is None else now
+    stamp = user_cache() / PRUNED
+    try:
+        if now - stamp.stat().st_mtime < PRUNE_EVERY_S:
+            return 0
+    except OSError:
+        pass
+    try:  # the stamp first: a run at the same time does not prune as well
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.touch()
+        os.utime(stamp, (now, now))
+    except OSError:
+        return 0  # a cache that cannot be written is not used, nor pruned
+    return prune_user_cache(now)
+
+
+def prune_user_cache(now: float | None = None, days: float = UNUSED_DAYS,
+                     megabytes: float = MOST_MB) -> int:
+    """Remove from the user cache the results not used for `days` days (the later of a
+    file's last read and last write), then the least recently used while they take more
+    than `megabytes`: each is made again when a run needs it. Returns how many files
+    went. A run reading a file as it goes still reads it (or makes it again)."""
+    import stat
+    import time
+
+    now = time.time() if now is None else now
+    root = user_cache()
+    found: list[tuple[float, int, Path]] = []
+    for folder in (root, *(root / name for name in PRUNED_FOLDERS)):
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                state = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if stat.S_ISREG(state.st_mode) and not (folder == root and entry.name == PRUNED):
+                found.append((max(state.st_atime, state.st_mtime), state.st_size,
+                              Path(entry.path)))
+    found.sort()  # least recently used first
+    total = sum(size for _, size, _ in found)
+    gone = 0
+    for used, size, path in found:
+        if used >= now - days * 86400 and total <= megabytes * 1024 * 1024:
+            continue
+        try:
+            path.unlink()
+        except OSError:
+            continue
+        total -= size
+        gone += 1
+    return gone
+
+
 def code_of(*modules: ModuleType) -> bytes:
     """The source of `modules`, for the key of a result kept in the user cache: a result
     kept by other code (another version, an edit) is then not used."""
