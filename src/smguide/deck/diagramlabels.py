@@ -1,0 +1,122 @@
+"""An analogy diagram's labels on a slide: one size for all, the largest at which each
+name stays on one line and what it stands for on at most two (else wrapped as they fit,
+down to 14 pt), never ending on one word, in a colour that reads on the band."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from smguide.deck.diagramcanvas import LABEL, Canvas, label_span
+from smguide.deck.diagramcolours import is_dark
+from smguide.deck.slides import too_long
+from smguide.deck.textfit import Box, Fonts, Para, fits, largest_size, line_count
+from smguide.deck.write import fill, typed_spans
+from smguide.model.diagram import Placed, Scene
+
+if TYPE_CHECKING:
+    from smguide.deck.context import DeckContext
+    from smguide.deck.plan import PlannedSlide
+
+def _anchors() -> dict[str, Any]:
+    from pptx.enum.text import MSO_ANCHOR
+
+    return {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
+
+
+def _label_box(c: Canvas, part: Placed) -> Box:
+    # as tall again as the handbook's label where the slide is short (a scene of many
+    # rows, scaled down): 14 pt lines need more room than the scaled 15-unit lines
+    return Box(c.d(part.label.w) / 12700, c.d(part.label.h * c.grow) / 12700, 3.6, 1.8)
+
+
+def _two_lines(paras: list[Para], box: Box, fonts: Fonts) -> float | None:
+    """The largest label size at which the name takes one line and what it stands for at
+    most two, within the box."""
+    size = float(LABEL[0])
+    while size >= LABEL[1]:
+        width = box.inner_width
+        if (line_count(paras[0], width, size, fonts) == 1
+                and all(line_count(p, width, size, fonts) <= 2 for p in paras[1:])
+                and fits(paras, box, size, fonts)):
+            return size
+        size -= 0.5
+    return None
+
+
+def fit_labels(deck: DeckContext, planned: PlannedSlide, c: Canvas, scene: Scene,
+                lines: bool) -> tuple[float, dict[int, list[Para]]] | None:
+    """(one size for every label, each label's paragraphs): name (bold) and what it
+    stands for, in the band's text colour on the band (band_text), else the text colour.
+    With `lines`, None unless every label holds them on one and two lines at 14 pt or
+    more; without, a label too long for 14 pt keeps its name only
+    (with a warning), and one whose name does not fit is refused."""
+    lang = deck.lang
+    texts: dict[int, list[Para]] = {}
+    on_band = band_text(deck)
+    for part in scene.parts:
+        tone = on_band if part.label.on_band else "tx1"
+        align = part.label.align
+        name = typed_spans(part.name, lang, bold=True)
+        texts[part.index] = [Para(name, tone=tone, align=align),
+                             Para(typed_spans(part.stands_for, lang), tone=tone, align=align)]
+    sizes = {}
+    fonts = deck.own_body_fonts  # the labels' tiles leave no room for a wider stand-in font
+    for part in scene.parts:
+        paras, box = texts[part.index], _label_box(c, part)
+        if lines:
+            size = _two_lines(paras, box, fonts)
+            if size is None:
+                return None
+            sizes[part.index] = size
+            continue
+        size = largest_size(paras, box, fonts, *LABEL)
+        if size is None:  # too long to read at 14 pt: the name stays, the rest is said
+            texts[part.index] = paras[:1]
+            size = largest_size(paras[:1], box, fonts, *LABEL)
+            deck.warn(f"{deck.where(planned)}: the diagram's label for {part.name} shows "
+                      f"only its name: what it stands for does not fit at {LABEL[1]:g} pt "
+                      "(shorten stands_for)")
+        if size is None:
+            raise too_long(deck, planned, "a label of the diagram",
+                           f"{part.name}: {part.stands_for}", minimum=LABEL[1])
+        sizes[part.index] = size
+    size = min(sizes.values())
+    for part in scene.parts:
+        width = _label_box(c, part).inner_width
+        texts[part.index] = [tied(para, width, size, fonts) for para in texts[part.index]]
+    return size, texts
+
+
+def tied(para: Para, width: float, size: float, fonts: Fonts) -> Para:
+    """A label's paragraph with its last two words tied by a no-break space where it
+    wraps, so its last line is never one word alone ("Revenue and / customer value",
+    not "Revenue and customer / value"); as it was when the tie would take a line more."""
+    last = para.spans[-1] if para.spans else None
+    lines = line_count(para, width, size, fonts)
+    if last is None or lines < 2 or " " not in last.text.strip():
+        return para
+    head, _, tail = last.text.rstrip().rpartition(" ")
+    joined = replace(para, spans=(*para.spans[:-1], replace(last, text=f"{head}\u00a0{tail}")))
+    return joined if line_count(joined, width, size, fonts) == lines else para
+
+
+def band_text(deck: DeckContext) -> str:
+    """The labels' colour on the band: dark on a light deck's tint (whatever the slide's
+    background), the text colour on a dark deck's panel."""
+    return "tx1" if is_dark(deck.tones.colours()) else deck.tones.darkest()
+
+
+def add_labels(shapes: Any, c: Canvas, scene: Scene, size: float,
+            texts: dict[int, list[Para]]) -> None:
+    """Each label's text box, all at one size."""
+    for part in scene.parts:
+        label = part.label
+        top, bottom = label_span(part, c.grow)
+        box = shapes.add_textbox(c.x(label.x), c.y(top), c.d(label.w), c.d(bottom - top))
+        box.name = f"Label: {part.name}"
+        fill(box, texts[part.index], size)
+        frame = box.text_frame
+        frame.margin_left = frame.margin_right = 45720
+        frame.margin_top = frame.margin_bottom = 22860
+        frame.vertical_anchor = _anchors()[label.anchor]

@@ -1,0 +1,225 @@
+"""An analogy diagram's shapes on a slide: each part's pictogram as a group named after
+the part (an invisible frame the arrows are glued to, and its rectangles, ellipses,
+polygons and strokes as autoshapes and freeforms, in theme colours), an author's own SVG
+as a picture, the band, and the connectors glued from one part to another."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from smguide.deck.diagramcanvas import Canvas
+from smguide.deck.diagramcolours import Grounds, solid
+from smguide.deck.logo import svg_png
+from smguide.deck.oxml import NS
+from smguide.deck.theme import plain_shape
+from smguide.model.diagram import Band, Placed, Scene
+from smguide.model.pictograms import Oval, Poly, Rect, Stroke, Tone
+
+if TYPE_CHECKING:
+    from smguide.deck.context import DeckContext
+
+A, P = NS["a"], NS["p"]
+
+
+def _later() -> None:
+    """In place of python-pptx's recomputing of a group's extents (see grouped)."""
+
+
+def grouped(shapes: Any, name: str) -> Any:
+    """A group shape that does not recompute its extents for every shape added to it:
+    python-pptx does, and through every group around it (a third of the diagram's time).
+    settle computes them once, when the diagram is complete, to the same values."""
+    group = shapes.add_group_shape()
+    group.name = name
+    group.shapes._recalculate_extents = _later
+    return group
+
+
+def settle(group: Any) -> None:
+    """The extents of `group` and of the groups in it, from their shapes, innermost first,
+    as python-pptx computes them (CT_GroupShape.recalculate_extents, without going on to
+    the groups around each one)."""
+    for inner in reversed(list(group.iter(f"{{{P}}}grpSp"))):
+        x, y, cx, cy = inner._child_extents
+        inner.chOff.x = inner.x = x
+        inner.chOff.y = inner.y = y
+        inner.chExt.cx = inner.cx = cx
+        inner.chExt.cy = inner.cy = cy
+
+
+def band_shape(shapes: Any, c: Canvas, scene: Scene, grounds: Grounds) -> Any:
+    band: Band | None = scene.band
+    assert band is not None
+    ground = [part.name for part in scene.parts if part.role == "ground"]
+    shape = _autoshape(shapes, "ROUNDED_RECTANGLE", c, band.x, band.y, band.w, band.h,
+                       grounds.band_tone or band.tone, f"Ground: {', '.join(ground)}",
+                       grounds.slots)
+    shape.adjustments[0] = min(0.5, 16 / min(band.w, band.h))
+    return shape
+
+
+def _bounds(shape: Rect | Oval | Poly | Stroke) -> tuple[float, float, float, float]:
+    """A primitive's box (x1, y1, x2, y2) in the pictogram's units."""
+    if isinstance(shape, Rect):
+        return shape.x, shape.y, shape.x + shape.w, shape.y + shape.h
+    if isinstance(shape, Oval):
+        return (shape.cx - shape.rx, shape.cy - shape.ry, shape.cx + shape.rx,
+                shape.cy + shape.ry)
+    xs, ys = [x for x, _ in shape.points], [y for _, y in shape.points]
+    pad = shape.width / 2 if isinstance(shape, Stroke) else 0.0
+    return min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad
+
+
+def _on_ground(shapes: tuple[Rect | Oval | Poly | Stroke, ...]) -> list[bool]:
+    """Which of a pictogram's shapes stand on the ground, not inside one drawn before
+    them (a highlight on a drop, pebbles in the soil are seen against their shape)."""
+    out = []
+    for n, shape in enumerate(shapes):
+        x1, y1, x2, y2 = _bounds(shape)
+        inside = any(a <= x1 and b <= y1 and x2 <= c and y2 <= d
+                     for a, b, c, d in (_bounds(other) for other in shapes[:n]))
+        out.append(not inside)
+    return out
+
+
+def part_shape(deck: DeckContext, shapes: Any, c: Canvas, part: Placed, grounds: Grounds) -> Any:
+    """The part's pictogram (or picture) as a group named after the part; returns its
+    frame, the invisible ellipse the arrows are glued to. Its shapes that stand on the
+    ground are kept seen there (SEEN:1), in a darker or lighter shade of their colour."""
+    group = grouped(shapes, part.name)
+    frame = _autoshape(group.shapes, "OVAL", c, part.x, part.y, part.size, part.size, None,
+                       f"{part.name}: frame", grounds.slots)
+    if part.picture is not None:
+        _picture(deck, group, c, part)
+        return frame
+    assert part.pictogram is not None
+    s = part.size / 100
+    ground = grounds.under(part)
+    standing = _on_ground(part.pictogram.parts)
+    for number, shape in enumerate(part.pictogram.parts, 1):
+        name = f"{part.name}: {part.pictogram.name} {number}"
+        if standing[number - 1]:
+            shape = replace(shape, tone=grounds.seen(shape.tone, ground))
+        if isinstance(shape, Rect):
+            x, y, w, h = part.x + shape.x * s, part.y + shape.y * s, shape.w * s, shape.h * s
+            kind = "ROUNDED_RECTANGLE" if shape.radius else "RECTANGLE"
+            drawn = _autoshape(group.shapes, kind, c, x, y, w, h, shape.tone, name,
+                               grounds.slots)
+            if shape.radius:
+                drawn.adjustments[0] = min(0.5, shape.radius / min(shape.w, shape.h))
+        elif isinstance(shape, Oval):
+            drawn = _autoshape(group.shapes, "OVAL", c, part.x + (shape.cx - shape.rx) * s,
+                               part.y + (shape.cy - shape.ry) * s, shape.rx * 2 * s,
+                               shape.ry * 2 * s, shape.tone, name, grounds.slots)
+            if shape.rotation:
+                drawn.rotation = shape.rotation
+        else:
+            points = [(part.x + x * s, part.y + y * s) for x, y in shape.points]
+            _freeform(group.shapes, c, points, shape, s, name, grounds.slots)
+    return frame
+
+
+def _picture(deck: DeckContext, group: Any, c: Canvas, part: Placed) -> None:
+    """The author's own SVG as a picture that fills the part's box at its own proportions:
+    a PNG drawn from it (python-pptx cannot insert SVG), with the SVG itself beside it for
+    the clients that draw SVG (as the logo is placed)."""
+    from smguide.deck.logo import Logo, add_picture
+
+    png, svg, ratio = picture_png(deck, part)
+    w, h = (part.size, part.size / ratio) if ratio >= 1 else (part.size * ratio, part.size)
+    # no alt text of its own: the diagram's group carries it
+    pic = add_picture(group, Logo(png, svg, ratio, ""), c.x(part.x + (part.size - w) / 2),
+                      c.y(part.y + (part.size - h) / 2), c.d(h))
+    pic.nvPicPr.cNvPr.set("name", f"{part.name}: picture")
+
+
+def picture_png(deck: DeckContext, part: Placed) -> tuple[bytes, bytes, float]:
+    """(PNG, SVG, width / height) of the part's own picture."""
+    from PIL import Image
+
+    from smguide.io.cache import cached_png
+
+    assert part.picture is not None
+    svg = (Path(deck.guide.root) / part.picture).read_bytes()
+    png = cached_png(svg, 600, lambda: _draw(svg, part.picture or ""))
+    with Image.open(io.BytesIO(png)) as image:
+        return png, svg, image.width / image.height
+
+
+def _draw(svg: bytes, name: str) -> bytes:
+    return svg_png(svg, lambda exc: f"{name}: drawing an SVG for the deck needs CairoSVG with "
+                                    f"libcairo2 ({exc}); install them",
+                   lambda exc: f"{name}: cannot draw this SVG ({exc})")
+
+
+def _autoshape(shapes: Any, kind: str, c: Canvas, x: float, y: float, w: float, h: float,
+               tone: Tone | None, name: str, slots: dict[str, str]) -> Any:
+    """An autoshape filled with a tone (None: invisible), without an outline."""
+    from pptx.enum.shapes import MSO_SHAPE
+
+    shape = shapes.add_shape(getattr(MSO_SHAPE, kind), c.x(x), c.y(y), max(1, c.d(w)),
+                             max(1, c.d(h)))
+    shape.name = name
+    if tone is None:
+        shape.fill.background()
+    else:
+        solid(shape.fill, tone, slots)
+    shape.line.fill.background()
+    plain_shape(shape)
+    return shape
+
+
+def _freeform(shapes: Any, c: Canvas, points: list[tuple[float, float]], shape: Poly | Stroke,
+              scale: float, name: str, slots: dict[str, str]) -> Any:
+    """A polygon (filled) or a polyline (stroked, round caps and joins) as a freeform."""
+    from lxml import etree
+    from pptx.util import Emu
+
+    (x0, y0), rest = points[0], points[1:]
+    builder = shapes.build_freeform(c.x(x0), c.y(y0), scale=1.0)
+    builder.add_line_segments([(c.x(x), c.y(y)) for x, y in rest],
+                              close=isinstance(shape, Poly))
+    drawn = builder.convert_to_shape()
+    drawn.name = name
+    plain_shape(drawn)
+    if isinstance(shape, Poly):
+        solid(drawn.fill, shape.tone, slots)
+        drawn.line.fill.background()
+    else:
+        drawn.fill.background()
+        solid(drawn.line.fill, shape.tone, slots)
+        drawn.line.width = Emu(c.d(shape.width * scale))
+        ln = drawn.line._get_or_add_ln()
+        ln.set("cap", "rnd")
+        etree.SubElement(ln, f"{{{A}}}round")
+    return drawn
+
+
+def connector(shapes: Any, c: Canvas, points: tuple[float, float, float, float],
+               start: tuple[Any, int], end: tuple[Any, int], tone: Tone,
+               slots: dict[str, str], width: float,
+               dashed: bool, name: str) -> Any:
+    """A straight connector glued from a site of one shape to a site of another (it
+    follows them when they move), in a theme colour, optionally dashed, with an arrow."""
+    from lxml import etree
+    from pptx.enum.dml import MSO_LINE
+    from pptx.enum.shapes import MSO_CONNECTOR
+    from pptx.util import Pt
+
+    x1, y1, x2, y2 = points
+    line = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, c.x(x1), c.y(y1), c.x(x2), c.y(y2))
+    line.name = name
+    plain_shape(line)
+    solid(line.line.fill, tone, slots)
+    line.line.width = Pt(width)
+    if dashed:
+        line.line.dash_style = MSO_LINE.DASH
+    ln = line.line._get_or_add_ln()
+    etree.SubElement(ln, f"{{{A}}}tailEnd", type="triangle", w="med", len="med")
+    props = line._element.find(f"{{{P}}}nvCxnSpPr/{{{P}}}cNvCxnSpPr")
+    for tag, (shape, idx) in (("stCxn", start), ("endCxn", end)):
+        etree.SubElement(props, f"{{{A}}}{tag}", id=str(shape.shape_id), idx=str(idx))
+    return line
