@@ -33,9 +33,10 @@ Trial = Callable[[str, str], Any]
 # when that is not known
 Settle = Callable[[dict[str, str]], dict[str, "Ending | None"]]
 
-FULL_ENOUGH = 0.55  # a page at least this full is left alone (the limit is half full:
-# the anchors' boxes reach a little lower than the glyphs a reader sees)
-PUSHED = 0.6  # a page before the last this empty had a kept-whole block pushed off it
+FULL_ENOUGH = 0.55  # a last page at least this full is left alone (the limit is half
+# full: the anchors' boxes reach a little lower than the glyphs a reader sees)
+NO_HOLE = 0.73  # a page before a chapter's last at least this full has no hole (the
+# limit is 30% white, floats.GAP)
 TIGHTEN_UP_TO = 0.22  # a last page at most this full is pulled back, not pushed on
 
 
@@ -56,6 +57,8 @@ class Ending:
     first_page: int
     last_page: int
     fills: tuple[float, ...]  # how full each of its pages is, 0..1 of the text block
+    overleaf: int = 0  # the number N of its first block (ANCHOR-N) that starts after its
+    # first page (0: none, or not known)
 
     @property
     def fill(self) -> float:
@@ -63,8 +66,20 @@ class Ending:
 
     @property
     def poor(self) -> int:
-        """Its pages less than half full (none when it has one page)."""
-        return sum(f < FULL_ENOUGH for f in self.fills) if len(self.fills) > 1 else 0
+        """Its pages with a hole (more than 30% white before its last page) and a last
+        page less than half full (none when it has one page)."""
+        if len(self.fills) < 2:
+            return 0
+        return sum(f < NO_HOLE for f in self.fills[:-1]) + (self.fills[-1] < FULL_ENOUGH)
+
+    @property
+    def short(self) -> float:
+        """How far its pages fall short of those limits, together (0..: smaller is
+        better): of two endings with as many poor pages, the one nearer to none."""
+        if len(self.fills) < 2:
+            return 0.0
+        return sum(max(0.0, NO_HOLE - f) for f in self.fills[:-1]) + max(
+            0.0, FULL_ENOUGH - self.fills[-1])
 
 
 def endings(document: Any, fit: Fit) -> dict[str, Ending]:
@@ -74,6 +89,7 @@ def endings(document: Any, fit: Fit) -> dict[str, Ending]:
     height = fit.bottom - fit.top
     first: dict[str, tuple[int, float]] = {}
     lowest: dict[tuple[int, str], float] = {}
+    blocks: dict[str, list[tuple[int, int]]] = {}  # chapter -> (page, block number)
     owners = set(fit.chapters)
     for number, page in enumerate(document.pages):
         for name, box in page.anchors.items():  # (left, top, right, bottom) in WeasyPrint 70
@@ -82,6 +98,7 @@ def endings(document: Any, fit: Fit) -> dict[str, Ending]:
             if owner in owners and number_.isdigit():  # a block (the section reaches the foot)
                 key = (number, owner)
                 lowest[key] = max(lowest.get(key, 0.0), float(box[3]))
+                blocks.setdefault(owner, []).append((number, int(number_)))
     found = {}
     for anchor in fit.chapters:
         if anchor not in first or f"{anchor}--end" not in first:
@@ -90,7 +107,11 @@ def endings(document: Any, fit: Fit) -> dict[str, Ending]:
         fills = [min(1.0, max(0.0, (lowest.get((p, anchor), fit.bottom) - fit.top) / height))
                  for p in range(start, last)]
         fills.append(max(0.0, min(1.0, (end_y - fit.top) / height)))
-        found[anchor] = Ending(start, last, tuple(fills))
+        on: dict[int, int] = {}
+        for page, block in blocks.get(anchor, []):
+            on.setdefault(block, page)  # the page each block starts on
+        overleaf = min((block for block, page in on.items() if page > start), default=0)
+        found[anchor] = Ending(start, last, tuple(fills), overleaf)
     return found
 
 
@@ -142,7 +163,7 @@ def _kept_chapters(cached: Any, keys: dict[str, str]) -> dict[str, tuple[str, An
         return kept
     for anchor, key in keys.items():
         entry = cached.get(key)
-        if (isinstance(entry, list) and len(entry) == 3 and entry[0] in ("", *VARIANTS)
+        if (isinstance(entry, list) and len(entry) == 3 and _known(entry[0])
                 and isinstance(entry[1], int) and isinstance(entry[2], list)):
             kept[anchor] = entry[0], (entry[1], tuple(entry[2]))
     return kept
@@ -189,7 +210,9 @@ def _fit_the_rest(render: Callable[[str], Any], fit: Fit, trial: Trial,
 def _tried_alone(fit: Fit, trial: Trial, name: str, first: Ending | None
                  ) -> dict[str, Ending] | None:
     """A chapter's endings laid out alone, as it is (unless `first` is that) and with
-    the variants `_fit_whole` would try for it; None when it cannot be laid out alone."""
+    the variants `_fit_whole` would try for it, and then, when the best of them is poor
+    only for its short last page, that variant with the blocks from its first one
+    overleaf on loosened (`_then_loosened`); None when it cannot be laid out alone."""
     def alone(variant: str) -> Ending | None:
         document = trial(fitting_css({name: variant}) if variant else "", name)
         found = None if document is None else endings(document, replace(fit, chapters=(name,)))
@@ -209,7 +232,25 @@ def _tried_alone(fit: Fit, trial: Trial, name: str, first: Ending | None
         if ending is None:
             return None
         results[chosen] = ending
+    best = min(results, key=lambda v: _score(results[v]))
+    more = _then_loosened(best, results[best])
+    if more is not None and more not in results:
+        ending = alone(more)
+        if ending is None:
+            return None
+        results[more] = ending
     return results
+
+
+def _then_loosened(variant: str, ending: Ending) -> str | None:
+    """`variant` with the blocks from the first one overleaf on loosened, for an ending
+    poor only for its last page ("tight/loose@4": the opening page tightened so that its
+    card stays on it, the rest loosened to fill the last page); None for any other."""
+    if _good(ending) or FROM in variant or ending.overleaf < 2 or ending.fill <= \
+            TIGHTEN_UP_TO or any(f < NO_HOLE for f in ending.fills[:-1]):
+        return None
+    after = f"loose{FROM}{ending.overleaf}"
+    return f"{variant}{THEN}{after}" if variant else after
 
 
 def recorded(found: dict[str, Ending]) -> dict[str, list[Any]]:
@@ -313,19 +354,28 @@ def _good(ending: Ending) -> bool:
     return ending.poor == 0
 
 
-def _score(ending: Ending) -> tuple[int, int, float]:
-    """Smaller is better: fewer pages less than half full, fewer pages, a fuller end."""
-    return (ending.poor, ending.last_page - ending.first_page, -ending.fill)
+def _score(ending: Ending) -> tuple[int, int, float, int, float]:
+    """Smaller is better: fewer leaves of paper (a chapter starts on a right-hand page,
+    so one of an odd number of pages is followed by a notes page: a page more is paper
+    more only from an even number), then fewer poor pages (a hole, a short last page),
+    the poor pages nearer to their limits, more pages of text in that paper (fewer notes
+    pages), a fuller end."""
+    pages = ending.last_page - ending.first_page + 1
+    return ((pages + 1) // 2, ending.poor, round(ending.short, 3), -pages, -ending.fill)
 
 
 def _variants(ending: Ending) -> list[str]:
     """The fixes to try, likelier first: tighten when a kept-whole block was pushed to the
-    next page or a few lines run over; otherwise loosen, then loosen more."""
+    next page or a few lines run over; otherwise loosen, then loosen more; when its first
+    page is full (a card or a checklist on it after a short section, which loosening
+    would push overleaf), loosen only the blocks from its first one overleaf on."""
     if _good(ending):
         return []
-    gap = any(f < PUSHED for f in ending.fills[:-1])
+    gap = any(f < NO_HOLE for f in ending.fills[:-1])  # a kept-whole block pushed off
     if gap or ending.fill <= TIGHTEN_UP_TO:
         return ["tight", "loose"]
+    if ending.overleaf > 1 and ending.fills[0] >= NO_HOLE:
+        return [f"loose{FROM}{ending.overleaf}", f"looser{FROM}{ending.overleaf}"]
     return ["loose", "looser"]
 
 
@@ -351,6 +401,19 @@ SPACING = (
     ("& .write-line", "height", "8mm", "10mm", "11mm"),
 )
 VARIANTS = ("tight", "loose", "looser")
+FROM = "@"  # "loose@4": loose from the chapter's block 4 on
+THEN = "/"  # "tight/loose@4": tight, and loose from block 4 on
+
+
+def _known(variant: Any) -> bool:
+    """Whether `variant` (kept in the cache) is one fitting_css can set."""
+    if not isinstance(variant, str):
+        return False
+    before, then, after = variant.rpartition(THEN)
+    if then:
+        return before in VARIANTS and FROM in after and _known(after)
+    name, sep, start = variant.partition(FROM)
+    return variant == "" or name in VARIANTS and (not sep or start.isdigit())
 
 
 def fitting_css(chosen: dict[str, str]) -> str:
@@ -358,17 +421,32 @@ def fitting_css(chosen: dict[str, str]) -> str:
     return "\n".join(_spacing(name, variant) for name, variant in chosen.items() if variant)
 
 
+def _quoted(anchor: str) -> str:
+    """An id inside a CSS attribute selector's quotes."""
+    return "".join(c if c.isalnum() or c in "-_" else f"\\{ord(c):x} " for c in anchor)
+
+
 def _scope(anchor: str) -> str:
     """A selector for the chapter's section (an attribute selector: an id may start
     with a digit, which `#id` cannot)."""
-    quoted = "".join(c if c.isalnum() or c in "-_" else f"\\{ord(c):x} " for c in anchor)
-    return f'.chapter[id="{quoted}"]'
+    return f'.chapter[id="{_quoted(anchor)}"]'
 
 
 def _spacing(anchor: str, variant: str) -> str:
-    """The spacing of `variant` for one chapter's blocks."""
-    block = f"{_scope(anchor)} > .block"
-    column = VARIANTS.index(variant)
+    """The spacing of `variant` for one chapter's blocks (from its block N on, for a
+    variant "NAME@N")."""
+    before, then, after = variant.rpartition(THEN)
+    if then:  # the second set later, from its block on: it overrides the first there
+        return f"{_spacing(anchor, before)}\n{_spacing(anchor, after)}"
+    name, _, start = variant.partition(FROM)
+    scope = _scope(anchor)
+    if start:
+        first = f'{scope} > .block[id="{_quoted(f"{anchor}-{start}")}"]'
+        holders = [first, f"{first} ~ .block"]
+    else:
+        holders = [f"{scope} > .block"]
+    column = VARIANTS.index(name)
     return "\n".join(
-        ", ".join(one.strip().replace("&", block) for one in selectors.split(","))
-        + f" {{ {name}: {values[column]}; }}" for selectors, name, *values in SPACING)
+        ", ".join(one.strip().replace("&", block) for block in holders
+                  for one in selectors.split(","))
+        + f" {{ {prop}: {values[column]}; }}" for selectors, prop, *values in SPACING)

@@ -17,7 +17,7 @@ PT_PER_MM = 72 / 25.4
 # The measure: body text is set for this many characters per line on average (the
 # comfortable range is 60 to 75; ragged lines run up to about 12% longer than average).
 CHARACTERS_PER_LINE = 68
-OPENING_DROP = 0.125
+OPENING_DROP = 0.05
 PX_PER_MM = 96 / 25.4
 MIN_BODY_PT = 9.5  # the smallest text (table headings, 0.85 of it) stays above 8 pt
 
@@ -36,8 +36,11 @@ class TextGrid:
 
     @property
     def drop(self) -> float:
-        """The space above every chapter's title: an opening drop of an eighth of the
-        text block, the same for every chapter (fitting.py changes only the spacing)."""
+        """The space above every chapter's title: an opening drop of a twentieth of the
+        text block, the same for every chapter (fitting.py changes only the spacing). An
+        eighth left a chapter whose opening section is followed by a card, a checklist or
+        a figure with its opening page half empty, the block overleaf: the opener's
+        kicker, title, summary and rule mark it well enough."""
         return round((self.height - self.top - self.bottom) * OPENING_DROP, 1)
 
 
