@@ -320,3 +320,28 @@ def test_a_layout_the_plan_names_and_the_theme_lacks_is_a_problem_with_its_field
     text = run("check", "--template-overrides", str(tmp_path / "overrides")).stdout
     assert text.startswith('Error: deck/plan.yaml.j2 (rendered):3: slide 2 (agenda): layout: '
                            'the built-in theme has no slide layout named "Nope Layout"; ')
+
+
+def test_a_title_in_curly_quotes_is_a_warning_at_the_title(run: Callable[..., Result],
+                                                          small: Path) -> None:
+    """`title: “Welcome”` pasted from a word processor is valid YAML that prints the quotes
+    on the cover and every slide: check says so at the title, with the fix. Quotes inside a
+    title are typography, not a mistake."""
+    guide = (small / "guide.yaml").read_text(encoding="utf-8")
+    title = guide.splitlines()[0].removeprefix("title: ")
+    edit(small / "guide.yaml", f"title: {title}", f"title: \u201c{title}\u201d")
+    chapter = small / "chapters/01-start.yaml"
+    first = chapter.read_text(encoding="utf-8").splitlines()[0].removeprefix("title: ")
+    edit(chapter, f"title: {first}", f"title: \u201e{first}\u201c")
+    result = run("check", "--format", "json")
+    found = [f for f in json.loads(result.stdout)["findings"] if "curly" in f["message"]]
+    assert [(f["file"], f["line"], f["column"], f["field"], f["suggestion"]) for f in found] == [
+        ("content/chapters/01-start.yaml", 1, 8, "title", f'use straight quotes: "{first}"'),
+        ("content/guide.yaml", 1, 8, "title", f'use straight quotes: "{title}"')]
+    assert found[1]["message"] == (
+        "the title is in curly quotes (\u201c \u201d) from a word processor, which YAML keeps "
+        f'as part of the title; use straight quotes: "{title}"')
+    edit(small / "guide.yaml", f"title: \u201c{title}\u201d",
+         f"title: \u201cSeed\u201d and {title}")
+    edit(chapter, f"title: \u201e{first}\u201c", f"title: {first}")
+    assert run("check").stdout.endswith(": 0 errors, 0 warnings.\n")

@@ -54,6 +54,7 @@ def read_inputs(sources: Sources, network: bool = False) -> Inputs:
         warnings = [*warnings, *font_warnings(brand)]
     if guide is not None:
         warnings += yaml_surprises(guide, sources.content)
+        warnings += curly_titles(guide, sources.content)
         warnings += unlisted_chapters(guide, sources.content)
     if sources.missing_brand is not None:
         missing = missing_brand(sources.missing_brand)
@@ -92,6 +93,37 @@ def yaml_surprises(guide: Guide, content: Path) -> list[Problem]:
             findings.append(Problem("warning", display_path(path), hint.line, hint.column,
                                     where, hint.fix, label=where and human_field(
                                         where, located.data)))
+    return findings
+
+
+TITLES = ("title", "subtitle", "short_title")  # guide.yaml's and the chapters' plain titles
+
+
+def curly_titles(guide: Guide, content: Path) -> list[Problem]:
+    """A title wrapped in a word processor's curly quotes (`title: “Welcome”`): valid YAML
+    that keeps the quotes as part of the title, so the cover, the contents, the running
+    heads and the slides print them. A warning at the title, with the fix (as for a file
+    name in curly quotes, which is an error since the file is then not found)."""
+    from smguide.paths import display_path
+    from smguide.sources.yamlhints import curly_wrapped
+    from smguide.sources.yamlsource import YamlProblem, read_yaml
+
+    findings = []
+    for path in dict.fromkeys([content / "guide.yaml",
+                               *(chapter.path for chapter in guide.chapters)]):
+        try:
+            located = read_yaml(path)
+        except (OSError, YamlProblem):
+            continue
+        data = located.data if isinstance(located.data, dict) else {}
+        for key in TITLES:
+            said = curly_wrapped(data.get(key), "title")
+            if said is None:
+                continue
+            line, column = located.value_pos.get((key,)) or located.position((key,))
+            findings.append(Problem("warning", display_path(path), line, column, key,
+                                    said[0], "the title in straight quotes, or none",
+                                    said[1]))
     return findings
 
 
