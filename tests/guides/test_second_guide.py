@@ -77,6 +77,31 @@ def test_no_hyphen_before_a_paragraphs_last_line(handbook: Path) -> None:
     assert found.hyphenated_lines > 0
 
 
+def test_a_narrow_table_lays_out_otherwise_rather_than_hyphenate(handbook: Path) -> None:
+    """The three-column comparison's longest words ("Voorraadnauwkeurigheid",
+    "Leverbetrouwbaarheid") do not fit a column beside the aspects at 8 pt: each aspect
+    goes above its values (handbook/tables.py), no cell is hyphenated, every word is
+    whole and inside the page's text block, nothing under 8 pt."""
+    import pdfplumber
+
+    comparison = next(b for chapter in GUIDE.chapters for b in chapter.blocks
+                      if isinstance(b, Comparison))
+    found = measure(handbook, source_compounds(DUTCH))
+    assert found.hyphenation == [] and found.smallest_pt >= 8
+    with pdfplumber.open(handbook) as pdf:
+        page = next(p for p in pdf.pages if comparison.heading
+                    and comparison.heading in (p.extract_text() or ""))
+        words = {w["text"] for w in page.extract_words()}
+        body = [c for c in page.chars if c["top"] > 60 and c["bottom"] < page.height - 50]
+        assert all(c["x1"] <= page.width - 40 for c in body)
+        assert min(c["size"] for c in body) >= 8
+        lines = [line["text"] for line in page.extract_text_lines()]
+    for row in comparison.rows:
+        assert row.aspect in lines  # a line of its own, above the row's values
+        for value in row.values:
+            assert set(value.split()) <= words, value  # every word whole
+
+
 def squash_lines(text: str) -> str:
     """Lines kept, spaces within them made single (pypdf may double them)."""
     return "\n".join(" ".join(line.split()) for line in text.splitlines())

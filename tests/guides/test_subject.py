@@ -122,7 +122,7 @@ def test_a_handbook_table_keeps_every_cell_in_its_column(teams_pdf: Path) -> Non
                     assert squash(to_plain(row.values[n])) in squash(band), (column, row.aspect)
             aspects = _text([c for c in body if c["x1"] <= lefts[0] + 1])
             assert all(squash(row.aspect) in squash(aspects) for row in comparison.rows)
-            assert min(c["size"] for c in body) >= 6.5, "stepped down, still readable"
+            assert min(c["size"] for c in body) >= 7.99, "stepped down, never under 8 pt"
 
 
 def test_more_columns_step_the_table_text_down(teams_pdf: Path) -> None:
@@ -138,7 +138,20 @@ def test_more_columns_step_the_table_text_down(teams_pdf: Path) -> None:
                         in squash(p.extract_text()))
             sizes.append(statistics.median(c["size"] for c in _region(
                 page, comparison.heading or "", headings)))
-    assert prose > sizes[0] > sizes[1], "three columns smaller than the text, four smaller"
+    # three columns smaller than the text, four smaller still, down to 8 pt (on A5 both
+    # are at that floor)
+    three, four = round(sizes[0], 2), round(sizes[1], 2)
+    assert prose > three >= four >= 8
+    assert three > four or four == 8
+
+
+def test_no_table_cell_is_hyphenated(teams_pdf: Path) -> None:
+    """The three- and four-column comparisons are set at a size where every word fits its
+    column (handbook/tables.py): no cell breaks a word (A4 broke "sev-eral",
+    "engi-neering", "Singa-pore"), read back from the PDF."""
+    found = measure(teams_pdf, source_compounds(TEAMS))
+    assert found.hyphenation == []
+    assert found.smallest_pt >= 8
 
 
 @pytest.mark.parametrize(("columns", "message"), [
@@ -271,7 +284,6 @@ def test_no_hyphen_before_a_paragraphs_last_line(teams_pdf: Path) -> None:
     """No paragraph's last line opens with the end of a hyphenated word (breaks.py)."""
     found = measure(teams_pdf, source_compounds(TEAMS))
     assert found.final_hyphens == []
-    assert found.hyphenated_lines > 0
 
 
 def test_french_composed_text_in_the_deck(french_deck: Any) -> None:

@@ -729,7 +729,7 @@ def test_every_edition_prints_the_blocks_in_the_source_order(
 def test_ligatures_read_back_as_their_letters(
         built_handbook: Callable[..., Path], paper: str, lang: str | None,
         words: tuple[str, ...]) -> None:
-    """No break is offered inside a ligature (handbook/typeset.py LIGATURE_BREAK): a soft
+    """No break is offered inside a ligature (handbook/hyphenation.py LIGATURE_BREAK): a soft
     hyphen in "Begrif-fe" made the ff glyph read as a space everywhere in the PDF."""
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(built_handbook(paper, lang)),
                            "-"], capture_output=True, text=True, check=True).stdout

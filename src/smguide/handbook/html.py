@@ -17,6 +17,7 @@ from smguide.handbook.grid import PAPERS, PX_PER_MM, TextGrid, text_grid
 from smguide.handbook.headings import LETTER_RUNS, running_head, tie_headings
 from smguide.handbook.hyphenation import hyphenator
 from smguide.handbook.manuscript import Manuscript, PrintSpec
+from smguide.handbook.tables import MIN_PT, TableLayout, comparison_layout
 from smguide.handbook.templatedata import Record, to_data
 from smguide.handbook.templating import make_env, render, template_dirs
 from smguide.handbook.typeset import Hyphenate, typeset
@@ -26,6 +27,7 @@ from smguide.model.options import PrintOptions
 from smguide.paths import link_loop, real
 from smguide.resources import ASSETS_DIR
 from smguide.sources.brand import Brand
+from smguide.sources.markdown import to_plain
 
 # text (headings too), rules, writing lines and the footer: on the black plate only when
 # near-grey, and as solid black when near-black
@@ -84,6 +86,7 @@ class HandbookRenderer:
         self.env.globals["analogy_diagram"] = self.analogy_diagram
         self.env.globals["analogy_key"] = self.analogy_key
         self.env.globals["asset_uri"] = self.asset_uri
+        self.env.globals["comparison_layout"] = self.comparison_layout
         self.env.globals["running_head"] = self.running_head
         self.css_env = make_env(templates, html=False, language=guide.language,
                                 typography=guide.typography)
@@ -108,6 +111,30 @@ class HandbookRenderer:
     def analogy_key(self, block: Analogy | Record) -> list[str]:
         """The key's pictograms (handbook.diagram)."""
         return self.diagrams.key(block)
+
+    def comparison_layout(self, block: Record) -> Record:
+        """How a comparison is set at this paper's measure (handbook.tables): side by
+        side at a size where every word fits its column, the aspects above the values,
+        or stacked (a record of `kind` and `font_pt`, for the template)."""
+        layout = self.table_layout(block)
+        return Record("layout", {"kind": layout.kind, "font_pt": layout.font_pt})
+
+    def table_layout(self, block: Record) -> TableLayout:
+        data = to_data(block)
+        if not isinstance(data, Record):
+            return TableLayout("columns", MIN_PT)
+        language = self.guide.language
+
+        def plain(value: object) -> str:
+            return to_plain(str(value or ""), language)
+
+        def items(value: object) -> tuple[object, ...]:
+            return value if isinstance(value, tuple) else ()
+
+        rows = [(plain(row.get("aspect")), [plain(v) for v in items(row.get("values"))])
+                for row in items(data.get("rows")) if isinstance(row, Record)]
+        return comparison_layout([plain(c) for c in items(data.get("columns"))], rows,
+                                 self.column_mm, self.body_pt, self.brand)
 
     def analogy_diagram(self, block: Record) -> str:
         """The diagram as a data: URL, so the <img> carries real alt text in the tagged PDF."""

@@ -1,0 +1,91 @@
+"""How a comparison table is set on the page: its columns side by side at a size where
+every word fits its column; where none at 8 pt or more does, each row's aspect set above
+its values, which then share the whole measure; and where even that does not fit,
+stacked.
+
+A table cell is never hyphenated (a proofreader's rule) and a word is never broken
+inside: so the longest word of every cell, measured with the brand's faces (fontTools,
+as the measure is set), must fit its column, with the cell's padding and 3% for kerning
+kept. Side by side, the text steps down with the number of columns (COLUMN_STEP of the
+table's size, as handbook.css has it), never under MIN_PT, and further, to MIN_PT at the
+least, when a word needs it. When even MIN_PT is too large, each row's aspect goes on a
+row of its own above the row's values ("over"), so the columns share the whole measure.
+When that is too narrow as well, the table is stacked: each row's aspect as a heading
+row, then one row per column, its name beside its value (two columns, the value's
+about two thirds of the measure).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from smguide.handbook.grid import FALLBACK_EM, PT_PER_MM, text_width
+from smguide.sources.brand import Brand
+
+MIN_PT = 8.0  # nothing in print under 8 pt
+TABLE_EM = 0.92  # a table's text, in body ems (handbook.css: table)
+HEADER_EM = 1.08  # the column names, in the table's ems (table.comparison thead th)
+COLUMN_STEP = {2: 1.0, 3: 0.86, 4: 0.8}  # the table's text by its number of columns
+ASPECT_SHARE = {2: 0.24, 3: 0.20, 4: 0.17}  # the row labels' column (col.aspect)
+PADDING_MM = {2: 2.4, 3: 2.4, 4: 1.6}  # each side of a cell
+KERNING = 0.97  # the share of a column a word may fill
+WORDS = re.compile(r"[ \t\n]+")  # a no-break space joins two words into one
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    kind: str  # "columns" (the aspects beside), "over" (the aspects above), "stacked"
+    font_pt: float  # the table's text (a cell's); the column names are HEADER_EM of it
+
+
+def comparison_layout(columns: Sequence[str], rows: Sequence[tuple[str, Sequence[str]]],
+                      measure_mm: float, body_pt: float, brand: Brand) -> TableLayout:
+    """The layout of a comparison of `columns` with `rows` ((aspect, values), as plain
+    text) on a measure of `measure_mm` with body text at `body_pt`."""
+    n = len(columns)
+    regular, bold = _face(brand, 400), _face(brand, 700)
+    nominal = max(MIN_PT, body_pt * TABLE_EM * COLUMN_STEP.get(n, COLUMN_STEP[4]))
+    share = ASPECT_SHARE.get(n, ASPECT_SHARE[4])
+    padding = 2 * PADDING_MM.get(n, PADDING_MM[4])
+
+    def size(column_mm: float, aspect_mm: float | None) -> float:
+        """The largest size up to `nominal` at which every word fits its column."""
+        found = [nominal,
+                 *(_largest(word, bold, column_mm, HEADER_EM) for name in columns
+                   for word in _words(name)),
+                 *(_largest(word, regular, column_mm) for _, values in rows
+                   for value in values for word in _words(value))]
+        if aspect_mm is not None:
+            found += [_largest(word, bold, aspect_mm) for name, _ in rows
+                      for word in _words(name)]
+        return min(found)
+
+    beside = size(measure_mm * (1 - share) / max(n, 1) - padding, measure_mm * share - padding)
+    if beside >= MIN_PT:
+        return TableLayout("columns", round(beside, 2))
+    over = size(measure_mm / max(n, 1) - padding, None)
+    if over >= MIN_PT:
+        return TableLayout("over", round(over, 2))
+    return TableLayout("stacked", round(max(MIN_PT, body_pt * TABLE_EM), 2))
+
+
+def _words(text: str) -> list[str]:
+    return [word for word in WORDS.split(text) if word]
+
+
+def _largest(word: str, face: Path | None, room_mm: float, scale: float = 1.0) -> float:
+    """The largest size (pt) of the table's text at which `word` (at `scale` of it, in
+    `face`) fits `room_mm`."""
+    ems = (text_width(face, word) if face else len(word) * FALLBACK_EM) * scale
+    return room_mm * KERNING * PT_PER_MM / ems if ems else float("inf")
+
+
+def _face(brand: Brand, weight: int) -> Path | None:
+    """The brand's text face of `weight` (or the nearest it has), upright."""
+    faces = [f for f in brand.faces if f.family == brand.base_family and f.style == "normal"]
+    if not faces:
+        return None
+    return min(faces, key=lambda f: abs(f.weight - weight)).path
