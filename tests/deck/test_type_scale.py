@@ -132,3 +132,30 @@ def test_sibling_slides_use_the_same_sizes(decks: dict, name: str) -> None:
     everything = {size for s in slides for size in body_sizes(s)}
     assert header == {max(everything)}, (header, everything)
     assert max(titles) >= 1.2 * max(everything) - 0.5, (titles, everything)
+
+
+@pytest.mark.parametrize("name", list(DECKS))
+def test_the_practices_slide_uses_its_slide_at_a_size_of_the_scale(decks: dict,
+                                                                    name: str) -> None:
+    """The practice cards fill the room between the title and the footer (rows sharing
+    its height, not bunched in its top half), their text at one of the deck's two body
+    sizes: on 16:9, where a card's title and line fit at it, the lists' size."""
+    prs = decks[name]
+    slide = next(s for s in content_slides(prs) if any(sh.name == "Card" for sh in s.shapes))
+    cards = [s for s in slide.shapes if s.name == "Card"]
+    assert len(cards) == 4
+    footer = min(s.top for s in slide.placeholders
+                 if s.placeholder_format.type in FURNITURE)
+    title = slide.shapes.title
+    top = min(c.top for c in cards)
+    bottom = max(c.top + c.height for c in cards)
+    assert top >= title.top + title.height - 12700
+    room = footer - (title.top + title.height)
+    assert (bottom - top) >= 0.8 * room, (bottom - top) / room
+    sizes = {size for card in cards for size in _sizes(card.text_frame)}
+    lists = {size for s in content_slides(prs) if numbered(s) for size in body_sizes(s)}
+    assert len(sizes) == 1, sizes
+    everything = {size for s in content_slides(prs) for size in body_sizes(s)}
+    assert sizes <= everything
+    if prs.slide_width / prs.slide_height > 1.5:  # 16:9: a sparse slide, at the lists' size
+        assert sizes == lists, (sizes, lists)

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from smguide.deck.fitting import (
+    BODY,
     DENSE,
     GAP,
     para_text,
@@ -14,10 +15,10 @@ from smguide.deck.fitting import (
     words,
 )
 from smguide.deck.slides import drop_empty, title_of, too_long
-from smguide.deck.textfit import Box, Fonts, Para, largest_size, paginate, text_height
+from smguide.deck.textfit import Box, Fonts, Para, fits, paginate, text_height
 from smguide.deck.theme import filled_shape
 from smguide.deck.titles import continuation
-from smguide.deck.typescale import DENSE_TEXT
+from smguide.deck.typescale import DENSE_TEXT, LIST_TEXT
 from smguide.deck.write import (
     Area,
     plain,
@@ -65,12 +66,13 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
     pad = Box(0, 0, 14.4, 10.8)
 
     def fit(chunk: Sequence[list[Para]]) -> float | None:
+        """The list size where every card of the slide holds its text at it (a sparse
+        slide: cards with a title and a line or two), else the dense size."""
         if len(chunk) > 4:
             return None
-        sizes = [largest_size(card, Box(cell.box.width, cell.box.height, pad.inset_x,
-                                        pad.inset_y), fonts, *DENSE)
-                 for card, cell in zip(chunk, _grid(area, len(chunk)), strict=True)]
-        return None if None in sizes else min(s for s in sizes if s is not None)
+        dense = [DENSE[0] - step / 2 for step in range(2 * (DENSE[0] - DENSE[1]) + 1)]
+        return next((size for size in (BODY[0], *dense) if _holds(area, chunk, size, pad,
+                                                                  fonts)), None)
 
     pages = paginate(cards, split_first(fit, DENSE[0],
                                         lambda chunk: sum(words(c) for c in chunk),
@@ -90,40 +92,73 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
         slide = deck.new_slide(planned, title, number,
                                extra="\n".join(why[id(card)] for card in page.items),
                                pages=len(pages), continues=continues[number])
-        for card, cell in zip(page.items, _snug(area, page.items, page.size, pad, fonts),
+        for card, cell in zip(page.items, _rows(area, page.items, page.size, pad, fonts),
                               strict=True):
             _card(deck, slide, cell, card, page.size, pad)
         drop_empty(slide)
 
 
-def _snug(area: Area, cards: Sequence[list[Para]], size: float, pad: Box,
+def _rows(area: Area, cards: Sequence[list[Para]], size: float, pad: Box,
           fonts: Fonts) -> list[Area]:
-    """The grid's cells, each row only as tall as its tallest card needs (at `size`, plus
-    a line to spare), so no card is two-thirds empty; rows stay a gap apart."""
+    """The grid's cells, the rows sharing the area's height: each as tall as its tallest
+    card needs (at `size`), plus an equal share of the height left, so the cards use the
+    slide rather than its top half; rows stay a gap apart."""
     cells = _grid(area, len(cards))
     cols = 1 if len(cards) <= 2 else 2
+    needs = _needs(area, cards, size, pad, fonts)
+    spare = max(0, area.height - GAP * (len(needs) - 1) - sum(needs)) // len(needs)
     out: list[Area] = []
     top = area.top
-    for row in range(0, len(cards), cols):
-        row_cells = cells[row:row + cols]
-        need = max(text_height(card, cell.width / 12700 - 2 * pad.inset_x, size, fonts)
-                   for card, cell in zip(cards[row:row + cols], row_cells, strict=True))
-        height = min(row_cells[0].height, round((need + 2 * pad.inset_y + size) * 12700))
-        out += [Area(cell.left, top, cell.width, height) for cell in row_cells]
-        top += height + GAP
+    for row, need in zip(range(0, len(cards), cols), needs, strict=True):
+        out += [Area(cell.left, top, cell.width, need + spare)
+                for cell in cells[row:row + cols]]
+        top += need + spare + GAP
     return out
+
+
+def _holds(area: Area, cards: Sequence[list[Para]], size: float, pad: Box,
+           fonts: Fonts) -> bool:
+    """Whether the grid's rows, each as tall as its tallest card needs at `size`, fit the
+    area together, every card's words within its width."""
+    needs = _needs(area, cards, size, pad, fonts)
+    rows = len(needs)
+    if sum(needs) + GAP * (rows - 1) > area.height:
+        return False
+    cols = 1 if len(cards) <= 2 else 2
+    return all(fits(card, Box(cell.width / 12700, needs[n // cols] / 12700, pad.inset_x,
+                              pad.inset_y), size, fonts)
+               for n, (card, cell) in enumerate(zip(cards, _grid(area, len(cards)),
+                                                    strict=True)))
+
+
+def _needs(area: Area, cards: Sequence[list[Para]], size: float, pad: Box,
+           fonts: Fonts) -> list[int]:
+    """The height (EMU) each row of the grid needs for its tallest card at `size`, with
+    the card's padding and a little air below its text."""
+    cells = _grid(area, len(cards))
+    cols = 1 if len(cards) <= 2 else 2
+    needs = []
+    for row in range(0, len(cards), cols):
+        need = max(text_height(card, cell.width / 12700 - 2 * pad.inset_x, size, fonts)
+                   for card, cell in zip(cards[row:row + cols], cells[row:row + cols],
+                                         strict=True))
+        needs.append(round((need + 2 * pad.inset_y + size * 0.4) * 12700))
+    return needs
 
 
 def _card(deck: DeckContext, slide: Slide, cell: Area, paras: list[Para], size: float,
           pad: Box) -> None:
+    """A card on the theme's panel colour: at the list size (LIST_TEXT) where its slide is
+    sparse enough for it, else at the dense size (DENSE_TEXT)."""
     from pptx.enum.dml import MSO_THEME_COLOR
     from pptx.enum.text import MSO_ANCHOR
     from pptx.util import Pt
 
     shape = filled_shape(slide, (cell.left, cell.top, cell.width, cell.height), "Card",
                          MSO_THEME_COLOR.BACKGROUND_2, rounding=0.06)
-    deck.scale.fill(DENSE_TEXT, shape,
-                    [p if p.tone else replace(p, tone="tx1") for p in paras], size)
+    family = LIST_TEXT if size >= BODY[0] else DENSE_TEXT
+    deck.scale.fill(family, shape, [p if p.tone else replace(p, tone="tx1") for p in paras],
+                    size)
     frame = shape.text_frame
     frame.margin_left = frame.margin_right = Pt(pad.inset_x)
     frame.margin_top = frame.margin_bottom = Pt(pad.inset_y)
