@@ -396,3 +396,21 @@ def test_the_print_folio_is_the_page_number_alone_and_the_screen_pdf_keeps_its_t
         assert "Page" not in footer and " of " not in footer, (n, footer)
     screen = tool("pdftotext", "-layout", default_pdf, "-").split("\f")[:-1]
     assert re.search(rf"Page 5 of {len(screen)}\b", screen[4])  # the screen PDF's folio
+
+
+def test_near_black_headings_print_as_solid_black_too(
+        run: Callable[..., Result], tmp_path: Path, brand_dir: Path) -> None:
+    # a blue-black heading colour (#202833, not the text's) was converted through the
+    # profile: headings in a rich black of four inks (C53 M36 Y20 K85), on four plates
+    edit(brand_dir / "_brand.yml", 'color: {light: forest, dark: "#7fb796"}',
+         'color: {light: "#202833", dark: "#7fb796"}')
+    out = tmp_path / "print.pdf"
+    result = run("pdf", "--print", "--brand", str(brand_dir / "_brand.yml"), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    with pikepdf.open(out) as pdf:
+        fills: Counter[Fill] = Counter()
+        for page in pdf.pages:
+            fills.update(painting(pdf, page)[0])
+    rich = {fill: n for fill, n in fills.items() if len(fill) == 4 and fill[3] >= 0.7
+            and any(fill[:3])}
+    assert not rich and fills[(0.0, 0.0, 0.0, 1.0)] > 1000, fills
