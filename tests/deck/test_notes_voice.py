@@ -1,0 +1,86 @@
+"""Speaker notes read back with python-pptx, as a presenter would say them: no sentence
+said twice in a deck, and no two slides opening on the same words (a template such as
+"Now let's look at..." on slide after slide), in English and German; a guide without
+any notes of its own says no sentence twice either."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from pptx import Presentation
+
+from smguide.resources import builtin
+from tests.deck.test_deck import build
+
+
+def _notes(path: Path) -> list[str]:
+    prs = Presentation(str(path))
+    return [slide.notes_slide.notes_text_frame.text for slide in prs.slides]
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?…])\s+|\n", text) if s.strip()]
+
+
+def _without_notes(folder: Path) -> Path:
+    """The built-in content with every `notes:` and guide.yaml's spoken `deck:` fields
+    taken out: the deck's own notes are all it has."""
+    shutil.copytree(builtin("content"), folder, ignore=shutil.ignore_patterns("de"))
+
+    def strip(value: object) -> object:
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k != "notes"}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    for path in [*folder.glob("chapters/*.yaml"), folder / "guide.yaml"]:
+        data = strip(yaml.safe_load(path.read_text(encoding="utf-8")))
+        assert isinstance(data, dict)
+        if path.name == "guide.yaml" and isinstance(data.get("deck"), dict):
+            for key in ("opening", "agenda", "summary", "closing"):
+                data["deck"].pop(key, None)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                        encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("notes")
+    return {"en": build(folder / "en.pptx"),
+            "de": build(folder / "de.pptx", builtin("content") / "de"),
+            "no notes": build(folder / "bare.pptx", _without_notes(folder / "bare"))}
+
+
+@pytest.mark.parametrize("name", ["en", "de", "no notes"])
+def test_no_sentence_is_said_twice_in_a_deck(decks: dict[str, Path], name: str) -> None:
+    seen: dict[str, int] = {}
+    for number, notes in enumerate(_notes(decks[name]), 1):
+        assert notes.strip(), (name, number)
+        for sentence in _sentences(notes):
+            assert sentence not in seen, (name, sentence, seen.get(sentence), number)
+            seen[sentence] = number
+
+
+@pytest.mark.parametrize("name", ["en", "de"])
+def test_no_two_slides_open_their_notes_alike(decks: dict[str, Path], name: str) -> None:
+    """The first two words of each slide's notes differ from every other slide's: the
+    built-in guide's notes do not follow one template ("Now let's look at the sales
+    team", "Now let's put the two teams side by side")."""
+    openings: dict[str, int] = {}
+    for number, notes in enumerate(_notes(decks[name]), 1):
+        opening = " ".join(re.sub(r"[^\w\s’']", "", notes).lower().split()[:2])
+        assert opening not in openings, (name, opening, openings.get(opening), number)
+        openings[opening] = number
+
+
+def test_the_end_of_week_meeting_is_brought_up_once(decks: dict[str, Path]) -> None:
+    """The close "bring it to your end-of-week meeting" is said on one slide, not on
+    every slide of the first week."""
+    said = [n for n, notes in enumerate(_notes(decks["en"]), 1) if "end-of-week" in notes]
+    assert len(said) == 1, said
