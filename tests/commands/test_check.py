@@ -79,7 +79,7 @@ def test_warnings_for_what_will_look_bad(run: Callable[..., Result], small: Path
     Image.new("RGB", (300, 200), "#2f6b4f").save(small / "images/team.png")
     edit(small / "chapters/02-more.yaml", "  - type: checklist",
          "  - type: image\n    src: images/team.png\n    alt: The team\n    width: 50\n"
-         "  - type: checklist")
+         "    slide: false\n  - type: checklist")
     brand = small.parent / "brand/_brand.yml"
     edit(brand, "      alt: Greenfield Trading Co. logo, a green sprout in a circle\n", "")
     edit(brand, 'linen: "#f3f1ea"', 'linen: "#f3f1ea"\n    pale: "#8fb5a2"')
@@ -266,6 +266,40 @@ def test_a_callout_no_slide_shows_is_listed(run: Callable[..., Result], small: P
                                                                  / "deck.pptx")).slides
              for shape in slide.shapes if shape.has_text_frame]
     assert any("The start, or the contents." in text for text in texts)
+
+
+def test_a_glossary_and_an_image_no_slide_shows_are_listed(run: Callable[..., Result],
+                                                           small: Path) -> None:
+    """A glossary (a plan may give it a slide) and an image (a deck has no slide for one)
+    that no slide shows: one warning line each, at the block, with its field and the fix;
+    slide: false on each silences them, and the deck is the same."""
+    from PIL import Image
+
+    Image.new("RGB", (2000, 1500), "#2f6b4f").save(small / "map.png")  # sharp in print
+    chapter = small / "chapters/02-more.yaml"
+    for path in (chapter, small / "de/chapters/02-mehr.yaml"):  # and its translation
+        path.write_text(path.read_text(encoding="utf-8") + (
+            "  - type: glossary\n    terms:\n      - term: Buddy\n"
+            "        definition: A colleague who helps you settle in.\n"
+            "  - type: image\n    src: map.png\n    alt: A map of the office\n"),
+            encoding="utf-8")
+    result = run("check")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.splitlines() == [
+        "Warning: content/chapters/02-more.yaml:12:5: block 3 (glossary): this glossary is "
+        "on no slide of the deck; add it to your deck plan (deck/plan.yaml.j2) to present it, "
+        "or slide: false to keep it to the handbook",
+        'Warning: content/chapters/02-more.yaml:16:5: block 4 (image): the image "map.png" '
+        "is on no slide of the deck; a deck has no slide for an image block (put the picture "
+        "on a slide of your own template), or slide: false to keep it to the handbook",
+        "Checked content (en, 2 chapters), brand/_brand.yml and the templates: 0 errors, "
+        "2 warnings."]
+    findings = json.loads(run("check", "--format", "json").stdout)["findings"]
+    assert [(f["line"], f["column"], f["suggestion"].endswith("keep it to the handbook"))
+            for f in findings] == [(12, 5, True), (16, 5, True)]
+    edit(chapter, "  - type: glossary\n", "  - type: glossary\n    slide: false\n")
+    edit(chapter, "  - type: image\n", "  - type: image\n    slide: false\n")
+    assert run("check").stdout.endswith(": 0 errors, 0 warnings.\n")
 
 
 def test_a_finding_in_a_folder_whose_name_is_shown_escaped_still_says_the_block_type(

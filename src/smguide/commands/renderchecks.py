@@ -13,7 +13,7 @@ from smguide.paths import display_path, link_loop
 
 if TYPE_CHECKING:
     from smguide.deck.plan import PlannedSlide
-    from smguide.model.guide import Guide
+    from smguide.model.guide import Block, Guide
     from smguide.sources.brand import Brand
 
 
@@ -120,14 +120,14 @@ def engine_finding(error: SmguideError, templates: Path | None) -> Problem:
 
 
 def unshown_blocks(guide: Guide, plan: list[PlannedSlide]) -> list[Problem]:
-    """Blocks with a slide form that no slide of the deck shows (warnings, one a block):
-    a callout without `slide:`, or a role, comparison, analogy, practices, checklist or
-    questions block a plan override leaves out. Not prose (the handbook's running text),
-    takeaways (the summary slide recaps the chapter), a glossary, or a block marked
+    """Blocks that no slide of the deck shows (warnings, one a block): a callout without
+    `slide:`, a glossary or an image, or a role, comparison, analogy, practices,
+    checklist or questions block a plan override leaves out. Not prose (the handbook's
+    running text), takeaways (the summary slide recaps the chapter), or a block marked
     `slide: false` (its author keeps it to the handbook)."""
     from smguide.deck.plan import SHOWN
 
-    kinds = {*SHOWN, "callout"} - {"takeaways"}
+    kinds = {*SHOWN, "callout", "glossary", "image"} - {"takeaways"}
     planned = {id(p.block) for p in plan if p.block is not None}
     findings = []
     for chapter in guide.chapters:
@@ -135,17 +135,30 @@ def unshown_blocks(guide: Guide, plan: list[PlannedSlide]) -> list[Problem]:
             if block.type not in kinds or id(block) in planned or \
                     getattr(block, "slide", None) is False:
                 continue
-            named = getattr(block, "title", None) or block.heading
-            what = quote(named) if named else f"this {block.type}"
-            fix = ("give it slide: (what its slide shows, in a presenter's words) to present "
-                   "it" if block.type == "callout" else
-                   "add it to your deck plan (deck/plan.yaml.j2) to present it")
-            fix += ", or slide: false to keep it to the handbook"
+            fix = _show_or_keep(block)
             findings.append(finding(
                 "warning", chapter.path, ("blocks", index),
-                f"{what} is on no slide of the deck; {fix}", "a slide, or slide: false",
-                fix))
+                f"{_named(block)} is on no slide of the deck; {fix}",
+                "a slide, or slide: false", fix))
     return findings
+
+
+def _named(block: Block) -> str:
+    """How a block is named in a message: its title or heading, an image by its file."""
+    named = getattr(block, "title", None) or block.heading
+    if named:
+        return quote(named)
+    return f"the image {quote(block.src)}" if block.type == "image" else f"this {block.type}"
+
+
+def _show_or_keep(block: Block) -> str:
+    """What to do about a block no slide shows: the way to present it, or slide: false."""
+    show = {"callout": "give it slide: (what its slide shows, in a presenter's words) to "
+                       "present it",
+            "image": "a deck has no slide for an image block (put the picture on a slide "
+                     "of your own template)"}.get(
+        block.type, "add it to your deck plan (deck/plan.yaml.j2) to present it")
+    return f"{show}, or slide: false to keep it to the handbook"
 
 
 def slide_fitting(guide: Guide, brand: Brand, templates: Path | None,

@@ -185,9 +185,15 @@ class Term(Strict):
     definition: Markdown
 
 
+NoSlide = Annotated[Literal[False] | None, Field(
+    description="`false`: the block stays in the handbook and has no slide (smguide check "
+                "then no longer says no slide shows it).")]
+
+
 class Glossary(BlockBase):
     type: Literal["glossary"]
     terms: Annotated[list[Term], Field(min_length=1)]
+    slide: NoSlide = None
 
 
 class Questions(BlockBase):
@@ -203,6 +209,7 @@ class Image(BlockBase):
     alt: Text = Field(description="What the image shows, for readers who cannot see it.")
     caption: Markdown | None = None
     width: Annotated[int, Field(ge=10, le=100, description="Percent of the text width.")] = 100
+    slide: NoSlide = None
 
 
 Block = Annotated[
