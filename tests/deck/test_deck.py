@@ -31,7 +31,7 @@ from smguide.model.options import Sources
 from smguide.resources import builtin
 from smguide.sources.brand import load_brand
 from smguide.sources.content import load_guide
-from smguide.sources.markdown import to_plain
+from smguide.sources.markdown import Writing, to_plain
 from tests.deckgeometry import paras_of
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -285,7 +285,7 @@ def test_slide_numbers_and_footer(deck) -> None:  # noqa: ANN001
 def test_only_https_and_mailto_links_survive() -> None:
     text = ("[a](https://example.com) [b](http://example.com) [c](mailto:x@example.com) "
             "[d](#anchor) **bold** *it*")
-    out = spans(text, "en")
+    out = spans(text, Writing("en", tuple(GUIDE.typography.quotes)))
     assert [(s.text, s.href) for s in out if s.href] == [("a", "https://example.com"),
                                                          ("c", "mailto:x@example.com")]
     assert "".join(s.text for s in out) == "a b c d bold it"
