@@ -57,6 +57,12 @@ class RosterBuilt:
     seconds: float
 
 
+def copies_name(output: Path) -> str:
+    """The copies' folder (and merged file's, deck's) name: handbook-de.pdf -> handbooks-de."""
+    stem = output.stem
+    return "handbooks" + (stem[len("handbook"):] if stem.startswith("handbook") else f"-{stem}")
+
+
 def build_roster(sources: Sources, roster: Path, output: Path, options: PrintOptions,
                  roster_options: RosterOptions, limits: Limits | None = None,
                  progress: Callable[[str], None] = lambda _: None) -> RosterBuilt:
@@ -79,9 +85,7 @@ def build_roster(sources: Sources, roster: Path, output: Path, options: PrintOpt
         raise ContentError([*found.problems, Problem("error", display_path(roster), None, None,
                                                      None, "no row to make a handbook from")])
     limits = limits or Limits.from_env()
-    out_dir = output.parent
-    stem = output.stem  # handbook -> handbooks/, handbook-de -> handbooks-de/
-    tag = "handbooks" + (stem[len("handbook"):] if stem.startswith("handbook") else f"-{stem}")
+    out_dir, tag = output.parent, copies_name(output)
     job = Job(sources=sources, renderer=HandbookRenderer(guide, brand, sources.templates),
               options=options, created=creation_date(), persons=people(guide, found.hires),
               targets=[safe_output(out_dir / tag, h.slug) for h in found.hires],
