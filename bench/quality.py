@@ -78,7 +78,8 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, object]]:
         print(f"{key:{width}}  " + "  ".join(f"{str(f[key]):>10}" for f in figures.values()))
     if args.details:
         for name, report in reports.items():
-            print(f"\n{name}: smallest type {report.smallest_what}")
+            print(f"\n{name}: smallest type {report.smallest_what}; running heads and "
+                  f"folios nearest the trim {report.furniture_edge_what}")
             for label in ("blank_pages", "half_empty", "gaps", "runts", "splits", "stranded",
                           "short_headings", "orphans_widows", "hyphenation",
                           "page_turn_hyphens", "ladders", "heading_runts", "final_hyphens",

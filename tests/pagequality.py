@@ -149,6 +149,10 @@ class Report:
     final_hyphens: list[str] = field(default_factory=list)
     # every word a line's hyphen breaks, as read: "activi-ties"
     broken_words: list[str] = field(default_factory=list)
+    # the running heads' and folios' nearest approach to the trim (the TrimBox of a print
+    # PDF, else the page's edge), in mm, and where
+    furniture_edge_mm: float = 0.0
+    furniture_edge_what: str = ""
     # pages of a chapter (not notes pages) whose text block is more than half empty
     half_empty: list[int] = field(default_factory=list)
 
@@ -166,6 +170,7 @@ class Report:
             "ladders": len(self.ladders), "heading runts": len(self.heading_runts),
             "final hyphens": len(self.final_hyphens),
             "stray breaks": len(self.stray_breaks),
+            "furniture mm": self.furniture_edge_mm,
             "smallest pt": self.smallest_pt, "margin contrast": self.small_contrast,
             "diagram pt": self.diagram_label_pt,
             "opener depths": len(set(self.opener_depths)),
@@ -203,8 +208,38 @@ def measure(pdf_path: Path, compounds: Iterable[str] = ()) -> Report:
             for obj in [*page.rects, *page.images, *page.curves, *page.lines]:
                 graphics[number].append((float(obj["top"]), float(obj["bottom"])))
             lines_drawn[number] = len(page.lines)
-    return _report(roots, furniture, graphics, heights, all_chars, set(compounds),
-                   lines_drawn)
+        edge = _furniture_edge(pages, furniture)
+    report = _report(roots, furniture, graphics, heights, all_chars, set(compounds),
+                     lines_drawn)
+    report.furniture_edge_mm, report.furniture_edge_what = edge
+    return report
+
+
+def _furniture_edge(pages: list[Any], furniture: list[list[dict[str, Any]]]
+                    ) -> tuple[float, str]:
+    """How near the running heads and folios (the text drawn outside the tagged
+    structure, on every page but the first and last: not the covers) come to the trim:
+    the page's TrimBox (a print PDF's, bleed and marks outside it) or its edge."""
+    from pdfminer.pdftypes import resolve1
+
+    nearest, what = float("inf"), ""
+    for number, page in enumerate(pages[1:-1], 1):
+        media = [float(v) for v in resolve1(page.page_obj.attrs["MediaBox"])]
+        box = resolve1(page.page_obj.attrs.get("TrimBox")) or media
+        left, bottom, right, top = (float(v) for v in box)
+        for char in furniture[number]:
+            if not char["text"].strip():
+                continue
+            # in PDF space: pdfplumber's x is the page's own, its y0/y1 are from the
+            # MediaBox's bottom (below the TrimBox by the bleed and the marks in print)
+            y0, y1 = char["y0"] + media[1], char["y1"] + media[1]
+            if not (left <= char["x0"] and char["x1"] <= right and bottom <= y0
+                    and y1 <= top):
+                continue  # a printer's mark, outside the trim
+            gap = min(char["x0"] - left, right - char["x1"], y0 - bottom, top - y1)
+            if gap < nearest:
+                nearest, what = gap, f"p{number + 1}: “{char['text']}”"
+    return (round(nearest / PT_PER_MM, 1), what) if what else (0.0, "")
 
 
 def _structure(tree: list[dict[str, Any]]) -> tuple[list[Node], dict[tuple[int, Any], Node]]:

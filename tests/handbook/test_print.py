@@ -18,6 +18,7 @@ from PIL import Image, ImageCms
 
 from smguide.safety.iccprofile import DEFAULT_PROFILE
 from tests.conftest import edit
+from tests.pagequality import measure
 from tests.pdftools import figure_alts, is_notes_page, page_texts
 
 needs_gs = pytest.mark.skipif(shutil.which("gs") is None,
@@ -360,6 +361,9 @@ def test_every_pictogram_prints_without_hairlines_at_the_smallest_size(
     assert result.exit_code == 0, result.stderr
     assert "Preflight passed" in result.output + result.stderr
     assert len(figure_alts(out)) >= len(blocks)
+    # the running heads, folios and notes headings at least 10 mm inside the TrimBox
+    edge = measure(out)
+    assert edge.furniture_edge_mm >= 10, edge.furniture_edge_what
 
 
 def test_near_black_text_colours_become_solid_black_and_greys_keep_their_tint() -> None:

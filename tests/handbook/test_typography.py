@@ -40,6 +40,13 @@ def test_nothing_prints_under_8_pt(report: Report) -> None:
     assert report.small_contrast >= 4.5  # running heads and footers on the paper
 
 
+def test_running_heads_and_folios_keep_10_mm_from_the_trim(report: Report) -> None:
+    """A print designer's minimum (A5 had them 7-8 mm from the edge): the running heads,
+    folios, footers and notes headings of every page but the covers, measured on the
+    glyphs (the print PDF against its TrimBox: tests/handbook/test_print.py)."""
+    assert report.furniture_edge_mm >= 10, report.furniture_edge_what
+
+
 def test_hyphenation_a_proofreader_accepts(report: Report) -> None:
     assert report.hyphenation == []
     assert report.hyphenated_lines > 0  # hyphenation is on, not avoided altogether

@@ -261,6 +261,10 @@ class HandbookRenderer:
             "content_height": f"{height_mm - top - bottom - 1:g}mm",
             "bleed": f"{options.bleed_mm:g}mm" if options.bleed_mm else None,
             "marks": False,  # drawn outside the bleed by printmarks.add_crop_marks
+            # the running head's and the folio's distance from the text block: at least
+            # 10 mm from the trim on every paper (A5 has the narrowest margins)
+            "head_gap": "1.6mm" if small else "3.5mm", "folio_gap": "4mm",
+            "notes_head_top": f"{top - 4.5:g}mm",  # a notes page's 13 pt heading
         }
         faces = [{"family": f.family, "uri": f.path.as_uri(), "weight": f.weight,
                   "style": f.style} for f in self.brand.faces]
