@@ -109,7 +109,6 @@ class Settling:
         self.ranges = ranges if count == len(soft_hyphens(text)) else {}
         self.total = count
         self.known: dict[tuple[str, str], list[Line]] = {}  # (extra CSS, chapter) -> lines
-        self.used = False
 
     def saw(self, extra_css: str, anchor: str, document: Any) -> None:
         """A layout of the chapter `anchor` alone with `extra_css`, of the HTML as placed
@@ -142,7 +141,6 @@ class Settling:
         their soft hyphens. Returns the chapters that changed: None for each, but when
         none is left as it was, how one of them ends laid out again alone (so the one
         layout of the handbook is still checked against a chapter alone)."""
-        self.used = True
         self.text = self.placed
         taken: dict[str, tuple[set[int], int]] = {}  # chapter -> its breaks that go, lines
         for anchor, variant in chosen.items():
