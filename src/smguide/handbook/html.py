@@ -209,7 +209,8 @@ class HandbookRenderer:
                                                   "link to a file outside the template "
                                                   "folders", "put the file itself there"))
                 return candidate
-        raise RenderError("handbook/handbook.css not found in the template folders")
+        raise RenderError(Problem.at(Where(""), "handbook/handbook.css not found in the "
+                                             "template folders"))
 
     def context(self, created: str | None = None) -> dict[str, Any]:
         """What every handbook page template gets: the guide, its labels, the brand, the
