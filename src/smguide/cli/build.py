@@ -4,6 +4,7 @@ they print (the work is commands.build and commands.roster)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,25 +27,24 @@ from smguide.paths import display_path
 from smguide.safety.sandbox import Limits
 
 
-def _bleed(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
-    if value is None:
-        return None
-    match = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(mm)?\s*", value)
-    if not match or float(match[1]) > 10:
-        raise click.BadParameter(f'expected a size in millimetres up to 10, such as "3mm"; '
-                                 f"got {quote(value)}")
-    return float(match[1])
+def _millimetres(most: float, example: str) -> Callable[..., float | None]:
+    """A click callback reading a size such as "3mm" (the unit may be left out), at most
+    `most` millimetres: --bleed and --creep."""
+
+    def read(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
+        if value is None:
+            return None
+        match = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(mm)?\s*", value)
+        if not match or float(match[1]) > most:
+            raise click.BadParameter(f"expected a size in millimetres up to {most:g}, such "
+                                     f'as "{example}"; got {quote(value)}')
+        return float(match[1])
+
+    return read
 
 
-def _creep(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
-    if value is None:
-        return None
-    match = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(mm)?\s*", value)
-    if not match or float(match[1]) > 3:
-        raise click.BadParameter(f'expected a size in millimetres up to 3, such as "0.3mm"; '
-                                 f'got "{value}"')
-    return float(match[1])
-
+_bleed = _millimetres(10, "3mm")
+_creep = _millimetres(3, "0.3mm")
 
 
 @click.command(short_help="Build the PDF handbook.")
