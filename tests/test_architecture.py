@@ -130,10 +130,9 @@ def test_logging_is_quieted_only_around_a_call() -> None:
 # The modules and functions listed are over today; each may not grow past its ceiling, and
 # leaves the list once it is split (the test says so when one no longer needs its place).
 MODULE_LINES = 400
-MODULES_OVER = {"smguide.handbook.fitting": 500, "smguide.io.cache": 450}
+MODULES_OVER: dict[str, int] = {}
 FUNCTION_LINES = 60
-FUNCTIONS_OVER = {"smguide.sources.brand.load_brand": 80,
-                  "smguide.deck.tables.table_slides": 70}
+FUNCTIONS_OVER: dict[str, int] = {}
 
 
 def _lines(path: Path) -> int:

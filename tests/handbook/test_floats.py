@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from smguide.handbook.fitting import Fit
+from smguide.handbook.endings import Fit
 from smguide.handbook.floats import Move, holes, moved, moves, place_floats
 
 FIT = Fit(top=0, bottom=1000, drop=100, chapters=("sales",))
@@ -165,7 +165,7 @@ def test_a_handbook_laid_out_before_is_kept_as_its_moves_spacing_and_hyphens(
     so the same handbook is laid out once; an HTML that is not the placed one less some
     soft hyphens is not kept."""
     from smguide.handbook.breaks import SHY
-    from smguide.handbook.fitting import Ending
+    from smguide.handbook.endings import Ending
     from smguide.handbook.kept import keep_laid, keep_padding, laid_before
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))

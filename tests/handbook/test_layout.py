@@ -49,8 +49,8 @@ def test_a_chapter_laid_out_alone_fills_its_pages_as_in_the_handbook() -> None:
     from weasyprint.text.fonts import FontConfiguration
 
     from smguide.handbook.alone import chapter_alone
+    from smguide.handbook.endings import endings
     from smguide.handbook.engine import import_weasyprint
-    from smguide.handbook.fitting import endings
     from smguide.handbook.html import HandbookRenderer
     from smguide.model.options import PrintOptions
     from smguide.safety.fetcher import make_fetcher

@@ -471,7 +471,8 @@ def test_fitting_sets_again_only_chapters_that_end_short() -> None:
     """A chapter whose last page would be 30% full is loosened and set again; one that
     ends well is left alone; nothing is set again when every chapter ends well; the
     opener's depth is never part of the fitting."""
-    from smguide.handbook.fitting import Fit, fit_chapters
+    from smguide.handbook.endings import Fit
+    from smguide.handbook.fitting import fit_chapters
 
     fit = Fit(top=0, bottom=1000, drop=100, chapters=("a", "b"))
     calls: list[str] = []
@@ -502,7 +503,8 @@ def test_fitting_counts_a_hole_before_the_last_page_as_poor() -> None:
     went overleaf) is a poor page, as a last page under half full is: such a chapter is
     set again, and of two settings with as many poor pages and pages the one nearer to
     the limits is kept (a last page just short of full enough over a half-empty opener)."""
-    from smguide.handbook.fitting import Ending, Fit, _score, endings, fit_chapters
+    from smguide.handbook.endings import Ending, Fit, endings
+    from smguide.handbook.fitting import _score, fit_chapters
 
     assert Ending(0, 2, (0.6, 1.0, 0.9)).poor == 1  # a hole on the opener
     assert Ending(0, 2, (0.8, 1.0, 0.9)).poor == 0
@@ -532,7 +534,9 @@ def test_fitting_loosens_only_what_follows_a_full_opening_page() -> None:
     whose last page is short is loosened from its first block overleaf on: loosening it
     all would push the card off its opening page. Tightened first (a card pushed
     overleaf comes back), the rest is then loosened ("tight/loose@N")."""
-    from smguide.handbook.fitting import Fit, _known, fit_chapters, fitting_css
+    from smguide.handbook.endings import Fit
+    from smguide.handbook.fitting import fit_chapters
+    from smguide.handbook.spacing import fitting_css, known
 
     fit = Fit(top=0, bottom=1000, drop=100, chapters=("a",))
 
@@ -552,8 +556,8 @@ def test_fitting_loosens_only_what_follows_a_full_opening_page() -> None:
     for brings_back, chosen in ((False, "loose@3"), (True, "tight/loose@3")):
         css = fit_chapters(lambda c, b=brings_back: lay_out(c, b), fit,
                            trial=lambda c, _, b=brings_back: lay_out(c, b))[1]
-        assert css == fitting_css({"a": chosen}) and _known(chosen), (brings_back, css)
-    assert not any(_known(v) for v in ("loose@", "x@3", "loose@3/tight", "tight/loose", 4))
+        assert css == fitting_css({"a": chosen}) and known(chosen), (brings_back, css)
+    assert not any(known(v) for v in ("loose@", "x@3", "loose@3/tight", "tight/loose", 4))
 
 
 def test_fitting_tries_the_variants_on_each_chapter_alone() -> None:
@@ -562,8 +566,9 @@ def test_fitting_tries_the_variants_on_each_chapter_alone() -> None:
     on the whole handbook, in three layouts); only the chapters that end short are tried,
     and when the handbook then comes out otherwise than its chapters did alone, the
     variants are tried on the whole handbook instead."""
-    from smguide.handbook import fitting
-    from smguide.handbook.fitting import Fit, fit_chapters
+    from smguide.handbook import endings
+    from smguide.handbook.endings import Fit
+    from smguide.handbook.fitting import fit_chapters
 
     fit = Fit(top=0, bottom=1000, drop=100, chapters=("a", "b", "c"))
 
@@ -611,12 +616,12 @@ def test_fitting_tries_the_variants_on_each_chapter_alone() -> None:
     assert len(calls) > 2 and calls[0] == "" and calls[-1] == css  # fitted as a whole
     calls.clear()
     trials.clear()  # how the chapters end known (laid out alone): one layout, checked
-    known = {name: fitting.endings(_Document(pages_of(name, end_of(name, ""))),
+    known = {name: endings.endings(_Document(pages_of(name, end_of(name, ""))),
                                    Fit(0, 1000, 100, (name,)))[name] for name in fit.chapters}
     assert fit_chapters(render, fit, trial=trial, first=known)[1] == css and calls == [css]
     assert trials == ["a", "b", "b"]
     calls.clear()
-    known["c"] = fitting.Ending(0, 1, (1.0, 0.95))  # not how c ends: fitted as a whole
+    known["c"] = endings.Ending(0, 1, (1.0, 0.95))  # not how c ends: fitted as a whole
     assert fit_chapters(render, fit, trial=trial, first=known)[1] == css
     assert calls[:2] == [css, ""] and len(calls) == 4
 
@@ -627,7 +632,8 @@ def test_an_edited_chapter_is_fitted_alone_and_the_others_as_before(
     (its key changes), only that chapter is laid out alone and the handbook once, with
     the spacing kept for the others; when the handbook then comes out otherwise than
     kept, it is fitted anew."""
-    from smguide.handbook.fitting import Fit, fit_chapters
+    from smguide.handbook.endings import Fit
+    from smguide.handbook.fitting import fit_chapters
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     fit = Fit(top=0, bottom=1000, drop=100, chapters=("a", "b", "c"))
@@ -668,7 +674,8 @@ def test_a_document_fitted_before_is_laid_out_once(tmp_path: Path,
     """The CSS a fitting chose is kept in the user's cache under the layout's key: the
     same document again is laid out once with it, when its chapters come out as they did;
     if they do not (a font changed in place, say), it is fitted anew."""
-    from smguide.handbook.fitting import Fit, fit_chapters
+    from smguide.handbook.endings import Fit
+    from smguide.handbook.fitting import fit_chapters
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     fit = Fit(top=0, bottom=1000, drop=100, chapters=("a",))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from smguide.io.cache import BuildCache, build_key
+from smguide.io.buildcache import BuildCache, build_key
 from smguide.resources import builtin
 from tests.conftest import edit
 
@@ -35,14 +35,14 @@ def test_the_key_follows_bytes_not_times(content: Path, tmp_path: Path) -> None:
 
 def test_a_new_version_of_an_engine_means_a_new_build(content: Path, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    from smguide.io import cache
+    from smguide.io import buildcache
 
     out = tmp_path / "output"
-    installed = cache.installed_packages()
+    installed = buildcache.installed_packages()
     assert any(name.startswith("weasyprint-") for name in installed)
     first = key(content, out)
     upgraded = [name.replace("weasyprint-", "weasyprint-999.") for name in installed]
-    monkeypatch.setattr(cache, "installed_packages", lambda: upgraded)
+    monkeypatch.setattr(buildcache, "installed_packages", lambda: upgraded)
     assert key(content, out) != first
 
 
@@ -84,7 +84,8 @@ def test_font_widths_are_cached_by_the_font_files_hash(tmp_path: Path, monkeypat
     broken cache file is read from the font again (and rewritten)."""
     from dataclasses import asdict
 
-    from smguide.deck.textfit import font_widths, load_metrics
+    from smguide.deck.textfit import load_metrics
+    from smguide.io.usercache import read_font_widths
     from smguide.resources import FONTS_DIR
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
@@ -93,7 +94,7 @@ def test_font_widths_are_cached_by_the_font_files_hash(tmp_path: Path, monkeypat
     first = load_metrics(font, 1.15)
     files = list((tmp_path / "cache" / "smguide").glob("font-*.json"))
     assert len(files) == 1
-    upm, _, widths = font_widths(font)
+    upm, _, widths = read_font_widths(font)
     assert first.advances == {code: units / upm * 1.15 for code, units in widths.items()}
     load_metrics.cache_clear()
     assert asdict(load_metrics(font, 1.15)) == asdict(first)  # from the cache
@@ -145,7 +146,7 @@ def test_compiled_templates_are_kept_and_reused_per_environment(tmp_path: Path,
 def test_a_template_cache_that_cannot_be_used_is_skipped(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     """A cache folder that cannot be made (a file in its place) or that others may write
     to is not used, and a damaged cache file is compiled again: rendering goes on."""
-    from smguide.io.cache import template_cache
+    from smguide.io.templatecache import template_cache
 
     folder = tmp_path / "templates"
     folder.mkdir()
@@ -182,7 +183,7 @@ def _aged(path: Path, days: float, now: float, size: int = 10) -> Path:
 
 def test_the_user_cache_loses_what_no_run_used_for_a_month_never_the_fonts(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from smguide.io.cache import prune_user_cache, user_cache
+    from smguide.io.usercache import prune_user_cache, user_cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     now = 1_800_000_000.0
@@ -203,7 +204,7 @@ def test_the_user_cache_loses_what_no_run_used_for_a_month_never_the_fonts(
 
 def test_beyond_its_size_the_user_cache_loses_the_least_recently_used_first(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from smguide.io.cache import prune_user_cache, user_cache
+    from smguide.io.usercache import prune_user_cache, user_cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     now = 1_800_000_000.0
@@ -217,7 +218,7 @@ def test_beyond_its_size_the_user_cache_loses_the_least_recently_used_first(
 
 def test_the_user_cache_is_pruned_at_most_once_a_day(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    from smguide.io.cache import PRUNED, prune_when_due, user_cache
+    from smguide.io.usercache import PRUNED, prune_when_due, user_cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     now = 1_800_000_000.0
@@ -237,7 +238,7 @@ def test_a_build_prunes_the_user_cache(run: Callable[..., Result], content: Path
     compiled template unused for a month is gone, the ones it used are there."""
     import time
 
-    from smguide.io.cache import user_cache
+    from smguide.io.usercache import user_cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     stale = _aged(user_cache() / "templates" / "stale.cache", 45, time.time())

@@ -286,7 +286,7 @@ def test_a_build_never_records_the_file_another_build_wrote_meanwhile(
     import threading
 
     from smguide.commands import build
-    from smguide.io.cache import BuildCache, build_key
+    from smguide.io.buildcache import BuildCache, build_key
     from smguide.model.options import DeckOptions, PrintOptions, Sources
     from smguide.resources import builtin
 

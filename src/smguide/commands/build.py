@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from smguide.errors import SmguideError
 from smguide.io.atomic import check_writable, write_atomic
-from smguide.io.cache import prune_when_due
+from smguide.io.usercache import prune_when_due
 from smguide.model.options import Sources, creation_date
 from smguide.safety.sandbox import Limits, Worker, run_limited
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # the handbook's modules are imported only when a PDF is made
     from collections.abc import Callable, Sequence
 
     from smguide.commands.project import Project
-    from smguide.io.cache import BuildCache
+    from smguide.io.buildcache import BuildCache
     from smguide.model.guide import Guide
     from smguide.model.options import DeckOptions, PrintOptions
     from smguide.sources.brand import Brand
@@ -124,7 +124,7 @@ def open_cache(project: Project, out_dir: Path, settings: dict[str, Any],
                template: Path | None, force: bool) -> BuildCache:
     """`smguide build`'s record beside the outputs, keyed by every input, `settings` and
     the company template; with `force`, nothing counts as up to date."""
-    from smguide.io.cache import BuildCache, build_key
+    from smguide.io.buildcache import BuildCache, build_key
 
     return BuildCache(out_dir, build_key(project.content, project.brand, project.templates,
                                          settings, out_dir, (template,)), force=force)

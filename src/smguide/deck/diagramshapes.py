@@ -140,7 +140,7 @@ def picture_png(deck: DeckContext, part: Placed) -> tuple[bytes, bytes, float]:
     """(PNG, SVG, width / height) of the part's own picture."""
     from PIL import Image
 
-    from smguide.io.cache import cached_png
+    from smguide.io.usercache import cached_png
 
     assert part.picture is not None
     svg = (Path(deck.guide.root) / part.picture).read_bytes()

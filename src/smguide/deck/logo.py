@@ -44,8 +44,8 @@ def load_logo(brand: Brand) -> Logo | None:
 
 
 def _rasterise(svg: bytes, brand: Brand) -> bytes:
-    """SVG -> 600 px wide PNG, drawn once per distinct SVG (see smguide.io.cache)."""
-    from smguide.io.cache import cached_png
+    """SVG -> 600 px wide PNG, drawn once per distinct SVG (see smguide.io.usercache)."""
+    from smguide.io.usercache import cached_png
 
     return cached_png(svg, 600, lambda: _draw_svg(svg, brand))
 

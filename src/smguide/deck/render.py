@@ -2,7 +2,7 @@
 
 The renderer reads the company template, the brand's files and the fonts it measures
 with (the brand's, else the system's through fontconfig); the fonts' measured widths are
-kept in the user's cache (io.cache). It writes no file: it returns the deck's bytes.
+kept in the user's cache (io.usercache). It writes no file: it returns the deck's bytes.
 Each planned slide is made by the builder BUILDERS names for its kind, from the content
 model and the deck's shared state (deck.context); every text frame is measured with the
 real font metrics (textfit) and shrunk within limits, moved to a larger part of the slide,

@@ -63,29 +63,16 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
                  header: list[str] | None, rows: list[list[str]], alt: str) -> None:
     """A native table: header row on the primary colour, banded rows, rows continued;
     `alt` (in the guide's language) describes it to those who cannot see it."""
-    lang, fonts, typo = deck.lang, deck.body_fonts, deck.guide.typography
+    lang, fonts = deck.lang, deck.body_fonts
     area = deck.edge_area(planned)  # the table's edges where the title's text starts
-    total = area.width / 12700
-    share = {2: 0.3, 3: 0.24, 4: 0.2}.get(len(rows[0]), 0.17)  # the first column's share
-    longest = max((fonts.bold.width(word, DENSE[0]) for row in rows
-                   for word in plain(row[0], lang).split()), default=0.0)
-    first = min(max(total * share, longest + 2 * CELL_X + 2), total * 0.45)
     # the header's text on the primary colour at 4.5:1 (a dark deck's: its light text)
     head = [_cell_paras(h, lang, True, deck.tones.readable("bg1", "accent1")) for h in header] \
         if header else None
     label = deck.tones.readable("accent1", "bg2", large=True)  # on the shaded rows too
     body = [[_cell_paras(c, lang, i == 0, label if i == 0 else "tx1")
              for i, c in enumerate(row)] for row in rows]
-    # each column's longest word at 1 pt: a long compound ("Voorraadnauwkeurigheid")
-    # is never broken inside when a size or a share of the width keeps it whole
-    lines = [head, *body] if head else body
-    words_at_1 = [max((fonts.face(span.bold, span.italic).width(word, 1.0)
-                       for cells in lines for para in cells[c] for span in para.spans
-                       for word in span.text.split()), default=0.0)
-                  for c in range(len(rows[0]))]
-    widths = _value_widths(first, total, words_at_1[1:], float(DENSE[0]))
-    if widths[1:] == _value_widths(first, total, [0.0] * (len(widths) - 1), 1.0)[1:]:
-        widths = _value_widths(first, total, words_at_1[1:], float(DENSE[1]))
+    words_at_1, widths = _column_widths(area.width / 12700, rows, [head, *body] if head
+                                        else body, fonts, lang)
     limit = area.height / 12700 * 0.97
 
     def heights(chunk: Sequence[list[list[Para]]], size: float) -> list[float]:
@@ -117,7 +104,7 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
     if deck.fitting:
         return deck.fit_pages(planned, title, continues)
     for number, page in enumerate(pages):
-        said = _said(page.items, header, typo)
+        said = _said(page.items, header, deck.guide.typography)
         slide = deck.new_slide(planned, title, number, said=said, pages=len(pages),
                                continues=continues[number])
         frame = _table(slide, area, widths, head, page.items,
@@ -127,6 +114,26 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
         lines = [head, *page.items] if head else list(page.items)
         deck.scale.add(DENSE_TEXT, page.size, partial(_refill, frame.table, lines))
         drop_empty(slide)
+
+
+def _column_widths(total: float, rows: list[list[str]], lines: list[list[list[Para]]],
+                   fonts: Fonts, lang: Writing) -> tuple[list[float], list[float]]:
+    """Each column's longest word at 1 pt, and the columns' widths (points) in `total`:
+    the first column's share of the width, or its longest word's; a long compound
+    ("Voorraadnauwkeurigheid") is never broken inside when a size or a share of the
+    width keeps it whole."""
+    share = {2: 0.3, 3: 0.24, 4: 0.2}.get(len(rows[0]), 0.17)  # the first column's share
+    longest = max((fonts.bold.width(word, DENSE[0]) for row in rows
+                   for word in plain(row[0], lang).split()), default=0.0)
+    first = min(max(total * share, longest + 2 * CELL_X + 2), total * 0.45)
+    words_at_1 = [max((fonts.face(span.bold, span.italic).width(word, 1.0)
+                       for cells in lines for para in cells[c] for span in para.spans
+                       for word in span.text.split()), default=0.0)
+                  for c in range(len(rows[0]))]
+    widths = _value_widths(first, total, words_at_1[1:], float(DENSE[0]))
+    if widths[1:] == _value_widths(first, total, [0.0] * (len(widths) - 1), 1.0)[1:]:
+        widths = _value_widths(first, total, words_at_1[1:], float(DENSE[1]))
+    return words_at_1, widths
 
 
 def _continued(deck: DeckContext, planned: PlannedSlide, title: str,

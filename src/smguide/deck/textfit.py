@@ -14,8 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from smguide.io.cache import font_file_widths
-from smguide.io.cache import read_font_widths as font_widths  # noqa: F401 - the reader
+from smguide.io.usercache import font_file_widths
 
 WIDTH_MARGIN = 1.02  # clients' widths differ slightly (hinting, kerning); measure wider
 HEIGHT_MARGIN = 0.96  # and use a little less than the full box height
@@ -39,7 +38,7 @@ def load_metrics(path: Path, scale: float = 1.0) -> Metrics:
     """Read a TTF/OTF once; `scale` widens every glyph (used when the real font is unknown).
 
     The advance widths come from the cache (keyed by the font file's hash, see
-    smguide.io.cache), else from the font file itself with fontTools."""
+    smguide.io.usercache), else from the font file itself with fontTools."""
     upm, line_units, widths = font_file_widths(path)
     advances = {code: units / upm * scale for code, units in widths.items()}
     fallback = advances.get(ord("M"), 0.8)

@@ -7,9 +7,9 @@ layout, the chapters whose pages would be less than half full are set again: a c
 that runs over by a few lines, or had a kept-whole block pushed to its last page, is
 tightened (its spacing closed up a little) so they come back; a chapter whose last page
 would hold under half a page is loosened (its spacing opened up a little, in two steps),
-so its last page fills to more than half. The best of what was tried is kept. Read from
-the laid-out pages through WeasyPrint's public API: each chapter's start and the empty
-marker at its end are anchors (`Page.anchors`, positions in CSS pixels).
+so its last page fills to more than half. The best of what was tried is kept. How each
+chapter ends is read from the laid-out pages (endings.py); the spacing of each variant is
+CSS scoped to the chapter (spacing.py).
 
 Since a chapter starts on a new right-hand page, how its pages fill depends on it alone:
 the variants are tried on the chapter laid out by itself (a small document), and the
@@ -22,8 +22,11 @@ the whole handbook instead.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
+
+from smguide.handbook.endings import NO_HOLE, Ending, Fit, endings, recorded
+from smguide.handbook.spacing import FROM, THEN, fitting_css, known
 
 # (extra CSS, a chapter's anchor) -> that chapter laid out alone (a WeasyPrint Document
 # of the handbook's head and that chapter), or None when it cannot be cut out
@@ -33,93 +36,14 @@ Trial = Callable[[str, str], Any]
 # when that is not known
 Settle = Callable[[dict[str, str]], dict[str, "Ending | None"]]
 
-FULL_ENOUGH = 0.55  # a last page at least this full is left alone (the limit is half
-# full: the anchors' boxes reach a little lower than the glyphs a reader sees)
-NO_HOLE = 0.73  # a page before a chapter's last at least this full has no hole (the
-# limit is 30% white, floats.GAP)
 TIGHTEN_UP_TO = 0.22  # a last page at most this full is pulled back, not pushed on
-
-
-@dataclass(frozen=True)
-class Fit:
-    """Where the text block is (CSS px from the page's top), the opening drop every
-    chapter has (fitting never changes it), and the chapters' anchors in order (the end
-    marker is ANCHOR--end)."""
-
-    top: float
-    bottom: float
-    drop: float
-    chapters: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Ending:
-    first_page: int
-    last_page: int
-    fills: tuple[float, ...]  # how full each of its pages is, 0..1 of the text block
-    overleaf: int = 0  # the number N of its first block (ANCHOR-N) that starts after its
-    # first page (0: none, or not known)
-
-    @property
-    def fill(self) -> float:
-        return self.fills[-1]
-
-    @property
-    def poor(self) -> int:
-        """Its pages with a hole (more than 30% white before its last page) and a last
-        page less than half full (none when it has one page)."""
-        if len(self.fills) < 2:
-            return 0
-        return sum(f < NO_HOLE for f in self.fills[:-1]) + (self.fills[-1] < FULL_ENOUGH)
-
-    @property
-    def short(self) -> float:
-        """How far its pages fall short of those limits, together (0..: smaller is
-        better): of two endings with as many poor pages, the one nearer to none."""
-        if len(self.fills) < 2:
-            return 0.0
-        return sum(max(0.0, NO_HOLE - f) for f in self.fills[:-1]) + max(
-            0.0, FULL_ENOUGH - self.fills[-1])
-
-
-def endings(document: Any, fit: Fit) -> dict[str, Ending]:
-    """Each chapter's pages and how full each is: the lowest bottom of the chapter's
-    anchored boxes on the page (its blocks have ids ANCHOR-N; a block that goes on to the
-    next page reaches the page's foot), the end marker's top on its last page."""
-    height = fit.bottom - fit.top
-    first: dict[str, tuple[int, float]] = {}
-    lowest: dict[tuple[int, str], float] = {}
-    blocks: dict[str, list[tuple[int, int]]] = {}  # chapter -> (page, block number)
-    owners = set(fit.chapters)
-    for number, page in enumerate(document.pages):
-        for name, box in page.anchors.items():  # (left, top, right, bottom) in WeasyPrint 70
-            first.setdefault(name, (number, float(box[1])))
-            owner, _, number_ = name.rpartition("-")
-            if owner in owners and number_.isdigit():  # a block (the section reaches the foot)
-                key = (number, owner)
-                lowest[key] = max(lowest.get(key, 0.0), float(box[3]))
-                blocks.setdefault(owner, []).append((number, int(number_)))
-    found = {}
-    for anchor in fit.chapters:
-        if anchor not in first or f"{anchor}--end" not in first:
-            continue
-        start, (last, end_y) = first[anchor][0], first[f"{anchor}--end"]
-        fills = [min(1.0, max(0.0, (lowest.get((p, anchor), fit.bottom) - fit.top) / height))
-                 for p in range(start, last)]
-        fills.append(max(0.0, min(1.0, (end_y - fit.top) / height)))
-        on: dict[int, int] = {}
-        for page, block in blocks.get(anchor, []):
-            on.setdefault(block, page)  # the page each block starts on
-        overleaf = min((block for block, page in on.items() if page > start), default=0)
-        found[anchor] = Ending(start, last, tuple(fills), overleaf)
-    return found
 
 
 def fit_chapters(render: Callable[[str], Any], fit: Fit, key: str | None = None,
                  trial: Trial | None = None, chapter_keys: dict[str, str] | None = None,
                  first: dict[str, Ending] | None = None, settle: Settle | None = None
                  ) -> tuple[Any, str]:
-    """`fit_chapters_anew`, or when `key` (a hash of everything the layout is made of)
+    """`_fit_anew`, or when `key` (a hash of everything the layout is made of)
     fitted this document before, the CSS it chose then, in one layout: kept in the user's
     cache with each chapter's pages as they came out, and used only when they come out
     the same again (anything the key missed, a font file changed in place, say, shows
@@ -130,7 +54,7 @@ def fit_chapters(render: Callable[[str], Any], fit: Fit, key: str | None = None,
     ends as it is, when that is known without laying the handbook out (from chapters laid
     out alone); checked by the layout with the spacing chosen. `settle` (with `trial`):
     the hyphens taken back on the chapters alone first, so that layout is the last."""
-    from smguide.io.cache import cached_json, keep_json
+    from smguide.io.usercache import cached_json, keep_json
 
     name = f"fit-{key}" if key else None
     known = cached_json(name) if name else None
@@ -163,7 +87,7 @@ def _kept_chapters(cached: Any, keys: dict[str, str]) -> dict[str, tuple[str, An
         return kept
     for anchor, key in keys.items():
         entry = cached.get(key)
-        if (isinstance(entry, list) and len(entry) == 3 and _known(entry[0])
+        if (isinstance(entry, list) and len(entry) == 3 and known(entry[0])
                 and isinstance(entry[1], int) and isinstance(entry[2], list)):
             kept[anchor] = entry[0], (entry[1], tuple(entry[2]))
     return kept
@@ -253,30 +177,18 @@ def _then_loosened(variant: str, ending: Ending) -> str | None:
     return f"{variant}{THEN}{after}" if variant else after
 
 
-def recorded(found: dict[str, Ending]) -> dict[str, list[Any]]:
-    """The endings as kept in the cache (and compared with a layout's)."""
-    return {name: [e.first_page, e.last_page, [round(f, 4) for f in e.fills]]
-            for name, e in found.items()}
 
-
-def fit_chapters_anew(render: Callable[[str], Any], fit: Fit, trial: Trial | None = None
-                      ) -> tuple[Any, str]:
+def _fit_anew(render: Callable[[str], Any], fit: Fit, trial: Trial | None,
+              first: dict[str, Ending] | None = None, settle: Settle | None = None
+              ) -> tuple[Any, dict[str, str]]:
     """Lay out with `render(extra_css)`, then set again the chapters that have a page
     less than half full, trying for each the likelier fix first (tighten when a few lines
     run over, loosen otherwise), then the next, and keeping the best of what was tried.
     With `trial`, the fixes are tried on each such chapter alone and the handbook is laid
     out at most twice (once when every chapter ends well, or none is better for a fix);
     without, or when the chapters alone came out otherwise than in the handbook, at most
-    three times more. Returns the document and the CSS that fitted it."""
-    document, chosen = _fit_anew(render, fit, trial)
-    return document, fitting_css(chosen)
-
-
-def _fit_anew(render: Callable[[str], Any], fit: Fit, trial: Trial | None,
-              first: dict[str, Ending] | None = None, settle: Settle | None = None
-              ) -> tuple[Any, dict[str, str]]:
-    """`first` (with `trial`): the chapters' endings, known without a layout of the
-    handbook as it is."""
+    three times more. `first` (with `trial`): the chapters' endings, known without a
+    layout of the handbook as it is. Returns the document and the spacing chosen."""
     document = None
     if first is None or trial is None:
         document = render("")
@@ -377,76 +289,3 @@ def _variants(ending: Ending) -> list[str]:
     if ending.overleaf > 1 and ending.fills[0] >= NO_HOLE:
         return [f"loose{FROM}{ending.overleaf}", f"looser{FROM}{ending.overleaf}"]
     return ["loose", "looser"]
-
-
-# a chapter's blocks set tight, loose and looser (& is the block itself): (selector,
-# property, tight, loose, looser); never the chapter's opener, whose depth and spacing
-# stay the same in every chapter
-SPACING = (
-    ("& > p, & aside > p, & .role-mission > p", "margin-bottom", "0.45em", "0.95em", "1.2em"),
-    ("&", "margin-bottom", "0.35em", "1em", "1.35em"),
-    ("& > h2", "margin", "1em 0 0.35em", "1.9em 0 0.6em", "2.3em 0 0.7em"),
-    ("& > h3, & .practice h3", "margin", "0.6em 0 0.25em", "1.2em 0 0.45em", "1.4em 0 0.5em"),
-    ("& li", "margin-bottom", "0.12em", "0.4em", "0.5em"),
-    ("& .callout, & .takeaways", "margin", "0.7em 0", "1.4em 0", "1.7em 0"),
-    ("& .callout, & .takeaways", "padding-top", "3mm", "4mm", "4mm"),
-    ("& .callout, & .takeaways", "padding-bottom", "1mm", "2mm", "2mm"),
-    ("& th, & td", "padding-top", "1.4mm", "2.6mm", "3mm"),
-    ("& th, & td", "padding-bottom", "1.4mm", "2.6mm", "3mm"),
-    ("& .glossary .term", "margin-bottom", "1mm", "3.4mm", "4.4mm"),
-    ("& .practice", "margin-bottom", "1.5mm", "4.5mm", "6mm"),
-    ("& .checklist li", "padding-top", "0.9mm", "2mm", "2.4mm"),
-    ("& .checklist li", "padding-bottom", "0.9mm", "2mm", "2.4mm"),
-    ("& .questions > li", "margin-bottom", "3mm", "6mm", "8mm"),  # more room to write
-    ("& .write-line", "height", "8mm", "10mm", "11mm"),
-)
-VARIANTS = ("tight", "loose", "looser")
-FROM = "@"  # "loose@4": loose from the chapter's block 4 on
-THEN = "/"  # "tight/loose@4": tight, and loose from block 4 on
-
-
-def _known(variant: Any) -> bool:
-    """Whether `variant` (kept in the cache) is one fitting_css can set."""
-    if not isinstance(variant, str):
-        return False
-    before, then, after = variant.rpartition(THEN)
-    if then:
-        return before in VARIANTS and FROM in after and _known(after)
-    name, sep, start = variant.partition(FROM)
-    return variant == "" or name in VARIANTS and (not sep or start.isdigit())
-
-
-def fitting_css(chosen: dict[str, str]) -> str:
-    """The CSS that sets each chapter as `chosen` (chapter anchor -> variant, "" as is)."""
-    return "\n".join(_spacing(name, variant) for name, variant in chosen.items() if variant)
-
-
-def _quoted(anchor: str) -> str:
-    """An id inside a CSS attribute selector's quotes."""
-    return "".join(c if c.isalnum() or c in "-_" else f"\\{ord(c):x} " for c in anchor)
-
-
-def _scope(anchor: str) -> str:
-    """A selector for the chapter's section (an attribute selector: an id may start
-    with a digit, which `#id` cannot)."""
-    return f'.chapter[id="{_quoted(anchor)}"]'
-
-
-def _spacing(anchor: str, variant: str) -> str:
-    """The spacing of `variant` for one chapter's blocks (from its block N on, for a
-    variant "NAME@N")."""
-    before, then, after = variant.rpartition(THEN)
-    if then:  # the second set later, from its block on: it overrides the first there
-        return f"{_spacing(anchor, before)}\n{_spacing(anchor, after)}"
-    name, _, start = variant.partition(FROM)
-    scope = _scope(anchor)
-    if start:
-        first = f'{scope} > .block[id="{_quoted(f"{anchor}-{start}")}"]'
-        holders = [first, f"{first} ~ .block"]
-    else:
-        holders = [f"{scope} > .block"]
-    column = VARIANTS.index(name)
-    return "\n".join(
-        ", ".join(one.strip().replace("&", block) for block in holders
-                  for one in selectors.split(","))
-        + f" {{ {prop}: {values[column]}; }}" for selectors, prop, *values in SPACING)

@@ -92,7 +92,7 @@ def _average_width(path: Path, sample: str) -> float:
 def _advances(path: Path) -> tuple[int, dict[int, int]] | None:
     """(units per em, advance width per code point) of a font file, read once; None for a
     font fontTools cannot read."""
-    from smguide.io.cache import font_file_widths
+    from smguide.io.usercache import font_file_widths
 
     try:
         units, _, advances = font_file_widths(path)  # as the deck measures, cached

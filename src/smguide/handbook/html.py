@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from smguide.errors import Problem, RenderError, Where
 from smguide.handbook.diagram import Diagrams
-from smguide.handbook.fitting import Fit
+from smguide.handbook.endings import Fit
 from smguide.handbook.grid import PAPERS, PX_PER_MM, TextGrid, text_grid
 from smguide.handbook.headings import LETTER_RUNS, running_head, tie_headings
 from smguide.handbook.hyphenation import hyphenator

@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from smguide.handbook.breaks import SHY
-from smguide.handbook.fitting import Ending, recorded
+from smguide.handbook.endings import Ending, recorded
 from smguide.handbook.floats import Move, moved
 from smguide.handbook.manuscript import VARIANT, Manuscript
-from smguide.io.cache import cached_json, keep_json
+from smguide.io.usercache import cached_json, keep_json
 
 
 def laid_before(key: str | None, text: str) -> tuple[str, str, Any, int] | None:

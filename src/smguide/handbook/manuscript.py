@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from smguide.handbook.fitting import Fit
+from smguide.handbook.endings import Fit
 from smguide.safety.iccprofile import OutputProfile
 
 VARIANT = "pdf/ua-1"  # tagged, with title and language: readable by assistive technology

@@ -20,14 +20,15 @@ from weakref import WeakKeyDictionary
 from smguide.errors import RenderError
 from smguide.handbook.alone import chapter_alone
 from smguide.handbook.breaks import settle
-from smguide.handbook.fitting import Ending, Fit, endings, fit_chapters, recorded
+from smguide.handbook.endings import Ending, Fit, endings, recorded
+from smguide.handbook.fitting import fit_chapters
 from smguide.handbook.floats import Alone, Move, moved, place_floats, place_floats_alone
 from smguide.handbook.guard import engine_guard, refuse_unsafe_links
 from smguide.handbook.kept import chapter_keys, fit_key, keep_laid, keep_padding, laid_before
 from smguide.handbook.layouts import Layouts
 from smguide.handbook.manuscript import VARIANT, Manuscript, PrintSpec
 from smguide.handbook.settled import Settling
-from smguide.io.cache import cached_json, code_of, keep_json
+from smguide.io.usercache import cached_json, code_of, keep_json
 from smguide.safety.fetcher import make_fetcher
 
 # where the printed handbook's padding pages go (templates/handbook/back-cover.html.j2),
@@ -184,13 +185,23 @@ def _placed(lay_out: Callable[[str], Any], text: str, fit: Fit, key: str | None,
 @lru_cache(maxsize=1)
 def _layout_code() -> bytes:
     """The code that decides what a kept layout holds (this module, the layouts, the
-    kept layouts, the chapters alone, the fitting, the floats, the breaks taken back, on
-    the chapters alone too): a
+    kept layouts, the chapters alone, the fitting with the endings it reads and the
+    spacing it sets, the floats, the breaks taken back, on the chapters alone too): a
     fit kept by another version of it is not used."""
-    from smguide.handbook import alone, breaks, fitting, floats, kept, layouts, settled
+    from smguide.handbook import (
+        alone,
+        breaks,
+        endings,
+        fitting,
+        floats,
+        kept,
+        layouts,
+        settled,
+        spacing,
+    )
 
-    return code_of(sys.modules[__name__], layouts, kept, alone, breaks, fitting, floats,
-                   settled)
+    return code_of(sys.modules[__name__], layouts, kept, alone, breaks, fitting, endings,
+                   spacing, floats, settled)
 
 
 def render_pdf(manuscript: Manuscript, *, crop_marks: bool = False,

@@ -30,7 +30,8 @@ from smguide.handbook.breaks import (
     to_take_back,
     word_at,
 )
-from smguide.handbook.fitting import Ending, Fit, endings, fitting_css
+from smguide.handbook.endings import Ending, Fit, endings
+from smguide.handbook.spacing import fitting_css
 
 # a chapter's part of the parsed handbook: (anchor) -> a copy holding only that chapter
 # (alone.chapter_alone); and (that copy, extra CSS) -> its layout

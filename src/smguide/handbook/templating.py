@@ -52,7 +52,7 @@ from smguide.handbook.templatelimits import (
     template_error,
     width_filter,
 )
-from smguide.io.cache import template_cache
+from smguide.io.templatecache import template_cache
 from smguide.model.typography import Typography
 from smguide.paths import link_loop, real
 from smguide.resources import builtin

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from smguide.errors import BrandError, Problem, Where, quote
 from smguide.paths import display_path, link_loop, real
@@ -23,7 +23,7 @@ from smguide.sources.brandcolours import (
     readable_on_screen,
     readable_text,
 )
-from smguide.sources.brandfile import BrandFile, PrintDefaults
+from smguide.sources.brandfile import BrandFile, PrintDefaults, SmguideDefaults
 from smguide.sources.brandfonts import css_weight, line_height_of, size_pt_of, typography
 from smguide.sources.brandlogo import read_logo
 from smguide.sources.brandreader import BrandReader
@@ -165,40 +165,22 @@ def load_brand(path: Path, network: bool = False) -> tuple[Brand, list[Problem]]
     if reader.problems or parsed is None:
         raise BrandError(sorted(dict.fromkeys(reader.problems), key=file_line))
 
-    meta = parsed.meta
-    name = meta.name if meta and isinstance(meta.name, str) else (
-        (meta.name.full or meta.name.short) if meta and meta.name else None)
     size_pt = size_pt_of(base.get("size") if isinstance(base.get("size"), (str, int, float))
                        else None)
-    line_height = line_height_of(base.get("line-height"), size_pt)
-    warnings = list(reader.warnings)
-    if line_height is not None and line_height < MIN_LINE_HEIGHT:
-        warnings.append(Problem.warn(reader.where("typography", "base", "line-height"),
-                                     f"a line height of {line_height:g} makes the lines of a "
-                                     f"page of text touch; the handbook uses "
-                                     f"{MIN_LINE_HEIGHT}", f"at least {MIN_LINE_HEIGHT}"))
-        line_height = MIN_LINE_HEIGHT
-    faces: dict[tuple[str, str, int, str], FontFace] = {}
-    for face in (*bundled_faces(), *base_faces, *head_faces):
-        faces.setdefault((face.family, str(face.path), face.weight, face.style), face)
+    line_height, warnings = _line_height(base, size_pt, reader)
     printed, notes = readable_on_paper(light, reader)
     warnings += notes + handbook_warnings(shown, printed)
     light, screen = readable_on_screen(light, reader, "light")
     dark, screen_dark = readable_on_screen(dark, reader, "dark")
+    name = _name(parsed.meta)
     brand = Brand(
-        name=name or "", footer=smguide.footer if smguide and isinstance(
-            smguide.footer, str) else None, logo=logo_path,
+        name=name or "", logo=logo_path,
         logo_alt=logo_alt or (f"{name} logo" if name else "Logo"), colours=light,
-        base_family=base_used, base_size_pt=size_pt, line_height=line_height or 1.45,
+        base_family=base_used, base_size_pt=size_pt, line_height=line_height,
         heading_family=head_used,
         heading_weight=css_weight(heads.get("weight") if isinstance(
             heads.get("weight"), (int, str)) else None, 700),
-        faces=tuple(faces.values()), root=root, path=real(path), named=path,
-        layouts=dict(smguide.layouts or {}) if smguide else {},
-        template_theme=(smguide.template_theme if smguide else None) or "template",
-        template_logo=(smguide.template_logo if smguide else None) or "auto",
-        layout_where={kind: reader.where("defaults", "smguide", "layouts", kind)
-                      for kind in (smguide.layouts or {} if smguide else {})},
+        faces=_faces(base_faces, head_faces), root=root, path=real(path), named=path,
         print_profile=print_profile, print_cmyk=print_cmyk,
         print_colours=printed, dark_colours=dark,
         logo_dark=logo_dark if logo_dark != logo_path else None,
@@ -207,10 +189,61 @@ def load_brand(path: Path, network: bool = False) -> tuple[Brand, list[Problem]]
         fonts_found=tuple(dict.fromkeys(reader.found)),
         font_warnings=tuple(dict.fromkeys(reader.font_warnings)),
         screen_notes=(("light", tuple(screen)), ("dark", tuple(screen_dark))),
+        **_smguide_settings(smguide, reader))
+    return brand, list(dict.fromkeys(warnings))
+
+
+def _name(meta: Any) -> str | None:
+    """meta.name, or its full (else short) form."""
+    return meta.name if meta and isinstance(meta.name, str) else (
+        (meta.name.full or meta.name.short) if meta and meta.name else None)
+
+
+def _line_height(base: dict[str, Any], size_pt: float, reader: BrandReader
+                 ) -> tuple[float, list[Problem]]:
+    """typography.base.line-height (1.45 when not given; at least MIN_LINE_HEIGHT), and
+    the warnings so far: the reader's, and one for a line height raised to the least."""
+    line_height = line_height_of(base.get("line-height"), size_pt)
+    warnings = list(reader.warnings)
+    if line_height is not None and line_height < MIN_LINE_HEIGHT:
+        warnings.append(Problem.warn(reader.where("typography", "base", "line-height"),
+                                     f"a line height of {line_height:g} makes the lines of a "
+                                     f"page of text touch; the handbook uses "
+                                     f"{MIN_LINE_HEIGHT}", f"at least {MIN_LINE_HEIGHT}"))
+        line_height = MIN_LINE_HEIGHT
+    return line_height or 1.45, warnings
+
+
+def _faces(*chosen: list[FontFace]) -> tuple[FontFace, ...]:
+    """The bundled faces and the brand's, each file and weight once."""
+    faces: dict[tuple[str, str, int, str], FontFace] = {}
+    for face in (*bundled_faces(), *(face for found in chosen for face in found)):
+        faces.setdefault((face.family, str(face.path), face.weight, face.style), face)
+    return tuple(faces.values())
+
+
+class _Settings(TypedDict):
+    footer: str | None
+    footers: dict[str, str]
+    footer_where: Where
+    layouts: dict[str, str | int]
+    layout_where: dict[str, Where]
+    template_theme: str
+    template_logo: str
+
+
+def _smguide_settings(smguide: SmguideDefaults | None, reader: BrandReader) -> _Settings:
+    """What the brand file's defaults.smguide says of the footer and a company template."""
+    return _Settings(
+        footer=smguide.footer if smguide and isinstance(smguide.footer, str) else None,
         footers={code.lower(): text for code, text in smguide.footer.items()}
         if smguide and isinstance(smguide.footer, dict) else {},
-        footer_where=reader.where("defaults", "smguide", "footer"))
-    return brand, list(dict.fromkeys(warnings))
+        footer_where=reader.where("defaults", "smguide", "footer"),
+        layouts={kind: pin for kind, pin in (smguide.layouts or {}).items()} if smguide else {},
+        layout_where={kind: reader.where("defaults", "smguide", "layouts", kind)
+                      for kind in (smguide.layouts or {} if smguide else {})},
+        template_theme=(smguide.template_theme if smguide else None) or "template",
+        template_logo=(smguide.template_logo if smguide else None) or "auto")
 
 
 def _read_brand_file(path: Path, shown: str) -> Located:

@@ -27,7 +27,7 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from smguide.errors import Problem, quote
-from smguide.io.cache import cached_json, code_of, keep_json
+from smguide.io.usercache import cached_json, code_of, keep_json
 from smguide.safety.limits import file_too_big, list_too_long, text_too_long
 from smguide.sources.characters import has_invisible
 from smguide.sources.yamlhints import CURLY, curly_fix, explain, plain_problem

@@ -1,0 +1,98 @@
+"""How each chapter of a laid-out handbook ends: on which pages, and how full each is.
+
+Read from the laid-out pages through WeasyPrint's public API: each chapter's start, its
+blocks and the empty marker at its end are anchors (`Page.anchors`, positions in CSS
+pixels). The fitting (fitting.py) chooses each chapter's spacing from these endings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+FULL_ENOUGH = 0.55  # a last page at least this full is left alone (the limit is half
+# full: the anchors' boxes reach a little lower than the glyphs a reader sees)
+NO_HOLE = 0.73  # a page before a chapter's last at least this full has no hole (the
+# limit is 30% white, floats.GAP)
+
+
+@dataclass(frozen=True)
+class Fit:
+    """Where the text block is (CSS px from the page's top), the opening drop every
+    chapter has (fitting never changes it), and the chapters' anchors in order (the end
+    marker is ANCHOR--end)."""
+
+    top: float
+    bottom: float
+    drop: float
+    chapters: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Ending:
+    first_page: int
+    last_page: int
+    fills: tuple[float, ...]  # how full each of its pages is, 0..1 of the text block
+    overleaf: int = 0  # the number N of its first block (ANCHOR-N) that starts after its
+    # first page (0: none, or not known)
+
+    @property
+    def fill(self) -> float:
+        return self.fills[-1]
+
+    @property
+    def poor(self) -> int:
+        """Its pages with a hole (more than 30% white before its last page) and a last
+        page less than half full (none when it has one page)."""
+        if len(self.fills) < 2:
+            return 0
+        return sum(f < NO_HOLE for f in self.fills[:-1]) + (self.fills[-1] < FULL_ENOUGH)
+
+    @property
+    def short(self) -> float:
+        """How far its pages fall short of those limits, together (0..: smaller is
+        better): of two endings with as many poor pages, the one nearer to none."""
+        if len(self.fills) < 2:
+            return 0.0
+        return sum(max(0.0, NO_HOLE - f) for f in self.fills[:-1]) + max(
+            0.0, FULL_ENOUGH - self.fills[-1])
+
+
+def endings(document: Any, fit: Fit) -> dict[str, Ending]:
+    """Each chapter's pages and how full each is: the lowest bottom of the chapter's
+    anchored boxes on the page (its blocks have ids ANCHOR-N; a block that goes on to the
+    next page reaches the page's foot), the end marker's top on its last page."""
+    height = fit.bottom - fit.top
+    first: dict[str, tuple[int, float]] = {}
+    lowest: dict[tuple[int, str], float] = {}
+    blocks: dict[str, list[tuple[int, int]]] = {}  # chapter -> (page, block number)
+    owners = set(fit.chapters)
+    for number, page in enumerate(document.pages):
+        for name, box in page.anchors.items():  # (left, top, right, bottom) in WeasyPrint 70
+            first.setdefault(name, (number, float(box[1])))
+            owner, _, number_ = name.rpartition("-")
+            if owner in owners and number_.isdigit():  # a block (the section reaches the foot)
+                key = (number, owner)
+                lowest[key] = max(lowest.get(key, 0.0), float(box[3]))
+                blocks.setdefault(owner, []).append((number, int(number_)))
+    found = {}
+    for anchor in fit.chapters:
+        if anchor not in first or f"{anchor}--end" not in first:
+            continue
+        start, (last, end_y) = first[anchor][0], first[f"{anchor}--end"]
+        fills = [min(1.0, max(0.0, (lowest.get((p, anchor), fit.bottom) - fit.top) / height))
+                 for p in range(start, last)]
+        fills.append(max(0.0, min(1.0, (end_y - fit.top) / height)))
+        on: dict[int, int] = {}
+        for page, block in blocks.get(anchor, []):
+            on.setdefault(block, page)  # the page each block starts on
+        overleaf = min((block for block, page in on.items() if page > start), default=0)
+        found[anchor] = Ending(start, last, tuple(fills), overleaf)
+    return found
+
+
+
+def recorded(found: dict[str, Ending]) -> dict[str, list[Any]]:
+    """The endings as kept in the cache (and compared with a layout's)."""
+    return {name: [e.first_page, e.last_page, [round(f, 4) for f in e.fills]]
+            for name, e in found.items()}

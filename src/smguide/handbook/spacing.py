@@ -1,0 +1,79 @@
+"""The spacing a chapter is set with when it is fitted: tight, loose or looser, for the
+whole chapter or from one of its blocks on, written as CSS scoped to that chapter.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# a chapter's blocks set tight, loose and looser (& is the block itself): (selector,
+# property, tight, loose, looser); never the chapter's opener, whose depth and spacing
+# stay the same in every chapter
+SPACING = (
+    ("& > p, & aside > p, & .role-mission > p", "margin-bottom", "0.45em", "0.95em", "1.2em"),
+    ("&", "margin-bottom", "0.35em", "1em", "1.35em"),
+    ("& > h2", "margin", "1em 0 0.35em", "1.9em 0 0.6em", "2.3em 0 0.7em"),
+    ("& > h3, & .practice h3", "margin", "0.6em 0 0.25em", "1.2em 0 0.45em", "1.4em 0 0.5em"),
+    ("& li", "margin-bottom", "0.12em", "0.4em", "0.5em"),
+    ("& .callout, & .takeaways", "margin", "0.7em 0", "1.4em 0", "1.7em 0"),
+    ("& .callout, & .takeaways", "padding-top", "3mm", "4mm", "4mm"),
+    ("& .callout, & .takeaways", "padding-bottom", "1mm", "2mm", "2mm"),
+    ("& th, & td", "padding-top", "1.4mm", "2.6mm", "3mm"),
+    ("& th, & td", "padding-bottom", "1.4mm", "2.6mm", "3mm"),
+    ("& .glossary .term", "margin-bottom", "1mm", "3.4mm", "4.4mm"),
+    ("& .practice", "margin-bottom", "1.5mm", "4.5mm", "6mm"),
+    ("& .checklist li", "padding-top", "0.9mm", "2mm", "2.4mm"),
+    ("& .checklist li", "padding-bottom", "0.9mm", "2mm", "2.4mm"),
+    ("& .questions > li", "margin-bottom", "3mm", "6mm", "8mm"),  # more room to write
+    ("& .write-line", "height", "8mm", "10mm", "11mm"),
+)
+VARIANTS = ("tight", "loose", "looser")
+FROM = "@"  # "loose@4": loose from the chapter's block 4 on
+THEN = "/"  # "tight/loose@4": tight, and loose from block 4 on
+
+
+def known(variant: Any) -> bool:
+    """Whether `variant` (kept in the cache) is one fitting_css can set."""
+    if not isinstance(variant, str):
+        return False
+    before, then, after = variant.rpartition(THEN)
+    if then:
+        return before in VARIANTS and FROM in after and known(after)
+    name, sep, start = variant.partition(FROM)
+    return variant == "" or name in VARIANTS and (not sep or start.isdigit())
+
+
+def fitting_css(chosen: dict[str, str]) -> str:
+    """The CSS that sets each chapter as `chosen` (chapter anchor -> variant, "" as is)."""
+    return "\n".join(_spacing(name, variant) for name, variant in chosen.items() if variant)
+
+
+def _quoted(anchor: str) -> str:
+    """An id inside a CSS attribute selector's quotes."""
+    return "".join(c if c.isalnum() or c in "-_" else f"\\{ord(c):x} " for c in anchor)
+
+
+def _scope(anchor: str) -> str:
+    """A selector for the chapter's section (an attribute selector: an id may start
+    with a digit, which `#id` cannot)."""
+    return f'.chapter[id="{_quoted(anchor)}"]'
+
+
+def _spacing(anchor: str, variant: str) -> str:
+    """The spacing of `variant` for one chapter's blocks (from its block N on, for a
+    variant "NAME@N")."""
+    before, then, after = variant.rpartition(THEN)
+    if then:  # the second set later, from its block on: it overrides the first there
+        return f"{_spacing(anchor, before)}\n{_spacing(anchor, after)}"
+    name, _, start = variant.partition(FROM)
+    scope = _scope(anchor)
+    if start:
+        first = f'{scope} > .block[id="{_quoted(f"{anchor}-{start}")}"]'
+        holders = [first, f"{first} ~ .block"]
+    else:
+        holders = [f"{scope} > .block"]
+    column = VARIANTS.index(name)
+    return "\n".join(
+        ", ".join(one.strip().replace("&", block) for block in holders
+                  for one in selectors.split(","))
+        + f" {{ {prop}: {values[column]}; }}" for selectors, prop, *values in SPACING)
