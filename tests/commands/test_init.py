@@ -56,6 +56,34 @@ def test_init_in_german(run: Callable[..., Result], tmp_path: Path,
     assert "for new team members" not in text
 
 
+def test_init_in_a_language_with_no_text_starts_from_the_english_one(
+        run: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = run("init", "--lang", "es", "manual")
+    assert result.exit_code == 0, result.stderr
+    assert ("translate content/ into Spanish: the text is the English starter's, with dates, "
+            "quotes and hyphenation already in Spanish; start with content/labels.yaml"
+            ) in result.stderr
+    guide = (tmp_path / "manual/content/guide.yaml").read_text()
+    assert "\nlanguage: es\n" in guide and "title: Welcome to the Team" in guide
+    labels = (tmp_path / "manual/content/labels.yaml").read_text()
+    assert labels.startswith("# Translate these words into Spanish (es): each value, never a "
+                             "key.\n")
+    monkeypatch.chdir(tmp_path / "manual")
+    check = run("check", "--strict")
+    assert check.exit_code == 0, check.stdout
+    assert check.stdout.startswith("Checked content (es, 2 chapters)")
+    assert run("pdf").exit_code == 0
+    import pikepdf
+    from pypdf import PdfReader
+
+    with pikepdf.open("output/handbook.pdf") as pdf:
+        assert str(pdf.Root.Lang) == "es"  # screen readers and hyphenation: Spanish
+    cover = PdfReader("output/handbook.pdf").pages[0].extract_text()
+    assert "de 2026" in cover and "Welcome to the Team" in cover  # a Spanish date already
+    assert run("init", "--lang", "pt-BR", "manual-br").exit_code == 0
+    assert "into Portuguese (Brazil)" in run("init", "--lang", "pt-br", "outro").stderr
+
+
 def test_init_refuses_a_folder_that_is_not_empty(run: Callable[..., Result],
                                                  tmp_path: Path) -> None:
     (tmp_path / "mine").mkdir()

@@ -43,7 +43,9 @@ def test_an_unknown_language_lists_the_available_ones(run: Callable[..., Result]
                                         "de, en. To add it, copy the content into "
                                         "content/fr/"), command
     result = run("init", "--lang", "xx", "new")
-    assert result.stderr == 'Error: there is no starter in "xx"; available: de, en\n'
+    assert result.stderr == ('Error: there is no starter in "xx"; available: de, en (or any '
+                             "language by its code, such as es or pt-BR, to start from the "
+                             "English text)\n")
     with pytest.raises(LanguageError):
         select(project, "fr")
 

@@ -31,7 +31,8 @@ def _port(ctx: click.Context, param: click.Parameter, value: int) -> int:
 
 @click.command(short_help="Create a starter project in FOLDER (default: this folder).")
 @click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
-@click.option("--lang", metavar="LANG", help="Language of the starter content (default: en).")
+@click.option("--lang", metavar="LANG", help="Language of the starter content (default: en); a "
+              "language with no starter of its own gets the English text to translate.")
 @click.pass_obj
 def init(say: Say, folder: Path | None, lang: str | None) -> None:
     """Create a starter project in FOLDER: content, brand, a README for editors and an
@@ -50,9 +51,13 @@ def init(say: Say, folder: Path | None, lang: str | None) -> None:
 
     target = folder or Path(".")
     here = real(target) == real(Path.cwd())  # no FOLDER, or "."
-    written = create(target, lang, here=here)
+    started = create(target, lang, here=here)
     where = "the project in this folder" if here else f"{display_path(target)}/"
-    say(f"Created {where} with {counted(len(written), 'file')}. Next:")
+    say(f"Created {where} with {counted(len(started.files), 'file')}. Next:")
+    if started.untranslated:
+        say(f"  translate content/ into {started.untranslated}: the text is the English "
+            "starter's, with dates, quotes and hyphenation already in "
+            f"{started.untranslated}; start with content/labels.yaml")
     say(("" if here else f"  cd {display_path(target)}\n") +
         "  smguide preview      # see it in your browser while you edit\n"
         "  smguide build        # output/handbook.pdf and output/deck.pptx")

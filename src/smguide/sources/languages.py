@@ -86,6 +86,17 @@ def suffixed(path: Path, lang: str | None, translated: bool) -> Path:
     return path.with_name(f"{path.stem}-{lang.strip().lower()}{path.suffix}")
 
 
+def language_name(language: str) -> str | None:
+    """The language's English name ('Spanish' for es, 'Portuguese (Brazil)' for pt-BR), or
+    None when Babel (CLDR) does not know it."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(language.replace("-", "_")).get_display_name("en")
+    except (UnknownLocaleError, ValueError):
+        return None
+
+
 def format_date(iso: str, language: str, ordinal_day: Mapping[str, str] | None = None) -> str:
     """'2026-03-01' as the language writes it ('March 1, 2026', '1. März 2026'), in
     Babel's long format; the day gets the suffix `ordinal_day` gives its ordinal category
