@@ -79,10 +79,12 @@ def test_the_guides_fit_alike(tmp_path: Path) -> None:
 
 def _block(guide: Guide, kind: str) -> tuple[int, int]:
     """The first block of `kind` without an author's `slide:` text (none, or `slide: false`,
-    as the built-in guide's callouts have: the change gives it its slide text)."""
+    as the built-in guide's callouts have: the change gives it its slide text); the first
+    role (the change says which of its lists the slide shows)."""
     return next((c, b) for c, chapter in enumerate(guide.chapters)
                 for b, block in enumerate(chapter.blocks)
-                if block.type == kind and getattr(block, "slide", None) in (None, False))
+                if block.type == kind and (kind == "role" or getattr(block, "slide", None)
+                                           in (None, False)))
 
 
 def _with_block(guide: Guide, kind: str, **changes: Any) -> Guide:
@@ -113,8 +115,10 @@ OVERFLOWS: dict[str, tuple[Callable[[Guide], Guide], bool]] = {
         rows=lambda b: _first(b.rows, b.rows[0].model_copy(update={"aspect": WIDE}))), False),
     "a practice": (lambda g: _with_block(g, "practices", items=lambda b: _first(
         b.items, b.items[0].model_copy(update={"what": LONG, "slide": None}))), True),
-    "a role's activity": (lambda g: _with_block(g, "role", activities=lambda b: _first(
-        b.activities, LONG)), True),
+    "a role's activity": (lambda g: _with_block(g, "role", slide=None, activities=lambda b:
+        _first(b.activities, LONG)), True),
+    "a role's short list on the slide": (lambda g: _with_block(g, "role", slide=lambda b:
+        b.slide.model_copy(update={"skills": _first(b.slide.skills, LONG)})), True),
     "a diagram label": (lambda g: _with_block(g, "analogy", parts=lambda b: _first(
         b.parts, b.parts[0].model_copy(update={"name": LONG}))), True),
     "what a diagram part stands for": (lambda g: _with_block(g, "analogy", parts=lambda b:
@@ -165,8 +169,8 @@ def test_check_reports_what_the_build_refuses(run: Callable[..., Result],
     """`smguide check` (which measures without building) and `smguide slides` name the
     same text that cannot fit, at the same place; and the same "(cont.)" slides."""
     chapter = content / "chapters" / "02-sales.yaml"
-    edit(chapter, "      - Closing individual deals\n",
-         f"      - Closing individual deals\n      - {LONG}\n")
+    edit(chapter, "        - Negotiating and closing\n",
+         f"        - Negotiating and closing\n        - {LONG}\n")
     checked = run("check", "--content", str(content))
     built = run("slides", "--content", str(content), "-o", str(content.parent / "d.pptx"))
     assert checked.exit_code == built.exit_code == 1

@@ -31,7 +31,7 @@ def test_several_problems_in_several_files_are_all_reported(
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
         'Error: content/chapters/02-sales.yaml:17:5: block 2 (role), colour: unknown key "colour" '
-        "(allowed: heading, notes, name, focus, mission, activities, skills)",
+        "(allowed: heading, notes, name, focus, mission, activities, skills, slide)",
         "Error: content/chapters/02-sales.yaml:18:5: block 2 (role), focus: expected one of "
         'short-term, long-term; got "shortterm" (did you mean "short-term"?)',
         'Error: content/chapters/03-marketing.yaml:1:1: titel: unknown key "titel" '

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 # the type scale: (base, smallest); body text never below 18 pt, labels (0.8) 14.4 pt
 BODY = (24, 18)  # lists
 DENSE = (20, 18)  # cards, table cells
-COLUMNS = (22, 18)  # two columns side by side (a role)
+COLUMNS = (24, 18)  # two columns side by side (a role): up to the lists' size
 ONE_SLIDE = 18  # a role's columns may come down to this to stay on one slide
 GAP = 228600  # a quarter inch, in EMU
 MAX_WORDS = 65  # "about 60" on one content slide; the rest continues, or goes to the notes

@@ -19,7 +19,7 @@ from smguide.deck.slides import drop_empty, title_of, too_long
 from smguide.deck.textfit import Box, Fonts, Para, Span, largest_size, text_height
 from smguide.deck.theme import filled_shape
 from smguide.deck.titles import continuation
-from smguide.deck.typescale import DENSE_TEXT, LIST_TEXT
+from smguide.deck.typescale import LIST_TEXT, ROLE_TEXT
 from smguide.deck.write import (
     INSET_X,
     Area,
@@ -46,6 +46,10 @@ def _label(text: str, lang: Writing, space: float = 0.0) -> Para:
                 tone="accent2", space_before=space)
 
 
+def _item(text: str, lang: Writing) -> Para:
+    return Para(spans(text, lang), bullet="•", indent=1.0, space_before=0.3)
+
+
 HEADER = 0.75  # the role card's coloured header, inches
 EDGE = round(INSET_X * 12700)  # the header's edges where the columns' text starts
 
@@ -60,10 +64,12 @@ def role_slides(deck: DeckContext, planned: PlannedSlide, role: Role) -> None:
     focus = labels.short_term if role.focus == "short-term" else labels.long_term
     names = (labels.activities, labels.skills)
     columns_head = ([_label(names[0], lang)], [_label(names[1], lang)])
-    lists = ([Para(spans(a, lang), bullet="•", indent=1.0, space_before=0.3)
-              for a in role.activities],
-             [Para(spans(s, lang), bullet="•", indent=1.0, space_before=0.3)
-              for s in role.skills])
+    full = (role.activities, role.skills)
+    shown = _shown(role)
+    lists = ([_item(item, lang) for item in shown[0]], [_item(item, lang) for item in shown[1]])
+    # what the slides leave out of the block's lists: said in the notes, on the first
+    left_out = [listed(names[n], [Para(spans(item, lang)) for item in items])
+                for n, items in enumerate(full) if items != shown[n]]
     area = _both_columns(deck, planned)
     header_h = round(HEADER * 914400)
     inner = Area(area.left, area.top + header_h + GAP // 2, area.width,
@@ -81,7 +87,7 @@ def role_slides(deck: DeckContext, planned: PlannedSlide, role: Role) -> None:
             continue
         said = [listed(names[n], items) for n, items in enumerate(page.items) if items]
         slide = deck.new_slide(planned, title, number, said="\n".join(said),
-                               extra="\n".join(mission) if number == 0 else "",
+                               extra="\n".join([*left_out, *mission]) if number == 0 else "",
                                pages=len(pages), continues=continues)
         _role_header(deck, slide, area.narrowed(EDGE), header_h, role.name,
                      deck.guide.typography.pair(labels.focus, focus))
@@ -93,8 +99,16 @@ def role_slides(deck: DeckContext, planned: PlannedSlide, role: Role) -> None:
             box = slide.shapes.add_textbox(Emu(column.left), Emu(column.top),
                                            Emu(column.width), Emu(column.height))
             box.name = ("Activities", "Skills")[n if page.topic is None else page.topic]
-            deck.scale.fill(DENSE_TEXT, box, paras, page.size, spread_with=id(slide))
+            deck.scale.fill(ROLE_TEXT, box, paras, page.size, spread_with=id(slide))
         drop_empty(slide)
+
+
+def _shown(role: Role) -> tuple[list[str], list[str]]:
+    """The lists the card shows: the block's `slide:` lists where it gives them (short
+    items for the room), else its own."""
+    slide = role.slide or None
+    return (slide.activities if slide and slide.activities else role.activities,
+            slide.skills if slide and slide.skills else role.skills)
 
 
 def _continues(deck: DeckContext, planned: PlannedSlide, name: str, names: tuple[str, str],
@@ -169,7 +183,8 @@ def _by_meaning(lists: Chunks, heads: Chunks, boxes: list[Box], fonts: Fonts
     """Each list on slides of its own (what they do, then what it takes), its label over
     the first column and its items across both columns, cut where the two columns'
     heights are even; a list too long for one slide runs over the fewest that hold it
-    (each within MAX_WORDS). Every slide at the smallest size any of them needs."""
+    (each within MAX_WORDS). Every slide at the smallest size any of them needs; the
+    slides after the first, titled with their list, show no label above it."""
     pages: list[tuple[float, list[Para], list[Para], int]] = []
     for topic, items in enumerate(lists):
         if not items:
@@ -195,8 +210,10 @@ def _by_meaning(lists: Chunks, heads: Chunks, boxes: list[Box], fonts: Fonts
             return None
     common = min(size for size, *_ in pages)
     out = []
-    for _, left, right, topic in pages:
+    for number, (_, left, right, topic) in enumerate(pages):
         shown = [p for p in (*left, *right) if p.bullet]
+        if number:  # its title names the list ("Sales: what it takes"): no label repeats it
+            left, right = [p for p in left if p.bullet], [p for p in right if p.bullet]
         out.append(RolePage(common, (left, right), (shown, []) if topic == 0 else ([], shown),
                             topic))
     return out

@@ -2,8 +2,9 @@
 to one size per family once every slide is made. The families: the titles of each kind of
 slide, and two sizes of body text, LIST_TEXT (lists and sparse slides: the agenda, checklists,
 takeaways, prose, the summary, the role card's header) and DENSE_TEXT (slides that hold more:
-the role card's columns, tables, cards). The columns of one slide open up their list
-items by one amount to fill their height."""
+tables, cards). The role cards' columns (ROLE_TEXT) are one of the two: the list size when
+every role card reaches it, else the dense size. The columns of one slide open up their
+list items by one amount to fill their height."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from smguide.deck.write import fill
 HIERARCHY = 1.2  # a content title is at least this many times the size of body text
 SPREAD = 0.7  # lines a role card's list items may open up by, to fill the card's height
 LIST_TEXT, DENSE_TEXT = "list", "dense"  # the two sizes of body text (families)
+ROLE_TEXT = "role"  # the role cards' columns: LIST_TEXT's size or DENSE_TEXT's (commons)
 
 
 class TypeScale:
@@ -90,10 +92,17 @@ class TypeScale:
         commons = {family: min(found) for family, found in sizes.items()}
         title = commons.get("title:slide")
         if title is not None:
-            for family in (LIST_TEXT, DENSE_TEXT):
+            for family in (LIST_TEXT, DENSE_TEXT, ROLE_TEXT):
                 if family in commons:
                     commons[family] = min(commons[family],
                                           max(18.0, round(title / HIERARCHY * 2) / 2))
+        if ROLE_TEXT in commons:  # every role card at the list size, else at the dense one
+            role = commons[ROLE_TEXT]
+            if LIST_TEXT in commons and role >= commons[LIST_TEXT]:
+                commons[ROLE_TEXT] = commons[LIST_TEXT]
+            else:
+                commons[ROLE_TEXT] = commons[DENSE_TEXT] = min(
+                    role, commons.get(DENSE_TEXT, role))
         return commons
 
     def _spread_gaps(self, commons: dict[str, float]) -> dict[int, float]:

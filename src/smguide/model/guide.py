@@ -68,6 +68,17 @@ class Takeaways(BlockBase):
     slide: SlideText = None
 
 
+class RoleSlide(Strict):
+    """What a role card shows on its slide instead of the block's own lists."""
+
+    activities: Items | None = Field(
+        None, description="A few short items in place of `activities` on the slide; the "
+                          "block's `activities` are said in the notes.")
+    skills: Items | None = Field(
+        None, description="A few short items in place of `skills` on the slide; the "
+                          "block's `skills` are said in the notes.")
+
+
 class Role(BlockBase):
     type: Literal["role"]
     name: Text
@@ -75,6 +86,10 @@ class Role(BlockBase):
     mission: Markdown
     activities: Items
     skills: Items
+    slide: RoleSlide | Literal[False] | None = Field(
+        None, description="What the card shows on the slide: short `activities` and "
+                          "`skills` lists in place of the block's own (a few words each), "
+                          "the full lists said in the notes. `false`: the block has no slide.")
 
 
 COMPARED = (2, 4)  # a comparison sets two to four things side by side
