@@ -37,3 +37,36 @@ def test_the_same_print_handbook_again_is_laid_out_once_padded(
     assert len(whole) == 1 and PAD_PAGE in whole[0]  # at once with its notes pages
     assert again == first and pages_again == pages
     assert pages % 4 == 0 and len(PdfReader(BytesIO(again)).pages) == pages
+
+
+def test_a_kept_layout_is_keyed_with_the_code_the_parent_read(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The layout code's hash is read in the parent, before the engine forks with that
+    code, and passed down: the engine does not read it again as it lays out (a file edited
+    in between would key the layout of the old code with the new code). Here each process
+    reads a different "code"; the layout is kept under the parent's."""
+    import os
+
+    from smguide import __version__
+    from smguide.commands.build import build_pdf, load
+    from smguide.handbook import pdf
+    from smguide.handbook.html import HandbookRenderer
+    from smguide.handbook.kept import fit_key
+    from smguide.model.options import PrintOptions, Sources, creation_date
+    from smguide.resources import builtin
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(pdf, "code_of", lambda *_: f"code read by {os.getpid()}".encode())
+    pdf.layout_code.cache_clear()
+    try:
+        sources = Sources(builtin("content"), builtin("brand") / "_brand.yml")
+        build_pdf(sources, tmp_path / "handbook.pdf", PrintOptions())
+    finally:
+        pdf.layout_code.cache_clear()
+    guide, brand, _ = load(sources)
+    manuscript = HandbookRenderer(guide, brand, None).manuscript(PrintOptions(),
+                                                                 creation_date())
+    key = fit_key(manuscript, manuscript.html, f"code read by {os.getpid()}".encode())
+    kept = sorted(path.name for path in (tmp_path / "smguide").glob("laid-*"))
+    assert kept == [f"laid-{key}-{__version__}.json"]

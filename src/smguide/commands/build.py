@@ -62,9 +62,10 @@ def build_pdf(sources: Sources, output: Path, options: PrintOptions,
     start = time.perf_counter()
     check_writable(output)
     limits = limits or Limits.from_env()
+    code = _layout_code()
     with Worker(limits, "the handbook", PDF_ENGINE) as engine:
         guide, brand, warnings = loaded or load(sources, limits.allow_network)
-        submit_handbook(engine, guide, brand, sources.templates, options, limits)
+        submit_handbook(engine, guide, brand, sources.templates, options, limits, code)
         prune_when_due()  # while the handbook renders
         data, pages, *more = engine.result()
     path = write_atomic(output, data)
@@ -92,11 +93,21 @@ def build_slides(sources: Sources, output: Path, options: DeckOptions,
                  tuple(warnings + deck_warnings))
 
 
+def _layout_code() -> bytes:
+    """The hash of the handbook's layout code (the key of the layouts kept in the user's
+    cache), read here before the engine forks: the engine inherits the modules imported
+    with it, so it runs the code that was read (`handbook.pdf.layout_code`)."""
+    from smguide.handbook.pdf import layout_code as read
+
+    return read()
+
+
 def submit_handbook(engine: Worker, guide: Guide, brand: Brand, templates: Path | None,
-                    options: PrintOptions, limits: Limits) -> None:
+                    options: PrintOptions, limits: Limits, code: bytes) -> None:
     """Render the templates (in a child of their own: they are untrusted, and it inherits
     the model already imported here) and hand the resulting manuscript to `engine`, a
-    child that has loaded WeasyPrint and never imports the model."""
+    child that has loaded WeasyPrint and never imports the model; `code`: `layout_code()`,
+    read before `engine` forked."""
     from smguide.handbook.html import HandbookRenderer
     from smguide.handbook.pdf import render_pdf
 
@@ -106,7 +117,7 @@ def submit_handbook(engine: Worker, guide: Guide, brand: Brand, templates: Path 
         limits, "the handbook's templates")
     engine.submit(render_pdf, manuscript, crop_marks=options.crop_marks,
                   booklet=options.booklet, creep_mm=options.creep_mm,
-                  allow_network=limits.allow_network)
+                  allow_network=limits.allow_network, code=code)
 
 
 def render_deck(guide: Guide, brand: Brand, templates: Path | None,
@@ -161,6 +172,7 @@ def build_both(sources: Sources, out_dir: Path, print_options: PrintOptions,
     results: dict[str, Built] = {
         name: Built((out_dir / name).resolve(), int(entry["pages"]), 0.0, ())
         for name, entry in zip(names, kept, strict=True) if entry}
+    code = b"" if kept[0] else _layout_code()
     with ExitStack() as stack:
         pdf = None if kept[0] else stack.enter_context(
             Worker(limits, "the handbook", PDF_ENGINE))
@@ -168,7 +180,7 @@ def build_both(sources: Sources, out_dir: Path, print_options: PrintOptions,
         for name, built in results.items():  # kept from the last build: still say why
             results[name] = Built(built.path, built.pages, built.seconds, tuple(warnings))
         if pdf:
-            submit_handbook(pdf, guide, brand, sources.templates, print_options, limits)
+            submit_handbook(pdf, guide, brand, sources.templates, print_options, limits, code)
         # the deck starts only now: it is the shorter job, and on two cores a third busy
         # process (the parent validating, the handbook's children) would slow the longer
         deck = None if kept[1] else stack.enter_context(Worker(limits, "the deck", DECK_ENGINE))

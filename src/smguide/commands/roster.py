@@ -72,6 +72,7 @@ def build_roster(sources: Sources, roster: Path, output: Path, options: PrintOpt
     Nothing is written when a row is bad, unless skip_bad_rows. The rendering runs in a
     child process within `limits`, like every other render."""
     from smguide.handbook.glyphs import glyph_warnings
+    from smguide.handbook.pdf import layout_code
     from smguide.handbook.personal import check_labels, people, teams
     from smguide.sources.roster import read_roster, safe_output
 
@@ -92,7 +93,7 @@ def build_roster(sources: Sources, roster: Path, output: Path, options: PrintOpt
               merged=out_dir / f"{tag}-all.pdf" if roster_options.merge else None,
               deck=out_dir / f"{tag}-welcome.pptx" if roster_options.deck else None,
               workers=roster_options.workers or min(os.cpu_count() or 1, 8),
-              allow_network=limits.allow_network, seconds=limits.max_seconds)
+              allow_network=limits.allow_network, seconds=limits.max_seconds, code=layout_code())
     for target in (*job.targets, job.merged, job.deck):  # all of them, before rendering any
         if target is not None:
             check_writable(target)
@@ -137,6 +138,7 @@ class Job:
     workers: int
     allow_network: bool
     seconds: float  # the time limit, per batch
+    code: bytes  # handbook.pdf.layout_code(), read here before any render child forks
     scratch: Path = Path()  # made and removed by the parent, even if the child is killed
 
 
@@ -156,10 +158,10 @@ def _render_all(job: Job, report: Callable[[tuple[str, Any]], None]
     # children; the pool below is always shut down before it returns, and its workers
     # die with this process (PR_SET_PDEATHSIG) if it is stopped at a limit.
     multiprocessing.current_process().daemon = False
-    document, slots = lay_out_body(job.renderer, job.options, job.created, job.allow_network)
+    body, slots = lay_out_body(job.renderer, job.options, job.created, job.allow_network, job.code)
     with ProcessPoolExecutor(max_workers=job.workers, mp_context=get_context("fork"),
                              initializer=_start_worker,
-                             initargs=(Shared(job, document, slots),)) as pool:
+                             initargs=(Shared(job, body, slots),)) as pool:
         stream = _CopyStream(job, pool, slots, report)
         stream.run()
         finished = stream.batch + stream.extras()
@@ -223,8 +225,7 @@ class _CopyStream:
             self.specs[index] = _spec(person, pages, self.slots, path, self.job.targets[index],
                                       self.job.renderer.guide.title)
             copy = self.pool.submit(_assemble, self.body, self.specs[index],
-                                    Path(self.job.scratch) / f"copy-{index}.pdf",
-                                    self.job.options)
+                                    Path(self.job.scratch) / f"copy-{index}.pdf", self.job.options)
             self.copies[copy] = index
             started.add(copy)
         return started
@@ -337,7 +338,7 @@ def _write_personal(path: Path, chunk: list) -> list[tuple[Path, tuple[Any, ...]
     job = shared.job
     files = []
     for n, made in enumerate(render_personal(job.renderer, job.options, chunk, shared.slots,
-                                             job.created, job.allow_network)):
+                                             job.created, job.allow_network, code=job.code)):
         target = path if not n else path.with_name(f"{path.stem}-{n + 1}{path.suffix}")
         target.write_bytes(made.data)
         files.append((target, made.pages))
@@ -383,8 +384,7 @@ def _merge(body: Path, specs: list, names: list[str], scratch: Path, target: Pat
     from smguide.handbook.assemble import merge
 
     personals = {spec.personal: _opened("personal", spec.personal) for spec in specs}
-    scratch.write_bytes(_marked(options, merge(_opened("body", body), personals, specs,
-                                               names)))
+    scratch.write_bytes(_marked(options, merge(_opened("body", body), personals, specs, names)))
     return scratch, target
 
 

@@ -36,32 +36,35 @@ from smguide.safety.fetcher import make_fetcher
 PADDING, PAD_PAGE = '<div class="print-padding"></div>', '<div class="print-pad"></div>'
 
 
-def lay_out(manuscript: Manuscript, *, allow_network: bool = False) -> Any:
+def lay_out(manuscript: Manuscript, *, allow_network: bool = False,
+            code: bytes | None = None) -> Any:
     """Paginate the manuscript (a WeasyPrint Document) with the guarded fetcher; a print
     handbook is padded with notes pages before its back cover to a multiple of 4 pages
     (laid out again, with as many as it needs). The same handbook as before is laid out
     once, padded too: what its layout ended with is kept in the user's cache
-    (`kept.keep_laid`, `kept.keep_padding`)."""
+    (`kept.keep_laid`, `kept.keep_padding`), under a key made with `code`
+    (`layout_code()` as the parent read it; None: as read here)."""
     from smguide.handbook.engine import import_weasyprint
     from smguide.handbook.hyphenation import install
 
     import_weasyprint()
     install()  # German and the other two-level dictionaries read as two levels
-    key = fit_key(manuscript, manuscript.html, _layout_code()) if manuscript.fit else None
-    document, fitted, text = _lay_out(manuscript, manuscript.html, allow_network, key)
+    code = layout_code() if code is None else code
+    key = fit_key(manuscript, manuscript.html, code) if manuscript.fit else None
+    document, fitted, text = _lay_out(manuscript, manuscript.html, allow_network, key, code)
     if manuscript.print_spec and PADDING in text:
         missing = -len(document.pages) % 4  # a saddle-stitched booklet: sheets of 4 pages
         if key:
             keep_padding(key, missing)
         if missing:  # (the chapters as fitted the first time: the padding comes after them)
             document, _, _ = _lay_out(manuscript, text.replace(
-                PADDING, PAD_PAGE * missing, 1), allow_network, None, fitted)
+                PADDING, PAD_PAGE * missing, 1), allow_network, None, code, fitted)
     refuse_unsafe_links(document)
     return document
 
 
 def _lay_out(manuscript: Manuscript, text: str, allow_network: bool, key: str | None,
-             fitted: str | None = None) -> tuple[Any, str, str]:
+             code: bytes, fitted: str | None = None) -> tuple[Any, str, str]:
     """The document, the CSS that fitted its chapters (`fitted`: use that CSS) and the
     HTML as laid out, with the hyphens breaks.py took back; `key` (kept.fit_key): the
     same handbook laid out before is laid out as it was then."""
@@ -80,7 +83,7 @@ def _lay_out(manuscript: Manuscript, text: str, allow_network: bool, key: str | 
             document, css = render(fitted), fitted
         elif fit:
             document, css, placed, text, made = _fit_handbook(manuscript, fit, text, key,
-                                                              layouts)
+                                                              layouts, code)
         else:
             document, css = render(""), ""
         # no word hyphenated across a page turn, no more than two hyphens in a row (on
@@ -92,7 +95,7 @@ def _lay_out(manuscript: Manuscript, text: str, allow_network: bool, key: str | 
 
 
 def _fit_handbook(manuscript: Manuscript, fit: Fit, text: str, key: str | None,
-                  layouts: Layouts) -> tuple[Any, str, str, str, list[Move]]:
+                  layouts: Layouts, code: bytes) -> tuple[Any, str, str, str, list[Move]]:
     """Kept-whole blocks that would leave a hole set after the text that follows them
     (floats.py), then chapters that would end on a page under half full (fitting.py),
     with the hyphens taken back on the chapters alone (settled.py): the document, the
@@ -125,7 +128,6 @@ def _fit_handbook(manuscript: Manuscript, fit: Fit, text: str, key: str | None,
         settling.saw(extra_css, anchor, document)
         return document
 
-    code = _layout_code()
     document, css = fit_chapters(reuse, fit, fit_key(manuscript, text, code), placed_trial,
                                  chapter_keys(manuscript, html, code), ends, settling.settle)
     return document, css, text, laid_from.get(document, text), made
@@ -183,11 +185,16 @@ def _placed(lay_out: Callable[[str], Any], text: str, fit: Fit, key: str | None,
 
 
 @lru_cache(maxsize=1)
-def _layout_code() -> bytes:
+def layout_code() -> bytes:
     """The code that decides what a kept layout holds (this module, the layouts, the
     kept layouts, the chapters alone, the fitting with the endings it reads and the
     spacing it sets, the floats, the breaks taken back, on the chapters alone too): a
-    fit kept by another version of it is not used."""
+    fit kept by another version of it is not used.
+
+    Read it where these modules are imported, before a render child forks with them
+    (commands.build, commands.roster) and pass it down: the child then runs the code
+    that was read. Read in the child as it lays out, seconds later, an edit made in
+    between would key a layout of the old code with the new code."""
     from smguide.handbook import (
         alone,
         breaks,
@@ -206,15 +213,17 @@ def _layout_code() -> bytes:
 
 def render_pdf(manuscript: Manuscript, *, crop_marks: bool = False,
                allow_network: bool = False, uncompressed: bool = False,
-               booklet: bool = False, creep_mm: float = 0.0) -> tuple[bytes, int, list[str]]:
+               booklet: bool = False, creep_mm: float = 0.0,
+               code: bytes | None = None) -> tuple[bytes, int, list[str]]:
     """Lay out and write the handbook; return (pdf bytes, page count, warnings).
 
     The file identifier is a hash of the PDF's own objects, so the same inputs (and
     SOURCE_DATE_EPOCH) give the same bytes. `uncompressed` is for tests that search
     the bytes. A print PDF is preflighted: an error fails the render (nothing is
     written), a warning is returned. `booklet`: the print PDF as printer spreads for
-    saddle stitching (with crop marks on the sheets, so `crop_marks` is not used)."""
-    document = lay_out(manuscript, allow_network=allow_network)
+    saddle stitching (with crop marks on the sheets, so `crop_marks` is not used); `code`:
+    `layout_code()`, read by the parent (None: read here)."""
+    document = lay_out(manuscript, allow_network=allow_network, code=code)
     spec = manuscript.print_spec
     data = write_document(document, manuscript.template_dirs, uncompressed, spec)
     if spec:

@@ -80,15 +80,16 @@ def personal_css(renderer: HandbookRenderer, slots: Slots | None) -> str:
 
 
 def lay_out_body(renderer: HandbookRenderer, options: PrintOptions, created: str | None,
-                 allow_network: bool = False) -> tuple[Any, Slots]:
+                 allow_network: bool = False, code: bytes | None = None
+                 ) -> tuple[Any, Slots]:
     """The shared body laid out (a WeasyPrint Document), with the two empty pages the
-    copies fill, and where they are."""
+    copies fill, and where they are (`code`: pdf.layout_code(), read by the parent)."""
     from smguide.handbook.pdf import lay_out
 
     html = render(renderer.env, "handbook/roster-body.html.j2", **renderer.context(created),
                   week_before=renderer.guide.week_before or "")
     document = lay_out(renderer.manuscript(options, created, html, personal_css(renderer, None)),
-                       allow_network=allow_network)
+                       allow_network=allow_network, code=code)
     found = {name: index for index, page in enumerate(document.pages)
              for name in (COVER_SLOT, WEEK_SLOT) if name in page.anchors}
     if found.get(COVER_SLOT) != 0 or WEEK_SLOT not in found:
@@ -99,12 +100,13 @@ def lay_out_body(renderer: HandbookRenderer, options: PrintOptions, created: str
 
 def render_personal(renderer: HandbookRenderer, options: PrintOptions, persons: list[Person],
                     slots: Slots, created: str | None, allow_network: bool = False,
-                    stamp: bool = True) -> list[PersonalFile]:
+                    stamp: bool = True, code: bytes | None = None) -> list[PersonalFile]:
     """Every person's cover and first-week page, in one or two PDFs: each group of people
     whose pages have the same shape is laid out once and stamped with their words
-    (handbook.stamp; `stamp=False`: never), everyone else laid out in full."""
+    (handbook.stamp; `stamp=False`: never), everyone else laid out in full (`code`:
+    pdf.layout_code(), read by the parent)."""
     if not stamp or len(persons) < 2 or not _stampable(renderer):
-        return [_full(renderer, options, persons, slots, created, allow_network)]
+        return [_full(renderer, options, persons, slots, created, allow_network, code=code)]
     from smguide.handbook.stamp import shape
 
     groups: dict[tuple[Any, ...], list[int]] = {}
@@ -114,14 +116,15 @@ def render_personal(renderer: HandbookRenderer, options: PrintOptions, persons: 
     single = [members[0] for members in groups.values() if len(members) == 1]
     try:
         made, failed = _stamped(renderer, options, persons, slots, created, allow_network,
-                                stamped, single)
+                                stamped, single, code)
     except STAMPING_FAULTS:  # the engine's internals moved (handbook.stamp reads them)
         made, failed = None, []
     if made is None:
-        return [_full(renderer, options, persons, slots, created, allow_network)]
+        return [_full(renderer, options, persons, slots, created, allow_network, code=code)]
     files = [made]
     if failed:
-        files.append(_full(renderer, options, persons, slots, created, allow_network, failed))
+        files.append(_full(renderer, options, persons, slots, created, allow_network, failed,
+                           code))
     return files
 
 
@@ -202,13 +205,13 @@ def _check_pages(document: Any, persons: list[Person]) -> None:
 
 def _full(renderer: HandbookRenderer, options: PrintOptions, persons: list[Person],
           slots: Slots, created: str | None, allow_network: bool,
-          only: list[int] | None = None) -> PersonalFile:
+          only: list[int] | None = None, code: bytes | None = None) -> PersonalFile:
     """Every person's pages (or `only` these people's) laid out and written once."""
     from smguide.handbook.pdf import lay_out, write_document
 
     chosen = list(range(len(persons))) if only is None else only
     manuscript = _pages_html(renderer, options, [persons[i] for i in chosen], slots, created)
-    document = lay_out(manuscript, allow_network=allow_network)
+    document = lay_out(manuscript, allow_network=allow_network, code=code)
     _check_pages(document, [persons[i] for i in chosen])
     pages: list[tuple[int, int] | None] = [None] * len(persons)
     for n, index in enumerate(chosen):
@@ -218,7 +221,7 @@ def _full(renderer: HandbookRenderer, options: PrintOptions, persons: list[Perso
 
 def _stamped(renderer: HandbookRenderer, options: PrintOptions, persons: list[Person],
              slots: Slots, created: str | None, allow_network: bool,
-             groups: list[list[int]], single: list[int]
+             groups: list[list[int]], single: list[int], code: bytes | None = None
              ) -> tuple[PersonalFile | None, list[int]]:
     """One layout: for each group a stand-in with markers and its first person, then the
     people alone in their shape; every other member of a group stamped onto the
@@ -235,7 +238,7 @@ def _stamped(renderer: HandbookRenderer, options: PrintOptions, persons: list[Pe
     laid = [p for (stand_in, _), members in zip(stand_ins, groups, strict=True)
             for p in (stand_in, persons[members[0]])] + [persons[i] for i in single]
     manuscript = _pages_html(renderer, options, laid, slots, created)
-    document = lay_out(manuscript, allow_network=allow_network)
+    document = lay_out(manuscript, allow_network=allow_network, code=code)
     try:
         _check_pages(document, laid)
     except RenderError:
