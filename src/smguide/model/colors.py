@@ -69,12 +69,30 @@ def palette(roles: Mapping[str, str]) -> dict[str, str]:
     c["rule"] = mix(fg, bg, 0.25)
     c["tint"] = mix(c["primary"], bg, 0.10)
     c["warm_tint"] = mix(c["secondary"], bg, 0.10)
-    c["cool_tint"] = mix(c["tertiary"], bg, 0.10)
+    # callouts: a tip in the brand's `info` colour (else tertiary), a warning in its
+    # `warning` (else secondary), each bar at least 3:1 on its tint, since the bar is what
+    # tells a warning from a tip; a note keeps the primary colour, a lesson the secondary
+    tip, warning = c.get("info") or c["tertiary"], c.get("warning") or c["secondary"]
+    c["cool_tint"] = mix(tip, bg, 0.10)
+    c["alert_tint"] = mix(warning, bg, 0.10)
+    c["tip_bar"] = graphic(tip, c["cool_tint"], fg)
+    c["warning_bar"] = graphic(warning, c["alert_tint"], fg)
     c["secondary_text"] = c["secondary"] if contrast(c["secondary"], bg) >= 4.5 else fg
     c["sun"] = c.get("warning") or "#e3a72f"
     c["arrow"] = c["muted"]
     c["light"] = c.get("light") or mix(c["primary"], bg, 0.08)
     return c
+
+
+def graphic(colour: str, under: str, towards: str, least: float = 3.0) -> str:
+    """`colour` as a graphic on `under` (a bar, a rule: WCAG's 3:1 for what carries
+    meaning), mixed in steps of a tenth towards `towards` (the text colour) until it is."""
+    out = colour
+    for step in range(1, 11):
+        if contrast(out, under) >= least:
+            break
+        out = mix(towards, colour, step / 10)
+    return out
 
 
 def shade(hex_colour: str, brightness: float) -> str:
