@@ -1,8 +1,9 @@
 """One type scale, read back from the decks with python-pptx: in the English, German, 4:3
-dark-theme and company-template decks, body text comes in two sizes (lists and sparse
-slides; dense slides), never below 18 pt; nothing on a content slide is below 14 pt; the
-agenda and the checklist share a size; sibling slides (the role slides, all content
-titles) use the same sizes."""
+dark-theme and company-template decks, every text is at a whole-point step of one scale;
+body text comes in two sizes (lists and sparse slides; dense slides), never below 18 pt;
+nothing on a content slide is below 14 pt; the agenda and the checklist share a size;
+sibling slides (the role slides, all content titles, the cover and the closing slide)
+use the same sizes; a card's heading is a step over its text."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
 from smguide.commands.build import build_slides
+from smguide.deck.footer import own_size
 from smguide.deck.render import DeckOptions
+from smguide.deck.textfit import SCALE
 from smguide.model.options import Sources
 from smguide.resources import builtin
 
@@ -56,7 +59,8 @@ def _sizes(frame: Any) -> Iterator[float]:
 
 def runs(slide: Any) -> Iterator[tuple[str, float]]:
     """(what the text is, size) of every run with text on the slide: "title", "eyebrow",
-    "furniture" (footer, slide number), "figure" (a diagram's labels), else "body"."""
+    "furniture" (footer, slide number), "figure" (a diagram's labels), "heading" (a
+    card's), else "body"."""
     for shape in slide.shapes:
         if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
             for inner in shape.shapes:
@@ -75,6 +79,10 @@ def runs(slide: Any) -> Iterator[tuple[str, float]]:
             for row in shape.table.rows:
                 for cell in row.cells:
                     yield from ((kind, size) for size in _sizes(cell.text_frame))
+        elif shape.has_text_frame and shape.name == "Card":  # a heading, then its text
+            for index, paragraph in enumerate(shape.text_frame.paragraphs):
+                yield from (("heading" if index == 0 else kind, size)
+                            for size in _sizes_of([paragraph]))
         elif shape.has_text_frame:
             yield from ((kind, size) for size in _sizes(shape.text_frame))
 
@@ -131,15 +139,49 @@ def test_sibling_slides_use_the_same_sizes(decks: dict, name: str) -> None:
               for size in _sizes(shape.text_frame)}
     everything = {size for s in slides for size in body_sizes(s)}
     assert header == {max(everything)}, (header, everything)
-    assert max(titles) >= 1.2 * max(everything) - 0.5, (titles, everything)
+    assert SCALE.index(max(titles)) > SCALE.index(max(everything)), (titles, everything)
+
+
+def _all_runs(prs: Any) -> Iterator[tuple[int, str, float]]:
+    for number, slide in enumerate(prs.slides, 1):
+        yield from ((number, kind, size) for kind, size in runs(slide))
+
+
+@pytest.mark.parametrize("name", list(DECKS))
+def test_every_text_is_at_a_step_of_one_scale(decks: dict, name: str) -> None:
+    """Whole points, about six steps for what is read (14 to 40 pt) and the footer's
+    12 pt; a company template's footer at the template's own size (its design, not
+    ours), here 12 pt, the footer box widened where the text needs it."""
+    prs = decks[name]
+    off = [(number, kind, size) for number, kind, size in _all_runs(prs)
+           if size not in SCALE]
+    assert not off, off
+    used = {size for _, kind, size in _all_runs(prs) if kind != "furniture"}
+    assert len(used) <= 6, sorted(used)
+    footers = [(slide, shape) for slide in prs.slides for shape in slide.placeholders
+               if shape.placeholder_format.type == PP_PLACEHOLDER.FOOTER]
+    assert footers
+    for slide, shape in footers:
+        layout = next(ph for ph in slide.slide_layout.placeholders
+                      if ph.placeholder_format.type == PP_PLACEHOLDER.FOOTER)
+        assert set(_sizes(shape.text_frame)) == {own_size(layout)}, shape.text_frame.text
+
+
+@pytest.mark.parametrize("name", list(DECKS))
+def test_the_cover_and_the_closing_titles_share_the_largest_step(decks: dict,
+                                                                 name: str) -> None:
+    slides = list(decks[name].slides)
+    titles = [{size for kind, size in runs(s) if kind == "title"} for s in
+              (slides[0], slides[-1])]
+    assert titles[0] == titles[1] == {max(SCALE)}, titles
 
 
 @pytest.mark.parametrize("name", list(DECKS))
 def test_the_practices_slide_uses_its_slide_at_a_size_of_the_scale(decks: dict,
                                                                     name: str) -> None:
     """The practice cards fill the room between the title and the footer (rows sharing
-    its height, not bunched in its top half), their text at one of the deck's two body
-    sizes: on 16:9, where a card's title and line fit at it, the lists' size."""
+    its height, not bunched in its top half), their text at the deck's dense body size,
+    each card's heading a step of the scale over its text."""
     prs = decks[name]
     slide = next(s for s in content_slides(prs) if any(sh.name == "Card" for sh in s.shapes))
     cards = [s for s in slide.shapes if s.name == "Card"]
@@ -152,10 +194,14 @@ def test_the_practices_slide_uses_its_slide_at_a_size_of_the_scale(decks: dict,
     assert top >= title.top + title.height - 12700
     room = footer - (title.top + title.height)
     assert (bottom - top) >= 0.8 * room, (bottom - top) / room
-    sizes = {size for card in cards for size in _sizes(card.text_frame)}
-    lists = {size for s in content_slides(prs) if numbered(s) for size in body_sizes(s)}
-    assert len(sizes) == 1, sizes
+    heads = {size for card in cards for size in _sizes_of(card.text_frame.paragraphs[:1])}
+    sizes = {size for card in cards for size in _sizes_of(card.text_frame.paragraphs[1:])}
+    assert len(sizes) == 1 and len(heads) == 1, (heads, sizes)
     everything = {size for s in content_slides(prs) for size in body_sizes(s)}
-    assert sizes <= everything
-    if prs.slide_width / prs.slide_height > 1.5:  # 16:9: a sparse slide, at the lists' size
-        assert sizes == lists, (sizes, lists)
+    assert sizes == {min(everything)}, (sizes, everything)
+    assert SCALE.index(max(heads)) == SCALE.index(max(sizes)) + 1, (heads, sizes)
+
+
+def _sizes_of(paragraphs: Any) -> Iterator[float]:
+    for paragraph in paragraphs:
+        yield from (run.font.size.pt for run in paragraph.runs if run.text.strip())

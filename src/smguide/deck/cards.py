@@ -7,7 +7,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from smguide.deck.fitting import (
-    BODY,
     DENSE,
     GAP,
     para_text,
@@ -15,10 +14,10 @@ from smguide.deck.fitting import (
     words,
 )
 from smguide.deck.slides import drop_empty, title_of, too_long
-from smguide.deck.textfit import Box, Fonts, Para, fits, paginate, text_height
+from smguide.deck.textfit import Box, Fonts, Para, fits, on_scale, paginate, text_height
 from smguide.deck.theme import filled_shape
 from smguide.deck.titles import continuation
-from smguide.deck.typescale import DENSE_TEXT, LIST_TEXT
+from smguide.deck.typescale import DENSE_TEXT
 from smguide.deck.write import (
     Area,
     plain,
@@ -38,9 +37,10 @@ if TYPE_CHECKING:
 
 
 def _practice(practice: Any, lang: Writing, tone: str) -> list[Para]:
-    """A card: the practice's title (in `tone`) and what it is (its `slide:` line when it
-    has one); why it matters is said (notes)."""
-    return [Para(typed_spans(practice.title, lang, bold=True), tone=tone),
+    """A card: the practice's title (in `tone`, a step of the type scale over the card's
+    text) and what it is (its `slide:` line when it has one); why it matters is said
+    (notes)."""
+    return [Para(typed_spans(practice.title, lang, bold=True), tone=tone, step=1),
             Para(spans(practice.slide or practice.what, lang), space_before=0.4)]
 
 
@@ -66,13 +66,11 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
     pad = Box(0, 0, 14.4, 10.8)
 
     def fit(chunk: Sequence[list[Para]]) -> float | None:
-        """The list size where every card of the slide holds its text at it (a sparse
-        slide: cards with a title and a line or two), else the dense size."""
+        """The largest dense size where every card of the slide holds its text."""
         if len(chunk) > 4:
             return None
-        dense = [DENSE[0] - step / 2 for step in range(2 * (DENSE[0] - DENSE[1]) + 1)]
-        return next((size for size in (BODY[0], *dense) if _holds(area, chunk, size, pad,
-                                                                  fonts)), None)
+        return next((size for size in on_scale(*DENSE) if _holds(area, chunk, size, pad,
+                                                                 fonts)), None)
 
     pages = paginate(cards, split_first(fit, DENSE[0],
                                         lambda chunk: sum(words(c) for c in chunk),
@@ -148,16 +146,15 @@ def _needs(area: Area, cards: Sequence[list[Para]], size: float, pad: Box,
 
 def _card(deck: DeckContext, slide: Slide, cell: Area, paras: list[Para], size: float,
           pad: Box) -> None:
-    """A card on the theme's panel colour: at the list size (LIST_TEXT) where its slide is
-    sparse enough for it, else at the dense size (DENSE_TEXT)."""
+    """A card on the theme's panel colour, its text at the dense size (DENSE_TEXT) and
+    its heading a step over."""
     from pptx.enum.dml import MSO_THEME_COLOR
     from pptx.enum.text import MSO_ANCHOR
     from pptx.util import Pt
 
     shape = filled_shape(slide, (cell.left, cell.top, cell.width, cell.height), "Card",
                          MSO_THEME_COLOR.BACKGROUND_2, rounding=0.06)
-    family = LIST_TEXT if size >= BODY[0] else DENSE_TEXT
-    deck.scale.fill(family, shape, [p if p.tone else replace(p, tone="tx1") for p in paras],
+    deck.scale.fill(DENSE_TEXT, shape, [p if p.tone else replace(p, tone="tx1") for p in paras],
                     size)
     frame = shape.text_frame
     frame.margin_left = frame.margin_right = Pt(pad.inset_x)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from smguide.deck.diagramcanvas import LABEL, Canvas, label_span
 from smguide.deck.diagramcolours import is_dark
 from smguide.deck.slides import too_long
-from smguide.deck.textfit import Box, Fonts, Para, fits, largest_size, line_count
+from smguide.deck.textfit import Box, Fonts, Para, fits, largest_size, line_count, on_scale
 from smguide.deck.write import fill, typed_spans
 from smguide.model.diagram import Placed, Scene
 
@@ -33,15 +33,11 @@ def _label_box(c: Canvas, part: Placed) -> Box:
 def _two_lines(paras: list[Para], box: Box, fonts: Fonts) -> float | None:
     """The largest label size at which the name takes one line and what it stands for at
     most two, within the box."""
-    size = float(LABEL[0])
-    while size >= LABEL[1]:
-        width = box.inner_width
-        if (line_count(paras[0], width, size, fonts) == 1
-                and all(line_count(p, width, size, fonts) <= 2 for p in paras[1:])
-                and fits(paras, box, size, fonts)):
-            return size
-        size -= 0.5
-    return None
+    width = box.inner_width
+    return next((size for size in on_scale(*LABEL)
+                 if line_count(paras[0], width, size, fonts) == 1
+                 and all(line_count(p, width, size, fonts) <= 2 for p in paras[1:])
+                 and fits(paras, box, size, fonts)), None)
 
 
 def fit_labels(deck: DeckContext, planned: PlannedSlide, c: Canvas, scene: Scene,

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from smguide.deck.plan import PlannedSlide
 
 
-# the type scale: (base, smallest); body text never below 18 pt, labels (0.8) 14.4 pt
+# body text: (base, smallest), steps of the type scale (textfit.SCALE); never below 18 pt
 BODY = (24, 18)  # lists
 DENSE = (20, 18)  # cards, table cells
 COLUMNS = (24, 18)  # two columns side by side (a role): up to the lists' size

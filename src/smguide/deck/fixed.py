@@ -29,16 +29,16 @@ def title_slide(deck: DeckContext, planned: PlannedSlide) -> None:
     names = ["the subtitle"] if guide.subtitle else []
     if deck.brand.name:
         lines.append(Para(typed_spans(deck.brand.name, lang), space_before=1.0 if lines else 0,
-                          scale=0.8))
+                          step=-1))
         names.append("the brand's name")
     if guide.edition:
-        lines.append(Para(typed_spans(guide.edition, lang), scale=0.8))
+        lines.append(Para(typed_spans(guide.edition, lang), step=-1))
         names.append("the edition")
     if guide.date:
         from smguide.sources.languages import format_date
 
         when = format_date(guide.date, lang.language, guide.typography.ordinal_day)
-        lines.append(Para(spans(when, lang), scale=0.8))
+        lines.append(Para(spans(when, lang), step=-1))
         names.append("the date")
     _title_block(deck, planned, planned.title or guide.title, lines, names)
 
@@ -62,7 +62,7 @@ def closing_slide(deck: DeckContext, planned: PlannedSlide) -> None:
             names.append(name)
             said.append(plain(guide.typography.pair(label, text) if label else text, lang))
     if deck.brand.name:
-        lines.append(Para(typed_spans(deck.brand.name, lang), scale=0.8,
+        lines.append(Para(typed_spans(deck.brand.name, lang), step=-1,
                           space_before=1.0 if lines else 0))
         names.append("the brand's name")
     title = planned.title or labels.questions_title

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from smguide.deck import slides
 from smguide.deck.oxml import NS, inches
-from smguide.deck.textfit import Para, largest_size
+from smguide.deck.textfit import Fonts, Para, fits
 from smguide.deck.write import fill, typed_spans
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def add_footer(deck: DeckContext, slide: Slide, layout: SlideLayout, pick: Pick)
         slide.shapes.clone_placeholder(found[kind])
         shape = slides.placeholder(slide, found[kind].placeholder_format.idx)
         if kind == PH.FOOTER:
-            _footer_text(deck, shape, footer)
+            _footer_text(deck, shape, footer, found[kind], _room(found, deck))
         else:
             _slide_number(shape, number)
     if PH.SLIDE_NUMBER not in found:  # a template without one: our own, if there is room
@@ -56,11 +56,84 @@ def add_footer(deck: DeckContext, slide: Slide, layout: SlideLayout, pick: Pick)
             box.name = "Slide number"
             _slide_number(box, number)
 
-def _footer_text(deck: DeckContext, shape: Any, text: str) -> None:
-    """The footer, shrunk to its box; the theme font is named on the run because
+FOOTER = 12  # the built-in theme's footer (the type scale's smallest step, textfit.SCALE)
+SMALLEST = 8  # a footer too long for its box comes down to this, a point at a time
+
+
+def _footer_text(deck: DeckContext, shape: Any, text: str, layout_shape: Any,
+                 room: tuple[int, int]) -> None:
+    """The footer at its layout's own size (a company template's design: its footer's
+    size is its own, not the deck's type scale). A text too long for the box at that
+    size widens the box (about its centre when centred, else away from its aligned
+    edge) within `room`, the footer row's free span; only what still does not fit is
+    set a point smaller at a time. The theme font is named on the run because
     LibreOffice ignores the inherited one in footers."""
+    from pptx.util import Emu
+
     paras = [Para(typed_spans(text, deck.lang))]
-    fill(shape, paras, largest_size(paras, deck.box_of(shape), deck.body_fonts, 11, 8) or 8)
+    own = own_size(layout_shape) or FOOTER
+    box = deck.box_of(shape)
+    if not fits(paras, box, own, deck.body_fonts):
+        need = round((text_width(paras[0], own, deck.body_fonts) + 2 * box.inset_x + 2)
+                     * 12700)
+        left, width = _widened(shape.left, shape.width, need, room,
+                               _align(layout_shape))
+        shape.left, shape.width = Emu(left), Emu(width)
+        shape.top, shape.height = Emu(layout_shape.top), Emu(layout_shape.height)
+        box = deck.box_of(shape)
+    size = next((size for size in range(own, SMALLEST - 1, -1)
+                 if fits(paras, box, size, deck.body_fonts)), SMALLEST)
+    fill(shape, paras, size)
+
+
+def text_width(para: Para, size: float, fonts: Fonts) -> float:
+    """Points `para` takes on one line at `size`."""
+    return sum(fonts.face(span.bold, span.italic).width(span.text, size) for span in para.spans)
+
+
+def _room(found: dict[Any, Any], deck: DeckContext) -> tuple[int, int]:
+    """(left, right) the footer may widen to: the footer row's outer edges (its date,
+    footer and number placeholders; the date is never shown), short of the slide
+    number, which is."""
+    from pptx.enum.shapes import PP_PLACEHOLDER as PH
+
+    row = [found[kind] for kind in (PH.DATE, PH.FOOTER, PH.SLIDE_NUMBER) if kind in found
+           and found[kind].width]
+    left = min(shape.left for shape in row)
+    right = max(shape.left + shape.width for shape in row)
+    number, footer = found.get(PH.SLIDE_NUMBER), found[PH.FOOTER]
+    if number is not None and number.width:
+        if number.left >= footer.left + footer.width // 2:
+            right = min(right, number.left)
+        else:
+            left = max(left, number.left + number.width)
+    return left, right
+
+
+def _widened(left: int, width: int, need: int, room: tuple[int, int], align: str
+             ) -> tuple[int, int]:
+    """(left, width) of a box widened towards `need` within `room`."""
+    if need <= width:
+        return left, width
+    if align == "ctr":
+        centre = left + width // 2
+        half = min(need // 2, centre - room[0], room[1] - centre)
+        return (centre - half, 2 * half) if half * 2 > width else (left, width)
+    if align == "r":
+        new_left = max(room[0], left + width - need)
+        return new_left, left + width - new_left
+    return left, max(width, min(need, room[1] - left))
+
+
+def _align(layout_shape: Any) -> str:
+    """The alignment the layout's placeholder (or its master's) gives its text."""
+    for shape in (layout_shape, _master_of(layout_shape)):
+        if shape is None:
+            continue
+        found = shape._element.find(f".//{{{NS['a']}}}lstStyle/{{{NS['a']}}}lvl1pPr")
+        if found is not None and found.get("algn"):
+            return str(found.get("algn"))
+    return "l"
     for run in shape.text_frame.paragraphs[0].runs:
         run.font.name = "+mn-lt"
 
@@ -82,3 +155,24 @@ def _slide_number(shape, number: str) -> None:  # noqa: ANN001
                            type="slidenum")
     etree.SubElement(fld, f"{{{NS['a']}}}rPr")
     etree.SubElement(fld, f"{{{NS['a']}}}t").text = number
+
+
+def own_size(layout_shape: Any) -> int | None:
+    """The whole points a layout's placeholder sets its first level's text at: its own
+    list style's, else its master placeholder's (None when neither says)."""
+    for shape in (layout_shape, _master_of(layout_shape)):
+        if shape is None:
+            continue
+        found = shape._element.find(f".//{{{NS['a']}}}lstStyle/{{{NS['a']}}}lvl1pPr/"
+                                    f"{{{NS['a']}}}defRPr")
+        if found is not None and found.get("sz"):
+            return max(1, round(int(found.get("sz")) / 100))
+    return None
+
+
+def _master_of(layout_shape: Any) -> Any:
+    """The master's placeholder a layout placeholder inherits from, if any."""
+    try:
+        return layout_shape._base_placeholder
+    except (AttributeError, KeyError):
+        return None

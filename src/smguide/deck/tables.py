@@ -20,7 +20,7 @@ from smguide.deck.fitting import (
 )
 from smguide.deck.oxml import NS
 from smguide.deck.slides import drop_empty, too_long
-from smguide.deck.textfit import Fonts, Page, Para, Span, paginate, text_height
+from smguide.deck.textfit import Fonts, Page, Para, Span, on_scale, paginate, text_height
 from smguide.deck.titles import continuation
 from smguide.deck.typescale import DENSE_TEXT
 from smguide.deck.write import (
@@ -83,7 +83,7 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
         return all(word * size <= width - 2 * CELL_X
                    for word, width in zip(words_at_1, widths, strict=True))
 
-    sizes = [DENSE[0] - step / 2 for step in range(2 * (DENSE[0] - DENSE[1]) + 1)]
+    sizes = on_scale(*DENSE)
 
     def fit(chunk: Sequence[list[list[Para]]], shrink: bool = False) -> float | None:
         """The largest size that fits, preferring one at which no word is broken (for

@@ -16,6 +16,12 @@ from typing import Generic, TypeVar
 
 from smguide.io.usercache import font_file_widths
 
+# The deck's type scale, in whole points: every text a deck sets is at one of these. From
+# the top: the cover's, closing's and dividers' titles; content titles; lists and sparse
+# text (and a card's heading over dense text); dense text (cards, tables, a role's
+# columns); the smallest body text; eyebrows and a figure's smallest labels; the footer.
+# A line set a step under (or over) its text is at the next step down (or up).
+SCALE = (12.0, 14.0, 18.0, 20.0, 24.0, 28.0, 40.0)
 WIDTH_MARGIN = 1.02  # clients' widths differ slightly (hinting, kerning); measure wider
 HEIGHT_MARGIN = 0.96  # and use a little less than the full box height
 T = TypeVar("T")
@@ -109,12 +115,35 @@ class Para:
     spans: tuple[Span, ...]
     bullet: str | None = None  # None, "•", or "#" for a numbered item
     number: int = 1  # the number of a numbered item
-    scale: float = 1.0  # of the box's font size (e.g. a smaller label line)
+    scale: float = 1.0  # of the box's font size (a text read back at its size)
+    step: int = 0  # steps of the type scale over (+) or under (-) the box's size
     space_before: float = 0.0  # in lines of this paragraph's size
     indent: float = 0.0  # hanging indent for the bullet, in ems of this paragraph's size
     tone: str | None = None  # a theme colour slot for the text, such as "accent2"
     marker: str | None = None  # the bullet's or number's slot, when not the text's (accent1)
     align: str | None = None  # "ctr" to centre
+
+    def size_at(self, size: float) -> float:
+        """The paragraph's size when its box's text is at `size`."""
+        return stepped(size * self.scale, self.step)
+
+
+def stepped(size: float, steps: int) -> float:
+    """`size` moved `steps` steps along SCALE: -1 is the next step under it, 1 the next
+    over it (at the scale's ends, its smallest or largest step); 0 is `size` itself."""
+    if steps < 0:
+        under = [step for step in SCALE if step < size]
+        return under[max(0, len(under) + steps)] if under else SCALE[0]
+    if steps > 0:
+        over = [step for step in SCALE if step > size]
+        return over[min(len(over), steps) - 1] if over else SCALE[-1]
+    return size
+
+
+def on_scale(base: float, minimum: float) -> list[float]:
+    """The steps of SCALE from `base` down to `minimum`, largest first: the sizes text
+    between them may be set at (none when no step lies between them)."""
+    return [step for step in reversed(SCALE) if minimum <= step <= base]
 
 
 @dataclass(frozen=True)
@@ -171,7 +200,7 @@ def text_height(paras: Sequence[Para], width: float, size: float, fonts: Fonts,
     """Points of height the paragraphs need in a frame `width` points wide."""
     total = 0.0
     for index, para in enumerate(paras):
-        psize = size * para.scale
+        psize = para.size_at(size)
         line = psize * fonts.regular.line * spacing
         if index:
             total += para.space_before * psize
@@ -211,13 +240,10 @@ def spread(paras: Sequence[Para], extra: float) -> list[Para]:
 
 def largest_size(paras: Sequence[Para], box: Box, fonts: Fonts, base: float,
                  minimum: float) -> float | None:
-    """The largest size from `base` down to `minimum` (half-point steps) at which it fits."""
-    size = base
-    while size >= minimum:
-        if fits(paras, box, size, fonts):
-            return size
-        size -= 0.5
-    return None
+    """The largest step of the type scale from `base` down to `minimum` at which it fits
+    (a smaller text is set at a smaller step, never between two)."""
+    return next((size for size in on_scale(base, minimum) if fits(paras, box, size, fonts)),
+                None)
 
 
 @dataclass

@@ -16,10 +16,11 @@ if TYPE_CHECKING:
     from smguide.deck.context import DeckContext
     from smguide.deck.plan import PlannedSlide
 
-# base and smallest size of titles; a template's small title placeholder takes them down
-# to 14 pt on content slides, the floor for text on a slide
-# one type scale: every content slide's title at one size, every divider's at another
-TITLE_SIZES = {"title": (40, 14), "closing": (44, 14), "section": (40, 14), "slide": (32, 14)}
+# base and smallest size of titles, steps of the type scale (textfit.SCALE); a template's
+# small title placeholder takes them down to 14 pt on content slides, the floor for text
+# on a slide. One type scale: the cover, the closing slide and the dividers share the
+# largest step, every content slide's title is at the next
+TITLE_SIZES = {"title": (40, 14), "closing": (40, 14), "section": (40, 14), "slide": (28, 14)}
 EYEBROW = 14  # the small line in capitals above a title (pt)
 
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from smguide.deck.textfit import Box, Fonts, Para, room_between, spread
+from smguide.deck.textfit import Box, Fonts, Para, room_between, spread, stepped
 from smguide.deck.write import fill
 
-HIERARCHY = 1.2  # a content title is at least this many times the size of body text
 SPREAD = 0.7  # lines a role card's list items may open up by, to fill the card's height
 LIST_TEXT, DENSE_TEXT = "list", "dense"  # the two sizes of body text (families)
 ROLE_TEXT = "role"  # the role cards' columns: LIST_TEXT's size or DENSE_TEXT's (commons)
@@ -83,7 +82,7 @@ class TypeScale:
     def commons(self) -> dict[str, float]:
         """Family -> its size: the smallest any member needed; where a template's small
         title box takes content titles down, the body text steps down with them, so a
-        title stays HIERARCHY times its size (never below 18 pt)."""
+        title stays at least a step of the type scale over it (never below 18 pt)."""
         sizes: dict[str, list[float]] = {}
         for family, members in self._sized.items():
             sizes.setdefault(family, []).extend(size for _, _, size in members)
@@ -94,8 +93,7 @@ class TypeScale:
         if title is not None:
             for family in (LIST_TEXT, DENSE_TEXT, ROLE_TEXT):
                 if family in commons:
-                    commons[family] = min(commons[family],
-                                          max(18.0, round(title / HIERARCHY * 2) / 2))
+                    commons[family] = min(commons[family], max(18.0, stepped(title, -1)))
         if ROLE_TEXT in commons:  # every role card at the list size, else at the dense one
             role = commons[ROLE_TEXT]
             if LIST_TEXT in commons and role >= commons[LIST_TEXT]:

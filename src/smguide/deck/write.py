@@ -174,7 +174,7 @@ def write_paras(frame: Any, paras: list[Para], size: float, bold: bool | None = 
 
 
 def _paragraph_properties(p: Any, para: Para, size: float) -> None:
-    psize = size * para.scale
+    psize = para.size_at(size)
     ppr = etree.SubElement(p, f"{{{A}}}pPr")  # its first child: the paragraph is empty here
     hang = round(para.indent * psize * EMU_PER_PT)
     ppr.set("marL", str(hang))
@@ -214,7 +214,7 @@ def _plain_run(p: Any, span: Span, para: Para, size: float, bold: bool | None) -
     run = etree.SubElement(p, f"{{{A}}}r")
     props = etree.SubElement(run, f"{{{A}}}rPr")
     # python-pptx's Pt(size) in centipoints
-    props.set("sz", str(int(size * para.scale * EMU_PER_PT) // 127))
+    props.set("sz", str(int(para.size_at(size) * EMU_PER_PT) // 127))
     if span.bold or bold:
         props.set("b", "1")
     if span.italic:
@@ -233,7 +233,7 @@ def _run(paragraph: Any, span: Span, para: Para, size: float, bold: bool | None)
     run = paragraph.add_run()
     run.text = span.text
     font = run.font
-    font.size = Pt(size * para.scale)
+    font.size = Pt(para.size_at(size))
     if span.bold or bold:
         font.bold = True
     if span.italic:
