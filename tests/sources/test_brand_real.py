@@ -167,6 +167,31 @@ def test_every_logo_form_gives_the_logo(tmp_path: Path, text: str) -> None:
     assert brand.logo == (tmp_path / "logo.svg").resolve()
 
 
+def test_logo_files_smguide_does_not_use_are_checked_too_but_only_warned(
+        tmp_path: Path) -> None:
+    # as posit's own brand file: three sizes, two of them missing here
+    brand, warnings = load(tmp_path, "logo:\n  small: posit-icon.png\n  medium: posit.png\n"
+                                     "  large: logo.svg\n", logo=True)
+    assert brand.logo == (tmp_path / "logo.svg").resolve()
+    shown = display_path(tmp_path / "_brand.yml")
+    assert warnings == [
+        f'{shown}:2:3: logo.small: file "posit-icon.png" not found (smguide looked for '
+        f"{display_path(tmp_path / 'posit-icon.png')}); smguide builds without it (it uses "
+        "logo.large), but other tools reading this brand file need it: create the file there, "
+        "or remove this line",
+        f'{shown}:3:3: logo.medium: file "posit.png" not found (smguide looked for '
+        f"{display_path(tmp_path / 'posit.png')}); smguide builds without it (it uses "
+        "logo.large), but other tools reading this brand file need it: create the file there, "
+        "or remove this line"]
+    # a named image and a dark variant that exist, and a missing one the deck's dark pass uses:
+    # the dark variant is refused where it is used, never warned about twice
+    with pytest.raises(BrandError) as caught:
+        load(tmp_path / "dark", "logo:\n  images: {mark: logo.svg}\n  small: mark\n"
+                                "  large: {light: logo.svg, dark: gone.svg}\n", logo=True)
+    assert [p.split(": ", 1)[1].split(":")[0] for p in caught.value.problems] == [
+        "logo.large.dark"]
+
+
 def test_meta_extra_keys_and_other_tools_defaults_are_ignored(tmp_path: Path) -> None:
     brand, _ = load(tmp_path, """
 meta:

@@ -6,13 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from smguide.errors import Problem
+from smguide.errors import Problem, Where
 from smguide.paths import real
 from smguide.safety.images import check_image
 from smguide.sources.brandreader import BrandReader, lookup
 from smguide.sources.content import check_file_ref, refused_image
 
 LOGO_KINDS = {".svg", ".png", ".jpg", ".jpeg", ".webp"}
+FILE_KEYS = {"small", "medium", "large", "light", "dark", "path"}  # keys a logo file is under
 
 
 def _pick_logo(logo: Any, mode: str) -> tuple[str, str | None] | None:
@@ -58,6 +59,9 @@ def read_logo(reader: BrandReader, mode: str) -> tuple[Path | None, str | None]:
         return None, None
     path, alt = picked
     place = reader.where(*_logo_field(reader, raw, path))
+    if mode == "light":  # once per brand file: the dark pass picks its own variant
+        dark = _pick_logo(raw, "dark")
+        _other_logos(reader, raw, place, {path, dark[0] if dark else path})
     before = len(reader.problems)
     check_file_ref(reader.root, path, place, LOGO_KINDS, reader.problems, "logo image")
     if len(reader.problems) > before:
@@ -78,3 +82,29 @@ def _logo_field(reader: BrandReader, raw: Any, path: str) -> tuple[str | int, ..
             return field
     return ("logo",)
 
+
+
+def _other_logos(reader: BrandReader, raw: Any, used: Where, picked: set[str]) -> None:
+    """A warning for each logo file the brand names besides the one smguide uses (the other
+    sizes, variants and named images) that is missing or not a picture: smguide builds
+    without them, but other tools that read the same brand file (Quarto, brand-yml) fail."""
+    images = raw.get("images") if isinstance(raw, dict) else None
+    names = set(images) if isinstance(images, dict) else set()
+    for field, _ in reader.located.value_pos.items():
+        value = lookup(reader.data, *field)
+        if (field[:1] != ("logo",) or not isinstance(value, str) or value in names
+                or value in picked
+                or not (field[-1] in FILE_KEYS or (len(field) == 3 and field[1] == "images"))):
+            continue
+        where = reader.where(*field)
+        found: list[Problem] = []
+        check_file_ref(reader.root, value, where, LOGO_KINDS, found, "logo image")
+        for problem in found:
+            why = (f"smguide builds without it (it uses {used.field}), but other tools "
+                   "reading this brand file need it")
+            fix = problem.suggestion
+            what = problem.message.removesuffix(f"; {fix}") if fix else problem.message
+            note = Problem.fix(where, what, f"{why}: {fix[:1].lower()}{fix[1:]}" if fix
+                               else why, problem.expected, severity="warning")
+            if note not in reader.warnings:
+                reader.warnings.append(note)
