@@ -451,6 +451,27 @@ def test_google_fonts_without_network_fall_back_with_one_warning(project: Path, 
     assert b'<a:latin typeface="Brandsans"' in theme_xml(deck)
 
 
+def test_smguide_fonts_offline_does_not_send_the_user_back_to_smguide_fonts(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    with socket.socket() as closed:  # a port on 127.0.0.1 nothing listens on
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    monkeypatch.setenv("SMGUIDE_GOOGLE_FONTS_URL", f"http://127.0.0.1:{port}/")
+    monkeypatch.setenv("SMGUIDE_FONT_CACHE", str(tmp_path / "font-cache"))
+    path = brand_file(tmp_path / "b", GOOGLE_BRAND, logo=False)
+    result = CliRunner().invoke(main, ["fonts", "--brand", str(path)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.stderr.splitlines() if "is not on this computer" in line]
+    assert len(warned) == 1
+    assert warned[0].endswith(
+        f"Google Fonts could not be reached: run `smguide fonts --brand {display_path(path)}` "
+        "again once this computer is online, or download the font's .ttf files yourself and "
+        "put them beside the brand file under typography.fonts (source: file)")
+    assert "Lato (for \"Brandsans\"): not found: the bundled Lato is used" in result.stdout
+
+
 def test_smguide_fonts_downloads_into_the_cache_and_the_pdf_uses_it(
         project: Path, tmp_path: Path, font_api: list[str]) -> None:
     import subprocess

@@ -139,6 +139,7 @@ def pick_family(reader: BrandReader, stack: str, field: tuple[str, ...],
     computer, in the font cache, then downloaded if allowed; else the bundled Lato."""
     names = split_stack(stack) or [BUNDLED_FAMILY]
     tried: list[str] = []
+    unreachable: list[str] = []  # the font services a download of this stack failed from
     for name in names:
         if name.lower() in GENERIC:  # any font of the kind will do
             return _generic(reader, stack, names[0], name)
@@ -160,6 +161,7 @@ def pick_family(reader: BrandReader, stack: str, field: tuple[str, ...],
             except FetchError as exc:
                 _warn(reader, Problem.warn(reader.where(*field), f"could not download "
                                                  f"{quote(name)}: {exc}"))
+                unreachable.append(APIS[source][2])
         if faces:
             reader.found.append((stack, name, f"{origin}: {len(faces)} "
                                             f"face{'s' if len(faces) != 1 else ''}"))
@@ -167,7 +169,7 @@ def pick_family(reader: BrandReader, stack: str, field: tuple[str, ...],
         tried.append(name)
     reader.found.append((stack, BUNDLED_FAMILY, "not found: the bundled Lato is used"))
     if warn:
-        _warn(reader, missing_font(reader, field, tried, declared))
+        _warn(reader, missing_font(reader, field, tried, declared, unreachable))
     return tried[0], BUNDLED_FAMILY, bundled_faces()
 
 
@@ -188,7 +190,11 @@ def _generic(reader: BrandReader, stack: str, first: str, name: str
 
 
 def missing_font(reader: BrandReader, field: tuple[str, ...], tried: list[str],
-                 declared: dict[str, dict[str, Any]]) -> Problem:
+                 declared: dict[str, dict[str, Any]], unreachable: list[str] | None = None
+                 ) -> Problem:
+    """The warning for a font stack none of whose families can be had, with the way to get
+    one; `unreachable`: the services a download just failed from (then running `smguide
+    fonts` again is no advice until this computer is online)."""
     first = tried[0]
     curly = curly_wrapped(first) if len(tried) == 1 else None
     if curly:  # family: “Lato”, pasted from a word processor
@@ -197,7 +203,12 @@ def missing_font(reader: BrandReader, field: tuple[str, ...], tried: list[str],
                             suggestion=curly[1])
     fetchable = [n for n in tried if (declared.get(n) or {}).get("source") in
                  ("google", "bunny")]
-    if fetchable:
+    if fetchable and unreachable:
+        how = (f"{' and '.join(dict.fromkeys(unreachable))} could not be reached: run "
+               f"`smguide fonts --brand {reader.shown}` again once this computer is online, "
+               "or download the font's .ttf files yourself and put them beside the brand "
+               "file under typography.fonts (source: file)")
+    elif fetchable:
         how = (f"run `smguide fonts --brand {reader.shown}` to download it into the font "
                f"cache ({cache_dir()}), or build with --allow-network")
     else:
