@@ -587,7 +587,11 @@ def _short_word(text: str, letters: int = RUNT_LETTERS) -> bool:
 def _stray_breaks(blocks: list[Node]) -> list[str]:
     """Lines broken early: the next line's first word would have fitted on them (the
     block's longest line tells how wide its lines may be); a block's last line of two
-    words counts as one (typeset.py ties a paragraph's last two words)."""
+    words counts as one (typeset.py ties a paragraph's last two words), and so does one
+    of three when the last two are shorter than LAST_LINE_MIN (typeset.py ties the third
+    to them)."""
+    from smguide.handbook.typeset import LAST_LINE_MIN
+
     found: list[str] = []
     for block in blocks:
         lines = [line for line in block.lines if line.text]
@@ -606,8 +610,10 @@ def _stray_breaks(blocks: list[Node]) -> list[str]:
             if not first or line.text.endswith(HYPHENS):
                 continue
             word = first[-1]["x1"] - first[0]["x0"]
-            if following is lines[-1] and len(following.text.split()) == 2:
-                word = following.x1 - following.x0  # a paragraph's last two words, tied
+            words = following.text.split()
+            if following is lines[-1] and (len(words) == 2 or len(words) == 3 and len(
+                    " ".join(words[1:])) < LAST_LINE_MIN):
+                word = following.x1 - following.x0  # a paragraph's last words, tied
             space = 0.3 * line.size
             if (line.x1 - min(other.x0 for other in lines)) + space + word < room * 0.97:
                 found.append(f"p{line.page + 1}: “{line.text[-25:]}” / "

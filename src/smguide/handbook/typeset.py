@@ -1,14 +1,20 @@
 """Fine points of setting the handbook's text, done on its HTML before layout.
 
-- A paragraph never ends on a line holding one short word (a runt): a short last word is
-  tied to the word before it with a no-break space. Not in a comparison's cells (the
-  `md_cell` filter): in a column a quarter of the page wide, WeasyPrint breaks the line
-  early before the tied pair, or inside it.
+- A paragraph never ends on a line of one word (a runt), as a book typesetter sets it:
+  its last two words are tied with a no-break space whenever the pair takes at most
+  TIE_SHARE of the measure (CHARACTERS_PER_LINE: a longer pair, a German compound with
+  its verb, would leave the line before it half empty), and a pair shorter than
+  LAST_LINE_MIN characters, a quarter of the measure ("sie haben.", "anderen Takt."),
+  takes the word before it too. None of the
+  tied words is hyphenated: a break there would end the line before the last in a hyphen
+  and open the last with the word's end. Not in a comparison's cells (the `md_cell`
+  filter): in a column a quarter of the page wide, WeasyPrint breaks the line early
+  before the tied pair, or inside it.
 - Hyphenation is ours, not WeasyPrint's: the places a word may break are written into the
   text as soft hyphens (U+00AD), which WeasyPrint breaks at and draws as a hyphen, and
   nowhere else (the stylesheet sets `hyphens: manual`). So the rules a proofreader asks
   for hold: words of at least 6 letters, 3 letters before and after a break, no break in
-  a paragraph's last word (its end alone would be a runt) or the word tied to it (the
+  a paragraph's last word (its end alone would be a runt) or the words tied to it (the
   line before the last would end in a hyphen, half the pair on the last), in a word that
   has hyphens of its own, in a name (the brand's name; in English also a capitalised word
   inside a sentence), in code, or where a template asks for none (`hyphenate=False`:
@@ -31,6 +37,7 @@ from collections.abc import Callable, Collection
 
 from markupsafe import Markup
 
+from smguide.handbook.grid import CHARACTERS_PER_LINE
 from smguide.handbook.hyphenation import LIGATURE_BREAK
 
 TAG = re.compile(r"(<[^>]*>)")
@@ -38,8 +45,10 @@ COMPOUND = re.compile(r"(?<![\w-])(\w+(?:-\w+)+)(?![\w-])")
 SPACE = re.compile(r"[ \n]+")
 BLOCK_END = re.compile(r"</(p|li|dd|dt|td|th|h[1-6]|figcaption|blockquote)>")
 BLOCK_START = re.compile(r"<(p|li|dd|dt|td|th|h[1-6]|figcaption|blockquote|ul|ol|br)\b")
-SHORT_WORD = 7  # a last word this short (in letters) is tied to the word before it
-TIE_LIMIT = 18  # when the two, with their space, are at most this many characters
+TIE_SHARE = 0.5  # the tied words take at most this share of the measure
+TIE_LIMIT = round(CHARACTERS_PER_LINE * TIE_SHARE)  # in characters, with their spaces
+# a tied pair shorter than this (characters: a quarter of the measure) takes a third word
+LAST_LINE_MIN = round(CHARACTERS_PER_LINE / 4)
 LETTERS = re.compile(r"[^\W\d_]+")
 CODE = ("<code", "<pre", "<kbd", "<samp")
 SHY, JOINER = "\u00ad", "\u2060"
@@ -149,9 +158,11 @@ def tie_ends(html: str) -> str:
 
 
 def _tie_before(parts: list[str], end: int) -> None:
-    """Replace the last space of the text before parts[end] (back to the block's start)
-    with a no-break space, when the last two words are short enough to share a line; the
-    last word is marked KEEP, so that it is not hyphenated, and so is the word tied to it."""
+    """Replace the last spaces of the text before parts[end] (back to the block's start)
+    with no-break spaces: the last two words', when they take at most TIE_LIMIT
+    characters, and the one before them too when the two are shorter than LAST_LINE_MIN
+    (and the three within TIE_LIMIT). The last word is marked KEEP, so that it is not
+    hyphenated, and so is every word tied to it."""
     start = end - 1
     while start > 0 and not (BLOCK_START.match(parts[start - 1])
                              or BLOCK_END.match(parts[start - 1])):
@@ -159,22 +170,31 @@ def _tie_before(parts: list[str], end: int) -> None:
     pieces = [(j, parts[j]) for j in range(start, end) if j % 2 == 0]
     text = "".join(piece for _, piece in pieces).rstrip()
     spaces = list(SPACE.finditer(text))
-    if not spaces:
+    first = len(text) - len(text.lstrip())  # where the block's first word starts
+    if not spaces or spaces[-1].start() < first or not LETTERS.search(text[spaces[-1].end():]):
         return
-    last = spaces[-1]
-    previous = SPACE.split(text[:last.start()].strip())[-1] if text[:last.start()].strip() else ""
-    word = LETTERS.findall(text[last.end():])
-    if not (previous and word):
-        return
-    tie = len(word[0]) <= SHORT_WORD and len(previous) + 1 + len(text[last.end():]) <= TIE_LIMIT
-    # the last word is never hyphenated: its end alone would be a runt; and when it is
-    # tied, neither is the word before it: a break there would end the paragraph's
-    # second-to-last line in a hyphen and set the tied pair's half on the last ("Ver-" /
-    # "trieb bringen."); the pair goes to the last line whole instead
-    edits = [(last.end(), last.end(), 0, KEEP)]
-    if tie:
-        edits.append((last.start(), last.end(), 1, "\u00a0"))
-        edits.append((last.start() - len(previous), last.start() - len(previous), 2, KEEP))
+    # the block's words from the end: (where it starts, the space before it or None)
+    starts: list[tuple[int, re.Match[str] | None]] = [
+        (space.end(), space) for space in reversed(spaces) if space.start() >= first]
+    starts.append((first, None))
+    tied = 1
+    for count in (2, 3):
+        if count > len(starts) or not text[starts[count - 1][0]:starts[count - 2][0]].strip():
+            break
+        group = len(text) - starts[count - 1][0]
+        if group > TIE_LIMIT or (count == 3 and len(text) - starts[1][0] >= LAST_LINE_MIN):
+            break
+        tied = count
+    # the last word is never hyphenated: its end alone would be a runt; and the words tied
+    # to it neither: a break there would end the paragraph's second-to-last line in a
+    # hyphen and set the tied pair's half on the last ("Ver-" / "trieb bringen."); the
+    # group goes to the last line whole instead
+    edits = [(starts[0][0], starts[0][0], 0, KEEP)]
+    for n in range(1, tied):
+        at, space = starts[n][0], starts[n - 1][1]
+        assert space is not None
+        edits.append((space.start(), space.end(), 1, "\u00a0"))
+        edits.append((at, at, 2, KEEP))
     _edit(parts, pieces, edits)
 
 
