@@ -128,3 +128,18 @@ def paras_of(frame: Any) -> list[Para]:
         paras.append(Para(tuple(Span(r.text, bool(r.font.bold)) for r in runs), scale=size,
                           space_before=space, indent=indent / size))
     return paras
+
+
+def column_edges(slide: Any) -> list[tuple[float, float]]:
+    """(left, right) in EMU of each column a two-column slide shows, left to right: where a
+    column's text starts and ends (a role card's lists: the text box less its insets), or
+    a card's own edges (the practice cards, filled shapes); [] on other slides."""
+    columns: set[tuple[float, float]] = set()
+    for shape in slide.shapes:
+        if shape.name in ("Activities", "Skills"):
+            frame = shape.text_frame
+            columns.add((shape.left + frame.margin_left,
+                         shape.left + shape.width - frame.margin_right))
+        elif shape.name == "Card":
+            columns.add((shape.left, shape.left + shape.width))
+    return sorted(columns) if len(columns) == 2 else []

@@ -8,39 +8,22 @@ use the same sizes; a card's heading is a step over its text."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
-from smguide.commands.build import build_slides
 from smguide.deck.footer import own_size
-from smguide.deck.render import DeckOptions
 from smguide.deck.textfit import SCALE
-from smguide.model.options import Sources
-from smguide.resources import builtin
 
-TEMPLATE = Path(__file__).resolve().parents[1] / "fixtures" / "deck-template" / "dark.pptx"
 FURNITURE = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-# name -> (the guide's folder under the built-in content, deck options)
-DECKS = {"en": ("", {}), "de": ("de", {}),
-         "dark 4:3": ("", {"theme": "dark", "aspect": "4:3"}),
-         "template": ("", {"template": TEMPLATE})}
+DECKS = ["en", "de", "dark 4:3", "template"]  # conftest.four_decks
 
 
 @pytest.fixture(scope="module")
-def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    folder = tmp_path_factory.mktemp("scale")
-    out = {}
-    for name, (content, options) in DECKS.items():
-        sources = Sources(builtin("content") / content, builtin("brand") / "_brand.yml")
-        path = folder / f"{name.replace(' ', '-').replace(':', '')}.pptx"
-        built = build_slides(sources, path, DeckOptions(**options))  # type: ignore[arg-type]
-        out[name] = Presentation(str(built.path))
-    return out
+def decks(four_decks: dict[str, Any]) -> dict[str, Any]:
+    return four_decks
 
 
 def content_slides(prs: Any) -> list[Any]:
@@ -98,14 +81,14 @@ def numbered(slide: Any) -> bool:
         if shape != slide.shapes.title)
 
 
-@pytest.mark.parametrize("name", list(DECKS))
+@pytest.mark.parametrize("name", DECKS)
 def test_body_text_comes_in_two_sizes_never_below_18_pt(decks: dict, name: str) -> None:
     sizes = {size for slide in content_slides(decks[name]) for size in body_sizes(slide)}
     assert 1 <= len(sizes) <= 2, sizes
     assert min(sizes) >= 18, sizes
 
 
-@pytest.mark.parametrize("name", list(DECKS))
+@pytest.mark.parametrize("name", DECKS)
 def test_nothing_on_a_content_slide_is_below_14_pt(decks: dict, name: str) -> None:
     """The footer and slide number aside (the template's furniture, not read from the
     back of the room): titles, eyebrows, body text and the diagram's labels."""
@@ -117,7 +100,7 @@ def test_nothing_on_a_content_slide_is_below_14_pt(decks: dict, name: str) -> No
         assert not small, (number, slide.shapes.title.text, small)
 
 
-@pytest.mark.parametrize("name", list(DECKS))
+@pytest.mark.parametrize("name", DECKS)
 def test_the_agenda_and_the_checklist_share_a_size(decks: dict, name: str) -> None:
     lists = [s for s in content_slides(decks[name]) if numbered(s)]
     assert len(lists) >= 2, [s.shapes.title.text for s in lists]  # the agenda, a checklist
@@ -125,7 +108,7 @@ def test_the_agenda_and_the_checklist_share_a_size(decks: dict, name: str) -> No
     assert len(sizes) == 1 and len(next(iter(sizes))) == 1, sizes
 
 
-@pytest.mark.parametrize("name", list(DECKS))
+@pytest.mark.parametrize("name", DECKS)
 def test_sibling_slides_use_the_same_sizes(decks: dict, name: str) -> None:
     """Every content title at one size; every role slide (header, labels, items) at the
     same sizes, the header at the list size: the deck's larger body size."""
@@ -147,7 +130,7 @@ def _all_runs(prs: Any) -> Iterator[tuple[int, str, float]]:
         yield from ((number, kind, size) for kind, size in runs(slide))
 
 
-@pytest.mark.parametrize("name", list(DECKS))
+@pytest.mark.parametrize("name", DECKS)
 def test_every_text_is_at_a_step_of_one_scale(decks: dict, name: str) -> None:
     """Whole points, about six steps for what is read (14 to 40 pt) and the footer's
     12 pt; a company template's footer at the template's own size (its design, not
@@ -167,7 +150,7 @@ def test_every_text_is_at_a_step_of_one_scale(decks: dict, name: str) -> None:
         assert set(_sizes(shape.text_frame)) == {own_size(layout)}, shape.text_frame.text
 
 
-@pytest.mark.parametrize("name", list(DECKS))
+@pytest.mark.parametrize("name", DECKS)
 def test_the_cover_and_the_closing_titles_share_the_largest_step(decks: dict,
                                                                  name: str) -> None:
     slides = list(decks[name].slides)
@@ -176,7 +159,7 @@ def test_the_cover_and_the_closing_titles_share_the_largest_step(decks: dict,
     assert titles[0] == titles[1] == {max(SCALE)}, titles
 
 
-@pytest.mark.parametrize("name", list(DECKS))
+@pytest.mark.parametrize("name", DECKS)
 def test_the_practices_slide_uses_its_slide_at_a_size_of_the_scale(decks: dict,
                                                                     name: str) -> None:
     """The practice cards fill the room between the title and the footer (rows sharing

@@ -11,6 +11,7 @@ from smguide.deck.fitting import (
     GAP,
     para_text,
     split_first,
+    two_columns,
     words,
 )
 from smguide.deck.slides import drop_empty, title_of, too_long
@@ -45,10 +46,12 @@ def _practice(practice: Any, lang: Writing, tone: str) -> list[Para]:
 
 
 def _grid(area: Area, count: int) -> list[Area]:
-    """Card positions: one card or two stacked full width, four in two columns."""
+    """Card positions: one card or two stacked full width, four on the deck's two
+    columns (two_columns)."""
     cols = 1 if count <= 2 else 2
     rows = -(-count // cols)
-    cells = [col for row in area.rows(rows, GAP) for col in row.columns(cols, GAP)]
+    cells = [col for row in area.rows(rows, GAP)
+             for col in (two_columns(row) if cols == 2 else [row])]
     return cells[:count]
 
 

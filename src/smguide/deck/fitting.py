@@ -8,9 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from smguide.deck.slides import too_long
 from smguide.deck.textfit import Box, Fonts, Para, largest_size
-from smguide.deck.write import (
-    fill,
-)
+from smguide.deck.write import Area, fill
 
 if TYPE_CHECKING:
     from pptx.slide import Slide
@@ -30,6 +28,14 @@ TABLE_WORDS = 80  # a table is read across its rows: a little more, so rows stay
 # a whole table that fits on one slide at 18 pt or more stays whole up to this: its rows
 # are compared with each other, which a split over two slides prevents
 WHOLE_TABLE_WORDS = 140
+
+
+def two_columns(area: Area) -> list[Area]:
+    """The deck's two-column grid in `area` (where the content's visible edges go,
+    DeckContext.edge_area): two equal columns a GAP apart. Every two-column slide of a
+    format stands on it (a role card's lists, the practice cards), so their columns do
+    not jump from slide to slide."""
+    return area.columns(2, GAP)
 
 
 def words(paras: Sequence[Para]) -> int:

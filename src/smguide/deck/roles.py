@@ -13,6 +13,7 @@ from smguide.deck.fitting import (
     ONE_SLIDE,
     listed,
     sentences,
+    two_columns,
     words,
 )
 from smguide.deck.slides import drop_empty, title_of, too_long
@@ -137,16 +138,14 @@ def _both_columns(deck: DeckContext, planned: PlannedSlide) -> Area:
     return Area(left, top, right - left, bottom - top)
 
 
-SHARES = (0.5, 0.55, 0.45, 0.6, 0.4, 0.65, 0.35)  # the first column's share, equal first
 Chunks = tuple[list[Para], list[Para]]
 
 
-def _split(inner: Area, share: float) -> list[Area]:
-    """The card's two columns, the first taking `share` of the width (less the gap)."""
-    room = inner.width - GAP * 2
-    first = round(room * share)
-    return [Area(inner.left, inner.top, first, inner.height),
-            Area(inner.left + first + GAP * 2, inner.top, room - first, inner.height)]
+def _split(inner: Area) -> list[Area]:
+    """The card's two columns: text boxes whose text stands on the format's two-column
+    grid (fitting.two_columns, as the practice cards do), each box an inset out from
+    its column's edges."""
+    return [column.narrowed(-EDGE) for column in two_columns(inner.narrowed(EDGE))]
 
 
 @dataclass(frozen=True)
@@ -165,17 +164,15 @@ def _column_pages(lists: Chunks, heads: Chunks, inner: Area, fonts: Fonts
                   ) -> tuple[list[Area], list[RolePage]] | None:
     """The columns and the slides of a role card: the whole card on one slide, which
     may come down to ONE_SLIDE (a step below the base size: one full card reads better
-    than two half-empty ones), with the columns sized to their text when equal columns
-    do not hold it; else split by meaning (_by_meaning)."""
-    equal = _split(inner, 0.5)
-    for share in SHARES:
-        columns = equal if share == 0.5 else _split(inner, share)
-        size = _page(lists, heads, [c.box for c in columns], fonts, alone=True)
-        if size is not None:
-            return columns, [RolePage(size, ([*heads[0], *lists[0]], [*heads[1], *lists[1]]),
-                                      lists)]
-    pages = _by_meaning(lists, heads, [c.box for c in equal], fonts)
-    return None if pages is None else (equal, pages)
+    than two half-empty ones), in the deck's two columns (never widened for one card:
+    sibling slides share one grid); else split by meaning (_by_meaning)."""
+    columns = _split(inner)
+    size = _page(lists, heads, [c.box for c in columns], fonts, alone=True)
+    if size is not None:
+        return columns, [RolePage(size, ([*heads[0], *lists[0]], [*heads[1], *lists[1]]),
+                                  lists)]
+    pages = _by_meaning(lists, heads, [c.box for c in columns], fonts)
+    return None if pages is None else (columns, pages)
 
 
 def _by_meaning(lists: Chunks, heads: Chunks, boxes: list[Box], fonts: Fonts
