@@ -379,3 +379,34 @@ def test_a_title_in_curly_quotes_is_a_warning_at_the_title(run: Callable[..., Re
          f"title: \u201cSeed\u201d and {title}")
     edit(chapter, f"title: \u201e{first}\u201c", f"title: {first}")
     assert run("check").stdout.endswith(": 0 errors, 0 warnings.\n")
+
+
+def test_check_with_a_company_template_finds_what_slides_would_say(
+        run: Callable[..., Result], small: Path, tmp_path: Path) -> None:
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "deck-template" / "dark.pptx"
+    clean = run("check", "--template", str(fixture), "--aspect", "4:3", "--strict")
+    assert clean.exit_code == 0, clean.stdout
+    assert clean.stdout.endswith(f"the templates and the deck on {fixture}: 0 errors, "
+                                 "0 warnings.\n")
+    broken = tmp_path / "broken.pptx"
+    broken.write_text("not a presentation", encoding="utf-8")
+    refused = run("check", "--template", str(broken))
+    assert refused.exit_code == 1 and f"Error: {broken}" in refused.stdout
+    # a real company template (pandoc's "Depth" reference deck, in the public corpus): its
+    # font is not here, so text is measured with a stand-in, and slides says so
+    repo = Path(__file__).resolve().parents[2]
+    depth = next((base / "shared/corpus/templates/pandoc__test__pptx__reference-depth.pptx"
+                  for base in (repo.parent, repo.parent.parent)
+                  if (base / "shared/corpus/templates").is_dir()), repo / "absent")
+    if not depth.is_file():
+        pytest.skip("the template corpus (shared/corpus/templates) is not beside the repository")
+    result = run("check", "--template", str(depth), "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    report = json.loads(result.stdout)
+    said = [f for f in report["findings"] if f["file"] == str(depth)]
+    assert said and all(f["severity"] == "warning" for f in said)
+    assert any(f["message"].startswith('the template\'s font "Corbel" has no font file')
+               for f in said), said
+    slides = run("slides", "--template", str(depth), "-o", str(tmp_path / "deck.pptx"))
+    assert {f"Warning: {f['file']}: {f['message']}" for f in said} == {
+        line for line in slides.stderr.splitlines() if line.startswith(f"Warning: {depth}")}

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from smguide.cli.options import (
+    TEMPLATE_HELP,
     Say,
     brand_option,
     content_option,
@@ -23,12 +24,20 @@ from smguide.cli.options import (
 @brand_option
 @templates_option
 @lang_option
+@click.option("--template", "template", metavar="PPTX",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Check the deck on this PowerPoint template, as slides --template "
+                   "builds it (the deck is made in memory). " + TEMPLATE_HELP.split(". ")[1]
+                   + ".")
+@click.option("--aspect", type=click.Choice(["16:9", "4:3"]),
+              help="Check the deck in this slide shape (default: 16:9, or the template's).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit code 1).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="json: one JSON object on stdout, for CI.")
 @click.pass_obj
 def check(say: Say, content: Path | None, brand: Path | None, templates: Path | None,
-          lang: str | None, strict: bool, fmt: str) -> None:
+          lang: str | None, template: Path | None, aspect: str | None, strict: bool,
+          fmt: str) -> None:
     """Check content, brand and templates without building anything.
 
     Lists every error (what would stop a build: with template overrides, the handbook
@@ -43,11 +52,14 @@ def check(say: Say, content: Path | None, brand: Path | None, templates: Path | 
     Examples:
       smguide check
       smguide check --lang de
+      smguide check --template corporate.pptx
       smguide check --strict --format json > check.json   # in CI
     """
     from smguide.commands.check import run_check
+    from smguide.model.options import DeckOptions
 
-    report = run_check(resolve_project(content, brand, templates, lang, say, "checking"))
+    report = run_check(resolve_project(content, brand, templates, lang, say, "checking"),
+                       DeckOptions(template=template, aspect=aspect))
     if fmt == "json":
         click.echo(json.dumps(report.as_json(strict), indent=2, ensure_ascii=False))
     else:

@@ -26,6 +26,7 @@ from smguide.sources.content import file_line
 
 if TYPE_CHECKING:
     from smguide.commands.project import Project
+    from smguide.model.options import DeckOptions
 
 
 def warning(problem: Problem) -> Problem:
@@ -64,15 +65,16 @@ class Report:
                 "findings": [asdict(f) for f in self.findings]}
 
 
-def run_check(project: Project) -> Report:
-    """Validate content, brand and templates; then look for what would look bad."""
+def run_check(project: Project, deck: DeckOptions | None = None) -> Report:
+    """Validate content, brand and templates; then look for what would look bad; `deck`:
+    the deck's company template and shape, as slides would build it."""
     from smguide.commands.inputs import read_inputs
 
     found = read_inputs(project.sources())
     guide, brand = found.guide, found.brand
-    deck = brand.deck_warnings() if brand is not None else []
+    theme = brand.deck_warnings() if brand is not None else []
     findings = [*found.problems,
-                *(warning(w) for w in [*found.warnings, *deck])]
+                *(warning(w) for w in [*found.warnings, *theme])]
     findings += compile_templates(project.templates)
     if guide is not None:
         findings += language_mismatch(guide, project)
@@ -89,14 +91,17 @@ def run_check(project: Project) -> Report:
         limits = Limits.from_env()
         findings += run_limited(lambda: render_checks(checked_guide, checked_brand,
                                                       project.templates,
-                                                      limits.allow_network),
+                                                      limits.allow_network, deck),
                                 limits, "the templates")
     order = {"error": 0, "warning": 1}
     findings = sorted(dict.fromkeys(findings), key=lambda f: (order[f.severity], *file_line(f)))
     chapters = f", {counted(len(guide.chapters), 'chapter')}" if guide else ""
     language = f" ({guide.language}{chapters})" if guide else ""
+    template = deck.template if deck is not None else None
+    on = f", the templates and the deck on {display_path(template)}" if template else (
+        " and the templates")
     return Report(findings, f"{display_path(project.content)}{language}, "
-                            f"{_brand_named(project.brand)} and the templates")
+                            f"{_brand_named(project.brand)}{on}")
 
 
 def _brand_named(brand: Path) -> str:

@@ -14,6 +14,7 @@ from smguide.paths import display_path, link_loop
 if TYPE_CHECKING:
     from smguide.deck.plan import PlannedSlide
     from smguide.model.guide import Block, Guide
+    from smguide.model.options import DeckOptions
     from smguide.sources.brand import Brand
 
 
@@ -53,7 +54,8 @@ def compile_templates(override: Path | None) -> list[Problem]:
 
 
 def render_checks(guide: Guide, brand: Brand, templates: Path | None,
-                  allow_network: bool = False) -> list[Problem]:
+                  allow_network: bool = False, deck: DeckOptions | None = None
+                  ) -> list[Problem]:
     """Render the handbook's HTML and CSS and the deck plan in memory; with template
     overrides, lay the handbook out with the PDF engine as `smguide pdf` does (the same
     fetcher, so every stylesheet, font, picture, link and attachment an override names
@@ -61,7 +63,8 @@ def render_checks(guide: Guide, brand: Brand, templates: Path | None,
     templates name only the files already checked here (content pictures, the brand's
     fonts and logo), so the layout, which costs more than the rest of check, is skipped.
     Then lay out the slides with the deck's own text fitting to find blocks that spill
-    over. So whatever would stop a build is an error."""
+    over (on `deck`'s company template and in its shape, when given, the deck is made in
+    memory as slides makes it). So whatever would stop a build is an error."""
     from smguide.deck.plan import load_plan
     from smguide.handbook.html import HandbookRenderer
     from smguide.model.options import PrintOptions
@@ -84,7 +87,7 @@ def render_checks(guide: Guide, brand: Brand, templates: Path | None,
             lay_out(manuscript, allow_network=allow_network)  # refuses what pdf refuses
     except SmguideError as exc:
         return [engine_finding(exc, templates)]
-    return findings + slide_fitting(guide, brand, templates, plan)
+    return findings + slide_fitting(guide, brand, templates, plan, deck)
 
 
 def engine_finding(error: SmguideError, templates: Path | None) -> Problem:
@@ -162,12 +165,16 @@ def _show_or_keep(block: Block) -> str:
 
 
 def slide_fitting(guide: Guide, brand: Brand, templates: Path | None,
-                  plan: list[PlannedSlide] | None = None) -> list[Problem]:
+                  plan: list[PlannedSlide] | None = None, deck: DeckOptions | None = None
+                  ) -> list[Problem]:
     """Blocks the deck continues on two or more "(cont.)" slides (warnings; one is how the
     deck keeps its text large) or cannot fit at all (errors); `plan`: the deck plan, when
-    already loaded."""
+    already loaded; `deck`: the template and shape. The built-in theme is measured without
+    making slides; a company template's deck is made in memory, as its placeholders are
+    named only as each slide is made, and what it warns about is a warning here too."""
     from smguide.deck.render import DeckRenderer
     from smguide.deck.slides import TooLong
+    from smguide.model.options import DeckOptions
 
     spilled: dict[tuple[Path, int], list[Any]] = {}
 
@@ -177,10 +184,15 @@ def slide_fitting(guide: Guide, brand: Brand, templates: Path | None,
             key = (planned.chapter.path, planned.chapter.blocks.index(planned.block))
             spilled.setdefault(key, [planned.block, 0])[1] += 1
 
+    options = deck or DeckOptions()
+    warned: list[str] = []
     try:
-        # measured as the deck is built, without making the slides
-        DeckRenderer(guide, brand, templates=templates, plan=plan, on_page=count,
-                     fitting=True).fit()
+        if options.template is None:  # measured as the deck is built, without slides
+            DeckRenderer(guide, brand, options, templates=templates, plan=plan, on_page=count,
+                         fitting=True).fit()
+        else:
+            DeckRenderer(guide, brand, options, templates=templates, plan=plan, on_page=count,
+                         warnings=warned).render()
     except TooLong as exc:
         if exc.source is None or exc.block is None:
             return [exc.as_problem()]
@@ -188,7 +200,10 @@ def slide_fitting(guide: Guide, brand: Brand, templates: Path | None,
                         "shorten it, or split it into two blocks")]
     except SmguideError as exc:
         return [exc.as_problem()]
-    findings = []
+    # the deck's warnings name the template in front (DeckContext.warn): at the template
+    shown, named = display_path(options.template or "deck"), f"{options.template}: "
+    findings = [Problem("warning", shown, None, None, None, text.removeprefix(named))
+                for text in warned]
     for (path, index), (block, extra) in spilled.items():
         if extra < 2:  # one continuation slide is how the deck keeps text large
             continue
