@@ -201,7 +201,9 @@ def slide_fitting(guide: Guide, brand: Brand, templates: Path | None,
     except SmguideError as exc:
         return [exc.as_problem()]
     # the deck's warnings name the template in front (DeckContext.warn): at the template
-    shown, named = display_path(options.template or "deck"), f"{options.template}: "
+    template = options.template
+    shown = display_path(template) if template is not None else "the deck"
+    named = f"{template}: "
     findings = [Problem("warning", shown, None, None, None, text.removeprefix(named))
                 for text in warned]
     for (path, index), (block, extra) in spilled.items():
