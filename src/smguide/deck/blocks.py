@@ -159,9 +159,14 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
                        minimum=sizes[1])
     # numbers are text: in the primary colour where it reads on the slide, else in it
     # lightened until it does (a dark deck's green), else in the text's
-    numbers = deck.tones.readable("accent1", "bg1")
+    # on the panel's fill, else on the slide's own background (a template's picture)
+    behind = "bg2" if panel else deck.tones.behind(deck.pick_of(planned).layout)
+    # a template's text style reads on its background (deck/legible), not on the panel
+    text = deck.tones.readable("tx1", "bg2") if panel and deck.options.template else None
+    numbers = deck.tones.readable("accent1", behind)
     if numbers != "accent1":
-        numbers = deck.tones.lightened("accent1", "bg1") or numbers
+        numbers = deck.tones.lightened("accent1", behind) or numbers
+    dots = deck.tones.readable("accent1", behind, large=True)  # bullets: graphics, 3:1
     continues = _continued(deck, planned, title, [page.items for page in pages])
     for number, page in enumerate(pages):
         if deck.fitting:
@@ -172,8 +177,10 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
                                extra="\n".join(extra) if number == 0 else "",
                                pages=len(pages), continues=continues[number])
         target = deck.text_target(slide, planned)
-        shown = [replace(p, marker=numbers) if p.bullet == "#" and numbers != "accent1" else p
+        shown = [replace(p, marker=numbers if p.bullet == "#" else dots)
+                 if p.bullet and (numbers if p.bullet == "#" else dots) != "accent1" else p
                  for p in _first(page.items)]
+        shown = [replace(p, tone=text) if text and not p.tone else p for p in shown]
         spread = _spread(shown, room, deck.body_fonts, page.size) if len(pages) == 1 else None
         deck.scale.fill(LIST_TEXT, target, spread or shown, page.size)
         if panel:

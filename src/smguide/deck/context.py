@@ -15,6 +15,7 @@ from smguide.deck import slides
 from smguide.deck.builtinlayouts import KnownSheet
 from smguide.deck.footer import add_footer
 from smguide.deck.layouts import LayoutPicker, Pick
+from smguide.deck.legible import legible_text
 from smguide.deck.logo import Logo, load_logo
 from smguide.deck.measuring import deck_fonts
 from smguide.deck.notes import Notes, authored_notes
@@ -72,6 +73,8 @@ class DeckContext:
             self.sheet = KnownSheet(brand, options.aspect or "16:9", logo)
         else:
             self._prs = open_deck(brand, template, options.aspect, logo)
+            if template is not None:  # its text styles where they do not read on its
+                legible_text(self._prs)  # own backgrounds (the built-in theme's do)
             self.sheet = PptxSheet(self._prs)
         self.source = str(template) if template else "the built-in theme"
         self.picker = LayoutPicker(self.sheet, brand.layouts if template else {}, self.source,

@@ -50,8 +50,10 @@ def fit_labels(deck: DeckContext, planned: PlannedSlide, c: Canvas, scene: Scene
     lang = deck.lang
     texts: dict[int, list[Para]] = {}
     on_band = band_text(deck)
+    # off the band, on the slide's own background (a template's picture, say)
+    off_band = deck.tones.readable("tx1", deck.tones.behind(deck.pick_of(planned).layout))
     for part in scene.parts:
-        tone = on_band if part.label.on_band else "tx1"
+        tone = on_band if part.label.on_band else off_band
         align = part.label.align
         name = typed_spans(part.name, lang, bold=True)
         texts[part.index] = [Para(name, tone=tone, align=align),

@@ -165,6 +165,11 @@ class Sheet:
         """Tone -> '#rrggbb' as the master shows it (theme.shown_colours)."""
         raise NotImplementedError
 
+    def grounds(self, layout: Any) -> tuple[str, ...] | None:
+        """The colours the background of a slide on `layout` (python-pptx's; None: the
+        first master's) shows (deck/grounds); None when it is the background tone's."""
+        return None
+
 
 class PptxSheet(Sheet):
     """The sheet of a deck opened with python-pptx (a company template, the built-in one)."""
@@ -221,3 +226,12 @@ class PptxSheet(Sheet):
         from smguide.deck.theme import shown_colours
 
         return shown_colours(self.prs.slide_master)
+
+    def grounds(self, layout: Any) -> tuple[str, ...] | None:
+        from smguide.deck.grounds import backgrounds
+        from smguide.deck.theme import shown_colours
+
+        if layout is None:
+            layout = next(iter(self.prs.slide_master.slide_layouts), None)
+        return None if layout is None else backgrounds(layout,
+                                                       shown_colours(layout.slide_master))

@@ -100,7 +100,8 @@ def role_slides(deck: DeckContext, planned: PlannedSlide, role: Role) -> None:
             box = slide.shapes.add_textbox(Emu(column.left), Emu(column.top),
                                            Emu(column.width), Emu(column.height))
             box.name = ("Activities", "Skills")[n if page.topic is None else page.topic]
-            deck.scale.fill(ROLE_TEXT, box, paras, page.size, spread_with=id(slide))
+            deck.scale.fill(ROLE_TEXT, box, _on_ground(deck, planned, paras), page.size,
+                            spread_with=id(slide))
         drop_empty(slide)
 
 
@@ -110,6 +111,18 @@ def _shown(role: Role) -> tuple[list[str], list[str]]:
     slide = role.slide or None
     return (slide.activities if slide and slide.activities else role.activities,
             slide.skills if slide and slide.skills else role.skills)
+
+
+def _on_ground(deck: DeckContext, planned: PlannedSlide, paras: list[Para]) -> list[Para]:
+    """The columns' labels, items and bullets in colours that read on the slide's own
+    background (a template's picture, say): as they are where they do."""
+    behind = deck.tones.behind(deck.pick_of(planned).layout)
+    label = deck.tones.readable("accent2", behind, large=True)
+    text = deck.tones.readable("tx1", behind)
+    dots = deck.tones.readable("accent1", behind, large=True)
+    return [replace(p, tone=label) if p.tone == "accent2" else
+            replace(p, tone=None if text == "tx1" else text,
+                    marker=p.marker if dots == "accent1" else dots) for p in paras]
 
 
 def _continues(deck: DeckContext, planned: PlannedSlide, name: str, names: tuple[str, str],

@@ -53,6 +53,21 @@ def _cell_paras(text: str, lang: Writing, bold: bool, tone: str | None) -> list[
     return paras
 
 
+def _row_tones(deck: DeckContext, planned: PlannedSlide) -> tuple[tuple[str, str], ...]:
+    """(first cell's, other cells') colours of the unshaded and the shaded rows: on the
+    slide's own background (a template's picture, say) and on its shade (bg2)."""
+    behind = deck.tones.behind(deck.pick_of(planned).layout)
+    return tuple((deck.tones.readable("accent1", on, large=True),
+                  deck.tones.readable("tx1", on)) for on in (behind, "bg2"))
+
+
+def _toned(row: list[list[Para]], tones: tuple[str, str]) -> list[list[Para]]:
+    """A body row's cells with its first cell's text in `tones[0]`, the others' in
+    `tones[1]` (the colours that read on the row's fill)."""
+    return [[replace(p, tone=tones[0] if c == 0 else tones[1]) for p in cell]
+            for c, cell in enumerate(row)]
+
+
 def _row_height(cells: list[list[Para]], widths: list[float], size: float,
                 fonts: Fonts) -> float:
     return max(text_height(paras, width - 2 * CELL_X, size, fonts)
@@ -68,8 +83,8 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
     # the header's text on the primary colour at 4.5:1 (a dark deck's: its light text)
     head = [_cell_paras(h, lang, True, deck.tones.readable("bg1", "accent1")) for h in header] \
         if header else None
-    label = deck.tones.readable("accent1", "bg2", large=True)  # on the shaded rows too
-    body = [[_cell_paras(c, lang, i == 0, label if i == 0 else "tx1")
+    tones = _row_tones(deck, planned)
+    body = [[_cell_paras(c, lang, i == 0, tones[0][0] if i == 0 else tones[0][1])
              for i, c in enumerate(row)] for row in rows]
     words_at_1, widths = _column_widths(area.width / 12700, rows, [head, *body] if head
                                         else body, fonts, lang)
@@ -107,11 +122,12 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
         said = _said(page.items, header, deck.guide.typography)
         slide = deck.new_slide(planned, title, number, said=said, pages=len(pages),
                                continues=continues[number])
-        frame = _table(slide, area, widths, head, page.items,
+        items = [_toned(row, tones[n % 2]) for n, row in enumerate(page.items)]
+        frame = _table(slide, area, widths, head, items,
                        _airy(heights(page.items, page.size), head is not None, limit,
                              len(pages) > 1), page.size)
         frame._element.nvGraphicFramePr.cNvPr.set("descr", alt)
-        lines = [head, *page.items] if head else list(page.items)
+        lines = [head, *items] if head else items
         deck.scale.add(DENSE_TEXT, page.size, partial(_refill, frame.table, lines))
         drop_empty(slide)
 

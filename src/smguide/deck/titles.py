@@ -69,16 +69,18 @@ def set_title(deck: DeckContext, slide: Slide, text: str, kind: str,
         shape.height = Emu(height - Pt(room))
         line = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(width), Pt(room))
         line.name = "Eyebrow"
-        words = Para(typed_spans(eyebrow, deck.lang, bold=True),
-                     tone="accent2")
+        # the secondary colour where it reads on what is behind (14 pt bold: large text)
+        tone = deck.tones.readable("accent2", deck.tones.behind(deck.pick_of(planned).layout),
+                                   large=True)
+        words = Para(typed_spans(eyebrow, deck.lang, bold=True), tone=tone)
         short = planned.chapter.short_title if planned.chapter is not None else None
         if not _one_line(deck, words, width, box.inset_x) and short:
             words = Para(typed_spans(short, deck.lang, bold=True),
-                         tone="accent2")  # the running head's short title
+                         tone=tone)  # the running head's short title
         if not _one_line(deck, words, width, box.inset_x):
             words = Para((Span(f"{deck.guide.labels.chapter} "
                                f"{deck.chapter_number(planned.chapter)}", True),),
-                         tone="accent2")
+                         tone=tone)
         fill(line, [words], EYEBROW)
         for run in line.text_frame.paragraphs[0].runs:  # capitals shown, words kept
             run.font._rPr.set("cap", "all")
