@@ -410,3 +410,33 @@ def test_check_with_a_company_template_finds_what_slides_would_say(
     slides = run("slides", "--template", str(depth), "-o", str(tmp_path / "deck.pptx"))
     assert {f"Warning: {f['file']}: {f['message']}" for f in said} == {
         line for line in slides.stderr.splitlines() if line.startswith(f"Warning: {depth}")}
+
+
+def test_the_brand_file_can_name_the_company_template(run: Callable[..., Result], small: Path,
+                                                      tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "deck-template" / "dark.pptx"
+    brand = tmp_path / "brand" / "_brand.yml"
+    (tmp_path / "brand" / "corporate.pptx").write_bytes(fixture.read_bytes())
+    text = brand.read_text(encoding="utf-8")
+    assert "\ndefaults:\n  smguide:\n" in text
+    brand.write_text(text.replace("\ndefaults:\n  smguide:\n",
+                                  "\ndefaults:\n  smguide:\n    template: corporate.pptx\n"),
+                     encoding="utf-8")
+    checked = run("check", "--strict")
+    assert checked.exit_code == 0, checked.stdout
+    assert "the templates and the deck on " in checked.stdout and "corporate.pptx" in checked.stdout
+    out = tmp_path / "deck.pptx"
+    assert run("slides", "-o", str(out)).exit_code == 0
+    made = Presentation(str(out))
+    assert (made.slide_width, made.slide_height) == (9144000, 6858000)  # the template's 4:3
+    assert run("slides", "--template", str(fixture), "--aspect", "16:9",
+               "-o", str(out)).exit_code == 0  # --template and --aspect still win
+    assert Presentation(str(out)).slide_width == 12192000
+    brand.write_text(brand.read_text(encoding="utf-8").replace("corporate.pptx", "corprate.pptx"),
+                     encoding="utf-8")
+    refused = run("check")
+    assert refused.exit_code == 1
+    assert 'defaults.smguide.template: file "corprate.pptx" not found' in refused.stdout
+    assert 'did you mean "corporate.pptx"?' in refused.stdout

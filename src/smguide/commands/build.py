@@ -125,6 +125,7 @@ def render_deck(guide: Guide, brand: Brand, templates: Path | None,
     """(PPTX bytes, slides, warnings); runs in the render child."""
     from smguide.deck.render import DeckRenderer
 
+    options = options.on(brand.template)
     renderer = DeckRenderer(guide, brand.themed(options.theme), options, templates)
     data, slides = renderer.render()
     said = [warning.line_text() for warning in brand.deck_warnings(options.theme)]

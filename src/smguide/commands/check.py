@@ -97,7 +97,8 @@ def run_check(project: Project, deck: DeckOptions | None = None) -> Report:
     findings = sorted(dict.fromkeys(findings), key=lambda f: (order[f.severity], *file_line(f)))
     chapters = f", {counted(len(guide.chapters), 'chapter')}" if guide else ""
     language = f" ({guide.language}{chapters})" if guide else ""
-    template = deck.template if deck is not None else None
+    template = (deck.template if deck is not None else None) or (
+        brand.template if brand is not None else None)
     on = f", the templates and the deck on {display_path(template)}" if template else (
         " and the templates")
     return Report(findings, f"{display_path(project.content)}{language}, "

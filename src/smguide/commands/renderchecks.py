@@ -184,7 +184,7 @@ def slide_fitting(guide: Guide, brand: Brand, templates: Path | None,
             key = (planned.chapter.path, planned.chapter.blocks.index(planned.block))
             spilled.setdefault(key, [planned.block, 0])[1] += 1
 
-    options = deck or DeckOptions()
+    options = (deck or DeckOptions()).on(brand.template)
     warned: list[str] = []
     try:
         if options.template is None:  # measured as the deck is built, without slides

@@ -4,7 +4,7 @@ render processes before the content model or any engine is imported."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -45,6 +45,13 @@ class DeckOptions:
     aspect: str | None = None  # None: 16:9, or the template's own shape
     theme: str = "light"  # the brand's light or dark colours (and logo)
     embed_fonts: bool = False  # the brand's font files inside the deck (deck/fonts.py)
+
+    def on(self, template: Path | None) -> DeckOptions:
+        """These options on the brand file's template (defaults.smguide.template) when
+        none was given: --template wins."""
+        if self.template is not None or template is None:
+            return self
+        return replace(self, template=template)
 
 
 def creation_date() -> str:

@@ -57,6 +57,7 @@ class Brand:
     layout_where: dict[str, Where] = dataclasses.field(default_factory=dict)  # kind -> its pin
     template_theme: str = "template"
     template_logo: str = "auto"
+    template: Path | None = None  # defaults.smguide.template: the deck's company template
     print_profile: Path | None = None  # defaults.smguide.print.profile, checked to exist
     print_cmyk: tuple[tuple[str, tuple[float, float, float, float]], ...] = ()  # hex -> 0..1
     # the colours printed in the handbook (made readable on paper), the dark values
@@ -162,6 +163,7 @@ def load_brand(path: Path, network: bool = False) -> tuple[Brand, list[Problem]]
                parsed.defaults.smguide else None)
     print_profile, print_cmyk = _print_defaults(smguide.print if smguide else None, light,
                                                 reader)
+    settings = _smguide_settings(smguide, reader)
     if reader.problems or parsed is None:
         raise BrandError(sorted(dict.fromkeys(reader.problems), key=file_line))
 
@@ -189,7 +191,7 @@ def load_brand(path: Path, network: bool = False) -> tuple[Brand, list[Problem]]
         fonts_found=tuple(dict.fromkeys(reader.found)),
         font_warnings=tuple(dict.fromkeys(reader.font_warnings)),
         screen_notes=(("light", tuple(screen)), ("dark", tuple(screen_dark))),
-        **_smguide_settings(smguide, reader))
+        **settings)
     return brand, list(dict.fromkeys(warnings))
 
 
@@ -230,6 +232,7 @@ class _Settings(TypedDict):
     layout_where: dict[str, Where]
     template_theme: str
     template_logo: str
+    template: Path | None
 
 
 def _smguide_settings(smguide: SmguideDefaults | None, reader: BrandReader) -> _Settings:
@@ -243,7 +246,19 @@ def _smguide_settings(smguide: SmguideDefaults | None, reader: BrandReader) -> _
         layout_where={kind: reader.where("defaults", "smguide", "layouts", kind)
                       for kind in (smguide.layouts or {} if smguide else {})},
         template_theme=(smguide.template_theme if smguide else None) or "template",
-        template_logo=(smguide.template_logo if smguide else None) or "auto")
+        template_logo=(smguide.template_logo if smguide else None) or "auto",
+        template=_template(smguide.template if smguide else None, reader))
+
+
+def _template(named: str | None, reader: BrandReader) -> Path | None:
+    """defaults.smguide.template: a .pptx or .potx file inside the brand's folder (what is
+    in it is checked where the deck opens it, as for --template)."""
+    if named is None:
+        return None
+    before = len(reader.problems)
+    check_file_ref(reader.root, named, reader.where("defaults", "smguide", "template"),
+                   {".pptx", ".potx"}, reader.problems, "PowerPoint template")
+    return real(reader.root / named) if len(reader.problems) == before else None
 
 
 def _read_brand_file(path: Path, shown: str) -> Located:

@@ -187,6 +187,7 @@ class SmguideDefaults(_Strict):
     layouts: dict[LayoutKind, LayoutPin] | None = None
     template_theme: Literal["template", "brand"] | None = Field(None, alias="template-theme")
     template_logo: Literal["auto", "always", "never"] | None = Field(None, alias="template-logo")
+    template: RelPath | None = None  # the company template the deck is built on by default
     print: PrintDefaults | None = None
 
 
