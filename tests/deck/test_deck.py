@@ -227,6 +227,24 @@ def test_analogy_is_a_diagram_of_native_shapes_with_content_labels(deck) -> None
         assert part.stands_for in labels[f"Label: {part.name}"]
 
 
+def test_a_diagram_part_named_with_markup_characters_keeps_its_name(tmp_path: Path) -> None:
+    """The diagram's shapes are written as XML text (diagramshapes._add): a part's name
+    with &, <, quotes and a tab is the name python-pptx reads back, on each of its shapes."""
+    content = tmp_path / "content"
+    shutil.copytree(builtin("content"), content)
+    chapter = content / "chapters" / "05-seed-and-garden.yaml"
+    odd = 'R&D <lab> "seed"\tone'
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace(
+        "name: The seed", f"name: {yaml_scalar(odd)}"), encoding="utf-8")
+    deck = Presentation(str(build(tmp_path / "deck.pptx", content)))
+    group = next(shape for slide in deck.slides for shape in slide.shapes
+                 if shape.shape_type == MSO_SHAPE_TYPE.GROUP)
+    seed = next(shape for shape in group.shapes if shape.name == odd)
+    names = [shape.name for shape in walk(seed.shapes)]
+    assert names[0] == f"{odd}: frame" and len(names) >= 3
+    assert all(name.startswith(f"{odd}: seed ") for name in names[1:])
+
+
 def test_theme_colours_and_fonts_are_the_brands(deck_path: Path) -> None:
     with zipfile.ZipFile(deck_path) as package:
         theme = etree.fromstring(package.read("ppt/theme/theme1.xml"))

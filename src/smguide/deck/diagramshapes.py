@@ -6,6 +6,8 @@ as a picture, the band, and the connectors glued from one part to another."""
 from __future__ import annotations
 
 import io
+import itertools
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -54,11 +56,9 @@ def band_shape(shapes: Any, c: Canvas, scene: Scene, grounds: Grounds) -> Any:
     band: Band | None = scene.band
     assert band is not None
     ground = [part.name for part in scene.parts if part.role == "ground"]
-    shape = _autoshape(shapes, "ROUNDED_RECTANGLE", c, band.x, band.y, band.w, band.h,
-                       grounds.band_tone or band.tone, f"Ground: {', '.join(ground)}",
-                       grounds.slots)
-    shape.adjustments[0] = min(0.5, 16 / min(band.w, band.h))
-    return shape
+    return _autoshape(shapes, "ROUNDED_RECTANGLE", c, band.x, band.y, band.w, band.h,
+                      grounds.band_tone or band.tone, f"Ground: {', '.join(ground)}",
+                      grounds.slots, rounding=min(0.5, 16 / min(band.w, band.h)))
 
 
 def _bounds(shape: Rect | Oval | Poly | Stroke) -> tuple[float, float, float, float]:
@@ -90,8 +90,9 @@ def part_shape(deck: DeckContext, shapes: Any, c: Canvas, part: Placed, grounds:
     frame, the invisible ellipse the arrows are glued to. Its shapes that stand on the
     ground are kept seen there (SEEN:1), in a darker or lighter shade of their colour."""
     group = grouped(shapes, part.name)
+    ids = _next_id(group.shapes)
     frame = _autoshape(group.shapes, "OVAL", c, part.x, part.y, part.size, part.size, None,
-                       f"{part.name}: frame", grounds.slots)
+                       f"{part.name}: frame", grounds.slots, ids)
     if part.picture is not None:
         _picture(deck, group, c, part)
         return frame
@@ -106,19 +107,15 @@ def part_shape(deck: DeckContext, shapes: Any, c: Canvas, part: Placed, grounds:
         if isinstance(shape, Rect):
             x, y, w, h = part.x + shape.x * s, part.y + shape.y * s, shape.w * s, shape.h * s
             kind = "ROUNDED_RECTANGLE" if shape.radius else "RECTANGLE"
-            drawn = _autoshape(group.shapes, kind, c, x, y, w, h, shape.tone, name,
-                               grounds.slots)
-            if shape.radius:
-                drawn.adjustments[0] = min(0.5, shape.radius / min(shape.w, shape.h))
+            _autoshape(group.shapes, kind, c, x, y, w, h, shape.tone, name, grounds.slots, ids,
+                       min(0.5, shape.radius / min(shape.w, shape.h)) if shape.radius else None)
         elif isinstance(shape, Oval):
-            drawn = _autoshape(group.shapes, "OVAL", c, part.x + (shape.cx - shape.rx) * s,
-                               part.y + (shape.cy - shape.ry) * s, shape.rx * 2 * s,
-                               shape.ry * 2 * s, shape.tone, name, grounds.slots)
-            if shape.rotation:
-                drawn.rotation = shape.rotation
+            _autoshape(group.shapes, "OVAL", c, part.x + (shape.cx - shape.rx) * s,
+                       part.y + (shape.cy - shape.ry) * s, shape.rx * 2 * s, shape.ry * 2 * s,
+                       shape.tone, name, grounds.slots, ids, rotation=shape.rotation)
         else:
             points = [(part.x + x * s, part.y + y * s) for x, y in shape.points]
-            _freeform(group.shapes, c, points, shape, s, name, grounds.slots)
+            _freeform(group.shapes, c, points, shape, s, name, grounds.slots, ids)
     return frame
 
 
@@ -155,47 +152,103 @@ def _draw(svg: bytes, name: str) -> bytes:
                    lambda exc: f"{name}: cannot draw this SVG ({exc})")
 
 
-def _autoshape(shapes: Any, kind: str, c: Canvas, x: float, y: float, w: float, h: float,
-               tone: Tone | None, name: str, slots: dict[str, str]) -> Any:
-    """An autoshape filled with a tone (None: invisible), without an outline."""
-    from pptx.enum.shapes import MSO_SHAPE
+# the shapes python-pptx's add_shape and build_freeform make (their p:style dropped, as
+# plain_shape does), written as one string each: through python-pptx, the diagram's fifty
+# shapes cost a third of its slide (a shape id looked up by XPath and a fill and a line
+# made through its proxies, for each one); the XML is the same, byte for byte
+_SHAPE = ('<p:sp xmlns:a="' + A + '" xmlns:p="' + P + '"><p:nvSpPr><p:cNvPr id="{id}" '
+          'name="{name}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm{rot}><a:off '
+          'x="{x}" y="{y}"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>{geometry}{fill}{line}'
+          '</p:spPr><p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr '
+          'algn="ctr"/></a:p></p:txBody></p:sp>')
+_PRESET = {"OVAL": "ellipse", "RECTANGLE": "rect", "ROUNDED_RECTANGLE": "roundRect"}
+_NONE = "<a:noFill/>"
+_NO_LINE = "<a:ln><a:noFill/></a:ln>"
 
-    shape = shapes.add_shape(getattr(MSO_SHAPE, kind), c.x(x), c.y(y), max(1, c.d(w)),
-                             max(1, c.d(h)))
-    shape.name = name
-    if tone is None:
-        shape.fill.background()
-    else:
-        solid(shape.fill, tone, slots)
-    shape.line.fill.background()
-    plain_shape(shape)
-    return shape
+
+def _attr(value: str) -> str:
+    """`value` as an XML attribute's text (what lxml reads back as the same string)."""
+    from xml.sax.saxutils import escape
+
+    return escape(value, {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+
+
+def _fill(tone: Tone, slots: dict[str, str]) -> str:
+    """`<a:solidFill>` in the tone's colour, as `solid` writes it through python-pptx."""
+    key = (tone.slot, tone.brightness, slots.get(tone.slot))
+    made = _FILLS.get(key)
+    if made is None:
+        from lxml import etree
+        from pptx.dml.fill import FillFormat
+        from pptx.oxml import parse_xml
+
+        spPr = parse_xml(f'<p:spPr xmlns:a="{A}" xmlns:p="{P}"/>')
+        solid(FillFormat.from_fill_parent(spPr), tone, slots)
+        made = _FILLS[key] = etree.tostring(spPr[0], encoding="unicode").replace(
+            f' xmlns:a="{A}"', "").replace(f' xmlns:p="{P}"', "")
+    return made
+
+
+_FILLS: dict[tuple[str, float, str | None], str] = {}
+
+
+def _add(shapes: Any, shape_id: int, name: str, box: tuple[int, int, int, int],
+         geometry: str, fill: str, line: str, rotation: float = 0.0) -> Any:
+    """The shape's p:sp added to `shapes` (python-pptx's), returned as python-pptx's shape."""
+    from pptx.oxml import parse_xml
+    from pptx.oxml.simpletypes import ST_Angle
+
+    x, y, cx, cy = box
+    rot = f' rot="{ST_Angle.convert_to_xml(rotation)}"' if rotation else ""
+    sp = parse_xml(_SHAPE.format(id=shape_id, name=_attr(name), rot=rot, x=x, y=y, cx=cx,
+                                 cy=cy, geometry=geometry, fill=fill, line=line))
+    shapes._spTree.insert_element_before(sp, "p:extLst")
+    return shapes._shape_factory(sp)
+
+
+def _next_id(shapes: Any) -> Iterator[int]:
+    """The ids of shapes added to `shapes` one after another (python-pptx's: one more than
+    the largest on the slide)."""
+    return itertools.count(shapes._spTree.max_shape_id + 1)
+
+
+def _autoshape(shapes: Any, kind: str, c: Canvas, x: float, y: float, w: float, h: float,
+               tone: Tone | None, name: str, slots: dict[str, str],
+               ids: Iterator[int] | None = None, rounding: float | None = None,
+               rotation: float = 0.0) -> Any:
+    """An autoshape filled with a tone (None: invisible), without an outline; a rounded
+    rectangle's corners `rounding` (a share of its shorter side), turned by `rotation`
+    degrees. `ids`: the shape ids to take (`_next_id`)."""
+    guides = "" if rounding is None else \
+        f'<a:gd name="adj" fmla="val {int(rounding * 100000.0)}"/>'
+    geometry = f'<a:prstGeom prst="{_PRESET[kind]}"><a:avLst>{guides}</a:avLst></a:prstGeom>'
+    return _add(shapes, next(ids or _next_id(shapes)), name,
+                (c.x(x), c.y(y), max(1, c.d(w)), max(1, c.d(h))), geometry,
+                _NONE if tone is None else _fill(tone, slots), _NO_LINE, rotation)
 
 
 def _freeform(shapes: Any, c: Canvas, points: list[tuple[float, float]], shape: Poly | Stroke,
-              scale: float, name: str, slots: dict[str, str]) -> Any:
-    """A polygon (filled) or a polyline (stroked, round caps and joins) as a freeform."""
-    from lxml import etree
-    from pptx.util import Emu
-
-    (x0, y0), rest = points[0], points[1:]
-    builder = shapes.build_freeform(c.x(x0), c.y(y0), scale=1.0)
-    builder.add_line_segments([(c.x(x), c.y(y)) for x, y in rest],
-                              close=isinstance(shape, Poly))
-    drawn = builder.convert_to_shape()
-    drawn.name = name
-    plain_shape(drawn)
+              scale: float, name: str, slots: dict[str, str], ids: Iterator[int]) -> Any:
+    """A polygon (filled) or a polyline (stroked, round caps and joins) as a freeform, as
+    python-pptx's FreeformBuilder draws it at scale 1 (its box the points' extents)."""
+    at = [(c.x(x), c.y(y)) for x, y in points]
+    left, top = min(x for x, _ in at), min(y for _, y in at)
+    width, height = max(x for x, _ in at) - left, max(y for _, y in at) - top
+    (x0, y0), rest = at[0], at[1:]
+    path = (f'<a:path w="{width}" h="{height}"><a:moveTo><a:pt x="{x0 - left}" '
+            f'y="{y0 - top}"/></a:moveTo>'
+            + "".join(f'<a:lnTo><a:pt x="{x - left}" y="{y - top}"/></a:lnTo>'
+                      for x, y in rest)
+            + ("<a:close/>" if isinstance(shape, Poly) else "") + "</a:path>")
+    geometry = ('<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l="l" t="t" '
+                f'r="r" b="b"/><a:pathLst>{path}</a:pathLst></a:custGeom>')
     if isinstance(shape, Poly):
-        solid(drawn.fill, shape.tone, slots)
-        drawn.line.fill.background()
+        fill, line = _fill(shape.tone, slots), _NO_LINE
     else:
-        drawn.fill.background()
-        solid(drawn.line.fill, shape.tone, slots)
-        drawn.line.width = Emu(c.d(shape.width * scale))
-        ln = drawn.line._get_or_add_ln()
-        ln.set("cap", "rnd")
-        etree.SubElement(ln, f"{{{A}}}round")
-    return drawn
+        fill = _NONE
+        line = (f'<a:ln w="{c.d(shape.width * scale)}" cap="rnd">'
+                f'{_fill(shape.tone, slots)}<a:round/></a:ln>')
+    return _add(shapes, next(ids), name, (left, top, width, height), geometry, fill, line)
 
 
 def connector(shapes: Any, c: Canvas, points: tuple[float, float, float, float],
