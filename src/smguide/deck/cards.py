@@ -101,35 +101,29 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
 
 def _rows(area: Area, cards: Sequence[list[Para]], size: float, pad: Box,
           fonts: Fonts) -> list[Area]:
-    """The grid's cells, the rows sharing the area's height: each as tall as its tallest
-    card needs (at `size`), plus an equal share of the height left, so the cards use the
-    slide rather than its top half; rows stay a gap apart."""
+    """The grid's cells in equal rows that share the area's height (down to the footer's
+    clearance), a gap apart, so the cards use the slide rather than its top half and no
+    row is taller than its neighbour."""
     cells = _grid(area, len(cards))
     cols = 1 if len(cards) <= 2 else 2
-    needs = _needs(area, cards, size, pad, fonts)
-    spare = max(0, area.height - GAP * (len(needs) - 1) - sum(needs)) // len(needs)
-    out: list[Area] = []
-    top = area.top
-    for row, need in zip(range(0, len(cards), cols), needs, strict=True):
-        out += [Area(cell.left, top, cell.width, need + spare)
-                for cell in cells[row:row + cols]]
-        top += need + spare + GAP
-    return out
+    rows = -(-len(cards) // cols)
+    height = (area.height - GAP * (rows - 1)) // rows
+    return [Area(cell.left, area.top + (n // cols) * (height + GAP), cell.width, height)
+            for n, cell in enumerate(cells)]
 
 
 def _holds(area: Area, cards: Sequence[list[Para]], size: float, pad: Box,
            fonts: Fonts) -> bool:
-    """Whether the grid's rows, each as tall as its tallest card needs at `size`, fit the
-    area together, every card's words within its width."""
+    """Whether equal rows, each as tall as the tallest card needs at `size`, fit the area
+    together, every card's words within its width."""
     needs = _needs(area, cards, size, pad, fonts)
     rows = len(needs)
-    if sum(needs) + GAP * (rows - 1) > area.height:
+    tallest = max(needs)
+    if tallest * rows + GAP * (rows - 1) > area.height:
         return False
-    cols = 1 if len(cards) <= 2 else 2
-    return all(fits(card, Box(cell.width / 12700, needs[n // cols] / 12700, pad.inset_x,
+    return all(fits(card, Box(cell.width / 12700, tallest / 12700, pad.inset_x,
                               pad.inset_y), size, fonts)
-               for n, (card, cell) in enumerate(zip(cards, _grid(area, len(cards)),
-                                                    strict=True)))
+               for card, cell in zip(cards, _grid(area, len(cards)), strict=True))
 
 
 def _needs(area: Area, cards: Sequence[list[Para]], size: float, pad: Box,

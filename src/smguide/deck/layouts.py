@@ -59,6 +59,10 @@ KIND_ROLES = {"title": "title", "closing": "title", "cohort": "title", "section"
               "practices": "title-only", "glossary": "title-only"}
 BIG = 0.12  # a body that covers this share of the slide holds content
 SIDE = 0.06  # each of two side-by-side bodies at least this share
+# what the free area keeps clear above the footer row: the built-in theme's body ends
+# this far above its footer, so a slide laid out in the free area (the practice cards,
+# the diagram) ends where a list does
+CLEARANCE = 228600  # a quarter inch, in EMU
 
 
 @dataclass(frozen=True)
@@ -292,13 +296,13 @@ class LayoutPicker:
         return self._margins
 
     def free_area(self, info: Layout, graphics: bool = True) -> Area:
-        """Between the title and the footer row, inside the content margins (and, with
-        `graphics`, clear of the template's own shapes)."""
+        """Between the title and the footer row (CLEARANCE above it), inside the content
+        margins (and, with `graphics`, clear of the template's own shapes)."""
         left, right = self.margins()
         title = info.title
         gap = inches(0.2)
         feet = [b.top for b in info.marks() if b.top > self.height / 2]
-        bottom = (min(feet) if feet else self.height - inches(0.6)) - inches(0.1)
+        bottom = (min(feet) if feet else self.height - inches(0.6)) - CLEARANCE
         top = title.bottom + gap if title is not None and title.top < self.height / 2 else \
             self.title_area(info).top + self.title_area(info).height + gap
         if title is not None and title.top >= self.height / 2:  # a title at the bottom
