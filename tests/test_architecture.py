@@ -164,10 +164,21 @@ def test_no_function_is_over_60_lines() -> None:
 
 
 def test_problems_are_not_read_back_from_text() -> None:
-    """A Problem is made where the problem is found; reading one back from a line of text
-    (Problem.from_line) is left only to errors.py, for an error still raised as text."""
-    reading = [f"{module}:{node.lineno}"
-               for module, path in sorted(modules().items()) if module != "smguide.errors"
+    """A Problem is made where the problem is found: an error is raised with one
+    (SmguideError takes nothing else), never with a line of text to be read back, and no
+    code parses a message for its place (there is no Problem.from_line)."""
+    from typing import get_type_hints
+
+    from smguide.errors import Problem, SmguideError
+
+    assert not hasattr(Problem, "from_line")
+    assert get_type_hints(SmguideError.__init__)["problem"] is Problem
+    errors = {"SmguideError", "ContentError", "BrandError", "RenderError", "OutputError",
+              "LanguageError", "TooLong"}
+    as_text = [f"{module}:{node.lineno}"
+               for module, path in sorted(modules().items())
                for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-               if isinstance(node, ast.Attribute) and node.attr == "from_line"]
-    assert reading == []
+               if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+               and node.func.id in errors and node.args
+               and isinstance(node.args[0], (ast.JoinedStr, ast.Constant, ast.BinOp))]
+    assert as_text == []

@@ -51,23 +51,21 @@ def counted(count: int, word: str, plural: str | None = None) -> str:
 class SmguideError(click.ClickException):
     """Base class: Click prints it as `Error: <message>` and exits with code 1.
 
-    Raised with a `Problem` (made where the mistake is found: file, line, field, fix), it
-    carries it as data and its message is the problem's line; raised with a line of text,
-    `as_problem()` reads the place back from the line."""
+    Raised with the `Problem` made where the mistake is found (file, line, field, what was
+    expected, the fix), it carries it as data; its message is the problem's line."""
 
     exit_code = 1
 
-    def __init__(self, message: str | Problem):
-        self.problem = message if isinstance(message, Problem) else None
-        super().__init__(one_line(message.line_text() if isinstance(message, Problem)
-                                  else message))
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(one_line(problem.line_text()))
 
     def __reduce__(self):  # noqa: ANN204 - so the problem crosses from a render child intact
-        return (self.__class__, (self.problem or self.message,))
+        return (self.__class__, (self.problem,))
 
-    def as_problem(self) -> Problem:
-        """The problem this error is: the one it was raised with, else its line read back."""
-        return self.problem or Problem.from_line(self.message)
+    def as_problems(self) -> list[Problem]:
+        """The problems this error reports (one; a ContentError's every one)."""
+        return [self.problem]
 
 
 Severity = Literal["error", "warning"]
@@ -205,50 +203,6 @@ class Problem:
         suggestion."""
         return cls.at(where, f"{what}; {fix}", expected, fix, severity)
 
-    @classmethod
-    def from_line(cls, text: str, severity: Severity = "error") -> Problem:
-        """A problem a loader still writes as a line of text (the brand file's, the
-        roster's, the deck plan's): its place and field read back from the line. Loaders
-        that make a `Problem` themselves give what was expected and the fix as well."""
-        found = _PLACE.match(one_line(text))
-        if found:
-            file, line = found["file"], int(found["line"])
-            column: int | None = int(found["col"]) if found["col"] else None
-            rest = found["rest"]
-        else:
-            file, _, rest = one_line(text).partition(": ")
-            line, column = None, None
-            if not rest:
-                file, rest = "", one_line(text)
-        field = None
-        head, sep, tail = rest.partition(": ")
-        if sep and _FIELD.match(head) and tail:
-            field, rest = head, tail
-        return cls(severity, file, line, column, field, rest, _expected(rest),
-                   _suggestion(rest, field))
-
-
-_PLACE = re.compile(r"^(?P<file>[^\n]+?):(?P<line>\d+)(?::(?P<col>\d+))?: (?P<rest>.*)$",
-                    re.DOTALL)
-_FIELD = re.compile(r"^(?:\(top level\)|[A-Za-z_][\w-]*(?:\[\d+\])*(?:\.[\w-]+(?:\[\d+\])*)*)$")
-
-
-def _expected(message: str) -> str | None:
-    found = re.search(r"\bexpected (.+?)(?:; got|;|$)", message)
-    return found[1].strip() if found else None
-
-
-def _suggestion(message: str, field: str | None) -> str | None:
-    if field and field.endswith("blocks") and "at least 1 item; got 0" in message:
-        return "the chapter is empty: add a block, or remove the chapter from guide.yaml"
-    found = re.search(r"\((did you mean [^)]*|put it in quotes[^)]*)\)\s*$", message)
-    if found:
-        return found[1]
-    head, sep, tail = message.rpartition("; ")
-    if sep and not tail.startswith(("got ", "expected ")):
-        return tail
-    return None
-
 
 class ContentError(SmguideError):
     """One or more problems in the content, brand or template files.
@@ -265,6 +219,9 @@ class ContentError(SmguideError):
 
     def __reduce__(self):  # noqa: ANN204 - so it crosses from a worker process intact
         return (self.__class__, (self.found,))
+
+    def as_problems(self) -> list[Problem]:
+        return list(self.found)
 
     def show(self, file=None) -> None:  # noqa: ANN001 - Click's signature
         """Print one `Error:` line per problem, so each can be read (and grepped) alone."""

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from smguide.errors import Problem
 from smguide.resources import builtin
 from smguide.sources.languages import variants
 from tests.conftest import edit, multilang_project
@@ -152,15 +151,6 @@ def test_an_empty_chapter_is_reported_with_a_fix(run: Callable[..., Result],
         "content/chapters/02-more.yaml", 3, "blocks")
     assert finding["suggestion"] == ("the chapter is empty: add a block, or remove the chapter "
                                      "from guide.yaml")
-
-
-def test_a_problem_line_still_written_as_text_is_read_back() -> None:
-    finding = Problem.from_line('content/guide.yaml:4:1: edition: expected text; got 2026 '
-                                '(put it in quotes, e.g. "2026")')
-    assert (finding.file, finding.line, finding.column, finding.field) == (
-        "content/guide.yaml", 4, 1, "edition")
-    assert finding.expected == "text"
-    assert finding.suggestion == 'put it in quotes, e.g. "2026"'
 
 
 def test_yaml_that_reads_differently_than_meant_is_a_warning(run: Callable[..., Result],

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from smguide.errors import OutputError, SmguideError
+from smguide.errors import OutputError, Problem, SmguideError, Where
 from smguide.resources import PACKAGE_DIR, builtin
 from smguide.sources.languages import LANGUAGE, LanguageError, language_name, variants
 
@@ -45,9 +45,11 @@ def _language(lang: str | None, guides: dict[str, Path]) -> tuple[str, str | Non
         return wanted, None
     name = language_name(wanted) if LANGUAGE.match(wanted) else None
     if name is None:
-        raise LanguageError(f'there is no starter in "{lang}"; available: '
-                            f"{', '.join(sorted(guides))} (or any language by its code, "
-                            "such as es or pt-BR, to start from the English text)")
+        listed = ", ".join(sorted(guides))
+        raise LanguageError(Problem.at(
+            Where(""), f'there is no starter in "{lang}"; available: {listed} (or any '
+            "language by its code, such as es or pt-BR, to start from the English text)",
+            f"one of: {listed}, or a language code"))
     return wanted, name
 
 
@@ -58,10 +60,13 @@ def create(target: Path, lang: str | None = None, here: bool = False) -> Started
     wanted, untranslated = _language(lang, guides)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         if here:
-            raise SmguideError("this folder is not empty; smguide init never overwrites "
-                               "anything. Give a new folder's name: smguide init my-handbook")
-        raise SmguideError(f"{target} is not empty; smguide init never overwrites anything. "
-                           "Choose a new folder name")
+            raise SmguideError(Problem.at(
+                Where(""), "this folder is not empty; smguide init never overwrites anything. "
+                "Give a new folder's name: smguide init my-handbook", "an empty or new folder",
+                "give a new folder's name: smguide init my-handbook"))
+        raise SmguideError(Problem.at(
+            Where(""), f"{target} is not empty; smguide init never overwrites anything. "
+            "Choose a new folder name", "an empty or new folder", "choose a new folder name"))
     source = FALLBACK if untranslated else wanted
     guide = guides[source]
     starter = STARTER_DIR / source
@@ -93,5 +98,6 @@ def create(target: Path, lang: str | None = None, here: bool = False) -> Started
         shutil.copy2(readme, target / "README.md")
         (target / "templates").mkdir()
     except OSError as exc:
-        raise OutputError(f"cannot create the project in {target}: {exc.strerror}") from None
+        raise OutputError(Problem.at(Where(""), f"cannot create the project in {target}: "
+                                     f"{exc.strerror}")) from None
     return Started(sorted(p for p in target.rglob("*") if p.is_file()), untranslated)

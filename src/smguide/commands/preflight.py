@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from smguide.errors import SmguideError
+from smguide.errors import Problem, SmguideError, Where
 from smguide.paths import display_path
 
 
@@ -14,10 +14,12 @@ def run_preflight(path: Path) -> Any:
     from smguide.handbook.preflight import preflight
 
     if not path.is_file():
-        raise SmguideError(f"{display_path(path)}: file not found")
+        raise SmguideError(Problem.at(Where(display_path(path)), "file not found",
+                                      "a PDF file"))
     data = path.read_bytes()
     if not data.startswith(b"%PDF-"):
-        raise SmguideError(f"{display_path(path)}: not a PDF file")
+        raise SmguideError(Problem.at(Where(display_path(path)), "not a PDF file",
+                                      "a PDF file"))
     return preflight(data)
 
 

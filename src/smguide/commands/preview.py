@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-from smguide.errors import ContentError, SmguideError, counted
+from smguide.errors import ContentError, Problem, SmguideError, Where, counted
 from smguide.paths import display_path
 
 if TYPE_CHECKING:
@@ -217,8 +217,8 @@ def _served(uri: str, roots: list[Path], files: dict[str, Path]) -> str:
 
     path = Path(unquote(urlsplit(uri).path)).resolve()
     if not any(path.is_relative_to(root.resolve()) for root in roots) or not path.is_file():
-        raise RenderError(f"blocked {uri}: only files inside the content, brand and template "
-                          "folders may be used")
+        raise RenderError(Problem.at(Where(""), f"blocked {uri}: only files inside the "
+                                     "content, brand and template folders may be used"))
     for name, known in files.items():
         if known == path:
             return name
@@ -299,8 +299,9 @@ def make_server(preview: Preview, host: str, port: int) -> ThreadingHTTPServer:
     try:
         server = ThreadingHTTPServer((host, port), handler)
     except OSError as exc:
-        raise SmguideError(f"cannot listen on {host}:{port} ({exc.strerror}); choose another "
-                           f"port with --port") from None
+        raise SmguideError(Problem.fix(Where(""), f"cannot listen on {host}:{port} "
+                                       f"({exc.strerror})", "choose another port with --port")
+                           ) from None
     server.daemon_threads = True
     return server
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from smguide.commands.contentchecks import finding
-from smguide.errors import ContentError, Problem, SmguideError, quote
+from smguide.errors import Problem, SmguideError, quote
 from smguide.paths import display_path, link_loop
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def compile_templates(override: Path | None) -> list[Problem]:
                 findings.append(Problem("error", display_path(path), None, None, None,
                                         f"template: {exc}"))
             except SmguideError as exc:  # e.g. a template that links outside its folder
-                findings.append(exc.as_problem())
+                findings += exc.as_problems()
     return findings
 
 
@@ -76,10 +76,8 @@ def render_checks(guide: Guide, brand: Brand, templates: Path | None,
         manuscript = renderer.manuscript(PrintOptions())
         plan = load_plan(guide, templates)
         findings += unshown_blocks(guide, plan)
-    except ContentError as exc:
-        return list(exc.found)
     except SmguideError as exc:
-        return [exc.as_problem()]
+        return exc.as_problems()
     try:
         if templates is not None:
             from smguide.handbook.pdf import lay_out
@@ -195,11 +193,11 @@ def slide_fitting(guide: Guide, brand: Brand, templates: Path | None,
                          warnings=warned).render()
     except TooLong as exc:
         if exc.source is None or exc.block is None:
-            return [exc.as_problem()]
+            return [exc.problem]
         return [finding("error", exc.source, ("blocks", exc.block), exc.detail, None,
                         "shorten it, or split it into two blocks")]
     except SmguideError as exc:
-        return [exc.as_problem()]
+        return exc.as_problems()
     # the deck's warnings name the template in front (DeckContext.warn): at the template
     template = options.template
     shown = display_path(template) if template is not None else "the deck"

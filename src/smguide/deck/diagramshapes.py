@@ -17,6 +17,7 @@ from smguide.deck.diagramcolours import Grounds, solid
 from smguide.deck.logo import svg_png
 from smguide.deck.oxml import NS
 from smguide.deck.theme import plain_shape
+from smguide.errors import Problem, Where
 from smguide.model.diagram import Band, Placed, Scene
 from smguide.model.pictograms import Oval, Poly, Rect, Stroke, Tone
 
@@ -147,9 +148,11 @@ def picture_png(deck: DeckContext, part: Placed) -> tuple[bytes, bytes, float]:
 
 
 def _draw(svg: bytes, name: str) -> bytes:
-    return svg_png(svg, lambda exc: f"{name}: drawing an SVG for the deck needs CairoSVG with "
-                                    f"libcairo2 ({exc}); install them",
-                   lambda exc: f"{name}: cannot draw this SVG ({exc})")
+    return svg_png(svg, lambda exc: Problem.fix(Where(name), f"drawing an SVG for the deck "
+                                                f"needs CairoSVG with libcairo2 ({exc})",
+                                                "install them"),
+                   lambda exc: Problem.at(Where(name), f"cannot draw this SVG ({exc})",
+                                          "an SVG file CairoSVG can draw"))
 
 
 # the shapes python-pptx's add_shape and build_freeform make (their p:style dropped, as

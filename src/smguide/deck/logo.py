@@ -59,8 +59,8 @@ def _draw_svg(svg: bytes, brand: Brand) -> bytes:
                                 f"SVG ({exc})", "give a PNG instead"))
 
 
-def svg_png(svg: bytes, missing: Callable[[BaseException], Problem | str],
-            broken: Callable[[BaseException], Problem | str]) -> bytes:
+def svg_png(svg: bytes, missing: Callable[[BaseException], Problem],
+            broken: Callable[[BaseException], Problem]) -> bytes:
     """SVG -> 600 px wide PNG with CairoSVG, external files and entities refused: the one
     drawing of an SVG for the deck (the logo, an analogy part's own picture). `missing` and
     `broken` say, from the cause, that CairoSVG is not installed or cannot draw the file."""

@@ -55,13 +55,13 @@ class TooLong(RenderError):
     block on the branded deck, which chapter file (`source`, its path), which block (`block`, its
     index) and what did not fit (`detail`), as data."""
 
-    def __init__(self, message: str | Problem, source: Path | None = None, block: int | None = None,
+    def __init__(self, message: Problem, source: Path | None = None, block: int | None = None,
                  detail: str = ""):
         super().__init__(message)
         self.source, self.block, self.detail = source, block, detail
 
     def __reduce__(self):  # noqa: ANN204 - the place crosses from the render child intact
-        return (self.__class__, (self.problem or self.message, self.source, self.block,
+        return (self.__class__, (self.problem, self.source, self.block,
                                  self.detail))
 
 
@@ -92,8 +92,10 @@ def too_long(deck: DeckContext, planned: PlannedSlide, what: str, text: str = ""
         return TooLong(Problem.fix(Where(""), f"{deck.where(planned)}: slide {number}: "
                                               f"{what}{shown} does not fit on a slide{floor}",
                                    "shorten it"))
-    return TooLong(f"{deck.where(planned)}: {detail}", chapter.path,
-                   chapter.blocks.index(block), detail)
+    index = chapter.blocks.index(block)
+    return TooLong(Problem("error", chapter.source, None, None, f"blocks[{index}]", detail,
+                           None, "shorten it", label=f"block {index + 1} ({block.type})"),
+                   chapter.path, index, detail)
 
 
 def title_of(deck: DeckContext, planned: PlannedSlide, default: str) -> str:

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from smguide.errors import RenderError, quote
+from smguide.errors import Problem, RenderError, Where, quote
 from smguide.logs import quieted
 from smguide.safety.fetcher import BlockedResource
 
@@ -18,10 +18,11 @@ from smguide.safety.fetcher import BlockedResource
 class EngineRefusal(RenderError):
     """What the PDF engine was not allowed to do, or could not: the message, and `names`,
     how a template may name what was refused (a URL, a tag or its attributes), so that
-    `smguide check` can point at the template line that names it."""
+    `smguide check` can point at the template line that names it (the engine does not
+    know which file that is: its problem names none)."""
 
     def __init__(self, message: str, names: tuple[str, ...] = ()):
-        super().__init__(message)
+        super().__init__(Problem.at(Where(""), message))
         self.names = names
 
     def __reduce__(self):  # noqa: ANN204 - the names cross from a render child too

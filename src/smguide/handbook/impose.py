@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from smguide.errors import RenderError
+from smguide.errors import Problem, RenderError, Where
 
 MM = 72 / 25.4
 UA_PART = "{http://www.aiim.org/pdfua/ns/id/}part"
@@ -23,8 +23,9 @@ UA_PART = "{http://www.aiim.org/pdfua/ns/id/}part"
 def spread_order(pages: int) -> list[tuple[int, int]]:
     """(left, right) page numbers, 1-based, of each sheet side in printing order."""
     if pages % 4:
-        raise RenderError(f"a saddle-stitched booklet needs a multiple of 4 pages; this "
-                          f"handbook has {pages}")
+        raise RenderError(Problem.at(Where(""), f"a saddle-stitched booklet needs a multiple "
+                                     f"of 4 pages; this handbook has {pages}",
+                                     "a multiple of 4 pages"))
     return [(pages - i, i + 1) if i % 2 == 0 else (i + 1, pages - i)
             for i in range(pages // 2)]
 

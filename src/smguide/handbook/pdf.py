@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from smguide.errors import RenderError
+from smguide.errors import Problem, RenderError, Where
 from smguide.handbook.alone import chapter_alone
 from smguide.handbook.breaks import settle
 from smguide.handbook.endings import Ending, Fit, endings, recorded
@@ -248,8 +248,8 @@ def render_pdf(manuscript: Manuscript, *, crop_marks: bool = False,
         if report.errors:
             shown = "; ".join(spec.named(f.line()) for f in report.errors[:5])
             more = f" (and {len(report.errors) - 5} more)" if len(report.errors) > 5 else ""
-            raise RenderError(f"the print PDF failed its own preflight, so it was not "
-                              f"written: {shown}{more}")
+            raise RenderError(Problem.at(Where(""), f"the print PDF failed its own "
+                                         f"preflight, so it was not written: {shown}{more}"))
         warnings = [f"preflight: {spec.named(f.line())}" for f in report.warnings]
     return data, len(document.pages), warnings
 

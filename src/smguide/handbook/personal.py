@@ -93,8 +93,10 @@ def lay_out_body(renderer: HandbookRenderer, options: PrintOptions, created: str
     found = {name: index for index, page in enumerate(document.pages)
              for name in (COVER_SLOT, WEEK_SLOT) if name in page.anchors}
     if found.get(COVER_SLOT) != 0 or WEEK_SLOT not in found:
-        raise RenderError("the template overrides moved the personal pages' places "
-                          f"(#{COVER_SLOT} must start the book, #{WEEK_SLOT} be in it)")
+        raise RenderError(Problem.at(Where(""), "the template overrides moved the personal "
+                                     f"pages' places (#{COVER_SLOT} must start the book, "
+                                     f"#{WEEK_SLOT} be in it)", f"#{COVER_SLOT} on the first "
+                                     f"page, #{WEEK_SLOT} on a page of the book"))
     return document, Slots(cover=0, week=found[WEEK_SLOT], pages=len(document.pages))
 
 
@@ -196,11 +198,13 @@ def _check_pages(document: Any, persons: list[Person]) -> None:
             number = 2 * index + offset
             page = document.pages[number] if number < len(document.pages) else None
             if page is None or prefix + person.hire.slug not in page.anchors:
-                raise RenderError(f"the personal pages of {person.hire.name} (roster line "
-                                  f"{person.hire.line}) do not fit on one page each; "
-                                  "shorten what the roster row puts on them")
+                raise RenderError(Problem.fix(
+                    Where(""), f"the personal pages of {person.hire.name} (roster line "
+                    f"{person.hire.line}) do not fit on one page each",
+                    "shorten what the roster row puts on them", "one page each"))
     if len(document.pages) != 2 * len(persons):
-        raise RenderError("the personal pages do not fit on one page each")
+        raise RenderError(Problem.at(Where(""), "the personal pages do not fit on one page "
+                                     "each", "one page each"))
 
 
 def _full(renderer: HandbookRenderer, options: PrintOptions, persons: list[Person],

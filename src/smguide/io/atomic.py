@@ -7,7 +7,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from smguide.errors import OutputError
+from smguide.errors import OutputError, Problem, Where
 from smguide.paths import real
 
 
@@ -16,11 +16,18 @@ def check_writable(path: Path) -> None:
     stands where one of its folders should be, or a folder where the file should."""
     path = real(path.parent) / path.name
     if path.is_dir():
-        raise OutputError(f"cannot write {path}: it is a folder; choose a file name")
+        raise cannot_write(path, "it is a folder", "choose a file name")
     blocker = next((p for p in [path.parent, *path.parent.parents] if p.exists()), None)
     if blocker is not None and not blocker.is_dir():
-        raise OutputError(f"cannot write {path}: {blocker} is a file, not a folder; choose "
-                          "another output path")
+        raise cannot_write(path, f"{blocker} is a file, not a folder",
+                           "choose another output path")
+
+
+def cannot_write(path: Path | str, why: str | None, fix: str | None = None) -> OutputError:
+    """`cannot write PATH: WHY; FIX`: the output (not a file of the user's) is where
+    the problem is, so the line names no file of its own."""
+    what = f"cannot write {path}: {why}"
+    return OutputError(Problem.fix(Where(""), what, fix) if fix else Problem.at(Where(""), what))
 
 
 def _alive(pid: int) -> bool:
@@ -62,10 +69,10 @@ def write_atomic(path: Path, data: bytes) -> Path:
     except (FileExistsError, NotADirectoryError):
         blocker = next((p for p in [path.parent, *path.parent.parents] if p.is_file()),
                        path.parent)
-        raise OutputError(f"cannot write {path}: {blocker} is a file, not a folder; choose "
-                          "another output path") from None
+        raise cannot_write(path, f"{blocker} is a file, not a folder",
+                           "choose another output path") from None
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror}") from None
+        raise cannot_write(path, exc.strerror) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -75,7 +82,7 @@ def write_atomic(path: Path, data: bytes) -> Path:
         os.replace(temp, path)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {path}: {exc.strerror}") from None
+        raise cannot_write(path, exc.strerror) from None
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

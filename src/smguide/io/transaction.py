@@ -30,7 +30,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from smguide.errors import OutputError
+from smguide.io.atomic import cannot_write
 from smguide.paths import display_path, real
 
 PREFIX = ".smguide-staging-"
@@ -113,8 +113,8 @@ class FolderTransaction:
             self.staging.mkdir()
             (self.staging / BESIDE).mkdir()
         except OSError as exc:
-            raise OutputError(f"cannot write {display_path(self.folder)}: {exc.strerror}; "
-                              "nothing was changed") from None
+            raise cannot_write(display_path(self.folder),
+                               f"{exc.strerror}; nothing was changed") from None
         self._lock = folder_lock(self.staging)
         self._lock.__enter__()
         return self
@@ -150,8 +150,8 @@ class FolderTransaction:
                 os.fsync(handle.fileno())
             os.chmod(staged, 0o644)
         except OSError as exc:
-            raise OutputError(f"cannot write {display_path(target)}: {exc.strerror}; "
-                              "nothing was changed") from None
+            raise cannot_write(display_path(target),
+                               f"{exc.strerror}; nothing was changed") from None
 
     def commit(self) -> None:
         """Swap the staged folder in, then put the other files in place."""
@@ -171,8 +171,7 @@ class FolderTransaction:
                 # committed: from here on, renames and removals only
                 _finish(self.folder)
         except OSError as exc:
-            raise OutputError(f"cannot write {display_path(self.folder)}: {exc.strerror}"
-                              ) from None
+            raise cannot_write(display_path(self.folder), exc.strerror) from None
 
     def _keep_the_others(self) -> None:
         """Hard-link (or copy) the target's files this run does not replace into the

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from smguide.errors import RenderError, SmguideError
+from smguide.errors import Problem, RenderError, SmguideError, Where
 
 T = TypeVar("T")
 
@@ -47,15 +47,18 @@ class Limits:
             try:
                 value = float(raw) if raw else default
             except ValueError:
-                raise RenderError(f'{name}="{raw}" is not a number') from None
+                raise RenderError(Problem.at(Where(""), f'{name}="{raw}" is not a number',
+                                             "a number")) from None
             if value <= 0:
-                raise RenderError(f'{name}="{raw}" must be more than 0')
+                raise RenderError(Problem.at(Where(""), f'{name}="{raw}" must be more than 0',
+                                             "more than 0"))
             return value
 
         memory = number(ENV_MEMORY, DEFAULT_MEMORY_MB)
         if memory < MIN_MEMORY_MB:
-            raise RenderError(f'{ENV_MEMORY}="{memory:g}" is too little to render anything; '
-                              f"give at least {MIN_MEMORY_MB}")
+            raise RenderError(Problem.fix(Where(""), f'{ENV_MEMORY}="{memory:g}" is too little '
+                                          f"to render anything", f"give at least "
+                                          f"{MIN_MEMORY_MB}", f"at least {MIN_MEMORY_MB}"))
 
         return cls(number(ENV_SECONDS, DEFAULT_SECONDS), int(memory))
 
@@ -176,10 +179,11 @@ def _result(child: Any, receive: Any, limits: Limits, what: str,
         while True:
             if not receive.poll(limits.max_seconds if seconds is None else seconds):
                 part = "a batch of " if on_report is not None else ""
-                raise RenderError(f"rendering {part}{what} took longer than "
-                                  f"{limits.max_seconds:g} s and was stopped; look for a huge "
-                                  f"table, text or CSS size, or raise the limit with "
-                                  f"--max-seconds (or {ENV_SECONDS})")
+                raise RenderError(Problem.fix(
+                    Where(""), f"rendering {part}{what} took longer than "
+                    f"{limits.max_seconds:g} s and was stopped", f"look for a huge table, "
+                    f"text or CSS size, or raise the limit with --max-seconds (or "
+                    f"{ENV_SECONDS})"))
             try:
                 status, value = receive.recv()
             except EOFError:
@@ -199,17 +203,18 @@ def _result(child: Any, receive: Any, limits: Limits, what: str,
     if status in ("memory", "died"):
         how = ("ran out of memory" if status == "memory" else
                f"stopped unexpectedly (exit code {child.exitcode})")
-        raise RenderError(f"rendering {what} {how} within the limit of "
-                          f"{limits.max_memory_mb} MB; look for a huge image, table, text or "
-                          f"CSS size, or raise the limit with --max-memory-mb "
-                          f"(or {ENV_MEMORY})")
+        raise RenderError(Problem.fix(
+            Where(""), f"rendering {what} {how} within the limit of "
+            f"{limits.max_memory_mb} MB", f"look for a huge image, table, text or CSS size, "
+            f"or raise the limit with --max-memory-mb (or {ENV_MEMORY})"))
     kind, message, trace = value
     if os.environ.get(ENV_DEBUG):
         import click
 
         click.echo(trace, err=True)
-    raise RenderError(f"rendering {what} failed ({kind}: {message}); check the template "
-                      f"overrides and CSS, or run with {ENV_DEBUG}=1 to see where")
+    raise RenderError(Problem.fix(Where(""), f"rendering {what} failed ({kind}: {message})",
+                                  f"check the template overrides and CSS, or run with "
+                                  f"{ENV_DEBUG}=1 to see where"))
 
 
 def _scratch() -> Any:

@@ -43,7 +43,13 @@ class FontFace:
 
 
 class FetchError(Exception):
-    """A font could not be downloaded (the message says why, in one line)."""
+    """A font could not be downloaded: why (`reason`) and from which address (`url`;
+    None when the service has no files for the family), as data; its text is
+    `URL: REASON`, the warning's words."""
+
+    def __init__(self, reason: str, url: str | None = None):
+        super().__init__(f"{url}: {reason}" if url else reason)
+        self.reason, self.url = reason, url
 
 
 def bundled_faces() -> list[FontFace]:
@@ -169,16 +175,16 @@ def _get(url: str, limit: int) -> bytes:
     import urllib.request  # with http and ssl: only for a download the user allowed
 
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
-        raise FetchError(f"{url}: only http(s) addresses are fetched")
+        raise FetchError("only http(s) addresses are fetched", url)
     # an unknown client gets TrueType files from Google Fonts (browsers get WOFF2)
     request = urllib.request.Request(url, headers={"User-Agent": "smguide"})
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_S) as answer:  # noqa: S310
             data: bytes = answer.read(limit + 1)
     except OSError as exc:  # URLError, HTTPError, timeouts
-        raise FetchError(f"{url}: {getattr(exc, 'reason', None) or exc}") from None
+        raise FetchError(str(getattr(exc, "reason", None) or exc), url) from None
     if len(data) > limit:
-        raise FetchError(f"{url}: larger than {limit // 1024} KB; not downloaded")
+        raise FetchError(f"larger than {limit // 1024} KB; not downloaded", url)
     return data
 
 
@@ -220,16 +226,17 @@ def fetch_family(source: str, family: str, weights: list[int],
     styles = styles or ["normal", "italic"]
     weights = weights or [400, 700]
     attempts = [(weights, styles), (weights, ["normal"]), ([400], ["normal"])]
-    css, errors = None, []
+    css: str | None = None
+    errors: list[FetchError] = []
     for want_weights, want_styles in attempts:  # the API refuses styles a family lacks
         try:
             css = _get(api_url(source, family, want_weights, want_styles),
                        MAX_CSS_BYTES).decode("utf-8", "replace")
             break
         except FetchError as exc:
-            errors.append(str(exc))
+            errors.append(exc)
     if css is None:
-        raise FetchError(errors[0])
+        raise errors[0]
     rules = _font_faces_in(css)
     if not rules:
         raise FetchError(f"{APIS[source][2]} has no font files for \"{family}\"")
@@ -248,7 +255,7 @@ def fetch_family(source: str, family: str, weights: list[int],
         scratch.write_bytes(data)
         try:
             if font_style(scratch) is None:
-                raise FetchError(f"{url}: the answer is not a font file")
+                raise FetchError("the answer is not a font file", url)
         finally:
             scratch.unlink(missing_ok=True)
         write_atomic(target, data)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
-from smguide.errors import SmguideError, quote
+from smguide.errors import Problem, SmguideError, Where, quote
 
 LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -64,8 +64,9 @@ def select(content: Path, lang: str | None) -> tuple[Path, bool]:
     wanted = lang.strip().lower()
     if not re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]{2,8})*", wanted):
         listed = ", ".join(sorted(variants(content))) or "none"
-        raise LanguageError(f'{quote(lang)} is not a language code such as "en" or "de"; '
-                            f"available: {listed}")
+        raise LanguageError(Problem.at(Where(""), f'{quote(lang)} is not a language code '
+                                       f'such as "en" or "de"; available: {listed}',
+                                       'a language code such as "en" or "de"'))
     folder = content / wanted
     if (folder / "guide.yaml").is_file():
         return folder, True
@@ -73,9 +74,11 @@ def select(content: Path, lang: str | None) -> tuple[Path, bool]:
     if wanted in available:
         return available[wanted], available[wanted] != content
     listed = ", ".join(sorted(available)) or "none"
-    raise LanguageError(f"the content has no language {quote(lang)}; available: {listed}. "
-                        f"To add it, copy the content into {content / wanted}/ (guide.yaml "
-                        f"with language: {wanted}, labels.yaml, chapters/) and translate it")
+    add = (f"copy the content into {content / wanted}/ (guide.yaml with language: "
+           f"{wanted}, labels.yaml, chapters/) and translate it")
+    raise LanguageError(Problem.at(Where(""), f"the content has no language {quote(lang)}; "
+                                   f"available: {listed}. To add it, {add}",
+                                   f"one of: {listed}", add))
 
 
 def suffixed(path: Path, lang: str | None, translated: bool) -> Path:
