@@ -162,7 +162,7 @@ class HandbookRenderer:
             allowed=(Path(self.guide.root), *self.brand.files(), ASSETS_DIR,
                      *self.template_dirs),
             template_dirs=tuple(self.template_dirs), print_spec=self.print_spec(options),
-            fit=fit)
+            fit=fit, in_parts=extra_css is None and html is None and self.builtin_css())
 
     def print_spec(self, options: PrintOptions) -> PrintSpec | None:
         """For a PDF/X: the output profile (the option's, the brand's or the default),
@@ -194,6 +194,13 @@ class HandbookRenderer:
         except OSError:  # checked when the brand was read; WeasyPrint reports the rest
             return None
         return display_path(logo), width, height
+
+    def builtin_css(self) -> bool:
+        """Whether the handbook's CSS is the built-in one (no override folder has its own
+        handbook.css, brand.css.j2 or print.css.j2)."""
+        return not any((folder / "handbook" / name).exists()
+                       for folder in self.template_dirs[:-1]
+                       for name in ("handbook.css", "brand.css.j2", "print.css.j2"))
 
     def stylesheet(self) -> Path:
         """handbook.css from the override folder when it has one, else the built-in one."""

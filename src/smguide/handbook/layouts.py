@@ -4,11 +4,16 @@ whole or one chapter alone (alone.py), with extra CSS."""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from smguide.handbook.alone import chapter_alone
 from smguide.handbook.floats import Move
 from smguide.handbook.manuscript import VARIANT, Manuscript, PrintSpec
+
+# set (to anything): the handbook is laid out whole, never in parts (to compare the two,
+# bench/samebook.py)
+WHOLE = "SMGUIDE_WHOLE_LAYOUT"
 
 
 class Layouts:
@@ -30,6 +35,13 @@ class Layouts:
         spec = manuscript.print_spec
         self.variant = spec.variant() if spec else {"pdf_variant": VARIANT}
         self.parsed: dict[str, Any] = {}
+        self.binding = None  # the handbook laid out in parts and bound (binding.py)
+        if manuscript.in_parts and manuscript.fit is not None and not os.environ.get(WHOLE):
+            from smguide.handbook.binding import Binding
+            from smguide.handbook.numbering import supported
+
+            if supported():
+                self.binding = Binding(self.laid, manuscript.fit.chapters)
 
     def parse(self, markup: str) -> Any:
         from weasyprint import HTML
@@ -42,15 +54,24 @@ class Layouts:
 
     def render(self, extra_css: str, markup: str | None = None) -> Any:
         """The HTML (or `markup`: with blocks moved or soft hyphens taken back) laid
-        out."""
-        return self.laid(self.parse(self.text if markup is None else markup), extra_css)
+        out: in parts and bound when it can be (binding.py), else whole."""
+        html = self.parse(self.text if markup is None else markup)
+        if self.binding is not None:
+            bound = self.binding.render(html, extra_css)
+            if bound is not None:
+                return bound
+        return self.laid(html, extra_css)
 
     def trial(self, extra_css: str, anchor: str, markup: str | None = None,
               made: tuple[Move, ...] = ()) -> Any:
         """The chapter `anchor` of the HTML (or of `markup`, with `made` moves) laid
         out alone."""
-        alone = chapter_alone(self.parse(self.text if markup is None else markup), anchor,
-                              made)
+        html = self.parse(self.text if markup is None else markup)
+        if self.binding is not None:
+            part = self.binding.trial(html, anchor, extra_css, made)
+            if part is not None:
+                return part
+        alone = chapter_alone(html, anchor, made)
         return None if alone is None else self.laid(alone, extra_css)
 
     def laid(self, html: Any, extra_css: str) -> Any:

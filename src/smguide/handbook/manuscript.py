@@ -34,6 +34,9 @@ class Manuscript:
     template_dirs: tuple[Path, ...]
     print_spec: PrintSpec | None = None  # set: a PDF/X-4 for a print shop
     fit: Fit | None = None  # set: chapter endings fitted in a second layout (fitting.py)
+    # the CSS is the built-in one: the handbook can be laid out in parts and bound
+    # (binding.py), its chapters, page counters and running heads as they are there
+    in_parts: bool = False
 
 
 @dataclass(frozen=True)

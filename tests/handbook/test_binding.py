@@ -1,0 +1,89 @@
+"""The handbook bound from its parts laid out alone (handbook/binding.py) is the same book
+as the handbook laid out whole: page by page the same text and picture, the same outline,
+links, fonts and checks (bench/samebook.py compares every edition; here the default one)."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import sys
+from dataclasses import replace
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from smguide.cli import main
+from smguide.resources import builtin
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def samebook() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("samebook", REPO / "bench" / "samebook.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["samebook"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def build(out: Path, monkeypatch: pytest.MonkeyPatch, cache: Path, *options: str) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    result = CliRunner().invoke(main, ["pdf", "--content", str(builtin("content")),
+                                       "--brand", str(builtin("brand") / "_brand.yml"),
+                                       *options, "-o", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_the_bound_handbook_is_the_handbook_laid_out_whole(
+        default_pdf: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SMGUIDE_WHOLE_LAYOUT", "1")
+    whole = build(tmp_path / "whole.pdf", monkeypatch, tmp_path / "cache")
+    found = samebook().compare(whole, default_pdf)
+    assert found.same(), found.line()
+    assert found.pages[0] >= 24
+
+
+def test_a_handbook_whose_chapters_do_not_start_on_a_right_page_is_laid_out_whole(
+        tmp_path: Path) -> None:
+    """A chapter laid out alone starts on a right-hand page; when in the whole it would
+    not, the handbook is not bound from its parts (render gives None), and it is laid
+    out whole."""
+    from smguide.handbook.engine import import_weasyprint
+    from smguide.handbook.layouts import Layouts
+    from smguide.handbook.manuscript import Manuscript
+    from smguide.safety.fetcher import make_fetcher
+
+    import_weasyprint()
+    chapters = ("one", "two")
+    html = ("<html><head><meta charset='utf-8'></head><body><h1>Contents</h1>"
+            + "".join(f"<section class='chapter' id='{name}'><h1>{name}</h1><p>Text</p>"
+                      f"<div id='{name}--end'></div></section>" for name in chapters)
+            + "</body></html>")
+    stylesheet = tmp_path / "handbook.css"
+    stylesheet.write_text("@page { size: A6; @bottom-right { content: counter(page) ' of '"
+                          " counter(pages) } }\n.chapter { break-before: %s }\n", "utf-8")
+    from smguide.handbook.fitting import Fit
+
+    manuscript = Manuscript(html=html, base_url=tmp_path.as_uri() + "/",
+                            stylesheet=stylesheet, stylesheets=(), allowed=(tmp_path,),
+                            template_dirs=(tmp_path,), fit=Fit(0, 500, 0, chapters),
+                            in_parts=True)
+    for side, bound in (("right", True), ("page", False)):
+        stylesheet.write_text(stylesheet.read_text("utf-8").replace("%s", side), "utf-8")
+        layouts = Layouts(manuscript, html, make_fetcher([tmp_path]))
+        assert layouts.binding is not None
+        parts = layouts.binding.render(layouts.parse(html), "")
+        assert (parts is not None) is bound
+        whole = layouts.laid(layouts.parse(html), "")
+        if parts is not None:  # numbered as in the whole: "N of M" on every page
+            assert len(parts.pages) == len(whole.pages) == 5  # contents, blank, one, blank, two
+            reader = PdfReader(io.BytesIO(parts.write_pdf()))
+            folios = [page.extract_text().split()[-3:] for page in reader.pages]
+            assert folios == [[str(n), "of", "5"] for n in range(1, 6)]
+        stylesheet.write_text(stylesheet.read_text("utf-8").replace(side, "%s"), "utf-8")
+    assert replace(manuscript, in_parts=False).in_parts is False
