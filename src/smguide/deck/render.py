@@ -150,7 +150,7 @@ def _reproducible(deck: DeckContext) -> bytes:
 def _thumbnail(deck: DeckContext) -> bytes:
     """The title slide drawn small, in its colours and fonts (see deck.thumbnail)."""
     from smguide.deck.theme import scheme_colours
-    from smguide.deck.thumbnail import TitleCard, thumbnail
+    from smguide.deck.thumbnail import TitleCard, cached_thumbnail
     from smguide.sources.brandcolours import deck_on_primary
 
     guide, brand = deck.guide, deck.brand
@@ -167,7 +167,7 @@ def _thumbnail(deck: DeckContext) -> bytes:
              face_file(brand, brand.base_family, False))
     width, height = deck.prs.slide_width or 1, deck.prs.slide_height or 1
     logo = deck.logo
-    return thumbnail(TitleCard(
+    return cached_thumbnail(TitleCard(
         plain(guide.title, lang), plain(guide.subtitle or "", lang), background, ink,
         disc, logo.png if logo else None, logo.ratio if logo else 1.0, *fonts,
         width / height))

@@ -9,7 +9,8 @@ title and subtitle in the brand's heading and body fonts.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 WIDTH = 256  # pixels; what PowerPoint itself writes
@@ -54,6 +55,32 @@ def _wrap(draw, text: str, font, width: int, lines: int) -> list[str]:  # noqa: 
         out = out[:lines]
         out[-1] = out[-1].rstrip(".,;:") + "…"
     return out
+
+
+def cached_thumbnail(card: TitleCard) -> bytes:
+    """`thumbnail(card)`, drawn once per distinct card and kept in the user's cache
+    (Pillow, its fonts and its JPEG encoder cost about a tenth of a deck's render; the
+    same card gives the same bytes): keyed by what the card shows, the logo's and the
+    font files' bytes, Pillow's version and this module's code."""
+    import hashlib
+
+    from PIL import __version__ as pillow
+
+    from smguide.io.usercache import cached_file, code_of
+
+    def read(font: Path | None) -> bytes:
+        try:
+            return font.read_bytes() if font is not None else b""
+        except OSError:
+            return b""
+
+    shown = replace(card, logo_png=None, heading_font=None, body_font=None)
+    key = hashlib.sha256()
+    for part in (repr(shown).encode(), card.logo_png or b"", read(card.heading_font),
+                 read(card.body_font), pillow.encode(), code_of(sys.modules[__name__])):
+        key.update(len(part).to_bytes(8, "big") + part)
+    return cached_file(f"thumbnail-{key.hexdigest()[:32]}.jpeg", lambda: thumbnail(card),
+                       b"\xff\xd8")
 
 
 def thumbnail(card: TitleCard) -> bytes:

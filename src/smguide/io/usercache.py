@@ -144,6 +144,27 @@ def cached_png(svg: bytes, width: int, draw: Callable[[], bytes]) -> bytes:
     return data
 
 
+def cached_file(name: str, make: Callable[[], bytes], magic: bytes) -> bytes:
+    """The bytes kept in the user's cache as `name` (a name made from a hash of all they
+    depend on), else `make()`'s, kept; a kept file not starting with `magic` is made
+    again, and a cache that cannot be read or written is simply not used."""
+    path = user_cache() / f"{name}-{__version__}"
+    try:
+        data = path.read_bytes()
+        if data.startswith(magic):
+            return data
+    except OSError:
+        pass
+    data = make()
+    try:
+        from smguide.io.atomic import write_atomic
+
+        write_atomic(path, data)
+    except Exception:  # noqa: BLE001 - a read-only home must not fail the build
+        pass
+    return data
+
+
 def cached_font_widths(font: bytes, read: Callable[[], tuple[int, int, dict[int, int]]]
                        ) -> tuple[int, int, dict[int, int]]:
     """A font file's (units per em, line height, advance width per code point), read once
