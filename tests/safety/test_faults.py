@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from click.testing import Result
 
-from conftest import edit, template_overrides
+from tests.conftest import edit, template_overrides
 from smguide.sources.yamlsource import YamlProblem, parse_yaml
 
 OURS = re.compile(r"^(Error|Warning): |^\d+ problems? found; nothing was written\.$"
