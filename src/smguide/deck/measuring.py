@@ -1,6 +1,7 @@
 """The fonts a deck's text is measured with: the brand's font files (or the template's
-fonts, installed or widened), and for a family PowerPoint may not have, the wider of them
-and the font PowerPoint shows instead, so text measured so fits on any computer."""
+fonts, installed or widened), and for a family PowerPoint may not have, the wider of them,
+the font PowerPoint shows instead and the one LibreOffice shows when it is not installed,
+so text measured so fits on any computer."""
 
 from __future__ import annotations
 
@@ -42,9 +43,31 @@ def _substitute_fonts() -> Fonts | None:
     return system_fonts(SUBSTITUTE)
 
 
+@lru_cache(maxsize=8)
+def fallback_fonts(family: str) -> Fonts | None:
+    """What LibreOffice shows for `family` on this computer when it is not installed:
+    fontconfig's nearest family in each style (DejaVu Sans on a stock Linux, wider than
+    Arial); None when `family` is installed (or fontconfig is not there)."""
+    from smguide.deck.textfit import STYLES, load_metrics
+    from smguide.handbook.glyphs import font_match
+
+    paths = []
+    for style in STYLES:
+        found = font_match(family, style)
+        if found is None or family.lower() in (name.lower() for name in found[0]):
+            return None
+        paths.append(found[1])
+    try:
+        return Fonts(*(load_metrics(path) for path in paths))
+    except Exception:  # noqa: BLE001 - a font file fontTools cannot read: not measured
+        return None
+
+
 def substitute_for(family: str, fonts: Fonts) -> Fonts:
-    """`fonts`, or for a family PowerPoint may not have, the wider of them and the font
-    PowerPoint puts in its place: text measured so fits on a computer without it too."""
+    """`fonts`, or for a family PowerPoint may not have, the wider of them, the font
+    PowerPoint puts in its place and the one LibreOffice shows instead here (when the
+    family is not installed: fallback_fonts): text measured so fits, and no word is
+    broken, on a computer without it too."""
     if family.lower() in EVERYWHERE:
         return fonts
     other = _substitute_fonts()
@@ -54,7 +77,8 @@ def substitute_for(family: str, fonts: Fonts) -> Fonts:
                                 fallback=face.fallback * SUBSTITUTE_WIDEN)
                         for face in (fonts.regular, fonts.bold, fonts.italic,
                                      fonts.bold_italic)))
-    return widest(fonts, other)
+    office = fallback_fonts(family)
+    return widest(widest(fonts, other), office) if office is not None else widest(fonts, other)
 
 
 def deck_fonts(brand: Brand, prs: Presentation | None, template: bool,

@@ -135,9 +135,10 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
 def _column_widths(total: float, rows: list[list[str]], lines: list[list[list[Para]]],
                    fonts: Fonts, lang: Writing) -> tuple[list[float], list[float]]:
     """Each column's longest word at 1 pt, and the columns' widths (points) in `total`:
-    the first column's share of the width, or its longest word's; a long compound
-    ("Voorraadnauwkeurigheid") is never broken inside when a size or a share of the
-    width keeps it whole."""
+    the first column's share of the width, or its longest word's (up to 45 % of the
+    width; more where the word needs it at the smallest size, as long as the others keep
+    room for theirs); a long compound ("Voorraadnauwkeurigheid") is never broken inside
+    when a size or a share of the width keeps it whole."""
     share = {2: 0.3, 3: 0.24, 4: 0.2}.get(len(rows[0]), 0.17)  # the first column's share
     longest = max((fonts.bold.width(word, DENSE[0]) for row in rows
                    for word in plain(row[0], lang).split()), default=0.0)
@@ -146,6 +147,11 @@ def _column_widths(total: float, rows: list[list[str]], lines: list[list[list[Pa
                        for cells in lines for para in cells[c] for span in para.spans
                        for word in span.text.split()), default=0.0)
                   for c in range(len(rows[0]))]
+    # a first word too long for that even at the scale's smallest size: the column
+    # widened to hold it, while the other columns keep room for their longest words
+    least = words_at_1[0] * DENSE[1] + 2 * CELL_X + 2
+    spare = total - sum(word * DENSE[1] + 2 * CELL_X + 1 for word in words_at_1[1:])
+    first = max(first, min(least, spare))
     widths = _value_widths(first, total, words_at_1[1:], float(DENSE[0]))
     if widths[1:] == _value_widths(first, total, [0.0] * (len(widths) - 1), 1.0)[1:]:
         widths = _value_widths(first, total, words_at_1[1:], float(DENSE[1]))
