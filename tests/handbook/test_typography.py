@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from smguide.handbook.typeset import typeset
+from smguide.handbook.typeset import apart_labels, typeset
 from smguide.resources import builtin
 from tests.pagequality import Report, measure, source_compounds
 
@@ -233,8 +233,9 @@ def test_typeset_writes_the_breaks_a_proofreader_accepts() -> None:
     assert shown("<p>We see our customers buy.</p>") == "<p>We see our\u00a0customers\u00a0buy.</p>"
     assert shown("<p>Our customers buy <strong>products</strong> <em>often</em>.</p>") == (
         "<p>Our cus~tomers buy<strong>\u00a0products</strong><em>\u00a0often</em>.</p>")
+    # a quoted term (straight quotes too) is kept whole, and so are code and entities
     assert shown("<p>A one-to-one meeting &quot;somewhere&quot; <code>configuration</code> "
-                 "today.</p>") == ("<p>A one-\u2060to-\u2060one meeting &quot;some~where"
+                 "today.</p>") == ("<p>A one-\u2060to-\u2060one meeting &quot;somewhere"
                                    "&quot; <code>configuration</code>\u00a0today.</p>")
     # names: the brand's, and in English a capitalised word inside a sentence
     assert shown("<p>Greenfield sells. Greenfield and Marketing grow together.</p>",
@@ -773,3 +774,94 @@ def test_ligatures_read_back_as_their_letters(
                     assert glyph == "f", f"“{glyph}” in “aufbauen”"
         assert found >= 2  # the comparison's cell and the text that reads it
         assert "ff" in glyphs  # "Kaffee", "Begriffe": a ligature inside a part stays
+
+
+def test_a_short_quoted_term_is_never_hyphenated() -> None:
+    """„Vertrieb“ is one term: „Ver-“ / „trieb“ reads as two (the German A4 printed it);
+    a term of up to three words between the language's quotation marks (or straight
+    quotes) is kept whole, a longer quotation is hyphenated as any text."""
+    from smguide.handbook.hyphenation import hyphenator
+
+    german, english = hyphenator("de"), hyphenator("en")
+    assert german is not None and english is not None
+
+    def shown(html: str, words: object, quotes: tuple[str, ...]) -> str:
+        return str(typeset(html, hyphenate=words, apart=words, quotes=quotes)).replace(  # type: ignore[arg-type]
+            "\u00ad", "~").replace("\u200c", "|")
+
+    de = ("„", "“", "‚", "‘")
+    assert shown("<p>oder „Vertrieb“ und meint ein Werbeplakat, wie jeden Tag.</p>", german,
+                 de) == ("<p>oder „Vertrieb“ und meint ein Wer~be~pla~kat, wie"
+                        "\u00a0jeden\u00a0Tag.</p>")
+    assert "„irgendwas mit Kunden“" in shown(
+        "<p>dass beide „irgendwas mit Kunden“ machen, wie es bleibt.</p>", german, de)
+    assert "„Auf|lage“" in shown("<p>Die „Auflage“ wird heute gedruckt, wie immer.</p>",
+                                 german, de)  # kept whole, its joint still apart
+    assert "lan~ger" in shown("<p>Ein „sehr langer zitierter Satz mit Wörtern“ wird "
+                              "getrennt.</p>", german, de)
+    assert "&quot;marketing&quot;" in shown(
+        "<p>He says &quot;marketing&quot; and means sales, every single time.</p>",
+        english, ("“", "”", "‘", "’"))
+
+
+def test_headings_set_a_compounds_joint_apart() -> None:
+    """No fb ligature in the heading "Aufbau" either (Duden): tie_headings gives a
+    heading's words the hyphenator's non-joiners, no soft hyphen; the bookmark keeps the
+    heading as written."""
+    from smguide.handbook.headings import tie_headings
+    from smguide.handbook.hyphenation import hyphenator
+    from smguide.sources.brand import load_brand
+
+    brand, _ = load_brand(builtin("brand") / "_brand.yml")
+    german = hyphenator("de")
+    assert german is not None
+    assert tie_headings("<h2>Aufbau</h2>", 120, 11, brand, german) == (
+        '<h2 data-plain="Aufbau">Auf\u200cbau</h2>')
+    assert tie_headings("<h2>Aufbau</h2>", 120, 11, brand) == "<h2>Aufbau</h2>"
+    assert "\u00ad" not in tie_headings("<h2>Die Zusammenarbeit im Vertrieb</h2>", 120, 11,
+                                        brand, german)
+    # nor in a glossary's term or a table's heading, which no filter typesets
+    assert apart_labels('<dt>Marktforschung</dt><th scope=row>Boden <span class="x">'
+                        'Aufbau</span></th>', german) == (
+        '<dt>Markt\u200cforschung</dt><th scope=row>Boden <span class="x">Auf\u200cbau'
+        '</span></th>')
+
+
+def test_german_pdf_has_no_ligature_across_a_joint_nor_a_broken_quoted_term(
+        built_handbook: Callable[..., Path]) -> None:
+    """Read back from the German PDF: no glyph that is a ligature (pdfplumber gives its
+    letters as one character) spans a compound's joint ("Au[fb]au" in a heading, "Mark[tf]
+    orschung", "gri[ffb]ereit" the first level of the dictionary does not mark), and no
+    line ends inside a quoted term („Ver-)."""
+    import pdfplumber
+
+    from smguide.handbook.hyphenation import hyphenator
+
+    german = hyphenator("de")
+    assert german is not None
+    pdf_path = built_handbook("a4", "de")
+    across: list[str] = []
+    with pdfplumber.open(pdf_path) as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            chars = sorted(page.chars, key=lambda c: (round(c["top"]), c["x0"]))
+            text = "".join(f"[{c['text']}]" if len(c["text"]) > 1 else c["text"]
+                           for c in chars)
+            for word in re.findall(r"[\w\[\]]*\[\w+\][\w\[\]]*", text):
+                plain = word.replace("[", "").replace("]", "")
+                apart = german(plain).replace("\u00ad", "")
+                offset, joints = 0, set()
+                for char in apart:
+                    if char == "\u200c":
+                        joints.add(offset)
+                    else:
+                        offset += 1
+                at = 0
+                for piece in re.findall(r"\[\w+\]|\w", word):
+                    size = len(piece.strip("[]"))
+                    if size > 1 and any(at < j < at + size for j in joints):
+                        across.append(f"p{number}: {word}")
+                    at += size
+    assert across == []
+    lines = subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True,
+                           text=True, check=True).stdout.splitlines()
+    assert [line for line in lines if re.search(r"„[^\s“]*-$", line)] == []

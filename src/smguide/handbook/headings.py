@@ -4,8 +4,10 @@ and a heading's last two words tied so that none ends on one short word."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from smguide.handbook.grid import FALLBACK_EM, PT_PER_MM, text_width
+from smguide.handbook.hyphenation import SOFT_HYPHEN
 from smguide.sources.brand import Brand
 
 LETTER_RUNS = re.compile(r"[^\W\d_]+")
@@ -43,12 +45,16 @@ HEADING_RUNT = 8  # a heading's last word shorter than this (in letters) never e
 HEADING_ROOM = 0.8  # the tied pair's widest share of the line (kerning and bold kept)
 
 
-def tie_headings(html: str, measure_mm: float, body_pt: float, brand: Brand) -> str:
+def tie_headings(html: str, measure_mm: float, body_pt: float, brand: Brand,
+                 apart: Callable[[str], str] | None = None) -> str:
     """Every heading's last two words tied with a no-break space when the last is short
     (a chapter's title, h1: whatever its length), so that no heading ends on a line of
     one short word, and no chapter title on a line of one word: only when the two fit in
     HEADING_ROOM of the text's width at the largest heading size (the brand's heading
-    face, measured with fontTools), so the tie never makes a line overflow."""
+    face, measured with fontTools), so the tie never makes a line overflow. With `apart`
+    (the language's hyphenator, handbook/hyphenation.py), its words get the non-joiners
+    it gives, no soft hyphen: no ligature across a compound's joint ("Auf|bau") in a
+    heading either, as in the text (typeset.py)."""
     face = next((f for f in brand.faces if f.family == brand.heading_family
                  and f.style == "normal" and f.weight >= 600), None) or next(
         (f for f in brand.faces if f.family == brand.heading_family), None)
@@ -57,18 +63,22 @@ def tie_headings(html: str, measure_mm: float, body_pt: float, brand: Brand) -> 
     def tie(match: re.Match[str]) -> str:
         start, level, text, end = match.groups()
         words = text.rstrip().split(" ")
-        if len(words) < 2 or not all(words[-2:]):
+        set_text = text.rstrip()
+        if len(words) >= 2 and all(words[-2:]):
+            letters = LETTER_RUNS.findall(words[-1])
+            pair = f"{words[-2]} {words[-1]}"
+            width = text_width(face.path, pair) if face else len(pair) * FALLBACK_EM * 1.1
+            short = level == "1" or len("".join(letters)) < HEADING_RUNT
+            if letters and short and width <= room:
+                set_text = " ".join([*words[:-2], f"{words[-2]}\u00a0{words[-1]}"])
+        if apart is not None:
+            set_text = LETTER_RUNS.sub(lambda m: apart(m.group(0)).replace(SOFT_HYPHEN, ""),
+                                       set_text)
+        if set_text == text.rstrip():
             return match.group(0)
-        letters = LETTER_RUNS.findall(words[-1])
-        pair = f"{words[-2]} {words[-1]}"
-        width = text_width(face.path, pair) if face else len(pair) * FALLBACK_EM * 1.1
-        short = level == "1" or len("".join(letters)) < HEADING_RUNT
-        if not letters or not short or width > room:
-            return match.group(0)
-        tied = " ".join([*words[:-2], f"{words[-2]}\u00a0{words[-1]}"])
         # the PDF's bookmark keeps the heading as written (handbook.css: [data-plain]);
         # `text` is already escaped HTML, so it goes into the attribute as it is
         plain = f'{start[:-1]} data-plain="{text.strip()}">'
-        return plain + tied + text[len(text.rstrip()):] + end
+        return plain + set_text + text[len(text.rstrip()):] + end
 
     return HEADING.sub(tie, html)

@@ -20,7 +20,7 @@ from smguide.handbook.manuscript import Manuscript, PrintSpec
 from smguide.handbook.tables import MIN_PT, TableLayout, comparison_layout
 from smguide.handbook.templatedata import Record, to_data
 from smguide.handbook.templating import make_env, render, template_dirs
-from smguide.handbook.typeset import Hyphenate, typeset
+from smguide.handbook.typeset import Hyphenate, apart_labels, typeset
 from smguide.model.colors import palette
 from smguide.model.guide import Analogy, Guide
 from smguide.model.options import PrintOptions
@@ -35,13 +35,13 @@ K_ONLY = ("foreground", "text", "headings", "muted", "rule", "dark", "arrow")
 
 
 def _typeset_after(filter_: Callable[[str], Markup], words: Hyphenate | None,
-                   names: tuple[str, ...], capitalised_names: bool
-                   ) -> Callable[..., Markup]:
+                   names: tuple[str, ...], capitalised_names: bool,
+                   quotes: tuple[str, ...] = ()) -> Callable[..., Markup]:
     """`filter_` followed by typeset.py; `hyphenate=False` in a template: no hyphenation
     (a list of takeaways, a summary)."""
     def typeset_text(text: str, hyphenate: bool = True) -> Markup:
         return typeset(filter_(text), hyphenate=words if hyphenate else None, names=names,
-                       capitalised_names=capitalised_names, apart=words)
+                       capitalised_names=capitalised_names, apart=words, quotes=quotes)
     return typeset_text
 
 
@@ -71,7 +71,7 @@ class HandbookRenderer:
         self.env = make_env(templates, language=guide.language, typography=guide.typography)
         self.env.filters["wrap"] = wrap_text
         inline = self.env.filters["md_inline"]
-        words = hyphenator(guide.language) if hyphenate else None
+        words = self.words = hyphenator(guide.language) if hyphenate else None
         # table cells and a role card's columns: compounds kept whole, nothing tied, no
         # ligature across a compound's joint
         self.env.filters["md_cell"] = lambda text: typeset(inline(text), tie=False,
@@ -81,7 +81,8 @@ class HandbookRenderer:
         language = guide.language.split("-")[0].lower()
         for name in ("md", "md_inline"):
             self.env.filters[name] = _typeset_after(
-                self.env.filters[name], words, names, language not in NOUNS_CAPITALISED)
+                self.env.filters[name], words, names, language not in NOUNS_CAPITALISED,
+            tuple(guide.typography.quotes))
         self.diagrams = Diagrams(self.env, self.colours, brand.base_family, guide.root)
         self.env.globals["analogy_diagram"] = self.analogy_diagram
         self.env.globals["analogy_key"] = self.analogy_key
@@ -231,7 +232,8 @@ class HandbookRenderer:
         for the padding pages before it, for a print shop."""
         extra = {"printed": True} if printed else {}
         html = render(self.env, "handbook/handbook.html.j2", **self.context(created), **extra)
-        return tie_headings(html, self.column_mm, self.body_pt, self.brand)
+        html = tie_headings(html, self.column_mm, self.body_pt, self.brand, self.words)
+        return apart_labels(html, self.words) if self.words else html
 
     def grid(self, options: PrintOptions) -> TextGrid:
         return text_grid(options.paper, self.brand, self.sample_text())

@@ -24,7 +24,11 @@ own lookups (`hyphens: auto`).
 No ligature across a mark of the first level (Duden: "Auflage", "aufbauen" are set
 without their fl and fb ligatures): `hyphenator` puts a zero-width non-joiner (U+200C)
 there when the letters around it would make one in a text face (LIGATURES; not inside a
-doubled letter that ends the word: "Kaffee" keeps its ff). It has no glyph and no text in
+doubled letter that ends the word: "Kaffee" keeps its ff). The first level does not
+know every compound ("Marktforschung", "griffbereit", "Kaufbereitschaft"): a syllable
+break of the second level between two letters of a ligature, before at least MAIN_PART
+letters and not inside a doubled letter, counts as a joint too (a ligature left out
+inside a part is never wrong in German; one across a joint is). It has no glyph and no text in
 the PDF: the words read back whole ("aufbauen"), and a soft hyphen next to it is not
 inside a ligature, so that break is kept (handbook/typeset.py takes out a soft hyphen
 inside one).
@@ -199,6 +203,11 @@ def hyphenator(language: str) -> Callable[[str], str] | None:
         if english:  # a vowel that is a syllable of its own ends the line
             breaks -= {p for p in breaks if p + 1 in breaks}
         apart = {j for j in (joints(word) if joints else ()) if _ligates(word, j)}
+        if joints:  # a joint the first level misses ("Markt|forschung", "griff|bereit"):
+            # a syllable break between two letters of a ligature, before a part that could
+            # be a word (MAIN_PART letters; "hef-tig" keeps its ft)
+            apart |= {p for p in breaks if _ligates(word, p) and word[p - 1] != word[p]
+                      and len(word) - p >= MAIN_PART}
         pieces = []
         for i, letter in enumerate(word):
             pieces.append((NON_JOINER if i in apart else "")

@@ -16,7 +16,9 @@
   for hold: words of at least 6 letters, 3 letters before and after a break, no break in
   a paragraph's last word (its end alone would be a runt) or the words tied to it (the
   line before the last would end in a hyphen, half the pair on the last), in a word that
-  has hyphens of its own, in a name (the brand's name; in English also a capitalised word
+  has hyphens of its own, in a short quoted term (QUOTED_WORDS words or fewer between
+  the language's quotation marks: „Vertrieb“ is a term, and „Ver-“ / „trieb“ reads as
+  two), in a name (the brand's name; in English also a capitalised word
   inside a sentence), in code, or where a template asks for none (`hyphenate=False`:
   headings, labels, table cells, takeaways). And a single break can be taken back after
   layout (handbook/breaks.py: none across a page turn or before a paragraph's last line,
@@ -33,7 +35,7 @@ Only text between tags is touched, never a tag or an attribute, and never code.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 
 from markupsafe import Markup
 
@@ -50,9 +52,11 @@ TIE_LIMIT = round(CHARACTERS_PER_LINE * TIE_SHARE)  # in characters, with their 
 # a tied pair shorter than this (characters: a quarter of the measure) takes a third word
 LAST_LINE_MIN = round(CHARACTERS_PER_LINE / 4)
 LETTERS = re.compile(r"[^\W\d_]+")
+LETTER_START = re.compile(r"(?<![^\W\d_])(?=[^\W\d_])")  # where a run of letters starts
 CODE = ("<code", "<pre", "<kbd", "<samp")
 SHY, JOINER = "\u00ad", "\u2060"
-KEEP = "\ue000"  # marks a paragraph's long last word while the text is set (removed after)
+KEEP = "\ue000"  # marks a word kept whole while the text is set (removed after)
+QUOTED_WORDS = 3  # a quoted term this short is never hyphenated
 HYPHEN_MIN = 6  # letters a word needs to be hyphenated
 # a word that may be hyphenated: letters only, not part of an entity, a compound, a word
 # with digits or a word marked to be kept whole
@@ -71,17 +75,22 @@ Hyphenate = Callable[[str], str]  # a word -> the word with soft hyphens where i
 
 def typeset(html: str, tie: bool = True, hyphenate: Hyphenate | None = None,
             names: Collection[str] = (), capitalised_names: bool = False,
-            apart: Hyphenate | None = None) -> Markup:
+            apart: Hyphenate | None = None, quotes: Sequence[str] = ()) -> Markup:
     """`html` (safe HTML) with runts prevented (unless not `tie`: a table cell's text),
     compounds kept whole, the space before a bold or italic run moved inside it (see
     INLINE_AFTER_SPACE) and, with `hyphenate`, every other word of HYPHEN_MIN letters or
     more given its soft hyphens, except `names` (and with `capitalised_names`, a word
     with a capital letter that does not open a sentence). Without `hyphenate`, `apart`
     (a hyphenator too) gives the words only its non-joiners, no soft hyphens: no
-    ligature across a compound's joint in text that is not hyphenated either."""
+    ligature across a compound's joint in text that is not hyphenated either. `quotes`:
+    the language's quotation marks (opening, closing, and the inner pair), whose short
+    terms are kept whole."""
     parts = TAG.split(str(html))
+    quoted = _quoted_term(quotes)
     for i in _text_parts(parts):
         parts[i] = COMPOUND.sub(lambda m: m.group(1).replace("-", "-" + JOINER), parts[i])
+        if quoted is not None:
+            parts[i] = quoted.sub(lambda m: LETTER_START.sub(KEEP, m.group(0)), parts[i])
     html = INLINE_AFTER_SPACE.sub(r"\1 ", "".join(parts))
     if tie:
         html = tie_ends(html)
@@ -93,6 +102,35 @@ def typeset(html: str, tie: bool = True, hyphenate: Hyphenate | None = None,
     if apart is not None:  # a last word, not hyphenated: its joints still set apart
         html = KEPT.sub(lambda m: _apart(apart, m.group(1)), html)
     return Markup(html.replace(KEEP, ""))
+
+
+def _quoted_term(quotes: Sequence[str]) -> re.Pattern[str] | None:
+    """A short term between one of `quotes`' pairs (or straight quotes, as HTML escapes
+    them): up to QUOTED_WORDS words, with no quotation mark inside."""
+    pairs = [(quotes[i], quotes[i + 1]) for i in range(0, len(quotes) - 1, 2)]
+    pairs.append(("&quot;", "&quot;"))
+    marks = "".join(re.escape(mark.strip()) for pair in pairs[:-1] for mark in pair
+                    if mark.strip())  # an entity ends at its "&"
+    word = rf"[^\s{marks}&<]+"
+    terms = [rf"{re.escape(opening)}\s?{word}(?:\s+{word}){{0,{QUOTED_WORDS - 1}}}\s?"
+             rf"{re.escape(closing)}" for opening, closing in pairs if opening and closing]
+    return re.compile("|".join(terms)) if terms else None
+
+
+LABEL = re.compile(r"(<(dt|th)\b[^>]*>)(.*?)(</\2>)", re.S)
+
+
+def apart_labels(html: str, apart: Hyphenate) -> str:
+    """The words of `html`'s plain labels (a glossary's terms, a table's headings: the
+    templates give them no filter) with the non-joiners `apart` gives them: no ligature
+    across a compound's joint there either ("Markt|forschung")."""
+    def label(match: re.Match[str]) -> str:
+        parts = TAG.split(match.group(3))
+        for i in _text_parts(parts):
+            parts[i] = LETTERS.sub(lambda word: _apart(apart, word.group(0)), parts[i])
+        return match.group(1) + "".join(parts) + match.group(4)
+
+    return LABEL.sub(label, html)
 
 
 def _apart(hyphenate: Hyphenate, word: str) -> str:
