@@ -4,13 +4,13 @@ and closing, and the logo on the title and closing slides."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from smguide.deck import blocks as deckblocks
 from smguide.deck.fitting import fit_into, fit_target
 from smguide.deck.footer import overlap
 from smguide.deck.logo import add_picture
-from smguide.deck.oxml import inches
+from smguide.deck.oxml import NS, inches
 from smguide.deck.subtitle import place_under, under_title
 from smguide.deck.textfit import Para, Span
 from smguide.deck.write import bullet_indent, plain, spans, typed_spans
@@ -163,7 +163,9 @@ def section_slide(deck: DeckContext, planned: PlannedSlide) -> None:
 def _title_block(deck: DeckContext, planned: PlannedSlide, title: str, lines: list[Para],
                  names: list[str], said: str = "") -> None:
     """Title and lines (`names` says what each is); lines that do not fit in the
-    layout's subtitle box even at 12 pt are left out from the last, with a warning."""
+    layout's subtitle box even at 12 pt (on a company template: at 14 pt, its box first
+    given the free room above the title where the layout sets it there, _above_title)
+    are left out from the last, with a warning."""
     if deck.fitting:
         deck.fit_slide(planned, title)
         if lines:
@@ -172,10 +174,13 @@ def _title_block(deck: DeckContext, planned: PlannedSlide, title: str, lines: li
     slide = deck.new_slide(planned, title, said=said)
     if lines:
         target = deck.text_target(slide, planned)
+        base, least = 24.0, 12.0
         if slide.shapes.title is not None:
             under_title(deck, slide.shapes.title, target)
-        left = fit_into(deck, target, lines, 24, 12, planned, len(lines) - 1,
-                                   slide)
+            if deck.options.template is not None:
+                base, least = _above_title(deck, slide, slide.shapes.title, target), 14.0
+        left = fit_into(deck, target, lines, base, least, planned, len(lines) - 1,
+                        slide)
         if left:
             size = deck.box_of(target)
             kind = "placeholder" if target.is_placeholder else "text box"
@@ -184,6 +189,51 @@ def _title_block(deck: DeckContext, planned: PlannedSlide, title: str, lines: li
                       f"({size.width / 72:.1f} x {size.height / 72:.1f} in) is too small for "
                       f"everything; left out: {', '.join(names[-len(left):])}")
     place_logo(deck, slide, planned)
+
+
+SUBTITLE_SIZES = (28, 24, 20, 18)  # the line under (or over) a title: the type scale's
+
+
+def _above_title(deck: DeckContext, slide: Slide, title: Any, line: Any) -> float:
+    """The size to set the lines of a company template's title or closing slide at: the
+    layout's own size for its subtitle (the type scale's step at or under it, 18 to 28
+    pt). Where the layout puts the subtitle above the title (a line read before it, as
+    its designer placed it), the box keeps its bottom edge and the layout's order, and
+    grows up into the free room above it (to a quarter of the slide's height from the
+    top, clear of the layout's other shapes), so every line has room at that size."""
+    from pptx.util import Emu
+
+    own = _layout_size(line)
+    base = next((size for size in SUBTITLE_SIZES if own is None or size <= own), 18)
+    left, top, width, height = deck.geometry(line)
+    title_top = deck.geometry(title)[1]
+    if top + height > title_top + height / 2:  # not above the title
+        return float(base)
+    ceiling = (deck.prs.slide_height or 0) // 4
+    layout = slide.slide_layout
+    for shape in layout.shapes:  # the layout's own shapes above the box stay clear
+        if shape.width and shape.height and shape.top is not None and \
+                shape.top + shape.height <= top and shape.left < left + width and \
+                shape.left + shape.width > left and shape._element is not line._element:
+            ceiling = max(ceiling, shape.top + shape.height)
+    if ceiling < top:
+        line.left, line.top = Emu(left), Emu(ceiling)
+        line.width, line.height = Emu(width), Emu(top + height - ceiling)
+    return float(base)
+
+
+def _layout_size(line: Any) -> float | None:
+    """The size (pt) a placeholder's first level is set at by its layout (or master)."""
+    if not line.is_placeholder:
+        return None
+    layout = line.part.slide_layout
+    own = layout.placeholders.get(idx=line.placeholder_format.idx)
+    for owner in (own,):
+        props = owner._element.find(".//a:lstStyle/a:lvl1pPr/a:defRPr", NS) \
+            if owner is not None else None
+        if props is not None and (props.get("sz") or "").isdigit():
+            return int(props.get("sz")) / 100
+    return None
 
 
 def place_logo(deck: DeckContext, slide: Slide, planned: PlannedSlide) -> None:
