@@ -80,11 +80,11 @@ def test_the_guides_fit_alike(tmp_path: Path) -> None:
 def _block(guide: Guide, kind: str) -> tuple[int, int]:
     """The first block of `kind` without an author's `slide:` text (none, or `slide: false`,
     as the built-in guide's callouts have: the change gives it its slide text); the first
-    role (the change says which of its lists the slide shows)."""
+    role or comparison (the change says which of its lists or rows the slide shows)."""
     return next((c, b) for c, chapter in enumerate(guide.chapters)
                 for b, block in enumerate(chapter.blocks)
-                if block.type == kind and (kind == "role" or getattr(block, "slide", None)
-                                           in (None, False)))
+                if block.type == kind and (kind in ("role", "comparison")
+                                           or getattr(block, "slide", None) in (None, False)))
 
 
 def _with_block(guide: Guide, kind: str, **changes: Any) -> Guide:
@@ -108,10 +108,13 @@ def _first(items: Any, value: Any) -> Any:
 # what is made too long -> (the guide changed, whether the deck refuses it)
 OVERFLOWS: dict[str, tuple[Callable[[Guide], Guide], bool]] = {
     "a list item (slide text)": (lambda g: _with_block(g, "prose", slide=LONG), True),
-    "a table cell": (lambda g: _with_block(g, "comparison", rows=lambda b: _first(
+    "a table cell": (lambda g: _with_block(g, "comparison", slide=None, rows=lambda b: _first(
         b.rows, b.rows[0].model_copy(update={"values": _first(b.rows[0].values, LONG)}))),
         True),
-    "a word wider than a table's column": (lambda g: _with_block(g, "comparison",
+    "a table cell of the slide's rows": (lambda g: _with_block(g, "comparison", slide=lambda b:
+        _first(b.slide, b.slide[0].model_copy(update={"values": _first(b.slide[0].values,
+                                                                        LONG)}))), True),
+    "a word wider than a table's column": (lambda g: _with_block(g, "comparison", slide=None,
         rows=lambda b: _first(b.rows, b.rows[0].model_copy(update={"aspect": WIDE}))), False),
     "a practice": (lambda g: _with_block(g, "practices", items=lambda b: _first(
         b.items, b.items[0].model_copy(update={"what": LONG, "slide": None}))), True),

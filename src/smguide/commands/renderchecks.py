@@ -166,8 +166,9 @@ def slide_fitting(guide: Guide, brand: Brand, templates: Path | None,
                   plan: list[PlannedSlide] | None = None, deck: DeckOptions | None = None
                   ) -> list[Problem]:
     """Blocks the deck continues on two or more "(cont.)" slides (warnings; one is how the
-    deck keeps its text large) or cannot fit at all (errors); `plan`: the deck plan, when
-    already loaded; `deck`: the template and shape. The built-in theme is measured without
+    deck keeps its text large), a comparison table on more than one (its rows are compared
+    with each other), or cannot fit at all (errors); `plan`: the deck plan, when already
+    loaded; `deck`: the template and shape. The built-in theme is measured without
     making slides; a company template's deck is made in memory, as its placeholders are
     named only as each slide is made, and what it warns about is a warning here too."""
     from smguide.deck.render import DeckRenderer
@@ -204,13 +205,26 @@ def slide_fitting(guide: Guide, brand: Brand, templates: Path | None,
     named = f"{template}: "
     findings = [Problem("warning", shown, None, None, None, text.removeprefix(named))
                 for text in warned]
-    for (path, index), (block, extra) in spilled.items():
-        if extra < 2:  # one continuation slide is how the deck keeps text large
-            continue
-        more = f"{extra} more slide{'s' if extra != 1 else ''}"
-        findings.append(finding(
-            "warning", path, ("blocks", index),
-            f"the {block.type} block is too long for one slide; the deck continues it on "
-            f"{more}", "one slide's worth of text",
-            "shorten it, or split it into two blocks"))
-    return findings
+    return findings + [found for (path, index), (block, extra) in spilled.items()
+                       if (found := _spilled(path, index, block, extra)) is not None]
+
+
+def _spilled(path: Path, index: int, block: Block, extra: int) -> Problem | None:
+    """The warning for a block the deck continues on `extra` more slides: a comparison
+    table on any (its rows are read against each other, unless its author chose the
+    slide's rows), any other block on two or more (one is how the deck keeps its text
+    large)."""
+    if block.type == "comparison" and not block.slide:
+        fix = ("give it slide: (the few rows the slide shows, each value a few words), "
+               "or shorten its cells")
+        return finding("warning", path, ("blocks", index),
+                       f"the comparison table is too long for one slide; the deck splits its "
+                       f"rows over {extra + 1} slides, where they cannot be compared at a "
+                       f"glance; {fix}", "a table that fits one slide", fix)
+    if extra < 2:
+        return None
+    more = f"{extra} more slide{'s' if extra != 1 else ''}"
+    return finding("warning", path, ("blocks", index),
+                   f"the {block.type} block is too long for one slide; the deck continues it "
+                   f"on {more}", "one slide's worth of text",
+                   "shorten it, or split it into two blocks")

@@ -23,7 +23,7 @@ from smguide.deck.fitting import (
 )
 from smguide.deck.roles import role_slides
 from smguide.deck.slides import drop_empty, title_of, too_long
-from smguide.deck.tables import table_slides
+from smguide.deck.tables import said_rows, table_slides
 from smguide.deck.textfit import Box, Fonts, Para, largest_size, paginate, text_height
 from smguide.deck.theme import filled_shape
 from smguide.deck.titles import continuation
@@ -96,11 +96,16 @@ def add_block(deck: DeckContext, planned: PlannedSlide) -> None:
         role_slides(deck, planned, block)
     elif isinstance(block, Comparison):
         header = ["", *block.columns]
-        rows = [[row.aspect, *row.values] for row in block.rows]
+        shown = block.slide or block.rows  # the author's rows for the slide, else the block's
+        rows = [[row.aspect, *row.values] for row in shown]
         title = title_of(deck, planned, chapter.title)
         alt = (f"{typo.colon(plain(title, lang))} {' / '.join(block.columns)} "
-               f"({', '.join(row.aspect for row in block.rows)})")
-        table_slides(deck, planned, title, header, rows, alt)
+               f"({', '.join(row.aspect for row in shown)})")
+        # the block's rows the slide leaves out are said
+        aspects = {row.aspect for row in shown}
+        full = said_rows([[row.aspect, *row.values] for row in block.rows
+                          if row.aspect not in aspects], header, typo, lang)
+        table_slides(deck, planned, title, header, rows, alt, extra=full)
     elif isinstance(block, Glossary):
         rows = [[term.term, term.definition] for term in block.terms]
         title = title_of(deck, planned, labels.glossary)

@@ -9,7 +9,9 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from smguide.deck.fitting import (
+    BODY,
     DENSE,
+    MAX_WORDS,
     TABLE_WORDS,
     WHOLE_TABLE_WORDS,
     para_text,
@@ -22,7 +24,7 @@ from smguide.deck.oxml import NS
 from smguide.deck.slides import drop_empty, too_long
 from smguide.deck.textfit import Fonts, Page, Para, Span, on_scale, paginate, text_height
 from smguide.deck.titles import continuation
-from smguide.deck.typescale import DENSE_TEXT
+from smguide.deck.typescale import DENSE_TEXT, LIST_TEXT
 from smguide.deck.write import (
     Area,
     md_paras,
@@ -75,9 +77,11 @@ def _row_height(cells: list[list[Para]], widths: list[float], size: float,
 
 
 def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
-                 header: list[str] | None, rows: list[list[str]], alt: str) -> None:
+                 header: list[str] | None, rows: list[list[str]], alt: str,
+                 extra: str = "") -> None:
     """A native table: header row on the primary colour, banded rows, rows continued;
-    `alt` (in the guide's language) describes it to those who cannot see it."""
+    `alt` (in the guide's language) describes it to those who cannot see it; `extra`
+    (what the slides leave out) is said on the first."""
     lang, fonts = deck.lang, deck.body_fonts
     area = deck.edge_area(planned)  # the table's edges where the title's text starts
     # the header's text on the primary colour at 4.5:1 (a dark deck's: its light text)
@@ -110,7 +114,8 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
                 return size
         return next((size for size in sizes if sum(heights(chunk, size)) <= limit), None)
 
-    pages = _pages(body, fit)
+    pages = [Page(body, float(BODY[0]))] if _sparse(body, whole, heights, limit) \
+        else _pages(body, fit)
     if pages is None:
         alone = next((row for row in body if fit([row]) is None), body[0])
         raise too_long(deck, planned, "one row of the table",
@@ -121,14 +126,15 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
     for number, page in enumerate(pages):
         said = _said(page.items, header, deck.guide.typography)
         slide = deck.new_slide(planned, title, number, said=said, pages=len(pages),
-                               continues=continues[number])
+                               continues=continues[number], extra="" if number else extra)
         items = [_toned(row, tones[n % 2]) for n, row in enumerate(page.items)]
         frame = _table(slide, area, widths, head, items,
-                       _airy(heights(page.items, page.size), head is not None, limit,
-                             len(pages) > 1), page.size)
+                       _airy(heights(page.items, page.size), head is not None, limit),
+                       page.size)
         frame._element.nvGraphicFramePr.cNvPr.set("descr", alt)
         lines = [head, *items] if head else items
-        deck.scale.add(DENSE_TEXT, page.size, partial(_refill, frame.table, lines))
+        deck.scale.add(LIST_TEXT if page.size >= BODY[0] else DENSE_TEXT, page.size,
+                       partial(_refill, frame.table, lines))
         drop_empty(slide)
 
 
@@ -170,6 +176,16 @@ def _continued(deck: DeckContext, planned: PlannedSlide, title: str,
             for number, page in enumerate(pages)]
 
 
+def _sparse(body: list[list[list[Para]]], whole: Callable[[float], bool],
+            heights: Callable[[list[list[list[Para]]], float], list[float]],
+            limit: float) -> bool:
+    """Whether the table is sparse (a few short rows: MAX_WORDS at most, every word whole
+    and every row on one slide at the lists' size), so set at the lists' size, as a
+    sparse slide of cards is."""
+    return _words_of(body) <= MAX_WORDS and whole(BODY[0]) and \
+        sum(heights(body, BODY[0])) <= limit
+
+
 def _pages(body: list[list[list[Para]]],
            fit: Callable[..., float | None]) -> list[Page[list[list[Para]]]] | None:
     """The rows on slides, split rather than shrunk; but a slide fewer at a smaller size
@@ -187,6 +203,12 @@ def _pages(body: list[list[list[Para]]],
 
 def _words_of(rows: Sequence[list[list[Para]]]) -> int:
     return sum(words(cell) for row in rows for cell in row)
+
+
+def said_rows(rows: list[list[str]], header: list[str] | None, typo: Typography,
+              lang: Writing) -> str:
+    """What the presenter says for a table's rows (as written in the content)."""
+    return _said([[md_paras(cell, lang) for cell in row] for row in rows], header, typo)
 
 
 def _said(rows: Sequence[list[list[Para]]], header: list[str] | None, typo: Typography) -> str:
@@ -221,15 +243,15 @@ def _value_widths(first: float, total: float, longest: list[float], size: float
     return [first, *(need[i] if i in fixed else share for i in range(len(need)))]
 
 
-ROW_GROWTH = 0.6  # a continued table's rows may grow by this share of their height
+ROW_GROWTH = 0.6  # a table's rows may grow by this share of their height
 
 
-def _airy(heights: list[float], head: bool, limit: float, continued: bool) -> list[float]:
-    """Row heights with a continued table's spare room shared out over its body rows
-    (each up to ROW_GROWTH more, text centred in it), so its slides are not half empty."""
+def _airy(heights: list[float], head: bool, limit: float) -> list[float]:
+    """Row heights with the slide's spare room shared out over the table's body rows
+    (each up to ROW_GROWTH more, text centred in it), so its slide is not half empty."""
     body = heights[1:] if head else heights
     spare = limit - sum(heights)
-    if not continued or spare <= 0 or not body:
+    if spare <= 0 or not body:
         return heights
     extra = [min(spare / len(body), height * ROW_GROWTH) for height in body]
     grown = [height + more for height, more in zip(body, extra, strict=True)]

@@ -106,13 +106,17 @@ class Comparison(BlockBase):
     columns: Annotated[list[Text], Field(min_length=COMPARED[0], max_length=COMPARED[1],
                                          description="What is compared: 2 to 4 names.")]
     rows: Annotated[list[ComparisonRow], Field(min_length=1)]
+    slide: Annotated[list[ComparisonRow], Field(min_length=1)] | Literal[False] | None = Field(
+        None, description="The rows the slide shows instead of `rows`: a few, each value a "
+                          "few words; the block's rows are said in the notes. `false`: the "
+                          "block has no slide.")
 
-    @field_validator("rows")
+    @field_validator("rows", "slide")
     @classmethod
-    def _one_value_per_column(cls, rows: list[ComparisonRow], info: ValidationInfo
-                              ) -> list[ComparisonRow]:
+    def _one_value_per_column(cls, rows: list[ComparisonRow] | Literal[False] | None,
+                              info: ValidationInfo) -> list[ComparisonRow] | Literal[False] | None:
         columns = info.data.get("columns")
-        if columns is None:  # the columns were refused already
+        if columns is None or not rows:  # the columns were refused already; no slide rows
             return rows
         for number, row in enumerate(rows, 1):
             if len(row.values) != len(columns):
