@@ -19,7 +19,12 @@ if TYPE_CHECKING:
 
 
 def compile_templates(override: Path | None) -> list[Problem]:
-    """Compile every template in the override folder and the built-ins: syntax errors."""
+    """Compile every template in the override folder: syntax errors. The built-in ones are
+    not compiled here: they are the package's own, compiled by its tests, and compiling
+    one says nothing of the overrides it may extend or include (those are named only as
+    it renders); render_checks renders the ones a build renders."""
+    if override is None:
+        return []
     from jinja2 import TemplateError, TemplateSyntaxError
 
     from smguide.handbook.html import wrap_text
@@ -27,12 +32,10 @@ def compile_templates(override: Path | None) -> list[Problem]:
 
     env = make_env(override)
     env.filters["wrap"] = wrap_text  # the handbook renderer's own filter
-    dirs = template_dirs(override)
     findings = []
-    for folder in dirs:
-        prefix = "builtin/" if folder == dirs[-1] and override else ""
+    for folder in template_dirs(override)[:-1]:  # the overrides (the last: the built-ins)
         for path in sorted(folder.rglob("*.j2")):
-            name = prefix + path.relative_to(folder).as_posix()
+            name = path.relative_to(folder).as_posix()
             if link_loop(path):
                 findings.append(Problem("error", display_path(path), None, None, None,
                                         "the template is a symbolic link that leads back to "

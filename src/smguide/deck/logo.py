@@ -28,12 +28,16 @@ def load_logo(brand: Brand) -> Logo | None:
     """Read the logo; an SVG is rasterised (python-pptx cannot insert SVG) and kept too."""
     if brand.logo is None:
         return None
-    from PIL import Image
-
     data = brand.logo.read_bytes()
     svg = None
     if brand.logo.suffix.lower() == ".svg":
         svg, data = data, _rasterise(data, brand)
+    size = png_size(data)
+    if size is not None:  # a PNG (an SVG drawn is one): its size without Pillow, which
+        # check's deck fitting (no python-pptx, which imports it) would import only for this
+        return Logo(data, svg, size[0] / size[1], brand.logo_alt)
+    from PIL import Image
+
     with Image.open(io.BytesIO(data)) as image:
         width, height = image.size
         if image.format not in ("PNG", "JPEG"):
@@ -41,6 +45,15 @@ def load_logo(brand: Brand) -> Logo | None:
             image.save(out, "PNG")
             data = out.getvalue()
     return Logo(data, svg, width / height, brand.logo_alt)
+
+
+def png_size(data: bytes) -> tuple[int, int] | None:
+    """A PNG's (width, height), read from its header (IHDR, its first chunk), as Pillow
+    reads it; None for anything else."""
+    if len(data) < 24 or data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
+        return None
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    return (width, height) if width and height else None
 
 
 def _rasterise(svg: bytes, brand: Brand) -> bytes:
