@@ -110,8 +110,9 @@ def imprint_lines(pdf: Path) -> list[str]:
 def test_the_imprint_names_the_edition_and_the_date_it_was_built(print_pdf: Path) -> None:
     lines = imprint_lines(print_pdf)
     (edition,) = [line for line in lines if line.startswith("Edition")]
-    # the guide gives no date: the build's (SOURCE_DATE_EPOCH when set)
-    assert re.fullmatch(r"Edition 2026 · [A-Z][a-z]+ \d{1,2}, 20\d\d", edition), lines
+    # the guide gives no date: the build's (SOURCE_DATE_EPOCH when set), as an A4 edition
+    # in English without a region dates it (international English, CLDR's en-001)
+    assert re.fullmatch(r"Edition 2026 · \d{1,2} [A-Z][a-z]+ 20\d\d", edition), lines
     assert all(len(line.split()) > 1 for line in lines), lines  # no line of one word
 
 
@@ -124,6 +125,24 @@ def test_the_german_imprint_dates_a_reproducible_build_and_keeps_its_words_toget
     lines = imprint_lines(out)
     assert "Ausgabe 2026 · 1. Dezember 2025" in lines and "© 2025 Greenfield Trading Co." in lines
     assert all(len(line.split()) > 1 for line in lines), lines  # "brauchen" was alone
+
+
+def test_a_letter_edition_dates_as_americans_do_and_a_region_is_kept(
+        run: Callable[..., Result], tmp_path: Path, content: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """English without a region is dated by the paper: "December 1, 2025" on US Letter
+    (and "1 December 2025" on A4: the test above); a guide that names its region is
+    dated as that region writes, on any paper."""
+    from smguide.sources.languages import dating_language
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")  # 1 December 2025
+    out = tmp_path / "letter.pdf"
+    result = run("pdf", "--print", "--paper", "letter", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Edition 2026 · December 1, 2025" in imprint_lines(out)
+    assert [dating_language(language, paper) for language, paper in (
+        ("en", "a4"), ("en", "a5"), ("en", "letter"), ("en-GB", "letter"), ("en-US", "a4"),
+        ("de", "letter"))] == ["en-001", "en-001", "en-US", "en-GB", "en-US", "de"]
 
 
 def test_booklet_spreads_are_in_imposition_order(run: Callable[..., Result], tmp_path: Path,
@@ -164,7 +183,7 @@ def test_booklet_spreads_are_in_imposition_order(run: Callable[..., Result], tmp
     assert "people@greenfield.example" in back and "Edition 2026" in back
     assert "Sales and Marketing" in front and "A handbook for new team members".upper() in front
     assert "Printed by Druckhaus Nord, Hamburg" in halves[1][0]  # the imprint, page 2
-    assert "Edition 2026 · March 1, 2026" in halves[1][0]  # the guide's date, no word added
+    assert "Edition 2026 · 1 March 2026" in halves[1][0]  # the guide's date, no word added
     assert "Contents" in halves[2][1]  # page 3
     assert run("preflight", str(booklet)).exit_code == 0
 

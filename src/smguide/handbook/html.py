@@ -27,6 +27,7 @@ from smguide.model.options import PrintOptions
 from smguide.paths import link_loop, real
 from smguide.resources import ASSETS_DIR
 from smguide.sources.brand import Brand
+from smguide.sources.languages import dating_language, format_date
 from smguide.sources.markdown import to_plain
 
 # text (headings too), rules, writing lines and the footer: on the black plate only when
@@ -93,6 +94,15 @@ class HandbookRenderer:
                                 typography=guide.typography)
         grid = self.grid(PrintOptions())
         self.column_mm, self.body_pt = float(grid.measure), grid.font_size  # per paper size
+        self.date_for(PrintOptions().paper)
+
+    def date_for(self, paper: str) -> None:
+        """The templates' `date` filter writes dates as an edition on `paper` does
+        (sources.languages.dating_language: an English guide without a region dates its
+        Letter edition as Americans do, its A4 and A5 editions "1 December 2026")."""
+        language = dating_language(self.guide.language, paper)
+        ordinals = self.guide.typography.ordinal_day
+        self.env.filters["date"] = lambda iso: format_date(iso, language, ordinals)
 
     def running_head(self, chapter: Record) -> str:
         """A chapter's running head: its short_title, else its title, on one line."""
@@ -149,6 +159,7 @@ class HandbookRenderer:
         brand_base = self.brand.root.as_uri() + "/"
         grid = self.grid(options)
         self.column_mm, self.body_pt = float(grid.measure), grid.font_size
+        self.date_for(options.paper)
         fit = Fit(top=grid.top * PX_PER_MM, bottom=(grid.height - grid.bottom) * PX_PER_MM,
                   drop=grid.drop * PX_PER_MM,
                   chapters=tuple(chapter.anchor for chapter in self.guide.chapters))

@@ -100,6 +100,22 @@ def language_name(language: str) -> str | None:
         return None
 
 
+# papers of the United States (and Canada): an English edition on one dates as Americans do
+US_PAPERS = ("letter", "legal")
+
+
+def dating_language(language: str, paper: str) -> str:
+    """The locale a printed edition writes its dates in: the guide's language, with the
+    region it names ("en-GB": "1 December 2026", "en-US", "de-CH"). English without a
+    region ("en", which Babel reads as American) follows the paper: international
+    English (CLDR's en-001: "1 December 2026") on A4 and A5, American English
+    ("December 1, 2026") on US Letter."""
+    parts = language.replace("_", "-").split("-")
+    if len(parts) > 1 or parts[0].lower() != "en":
+        return language
+    return "en-US" if paper.lower() in US_PAPERS else "en-001"
+
+
 def format_date(iso: str, language: str, ordinal_day: Mapping[str, str] | None = None) -> str:
     """'2026-03-01' as the language writes it ('March 1, 2026', '1. März 2026'), in
     Babel's long format; the day gets the suffix `ordinal_day` gives its ordinal category
