@@ -19,13 +19,16 @@ NO_HOLE = 0.73  # a page before a chapter's last at least this full has no hole 
 @dataclass(frozen=True)
 class Fit:
     """Where the text block is (CSS px from the page's top), the opening drop every
-    chapter has (fitting never changes it), and the chapters' anchors in order (the end
-    marker is ANCHOR--end)."""
+    chapter has (fitting never changes it), the chapters' anchors in order (the end
+    marker is ANCHOR--end) and the blocks (ANCHOR-N) that may be set as wide as the
+    opener: cards and tables, on a paper whose opener reaches into the
+    outer margin."""
 
     top: float
     bottom: float
     drop: float
     chapters: tuple[str, ...]
+    wide: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class Ending:
     fills: tuple[float, ...]  # how full each of its pages is, 0..1 of the text block
     overleaf: int = 0  # the number N of its first block (ANCHOR-N) that starts after its
     # first page (0: none, or not known)
+    turned: tuple[int, ...] = ()  # the numbers of its blocks that a page turn runs through
 
     @property
     def fill(self) -> float:
@@ -87,7 +91,8 @@ def endings(document: Any, fit: Fit) -> dict[str, Ending]:
         for page, block in blocks.get(anchor, []):
             on.setdefault(block, page)  # the page each block starts on
         overleaf = min((block for block, page in on.items() if page > start), default=0)
-        found[anchor] = Ending(start, last, tuple(fills), overleaf)
+        turned = sorted({block for page, block in blocks.get(anchor, []) if page > on[block]})
+        found[anchor] = Ending(start, last, tuple(fills), overleaf, tuple(turned))
     return found
 
 

@@ -26,7 +26,7 @@ from dataclasses import replace
 from typing import Any
 
 from smguide.handbook.endings import NO_HOLE, Ending, Fit, endings, recorded
-from smguide.handbook.spacing import FROM, THEN, fitting_css, known
+from smguide.handbook.spacing import FROM, THEN, WIDE, fitting_css, known, wide_block
 
 # (extra CSS, a chapter's anchor) -> that chapter laid out alone (a WeasyPrint Document
 # of the handbook's head and that chapter), or None when it cannot be cut out
@@ -119,7 +119,7 @@ def _fit_the_rest(render: Callable[[str], Any], fit: Fit, trial: Trial,
         results = _tried_alone(fit, trial, name, None)
         if results is None:
             return None
-        chosen[name] = min(results, key=lambda v: _score(results[v]))
+        chosen[name] = _best(results)
         expected[name] = _shape(results[chosen[name]])
     for name, ending in (settle(chosen) if settle else {}).items():
         expected[name] = None if ending is None else _shape(ending)
@@ -147,8 +147,8 @@ def _tried_alone(fit: Fit, trial: Trial, name: str, first: Ending | None
         return None
     results = {"": first}
     chosen = ""
-    for _ in range(2):
-        untried = [v for v in _variants(first) if v not in results]
+    for _ in range(3):
+        untried = [v for v in _variants(first, fit, name) if v not in results]
         if _good(results[chosen]) or not untried:
             break
         chosen = untried[0]
@@ -156,7 +156,7 @@ def _tried_alone(fit: Fit, trial: Trial, name: str, first: Ending | None
         if ending is None:
             return None
         results[chosen] = ending
-    best = min(results, key=lambda v: _score(results[v]))
+    best = _best(results)
     more = _then_loosened(best, results[best])
     if more is not None and more not in results:
         ending = alone(more)
@@ -215,7 +215,7 @@ def _fit_alone(render: Callable[[str], Any], fit: Fit, trial: Trial, document: A
         if results is None:
             return None
         tried[name] = results
-    best = {name: min(results, key=lambda v: _score(results[v]))
+    best = {name: _best(results)
             for name, results in tried.items()}
     settled = settle(best) if settle else {}
     if not any(best.values()) and document is not None and not settled:
@@ -244,9 +244,9 @@ def _fit_whole(render: Callable[[str], Any], fit: Fit, document: Any,
         wanted = {}
         for name, results in tried.items():
             current = results[chosen[name]]
-            untried = [v for v in _variants(first[name]) if v not in results]
+            untried = [v for v in _variants(first[name], fit, name) if v not in results]
             if _good(current) or not untried:
-                wanted[name] = min(results, key=lambda v: _score(results[v]))
+                wanted[name] = _best(results)
             else:
                 wanted[name] = untried[0]
         if wanted == chosen:
@@ -255,7 +255,7 @@ def _fit_whole(render: Callable[[str], Any], fit: Fit, document: Any,
         document = render(fitting_css(chosen))
         for name, ending in endings(document, fit).items():
             tried[name].setdefault(chosen[name], ending)
-    best = {name: min(results, key=lambda v: _score(results[v]))
+    best = {name: _best(results)
             for name, results in tried.items()}
     if best != chosen:  # a variant tried earlier was better for some chapter: set that
         document = render(fitting_css(best))
@@ -264,6 +264,19 @@ def _fit_whole(render: Callable[[str], Any], fit: Fit, document: Any,
 
 def _good(ending: Ending) -> bool:
     return ending.poor == 0
+
+
+def _best(results: dict[str, Ending]) -> str:
+    """The variant whose ending scores best, of those that may stand: one that sets a
+    block wide (into the outer margin) only when that block stays whole on the chapter's
+    opening page, a right-hand page, whose outer margin is on the right."""
+    standing = [v for v in results if _stands(v, results[v])] or [""]
+    return min(standing, key=lambda v: _score(results[v]))
+
+
+def _stands(variant: str, ending: Ending) -> bool:
+    wide = wide_block(variant)
+    return wide == 0 or not 0 < ending.overleaf <= wide and wide not in ending.turned
 
 
 def _score(ending: Ending) -> tuple[int, int, float, int, float]:
@@ -276,16 +289,24 @@ def _score(ending: Ending) -> tuple[int, int, float, int, float]:
     return ((pages + 1) // 2, ending.poor, round(ending.short, 3), -pages, -ending.fill)
 
 
-def _variants(ending: Ending) -> list[str]:
+def _variants(ending: Ending, fit: Fit, name: str) -> list[str]:
     """The fixes to try, likelier first: tighten when a kept-whole block was pushed to the
     next page or a few lines run over; otherwise loosen, then loosen more; when its first
     page is full (a card or a checklist on it after a short section, which loosening
-    would push overleaf), loosen only the blocks from its first one overleaf on."""
+    would push overleaf), loosen only the blocks from its first one overleaf on; when
+    its opening page stops short before a card or table that may be set wide
+    (`fit.wide`), set it as wide as the opener, so that it comes back to that page."""
     if _good(ending):
         return []
     gap = any(f < NO_HOLE for f in ending.fills[:-1])  # a kept-whole block pushed off
+    if ending.overleaf > 1 and ending.fills[0] < NO_HOLE and \
+            f"{name}-{ending.overleaf}" in fit.wide:
+        # the opening page stops short before a card or table: that block set as wide
+        # as the opener (into the outer margin), as it is, then tightened
+        return [f"{WIDE}{ending.overleaf}", f"tight{WIDE}{ending.overleaf}", "tight"]
     if gap or ending.fill <= TIGHTEN_UP_TO:
         return ["tight", "loose"]
     if ending.overleaf > 1 and ending.fills[0] >= NO_HOLE:
-        return [f"loose{FROM}{ending.overleaf}", f"looser{FROM}{ending.overleaf}"]
+        more = [f"looser{FROM}{ending.overleaf - 1}"] if ending.overleaf > 2 else []
+        return [f"loose{FROM}{ending.overleaf}", f"looser{FROM}{ending.overleaf}", *more]
     return ["loose", "looser"]

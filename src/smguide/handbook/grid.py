@@ -20,6 +20,8 @@ CHARACTERS_PER_LINE = 68
 OPENING_DROP = 0.05
 PX_PER_MM = 96 / 25.4
 MIN_BODY_PT = 9.5  # the smallest text (table headings, 0.85 of it) stays above 8 pt
+REACH_CLEAR = 14.0  # a chapter's opener, set wide, ends this far inside the trim (mm)
+MIN_REACH = 30.0  # a narrower notes margin (A5's) is not a column to reach into (mm)
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,17 @@ class TextGrid:
         a figure with its opening page half empty, the block overleaf: the opener's
         kicker, title, summary and rule mark it well enough."""
         return round((self.height - self.top - self.bottom) * OPENING_DROP, 1)
+
+    @property
+    def reach(self) -> float:
+        """How far a chapter's opener (and a card or table on its opening
+        page, fitting.py) reaches into the outer margin: a chapter opens on a right-hand
+        page, and its opener spans the text block and the notes margin, REACH_CLEAR
+        short of the trim, so that a long title or summary takes a line less; 0 for a
+        notes margin under MIN_REACH + REACH_CLEAR wide (A5's 24 mm: a few millimetres
+        more would read as a misalignment, not a column)."""
+        reach = self.outer - REACH_CLEAR
+        return round(reach, 1) if reach >= MIN_REACH else 0.0
 
 
 def text_grid(paper: str, brand: Brand, sample: str = "") -> TextGrid:

@@ -17,6 +17,7 @@ from smguide.handbook.grid import PAPERS, PX_PER_MM, TextGrid, text_grid
 from smguide.handbook.headings import LETTER_RUNS, running_head, tie_headings
 from smguide.handbook.hyphenation import hyphenator
 from smguide.handbook.manuscript import Manuscript, PrintSpec
+from smguide.handbook.spacing import WIDE_TYPES
 from smguide.handbook.tables import MIN_PT, TableLayout, comparison_layout
 from smguide.handbook.templatedata import Record, to_data
 from smguide.handbook.templating import make_env, render, template_dirs
@@ -162,7 +163,10 @@ class HandbookRenderer:
         self.date_for(options.paper)
         fit = Fit(top=grid.top * PX_PER_MM, bottom=(grid.height - grid.bottom) * PX_PER_MM,
                   drop=grid.drop * PX_PER_MM,
-                  chapters=tuple(chapter.anchor for chapter in self.guide.chapters))
+                  chapters=tuple(chapter.anchor for chapter in self.guide.chapters),
+                  wide=tuple(f"{chapter.anchor}-{number}" for chapter in self.guide.chapters
+                             for number, block in enumerate(chapter.blocks, 1)
+                             if grid.reach and block.type in WIDE_TYPES))
         css = [(self.css(options), brand_base)] + ([(extra_css, brand_base)] if extra_css else [])
         printed = options.pdfx and html is None  # the handbook for a print shop
         if printed:
@@ -277,6 +281,7 @@ class HandbookRenderer:
             "margin_top": f"{top:g}mm", "margin_bottom": f"{bottom:g}mm",
             "margin_inner": f"{inner:g}mm", "margin_outer": f"{outer:g}mm",
             "measure": f"{grid.measure:g}mm", "drop": f"{grid.drop:g}mm",
+            "reach": f"{-grid.reach:g}mm", "wide": f"{grid.measure + grid.reach:g}mm",
             "cover_margin": "18mm 16mm" if small else "28mm 24mm",
             "cover_height": f"{height_mm - (36 if small else 56) - 1:g}mm",
             "content_height": f"{height_mm - top - bottom - 1:g}mm",

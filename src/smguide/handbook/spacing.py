@@ -1,5 +1,7 @@
 """The spacing a chapter is set with when it is fitted: tight, loose or looser, for the
-whole chapter or from one of its blocks on, written as CSS scoped to that chapter.
+whole chapter or from one of its blocks on, and the card or table on its
+opening page set as wide as the opener (into the outer margin), written as CSS scoped to
+that chapter.
 """
 
 from __future__ import annotations
@@ -12,10 +14,10 @@ from typing import Any
 SPACING = (
     ("& > p, & aside > p, & .role-mission > p", "margin-bottom", "0.45em", "0.95em", "1.2em"),
     ("&", "margin-bottom", "0.35em", "1em", "1.35em"),
-    ("& > h2", "margin", "1em 0 0.35em", "1.9em 0 0.6em", "2.3em 0 0.7em"),
+    ("& > h2", "margin", "1em 0 0.35em", "1.9em 0 0.6em", "2.6em 0 0.75em"),
     ("& > h3, & .practice h3", "margin", "0.6em 0 0.25em", "1.2em 0 0.45em", "1.4em 0 0.5em"),
     ("& li", "margin-bottom", "0.12em", "0.4em", "0.5em"),
-    ("& .callout, & .takeaways", "margin", "0.7em 0", "1.4em 0", "1.7em 0"),
+    ("& .callout, & .takeaways", "margin", "0.7em 0", "1.4em 0", "2em 0"),
     ("& .callout, & .takeaways", "padding-top", "3mm", "4mm", "4mm"),
     ("& .callout, & .takeaways", "padding-bottom", "1mm", "2mm", "2mm"),
     ("& th, & td", "padding-top", "1.4mm", "2.6mm", "3mm"),
@@ -30,17 +32,35 @@ SPACING = (
 VARIANTS = ("tight", "loose", "looser")
 FROM = "@"  # "loose@4": loose from the chapter's block 4 on
 THEN = "/"  # "tight/loose@4": tight, and loose from block 4 on
+WIDE = "+"  # "tight+2": tight, and block 2 set wide; "+2": block 2 wide, spacing as is
+# what a block set wide spans: the text block and the outer margin, as the chapter's
+# opener does (--reach and --wide: brand.css.j2, from grid.TextGrid.reach)
+# (not a checklist: its lines would run to 95 characters, and in two columns WeasyPrint
+# may carry it over a page turn)
+WIDE_TYPES = ("role", "comparison")  # the blocks that hold them
+WIDE_BOXES = (".role", "table.comparison")
 
 
 def known(variant: Any) -> bool:
     """Whether `variant` (kept in the cache) is one fitting_css can set."""
     if not isinstance(variant, str):
         return False
-    before, then, after = variant.rpartition(THEN)
+    first, then, after = variant.partition(THEN)
+    wide = wide_block(first)
+    if wide:  # "+2", "tight+2", "+2/loose@3"
+        first = first.rpartition(WIDE)[0]
+        if not then:
+            return first == "" or first in VARIANTS
     if then:
-        return before in VARIANTS and FROM in after and known(after)
+        return (first in VARIANTS or bool(wide) and not first) and FROM in after and known(after)
     name, sep, start = variant.partition(FROM)
     return variant == "" or name in VARIANTS and (not sep or start.isdigit())
+
+
+def wide_block(variant: str) -> int:
+    """The block a variant sets wide (0: none): "+2", "tight+2", "+2/loose@3"."""
+    _, sign, number = variant.partition(THEN)[0].rpartition(WIDE)
+    return int(number) if sign and number.isdigit() else 0
 
 
 def fitting_css(chosen: dict[str, str]) -> str:
@@ -61,10 +81,18 @@ def _scope(anchor: str) -> str:
 
 def _spacing(anchor: str, variant: str) -> str:
     """The spacing of `variant` for one chapter's blocks (from its block N on, for a
-    variant "NAME@N")."""
+    variant "NAME@N"; with its block N set wide, for "NAME+N")."""
     before, then, after = variant.rpartition(THEN)
     if then:  # the second set later, from its block on: it overrides the first there
         return f"{_spacing(anchor, before)}\n{_spacing(anchor, after)}"
+    wide = wide_block(variant)
+    if wide:  # that block as wide as the opener, the rest as its spacing says
+        block = f'{_scope(anchor)} > .block[id="{_quoted(f"{anchor}-{wide}")}"]'
+        rest = variant.rpartition(WIDE)[0]
+        return "\n".join(([_spacing(anchor, rest)] if rest else []) + [
+            ", ".join(f"{block} > {box}" for box in WIDE_BOXES)
+            + " { margin-right: var(--reach, 0); }",
+            f"{block} > table.comparison {{ width: var(--wide, 100%); }}"])
     name, _, start = variant.partition(FROM)
     scope = _scope(anchor)
     if start:
