@@ -44,6 +44,23 @@ def specs_of(block: Analogy) -> list[PartSpec]:
             for part in block.parts]
 
 
+def _said(deck: DeckContext, block: Analogy) -> str:
+    """What the presenter says over the diagram (without the author's notes): its intro,
+    each part with what it stands for and why, and its lesson, a paragraph each."""
+    from smguide.deck.fitting import sentences, spoken
+    from smguide.deck.write import md_paras, plain
+
+    typo, lang = deck.guide.typography, deck.lang
+    said = sentences(md_paras(block.intro, lang)) if block.intro else []
+    for part in block.parts:
+        why = " ".join(sentences(md_paras(part.explanation, lang)))
+        said.append(" ".join(filter(None, (spoken(typo.pair(
+            plain(part.name, lang), plain(part.stands_for, lang))), why))))
+    if block.lesson:
+        said += sentences(md_paras(block.lesson, lang))
+    return "\n".join(said)
+
+
 def analogy_slide(deck: DeckContext, planned: PlannedSlide, block: Analogy) -> None:
     chapter = planned.chapter
     assert chapter is not None
@@ -51,7 +68,7 @@ def analogy_slide(deck: DeckContext, planned: PlannedSlide, block: Analogy) -> N
     if deck.fitting:
         deck.fit_slide(planned, title)
     else:
-        slide = deck.new_slide(planned, title)
+        slide = deck.new_slide(planned, title, said=_said(deck, block))
     area = deck.area_of(planned)
     scene, canvas, labels = _scene(deck, planned, area, block)  # the labels fitted
     if deck.fitting:  # what may be refused: the pictures drawn, the labels fitted
