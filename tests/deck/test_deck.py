@@ -133,7 +133,7 @@ def test_notes_come_from_the_content(deck) -> None:  # noqa: ANN001
 def test_title_agenda_sections_and_closing(deck) -> None:  # noqa: ANN001
     titles = [slide.shapes.title.text for slide in deck.slides]
     assert titles[0] == GUIDE.title and titles[1] == GUIDE.labels.agenda
-    assert titles[-2] == GUIDE.labels.summary and titles[-1] == GUIDE.labels.questions_title
+    assert titles[-2] == GUIDE.deck.summary_title and titles[-1] == GUIDE.labels.questions_title
     plan = load_plan(GUIDE, None)
     # a divider for every part of the agenda or none: the built-in guide's chapters
     # mostly have one slide, so none (the line above each title names its chapter)

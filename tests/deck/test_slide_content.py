@@ -179,3 +179,40 @@ def test_without_notes_a_slide_says_what_it_leaves_out_of_its_block(tmp_path: Pa
             assert row.aspect in notes and row.values[0].replace("'", "’") in notes, (
                 row.aspect, notes)
 
+
+
+@pytest.mark.parametrize("name", list(DECKS))
+def test_the_summary_states_the_message_in_lines_without_full_stops(
+        decks: dict[str, Any], name: str) -> None:
+    """The summary slide is titled with the talk's message (guide.yaml deck.summary_title),
+    not a label, and its bullets are lines, not sentences: no full stop at their end."""
+    content, _ = DECKS[name]
+    guide = load_guide(builtin("content") / content)
+    assert guide.deck is not None and guide.deck.summary_title
+    slide = list(decks[name].slides)[-2]
+    assert slide.shapes.title.text == guide.deck.summary_title
+    assert slide.shapes.title.text not in (guide.labels.summary, guide.labels.key_takeaways)
+    body = max((shape for shape in slide.placeholders if shape != slide.shapes.title),
+               key=lambda shape: len(shape.text_frame.text))
+    lines = [p.text.strip() for p in body.text_frame.paragraphs if p.text.strip()]
+    # a line for every chapter but the welcome (the title slide says it: no slide)
+    assert len(lines) == len([c for c in guide.chapters if c.recap or c.deck]) - 1, lines
+    assert not [line for line in lines if line.endswith(".")], lines
+    notes = slide.notes_slide.notes_text_frame.text
+    assert notes.strip()
+
+
+@pytest.mark.parametrize("name", ["en", "de"])
+def test_the_next_step_is_named_once_in_the_whole_talk(decks: dict[str, Any],
+                                                        name: str) -> None:
+    """The closing slide's next step (a coffee with someone from the other team) is said
+    there, and on no other slide and in no slide's notes."""
+    word = {"en": "coffee", "de": "kaffee"}[name]
+    named = []
+    for number, slide in enumerate(decks[name].slides, 1):
+        texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+        if any(word in text.lower() for text in texts):
+            named.append((number, "slide"))
+        if word in slide.notes_slide.notes_text_frame.text.lower():
+            named.append((number, "notes"))
+    assert named == [(len(decks[name].slides), "slide")], named

@@ -11,6 +11,7 @@ from smguide.deck.fitting import fit_into, fit_target
 from smguide.deck.footer import overlap
 from smguide.deck.logo import add_picture
 from smguide.deck.oxml import NS, inches
+from smguide.deck.plan import shown_line
 from smguide.deck.subtitle import place_under, under_title
 from smguide.deck.textfit import Para, Span
 from smguide.deck.write import bullet_indent, plain, spans, typed_spans
@@ -101,23 +102,26 @@ def agenda_slide(deck: DeckContext, planned: PlannedSlide) -> None:
 
 def summary_slide(deck: DeckContext, planned: PlannedSlide) -> None:
     """One line per chapter shown: its point (`recap:`), else its `deck:` line, else its
-    first takeaway. With no such line in any chapter there is no summary slide (never an
-    empty one)."""
+    first takeaway, each without its full stop, under the talk's message (guide.yaml
+    `deck.summary_title`, else `labels.summary`). With no such line in any chapter there
+    is no summary slide (never an empty one)."""
     lang = deck.lang
     lines, said = [], []
     for chapter in deck.agenda_chapters():
         first = next((b.items[0] for b in chapter.blocks if b.type == "takeaways"), None)
         text = chapter.recap or chapter.deck or first
-        if text:
-            lines.append(Para(typed_spans(text, lang) if chapter.recap or chapter.deck
-                              else spans(text, lang), bullet="•", indent=1.0,
-                              space_before=0.5))
+        if text:  # a bullet without its full stop; said as the sentence it is
+            lines.append(Para(typed_spans(shown_line(text), lang) if chapter.recap
+                              or chapter.deck else spans(shown_line(text), lang),
+                              bullet="•", indent=1.0, space_before=0.5))
             said.append(plain(text, lang))
     if not lines:
         _left_out(deck, "summary", "no chapter shown has a deck: line or a takeaways block",
                   "give a chapter deck: (the chapter in one spoken line)")
         return
-    title = planned.title or deck.guide.labels.summary or deck.guide.labels.key_takeaways
+    labels, spoken = deck.guide.labels, deck.guide.deck
+    title = planned.title or (spoken.summary_title if spoken else None) or labels.summary \
+        or labels.key_takeaways
     deckblocks.list_slides(deck, planned, title, lines, said=said)
 
 

@@ -77,8 +77,14 @@ def render_plan(guide: Guide, templates: Path | None) -> str:
 
 def deck_title(chapter: Chapter) -> str | None:
     """The chapter's `deck:` line as a slide title: without its closing full stop."""
-    line = (chapter.deck or "").strip()
-    return (line[:-1] if line.endswith(".") and not line.endswith("..") else line) or None
+    return shown_line(chapter.deck or "") or None
+
+
+def shown_line(text: str) -> str:
+    """A line as a slide shows it (a title, a summary's bullet): without its closing full
+    stop (an ellipsis, "?" and "!" stay)."""
+    line = text.strip()
+    return line[:-1] if line.endswith(".") and not line.endswith("..") else line
 
 
 def on_slides(block: Block) -> bool:

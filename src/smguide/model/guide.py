@@ -262,6 +262,9 @@ class DeckFile(Strict):
     opening: Markdown | None = Field(None, description="Speaker notes for the title slide.")
     agenda: Markdown | None = Field(None, description="Speaker notes for the agenda.")
     summary: Markdown | None = Field(None, description="Speaker notes for the summary slide.")
+    summary_title: Text | None = Field(
+        None, description="The summary slide's title: the talk's message in one line "
+                          "(default: the summary label).")
     closing: Markdown | None = Field(None, description="Speaker notes for the closing slide.")
     next_step: Text | None = Field(None, description="What happens next, on the closing slide.")
     contact: Text | None = Field(None, description="Who to ask, on the closing slide.")
