@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from click.testing import Result
 
-from tests.conftest import edit, template_overrides
 from smguide.sources.yamlsource import YamlProblem, parse_yaml
+from tests.conftest import edit, template_overrides
 
 OURS = re.compile(r"^(Error|Warning): |^\d+ problems? found; nothing was written\.$"
                   r"|^(Checked|Building|Wrote|Built) |^\[\d+/\d+\] ")

@@ -219,8 +219,10 @@ def _tie_before(parts: list[str], end: int) -> None:
     for count in (2, 3):
         if count > len(starts) or not text[starts[count - 1][0]:starts[count - 2][0]].strip():
             break
-        group = len(text) - starts[count - 1][0]
-        if group > TIE_LIMIT or (count == 3 and len(text) - starts[1][0] >= LAST_LINE_MIN):
+        # measured as printed: without the marks of words kept whole (a quoted term's)
+        group = len(text[starts[count - 1][0]:].replace(KEEP, ""))
+        pair = len(text[starts[1][0]:].replace(KEEP, ""))
+        if group > TIE_LIMIT or (count == 3 and pair >= LAST_LINE_MIN):
             break
         tied = count
     # the last word is never hyphenated: its end alone would be a runt; and the words tied
