@@ -430,3 +430,25 @@ def test_the_brand_file_can_name_the_company_template(run: Callable[..., Result]
     assert refused.exit_code == 1
     assert 'defaults.smguide.template: file "corprate.pptx" not found' in refused.stdout
     assert 'did you mean "corporate.pptx"?' in refused.stdout
+
+
+def test_a_deck_warning_is_a_finding_with_its_fields(run: Callable[..., Result],
+                                                     content: Path, tmp_path: Path) -> None:
+    """What slides warns about on the built-in theme (here: a diagram label that shows only
+    its name) check reports too, at the chapter file and block, with the fix as a field;
+    both print the same line."""
+    chapter = content / "chapters" / "05-seed-and-garden.yaml"
+    edit(chapter, "stands_for: Research and strategy",
+         "stands_for: " + "Research, strategy, planning and long-range forecasting " * 4)
+    report = json.loads(run("check", "--content", str(content), "--format", "json").stdout)
+    said = [f for f in report["findings"] if "shows only its name" in f["message"]]
+    assert said, report["findings"]
+    assert {(f["severity"], f["file"], f["line"], f["field"], f["label"], f["suggestion"])
+            for f in said} == {("warning", "content/chapters/05-seed-and-garden.yaml", None,
+                                "blocks[1]", "block 2 (analogy)", "shorten stands_for")}
+    slides = run("slides", "--content", str(content), "-o", str(tmp_path / "deck.pptx"))
+    assert slides.exit_code == 0, slides.stdout
+    printed = [line for line in (slides.stdout + slides.stderr).splitlines()
+               if "shows only its name" in line]
+    assert sorted(printed) == sorted(f"Warning: {f['file']}: {f['label']}: {f['message']}"
+                                     for f in said)

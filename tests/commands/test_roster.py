@@ -120,9 +120,13 @@ def test_columns_are_matched_loosely_and_extra_ones_kept(tmp_path: Path) -> None
     assert (anna.name, anna.team, anna.start_date, anna.buddy) == (
         "Anna", "Sales", "2026-03-02", "Jo")
     assert anna.extra == {"desk": "3.1", "strat_date": "x"}
-    assert roster.warnings == ('hires.csv:1: Strat_date: not a known column, kept for '
-                               'templates as hire.extra.strat_date (did you mean '
-                               '"start_date"?)',)
+    (warning,) = roster.warnings
+    assert (warning.severity, warning.file, warning.line, warning.field) == (
+        "warning", "hires.csv", 1, "Strat_date")
+    assert warning.suggestion == 'did you mean "start_date"?'
+    assert warning.line_text() == ('hires.csv:1: Strat_date: not a known column, kept for '
+                                   'templates as hire.extra.strat_date (did you mean '
+                                   '"start_date"?)')
 
 
 @pytest.mark.parametrize(("text", "encoding", "message"), [
@@ -345,13 +349,13 @@ def test_names_in_a_script_the_brand_font_lacks_are_warned_about(
                                             "Anna Schmidt,Sales,Li Wei,Ολυμπία\n"),
                         TEAMS, "hires.csv")
     monkeypatch.setattr(glyphs, "installed_font_with", lambda chars, family="": None)
-    assert glyphs.glyph_warnings(found.hires, brand, "hires.csv") == [
+    assert [w.line_text() for w in glyphs.glyph_warnings(found.hires, brand, "hires.csv")] == [
         'hires.csv:2: name: "王伟" has characters the handbook\'s fonts (Lato) lack: 王 伟; '
         "no installed font has them, so they print as empty boxes; add a font that has them "
         "under typography.fonts in the brand file"]  # Lato has Cyrillic, Greek and Latin
     monkeypatch.setattr(glyphs, "installed_font_with",
                         lambda chars, family="": None if family else "Noto Sans CJK SC")
-    assert glyphs.glyph_warnings(found.hires, brand, "hires.csv")[0].endswith(
+    assert glyphs.glyph_warnings(found.hires, brand, "hires.csv")[0].message.endswith(
         "lack: 王 伟; they print in another installed font that has them (such as Noto Sans "
         "CJK SC)")
 

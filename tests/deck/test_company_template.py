@@ -392,10 +392,13 @@ def test_a_small_subtitle_box_keeps_what_fits_and_says_what_was_left_out(tmp_pat
     shown = next(shape for shape in deck.slides[0].placeholders
                  if shape.placeholder_format.idx == 1).text_frame.text
     assert shown.startswith(GUIDE.subtitle)
-    left_out = [w for w in renderer.warnings if "left out" in w and "the title slide" in w]
-    assert len(left_out) == 1 and left_out[0].startswith(f"{tmp_path / 'small.pptx'}: ")
+    left_out = [w for w in renderer.warnings
+                if "left out" in w.message and "the title slide" in w.message]
+    assert len(left_out) == 1 and left_out[0].file == str(tmp_path / "small.pptx")
+    assert left_out[0].severity == "warning" and left_out[0].line is None
     # the box starts at the title's text edge, its right edge kept: 7.8 in (was 7.0)
-    assert "(7.8 x 0.4 in)" in left_out[0] and left_out[0].endswith("the edition")
+    assert "(7.8 x 0.4 in)" in left_out[0].message
+    assert left_out[0].message.endswith("the edition")
 
 
 def test_body_text_on_content_slides_is_never_below_14_pt(tmp_path: Path) -> None:

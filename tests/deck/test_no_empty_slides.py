@@ -60,7 +60,7 @@ def test_no_summary_slide_when_no_chapter_sums_itself_up(tmp_path: Path) -> None
     assert titles[-1] == "Des questions ?"
     assert "À retenir" not in titles  # the summary's title (labels.key_takeaways) is gone
     assert [n for n, slide in enumerate(prs.slides, 1) if not shown(slide)] == []
-    assert not [w for w in warnings if "deck." in w]
+    assert not [w for w in warnings if (w.field or "").startswith("deck.")]
 
 
 def test_summary_notes_with_nothing_to_sum_up_are_a_warning(tmp_path: Path) -> None:
@@ -69,11 +69,13 @@ def test_summary_notes_with_nothing_to_sum_up_are_a_warning(tmp_path: Path) -> N
     assert [n for n, slide in enumerate(prs.slides, 1) if not shown(slide)] == []
     notes = "\n".join(s.notes_slide.notes_text_frame.text for s in prs.slides)
     assert "Récapitulons" not in notes
-    said = [w for w in warnings if "deck.summary" in w]
+    said = [w for w in warnings if w.field == "deck.summary"]
     assert len(said) == 1
-    assert said[0].startswith(f"{content / 'guide.yaml'}: deck.summary: the deck has no "
-                              "summary slide")
-    assert "give a chapter deck:" in said[0]
+    assert (said[0].file, said[0].severity) == (str(content / "guide.yaml"), "warning")
+    assert said[0].message.startswith("the deck has no summary slide")
+    assert said[0].suggestion is not None and "give a chapter deck:" in said[0].suggestion
+    assert said[0].line_text().startswith(f"{content / 'guide.yaml'}: deck.summary: the deck "
+                                          "has no summary slide")
 
 
 def test_no_agenda_slide_when_no_chapter_has_a_slide(tmp_path: Path) -> None:
@@ -83,8 +85,8 @@ def test_no_agenda_slide_when_no_chapter_has_a_slide(tmp_path: Path) -> None:
     titles = [slide.shapes.title.text for slide in prs.slides]
     assert titles == ["Bienvenue à l’atelier", "Des questions ?"]
     assert [n for n, slide in enumerate(prs.slides, 1) if not shown(slide)] == []
-    assert any(w.startswith(f"{content / 'guide.yaml'}: deck.agenda: the deck has no agenda")
-               for w in warnings)
+    assert any((w.file, w.field) == (str(content / "guide.yaml"), "deck.agenda")
+               and w.message.startswith("the deck has no agenda") for w in warnings)
 
 
 def test_a_guide_that_sums_itself_up_keeps_its_agenda_and_summary(tmp_path: Path) -> None:

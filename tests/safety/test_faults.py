@@ -234,7 +234,9 @@ def test_a_system_font_that_is_not_installed_is_a_warning_naming_the_substitute(
     assert len(slides) > 10
     # pdf and build load the brand the same way, so they print the same warning
     loaded = load(Sources(content=builtin("content"), brand=brand, templates=None))
-    assert [f"Warning: {w}" for w in loaded[2]] == [warning]
+    assert [w.text() for w in loaded[2]] == [warning]
+    assert [(w.file, w.line, w.column, w.field) for w in loaded[2]] == [
+        ("brand/_brand.yml", 37, 5, "typography.base.family")]
 
 
 def test_an_installed_system_font_measures_the_deck_without_a_warning(

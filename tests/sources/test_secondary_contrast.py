@@ -62,7 +62,7 @@ def test_check_names_the_colour_and_the_pair(yellow: Path) -> None:
 
 def test_the_handbook_prints_that_text_in_the_body_colour(yellow: Path, tmp_path: Path) -> None:
     built = build_pdf(Sources(FRENCH, yellow), tmp_path / "livret.pdf", PrintOptions())
-    assert message(yellow, 5) in built.warnings
+    assert message(yellow, 5) in [w.line_text() for w in built.warnings]
     assert kicker_colours(built.path) == {rgb("1d2327")}
 
 
@@ -93,7 +93,7 @@ def test_the_deck_names_its_secondary_text_on_the_background(yellow: Path,
     from smguide.deck.render import DeckOptions
 
     built = build_slides(Sources(FRENCH, yellow), tmp_path / "deck.pptx", DeckOptions())
-    said = [str(w) for w in built.warnings if "secondary #f2c94c" in str(w)]
+    said = [w.line_text() for w in built.warnings if "secondary #f2c94c" in w.message]
     assert said == [f"{yellow}: low contrast 1.6:1 between secondary #f2c94c and background "
                     "#ffffff (the line above slide titles and the role card's column headings "
                     "in the deck (light theme)); WCAG AA needs 4.5:1"]

@@ -21,7 +21,7 @@ from smguide.cli.options import (
     safety_options,
     templates_option,
 )
-from smguide.errors import counted, one_line, quote
+from smguide.errors import counted, quote
 from smguide.model.options import deck_name, handbook_name
 from smguide.paths import display_path
 from smguide.safety.sandbox import Limits
@@ -132,7 +132,7 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
         name = name.replace("-print.pdf", "-booklet.pdf")
     built = build_pdf(project.sources(), output or project.output(name), options, limits)
     for warning in built.warnings:
-        say(f"Warning: {one_line(warning)}")
+        say(f"Warning: {warning.line_text()}")
     sheets = (f" on {built.pages // 4} sheets printed both sides, {built.pages // 2} "
               f"spreads" if booklet else "")
     say(f"Wrote {display_path(built.path)} ({counted(built.pages, 'page')}{sheets}, "
@@ -194,7 +194,7 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
                          DeckOptions(template=template, aspect=aspect, theme=theme,
                                      embed_fonts=embed_fonts), limits)
     for warning in built.warnings:
-        say(f"Warning: {one_line(warning)}")
+        say(f"Warning: {warning.line_text()}")
     say(f"Wrote {display_path(built.path)} ({counted(built.pages, 'slide')}, "
         f"{built.seconds:.1f} s)")
 
@@ -247,7 +247,7 @@ def build(say: Say, content: Path | None, brand: Path | None, templates: Path | 
     kept = up_to_date(cache, [name.name for name in names])
     if kept is not None:
         for warning in kept:
-            say(f"Warning: {one_line(warning)}")
+            say(f"Warning: {warning.line_text()}")
         say(f"Up to date: {', '.join(str(out_dir / n.name) for n in names)} (no input "
             f"changed; --force rebuilds)")
         return
@@ -265,7 +265,7 @@ def build(say: Say, content: Path | None, brand: Path | None, templates: Path | 
                              names=(names[0].name, names[1].name), done=progress.done,
                              limits=limits, cache=cache)
     for warning in dict.fromkeys(w for built in results for w in built.warnings):
-        say(f"Warning: {one_line(warning)}")
+        say(f"Warning: {warning.line_text()}")
     progress.summary(results)
 
 
@@ -283,7 +283,7 @@ def _roster_pdf(say: Say, project: Any, roster: Path | None, output: Path | None
                          RosterOptions(merge=merge, deck=deck, skip_bad_rows=skip_bad_rows),
                          limits, progress=say)
     for warning in built.warnings:
-        say(f"Warning: {one_line(warning)}")
+        say(f"Warning: {warning.line_text()}")
     for problem in built.skipped:
         say(f"Skipped: {problem.line_text()}")
     copies, skipped = len(built.copies), len(built.skipped)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from smguide.errors import SmguideError
+from smguide.errors import Problem, SmguideError
 from smguide.io.atomic import check_writable, write_atomic
 from smguide.io.usercache import prune_when_due
 from smguide.model.options import Sources, creation_date
@@ -31,10 +31,10 @@ class Built:
     path: Path
     pages: int
     seconds: float
-    warnings: tuple[str, ...]
+    warnings: tuple[Problem, ...]
 
 
-Loaded = tuple["Guide", "Brand", list[str]]  # a validated guide, brand and warnings
+Loaded = tuple["Guide", "Brand", list[Problem]]  # a validated guide, brand and warnings
 
 
 def load(sources: Sources, network: bool = False) -> Loaded:
@@ -46,7 +46,7 @@ def load(sources: Sources, network: bool = False) -> Loaded:
     found = read_inputs(sources, network)
     if found.problems or found.guide is None or found.brand is None:
         raise ContentError(found.problems)
-    return found.guide, found.brand, [w.line_text() for w in found.warnings]
+    return found.guide, found.brand, list(found.warnings)
 
 
 # what the render children import while the parent validates
@@ -121,15 +121,14 @@ def submit_handbook(engine: Worker, guide: Guide, brand: Brand, templates: Path 
 
 
 def render_deck(guide: Guide, brand: Brand, templates: Path | None,
-                options: DeckOptions) -> tuple[bytes, int, list[str]]:
+                options: DeckOptions) -> tuple[bytes, int, list[Problem]]:
     """(PPTX bytes, slides, warnings); runs in the render child."""
     from smguide.deck.render import DeckRenderer
 
     options = options.on(brand.template)
     renderer = DeckRenderer(guide, brand.themed(options.theme), options, templates)
     data, slides = renderer.render()
-    said = [warning.line_text() for warning in brand.deck_warnings(options.theme)]
-    return data, slides, said + renderer.warnings
+    return data, slides, brand.deck_warnings(options.theme) + renderer.warnings
 
 
 def open_cache(project: Project, out_dir: Path, settings: dict[str, Any],
@@ -142,7 +141,7 @@ def open_cache(project: Project, out_dir: Path, settings: dict[str, Any],
                                          settings, out_dir, (template,)), force=force)
 
 
-def up_to_date(cache: BuildCache, names: Sequence[str]) -> list[str] | None:
+def up_to_date(cache: BuildCache, names: Sequence[str]) -> list[Problem] | None:
     """The warnings the last build of `names` gave, once each, when every one of them is
     still up to date (asked before any renderer is imported); else None."""
     if not all(cache.fresh(name) for name in names):

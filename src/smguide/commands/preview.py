@@ -82,7 +82,7 @@ class Preview:
         self.version = 0
         self.url = ""  # set once the server listens
         self.lock = threading.Lock()
-        self._warnings: tuple[str, ...] = ()
+        self._warnings: tuple[Problem, ...] = ()
 
     def watched(self) -> list[Path]:
         """The folders whose changes trigger a rebuild."""
@@ -106,7 +106,7 @@ class Preview:
             self.version += 1
         if warnings != self._warnings:
             for warning in warnings:
-                self.say(f"Warning: {warning}")
+                self.say(f"Warning: {warning.line_text()}")
             self._warnings = warnings
         because = f" ({reason})" if reason else ""
         self.say(f"Rebuilt the preview in {time.perf_counter() - start:.1f} s{because}")
@@ -114,7 +114,7 @@ class Preview:
             return self._build_pdf()
         return True
 
-    def _render(self) -> tuple[Page, tuple[str, ...]]:
+    def _render(self) -> tuple[Page, tuple[Problem, ...]]:
         from smguide.commands.build import load
         from smguide.handbook.html import HandbookRenderer
         from smguide.model.options import PrintOptions

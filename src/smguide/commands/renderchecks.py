@@ -4,6 +4,7 @@ blocks no slide shows, and blocks too long for their slides."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -187,11 +188,11 @@ def slide_fitting(guide: Guide, brand: Brand, templates: Path | None,
             spilled.setdefault(key, [planned.block, 0])[1] += 1
 
     options = (deck or DeckOptions()).on(brand.template)
-    warned: list[str] = []
+    warned: list[Problem] = []
     try:
         if options.template is None:  # measured as the deck is built, without slides
             DeckRenderer(guide, brand, options, templates=templates, plan=plan, on_page=count,
-                         fitting=True).fit()
+                         warnings=warned, fitting=True).fit()
         else:
             DeckRenderer(guide, brand, options, templates=templates, plan=plan, on_page=count,
                          warnings=warned).render()
@@ -202,12 +203,11 @@ def slide_fitting(guide: Guide, brand: Brand, templates: Path | None,
                         "shorten it, or split it into two blocks")]
     except SmguideError as exc:
         return exc.as_problems()
-    # the deck's warnings name the template in front (DeckContext.warn): at the template
+    # a company template's warnings are at the template (DeckContext.warn), shown as
+    # check shows a file
     template = options.template
-    shown = display_path(template) if template is not None else "the deck"
-    named = f"{template}: "
-    findings = [Problem("warning", shown, None, None, None, text.removeprefix(named))
-                for text in warned]
+    findings = [replace(warning, file=display_path(template)) if template is not None
+                else warning for warning in warned]
     return findings + [found for (path, index), (block, extra) in spilled.items()
                        if (found := _spilled(path, index, block, extra)) is not None]
 

@@ -53,7 +53,7 @@ class RosterBuilt:
     deck: Path | None
     pages: int  # of each copy
     skipped: tuple[Problem, ...]  # the bad rows' problems (with skip_bad_rows)
-    warnings: tuple[str, ...]
+    warnings: tuple[Problem, ...]
     seconds: float
 
 

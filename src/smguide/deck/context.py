@@ -27,6 +27,7 @@ from smguide.deck.titles import TITLE_SIZES, eyebrow_of, set_title, title_size
 from smguide.deck.tones import Tones
 from smguide.deck.typescale import TypeScale
 from smguide.deck.write import INSET_X, Area, frame_box
+from smguide.errors import Problem, Severity
 from smguide.model.guide import Guide
 from smguide.model.options import DeckOptions
 from smguide.sources.brand import Brand
@@ -51,14 +52,14 @@ class DeckContext:
     def __init__(self, guide: Guide, brand: Brand, options: DeckOptions,
                  templates: Path | None = None, plan: list[PlannedSlide] | None = None,
                  on_page: Callable[[PlannedSlide, int], None] | None = None,
-                 warnings: list[str] | None = None, fitting: bool = False) -> None:
+                 warnings: list[Problem] | None = None, fitting: bool = False) -> None:
         if fitting and options.template is not None:
             raise ValueError("fitting without slides is for the built-in theme only")
         self.guide, self.brand, self.options = guide, brand, options
         self.fitting = fitting
         self._fitted = 0  # slides counted while fitting
         self.on_page = on_page
-        self.warnings: list[str] = [] if warnings is None else warnings
+        self.warnings: list[Problem] = [] if warnings is None else warnings
         # the guide's language and quotation marks, for every text the slides set
         self.lang = Writing(guide.language, tuple(guide.typography.quotes))
         self.plan: list[PlannedSlide] = load_plan(guide, templates) if plan is None else plan
@@ -304,12 +305,30 @@ class DeckContext:
         return box
 
 
-    def warn(self, message: str) -> None:
-        """A warning, naming the template when there is one."""
+    def at(self, planned: PlannedSlide, message: str, suggestion: str | None = None,
+           severity: Severity = "warning") -> Problem:
+        """A problem of a planned slide, where `where` says it is: at its chapter file and
+        block (field blocks[N], said "block N+1 (type)"), at its chapter file, or, for a
+        slide of its own, at no file ("the title slide: ...")."""
+        chapter, block = planned.chapter, planned.block
+        if chapter is None:
+            return Problem(severity, "", None, None, None, f"{self.where(planned)}: {message}",
+                           None, suggestion)
+        if block is None:
+            return Problem(severity, chapter.source, None, None, None, message, None,
+                           suggestion)
+        index = chapter.blocks.index(block)
+        return Problem(severity, chapter.source, None, None, f"blocks[{index}]", message, None,
+                       suggestion, label=f"block {index + 1} ({block.type})")
+
+    def warn(self, problem: Problem) -> None:
+        """A warning; on a company template, at the template (the line names it first,
+        then the place in the content)."""
         if self.options.template:
-            message = f"{self.source}: {message}"
-        if message not in self.warnings:
-            self.warnings.append(message)
+            problem = Problem("warning", self.source, None, None, None, problem.line_text(),
+                              problem.expected, problem.suggestion)
+        if problem not in self.warnings:
+            self.warnings.append(problem)
 
 
 

@@ -72,9 +72,9 @@ def fit_labels(deck: DeckContext, planned: PlannedSlide, c: Canvas, scene: Scene
         if size is None:  # too long to read at 14 pt: the name stays, the rest is said
             texts[part.index] = paras[:1]
             size = largest_size(paras[:1], box, fonts, *LABEL)
-            deck.warn(f"{deck.where(planned)}: the diagram's label for {part.name} shows "
-                      f"only its name: what it stands for does not fit at {LABEL[1]:g} pt "
-                      "(shorten stands_for)")
+            deck.warn(deck.at(planned, f"the diagram's label for {part.name} shows only its "
+                              f"name: what it stands for does not fit at {LABEL[1]:g} pt "
+                              "(shorten stands_for)", "shorten stands_for"))
         if size is None:
             raise too_long(deck, planned, "a label of the diagram",
                            f"{part.name}: {part.stands_for}", minimum=LABEL[1])

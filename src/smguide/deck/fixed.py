@@ -15,6 +15,7 @@ from smguide.deck.plan import shown_line
 from smguide.deck.subtitle import place_under, under_title
 from smguide.deck.textfit import Para, Span
 from smguide.deck.write import bullet_indent, plain, spans, typed_spans
+from smguide.errors import Problem, Where
 from smguide.paths import display_path
 
 if TYPE_CHECKING:
@@ -77,8 +78,9 @@ def _left_out(deck: DeckContext, kind: str, why: str, fix: str) -> None:
     notes = deck.guide.deck
     if notes is not None and getattr(notes, kind, None):
         where = display_path(Path(deck.guide.root) / "guide.yaml")
-        deck.warn(f"{where}: deck.{kind}: the deck has no {kind} slide for these notes: "
-                  f"{why}; {fix}, or remove deck.{kind}")
+        deck.warn(Problem.fix(Where(where, field=f"deck.{kind}"), f"the deck has no {kind} "
+                              f"slide for these notes: {why}", f"{fix}, or remove deck.{kind}",
+                              severity="warning"))
 
 
 def agenda_slide(deck: DeckContext, planned: PlannedSlide) -> None:
@@ -188,10 +190,11 @@ def _title_block(deck: DeckContext, planned: PlannedSlide, title: str, lines: li
         if left:
             size = deck.box_of(target)
             kind = "placeholder" if target.is_placeholder else "text box"
-            deck.warn(f'the {planned.kind} slide: its {kind} "{target.name}" on layout '
-                      f'"{deck.pick_of(planned).name}" '
-                      f"({size.width / 72:.1f} x {size.height / 72:.1f} in) is too small for "
-                      f"everything; left out: {', '.join(names[-len(left):])}")
+            deck.warn(Problem.warn(Where(""), f'the {planned.kind} slide: its {kind} '
+                                   f'"{target.name}" on layout "{deck.pick_of(planned).name}" '
+                                   f"({size.width / 72:.1f} x {size.height / 72:.1f} in) is too "
+                                   f"small for everything; left out: "
+                                   f"{', '.join(names[-len(left):])}"))
     place_logo(deck, slide, planned)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smguide.deck.oxml import NS
+from smguide.errors import Problem, Where
 from smguide.sources.fonts import BUNDLED_FAMILY
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def may_embed(path: Path) -> bool:
     return not bits & RESTRICTED and not bits & BITMAP_ONLY
 
 
-def embed_fonts(prs: Presentation, brand: Brand, families: list[str]) -> list[str]:
+def embed_fonts(prs: Presentation, brand: Brand, families: list[str]) -> list[Problem]:
     """Put each family's four faces (the brand's closest files) in the deck; returns
     warnings for the families that could not go."""
     from lxml import etree
@@ -73,18 +74,22 @@ def embed_fonts(prs: Presentation, brand: Brand, families: list[str]) -> list[st
     from pptx.opc.packuri import PackURI
 
     known = {face.family for face in brand.faces}
-    warnings, entries = [], []
+    warnings: list[Problem] = []
+    entries = []
     package = prs.part.package
     for family in dict.fromkeys(families):
         if family not in known:
-            warnings.append(f'the font "{family}" is not embedded: the brand has no file of '
-                            f"it (add it under typography.fonts)")
+            warnings.append(Problem.warn(Where(""), f'the font "{family}" is not embedded: the '
+                                         f"brand has no file of it (add it under "
+                                         f"typography.fonts)",
+                                         suggestion="add it under typography.fonts"))
             continue
         files = [(tag, face_file(brand, family, bold, italic)) for tag, bold, italic in STYLES]
         refused = sorted({path.name for _, path in files if not may_embed(path)})
         if refused:
-            warnings.append(f'the font "{family}" is not embedded: its licence does not allow '
-                            f"it ({', '.join(refused)} marks embedding as restricted)")
+            warnings.append(Problem.warn(Where(""), f'the font "{family}" is not embedded: '
+                                         f"its licence does not allow it ("
+                                         f"{', '.join(refused)} marks embedding as restricted)"))
             continue
         entry = etree.Element(f"{{{NS['p']}}}embeddedFont")
         etree.SubElement(entry, f"{{{NS['p']}}}font", typeface=family)

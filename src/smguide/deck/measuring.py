@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from smguide.deck.fonts import face_file
 from smguide.deck.textfit import Fonts, load_metrics, system_fonts, widest
 from smguide.deck.theme import theme_fonts
-from smguide.errors import quote
+from smguide.errors import Problem, Where, quote
 from smguide.sources.brand import Brand
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ def substitute_for(family: str, fonts: Fonts) -> Fonts:
 
 
 def deck_fonts(brand: Brand, prs: Presentation | None, template: bool,
-               warn: Callable[[str], None]) -> tuple[Fonts, Fonts, Fonts]:
+               warn: Callable[[Problem], None]) -> tuple[Fonts, Fonts, Fonts]:
     """(heading, body, the body's own) fonts of a deck: measured with the fonts the deck's
     theme names (theme_fonts_of), and, for a family a presenter's computer may lack, with
     the font PowerPoint shows instead as well (substitute_for): text fits with either. The
@@ -94,7 +94,7 @@ def deck_fonts(brand: Brand, prs: Presentation | None, template: bool,
 
 
 def theme_fonts_of(brand: Brand, prs: Presentation | None, template: bool,
-                   warn: Callable[[str], None]) -> tuple[Fonts, Fonts]:
+                   warn: Callable[[Problem], None]) -> tuple[Fonts, Fonts]:
     """The fonts the deck's theme names: the brand's files, else installed ones, else
     the brand's font widened by 15% (and say so). `prs` is the template's deck (none for
     the built-in theme measured without slides: its fonts are the brand's)."""
@@ -108,9 +108,10 @@ def theme_fonts_of(brand: Brand, prs: Presentation | None, template: bool,
                                     strict=True):
         fonts = family_fonts(brand, family) if family in known else system_fonts(family)
         if fonts is None:
-            warn(f"the template's font {quote(family)} has no font file in the brand "
-                 f"and is not installed; text was measured with {brand_family} plus "
-                 f"15% (add the font under typography.fonts to measure it exactly)")
+            fix = "add the font under typography.fonts to measure it exactly"
+            warn(Problem.warn(Where(""), f"the template's font {quote(family)} has no font "
+                              f"file in the brand and is not installed; text was measured "
+                              f"with {brand_family} plus 15% ({fix})", suggestion=fix))
             fonts = family_fonts(brand, brand_family, widen=1.15)
         chosen.append(fonts)
     return chosen[0], chosen[1]

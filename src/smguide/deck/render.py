@@ -30,6 +30,7 @@ from smguide.deck.fonts import face_file
 from smguide.deck.plan import PlannedSlide, SlideKind
 from smguide.deck.theme import theme_colours, theme_fonts
 from smguide.deck.write import plain
+from smguide.errors import Problem, Where
 from smguide.model.guide import Guide
 from smguide.model.options import DeckOptions
 from smguide.sources.brand import Brand
@@ -54,9 +55,10 @@ def block_slides(deck: DeckContext, planned: PlannedSlide) -> None:
             deckblocks.add_block(deck, planned)
         except slides.TooLong:
             continue
-        deck.warn(f'{deck.where(planned)}: the content area of layout "{pick.name}" '
-                  f"({pick.area.width / 914400:.1f} x {pick.area.height / 914400:.1f} in) "
-                  f"is too small for this block; it was laid out in the slide's free area")
+        deck.warn(deck.at(planned, f'the content area of layout "{pick.name}" '
+                          f"({pick.area.width / 914400:.1f} x {pick.area.height / 914400:.1f} "
+                          f"in) is too small for this block; it was laid out in the slide's "
+                          f"free area"))
         return
     deck.drop_slides_after(made)
     raise refused
@@ -86,7 +88,7 @@ class DeckRenderer:
     templates: Path | None = None
     plan: list[PlannedSlide] | None = None
     on_page: Callable[[PlannedSlide, int], None] | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     fitting: bool = False  # for `fit`, not `render`
     deck: DeckContext = field(init=False)
 
@@ -116,9 +118,11 @@ class DeckRenderer:
             slides.drop_empty(slide)
         if deck.unsummarised:
             chapters = ", ".join(str(number) for number in deck.unsummarised)
-            deck.warn(f"the section slides of chapters {chapters} show no deck: line: it does not "
-                      f"fit at 18 pt in the section layout's text box (the summary slide has it; "
-                      f"pin a section layout with more room in the brand file)")
+            pin = "pin a section layout with more room in the brand file"
+            deck.warn(Problem.warn(Where(""), f"the section slides of chapters {chapters} show "
+                                   f"no deck: line: it does not fit at 18 pt in the section "
+                                   f"layout's text box (the summary slide has it; {pin})",
+                                   suggestion=pin))
         from smguide.deck.finish import finish
 
         finish(deck.prs, self.guide.language, self.brand.name or "Brand")

@@ -157,7 +157,7 @@ def substitute(family: str) -> str | None:
     return found[0][0] if found and found[0] and found[0][0] else None
 
 
-def glyph_warnings(hires: Iterable[Hire], brand: Brand, shown: str) -> list[str]:
+def glyph_warnings(hires: Iterable[Hire], brand: Brand, shown: str) -> list[Problem]:
     """One warning per roster field with characters the handbook's fonts (the brand's
     base and heading families) lack, saying whether another installed font has them."""
     families = tuple(dict.fromkeys((brand.base_family, brand.heading_family)))
@@ -180,8 +180,9 @@ def glyph_warnings(hires: Iterable[Hire], brand: Brand, shown: str) -> list[str]
                       if other else "no installed font has them, so they print as empty "
                       "boxes; add a font that has them under typography.fonts in the brand "
                       "file")
-            warnings.append(f"{shown}:{hire.line}: {field}: {quote(value)} has characters the "
-                            f"handbook's fonts ({', '.join(families)}) lack: {chars}; {effect}")
+            warnings.append(Problem.warn(Where(shown, hire.line, None, field),
+                                         f"{quote(value)} has characters the handbook's fonts "
+                                         f"({', '.join(families)}) lack: {chars}; {effect}"))
     return warnings
 
 

@@ -214,7 +214,7 @@ def layout_code() -> bytes:
 def render_pdf(manuscript: Manuscript, *, crop_marks: bool = False,
                allow_network: bool = False, uncompressed: bool = False,
                booklet: bool = False, creep_mm: float = 0.0,
-               code: bytes | None = None) -> tuple[bytes, int, list[str]]:
+               code: bytes | None = None) -> tuple[bytes, int, list[Problem]]:
     """Lay out and write the handbook; return (pdf bytes, page count, warnings).
 
     The file identifier is a hash of the PDF's own objects, so the same inputs (and
@@ -240,7 +240,7 @@ def render_pdf(manuscript: Manuscript, *, crop_marks: bool = False,
         from smguide.handbook.printmarks import finish_marks
 
         data = finish_marks(data, crop_marks, cmyk=spec is not None)
-    warnings: list[str] = []
+    warnings: list[Problem] = []
     if spec:
         from smguide.handbook.preflight import preflight
 
@@ -250,7 +250,8 @@ def render_pdf(manuscript: Manuscript, *, crop_marks: bool = False,
             more = f" (and {len(report.errors) - 5} more)" if len(report.errors) > 5 else ""
             raise RenderError(Problem.at(Where(""), f"the print PDF failed its own "
                                          f"preflight, so it was not written: {shown}{more}"))
-        warnings = [f"preflight: {spec.named(f.line())}" for f in report.warnings]
+        warnings = [Problem.warn(Where(""), f"preflight: {spec.named(f.line())}")
+                    for f in report.warnings]
     return data, len(document.pages), warnings
 
 

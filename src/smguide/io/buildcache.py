@@ -20,10 +20,12 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
 from smguide import __version__
+from smguide.errors import Problem
 from smguide.paths import real
 from smguide.resources import ASSETS_DIR, PACKAGE_DIR, builtin
 
@@ -101,6 +103,21 @@ def _sha(path: Path) -> str | None:
         return None
 
 
+_TEXTS = ("file", "field", "message", "expected", "suggestion", "label")
+
+
+def _problem(said: Any) -> Problem | None:
+    """A warning as recorded (its fields), or None for anything else."""
+    if not isinstance(said, dict) or set(said) != {f.name for f in fields(Problem)}:
+        return None
+    if said["severity"] not in ("error", "warning") or not all(
+            said[k] is None or isinstance(said[k], int) and not isinstance(said[k], bool)
+            for k in ("line", "column")) or not isinstance(said["file"], str) or not all(
+            said[k] is None or isinstance(said[k], str) for k in _TEXTS):
+        return None
+    return Problem(**said)
+
+
 class BuildCache:
     """The record beside the outputs: which key built each artefact, and what it wrote."""
 
@@ -109,11 +126,13 @@ class BuildCache:
         self.path = out_dir / RECORD
         self.entries = self._read()
 
-    def warnings(self, name: str) -> list[str]:
-        """The warnings recorded with the last build of `name`."""
+    def warnings(self, name: str) -> list[Problem]:
+        """The warnings recorded with the last build of `name` (a record edited by hand
+        keeps only those it holds whole)."""
         entry = self.entries.get(name)
         said = entry.get("warnings") if isinstance(entry, dict) else None
-        return [w for w in said if isinstance(w, str)] if isinstance(said, list) else []
+        kept = [_problem(w) for w in said] if isinstance(said, list) else []
+        return [w for w in kept if w is not None]
 
     def _read(self) -> dict[str, Any]:
         try:
@@ -132,7 +151,7 @@ class BuildCache:
         return entry if _sha(self.out_dir / name) == entry.get("output") else None
 
     def write(self, name: str, data: bytes, pages: int,
-              warnings: tuple[str, ...] = ()) -> Path:
+              warnings: tuple[Problem, ...] = ()) -> Path:
         """Write the artefact `name` and record it, both while holding the folder's lock:
         another build into this folder writes its file and record before or after, never
         in between. Returns the path written."""
@@ -144,7 +163,7 @@ class BuildCache:
         return path
 
     def record(self, name: str, pages: int, data: bytes,
-               warnings: tuple[str, ...] = ()) -> None:
+               warnings: tuple[Problem, ...] = ()) -> None:
         """Remember that `name` holds `data`, built from these inputs with these
         `warnings` (said again when it is up to date; the record on disk is read again
         first, so what another build recorded for its files is kept)."""
@@ -154,7 +173,7 @@ class BuildCache:
             return
         self.entries = self._read()
         self.entries[name] = {"inputs": self.key, "output": hashlib.sha256(data).hexdigest(),
-                              "pages": pages, "warnings": list(warnings)}
+                              "pages": pages, "warnings": [asdict(w) for w in warnings]}
         write_atomic(self.path, json.dumps(self.entries, indent=1, sort_keys=True).encode())
 
     @contextmanager

@@ -59,7 +59,7 @@ class Hire:
 class Roster:
     hires: tuple[Hire, ...]
     problems: tuple[Problem, ...]  # bad rows
-    warnings: tuple[str, ...]
+    warnings: tuple[Problem, ...]
 
 
 def slugify(name: str) -> str:
@@ -205,9 +205,9 @@ def _rows(reader: _csv.Reader, columns: list[str], delimiter: str, shown: str
 
 
 def _check_header(header: list[str], columns: list[str], shown: str
-                  ) -> tuple[list[Problem], list[str]]:
+                  ) -> tuple[list[Problem], list[Problem]]:
     problems: list[Problem] = []
-    warnings: list[str] = []
+    warnings: list[Problem] = []
     if "name" not in columns:
         hint = difflib.get_close_matches("name", columns, n=1, cutoff=0.6)
         fix = (f'rename {quote(hint[0])} to "name"' if hint
@@ -226,9 +226,11 @@ def _check_header(header: list[str], columns: list[str], shown: str
         elif column not in KNOWN:
             near = difflib.get_close_matches(column, [*KNOWN, *ALIASES], n=1, cutoff=0.75)
             if near:
-                warnings.append(f'{shown}:1: {header[index].strip()}: not a known column, '
-                                f'kept for templates as hire.extra.{column} (did you mean '
-                                f"{quote(near[0])}?)")
+                meant = f"did you mean {quote(near[0])}?"
+                named = header[index].strip()
+                warnings.append(Problem("warning", shown, 1, None, named, f"not a known column, "
+                                        f"kept for templates as hire.extra.{column} ({meant})",
+                                        None, meant, label=named))
     return problems, warnings
 
 
