@@ -154,6 +154,21 @@ def print_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def letter_print_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built-in guide as a US Letter print PDF, rendered once, dated 1 December 2025
+    (SOURCE_DATE_EPOCH)."""
+    out = tmp_path_factory.mktemp("print") / "handbook-letter-print.pdf"
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SOURCE_DATE_EPOCH", "1764547200")
+        result = CliRunner().invoke(main, ["pdf", "--print", "--paper", "letter", "--content",
+                                           str(builtin("content")), "--brand",
+                                           str(builtin("brand") / "_brand.yml"), "-o", str(out)],
+                                    catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="session")
 def built_handbook(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
     """The built-in guide's handbook for a paper size and language, built once a session
     (`built_handbook("a5")`, `built_handbook("a4", "de")`)."""

@@ -4,6 +4,7 @@ is read back with an independent tool: pdfinfo, pdffonts, qpdf, Ghostscript, pik
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
@@ -289,6 +290,29 @@ def test_a_brand_profile_that_is_not_cmyk_is_refused_with_its_line(
     assert result.exit_code == 1 and not (tmp_path / "p.pdf").exists()
     assert re.search(r"_brand.yml:\d+:\d+: defaults.smguide.print.profile: .*not a CMYK "
                      r"output profile", result.stderr)
+
+
+def test_a_letter_edition_is_made_for_gracol_as_a_us_print_shop_expects(
+        letter_print_pdf: Path) -> None:
+    """US Letter goes to a US print shop, which prints to GRACoL (CGATS TR 006), not to
+    the European FOGRA39: the PDF/X's output intent names that condition and embeds the
+    shipped GRACoL profile (read back with pikepdf and LittleCMS); the A4 edition keeps
+    FOGRA39 (test_print_pdf_is_pdfx4_with_a_cmyk_output_intent)."""
+    from smguide.safety.iccprofile import GRACOL_PROFILE
+
+    with pikepdf.open(letter_print_pdf) as pdf:
+        (intent,) = pdf.Root.OutputIntents
+        assert str(intent.OutputConditionIdentifier) == "CGATS TR 006"
+        assert str(intent.RegistryName) == "http://www.color.org"
+        assert "GRACoL" in str(intent.Info)
+        embedded = intent.DestOutputProfile.read_bytes()
+    assert embedded == GRACOL_PROFILE.read_bytes()
+    profile = ImageCms.ImageCmsProfile(io.BytesIO(embedded)).profile
+    assert (profile.xcolor_space.strip(), profile.device_class) == ("CMYK", "prtr")
+    assert "GRACoL" in profile.profile_description
+    info = tool("pdfinfo", letter_print_pdf)
+    assert re.search(r"PDF subtype:\s+PDF/X-4", info)
+    assert "No syntax or stream encoding errors" in tool("qpdf", "--check", letter_print_pdf)
 
 
 @pytest.mark.skipif(not GS_CMYK.is_file(), reason="needs Ghostscript's default CMYK profile")

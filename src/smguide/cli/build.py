@@ -66,7 +66,8 @@ _creep = _millimetres(3, "0.3mm")
                    "(or --bleed's) [default output: output/handbook-print.pdf].")
 @click.option("--output-profile", type=click.Path(dir_okay=False, path_type=Path),
               metavar="FILE.icc", help="With --print: your print shop's CMYK output profile "
-              "[default: the brand's defaults.smguide.print.profile, else FOGRA39 coated].")
+              "[default: the brand's defaults.smguide.print.profile, else FOGRA39 coated; "
+              "GRACoL coated on --paper letter].")
 @click.option("--booklet", is_flag=True,
               help="For a print shop: the --print PDF as printer spreads for a saddle-"
                    "stitched booklet (2 pages a sheet side, in imposition order) "

@@ -191,7 +191,7 @@ class HandbookRenderer:
             profile = load_output_profile(options.output_profile, "--output-profile")
         else:
             profile = load_output_profile(self.brand.print_profile, self.brand.source
-                                          if self.brand.print_profile else "")
+                                          if self.brand.print_profile else "", options.paper)
         k_only = tuple(dict.fromkeys(self.colours[name] for name in K_ONLY))
         return PrintSpec(profile, self.brand.print_cmyk, k_only, self.raster_logo())
 

@@ -26,7 +26,7 @@ class Sources:
 class PrintOptions:
     """How the PDF is laid out for paper: size, bleed and crop marks for a print shop;
     `pdfx`: a PDF/X-4 in CMYK for the output profile (`output_profile`, else the brand's,
-    else the shipped FOGRA39 one)."""
+    else the shipped one for the paper: FOGRA39, GRACoL on US Letter)."""
 
     paper: str = "a4"
     bleed_mm: float = 0.0

@@ -1,4 +1,5 @@
-"""The CMYK output profile a print PDF is made for: the shipped default or the shop's own."""
+"""The CMYK output profile a print PDF is made for: the shipped default for the paper
+(FOGRA39 for A4 and A5, GRACoL for US Letter) or the shop's own."""
 
 from __future__ import annotations
 
@@ -13,6 +14,19 @@ DEFAULT_PROFILE = ASSETS_DIR / "icc" / "smguide-FOGRA39-coated.icc"
 # condition registered with the ICC: a print shop's RIP knows it by this name.
 DEFAULT_CONDITION = ("FOGRA39", "http://www.color.org",
                      "Offset printing, coated paper (ISO 12647-2:2004/Amd 1), FOGRA39")
+# A US print shop works to GRACoL (CGATS TR 006, commercial offset on grade 1 coated
+# paper), also registered with the ICC: the default for the US papers.
+GRACOL_PROFILE = ASSETS_DIR / "icc" / "smguide-GRACoL-coated.icc"
+GRACOL_CONDITION = ("CGATS TR 006", "http://www.color.org",
+                    "Commercial offset printing, grade 1 coated paper (ANSI CGATS/GRACoL "
+                    "TR 006-2007), GRACoL")
+DEFAULTS = {"letter": (GRACOL_PROFILE, GRACOL_CONDITION)}  # any other paper: FOGRA39
+
+
+def default_profile(paper: str) -> tuple[Path, tuple[str, str, str]]:
+    """The shipped profile and printing condition for `paper`: GRACoL for US Letter,
+    FOGRA39 for A4, A5 and the rest."""
+    return DEFAULTS.get(paper.lower(), (DEFAULT_PROFILE, DEFAULT_CONDITION))
 MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -31,12 +45,15 @@ class OutputProfile:
         return self.path.read_bytes()
 
 
-def load_output_profile(path: Path | None, where: str = "") -> OutputProfile:
-    """The profile at `path` (the default when None), or a one-line RenderError saying why
-    it cannot be a print shop's output profile. `where` names the option or brand field."""
+def load_output_profile(path: Path | None, where: str = "", paper: str = "a4"
+                        ) -> OutputProfile:
+    """The profile at `path` (when None, the default for `paper`: default_profile), or a
+    one-line RenderError saying why it cannot be a print shop's output profile. `where`
+    names the option or brand field."""
     from PIL import ImageCms
 
-    chosen = path or DEFAULT_PROFILE
+    shipped, shipped_condition = default_profile(paper)
+    chosen = path or shipped
     shown = str(path) if path else "the default profile"
 
     def refused(what: str, fix: str) -> RenderError:
@@ -65,7 +82,7 @@ def load_output_profile(path: Path | None, where: str = "") -> OutputProfile:
                       "profile", "ask your print shop for theirs, e.g. FOGRA39 or FOGRA51 for "
                       "coated paper")
     if path is None:
-        identifier, registry, condition = DEFAULT_CONDITION
+        identifier, registry, condition = shipped_condition
     else:
         identifier, registry, condition = description, "", description
     return OutputProfile(chosen.resolve(), description, identifier, registry, condition)
