@@ -56,6 +56,7 @@ class Binding:
     def __init__(self, lay: Lay, chapters: tuple[str, ...]) -> None:
         self.lay, self.chapters = lay, chapters
         self.parts: dict[tuple[str, str], Part | None] = {}
+        self.used: set[tuple[str, str]] = set()  # the keys of the parts a render used
         self.front_pages = 2  # the front matter's pages (with the notes page after it)
 
     def trial(self, html: Any, anchor: str, extra_css: str, made: tuple[Move, ...]
@@ -84,6 +85,7 @@ class Binding:
         if cut is None:
             return None
         holder, groups, front = cut
+        self.used = set()
         laid: list[Part] = []
         for index, group in enumerate(groups):
             following = groups[index + 1][0] if index + 1 < len(groups) else None
@@ -98,6 +100,9 @@ class Binding:
             laid.insert(0, front_part)
         if not _sides_match(laid):
             return None  # a part that starts on another side than in the whole
+        # what this handbook is bound from is kept; the rest (the trials not chosen, the
+        # parts of an earlier render now set otherwise) is not used again
+        self.parts = {key: self.parts[key] for key in self.used if key in self.parts}
         total = sum(part.pages for part in laid)
         pages, at = [], 0
         for part in laid:
@@ -130,6 +135,7 @@ class Binding:
         chapters' anchors on their pages: `targets`)."""
         tree, css = _cut(html.etree_element, holder, group, following, made, targets)
         key = (ElementTree.tostring(tree, encoding="unicode"), extra_css + css)
+        self.used.add(key)
         if key in self.parts:
             return self.parts[key]
         alone = _alone(html, tree)

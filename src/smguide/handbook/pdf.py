@@ -51,27 +51,41 @@ def lay_out(manuscript: Manuscript, *, allow_network: bool = False,
     install()  # German and the other two-level dictionaries read as two levels
     code = layout_code() if code is None else code
     key = fit_key(manuscript, manuscript.html, code) if manuscript.fit else None
-    document, fitted, text = _lay_out(manuscript, manuscript.html, allow_network, key, code)
+    earlier: list[Layouts] = []  # the first one's layouts: its parts laid out
+    document, fitted, text = _lay_out(manuscript, manuscript.html, allow_network, key, code,
+                                      earlier=earlier)
     if manuscript.print_spec and PADDING in text:
         missing = -len(document.pages) % 4  # a saddle-stitched booklet: sheets of 4 pages
         if key:
             keep_padding(key, missing)
-        if missing:  # (the chapters as fitted the first time: the padding comes after them)
+        if missing:  # (the chapters as fitted the first time: the padding comes after them;
+            # bound from parts, only the last chapter's is laid out again)
             document, _, _ = _lay_out(manuscript, text.replace(
-                PADDING, PAD_PAGE * missing, 1), allow_network, None, code, fitted)
+                PADDING, PAD_PAGE * missing, 1), allow_network, None, code, fitted, earlier)
     refuse_unsafe_links(document)
     return document
 
 
 def _lay_out(manuscript: Manuscript, text: str, allow_network: bool, key: str | None,
-             code: bytes, fitted: str | None = None) -> tuple[Any, str, str]:
+             code: bytes, fitted: str | None = None, earlier: list[Layouts] | None = None
+             ) -> tuple[Any, str, str]:
     """The document, the CSS that fitted its chapters (`fitted`: use that CSS) and the
     HTML as laid out, with the hyphens breaks.py took back; `key` (kept.fit_key): the
-    same handbook laid out before is laid out as it was then."""
-    fetcher = make_fetcher(list(manuscript.allowed), allow_network=allow_network)
+    same handbook laid out before is laid out as it was then. `earlier`: the layouts
+    made before (used again: the parts they laid out), and where this one's is put."""
+    given = text
     with engine_guard(manuscript.template_dirs):
-        layouts = Layouts(manuscript, text, fetcher)
-        render = layouts.render
+        if earlier:
+            layouts = earlier[0]
+        else:
+            fetcher = make_fetcher(list(manuscript.allowed), allow_network=allow_network)
+            layouts = Layouts(manuscript, text, fetcher)
+            if earlier is not None:
+                earlier.append(layouts)
+
+        def render(extra_css: str, markup: str | None = None) -> Any:
+            return layouts.render(extra_css, given if markup is None else markup)
+
         fit = manuscript.fit
         again = _laid_again(key, text, render, fit, manuscript.print_spec is not None) \
             if key and fit else None
