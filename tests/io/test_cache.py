@@ -245,3 +245,22 @@ def test_a_build_prunes_the_user_cache(run: Callable[..., Result], content: Path
     done = run("slides", "--content", str(content), "-o", str(tmp_path / "deck.pptx"))
     assert done.exit_code == 0, done.output
     assert not stale.exists() and list((user_cache() / "templates").iterdir())
+
+
+def test_the_key_covers_the_code_of_every_subpackage(content: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """An upgrade that changes a module deep in a subpackage (deck/, handbook/...) means
+    a new build: the code is read recursively, so "Up to date" cannot lie."""
+    import shutil
+
+    from smguide.io import buildcache
+    from smguide.resources import PACKAGE_DIR
+
+    copy = tmp_path / "smguide"
+    shutil.copytree(PACKAGE_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(buildcache, "PACKAGE_DIR", copy)
+    out = tmp_path / "output"
+    first = key(content, out)
+    deep = copy / "deck" / "tables.py"
+    deep.write_text(deep.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert key(content, out) != first
