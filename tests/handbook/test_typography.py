@@ -906,3 +906,28 @@ def test_german_pdf_has_no_ligature_across_a_joint_nor_a_broken_quoted_term(
     lines = subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True,
                            text=True, check=True).stdout.splitlines()
     assert [line for line in lines if re.search(r"„[^\s“]*-$", line)] == []
+
+
+def test_one_text_block_per_paper_in_every_language(
+        built_handbook: Callable[..., Path]) -> None:
+    """The German A4's text block was 2 mm (6 pt) wider than the English: the measure
+    was set over each guide's own text. Read back with pdfplumber: the footer line, set
+    flush with the text block's edges, starts and ends at the same place in both."""
+    import pdfplumber
+
+    def edges(pdf_path: Path) -> dict[int, tuple[float, float]]:
+        found: dict[int, tuple[float, float]] = {}
+        with pdfplumber.open(pdf_path) as pdf:
+            for number, page in enumerate(pdf.pages[3:12], 4):
+                words = page.extract_words()
+                bottom = max(w["bottom"] for w in words)
+                footer = [w for w in words if w["bottom"] > bottom - 2]
+                left, right = min(w["x0"] for w in footer), max(w["x1"] for w in footer)
+                was = found.get(number % 2, (left, right))
+                found[number % 2] = (min(was[0], left), max(was[1], right))
+        return found
+
+    english, german = edges(built_handbook("a4")), edges(built_handbook("a4", "de"))
+    for side in (0, 1):
+        assert abs(english[side][0] - german[side][0]) < 0.5, (english, german)
+        assert abs(english[side][1] - german[side][1]) < 0.5, (english, german)

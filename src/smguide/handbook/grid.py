@@ -60,9 +60,12 @@ class TextGrid:
 def text_grid(paper: str, brand: Brand, sample: str = "") -> TextGrid:
     """Body size from the brand's, scaled for the paper; the measure set for
     CHARACTERS_PER_LINE characters of the brand's own font (its average width over
-    `sample`, the guide's text); the inner margin for binding, the rest goes to a wide
-    outer margin with room for notes (two columns would give under 50 characters a line
-    on A4 at a readable size, so a single column it is)."""
+    `sample`, by default an English sentence: one text block per paper and brand, the
+    same for every language of a guide; measured over each guide's own text, German's
+    capitals and umlauts made its measure 2 mm wider than the English); the inner margin
+    for binding, the rest goes to a wide outer margin with room for notes (two columns
+    would give under 50 characters a line on A4 at a readable size, so a single column
+    it is)."""
     _, scale, width_mm, height_mm = PAPERS[paper]
     font_size = max(MIN_BODY_PT, round(brand.base_size_pt * scale * 2) / 2)
     em = average_character_width(brand, sample)

@@ -251,24 +251,8 @@ class HandbookRenderer:
         return apart_labels(html, self.words) if self.words else html
 
     def grid(self, options: PrintOptions) -> TextGrid:
-        return text_grid(options.paper, self.brand, self.sample_text())
-
-    def sample_text(self) -> str:
-        """Some of the guide's running text, to measure the brand's font over."""
-        found: list[str] = []
-
-        def walk(value: object) -> None:
-            if isinstance(value, str) and len(value) > 60:
-                found.append(value)
-            elif isinstance(value, dict):
-                for item in value.values():
-                    walk(item)
-            elif isinstance(value, list | tuple):
-                for item in value:
-                    walk(item)
-
-        walk([chapter.model_dump() for chapter in self.guide.chapters[:4]])
-        return " ".join(found)[:4000]
+        """The paper's type area for the brand: the same in every language of a guide."""
+        return text_grid(options.paper, self.brand)
 
     def css(self, options: PrintOptions, template: str = "handbook/brand.css.j2") -> str:
         size, _, width_mm, height_mm = PAPERS[options.paper]
