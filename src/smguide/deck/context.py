@@ -18,7 +18,7 @@ from smguide.deck.layouts import LayoutPicker, Pick
 from smguide.deck.legible import legible_text
 from smguide.deck.logo import Logo, load_logo
 from smguide.deck.measuring import deck_fonts
-from smguide.deck.notes import Notes, authored_notes
+from smguide.deck.notes import Notes, authored_notes, unwritten_notes
 from smguide.deck.placeholders import PptxSheet, Sheet
 from smguide.deck.plan import PlannedSlide, load_plan
 from smguide.deck.textfit import Box
@@ -191,9 +191,15 @@ class DeckContext:
         eyebrow = eyebrow_of(self, planned, title)
         set_title(self, slide, title, kind, planned, eyebrow)
         authored = authored_notes(self.guide, self.plan, planned, page, pages)
-        # the author's notes are what the presenter says, whole; without them the slide's
-        # own text is said, then what it leaves out
-        notes = authored or (f"{said}\n{extra}" if extra else said)
+        # the author's notes are what the presenter says, whole; without them a block's
+        # slide says what it leaves out (unwritten_notes), another its text
+        if authored:
+            notes = authored
+        elif planned.kind == "block":
+            notes = unwritten_notes(self.guide, self.plan, planned, page, said, extra,
+                                    self.notes)
+        else:
+            notes = f"{said}\n{extra}" if extra else said
         self.notes.put(slide, notes, title)
         if planned.kind not in ("title", "closing"):
             add_footer(self, slide, layout, self.pick_of(planned))

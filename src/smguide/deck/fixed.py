@@ -68,8 +68,7 @@ def closing_slide(deck: DeckContext, planned: PlannedSlide) -> None:
                           space_before=1.0 if lines else 0))
         names.append("the brand's name")
     title = planned.title or labels.questions_title
-    _title_block(deck, planned, title, lines, names, "\n".join(said) or
-                 f"{plain(title, lang)} {plain(guide.title, lang)}")
+    _title_block(deck, planned, title, lines, names, "\n".join(said) or plain(title, lang))
 
 
 def _left_out(deck: DeckContext, kind: str, why: str, fix: str) -> None:

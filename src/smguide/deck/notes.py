@@ -21,13 +21,14 @@ class Notes:
 
     def __init__(self) -> None:
         self._seen: set[str] = set()
+        self.told: set[tuple[int, int, int]] = set()  # prose paragraphs said: (chapter, block, n)
         self._blank: Any = None  # the shapes of a notes slide python-pptx made, before text
 
     def put(self, slide: Slide, notes: str, title: str) -> None:
         """Speaker notes, one paragraph per line; never the same as another slide's."""
         text = notes.strip() or title
-        if text in self._seen:
-            text = f"{title}\n{text}"
+        if text in self._seen:  # said already (a title slide's and closing's name line)
+            text = title if title not in self._seen else f"{title}\n{text}"
         self._seen.add(text)
         frame = self._notes_slide(slide).notes_text_frame
         assert frame is not None  # python-pptx's notes slide always has its body
@@ -105,3 +106,48 @@ def shares_of(paragraphs: list[str], pages: int) -> list[list[str]]:
         out.append(paragraphs[start:end])
         start = end
     return out
+
+
+def unwritten_notes(guide: Guide, plan: list[PlannedSlide], planned: PlannedSlide, page: int,
+                    said: str, extra: str, notes: Notes) -> str:
+    """A block's notes where the author wrote none: what the slide leaves out, never its
+    text read back: on the chapter's first slide, the chapter's `summary`; `extra` (a
+    role's mission, why each practice matters, the full text a `slide:` replaces); a
+    diagram's account of its parts (`said`); else a paragraph of the chapter's prose
+    that no slide shows, the nearest after the block first, each said once. Only where
+    there is none of them, the slide's own text (`said`)."""
+    lang = Writing(guide.language, tuple(guide.typography.quotes))
+    chapter, block = planned.chapter, planned.block
+    assert chapter is not None and block is not None
+    parts = []
+    first = next(p for p in plan if p.chapter == chapter)
+    if first == planned and not page and chapter.summary and block.type != "analogy":
+        parts.append(plain(chapter.summary, lang))
+    if extra:
+        parts.append(extra)
+    if block.type == "analogy" and said:
+        parts.append(said)
+    if not extra and not (block.type == "analogy" and said):
+        paragraph = _unshown_prose(guide, chapter, block, notes)
+        if paragraph:
+            parts.append(plain(paragraph, lang))
+    return "\n".join(parts) or said
+
+
+def _unshown_prose(guide: Guide, chapter: Any, block: Any, notes: Notes) -> str | None:
+    """The first paragraph not yet said of the chapter's prose that no slide shows (no
+    `slide:`), from the blocks after `block`, then those before it."""
+    from smguide.deck.plan import on_slides
+
+    index = chapter.blocks.index(block)
+    number = guide.chapters.index(chapter)
+    order = [*range(index + 1, len(chapter.blocks)), *range(index - 1, -1, -1)]
+    for n in order:
+        prose = chapter.blocks[n]
+        if prose.type != "prose" or on_slides(prose):
+            continue
+        for k, paragraph in enumerate(p for p in prose.text.split("\n\n") if p.strip()):
+            if (number, n, k) not in notes.told and not paragraph.lstrip().startswith("-"):
+                notes.told.add((number, n, k))
+                return paragraph
+    return None
