@@ -59,3 +59,20 @@ def test_no_sentence_is_said_on_two_slides(decks: dict, name: str) -> None:
         for sentence in _sentences(notes):
             assert sentence not in seen, (sentence, seen.get(sentence), number)
             seen[sentence] = number
+
+
+def test_a_chapter_of_several_slides_opens_its_notes_with_its_deck_line(
+        tmp_path: Path) -> None:
+    """The built-in first-week chapter has two slides and no divider: its deck: line is
+    on no slide, so its first slide's notes open with it (English and German)."""
+    from smguide.resources import builtin
+
+    for content in (builtin("content"), builtin("content") / "de"):
+        guide = load_guide(content)
+        chapter = guide.chapters[-2]
+        assert chapter.deck
+        prs = Presentation(str(build(tmp_path / "d.pptx", content)))
+        titles = [s.shapes.title.text for s in prs.slides]
+        assert chapter.deck.rstrip(".") not in titles
+        first = next(s for s in prs.slides if s.shapes.title.text == chapter.blocks[1].heading)
+        assert first.notes_slide.notes_text_frame.text.startswith(chapter.deck)

@@ -77,6 +77,10 @@ def authored_notes(guide: Guide, plan: list[PlannedSlide], planned: PlannedSlide
         alone = not any(p.kind == "section" and p.chapter == chapter for p in plan)
         first = next(p for p in plan if p.chapter == chapter)
         lead = chapter.notes if alone and first == planned and not page else None
+        if lead and chapter.deck and chapter.recap and planned.title is None and not page and \
+                sum(p.chapter == chapter for p in plan) > 1:
+            # a chapter of several slides and no divider: its deck: line opens its notes
+            lead = f"{chapter.deck}\n\n{lead}"
         shares = shares_of(block.notes.split("\n\n") if block.notes else [], pages)
         share = "\n\n".join(shares[page]) if page < len(shares) else None
         own += ["\n\n".join(t for t in (lead, share) if t) or None]
@@ -121,6 +125,10 @@ def unwritten_notes(guide: Guide, plan: list[PlannedSlide], planned: PlannedSlid
     assert chapter is not None and block is not None
     parts = []
     first = next(p for p in plan if p.chapter == chapter)
+    if first == planned and not page and chapter.deck and chapter.recap and \
+            planned.title is None and \
+            sum(p.chapter == chapter for p in plan) > 1:  # no slide shows the deck: line
+        parts.append(plain(chapter.deck, lang))
     if first == planned and not page and chapter.summary and block.type != "analogy":
         parts.append(plain(chapter.summary, lang))
     if extra:
