@@ -35,13 +35,13 @@ def overlap(a: tuple[float, ...], b: tuple[float, ...], slack: float = 1.0) -> b
 def test_nothing_is_drawn_over_anything_else(specs: list[PartSpec], width: int) -> None:
     scene = layout(specs, width)
     assert len(scene.parts) == len(specs)
-    pictures = [box(part) for part in scene.parts]
+    pictures = [box(part) for part in scene.parts if part.drawn]  # not: a band's name
     labels = [label_box(part.label) for part in scene.parts]
     for i, a in enumerate(labels):
         for j, b in enumerate(labels):
             assert i == j or not overlap(a, b), (scene.parts[i].name, scene.parts[j].name)
-        for j, b in enumerate(pictures):
-            assert not overlap(a, b), (scene.parts[i].name, "over", scene.parts[j].name)
+        for b in pictures:
+            assert not overlap(a, b), (scene.parts[i].name, "over", b)
     for i, a in enumerate(pictures):
         for j, b in enumerate(pictures):
             assert i == j or not overlap(a, b)
@@ -99,6 +99,13 @@ def test_the_seed_and_the_garden_are_laid_out_as_the_sample_tells_it() -> None:
     assert garden.x < seed.x and garden.y < soil.y and seed.y < soil.y
     assert garden.label.x + garden.label.w <= seed.x and soil.x >= garden.label.x
     assert harvest.x > seed.x + seed.size  # the harvest on the right
-    # the sun and the water point at the seed; the band at the harvest
+    # the sun and the water point at the seed, the seed at the harvest (the harvest
+    # grows from it, level with the arrow: its label left-aligned under it)
     ends = {(a.start[0], a.end[0]) for a in scene.arrows}
-    assert ends == {(3, 0), (4, 0), (None, 5)}
+    assert ends == {(3, 0), (4, 0), (0, 5)}
+    harvest_arrow = next(a for a in scene.arrows if a.end[0] == 5)
+    assert abs(harvest_arrow.points[1] - harvest_arrow.points[3]) < 1
+    assert harvest.label.align == "l" and harvest.label.x >= harvest.x
+    assert not garden.drawn and seed.drawn  # the garden's label names the band
+    # the soil under the seedling
+    assert seed.ink[0] <= soil.ink[0] + soil.ink[2] / 2 <= seed.ink[0] + seed.ink[2]

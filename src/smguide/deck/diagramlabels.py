@@ -24,6 +24,9 @@ def _anchors() -> dict[str, Any]:
     return {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 
 
+LABEL_INSET = 45720  # a label's text box's left and right insets (EMU)
+
+
 def _label_box(c: Canvas, part: Placed) -> Box:
     # as tall again as the handbook's label where the slide is short (a scene of many
     # rows, scaled down): 14 pt lines need more room than the scaled 15-unit lines
@@ -111,10 +114,12 @@ def add_labels(shapes: Any, c: Canvas, scene: Scene, size: float,
     for part in scene.parts:
         label = part.label
         top, bottom = label_span(part, c.grow)
-        box = shapes.add_textbox(c.x(label.x), c.y(top), c.d(label.w), c.d(bottom - top))
+        # the text, an inset in, starts where the scene's label does (as in the handbook)
+        box = shapes.add_textbox(c.x(label.x) - LABEL_INSET, c.y(top), c.d(label.w),
+                                 c.d(bottom - top))
         box.name = f"Label: {part.name}"
         fill(box, texts[part.index], size)
         frame = box.text_frame
-        frame.margin_left = frame.margin_right = 45720
+        frame.margin_left = frame.margin_right = LABEL_INSET
         frame.margin_top = frame.margin_bottom = 22860
         frame.vertical_anchor = _anchors()[label.anchor]

@@ -19,7 +19,7 @@ from smguide.deck.oxml import NS
 from smguide.deck.theme import plain_shape
 from smguide.errors import Problem, Where
 from smguide.model.diagram import Band, Placed, Scene
-from smguide.model.pictograms import Oval, Poly, Rect, Stroke, Tone
+from smguide.model.pictograms import Oval, Poly, Rect, Stroke, Tone, bounds
 
 if TYPE_CHECKING:
     from smguide.deck.context import DeckContext
@@ -62,38 +62,29 @@ def band_shape(shapes: Any, c: Canvas, scene: Scene, grounds: Grounds) -> Any:
                       grounds.slots, rounding=min(0.5, 16 / min(band.w, band.h)))
 
 
-def _bounds(shape: Rect | Oval | Poly | Stroke) -> tuple[float, float, float, float]:
-    """A primitive's box (x1, y1, x2, y2) in the pictogram's units."""
-    if isinstance(shape, Rect):
-        return shape.x, shape.y, shape.x + shape.w, shape.y + shape.h
-    if isinstance(shape, Oval):
-        return (shape.cx - shape.rx, shape.cy - shape.ry, shape.cx + shape.rx,
-                shape.cy + shape.ry)
-    xs, ys = [x for x, _ in shape.points], [y for _, y in shape.points]
-    pad = shape.width / 2 if isinstance(shape, Stroke) else 0.0
-    return min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad
-
-
 def _on_ground(shapes: tuple[Rect | Oval | Poly | Stroke, ...]) -> list[bool]:
     """Which of a pictogram's shapes stand on the ground, not inside one drawn before
     them (a highlight on a drop, pebbles in the soil are seen against their shape)."""
     out = []
     for n, shape in enumerate(shapes):
-        x1, y1, x2, y2 = _bounds(shape)
+        x1, y1, x2, y2 = bounds(shape)
         inside = any(a <= x1 and b <= y1 and x2 <= c and y2 <= d
-                     for a, b, c, d in (_bounds(other) for other in shapes[:n]))
+                     for a, b, c, d in (bounds(other) for other in shapes[:n]))
         out.append(not inside)
     return out
 
 
 def part_shape(deck: DeckContext, shapes: Any, c: Canvas, part: Placed, grounds: Grounds) -> Any:
     """The part's pictogram (or picture) as a group named after the part; returns its
-    frame, the invisible ellipse the arrows are glued to. Its shapes that stand on the
-    ground are kept seen there (SEEN:1), in a darker or lighter shade of their colour."""
+    frame, the invisible ellipse the arrows are glued to, around what the pictogram
+    draws (Placed.ink), so that they reach it. Its shapes that stand on the ground are
+    kept seen there (SEEN:1), in a darker or lighter shade of their colour."""
     group = grouped(shapes, part.name)
     ids = _next_id(group.shapes)
-    frame = _autoshape(group.shapes, "OVAL", c, part.x, part.y, part.size, part.size, None,
-                       f"{part.name}: frame", grounds.slots, ids)
+    frame = _autoshape(group.shapes, "OVAL", c, *part.ink, None, f"{part.name}: frame",
+                       grounds.slots, ids)
+    if not part.drawn:  # it names the band: its label alone shows it
+        return frame
     if part.picture is not None:
         _picture(deck, group, c, part)
         return frame

@@ -85,8 +85,9 @@ class Diagrams:
                   "scale": part.size / 100, "label": part.label,
                   "pictogram": part.pictogram.name if part.pictogram else "",
                   "shapes": (shapes(part.pictogram, unit_pt * part.size / 100)
-                             if part.pictogram else []),
-                  "picture": self.picture_uri(part.picture) if part.picture else ""}
+                             if part.pictogram and part.drawn else []),
+                  "picture": self.picture_uri(part.picture)
+                  if part.picture and part.drawn else ""}
                  for part in scene.parts]
         arrows = [{"x1": a.points[0], "y1": a.points[1], "x2": a.points[2], "y2": a.points[3],
                    "stroke": colour(a.tone), "dashed": a.dashed, "width": 3 if a.dashed else 4,

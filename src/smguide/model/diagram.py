@@ -46,6 +46,7 @@ _C = 0.5 - 0.5 ** 1.5  # where a 45-degree ray leaves an ellipse, as a fraction 
 ELLIPSE_SITES = ((0.5, 0), (_C, _C), (0, 0.5), (_C, 1 - _C), (0.5, 1), (1 - _C, 1 - _C),
                  (1, 0.5), (1 - _C, _C))
 RECT_SITES = ((0.5, 0), (0, 0.5), (0.5, 1), (1, 0.5))
+HARVEST_SITE = 5  # what grows sends its arrow to what results from its lower right
 
 
 @dataclass(frozen=True)
@@ -62,10 +63,22 @@ class Placed:
     y: float
     size: float
     label: Label
+    drawn: bool = True  # False: the part names the band, its label alone shows it
+
+    @property
+    def ink(self) -> tuple[float, float, float, float]:
+        """(x, y, w, h) of what the part draws: its pictogram's ink, else its whole box
+        (the author's picture); the arrows meet it at the sites of the ellipse in it."""
+        if self.pictogram is None:
+            return self.x, self.y, self.size, self.size
+        x1, y1, x2, y2 = self.pictogram.ink
+        s = self.size / 100
+        return self.x + x1 * s, self.y + y1 * s, (x2 - x1) * s, (y2 - y1) * s
 
     def site(self, idx: int) -> tuple[float, float]:
         fx, fy = ELLIPSE_SITES[idx]
-        return self.x + fx * self.size, self.y + fy * self.size
+        x, y, w, h = self.ink
+        return x + fx * w, y + fy * h
 
     @property
     def tone(self) -> Tone:
@@ -126,11 +139,12 @@ class _Placing:
     t: float
     placed: dict[int, Placed] = field(default_factory=dict)
 
-    def place(self, index: int, x: float, y: float, size: float, label: Label) -> None:
+    def place(self, index: int, x: float, y: float, size: float, label: Label,
+              drawn: bool = True) -> None:
         spec = self.specs[index]
         self.placed[index] = Placed(index, spec.name, spec.stands_for, self.given[index],
                                     PICTOGRAMS.get(spec.symbol or ""), spec.picture, x, y,
-                                    size, label)
+                                    size, label, drawn)
 
 
 def layout(specs: list[PartSpec], width: float, t: float = 1.0) -> Scene:
@@ -155,6 +169,8 @@ def layout(specs: list[PartSpec], width: float, t: float = 1.0) -> Scene:
     if ground:
         band, bottom = _ground(at, ground, grows, top, size, bottom, band_right, reserve)
     middle = (band.y + band.h / 2) if band else top + ICON["grows"] / 2
+    if grows and results:  # the harvest's arrow leaves what grows, level to the right
+        middle = at.placed[grows[-1]].site(HARVEST_SITE)[1]
     bottom = max(bottom, _results(at, results, width, column_w, top, middle))
     arrows = _arrows(at.placed, helps, grows, results, band)
     parts = tuple(at.placed[i] for i in sorted(at.placed))
@@ -241,12 +257,19 @@ def _ground(at: _Placing, ground: list[int], grows: list[int], top: float, size:
     strip, strip_left, strip_y, corner_bottom = ground, EDGE, grows_bottom + 6, 0.0
     if corner is not None:  # the rest of the ground under what grows, right of it
         (x, y), label = corner
-        at.place(ground[0], x, y, gsize, label)
+        at.place(ground[0], x, y, gsize, label, drawn=False)
         strip, strip_left = ground[1:], EDGE + reserve
         corner_bottom = max(y + gsize, label.y + label.h)
     strip_h = 0.0
-    for row in tile_rows(specs, strip, strip_left, band_right - strip_left, gsize,
-                         even=False, t=t):
+    rows = tile_rows(specs, strip, strip_left, band_right - strip_left, gsize, even=False, t=t)
+    if len(rows) == 1 and grows:  # one row: its first pictogram under what grows
+        xs = [at.placed[i].ink for i in grows]
+        centre = (min(x for x, _, _, _ in xs) + max(x + w for x, _, w, _ in xs)) / 2
+        shift = max(0.0, centre - gsize / 2 - 12 - strip_left)
+        under = tile_rows(specs, strip, strip_left + shift, band_right - strip_left - shift,
+                          gsize, even=False, t=t)
+        rows = under if len(under) == 1 else rows
+    for row in rows:
         labels = [label_for(specs[index], x + 12 + gsize + 8, 0, w - gsize - 28, "l", True,
                             t=t) for index, x, w in row]
         height = max([gsize, *(label.h for label in labels)])
@@ -262,19 +285,27 @@ def _ground(at: _Placing, ground: list[int], grows: list[int], top: float, size:
 
 def _results(at: _Placing, results: list[int], width: float, column_w: float, top: float,
              middle: float) -> float:
-    """The right column: what results, around the band's `middle` (one result level with
-    it, so its arrow runs straight across); the bottom of its last label."""
+    """The right column: what results, around `middle` (one result level with it, so its
+    arrow runs straight across), each pictogram at the column's left with its label under
+    it, left-aligned with what it draws as every other label is with its pictogram; the
+    bottom of its last label."""
     rsize = ICON["results"]
-    stack = [(index, label_for(at.specs[index], 0, 0, column_w, "ctr", False, t=at.t))
+    left = width - column_w
+    stack = [(index, label_for(at.specs[index], 0, 0, column_w, "l", False, t=at.t))
              for index in results]
     total = sum(rsize + 6 + label.h for _, label in stack) + 14 * max(0, len(stack) - 1)
-    ry = max(top - 10, middle - rsize / 2 if len(stack) == 1 else middle - total / 2)
     bottom = 0.0
+    ry = None
     for index, _ in stack:
-        x = width - column_w + (column_w - rsize) / 2
-        label = label_for(at.specs[index], width - column_w, ry + rsize + 6, column_w, "ctr",
-                          False, t=at.t)
-        at.place(index, x, ry, rsize, label)
+        symbol = PICTOGRAMS.get(at.specs[index].symbol or "")
+        x1, y1, _, y2 = symbol.ink if symbol is not None else (0.0, 0.0, 100.0, 100.0)
+        if ry is None:  # the first, level with `middle` alone, else the stack around it
+            ry = max(top - 10, middle - (y1 + y2) / 200 * rsize if len(stack) == 1
+                     else middle - total / 2)
+        inset = x1 / 100 * rsize
+        label = label_for(at.specs[index], left + inset, ry + rsize + 6, column_w - inset,
+                          "l", False, t=at.t)
+        at.place(index, left, ry, rsize, label)
         ry += rsize + 6 + label.h + 14
         bottom = max(bottom, label.y + label.h)
     return bottom
@@ -282,18 +313,18 @@ def _results(at: _Placing, results: list[int], width: float, column_w: float, to
 
 def _arrows(placed: dict[int, Placed], helps: list[int], grows: list[int],
             results: list[int], band: Band | None) -> tuple[Arrow, ...]:
-    """A dashed arrow from each help to the nearest part that grows; one from the band (or
-    from what grows) to each result."""
+    """A dashed arrow from each help to the nearest part that grows; one from what grows
+    (else the band) to each result."""
     arrows: list[Arrow] = []
     for index in helps:
         target = min(grows, key=lambda g: abs(placed[g].x - placed[index].x)) if grows else None
         if target is not None:
             arrows.append(_arrow(placed, None, index, target, placed[index].tone, True))
     for index in results:
-        if band is not None:
-            arrows.append(_arrow(placed, band, None, index, Tone("line", 0.35), False))
-        elif grows:
+        if grows:
             arrows.append(_arrow(placed, None, grows[-1], index, Tone("line", 0.35), False))
+        elif band is not None:
+            arrows.append(_arrow(placed, band, None, index, Tone("line", 0.35), False))
     return tuple(arrows)
 
 
@@ -322,8 +353,8 @@ def _arrow(placed: dict[int, Placed], band: Band | None, start: int | None, end:
         begins, ends = (3,), (1, 2, 3)
     elif dashed:
         begins, ends = (3, 4, 5), (0, 1, 7)
-    else:
-        begins, ends = (5, 6, 7), (1, 2, 3)
+    else:  # from what grows: under its label beside it, to the result's left
+        begins, ends = (HARVEST_SITE,), (1, 2, 3)
     best = min(((i, j) for i in begins for j in ends),
                key=lambda pair: math.dist(begin_shape.site(pair[0]), finish.site(pair[1])))
     (x1, y1), (x2, y2) = begin_shape.site(best[0]), finish.site(best[1])

@@ -153,11 +153,12 @@ def _beside_lines(spec: PartSpec, width: float, count: int, t: float) -> int | N
 def corner_of(spec: PartSpec, top: float, right: float, size: float, t: float
             ) -> tuple[tuple[float, float], Label] | None:
     """((x, y) of the pictogram, its label) of the part that names the band, in the band's
-    top left corner up to `right`; None when its label does not fit there beside it."""
+    top left corner up to `right`; None when its label does not fit there. The label
+    names the band itself, so its pictogram is not drawn there (Placed.drawn): the label
+    starts at the corner, where the pictogram would have been."""
     x = EDGE + 12
-    width = right - x - size - 8
-    if width < needs(spec, 0, t) - 28:
+    if right - x - size - 8 < needs(spec, 0, t) - 28:
         return None
-    label = label_for(spec, x + size + 8, 0, width, "l", True, t=t)
+    label = label_for(spec, x, 0, right - x, "l", True, t=t)
     height = max(size, label.h)
     return (x, top + (height - size) / 2), moved(label, top + (height - label.h) / 2)

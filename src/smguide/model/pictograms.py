@@ -80,6 +80,23 @@ class Pictogram:
     tone: Tone  # its main colour: the arrows from it and its dot in the key
     parts: tuple[Primitive, ...]
 
+    @property
+    def ink(self) -> tuple[float, float, float, float]:
+        """(x1, y1, x2, y2) of what it draws in its 100 x 100 box: where arrows meet it."""
+        x1, y1, x2, y2 = zip(*(bounds(part) for part in self.parts), strict=True)
+        return min(x1), min(y1), max(x2), max(y2)
+
+
+def bounds(shape: Primitive) -> tuple[float, float, float, float]:
+    """A primitive's box (x1, y1, x2, y2) in the pictogram's units."""
+    if isinstance(shape, Rect):
+        return shape.x, shape.y, shape.x + shape.w, shape.y + shape.h
+    if isinstance(shape, Oval):
+        return shape.cx - shape.rx, shape.cy - shape.ry, shape.cx + shape.rx, shape.cy + shape.ry
+    xs, ys = [x for x, _ in shape.points], [y for _, y in shape.points]
+    pad = shape.width / 2 if isinstance(shape, Stroke) else 0.0
+    return min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad
+
 
 # -- tones and geometry helpers ---------------------------------------------------------
 

@@ -1,0 +1,130 @@
+"""The analogy diagram as a presentation designer reads it, from the English, German, 4:3
+dark-theme and dark-template decks read back with python-pptx (tests/deckgeometry.py):
+the arrows from what helps reach the seedling itself (they end on the ellipse around what
+it draws, glued to it); the harvest's arrow leaves the seedling, level, and its label is
+left-aligned with its pictogram as every other label is; the soil sits under the
+seedling; the garden's name labels the bed (no pictogram of its own there)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.deckgeometry import EMU_PER_PT, Placed, placed_shapes
+
+DECKS = ["en", "de", "dark 4:3", "template"]  # conftest.four_decks
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _diagram(prs: Any) -> Any:
+    return next(shape for slide in prs.slides for shape in slide.shapes
+                if shape.name == "Analogy diagram")
+
+
+def _drawn(group: Any, part: str) -> list[Placed]:
+    """The visible shapes of a part's pictogram (its frame aside), placed on the slide."""
+    return [shape for shape in _placed(group) if shape.name.startswith(f"{part}: ")
+            and not shape.name.endswith(": frame")]
+
+
+def _placed(group: Any) -> list[Placed]:
+    return list(placed_shapes([group]))
+
+
+def _box(shapes: list[Placed], pads: dict[str, float] | None = None
+         ) -> tuple[float, float, float, float]:
+    """The box around `shapes`, each widened by its `pads` (half its stroke's width)."""
+    pad = pads or {}
+    return (min(s.left - pad.get(s.name, 0) for s in shapes),
+            min(s.top - pad.get(s.name, 0) for s in shapes),
+            max(s.right + pad.get(s.name, 0) for s in shapes),
+            max(s.bottom + pad.get(s.name, 0) for s in shapes))
+
+
+def _strokes(group: Any) -> dict[str, float]:
+    """Shape name -> half the width of its outline (a stroked polyline's ink lies outside
+    its freeform's box by that much)."""
+    out = {}
+    for shape in group._element.iter(f"{P}sp"):
+        line = shape.find(f"{P}spPr/{A}ln")
+        if line is not None and line.get("w") and line.find(f"{A}noFill") is None:
+            out[shape.find(f"{P}nvSpPr/{P}cNvPr").get("name")] = int(line.get("w")) / 2
+    return out
+
+
+def _glue(group: Any) -> dict[str, tuple[str, str]]:
+    """Arrow name -> (the names of the shapes its two ends are glued to)."""
+    names = {el.get("id"): el.get("name") for el in group._element.iter(f"{P}cNvPr")}
+    out = {}
+    for connector in group._element.iter(f"{P}cxnSp"):
+        props = connector.find(f"{P}nvCxnSpPr/{P}cNvCxnSpPr")
+        start, end = props.find(f"{A}stCxn"), props.find(f"{A}endCxn")
+        assert start is not None and end is not None, "a connector not glued at both ends"
+        name = connector.find(f"{P}nvCxnSpPr/{P}cNvPr").get("name")
+        out[name] = (names[start.get("id")], names[end.get("id")])
+    return out
+
+
+@pytest.mark.parametrize("name", DECKS)
+def test_arrows_reach_what_they_point_at(four_decks: dict[str, Any], name: str) -> None:
+    """Every arrow is glued at both ends to a part's frame, and each frame is the box of
+    what its pictogram draws (strokes with their width; a point of slack): the arrows
+    from the water and the sun end on the seedling, not in the empty top of its
+    square."""
+    group = _diagram(four_decks[name])
+    placed = {shape.name: shape for shape in _placed(group)}
+    glued = _glue(group)
+    assert len(glued) >= 3, glued
+    for ends in glued.values():
+        for frame in ends:
+            assert frame.endswith(": frame"), ends
+            part = frame.removesuffix(": frame")
+            ink = _box(_drawn(group, part), _strokes(group))
+            box = placed[frame]
+            assert all(abs(a - b) <= EMU_PER_PT for a, b in
+                       zip(ink, (box.left, box.top, box.right, box.bottom), strict=True)), (
+                part, ink, box)
+
+
+@pytest.mark.parametrize("name", DECKS)
+def test_the_harvest_grows_from_the_seedling(four_decks: dict[str, Any], name: str) -> None:
+    """The harvest's arrow leaves the seedling (not the bed's edge) and runs level; the
+    harvest's label is left-aligned, its text starting where its pictogram does."""
+    group = _diagram(four_decks[name])
+    arrows = {name: ends for name, ends in _glue(group).items() if "harvest" in name.lower()
+              or "Ernte" in name}
+    assert len(arrows) == 1, _glue(group)
+    (arrow, (start, end)), = arrows.items()
+    assert start.removesuffix(": frame") in arrow.split(" to ")[0]  # what grows
+    seed = start.removesuffix(": frame")
+    assert not seed.startswith("Ground"), start
+    line = next(s for s in _placed(group) if s.name == arrow)
+    assert line.height <= 2 * EMU_PER_PT, line  # level
+    harvest = end.removesuffix(": frame")
+    label = next(shape for shape in group.shapes if shape.name == f"Label: {harvest}")
+    aligns = {p._p.pPr.get("algn") for p in label.text_frame.paragraphs if p._p.pPr is not None}
+    assert aligns == {"l"}, aligns
+    text_left = next(s for s in _placed(group) if s.name == f"Label: {harvest}").left \
+        + label.text_frame.margin_left
+    assert abs(text_left - _box(_drawn(group, harvest))[0]) <= 2 * EMU_PER_PT
+
+
+@pytest.mark.parametrize("name", DECKS)
+def test_the_garden_names_the_bed_and_the_soil_lies_under_the_seedling(
+        four_decks: dict[str, Any], name: str) -> None:
+    group = _diagram(four_decks[name])
+    placed = _placed(group)
+    band = next(s for s in placed if s.name.startswith("Ground: "))
+    garden, *rest = band.name.removeprefix("Ground: ").split(", ")
+    assert not _drawn(group, garden)  # its label alone names the bed
+    label = next(s for s in placed if s.name == f"Label: {garden}")
+    assert band.left <= label.left <= band.left + 0.1 * band.width
+    assert band.top <= label.top <= band.top + 0.3 * band.height
+    seed = next(arrow.split(" to ")[0].removeprefix("Arrow: ") for arrow in _glue(group)
+                if "harvest" in arrow.lower() or "Ernte" in arrow)
+    left, _, right, bottom = _box(_drawn(group, seed))
+    for soil in rest:
+        x1, y1, x2, _ = _box(_drawn(group, soil))
+        assert left <= (x1 + x2) / 2 <= right and y1 >= bottom - EMU_PER_PT, (soil, seed)
