@@ -172,6 +172,7 @@ def api_url(source: str, family: str, weights: list[int], styles: list[str]) -> 
 
 
 def _get(url: str, limit: int) -> bytes:
+    import urllib.error
     import urllib.request  # with http and ssl: only for a download the user allowed
 
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
@@ -182,6 +183,8 @@ def _get(url: str, limit: int) -> bytes:
         with urllib.request.urlopen(request, timeout=TIMEOUT_S) as answer:  # noqa: S310
             data: bytes = answer.read(limit + 1)
     except OSError as exc:  # URLError, HTTPError, timeouts
+        if isinstance(exc, urllib.error.HTTPError):
+            exc.close()  # an error answer holds its connection open until closed
         raise FetchError(str(getattr(exc, "reason", None) or exc), url) from None
     if len(data) > limit:
         raise FetchError(f"larger than {limit // 1024} KB; not downloaded", url)
