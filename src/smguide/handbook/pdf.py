@@ -202,8 +202,9 @@ def _placed(lay_out: Callable[[str], Any], text: str, fit: Fit, key: str | None,
 def layout_code() -> bytes:
     """The code that decides what a kept layout holds (this module, the layouts, the
     kept layouts, the chapters alone, the fitting with the endings it reads and the
-    spacing it sets, the floats, the breaks taken back, on the chapters alone too): a
-    fit kept by another version of it is not used.
+    spacing it sets, the floats, the breaks taken back, on the chapters alone too, and
+    the binding of the parts with their numbering, whose parts are the fitting's
+    trials): a fit kept by another version of it is not used.
 
     Read it where these modules are imported, before a render child forks with them
     (commands.build, commands.roster) and pass it down: the child then runs the code
@@ -211,18 +212,20 @@ def layout_code() -> bytes:
     between would key a layout of the old code with the new code."""
     from smguide.handbook import (
         alone,
+        binding,
         breaks,
         endings,
         fitting,
         floats,
         kept,
         layouts,
+        numbering,
         settled,
         spacing,
     )
 
     return code_of(sys.modules[__name__], layouts, kept, alone, breaks, fitting, endings,
-                   spacing, floats, settled)
+                   spacing, floats, settled, binding, numbering)
 
 
 def render_pdf(manuscript: Manuscript, *, crop_marks: bool = False,
