@@ -51,9 +51,11 @@ def _content(tmp_path: Path) -> Path:
     shutil.copytree(builtin("content"), folder)
     chapter = folder / "chapters" / "04-side-by-side.yaml"
     text = chapter.read_text(encoding="utf-8")
-    assert "aspect: Relationships" in text
-    chapter.write_text(text.replace("aspect: Relationships", f"aspect: {LONG}"),
-                       encoding="utf-8")
+    assert "aspect: Relationships" in text and "    slide:\n      - aspect: Focus\n" in text
+    # the long word in the handbook's table and in the rows the slide shows
+    text = text.replace("aspect: Relationships", f"aspect: {LONG}").replace(
+        "    slide:\n      - aspect: Focus\n", f"    slide:\n      - aspect: {LONG}\n")
+    chapter.write_text(text, encoding="utf-8")
     return folder
 
 

@@ -32,7 +32,7 @@ def test_lines_above_the_title_keep_their_order_size_and_every_line() -> None:
     brand, _ = load_brand(builtin("brand") / "_brand.yml")
     renderer = DeckRenderer(guide, brand, DeckOptions(template=DEPTH))
     data, _ = renderer.render()
-    assert not [w for w in renderer.warnings if "left out" in w], renderer.warnings
+    assert not [w for w in renderer.warnings if "left out" in w.message], renderer.warnings
     prs = Presentation(io.BytesIO(data))
     for slide, first in ((prs.slides[0], guide.subtitle),
                          (prs.slides[len(prs.slides) - 1], guide.labels.next_step)):
