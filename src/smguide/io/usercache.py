@@ -124,24 +124,9 @@ def keep_json(name: str, value: Any) -> None:
 
 def cached_png(svg: bytes, width: int, draw: Callable[[], bytes]) -> bytes:
     """A rasterised SVG, drawn once per distinct SVG: CairoSVG takes about half a second
-    just to import, on every `smguide slides`. Keyed by the SVG's hash; a cache that
-    cannot be read or written is simply not used."""
-    name = f"svg-{hashlib.sha256(svg).hexdigest()[:32]}-{width}-{__version__}.png"
-    path = user_cache() / name
-    try:
-        data = path.read_bytes()
-        if data.startswith(b"\x89PNG\r\n\x1a\n"):
-            return data
-    except OSError:
-        pass
-    data = draw()
-    try:
-        from smguide.io.atomic import write_atomic
-
-        write_atomic(path, data)
-    except Exception:  # noqa: BLE001 - a read-only home must not fail the build
-        pass
-    return data
+    just to import, on every `smguide slides`. Keyed by the SVG's hash (`cached_file`)."""
+    name = f"svg-{hashlib.sha256(svg).hexdigest()[:32]}-{width}.png"
+    return cached_file(name, draw, b"\x89PNG\r\n\x1a\n")
 
 
 def cached_file(name: str, make: Callable[[], bytes], magic: bytes) -> bytes:
