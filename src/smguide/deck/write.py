@@ -15,6 +15,7 @@ from lxml import etree
 
 from smguide.deck.oxml import NS
 from smguide.deck.textfit import Box, Para, Span
+from smguide.safety.links import SLIDE, safe_link
 from smguide.sources import markdown
 from smguide.sources.markdown import Writing
 
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 
 EMU_PER_PT = 12700
 INSET_X, INSET_Y = 7.2, 3.6  # points; what Box assumes
-LINK = re.compile(r"^(https://|mailto:)", re.IGNORECASE)  # the only links a deck carries
 A = NS["a"]
 
 
@@ -54,7 +54,7 @@ def _spans_from(children: list[Any]) -> tuple[Span, ...]:
             italic += 1 if kind.endswith("open") else -1
         elif kind == "link_open":
             target = str(token.attrGet("href") or "")
-            href = target if LINK.match(target) else None
+            href = target if safe_link(target, anchors=False, schemes=SLIDE) else None
         elif kind == "link_close":
             href = None
     return tuple(out) or (Span(""),)
