@@ -1,5 +1,6 @@
-"""What every model shares: the one strict configuration, and the words a text pattern
-is explained with when a value does not match it."""
+"""What every model shares: the one strict configuration (and its one exception, for the
+keys of other tools that a brand file may hold), and the words a text pattern is explained
+with when a value does not match it."""
 
 from __future__ import annotations
 
@@ -8,12 +9,23 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict
 
 STRICT = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
+# posit's brand-yml lets a brand file carry other tools' keys (in `meta`, and other tools'
+# sections of `defaults`): only those models keep keys they do not know (and never read
+# them); everything else is as STRICT
+OTHER_TOOLS = ConfigDict(extra="allow", frozen=True, strict=True, defer_build=True)
 
 
 class Strict(BaseModel):
-    """A file's shape: no silent coercions, unknown keys refused, immutable once read."""
+    """A file's shape, or the model made from it: no silent coercions, unknown keys
+    refused, immutable once made."""
 
     model_config = STRICT
+
+
+class OtherTools(BaseModel):
+    """A part of a brand file where other tools' keys are allowed (OTHER_TOOLS)."""
+
+    model_config = OTHER_TOOLS
 
 
 class Mistake(ValueError):

@@ -11,8 +11,6 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     StringConstraints,
     ValidationInfo,
@@ -20,7 +18,7 @@ from pydantic import (
     model_validator,
 )
 
-from smguide.model.base import STRICT, Explained, Mistake, Strict
+from smguide.model.base import Explained, Mistake, Strict
 from smguide.model.typography import Typography, TypographyFile
 from smguide.paths import display_path
 
@@ -341,13 +339,10 @@ class Labels(Strict):
     # for the guide's language, with these fields replacing its own
     typography: TypographyFile | None = None
 
-    model_config = ConfigDict(**STRICT, populate_by_name=False)
 
 
-class Chapter(BaseModel):
+class Chapter(Strict):
     """A validated chapter, with the anchor and number the renderers need."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     number: int
     anchor: str
@@ -366,10 +361,8 @@ class Chapter(BaseModel):
         return display_path(self.path)
 
 
-class Guide(BaseModel):
+class Guide(Strict):
     """Everything the renderers need, validated and immutable."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     title: str
     subtitle: str | None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from smguide.model.base import Strict
 
@@ -31,10 +31,8 @@ class TypographyFile(Strict):
                           'e.g. {one: "er"} for "1er mars".')
 
 
-class Typography(BaseModel):
+class Typography(Strict):
     """The resolved typography of one guide."""
-
-    model_config = ConfigDict(frozen=True)
 
     quotes: tuple[str, str, str, str] = ("“", "”", "‘", "’")
     space_before: dict[str, str] = Field(default_factory=dict)

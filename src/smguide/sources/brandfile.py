@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import Field, StringConstraints
 
-from smguide.model.base import Explained
+from smguide.model.base import Explained, OtherTools
 from smguide.model.base import Strict as _Strict
 
 # a family name, or a CSS font stack ("Noto Sans", Aptos, sans-serif): each name is checked
@@ -41,17 +41,12 @@ RelPath = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 AltText = Annotated[str, StringConstraints(max_length=500)]
 
 
-class _Open(BaseModel):
-    """Keys of other tools are allowed here (as the spec allows)."""
-    model_config = ConfigDict(extra="allow", frozen=True, strict=True, defer_build=True)
-
-
 class MetaName(_Strict):
     short: str | None = None
     full: str | None = None
 
 
-class Meta(_Open):
+class Meta(OtherTools):  # other tools' keys allowed (brand-yml allows them)
     name: str | MetaName | None = None
     link: str | dict[str, Any] | None = None
     description: str | None = None
@@ -191,9 +186,8 @@ class SmguideDefaults(_Strict):
     print: PrintDefaults | None = None
 
 
-class Defaults(BaseModel):
-    # other tools' sections are ignored, whatever they hold
-    model_config = ConfigDict(extra="allow", frozen=True, defer_build=True)
+class Defaults(OtherTools):
+    # other tools' sections are kept unread, whatever they hold (brand-yml allows them)
     smguide: SmguideDefaults | None = None
 
 

@@ -29,7 +29,9 @@ def shipped(language: str) -> Typography:
     """The table's entry for `language` ("fr-CH", else "fr", else the default)."""
     table, code = _table(), language.lower()
     entry = table.get(code) or table.get(code.split("-")[0])
-    return Typography(**(_fields(table["default"]) | _fields(entry)))
+    fields = _fields(table["default"]) | _fields(entry)
+    fields["quotes"] = tuple(fields["quotes"])
+    return Typography(**fields)
 
 
 def typography_for(language: str, override: TypographyFile | None = None) -> Typography:
