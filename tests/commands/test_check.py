@@ -90,8 +90,10 @@ def test_warnings_for_what_will_look_bad(run: Callable[..., Result], small: Path
     assert result.exit_code == 0, result.stdout
     lines = result.stdout.splitlines()
     assert lines == [
-        "Warning: brand/_brand.yml:9:1: logo: the logo has no alt text; readers who cannot "
-        'see it hear "Greenfield Trading Co. logo"',
+        # at the logo's picture, where its alt: goes
+        "Warning: brand/_brand.yml:11:5: logo.images.mark: the logo has no alt text; readers "
+        'who cannot see it hear "Greenfield Trading Co. logo" (add alt: with a short '
+        "description of the logo beside its path:)",
         "Warning: brand/_brand.yml:26:3: color.primary: links in #8fb5a2 on the paper #ffffff "
         "would be too light (2.3:1); the handbook prints them in #5d7669",
         'Warning: content/chapters/01-start.yaml:9:38: block 1 (prose), text: the link to '

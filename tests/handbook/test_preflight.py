@@ -147,8 +147,13 @@ def test_print_fails_and_writes_nothing_when_its_own_file_fails(
     out = tmp_path / "print.pdf"
     result = run("pdf", "--print", "--template-overrides", str(overrides), "-o", str(out))
     assert result.exit_code == 1 and not out.exists()
-    (line,) = result.stderr.strip().splitlines()
-    assert "failed its own preflight" in line and "lines under 0.25 pt" in line
+    *lines, count = result.stderr.strip().splitlines()
+    assert count.endswith("found; nothing was written.")
+    # one line a finding, never two joined with ";"
+    assert len(lines) == int(count.split()[0]) and all(";" not in line for line in lines)
+    assert all(line.startswith("Error: the print PDF failed its own preflight: page")
+               for line in lines)
+    assert any("lines under 0.25 pt" in line for line in lines)
 
 
 def test_preflight_refuses_what_is_not_a_pdf(run: Callable[..., Result],
@@ -163,11 +168,25 @@ def test_a_blurry_logo_stops_the_print_pdf_and_is_named(
         run: Callable[..., Result], tmp_path: Path, brand_dir: Path) -> None:
     from PIL import Image
 
-    Image.new("RGB", (120, 120), "#2f6b4f").save(brand_dir / "small.png")
+    Image.new("RGB", (200, 200), "#2f6b4f").save(brand_dir / "small.png")
     edit(brand_dir / "_brand.yml", "      path: logo.svg", "      path: small.png")
     out = tmp_path / "print.pdf"
     result = run("pdf", "--print", "--brand", str(brand_dir / "_brand.yml"), "-o", str(out))
     assert result.exit_code == 1 and not out.exists()
-    (line,) = result.stderr.strip().splitlines()
-    assert re.search(r"page 1: error: images: the brand's logo \S*small\.png \(120 x 120 px\) "
-                     r"is \d+ ppi at its printed size", line), line
+    # the logo on the front and the back cover: one problem, its pages named, and what
+    # to ask for (34 mm at 300 ppi: 402 px; 149.4 ppi is said as 149, under the 150 limit)
+    (line, count) = result.stderr.strip().splitlines()
+    assert count == "1 problem found; nothing was written."
+    assert re.fullmatch(
+        r"Error: the print PDF failed its own preflight: pages 1 and \d+: error: images: "
+        r"the brand's logo \S*small\.png \(200 x 200 px\) is 149 ppi at its printed size "
+        r"\(34 x 34 mm, at \d+ mm from the left, \d+ mm from the top\): print needs 300 ppi "
+        r"\(ask for the logo as SVG, or as a PNG of at least 402 x 402 px\)", line), line
+    # check says so before the build, at the logo's path in the brand file
+    checked = run("check", "--brand", str(brand_dir / "_brand.yml"))
+    lines = [found for found in checked.stdout.splitlines() if "ppi" in found]
+    assert lines == [
+        "Warning: brand/_brand.yml:12:7: logo.images.mark.path: the logo (200 x 200 px) is "
+        "149 ppi at its printed size on the cover (34 mm); print needs 300 ppi, so `smguide "
+        "pdf --print` refuses it (ask for the logo as SVG, or as a PNG of at least 402 x "
+        "402 px)"], checked.stdout

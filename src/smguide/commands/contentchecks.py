@@ -4,11 +4,12 @@ logo's alt text and resolution; and where in a YAML file a finding is (`position
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from smguide.errors import Problem, Severity, human_field, quote
+from smguide.errors import Problem, Severity, Where, human_field, quote
 from smguide.paths import display_path
 from smguide.sources.yamlsource import Located, YamlProblem, read_yaml
 
@@ -17,9 +18,10 @@ if TYPE_CHECKING:
     from smguide.model.guide import Guide
     from smguide.sources.brand import Brand
 
-MIN_DPI = 150
+MIN_DPI = 150  # under it, blurred (and a --print build refuses a picture)
+PRINT_PPI = 300  # what print needs (the print PDF's preflight warns under it)
 A4_TEXT_WIDTH_MM = 210 - 25 - 19  # the handbook's A4 text column (inner and outer margins)
-LOGO_MM = 24  # the logo's printed size on the cover (34 mm disc less its padding)
+LOGO_MM = 34  # the logo's printed size on the cover (.cover-logo img in handbook.css)
 
 
 def language_mismatch(guide: Guide, project: Project) -> list[Problem]:
@@ -143,42 +145,79 @@ def _needed(mm: float) -> int:
 
 
 def _pixel_width(path: Path) -> int | None:
+    size = _pixel_size(path)
+    return size[0] if size else None
+
+
+def _pixel_size(path: Path) -> tuple[int, int] | None:
     if path.suffix.lower() == ".svg":
         return None  # drawn as vectors: sharp at any size
     from PIL import Image, UnidentifiedImageError
 
     try:
         with Image.open(path) as image:
-            return int(image.size[0])
+            return int(image.size[0]), int(image.size[1])
     except (OSError, UnidentifiedImageError):
         return None
 
 
 def logo_checks(brand: Brand) -> list[Problem]:
-    """The brand logo: alt text given, and sharp enough on the cover."""
+    """The brand logo: alt text given, and sharp enough for print on the cover (what a
+    `--print` build's preflight refuses or warns about, said before the build), each at
+    the lines of the logo's picture in the brand file."""
+    from smguide.sources.validate import dotted
+
     if brand.logo is None:
         return []
     located = read_located(brand.path)
+    field = _logo_path_field(brand, located)
+    line, col = located.position(field) if located and field else (None, None)
+    where = Where(brand.source, line, col, dotted(field) if field else "logo")
     findings = []
-    line: int | None
-    col: int | None
     if not brand.logo_alt_given:
-        line, col = located.position(("logo",)) if located else (None, None)
-        findings.append(Problem(
-            "warning", brand.source, line, col, "logo",
-            f"the logo has no alt text; readers who cannot see it hear {quote(brand.logo_alt)}",
-            "alt: a short description of the logo",
-            "give the logo as images: {mark: {path: ..., alt: ...}} with large: mark"))
-    pixels = _pixel_width(brand.logo)
-    if pixels is not None and pixels / (LOGO_MM / 25.4) < MIN_DPI:
-        line, col = located.position(("logo",)) if located else (None, None)
-        findings.append(Problem(
-            "warning", brand.source, line, col, "logo",
-            f"the logo is {pixels} pixels wide, {pixels / (LOGO_MM / 25.4):.0f} dpi on the "
-            f"cover ({LOGO_MM} mm); it will look blurred in print",
-            f"at least {MIN_DPI} dpi", f"use an SVG logo, or a PNG at least "
-                                       f"{_needed(LOGO_MM)} pixels wide"))
+        image = field[:-1] if field and field[-1] == "path" else None
+        if image and located:  # a picture with a path: its alt goes beside it
+            line, col = located.position(image)
+            at = Where(brand.source, line, col, dotted(image))
+            fix = "add alt: with a short description of the logo beside its path:"
+        else:
+            at = where
+            fix = "give the logo as images: {mark: {path: ..., alt: ...}} with large: mark"
+        findings.append(Problem.at(
+            at, f"the logo has no alt text; readers who cannot see it hear "
+                f"{quote(brand.logo_alt)} ({fix})", "alt: a short description of the logo", fix,
+            "warning"))
+    size = _pixel_size(brand.logo)
+    if size is None:
+        return findings
+    ppi = min(size) / (LOGO_MM / 25.4)
+    if ppi < PRINT_PPI:
+        needed = math.ceil(LOGO_MM / 25.4 * PRINT_PPI - 1e-6)
+        refuses = "refuses it" if ppi < MIN_DPI else "warns about it"
+        fix = f"ask for the logo as SVG, or as a PNG of at least {needed} x {needed} px"
+        findings.append(Problem.at(
+            where, f"the logo ({size[0]} x {size[1]} px) is {math.floor(ppi + 1e-6)} ppi at "
+                   f"its printed size on the cover ({LOGO_MM} mm); print needs {PRINT_PPI} "
+                   f"ppi, so `smguide pdf --print` {refuses} ({fix})",
+            f"at least {PRINT_PPI} ppi", fix, "warning"))
     return findings
+
+
+def _logo_path_field(brand: Brand, located: Located | None) -> tuple[Any, ...] | None:
+    """Where the brand file names the logo's picture: the `path:` (or the bare value)
+    whose file is the brand's logo."""
+    from smguide.sources.brandreader import lookup
+
+    if located is None or brand.logo is None:
+        return None
+    for field in located.value_pos:
+        if field[:1] != ("logo",):
+            continue
+        value = lookup(located.data, *field)
+        if isinstance(value, str) and value.strip() and \
+                (brand.path.parent / value).resolve() == brand.logo.resolve():
+            return field
+    return None
 
 
 def read_located(path: Path) -> Located | None:

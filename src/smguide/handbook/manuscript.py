@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from smguide.handbook.endings import Fit
 from smguide.safety.iccprofile import OutputProfile
+
+if TYPE_CHECKING:
+    from smguide.handbook.preflight import Finding
 
 VARIANT = "pdf/ua-1"  # tagged, with title and language: readable by assistive technology
 PRINT_VARIANT = "pdf/x-4"  # for a print shop: CMYK output intent; still tagged (pdf_tags)
@@ -51,13 +54,23 @@ class PrintSpec:
     # so a preflight finding about it can name the file
     logo: tuple[str, int, int] | None = None
 
-    def named(self, line: str) -> str:
-        """A preflight line with the logo's picture called by its file name."""
+    def named(self, finding: Finding) -> str:
+        """A preflight finding's line, the logo's picture called by its file name and its
+        advice the logo's own: a logo is not printed smaller, it is asked for again."""
+        line = finding.line()
         if self.logo is None:
             return line
         shown, width, height = self.logo
-        return line.replace(f"a {width} x {height} px picture",
-                            f"the brand's logo {shown} ({width} x {height} px)")
+        picture = f"a {width} x {height} px picture"
+        if finding.pixels != (width, height) or picture not in line:
+            return line
+        line = line.replace(picture, f"the brand's logo {shown} ({width} x {height} px)")
+        if finding.needed is not None:
+            wide, high = finding.needed
+            line = line.replace(f", {wide} x {high} px at that size (use a larger picture, "
+                                f"or print it smaller)", f" (ask for the logo as SVG, or as "
+                                f"a PNG of at least {wide} x {high} px)")
+        return line
 
     def variant(self) -> dict[str, Any]:
         return {"pdf_variant": PRINT_VARIANT, "pdf_tags": True}

@@ -14,10 +14,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
-from smguide.errors import Problem, RenderError, Where
+from smguide.errors import ContentError, Problem, Where
 from smguide.handbook.alone import chapter_alone
 from smguide.handbook.breaks import settle
 from smguide.handbook.endings import Ending, Fit, endings, recorded
@@ -30,6 +30,9 @@ from smguide.handbook.manuscript import VARIANT, Manuscript, PrintSpec
 from smguide.handbook.settled import Settling
 from smguide.io.usercache import cached_json, code_of, keep_json
 from smguide.safety.fetcher import make_fetcher
+
+if TYPE_CHECKING:
+    from smguide.handbook.preflight import Finding
 
 # where the printed handbook's padding pages go (templates/handbook/back-cover.html.j2),
 # and one padding page: a notes page
@@ -262,14 +265,34 @@ def render_pdf(manuscript: Manuscript, *, crop_marks: bool = False,
         from smguide.handbook.preflight import preflight
 
         report = preflight(data)
-        if report.errors:
-            shown = "; ".join(spec.named(f.line()) for f in report.errors[:5])
-            more = f" (and {len(report.errors) - 5} more)" if len(report.errors) > 5 else ""
-            raise RenderError(Problem.at(Where(""), f"the print PDF failed its own "
-                                         f"preflight, so it was not written: {shown}{more}"))
-        warnings = [Problem.warn(Where(""), f"preflight: {spec.named(f.line())}")
-                    for f in report.warnings]
+        if report.errors:  # one line each, the same finding on several pages once
+            raise ContentError([Problem.at(Where(""), f"the print PDF failed its own "
+                                           f"preflight: {line}")
+                                for line in by_pages(spec, report.errors)])
+        warnings = [Problem.warn(Where(""), f"preflight: {line}")
+                    for line in by_pages(spec, report.warnings)]
     return data, len(document.pages), warnings
+
+
+def by_pages(spec: PrintSpec, findings: list[Finding]) -> list[str]:
+    """Preflight findings as lines, one a finding: the same one on several pages (the
+    logo on the front and back covers) once, naming its pages ("pages 1 and 16: ...")."""
+    pages: dict[str, list[int]] = {}
+    for finding in findings:
+        line = spec.named(replace(finding, page=None)).removeprefix("file: ")
+        pages.setdefault(line, [])
+        if finding.page is not None:
+            pages[line].append(finding.page)
+    return [f"{_pages(numbers)}{line}" for line, numbers in pages.items()]
+
+
+def _pages(numbers: list[int]) -> str:
+    if not numbers:
+        return "file: "
+    if len(numbers) == 1:
+        return f"page {numbers[0]}: "
+    listed = ", ".join(str(n) for n in numbers[:-1])
+    return f"pages {listed} and {numbers[-1]}: "
 
 
 def write_document(document: Any, template_dirs: tuple[Path, ...],

@@ -52,6 +52,9 @@ class Finding:
     check: str  # pdfx, boxes, fonts, rgb, ink, type, lines, images, bleed
     message: str
     page: int | None = None  # 1-based; None: the whole file
+    # a picture under WARN_PPI: its size in pixels, and the pixels print needs where it is
+    pixels: tuple[int, int] | None = None
+    needed: tuple[int, int] | None = None
 
     def line(self) -> str:
         where = f"page {self.page}" if self.page else "file"
@@ -93,10 +96,13 @@ class _Page(Interpreter):
                         set())
 
     # --- findings ---------------------------------------------------------------------
-    def add(self, severity: str, check: str, key: str, message: str) -> None:
+    def add(self, severity: str, check: str, key: str, message: str,
+            pixels: tuple[int, int] | None = None,
+            needed: tuple[int, int] | None = None) -> None:
         if (check, key) not in self.seen:
             self.seen.add((check, key))
-            self.report.findings.append(Finding(severity, check, message, self.number))
+            self.report.findings.append(Finding(severity, check, message, self.number,
+                                                pixels, needed))
 
     def where(self, box: Box) -> str:
         """A box as millimetres from the trim's top-left corner."""
@@ -192,15 +198,19 @@ class _Page(Interpreter):
         height_in = math.dist(corners[0], corners[2]) / 72
         if width_in <= 0 or height_in <= 0:
             return
-        ppi = min(int(xobject.Width) / width_in, int(xobject.Height) / height_in)
+        pixels = int(xobject.Width), int(xobject.Height)
+        ppi = min(pixels[0] / width_in, pixels[1] / height_in)
+        shown = math.floor(ppi + 1e-6)  # never "150 ppi" for a picture a limit of 150 refuses
         size = f"{width_in * 25.4:.0f} x {height_in * 25.4:.0f} mm"
         self.report.images.append(f"page {self.number}: a {name} printed {size} "
-                                  f"{self.where(box)}: {ppi:.0f} ppi")
+                                  f"{self.where(box)}: {shown} ppi")
         if ppi < WARN_PPI:
             severity = "error" if ppi < ERROR_PPI else "warning"
-            self.add(severity, "images", f"{name} {box}", f"a {name} is {ppi:.0f} ppi at "
+            needed = needed_pixels(width_in, height_in)
+            self.add(severity, "images", f"{name} {box}", f"a {name} is {shown} ppi at "
                      f"its printed size ({size}, {self.where(box)}): print needs {WARN_PPI} "
-                     f"ppi (use a larger picture, or print it smaller)")
+                     f"ppi, {needed[0]} x {needed[1]} px at that size (use a larger "
+                     f"picture, or print it smaller)", pixels, needed)
         if space == "/DeviceCMYK" and int(xobject.Width) * int(xobject.Height) <= 4e7:
             try:
                 pil = self.pikepdf.PdfImage(xobject).as_pil_image()
@@ -221,6 +231,11 @@ class _Page(Interpreter):
 
     def font_used(self, font: Any) -> None:
         self.fonts.setdefault(_font_key(font), (font, set()))[1].add(self.number)
+
+
+def needed_pixels(width_in: float, height_in: float) -> tuple[int, int]:
+    """The pixels a picture printed `width_in` x `height_in` inches needs for WARN_PPI."""
+    return (math.ceil(width_in * WARN_PPI - 1e-6), math.ceil(height_in * WARN_PPI - 1e-6))
 
 
 def _is_white(colour: tuple[str, tuple[float, ...]]) -> bool:
