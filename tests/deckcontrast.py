@@ -266,7 +266,11 @@ def readings(path: Path) -> list[Reading]:
     """Every run of text of a saved deck, read as it shows."""
     from pptx import Presentation
 
-    prs = Presentation(str(path))
+    return deck_readings(Presentation(str(path)))
+
+
+def deck_readings(prs: Any) -> list[Reading]:
+    """Every run of text of a deck read back with python-pptx, read as it shows."""
     out = []
     for number, slide in enumerate(prs.slides, 1):
         colours = _Colours(slide.slide_layout.slide_master)

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from smguide.model.typography import Typography
 
 CELL_X, CELL_Y = 7.2, 4.0  # table cell margins, points
+LABEL_CONTRAST = 4.6  # a lightened row label's on both rows' fills: 4.5:1 with a margin
 
 
 def _cell_paras(text: str, lang: Writing, bold: bool, tone: str | None) -> list[Para]:
@@ -57,9 +58,21 @@ def _cell_paras(text: str, lang: Writing, bold: bool, tone: str | None) -> list[
 
 def _row_tones(deck: DeckContext, planned: PlannedSlide) -> tuple[tuple[str, str], ...]:
     """(first cell's, other cells') colours of the unshaded and the shaded rows: on the
-    slide's own background (a template's picture, say) and on its shade (bg2)."""
+    slide's own background (a template's picture, say) and on its shade (bg2). The row
+    labels are one colour on every row, at 4.5:1 on both fills whatever their size: the
+    primary where it reads on both, else the primary lightened until it does with a
+    margin for the clients' rounding of a lightened colour (a dark deck's green), else
+    the theme's second text colour or the text colour that reads on both. Where no colour
+    reads on both (a light picture behind dark shaded rows), each row's labels take the
+    colour that reads on its own fill."""
     behind = deck.tones.behind(deck.pick_of(planned).layout)
-    return tuple((deck.tones.readable("accent1", on, large=True),
+    shade = deck.tones.colours().get("bg2")
+    both = (*behind, shade) if shade else behind
+    label = "accent1" if (deck.tones.worst("accent1", both) or 0) >= 4.5 else \
+        deck.tones.lightened("accent1", both, LABEL_CONTRAST) or \
+        deck.tones.readable("accent1", both)
+    one = (deck.tones.worst(label, both) or 0) >= 4.5
+    return tuple((label if one else deck.tones.readable("accent1", on),
                   deck.tones.readable("tx1", on)) for on in (behind, "bg2"))
 
 

@@ -74,9 +74,9 @@ class Tones:
         return max((t for t in ("tx1", "bg1", "dk1", "lt1") if t in self._colours),
                    key=lambda t: self.worst(t, on) or 0, default=tone)
 
-    def lightened(self, tone: str, on: str | tuple[str, ...]) -> str | None:
+    def lightened(self, tone: str, on: str | tuple[str, ...], need: float = 4.5) -> str | None:
         """`tone` with the least lightness added (in steps of 2 %, as PowerPoint's lumOff)
-        at which it reads as text on `on` (4.5:1 on each of its colours), as
+        at which it reads as text on `on` (`need`, 4.5:1, on each of its colours), as
         "tone:lumOff"; None if none does (or a colour of `on` is the lighter)."""
         from smguide.model.colors import luminance
 
@@ -85,7 +85,7 @@ class Tones:
             return None
         for step in range(1, 50):
             lighter = f"{tone}:{step * 2000}"
-            if (self.worst(lighter, grounds) or 0) >= 4.5:
+            if (self.worst(lighter, grounds) or 0) >= need:
                 return lighter
         return None
 

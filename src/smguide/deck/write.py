@@ -209,7 +209,8 @@ _CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")  # escaped in text as python-pp
 def _plain_run(p: Any, span: Span, para: Para, size: float, bold: bool | None) -> None:
     """A run without a link, as _run writes it: <a:r><a:rPr sz b i><a:solidFill>
     <a:schemeClr/></a:solidFill></a:rPr><a:t>text</a:t></a:r>."""
-    if para.tone and para.tone not in SLOTS:
+    slot, _, lighter = (para.tone or "").partition(":")  # "slot" or "slot:lumOff"
+    if para.tone and slot not in SLOTS:
         raise KeyError(para.tone)
     run = etree.SubElement(p, f"{{{A}}}r")
     props = etree.SubElement(run, f"{{{A}}}rPr")
@@ -220,8 +221,10 @@ def _plain_run(p: Any, span: Span, para: Para, size: float, bold: bool | None) -
     if span.italic:
         props.set("i", "1")
     if para.tone:
-        etree.SubElement(etree.SubElement(props, f"{{{A}}}solidFill"), f"{{{A}}}schemeClr",
-                         val=para.tone)
+        scheme = etree.SubElement(etree.SubElement(props, f"{{{A}}}solidFill"),
+                                  f"{{{A}}}schemeClr", val=slot)
+        if lighter:
+            etree.SubElement(scheme, f"{{{A}}}lumOff", val=lighter)
     etree.SubElement(run, f"{{{A}}}t").text = _CONTROL.sub(
         lambda found: f"_x{ord(found[1]):04X}_", span.text)
 
@@ -239,7 +242,12 @@ def _run(paragraph: Any, span: Span, para: Para, size: float, bold: bool | None)
     if span.italic:
         font.italic = True
     if para.tone:
-        font.color.theme_color = theme_slots(MSO_THEME_COLOR)[para.tone]
+        slot, _, lighter = para.tone.partition(":")
+        font.color.theme_color = theme_slots(MSO_THEME_COLOR)[slot]
+        if lighter:  # lumOff alone, as _plain_run writes it (python-pptx's brightness
+            # would add a lumMod too)
+            scheme = font._rPr.find(f"{{{A}}}solidFill/{{{A}}}schemeClr")
+            etree.SubElement(scheme, f"{{{A}}}lumOff", val=lighter)
     if span.href:
         run.hyperlink.address = span.href
 
