@@ -124,7 +124,9 @@ class DeckRenderer:
                                    f"layout's text box (the summary slide has it; {pin})",
                                    suggestion=pin))
         from smguide.deck.finish import finish
+        from smguide.deck.unbroken import keep_names_whole
 
+        keep_names_whole(deck.prs, deck.own_body_fonts)  # "#sales-marketing" never splits
         finish(deck.prs, self.guide.language, self.brand.name or "Brand")
         if self.options.embed_fonts:
             from smguide.deck.fonts import embed_fonts
