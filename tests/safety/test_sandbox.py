@@ -45,3 +45,36 @@ def test_a_child_that_died_before_its_job_is_reported(
     assert error.value.message.startswith(
         "rendering the test stopped unexpectedly (exit code 3) within the limit of 2048 MB")
     assert "--max-memory-mb" in error.value.message
+
+
+def seconds_left() -> float | None:
+    """In a render child: how long its job may still run, as a template would see it."""
+    import time
+
+    from smguide.safety import sandbox
+
+    found = sandbox.deadline()
+    return None if found is None else found - time.monotonic()
+
+
+def test_a_render_childs_deadline_exists_only_while_its_job_runs() -> None:
+    """The one state a child keeps for its job (sandbox.clock): set while the job runs,
+    in a run_limited child and a Worker's alike, and never seen by the parent."""
+    from smguide.safety.sandbox import clock, deadline, restart_clock, run_limited
+
+    left = run_limited(seconds_left, Limits(max_seconds=30), "the test")
+    assert left is not None and 25 < left <= 30
+    with Worker(Limits(max_seconds=20), "the test", ()) as worker:
+        worker.submit(seconds_left)
+        left = worker.result()
+    assert left is not None and 15 < left <= 20
+    assert deadline() is None  # the parent has none
+    restart_clock(10)
+    assert deadline() is None  # outside a job there is no deadline to move
+    with clock(5):
+        outer = deadline()
+        assert outer is not None
+        with clock(60):
+            restart_clock(100)
+        assert deadline() == outer  # an inner job's clock goes with it
+    assert deadline() is None

@@ -138,7 +138,7 @@ class TemplateTimeout(TemplateLimit):
 
 @contextmanager
 def stopped_in_time() -> Iterator[None]:
-    """In a render child (sandbox.deadline set), stop a template shortly before the parent
+    """In a render child (inside sandbox.clock), stop a template shortly before the parent
     would stop the child, by an exception raised where the template is, so the error can
     name the template's line. Nested renders (the diagram, from the handbook) share the
     outer render's alarm."""
@@ -148,11 +148,12 @@ def stopped_in_time() -> Iterator[None]:
 
     from smguide.safety import sandbox
 
-    if (sandbox.deadline is None or threading.current_thread() is not threading.main_thread()
+    deadline = sandbox.deadline()
+    if (deadline is None or threading.current_thread() is not threading.main_thread()
             or signal.getitimer(signal.ITIMER_REAL)[0] > 0):
         yield
         return
-    left = sandbox.deadline - time.monotonic()
+    left = deadline - time.monotonic()
 
     def stop(signum: int, frame: Any) -> None:
         raise TemplateTimeout("the template was still running close to the time limit and "

@@ -8,6 +8,9 @@ loads its engine while the parent validates, hands it the job, waits at most
 at once. A child caps its own address space with RLIMIT_AS; running out of memory there
 ends that child only.
 A killed or interrupted child writes nothing, so the previous output stays as it was.
+The one thing a child keeps for the code it runs is its `deadline()`, set only inside
+`clock` (a context variable, reset when the job ends), so that a template can stop itself
+in time and say where (handbook/templatelimits.py).
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ import os
 import signal
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -28,7 +33,8 @@ DEFAULT_SECONDS = 300.0
 DEFAULT_MEMORY_MB = 2048
 MIN_MEMORY_MB = 256  # below it WeasyPrint's libraries cannot even start their threads
 ENV_SECONDS, ENV_MEMORY, ENV_DEBUG = "SMGUIDE_MAX_SECONDS", "SMGUIDE_MAX_MEMORY_MB", "SMGUIDE_DEBUG"
-deadline: float | None = None  # in a render child: when the parent stops it (monotonic)
+# inside `clock` (a render child's job): when the parent stops the child (monotonic)
+_DEADLINE: ContextVar[float | None] = ContextVar("smguide_deadline", default=None)
 
 
 @dataclass(frozen=True)
@@ -81,7 +87,7 @@ def run_in_batches(work: Callable[[Callable[[Any], None]], T], limits: Limits, w
     def batched(send: Any) -> Callable[[], T]:
         def report(payload: Any) -> None:
             send.send(("report", payload))
-            _start_clock(limits.max_seconds)  # a template's own deadline moves on too
+            restart_clock(limits.max_seconds)  # a template's own deadline moves on too
 
         return lambda: work(report)
 
@@ -242,17 +248,30 @@ def _limit_self(memory_mb: int, scratch: str) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
+def deadline() -> float | None:
+    """When the parent stops this render child at the earliest (time.monotonic()), inside
+    `clock`; None anywhere else (no render child's job is running here)."""
+    return _DEADLINE.get()
+
+
+@contextmanager
+def clock(seconds: float, since: float | None = None) -> Iterator[None]:
+    """In a child, around its job: the parent stops it `seconds` after now (or `since`),
+    so that a template still running near then can stop itself and say where
+    (templatelimits.stopped_in_time). The deadline is gone when the job ends."""
+    token = _DEADLINE.set((time.monotonic() if since is None else since) + seconds)
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
 def restart_clock(seconds: float) -> None:
-    """In a render child's worker doing one batch of many: a template's deadline counts
-    from now (the parent's time limit applies to each batch)."""
-    _start_clock(seconds)
-
-
-def _start_clock(seconds: float, since: float | None = None) -> None:
-    """In a child: note when the parent will stop it at the earliest, so that a template
-    still running near then can stop itself and say where (templating.render)."""
-    global deadline
-    deadline = (time.monotonic() if since is None else since) + seconds
+    """Inside `clock` (in the child, or a pool worker forked inside it) doing one batch of
+    many: a template's deadline counts from now (the parent's time limit applies to each
+    batch). Outside it, nothing: there is no deadline to move."""
+    if _DEADLINE.get() is not None:
+        _DEADLINE.set(time.monotonic() + seconds)
 
 
 def _child(work: Callable[[], Any], send: Any, memory_mb: int, scratch: str,
@@ -260,8 +279,8 @@ def _child(work: Callable[[], Any], send: Any, memory_mb: int, scratch: str,
     """In the child: cap memory, run, send back ("ok" | "error" | "memory" | "bug", value)."""
     def limited() -> Any:
         _limit_self(memory_mb, scratch)
-        _start_clock(seconds)
-        return work()
+        with clock(seconds):
+            return work()
 
     _reply(limited, send)
 
@@ -288,8 +307,8 @@ def _serve(parents_end: Any, jobs: Any, send: Any, memory_mb: int, scratch: str,
         except EOFError:  # the parent gave up (a content error): nothing to do
             os._exit(0)
         job, args, kwargs, handed = pickle.loads(Path(path).read_bytes())
-        _start_clock(seconds, since=handed)
-        return job(*args, **kwargs)
+        with clock(seconds, since=handed):
+            return job(*args, **kwargs)
 
     _reply(work, send)
 
