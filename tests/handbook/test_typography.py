@@ -363,22 +363,30 @@ def test_every_chapter_opens_at_the_same_depth(report: Report) -> None:
 
 def test_german_hyphenation_breaks_compounds_at_their_parts() -> None:
     """Pyphen's German dictionary read as its two levels (parts, then syllables): no
-    break inside a part's syllable, none leaving a piece without a vowel."""
+    break inside a part's syllable, none leaving a piece without a vowel; and Pyphen
+    itself is left as it is (its own reading of the file, one level, is unchanged)."""
     import pyphen
 
-    from smguide.handbook.hyphenation import install
+    from smguide.handbook.hyphenation import NON_JOINER, SOFT_HYPHEN, hyphenator
 
-    install()
-    pyphen.hdcache.clear()
-    german = pyphen.Pyphen(lang="de_DE", left=3, right=3)
-    assert german.inserted("Zusammenarbeit") == "Zusam-men-ar-beit"
-    assert german.inserted("dauerhaften") == "dau-er-haf-ten"
+    def inserted(language: str, word: str) -> str:
+        soft = hyphenator(language)
+        assert soft is not None
+        return soft(word).replace(NON_JOINER, "").replace(SOFT_HYPHEN, "-")
+
+    library = pyphen.HyphDict
+    assert inserted("de", "Zusammenarbeit") == "Zusam-men-ar-beit"
+    assert inserted("de", "dauerhaften") == "dau-er-haf-ten"
     # after a compound's joint, only its joints: "Marken-" / "bekanntheit", never
     # "Markenbe-" / "kanntheit"; before it, syllables ("Mar-" when "Marken-" does not fit)
-    assert german.inserted("Markenbekanntheit") == "Mar-ken-bekanntheit"
-    assert german.inserted("Produkteinführung") == "Pro-dukt-einführung"
+    assert inserted("de", "Markenbekanntheit") == "Mar-ken-bekanntheit"
+    assert inserted("de", "Produkteinführung") == "Pro-dukt-einführung"
     assert pyphen.Pyphen(lang="en_US", left=3, right=3).inserted(
         "responsibilities") == "respon-si-bil-i-ties"  # one-level files as before
+    assert pyphen.HyphDict is library  # nothing of Pyphen's is replaced
+    pyphen.hdcache.clear()
+    assert pyphen.Pyphen(lang="de_DE", left=3, right=3).inserted(
+        "Zusammenarbeit") != "Zusam-men-ar-beit"  # Pyphen's one-level reading, as it was
 
 
 @pytest.mark.parametrize("word, good, bad", [

@@ -33,10 +33,11 @@ the PDF: the words read back whole ("aufbauen"), and a soft hyphen next to it is
 inside a ligature, so that break is kept (handbook/typeset.py takes out a soft hyphen
 inside one).
 
-`install()` makes Pyphen read a two-level file this way when it first reads it, so
-WeasyPrint's own lookups get the parts and syllables right. `hyphenator(language)` is
-what the handbook's text is hyphenated with (handbook/typeset.py writes the breaks into
-the text as soft hyphens): at least 3 letters before and after a break.
+`hyphenator(language)` is what the handbook's text is hyphenated with (handbook/typeset.py
+writes the breaks into the text as soft hyphens): at least 3 letters before and after a
+break. It reads the language's dictionary itself (`dictionary`: Pyphen's file, two
+levels read apart); Pyphen is not changed, and WeasyPrint is never asked to hyphenate
+(the stylesheets set `hyphens: manual`).
 """
 
 from __future__ import annotations
@@ -62,7 +63,6 @@ LIGATURES = {"f": "bfhijklt", "t": "fit"}
 LIGATURE_BREAK = re.compile("|".join(f"(?<=[{a}{a.upper()}])\u00ad(?=[{b}])"
                                      for a, b in LIGATURES.items()))
 VOWELS = set("aeiouyäöüàáâãåæèéêëìíîïòóôõøœùúûýÿąęėįųűőāēīōūăîâ")
-_installed = False
 
 
 def two_level(path: Path, base: Any) -> Any | None:
@@ -155,26 +155,16 @@ def _ligates(word: str, at: int) -> bool:
     return before != after or len(word) - at >= MAIN_PART
 
 
-def install() -> None:
-    """Let Pyphen (and so WeasyPrint) read a two-level dictionary level by level, when
-    it first reads one (a one-level file is read as before)."""
-    global _installed
-    if _installed:
-        return
+def dictionary(path: Path) -> Any:
+    """The hyphenation dictionary at `path` (a pyphen.HyphDict): a two-level file read
+    level by level, a one-level file as Pyphen reads it."""
     import pyphen
 
-    original = pyphen.HyphDict
-
-    def read(path: Any) -> Any:
-        try:
-            dictionary = two_level(Path(str(path)), original)
-        except (OSError, ValueError):  # not readable as two levels: Pyphen's own reading
-            dictionary = None
-        return dictionary if dictionary is not None else original(path)
-
-    pyphen.HyphDict = read
-    pyphen.hdcache.clear()  # a dictionary read before was read as one level
-    _installed = True
+    try:
+        found = two_level(path, pyphen.HyphDict)
+    except (OSError, ValueError):  # not readable as two levels: Pyphen's own reading
+        found = None
+    return found if found is not None else pyphen.HyphDict(path)
 
 
 @lru_cache(maxsize=8)
@@ -188,18 +178,17 @@ def hyphenator(language: str) -> Callable[[str], str] | None:
     None when Pyphen has no dictionary for the language."""
     import pyphen
 
-    install()
     base = language.replace("-", "_")
     lang = "en_US" if base.split("_")[0].lower() == "en" else pyphen.language_fallback(base)
     if not lang:
         return None
-    dictionary = pyphen.Pyphen(lang=lang, left=EDGE, right=EDGE)
-    joints = getattr(dictionary.hd, "joints", None)
+    patterns = dictionary(Path(str(pyphen.LANGUAGES[lang])))
+    joints = getattr(patterns, "joints", None)
     english = lang.startswith("en")
 
     @lru_cache(maxsize=4096)
     def soft(word: str) -> str:
-        breaks = {int(p) for p in dictionary.positions(word)}
+        breaks = {int(p) for p in patterns.positions(word) if EDGE <= p <= len(word) - EDGE}
         if english:  # a vowel that is a syllable of its own ends the line
             breaks -= {p for p in breaks if p + 1 in breaks}
         apart = {j for j in (joints(word) if joints else ()) if _ligates(word, j)}

@@ -49,10 +49,8 @@ def lay_out(manuscript: Manuscript, *, allow_network: bool = False,
     (`kept.keep_laid`, `kept.keep_padding`), under a key made with `code`
     (`layout_code()` as the parent read it; None: as read here)."""
     from smguide.handbook.engine import import_weasyprint
-    from smguide.handbook.hyphenation import install
 
     import_weasyprint()
-    install()  # German and the other two-level dictionaries read as two levels
     code = layout_code() if code is None else code
     key = fit_key(manuscript, manuscript.html, code) if manuscript.fit else None
     earlier: list[Layouts] = []  # the first one's layouts: its parts laid out
