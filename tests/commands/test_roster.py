@@ -199,6 +199,17 @@ def copies(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Result]:
     return folder / "output", result
 
 
+def test_the_pools_state_stays_in_its_workers(copies: tuple[Path, Result]) -> None:
+    """What the pool's workers share (roster._worker, set by the pool's initializer) is
+    each worker's own: the process that ran the roster never holds it."""
+    from smguide.commands import roster
+
+    assert copies[1].exit_code == 0
+    assert roster._worker is None
+    with pytest.raises(RuntimeError):
+        roster._shared()
+
+
 def test_skipped_rows_and_progress_are_reported(copies: tuple[Path, Result]) -> None:
     out, result = copies
     lines = result.stderr.splitlines()

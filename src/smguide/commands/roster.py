@@ -17,7 +17,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from smguide.commands.build import load
 from smguide.errors import ContentError, Problem
@@ -29,7 +29,6 @@ from smguide.paths import display_path
 from smguide.safety.sandbox import Limits, run_in_batches, run_limited
 from smguide.safety.scratch import ScratchFolder
 
-T = TypeVar("T")
 # people per personal-pages document: each is laid out once per shape of pages and
 # stamped for the others (handbook.stamp), so bigger is cheaper; but at least two per
 # worker, so that every core has pages to lay out from the start
@@ -294,11 +293,12 @@ class Shared:
     opened: dict[tuple[str, str], Any] = field(default_factory=dict)
 
 
-_worker: Shared | None = None  # in a pool worker only: set once, by _start_worker
+_worker: Shared | None = None  # the pool's per-process state (_start_worker)
 
 
 def _start_worker(shared: Shared) -> None:
-    """The pool's initializer: the worker dies with the render child, and keeps `shared`."""
+    """The pool's initializer (concurrent.futures' way to give a worker, unpickled, what its
+    tasks share): `_worker` is set in that worker only, gone with it; it dies with the child."""
     from smguide.safety.sandbox import die_with_parent
 
     global _worker
