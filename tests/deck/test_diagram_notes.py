@@ -1,6 +1,7 @@
-"""The diagram's slide, without notes written for it, says the analogy: its intro, each
-part with what it stands for and why, and its lesson, a paragraph each (not the slide's
-title alone). Read back from the deck's notes slide with python-pptx."""
+"""The diagram's slide, without notes written for it, says the analogy: its intro, why
+each part stands for what it does, and its lesson, a paragraph each (not the slide's
+title or labels), then names the next slide. Read back from the deck's notes slide with
+python-pptx."""
 
 from __future__ import annotations
 
@@ -35,11 +36,13 @@ def test_the_diagram_slide_says_the_analogy(tmp_path: Path) -> None:
                  if any(sh.name == "Analogy diagram" for sh in s.shapes))
     notes = slide.notes_slide.notes_text_frame.text
     paragraphs = [p for p in notes.split("\n") if p.strip()]
-    # the intro's two paragraphs, a part each, the lesson's two: in that order
-    assert len(paragraphs) == 2 + len(block.parts) + 2, notes
+    # the intro's two paragraphs, a part each, the lesson's two, the next slide named:
+    # in that order
+    assert len(paragraphs) == 2 + len(block.parts) + 2 + 1, notes
     assert paragraphs[0].startswith("A seed holds the promise of a plant")
-    for n, part in enumerate(block.parts, 2):
-        assert paragraphs[n].startswith(f"{part.name}: {part.stands_for}. "), notes
-        assert part.explanation.split(".")[0] in paragraphs[n]
-    assert paragraphs[-2].startswith("Neither half produces a harvest alone.")  # no **
-    assert paragraphs[-1].startswith("The same is true at work.")
+    for n, part in enumerate(block.parts, 2):  # why, not its labels (the slide has them)
+        assert paragraphs[n].startswith(part.explanation.split(".")[0]), notes
+        assert not paragraphs[n].startswith(f"{part.name}: {part.stands_for}"), notes
+    assert paragraphs[-3].startswith("Neither half produces a harvest alone.")  # no **
+    assert paragraphs[-2].startswith("The same is true at work.")
+    assert paragraphs[-1] == "Next: Four practices keep both teams in step"

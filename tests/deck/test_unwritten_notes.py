@@ -61,10 +61,11 @@ def test_no_sentence_is_said_on_two_slides(decks: dict, name: str) -> None:
             seen[sentence] = number
 
 
-def test_a_chapter_of_several_slides_opens_its_notes_with_its_deck_line(
+def test_a_chapter_of_several_slides_says_its_deck_line_after_its_lead_in(
         tmp_path: Path) -> None:
     """The built-in first-week chapter has two slides and no divider: its deck: line is
-    on no slide, so its first slide's notes open with it (English and German)."""
+    on no slide, so its first slide's notes say it, at the end of the chapter's lead-in
+    (not opening the notes on its own: English and German)."""
     from smguide.resources import builtin
 
     for content in (builtin("content"), builtin("content") / "de"):
@@ -75,4 +76,6 @@ def test_a_chapter_of_several_slides_opens_its_notes_with_its_deck_line(
         titles = [s.shapes.title.text for s in prs.slides]
         assert chapter.deck.rstrip(".") not in titles
         first = next(s for s in prs.slides if s.shapes.title.text == chapter.blocks[1].heading)
-        assert first.notes_slide.notes_text_frame.text.startswith(chapter.deck)
+        lead = first.notes_slide.notes_text_frame.text.split("\n")[0]
+        assert chapter.notes and lead.startswith(chapter.notes.split(".")[0]), lead
+        assert lead.endswith(f" {chapter.deck}"), lead

@@ -292,7 +292,8 @@ def test_french_composed_text_in_the_deck(french_deck: Any) -> None:
     assert f"Prochaine étape{NNBSP}: Passez une heure" in shown
     assert f"Contact{NNBSP}: rh@atelier.example" in shown
     assert "1er mars 2026" in shown
-    assert f"Mesurer deux fois{NNBSP}: Vérifier" in said and f"Pourquoi{NNBSP}: Une" in said
+    # a practice's notes: why it matters (the card shows what it is); the next slide named
+    assert f"Mesurer deux fois{NNBSP}: Une planche" in said and f"Ensuite{NNBSP}: " in said
     assert not any(f"{word}:" in shown + said for word in ("Horizon", "Pourquoi", "Contact"))
 
 
@@ -335,7 +336,7 @@ def test_labels_yaml_overrides_the_shipped_typography(tmp_path: Path) -> None:
     build_slides(Sources(content, BRAND), out, DeckOptions())
     shown, said = _deck_texts(Presentation(str(out)))
     assert "Horizon\u00a0: Long terme" in shown and "1 mars 2026" in shown
-    assert "Pourquoi\u00a0: Une" in said
+    assert "Mesurer deux fois\u00a0: Une" in said and "Ensuite\u00a0: " in said
 
 
 def test_a_bad_typography_override_is_one_line_naming_the_field(tmp_path: Path) -> None:

@@ -58,13 +58,13 @@ def _grid(area: Area, count: int) -> list[Area]:
 def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) -> None:
     """Each practice a card (its title and what it is); as many to a slide as MAX_WORDS
     allows at the card size, then continued. Why each one matters goes to the notes."""
-    labels, lang, fonts = deck.guide.labels, deck.lang, deck.body_fonts
+    lang, fonts = deck.lang, deck.body_fonts
     area = deck.edge_area(planned)  # the cards' edges where the title's text starts
     tone = deck.tones.readable("accent1", "bg2", large=True)  # the card's title on its fill
     cards = [_practice(p, lang, tone) for p in block.items]
     typo = deck.guide.typography
-    why = {id(card): f"{typo.pair(plain(p.title, lang), plain(p.what, lang))} "
-                     f"{typo.pair(labels.why, plain(p.why, lang))}"
+    # what the card leaves out: why the practice matters (the card says what it is)
+    why = {id(card): typo.pair(plain(p.title, lang), plain(p.why, lang))
            for card, p in zip(cards, block.items, strict=True)}
     pad = Box(0, 0, 14.4, 10.8)
 

@@ -18,7 +18,7 @@ from smguide.deck.layouts import LayoutPicker, Pick
 from smguide.deck.legible import legible_text
 from smguide.deck.logo import Logo, load_logo
 from smguide.deck.measuring import deck_fonts
-from smguide.deck.notes import Notes, authored_notes, unwritten_notes
+from smguide.deck.notes import Notes, authored_notes, deck_notes, unwritten_notes
 from smguide.deck.placeholders import PptxSheet, Sheet
 from smguide.deck.plan import PlannedSlide, load_plan
 from smguide.deck.textfit import Box
@@ -180,8 +180,9 @@ class DeckContext:
         """A slide on the planned layout (page `page` of the `pages` a block runs over):
         its eyebrow and title fitted (a later page's: `continues`, naming what
         continues, else the title marked as continued), its own notes (the author's
-        share for this page, else `said`: what the slide shows, as sentences, then
-        `extra`: what it leaves out) and footer."""
+        share for this page, else what the slide leaves out: `extra`, and for a
+        diagram `said`, its account of its parts; see notes.unwritten_notes) and
+        footer."""
         if self.on_page is not None:
             self.on_page(planned, page)
         layout = self.layout_of(planned)
@@ -192,15 +193,16 @@ class DeckContext:
         set_title(self, slide, title, kind, planned, eyebrow)
         authored = authored_notes(self.guide, self.plan, planned, page, pages)
         # the author's notes are what the presenter says, whole; without them a block's
-        # slide says what it leaves out (unwritten_notes), another its text
+        # slide says what it leaves out (unwritten_notes), another the guide's lines
+        # for its kind (deck_notes); both then lead on to the next slide
         if authored:
             notes = authored
         elif planned.kind == "block":
             notes = unwritten_notes(self.guide, self.plan, planned, page, said, extra,
                                     self.notes)
         else:
-            notes = f"{said}\n{extra}" if extra else said
-        self.notes.put(slide, notes, title)
+            notes = deck_notes(self.guide, planned)
+        self.notes.put(slide, notes, title, planned, leads_on=not authored)
         if planned.kind not in ("title", "closing"):
             add_footer(self, slide, layout, self.pick_of(planned))
         return slide

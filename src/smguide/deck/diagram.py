@@ -46,16 +46,16 @@ def specs_of(block: Analogy) -> list[PartSpec]:
 
 def _said(deck: DeckContext, block: Analogy) -> str:
     """What the presenter says over the diagram (without the author's notes): its intro,
-    each part with what it stands for and why, and its lesson, a paragraph each."""
-    from smguide.deck.fitting import sentences, spoken
-    from smguide.deck.write import md_paras, plain
+    why each part stands for what it does (the slide names both), and its lesson, a
+    paragraph each; never the slide's labels read back."""
+    from smguide.deck.fitting import sentences
+    from smguide.deck.write import md_paras
 
-    typo, lang = deck.guide.typography, deck.lang
+    lang = deck.lang
     said = sentences(md_paras(block.intro, lang)) if block.intro else []
     for part in block.parts:
-        why = " ".join(sentences(md_paras(part.explanation, lang)))
-        said.append(" ".join(filter(None, (spoken(typo.pair(
-            plain(part.name, lang), plain(part.stands_for, lang))), why))))
+        if part.explanation:
+            said.append(" ".join(sentences(md_paras(part.explanation, lang))))
     if block.lesson:
         said += sentences(md_paras(block.lesson, lang))
     return "\n".join(said)

@@ -1,9 +1,12 @@
 """Speaker notes: what the author wrote for a slide (the plan's, a block's or chapter's
-`notes:`, guide.yaml's `deck:`), shared out over the slides a block runs over, and set on
-each slide so that no two slides have the same notes."""
+`notes:`, guide.yaml's `deck:`), shared out over the slides a block runs over; where the
+author wrote none, what a presenter says (a lead-in in the guide's language, what the
+slide leaves out, a line leading on to the next slide), never the slide's text read
+back; set on each slide so that no two slides have the same notes."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from smguide.deck.write import plain
@@ -16,24 +19,63 @@ if TYPE_CHECKING:
     from smguide.model.guide import Guide
 
 
+@dataclass
+class _Said:
+    """One slide's notes as set: its frame, text, title, planned slide and whether they
+    lead on to the next slide (notes the deck made, not the author's)."""
+
+    frame: Any
+    text: str
+    title: str
+    planned: int
+    leads_on: bool
+
+
 class Notes:
     """The notes of one deck's slides so far."""
 
     def __init__(self) -> None:
         self._seen: set[str] = set()
         self.told: set[tuple[int, int, int]] = set()  # prose paragraphs said: (chapter, block, n)
+        self.leads: set[str] = set()  # the lead-ins said (each kind's once a deck)
         self._blank: Any = None  # the shapes of a notes slide python-pptx made, before text
+        self._said: list[_Said] = []
 
-    def put(self, slide: Slide, notes: str, title: str) -> None:
-        """Speaker notes, one paragraph per line; never the same as another slide's."""
-        text = notes.strip() or title
-        if text in self._seen:  # said already (a title slide's and closing's name line)
+    def put(self, slide: Slide, notes: str, title: str, planned: object = None,
+            leads_on: bool = False) -> None:
+        """Speaker notes, one paragraph per line; never the same as another slide's.
+        `leads_on`: the deck's own notes, which close (lead_on) with a line leading on
+        to the next slide; until then they may be empty."""
+        text = notes.strip()
+        if not leads_on:
+            text = text or title
+        if text and text in self._seen:  # said already (a title slide's and closing's name line)
             text = title if title not in self._seen else f"{title}\n{text}"
         self._seen.add(text)
         frame = self._notes_slide(slide).notes_text_frame
         assert frame is not None  # python-pptx's notes slide always has its body
         frame.text = text
+        self._said.append(_Said(frame, text, title, id(planned), leads_on))
 
+    def lead_on(self, guide: Guide) -> None:
+        """The deck's own notes end with the line that leads on to the next slide, on a
+        block's last slide: "Next: <its title>" in the guide's words (`spoken.next`,
+        the colon as its typography writes it), else "→ <its title>"; notes still
+        empty get their slide's title."""
+        told: set[str] = set()
+        word = guide.spoken.next
+        for n, said in enumerate(self._said):
+            after = self._said[n + 1] if n + 1 < len(self._said) else None
+            text = said.text
+            if said.leads_on and after is not None and after.planned != said.planned:
+                title = after.title.strip()
+                line = guide.typography.pair(word, title) if word else f"→ {title}"
+                if line not in told:
+                    told.add(line)
+                    text = f"{text}\n{line}" if text else line
+            text = text or said.title
+            if text != said.text:
+                said.frame.text = said.text = text
     def _notes_slide(self, slide: Slide) -> Any:
         """The slide's new notes slide. python-pptx makes the first (and the notes master)
         and clones the master's placeholders into it, each with XPath lookups; the others
@@ -63,10 +105,11 @@ def authored_notes(guide: Guide, plan: list[PlannedSlide], planned: PlannedSlide
                    page: int = 0, pages: int = 1) -> str | None:
     """The notes the author wrote for this slide, as plain text, one line a paragraph:
     the plan's notes, else a block's `notes:` (after the chapter's on the chapter's
-    first slide when it has no divider), a divider's: the chapter's; the title,
-    agenda, summary and closing slides: guide.yaml's `deck:`. A block over several
-    slides shares its notes' paragraphs out in order (shares_of); a slide left
-    without one has none (None)."""
+    first slide when it has no divider, and then the chapter's `deck:` line where no
+    slide shows it), a divider's: the chapter's; the title, agenda, summary and
+    closing slides: guide.yaml's `deck:`. A block over several slides shares its
+    notes' paragraphs out in order (shares_of); a slide left without one has none
+    (None)."""
     lang = Writing(guide.language, tuple(guide.typography.quotes))
     chapter, block = planned.chapter, planned.block
     deck = guide.deck
@@ -79,8 +122,9 @@ def authored_notes(guide: Guide, plan: list[PlannedSlide], planned: PlannedSlide
         lead = chapter.notes if alone and first == planned and not page else None
         if lead and chapter.deck and chapter.recap and planned.title is None and not page and \
                 sum(p.chapter == chapter for p in plan) > 1:
-            # a chapter of several slides and no divider: its deck: line opens its notes
-            lead = f"{chapter.deck}\n\n{lead}"
+            # a chapter of several slides and no divider: no slide shows its deck: line,
+            # said at the end of the chapter's lead-in
+            lead = f"{lead.rstrip()} {chapter.deck.strip()}"
         shares = shares_of(block.notes.split("\n\n") if block.notes else [], pages)
         share = "\n\n".join(shares[page]) if page < len(shares) else None
         own += ["\n\n".join(t for t in (lead, share) if t) or None]
@@ -89,8 +133,6 @@ def authored_notes(guide: Guide, plan: list[PlannedSlide], planned: PlannedSlide
     elif deck is not None:
         own += [{"title": deck.opening, "agenda": deck.agenda, "summary": deck.summary,
                  "closing": deck.closing}.get(planned.kind)]
-    if planned.kind == "title":
-        own += [guide.description]
     for text in own:
         if text:
             return "\n".join(plain(part, lang) for part in text.split("\n\n"))
@@ -112,25 +154,46 @@ def shares_of(paragraphs: list[str], pages: int) -> list[list[str]]:
     return out
 
 
+def deck_notes(guide: Guide, planned: PlannedSlide) -> str:
+    """The notes of a title, agenda, summary, closing or divider slide where the author
+    wrote none: the guide's lines for it (`guide.spoken`), and on the title slide the
+    guide's description; never the slide's own text."""
+    lang = Writing(guide.language, tuple(guide.typography.quotes))
+    spoken = guide.spoken
+    lines = {"title": [spoken.welcome, plain(guide.description, lang) if guide.description
+                       else ""],
+             "agenda": [spoken.agenda, spoken.agenda_end],
+             "summary": [spoken.summary, spoken.summary_end],
+             "closing": [spoken.closing, spoken.closing_end],
+             "section": [spoken.section]}.get(planned.kind, [])
+    return "\n".join(line for line in lines if line.strip())
+
+
 def unwritten_notes(guide: Guide, plan: list[PlannedSlide], planned: PlannedSlide, page: int,
                     said: str, extra: str, notes: Notes) -> str:
     """A block's notes where the author wrote none: what the slide leaves out, never its
-    text read back: on the chapter's first slide, the chapter's `summary`; `extra` (a
-    role's mission, why each practice matters, the full text a `slide:` replaces); a
-    diagram's account of its parts (`said`); else a paragraph of the chapter's prose
-    that no slide shows, the nearest after the block first, each said once. Only where
-    there is none of them, the slide's own text (`said`)."""
+    text read back: on the chapter's first slide, the chapter's `summary` (and its
+    `deck:` line when no slide shows it); the lead-in of the block's kind
+    (`guide.spoken`: a table's, a checklist's, questions', takeaways', once a deck);
+    `extra` (a role's mission, why each practice matters, the full text a `slide:`
+    replaces); a diagram's account of its parts (`said`); else a paragraph of the
+    chapter's prose that no slide shows, the nearest after the block first, each said
+    once. With none of them, nothing (Notes.lead_on adds the line to the next slide)."""
     lang = Writing(guide.language, tuple(guide.typography.quotes))
     chapter, block = planned.chapter, planned.block
     assert chapter is not None and block is not None
     parts = []
     first = next(p for p in plan if p.chapter == chapter)
+    if first == planned and not page and chapter.summary and block.type != "analogy":
+        parts.append(plain(chapter.summary, lang))
     if first == planned and not page and chapter.deck and chapter.recap and \
             planned.title is None and \
             sum(p.chapter == chapter for p in plan) > 1:  # no slide shows the deck: line
         parts.append(plain(chapter.deck, lang))
-    if first == planned and not page and chapter.summary and block.type != "analogy":
-        parts.append(plain(chapter.summary, lang))
+    lead = guide.spoken.lead(block.type) if block.type in LEADS and not page else ""
+    if lead and lead not in notes.leads:
+        notes.leads.add(lead)
+        parts.append(lead)
     if extra:
         parts.append(extra)
     if block.type == "analogy" and said:
@@ -139,7 +202,10 @@ def unwritten_notes(guide: Guide, plan: list[PlannedSlide], planned: PlannedSlid
         paragraph = _unshown_prose(guide, chapter, block, notes)
         if paragraph:
             parts.append(plain(paragraph, lang))
-    return "\n".join(parts) or said
+    return "\n".join(parts)
+
+
+LEADS = ("comparison", "checklist", "questions", "takeaways")  # the blocks with a lead-in
 
 
 def _unshown_prose(guide: Guide, chapter: Any, block: Any, notes: Notes) -> str | None:

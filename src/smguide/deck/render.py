@@ -114,6 +114,7 @@ class DeckRenderer:
         for planned in deck.plan:
             BUILDERS[planned.kind](deck, planned)
         deck.scale.unify()
+        deck.notes.lead_on(self.guide)
         for slide in deck.prs.slides:  # no "Click to add text" left in a layout's spare boxes
             slides.drop_empty(slide)
         if deck.unsummarised:

@@ -19,6 +19,7 @@ from pydantic import (
 )
 
 from smguide.model.base import Explained, Mistake, Strict
+from smguide.model.spoken import Spoken, SpokenFile
 from smguide.model.typography import Typography, TypographyFile
 from smguide.paths import display_path
 
@@ -338,6 +339,9 @@ class Labels(Strict):
     # the typography of text smguide composes and of smart quotes: the shipped table's
     # for the guide's language, with these fields replacing its own
     typography: TypographyFile | None = None
+    # the presenter's lines where the author wrote no notes: the shipped table's for the
+    # guide's language, with these fields replacing its own
+    spoken: SpokenFile | None = None
 
 
 
@@ -379,3 +383,4 @@ class Guide(Strict):
     printed_by: str | None = None  # the printed handbook's imprint
     week_before: str | None = None  # the chapter (anchor) a personal week page faces; else last
     typography: Typography = Typography()  # the language's, with labels.yaml's overrides
+    spoken: Spoken = Spoken()  # the presenter's default lines, the same way

@@ -23,6 +23,7 @@ from smguide.model.guide import (
 from smguide.paths import display_path, link_loop, real
 from smguide.safety.images import Refusal, check_image
 from smguide.sources.markup import markup_problems
+from smguide.sources.spoken import spoken_for
 from smguide.sources.typography import typography_for
 from smguide.sources.validate import suggest, validate
 from smguide.sources.yamlhints import curly_wrapped
@@ -191,7 +192,8 @@ def load_guide(content_dir: Path) -> Guide:
                  chapters=tuple(chapters), labels=labels, root=root, date=guide.date,
                  footer=guide.footer, deck=guide.deck, contact=tuple(guide.contact or ()),
                  printed_by=guide.printed_by, week_before=week_before,
-                 typography=typography_for(guide.language, labels.typography))
+                 typography=typography_for(guide.language, labels.typography),
+                 spoken=spoken_for(guide.language, labels.spoken))
 
 
 @dataclass

@@ -1,0 +1,132 @@
+"""Speaker notes are what a presenter says, never the slide read back: over the English
+and German built-in decks and the Dutch fixture guide (whose author wrote no notes), no
+notes paragraph repeats its slide's visible text, and no two slides share notes or a
+paragraph of them. Read back with python-pptx."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+from smguide.resources import builtin
+from smguide.sources.spoken import spoken_for
+from tests.deck.test_deck import build
+
+DUTCH = Path(__file__).resolve().parents[1] / "fixtures" / "dutch"
+
+
+def _texts(shapes: Any) -> Iterator[str]:
+    """Every text the slide shows: text frames (in groups too) and table cells."""
+    for shape in shapes:
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            yield from _texts(shape.shapes)
+        if shape.has_text_frame:
+            yield shape.text_frame.text
+        if getattr(shape, "has_table", False) and shape.has_table:
+            yield from (cell.text for row in shape.table.rows for cell in row.cells)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def reads_back(paragraph: str, shown: list[str]) -> bool:
+    """Whether a notes paragraph repeats the slide: it is one of the slide's lines, or
+    more than 60% of its words are on the slide and more than half of its word pairs,
+    in the same order (the words alone would count an explanation that shares the
+    slide's articles and names; for a paragraph of one word, the word)."""
+    words = _words(paragraph)
+    if not words:
+        return False
+    lines = {" ".join(_words(line)) for text in shown for line in text.split("\n")}
+    if " ".join(words) in lines:
+        return True
+    seen = {w for text in shown for w in _words(text)}
+    pairs = {p for text in shown for w in [_words(text)] for p in zip(w, w[1:], strict=False)}
+    own = list(zip(words, words[1:], strict=False))
+    by_word = sum(w in seen for w in words) / len(words)
+    by_pair = sum(p in pairs for p in own) / len(own) if own else by_word
+    return by_word > 0.6 and by_pair > 0.5
+
+
+def test_the_measure_catches_a_slide_read_back() -> None:
+    """The Dutch table's notes as they were (each row read out) count as read back; its
+    lead-in and the diagram's explanation of the ship do not."""
+    shown = ["Drie afdelingen in één oogopslag", "Planning", "Magazijn", "Transport",
+             "Beslist over", "Welke rit wanneer vertrekt", "Waar elke pallet staat",
+             "Welke route de chauffeur neemt"]
+    assert reads_back("Beslist over. Planning: Welke rit wanneer vertrekt; Magazijn: Waar "
+                      "elke pallet staat; Transport: Welke route de chauffeur neemt.", shown)
+    assert reads_back("Planning", shown)
+    assert not reads_back(spoken_for("nl").comparison, shown)
+    ship = ["Planning wijst de weg, transport brengt de lading binnen", "Het schip\nTransport",
+            "De lading op de kade\nEen tevreden klant"]
+    assert reads_back("Het schip: Transport. De lading op de kade.", ship)
+    assert not reads_back("Het schip brengt de lading daadwerkelijk naar de kade.", ship)
+
+
+@pytest.fixture(scope="module")
+def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    folder = tmp_path_factory.mktemp("spoken")
+    return {name: Presentation(str(build(folder / f"{name}.pptx", content)))
+            for name, content in (("en", None), ("de", builtin("content") / "de"),
+                                  ("dutch", DUTCH))}
+
+
+def _notes(slide: Any) -> str:
+    return str(slide.notes_slide.notes_text_frame.text)
+
+
+@pytest.mark.parametrize("name", ["en", "de", "dutch"])
+def test_no_notes_paragraph_reads_its_slide_back(decks: dict[str, Any], name: str) -> None:
+    for number, slide in enumerate(decks[name].slides, 1):
+        shown = list(_texts(slide.shapes))
+        for paragraph in _notes(slide).split("\n"):
+            assert not reads_back(paragraph, shown), (name, number, paragraph, shown)
+
+
+@pytest.mark.parametrize("name", ["en", "de", "dutch"])
+def test_no_two_slides_share_notes(decks: dict[str, Any], name: str) -> None:
+    said: dict[str, int] = {}
+    for number, slide in enumerate(decks[name].slides, 1):
+        notes = _notes(slide)
+        assert notes.strip(), (name, number)
+        for paragraph in {notes, *notes.split("\n")}:
+            key = paragraph.strip()
+            if key:
+                assert key not in said, (name, key, said[key], number)
+                said[key] = number
+
+
+def test_notes_the_author_did_not_write_lead_on_in_the_guides_language(
+        decks: dict[str, Any]) -> None:
+    """The Dutch guide has no notes: its agenda, table, questions, summary and closing
+    slides say the guide's language's lead-ins (assets/spoken.yaml), and each slide but
+    the last ends by naming the next slide ("Hierna: <its title>")."""
+    spoken = spoken_for("nl")
+    slides = list(decks["dutch"].slides)
+    notes = [_notes(slide) for slide in slides]
+    said = "\n".join(notes)
+    for kind in ("agenda_end", "comparison", "questions", "summary", "closing_end"):
+        assert getattr(spoken, kind) in said, kind
+    assert notes[1].startswith(spoken.agenda)
+    for after, text in zip(slides[1:], notes, strict=False):
+        assert text.split("\n")[-1] == f"Hierna: {after.shapes.title.text}", text
+    assert not notes[-1].startswith("Hierna")
+
+
+def test_a_language_without_lines_leads_on_with_an_arrow() -> None:
+    """A language the shipped table lacks says no lead-in of another language; it leads
+    on with an arrow. labels.yaml's `spoken:` replaces a line."""
+    from smguide.model.spoken import SpokenFile
+
+    assert spoken_for("pl").agenda == "" and spoken_for("pl").next == ""
+    assert spoken_for("de-CH").next == spoken_for("de").next == "Als Nächstes"
+    own = spoken_for("nl", SpokenFile(next="Dan"))
+    assert own.next == "Dan" and own.comparison == spoken_for("nl").comparison
