@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from smguide.deck import slides
 from smguide.deck.builtinlayouts import KnownSheet
-from smguide.deck.footer import add_footer
+from smguide.deck.footer import LayoutFooter, add_footer
 from smguide.deck.layouts import LayoutPicker, Pick
 from smguide.deck.legible import legible_text
 from smguide.deck.logo import Logo, load_logo
@@ -84,7 +84,7 @@ class DeckContext:
             self.pick_of(planned)
         # per layout, computed once: its footer/number placeholders and the frames slide
         # placeholders inherit (python-pptx looks each up by XPath every time)
-        self.footer_marks: dict[int, dict[Any, Any]] = {}
+        self.footer_marks: dict[int, LayoutFooter] = {}
         self._boxes: dict[tuple[int, int], Box] = {}
         self._geometries: dict[tuple[int, int], tuple[int, int, int, int]] = {}
         self.unsummarised: list[int] = []  # chapters whose divider could not show `deck:`

@@ -3,6 +3,7 @@ has them, else a slide number of our own where the layout leaves room."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from smguide.deck import slides
@@ -19,26 +20,51 @@ if TYPE_CHECKING:
 SLIDENUM_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 
 
+@dataclass(frozen=True)
+class LayoutFooter:
+    """What a layout's footer row holds, read once per layout (python-pptx looks each
+    position up by XPath, through the master, every time it is asked): its placeholders
+    by type (footer and slide number only with a position), their (left, top, width,
+    height), the span the footer may widen to, its own size and alignment."""
+
+    shapes: dict[Any, Any]
+    boxes: dict[Any, tuple[Any, Any, Any, Any]]
+    room: tuple[int, int] | None
+    size: int | None
+    align: str
+
+    @classmethod
+    def of(cls, layout: SlideLayout) -> LayoutFooter:
+        from pptx.enum.shapes import PP_PLACEHOLDER as PH
+
+        found = {ph.placeholder_format.type: ph for ph in layout.placeholders}  # type: ignore[misc]
+        boxes = {kind: (ph.left, ph.top, ph.width, ph.height) for kind, ph in found.items()}
+        for kind in (PH.FOOTER, PH.SLIDE_NUMBER):
+            if kind in found and not (boxes[kind][2] and boxes[kind][3]):
+                del found[kind], boxes[kind]  # with no position anywhere
+        footer = found.get(PH.FOOTER)
+        if footer is None:
+            return cls(found, boxes, None, None, "l")
+        return cls(found, boxes, _room(boxes), own_size(footer), _align(footer))
+
+
 def add_footer(deck: DeckContext, slide: Slide, layout: SlideLayout, pick: Pick) -> None:
     """Footer text and slide number, in the layout's placeholders when it has them."""
     from pptx.enum.shapes import PP_PLACEHOLDER as PH
 
     number = str(len(deck.prs.slides))
     footer = deck.guide.footer or deck.brand.footer or deck.brand.name
-    found = deck.footer_marks.get(id(layout))
-    if found is None:  # once per layout: python-pptx looks a position up by XPath
-        found = {ph.placeholder_format.type: ph for ph in layout.placeholders}  # type: ignore[misc]
-        for kind in (PH.FOOTER, PH.SLIDE_NUMBER):
-            if kind in found and not (found[kind].width and found[kind].height):
-                del found[kind]  # with no position anywhere
-        deck.footer_marks[id(layout)] = found
+    marks = deck.footer_marks.get(id(layout))
+    if marks is None:
+        marks = deck.footer_marks[id(layout)] = LayoutFooter.of(layout)
+    found = marks.shapes
     for kind in (PH.FOOTER, PH.SLIDE_NUMBER):
         if kind not in found:
             continue
         slide.shapes.clone_placeholder(found[kind])
         shape = slides.placeholder(slide, found[kind].placeholder_format.idx)
         if kind == PH.FOOTER:
-            _footer_text(deck, shape, footer, found[kind], _room(found, deck))
+            _footer_text(deck, shape, footer, marks)
         else:
             _slide_number(shape, number)
     if PH.SLIDE_NUMBER not in found:  # a template without one: our own, if there is room
@@ -49,8 +75,7 @@ def add_footer(deck: DeckContext, slide: Slide, layout: SlideLayout, pick: Pick)
         area = pick.area
         taken = [(area.left, area.top, area.width, area.height),
                  *((b.left, b.top, b.width, b.height) for b in pick.texts),
-                 *((ph.left, ph.top, ph.width, ph.height) for ph in found.values()
-                   if ph.width and ph.height)]
+                 *(box for box in marks.boxes.values() if box[2] and box[3])]
         if not any(overlap(spot, other) for other in taken):
             box = slide.shapes.add_textbox(*(Emu(value) for value in spot))
             box.name = "Slide number"
@@ -60,26 +85,27 @@ FOOTER = 12  # the built-in theme's footer (the type scale's smallest step, text
 SMALLEST = 8  # a footer too long for its box comes down to this, a point at a time
 
 
-def _footer_text(deck: DeckContext, shape: Any, text: str, layout_shape: Any,
-                 room: tuple[int, int]) -> None:
+def _footer_text(deck: DeckContext, shape: Any, text: str, marks: LayoutFooter) -> None:
     """The footer at its layout's own size (a company template's design: its footer's
     size is its own, not the deck's type scale). A text too long for the box at that
     size widens the box (about its centre when centred, else away from its aligned
     edge) within `room`, the footer row's free span; only what still does not fit is
-    set a point smaller at a time. The theme font is named on the run because
-    LibreOffice ignores the inherited one in footers."""
+    set a point smaller at a time (`marks`: the layout's footer row). The theme font is
+    named on the run because LibreOffice ignores the inherited one in footers."""
     from pptx.util import Emu
 
     paras = [Para(typed_spans(text, deck.lang))]
-    own = own_size(layout_shape) or FOOTER
+    from pptx.enum.shapes import PP_PLACEHOLDER as PH
+
+    own = marks.size or FOOTER
     box = deck.box_of(shape)
-    if not fits(paras, box, own, deck.body_fonts):
+    if not fits(paras, box, own, deck.body_fonts) and marks.room is not None:
         need = round((text_width(paras[0], own, deck.body_fonts) + 2 * box.inset_x + 2)
                      * 12700)
-        left, width = _widened(shape.left, shape.width, need, room,
-                               _align(layout_shape))
+        left, width = _widened(shape.left, shape.width, need, marks.room, marks.align)
+        _, top, _, height = marks.boxes[PH.FOOTER]
         shape.left, shape.width = Emu(left), Emu(width)
-        shape.top, shape.height = Emu(layout_shape.top), Emu(layout_shape.height)
+        shape.top, shape.height = Emu(top), Emu(height)
         box = deck.box_of(shape)
     size = next((size for size in range(own, SMALLEST - 1, -1)
                  if fits(paras, box, size, deck.body_fonts)), SMALLEST)
@@ -91,22 +117,22 @@ def text_width(para: Para, size: float, fonts: Fonts) -> float:
     return sum(fonts.face(span.bold, span.italic).width(span.text, size) for span in para.spans)
 
 
-def _room(found: dict[Any, Any], deck: DeckContext) -> tuple[int, int]:
+def _room(boxes: dict[Any, tuple[Any, Any, Any, Any]]) -> tuple[int, int]:
     """(left, right) the footer may widen to: the footer row's outer edges (its date,
-    footer and number placeholders; the date is never shown), short of the slide
+    footer and number placeholders' `boxes`; the date is never shown), short of the slide
     number, which is."""
     from pptx.enum.shapes import PP_PLACEHOLDER as PH
 
-    row = [found[kind] for kind in (PH.DATE, PH.FOOTER, PH.SLIDE_NUMBER) if kind in found
-           and found[kind].width]
-    left = min(shape.left for shape in row)
-    right = max(shape.left + shape.width for shape in row)
-    number, footer = found.get(PH.SLIDE_NUMBER), found[PH.FOOTER]
-    if number is not None and number.width:
-        if number.left >= footer.left + footer.width // 2:
-            right = min(right, number.left)
+    row = [boxes[kind] for kind in (PH.DATE, PH.FOOTER, PH.SLIDE_NUMBER) if kind in boxes
+           and boxes[kind][2]]
+    left = min(box[0] for box in row)
+    right = max(box[0] + box[2] for box in row)
+    number, footer = boxes.get(PH.SLIDE_NUMBER), boxes[PH.FOOTER]
+    if number is not None and number[2]:
+        if number[0] >= footer[0] + footer[2] // 2:
+            right = min(right, number[0])
         else:
-            left = max(left, number.left + number.width)
+            left = max(left, number[0] + number[2])
     return left, right
 
 
