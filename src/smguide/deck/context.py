@@ -31,7 +31,7 @@ from smguide.errors import Problem, Severity
 from smguide.model.guide import Guide
 from smguide.model.options import DeckOptions
 from smguide.sources.brand import Brand
-from smguide.sources.markdown import Writing
+from smguide.sources.markdown import writing
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
@@ -61,7 +61,7 @@ class DeckContext:
         self.on_page = on_page
         self.warnings: list[Problem] = [] if warnings is None else warnings
         # the guide's language and quotation marks, for every text the slides set
-        self.lang = Writing(guide.language, tuple(guide.typography.quotes))
+        self.lang = writing(guide.language, guide.typography)
         self.plan: list[PlannedSlide] = load_plan(guide, templates) if plan is None else plan
         logo = load_logo(brand)
         if logo is not None and guide.labels.logo_alt:  # in the guide's language

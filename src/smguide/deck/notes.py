@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from smguide.deck.write import plain
-from smguide.sources.markdown import Writing
+from smguide.sources.markdown import writing
 
 if TYPE_CHECKING:
     from pptx.slide import Slide
@@ -110,7 +110,7 @@ def authored_notes(guide: Guide, plan: list[PlannedSlide], planned: PlannedSlide
     closing slides: guide.yaml's `deck:`. A block over several slides shares its
     notes' paragraphs out in order (shares_of); a slide left without one has none
     (None)."""
-    lang = Writing(guide.language, tuple(guide.typography.quotes))
+    lang = writing(guide.language, guide.typography)
     chapter, block = planned.chapter, planned.block
     deck = guide.deck
     own: list[str | None] = [None if page else planned.notes]
@@ -158,7 +158,7 @@ def deck_notes(guide: Guide, planned: PlannedSlide) -> str:
     """The notes of a title, agenda, summary, closing or divider slide where the author
     wrote none: the guide's lines for it (`guide.spoken`), and on the title slide the
     guide's description; never the slide's own text."""
-    lang = Writing(guide.language, tuple(guide.typography.quotes))
+    lang = writing(guide.language, guide.typography)
     spoken = guide.spoken
     lines = {"title": [spoken.welcome, plain(guide.description, lang) if guide.description
                        else ""],
@@ -179,7 +179,7 @@ def unwritten_notes(guide: Guide, plan: list[PlannedSlide], planned: PlannedSlid
     replaces); a diagram's account of its parts (`said`); else a paragraph of the
     chapter's prose that no slide shows, the nearest after the block first, each said
     once. With none of them, nothing (Notes.lead_on adds the line to the next slide)."""
-    lang = Writing(guide.language, tuple(guide.typography.quotes))
+    lang = writing(guide.language, guide.typography)
     chapter, block = planned.chapter, planned.block
     assert chapter is not None and block is not None
     parts = []

@@ -32,7 +32,7 @@ def emu_to_pt(value: int | float) -> float:
 
 
 def plain(text: str, lang: Writing) -> str:
-    return markdown.to_plain(text, lang.language, lang.quotes)
+    return markdown.to_plain(text, lang.language, lang.quotes, lang.spacing)
 
 
 def _spans_from(children: list[Any]) -> tuple[Span, ...]:
@@ -62,7 +62,7 @@ def _spans_from(children: list[Any]) -> tuple[Span, ...]:
 
 def spans(text: str, lang: Writing) -> tuple[Span, ...]:
     """One line of Markdown (bold, italic, links) as styled spans; paragraphs run together."""
-    tokens = markdown.parser(lang.language, lang.quotes).parseInline(
+    tokens = markdown.parser(lang.language, lang.quotes, lang.spacing).parseInline(
         re.sub(r"\s*\n\s*", " ", text.strip()))
     return _spans_from(tokens[0].children or [] if tokens else [])
 
@@ -71,14 +71,14 @@ def typed_spans(text: str, lang: Writing, bold: bool = False) -> tuple[Span, ...
     """A plain-text field (titles, headings, names, terms) as one span: its words as typed,
     with smart typography, never read as Markdown (docs/content.md, "Plain text")."""
     return (Span(markdown.typed(re.sub(r"\s*\n\s*", " ", text.strip()), lang.language,
-                                lang.quotes), bold),)
+                                lang.quotes, lang.spacing), bold),)
 
 
 def md_paras(text: str, lang: Writing) -> list[Para]:
     """Block Markdown (paragraphs and lists) as paragraphs; list items get bullets."""
     paras: list[Para] = []
     lists: list[list[Any]] = []  # [bullet, next number]
-    for token in markdown.parser(lang.language, lang.quotes).parse(text):
+    for token in markdown.parser(lang.language, lang.quotes, lang.spacing).parse(text):
         if token.type in ("bullet_list_open", "ordered_list_open"):
             ordered = token.type.startswith("ordered")
             lists.append(["#" if ordered else "•", int(token.attrGet("start") or 1)])

@@ -104,6 +104,13 @@ def _average_width(path: Path, sample: str) -> float:
     return sum(widths) / len(widths) / units if widths and units else FALLBACK_EM
 
 
+def face_has(path: Path, char: str) -> bool:
+    """Whether the font file at `path` has a glyph for `char` (True when it cannot be
+    read: WeasyPrint says so)."""
+    face = _advances(path)
+    return face is None or ord(char) in face[1]
+
+
 @lru_cache(maxsize=8)
 def _advances(path: Path) -> tuple[int, dict[int, int]] | None:
     """(units per em, advance width per code point) of a font file, read once; None for a

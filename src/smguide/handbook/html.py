@@ -13,7 +13,7 @@ from markupsafe import Markup
 from smguide.errors import Problem, RenderError, Where
 from smguide.handbook.diagram import Diagrams
 from smguide.handbook.endings import Fit
-from smguide.handbook.grid import PAPERS, PX_PER_MM, TextGrid, text_grid
+from smguide.handbook.grid import PAPERS, PX_PER_MM, TextGrid, face_has, text_grid
 from smguide.handbook.headings import LETTER_RUNS, running_head, tie_headings
 from smguide.handbook.hyphenation import hyphenator
 from smguide.handbook.manuscript import Manuscript, PrintSpec
@@ -25,11 +25,13 @@ from smguide.handbook.typeset import Hyphenate, apart_labels, typeset
 from smguide.model.colors import palette
 from smguide.model.guide import Analogy, Guide
 from smguide.model.options import PrintOptions
+from smguide.model.typography import Typography
 from smguide.paths import link_loop, real
 from smguide.resources import ASSETS_DIR
 from smguide.sources.brand import Brand
 from smguide.sources.languages import dating_language, format_date
 from smguide.sources.markdown import to_plain
+from smguide.sources.punctuation import NARROW, without_narrow
 
 # text (headings too), rules, writing lines and the footer: on the black plate only when
 # near-grey, and as solid black when near-black
@@ -51,6 +53,15 @@ def _typeset_after(filter_: Callable[[str], Markup], words: Hyphenate | None,
 NOUNS_CAPITALISED = ("de", "lb", "gsw")
 
 
+def printable(typography: Typography, brand: Brand) -> Typography:
+    """The guide's typography with no narrow no-break space when a face of the brand's
+    text or heading font lacks it (sources/punctuation.py)."""
+    families = {brand.base_family, brand.heading_family}
+    if all(face_has(face.path, NARROW) for face in brand.faces if face.family in families):
+        return typography
+    return without_narrow(typography)
+
+
 def wrap_text(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
 
@@ -70,7 +81,8 @@ class HandbookRenderer:
         self.colours.setdefault("on_primary", self.colours["background"])
         self.colours.setdefault("link", self.colours["primary"])
         self.template_dirs = template_dirs(templates)
-        self.env = make_env(templates, language=guide.language, typography=guide.typography)
+        self.typography = printable(guide.typography, brand)
+        self.env = make_env(templates, language=guide.language, typography=self.typography)
         self.env.filters["wrap"] = wrap_text
         inline = self.env.filters["md_inline"]
         words = self.words = hyphenator(guide.language) if hyphenate else None
@@ -84,7 +96,7 @@ class HandbookRenderer:
         for name in ("md", "md_inline"):
             self.env.filters[name] = _typeset_after(
                 self.env.filters[name], words, names, language not in NOUNS_CAPITALISED,
-            tuple(guide.typography.quotes))
+            tuple(self.typography.quotes))
         self.diagrams = Diagrams(self.env, self.colours, brand.base_family, guide.root)
         self.env.globals["analogy_diagram"] = self.analogy_diagram
         self.env.globals["analogy_key"] = self.analogy_key
@@ -92,7 +104,7 @@ class HandbookRenderer:
         self.env.globals["comparison_layout"] = self.comparison_layout
         self.env.globals["running_head"] = self.running_head
         self.css_env = make_env(templates, html=False, language=guide.language,
-                                typography=guide.typography)
+                                typography=self.typography)
         grid = self.grid(PrintOptions())
         self.column_mm, self.body_pt = float(grid.measure), grid.font_size  # per paper size
         self.date_for(PrintOptions().paper)

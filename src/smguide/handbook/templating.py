@@ -215,14 +215,17 @@ def make_env(override: Path | None, *, html: bool = True, language: str = "en",
                       trim_blocks=True, lstrip_blocks=True, optimized=False,
                       bytecode_cache=template_cache())
     typography = typography or shipped(language)
-    quotes = typography.quotes  # the guide's own (labels.yaml), else its language's
+    # the guide's own quotes and spaces (labels.yaml), else its language's
+    quotes, spacing = typography.quotes, markdown.writing(language, typography).spacing
     # (hyphenate=False: the handbook's renderer sets the text without hyphenation)
-    env.filters["md"] = lambda text, hyphenate=True: markdown.to_html(text, language, quotes)
+    env.filters["md"] = lambda text, hyphenate=True: markdown.to_html(text, language, quotes,
+                                                                      spacing)
     env.filters["md_inline"] = (lambda text, hyphenate=True:
-                                markdown.to_inline_html(text, language, quotes))
+                                markdown.to_inline_html(text, language, quotes, spacing))
     # md_inline for a table cell or a card's column (the handbook ties no last words there)
-    env.filters["md_cell"] = lambda text: markdown.to_inline_html(text, language, quotes)
-    env.filters["plain"] = lambda text: markdown.to_plain(text, language, quotes)
+    env.filters["md_cell"] = lambda text: markdown.to_inline_html(text, language, quotes,
+                                                                  spacing)
+    env.filters["plain"] = lambda text: markdown.to_plain(text, language, quotes, spacing)
     env.filters["css_string"] = css_string
     env.filters["date"] = lambda iso: format_date(iso, language, typography.ordinal_day)
     env.filters["colon"] = typography.colon  # "Label:" as the language writes it
