@@ -17,7 +17,9 @@ PT_PER_MM = 72 / 25.4
 # The measure: body text is set for this many characters per line on average (the
 # comfortable range is 60 to 75; ragged lines run up to about 12% longer than average).
 CHARACTERS_PER_LINE = 68
-OPENING_DROP = 0.05
+# the opening drop above every chapter's title, of the text block's height, per paper
+# (TextGrid.drop says why A5's is deeper)
+OPENING_DROP = {"a4": 0.05, "letter": 0.05, "a5": 0.25}
 PX_PER_MM = 96 / 25.4
 MIN_BODY_PT = 9.5  # the smallest text (table headings, 0.85 of it) stays above 8 pt
 REACH_CLEAR = 14.0  # a chapter's opener, set wide, ends this far inside the trim (mm)
@@ -35,15 +37,22 @@ class TextGrid:
     inner: float
     outer: float
     height: float  # of the page
+    sink: float = OPENING_DROP["a4"]  # the opening drop, of the text block's height
 
     @property
     def drop(self) -> float:
-        """The space above every chapter's title: an opening drop of a twentieth of the
-        text block, the same for every chapter (fitting.py changes only the spacing). An
-        eighth left a chapter whose opening section is followed by a card, a checklist or
-        a figure with its opening page half empty, the block overleaf: the opener's
-        kicker, title, summary and rule mark it well enough."""
-        return round((self.height - self.top - self.bottom) * OPENING_DROP, 1)
+        """The space above every chapter's title, the same for every chapter of an
+        edition (fitting.py changes only the spacing): on A4 and Letter an opening drop
+        of a twentieth of the text block (an eighth left a chapter whose opening section
+        is followed by a card, a checklist or a figure with its opening page half empty,
+        the block overleaf; a card or table may reach into the wide outer margin to stay
+        on it). A5's text block is too short to take a role card, the comparison or the
+        checklist under a chapter's opening section at any drop, and has no margin to
+        reach into: its opener sinks a quarter of the text block (44 mm), as a book's
+        chapter opening does, so the white is at the top of the opening page, where it
+        reads as intended, and the opening section runs on to the page's foot before the
+        block overleaf (a twentieth left four A5 openers 31-54% empty at their foot)."""
+        return round((self.height - self.top - self.bottom) * self.sink, 1)
 
     @property
     def reach(self) -> float:
@@ -76,7 +85,7 @@ def text_grid(paper: str, brand: Brand, sample: str = "") -> TextGrid:
         top, bottom, inner = 20.0, 22.0, 22.0
     measure = min(measure, width_mm - inner - 12)
     return TextGrid(font_size, measure, top, bottom, inner, round(width_mm - inner - measure, 1),
-                    height_mm)
+                    height_mm, OPENING_DROP[paper])
 
 
 FALLBACK_EM = 0.47  # Lato's average character width, in ems, over ordinary prose
