@@ -144,12 +144,8 @@ def load_brand(path: Path, network: bool = False) -> tuple[Brand, list[Problem]]
                       located.lines)
     parsed, problems = validate(BrandFile, checked, shown)
     root = real(path).parent
-    reader = BrandReader(located, shown, root, network)
-    reader.problems = list(problems)
-
-    light = reader.colours("light")
-    reader.colours_light = light
-    dark = reader.colours("dark")
+    reader = BrandReader(located, shown, root, network, problems)
+    light, dark = reader.colours.light, reader.colours.dark
 
     base, heads, fonts = typography(reader)
     theme_base, base_used, base_faces = fonts[0]

@@ -1,8 +1,11 @@
 """One brand file read on its raw data: where each field is written, the problems found,
-and its colours resolved to '#rrggbb' (palette names, theme colours, light/dark pairs)."""
+and its colours resolved to '#rrggbb' (palette names, theme colours, light/dark pairs),
+in the light and the dark mode, when the reader is made."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,23 +33,38 @@ def lookup(data: Any, *keys: str | int) -> Any:
     return data
 
 
+@dataclass(frozen=True)
+class Colours:
+    """A brand file's theme colours resolved ('#rrggbb' by role), as the handbook and a
+    light deck read them (`light`) and as a dark deck does (`dark`)."""
+
+    light: dict[str, str]
+    dark: dict[str, str]
+
+
 class BrandReader:
     """The checks and resolution of one brand file, on its raw data, so that every
-    problem is found at once even where the file's shape is wrong elsewhere."""
+    problem is found at once even where the file's shape is wrong elsewhere.
 
-    def __init__(self, located: Located, shown: str, root: Path, network: bool):
+    Made with the problems found before (the file checked against its shape), it
+    resolves the colours at once (`colours`); the functions that read the rest of the
+    file (fonts, logo, settings) add theirs to `problems` and `warnings`."""
+
+    def __init__(self, located: Located, shown: str, root: Path, network: bool,
+                 problems: Iterable[Problem] = ()):
         self.located, self.shown, self.root, self.network = located, shown, root, network
         self.data = located.data if isinstance(located.data, dict) else {}
-        self.problems: list[Problem] = []
+        self.problems: list[Problem] = list(problems)
         self.warnings: list[Problem] = []
         self.font_warnings: list[Problem] = []  # those of warnings about fonts
         self.found: list[tuple[str, str, str]] = []  # (family asked for, used, from where)
         colour = lookup(self.data, "color")
         self.palette = {k: v for k, v in (lookup(colour, "palette") or {}).items()
                         if isinstance(k, str) and isinstance(v, str)}
-        self.colours_light: dict[str, str] = {}
         self.roles = {name: value for name in THEME_NAMES
                       if (value := lookup(colour, name)) is not None}
+        light = self.mode_colours("light")
+        self.colours = Colours(light, self.mode_colours("dark", light))
 
     def where(self, *field: str | int) -> Where:
         line, col = self.located.position(tuple(field))
@@ -127,10 +145,11 @@ class BrandReader:
             return self.resolve(side, (*field, mode), mode) if isinstance(side, str) else None
         return self.resolve(raw, field, mode) if isinstance(raw, str) else None
 
-    def colours(self, mode: str) -> dict[str, str]:
-        """Every theme colour in `mode` (light, or the dark deck's), the file's over
-        smguide's, with the typography's heading, text and link colours."""
-        colours = self._role_colours(mode)
+    def mode_colours(self, mode: str, light: dict[str, str] | None = None) -> dict[str, str]:
+        """Every theme colour in `mode` (light, or the dark deck's, derived in part from
+        the `light` ones), the file's over smguide's, with the typography's heading, text
+        and link colours."""
+        colours = self._role_colours(mode, light or {})
         typo = lookup(self.data, "typography")
         heads = lookup(typo, "headings")
         colours["headings"] = colours["primary"]
@@ -154,7 +173,7 @@ class BrandReader:
                     self.value(raw, ("typography", kind, key), mode)  # checked, not printed
         return colours
 
-    def _role_colours(self, mode: str) -> dict[str, str]:
+    def _role_colours(self, mode: str, light: dict[str, str]) -> dict[str, str]:
         """The colour roles in `mode`: the file's, then (light) smguide's defaults or
         (dark) a dark background and light text derived from the light ones."""
         colours: dict[str, str] = {}
@@ -172,7 +191,6 @@ class BrandReader:
             for name, value in DEFAULT_COLOURS.items():
                 colours.setdefault(name, value)
             return colours
-        light = self.colours_light
         if "background" not in colours:
             colours["background"] = next(
                 (c for c in (light.get("dark"), light.get("foreground"))

@@ -84,6 +84,7 @@ class _Loader(Reader, Scanner, Parser, Composer, CoreResolver):
         Parser.__init__(self)
         Composer.__init__(self)
         CoreResolver.__init__(self)
+        self._depth = 0  # how deep the node being composed is nested
 
     def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
         event = self.peek_event()
@@ -97,7 +98,7 @@ class _Loader(Reader, Scanner, Parser, Composer, CoreResolver):
             raise YamlProblem(mark.line + 1, mark.column + 1,
                               "anchors and aliases (&name, *name) are not supported",
                               "write the value out in full")
-        self._depth = getattr(self, "_depth", 0) + 1
+        self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
                 mark = event.start_mark
