@@ -8,7 +8,9 @@ characters per line of body text (median, maximum), blank paper (pages, not note
 with no text or only a heading), half-empty pages (a chapter's pages whose text block is
 more than half empty), gaps (pages inside a chapter more than 30% empty: the text stopped
 short because the next block was kept whole and went overleaf), runts (a paragraph's last
-line of one word, or of fewer than 8 characters), keep-together
+line of fewer than 8 characters: one short word or a fragment), lone words (a last line of
+one longer word), tie notches (a paragraph's line before the last ending a word early
+because its last words are tied), keep-together
 blocks split by a page turn (and a diagram apart from its key), takeaways apart from
 their text, headings with fewer than two lines under them, orphans and widows,
 hyphenation faults, hyphenated lines, words hyphenated across a page turn, ladders
@@ -80,7 +82,8 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, object]]:
         for name, report in reports.items():
             print(f"\n{name}: smallest type {report.smallest_what}; running heads and "
                   f"folios nearest the trim {report.furniture_edge_what}")
-            for label in ("blank_pages", "half_empty", "gaps", "runts", "splits", "stranded",
+            for label in ("blank_pages", "half_empty", "gaps", "runts", "lone_words",
+                          "tie_notches", "splits", "stranded",
                           "short_headings", "orphans_widows", "hyphenation",
                           "page_turn_hyphens", "ladders", "heading_runts", "final_hyphens",
                           "stray_breaks"):

@@ -34,8 +34,10 @@ KEEP_KINDS = ("list", "table", "card", "box", "figure")
 # drop is part of the text block's top, not of the hole.
 GAP_EMPTY = 0.3
 RUNT_LETTERS = 8  # a heading's last line of one word shorter than this is a runt
-# a paragraph's last line is a runt when it holds one word, whatever its length
-# ("Vertriebs."), or a fragment of fewer characters than this ("is it.")
+# a paragraph's last line is a runt when it is shorter than this (characters, with its
+# punctuation): one short word ("haben.") or a fragment ("is it."); a longer word on a
+# line of its own ("Vertriebs.", "responsibilities.") is a line, not a runt, and counted
+# apart (lone words)
 RUNT_CHARS = 8
 NOTES_LINES = 10  # a page with no text and at least this many lines drawn: a notes page
 HEADINGS = ("H1", "H2", "H3", "H4")
@@ -155,6 +157,12 @@ class Report:
     furniture_edge_what: str = ""
     # pages of a chapter (not notes pages) whose text block is more than half empty
     half_empty: list[int] = field(default_factory=list)
+    # a paragraph's last line of one word that is not a runt ("Vertriebs.")
+    lone_words: list[str] = field(default_factory=list)
+    # every paragraph's last line (of a paragraph of two lines or more), as read
+    last_lines: list[str] = field(default_factory=list)
+    # a paragraph's line before the last ending a word early: its last words are tied
+    tie_notches: list[str] = field(default_factory=list)
 
     def figures(self) -> dict[str, Any]:
         return {
@@ -162,7 +170,9 @@ class Report:
             "cpl median": self.cpl_median, "cpl max": self.cpl_max,
             "notes pages": len(self.notes_pages), "blank paper": len(self.blank_pages),
             "half empty": len(self.half_empty), "gaps": len(self.gaps),
-            "runts": len(self.runts), "splits": len(self.splits),
+            "runts": len(self.runts), "lone words": len(self.lone_words),
+            "tie notches": len(self.tie_notches),
+            "splits": len(self.splits),
             "stranded": len(self.stranded), "short headings": len(self.short_headings),
             "orphans/widows": len(self.orphans_widows),
             "hyphen faults": len(self.hyphenation), "hyphenated": self.hyphenated_lines,
@@ -383,6 +393,8 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
     # characters per line: full lines of body paragraphs (not a paragraph's last line)
     cpl: list[int] = []
     runts: list[str] = []
+    lone: list[str] = []
+    last_lines: list[str] = []
     leading: list[float] = []
     for block in body:
         lines = block.lines
@@ -391,9 +403,14 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
                 leading.append(round(line.baseline - lines[i + 1].baseline, 2))
         full = lines[:-1] if block.uid not in continues else lines
         cpl.extend(len(line.text) for line in full)
+        if block.uid not in continues and (len(lines) > 1 or block.uid in continued_from):
+            last_lines.append(lines[-1].text)
         if block.uid not in continues and (len(lines) > 1 or block.uid in continued_from) \
                 and _runt(lines[-1].text):
             runts.append(f"p{lines[-1].page + 1}: “{lines[-1].text}”")
+        elif block.uid not in continues and (len(lines) > 1 or block.uid in continued_from) \
+                and _lone(lines[-1].text):
+            lone.append(f"p{lines[-1].page + 1}: “{lines[-1].text}”")
 
     # keep-together blocks across a page turn, and what the text block can hold
     text_top = min((line.top for b in blocks for line in b.lines if b.page > 0), default=0)
@@ -535,6 +552,7 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
     # running heads and footers (margin boxes, on the paper itself)
     contrast = min((_contrast(c.get("non_stroking_color")) for chars in furniture[1:]
                     for c in chars if c["text"].strip()), default=21.0)
+    early, notches = _early(blocks)
     figure_sizes = [c["size"] for top in tops for node in [top, *top.descendants()]
                      if node.kind == "Figure" and node.page > 0
                      for line in node.all_lines() for c in line.chars]
@@ -545,7 +563,7 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
         notes_pages=notes_pages, blank_pages=blank, gaps=gaps, runts=runts, splits=splits,
         stranded=stranded, short_headings=short_headings, orphans_widows=orphans_widows,
         hyphenation=hyphenation, hyphenated_lines=hyphenated,
-        stray_breaks=_stray_breaks(blocks),
+        stray_breaks=early, tie_notches=notches,
         smallest_pt=round(smallest["size"], 2) if smallest else 0.0,
         smallest_what=(f"p{smallest['page_number']}: “{smallest['text']}”"
                        if smallest else ""),
@@ -553,14 +571,19 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
         diagram_label_pt=round(min(figure_sizes), 2) if figure_sizes else 0.0,
         opener_depths=openers, page_turn_hyphens=page_turns, ladders=ladders,
         heading_runts=heading_runts, final_hyphens=final_hyphens, broken_words=broken,
-        half_empty=half_empty)
+        half_empty=half_empty, lone_words=lone, last_lines=last_lines)
 
 
 def _runt(text: str) -> bool:
-    """A paragraph's last line a print designer calls a runt: one word alone, whatever its
-    length ("Vertriebs."), or a fragment of fewer than RUNT_CHARS characters ("is it.")."""
-    return bool(LETTERS.search(text)) and (len(text.split()) == 1
-                                          or len(text.strip()) < RUNT_CHARS)
+    """A paragraph's last line a print designer calls a runt (the issue's "a last line of
+    one short word"): one word or a fragment of fewer than RUNT_CHARS characters ("it.",
+    "is it.")."""
+    return bool(LETTERS.search(text)) and len(text.strip()) < RUNT_CHARS
+
+
+def _lone(text: str) -> bool:
+    """A paragraph's last line of one word that is not a runt ("Vertriebs.")."""
+    return len(text.split()) == 1 and bool(LETTERS.search(text)) and not _runt(text)
 
 
 def _opening(block: Node) -> bool:
@@ -584,15 +607,17 @@ def _short_word(text: str, letters: int = RUNT_LETTERS) -> bool:
     return len(words) == 1 and 0 < len("".join(LETTERS.findall(words[0]))) < letters
 
 
-def _stray_breaks(blocks: list[Node]) -> list[str]:
+def _early(blocks: list[Node]) -> tuple[list[str], list[str]]:
     """Lines broken early: the next line's first word would have fitted on them (the
     block's longest line tells how wide its lines may be); a block's last line of two
-    words counts as one (typeset.py ties a paragraph's last two words), and so does one
-    of three when the last two are shorter than LAST_LINE_MIN (typeset.py ties the third
-    to them)."""
-    from smguide.handbook.typeset import LAST_LINE_MIN
+    words counts as one when typeset.py tied them (a last word shorter than RUNT_CHARS,
+    the pair within TIE_LIMIT characters). And tie notches: paragraphs whose line before
+    the last ends a word early because the last line's words are tied (the first of them
+    would have fitted: the rag is notched there)."""
+    from smguide.handbook.typeset import TIE_LIMIT
 
     found: list[str] = []
+    notches: list[str] = []
     for block in blocks:
         lines = [line for line in block.lines if line.text]
         if len(lines) < 2 or block.kind.startswith("H") or block.kind == "Figure":
@@ -610,15 +635,18 @@ def _stray_breaks(blocks: list[Node]) -> list[str]:
             if not first or line.text.endswith(HYPHENS):
                 continue
             word = first[-1]["x1"] - first[0]["x0"]
-            words = following.text.split()
-            if following is lines[-1] and (len(words) == 2 or len(words) == 3 and len(
-                    " ".join(words[1:])) < LAST_LINE_MIN):
-                word = following.x1 - following.x0  # a paragraph's last words, tied
             space = 0.3 * line.size
-            if (line.x1 - min(other.x0 for other in lines)) + space + word < room * 0.97:
+            left = min(other.x0 for other in lines)
+            if following is lines[-1] and (line.x1 - left) + space + word < room * 0.97:
+                notches.append(f"p{line.page + 1}: “{line.text[-25:]}” / “{following.text}”")
+            words = following.text.split()
+            if following is lines[-1] and len(words) == 2 and len(words[1]) < RUNT_CHARS \
+                    and len(following.text.strip()) <= TIE_LIMIT:
+                word = following.x1 - following.x0  # a paragraph's last words, tied
+            if (line.x1 - left) + space + word < room * 0.97:
                 found.append(f"p{line.page + 1}: “{line.text[-25:]}” / "
                              f"“{''.join(c['text'] for c in first)}”")
-    return found
+    return found, notches
 
 
 def _keys(ordered: list[Node]) -> set[int]:

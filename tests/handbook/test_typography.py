@@ -53,9 +53,22 @@ def test_hyphenation_a_proofreader_accepts(report: Report) -> None:
 
 
 def test_no_runts(report: Report) -> None:
-    """No paragraph's last line of one word (or a fragment under 8 characters):
-    typeset.py ties every paragraph's last words that fit half the measure."""
+    """No paragraph's last line of one short word (or a fragment under 8 characters):
+    typeset.py ties a last word shorter than 8 characters to the word before it."""
     assert report.runts == [], report.runts
+
+
+def test_a_tie_only_where_a_runt_would_be(report: Report) -> None:
+    """A tie notches the rag: the line before the tied words ends a word early. Read back
+    from the PDF, every paragraph whose last line's first word would have fitted on the
+    line before ends in two words, the last of them short (a runt alone): no tie of a
+    long last word or of three words (they notched almost every page)."""
+    from tests.pagequality import RUNT_CHARS
+
+    assert report.last_lines, report.figures()
+    for notch in report.tie_notches:
+        words = notch.rsplit(" / ", 1)[1].strip("“”").split()
+        assert len(words) == 2 and len(words[1]) < RUNT_CHARS, notch
 
 
 def test_no_splits_stranded_headings_or_widows(report: Report) -> None:
@@ -94,10 +107,10 @@ def test_the_measure_counts_what_it_claims(tmp_path: Path) -> None:
 
 def test_the_measure_counts_runts_and_blank_paper_as_a_print_designer_does(
         tmp_path: Path) -> None:
-    """A runt is a paragraph's last line of one word, however long ("Vertriebs."), or of
-    a fragment under 8 characters; blank paper is a page with no text or only a heading,
-    while a page of text that stops halfway is half empty, not blank (a small tagged PDF
-    made to have them)."""
+    """A runt is a paragraph's last line of one short word or a fragment, under 8
+    characters ("is it."); one longer word alone ("Vertriebs.") is a lone word; blank
+    paper is a page with no text or only a heading, while a page of text that stops
+    halfway is half empty, not blank (a small tagged PDF made to have them)."""
     from weasyprint import HTML
 
     html = """<html lang="en"><head><title>t</title><style>
@@ -116,7 +129,8 @@ def test_the_measure_counts_runts_and_blank_paper_as_a_print_designer_does(
     pdf = tmp_path / "pages.pdf"
     HTML(string=html).write_pdf(pdf, pdf_variant="pdf/ua-1")
     found = measure(pdf)
-    assert found.runts == ["p2: “Vertriebs.”", "p2: “is it.”"]
+    assert found.runts == ["p2: “is it.”"]
+    assert found.lone_words == ["p2: “Vertriebs.”"]
     assert found.blank_pages == [3, 4] and found.notes_pages == []
     assert found.half_empty == [2] and found.pages == 5
 
@@ -190,22 +204,23 @@ def test_hyphens_read_back_as_hyphens(built_handbook: Callable[..., Path],
 
 
 def test_typeset_ties_runts_and_keeps_compounds_whole() -> None:
-    # every paragraph's last two words, as a book typesetter ties them, and a third when
-    # the two make a last line under a quarter of the measure ("sie haben.")
-    assert str(typeset("<p>It ends in a responsibility.</p>")) == (
-        "<p>It ends in a\u00a0responsibility.</p>")
+    # a last word shorter than 8 characters (a runt alone), tied to the word before it
+    # with one no-break space, as a book typesetter ties it; a longer word may stand alone
     assert str(typeset("<p>It ends with one word.</p>")) == (
-        "<p>It ends with\u00a0one\u00a0word.</p>")
+        "<p>It ends with one\u00a0word.</p>")
     assert str(typeset("<p>ob sie die Lösung für ein Problem sehen, das sie haben.</p>")) == (
-        "<p>ob sie die Lösung für ein Problem sehen, das\u00a0sie\u00a0haben.</p>")
-    # a pair over half the measure is not tied: the line before would be left half empty
-    assert "\u00a0" not in typeset("<p>Sie nutzen Kundenbeziehungsmanagementsysteme "
-                                   "gemeinsam.</p>")
+        "<p>ob sie die Lösung für ein Problem sehen, das sie\u00a0haben.</p>")
+    assert str(typeset("<p>It ends in a responsibility.</p>")) == (
+        "<p>It ends in a responsibility.</p>")
+    assert str(typeset("<p>Wir sprechen über den Vertrieb.</p>")) == (
+        "<p>Wir sprechen über den Vertrieb.</p>")  # 9 characters with its full stop
+    # a pair over 20 characters (TIE_LIMIT) is not tied: the line before would end short
+    assert "\u00a0" not in typeset("<p>Both teams share responsibilities now.</p>")
     # the space before a bold or italic run goes inside it: WeasyPrint broke such lines
     # after their first word
     assert str(typeset("<p>Plans become <strong>campaigns</strong> and <em>ads</em> for "
                        "everyone.</p>")) == ('<p>Plans become<strong> campaigns</strong> and'
-                                             '<em> ads</em>\u00a0for\u00a0everyone.</p>')
+                                             '<em> ads</em> for everyone.</p>')
     # a compound's hyphens are followed by a word joiner (no break), not wrapped in an
     # element (WeasyPrint breaks lines early before one)
     assert "<li>a one-\u2060to-\u2060one\u00a0talk</li>" in typeset("<li>a one-to-one talk</li>")
@@ -227,13 +242,13 @@ def test_typeset_writes_the_breaks_a_proofreader_accepts() -> None:
         return str(typeset(html, hyphenate=english, **options)).replace("\u00ad", "~")  # type: ignore[arg-type]
 
     assert shown("<p>Marketing plans campaigns and responsibilities.</p>") == (
-        "<p>Mar~keting plans cam~paigns and\u00a0responsibilities.</p>")  # the last word whole;
+        "<p>Mar~keting plans cam~paigns and responsibilities.</p>")  # the last word whole;
     # no break inside Lato's ti ligature ("Market-ing" made every "ti" read as a space)
     # the word tied to a short last word is not hyphenated either: "cus-" would end the
     # line before the last, "tomers buy." open the last
-    assert shown("<p>We see our customers buy.</p>") == "<p>We see our\u00a0customers\u00a0buy.</p>"
+    assert shown("<p>We see our customers buy.</p>") == "<p>We see our customers\u00a0buy.</p>"
     assert shown("<p>Our customers buy <strong>products</strong> <em>often</em>.</p>") == (
-        "<p>Our cus~tomers buy<strong>\u00a0products</strong><em>\u00a0often</em>.</p>")
+        "<p>Our cus~tomers buy<strong> products</strong><em>\u00a0often</em>.</p>")
     # a quoted term (straight quotes too) is kept whole, and so are code and entities
     assert shown("<p>A one-to-one meeting &quot;somewhere&quot; <code>configuration</code> "
                  "today.</p>") == ("<p>A one-\u2060to-\u2060one meeting &quot;somewhere"
@@ -241,14 +256,16 @@ def test_typeset_writes_the_breaks_a_proofreader_accepts() -> None:
     # names: the brand's, and in English a capitalised word inside a sentence
     assert shown("<p>Greenfield sells. Greenfield and Marketing grow together.</p>",
                  names=("Greenfield",), capitalised_names=True) == (
-        "<p>Greenfield sells. Greenfield and Marketing\u00a0grow\u00a0together.</p>")
+        "<p>Greenfield sells. Greenfield and Marketing grow together.</p>")
     assert shown("<p>Marketing grows. Marketing grows again.</p>", capitalised_names=True
-                 ) == "<p>Mar~keting grows. Marketing\u00a0grows\u00a0again.</p>"
+                 ) == "<p>Mar~keting grows. Mar~keting grows\u00a0again.</p>"  # each opens
+    assert shown("<p>It grows. Then Marketing grows again.</p>", capitalised_names=True
+                 ) == "<p>It grows. Then Marketing grows\u00a0again.</p>"  # inside: a name
     assert str(typeset("<p>Die Zusammenarbeit beginnt heute.</p>", hyphenate=german)
-               ).replace("\u00ad", "~") == "<p>Die Zusammenarbeit\u00a0beginnt\u00a0heute.</p>"
+               ).replace("\u00ad", "~") == "<p>Die Zusam~men~ar~beit beginnt\u00a0heute.</p>"
     assert str(typeset("<p>Die Zusammenarbeit beginnt schon am ersten Tag.</p>",
                        hyphenate=german)).replace("\u00ad", "~") == (
-        "<p>Die Zusam~men~ar~beit beginnt schon am\u00a0ersten\u00a0Tag.</p>")
+        "<p>Die Zusam~men~ar~beit beginnt schon am ersten\u00a0Tag.</p>")
 
 
 def test_no_hyphen_on_a_paragraphs_line_before_the_last(report: Report) -> None:
@@ -432,7 +449,7 @@ def test_no_ligature_across_a_compounds_joint() -> None:
 
     assert shown("<p>Eine Auflage wird Vertrauen aufbauen, mit Kaffee und Auflage.</p>",
                  hyphenate=german) == ("<p>Eine Auf|~lage wird Ver~trauen auf|~bauen, mit "
-                                       "Kaffee\u00a0und\u00a0Auf|lage.</p>")
+                                       "Kaffee und Auf|lage.</p>")
     assert shown("<p>Vertrauen aufbauen</p>", tie=False, apart=german) == (
         "<p>Vertrauen auf|bauen</p>")
 
@@ -836,8 +853,8 @@ def test_a_short_quoted_term_is_never_hyphenated() -> None:
 
     de = ("„", "“", "‚", "‘")
     assert shown("<p>oder „Vertrieb“ und meint ein Werbeplakat, wie jeden Tag.</p>", german,
-                 de) == ("<p>oder „Vertrieb“ und meint ein Wer~be~pla~kat, wie"
-                        "\u00a0jeden\u00a0Tag.</p>")
+                 de) == ("<p>oder „Vertrieb“ und meint ein Wer~be~pla~kat, wie jeden"
+                        "\u00a0Tag.</p>")
     assert "„irgendwas mit Kunden“" in shown(
         "<p>dass beide „irgendwas mit Kunden“ machen, wie es bleibt.</p>", german, de)
     assert "„Auf|lage“" in shown("<p>Die „Auflage“ wird heute gedruckt, wie immer.</p>",

@@ -1,15 +1,17 @@
 """Fine points of setting the handbook's text, done on its HTML before layout.
 
-- A paragraph never ends on a line of one word (a runt), as a book typesetter sets it:
-  its last two words are tied with a no-break space whenever the pair takes at most
-  TIE_SHARE of the measure (CHARACTERS_PER_LINE: a longer pair, a German compound with
-  its verb, would leave the line before it half empty), and a pair shorter than
-  LAST_LINE_MIN characters, a quarter of the measure ("sie haben.", "anderen Takt."),
-  takes the word before it too. None of the
-  tied words is hyphenated: a break there would end the line before the last in a hyphen
-  and open the last with the word's end. Not in a comparison's cells (the `md_cell`
-  filter): in a column a quarter of the page wide, WeasyPrint breaks the line early
-  before the tied pair, or inside it.
+- A paragraph never ends on a runt, a last line of one short word ("it.", "haben."): a
+  last word shorter than RUNT_CHARS characters (as printed, with its punctuation) is tied
+  to the word before it with one no-break space, as a book typesetter ties it, when the
+  pair takes at most TIE_LIMIT characters, under a third of the measure
+  (CHARACTERS_PER_LINE). Nothing else is tied: a longer last word may stand alone, as a
+  line of its own, and a longer pair would leave the line before it short; every tie
+  that is not needed notches the rag (the ragged right edge), since the line before the
+  pair ends a word early. The last word is never hyphenated (its end alone would be a
+  runt), nor is the word tied to it: a break there would end the line before the last in
+  a hyphen and open the last with the word's end. Not in a comparison's cells (the
+  `md_cell` filter): in a column a quarter of the page wide, WeasyPrint breaks the line
+  early before the tied pair, or inside it.
 - Hyphenation is ours, not WeasyPrint's: the places a word may break are written into the
   text as soft hyphens (U+00AD), which WeasyPrint breaks at and draws as a hyphen, and
   nowhere else (the stylesheet sets `hyphens: manual`). So the rules a proofreader asks
@@ -47,10 +49,11 @@ COMPOUND = re.compile(r"(?<![\w-])(\w+(?:-\w+)+)(?![\w-])")
 SPACE = re.compile(r"[ \n]+")
 BLOCK_END = re.compile(r"</(p|li|dd|dt|td|th|h[1-6]|figcaption|blockquote)>")
 BLOCK_START = re.compile(r"<(p|li|dd|dt|td|th|h[1-6]|figcaption|blockquote|ul|ol|br)\b")
-TIE_SHARE = 0.5  # the tied words take at most this share of the measure
-TIE_LIMIT = round(CHARACTERS_PER_LINE * TIE_SHARE)  # in characters, with their spaces
-# a tied pair shorter than this (characters: a quarter of the measure) takes a third word
-LAST_LINE_MIN = round(CHARACTERS_PER_LINE / 4)
+# a paragraph's last word shorter than this (characters, with its punctuation) would be a
+# runt on a line of its own: the measure's rule too (tests/pagequality.py, RUNT_CHARS)
+RUNT_CHARS = 8
+TIE_SHARE = 0.3  # the tied pair takes at most this share of the measure (20 characters)
+TIE_LIMIT = round(CHARACTERS_PER_LINE * TIE_SHARE)  # in characters, with the space
 LETTERS = re.compile(r"[^\W\d_]+")
 LETTER_START = re.compile(r"(?<![^\W\d_])(?=[^\W\d_])")  # where a run of letters starts
 CODE = ("<code", "<pre", "<kbd", "<samp")
@@ -187,7 +190,8 @@ def _opens_sentence(parts: list[str], index: int, before: str) -> bool:
 
 
 def tie_ends(html: str) -> str:
-    """Tie the last two words before every block's end (and the end of `html`)."""
+    """Tie a short last word to the one before it at every block's end (and the end of
+    `html`): see `_tie_before`."""
     parts = TAG.split(html)
     ends = [i for i, part in enumerate(parts) if i % 2 and BLOCK_END.match(part)]
     for end in [*ends, len(parts)]:
@@ -196,11 +200,10 @@ def tie_ends(html: str) -> str:
 
 
 def _tie_before(parts: list[str], end: int) -> None:
-    """Replace the last spaces of the text before parts[end] (back to the block's start)
-    with no-break spaces: the last two words', when they take at most TIE_LIMIT
-    characters, and the one before them too when the two are shorter than LAST_LINE_MIN
-    (and the three within TIE_LIMIT). The last word is marked KEEP, so that it is not
-    hyphenated, and so is every word tied to it."""
+    """Tie the last two words of the text before parts[end] (back to the block's start)
+    with a no-break space when the last is shorter than RUNT_CHARS characters and the
+    pair takes at most TIE_LIMIT. The last word is marked KEEP, so that it is not
+    hyphenated, and so is the word tied to it."""
     start = end - 1
     while start > 0 and not (BLOCK_START.match(parts[start - 1])
                              or BLOCK_END.match(parts[start - 1])):
@@ -211,30 +214,18 @@ def _tie_before(parts: list[str], end: int) -> None:
     first = len(text) - len(text.lstrip())  # where the block's first word starts
     if not spaces or spaces[-1].start() < first or not LETTERS.search(text[spaces[-1].end():]):
         return
-    # the block's words from the end: (where it starts, the space before it or None)
-    starts: list[tuple[int, re.Match[str] | None]] = [
-        (space.end(), space) for space in reversed(spaces) if space.start() >= first]
-    starts.append((first, None))
-    tied = 1
-    for count in (2, 3):
-        if count > len(starts) or not text[starts[count - 1][0]:starts[count - 2][0]].strip():
-            break
-        # measured as printed: without the marks of words kept whole (a quoted term's)
-        group = len(text[starts[count - 1][0]:].replace(KEEP, ""))
-        pair = len(text[starts[1][0]:].replace(KEEP, ""))
-        if group > TIE_LIMIT or (count == 3 and pair >= LAST_LINE_MIN):
-            break
-        tied = count
-    # the last word is never hyphenated: its end alone would be a runt; and the words tied
-    # to it neither: a break there would end the paragraph's second-to-last line in a
-    # hyphen and set the tied pair's half on the last ("Ver-" / "trieb bringen."); the
-    # group goes to the last line whole instead
-    edits = [(starts[0][0], starts[0][0], 0, KEEP)]
-    for n in range(1, tied):
-        at, space = starts[n][0], starts[n - 1][1]
-        assert space is not None
+    last, space = spaces[-1].end(), spaces[-1]
+    edits = [(last, last, 0, KEEP)]
+    before = max((s.end() for s in spaces[:-1] if s.start() >= first), default=first)
+    # measured as printed: without the marks of words kept whole (a quoted term's) and a
+    # compound's word joiners
+    word, pair = (len(text[at:].replace(KEEP, "").replace(JOINER, "")) for at in (last, before))
+    if text[before:space.start()].strip() and word < RUNT_CHARS and pair <= TIE_LIMIT:
+        # the word tied to the last one is not hyphenated either: a break there would end
+        # the paragraph's line before the last in a hyphen and set the pair's half on the
+        # last ("Ver-" / "trieb an."); the pair goes to the last line whole instead
         edits.append((space.start(), space.end(), 1, "\u00a0"))
-        edits.append((at, at, 2, KEEP))
+        edits.append((before, before, 2, KEEP))
     _edit(parts, pieces, edits)
 
 
