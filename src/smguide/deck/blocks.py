@@ -131,7 +131,7 @@ def add_block(deck: DeckContext, planned: PlannedSlide) -> None:
 
 
 PANEL_X, PANEL_Y = 21.6, 14.4  # the takeaways panel's padding, points
-RULE = 0.06  # the accent rule along its top, inches
+RULE = 0.06  # the accent rule along its left edge, inches
 # a short list, one that would leave most of its slide empty, has its items further
 # apart (at the list size, the type scale's LIST_TEXT): it uses the slide rather than sitting
 # in its top half
@@ -230,7 +230,9 @@ def _apart(paras: list[Para], room: Box, fonts: Fonts, size: float) -> list[Para
 def _panel(deck: DeckContext, slide: Slide, target: Any, paras: list[Para],
            size: float, spread: tuple[list[Para], Box] | None = None) -> None:
     """The takeaways panel behind `target`'s text: as tall as the text needs, light,
-    with the accent rule along its top, as in the handbook; its edges where the title's
+    with the handbook's accent rule, here along its left edge (as the handbook's
+    callouts have it): under a slide's title, which has its own short accent bar, a
+    rule along the panel's top was a second rule stacked under it; its edges where the title's
     text starts and ends (an inset in from `target`'s), its text PANEL_X further in.
     `spread`: a one-slide list's items before any were moved apart, and its room: when
     the type scale sets the list smaller and it is short at that size, its items are
@@ -253,7 +255,7 @@ def _panel(deck: DeckContext, slide: Slide, target: Any, paras: list[Para],
     shapes = []
     for name, box, colour in (("Takeaways panel", (left, top, width, height),
                                MSO_THEME_COLOR.BACKGROUND_2),
-                              ("Takeaways rule", (left, top, width, Inches(RULE)),
+                              ("Takeaways rule", (left, top, Inches(RULE), height),
                                MSO_THEME_COLOR.ACCENT_2)):
         shape = filled_shape(slide, box, name, colour)
         inner = shape.text_frame  # empty: no insets to outgrow a thin rule
@@ -273,7 +275,7 @@ def _panel(deck: DeckContext, slide: Slide, target: Any, paras: list[Para],
             fill(target, shown, common)
             (frame.margin_left, frame.margin_right, frame.margin_top,
              frame.margin_bottom) = insets
-        shapes[0].height = Emu(need(common, shown))
+        shapes[0].height = shapes[1].height = Emu(need(common, shown))
     deck.scale.then_sized(target, resize)
 
 

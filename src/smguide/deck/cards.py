@@ -55,12 +55,26 @@ def _grid(area: Area, count: int) -> list[Area]:
     return cells[:count]
 
 
+def _head_tone(deck: DeckContext) -> str:
+    """A card's title on its fill (bg2): the primary where it reads there as large text
+    (3:1), else the primary lightened until it reads as text does (4.5:1, for a
+    projector's washed-out contrast: a dark deck's green on its grey cards, green as its
+    list numbers and table labels are), else the secondary where that reads, else the
+    text colour that reads best."""
+    tones = deck.tones
+    if tones.readable("accent1", "bg2", large=True) == "accent1":
+        return "accent1"
+    return tones.lightened("accent1", "bg2") or next(
+        (t for t in ("accent2",) if tones.readable(t, "bg2", large=True) == t),
+        tones.readable("accent1", "bg2", large=True))
+
+
 def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) -> None:
     """Each practice a card (its title and what it is); as many to a slide as MAX_WORDS
     allows at the card size, then continued. Why each one matters goes to the notes."""
     lang, fonts = deck.lang, deck.body_fonts
     area = deck.edge_area(planned)  # the cards' edges where the title's text starts
-    tone = deck.tones.readable("accent1", "bg2", large=True)  # the card's title on its fill
+    tone = _head_tone(deck)
     cards = [_practice(p, lang, tone) for p in block.items]
     typo = deck.guide.typography
     # what the card leaves out: why the practice matters (the card says what it is)

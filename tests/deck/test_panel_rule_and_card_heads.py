@@ -1,0 +1,72 @@
+"""The takeaways panel and the practice cards, read back with python-pptx: the panel's
+accent rule runs down its left edge, so it is never a second rule stacked under the
+title's accent bar; a card's title reads on its fill in the primary's green (lightened
+on a dark deck's grey cards, as its list numbers and table labels are), not in white."""
+
+from __future__ import annotations
+
+import colorsys
+from typing import Any
+
+import pytest
+from pptx import Presentation
+
+from smguide.model.colors import contrast
+from tests.deck.test_dark_decks import TEMPLATE, build
+from tests.deck.test_deck import GUIDE
+from tests.deckcontrast import deck_readings
+
+RULE_MOST = 0.1 * 914400  # a rule is at most 0.1 in thick
+
+
+@pytest.fixture(scope="module")
+def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    folder = tmp_path_factory.mktemp("panels")
+    return {"en": Presentation(str(build(folder / "en.pptx"))),
+            "dark": Presentation(str(build(folder / "dark.pptx", theme="dark",
+                                           aspect="4:3"))),
+            "template": Presentation(str(build(folder / "tpl.pptx", template=TEMPLATE)))}
+
+
+def _flat(shape: Any) -> bool:
+    """A horizontal rule: thin and much wider than tall."""
+    return shape.height <= RULE_MOST and shape.width > 4 * shape.height
+
+
+@pytest.mark.parametrize("name", ["en", "dark", "template"])
+def test_the_takeaways_rule_runs_down_the_panels_left_edge(decks: dict[str, Any],
+                                                           name: str) -> None:
+    seen = 0
+    for slide in decks[name].slides:
+        panel = next((s for s in slide.shapes if s.name == "Takeaways panel"), None)
+        if panel is None:
+            continue
+        seen += 1
+        rule = next(s for s in slide.shapes if s.name == "Takeaways rule")
+        assert (rule.left, rule.top, rule.height) == (panel.left, panel.top, panel.height)
+        assert 0 < rule.width <= RULE_MOST
+        # between the title and the panel's foot, no horizontal rule but the title's bar
+        title = slide.shapes.title
+        flat = [s.name for s in slide.shapes if _flat(s) and s.top >= title.top
+                and s.top < panel.top + panel.height]
+        assert len(flat) <= 1 and all("rule" not in n.lower() for n in flat), flat
+    assert seen >= 1
+
+
+def _hue(colour: str) -> float:
+    r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return colorsys.rgb_to_hls(r, g, b)[0] * 360
+
+
+@pytest.mark.parametrize("name", ["en", "dark"])
+def test_a_cards_title_reads_in_the_primarys_green(decks: dict[str, Any], name: str) -> None:
+    practices = next(b for c in GUIDE.chapters for b in c.blocks if b.type == "practices")
+    titles = {p.title for p in practices.items}
+    primary = next(r for r in deck_readings(decks["en"]) if r.shape == "Card"
+                   and r.text in titles).colours[0]
+    heads = [r for r in deck_readings(decks[name]) if r.shape == "Card" and r.text in titles]
+    assert {r.text for r in heads} == titles
+    for head in heads:
+        colour, fill = head.colours[0], head.behind[0]
+        assert contrast(colour, fill) >= (3.0 if name == "en" else 4.5), head.line()
+        assert abs(_hue(colour) - _hue(primary)) < 12, (head.line(), primary)
