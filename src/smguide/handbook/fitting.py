@@ -35,14 +35,22 @@ Trial = Callable[[str, str], Any]
 # the handbook is laid out with it (settled.py): how each ends now, laid out alone, or None
 # when that is not known
 Settle = Callable[[dict[str, str]], dict[str, "Ending | None"]]
+# (a chapter's trials, the chapters) -> what they found for each, in order: the chapters
+# do not depend on each other, so they may be tried in other processes too (pdf.py)
+Each = Callable[[Callable[[str], Any], list[str]], list[Any]]
+
+
+def one_by_one(work: Callable[[str], Any], names: list[str]) -> list[Any]:
+    """Each chapter's trials here, one after the other."""
+    return [work(name) for name in names]
 
 TIGHTEN_UP_TO = 0.22  # a last page at most this full is pulled back, not pushed on
 
 
 def fit_chapters(render: Callable[[str], Any], fit: Fit, key: str | None = None,
                  trial: Trial | None = None, chapter_keys: dict[str, str] | None = None,
-                 first: dict[str, Ending] | None = None, settle: Settle | None = None
-                 ) -> tuple[Any, str]:
+                 first: dict[str, Ending] | None = None, settle: Settle | None = None,
+                 each: Each = one_by_one) -> tuple[Any, str]:
     """`_fit_anew`, or when `key` (a hash of everything the layout is made of)
     fitted this document before, the CSS it chose then, in one layout: kept in the user's
     cache with each chapter's pages as they came out, and used only when they come out
@@ -53,7 +61,8 @@ def fit_chapters(render: Callable[[str], Any], fit: Fit, key: str | None = None,
     fitted, alone (`trial`), and the handbook is laid out once. `first`: how each chapter
     ends as it is, when that is known without laying the handbook out (from chapters laid
     out alone); checked by the layout with the spacing chosen. `settle` (with `trial`):
-    the hyphens taken back on the chapters alone first, so that layout is the last."""
+    the hyphens taken back on the chapters alone first, so that layout is the last.
+    `each`: how the chapters' trials are done (one after the other, or in workers)."""
     from smguide.io.usercache import cached_json, keep_json
 
     name = f"fit-{key}" if key else None
@@ -65,8 +74,8 @@ def fit_chapters(render: Callable[[str], Any], fit: Fit, key: str | None = None,
     kept = _kept_chapters(cached_json(CHAPTERS_CACHE), chapter_keys or {})
     fitted = None
     if trial is not None and chapter_keys and 2 * len(kept) >= len(fit.chapters):
-        fitted = _fit_the_rest(render, fit, trial, kept, settle)
-    document, chosen = fitted or _fit_anew(render, fit, trial, first, settle)
+        fitted = _fit_the_rest(render, fit, trial, kept, settle, each)
+    document, chosen = fitted or _fit_anew(render, fit, trial, first, settle, each)
     css = fitting_css(chosen)
     if name:
         keep_json(name, {"css": css, "endings": recorded(endings(document, fit))})
@@ -105,18 +114,21 @@ def _keep_chapters(cached: Any, keys: dict[str, str], chosen: dict[str, str],
 
 
 def _fit_the_rest(render: Callable[[str], Any], fit: Fit, trial: Trial,
-                  kept: dict[str, tuple[str, Any]], settle: Settle | None = None
-                  ) -> tuple[Any, dict[str, str]] | None:
+                  kept: dict[str, tuple[str, Any]], settle: Settle | None = None,
+                  each: Each = one_by_one) -> tuple[Any, dict[str, str]] | None:
     """The chapters not in `kept` fitted alone, then the handbook laid out once with
     every chapter's spacing; None when a chapter cannot be laid out alone or the handbook
     does not come out as expected (then it is fitted anew)."""
     chosen: dict[str, str] = {}
     expected: dict[str, Any] = {}
+    rest = [name for name in fit.chapters if name not in kept]
+    found = dict(zip(rest, each(lambda name: _tried_alone(fit, trial, name, None), rest),
+                     strict=True))
     for name in fit.chapters:
         if name in kept:
             chosen[name], expected[name] = kept[name]
             continue
-        results = _tried_alone(fit, trial, name, None)
+        results = found[name]
         if results is None:
             return None
         chosen[name] = _best(results)
@@ -179,8 +191,8 @@ def _then_loosened(variant: str, ending: Ending) -> str | None:
 
 
 def _fit_anew(render: Callable[[str], Any], fit: Fit, trial: Trial | None,
-              first: dict[str, Ending] | None = None, settle: Settle | None = None
-              ) -> tuple[Any, dict[str, str]]:
+              first: dict[str, Ending] | None = None, settle: Settle | None = None,
+              each: Each = one_by_one) -> tuple[Any, dict[str, str]]:
     """Lay out with `render(extra_css)`, then set again the chapters that have a page
     less than half full, trying for each the likelier fix first (tighten when a few lines
     run over, loosen otherwise), then the next, and keeping the best of what was tried.
@@ -194,7 +206,7 @@ def _fit_anew(render: Callable[[str], Any], fit: Fit, trial: Trial | None,
         document = render("")
         first = endings(document, fit)
     if trial is not None:
-        fitted = _fit_alone(render, fit, trial, document, first, settle)
+        fitted = _fit_alone(render, fit, trial, document, first, settle, each)
         if fitted is not None:
             return fitted
     if document is None:  # the endings known did not hold: from a layout of it as it is
@@ -204,14 +216,19 @@ def _fit_anew(render: Callable[[str], Any], fit: Fit, trial: Trial | None,
 
 
 def _fit_alone(render: Callable[[str], Any], fit: Fit, trial: Trial, document: Any | None,
-               first: dict[str, Ending], settle: Settle | None = None
-               ) -> tuple[Any, dict[str, str]] | None:
-    """The same choices as `_fit_whole`, with each variant laid out on the chapter alone;
-    None when a chapter cannot be laid out alone, or the handbook set as chosen does not
-    come out as its chapters did alone (or as `first` said, without `document`)."""
+               first: dict[str, Ending], settle: Settle | None = None,
+               each: Each = one_by_one) -> tuple[Any, dict[str, str]] | None:
+    """The same choices as `_fit_whole`, with each variant laid out on the chapter alone
+    (the chapters that end well as they are need no trial; the others are tried with
+    `each`); None when a chapter cannot be laid out alone, or the handbook set as chosen
+    does not come out as its chapters did alone (or as `first` said, without
+    `document`)."""
+    poor = [name for name, ending in first.items() if not _good(ending)]
+    found = dict(zip(poor, each(lambda name: _tried_alone(fit, trial, name, first[name]),
+                                poor), strict=True))
     tried: dict[str, dict[str, Ending]] = {}
     for name, ending in first.items():
-        results = _tried_alone(fit, trial, name, ending)
+        results = found.get(name, {"": ending})
         if results is None:
             return None
         tried[name] = results

@@ -30,7 +30,9 @@ from smguide.handbook.layouts import Layouts
 from smguide.handbook.manuscript import VARIANT, Manuscript, PrintSpec
 from smguide.handbook.settled import Settling
 from smguide.io.usercache import cached_json, code_of, keep_json
+from smguide.safety import forked
 from smguide.safety.fetcher import make_fetcher
+from smguide.safety.forked import jobs
 
 if TYPE_CHECKING:
     from smguide.handbook.preflight import Finding
@@ -144,8 +146,17 @@ def _fit_handbook(manuscript: Manuscript, fit: Fit, text: str, key: str | None,
         settling.saw(extra_css, anchor, document)
         return document
 
+    def each(work: Callable[[str], Any], names: list[str]) -> list[Any]:
+        # the chapters' trials in this process and in workers forked from it: what a
+        # worker read of its layouts for settling comes back with what it found
+        found = forked.each(lambda name: (work(name), settling.seen(name)), names, jobs())
+        for _, seen in found:
+            settling.knew(seen)
+        return [result for result, _ in found]
+
     document, css = fit_chapters(reuse, fit, fit_key(manuscript, text, code), placed_trial,
-                                 chapter_keys(manuscript, html, code), ends, settling.settle)
+                                 chapter_keys(manuscript, html, code), ends, settling.settle,
+                                 each)
     return document, css, text, laid_from.get(document, text), made
 
 

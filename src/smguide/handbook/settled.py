@@ -120,6 +120,14 @@ class Settling:
         if count == self.ranges[anchor][1]:
             self.known[(extra_css, anchor)] = found
 
+    def seen(self, anchor: str) -> dict[tuple[str, str], list[Line]]:
+        """The lines read from the layouts of the chapter `anchor` seen (`knew` takes
+        them: a trial done in a worker, safety.forked)."""
+        return {key: found for key, found in self.known.items() if key[1] == anchor}
+
+    def knew(self, seen: dict[tuple[str, str], list[Line]]) -> None:
+        self.known.update(seen)
+
     def saw_whole(self, document: Any, skip: set[str]) -> None:
         """The first layout of the whole handbook, with no extra CSS (of the HTML as
         given): the lines of each chapter not in `skip` (those whose blocks moved)."""

@@ -1,0 +1,139 @@
+"""Independent pieces of one render shared with forked workers, within the render's limits.
+
+A render child lays out on one core; the fitting's trials (each chapter's spacing
+variants, laid out alone: small documents, small results) do not depend on each other.
+`each` does them in this process and in workers forked from it, as many in all as the
+process may use cores (`jobs`). A worker is this process forked: it inherits its memory
+limit (RLIMIT_AS, per process), its scratch folder, its ignored Ctrl-C and its deadline,
+and dies with it (PR_SET_PDEATHSIG: the parent killed at its time limit takes its workers
+with it). What a worker finds comes back as data through a pipe; a worker that fails
+(an error, out of memory, killed) gives nothing back, and this process does its pieces
+itself, so an error is raised here as it would be with no worker. Which process did a
+piece never changes what it is: the results are the same whatever the number of jobs.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import struct
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from smguide.errors import Problem, RenderError, Where
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+ENV_JOBS = "SMGUIDE_JOBS"  # how many processes a render may use at most (1: no workers)
+HEADER = struct.Struct("<iQ")  # a result: the piece's index, the length of its pickle
+
+
+def jobs() -> int:
+    """The processes a render may use: the cores this process may run on, or fewer when
+    SMGUIDE_JOBS says so (a whole number, at least 1)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        cores = os.cpu_count() or 1
+    raw = os.environ.get(ENV_JOBS, "").strip()
+    if not raw:
+        return max(1, cores)
+    if not raw.isdigit() or int(raw) < 1:
+        raise RenderError(Problem.fix(Where(""), f'{ENV_JOBS}="{raw}" is not a number of '
+                                      f"processes", "a whole number, at least 1 (1: no "
+                                      "workers)", "a whole number, at least 1"))
+    return int(raw)
+
+
+def each(work: Callable[[T], R], items: Sequence[T], processes: int) -> list[R]:
+    """`work(item)` for each item, in order, in at most `processes` processes: this one
+    and workers forked from it, each taking the next item not yet taken."""
+    if processes <= 1 or len(items) <= 1 or not hasattr(os, "fork"):
+        return [work(item) for item in items]
+    import multiprocessing
+    import tempfile
+    from contextlib import ExitStack
+
+    taken = multiprocessing.get_context("fork").Value("i", 0)  # the next item to take
+    results: dict[int, R] = {}
+    with ExitStack() as files:
+        # each worker's results: a file of its own (in the render's scratch folder), so a
+        # worker never waits for this process to read them
+        outputs: list[Any] = []
+        pids: list[int] = []
+        try:
+            for _ in range(min(processes, len(items)) - 1):
+                outputs.append(files.enter_context(tempfile.TemporaryFile()))
+                pid = os.fork()
+                if pid == 0:
+                    _work(work, items, taken, outputs[-1])  # the worker: never returns
+                pids.append(pid)
+            while (index := _next(taken, len(items))) is not None:
+                results[index] = work(items[index])
+        except BaseException:
+            _end(pids, kill=True)
+            raise
+        _end(pids)
+        for output in outputs:
+            results.update(_read(output))
+    # what a worker that failed had taken: done here (so its error is raised here)
+    return [results[n] if n in results else work(items[n]) for n in range(len(items))]
+
+
+def _next(taken: Any, count: int) -> int | None:
+    with taken.get_lock():
+        index = taken.value
+        if index >= count:
+            return None
+        taken.value = index + 1
+    return index
+
+
+def _work(work: Callable[[Any], Any], items: Sequence[Any], taken: Any, output: Any
+          ) -> None:
+    """In a worker: take items until none is left, write each result; exit without
+    running the parent's finalizers (its files, its pipes are its own)."""
+    from smguide.safety.sandbox import die_with_parent
+
+    status = 1
+    try:
+        die_with_parent()
+        while (index := _next(taken, len(items))) is not None:
+            data = pickle.dumps(work(items[index]), protocol=pickle.HIGHEST_PROTOCOL)
+            output.write(HEADER.pack(index, len(data)) + data)
+            output.flush()
+        status = 0
+    except BaseException:  # noqa: S110 - the parent does what this worker did not
+        pass
+    finally:
+        os._exit(status)
+
+
+def _read(output: Any) -> dict[int, Any]:
+    """The results a worker wrote (one cut short, or that cannot be read, is left out)."""
+    found: dict[int, Any] = {}
+    output.seek(0)
+    while len(head := output.read(HEADER.size)) == HEADER.size:
+        index, length = HEADER.unpack(head)
+        data = output.read(length)
+        if len(data) != length:
+            break
+        try:
+            found[index] = pickle.loads(data)
+        except Exception:  # noqa: BLE001, S112 - a result that cannot be read: done here
+            continue
+    return found
+
+
+def _end(pids: list[int], kill: bool = False) -> None:
+    """Wait for the workers to end (`kill`: end them first: this process stops early)."""
+    import signal
+    from contextlib import suppress
+
+    for pid in pids:
+        if kill:
+            with suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        with suppress(ChildProcessError):
+            os.waitpid(pid, 0)

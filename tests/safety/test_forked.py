@@ -1,0 +1,123 @@
+"""Pieces of one render shared with forked workers (safety/forked.py): the same results
+whatever the number of processes, in the render child's limits, ended with it."""
+
+from __future__ import annotations
+
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from smguide.errors import RenderError
+from smguide.safety import forked
+from smguide.safety.sandbox import Limits, run_limited
+
+
+def slow_square(n: int) -> tuple[int, int]:
+    time.sleep(0.05)
+    return n * n, os.getpid()
+
+
+def test_the_pieces_come_back_in_order_some_done_by_a_worker() -> None:
+    found = forked.each(slow_square, list(range(12)), 2)
+    assert [square for square, _ in found] == [n * n for n in range(12)]
+    pids = {pid for _, pid in found}
+    assert os.getpid() in pids and len(pids) == 2  # this process and one worker
+    assert forked.each(slow_square, list(range(12)), 1) == [
+        (n * n, os.getpid()) for n in range(12)]
+
+
+def test_what_a_failing_worker_took_is_done_here_and_its_error_is_raised_here(
+        tmp_path: Path) -> None:
+    parent = os.getpid()
+    seen = tmp_path / "pids"
+
+    def fails_in_a_worker(n: int) -> int:
+        time.sleep(0.02)
+        if os.getpid() != parent:
+            os._exit(3)  # a worker killed, say, or out of memory
+        return n + 1
+
+    assert forked.each(fails_in_a_worker, list(range(8)), 2) == list(range(1, 9))
+
+    def raises(n: int) -> int:
+        time.sleep(0.02)
+        with seen.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        if n == 5:
+            for _ in range(100):  # a worker has done a piece: it is there to be ended
+                if set(seen.read_text().split()) - {str(parent)}:
+                    break
+                time.sleep(0.05)
+            raise ValueError("piece 5")
+        return n
+
+    with pytest.raises(ValueError, match="piece 5"):
+        forked.each(raises, list(range(8)), 2)
+    workers = {int(pid) for pid in seen.read_text().split()} - {parent}
+    assert workers and not any(Path(f"/proc/{pid}").exists() for pid in workers)  # reaped
+
+
+def test_a_worker_has_the_render_childs_memory_limit() -> None:
+    def limits() -> list[tuple[int, int]]:
+        return [piece for piece, _ in forked.each(
+            lambda n: (resource.getrlimit(resource.RLIMIT_AS)[0], os.getpid()),
+            list(range(4)), 2)]
+
+    found = run_limited(limits, Limits(max_memory_mb=1500), "a test")
+    assert found == [1500 * 1024 * 1024] * 4
+
+
+def test_workers_die_with_the_process_that_forked_them(tmp_path: Path) -> None:
+    pids = tmp_path / "pids"
+    script = f"""
+import os, time
+from smguide.safety import forked
+def piece(n):
+    with open({str(pids)!r}, "a") as out:
+        out.write(f"{{os.getpid()}}\\n")
+    time.sleep(60)
+forked.each(piece, list(range(4)), 3)
+"""
+    process = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        for _ in range(200):
+            if pids.exists() and len(set(pids.read_text().split())) >= 3:
+                break
+            time.sleep(0.05)
+        started = {int(p) for p in pids.read_text().split()} - {process.pid}
+        assert len(started) == 2
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    for _ in range(100):
+        alive = [pid for pid in started if _alive(pid)]
+        if not alive:
+            break
+        time.sleep(0.05)
+    assert not alive
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(") ")[-1][0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_jobs_are_the_cores_or_what_smguide_jobs_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(forked.ENV_JOBS, raising=False)
+    assert forked.jobs() == len(os.sched_getaffinity(0))
+    monkeypatch.setenv(forked.ENV_JOBS, "1")
+    assert forked.jobs() == 1
+    for wrong in ("0", "two", "-1"):
+        monkeypatch.setenv(forked.ENV_JOBS, wrong)
+        with pytest.raises(RenderError) as raised:
+            forked.jobs()
+        assert f'SMGUIDE_JOBS="{wrong}"' in raised.value.problem.message
