@@ -83,7 +83,8 @@ def test_the_editions_own_footer_comes_first(tmp_path: Path, brand: str) -> None
     content, brand_file = project(tmp_path, brand, own="L'atelier, pour vous")
     found = read_inputs(Sources(content, brand_file))
     assert found.guide is not None and found.brand is not None
-    assert found.guide.footer == found.brand.footer == "L'atelier, pour vous"
+    # typeset as the guide's plain-text fields are: the body's apostrophe
+    assert found.guide.footer == found.brand.footer == "L’atelier, pour vous"
     assert not said(found)
 
 

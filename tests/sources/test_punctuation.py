@@ -53,37 +53,77 @@ def test_other_languages_are_left_as_typed() -> None:
 def french(tmp_path_factory: pytest.TempPathFactory) -> Path:
     content = tmp_path_factory.mktemp("fr") / "content"
     shutil.copytree(FRENCH, content)
-    edit(content / "chapters/01-equipes.yaml", "Il dit aussi 'la patience paie'.",
+    chapter = content / "chapters/01-equipes.yaml"
+    edit(chapter, "Il dit aussi 'la patience paie'.",
          "Il dit aussi 'la patience paie'. Pourquoi ? Attention: « mesurez » deux fois !")
-    edit(content / "chapters/01-equipes.yaml", "    name: Atelier",
-         "    name: 'Atelier: fabrication'")
-    edit(content / "chapters/01-equipes.yaml", "mission: Fabriquer des meubles solides.",
+    edit(chapter, "    name: Atelier", "    name: 'Atelier: fabrication'")
+    edit(chapter, "mission: Fabriquer des meubles solides.",
          "mission: 'Fabriquer des meubles solides. Pourquoi ? Attention: « mesurez »'")
+    # plain-text fields with straight apostrophes: a chapter title, a heading, a callout's
+    # title, a practice's title, a label (labels.yaml: "Ce qu'elle fait")
+    edit(chapter, "title: Deux équipes", "title: Deux équipes, c'est l'atelier")
+    edit(chapter, "  - type: prose\n", "  - type: prose\n    heading: Ce qu'on dit\n")
+    edit(chapter, "      - title: Mesurer deux fois", "      - title: Mesurer d'abord")
+    with chapter.open("a", encoding="utf-8") as out:
+        out.write("  - type: callout\n    title: \"Astuce : écoutez d'abord\"\n"
+                  "    text: Le client parle, vous écoutez.\n    slide: Écouter d'abord.\n")
     return content
 
 
-def test_the_handbook_prints_the_spaces(french: Path, tmp_path: Path) -> None:
-    out = tmp_path / "fr.pdf"
+@pytest.fixture(scope="module")
+def handbook_text(french: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    out = tmp_path_factory.mktemp("pdf") / "fr.pdf"
     build_pdf(Sources(french, BRAND), out, PrintOptions())
-    text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
-    # the font draws U+00A0 with its space's glyph, so it reads back as a space; the
-    # narrow one has its own
-    assert re.search(f"Pourquoi{NNBSP}[?] Attention[ {NBSP}]:\\s«{NNBSP}mesurez{NNBSP}» "
-                     f"deux fois{NNBSP}!", text), text
-    assert "Attention:" not in text and "Pourquoi ?" not in text
-    assert not re.search(r"^[:;?!»]", text, re.MULTILINE), "no line starts with a mark"
+    reader = PdfReader(out)
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    return "\n".join([*(page.extract_text() for page in reader.pages), *outline])
 
 
-def test_the_deck_shows_the_spaces(french: Path, tmp_path: Path) -> None:
-    out = tmp_path / "fr.pptx"
+@pytest.fixture(scope="module")
+def deck_text(french: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    out = tmp_path_factory.mktemp("pptx") / "fr.pptx"
     build_slides(Sources(french, BRAND), out, DeckOptions())
     deck = Presentation(str(out))
     shown = "\n".join(shape.text_frame.text for slide in deck.slides for shape in slide.shapes
                       if shape.has_text_frame)
     said = "\n".join(slide.notes_slide.notes_text_frame.text for slide in deck.slides)
+    return shown, said
+
+
+def test_the_handbook_prints_the_spaces(handbook_text: str) -> None:
+    text = handbook_text
+    # the font draws U+00A0 with its space's glyph, so it reads back as a space; the
+    # narrow one has its own
+    assert re.search(f"Pourquoi{NNBSP}[?] Attention[ {NBSP}]:\\s«{NNBSP}mesurez{NNBSP}» "
+                     f"deux fois{NNBSP}!", text), text
+    assert "Attention:" not in text and "Pourquoi ?" not in text
+    assert re.search(f"Atelier[ {NBSP}]: fabrication", text), "a plain field: a role's name"
+    assert "Atelier:" not in text
+    assert not re.search(r"^[:;?!»]", text, re.MULTILINE), "no line starts with a mark"
+
+
+def test_the_deck_shows_the_spaces(deck_text: tuple[str, str]) -> None:
+    shown, said = deck_text
     assert f"Atelier{NBSP}: fabrication" in shown  # a plain field: the role card's name
     assert f"solides. Pourquoi{NNBSP}? Attention{NBSP}: «{NNBSP}mesurez{NNBSP}»" in shown + said
     assert "Atelier: fabrication" not in shown
+
+
+def test_plain_fields_get_the_bodys_apostrophe_everywhere(
+        handbook_text: str, deck_text: tuple[str, str]) -> None:
+    """Titles (contents, running heads, bookmarks), headings, a callout's and a practice's
+    titles and labels print "’" as the body does, in the handbook, the deck and its notes."""
+    shown, said = deck_text
+    for text in (handbook_text, shown, said):
+        assert "'" not in text
+    for words in ("Deux équipes, c’est l’atelier", "Mesurer d’abord", "Bienvenue à l’atelier"):
+        assert words in handbook_text and words in shown + said, words
+    assert "Ce qu’on dit" in handbook_text, "a prose block's heading (on no slide)"
+    assert f"Astuce{NBSP}: écoutez d’abord" in shown
+    assert re.search(f"Astuce[ {NBSP}]: écoutez d’abord", handbook_text)
+    assert "Ce qu’elle fait" in handbook_text, "a label"
+    # the contents, the running heads and the bookmarks: the title at least three times
+    assert handbook_text.count("c’est l’atelier") >= 3
 
 
 def test_a_font_without_the_narrow_space_gets_the_no_break_space(tmp_path: Path) -> None:

@@ -138,6 +138,11 @@ def _edition_footer(guide: Guide, brand: Brand, sources: Sources
 
     footer, said = edition_footer(guide, brand, display_path(sources.content / "guide.yaml"),
                                   translates(sources.content, guide.language))
+    if footer:  # plain text, typeset as the guide's other plain-text fields
+        from smguide.sources.markdown import writing
+        from smguide.sources.plaintext import typeset_text
+
+        footer = typeset_text(footer, writing(guide.language, guide.typography))
     return (guide.model_copy(update={"footer": footer}),
             dataclasses.replace(brand, footer=footer), said)
 

@@ -67,9 +67,25 @@ def people(guide: Guide, hires: tuple[Hire, ...]) -> list[Person]:
     from smguide.sources.languages import format_date
 
     known, ordinals = teams(guide), guide.typography.ordinal_day
-    return [Person(hire, format_date(hire.start_date, guide.language, ordinals)
-                   if hire.start_date else None, other_team(hire.team, known))
-            for hire in hires]
+    return [Person(typeset, format_date(typeset.start_date, guide.language, ordinals)
+                   if typeset.start_date else None, other_team(typeset.team, known))
+            for typeset in (typeset_hire(guide, hire) for hire in hires)]
+
+
+def typeset_hire(guide: Guide, hire: Hire) -> Hire:
+    """A hire's printed fields with the guide's smart typography, as its own plain-text
+    fields have (sources/plaintext.py): "D'Arcy" prints as "D’Arcy"."""
+    from dataclasses import replace
+
+    from smguide.sources.markdown import writing
+    from smguide.sources.plaintext import typeset_text
+
+    lang = writing(guide.language, guide.typography)
+    def text(value: str | None) -> str | None:
+        return typeset_text(value, lang) if value else value
+
+    return replace(hire, name=typeset_text(hire.name, lang), team=text(hire.team),
+                   role=text(hire.role), manager=text(hire.manager), buddy=text(hire.buddy))
 
 
 def personal_css(renderer: HandbookRenderer, slots: Slots | None) -> str:

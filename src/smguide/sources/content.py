@@ -187,13 +187,17 @@ def load_guide(content_dir: Path) -> Guide:
         read = {shown: found for shown, found in read_files.items() if found is not None}
         raise ContentError(sorted((_labelled(p, read) for p in problems),
                                   key=file_line))
-    return Guide(title=guide.title, subtitle=guide.subtitle, language=guide.language,
-                 edition=guide.edition, description=guide.description,
-                 chapters=tuple(chapters), labels=labels, root=root, date=guide.date,
-                 footer=guide.footer, deck=guide.deck, contact=tuple(guide.contact or ()),
-                 printed_by=guide.printed_by, week_before=week_before,
-                 typography=typography_for(guide.language, labels.typography),
-                 spoken=spoken_for(guide.language, labels.spoken))
+    from smguide.sources.plaintext import typeset_guide
+
+    # the plain-text fields with the body's smart typography (sources/plaintext.py)
+    return typeset_guide(Guide(
+        title=guide.title, subtitle=guide.subtitle, language=guide.language,
+        edition=guide.edition, description=guide.description,
+        chapters=tuple(chapters), labels=labels, root=root, date=guide.date,
+        footer=guide.footer, deck=guide.deck, contact=tuple(guide.contact or ()),
+        printed_by=guide.printed_by, week_before=week_before,
+        typography=typography_for(guide.language, labels.typography),
+        spoken=spoken_for(guide.language, labels.spoken)))
 
 
 @dataclass

@@ -290,7 +290,13 @@ def parse_date(text: str) -> date | None:
 
 
 def _team(value: str, teams: tuple[str, ...]) -> str | None:
-    return next((t for t in teams if t.casefold() == value.casefold()), None)
+    """The content's team `value` names: in any case, and as typed or typeset (the
+    content's role names have curly apostrophes and French spaces, sources/plaintext.py)."""
+    return next((t for t in teams if _team_key(t) == _team_key(value)), None)
+
+
+def _team_key(name: str) -> str:
+    return " ".join(re.findall(r"\w+", name.casefold())) or name.casefold()
 
 
 def _hire(line: int, row: dict[str, str], slug: str, teams: tuple[str, ...]) -> Hire:
