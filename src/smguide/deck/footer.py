@@ -160,8 +160,6 @@ def _align(layout_shape: Any) -> str:
         if found is not None and found.get("algn"):
             return str(found.get("algn"))
     return "l"
-    for run in shape.text_frame.paragraphs[0].runs:
-        run.font.name = "+mn-lt"
 
 
 def overlap(a: tuple[int, int, int, int], b: tuple[Any, Any, Any, Any]) -> bool:

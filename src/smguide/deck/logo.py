@@ -91,7 +91,7 @@ def add_picture(owner, logo: Logo, left: int, top: int, height: int):  # noqa: A
     """Put the logo on a slide, layout or master, with real alt text (and the SVG)."""
     from pptx.opc.package import Part
 
-    image_part, rid = owner.part.get_or_add_image_part(io.BytesIO(logo.png))
+    _, rid = owner.part.get_or_add_image_part(io.BytesIO(logo.png))
     spTree = owner.shapes._spTree
     width = round(height * logo.ratio)
     # python-pptx writes the description into an XML string unescaped: set it afterwards,

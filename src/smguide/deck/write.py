@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lxml import etree
 
@@ -18,9 +18,6 @@ from smguide.deck.textfit import Box, Para, Span
 from smguide.safety.links import SLIDE, safe_link
 from smguide.sources import markdown
 from smguide.sources.markdown import Writing
-
-if TYPE_CHECKING:
-    pass
 
 EMU_PER_PT = 12700
 INSET_X, INSET_Y = 7.2, 3.6  # points; what Box assumes

@@ -89,7 +89,3 @@ class CmykConverter:
             return 1.0
         best = min(range(256), key=lambda k: abs(ramp[k] - lightness)) / 255
         return 1.0 if best >= NEAR_BLACK_K else round(best, 3)
-
-    def is_k_only(self, rgb: Rgb) -> bool:
-        c, m, y, _ = self.cmyk(rgb)
-        return c == m == y == 0

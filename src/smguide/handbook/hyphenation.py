@@ -18,8 +18,7 @@ when the part before it, from the mark before, has at least MAIN_PART letters
 ("vertriebs" after "ver"). After a word's first main joint only main joints are offered:
 the layout takes the last break that fits, so a line that reaches a joint ends there,
 and one that does not breaks at a syllable of the first part as before ("Ver-" /
-"triebsteam" when "Vertriebs-" does not fit). The breaks are the same for WeasyPrint's
-own lookups (`hyphens: auto`).
+"triebsteam" when "Vertriebs-" does not fit).
 
 No ligature across a mark of the first level (Duden: "Auflage", "aufbauen" are set
 without their fl and fb ligatures): `hyphenator` puts a zero-width non-joiner (U+200C)

@@ -23,7 +23,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from io import BytesIO
-from pathlib import Path
 from typing import Any
 
 from smguide.handbook.contentstream import (
@@ -87,7 +86,6 @@ class _Page(Interpreter):
         media = [float(v) for v in obj.MediaBox]
         trim = obj.get("/TrimBox")
         bleed = obj.get("/BleedBox")
-        self.has_boxes = trim is not None and bleed is not None
         self.trim: Box = tuple(float(v) for v in (trim or media))  # type: ignore[assignment]
         self.bleed: Box = tuple(float(v) for v in (bleed or trim or media))  # type: ignore[assignment]
         self.seen: set[tuple[str, str]] = set()  # (check, key): one finding each per page
@@ -359,7 +357,3 @@ def _check_identification(pdf: Any, report: Report) -> None:
     elif int(profile.get("/N", 0)) != 4:
         report.findings.append(Finding("error", "pdfx", "the output intent's profile is "
                                        "not CMYK"))
-
-
-def preflight_file(path: Path) -> Report:
-    return preflight(path.read_bytes())

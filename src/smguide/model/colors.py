@@ -3,18 +3,7 @@ the one palette both renderers derive from a brand's colour roles."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-
-HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
-
-
-def normalise_hex(value: str) -> str:
-    """'#abc' -> '#aabbcc' (lowercase)."""
-    value = value.lower()
-    if len(value) == 4:
-        value = "#" + "".join(c * 2 for c in value[1:])
-    return value
 
 
 def parse_colour(value: str, over: str = "#ffffff") -> str | None:

@@ -101,7 +101,7 @@ def bounds(shape: Primitive) -> tuple[float, float, float, float]:
 # -- tones and geometry helpers ---------------------------------------------------------
 
 PRIMARY, SECONDARY, TERTIARY = Tone("primary"), Tone("secondary"), Tone("tertiary")
-SUN, TEXT, PAPER = Tone("sun"), Tone("text"), Tone("paper")
+SUN, PAPER = Tone("sun"), Tone("paper")
 
 
 def tint(slot: Slot, brightness: float) -> Tone:
