@@ -181,8 +181,8 @@ class DeckContext:
         its eyebrow and title fitted (a later page's: `continues`, naming what
         continues, else the title marked as continued), its own notes (the author's
         share for this page, else what the slide leaves out: `extra`, and for a
-        diagram `said`, its account of its parts; see notes.unwritten_notes) and
-        footer."""
+        diagram `said`, its account of its parts; see notes.unwritten_notes; on the
+        deck's own slides `extra` follows their lead-in) and footer."""
         if self.on_page is not None:
             self.on_page(planned, page)
         layout = self.layout_of(planned)
@@ -202,6 +202,9 @@ class DeckContext:
                                     self.notes)
         else:
             notes = deck_notes(self.guide, planned)
+            if extra:  # what the slide leaves out (a summary's other points), after the lead-in
+                lead, _, rest = notes.partition("\n")
+                notes = "\n".join(part for part in (lead, extra, rest) if part)
         self.notes.put(slide, notes, title, planned, leads_on=not authored)
         if planned.kind not in ("title", "closing"):
             add_footer(self, slide, layout, self.pick_of(planned))

@@ -102,9 +102,11 @@ def agenda_slide(deck: DeckContext, planned: PlannedSlide) -> None:
 
 
 def summary_slide(deck: DeckContext, planned: PlannedSlide) -> None:
-    """One line per chapter shown: its point (`recap:`), else its `deck:` line, else its
-    first takeaway, each without its full stop, under the talk's message (guide.yaml
-    `deck.summary_title`, else `labels.summary`). With no such line in any chapter there
+    """The talk's points under its message (guide.yaml `deck.summary_title`, else
+    `labels.summary`), each without its full stop: guide.yaml's `deck.recap` (the three a
+    presenter says at the end), else one line per chapter shown: its point (`recap:`),
+    else its `deck:` line, else its first takeaway. The chapters' lines `deck.recap`
+    leaves out are said in the notes (where none are written). With no line at all there
     is no summary slide (never an empty one)."""
     lang = deck.lang
     lines, said = [], []
@@ -116,14 +118,20 @@ def summary_slide(deck: DeckContext, planned: PlannedSlide) -> None:
                               or chapter.deck else spans(shown_line(text), lang),
                               bullet="•", indent=1.0, space_before=0.5))
             said.append(plain(text, lang))
+    labels, spoken = deck.guide.labels, deck.guide.deck
+    extra: list[str] = []
+    if spoken is not None and spoken.recap:
+        lines = [Para(typed_spans(shown_line(text), lang), bullet="•", indent=1.0,
+                      space_before=0.5) for text in spoken.recap]
+        said, chapters = [plain(text, lang) for text in spoken.recap], said
+        extra = [line for line in chapters if line not in said]  # each said once
     if not lines:
         _left_out(deck, "summary", "no chapter shown has a deck: line or a takeaways block",
                   "give a chapter deck: (the chapter in one spoken line)")
         return
-    labels, spoken = deck.guide.labels, deck.guide.deck
     title = planned.title or (spoken.summary_title if spoken else None) or labels.summary \
         or labels.key_takeaways
-    deckblocks.list_slides(deck, planned, title, lines, said=said)
+    deckblocks.list_slides(deck, planned, title, lines, said=said, extra=extra)
 
 
 def section_slide(deck: DeckContext, planned: PlannedSlide) -> None:

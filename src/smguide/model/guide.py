@@ -264,6 +264,10 @@ class DeckFile(Strict):
     summary_title: Text | None = Field(
         None, description="The summary slide's title: the talk's message in one line "
                           "(default: the summary label).")
+    recap: Annotated[list[Text], Field(min_length=1, max_length=3)] | None = Field(
+        None, description="The summary slide's points: up to three lines a presenter says "
+                          "at the end (default: one a chapter shown, from its recap:); the "
+                          "chapters' lines it leaves out go to its speaker notes.")
     closing: Markdown | None = Field(None, description="Speaker notes for the closing slide.")
     next_step: Text | None = Field(None, description="What happens next, on the closing slide.")
     contact: Text | None = Field(None, description="Who to ask, on the closing slide.")
