@@ -42,9 +42,10 @@ def check(say: Say, content: Path | None, brand: Path | None, templates: Path | 
 
     Lists every error (what would stop a build: with template overrides, the handbook
     is laid out as pdf does, so a resource the PDF engine refuses is one) and every
-    warning (what would build but look bad: low colour contrast, a block too long for
-    one slide, an image below 150 dpi at its printed size, a logo without alt text, a
-    link to an #anchor that does not exist), each as file:line:column: field: message.
+    warning (what would build but look bad: low colour contrast, a block that takes
+    three slides or more (a comparison table: two), an image below 150 dpi at its
+    printed size, a logo without alt text, a link to an #anchor that does not exist),
+    each as file:line:column: field: message.
     Exit code 0 when there are no errors, 1 otherwise; with --strict, warnings count
     as errors.
 

@@ -1,8 +1,9 @@
 """`smguide check`: every problem in content, brand and templates at once, without a build.
 
 Errors are what would stop a build. Warnings are what would build but look bad: low
-contrast, a block that spills onto "(cont.)" slides, a blurry image, a logo without alt
-text, a link to an anchor that does not exist. Each finding names the file, line and
+contrast, a block the deck continues on two or more "(cont.)" slides (a comparison
+table on any), a blurry image, a logo without alt text, a link to an anchor that does
+not exist. Each finding names the file, line and
 column, the field, what was expected and, where we can tell, a fix.
 """
 
