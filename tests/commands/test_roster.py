@@ -108,9 +108,66 @@ def test_bad_rows_are_reported_with_their_line_numbers(tmp_path: Path) -> None:
         "2026",
         'hires.csv:8: start_date: "20260302" is not a date smguide reads; '
         "write it as year-month-day with dashes, e.g. 2026-03-01 for 1 March 2026",
-        'hires.csv:9: the row has 4 values but the header has 3 columns (put values with '
-        'a "," in double quotes)',
+        'hires.csv:9: the row has 4 values but the header has 3 columns: probably a value '
+        'with a "," in it (put a value that has a "," in it in double quotes, or delete the '
+        'extra ",")',
     ]
+
+
+def test_an_extra_separator_is_named_as_the_likely_cause(tmp_path: Path) -> None:
+    text = ("name;team;manager;start_date\n"
+            "Manon d'Arcy;Sales;Sophie Garnier;;2026-03-06\n")
+    roster = read_roster(write_csv(tmp_path, text), TEAMS, "hires.csv")
+    assert [p.line_text() for p in roster.problems] == [
+        'hires.csv:2: the row has 5 values but the header has 4 columns: probably an extra ";" '
+        '(two in a row after "Sophie Garnier") (delete the extra ";" after "Sophie Garnier", '
+        'or put a value that has a ";" in it in double quotes)']
+
+
+def test_a_renamed_column_printed_nowhere_is_a_warning_naming_the_column(
+        tmp_path: Path) -> None:
+    """date_debut for start_date, responsable for manager: no template prints them, so
+    the copies would lack them without a word."""
+    text = ("name;team;responsable;date_debut;buddy;desk\n"
+            "Anna;Sales;Maria;2026-03-02;Jo;3.1\n")
+    roster = read_roster(write_csv(tmp_path, text), TEAMS, "hires.csv", frozenset({"desk"}))
+    assert [w.line_text() for w in roster.warnings] == [
+        "hires.csv:1: responsable: not a known column, and no template prints "
+        "hire.extra.responsable, so it is printed nowhere (rename it to the known column it "
+        "holds (role, manager, start_date), or use hire.extra.responsable in a template)",
+        "hires.csv:1: date_debut: not a known column, and no template prints "
+        'hire.extra.date_debut, so it is printed nowhere (did you mean "start_date"?)']
+    text = "name;team;date_debut;chef\nAnna;Sales;2026-03-02;Maria\n"
+    roster = read_roster(write_csv(tmp_path, text), TEAMS, "hires.csv", frozenset({"chef"}))
+    assert [(w.field, w.suggestion) for w in roster.warnings] == [
+        ("date_debut", 'did you mean "start_date"?')], "chef: a template prints it"
+
+
+def test_the_columns_templates_print_are_found_in_the_overrides(tmp_path: Path) -> None:
+    from smguide.commands.roster import extra_fields
+
+    (tmp_path / "handbook").mkdir()
+    (tmp_path / "handbook" / "personal-week.html.j2").write_text(
+        '{{ hire.extra.desk }} {{ hire.extra["badge_no"] }} {{ hire.name }}')
+    assert extra_fields(tmp_path) == {"desk", "badge_no"}
+    assert extra_fields(None) == frozenset()
+
+
+def test_a_person_on_two_rows_is_a_warning_naming_both_lines(tmp_path: Path) -> None:
+    text = ("name,team,start_date\n"
+            "Camille Lefèvre,Sales,2026-03-02\n"
+            "Jo,Sales,2026-03-02\n"
+            "camille  lefèvre,Marketing,2026-03-09\n"
+            "Jo,Sales,2026-03-02\n")
+    roster = read_roster(write_csv(tmp_path, text), TEAMS, "hires.csv")
+    assert [h.slug for h in roster.hires] == ["camille-lefevre", "jo", "camille-lefevre-2",
+                                              "jo-2"]
+    assert [w.line_text() for w in roster.warnings] == [
+        'hires.csv:4: name: "camille  lefèvre": this row names the same person as line 2, '
+        "so two copies are made (camille-lefevre.pdf and camille-lefevre-2.pdf) (delete one "
+        "of the two rows if they are one person)",
+        'hires.csv:5: name: "Jo": this row repeats line 3, so two copies are made (jo.pdf '
+        "and jo-2.pdf) (delete one of the two rows if they are one person)"]
 
 
 def test_columns_are_matched_loosely_and_extra_ones_kept(tmp_path: Path) -> None:

@@ -62,6 +62,24 @@ def copies_name(output: Path) -> str:
     return "handbooks" + (stem[len("handbook"):] if stem.startswith("handbook") else f"-{stem}")
 
 
+def extra_fields(templates: Path | None) -> frozenset[str]:
+    """The roster's own columns the templates print (hire.extra.desk, hire.extra["desk"]):
+    the override folder's templates (the built-in ones print none)."""
+    if templates is None or not templates.is_dir():
+        return frozenset()
+    import re
+
+    named = re.compile(r"""hire\.extra(?:\.(\w+)|\[\s*["'](\w+)["']\s*\])""")
+    used: set[str] = set()
+    for path in templates.rglob("*.j2"):
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        used |= {a or b for a, b in named.findall(text)}
+    return frozenset(used)
+
+
 def build_roster(sources: Sources, roster: Path, output: Path, options: PrintOptions,
                  roster_options: RosterOptions, limits: Limits | None = None,
                  progress: Callable[[str], None] = lambda _: None) -> RosterBuilt:
@@ -78,7 +96,8 @@ def build_roster(sources: Sources, roster: Path, output: Path, options: PrintOpt
     start = time.perf_counter()
     guide, brand, warnings = load(sources)
     check_labels(guide, display_path(Path(guide.root) / "labels.yaml"))
-    found = read_roster(roster, teams(guide), display_path(roster))
+    found = read_roster(roster, teams(guide), display_path(roster),
+                        extra_fields(sources.templates))
     if found.problems and not roster_options.skip_bad_rows:
         raise ContentError(found.problems)
     if not found.hires:

@@ -117,11 +117,14 @@ MAX_CELL = 200  # a name, a team, a date: nothing in a roster cell needs more
 MAX_ROSTER_BYTES = 5_000_000
 
 
-def read_roster(path: Path, teams: tuple[str, ...] = (), shown: str | None = None) -> Roster:
+def read_roster(path: Path, teams: tuple[str, ...] = (), shown: str | None = None,
+                used: frozenset[str] | None = None) -> Roster:
     """Read and check a roster; bad rows are listed in `problems`, never silently dropped.
 
     A problem with the file as a whole (missing, not UTF-8, no name column) raises
-    ContentError: no row can be trusted then.
+    ContentError: no row can be trusted then. `used`: the hire.extra fields the templates
+    print (None: not known); a column neither known nor used is a warning, as is a person
+    on two rows.
     """
     shown = shown or str(path)
     text = _roster_text(path, shown)
@@ -138,7 +141,7 @@ def read_roster(path: Path, teams: tuple[str, ...] = (), shown: str | None = Non
                                        "line names the columns, e.g. "
                                        "name,team,role,manager,start_date,buddy)")])
     columns = [_column(h) for h in header]
-    problems, warnings = _check_header(header, columns, shown)
+    problems, warnings = _check_header(header, columns, shown, used)
     if problems:
         raise ContentError(problems)
     rows, bad = _rows(reader, columns, delimiter, shown)
@@ -152,7 +155,29 @@ def read_roster(path: Path, teams: tuple[str, ...] = (), shown: str | None = Non
     hires = tuple(_hire(start, row, slug, teams) for (start, row), slug in zip(good, slugs,
                                                                              strict=True))
     bad.sort(key=lambda problem: problem.line or 0)
+    warnings += _duplicates(good, slugs, shown)
     return Roster(hires=hires, problems=tuple(bad), warnings=tuple(warnings))
+
+
+def _duplicates(rows: list[tuple[int, dict[str, str]]], slugs: list[str], shown: str
+                ) -> list[Problem]:
+    """A warning at each row that repeats an earlier one (every value the same) or names
+    the same person (the same name, in any case or spacing), naming both lines."""
+    found: list[Problem] = []
+    first: dict[str, tuple[int, dict[str, str], str]] = {}
+    for (line, row), slug in zip(rows, slugs, strict=True):
+        key = " ".join(unicodedata.normalize("NFKC", row["name"]).casefold().split())
+        if key not in first:
+            first[key] = (line, row, slug)
+            continue
+        earlier, earlier_row, earlier_slug = first[key]
+        same = "repeats line" if row == earlier_row else "names the same person as line"
+        fix = "delete one of the two rows if they are one person"
+        found.append(Problem("warning", shown, line, None, "name",
+                             f"{quote(row['name'])}: this row {same} {earlier}, so two copies "
+                             f"are made ({earlier_slug}.pdf and {slug}.pdf) ({fix})",
+                             None, fix))
+    return found
 
 
 def _roster_text(path: Path, shown: str) -> str:
@@ -194,17 +219,31 @@ def _rows(reader: _csv.Reader, columns: list[str], delimiter: str, shown: str
         if not any(v.strip() for v in values):
             continue
         if len(values) > len(columns) and any(v.strip() for v in values[len(columns):]):
-            fix = f'put values with a "{delimiter}" in double quotes'
-            bad.append(Problem.at(Where(shown, start), f"the row has {len(values)} values but "
-                                  f"the header has {len(columns)} columns ({fix})",
-                                  suggestion=fix))
+            bad.append(_too_many(values, len(columns), delimiter, Where(shown, start)))
             continue
         rows.append((start, {col: (values[i].strip() if i < len(values) else "")
                              for i, col in enumerate(columns)}))
     return rows, bad
 
 
-def _check_header(header: list[str], columns: list[str], shown: str
+def _too_many(values: list[str], columns: int, delimiter: str, where: Where) -> Problem:
+    """A row with more values than the header has columns: most often an extra separator
+    (an empty value where two are typed in a row), else a value with the separator in it
+    that is not in quotes."""
+    said = f"the row has {len(values)} values but the header has {columns} columns"
+    empty = next((i for i, v in enumerate(values) if not v.strip()), None)
+    quoted = f'put a value that has a "{delimiter}" in it in double quotes'
+    if empty is not None:
+        after = f"after {quote(values[empty - 1].strip())}" if empty else "at the start"
+        fix = f'delete the extra "{delimiter}" {after}, or {quoted}'
+        return Problem.at(where, f'{said}: probably an extra "{delimiter}" (two in a row '
+                                 f"{after}) ({fix})", suggestion=fix)
+    return Problem.at(where, f'{said}: probably a value with a "{delimiter}" in it ({quoted}, '
+                             f'or delete the extra "{delimiter}")', suggestion=quoted)
+
+
+def _check_header(header: list[str], columns: list[str], shown: str,
+                  used: frozenset[str] | None = None
                   ) -> tuple[list[Problem], list[Problem]]:
     problems: list[Problem] = []
     warnings: list[Problem] = []
@@ -224,14 +263,36 @@ def _check_header(header: list[str], columns: list[str], shown: str
                                        "the column appears twice (keep one)",
                                        suggestion="keep one"))
         elif column not in KNOWN:
-            near = difflib.get_close_matches(column, [*KNOWN, *ALIASES], n=1, cutoff=0.75)
-            if near:
-                meant = f"did you mean {quote(near[0])}?"
-                named = header[index].strip()
-                warnings.append(Problem("warning", shown, 1, None, named, f"not a known column, "
-                                        f"kept for templates as hire.extra.{column} ({meant})",
-                                        None, meant, label=named))
+            found = _unknown_column(column, header[index].strip(), columns, shown, used)
+            if found is not None:
+                warnings.append(found)
     return problems, warnings
+
+
+def _unknown_column(column: str, named: str, columns: list[str], shown: str,
+                    used: frozenset[str] | None) -> Problem | None:
+    """A column smguide does not know: a warning when its name is close to a known one,
+    or when no template prints it (then nothing does), with the known column it may be:
+    the close one, else one the file lacks (a date: start_date)."""
+    near = difflib.get_close_matches(column, [*KNOWN, *ALIASES], n=1, cutoff=0.75)
+    lacking = [known for known in KNOWN if known not in columns and known != "name"]
+    if near:
+        meant: str | None = ALIASES.get(near[0], near[0])
+    elif used is None or column in used:
+        return None
+    elif "start_date" in lacking and "date" in column:
+        meant = "start_date"
+    else:
+        meant = lacking[0] if len(lacking) == 1 else None
+    if used is not None and column not in used:
+        said = (f"not a known column, and no template prints hire.extra.{column}, so it is "
+                f"printed nowhere")
+    else:
+        said = f"not a known column, kept for templates as hire.extra.{column}"
+    fix = (f"did you mean {quote(meant)}?" if meant else
+           f"rename it to the known column it holds ({', '.join(lacking or KNOWN)}), or use "
+           f"hire.extra.{column} in a template")
+    return Problem("warning", shown, 1, None, named, f"{said} ({fix})", None, fix, label=named)
 
 
 def _check_row(row: dict[str, str], teams: tuple[str, ...], where: Where) -> list[Problem]:
