@@ -75,21 +75,3 @@ def test_a_chapter_laid_out_alone_fills_its_pages_as_in_the_handbook() -> None:
         assert ending.last_page - ending.first_page == whole[anchor].last_page - \
             whole[anchor].first_page
     assert len(html.etree_element.find("body")) > 3  # the handbook itself is left whole
-
-
-def test_the_handbook_is_fitted_on_its_blocks_as_placed(monkeypatch: pytest.MonkeyPatch,
-                                                        tmp_path: Path) -> None:
-    """The fitting lays out the HTML as the floats placed it: with the chapters tried
-    alone it comes out as fitted on the whole handbook (the same endings, no fallback)."""
-    from smguide.handbook import fitting
-    from smguide.handbook.html import HandbookRenderer
-    from smguide.handbook.pdf import lay_out
-    from smguide.model.options import PrintOptions
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    whole: list[str] = []
-    real = fitting._fit_whole
-    monkeypatch.setattr(fitting, "_fit_whole", lambda *args: (whole.append("x"), real(*args))[1])
-    manuscript = HandbookRenderer(GUIDE, BRAND, None).manuscript(PrintOptions(paper="a4"))
-    lay_out(manuscript)
-    assert whole == []  # the trials alone held

@@ -57,7 +57,10 @@ def test_a_chapters_tree_loses_the_soft_hyphens_the_html_loses(numbers: set[int]
 def test_a_fresh_build_lays_the_handbook_out_twice_with_the_same_pdf(
         paper: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """The default handbook, fitted anew: two whole layouts (the first, the fitted one,
-    which the whole-handbook check of breaks.py finds nothing to take back in), and the
+    which the whole-handbook check of breaks.py finds nothing to take back in; so the
+    chapters were fitted on their trials alone, on the HTML as the floats placed it: a
+    fitting that fell back to trying its variants on the whole handbook, as it does when
+    the whole does not come out as the chapters did alone, lays it out again), and the
     same PDF as when the hyphens are taken back on the whole handbook (a third layout)."""
     from smguide.commands.build import load
     from smguide.handbook import layouts, settled
