@@ -126,6 +126,59 @@ def test_logging_is_quieted_only_around_a_call() -> None:
     assert setting == []
 
 
+def _bound_by_import(tree: ast.Module) -> set[str]:
+    """The names import statements bind anywhere in a module (modules, and what was
+    imported from them)."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.asname or alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            names |= {alias.asname or alias.name for alias in node.names}
+    return names
+
+
+def _root(node: ast.expr) -> ast.expr:
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return node
+
+
+# a render child's temporary folder is its own process's for the child's life
+SET_FOR_THE_PROCESS = {"smguide.safety.sandbox: tempfile.tempdir"}
+
+
+def test_a_library_is_changed_only_around_a_call() -> None:
+    """A function that sets an attribute of something it imported (pyphen.HyphDict,
+    weasyprint's layout.make_margin_boxes, Pillow's ImageFile.LOAD_TRUNCATED_IMAGES)
+    puts it back in a `finally` of its own, so no change outlives the call."""
+    lasting = []
+    for module, path in sorted(modules().items()):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = _bound_by_import(tree)
+        for function in ast.walk(tree):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            restored = {ast.unparse(target) for node in ast.walk(function)
+                        if isinstance(node, ast.Try) for statement in node.finalbody
+                        for inner in ast.walk(statement) if isinstance(inner, ast.Assign)
+                        for each in inner.targets
+                        for target in (each.elts if isinstance(each, ast.Tuple) else [each])}
+            for node in ast.walk(function):
+                if not isinstance(node, (ast.Assign, ast.AugAssign)):
+                    continue
+                for each in node.targets if isinstance(node, ast.Assign) else [node.target]:
+                    for target in each.elts if isinstance(each, ast.Tuple) else [each]:
+                        root = _root(target)
+                        if (isinstance(target, ast.Attribute) and isinstance(root, ast.Name)
+                                and root.id in imported
+                                and ast.unparse(target) not in restored
+                                and f"{module}: {ast.unparse(target)}"
+                                not in SET_FOR_THE_PROCESS):
+                            lasting.append(f"{module}:{node.lineno}: {ast.unparse(target)}")
+    assert lasting == []
+
+
 def _sets_own(node: ast.AST) -> str | None:
     """The attribute `node` assigns on `self` (`self.name = ...`), if it does."""
     if (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store)
