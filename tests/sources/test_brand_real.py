@@ -462,7 +462,12 @@ def test_smguide_fonts_offline_does_not_send_the_user_back_to_smguide_fonts(
     monkeypatch.setenv("SMGUIDE_FONT_CACHE", str(tmp_path / "font-cache"))
     path = brand_file(tmp_path / "b", GOOGLE_BRAND, logo=False)
     result = CliRunner().invoke(main, ["fonts", "--brand", str(path)], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
+    # nothing could be downloaded: exit 1, the cause in one line at the end
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: {display_path(path)}: no font could be downloaded from Google Fonts "
+        '([Errno 111] Connection refused), so "Brandsans" is replaced by the bundled Lato; '
+        "run smguide fonts again once this computer is online")
     warned = [line for line in result.stderr.splitlines() if "is not on this computer" in line]
     assert len(warned) == 1
     assert warned[0].endswith(

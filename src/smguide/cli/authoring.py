@@ -18,7 +18,7 @@ from smguide.cli.options import (
     resolve_project,
     templates_option,
 )
-from smguide.errors import counted, quote
+from smguide.errors import Problem, SmguideError, Where, counted, quote
 from smguide.paths import display_path, real
 
 
@@ -135,7 +135,8 @@ def fonts(say: Say, brand: Path | None) -> None:
     still missing that the brand lists with source: google or bunny are downloaded from
     Google Fonts or Bunny Fonts into the cache (the only command that goes online by
     itself; pdf, slides and build do so only with --allow-network). A family that cannot
-    be had is replaced by the bundled Lato.
+    be had is replaced by the bundled Lato. Exit code 1 when downloads were needed and
+    none succeeded (offline, say), with the cause on the last line.
 
     \b
     Example:
@@ -150,6 +151,16 @@ def fonts(say: Say, brand: Path | None) -> None:
     for asked, used, origin in loaded.fonts_found:
         wanted = "" if asked == used else f" (for {quote(asked, 100)})"
         click.echo(f"{used}{wanted}: {origin}")
+    fetched = loaded.fonts_fetched
+    if fetched and all(why is not None for _, _, why in fetched):  # none could be had
+        services = " and ".join(dict.fromkeys(service for _, service, _ in fetched))
+        families = ", ".join(quote(family) for family in dict.fromkeys(f for f, _, _ in fetched))
+        raise SmguideError(Problem.at(
+            Where(loaded.source), f"no font could be downloaded from {services} "
+                                  f"({fetched[0][2]}), so {families} "
+                                  f"{'is' if len(fetched) == 1 else 'are'} replaced by the "
+                                  f"bundled Lato; run smguide fonts again once this computer "
+                                  f"is online"))
 
 
 @click.command(short_help="Print the JSON Schema of a content file.")

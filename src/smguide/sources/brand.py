@@ -72,6 +72,8 @@ class Brand:
     mono_family: str = ""
     fonts_found: tuple[tuple[str, str, str], ...] = ()  # (family asked for, used, from where)
     font_warnings: tuple[Problem, ...] = ()  # the warnings about fonts (fonts not found...)
+    # the downloads tried: (family, service, why it failed; None: it did not)
+    fonts_fetched: tuple[tuple[str, str, str | None], ...] = ()
     screen_notes: tuple[tuple[str, tuple[Problem, ...]], ...] = ()  # theme -> what the deck adapted
     footers: dict[str, str] = dataclasses.field(default_factory=dict)  # language -> footer
     footer_where: Where | None = None  # where defaults.smguide.footer is
@@ -186,6 +188,7 @@ def load_brand(path: Path, network: bool = False) -> tuple[Brand, list[Problem]]
         theme_heading_family=theme_head, mono_family=theme_mono,
         fonts_found=tuple(dict.fromkeys(reader.found)),
         font_warnings=tuple(dict.fromkeys(reader.font_warnings)),
+        fonts_fetched=tuple(dict.fromkeys(reader.fetched)),
         screen_notes=(("light", tuple(screen)), ("dark", tuple(screen_dark))),
         **settings)
     return brand, list(dict.fromkeys(warnings))

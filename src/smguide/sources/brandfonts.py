@@ -158,10 +158,12 @@ def pick_family(reader: BrandReader, stack: str, field: tuple[str, ...],
                 faces = fetch_family(source, name, _weights(entry.get("weight")),
                                      _styles(entry.get("style")))
                 origin = f"downloaded from {APIS[source][2]} into {cache_dir()}"
+                reader.fetched.append((name, APIS[source][2], None))
             except FetchError as exc:
                 _warn(reader, Problem.warn(reader.where(*field), f"could not download "
                                                  f"{quote(name)}: {exc}"))
                 unreachable.append(APIS[source][2])
+                reader.fetched.append((name, APIS[source][2], exc.reason))
         if faces:
             reader.found.append((stack, name, f"{origin}: {len(faces)} "
                                             f"face{'s' if len(faces) != 1 else ''}"))

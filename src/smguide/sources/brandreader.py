@@ -58,6 +58,8 @@ class BrandReader:
         self.warnings: list[Problem] = []
         self.font_warnings: list[Problem] = []  # those of warnings about fonts
         self.found: list[tuple[str, str, str]] = []  # (family asked for, used, from where)
+        # each download tried: (family, from which service, why it failed; None: it did not)
+        self.fetched: list[tuple[str, str, str | None]] = []
         colour = lookup(self.data, "color")
         self.palette = {k: v for k, v in (lookup(colour, "palette") or {}).items()
                         if isinstance(k, str) and isinstance(v, str)}
