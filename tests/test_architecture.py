@@ -5,6 +5,7 @@ type checker (`if TYPE_CHECKING:`) count for the direction, not for cycles."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from smguide.resources import PACKAGE_DIR
@@ -206,6 +207,62 @@ def test_an_objects_attributes_exist_from_construction() -> None:
                      for m in methods for node in ast.walk(m)
                      if (name := _sets_own(node)) and name not in made]
     assert late == []
+
+
+def _defined(tree: ast.AST) -> set[str]:
+    """The names a module or class defines or imports (functions, classes, assignments,
+    attributes set on self)."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                for each in target.elts if isinstance(target, ast.Tuple) else [target]:
+                    if isinstance(each, ast.Name):
+                        names.add(each.id)
+                    elif isinstance(each, ast.Attribute):
+                        names.add(each.attr)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names |= {alias.asname or alias.name.split(".")[0] for alias in node.names}
+    return names
+
+
+NOT_OURS = {"Page.anchors"}  # WeasyPrint's Page, as the handbook's fitting reads it
+
+
+def test_docstrings_name_what_exists() -> None:
+    """A docstring that names a module's function (`io.usercache.cached_file`,
+    `handbook.stamp`'s `find_slots`) or a method of one of our classes
+    (`Tones.readable`) names one that is there."""
+    trees = {module: ast.parse(path.read_text(encoding="utf-8"))
+             for module, path in modules().items()}
+    in_module = {module: _defined(tree) for module, tree in trees.items()}
+    in_class: dict[str, set[str]] = {}
+    for tree in trees.values():
+        for cls in ast.walk(tree):
+            if isinstance(cls, ast.ClassDef):
+                in_class.setdefault(cls.name, set()).update(_defined(cls))
+    named = re.compile(r"\b((?:smguide\.)?(?:[a-z]+\.)+)?([A-Za-z_]\w*)\.([a-z_]\w*)\b")
+    stale = []
+    for module, tree in sorted(trees.items()):
+        for node in [tree, *ast.walk(tree)]:
+            if not isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef,
+                                     ast.ClassDef)):
+                continue
+            for match in named.finditer(ast.get_docstring(node) or ""):
+                package, name, attr = match.groups()
+                where = f"{module}:{getattr(node, 'name', '')}: {match.group(0)}"
+                if name in in_class and name[0].isupper() and not package:
+                    if attr not in in_class[name] and f"{name}.{attr}" not in NOT_OURS:
+                        stale.append(where)
+                    continue
+                dotted = "smguide." + f"{package or ''}{name}".removeprefix("smguide.")
+                if (package and dotted in in_module and attr not in in_module[dotted]
+                        and f"{dotted}.{attr}" not in in_module):
+                    stale.append(where)
+    assert stale == []
 
 
 # Sizes: a module is one job (about 400 lines at most), a function one step (about 60).

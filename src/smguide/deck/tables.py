@@ -341,7 +341,7 @@ def table_style(presentation: Any) -> str:
 
 def _on_primary(master: Any) -> str:
     """bg1 for text on the primary colour if it reads there (4.5:1), else the better of
-    the text and background slots (as DeckContext.readable picks)."""
+    the text and background slots (as Tones.readable picks)."""
     from smguide.deck.theme import shown_colours
     from smguide.model.colors import contrast
 

@@ -239,7 +239,7 @@ Family = tuple[str, str, list[FontFace]]  # the theme's name, the family used, i
 def typography(reader: BrandReader) -> tuple[dict[str, Any], dict[str, Any],
                                           tuple[Family, Family, Family]]:
     """(typography.base, typography.headings, the base, heading and monospace families):
-    each font stack's first family that can be had (see BrandReader.family)."""
+    each font stack's first family that can be had (see pick_family)."""
     typo = lookup(reader.data, "typography")
     base_raw, heads_raw = lookup(typo, "base"), lookup(typo, "headings")
     base = {"family": base_raw} if isinstance(base_raw, str) else (
