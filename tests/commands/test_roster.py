@@ -560,3 +560,30 @@ def test_a_roster_that_fails_while_rendering_leaves_no_output_folder(
     assert result.exit_code == 1
     assert "personal-cover.html.j2:1" in result.stderr
     assert not (tmp_path / "output").exists()
+
+
+def test_a_dates_example_is_said_in_the_guides_language(tmp_path: Path) -> None:
+    text = "name;team;start_date\nLéa;Sales;03/03/2026\nJo;Sales;2.3.2026\n"
+    roster = read_roster(write_csv(tmp_path, text), TEAMS, "hires.csv", language="fr")
+    assert [p.line_text() for p in roster.problems] == [
+        'hires.csv:2: start_date: "03/03/2026" is not a date smguide reads; write it as '
+        "year-month-day: 2026-03-03 for 3 mars 2026",
+        'hires.csv:3: start_date: "2.3.2026" is not a date smguide reads; write it as '
+        "year-month-day: 2026-03-02 for 2 mars 2026"]
+
+
+def test_a_french_guides_date_is_explained_in_french(tmp_path: Path) -> None:
+    import shutil
+
+    from smguide.errors import ContentError
+    from smguide.sources.content import load_guide
+    from tests.conftest import edit
+
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).parents[1] / "fixtures" / "french", content)
+    edit(content / "guide.yaml", 'date: "2026-03-01"', 'date: "01/03/2026"')
+    with pytest.raises(ContentError) as raised:
+        load_guide(content)
+    assert raised.value.problems == [
+        f'{content / "guide.yaml"}:4:1: date: "01/03/2026" is not a date smguide reads; write '
+        "it as year-month-day: 2026-03-01 for 1er mars 2026, or 2026-01-03 for 3 janvier 2026"]

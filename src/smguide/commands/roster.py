@@ -97,7 +97,7 @@ def build_roster(sources: Sources, roster: Path, output: Path, options: PrintOpt
     guide, brand, warnings = load(sources)
     check_labels(guide, display_path(Path(guide.root) / "labels.yaml"))
     found = read_roster(roster, teams(guide), display_path(roster),
-                        extra_fields(sources.templates))
+                        extra_fields(sources.templates), guide.language)
     if found.problems and not roster_options.skip_bad_rows:
         raise ContentError(found.problems)
     if not found.hires:

@@ -24,8 +24,15 @@ def _day(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _said(day: date) -> str:
-    return f"{day.isoformat()} for {day.day} {MONTHS[day.month - 1]} {day.year}"
+def _said(day: date, language: str = "en") -> str:
+    """The date as typed, and as the guide's language says it (Babel: "3 mars 2026")."""
+    if language.split("-")[0].lower() == "en":
+        said = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    else:
+        from smguide.sources.languages import format_date
+
+        said = format_date(day.isoformat(), language)
+    return f"{day.isoformat()} for {said}"
 
 
 def readings(text: str) -> list[date]:
@@ -46,12 +53,15 @@ def readings(text: str) -> list[date]:
     return list(dict.fromkeys(d for d in options if d))
 
 
-def how_to_write(text: str) -> str:
+def how_to_write(text: str, language: str = "en") -> str:
     """What to type instead of `text`: the date it means as year-month-day, with its
-    day and month in words; both readings when it could be either."""
+    day and month in words in the guide's `language`; both readings when it could be
+    either."""
     meant = readings(text)
     if len(meant) == 1:
-        return f"write it as year-month-day: {_said(meant[0])}"
+        return f"write it as year-month-day: {_said(meant[0], language)}"
     if len(meant) == 2:
-        return f"write it as year-month-day: {_said(meant[0])}, or {_said(meant[1])}"
-    return "write it as year-month-day with dashes, e.g. 2026-03-01 for 1 March 2026"
+        return (f"write it as year-month-day: {_said(meant[0], language)}, or "
+                f"{_said(meant[1], language)}")
+    return (f"write it as year-month-day with dashes, e.g. "
+            f"{_said(date(2026, 3, 1), language)}")

@@ -78,6 +78,7 @@ class _Error(NamedTuple):
     root: Any
     field_type: Any
     helps: dict[str, str]
+    language: str = "en"  # the file's `language:` (guide.yaml), for a date's example
 
 
 def describe(error: ErrorDetails, root: Any, data: Any,
@@ -89,7 +90,9 @@ def describe(error: ErrorDetails, root: Any, data: Any,
     loc = tuple(error["loc"])
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     path = _data_path(data, loc, keep_last=kind in ("missing", "extra_forbidden"))
-    found = _Error(path, loc, value, ctx, error["msg"], root, type_at(root, loc), helps)
+    language = data.get("language") if isinstance(data, dict) else None
+    found = _Error(path, loc, value, ctx, error["msg"], root, type_at(root, loc), helps,
+                   language if isinstance(language, str) and language else "en")
     if kind in _NUMBER_KINDS and isinstance(value, str) and curly_wrapped(value) and (
             kind not in ("literal_error", "enum") or value[1:-1] in choices_of(found.field_type)
             or value[1:-1].isdigit()):
@@ -226,7 +229,8 @@ def _wrong_format(e: _Error) -> Described:
     if curly:
         return Described(e.path, *curly)
     if str(e.ctx.get("pattern")) == DATE_PATTERN and isinstance(e.value, str):
-        advice = how_to_write(e.value)  # 03/02/2026: both days it may mean, written our way
+        # 03/02/2026: both days it may mean, written our way and in the guide's language
+        advice = how_to_write(e.value, e.language)
         return Described(e.path, f"{quote(e.value)} is not a date smguide reads; {advice}",
                          expected="year-month-day", suggestion=advice)
     wanted = e.helps.get(str(e.ctx.get("pattern")), "a different format")

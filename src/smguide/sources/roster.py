@@ -118,13 +118,13 @@ MAX_ROSTER_BYTES = 5_000_000
 
 
 def read_roster(path: Path, teams: tuple[str, ...] = (), shown: str | None = None,
-                used: frozenset[str] | None = None) -> Roster:
+                used: frozenset[str] | None = None, language: str = "en") -> Roster:
     """Read and check a roster; bad rows are listed in `problems`, never silently dropped.
 
     A problem with the file as a whole (missing, not UTF-8, no name column) raises
     ContentError: no row can be trusted then. `used`: the hire.extra fields the templates
     print (None: not known); a column neither known nor used is a warning, as is a person
-    on two rows.
+    on two rows. `language`: the guide's, in which a date's example is said.
     """
     shown = shown or str(path)
     text = _roster_text(path, shown)
@@ -147,7 +147,7 @@ def read_roster(path: Path, teams: tuple[str, ...] = (), shown: str | None = Non
     rows, bad = _rows(reader, columns, delimiter, shown)
     good: list[tuple[int, dict[str, str]]] = []
     for start, row in rows:
-        found = _check_row(row, teams, Where(shown, start))
+        found = _check_row(row, teams, Where(shown, start), language)
         bad += found
         if not found:
             good.append((start, row))
@@ -295,7 +295,8 @@ def _unknown_column(column: str, named: str, columns: list[str], shown: str,
     return Problem("warning", shown, 1, None, named, f"{said} ({fix})", None, fix, label=named)
 
 
-def _check_row(row: dict[str, str], teams: tuple[str, ...], where: Where) -> list[Problem]:
+def _check_row(row: dict[str, str], teams: tuple[str, ...], where: Where,
+               language: str = "en") -> list[Problem]:
     problems = []
     for column, value in row.items():
         if not isinstance(value, str):
@@ -314,7 +315,7 @@ def _check_row(row: dict[str, str], teams: tuple[str, ...], where: Where) -> lis
                                    suggestion="fill it in or delete the row"))
     start = row.get("start_date", "")
     if start and parse_date(start) is None:
-        problems.append(date_problem(where.with_field("start_date"), start))
+        problems.append(date_problem(where.with_field("start_date"), start, language))
     team = row.get("team", "")
     if team and teams and _team(team, teams) is None:
         near = difflib.get_close_matches(team.casefold(), [t.casefold() for t in teams], n=1)
@@ -328,7 +329,7 @@ def _check_row(row: dict[str, str], teams: tuple[str, ...], where: Where) -> lis
     return problems
 
 
-def date_problem(where: Where, text: str) -> Problem:
+def date_problem(where: Where, text: str, language: str = "en") -> Problem:
     """A date written in a way smguide does not read, or a day the calendar lacks."""
     from smguide.sources.dates import how_to_write
 
@@ -336,7 +337,8 @@ def date_problem(where: Where, text: str) -> Problem:
         return Problem.fix(where, f"{quote(text)} is not a day in the calendar",
                            "check the month and the day (it is written year-month-day)",
                            "a day in the calendar")
-    return Problem.fix(where, f"{quote(text)} is not a date smguide reads", how_to_write(text),
+    return Problem.fix(where, f"{quote(text)} is not a date smguide reads",
+                       how_to_write(text, language),
                        "year-month-day")
 
 
