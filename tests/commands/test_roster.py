@@ -144,7 +144,7 @@ def test_a_renamed_column_printed_nowhere_is_a_warning_naming_the_column(
 
 
 def test_the_columns_templates_print_are_found_in_the_overrides(tmp_path: Path) -> None:
-    from smguide.commands.roster import extra_fields
+    from smguide.handbook.personal import extra_fields
 
     (tmp_path / "handbook").mkdir()
     (tmp_path / "handbook" / "personal-week.html.j2").write_text(

@@ -62,24 +62,6 @@ def copies_name(output: Path) -> str:
     return "handbooks" + (stem[len("handbook"):] if stem.startswith("handbook") else f"-{stem}")
 
 
-def extra_fields(templates: Path | None) -> frozenset[str]:
-    """The roster's own columns the templates print (hire.extra.desk, hire.extra["desk"]):
-    the override folder's templates (the built-in ones print none)."""
-    if templates is None or not templates.is_dir():
-        return frozenset()
-    import re
-
-    named = re.compile(r"""hire\.extra(?:\.(\w+)|\[\s*["'](\w+)["']\s*\])""")
-    used: set[str] = set()
-    for path in templates.rglob("*.j2"):
-        try:
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
-        used |= {a or b for a, b in named.findall(text)}
-    return frozenset(used)
-
-
 def build_roster(sources: Sources, roster: Path, output: Path, options: PrintOptions,
                  roster_options: RosterOptions, limits: Limits | None = None,
                  progress: Callable[[str], None] = lambda _: None) -> RosterBuilt:
@@ -90,7 +72,7 @@ def build_roster(sources: Sources, roster: Path, output: Path, options: PrintOpt
     child process within `limits`, like every other render."""
     from smguide.handbook.glyphs import glyph_warnings
     from smguide.handbook.pdf import layout_code
-    from smguide.handbook.personal import check_labels, people, teams
+    from smguide.handbook.personal import check_labels, extra_fields, people, teams
     from smguide.sources.roster import read_roster, safe_output
 
     start = time.perf_counter()
@@ -117,10 +99,9 @@ def build_roster(sources: Sources, roster: Path, output: Path, options: PrintOpt
             check_writable(target)
     warnings += run_limited(lambda: glyph_warnings(found.hires, brand, display_path(roster)),
                             limits, "the brand's fonts")
-    # the scratch folder holds the hires' pages: the parent removes it, whatever happens
-    # to the render child (a killed child cannot clean up after itself). Finished copies
-    # come back a batch at a time and are staged at once (so neither disk nor memory grows
-    # with the roster); the transaction commits them all at the end, or none of them.
+    # the scratch folder holds the hires' pages: the parent removes it, whatever happens to
+    # the render child. Finished copies come back a batch at a time and are staged at once
+    # (neither disk nor memory grows with the roster); the transaction commits all or none.
     with ScratchFolder("smguide-roster-") as scratch, \
             FolderTransaction(out_dir / tag) as transaction:
         job = replace(job, scratch=Path(scratch))

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from smguide.errors import ContentError, Problem, RenderError, Where
@@ -52,6 +53,24 @@ def teams(guide: Guide) -> tuple[str, ...]:
     names = [block.name for chapter in guide.chapters for block in chapter.blocks
              if isinstance(block, Role)]
     return tuple(dict.fromkeys(names))
+
+
+def extra_fields(templates: Path | None) -> frozenset[str]:
+    """The roster's own columns the templates print (hire.extra.desk, hire.extra["desk"]):
+    the override folder's templates (the built-in ones print none)."""
+    if templates is None or not templates.is_dir():
+        return frozenset()
+    import re
+
+    named = re.compile(r"""hire\.extra(?:\.(\w+)|\[\s*["'](\w+)["']\s*\])""")
+    used: set[str] = set()
+    for path in templates.rglob("*.j2"):
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        used |= {a or b for a, b in named.findall(text)}
+    return frozenset(used)
 
 
 def check_labels(guide: Guide, shown: str) -> None:
