@@ -23,7 +23,6 @@ from smguide.deck.fitting import (
 from smguide.deck.oxml import NS
 from smguide.deck.slides import drop_empty, too_long
 from smguide.deck.textfit import Fonts, Page, Para, Span, on_scale, paginate, text_height
-from smguide.deck.titles import continuation
 from smguide.deck.typescale import DENSE_TEXT, LIST_TEXT
 from smguide.deck.write import (
     Area,
@@ -42,6 +41,7 @@ if TYPE_CHECKING:
     from smguide.model.typography import Typography
 
 CELL_X, CELL_Y = 7.2, 4.0  # table cell margins, points
+LABEL_MOST = 0.34  # the first column widens to hold a row's name whole up to this share
 LABEL_CONTRAST = 4.6  # a lightened row label's on both rows' fills: 4.5:1 with a margin
 
 
@@ -103,37 +103,29 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
     tones = _row_tones(deck, planned)
     body = [[_cell_paras(c, lang, i == 0, tones[0][0] if i == 0 else tones[0][1])
              for i, c in enumerate(row)] for row in rows]
-    words_at_1, widths = _column_widths(area.width / 12700, rows, [head, *body] if head
-                                        else body, fonts, lang)
+    lines = [head, *body] if head else body
     limit = area.height / 12700 * 0.97
-
-    def heights(chunk: Sequence[list[list[Para]]], size: float) -> list[float]:
-        lines = [head] if head else []
-        return [_row_height(cells, widths, size, fonts) for cells in [*lines, *chunk]]
-
-    def whole(size: float) -> bool:
-        return all(word * size <= width - 2 * CELL_X
-                   for word, width in zip(words_at_1, widths, strict=True))
-
-    sizes = on_scale(*DENSE)
-
-    def fit(chunk: Sequence[list[list[Para]]], shrink: bool = False) -> float | None:
-        """The largest size that fits, preferring one at which no word is broken (for
-        some of the rows together, only the full size unless `shrink`: rows are split
-        onto slides rather than shrunk; a single row, or all of them on one slide, down
-        to the minimum)."""
-        for size in sizes if shrink or len(chunk) in (1, len(body)) else sizes[:1]:
-            if whole(size) and sum(heights(chunk, size)) <= limit:
-                return size
-        return next((size for size in sizes if sum(heights(chunk, size)) <= limit), None)
-
-    pages = [Page(body, float(BODY[0]))] if _sparse(body, whole, heights, limit) \
-        else _pages(body, fit)
+    # the row names whole in the first column where that costs no slide and no size
+    # (their values keep the room their words need), else as narrow as their words allow
+    total = area.width / 12700
+    named = _Layout(head, body, *_column_widths(total, rows, lines, fonts, lang), limit, fonts)
+    words_at_1, widths = _column_widths(total, rows, lines, fonts, lang, names=False)
+    best = named
+    if widths != named.widths:
+        narrow = _Layout(head, body, words_at_1, widths, limit, fonts)
+        if named.pages is None or (narrow.pages is not None and (
+                len(narrow.pages), -min(p.size for p in narrow.pages)) < (
+                len(named.pages), -min(p.size for p in named.pages))):
+            best = narrow
+    widths, heights, pages = best.widths, best.heights, best.pages
     if pages is None:
-        alone = next((row for row in body if fit([row]) is None), body[0])
+        alone = next((row for row in body if best.fit([row]) is None), body[0])
         raise too_long(deck, planned, "one row of the table",
                        " ".join(para_text(cell) for cell in alone), minimum=DENSE[1])
-    continues = _continued(deck, planned, title, pages, body, rows)
+    # a later slide: the table's title, marked as continued in the guide's words
+    # ("Deals now, or trust over time (continued)"): its rows are named in its first
+    # column, so a title listing them said them twice
+    continues: list[str | None] = [None] * len(pages)
     if deck.fitting:
         return deck.fit_pages(planned, title, continues)
     for number, page in enumerate(pages):
@@ -151,17 +143,58 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
         drop_empty(slide)
 
 
+class _Layout:
+    """A table's rows on slides at column `widths`: `pages` (None: a row fits no slide),
+    and the measures that chose them."""
+
+    def __init__(self, head: list[list[Para]] | None, body: list[list[list[Para]]],
+                 words_at_1: list[float], widths: list[float], limit: float,
+                 fonts: Fonts) -> None:
+        self.head, self.body, self.widths, self.limit = head, body, widths, limit
+        self.words_at_1, self.fonts = words_at_1, fonts
+        self.pages = [Page(body, float(BODY[0]))] if _sparse(
+            body, self.whole, self.heights, limit) else _pages(body, self.fit)
+
+    def heights(self, chunk: Sequence[list[list[Para]]], size: float) -> list[float]:
+        lines = [self.head] if self.head else []
+        return [_row_height(cells, self.widths, size, self.fonts)
+                for cells in [*lines, *chunk]]
+
+    def whole(self, size: float) -> bool:
+        return all(word * size <= width - 2 * CELL_X
+                   for word, width in zip(self.words_at_1, self.widths, strict=True))
+
+    def fit(self, chunk: Sequence[list[list[Para]]], shrink: bool = False) -> float | None:
+        """The largest size that fits, preferring one at which no word is broken (for
+        some of the rows together, only the full size unless `shrink`: rows are split
+        onto slides rather than shrunk; a single row, or all of them on one slide, down
+        to the minimum)."""
+        sizes = on_scale(*DENSE)
+        for size in sizes if shrink or len(chunk) in (1, len(self.body)) else sizes[:1]:
+            if self.whole(size) and sum(self.heights(chunk, size)) <= self.limit:
+                return size
+        return next((size for size in sizes if sum(self.heights(chunk, size)) <= self.limit),
+                    None)
+
+
 def _column_widths(total: float, rows: list[list[str]], lines: list[list[list[Para]]],
-                   fonts: Fonts, lang: Writing) -> tuple[list[float], list[float]]:
+                   fonts: Fonts, lang: Writing, names: bool = True
+                   ) -> tuple[list[float], list[float]]:
     """Each column's longest word at 1 pt, and the columns' widths (points) in `total`:
-    the first column's share of the width, or its longest word's (up to 45 % of the
-    width; more where the word needs it at the smallest size, as long as the others keep
-    room for theirs); a long compound ("Voorraadnauwkeurigheid") is never broken inside
+    the first column's share of the width, or its longest name's, whole (up to
+    LABEL_MOST of the width; only with `names`), or its longest word's (up to 45 % of
+    the width; more where the word needs it at the smallest size, as long as the others
+    keep room for theirs); a long compound ("Voorraadnauwkeurigheid") is never broken inside
     when a size or a share of the width keeps it whole."""
     share = {2: 0.3, 3: 0.24, 4: 0.2}.get(len(rows[0]), 0.17)  # the first column's share
     longest = max((fonts.bold.width(word, DENSE[0]) for row in rows
                    for word in plain(row[0], lang).split()), default=0.0)
-    first = min(max(total * share, longest + 2 * CELL_X + 2), total * 0.45)
+    # a row's name on one line where that takes no more than LABEL_MOST of the width, at
+    # the largest size a table is set at ("Time horizon" wrapped on a 4:3 template)
+    label = max((fonts.bold.width(plain(row[0], lang), BODY[0]) for row in rows),
+                default=0.0) + 2 * CELL_X + 2
+    whole = min(label, total * LABEL_MOST) if names else 0.0
+    first = min(max(total * share, longest + 2 * CELL_X + 2, whole), total * 0.45)
     words_at_1 = [max((fonts.face(span.bold, span.italic).width(word, 1.0)
                        for cells in lines for para in cells[c] for span in para.spans
                        for word in span.text.split()), default=0.0)
@@ -175,18 +208,6 @@ def _column_widths(total: float, rows: list[list[str]], lines: list[list[list[Pa
     if widths[1:] == _value_widths(first, total, [0.0] * (len(widths) - 1), 1.0)[1:]:
         widths = _value_widths(first, total, words_at_1[1:], float(DENSE[1]))
     return words_at_1, widths
-
-
-def _continued(deck: DeckContext, planned: PlannedSlide, title: str,
-               pages: list[Page[list[list[Para]]]], body: list[list[list[Para]]],
-               rows: list[list[str]]) -> list[str | None]:
-    """Each slide's title after the first: the rows it shows, named ("...: scope, goal";
-    continuation)."""
-    aspects = {id(cells): plain(row[0], deck.lang)
-               for cells, row in zip(body, rows, strict=True)}
-    return [continuation(deck, planned, title, [aspects[id(r)] for r in page.items],
-                         number + 1, len(pages)) if number else None
-            for number, page in enumerate(pages)]
 
 
 def _sparse(body: list[list[list[Para]]], whole: Callable[[float], bool],

@@ -1,20 +1,25 @@
-"""The takeaways panel and the practice cards, read back with python-pptx: the panel's
-accent rule runs down its left edge, so it is never a second rule stacked under the
-title's accent bar; a card's title reads on its fill in the primary's green (lightened
-on a dark deck's grey cards, as its list numbers and table labels are), not in white."""
+"""The takeaways panel, the practice cards and the comparison table, read back with
+python-pptx: the panel's accent rule runs down its left edge, so it is never a second
+rule stacked under the title's accent bar; a card's title reads on its fill in the
+primary's green (lightened on a dark deck's grey cards, as its list numbers and table
+labels are), not in white; a table's row names stand on one line."""
 
 from __future__ import annotations
 
 import colorsys
+from dataclasses import replace
 from typing import Any
 
 import pytest
 from pptx import Presentation
 
+from smguide.deck.measuring import family_fonts
+from smguide.deck.textfit import line_count, system_fonts
 from smguide.model.colors import contrast
-from tests.deck.test_dark_decks import TEMPLATE, build
+from tests.deck.test_dark_decks import BRAND, TEMPLATE, build
 from tests.deck.test_deck import GUIDE
 from tests.deckcontrast import deck_readings
+from tests.deckgeometry import paras_of
 
 RULE_MOST = 0.1 * 914400  # a rule is at most 0.1 in thick
 
@@ -70,3 +75,24 @@ def test_a_cards_title_reads_in_the_primarys_green(decks: dict[str, Any], name: 
         colour, fill = head.colours[0], head.behind[0]
         assert contrast(colour, fill) >= (3.0 if name == "en" else 4.5), head.line()
         assert abs(_hue(colour) - _hue(primary)) < 12, (head.line(), primary)
+
+
+@pytest.mark.parametrize("name", ["en", "dark", "template"])
+def test_a_tables_row_names_stand_on_one_line(decks: dict[str, Any], name: str) -> None:
+    """The first column is wide enough for each row's name whole ("Time horizon" wrapped
+    on the 4:3 decks), measured at the size each cell carries with the font it is shown
+    in (the template's: DejaVu Sans, as LibreOffice shows its missing font)."""
+    fonts = system_fonts("DejaVu Sans") if name == "template" else family_fonts(BRAND, "Lato")
+    if fonts is None:
+        pytest.skip("DejaVu Sans is not installed")
+    tables = [s.table for slide in decks[name].slides for s in slide.shapes
+              if getattr(s, "has_table", False) and s.has_table]
+    assert tables
+    for table in tables:
+        width = table.columns[0].width
+        for row in list(table.rows)[1:]:
+            cell = row.cells[0]
+            room = (width - cell.margin_left - cell.margin_right) / 12700
+            for para in paras_of(cell.text_frame):
+                bold = replace(para, spans=tuple(replace(s, bold=True) for s in para.spans))
+                assert line_count(bold, room, para.scale, fonts) == 1, (cell.text, room)
