@@ -282,6 +282,9 @@ def test_skipped_rows_and_progress_are_reported(copies: tuple[Path, Result]) -> 
     out, result = copies
     lines = result.stderr.splitlines()
     assert sum(1 for line in lines if re.match(r"\[\d/3\] ", line)) == 3
+    # the person's name, whole (a guide title with a colon in it is not cut)
+    assert any(re.fullmatch(r"\[\d/3\] Zoë Ørsted-Ñúñez -> \S+zoe-orsted-nunez\.pdf", line)
+               for line in lines), lines
     assert any(line.startswith("Skipped: ") and "hires.csv:4: name: empty" in line
                for line in lines)
     assert any("hires.csv:6: start_date" in line for line in lines if "Skipped" in line)
@@ -512,7 +515,8 @@ def test_a_big_roster_reports_its_rate_and_the_time_left() -> None:
     said: list[str] = []
     now = [0.0]
     progress = Progress(1000, said.append, clock=lambda: now[0])
-    spec = SimpleNamespace(title="Guide: Ann", output=Path("output/handbooks/ann.pdf"))
+    spec = SimpleNamespace(title="Guide: Ann", name="Ann",
+                           output=Path("output/handbooks/ann.pdf"))
     for _ in range(80):  # 80 copies in 10 s: a line each second, not one per copy
         now[0] += 0.125
         progress.done(spec)
@@ -587,3 +591,23 @@ def test_a_french_guides_date_is_explained_in_french(tmp_path: Path) -> None:
     assert raised.value.problems == [
         f'{content / "guide.yaml"}:4:1: date: "01/03/2026" is not a date smguide reads; write '
         "it as year-month-day: 2026-03-01 for 1er mars 2026, or 2026-01-03 for 3 janvier 2026"]
+
+
+def test_a_copys_title_and_progress_line_in_a_french_guide(tmp_path: Path) -> None:
+    """The copy's title pairs the guide's title and the name as French writes it; the
+    progress line names the person whole, whatever colons the title has."""
+    from types import SimpleNamespace
+
+    from smguide.commands.roster import Progress, _spec
+    from smguide.sources.content import load_guide
+    from smguide.sources.roster import Hire
+
+    guide = load_guide(Path(__file__).parents[1] / "fixtures" / "french")
+    guide = guide.model_copy(update={"title": "Bienvenue\u00a0: traiter une réclamation"})
+    person = SimpleNamespace(hire=Hire(1, "Camille Lefèvre", "camille-lefevre"))
+    slots = SimpleNamespace(cover=0, week=5)
+    spec = _spec(person, (0, 1), slots, tmp_path / "p.pdf", tmp_path / "camille.pdf", guide)
+    assert spec.title == "Bienvenue\u00a0: traiter une réclamation\u00a0: Camille Lefèvre"
+    said: list[str] = []
+    Progress(30, said.append).done(spec)
+    assert said == [f"[1/30] Camille Lefèvre -> {tmp_path / 'camille.pdf'}"]

@@ -222,7 +222,7 @@ class _CopyStream:
             path, pages = next((path, pages[offset]) for path, pages in files
                                if pages[offset] is not None)
             self.specs[index] = _spec(person, pages, self.slots, path, self.job.targets[index],
-                                      self.job.renderer.guide.title)
+                                      self.job.renderer.guide)
             copy = self.pool.submit(_assemble, self.body, self.specs[index],
                                     Path(self.job.scratch) / f"copy-{index}.pdf", self.job.options)
             self.copies[copy] = index
@@ -266,7 +266,7 @@ class Progress:
         self.count += 1
         now = self.clock()
         if self.total <= 100:
-            self.say(f"[{self.count}/{self.total}] {spec.title.split(': ', 1)[-1]} -> "
+            self.say(f"[{self.count}/{self.total}] {spec.name} -> "
                      f"{display_path(spec.output)}")
         elif now - self.last >= 1 or self.count == self.total:
             self.last = now
@@ -346,11 +346,14 @@ def _write_personal(path: Path, chunk: list) -> list[tuple[Path, tuple[Any, ...]
 
 
 def _spec(person: Any, pages: tuple[int, int], slots: Any, personal: Path, target: Path,
-          title: str) -> Any:
+          guide: Any) -> Any:
+    """A copy's spec: its pages, and its title "Guide title: Name" as the guide's language
+    writes it (a French one with the no-break space before the colon)."""
     from smguide.handbook.assemble import CopySpec
 
     return CopySpec(slots=((slots.cover, pages[0]), (slots.week, pages[1])),
-                    title=f"{title}: {person.hire.name}", output=target, personal=str(personal))
+                    title=guide.typography.pair(guide.title, person.hire.name), output=target,
+                    personal=str(personal), name=person.hire.name)
 
 
 def _opened(kind: str, path: Path | str) -> Any:

@@ -29,6 +29,7 @@ class CopySpec:
     title: str
     output: Path
     personal: str  # the personal PDF the pages come from
+    name: str = ""  # the person's (the progress line names them)
 
 
 class Personal:
