@@ -102,3 +102,15 @@ def test_a_role_may_name_another_role_in_any_order(tmp_path: Path) -> None:
         encoding="utf-8")
     brand, _ = load_brand(tmp_path / "_brand.yml")
     assert brand.colours["foreground"] == brand.colours["primary"] == "#a4551f"
+
+
+def test_an_empty_brand_file_is_read_without_changing_the_shared_reading(
+        tmp_path: Path) -> None:
+    """read_yaml's result is shared by every reader of the same bytes in a process: the
+    brand loader takes an empty file as no settings without changing it."""
+    from smguide.sources.yamlsource import read_yaml
+
+    path = tmp_path / "_brand.yml"
+    path.write_text("# nothing set yet\n", encoding="utf-8")
+    brand, _ = load_brand(path)
+    assert brand.name == "" and read_yaml(path).data is None

@@ -274,8 +274,8 @@ def _read_brand_file(path: Path, shown: str) -> Located:
         raise BrandError([exc.problem(shown)]) from None
     except OSError as exc:
         raise BrandError([Problem.at(top, f"cannot read the file ({exc.strerror})")]) from None
-    if located.data is None:
-        located.data = {}
+    if located.data is None:  # an empty file; read_yaml's result is shared: not changed
+        return Located({}, located.value_pos, located.key_pos, located.lines)
     return located
 
 
