@@ -128,6 +128,10 @@ class DeckRenderer:
         from smguide.deck.unbroken import keep_names_whole
 
         keep_names_whole(deck.prs, deck.own_body_fonts)  # "#sales-marketing" never splits
+        if self.options.template is not None:  # its layouts' alignment wins (deck/fidelity)
+            from smguide.deck.fidelity import follow_alignment
+
+            follow_alignment(deck.prs)
         finish(deck.prs, self.guide.language, self.brand.name or "Brand")
         if self.options.embed_fonts:
             from smguide.deck.fonts import embed_fonts

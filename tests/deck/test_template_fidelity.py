@@ -1,0 +1,74 @@
+"""On a company template its own design wins: read back with python-pptx, the text
+smguide puts into the template's placeholders takes the alignment the template gives
+them (the dark template, python-pptx's stock layouts, centres its titles, its title
+slide's subtitle and its footer), and the eyebrow above a title is aligned with it;
+the built-in theme's own left alignment is unchanged."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pptx.enum.shapes import PP_PLACEHOLDER
+
+from smguide.deck.fidelity import inherited
+
+TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+
+
+def _kind(shape: Any) -> str | None:
+    return shape._element.find(
+        "./*/{http://schemas.openxmlformats.org/presentationml/2006/main}nvPr/"
+        "{http://schemas.openxmlformats.org/presentationml/2006/main}ph").get("type")
+
+
+def _shown(shape: Any, paragraph: Any) -> str:
+    """The alignment a paragraph shows: its own, else the template's, else left."""
+    props = paragraph._p.pPr
+    own = props.get("algn") if props is not None else None
+    level = int(props.get("lvl", "0")) if props is not None else 0
+    return own or inherited(shape, _kind(shape), level) or "l"
+
+
+def test_the_templates_placeholders_keep_its_alignment(four_decks: dict[str, Any]) -> None:
+    prs = four_decks["template"]
+    seen: dict[str, set[str]] = {}
+    for slide in prs.slides:
+        for shape in slide.placeholders:
+            kind = shape.placeholder_format.type
+            name = ("title" if kind in TITLES else "footer" if kind == PP_PLACEHOLDER.FOOTER
+                    else "subtitle" if kind == PP_PLACEHOLDER.SUBTITLE
+                    else "number" if kind == PP_PLACEHOLDER.SLIDE_NUMBER else "body")
+            for paragraph in shape.text_frame.paragraphs:
+                if paragraph.text.strip():
+                    own = inherited(shape, _kind(shape), 0)
+                    props = paragraph._p.pPr
+                    if own is not None:  # the template says: smguide says nothing
+                        assert props is None or props.get("algn") is None, (
+                            name, paragraph.text)
+                    seen.setdefault(name, set()).add(_shown(shape, paragraph))
+    assert seen["title"] == {"ctr"} and seen["footer"] == {"ctr"}, seen
+    assert seen["subtitle"] == {"ctr"} and seen["body"] == {"l"}, seen
+    assert seen["number"] == {"r"}, seen
+
+
+def test_an_eyebrow_is_aligned_with_its_title(four_decks: dict[str, Any]) -> None:
+    for name, expected in (("template", "ctr"), ("en", "l")):
+        eyebrows = 0
+        for slide in four_decks[name].slides:
+            title = slide.shapes.title
+            for shape in slide.shapes:
+                if shape.name != "Eyebrow":
+                    continue
+                eyebrows += 1
+                shown = {p._p.pPr.get("algn") or "l" for p in shape.text_frame.paragraphs}
+                assert shown == {_shown(title, title.text_frame.paragraphs[0])} == {expected}
+        assert eyebrows >= 6, name
+
+
+def test_the_built_in_theme_keeps_its_left_titles(four_decks: dict[str, Any]) -> None:
+    for name in ("en", "dark 4:3"):
+        for slide in four_decks[name].slides:
+            title = slide.shapes.title
+            if title is not None and title.text_frame.text.strip():
+                assert _shown(title, title.text_frame.paragraphs[0]) == "l", (name,
+                                                                             title.text)
