@@ -10,6 +10,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -87,3 +88,53 @@ def test_a_handbook_whose_chapters_do_not_start_on_a_right_page_is_laid_out_whol
             assert folios == [[str(n), "of", "5"] for n in range(1, 6)]
         stylesheet.write_text(stylesheet.read_text("utf-8").replace(side, "%s"), "utf-8")
     assert replace(manuscript, in_parts=False).in_parts is False
+
+
+def small_book(tmp_path: Path, front_pages: int) -> tuple[Any, str]:
+    """Layouts of a small book: `front_pages` of front matter whose contents give each
+    chapter's first page, and three chapters of 1, 3 and 2 pages."""
+    from smguide.handbook.engine import import_weasyprint
+    from smguide.handbook.fitting import Fit
+    from smguide.handbook.layouts import Layouts
+    from smguide.handbook.manuscript import Manuscript
+    from smguide.safety.fetcher import make_fetcher
+
+    import_weasyprint()
+    lengths = {"one": 1, "two": 3, "three": 2}
+    front = "".join(f"<div class='front'>Front {n}</div>" for n in range(front_pages - 1))
+    html = ("<html><head><meta charset='utf-8'></head><body>" + front
+            + "<nav><h1>Contents</h1>" + "".join(f"<p><a href='#{name}'>{name}</a></p>"
+                                                 for name in lengths) + "</nav>"
+            + "".join(f"<section class='chapter' id='{name}'><h1>{name}</h1>"
+                      + "<p class='page'>Text</p>" * pages + "</section>"
+                      for name, pages in lengths.items()) + "</body></html>")
+    stylesheet = tmp_path / "handbook.css"
+    stylesheet.write_text("@page { size: A6; @bottom-right { content: counter(page) } }\n"
+                          ".chapter { break-before: right } .front { break-after: page }\n"
+                          ".page + .page { break-before: page }\n"
+                          "a::after { content: ' p. ' target-counter(attr(href), page) }\n",
+                          "utf-8")
+    manuscript = Manuscript(html=html, base_url=tmp_path.as_uri() + "/",
+                            stylesheet=stylesheet, stylesheets=(), allowed=(tmp_path,),
+                            template_dirs=(tmp_path,), fit=Fit(0, 500, 0, tuple(lengths)),
+                            in_parts=True)
+    return Layouts(manuscript, html, make_fetcher([tmp_path])), html
+
+
+def test_a_chapters_trials_are_dropped_but_the_one_chosen(tmp_path: Path) -> None:
+    layouts, html = small_book(tmp_path, 1)
+    binding = layouts.binding
+    assert binding is not None
+    loose = '.chapter[id="two"] > p { margin-top: 1mm }'
+    tight = '.chapter[id="two"] > p { margin-top: 0 }'
+    kept = layouts.trial(loose, "two", html)
+    dropped = layouts.trial(tight, "two", html)
+    other = layouts.trial("", "one", html)
+    assert len(binding.parts) == 3
+    binding.forget("two", loose)
+    assert len(binding.parts) == 2
+    assert layouts.trial(loose, "two", html).pages[0] is kept.pages[0]  # the same part
+    assert layouts.trial(tight, "two", html).pages[0] is not dropped.pages[0]  # anew
+    assert layouts.trial("", "one", html).pages[0] is other.pages[0]  # another chapter's
+    binding.forget("two")
+    assert len(binding.parts) == 1

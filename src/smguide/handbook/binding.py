@@ -57,6 +57,7 @@ class Binding:
         self.lay, self.chapters = lay, chapters
         self.parts: dict[tuple[str, str], Part | None] = {}
         self.used: set[tuple[str, str]] = set()  # the keys of the parts a render used
+        self.own: dict[tuple[str, str], tuple[str, str]] = {}  # key -> (chapter, its CSS)
         self.front_pages = 2  # the front matter's pages (with the notes page after it)
 
     def trial(self, html: Any, anchor: str, extra_css: str, made: tuple[Move, ...]
@@ -77,6 +78,16 @@ class Binding:
         if part is None:
             return None
         return part.document.copy(part.document.pages[:part.pages])
+
+    def forget(self, anchor: str, extra_css: str | None = None) -> None:
+        """Drop the parts of the chapter `anchor` laid out so far (its trials, its part as
+        it was), but the one laid out with `extra_css`: the spacing chosen for it, which
+        the bound handbook may use (None: none is kept)."""
+        keep = None if extra_css is None else _own_css(extra_css, anchor)
+        for key, (chapter, css) in list(self.own.items()):
+            if chapter == anchor and css != keep:
+                self.parts.pop(key, None)
+                del self.own[key]
 
     def render(self, html: Any, extra_css: str) -> Any | None:
         """The handbook parsed (`html`, a WeasyPrint HTML) laid out in parts and bound; None
@@ -103,6 +114,7 @@ class Binding:
         # what this handbook is bound from is kept; the rest (the trials not chosen, the
         # parts of an earlier render now set otherwise) is not used again
         self.parts = {key: self.parts[key] for key in self.used if key in self.parts}
+        self.own = {key: mine for key, mine in self.own.items() if key in self.parts}
         total = sum(part.pages for part in laid)
         pages, at = [], 0
         for part in laid:
@@ -152,6 +164,8 @@ class Binding:
         late = any(set(page.anchors) - {CUT} - set(targets or ())
                    for page in document.pages[own:])
         self.parts[key] = None if late or len(margins) != len(document.pages) else part
+        if group[0].get("id") in self.chapters:
+            self.own[key] = group[0].get("id"), extra_css
         return self.parts[key]
 
 
@@ -256,7 +270,11 @@ def _quoted(anchor: str) -> str:
 
 def _own(extra_css: str, chapter: Any) -> str:
     """The lines of the extra CSS for this chapter's part: its own and every part's."""
-    mine = _quoted(chapter.get("id") or "")
+    return _own_css(extra_css, chapter.get("id") or "")
+
+
+def _own_css(extra_css: str, anchor: str) -> str:
+    mine = _quoted(anchor)
     return "\n".join(line for scope, line in _lines(extra_css) if scope in (None, mine))
 
 

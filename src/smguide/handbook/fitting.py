@@ -279,6 +279,11 @@ def _fit_whole(render: Callable[[str], Any], fit: Fit, document: Any,
     return document, best
 
 
+def chosen(results: dict[str, Ending]) -> str:
+    """The variant of a chapter the fitting sets, of those tried (`_tried_alone`)."""
+    return _best(results)
+
+
 def _good(ending: Ending) -> bool:
     return ending.poor == 0
 

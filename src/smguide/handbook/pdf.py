@@ -9,6 +9,7 @@ and nothing of the model.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,13 +23,14 @@ from smguide.errors import ContentError, Problem, Where
 from smguide.handbook.alone import chapter_alone
 from smguide.handbook.breaks import settle
 from smguide.handbook.endings import Ending, Fit, endings, recorded
-from smguide.handbook.fitting import fit_chapters
+from smguide.handbook.fitting import chosen, fit_chapters
 from smguide.handbook.floats import Alone, Move, moved, place_floats, place_floats_alone
 from smguide.handbook.guard import engine_guard, refuse_unsafe_links
 from smguide.handbook.kept import chapter_keys, fit_key, keep_laid, keep_padding, laid_before
 from smguide.handbook.layouts import Layouts
 from smguide.handbook.manuscript import VARIANT, Manuscript, PrintSpec
 from smguide.handbook.settled import Settling
+from smguide.handbook.spacing import fitting_css
 from smguide.io.usercache import cached_json, code_of, keep_json
 from smguide.safety import forked
 from smguide.safety.fetcher import make_fetcher
@@ -146,10 +148,22 @@ def _fit_handbook(manuscript: Manuscript, fit: Fit, text: str, key: str | None,
         settling.saw(extra_css, anchor, document)
         return document
 
+    engine = os.getpid()
+
+    def tried(work: Callable[[str], Any], name: str) -> tuple[Any, Any]:
+        # a chapter's trials, and what was read of their layouts for settling; then its
+        # parts dropped but the one laid out as chosen, which the handbook is bound from
+        # (in a worker, all of them: its parts are not the engine's)
+        results = work(name)
+        if layouts.binding is not None:
+            variant = chosen(results) if results and os.getpid() == engine else None
+            layouts.binding.forget(name, None if variant is None else
+                                   fitting_css({name: variant}) if variant else "")
+        return results, settling.seen(name)
+
     def each(work: Callable[[str], Any], names: list[str]) -> list[Any]:
-        # the chapters' trials in this process and in workers forked from it: what a
-        # worker read of its layouts for settling comes back with what it found
-        found = forked.each(lambda name: (work(name), settling.seen(name)), names, jobs())
+        # the chapters' trials in this process and in workers forked from it
+        found = forked.each(lambda name: tried(work, name), names, jobs())
         for _, seen in found:
             settling.knew(seen)
         return [result for result, _ in found]
