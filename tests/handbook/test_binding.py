@@ -121,6 +121,38 @@ def small_book(tmp_path: Path, front_pages: int) -> tuple[Any, str]:
     return Layouts(manuscript, html, make_fetcher([tmp_path])), html
 
 
+@pytest.mark.parametrize("front_pages", [1, 3])
+def test_the_front_matter_is_laid_out_once_whatever_its_length(
+        tmp_path: Path, front_pages: int) -> None:
+    """The contents give each chapter's first page: numbered from the first chapter's,
+    the front matter is laid out once, as long as it comes out, and says what the
+    handbook laid out whole says."""
+    layouts, html = small_book(tmp_path, front_pages)
+    binding = layouts.binding
+    assert binding is not None
+    laid: list[str] = []
+    lay = binding.lay
+
+    def counted(alone: Any, css: str) -> Any:
+        laid.append("front" if "Contents" in "".join(alone.etree_element.itertext())
+                    else "chapter")
+        return lay(alone, css)
+
+    binding.lay = counted
+    bound = binding.render(layouts.parse(html), "")
+    assert bound is not None and laid.count("front") == 1 and laid.count("chapter") == 3
+    whole = layouts.laid(layouts.parse(html), "")
+    texts = [page.extract_text() for page in PdfReader(io.BytesIO(bound.write_pdf())).pages]
+    assert texts == [page.extract_text()
+                     for page in PdfReader(io.BytesIO(whole.write_pdf())).pages]
+    contents = next(text for text in texts if "Contents" in text)
+    starts = {name: next(n for n, text in enumerate(texts, 1) if text.startswith(name))
+              for name in ("one", "two", "three")}
+    for name, page in starts.items():
+        assert f"{name} p. {page}" in contents
+    assert starts["one"] % 2 == 1 and starts["two"] - starts["one"] == 2  # one + a blank
+
+
 def test_a_chapters_trials_are_dropped_but_the_one_chosen(tmp_path: Path) -> None:
     layouts, html = small_book(tmp_path, 1)
     binding = layouts.binding

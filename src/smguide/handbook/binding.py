@@ -9,8 +9,9 @@ to the first chapter; the last chapter: to the end), followed by a stub of the e
 that comes next (its tag and class, nothing in it), so the part ends as it would in the
 whole: with the notes page a chapter ending on a right-hand page leaves. The pages from
 the stub's on are not the part's. The front matter's contents point to the chapters: it
-is laid out after them, with an empty anchor for each chapter on a page numbered as that
-chapter's first (`@page` counter-reset), after its stub.
+is laid out after them, once, with an empty anchor for each chapter on a page numbered as
+that chapter's first, after its stub (each numbered from the one before, `@page`
+counter-increment: its own length need not be known first).
 
 A part that does not come out as it would in the whole (a chapter starting on a left-hand
 page, a stub sharing a page with the part's text) makes the whole handbook laid out as
@@ -58,7 +59,6 @@ class Binding:
         self.parts: dict[tuple[str, str], Part | None] = {}
         self.used: set[tuple[str, str]] = set()  # the keys of the parts a render used
         self.own: dict[tuple[str, str], tuple[str, str]] = {}  # key -> (chapter, its CSS)
-        self.front_pages = 2  # the front matter's pages (with the notes page after it)
 
     def trial(self, html: Any, anchor: str, extra_css: str, made: tuple[Move, ...]
               ) -> Any | None:
@@ -126,18 +126,14 @@ class Binding:
     def front(self, html: Any, holder: Any, front: list[Any], groups: list[list[Any]],
               laid: list[Part], extra_css: str) -> Part | None:
         """The front matter laid out with the chapters' first pages known (its contents
-        point there): its length decides where they start, so it is laid out again when
-        it comes out longer or shorter than the last time."""
-        for _ in range(3):
-            starts, at = {}, self.front_pages
-            for group, chapter in zip(groups, laid, strict=True):
-                starts[group[0].get("id") or ""] = at + 1
-                at += chapter.pages
-            part = self.part(html, holder, front, groups[0][0], extra_css, targets=starts)
-            if part is None or part.pages == self.front_pages:
-                return part
-            self.front_pages = part.pages
-        return None
+        point there), once: each chapter's anchor is on a page numbered as far after
+        the first chapter's as it starts in the book (`_cut`), so the front matter's own
+        length need not be known before it is laid out."""
+        after, at = {}, 0
+        for group, chapter in zip(groups, laid, strict=True):
+            after[group[0].get("id") or ""] = at
+            at += chapter.pages
+        return self.part(html, holder, front, groups[0][0], extra_css, targets=after)
 
     def part(self, html: Any, holder: Any, group: list[Any], following: Any,
              extra_css: str, made: tuple[Move, ...] = (),
@@ -216,7 +212,6 @@ def _cut(root: Any, holder: Any, group: list[Any], following: Any, made: tuple[M
         clone.text, clone.tail = element.text, element.tail
         return clone
 
-    css = ""
     top = shallow(root)
     inner = top
     for depth, element in enumerate(path[1:], 1):
@@ -231,14 +226,27 @@ def _cut(root: Any, holder: Any, group: list[Any], following: Any, made: tuple[M
     inner.text = holder.text
     for element in group:
         inner.append(moved_in(copy.deepcopy(element), made))
-    if following is not None:
-        stub = following.makeelement(following.tag, {**following.attrib, "id": CUT})
-        inner.append(stub)
-        for name, page in (targets or {}).items():
-            inner.append(inner.makeelement("div", {
-                "id": name, "style": f"page: smguide-folio-{page}; break-before: page"}))
-            css += f"\n@page smguide-folio-{page} {{ counter-reset: page {page} }}"
-    return top, css
+    if following is None:
+        return top, ""
+    inner.append(following.makeelement(following.tag, {**following.attrib, "id": CUT}))
+    return top, _anchors(inner, targets or {})
+
+
+def _anchors(inner: Any, targets: dict[str, int]) -> str:
+    """Each target's anchor appended to `inner` on a page of its own, after the stub's;
+    the CSS that numbers those pages. The stub's page is numbered as the first chapter's
+    first page (the part's own pages before it are the front matter, numbered from 1),
+    each anchor's as many pages after the one before as there are between their
+    chapters (`targets`: how many pages after the first chapter's start each starts)."""
+    css, steps, before = "", set(), 0
+    for name, after in targets.items():
+        step, before = after - before, after
+        inner.append(inner.makeelement("div", {
+            "id": name, "style": f"page: smguide-step-{step}; break-before: page"}))
+        if step not in steps:
+            steps.add(step)
+            css += f"\n@page smguide-step-{step} {{ counter-increment: page {step} }}"
+    return css
 
 
 def _alone(html: Any, tree: Any) -> Any:
