@@ -30,10 +30,11 @@ UNUSED_DAYS = 30
 MOST_MB = 100
 PRUNE_EVERY_S = 24 * 3600
 PRUNED = "pruned"
-# the folders of results in the user cache (the YAML files read, the compiled templates);
+# the folders of results in the user cache (the YAML files read, the compiled templates,
+# the validated values);
 # the other files there are at its top (the kept layouts, pictures, font widths). Never
 # the fonts smguide downloaded (fonts/): they need the network to be had again.
-PRUNED_FOLDERS = ("yaml", "templates")
+PRUNED_FOLDERS = ("yaml", "templates", "models")
 
 
 def prune_when_due(now: float | None = None) -> int:

@@ -189,14 +189,15 @@ def load_guide(content_dir: Path) -> Guide:
                                   key=file_line))
     from smguide.sources.plaintext import typeset_guide
 
+    # made of values validated already: constructed, not validated again (building the
+    # Guide's and Chapter's validators would cost more than all the files' validation);
     # the plain-text fields with the body's smart typography (sources/plaintext.py)
-    return typeset_guide(Guide(
+    return typeset_guide(Guide.model_construct(
         title=guide.title, subtitle=guide.subtitle, language=guide.language,
-        edition=guide.edition, description=guide.description,
-        chapters=tuple(chapters), labels=labels, root=root, date=guide.date,
-        footer=guide.footer, deck=guide.deck, contact=tuple(guide.contact or ()),
-        printed_by=guide.printed_by, week_before=week_before,
-        typography=typography_for(guide.language, labels.typography),
+        edition=guide.edition, description=guide.description, chapters=tuple(chapters),
+        labels=labels, root=root, date=guide.date, footer=guide.footer, deck=guide.deck,
+        contact=tuple(guide.contact or ()), printed_by=guide.printed_by,
+        week_before=week_before, typography=typography_for(guide.language, labels.typography),
         spoken=spoken_for(guide.language, labels.spoken)))
 
 
@@ -269,9 +270,10 @@ def _read_chapter(reading: _Reading, index: int, relative: str, path: Path,
         return None
     reading.anchors[anchor] = shown
     _check_block_files(root, source, shown, chapter, problems)
-    return Chapter(number=number, anchor=anchor, path=path, title=chapter.title,
-                   summary=chapter.summary, notes=chapter.notes, blocks=tuple(chapter.blocks),
-                   deck=chapter.deck, recap=chapter.recap, short_title=chapter.short_title)
+    return Chapter.model_construct(  # of values validated already, as the Guide (load_guide)
+        number=number, anchor=anchor, path=path, title=chapter.title, summary=chapter.summary,
+        notes=chapter.notes, blocks=tuple(chapter.blocks), deck=chapter.deck,
+        recap=chapter.recap, short_title=chapter.short_title)
 
 
 def _check_block_files(root: Path, source: Located, shown: str, chapter: ChapterFile,
