@@ -107,7 +107,8 @@ typography:
     dark = brand.themed("dark").colours
     assert (dark["foreground"], dark["background"], dark["headings"]) == (
         "#eeeeee", "#222222", "#9fd3e6")
-    assert brand.print_colours["background"] == "#eeeeee"
+    # the handbook: the light colours, on the white its pages are printed on
+    assert brand.print_colours["background"] == "#ffffff"
 
 
 def test_typography_as_quarto_writes_it(tmp_path: Path) -> None:

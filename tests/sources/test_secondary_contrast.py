@@ -94,9 +94,33 @@ def test_the_deck_names_its_secondary_text_on_the_background(yellow: Path,
 
     built = build_slides(Sources(FRENCH, yellow), tmp_path / "deck.pptx", DeckOptions())
     said = [w.line_text() for w in built.warnings if "secondary #f2c94c" in w.message]
-    assert said == [f"{yellow}: low contrast 1.6:1 between secondary #f2c94c and background "
+    # at the line that sets the secondary colour, as the handbook's warning is
+    assert said == [f"{yellow}:5:3: color.secondary: low contrast 1.6:1 between secondary "
+                    "#f2c94c and background "
                     "#ffffff (the line above slide titles and the role card's column headings "
                     "in the deck (light theme)); WCAG AA needs 4.5:1"]
     theme = next(part.blob.decode() for part in Presentation(str(built.path)).part.package
                  .iter_parts() if part.partname.endswith("theme1.xml"))
     assert '<a:accent2><a:srgbClr val="F2C94C"/>' in theme.replace("f2c94c", "F2C94C")
+
+
+def test_a_tinted_background_is_the_decks_and_the_handbooks_pages_stay_white(
+        tmp_path: Path) -> None:
+    """The trial brand's light blue background (#bfd7ea): the handbook's pages print
+    white, so its colours are judged on white (the teal secondary reads there, 4.8:1, and
+    prints), while the deck, which shows the background, warns at the secondary's line."""
+    brand = tmp_path / "_brand.yml"
+    brand.write_text("color:\n  background: '#bfd7ea'\n  foreground: '#0b3954'\n"
+                     "  primary: '#0b3954'\n  secondary: '#087e8b'\n", encoding="utf-8")
+    loaded, warnings = load_brand(brand)
+    assert not [w for w in warnings if "secondary" in w.message]
+    assert [w.line_text() for w in loaded.deck_warnings() if "secondary" in w.message] == [
+        f"{brand}:5:3: color.secondary: low contrast 3.2:1 between secondary #087e8b and "
+        "background #bfd7ea (the line above slide titles and the role card's column headings "
+        "in the deck (light theme)); WCAG AA needs 4.5:1"]
+    built = build_pdf(Sources(FRENCH, brand), tmp_path / "livret.pdf", PrintOptions())
+    assert kicker_colours(built.path) == {rgb("087e8b")}
+    with pdfplumber.open(built.path) as pdf:  # no page-sized fill behind the text pages
+        page = pdf.pages[2]
+        assert not [r for r in page.rects if r["width"] > page.width * 0.9
+                    and r["height"] > page.height * 0.9]

@@ -77,6 +77,8 @@ class Brand:
     screen_notes: tuple[tuple[str, tuple[Problem, ...]], ...] = ()  # theme -> what the deck adapted
     footers: dict[str, str] = dataclasses.field(default_factory=dict)  # language -> footer
     footer_where: Where | None = None  # where defaults.smguide.footer is
+    # where the file sets each colour role it sets (color.secondary: line 24)
+    colour_where: dict[str, Where] = dataclasses.field(default_factory=dict)
 
     @property
     def source(self) -> str:
@@ -123,7 +125,7 @@ class Brand:
             pairs.append(("primary", c["primary"], "background", c["background"],
                           f"bullets, bars and banners (graphics) in {where}", 3.0))
         notes = [note for name, said in self.screen_notes if name == theme for note in said]
-        return notes + contrast_warnings(self.source, pairs)
+        return notes + contrast_warnings(self.source, pairs, self.colour_where)
 
 
 MIN_LINE_HEIGHT = 1.15  # below it, a page of body text has its lines touching
@@ -189,6 +191,7 @@ def load_brand(path: Path, network: bool = False) -> tuple[Brand, list[Problem]]
         fonts_found=tuple(dict.fromkeys(reader.found)),
         font_warnings=tuple(dict.fromkeys(reader.font_warnings)),
         fonts_fetched=tuple(dict.fromkeys(reader.fetched)),
+        colour_where={role: reader.where("color", role) for role in reader.roles},
         screen_notes=(("light", tuple(screen)), ("dark", tuple(screen_dark))),
         **settings)
     return brand, list(dict.fromkeys(warnings))

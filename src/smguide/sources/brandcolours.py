@@ -8,24 +8,30 @@ from smguide.model.colors import contrast, luminance, mix, parse_colour
 from smguide.sources.brandreader import BrandReader, lookup
 from smguide.sources.validate import dotted
 
+# the colour a pair's first name stands for, where the file sets it
+_SET_BY = {"numbers": "primary", "title text": "primary"}
 
-def contrast_warnings(source: str, pairs: list[tuple[str, str, str, str, str, float]]
-                      ) -> list[Problem]:
-    """One warning per pair of colours below `need`:1 (WCAG AA: 4.5 text, 3 large text)."""
+
+def contrast_warnings(source: str, pairs: list[tuple[str, str, str, str, str, float]],
+                      where: dict[str, Where] | None = None) -> list[Problem]:
+    """One warning per pair of colours below `need`:1 (WCAG AA: 4.5 text, 3 large text),
+    at the line that sets its first colour when `where` (role -> place) has it."""
     warnings, seen = [], set()
+    places = where or {}
     for a, first, b, second, what, need in pairs:
         ratio = contrast(first, second)
         if ratio < need and (first, second, what) not in seen:
             seen.add((first, second, what))
-            warnings.append(Problem.warn(Where(source), f"low contrast {ratio:.1f}:1 between "
+            at = places.get(_SET_BY.get(a, a)) or places.get(b) or Where(source)
+            warnings.append(Problem.warn(at, f"low contrast {ratio:.1f}:1 between "
                                          f"{a} {first} and {b} {second} ({what}); WCAG AA "
                                          f"needs {need:g}:1", f"{need:g}:1"))
     return warnings
 
 def readable_on_paper(colours: dict[str, str], reader: BrandReader | None = None
                       ) -> tuple[dict[str, str], list[Problem]]:
-    """The colours the handbook prints, as a designer would adapt a brand to paper: a dark
-    background stays on the cover while the pages are white, body text that would be hard
+    """The colours the handbook prints, as a designer would adapt a brand to paper: the
+    pages are white (a dark background is said to stay on the cover), body text that would be hard
     to read on the paper is set in the brand's darkest readable colour, and headings and
     links too light for the paper are darkened. Returns (colours, what was changed)."""
     c = dict(colours)
@@ -46,8 +52,12 @@ def readable_on_paper(colours: dict[str, str], reader: BrandReader | None = None
         return Where(source, None, None, f"color.{role}")
 
     paper = c["background"]
+    # the pages are printed white, whatever the brand's background: a print shop prints
+    # on white stock, and a tint on every page costs ink and a bleed on each; so every
+    # colour is checked against the white it is printed on (the deck keeps the brand's
+    # background: brand-yml's "page or main background" is the slides')
+    c["background"] = "#ffffff"
     if luminance(paper) < 0.45:
-        c["background"] = "#ffffff"
         notes.append(Problem.warn(at("background"), f"the background {paper} is dark; the "
                                   "handbook's pages are printed white (the cover keeps the "
                                   "brand colours) so that a whole handbook of text stays "
