@@ -92,7 +92,7 @@ def analogy_slide(deck: DeckContext, planned: PlannedSlide, block: Analogy) -> N
                    grounds.slots, 2.25 if arrow.dashed else 3,
                    arrow.dashed, f"Arrow: {names[0]} to {names[1]}")
     add_labels(group.shapes, canvas, scene, *labels)
-    group_element: Any = group._element  # python-pptx types its children loosely
+    group_element: Any = group.shape._element  # python-pptx types its children loosely
     settle(group_element)
     group_element.nvGrpSpPr.cNvPr.set("descr", block.alt)
     drop_empty(slide)

@@ -8,7 +8,8 @@ from __future__ import annotations
 import io
 import itertools
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,18 +28,38 @@ if TYPE_CHECKING:
 A, P = NS["a"], NS["p"]
 
 
-def _later() -> None:
-    """In place of python-pptx's recomputing of a group's extents (see grouped)."""
+@dataclass(frozen=True)
+class Group:
+    """A group shape (python-pptx's `shape`) and its `shapes`, which do not recompute the
+    group's extents for every shape added to them (see grouped)."""
+
+    shape: Any
+    shapes: Any
+
+    @property
+    def part(self) -> Any:
+        return self.shape.part
 
 
-def grouped(shapes: Any, name: str) -> Any:
-    """A group shape that does not recompute its extents for every shape added to it:
-    python-pptx does, and through every group around it (a third of the diagram's time).
-    settle computes them once, when the diagram is complete, to the same values."""
+@cache
+def _unsettled() -> type:
+    """python-pptx's group shapes, less their recomputing of the group's extents."""
+    from pptx.shapes.shapetree import GroupShapes
+
+    class Unsettled(GroupShapes):
+        def _recalculate_extents(self) -> None:
+            """Left to settle, once the diagram is complete."""
+
+    return Unsettled
+
+
+def grouped(shapes: Any, name: str) -> Group:
+    """A group shape whose shapes do not recompute its extents for every shape added to
+    it: python-pptx does, and through every group around it (a third of the diagram's
+    time). settle computes them once, when the diagram is complete, to the same values."""
     group = shapes.add_group_shape()
     group.name = name
-    group.shapes._recalculate_extents = _later
-    return group
+    return Group(group, _unsettled()(group._element, group))
 
 
 def settle(group: Any) -> None:
@@ -111,7 +132,7 @@ def part_shape(deck: DeckContext, shapes: Any, c: Canvas, part: Placed, grounds:
     return frame
 
 
-def _picture(deck: DeckContext, group: Any, c: Canvas, part: Placed) -> None:
+def _picture(deck: DeckContext, group: Group, c: Canvas, part: Placed) -> None:
     """The author's own SVG as a picture that fills the part's box at its own proportions:
     a PNG drawn from it (python-pptx cannot insert SVG), with the SVG itself beside it for
     the clients that draw SVG (as the logo is placed)."""
