@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from smguide.handbook.endings import Fit
+from smguide.handbook.endings import Fit, endings
 from smguide.handbook.floats import Move, holes, moved, moves, place_floats
 
 FIT = Fit(top=0, bottom=1000, drop=100, chapters=("sales",))
@@ -226,3 +226,52 @@ def test_a_callout_moves_up_only_within_its_section() -> None:
                      ("takeaways", None))
     assert moves(document, within, FIT) == [Move("sales-3", "sales-1")]
     assert moves(document, across, FIT) == []
+
+
+def _diagram_html() -> str:
+    """A chapter whose second block is a diagram: its text, the diagram with its key
+    (kept whole) and its lesson, as templates/handbook/blocks/analogy.html.j2 sets them."""
+    analogy = ('<div class="block block-analogy" id="sales-2">\n<h2>Seed</h2>\n<p>Intro</p>\n'
+               '<div class="analogy-text" id="sales-2-text"></div>\n'
+               '<div class="analogy-key" id="sales-2-key">\n<figure>f</figure>\n'
+               '<table><tr><td>k</td></tr></table>\n</div>\n'
+               '<aside class="callout callout-lesson" id="sales-2-lesson"><p>Lesson</p>'
+               '</aside>\n</div>\n')
+    return ('<section class="chapter" id="sales"><div class="block block-prose" id="sales-1">'
+            f'\n<h2>A</h2><p>Text</p>\n</div>\n{analogy}<div class="block block-takeaways" '
+            'id="sales-3">\n<p>t</p>\n</div>\n<div class="chapter-end" id="sales--end"></div>'
+            '</section>')
+
+
+def _diagram_overleaf(text_ends: float) -> _Document:
+    """The diagram and its key overleaf, the block's text ending at `text_ends` on the
+    page before (the block's own box reaches that page's foot)."""
+    return _Document({"sales": (0, 1000), "sales-1": (0, 300), "sales-2": (300, 1000),
+                      "sales-2-text": (text_ends, text_ends)},
+                     {"sales": (0, 1000), "sales-2": (0, 950), "sales-2-key": (0, 700),
+                      "sales-2-lesson": (700, 950)},
+                     {"sales": (0, 400), "sales-3": (0, 400), "sales--end": (400, 400)})
+
+
+def test_a_diagrams_lesson_goes_above_it_when_the_diagram_leaves_a_hole() -> None:
+    """The diagram with its key is kept whole: when it goes overleaf and leaves more than
+    30% of the page before white under its block's text, its lesson (a callout after the
+    key) is set above it, right after the text, as a designer moves a callout up; the
+    hole is seen though the block's own box reaches the page's foot."""
+    html = _diagram_html()
+    assert holes(_diagram_overleaf(500), FIT) == {"sales": (3, 1)}
+    assert endings(_diagram_overleaf(500), FIT)["sales"].fills[0] == 0.5
+    assert moves(_diagram_overleaf(500), html, FIT) == [Move("sales-2-lesson", "sales-2-text")]
+    assert moves(_diagram_overleaf(800), html, FIT) == []  # a few lines white: it stays
+    assert moves(_diagram_overleaf(500), html, FIT, frozenset({"sales-2-lesson"})) == []
+    placed = moved(html, [Move("sales-2-lesson", "sales-2-text")])
+    assert placed.index('id="sales-2-text"') < placed.index('id="sales-2-lesson"') < \
+        placed.index('id="sales-2-key"') < placed.index('id="sales-3"')
+    assert sorted(placed) == sorted(html)  # the same elements, the lesson moved whole
+    # laid out so, the lesson fills the page before: no hole
+    up = _Document({"sales": (0, 1000), "sales-1": (0, 300), "sales-2": (300, 1000),
+                    "sales-2-text": (500, 500), "sales-2-lesson": (500, 750)},
+                   {"sales": (0, 1000), "sales-2": (0, 700), "sales-2-key": (0, 700),
+                    "sales-3": (700, 1000), "sales--end": (1000, 1000)})
+    assert holes(up, FIT) == {"sales": (2, 0)}
+    assert endings(up, FIT)["sales"].fills[0] == 0.75

@@ -167,17 +167,19 @@ def test_the_measure_finds_holes_and_a_key_overleaf(tmp_path: Path) -> None:
 # pages that still stop short, per edition (none is the aim; more may not come back). A
 # block with a heading of its own never leaves its section (handbook/floats.py), so what
 # is left is a card, table, figure or checklist too tall for what its chapter's opening
-# page has room for after a short section: A4 the diagram; Letter the diagram and the
-# checklist; German those; A5 (its openers sunk a quarter of the text block, grid.py) the
-# comparison
-GAPS_NOW = {"A4": 1, "A5": 1, "Letter": 2, "German": 2}
+# page has room for after a short section: Letter and German the first-week checklist;
+# A5 (its openers sunk a quarter of the text block, grid.py) the comparison
+GAPS_NOW = {"A4": 0, "A5": 1, "Letter": 1, "German": 1}
 
 
-@pytest.mark.xfail(strict=True, reason="not there yet: openers before a card, table, figure or "
-                   "checklist too tall for them stop short")
-def test_no_page_stops_short_inside_a_chapter(report: Report) -> None:
+def test_no_page_stops_short_inside_a_chapter(report: Report,
+                                              request: pytest.FixtureRequest) -> None:
     """A page inside a chapter is at most GAP_EMPTY (30%) white: a kept-whole block that
-    goes overleaf may leave a few lines, not a hole."""
+    goes overleaf may leave a few lines, not a hole (a strict xfail for the editions
+    that still have some, GAPS_NOW)."""
+    if GAPS_NOW[request.node.callspec.id]:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="not there yet: an opener "
+                                              "before a table or checklist too tall for it"))
     assert report.gaps == [], report.gaps
 
 

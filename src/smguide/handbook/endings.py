@@ -62,22 +62,51 @@ class Ending:
             0.0, FULL_ENOUGH - self.fills[-1])
 
 
+# a block's text before its kept-whole part (an empty marker), that part (a diagram with
+# its key) and a lesson (a callout) after it or, moved up, before it (floats.py)
+TEXT, KEPT, LESSON = "-text", "-key", "-lesson"
+
+
+def text_feet(where: dict[str, dict[int, tuple[float, float]]]
+              ) -> dict[tuple[str, int], float]:
+    """Where a block's text stops on a page when its kept-whole part (ids BLOCK-key,
+    after BLOCK-text) went on to a later page: (block, page) -> the lowest bottom of the
+    block's parts on that page (the text's end, and a lesson set above the diagram). The
+    block's own box reaches that page's foot, so the hole it leaves is not seen in it.
+    `where`: each anchor's (top, bottom) on each page it is on."""
+    feet: dict[tuple[str, int], float] = {}
+    for name, on in where.items():
+        block = name.removesuffix(KEPT)
+        if block == name or block + TEXT not in where or not on:
+            continue
+        parts = [where[n] for n in where if n.startswith(block + "-") and n != name]
+        for page in {p for part in parts for p in part if p < min(on)}:
+            feet[(block, page)] = max(part[page][1] for part in parts if page in part)
+    return feet
+
+
 def endings(document: Any, fit: Fit) -> dict[str, Ending]:
     """Each chapter's pages and how full each is: the lowest bottom of the chapter's
     anchored boxes on the page (its blocks have ids ANCHOR-N; a block that goes on to the
-    next page reaches the page's foot), the end marker's top on its last page."""
+    next page reaches the page's foot, unless its kept-whole part went on before it
+    did: `text_feet`), the end marker's top on its last page."""
     height = fit.bottom - fit.top
     first: dict[str, tuple[int, float]] = {}
-    lowest: dict[tuple[int, str], float] = {}
+    where: dict[str, dict[int, tuple[float, float]]] = {}
     blocks: dict[str, list[tuple[int, int]]] = {}  # chapter -> (page, block number)
     owners = set(fit.chapters)
     for number, page in enumerate(document.pages):
         for name, box in page.anchors.items():  # (left, top, right, bottom) in WeasyPrint 70
             first.setdefault(name, (number, float(box[1])))
-            owner, _, number_ = name.rpartition("-")
-            if owner in owners and number_.isdigit():  # a block (the section reaches the foot)
+            where.setdefault(name, {})[number] = (float(box[1]), float(box[3]))
+    feet = text_feet(where)
+    lowest: dict[tuple[int, str], float] = {}
+    for name, spans in where.items():
+        owner, _, number_ = name.rpartition("-")
+        if owner in owners and number_.isdigit():  # a block (the section reaches the foot)
+            for number, (_, bottom) in spans.items():
                 key = (number, owner)
-                lowest[key] = max(lowest.get(key, 0.0), float(box[3]))
+                lowest[key] = max(lowest.get(key, 0.0), feet.get((name, number), bottom))
                 blocks.setdefault(owner, []).append((number, int(number_)))
     found = {}
     for anchor in fit.chapters:

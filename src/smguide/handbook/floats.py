@@ -12,6 +12,12 @@ designer moves a callout up. Each block moves at most once, only past prose (and
 questions, which may turn the page between two), never past the takeaways (they sum up
 the text before them) or another block kept whole.
 
+A diagram and its key are kept whole inside their block, after the block's text: when
+they go overleaf and leave such a hole under the text, the diagram's lesson (a callout
+after the key) is set above the diagram, right after the text, so the text and the
+lesson fill the page and the diagram opens the next (the block's parts have ids of
+their own: BLOCK-text, BLOCK-key, BLOCK-lesson).
+
 A block never leaves its section, as in a book. A section is a block with a heading of
 its own (an <h2> first in it) and the blocks without one after it. So a block with its
 own heading (it opens a section: "Sales at a glance", "Your first-week checklist")
@@ -38,7 +44,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from smguide.handbook.endings import Fit
+from smguide.handbook.endings import KEPT, LESSON, TEXT, Fit, text_feet
 
 GAP = 0.3  # a page inside a chapter more than this white has a hole (tests/pagequality.py)
 FLOATS = ("role", "comparison", "checklist", "image", "callout")  # kept whole, may move
@@ -46,7 +52,7 @@ FLOWING = ("prose", "questions")  # text a page turn may break (questions: betwe
 ROUNDS = 2  # layouts spent on moving blocks, at most (each move is then laid out anew)
 
 _BLOCK = re.compile(r'<div class="block block-([\w-]+)" id="([^"]+)">')
-_DIV = re.compile(r"<div\b|</div\s*>")
+_TAGS = re.compile(r"<(/?)(div|aside)\b[^>]*>")  # what a moved element is and holds
 _HEADING = re.compile(r"\s*<h[2-6]\b")  # a block's own heading, first in it
 
 
@@ -80,14 +86,17 @@ def moved(html: str, moves: list[Move]) -> str:
 
 
 def _span(html: str, anchor: str) -> tuple[int, int] | None:
-    """Where the block with id `anchor` starts and ends (its <div> and the </div> that
-    closes it), with the white space after it."""
-    start = next((m for m in _BLOCK.finditer(html) if m.group(2) == anchor), None)
+    """Where the element with id `anchor` (a block's <div>, or a <div> or <aside> in
+    one) starts and ends (its tag and the one that closes it), with the white space
+    after it."""
+    start = next((m for m in _TAGS.finditer(html) if not m.group(1)
+                  and f' id="{anchor}"' in m.group()), None)
     if start is None:
         return None
     depth = 0
-    for tag in _DIV.finditer(html, start.start()):
-        depth += 1 if tag.group().startswith("<div") else -1
+    for tag in _TAGS.finditer(html, start.start()):
+        if tag.group(2) == start.group(2):
+            depth += -1 if tag.group(1) else 1
         if depth == 0:
             end = tag.end()
             while end < len(html) and html[end] in " \n":
@@ -144,6 +153,21 @@ def moves(document: Any, html: str, fit: Fit, done: frozenset[str] = frozenset()
             # before it, as a designer moves a callout up (the layout shows if it fits)
         if after is not None:
             found.append(Move(anchor, after))
+    return found + _lessons_up(where, fit, done)
+
+
+def _lessons_up(where: dict[str, dict[int, tuple[float, float]]], fit: Fit,
+                done: frozenset[str]) -> list[Move]:
+    """A diagram's lesson set above the diagram (right after its block's text), as a
+    designer moves a callout up, when the diagram with its key went overleaf and left
+    more than GAP of the page before white under the text (the lesson is after the key,
+    on a later page)."""
+    found = []
+    for (block, page), foot in text_feet(where).items():
+        lesson, key = where.get(block + LESSON), where.get(block + KEPT)
+        if lesson and key and block + LESSON not in done and page == min(key) - 1 and \
+                min(lesson) >= min(key) and fit.bottom - foot > GAP * (fit.bottom - fit.top):
+            found.append(Move(block + LESSON, block + TEXT))
     return found
 
 
@@ -155,8 +179,9 @@ def _opens_section(html: str, anchor: str) -> bool:
 
 
 def _chapter(anchor: str) -> str | None:
-    """The chapter of a block's id (ANCHOR-N), None for any other id."""
-    chapter, _, number = anchor.rpartition("-")
+    """The chapter of a block's id (ANCHOR-N, or ANCHOR-N-lesson: the lesson of a diagram
+    in it), None for any other id."""
+    chapter, _, number = anchor.removesuffix(LESSON).rpartition("-")
     return chapter if number.isdigit() and chapter else None
 
 
@@ -164,6 +189,7 @@ def holes(document: Any, fit: Fit, ends: bool = False) -> dict[str, tuple[int, i
     """Each chapter's pages and its pages with a hole: more than GAP white before its
     last (`ends`: or a last page less than half full, a few lines and the takeaways)."""
     where = placements(document)
+    feet = text_feet(where)  # a block's text before its diagram, which went overleaf
     height = fit.bottom - fit.top
     lowest: dict[str, dict[int, float]] = {}
     for name, on in where.items():
@@ -171,7 +197,7 @@ def holes(document: Any, fit: Fit, ends: bool = False) -> dict[str, tuple[int, i
         if chapter is not None:
             for page, (_, bottom) in on.items():
                 pages = lowest.setdefault(chapter, {})
-                pages[page] = max(pages.get(page, 0.0), bottom)
+                pages[page] = max(pages.get(page, 0.0), feet.get((name, page), bottom))
     return {chapter: (len(pages), sum(fit.bottom - bottom > GAP * height
                                       for page, bottom in pages.items() if page < max(pages))
                       + (ends and len(pages) > 1 and pages[max(pages)] - fit.top < height / 2))
@@ -249,10 +275,9 @@ def place_floats_alone(lay_out: Callable[[str], Any], html: str, fit: Fit, alone
 
 
 def _up(html: str, move: Move) -> bool:
-    """Whether the move sets its block earlier than it was."""
-    order = [anchor for anchor, _ in blocks(html)]
-    return move.after in order and move.block in order and order.index(
-        move.after) < order.index(move.block) - 1
+    """Whether the move sets its block (or a diagram's lesson) earlier than it was."""
+    after, block = _span(html, move.after), _span(html, move.block)
+    return after is not None and block is not None and after[1] < block[0]
 
 
 def _better(after: tuple[int, int] | None, before: tuple[int, int] | None) -> bool:

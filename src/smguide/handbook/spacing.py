@@ -27,6 +27,7 @@ SPACING = (
     ("& .practice", "margin-bottom", "1.5mm", "4.5mm", "6mm"),
     ("& .checklist li", "padding-top", "0.9mm", "2mm", "2.4mm"),
     ("& .checklist li", "padding-bottom", "0.9mm", "2mm", "2.4mm"),
+    ("& .checklist .box", "top", "1.1mm", "2.2mm", "2.6mm"),  # level with the first line
     ("& .questions > li", "margin-bottom", "3mm", "6mm", "8mm"),  # more room to write
     ("& .write-line", "height", "8mm", "10mm", "11mm"),
 )
