@@ -96,3 +96,17 @@ def test_a_tables_row_names_stand_on_one_line(decks: dict[str, Any], name: str) 
             for para in paras_of(cell.text_frame):
                 bold = replace(para, spans=tuple(replace(s, bold=True) for s in para.spans))
                 assert line_count(bold, room, para.scale, fonts) == 1, (cell.text, room)
+
+
+def test_sparse_practice_cards_are_set_as_the_lists_are(decks: dict[str, Any]) -> None:
+    """The English 16:9 cards (four short practices, a third of each card was empty at
+    20 pt under 24 pt lists): their text at the lists' size, the agenda's, and their
+    titles at that size too, bold (not a step over it, the slide title's size)."""
+    prs = decks["en"]
+    agenda = prs.slides[1].placeholders[1].text_frame.paragraphs[0].runs[0].font.size.pt
+    cards = [s for slide in prs.slides for s in slide.shapes if s.name == "Card"]
+    assert len(cards) == 4
+    for card in cards:
+        head, *text = card.text_frame.paragraphs
+        assert {r.font.size.pt for p in text for r in p.runs} == {agenda}, card.text_frame.text
+        assert {r.font.size.pt for r in head.runs} == {agenda} and head.runs[0].font.bold

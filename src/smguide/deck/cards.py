@@ -7,18 +7,20 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from smguide.deck.fitting import (
+    BODY,
     DENSE,
     GAP,
+    MAX_WORDS,
     para_text,
     split_first,
     two_columns,
     words,
 )
 from smguide.deck.slides import drop_empty, title_of, too_long
-from smguide.deck.textfit import Box, Fonts, Para, fits, on_scale, paginate, text_height
+from smguide.deck.textfit import Box, Fonts, Page, Para, fits, on_scale, paginate, text_height
 from smguide.deck.theme import filled_shape
 from smguide.deck.titles import continuation
-from smguide.deck.typescale import DENSE_TEXT
+from smguide.deck.typescale import DENSE_TEXT, LIST_TEXT
 from smguide.deck.write import (
     Area,
     plain,
@@ -37,11 +39,11 @@ if TYPE_CHECKING:
     from smguide.deck.plan import PlannedSlide
 
 
-def _practice(practice: Any, lang: Writing, tone: str) -> list[Para]:
-    """A card: the practice's title (in `tone`, a step of the type scale over the card's
+def _practice(practice: Any, lang: Writing, tone: str, step: int = 1) -> list[Para]:
+    """A card: the practice's title (in `tone`, `step`s of the type scale over the card's
     text) and what it is (its `slide:` line when it has one); why it matters is said
     (notes)."""
-    return [Para(typed_spans(practice.title, lang, bold=True), tone=tone, step=1),
+    return [Para(typed_spans(practice.title, lang, bold=True), tone=tone, step=step),
             Para(spans(practice.slide or practice.what, lang), space_before=0.4)]
 
 
@@ -76,10 +78,6 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
     area = deck.edge_area(planned)  # the cards' edges where the title's text starts
     tone = _head_tone(deck)
     cards = [_practice(p, lang, tone) for p in block.items]
-    typo = deck.guide.typography
-    # what the card leaves out: why the practice matters (the card says what it is)
-    why = {id(card): typo.pair(plain(p.title, lang), plain(p.why, lang))
-           for card, p in zip(cards, block.items, strict=True)}
     pad = Box(0, 0, 14.4, 10.8)
 
     def fit(chunk: Sequence[list[Para]]) -> float | None:
@@ -89,12 +87,26 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
         return next((size for size in on_scale(*DENSE) if _holds(area, chunk, size, pad,
                                                                  fonts)), None)
 
-    pages = paginate(cards, split_first(fit, DENSE[0],
-                                        lambda chunk: sum(words(c) for c in chunk),
-                                        whole=len(cards)))
+    # a sparse slide of cards (every card on one slide at the lists' size, its title at
+    # that size in bold and colour, as a role card's column headings are): set as the
+    # deck's lists are, not a size under them with a third of each card empty
+    sparse = [_practice(p, lang, tone, step=0) for p in block.items]
+    family = DENSE_TEXT
+    if len(sparse) <= 4 and sum(words(c) for c in sparse) <= MAX_WORDS and \
+            _holds(area, sparse, float(BODY[0]), pad, fonts):
+        cards, family = sparse, LIST_TEXT
+        pages: list[Page[list[Para]]] | None = [Page(sparse, float(BODY[0]))]
+    else:
+        pages = paginate(cards, split_first(fit, DENSE[0],
+                                            lambda chunk: sum(words(c) for c in chunk),
+                                            whole=len(cards)))
     if pages is None:
         alone = next((card for card in cards if fit([card]) is None), cards[0])
         raise too_long(deck, planned, "one practice", para_text(alone), minimum=DENSE[1])
+    typo = deck.guide.typography
+    # what the card leaves out: why the practice matters (the card says what it is)
+    why = {id(card): typo.pair(plain(p.title, lang), plain(p.why, lang))
+           for card, p in zip(cards, block.items, strict=True)}
     title = title_of(deck, planned, deck.guide.chapters[0].title)
     # a continued slide is titled with the practices it shows
     continues = [continuation(deck, planned, title, [para_text(card[:1]) for card in page.items],
@@ -109,7 +121,7 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
                                pages=len(pages), continues=continues[number])
         for card, cell in zip(page.items, _rows(area, page.items, page.size, pad, fonts),
                               strict=True):
-            _card(deck, slide, cell, card, page.size, pad)
+            _card(deck, slide, cell, card, page.size, pad, family)
         drop_empty(slide)
 
 
@@ -156,16 +168,16 @@ def _needs(area: Area, cards: Sequence[list[Para]], size: float, pad: Box,
 
 
 def _card(deck: DeckContext, slide: Slide, cell: Area, paras: list[Para], size: float,
-          pad: Box) -> None:
+          pad: Box, family: str = DENSE_TEXT) -> None:
     """A card on the theme's panel colour, its text at the dense size (DENSE_TEXT) and
-    its heading a step over."""
+    its heading a step over; a sparse slide's at the lists' (LIST_TEXT)."""
     from pptx.enum.dml import MSO_THEME_COLOR
     from pptx.enum.text import MSO_ANCHOR
     from pptx.util import Pt
 
     shape = filled_shape(slide, (cell.left, cell.top, cell.width, cell.height), "Card",
                          MSO_THEME_COLOR.BACKGROUND_2, rounding=0.06)
-    deck.scale.fill(DENSE_TEXT, shape, [p if p.tone else replace(p, tone="tx1") for p in paras],
+    deck.scale.fill(family, shape, [p if p.tone else replace(p, tone="tx1") for p in paras],
                     size)
     frame = shape.text_frame
     frame.margin_left = frame.margin_right = Pt(pad.inset_x)
