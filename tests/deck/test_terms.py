@@ -40,7 +40,7 @@ def test_the_german_deck_names_one_thing_with_one_word(
     en, de = decks
     assert len(en) == len(de)
     places = [n for n, text in enumerate(en) if english in text.lower()]
-    assert len(places) >= 2, places  # the summary and the checklist at least
+    assert places  # the checklist at least
     for n in places:
         assert re.search(german, de[n], re.IGNORECASE), (n + 1, german, de[n][:300])
     for n, text in enumerate(de):
