@@ -1,6 +1,6 @@
 """The handbook's layouts kept in the user's cache (handbook/kept.py): the same print
-handbook again is laid out once, with the notes pages it needed (not once unpadded, then
-again padded), and comes out the same."""
+handbook again is laid out once, whole, with the notes pages it needed (not once
+unpadded, then again padded), and comes out the same."""
 
 from __future__ import annotations
 
@@ -26,15 +26,21 @@ def test_the_same_print_handbook_again_is_laid_out_once_padded(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     whole: list[str] = []
     real = layouts.Layouts.render
-    monkeypatch.setattr(layouts.Layouts, "render", lambda self, css, markup=None: (
-        whole.append(markup or self.text), real(self, css, markup))[1])
+    monkeypatch.setattr(layouts.Layouts, "render", lambda self, css, markup=None, **how: (
+        whole.append(markup or self.text), real(self, css, markup, **how))[1])
+    laid: list[str] = []  # the documents WeasyPrint laid out (a part, or the whole)
+    lay = layouts.Layouts.laid
+    monkeypatch.setattr(layouts.Layouts, "laid", lambda self, html, css: (
+        laid.append(css), lay(self, html, css))[1])
     options = PrintOptions(bleed_mm=3.0, crop_marks=True, pdfx=True)  # --print
     manuscript = HandbookRenderer(guide, brand, None).manuscript(options, "2026-01-01")
     first, pages, _ = render_pdf(manuscript, crop_marks=True)
     assert PAD_PAGE in whole[-1] and len(whole) >= 3  # fitted, then padded
     whole.clear()
+    laid.clear()
     again, pages_again, _ = render_pdf(manuscript, crop_marks=True)
     assert len(whole) == 1 and PAD_PAGE in whole[0]  # at once with its notes pages
+    assert len(laid) == 1  # whole, not in parts: none of them is used again
     assert again == first and pages_again == pages
     assert pages % 4 == 0 and len(PdfReader(BytesIO(again)).pages) == pages
 

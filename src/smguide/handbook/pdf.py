@@ -93,7 +93,9 @@ def _lay_out(manuscript: Manuscript, text: str, allow_network: bool, key: str | 
             return layouts.render(extra_css, given if markup is None else markup)
 
         fit = manuscript.fit
-        again = _laid_again(key, text, render, fit, manuscript.print_spec is not None) \
+        # (laid out whole: none of its parts is a trial's, and none is laid out again)
+        again = _laid_again(key, text, lambda css, markup: layouts.render(
+            css, markup, whole=True), fit, manuscript.print_spec is not None) \
             if key and fit else None
         if again is not None:  # the same handbook as before: one layout
             return again
