@@ -208,6 +208,10 @@ def main(argv: list[str] | None = None) -> dict:
         args.runs, args.scaled_runs, args.scales, args.roster = 1, 1, "0", 3
         args.roster_sizes = "2,4"
     scales = [int(s) for s in args.scales.split(",")]
+    # the render time limit guards against hostile input, not a 16x handbook on a busy
+    # machine (a fresh one takes minutes of wall time at a load of 10)
+    os.environ.setdefault("SMGUIDE_MAX_SECONDS", "3600")
+    started = machine()
     work = Path(tempfile.mkdtemp(prefix="smguide-bench-"))
     import compileall
 
@@ -307,7 +311,8 @@ def main(argv: list[str] | None = None) -> dict:
         print(f"peak memory, {'default' if 1 in scales else 'tiny'} content: "
               f"{max(r['peak_mb'] for r in memory):.0f} MB (target < {MEMORY_TARGET_MB} MB "
               f"per process: {'met' if not over else 'missed by ' + ', '.join(over)})")
-    report = {"machine": machine(), "runs": args.runs, "scaled_runs": args.scaled_runs,
+    report = {"machine": machine(), "load_average_at_start": started["load_average"],
+              "runs": args.runs, "scaled_runs": args.scaled_runs,
               "roster": args.roster, "memory_target_mb": MEMORY_TARGET_MB, "results": rows,
               "rosters": rosters}
     args.json.parent.mkdir(parents=True, exist_ok=True)
