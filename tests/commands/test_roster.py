@@ -510,7 +510,7 @@ def test_a_blocked_copy_is_found_before_any_copy_is_written(
 def test_a_big_roster_reports_its_rate_and_the_time_left() -> None:
     from types import SimpleNamespace
 
-    from smguide.commands.roster import Progress
+    from smguide.io.progress import CopyProgress as Progress
 
     said: list[str] = []
     now = [0.0]
@@ -598,7 +598,8 @@ def test_a_copys_title_and_progress_line_in_a_french_guide(tmp_path: Path) -> No
     progress line names the person whole, whatever colons the title has."""
     from types import SimpleNamespace
 
-    from smguide.commands.roster import Progress, _spec
+    from smguide.commands.roster import _spec
+    from smguide.io.progress import CopyProgress as Progress
     from smguide.sources.content import load_guide
     from smguide.sources.roster import Hire
 

@@ -23,6 +23,7 @@ from smguide.commands.build import load
 from smguide.errors import ContentError, Problem
 from smguide.handbook.html import HandbookRenderer
 from smguide.io.atomic import check_writable
+from smguide.io.progress import CopyProgress
 from smguide.io.transaction import FolderTransaction
 from smguide.model.options import PrintOptions, Sources, creation_date
 from smguide.paths import display_path
@@ -182,7 +183,7 @@ class _CopyStream:
         self.waiting = list(enumerate(self.chunks))
         self.specs: list[Any] = [None] * len(persons)
         self.body = Path(job.scratch) / "body.pdf"
-        self.counter = Progress(len(persons), lambda text: report(("say", text)))
+        self.counter = CopyProgress(len(persons), lambda text: report(("say", text)))
         self.chunk_jobs: dict[Future, int] = {}  # a personal-page document -> its chunk
         self.copies: dict[Future, int] = {}  # a copy being assembled -> its person
         self.batch: list[tuple[Path, Path]] = []  # finished copies not yet reported
@@ -251,35 +252,6 @@ class _CopyStream:
             extra.append(self.pool.submit(_cohort_deck, tuple(p.hire.name for p in persons),
                                           tmp / "deck.pptx"))
         return [made.result() for made in extra]
-
-
-class Progress:
-    """`[done/total]` lines: one per copy for a small roster; for a big one, about one a
-    second, with the rate and the time left."""
-
-    def __init__(self, total: int, say: Callable[[str], None],
-                 clock: Callable[[], float] = time.monotonic):
-        self.total, self.say, self.count, self.clock = total, say, 0, clock
-        self.start = self.last = clock()
-
-    def done(self, spec: Any) -> None:
-        self.count += 1
-        now = self.clock()
-        if self.total <= 100:
-            self.say(f"[{self.count}/{self.total}] {spec.name} -> "
-                     f"{display_path(spec.output)}")
-        elif now - self.last >= 1 or self.count == self.total:
-            self.last = now
-            rate = self.count / max(now - self.start, 1e-6)
-            left = (self.total - self.count) / rate
-            self.say(f"[{self.count}/{self.total}] {rate:.0f} copies a second, "
-                     f"{_duration(left)} left")
-
-
-def _duration(seconds: float) -> str:
-    """12 s, 3 min 05 s."""
-    minutes, rest = divmod(round(seconds), 60)
-    return f"{minutes} min {rest:02d} s" if minutes else f"{rest} s"
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""What `smguide build` shows while it works: live spinners on a terminal, plain lines in a pipe.
+"""What `smguide build` shows while it works: live spinners on a terminal, plain lines in a
+pipe; and the copies a roster run has made (`CopyProgress`).
 
 rich is imported only here, and only when stderr is a terminal, so `--help` stays fast
 and a CI log gets one readable line per event instead of escape codes.
@@ -79,3 +80,32 @@ def _wrote(built: Any) -> str:
     unit = "slide" if built.path.suffix == ".pptx" else "page"
     return (f"Wrote {display_path(built.path)} ({counted(built.pages, unit)}, "
             f"{built.seconds:.1f} s)")
+
+
+class CopyProgress:
+    """What `smguide pdf --roster` shows: `[done/total]` lines, one per copy for a small
+    roster; for a big one, about one a second, with the rate and the time left."""
+
+    def __init__(self, total: int, say: Callable[[str], None],
+                 clock: Callable[[], float] = time.monotonic):
+        self.total, self.say, self.count, self.clock = total, say, 0, clock
+        self.start = self.last = clock()
+
+    def done(self, spec: Any) -> None:
+        self.count += 1
+        now = self.clock()
+        if self.total <= 100:
+            self.say(f"[{self.count}/{self.total}] {spec.name} -> "
+                     f"{display_path(spec.output)}")
+        elif now - self.last >= 1 or self.count == self.total:
+            self.last = now
+            rate = self.count / max(now - self.start, 1e-6)
+            left = (self.total - self.count) / rate
+            self.say(f"[{self.count}/{self.total}] {rate:.0f} copies a second, "
+                     f"{_duration(left)} left")
+
+
+def _duration(seconds: float) -> str:
+    """12 s, 3 min 05 s."""
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest:02d} s" if minutes else f"{rest} s"
