@@ -318,6 +318,7 @@ def test_each_copy_is_a_correct_document_of_its_own(copies: tuple[Path, Result],
             assert other not in everything, other
     # page numbers: every "Page X of Y" footer is the page's own number and the count
     for number, text in enumerate(texts, 1):
+        assert len(re.findall(r"Page (\d+) of (\d+)", text)) <= 1, text  # one folio a page
         for shown, of in re.findall(r"Page (\d+) of (\d+)", text):
             assert (int(shown), int(of)) == (number, total)
     assert f"Page {week + 1} of {total}" in texts[week]

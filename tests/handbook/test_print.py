@@ -22,6 +22,8 @@ from tests.conftest import edit
 from tests.pagequality import measure
 from tests.pdftools import figure_alts, is_notes_page, page_texts
 
+MM = 72 / 25.4
+
 needs_gs = pytest.mark.skipif(shutil.which("gs") is None,
                               reason="Ghostscript (scripts/bootstrap --test installs it)")
 GS_CMYK = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")  # ships with Ghostscript
@@ -424,6 +426,40 @@ def test_the_print_folio_is_the_page_number_alone_and_the_screen_pdf_keeps_its_t
         assert "Page" not in footer and " of " not in footer, (n, footer)
     screen = tool("pdftotext", "-layout", default_pdf, "-").split("\f")[:-1]
     assert re.search(rf"Page 5 of {len(screen)}\b", screen[4])  # the screen PDF's folio
+
+
+def test_the_folio_stands_at_the_notes_margins_outer_edge(print_pdf: Path,
+                                                         default_pdf: Path) -> None:
+    """On A4 the folio is not alone at the text block's edge, 64 mm inside the trim: it
+    stands at the notes margin's outer edge, where a chapter's opener ends (14 mm from
+    the trim), left on a left-hand page, right on a right-hand one; in the screen PDF
+    too. Read back with pdfplumber, against the print PDF's TrimBox."""
+    import pdfplumber
+
+    from smguide.handbook.grid import REACH_CLEAR
+
+    for path, folio in ((print_pdf, "{n}"), (default_pdf, "Page {n} of {total}")):
+        with pdfplumber.open(path) as pdf:
+            checked = 0
+            for n, page in enumerate(pdf.pages, start=1):
+                trim = [float(v) for v in page.page_obj.attrs.get("TrimBox", page.mediabox)]
+                # the words in the foot margin: 3 to 20 mm above the trim's bottom edge
+                line = sorted((w for w in page.extract_words()
+                               if 3 * MM < page.height - w["bottom"] - trim[1] < 20 * MM),
+                              key=lambda w: w["x0"])
+                text = " ".join(w["text"] for w in line)
+                number = folio.format(n=n, total=len(pdf.pages))
+                if not 2 < n < len(pdf.pages) or number not in text:
+                    continue
+                if n % 2 == 0:  # a left-hand page: the folio opens the line
+                    assert text.startswith(number + " "), text
+                    edge = (line[0]["x0"] - trim[0]) / MM
+                else:
+                    assert text.endswith(" " + number), text
+                    edge = (trim[2] - line[-1]["x1"]) / MM
+                assert abs(edge - REACH_CLEAR) < 1, (path.name, n, edge)
+                checked += 1
+            assert checked > 20, path.name
 
 
 def test_near_black_headings_print_as_solid_black_too(

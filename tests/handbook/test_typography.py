@@ -482,6 +482,42 @@ def test_a_heading_keeps_a_short_last_word_with_the_one_before() -> None:
     assert tied("<p>Not a heading at all</p>") == "<p>Not a heading at all</p>"
 
 
+def test_a_chapter_title_of_two_lines_is_balanced(built_handbook: Callable[..., Path]
+                                                  ) -> None:
+    """WeasyPrint has no `text-wrap: balance`: a chapter's title that takes two lines is
+    broken where they are closest in width, the first not the narrower (A5 printed "Sales
+    and marketing side" / "by side"); one that fits on a line is left alone. Read back
+    from the A5 and A4 PDFs with pdfplumber: the title's lines, by their baselines."""
+    import pdfplumber
+
+    from smguide.handbook.headings import balanced
+
+    def title_lines(pdf_path: Path, first_word: str) -> list[str]:
+        with pdfplumber.open(pdf_path) as pdf:
+            for page in pdf.pages[1:]:  # not the cover
+                words = page.extract_words(extra_attrs=["size"])
+                size = max((w["size"] for w in words), default=0)
+                big = [w for w in words if w["size"] == size and size > 18]
+                if big and big[0]["text"] == first_word:
+                    rows: dict[float, list[str]] = {}
+                    for w in big:
+                        rows.setdefault(round(w["bottom"]), []).append(w["text"])
+                    return [" ".join(row) for _, row in sorted(rows.items())]
+        return []
+
+    a5, a4 = built_handbook("a5"), built_handbook("a4")
+    assert title_lines(a5, "Sales") == ["Sales and marketing", "side by side"]
+    assert title_lines(a5, "Why") == ["Why sales and marketing", "get mixed up"]
+    assert title_lines(a4, "Sales") == ["Sales and marketing side by side"]  # one line
+    def shown(title: str, room: float) -> str | None:  # widths in characters
+        return balanced(title.split(" "), room, len)
+
+    assert shown("one two three", 20) is None  # fits on one line
+    assert shown("a very long title that takes three whole lines at least", 12) is None
+    assert shown("Sales and marketing side by side", 25) == (
+        "Sales\u00a0and\u00a0marketing side\u00a0by\u00a0side")
+
+
 def test_diagram_labels_wrap_at_words() -> None:
     from smguide.handbook.html import wrap_text
 

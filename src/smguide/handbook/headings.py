@@ -43,15 +43,21 @@ HEADING = re.compile(r"(<h([1-3])\b[^>]*>)([^<]*)(</h[1-3]>)")
 HEADING_EM = 2.2  # the largest heading in the text (a chapter's title), in body ems
 HEADING_RUNT = 8  # a heading's last word shorter than this (in letters) never ends alone
 HEADING_ROOM = 0.8  # the tied pair's widest share of the line (kerning and bold kept)
+BALANCE_ROOM = 0.95  # a balanced title's lines take at most this share of the line
 
 
 def tie_headings(html: str, measure_mm: float, body_pt: float, brand: Brand,
-                 apart: Callable[[str], str] | None = None) -> str:
+                 apart: Callable[[str], str] | None = None,
+                 title_mm: float | None = None) -> str:
     """Every heading's last two words tied with a no-break space when the last is short
     (a chapter's title, h1: whatever its length), so that no heading ends on a line of
     one short word, and no chapter title on a line of one word: only when the two fit in
     HEADING_ROOM of the text's width at the largest heading size (the brand's heading
-    face, measured with fontTools), so the tie never makes a line overflow. With `apart`
+    face, measured with fontTools), so the tie never makes a line overflow. A chapter's
+    title (h1 class="chapter-title", `title_mm` wide: the text and the notes margin it
+    reaches into) that takes two lines is balanced: broken where its two lines are
+    closest in width ("Sales and marketing / side by side", not "Sales and marketing
+    side / by side"; WeasyPrint has no `text-wrap: balance`). With `apart`
     (the language's hyphenator, handbook/hyphenation.py), its words get the non-joiners
     it gives, no soft hyphen: no ligature across a compound's joint ("Auf|bau") in a
     heading either, as in the text (typeset.py)."""
@@ -59,17 +65,24 @@ def tie_headings(html: str, measure_mm: float, body_pt: float, brand: Brand,
                  and f.style == "normal" and f.weight >= 600), None) or next(
         (f for f in brand.faces if f.family == brand.heading_family), None)
     room = measure_mm * PT_PER_MM * HEADING_ROOM / (HEADING_EM * body_pt)  # in ems
+    title_room = (title_mm or measure_mm) * PT_PER_MM / (HEADING_EM * body_pt)  # in ems
+
+    def width(text: str) -> float:
+        return text_width(face.path, text) if face else len(text) * FALLBACK_EM * 1.1
 
     def tie(match: re.Match[str]) -> str:
         start, level, text, end = match.groups()
         words = text.rstrip().split(" ")
         set_text = text.rstrip()
-        if len(words) >= 2 and all(words[-2:]):
+        two = balanced(words, title_room, width) if 'class="chapter-title"' in start \
+            and all(words) else None
+        if two is not None:
+            set_text = two
+        elif len(words) >= 2 and all(words[-2:]):
             letters = LETTER_RUNS.findall(words[-1])
             pair = f"{words[-2]} {words[-1]}"
-            width = text_width(face.path, pair) if face else len(pair) * FALLBACK_EM * 1.1
             short = level == "1" or len("".join(letters)) < HEADING_RUNT
-            if letters and short and width <= room:
+            if letters and short and width(pair) <= room:
                 set_text = " ".join([*words[:-2], f"{words[-2]}\u00a0{words[-1]}"])
         if apart is not None:
             set_text = LETTER_RUNS.sub(lambda m: apart(m.group(0)).replace(SOFT_HYPHEN, ""),
@@ -82,3 +95,22 @@ def tie_headings(html: str, measure_mm: float, body_pt: float, brand: Brand,
         return plain + set_text + text[len(text.rstrip()):] + end
 
     return HEADING.sub(tie, html)
+
+
+def balanced(words: list[str], room: float, width: Callable[[str], float]) -> str | None:
+    """`words` set as two lines about as wide as each other (the words of each tied with
+    no-break spaces), when they take more than one line `room` ems wide and fit on two
+    within BALANCE_ROOM of it; else None (one line, or three and more: as they fall). A
+    first line shorter than the second counts its difference half again: a title reads
+    best wider at the top ("Why sales and marketing / get mixed up")."""
+    if len(words) < 3 or width(" ".join(words)) <= room:
+        return None
+    fits = []
+    for cut in range(1, len(words)):
+        first, second = width(" ".join(words[:cut])), width(" ".join(words[cut:]))
+        if max(first, second) <= room * BALANCE_ROOM:
+            fits.append((abs(first - second) * (1.5 if first < second else 1), cut))
+    if not fits:
+        return None
+    cut = min(fits)[1]
+    return "\u00a0".join(words[:cut]) + " " + "\u00a0".join(words[cut:])

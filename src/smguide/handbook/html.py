@@ -107,6 +107,7 @@ class HandbookRenderer:
                                 typography=self.typography)
         grid = self.grid(PrintOptions())
         self.column_mm, self.body_pt = float(grid.measure), grid.font_size  # per paper size
+        self.title_mm = grid.measure + grid.reach  # a chapter's title: text and notes margin
         self.date_for(PrintOptions().paper)
 
     def date_for(self, paper: str) -> None:
@@ -172,6 +173,7 @@ class HandbookRenderer:
         brand_base = self.brand.root.as_uri() + "/"
         grid = self.grid(options)
         self.column_mm, self.body_pt = float(grid.measure), grid.font_size
+        self.title_mm = grid.measure + grid.reach
         self.date_for(options.paper)
         fit = Fit(top=grid.top * PX_PER_MM, bottom=(grid.height - grid.bottom) * PX_PER_MM,
                   drop=grid.drop * PX_PER_MM,
@@ -259,7 +261,8 @@ class HandbookRenderer:
         for the padding pages before it, for a print shop."""
         extra = {"printed": True} if printed else {}
         html = render(self.env, "handbook/handbook.html.j2", **self.context(created), **extra)
-        html = tie_headings(html, self.column_mm, self.body_pt, self.brand, self.words)
+        html = tie_headings(html, self.column_mm, self.body_pt, self.brand, self.words,
+                            self.title_mm)
         return apart_labels(html, self.words) if self.words else html
 
     def grid(self, options: PrintOptions) -> TextGrid:
@@ -286,6 +289,9 @@ class HandbookRenderer:
             # the running head's and the folio's distance from the text block: at least
             # 10 mm from the trim on every paper (A5 has the narrowest margins)
             "head_gap": "1.6mm" if small else "3.5mm", "folio_gap": "4mm",
+            # with a notes margin to reach into, the folio stands at its outer edge, where
+            # a chapter's opener ends (REACH_CLEAR inside the trim), in the margin's corner
+            "folio_out": f"{grid.outer - grid.reach:g}mm" if grid.reach else None,
             "notes_head_top": f"{top - 4.5:g}mm",  # a notes page's 13 pt heading
         }
         faces = [{"family": f.family, "uri": f.path.as_uri(), "weight": f.weight,

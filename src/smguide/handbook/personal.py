@@ -107,11 +107,15 @@ def typeset_hire(guide: Guide, hire: Hire) -> Hire:
                    role=text(hire.role), manager=text(hire.manager), buddy=text(hire.buddy))
 
 
-def personal_css(renderer: HandbookRenderer, slots: Slots | None) -> str:
+def personal_css(renderer: HandbookRenderer, slots: Slots | None,
+                 options: PrintOptions | None = None) -> str:
+    """The personal pages' CSS; `options`: the paper, whose notes margin (if any) holds
+    the folio in its corner (brand.css.j2)."""
     return render(renderer.css_env, "handbook/personal.css.j2", brand=renderer.brand,
                   c=renderer.colours, labels=renderer.guide.labels,
                   week_page=slots.week + 1 if slots else None,
-                  pages=slots.pages if slots else None)
+                  pages=slots.pages if slots else None,
+                  folio_corner=bool(renderer.grid(options or PrintOptions()).reach))
 
 
 def lay_out_body(renderer: HandbookRenderer, options: PrintOptions, created: str | None,
@@ -123,7 +127,8 @@ def lay_out_body(renderer: HandbookRenderer, options: PrintOptions, created: str
 
     html = render(renderer.env, "handbook/roster-body.html.j2", **renderer.context(created),
                   week_before=renderer.guide.week_before or "")
-    document = lay_out(renderer.manuscript(options, created, html, personal_css(renderer, None)),
+    css = personal_css(renderer, None, options)
+    document = lay_out(renderer.manuscript(options, created, html, css),
                        allow_network=allow_network, code=code)
     found = {name: index for index, page in enumerate(document.pages)
              for name in (COVER_SLOT, WEEK_SLOT) if name in page.anchors}
@@ -224,7 +229,7 @@ def _pages_html(renderer: HandbookRenderer, options: PrintOptions, persons: list
                 slots: Slots, created: str | None) -> Any:
     html = render(renderer.env, "handbook/personal.html.j2", **renderer.context(created),
                   people=persons)
-    return renderer.manuscript(options, created, html, personal_css(renderer, slots))
+    return renderer.manuscript(options, created, html, personal_css(renderer, slots, options))
 
 
 def _check_pages(document: Any, persons: list[Person]) -> None:
