@@ -267,15 +267,16 @@ def test_every_pictogram_is_drawn_alike_in_the_handbook_and_the_deck(tmp_path: P
     svg_ns = "{http://www.w3.org/2000/svg}"
     drawn_svg: dict[str, list[str]] = {}
     keyed: dict[str, list[str]] = {}  # each part's pictogram in the key
+    import base64
+
     for block in blocks:
-        svg = etree.fromstring(renderer.analogy_svg(block).encode())
+        svg = etree.fromstring(base64.b64decode(renderer.analogy_diagram(block).removeprefix(
+            "data:image/svg+xml;base64,")))
         for group in svg.iter(f"{svg_ns}g"):
             if group.get("data-pictogram"):
                 drawn_svg[group.get("data-pictogram")] = [e.tag.removeprefix(svg_ns)
                                                           for e in group]
         # the key table shows each part's own pictogram, small, drawn by the same template
-        import base64
-
         for part, icon in zip(block.parts, renderer.analogy_key(block), strict=True):
             small = base64.b64decode(icon.removeprefix("data:image/svg+xml;base64,"))
             assert f'data-pictogram="{part.symbol}"'.encode() in small

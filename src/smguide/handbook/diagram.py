@@ -158,7 +158,7 @@ class Diagrams:
             icons.append("data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode())
         return icons
 
-    def data_url(self, block: Record, column_mm: float) -> str:
+    def data_url(self, block: Analogy | Record, column_mm: float) -> str:
         """The diagram as a data: URL, so the <img> carries real alt text in the tagged PDF."""
         svg = self.svg(block, column_mm).encode()
         return "data:image/svg+xml;base64," + base64.b64encode(svg).decode()

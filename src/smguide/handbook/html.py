@@ -129,10 +129,6 @@ class HandbookRenderer:
     def asset_uri(self, relative: str) -> str:
         return real(Path(self.guide.root) / relative).as_uri()
 
-    def analogy_svg(self, block: Analogy | Record) -> str:
-        """The analogy diagram's SVG, at the width of the column it fills."""
-        return self.diagrams.svg(block, self.column_mm)
-
     def analogy_key(self, block: Analogy | Record) -> list[str]:
         """The key's pictograms (handbook.diagram)."""
         return self.diagrams.key(block)
@@ -161,8 +157,9 @@ class HandbookRenderer:
         return comparison_layout([plain(c) for c in items(data.get("columns"))], rows,
                                  self.column_mm, self.body_pt, self.brand)
 
-    def analogy_diagram(self, block: Record) -> str:
-        """The diagram as a data: URL, so the <img> carries real alt text in the tagged PDF."""
+    def analogy_diagram(self, block: Analogy | Record) -> str:
+        """The diagram's SVG, at the width of the column it fills, as a data: URL, so the
+        <img> carries real alt text in the tagged PDF."""
         return self.diagrams.data_url(block, self.column_mm)
 
     def manuscript(self, options: PrintOptions, created: str | None = None,
