@@ -386,5 +386,7 @@ class Guide(Strict):
     contact: tuple[str, ...] = ()  # the printed handbook's back cover
     printed_by: str | None = None  # the printed handbook's imprint
     week_before: str | None = None  # the chapter (anchor) a personal week page faces; else last
-    typography: Typography = Typography()  # the language's, with labels.yaml's overrides
-    spoken: Spoken = Spoken()  # the presenter's default lines, the same way
+    # the language's, with labels.yaml's overrides; the defaults constructed, not validated
+    # (so importing the model builds no validator)
+    typography: Typography = Typography.model_construct()
+    spoken: Spoken = Spoken.model_construct()  # the presenter's default lines, the same way

@@ -8,6 +8,7 @@ from typing import Any
 
 from smguide.model.spoken import Spoken, SpokenFile
 from smguide.resources import ASSETS_DIR
+from smguide.sources.validate import validated
 
 
 @lru_cache(maxsize=1)
@@ -16,11 +17,15 @@ def _table() -> dict[str, SpokenFile]:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     raw = yaml.load((ASSETS_DIR / "spoken.yaml").read_text(encoding="utf-8"), loader)  # noqa: S506
-    return {str(key).lower(): SpokenFile.model_validate(value) for key, value in raw.items()}
+    # validated once (sources.validate keeps what the same data gave)
+    return validated(dict[str, SpokenFile], {str(key).lower(): value
+                                             for key, value in raw.items()})
 
 
 def _fields(entry: SpokenFile | None) -> dict[str, Any]:
-    return {} if entry is None else entry.model_dump(exclude_none=True)
+    """model_dump(exclude_none=True), without building its serializer (texts only)."""
+    return {} if entry is None else {name: value for name, value in entry
+                                     if value is not None}
 
 
 def spoken_for(language: str, override: SpokenFile | None = None) -> Spoken:
@@ -28,4 +33,4 @@ def spoken_for(language: str, override: SpokenFile | None = None) -> Spoken:
     has none but the arrow that leads on), with labels.yaml's fields replacing them."""
     table, code = _table(), language.lower()
     entry = table.get(code) or table.get(code.split("-")[0])
-    return Spoken(**(_fields(entry) | _fields(override)))
+    return Spoken.model_construct(**(_fields(entry) | _fields(override)))  # validated already

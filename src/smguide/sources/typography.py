@@ -8,6 +8,7 @@ from typing import Any
 
 from smguide.model.typography import Typography, TypographyFile
 from smguide.resources import ASSETS_DIR
+from smguide.sources.validate import validated
 
 
 @lru_cache(maxsize=1)
@@ -17,11 +18,18 @@ def _table() -> dict[str, TypographyFile]:
     # libyaml's loader where PyYAML has it: the same data, read five times faster
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     raw = yaml.load((ASSETS_DIR / "typography.yaml").read_text(encoding="utf-8"), loader)  # noqa: S506
-    return {str(key).lower(): TypographyFile.model_validate(value) for key, value in raw.items()}
+    # validated once (sources.validate keeps what the same data gave)
+    return validated(dict[str, TypographyFile], {str(key).lower(): value
+                                                 for key, value in raw.items()})
 
 
-def _fields(entry: TypographyFile | None) -> dict[str, Any]:
-    return {} if entry is None else entry.model_dump(exclude_none=True)
+def _fields(entry: Typography | TypographyFile | None) -> dict[str, Any]:
+    """The fields `entry` gives (model_dump(exclude_none=True) without building its
+    serializer: the values are texts, lists and dicts of texts)."""
+    if entry is None:
+        return {}
+    return {name: type(value)(value) if isinstance(value, list | dict) else value
+            for name, value in entry if value is not None}
 
 
 @lru_cache(maxsize=32)
@@ -31,7 +39,7 @@ def shipped(language: str) -> Typography:
     entry = table.get(code) or table.get(code.split("-")[0])
     fields = _fields(table["default"]) | _fields(entry)
     fields["quotes"] = tuple(fields["quotes"])
-    return Typography(**fields)
+    return Typography.model_construct(**fields)  # of values validated already
 
 
 def typography_for(language: str, override: TypographyFile | None = None) -> Typography:
@@ -39,6 +47,6 @@ def typography_for(language: str, override: TypographyFile | None = None) -> Typ
     base = shipped(language)
     if override is None:
         return base
-    fields = base.model_dump() | _fields(override)
+    fields = _fields(base) | _fields(override)
     fields["quotes"] = tuple(fields["quotes"])
-    return Typography(**fields)
+    return Typography.model_construct(**fields)  # of values validated already

@@ -53,7 +53,7 @@ def _adapter(root: Any) -> TypeAdapter[Any]:
     return adapter
 
 
-def _validated(root: Any, data: Any) -> Any:
+def validated(root: Any, data: Any) -> Any:
     """`data` validated against `root` (raises ValidationError), or the value the same data
     gave the same types on an earlier run, kept in the user's cache (io.modelcache)."""
     try:
@@ -118,7 +118,7 @@ def validate(root: type[M] | Any, located: Located,
                               suggestion=fix)]
     found = _empty_values(located)
     try:
-        value = _validated(root, located.data)
+        value = validated(root, located.data)
     except ValidationError as exc:
         value = None
         helps = explanations(typing.cast(typing.Hashable, root))
