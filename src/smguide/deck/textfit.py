@@ -17,11 +17,12 @@ from typing import Generic, TypeVar
 from smguide.io.usercache import font_file_widths
 
 # The deck's type scale, in whole points: every text a deck sets is at one of these. From
-# the top: the cover's, closing's and dividers' titles; content titles; lists and sparse
-# text (and a card's heading over dense text); dense text (cards, tables, a role's
+# the top: the cover's, closing's and dividers' titles; content titles (32, or 28 where
+# one of them needs two lines at 32: a German or 4:3 deck's); lists and sparse text (and
+# a card's heading over dense text); dense text (cards, tables, a role's
 # columns); the smallest body text; eyebrows and a figure's smallest labels; the footer.
 # A line set a step under (or over) its text is at the next step down (or up).
-SCALE = (12.0, 14.0, 18.0, 20.0, 24.0, 28.0, 40.0)
+SCALE = (12.0, 14.0, 18.0, 20.0, 24.0, 28.0, 32.0, 40.0)
 WIDTH_MARGIN = 1.02  # clients' widths differ slightly (hinting, kerning); measure wider
 HEIGHT_MARGIN = 0.96  # and use a little less than the full box height
 T = TypeVar("T")

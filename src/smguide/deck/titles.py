@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 # base and smallest size of titles, steps of the type scale (textfit.SCALE); a template's
 # small title placeholder takes them down to 14 pt on content slides, the floor for text
 # on a slide. One type scale: the cover, the closing slide and the dividers share the
-# largest step, every content slide's title is at the next
-TITLE_SIZES = {"title": (40, 14), "closing": (40, 14), "section": (40, 14), "slide": (28, 14)}
+# largest step, every content slide's title at the next (32 pt, a third over the lists'
+# 24) where all of them fit it, else at the step under it
+TITLE_SIZES = {"title": (40, 14), "closing": (40, 14), "section": (40, 14), "slide": (32, 14)}
 EYEBROW = 14  # the small line in capitals above a title (pt)
 
 
