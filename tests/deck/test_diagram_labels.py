@@ -4,6 +4,7 @@ of one word ("Revenue and customer / value")."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -116,3 +117,49 @@ def test_the_garden_names_the_band_from_its_top_left_corner(decks: dict[str, Any
     assert label.left + label.width <= seed.left + 12700
     assert soil.left >= label.left + label.width - 12700  # under the seed, right of it
     assert soil.top > garden.top + garden.height
+
+
+def test_a_name_stays_on_one_line_in_a_wider_stand_in_font(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A 4:3 deck of a French analogy ("Le navire" beside its ship): each left-aligned
+    label's box reaches into the free room at its right, so the name stays on one line
+    even where the theme's font is missing and DejaVu Sans (about 30% wider than Lato)
+    shows it, as LibreOffice does; no label box reaches another part."""
+    import shutil
+
+    from pptx.util import Emu
+
+    fonts = system_fonts("DejaVu Sans")
+    if fonts is None:
+        pytest.skip("DejaVu Sans is not installed")
+    folder = tmp_path_factory.mktemp("navire")
+    content = folder / "content"
+    shutil.copytree(Path(__file__).parents[1] / "fixtures" / "french", content)
+    with (content / "chapters/01-equipes.yaml").open("a", encoding="utf-8") as out:
+        out.write("  - type: analogy\n    intro: Un client en colère est un navire dans la "
+                  "tempête.\n    parts:\n"
+                  "      - {symbol: lighthouse, name: Le phare, stands_for: Le conseiller,\n"
+                  "         explanation: Il reste calme.}\n"
+                  "      - {symbol: ship, name: Le navire, stands_for: Le client,\n"
+                  "         explanation: Il cherche un repère.}\n"
+                  "      - {symbol: harbour, name: Le port, stands_for: La solution,\n"
+                  "         explanation: Là où le client veut arriver.}\n"
+                  "    lesson: Vous montrez le port.\n")
+    diagram = _diagram(Presentation(str(build(folder / "fr.pptx", content, aspect="4:3"))))
+    labels = [s for s in diagram.shapes if s.name.startswith("Label:")]
+    assert len(labels) == 3
+    for label in labels:
+        frame = label.text_frame
+        width = (label.width - frame.margin_left - frame.margin_right) / 12700
+        name = frame.paragraphs[0]
+        size = name.runs[0].font.size.pt
+        assert len(_lines(_words(name), width, size, fonts)) == 1, (label.name, width)
+        for other in diagram.shapes:
+            if other.shape_id == label.shape_id or other.name.startswith(("Ground:", "Arrow")):
+                continue
+            apart = (other.left >= label.left + label.width or
+                     other.left + other.width <= label.left or
+                     other.top >= label.top + label.height or
+                     other.top + other.height <= label.top)
+            assert apart or other.name == label.name.removeprefix("Label: "), (
+                label.name, other.name, Emu(label.left + label.width).pt, Emu(other.left).pt)

@@ -114,8 +114,10 @@ def add_labels(shapes: Any, c: Canvas, scene: Scene, size: float,
     for part in scene.parts:
         label = part.label
         top, bottom = label_span(part, c.grow)
-        # the text, an inset in, starts where the scene's label does (as in the handbook)
-        box = shapes.add_textbox(c.x(label.x) - LABEL_INSET, c.y(top), c.d(label.w),
+        # the text, an inset in, starts where the scene's label does (as in the handbook);
+        # a left-aligned label's box reaches on into the free room at its right
+        box = shapes.add_textbox(c.x(label.x) - LABEL_INSET, c.y(top),
+                                 c.d(label.w + room_right(part, scene, c.grow)),
                                  c.d(bottom - top))
         box.name = f"Label: {part.name}"
         fill(box, texts[part.index], size)
@@ -123,3 +125,33 @@ def add_labels(shapes: Any, c: Canvas, scene: Scene, size: float,
         frame.margin_left = frame.margin_right = LABEL_INSET
         frame.margin_top = frame.margin_bottom = 22860
         frame.vertical_anchor = _anchors()[label.anchor]
+
+
+ROOM = 0.35  # a label's box may reach this much of its width further right
+GAP = 4.0  # and stops this far (scene units) short of what is there
+
+
+def room_right(part: Placed, scene: Scene, grow: float) -> float:
+    """How much wider a left-aligned label's text box may be, into the free room at its
+    right (up to ROOM of its width): the labels were measured with the fonts the theme
+    names, and a computer that lacks them shows a wider one (LibreOffice's DejaVu Sans is
+    about 30% wider than Lato), which would break a name ("Le / navire") in a box
+    measured to the letter. What the slide shows is unchanged where the fonts are there;
+    the room is taken only where no other part's pictogram or label is."""
+    label = part.label
+    if label.align != "l":
+        return 0.0
+    top, bottom = label_span(part, grow)
+    right = label.x + label.w
+    limit = scene.width
+    for other in scene.parts:
+        if other is part:
+            continue
+        o_top, o_bottom = label_span(other, grow)
+        boxes = [(other.label.x, o_top, other.label.x + other.label.w, o_bottom)]
+        if other.drawn:
+            boxes.append((other.x, other.y, other.x + other.size, other.y + other.size))
+        for x0, y0, _x1, y1 in boxes:
+            if y1 > top and y0 < bottom and x0 >= right - 0.5:
+                limit = min(limit, x0 - GAP)
+    return max(0.0, min(limit - right, label.w * ROOM))
