@@ -628,6 +628,33 @@ def test_fitting_loosens_only_what_follows_a_full_opening_page() -> None:
     assert not any(known(v) for v in ("loose@", "x@3", "loose@3/tight", "tight/loose", 4))
 
 
+def test_a_short_chapter_with_a_full_opening_page_is_loosened_whole_when_that_fills_it(
+        ) -> None:
+    """A short chapter (a trial's Spanish guide: a table and three practice cards on two
+    pages) whose opening page is full and whose last page stays under half full when only
+    its blocks overleaf are loosened is loosened whole: its prose carries a card overleaf
+    and the opening page keeps no hole."""
+    from smguide.handbook.endings import Fit
+    from smguide.handbook.fitting import fit_chapters
+    from smguide.handbook.spacing import fitting_css
+
+    fit = Fit(top=0, bottom=1000, drop=100, chapters=("a",))
+
+    def lay_out(css: str) -> _Document:
+        whole = '.chapter[id="a"] > .block > p' in css and "margin-bottom: 0.95em" in css
+        if whole:  # the card overleaf: the opening page 85% full, the last 65%
+            return _Document([{"a": (0, 0, 1, 1000), "a-1": (0, 0, 1, 500),
+                               "a-2": (0, 500, 1, 850)},
+                              {"a-3": (0, 0, 1, 650), "a--end": (0, 650, 1, 650)}])
+        end = 480.0 if '.block[id="a-3"]' in css else 430.0  # loosened overleaf only
+        return _Document([{"a": (0, 0, 1, 1000), "a-1": (0, 0, 1, 500),
+                           "a-2": (0, 500, 1, 990)},
+                          {"a-3": (0, 0, 1, end), "a--end": (0, end, 1, end)}])
+
+    css = fit_chapters(lay_out, fit, trial=lambda c, _: lay_out(c))[1]
+    assert css == fitting_css({"a": "loose"}), css
+
+
 def test_a_card_pushed_off_its_opening_page_is_set_as_wide_as_the_opener() -> None:
     """An opening page that stops short before a card or table (one `Fit.wide` names)
     has that block set as wide as the opener, into the outer margin ("+N"); kept only

@@ -315,7 +315,8 @@ def _variants(ending: Ending, fit: Fit, name: str) -> list[str]:
     """The fixes to try, likelier first: tighten when a kept-whole block was pushed to the
     next page or a few lines run over; otherwise loosen, then loosen more; when its first
     page is full (a card or a checklist on it after a short section, which loosening
-    would push overleaf), loosen only the blocks from its first one overleaf on; when
+    would push overleaf), loosen the blocks from its first one overleaf on, then the
+    whole chapter (a short chapter may carry its card overleaf and still fill both); when
     its opening page stops short before a card or table that may be set wide
     (`fit.wide`), set it as wide as the opener, so that it comes back to that page."""
     if _good(ending):
@@ -330,5 +331,8 @@ def _variants(ending: Ending, fit: Fit, name: str) -> list[str]:
         return ["tight", "loose"]
     if ending.overleaf > 1 and ending.fills[0] >= NO_HOLE:
         more = [f"looser{FROM}{ending.overleaf - 1}"] if ending.overleaf > 2 else []
-        return [f"loose{FROM}{ending.overleaf}", f"looser{FROM}{ending.overleaf}", *more]
+        # then the whole chapter loosened: a short chapter's prose may carry a card
+        # overleaf and still leave its first page without a hole
+        return [f"loose{FROM}{ending.overleaf}", f"looser{FROM}{ending.overleaf}", "loose",
+                *more]
     return ["loose", "looser"]
