@@ -13,7 +13,7 @@ import pytest
 from smguide.errors import ContentError
 from smguide.io import modelcache
 from smguide.resources import builtin
-from smguide.sources import validate
+from smguide.sources import validated as validate
 from smguide.sources.content import load_guide
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from smguide.model.spoken import Spoken, SpokenFile
 from smguide.resources import ASSETS_DIR
-from smguide.sources.validate import validated
+from smguide.sources.validated import validated
 
 
 @lru_cache(maxsize=1)
@@ -17,7 +17,7 @@ def _table() -> dict[str, SpokenFile]:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     raw = yaml.load((ASSETS_DIR / "spoken.yaml").read_text(encoding="utf-8"), loader)  # noqa: S506
-    # validated once (sources.validate keeps what the same data gave)
+    # validated once (sources.validated keeps what the same data gave)
     return validated(dict[str, SpokenFile], {str(key).lower(): value
                                              for key, value in raw.items()})
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from smguide.model.typography import Typography, TypographyFile
 from smguide.resources import ASSETS_DIR
-from smguide.sources.validate import validated
+from smguide.sources.validated import validated
 
 
 @lru_cache(maxsize=1)
@@ -18,7 +18,7 @@ def _table() -> dict[str, TypographyFile]:
     # libyaml's loader where PyYAML has it: the same data, read five times faster
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     raw = yaml.load((ASSETS_DIR / "typography.yaml").read_text(encoding="utf-8"), loader)  # noqa: S506
-    # validated once (sources.validate keeps what the same data gave)
+    # validated once (sources.validated keeps what the same data gave)
     return validated(dict[str, TypographyFile], {str(key).lower(): value
                                                  for key, value in raw.items()})
 

@@ -1,0 +1,80 @@
+"""Values validated once: one Pydantic validator per type, built on first use, and what
+the same data gave the same types kept in the user's cache (io.modelcache). The file
+checks (sources.validate, with every problem said in the user's words) and the shipped
+tables (typography, spoken lines) validate through it; it says nothing of mistakes, so
+it imports none of the modules that do.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import typing
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter
+
+from smguide.io.modelcache import cached_model, keep_model, model_key
+
+_ADAPTERS: dict[object, TypeAdapter[Any]] = {}
+
+
+def _adapter(root: Any) -> TypeAdapter[Any]:
+    """One validator per type, built on first use (building one costs more than using it:
+    a guide of 16 chapter files built 16)."""
+    adapter = _ADAPTERS.get(root)
+    if adapter is None:
+        adapter = _ADAPTERS[root] = TypeAdapter(root)
+    return adapter
+
+
+def validated(root: Any, data: Any) -> Any:
+    """`data` validated against `root` (raises ValidationError), or the value the same data
+    gave the same types on an earlier run, kept in the user's cache (io.modelcache)."""
+    try:
+        key = model_key(_type_code(root), json.dumps(data, ensure_ascii=False).encode())
+    except (TypeError, ValueError):  # not JSON's kind of data: validated every time
+        return _adapter(root).validate_python(data)
+    kept = cached_model(key)
+    if kept is not None:
+        return kept
+    value = _adapter(root).validate_python(data)
+    keep_model(key, value)
+    return value
+
+
+@cache
+def _type_code(root: Any) -> bytes:
+    """What validating data against `root` depends on besides the data: the source of
+    every module of ours defining a type it holds (its models, their fields' types,
+    theirs...), of the model package and of this module, its repr, Pydantic's and
+    Python's versions; a value kept by other code is then not used."""
+    import pydantic
+    import pydantic_core
+
+    import smguide.model
+
+    names = {__name__} | _modules_of(root, set())
+    files = sorted(Path(smguide.model.__file__).parent.glob("*.py"))
+    files += sorted(Path(file) for name in names if name.startswith("smguide.")
+                    and (file := getattr(sys.modules.get(name), "__file__", None)))
+    return b"".join(file.read_bytes() for file in files) + repr(root).encode() + \
+        f"{pydantic.VERSION} {pydantic_core.__version__} {sys.version}".encode()
+
+
+def _modules_of(tp: Any, seen: set[int]) -> set[str]:
+    """The modules defining `tp` and every type within it (a model's fields' types)."""
+    if id(tp) in seen:
+        return set()
+    seen.add(id(tp))
+    found = set()
+    if isinstance(tp, type):
+        found.add(tp.__module__)
+        if issubclass(tp, BaseModel):
+            for info in tp.model_fields.values():
+                found |= _modules_of(info.annotation, seen)
+    for arg in typing.get_args(tp):
+        found |= _modules_of(arg, seen)
+    return found
