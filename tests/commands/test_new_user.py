@@ -9,6 +9,7 @@ which `check` does not read, runs `smguide pdf --roster` (it stops before render
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -85,8 +86,17 @@ def colon_space_in_value(root: Path) -> None:
     edit(root / WELCOME, "title: Ask early, ask often", "title: Tip: ask early, ask often")
 
 
+def set_date(root: Path, value: str) -> None:
+    """Write the starter guide's date line (init writes the day it runs) as `value`."""
+    path = root / GUIDE
+    text, count = re.subn(r'^date: "\d{4}-\d{2}-\d{2}"$', f"date: {value}",
+                          path.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    assert count == 1, f"no date line in {path}"
+    path.write_text(text, encoding="utf-8")
+
+
 def date_written_day_first(root: Path) -> None:
-    edit(root / GUIDE, 'date: "2026-12-01"', "date: 03/02/2026")
+    set_date(root, "03/02/2026")
 
 
 def british_spelling_of_color(root: Path) -> None:
@@ -360,7 +370,7 @@ def chapter_file_left_empty(root: Path) -> None:
 
 
 def date_in_curly_quotes(root: Path) -> None:
-    edit(root / GUIDE, 'date: "2026-12-01"', "date: \u201c2026-12-01\u201d")
+    set_date(root, "\u201c2026-12-01\u201d")
 
 
 YAML_SLIPS = [
