@@ -57,7 +57,7 @@ def variant(tmp_path: Path, guide_extra: str = "", blocks: str | None = None) ->
 def test_no_summary_slide_when_no_chapter_sums_itself_up(tmp_path: Path) -> None:
     prs, warnings = deck(tmp_path, FRENCH)
     titles = [slide.shapes.title.text for slide in prs.slides]
-    assert titles[-1] == "Des questions ?"
+    assert titles[-1] == "Des questions\u202f?"
     assert "À retenir" not in titles  # the summary's title (labels.key_takeaways) is gone
     assert [n for n, slide in enumerate(prs.slides, 1) if not shown(slide)] == []
     assert not [w for w in warnings if (w.field or "").startswith("deck.")]
@@ -83,7 +83,7 @@ def test_no_agenda_slide_when_no_chapter_has_a_slide(tmp_path: Path) -> None:
     content = variant(tmp_path, "  agenda: Voici le programme.\n", blocks=prose)
     prs, warnings = deck(tmp_path, content)
     titles = [slide.shapes.title.text for slide in prs.slides]
-    assert titles == ["Bienvenue à l’atelier", "Des questions ?"]
+    assert titles == ["Bienvenue à l’atelier", "Des questions\u202f?"]
     assert [n for n, slide in enumerate(prs.slides, 1) if not shown(slide)] == []
     assert any((w.file, w.field) == (str(content / "guide.yaml"), "deck.agenda")
                and w.message.startswith("the deck has no agenda") for w in warnings)

@@ -53,7 +53,7 @@ def test_the_handbook_speaks_dutch(handbook: Path) -> None:
     for number, text in enumerate(pages[1:], 2):  # every page but the cover is numbered
         if "Pagina" in text:
             assert f"Pagina {number} van {total}" in text
-            assert "Havenlicht Logistiek · voor nieuwe collega's" in text  # its own footer
+            assert "Havenlicht Logistiek · voor nieuwe collega’s" in text  # its own footer, typeset
     text = "\n".join(pages)
     assert "Tijdshorizon: Korte termijn" in text
     assert "OM TE ONTHOUDEN" in text.upper()
