@@ -20,6 +20,7 @@ from typing import Any
 
 from smguide.io.atomic import write_atomic
 from smguide.resources import FONTS_DIR
+from smguide.sources.fontconfig import font_list, font_match
 
 FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
 GENERIC = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui", "math",
@@ -108,15 +109,17 @@ def system_faces(family: str) -> list[FontFace]:
     """The faces of `family` installed on this computer, as fontconfig lists them."""
     if family.lower() in GENERIC:
         return []
-    try:
-        escaped = "".join("\\" + char if char in "\\-:,=" else char for char in family)
-        done = subprocess.run(["fc-list", f":family={escaped}", "--format",
-                               "%{file}\t%{weight}\t%{slant}\t%{width}\n"],
-                              capture_output=True, text=True, timeout=20)
-    except (OSError, subprocess.TimeoutExpired):
-        return []
+    escaped = "".join("\\" + char if char in "\\-:,=" else char for char in family)
+    pattern, form = f":family={escaped}", "%{file}\t%{weight}\t%{slant}\t%{width}\n"
+    listed = font_list(pattern, form)  # in this process, else by the program
+    if listed is None:
+        try:
+            listed = subprocess.run(["fc-list", pattern, "--format", form],
+                                    capture_output=True, text=True, timeout=20).stdout
+        except (OSError, subprocess.TimeoutExpired):
+            return []
     faces: dict[tuple[int, str], tuple[bool, int, FontFace]] = {}
-    for line in done.stdout.splitlines():
+    for line in listed.splitlines():
         file, weight, slant, width = (line.split("\t") + ["", "", "", ""])[:4]
         if not file.lower().endswith(FONT_SUFFIXES):
             continue
@@ -134,12 +137,14 @@ def system_faces(family: str) -> list[FontFace]:
 
 def generic_family(generic: str) -> str | None:
     """The installed family fontconfig gives for a generic name (serif, monospace...)."""
-    try:
-        done = subprocess.run(["fc-match", "--format=%{family[0]}", generic],
-                              capture_output=True, text=True, timeout=20)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return done.stdout.strip() or None
+    matched = font_match(generic, "%{family[0]}")  # in this process, else by the program
+    if matched is None:
+        try:
+            matched = subprocess.run(["fc-match", "--format=%{family[0]}", generic],
+                                     capture_output=True, text=True, timeout=20).stdout
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+    return matched.strip() or None
 
 
 def cached_faces(family: str) -> list[FontFace]:
