@@ -502,13 +502,16 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
     opener_pages = {n.page for top in tops for n in [top, *top.descendants()]
                if n.kind == "H1" and "Sect" in n.path()}
     drawn = lines_drawn or [NOTES_LINES] * n_pages
+    folioed = any(furniture)
     for page in range(n_pages):
         texts = [b for b in blocks if b.page == page]
         if not texts and drawn[page] >= NOTES_LINES:
             notes_pages.append(page + 1)
             continue
-        if page < first_chapter:
-            continue  # the cover and the contents: designed pages of their own
+        if page < first_chapter or folioed and not furniture[page]:
+            # the cover and the contents, and in a book with folios the pages with none
+            # (the imprint, the back cover): designed pages of their own
+            continue
         kinds = {n.kind for top in by_page[page] for n in [top, *top.descendants()]}
         if all(b.kind in HEADINGS or _opening(b) for b in texts) and not kinds & {
                 "Figure", "Table", "L"}:

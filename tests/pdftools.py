@@ -17,7 +17,9 @@ def page_texts(pdf: Path) -> list[str]:
 def is_notes_page(text: str) -> bool:
     """A page of writing lines (its text from `page_texts`): its heading, then nothing but
     its folio ("Page 5 of 24" on screen, "5" in print) and the footer."""
-    rest = re.sub(r"Page \d+ of \d+|\b\d+\b", "", text.strip(), count=1)
+    # the folio, a word of its own or run into the footer's text ("members14": the folio
+    # in the page's corner is read after the footer)
+    rest = re.sub(r"Page \d+ of \d+|\b\d+\b|(?<=\D)\d+$", "", text.strip(), count=1)
     return text.strip().startswith("Notes") and len(rest.strip()) <= len("Notes") + 80 \
         and rest != text.strip()
 
