@@ -419,7 +419,6 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
     room = text_bottom - text_top
     splits: list[str] = []
     ordered = [node for top in tops for node in [top, *top.descendants()]]
-    keys = _keys(ordered)
     for node in ordered:
         kind = _kind(node)
         if kind is None or node.uid not in continued_from or node.uid in continues:
@@ -427,9 +426,6 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
         parts = [node]
         while parts[0].uid in continued_from:
             parts.insert(0, continued_from[parts[0].uid])
-        if parts[0].uid in keys and (parts[0].page + 1) % 2 == 0 and len(parts) == 2 \
-                and parts[1].page == parts[0].page + 1:
-            continue  # a diagram's key going on from a left-hand page to the facing one
         extent = sum(_extent(p) for p in parts)
         if extent <= room:
             text = (parts[0].all_lines() or [None])[0]
@@ -650,18 +646,6 @@ def _early(blocks: list[Node]) -> tuple[list[str], list[str]]:
                 found.append(f"p{line.page + 1}: “{line.text[-25:]}” / "
                              f"“{''.join(c['text'] for c in first)}”")
     return found, notches
-
-
-def _keys(ordered: list[Node]) -> set[int]:
-    """The tables that are a figure's key: the first table after a figure, before the
-    next heading (uids of their first parts)."""
-    found: set[int] = set()
-    for i, node in enumerate(ordered):
-        if node.kind == "Figure" and "Sect" in node.path():
-            key = next((n for n in ordered[i + 1:] if n.kind in ("Table", "H1", "H2")), None)
-            if key is not None and key.kind == "Table":
-                found.add(key.uid)
-    return found
 
 
 def _opening_block(tops: list[Node], continued_from: dict[int, Node]) -> str:

@@ -273,7 +273,7 @@ class HandbookRenderer:
         top, bottom, inner, outer = grid.top, grid.bottom, grid.inner, grid.outer
         notes_w, notes_h = width_mm - inner - outer, height_mm - top - bottom
         page: dict[str, Any] = {
-            "size": size, "font_size": grid.font_size,
+            "size": size, "font_size": grid.font_size, "small": small,
             "margin_top": f"{top:g}mm", "margin_bottom": f"{bottom:g}mm",
             "margin_inner": f"{inner:g}mm", "margin_outer": f"{outer:g}mm",
             "measure": f"{grid.measure:g}mm", "drop": f"{grid.drop:g}mm",
