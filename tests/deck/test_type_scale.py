@@ -195,13 +195,7 @@ def _sizes_of(paragraphs: Any) -> Iterator[float]:
 
 
 @pytest.mark.parametrize("name", [
-    "en",
-    pytest.param("de", marks=pytest.mark.xfail(strict=True, reason=(
-        "two German titles need two lines at 32 pt, and the title box holds one under "
-        "its eyebrow: titles 28 over 24"))),
-    pytest.param("dark 4:3", marks=pytest.mark.xfail(strict=True, reason=(
-        "4:3 titles need two lines at 32 pt, and the title box holds one under its "
-        "eyebrow: titles 28 over 24"))),
+    "en", "de", "dark 4:3",
     pytest.param("template", marks=pytest.mark.xfail(strict=True, reason=(
         "the template's font (DejaVu Sans) is wider than Lato and its title box holds "
         "one line under the eyebrow: titles 24 over 20")))])

@@ -226,10 +226,12 @@ def _anchor(shape, where: str) -> None:  # noqa: ANN001
 
 
 def layout_master(master: SlideMaster, logo: Logo | None, width: float) -> None:
-    """Master geometry: title block, body, and a footer row with the small logo."""
+    """Master geometry: title block, body, and a footer row with the small logo. The
+    title box holds the eyebrow and two lines of a 32 pt title (22.4 + 2 x 38.4 pt and
+    the insets: about 1.54 in), bottom-anchored, so a one-line title sits on the rule."""
     from pptx.enum.shapes import PP_PLACEHOLDER as PH
 
-    boxes = {PH.TITLE: (0.6, 0.35, width - 1.2, 1.15), PH.BODY: (0.6, 1.8, width - 1.2, 4.9),
+    boxes = {PH.TITLE: (0.6, 0.3, width - 1.2, 1.55), PH.BODY: (0.6, 2.1, width - 1.2, 4.6),
              PH.DATE: (width - 4.6, 6.95, 2.0, 0.35),
              PH.FOOTER: (1.25 if logo else 0.6, 6.95, width - 3.5, 0.35),
              PH.SLIDE_NUMBER: (width - 2.1, 6.95, 1.5, 0.35)}
@@ -253,7 +255,7 @@ def _rule(layout: SlideLayout) -> None:
     from pptx.enum.dml import MSO_THEME_COLOR
     from pptx.enum.shapes import MSO_SHAPE
 
-    _theme_shape(layout, MSO_SHAPE.RECTANGLE, (0.7, 1.56, 1.1, 0.06), "Accent rule",
+    _theme_shape(layout, MSO_SHAPE.RECTANGLE, (0.7, 1.91, 1.1, 0.06), "Accent rule",
                  MSO_THEME_COLOR.ACCENT_1)
 
 
@@ -334,8 +336,8 @@ def style_layouts(master: SlideMaster, width: float, bold: bool, disc: bool = Tr
         elif layout.name == "Two Content":
             half = (width - 1.2 - 0.5) / 2
             left, right = (ph for ph in layout.placeholders if ph.placeholder_format.idx in (1, 2))  # type: ignore[misc]
-            _place(left, 0.6, 1.8, half, 4.9)
-            _place(right, 0.6 + half + 0.5, 1.8, half, 4.9)
+            _place(left, 0.6, 2.1, half, 4.6)
+            _place(right, 0.6 + half + 0.5, 2.1, half, 4.6)
             _rule(layout)
         elif layout.name in ("Title and Content", "Title Only", "Comparison"):
             _rule(layout)

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from smguide.deck import slides
+from smguide.deck.subtitle import text_extent
 from smguide.deck.textfit import Box, Para, Span, largest_size
 from smguide.deck.write import fill, plain, typed_spans
 
@@ -62,13 +63,21 @@ def set_title(deck: DeckContext, slide: Slide, text: str, kind: str,
     room = EYEBROW * 1.6
     # in the brand's heading weight (bold for 600 and up), whatever the template's title
     # style says: measured bold, so set bold
-    deck.scale.fill(f"title:{kind}", shape, bold if deck.brand.heading_weight >= 600
-                    else paras, size)
+    shown = bold if deck.brand.heading_weight >= 600 else paras
+    deck.scale.fill(f"title:{kind}", shape, shown, size)
     if eyebrow:
         left, top, width, height = deck.geometry(shape)
         shape.left, shape.top, shape.width = Emu(left), Emu(top + Pt(room)), Emu(width)
         shape.height = Emu(height - Pt(room))
         line = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(width), Pt(room))
+
+        def above_the_text(final: float) -> None:
+            # just above the title's text at its final size (the deck's one title size):
+            # a bottom-anchored title of one line leaves its box's top line empty, and
+            # the eyebrow comes down to it
+            line.top = Emu(max(top, text_extent(deck, shape)[0] - Pt(room)))
+
+        deck.scale.then_sized(shape, above_the_text)
         line.name = "Eyebrow"
         # the secondary colour where it reads on what is behind (14 pt bold: large text)
         tone = deck.tones.readable("accent2", deck.tones.behind(deck.pick_of(planned).layout),
