@@ -70,14 +70,7 @@ def set_title(deck: DeckContext, slide: Slide, text: str, kind: str,
         shape.left, shape.top, shape.width = Emu(left), Emu(top + Pt(room)), Emu(width)
         shape.height = Emu(height - Pt(room))
         line = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(width), Pt(room))
-
-        def above_the_text(final: float) -> None:
-            # just above the title's text at its final size (the deck's one title size):
-            # a bottom-anchored title of one line leaves its box's top line empty, and
-            # the eyebrow comes down to it
-            line.top = Emu(max(top, text_extent(deck, shape)[0] - Pt(room)))
-
-        deck.scale.then_sized(shape, above_the_text)
+        deck.scale.then_sized(shape, lambda _: _above_the_text(deck, shape, line, top))
         line.name = "Eyebrow"
         # the secondary colour where it reads on what is behind (14 pt bold: large text)
         tone = deck.tones.readable("accent2", deck.tones.behind(deck.pick_of(planned).layout),
@@ -96,6 +89,20 @@ def set_title(deck: DeckContext, slide: Slide, text: str, kind: str,
             run.font._rPr.set("cap", "all")
         line.text_frame.margin_top = line.text_frame.margin_bottom = 0
         line.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+
+
+def _above_the_text(deck: DeckContext, shape: Any, line: Any, top: int) -> None:
+    """The eyebrow `line` just above the title's text at its final size (the deck's one
+    title size, set at the end): a bottom-anchored title of one line leaves its box's
+    top line empty, and the eyebrow comes down to it; the title's box then starts under
+    the eyebrow, so the two do not overlap. `top` is where the title's box began."""
+    from pptx.util import Emu, Pt
+
+    room = Pt(EYEBROW * 1.6)
+    line.top = Emu(max(top, text_extent(deck, shape)[0] - room))
+    bottom = shape.top + shape.height
+    shape.top = Emu(line.top + room)
+    shape.height = Emu(bottom - shape.top)
 
 
 def title_size(deck: DeckContext, text: str, kind: str, planned: PlannedSlide,
