@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from smguide.handbook import glyphs
+from smguide.sources import fontconfig
 
-pytestmark = pytest.mark.skipif(shutil.which("fc-match") is None or glyphs._fontconfig() is None,
+pytestmark = pytest.mark.skipif(shutil.which("fc-match") is None
+                                or fontconfig.font_match("sans", "%{file}") is None,
                                 reason="fontconfig (fc-match and its library) not installed")
 
 FAMILIES = ("Liberation Sans", "DejaVu Sans", "DejaVu Sans Mono", "Lato", "Arial",
@@ -33,7 +35,7 @@ def test_the_library_answers_as_fc_match() -> None:
 
 
 def test_without_the_library_fc_match_answers(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(glyphs, "_fontconfig", lambda: None)
+    monkeypatch.setattr(fontconfig, "_library", lambda: None)  # no library to load
     found = glyphs.font_match.__wrapped__("DejaVu Sans", "Bold")
     assert found is not None and found[0][0] == "DejaVu Sans"
     assert Path(found[1]).is_file()

@@ -9,17 +9,18 @@ installed font has the characters.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from smguide.errors import Problem, Where, quote
+from smguide.sources import fontconfig
 from smguide.sources.brand import Brand
 from smguide.sources.roster import Hire
+
+MATCH_FORM = "%{family}\n%{file}"  # fc-match's format: the face's family names, its file
 
 PRINTED = ("name", "team", "role", "manager", "buddy")  # what the personal pages show
 
@@ -63,14 +64,14 @@ def installed_font_with(chars: tuple[str, ...], family: str = "") -> str | None:
 def font_match(family: str, style: str = "Regular") -> tuple[tuple[str, ...], Path] | None:
     """What fontconfig (so Pango, WeasyPrint and LibreOffice) uses for `family` in `style`:
     the family names of the face it picks, and its file; None without fontconfig. Asked
-    of the fontconfig library in this process (its configuration read once), else of
-    `fc-match` (a process of its own, reading it again, for each question)."""
+    of the fontconfig library in this process (sources.fontconfig: its configuration read
+    once), else of `fc-match` (a process of its own, reading it again, for each question)."""
     escaped = "".join("\\" + char if char in "\\-:,=" else char for char in family)
     pattern = f"{escaped}:style={style}"
-    library = _fontconfig()
-    if library is not None:
-        return _matched(library, pattern)
-    return fc_match(pattern)
+    found = fontconfig.font_match(pattern, MATCH_FORM)
+    if found is None:
+        return fc_match(pattern)
+    return _parsed(found)
 
 
 def fc_match(pattern: str) -> tuple[tuple[str, ...], Path] | None:
@@ -78,71 +79,19 @@ def fc_match(pattern: str) -> tuple[tuple[str, ...], Path] | None:
     if not shutil.which("fc-match"):
         return None
     try:
-        found = subprocess.run(["fc-match", "--format=%{family}\n%{file}", pattern],
+        found = subprocess.run(["fc-match", f"--format={MATCH_FORM}", pattern],
                                capture_output=True, text=True, timeout=10, check=True).stdout
     except (OSError, subprocess.SubprocessError):
         return None
+    return _parsed(found)
+
+
+def _parsed(found: str) -> tuple[tuple[str, ...], Path] | None:
+    """The family names and file of a font in MATCH_FORM, or None when no font was found."""
     names, _, path = found.partition("\n")
     if not path:
         return None
     return tuple(name.strip() for name in names.split(",")), Path(path)
-
-
-@lru_cache(maxsize=1)
-def _fontconfig() -> Any:
-    """The fontconfig library (by its file name: ctypes.util.find_library runs ldconfig),
-    with the functions fc-match calls declared; None where it cannot be loaded."""
-    import ctypes
-
-    for name in ("libfontconfig.so.1", "libfontconfig.1.dylib"):
-        try:
-            library = ctypes.CDLL(name)
-        except OSError:
-            continue
-        pointer = ctypes.c_void_p
-        library.FcNameParse.argtypes, library.FcNameParse.restype = [ctypes.c_char_p], pointer
-        library.FcConfigSubstitute.argtypes = [pointer, pointer, ctypes.c_int]
-        library.FcDefaultSubstitute.argtypes = [pointer]
-        library.FcDefaultSubstitute.restype = None
-        library.FcFontMatch.argtypes = [pointer, pointer, ctypes.POINTER(ctypes.c_int)]
-        library.FcFontMatch.restype = pointer
-        library.FcPatternGetString.argtypes = [pointer, ctypes.c_char_p, ctypes.c_int,
-                                               ctypes.POINTER(ctypes.c_char_p)]
-        library.FcPatternDestroy.argtypes, library.FcPatternDestroy.restype = [pointer], None
-        return library
-    return None
-
-
-def _matched(library: Any, pattern: str) -> tuple[tuple[str, ...], Path] | None:
-    """What fc-match prints for `pattern`, asked of the library as fc-match does: the
-    pattern parsed, the configuration's and the default substitutions made, the best
-    font matched; its family names and file."""
-    import ctypes
-
-    parsed = library.FcNameParse(pattern.encode())
-    if not parsed:
-        return None
-    try:
-        library.FcConfigSubstitute(None, parsed, 0)  # FcMatchPattern
-        library.FcDefaultSubstitute(parsed)
-        result = ctypes.c_int()
-        font = library.FcFontMatch(None, parsed, ctypes.byref(result))
-    finally:
-        library.FcPatternDestroy(parsed)
-    if not font:
-        return None
-    try:
-        value = ctypes.c_char_p()
-        names: list[str] = []
-        while library.FcPatternGetString(font, b"family", len(names), ctypes.byref(value)) \
-                == 0 and value.value is not None:
-            names.append(value.value.decode("utf-8", "replace").strip())
-        if library.FcPatternGetString(font, b"file", 0, ctypes.byref(value)) != 0 or \
-                not value.value:
-            return None
-        return tuple(names), Path(os.fsdecode(value.value))
-    finally:
-        library.FcPatternDestroy(font)
 
 
 def installed(family: str) -> bool | None:
