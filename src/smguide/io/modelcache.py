@@ -13,13 +13,12 @@ cache that cannot be read or written is simply not used.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from pathlib import Path
 from typing import Any
 
 from smguide import __version__
-from smguide.io.usercache import user_cache
+from smguide.io.usercache import private_folder
 
 FOLDER = "models"
 
@@ -27,15 +26,7 @@ FOLDER = "models"
 def _folder() -> Path | None:
     """The user cache's folder of validated values, or None when it cannot be made private
     to the user."""
-    folder = user_cache() / FOLDER
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        state = folder.stat()
-        if state.st_uid != os.getuid() or state.st_mode & 0o022:
-            return None  # a folder others may write to: their code would run here
-    except OSError:
-        return None
-    return folder
+    return private_folder(FOLDER)
 
 
 def model_key(*parts: bytes) -> str:

@@ -5,25 +5,19 @@ makes (the key holds everything of the environment the compiled code depends on)
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
 from functools import cache
 from typing import Any
 
 from smguide import __version__
-from smguide.io.usercache import user_cache
+from smguide.io.usercache import private_folder
 
 
 def template_cache() -> Any:
     """Jinja's compiled templates kept in the user's cache (see TemplateCache), or None
     when that folder cannot be made private to the user."""
-    folder = user_cache() / "templates"
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        state = folder.stat()
-        if state.st_uid != os.getuid() or state.st_mode & 0o022:
-            return None  # a folder others may write to: their code would run here
-    except OSError:
+    folder = private_folder("templates")
+    if folder is None:
         return None
     return _template_cache_class()(str(folder))
 

@@ -37,6 +37,21 @@ PRUNED = "pruned"
 PRUNED_FOLDERS = ("yaml", "templates", "models")
 
 
+def private_folder(name: str) -> Path | None:
+    """The user cache's folder `name`, made if need be, or None when it cannot be made or
+    is not private to the user (what is read back from it is run or unpickled, so a
+    folder others may write to would run their code here)."""
+    folder = user_cache() / name
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        state = folder.stat()
+        if state.st_uid != os.getuid() or state.st_mode & 0o022:
+            return None
+    except OSError:
+        return None
+    return folder
+
+
 def prune_when_due(now: float | None = None) -> int:
     """`prune_user_cache` when the last pruning is a day old (or there was none): one
     stat of a file on other runs. Returns how many files went."""

@@ -7,19 +7,12 @@ from functools import lru_cache
 from typing import Any
 
 from smguide.model.spoken import Spoken, SpokenFile
-from smguide.resources import ASSETS_DIR
-from smguide.sources.validated import validated
+from smguide.sources.validated import shipped_table
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, SpokenFile]:
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    raw = yaml.load((ASSETS_DIR / "spoken.yaml").read_text(encoding="utf-8"), loader)  # noqa: S506
-    # validated once (sources.validated keeps what the same data gave)
-    return validated(dict[str, SpokenFile], {str(key).lower(): value
-                                             for key, value in raw.items()})
+    return shipped_table("spoken.yaml", SpokenFile)
 
 
 def _fields(entry: SpokenFile | None) -> dict[str, Any]:

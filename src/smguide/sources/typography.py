@@ -7,20 +7,12 @@ from functools import lru_cache
 from typing import Any
 
 from smguide.model.typography import Typography, TypographyFile
-from smguide.resources import ASSETS_DIR
-from smguide.sources.validated import validated
+from smguide.sources.validated import shipped_table
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, TypographyFile]:
-    import yaml
-
-    # libyaml's loader where PyYAML has it: the same data, read five times faster
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    raw = yaml.load((ASSETS_DIR / "typography.yaml").read_text(encoding="utf-8"), loader)  # noqa: S506
-    # validated once (sources.validated keeps what the same data gave)
-    return validated(dict[str, TypographyFile], {str(key).lower(): value
-                                                 for key, value in raw.items()})
+    return shipped_table("typography.yaml", TypographyFile)
 
 
 def _fields(entry: Typography | TypographyFile | None) -> dict[str, Any]:
