@@ -54,9 +54,7 @@ def text_extent(deck: DeckContext, title: Any) -> tuple[int, int]:
     lines it was set in and how its text sits in the box (a little slack kept, as the
     fitting keeps it)."""
     _, top, _, height = deck.geometry(title)
-    paras = [Para(tuple(Span(run.text, bool(run.font.bold), bool(run.font.italic))
-                        for run in paragraph.runs))
-             for paragraph in title.text_frame.paragraphs if paragraph.runs]
+    paras = [line for paragraph in title.text_frame.paragraphs for line in _lines(paragraph)]
     size = _size(title)
     if not paras or size is None:
         return int(top), int(top + height)
@@ -67,6 +65,22 @@ def text_extent(deck: DeckContext, title: Any) -> tuple[int, int]:
     start = top + height - used if anchor == "b" else \
         top + (height - used) / 2 if anchor == "ctr" else top
     return round(start), round(start + used)
+
+
+def _lines(paragraph: Any) -> list[Para]:
+    """A paragraph's runs as text to measure, one Para per line its line breaks (<a:br>)
+    end; none for an empty paragraph."""
+    lines: list[list[Span]] = [[]]
+    for child in paragraph._p:
+        if child.tag == f"{_A}br":
+            lines.append([])
+        elif child.tag == f"{_A}r":
+            props = child.find(f"{_A}rPr")
+            bold, italic = ((props.get("b") in ("1", "true"), props.get("i") in ("1", "true"))
+                            if props is not None else (False, False))
+            lines[-1].append(Span("".join(t.text or "" for t in child.iter(f"{_A}t")),
+                                  bold, italic))
+    return [Para(tuple(spans)) for spans in lines if spans] if any(lines) else []
 
 
 def _size(shape: Any) -> float | None:

@@ -196,6 +196,47 @@ def line_count(para: Para, width: float, size: float, fonts: Fonts) -> int:
     return lines
 
 
+def _greedy(widths: Sequence[tuple[float, float]], width: float,
+            size: float) -> list[list[int]]:
+    """The words (their indices) on each line of a greedy wrap in `width` points."""
+    lines: list[list[int]] = [[]]
+    used = 0.0
+    for index, (ink_pt, space_pt) in enumerate(widths):
+        ink = ink_pt * size
+        if used and used + ink > width:
+            lines.append([])
+            used = 0.0
+        lines[-1].append(index)
+        used += ink + space_pt * size
+    return lines
+
+
+def balanced_lines(para: Para, width: float, size: float, fonts: Fonts) -> list[str]:
+    """The text of a one-style paragraph (a title) in the lines it takes in `width` points
+    at `size`, made as even as that number of lines allows (the narrowest width that still
+    wraps into as many lines, as CSS's text-wrap: balance does): each line fits `width` in
+    `fonts`, so with the lines broken there, the title takes as many lines in every font
+    whose words are no wider. One line (the text itself) when it fits on one, or when it
+    has several styles or a word longer than the line."""
+    text = "".join(span.text for span in para.spans)
+    widths = _word_widths(para, fonts)
+    if len(para.spans) != 1 or any(ink * size > width for ink, _ in widths):
+        return [text]
+    count = len(_greedy(widths, width, size))
+    if count < 2:
+        return [text]
+    narrow, wide = max(ink for ink, _ in widths) * size, width
+    for _ in range(24):  # to a hundredth of a point or so
+        middle = (narrow + wide) / 2
+        if len(_greedy(widths, middle, size)) == count:
+            wide = middle
+        else:
+            narrow = middle
+    words = WORDS.findall(text)
+    return ["".join(words[index] for index in line).rstrip()
+            for line in _greedy(widths, wide, size)]
+
+
 def text_height(paras: Sequence[Para], width: float, size: float, fonts: Fonts,
                 spacing: float = 1.0) -> float:
     """Points of height the paragraphs need in a frame `width` points wide."""

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from smguide.deck import slides
 from smguide.deck.subtitle import text_extent
-from smguide.deck.textfit import Box, Para, Span, largest_size
-from smguide.deck.write import fill, plain, typed_spans
+from smguide.deck.textfit import Box, Para, Span, balanced_lines, largest_size
+from smguide.deck.write import LINE_BREAK, fill, plain, typed_spans, write_paras
 
 if TYPE_CHECKING:
     from pptx.slide import Slide
@@ -70,7 +70,8 @@ def set_title(deck: DeckContext, slide: Slide, text: str, kind: str,
         shape.left, shape.top, shape.width = Emu(left), Emu(top + Pt(room)), Emu(width)
         shape.height = Emu(height - Pt(room))
         line = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(width), Pt(room))
-        deck.scale.then_sized(shape, lambda _: _above_the_text(deck, shape, line, top))
+        deck.scale.then_sized(shape, lambda size: _under_the_eyebrow(
+            deck, shape, shown[0], size, line, top))
         line.name = "Eyebrow"
         # the secondary colour where it reads on what is behind (14 pt bold: large text)
         tone = deck.tones.readable("accent2", deck.tones.behind(deck.pick_of(planned).layout),
@@ -89,6 +90,21 @@ def set_title(deck: DeckContext, slide: Slide, text: str, kind: str,
             run.font._rPr.set("cap", "all")
         line.text_frame.margin_top = line.text_frame.margin_bottom = 0
         line.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+
+
+def _under_the_eyebrow(deck: DeckContext, shape: Any, title: Para, size: float, line: Any,
+                       top: int) -> None:
+    """A title under its eyebrow in any font: a title that wraps, measured with the wider
+    of the brand's font and the fonts shown in its place (measuring), is broken into even
+    lines (textfit.balanced_lines) that each fit in either, so it takes as many lines in
+    Lato as in Arial, and the eyebrow placed for them sits on its first line in both (a
+    title wrapping only in the substitute would leave the eyebrow a line above it in
+    Lato); then the eyebrow comes down to the text (_above_the_text)."""
+    lines = balanced_lines(title, deck.box_of(shape).inner_width, size, deck.head_fonts)
+    if len(lines) > 1:
+        broken = replace(title.spans[0], text=LINE_BREAK.join(lines))
+        write_paras(shape.text_frame, [replace(title, spans=(broken,))], size)
+    _above_the_text(deck, shape, line, top)
 
 
 def _above_the_text(deck: DeckContext, shape: Any, line: Any, top: int) -> None:

@@ -7,6 +7,7 @@ template's own text styles say. Only the font family and colours come from the t
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -200,17 +201,18 @@ def _paragraph_properties(p: Any, para: Para, size: float) -> None:
 # the theme colours text takes (python-pptx's MSO_THEME_COLOR, by their XML names)
 SLOTS = frozenset({"dk1", "lt1", "tx1", "bg1", "tx2", "bg2",
                    *(f"accent{n}" for n in range(1, 7))})
+LINE_BREAK = "\v"  # in a span's text: a line break in its paragraph (python-pptx's too)
 _CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")  # escaped in text as python-pptx does
 
 
 def _plain_run(p: Any, span: Span, para: Para, size: float, bold: bool | None) -> None:
     """A run without a link, as _run writes it: <a:r><a:rPr sz b i><a:solidFill>
-    <a:schemeClr/></a:solidFill></a:rPr><a:t>text</a:t></a:r>."""
+    <a:schemeClr/></a:solidFill></a:rPr><a:t>text</a:t></a:r>; a LINE_BREAK in the text
+    is a line break (<a:br>) between two such runs."""
     slot, _, lighter = (para.tone or "").partition(":")  # "slot" or "slot:lumOff"
     if para.tone and slot not in SLOTS:
         raise KeyError(para.tone)
-    run = etree.SubElement(p, f"{{{A}}}r")
-    props = etree.SubElement(run, f"{{{A}}}rPr")
+    props = etree.Element(f"{{{A}}}rPr")
     # python-pptx's Pt(size) in centipoints
     props.set("sz", str(int(para.size_at(size) * EMU_PER_PT) // 127))
     if span.bold or bold:
@@ -222,8 +224,14 @@ def _plain_run(p: Any, span: Span, para: Para, size: float, bold: bool | None) -
                                   f"{{{A}}}schemeClr", val=slot)
         if lighter:
             etree.SubElement(scheme, f"{{{A}}}lumOff", val=lighter)
-    etree.SubElement(run, f"{{{A}}}t").text = _CONTROL.sub(
-        lambda found: f"_x{ord(found[1]):04X}_", span.text)
+    parts = span.text.split(LINE_BREAK)
+    for index, part in enumerate(parts):
+        if index:  # a line break, as PowerPoint writes one: <a:br><a:rPr/></a:br>
+            etree.SubElement(p, f"{{{A}}}br").append(copy.deepcopy(props))
+        run = etree.SubElement(p, f"{{{A}}}r")
+        run.append(props if index == len(parts) - 1 else copy.deepcopy(props))
+        etree.SubElement(run, f"{{{A}}}t").text = _CONTROL.sub(
+            lambda found: f"_x{ord(found[1]):04X}_", part)
 
 
 def _run(paragraph: Any, span: Span, para: Para, size: float, bold: bool | None) -> None:
