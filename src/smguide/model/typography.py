@@ -1,7 +1,8 @@
-"""Typography by language: the quotation marks, the space before : ; ? ! and the day's
-ordinal suffix in dates, for the text smguide composes itself and for Markdown's smart
-quotes. The values come from the shipped table (assets/typography.yaml) and labels.yaml's
-`typography:` (sources/typography.py); the renderers only read this."""
+"""Typography by language: the quotation marks, the space before : ; ? !, the short words
+tied to the next and the day's ordinal suffix in dates, for the text smguide composes
+itself and for Markdown's smart quotes. The values come from the shipped table
+(assets/typography.yaml) and labels.yaml's `typography:` (sources/typography.py); the
+renderers only read this."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ Mark = Literal[":", ";", "?", "!"]
 Category = Literal["zero", "one", "two", "few", "many", "other"]
 Quote = Annotated[str, Field(min_length=1, max_length=3)]
 Space = Annotated[str, Field(pattern="^[ \u00a0\u2009\u202f]{0,2}$")]
+TiedWord = Annotated[str, Field(pattern=r"^[^\W\d_]{1,4}\.?$")]
 
 
 class TypographyFile(Strict):
@@ -29,6 +31,10 @@ class TypographyFile(Strict):
     ordinal_day: dict[Category, Annotated[str, Field(max_length=4)]] | None = Field(
         None, description='The suffix after the day in dates by its ordinal category, '
                           'e.g. {one: "er"} for "1er mars".')
+    tie_after: list[TiedWord] | None = Field(None, description=(
+        "Short words never left at a line's end: the space typed after each becomes a "
+        'no-break space, e.g. [w, z, i, a, o, u, "np."] in Polish (each also with a '
+        "capital); [] for none."))
 
 
 class Typography(Strict):
@@ -37,6 +43,7 @@ class Typography(Strict):
     quotes: tuple[str, str, str, str] = ("“", "”", "‘", "’")
     space_before: dict[str, str] = Field(default_factory=dict)
     ordinal_day: dict[str, str] = Field(default_factory=dict)
+    tie_after: tuple[str, ...] = ()
 
     def punct(self, mark: str) -> str:
         """`mark` with the space this language puts before it."""

@@ -35,7 +35,8 @@ class Writing:
 def writing(language: str, typography: Typography) -> Writing:
     """How a guide in `language` with this typography (its labels.yaml's) writes."""
     return Writing(language, tuple(typography.quotes),
-                   Spacing.of(typography.space_before, typography.quotes))
+                   Spacing.of(typography.space_before, typography.quotes,
+                              typography.tie_after))
 
 
 def _quotes(language: str, quotes: Quotes) -> tuple[str, ...]:
@@ -43,8 +44,10 @@ def _quotes(language: str, quotes: Quotes) -> tuple[str, ...]:
 
 
 def _spacing(language: str, quotes: tuple[str, ...], spacing: Spacing | None) -> Spacing:
-    return spacing if spacing is not None else Spacing.of(shipped(language).space_before,
-                                                          quotes)
+    if spacing is not None:
+        return spacing
+    typography = shipped(language)
+    return Spacing.of(typography.space_before, quotes, typography.tie_after)
 
 
 def parser(language: str, quotes: Quotes = None, spacing: Spacing | None = None

@@ -30,7 +30,12 @@ def shipped(language: str) -> Typography:
     table, code = _table(), language.lower()
     entry = table.get(code) or table.get(code.split("-")[0])
     fields = _fields(table["default"]) | _fields(entry)
+    return _typography(fields)
+
+
+def _typography(fields: dict[str, Any]) -> Typography:
     fields["quotes"] = tuple(fields["quotes"])
+    fields["tie_after"] = tuple(fields.get("tie_after", ()))
     return Typography.model_construct(**fields)  # of values validated already
 
 
@@ -39,6 +44,4 @@ def typography_for(language: str, override: TypographyFile | None = None) -> Typ
     base = shipped(language)
     if override is None:
         return base
-    fields = _fields(base) | _fields(override)
-    fields["quotes"] = tuple(fields["quotes"])
-    return Typography.model_construct(**fields)  # of values validated already
+    return _typography(_fields(base) | _fields(override))
