@@ -1,6 +1,6 @@
 """What check finds by rendering, in memory: templates that do not compile, the
-handbook's HTML and CSS (laid out by the PDF engine when there are template overrides),
-blocks no slide shows, and blocks too long for their slides."""
+handbook's HTML and CSS of template overrides (laid out by the PDF engine), blocks no
+slide shows, and blocks too long for their slides."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from smguide.paths import display_path, link_loop
 
 if TYPE_CHECKING:
     from smguide.deck.plan import PlannedSlide
+    from smguide.handbook.manuscript import Manuscript
     from smguide.model.guide import Block, Guide
     from smguide.model.options import DeckOptions
     from smguide.sources.brand import Brand
@@ -60,36 +61,42 @@ def compile_templates(override: Path | None) -> list[Problem]:
 def render_checks(guide: Guide, brand: Brand, templates: Path | None,
                   allow_network: bool = False, deck: DeckOptions | None = None
                   ) -> list[Problem]:
-    """Render the handbook's HTML and CSS and the deck plan in memory; with template
-    overrides, lay the handbook out with the PDF engine as `smguide pdf` does (the same
-    fetcher, so every stylesheet, font, picture, link and attachment an override names
-    meets the same rules; only no PDF is written). Without overrides the built-in
-    templates name only the files already checked here (content pictures, the brand's
-    fonts and logo), so the layout, which costs more than the rest of check, is skipped.
-    Then lay out the slides with the deck's own text fitting to find blocks that spill
-    over (on `deck`'s company template and in its shape, when given, the deck is made in
-    memory as slides makes it). So whatever would stop a build is an error."""
+    """Render the deck plan in memory and, with template overrides, the handbook's HTML
+    and CSS, laid out with the PDF engine as `smguide pdf` does (the same fetcher, so
+    every stylesheet, font, picture, link and attachment an override names meets the
+    same rules; only no PDF is written). Without overrides the handbook is the built-in
+    templates' alone: they are the package's own (rendered on every guide by its tests),
+    and name only the files already checked here (content pictures, the brand's fonts and
+    logo), so neither their rendering nor the layout, which cost more than the rest of
+    check, is done. Then lay out the slides with the deck's own text fitting to find
+    blocks that spill over (on `deck`'s company template and in its shape, when given,
+    the deck is made in memory as slides makes it). So whatever would stop a build is an
+    error."""
     from smguide.deck.plan import load_plan
-    from smguide.handbook.html import HandbookRenderer
-    from smguide.model.options import PrintOptions
 
     findings: list[Problem] = []
     try:
-        # the text hyphenated only for a layout (soft hyphens change no template's error)
-        renderer = HandbookRenderer(guide, brand, templates, hyphenate=templates is not None)
-        manuscript = renderer.manuscript(PrintOptions())
+        manuscript = _manuscript(guide, brand, templates) if templates is not None else None
         plan = load_plan(guide, templates)
         findings += unshown_blocks(guide, plan)
     except SmguideError as exc:
         return exc.as_problems()
-    try:
-        if templates is not None:
-            from smguide.handbook.pdf import lay_out
+    if manuscript is not None:
+        from smguide.handbook.pdf import lay_out
 
+        try:
             lay_out(manuscript, allow_network=allow_network)  # refuses what pdf refuses
-    except SmguideError as exc:
-        return [engine_finding(exc, templates)]
+        except SmguideError as exc:
+            return [engine_finding(exc, templates)]
     return findings + slide_fitting(guide, brand, templates, plan, deck)
+
+
+def _manuscript(guide: Guide, brand: Brand, templates: Path) -> Manuscript:
+    """The handbook of the template overrides, rendered as pdf renders it."""
+    from smguide.handbook.html import HandbookRenderer
+    from smguide.model.options import PrintOptions
+
+    return HandbookRenderer(guide, brand, templates).manuscript(PrintOptions())
 
 
 def engine_finding(error: SmguideError, templates: Path | None) -> Problem:

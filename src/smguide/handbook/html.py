@@ -71,10 +71,7 @@ class HandbookRenderer:
     (with the files it may read). It reads the templates, the brand's regular font (to
     set the measure) and, for a print PDF, the output profile; it writes no file."""
 
-    def __init__(self, guide: Guide, brand: Brand, templates: Path | None,
-                 hyphenate: bool = True):
-        """`hyphenate=False`: the text without our soft hyphens (for `check`, which lays
-        out no page of the built-in templates: it reads no hyphenation dictionary)."""
+    def __init__(self, guide: Guide, brand: Brand, templates: Path | None):
         self.guide, self.brand = guide, brand
         # the colours made readable on paper (sources.brand.readable_on_paper)
         self.colours = palette(brand.print_colours or brand.colours)
@@ -85,7 +82,7 @@ class HandbookRenderer:
         self.env = make_env(templates, language=guide.language, typography=self.typography)
         self.env.filters["wrap"] = wrap_text
         inline = self.env.filters["md_inline"]
-        words = self.words = hyphenator(guide.language) if hyphenate else None
+        words = self.words = hyphenator(guide.language)
         # table cells and a role card's columns: compounds kept whole, nothing tied, no
         # ligature across a compound's joint
         self.env.filters["md_cell"] = lambda text: typeset(inline(text), tie=False,
