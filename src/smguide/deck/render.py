@@ -27,6 +27,7 @@ from smguide.deck.fixed import (
     title_slide,
 )
 from smguide.deck.fonts import face_file
+from smguide.deck.lookups import quick_marks
 from smguide.deck.plan import PlannedSlide, SlideKind
 from smguide.deck.theme import theme_colours, theme_fonts
 from smguide.deck.write import plain
@@ -93,8 +94,9 @@ class DeckRenderer:
     deck: DeckContext = field(init=False)
 
     def __post_init__(self) -> None:
-        self.deck = DeckContext(self.guide, self.brand, self.options, self.templates,
-                                self.plan, self.on_page, self.warnings, self.fitting)
+        with quick_marks():
+            self.deck = DeckContext(self.guide, self.brand, self.options, self.templates,
+                                    self.plan, self.on_page, self.warnings, self.fitting)
 
     def fit(self) -> int:
         """Lay the deck's text out as `render` does, slide by slide, without making the
@@ -104,12 +106,17 @@ class DeckRenderer:
         if not self.fitting:
             raise ValueError("fit() needs a DeckRenderer made with fitting=True")
         deck = self.deck
-        for planned in deck.plan:
-            BUILDERS[planned.kind](deck, planned)
+        with quick_marks():
+            for planned in deck.plan:
+                BUILDERS[planned.kind](deck, planned)
         return deck.slide_count
 
     def render(self) -> tuple[bytes, int]:
         """Return (pptx bytes, slide count)."""
+        with quick_marks():  # python-pptx's placeholder lookups without XPath (deck.lookups)
+            return self._render()
+
+    def _render(self) -> tuple[bytes, int]:
         deck = self.deck
         for planned in deck.plan:
             BUILDERS[planned.kind](deck, planned)
