@@ -396,8 +396,8 @@ def test_a_small_subtitle_box_keeps_what_fits_and_says_what_was_left_out(tmp_pat
                 if "left out" in w.message and "the title slide" in w.message]
     assert len(left_out) == 1 and left_out[0].file == str(tmp_path / "small.pptx")
     assert left_out[0].severity == "warning" and left_out[0].line is None
-    # the box starts at the title's text edge, its right edge kept: 7.8 in (was 7.0)
-    assert "(7.8 x 0.4 in)" in left_out[0].message
+    # the box of the centred lines takes the title's box across: 8.5 in (was 7.0)
+    assert "(8.5 x 0.4 in)" in left_out[0].message
     assert left_out[0].message.endswith("the edition")
 
 

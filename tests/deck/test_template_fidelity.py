@@ -72,3 +72,30 @@ def test_the_built_in_theme_keeps_its_left_titles(four_decks: dict[str, Any]) ->
             if title is not None and title.text_frame.text.strip():
                 assert _shown(title, title.text_frame.paragraphs[0]) == "l", (name,
                                                                              title.text)
+
+
+def test_a_line_under_a_title_lines_up_with_it_as_it_is_aligned(
+        four_decks: dict[str, Any]) -> None:
+    """The line under the title on the title and closing slides: centred text centred on
+    the title's box (the dark template's subtitle box is narrower than its title's: its
+    lines sat 0.37 in left of the title's centre), left-aligned text starting where the
+    title's box starts."""
+    checked = 0
+    for name in ("template", "en", "dark 4:3"):
+        for slide in four_decks[name].slides:
+            title = slide.shapes.title
+            lines = [s for s in slide.placeholders
+                     if s.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE
+                     and s.text_frame.text.strip()]
+            if title is None or not lines:
+                continue
+            line = lines[0]
+            shown = {_shown(line, p) for p in line.text_frame.paragraphs if p.text.strip()}
+            assert len(shown) == 1, shown
+            if shown == {"ctr"}:
+                assert abs((line.left + line.width / 2) - (title.left + title.width / 2)) \
+                    < 12700, (name, line.text_frame.text)
+            else:
+                assert shown == {"l"} and line.left == title.left, (name, shown)
+            checked += 1
+    assert checked >= 4, checked

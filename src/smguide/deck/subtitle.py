@@ -2,9 +2,11 @@
 title's text edge, a designed distance under the title's last line.
 
 A company template places its title and subtitle boxes for its own design (a centred
-title slide, a divider with its text above the title); smguide sets titles left-aligned,
-so the subtitle box starts where the title's does, and goes under the title's text (not
-its box: a title centred in a tall box leaves a gap that reads as a mistake). The
+title slide, a divider with its text above the title); the subtitle box lines up with
+the title as its text is aligned (left-aligned: starting where the title's box does;
+centred, as a template may centre both: across the title's box), and goes under the
+title's text (not its box: a title centred in a tall box leaves a gap that reads as a
+mistake). The
 distance is the template's own, from its layout's boxes, kept between a quarter and
 three fifths of the title's size.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from smguide.deck.fidelity import inherited
 from smguide.deck.placeholders import MASTER_TYPE
 from smguide.deck.textfit import HEIGHT_MARGIN, Para, Span, text_height
 from smguide.deck.write import INSET_Y, frame_box
@@ -41,6 +44,17 @@ def anchor_of(shape: Any) -> str:
         if body is not None and body.get("anchor"):
             return str(body.get("anchor"))
     return "t"
+
+
+def aligned(shape: Any) -> str:
+    """How the shape's first paragraph is aligned (l, ctr, r): as a company template
+    aligns its placeholder's text (fidelity.inherited: the template's alignment wins),
+    else as smguide set it, else left."""
+    own = inherited(shape, _type(shape), 0) if shape.is_placeholder else None
+    if own is None and shape.has_text_frame and shape.text_frame.paragraphs:
+        props = shape.text_frame.paragraphs[0]._p.pPr
+        own = props.get("algn") if props is not None else None
+    return {"just": "l", "dist": "ctr"}.get(own, own) if own else "l"
 
 
 def _type(shape: Any) -> str:
@@ -113,13 +127,24 @@ def under_title(deck: DeckContext, title: Any, line: Any) -> None:
 
 
 def _at_edge(deck: DeckContext, title: Any, line: Any, top: int | None = None) -> None:
-    """`line` starting where the title's box does (the text edges meet: both frames have
-    smguide's insets), its right edge kept; at `top` when given."""
+    """`line` lined up with the title as the template aligns the line's text: left-aligned
+    text starts where the title's box does (the text edges meet: both frames have
+    smguide's insets), its right edge kept; centred text takes the title's box across
+    (a template's subtitle box narrower than its title's centred its lines off the
+    title's centre), right-aligned text ends where the title's box does; at `top` when
+    given."""
     from pptx.util import Emu
 
-    left = deck.geometry(title)[0]
+    left, _, width, _ = deck.geometry(title)
     was = deck.geometry(line)
-    now = (left, was[1] if top is None else top, was[0] + was[2] - left, was[3])
+    align = aligned(line)
+    if align == "ctr":
+        edges = (left, width)
+    elif align == "r":
+        edges = (was[0], max(left + width - was[0], 0))
+    else:
+        edges = (left, was[0] + was[2] - left)
+    now = (edges[0], was[1] if top is None else top, edges[1], was[3])
     if now != tuple(was):  # else it keeps inheriting its layout's box
         line.left, line.top = Emu(now[0]), Emu(now[1])
         line.width, line.height = Emu(now[2]), Emu(now[3])
