@@ -99,9 +99,10 @@ def test_no_label_of_the_diagram_ends_on_one_word(decks: dict[str, Any], name: s
 @pytest.mark.parametrize("name", ["en", "de", "4:3 dark", "dark template"])
 def test_the_garden_names_the_band_from_its_top_left_corner(decks: dict[str, Any],
                                                             name: str) -> None:
-    """The band is the garden (the first ground part, whose colour it takes): its
-    pictogram and label sit in the band's top left corner, left of the seed, and the rest
-    of the ground (the soil) lies under the seed, not in a column with the garden."""
+    """The band is the garden (the first ground part, whose colour it takes): its label
+    sits in the band's top left corner, left of the seed (the garden draws no pictogram
+    of its own: its group is the invisible frame, inside the band), and the rest of the
+    ground (the soil) lies under the seed, not in a column with the garden."""
     diagram = _diagram(decks[name])
     shapes = {s.name: s for s in diagram.shapes}
     band = next(s for s in diagram.shapes if s.name.startswith("Ground:"))
@@ -113,7 +114,8 @@ def test_the_garden_names_the_band_from_its_top_left_corner(decks: dict[str, Any
     assert garden.shape_type == MSO_SHAPE_TYPE.GROUP
     for shape in (garden, label):
         assert band.left <= shape.left and shape.left + shape.width <= band.left + band.width
-        assert band.top <= shape.top <= band.top + band.height * 0.25, (shape.name, name)
+        assert band.top <= shape.top and shape.top + shape.height <= band.top + band.height
+    assert label.top <= band.top + band.height * 0.25, (label.name, name)
     assert label.left + label.width <= seed.left + 12700
     assert soil.left >= label.left + label.width - 12700  # under the seed, right of it
     assert soil.top > garden.top + garden.height

@@ -128,3 +128,28 @@ def test_the_garden_names_the_bed_and_the_soil_lies_under_the_seedling(
     for soil in rest:
         x1, y1, x2, _ = _box(_drawn(group, soil))
         assert left <= (x1 + x2) / 2 <= right and y1 >= bottom - EMU_PER_PT, (soil, seed)
+
+
+@pytest.mark.parametrize("name", DECKS)
+def test_the_labels_are_set_at_the_body_texts_least_size(four_decks: dict[str, Any],
+                                                         name: str) -> None:
+    """Every label of the diagram at 18 pt, the least size of body text on a slide, on
+    every deck (on the dark template its wider DejaVu Sans set them at 14 pt): the
+    drawing makes room for its labels, inside the room between the title and the footer
+    and within the title's left and right edges."""
+    prs = four_decks[name]
+    slide = next(s for s in prs.slides if any(sh.name == "Analogy diagram"
+                                              for sh in s.shapes))
+    group = _diagram(prs)
+    sizes = {run.font.size.pt for shape in group.shapes if shape.has_text_frame
+             for paragraph in shape.text_frame.paragraphs for run in paragraph.runs
+             if run.text.strip()}
+    assert sizes == {18.0}, sizes
+    title = slide.shapes.title
+    footer = min(s.top for s in slide.placeholders if s.placeholder_format.type in (13, 15))
+    left, top, right, bottom = _box(_placed(group))
+    slack = EMU_PER_PT / 2
+    assert top >= title.top + title.height - slack, (top, title.top + title.height)
+    assert bottom <= footer + slack, (bottom, footer)
+    assert title.left - slack <= left and right <= title.left + title.width + slack, (
+        left, right, title.left, title.width)

@@ -98,7 +98,7 @@ def analogy_slide(deck: DeckContext, planned: PlannedSlide, block: Analogy) -> N
     drop_empty(slide)
 
 
-TYPE_STEPS = (1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6)  # the labels' type against the pictures
+TYPE_STEPS = tuple(round(1 + n / 10, 1) for n in range(15))  # labels/pictograms: 1 to 2.4
 
 
 def _scene(deck: DeckContext, planned: PlannedSlide, area: Area, block: Analogy
@@ -106,7 +106,9 @@ def _scene(deck: DeckContext, planned: PlannedSlide, area: Area, block: Analogy
     """The scene laid out for the slide, with its labels' size and text: the labels' type
     made as large against the pictograms as gives the largest size at which every name
     stays on one line and what it stands for on at most two (the slide's type is larger
-    than the handbook's against the same drawing); where no scale does that at 14 pt,
+    than the handbook's against the same drawing): the least scale that sets them at
+    18 pt, the body text's least size (a wide font, DejaVu Sans on a 4:3 template, takes
+    about 1.8), else the one with the largest size; where no scale does that at 14 pt,
     the handbook's proportions with the labels wrapped as they fit."""
     best: tuple[float, Scene, Canvas, tuple[float, dict[int, list[Para]]]] | None = None
     for t in TYPE_STEPS:
