@@ -111,11 +111,21 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-def test_jobs_are_the_cores_or_what_smguide_jobs_says(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_jobs_are_the_idle_cores_or_what_smguide_jobs_or_the_render_says(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    cores = len(os.sched_getaffinity(0))
     monkeypatch.delenv(forked.ENV_JOBS, raising=False)
-    assert forked.jobs() == len(os.sched_getaffinity(0))
-    monkeypatch.setenv(forked.ENV_JOBS, "1")
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.4, 0.0, 0.0))  # a quiet machine
+    assert forked.jobs() == cores
+    monkeypatch.setattr(os, "getloadavg", lambda: (cores + 5.0, 0.0, 0.0))  # a busy one
     assert forked.jobs() == 1
+    monkeypatch.setenv(forked.ENV_JOBS, "3")
+    assert forked.jobs() == 3
+    with forked.using(2):  # smguide pdf --jobs 2, whatever the variable says
+        assert forked.jobs() == 2
+        with forked.using(None):
+            assert forked.jobs() == 2
+    assert forked.jobs() == 3
     for wrong in ("0", "two", "-1"):
         monkeypatch.setenv(forked.ENV_JOBS, wrong)
         with pytest.raises(RenderError) as raised:

@@ -85,7 +85,7 @@ _creep = _millimetres(3, "0.3mm")
 @click.option("--skip-bad-rows", is_flag=True,
               help="With --roster: make the copies of the good rows and list the bad ones.")
 @click.pass_obj
-@safety_options()
+@safety_options(jobs=True)
 def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | None,
         lang: str | None, output: Path | None, paper: str, bleed: float | None,
         crop_marks: bool, print_profile: bool, output_profile: Path | None,
@@ -219,7 +219,7 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
 @click.option("--force", is_flag=True,
               help="Rebuild even when no input changed (by content hash) since the last build.")
 @click.pass_obj
-@safety_options()
+@safety_options(jobs=True)
 def build(say: Say, content: Path | None, brand: Path | None, templates: Path | None,
           lang: str | None, out_dir: Path | None, paper: str, print_profile: bool,
           template: Path | None, aspect: str | None, force: bool, limits: Limits) -> None:
@@ -236,14 +236,17 @@ def build(say: Say, content: Path | None, brand: Path | None, templates: Path | 
       smguide build --print --template corporate.pptx
       smguide build --force              # even if nothing changed since the last build
     """
+    from dataclasses import replace
+
     from smguide.commands.build import open_cache, up_to_date
 
     project = resolve_project(content, brand, templates, lang, say)
     out_dir = out_dir or project.out_dir
     names = (Path(project.named(handbook_name(paper, print_profile))),
              Path(project.named(deck_name(aspect))))
+    # (not --jobs: the outputs are the same whatever it is)
     settings = {"paper": paper.lower(), "print": print_profile, "template": template,
-                "aspect": aspect, "names": names, "limits": limits}
+                "aspect": aspect, "names": names, "limits": replace(limits, jobs=None)}
     cache = open_cache(project, out_dir, settings, template, force)
     kept = up_to_date(cache, [name.name for name in names])
     if kept is not None:
@@ -281,7 +284,8 @@ def _roster_pdf(say: Say, project: Any, roster: Path | None, output: Path | None
         raise click.UsageError("--merge, --deck and --skip-bad-rows go with --roster CSV")
     built = build_roster(project.sources(), roster,
                          output or project.output("handbook.pdf"), options,
-                         RosterOptions(merge=merge, deck=deck, skip_bad_rows=skip_bad_rows),
+                         RosterOptions(merge=merge, deck=deck, skip_bad_rows=skip_bad_rows,
+                                       workers=limits.jobs or 0),
                          limits, progress=say)
     for warning in built.warnings:
         say(f"Warning: {warning.line_text()}")

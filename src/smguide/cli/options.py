@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from smguide.model.options import PAPER_SIZES
+from smguide.safety.forked import ENV_JOBS
 from smguide.safety.sandbox import (
     DEFAULT_MEMORY_MB,
     DEFAULT_SECONDS,
@@ -68,6 +69,18 @@ def _at_least_minimum(ctx: click.Context, param: click.Parameter, value: int) ->
     return value
 
 
+def _processes(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    """--jobs (or SMGUIDE_JOBS, named when the value is its) as a whole number, at least 1."""
+    if value is None:
+        return None
+    if not value.strip().isdigit() or int(value) < 1:
+        given = "" if ctx.get_parameter_source("jobs") != click.core.ParameterSource.ENVIRONMENT \
+            else f" (from {ENV_JOBS})"
+        raise click.BadParameter(f"expected a whole number of processes, at least 1 (1: "
+                                 f"one after the other); got {value!r}{given}")
+    return int(value)
+
+
 def paper_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     return click.option("--paper", type=click.Choice(list(PAPER_SIZES), case_sensitive=False),
                         default="a4", show_default=True, help=help_text)
@@ -119,14 +132,17 @@ def templates_option(command: Callable[..., Any]) -> Callable[..., Any]:
              "Not the PowerPoint template: that is --template.")(wrapper)
 
 
-def safety_options(network: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """--max-seconds, --max-memory-mb (and --allow-network), given to the command as `limits`."""
+def safety_options(network: bool = True, jobs: bool = False
+                   ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--max-seconds, --max-memory-mb (and --allow-network; with `jobs`, --jobs: for the
+    commands that make a handbook), given to the command as `limits`."""
     def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(command)
         def wrapper(*args: Any, max_seconds: float, max_memory_mb: int,
-                    allow_network: bool = False, **kwargs: Any) -> Any:
-            return command(*args, limits=Limits(max_seconds, max_memory_mb, allow_network),
-                           **kwargs)
+                    allow_network: bool = False, jobs: int | None = None,
+                    **kwargs: Any) -> Any:
+            return command(*args, limits=Limits(max_seconds, max_memory_mb, allow_network,
+                                                jobs), **kwargs)
 
         options = [
             click.option("--max-seconds", type=float, callback=_positive,
@@ -145,6 +161,14 @@ def safety_options(network: bool = True) -> Callable[[Callable[..., Any]], Calla
                 "--allow-network", is_flag=True,
                 help="Let templates load http(s) resources and download the brand's Google "
                      "or Bunny fonts into the font cache (off: nothing is ever fetched)."))
+        if jobs:
+            options.append(click.option(
+                "--jobs", callback=_processes, envvar=ENV_JOBS, metavar="N",
+                help=f"Processes the handbook's layout may use: the fitting tries N "
+                     f"chapters' spacing at once (1: one after the other); default: one "
+                     f"per idle core (the cores less the load average), or set {ENV_JOBS}. "
+                     f"With --roster: the processes that make the copies (default: one "
+                     f"per core, at most 8). The outputs are the same either way."))
         for option in reversed(options):
             wrapper = option(wrapper)
         return wrapper

@@ -117,7 +117,7 @@ def submit_handbook(engine: Worker, guide: Guide, brand: Brand, templates: Path 
         limits, "the handbook's templates")
     engine.submit(render_pdf, manuscript, crop_marks=options.crop_marks,
                   booklet=options.booklet, creep_mm=options.creep_mm,
-                  allow_network=limits.allow_network, code=code)
+                  allow_network=limits.allow_network, code=code, jobs=limits.jobs)
 
 
 def render_deck(guide: Guide, brand: Brand, templates: Path | None,

@@ -45,13 +45,20 @@ PADDING, PAD_PAGE = '<div class="print-padding"></div>', '<div class="print-pad"
 
 
 def lay_out(manuscript: Manuscript, *, allow_network: bool = False,
-            code: bytes | None = None) -> Any:
+            code: bytes | None = None, jobs: int | None = None) -> Any:
     """Paginate the manuscript (a WeasyPrint Document) with the guarded fetcher; a print
     handbook is padded with notes pages before its back cover to a multiple of 4 pages
     (laid out again, with as many as it needs). The same handbook as before is laid out
     once, padded too: what its layout ended with is kept in the user's cache
     (`kept.keep_laid`, `kept.keep_padding`), under a key made with `code`
-    (`layout_code()` as the parent read it; None: as read here)."""
+    (`layout_code()` as the parent read it; None: as read here). `jobs`: the processes
+    the fitting's trials may use (safety.forked; None: SMGUIDE_JOBS or the idle cores).
+    """
+    with forked.using(jobs):
+        return _padded(manuscript, allow_network, code)
+
+
+def _padded(manuscript: Manuscript, allow_network: bool, code: bytes | None) -> Any:
     from smguide.handbook.engine import import_weasyprint
 
     import_weasyprint()
@@ -260,7 +267,8 @@ def layout_code() -> bytes:
 def render_pdf(manuscript: Manuscript, *, crop_marks: bool = False,
                allow_network: bool = False, uncompressed: bool = False,
                booklet: bool = False, creep_mm: float = 0.0,
-               code: bytes | None = None) -> tuple[bytes, int, list[Problem]]:
+               code: bytes | None = None, jobs: int | None = None
+               ) -> tuple[bytes, int, list[Problem]]:
     """Lay out and write the handbook; return (pdf bytes, page count, warnings).
 
     The file identifier is a hash of the PDF's own objects, so the same inputs (and
@@ -268,8 +276,8 @@ def render_pdf(manuscript: Manuscript, *, crop_marks: bool = False,
     the bytes. A print PDF is preflighted: an error fails the render (nothing is
     written), a warning is returned. `booklet`: the print PDF as printer spreads for
     saddle stitching (with crop marks on the sheets, so `crop_marks` is not used); `code`:
-    `layout_code()`, read by the parent (None: read here)."""
-    document = lay_out(manuscript, allow_network=allow_network, code=code)
+    `layout_code()`, read by the parent (None: read here); `jobs`: as `lay_out`'s."""
+    document = lay_out(manuscript, allow_network=allow_network, code=code, jobs=jobs)
     spec = manuscript.print_spec
     data = write_document(document, manuscript.template_dirs, uncompressed, spec)
     if spec:

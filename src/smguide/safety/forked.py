@@ -2,8 +2,11 @@
 
 A render child lays out on one core; the fitting's trials (each chapter's spacing
 variants, laid out alone: small documents, small results) do not depend on each other.
-`each` does them in this process and in workers forked from it, as many in all as the
-process may use cores (`jobs`). A worker is this process forked: it inherits its memory
+`each` does them in this process and in workers forked from it, as many processes in all
+as `jobs` says: what the render was given (`smguide pdf --jobs`, `using`), else
+SMGUIDE_JOBS, else one per idle core (`idle_cores`: a worker helps only where a core is
+idle; where the machine is busy it gets no more CPU than the render had alone, and the
+trials shared with it cost wall time). A worker is this process forked: it inherits its memory
 limit (RLIMIT_AS, per process), its scratch folder, its ignored Ctrl-C and its deadline,
 and dies with it (PR_SET_PDEATHSIG: the parent killed at its time limit takes its workers
 with it). What a worker finds comes back as data through a pipe; a worker that fails
@@ -17,7 +20,9 @@ from __future__ import annotations
 import os
 import pickle
 import struct
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from smguide.errors import Problem, RenderError, Where
@@ -27,23 +32,51 @@ R = TypeVar("R")
 
 ENV_JOBS = "SMGUIDE_JOBS"  # how many processes a render may use at most (1: no workers)
 HEADER = struct.Struct("<iQ")  # a result: the piece's index, the length of its pickle
+_GIVEN: ContextVar[int | None] = ContextVar("smguide_jobs", default=None)
+
+
+@contextmanager
+def using(processes: int | None) -> Iterator[None]:
+    """While the block runs, `jobs()` is `processes` (None: as it was)."""
+    token = _GIVEN.set(processes if processes is not None else _GIVEN.get())
+    try:
+        yield
+    finally:
+        _GIVEN.reset(token)
 
 
 def jobs() -> int:
-    """The processes a render may use: the cores this process may run on, or fewer when
-    SMGUIDE_JOBS says so (a whole number, at least 1)."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # not Linux
-        cores = os.cpu_count() or 1
+    """The processes a render may use: what it was given (`using`: `smguide pdf --jobs`),
+    else SMGUIDE_JOBS (a whole number, at least 1), else `idle_cores()`."""
+    given = _GIVEN.get()
+    if given is not None:
+        return max(1, given)
     raw = os.environ.get(ENV_JOBS, "").strip()
     if not raw:
-        return max(1, cores)
+        return idle_cores()
     if not raw.isdigit() or int(raw) < 1:
         raise RenderError(Problem.fix(Where(""), f'{ENV_JOBS}="{raw}" is not a number of '
                                       f"processes", "a whole number, at least 1 (1: no "
                                       "workers)", "a whole number, at least 1"))
     return int(raw)
+
+
+def idle_cores() -> int:
+    """The cores this process may run on less the machine's load (its 1-minute load
+    average, whole processes), at least 1: on a quiet machine one process per core, on
+    a busy one a single process. (A worker on a busy machine takes CPU from the render
+    rather than from the others: Linux autogroup shares one session's CPU among its
+    processes; and a chapter tried in a worker is laid out once more here, since a
+    layout cannot be handed over. Measured in bench.py's runs: slower wall time there.)"""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        cores = os.cpu_count() or 1
+    try:
+        busy = int(os.getloadavg()[0])
+    except OSError:  # no load average: as if quiet
+        busy = 0
+    return max(1, cores - busy)
 
 
 def each(work: Callable[[T], R], items: Sequence[T], processes: int) -> list[R]:

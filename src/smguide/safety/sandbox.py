@@ -39,11 +39,15 @@ _DEADLINE: ContextVar[float | None] = ContextVar("smguide_deadline", default=Non
 
 @dataclass(frozen=True)
 class Limits:
-    """What one render may use: wall-clock seconds, memory (MB of address space), network."""
+    """What one render may use: wall-clock seconds, memory (MB of address space), network;
+    `jobs`: the processes the PDF engine may share the fitting's trials with (None:
+    SMGUIDE_JOBS, else one per idle core: safety.forked.jobs). The outputs are the same
+    whatever `jobs` is."""
 
     max_seconds: float = DEFAULT_SECONDS
     max_memory_mb: int = DEFAULT_MEMORY_MB
     allow_network: bool = False
+    jobs: int | None = None
 
     @classmethod
     def from_env(cls) -> Limits:
