@@ -1,8 +1,8 @@
 """Typography by language: the quotation marks, the space before : ; ? !, the short words
-tied to the next and the day's ordinal suffix in dates, for the text smguide composes
-itself and for Markdown's smart quotes. The values come from the shipped table
-(assets/typography.yaml) and labels.yaml's `typography:` (sources/typography.py); the
-renderers only read this."""
+tied to the next, the units tied to their number and the day's ordinal suffix in dates,
+for the text smguide composes itself and for Markdown's smart quotes. The values come
+from the shipped table (assets/typography.yaml) and labels.yaml's `typography:`
+(sources/typography.py); the renderers only read this."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ Mark = Literal[":", ";", "?", "!"]
 Category = Literal["zero", "one", "two", "few", "many", "other"]
 Quote = Annotated[str, Field(min_length=1, max_length=3)]
 Space = Annotated[str, Field(pattern="^[ \u00a0\u2009\u202f]{0,2}$")]
+Unit = Annotated[str, Field(pattern=r"^[^\s\d]{1,8}$")]
 TiedWord = Annotated[str, Field(pattern=r"^[^\W\d_]{1,4}\.?$")]
 
 
@@ -35,6 +36,10 @@ class TypographyFile(Strict):
         "Short words never left at a line's end: the space typed after each becomes a "
         'no-break space, e.g. [w, z, i, a, o, u, "np."] in Polish (each also with a '
         "capital); [] for none."))
+    units: list[Unit] | None = Field(None, description=(
+        "Units and signs a number is never parted from: the space typed between a number "
+        'and one becomes a no-break space ("49 €", "3 dni"; a sign before it too: "€ 49"), '
+        'e.g. ["%", "€", "km", "zł", "dni"]; [] for none.'))
 
 
 class Typography(Strict):
@@ -44,6 +49,7 @@ class Typography(Strict):
     space_before: dict[str, str] = Field(default_factory=dict)
     ordinal_day: dict[str, str] = Field(default_factory=dict)
     tie_after: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
 
     def punct(self, mark: str) -> str:
         """`mark` with the space this language puts before it."""

@@ -36,7 +36,7 @@ def writing(language: str, typography: Typography) -> Writing:
     """How a guide in `language` with this typography (its labels.yaml's) writes."""
     return Writing(language, tuple(typography.quotes),
                    Spacing.of(typography.space_before, typography.quotes,
-                              typography.tie_after))
+                              typography.tie_after, typography.units))
 
 
 def _quotes(language: str, quotes: Quotes) -> tuple[str, ...]:
@@ -47,7 +47,8 @@ def _spacing(language: str, quotes: tuple[str, ...], spacing: Spacing | None) ->
     if spacing is not None:
         return spacing
     typography = shipped(language)
-    return Spacing.of(typography.space_before, quotes, typography.tie_after)
+    return Spacing.of(typography.space_before, quotes, typography.tie_after,
+                      typography.units)
 
 
 def parser(language: str, quotes: Quotes = None, spacing: Spacing | None = None

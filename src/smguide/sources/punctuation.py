@@ -1,5 +1,5 @@
-"""The space a language puts before : ; ? ! and inside guillemets, and after its short
-words, in the user's own text.
+"""The space a language puts before : ; ? ! and inside guillemets, after its short words
+and between a number and its unit, in the user's own text.
 
 French sets a no-break space before the colon and a narrow no-break space before ; ? !
 and inside « » (Lexique des règles typographiques en usage à l'Imprimerie nationale;
@@ -10,17 +10,13 @@ closing guillemet. A mark that is not a sentence's (10:30, https://, "?!") is le
 a space is only put in before a mark that follows a letter, a digit or a closing mark
 and is followed by a space, the end of the text or a closing mark.
 
-Polish, Czech and Slovak never leave a one-letter word (w, z, i, a; v, k, s) at a line's
-end (Polish typesetting's rule, and Czech's ČSN 01 6910): the typed space after such a
-word, or after an abbreviation that leads its word ("np."), becomes a no-break space, as
-TeX's vlna and Polish typesetters put a tie there. The words are the language's
-`tie_after`, each also with a capital ("W dziale", "Np. w"); only a whole word is tied
-(not the end of "mów" or of an address's "/w").
+Polish, Czech and Slovak tie their one-letter words to the next ("w domu"), and every
+language a number to its unit ("49 €"): sources/ties.py, run by the same rule.
 
 The spaces come from the language's typography (assets/typography.yaml, labels.yaml's
 `typography:`): `space_before` for the marks, the quotes' own spacing for the guillemets,
-`tie_after` for the short words.
-A language without them (English) is left as typed; a font without the narrow no-break
+`tie_after` for the short words, `units` for the units. A language without the marks'
+spaces (English) keeps its marks as typed; a font without the narrow no-break
 space gets the no-break space instead (`without_narrow`). The rule runs on Markdown's text
 (markdown.py adds it to its parsers), so the handbook and the deck, prose and plain
 fields, get the same spaces, and code spans and links' addresses are never touched.
@@ -28,16 +24,14 @@ fields, get the same spaces, and code spans and links' addresses are never touch
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from smguide.model.typography import Typography
+from smguide.sources.ties import NBSP, ends_tied, tie, tie_units
 
 SPACES = " \t"  # typed spaces: made no-break
-NBSP = "\u00a0"
 NO_BREAK = "\u00a0\u202f\u2009\u2007"  # already the user's choice: kept
 CLOSING = "»”’)]\"'"
 
@@ -49,22 +43,25 @@ class Spacing:
     before: tuple[tuple[str, str], ...] = ()  # (mark, space), e.g. (":", "\u00a0")
     guillemet: str = ""  # the space inside « » ("" : none)
     tied: tuple[str, ...] = ()  # words the next word is tied to ("w", "np."), sorted
+    units: tuple[str, ...] = ()  # units a number is tied to ("%", "€", "dni"), sorted
 
     @classmethod
     def of(cls, space_before: dict[str, str] | Iterable[tuple[str, str]],
-           quotes: Iterable[str], tie_after: Iterable[str] = ()) -> Spacing:
+           quotes: Iterable[str], tie_after: Iterable[str] = (),
+           units: Iterable[str] = ()) -> Spacing:
         """The spacing of a typography: its `space_before`, its double quotes' own
-        space ("«\u202f" gives a narrow no-break space inside guillemets) and its
-        `tie_after` words."""
+        space ("«\u202f" gives a narrow no-break space inside guillemets), its
+        `tie_after` words and its `units` (sources/ties.py)."""
         items = space_before.items() if isinstance(space_before, dict) else space_before
         opening = next(iter(quotes), "")
         inside = opening[1:] if opening.startswith("«") else ""
         return cls(tuple(sorted((mark, space) for mark, space in items if space)),
                    inside if inside and all(c in NO_BREAK for c in inside) else "",
-                   tuple(sorted({word for word in tie_after if word.strip()})))
+                   tuple(sorted({word for word in tie_after if word.strip()})),
+                   tuple(sorted({unit for unit in units if unit.strip()})))
 
     def __bool__(self) -> bool:
-        return bool(self.before or self.guillemet or self.tied)
+        return bool(self.before or self.guillemet or self.tied or self.units)
 
 
 def _wordlike(char: str) -> bool:
@@ -84,6 +81,8 @@ def spaced(text: str, spacing: Spacing, before: str = "", after: str = "") -> st
         return text
     if spacing.tied:
         text = tie(text, spacing.tied, before)
+    if spacing.units:
+        text = tie_units(text, spacing.units, before)
     return _marks_spaced(text, spacing, before, after) if spacing.before or \
         spacing.guillemet else text
 
@@ -113,48 +112,6 @@ def _marks_spaced(text: str, spacing: Spacing, before: str, after: str) -> str:
         if char == "«" and inside and following and following not in SPACES + NO_BREAK:
             out.append(inside)
     return "".join(out)
-
-
-# a tied word starts after none of these: a letter or digit (the end of "mów"), or a
-# character inside a word or an address ("e-w", "a/w", "x.w", "ab@w", a soft hyphen)
-_INSIDE = r"\w\-'’.@/\\\u00ad\u2060"
-
-
-@lru_cache(maxsize=16)
-def _tie_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """A tied word (or its capitalised form) standing as a word, then the typed spaces
-    after it (group 2) or the end of the text (group 2 empty)."""
-    forms = {form for word in words for form in (word, word[:1].upper() + word[1:])}
-    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-    return re.compile(f"(?<![{_INSIDE}])({alternatives})([ \t]+|$)")
-
-
-def _lead(before: str) -> str:
-    """The character put before a text so its first word is read as it stands."""
-    return before if before and not before.isspace() else " "
-
-
-def tie(text: str, words: tuple[str, ...], before: str = "") -> str:
-    """`text` with a no-break space for the typed space(s) after each of `words` that
-    stands as a word; `before`: the character before the text ("" : none)."""
-    padded = _lead(before) + text
-    out: list[str] = []
-    end = 1
-    for found in _tie_pattern(words).finditer(padded, 1):
-        if found[2]:
-            out.append(padded[end:found.start(2)])
-            out.append(NBSP)
-            end = found.end(2)
-    out.append(padded[end:])
-    return "".join(out)
-
-
-def ends_tied(text: str, words: tuple[str, ...], before: str = "") -> bool:
-    """Whether `text` ends in one of `words` standing as a word (so the line break that
-    follows it, a Markdown soft break, is tied too)."""
-    padded = _lead(before) + text
-    return any(not found[2] and found.end() == len(padded)
-               for found in _tie_pattern(words).finditer(padded, 1))
 
 
 def _takes_space(mark: str, previous: str, following: str) -> bool:

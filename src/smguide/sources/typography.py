@@ -36,6 +36,7 @@ def shipped(language: str) -> Typography:
 def _typography(fields: dict[str, Any]) -> Typography:
     fields["quotes"] = tuple(fields["quotes"])
     fields["tie_after"] = tuple(fields.get("tie_after", ()))
+    fields["units"] = tuple(fields.get("units", ()))
     return Typography.model_construct(**fields)  # of values validated already
 
 
