@@ -317,15 +317,15 @@ def _variants(ending: Ending, fit: Fit, name: str) -> list[str]:
     page is full (a card or a checklist on it after a short section, which loosening
     would push overleaf), loosen the blocks from its first one overleaf on, then the
     whole chapter (a short chapter may carry its card overleaf and still fill both); when
-    its opening page stops short before a card or table that may be set wide
+    its opening page stops short before a card, table or checklist that may be set wide
     (`fit.wide`), set it as wide as the opener, so that it comes back to that page."""
     if _good(ending):
         return []
     gap = any(f < NO_HOLE for f in ending.fills[:-1])  # a kept-whole block pushed off
     if ending.overleaf > 1 and ending.fills[0] < NO_HOLE and \
             f"{name}-{ending.overleaf}" in fit.wide:
-        # the opening page stops short before a card or table: that block set as wide
-        # as the opener (into the outer margin), as it is, then tightened
+        # the opening page stops short before a card, table or checklist: that block set
+        # as wide as the opener (into the outer margin), as it is, then tightened
         return [f"{WIDE}{ending.overleaf}", f"tight{WIDE}{ending.overleaf}", "tight"]
     if gap or ending.fill <= TIGHTEN_UP_TO:
         return ["tight", "loose"]

@@ -45,7 +45,7 @@ class TextGrid:
         edition (fitting.py changes only the spacing): on A4 and Letter an opening drop
         of a twentieth of the text block (an eighth left a chapter whose opening section
         is followed by a card, a checklist or a figure with its opening page half empty,
-        the block overleaf; a card or table may reach into the wide outer margin to stay
+        the block overleaf; a card, table or checklist may reach into the wide outer margin to stay
         on it). A5's text block is too short to take a role card, the comparison or the
         checklist under a chapter's opening section at any drop, and has no margin to
         reach into: its opener sinks a quarter of the text block (44 mm), as a book's
@@ -56,8 +56,8 @@ class TextGrid:
 
     @property
     def reach(self) -> float:
-        """How far a chapter's opener (and a card or table on its opening
-        page, fitting.py) reaches into the outer margin: a chapter opens on a right-hand
+        """How far a chapter's opener (and a card, table or checklist on its
+        opening page, fitting.py) reaches into the outer margin: a chapter opens on a right-hand
         page, and its opener spans the text block and the notes margin, REACH_CLEAR
         short of the trim, so that a long title or summary takes a line less; 0 for a
         notes margin under MIN_REACH + REACH_CLEAR wide (A5's 24 mm: a few millimetres

@@ -1,7 +1,7 @@
 """The spacing a chapter is set with when it is fitted: tight, loose or looser, for the
-whole chapter or from one of its blocks on, and the card or table on its
-opening page set as wide as the opener (into the outer margin), written as CSS scoped to
-that chapter.
+whole chapter or from one of its blocks on, and the card, table or checklist on its
+opening page set as wide as the opener (into the outer margin; a checklist in two
+columns of its items), written as CSS scoped to that chapter.
 """
 
 from __future__ import annotations
@@ -37,10 +37,12 @@ THEN = "/"  # "tight/loose@4": tight, and loose from block 4 on
 WIDE = "+"  # "tight+2": tight, and block 2 set wide; "+2": block 2 wide, spacing as is
 # what a block set wide spans: the text block and the outer margin, as the chapter's
 # opener does (--reach and --wide: brand.css.j2, from grid.TextGrid.reach)
-# (not a checklist: its lines would run to 95 characters, and in two columns WeasyPrint
-# may carry it over a page turn)
-WIDE_TYPES = ("role", "comparison")  # the blocks that hold them
-WIDE_BOXES = (".role", "table.comparison")
+# a checklist set wide is set in two columns of its items (one column that wide would
+# run to 95 characters a line; two are about 45, an item's one to three lines); fitting.py
+# keeps the variant only when the checklist stays whole on the opening page
+WIDE_TYPES = ("role", "comparison", "checklist")  # the blocks that hold them
+WIDE_BOXES = (".role", "table.comparison", "ul.checklist")
+CHECKLIST_GAP = "6mm"  # between a wide checklist's two columns
 
 
 def known(variant: Any) -> bool:
@@ -94,7 +96,11 @@ def _spacing(anchor: str, variant: str) -> str:
         return "\n".join(([_spacing(anchor, rest)] if rest else []) + [
             ", ".join(f"{block} > {box}" for box in WIDE_BOXES)
             + " { margin-right: var(--reach, 0); }",
-            f"{block} > table.comparison {{ width: var(--wide, 100%); }}"])
+            f"{block} > table.comparison {{ width: var(--wide, 100%); }}",
+            f"{block} > ul.checklist {{ display: grid; grid-template-columns: "
+            f"minmax(0, 1fr) minmax(0, 1fr); column-gap: {CHECKLIST_GAP}; }}",
+            f"{block} > ul.checklist > li {{ padding: 1mm 0 1mm 7mm; }}",
+            f"{block} > ul.checklist .box {{ top: 1.2mm; }}"])
     name, _, start = variant.partition(FROM)
     scope = _scope(anchor)
     if start:
