@@ -30,6 +30,14 @@ if TYPE_CHECKING:
     from smguide.model.options import DeckOptions
 
 
+# what the render child loads while the files are read (render_checks imports the rest)
+RENDER_CHECKS = ("smguide.deck.plan", "smguide.deck.render", "smguide.deck.diagram")
+
+
+def _errors(findings: list[Problem]) -> bool:
+    return any(f.severity == "error" for f in findings)
+
+
 def warning(problem: Problem) -> Problem:
     """A loader's warning as a Problem of severity "warning"."""
     return replace(problem, severity="warning")
@@ -68,32 +76,35 @@ class Report:
 
 def run_check(project: Project, deck: DeckOptions | None = None) -> Report:
     """Validate content, brand and templates; then look for what would look bad; `deck`:
-    the deck's company template and shape, as slides would build it."""
+    the deck's company template and shape, as slides would build it. What rendering shows
+    (renderchecks.render_checks) is found in a child started first, so it loads the deck's
+    modules while the files are read here, and lays out the slides while the files' own
+    checks run here; its findings count only when those found no error."""
     from smguide.commands.inputs import read_inputs
+    from smguide.safety.sandbox import Limits, Worker
+    from smguide.sources import brand as _brand  # noqa: F401 - the child unpickles a Brand
 
-    found = read_inputs(project.sources())
-    guide, brand = found.guide, found.brand
-    theme = brand.deck_warnings() if brand is not None else []
-    findings = [*found.problems,
-                *(warning(w) for w in [*found.warnings, *theme])]
-    findings += compile_templates(project.templates)
-    if guide is not None:
-        findings += language_mismatch(guide, project)
-        findings += cross_references(guide)
-        findings += translation_drift(guide, project)
-        findings += image_resolution(guide)
-    if brand is not None:
-        findings += logo_checks(brand)
-    if guide is not None and brand is not None and not any(
-            f.severity == "error" for f in findings):
-        from smguide.safety.sandbox import Limits, run_limited
-
-        checked_guide, checked_brand = guide, brand
-        limits = Limits.from_env()
-        findings += run_limited(lambda: render_checks(checked_guide, checked_brand,
-                                                      project.templates,
-                                                      limits.allow_network, deck),
-                                limits, "the templates")
+    limits = Limits.from_env()
+    with Worker(limits, "the templates", RENDER_CHECKS) as child:
+        found = read_inputs(project.sources())
+        guide, brand = found.guide, found.brand
+        theme = brand.deck_warnings() if brand is not None else []
+        findings = [*found.problems,
+                    *(warning(w) for w in [*found.warnings, *theme])]
+        findings += compile_templates(project.templates)
+        rendering = guide is not None and brand is not None and not _errors(findings)
+        if rendering:
+            child.submit(render_checks, guide, brand, project.templates,
+                         limits.allow_network, deck)
+        if guide is not None:
+            findings += language_mismatch(guide, project)
+            findings += cross_references(guide)
+            findings += translation_drift(guide, project)
+            findings += image_resolution(guide)
+        if brand is not None:
+            findings += logo_checks(brand)
+        if rendering and not _errors(findings):
+            findings += child.result()
     order = {"error": 0, "warning": 1}
     findings = sorted(dict.fromkeys(findings), key=lambda f: (order[f.severity], *file_line(f)))
     chapters = f", {counted(len(guide.chapters), 'chapter')}" if guide else ""
