@@ -17,7 +17,17 @@ from smguide.deck.fitting import (
     words,
 )
 from smguide.deck.slides import drop_empty, title_of, too_long
-from smguide.deck.textfit import Box, Fonts, Page, Para, fits, on_scale, paginate, text_height
+from smguide.deck.textfit import (
+    Box,
+    Fonts,
+    Page,
+    Para,
+    fits,
+    line_count,
+    on_scale,
+    paginate,
+    text_height,
+)
 from smguide.deck.theme import filled_shape
 from smguide.deck.titles import continuation
 from smguide.deck.typescale import DENSE_TEXT, LIST_TEXT
@@ -37,6 +47,9 @@ if TYPE_CHECKING:
 
     from smguide.deck.context import DeckContext
     from smguide.deck.plan import PlannedSlide
+
+
+PAD = Box(0, 0, 14.4, 10.8)  # a card's insets (pt)
 
 
 def _practice(practice: Any, lang: Writing, tone: str, step: int = 1) -> list[Para]:
@@ -78,7 +91,7 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
     area = deck.edge_area(planned)  # the cards' edges where the title's text starts
     tone = _head_tone(deck)
     cards = [_practice(p, lang, tone) for p in block.items]
-    pad = Box(0, 0, 14.4, 10.8)
+    pad = PAD
 
     def fit(chunk: Sequence[list[Para]]) -> float | None:
         """The largest dense size where every card of the slide holds its text."""
@@ -103,6 +116,7 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
     if pages is None:
         alone = next((card for card in cards if fit([card]) is None), cards[0])
         raise too_long(deck, planned, "one practice", para_text(alone), minimum=DENSE[1])
+    _one_line_heads(area, pages, fonts)
     typo = deck.guide.typography
     # what the card leaves out: why the practice matters (the card says what it is)
     why = {id(card): typo.pair(plain(p.title, lang), plain(p.why, lang))
@@ -123,6 +137,29 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
                               strict=True):
             _card(deck, slide, cell, card, page.size, pad, family)
         drop_empty(slide)
+
+
+def _one_line_heads(area: Area, pages: list[Page[list[Para]]], fonts: Fonts) -> None:
+    """Every card's heading a step of the type scale over its text where
+    each heading of the block stays on one line there, else at the text's size (bold, in
+    colour, as a sparse slide's are) where they all do: a heading that wraps ("Clear
+    roles, shared / goals") reads as two; as they were when neither keeps them whole.
+    (A smaller common size, set at the end, takes the headings down with the text.)"""
+    def whole(step: int) -> bool:
+        for page in pages:
+            width = _grid(area, len(page.items))[0].width / 12700 - 2 * PAD.inset_x
+            for card in page.items:
+                head = replace(card[0], step=step)
+                if line_count(head, width, head.size_at(page.size), fonts) > 1:
+                    return False
+        return True
+
+    steps = {card[0].step for page in pages for card in page.items}
+    if steps != {1} or whole(1) or not whole(0):
+        return
+    for page in pages:
+        for card in page.items:  # in place: the cards are known by their identity
+            card[0] = replace(card[0], step=0)
 
 
 def _rows(area: Area, cards: Sequence[list[Para]], size: float, pad: Box,
