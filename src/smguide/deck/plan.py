@@ -4,19 +4,27 @@
 *references* (a chapter number, a block number, a layout name). Every `{{ value }}` in it
 is written as a quoted YAML scalar, so content can never change the plan's structure;
 Python then resolves the references against the validated Guide.
+
+The built-in plan's references for a guide are kept in the user's cache (io.modelcache),
+keyed by the guide (its repr: every value the template sees), the shipped deck templates,
+the code that renders and reads them and the installed packages' versions: the same guide
+on the next run gets its plan without Jinja, the YAML reader or the validator. A plan
+with a problem is never kept, and one from template overrides (which may include any
+file of their folder) is rendered every time.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints
 
 from smguide.errors import ContentError, Problem, Where, counted
-from smguide.handbook.templating import make_env, render
+from smguide.io.modelcache import cached_model, keep_model, model_key
 from smguide.model.base import Strict
 from smguide.model.guide import Block, Chapter, Guide
 from smguide.sources.validate import validate
@@ -66,6 +74,8 @@ def yaml_scalar(value: Any) -> str:
 
 
 def render_plan(guide: Guide, templates: Path | None) -> str:
+    from smguide.handbook.templating import make_env, render  # Jinja: only when rendered
+
     env = make_env(templates, html=False, language=guide.language,
                    typography=guide.typography)
     env.finalize = yaml_scalar
@@ -99,8 +109,65 @@ def deck_blocks(chapter: Chapter) -> list[tuple[int, Block]]:
     return [(n, block) for n, block in enumerate(chapter.blocks, 1) if on_slides(block)]
 
 
+# a kept plan: for each slide (kind, layout, chapter, block, title, notes, its line)
+Kept = list[tuple[Any, ...]]
+
+
 def load_plan(guide: Guide, templates: Path | None) -> list[PlannedSlide]:
-    """Render, parse, validate and resolve the plan; report every problem at once."""
+    """The plan's slides: the ones kept for this guide (see above), else the plan rendered,
+    parsed, validated and resolved, reporting every problem at once."""
+    key = None if templates is not None else _plan_key(guide)
+    kept: Kept | None = cached_model(key) if key is not None else None
+    if kept is not None:
+        return [_kept_slide(number, entry, guide) for number, entry in enumerate(kept, 1)]
+    slides, refs = _planned(guide, templates)
+    if key is not None:  # only a plan without a problem gets here
+        keep_model(key, [(ref.kind, ref.layout, ref.chapter, ref.block, ref.title, ref.notes,
+                          slide.where.line if slide.where else None)
+                         for ref, slide in zip(refs, slides, strict=True)])
+    return slides
+
+
+def _kept_slide(number: int, entry: tuple[Any, ...], guide: Guide) -> PlannedSlide:
+    """Kept entry `number` resolved against the guide it was kept for, as `_resolve` does."""
+    kind, layout, chapter_number, block_number, title, notes, line = entry
+    chapter = guide.chapters[chapter_number - 1] if chapter_number is not None else None
+    block = (chapter.blocks[block_number - 1]
+             if chapter is not None and block_number is not None else None)
+    where = Where(f"{PLAN_TEMPLATE} (rendered)", line, None, f"slide {number} ({kind})")
+    return PlannedSlide(kind, layout, chapter, block, title, notes, where)
+
+
+def _plan_key(guide: Guide) -> str | None:
+    """What the built-in plan rendered for `guide` depends on: the guide's values (its
+    repr), the shipped deck templates, our code and the installed packages (None: not
+    readable, so nothing is kept)."""
+    try:
+        return model_key(b"deck plan", repr(guide).encode(), _plan_code())
+    except OSError:
+        return None
+
+
+@cache
+def _plan_code() -> bytes:
+    """The shipped deck templates, the source of the modules that render and read the
+    plan (this one, the templating, the sources with the filters, the model), and every
+    installed distribution with its version (Jinja's, PyYAML's...)."""
+    from smguide.io.buildcache import installed_packages
+    from smguide.resources import PACKAGE_DIR, builtin
+
+    files = sorted(path for path in (builtin("templates") / "deck").glob("*")
+                   if path.is_file())
+    files += [PACKAGE_DIR / "deck" / "plan.py", PACKAGE_DIR / "errors.py",
+              *sorted((PACKAGE_DIR / "handbook").glob("template*.py")),
+              *sorted((PACKAGE_DIR / "sources").glob("*.py")),
+              *sorted((PACKAGE_DIR / "model").glob("*.py"))]
+    return b"".join(file.name.encode() + b"\0" + file.read_bytes() for file in files) + \
+        "\0".join(installed_packages()).encode()
+
+
+def _planned(guide: Guide, templates: Path | None) -> tuple[list[PlannedSlide], list[SlideRef]]:
+    """Render, parse, validate and resolve the plan: (slides, their references)."""
     shown = f"{PLAN_TEMPLATE} (rendered)"
     text = render_plan(guide, templates)
     try:
@@ -122,7 +189,7 @@ def load_plan(guide: Guide, templates: Path | None) -> list[PlannedSlide]:
             slides.append(resolved)
     if problems:
         raise ContentError(problems)
-    return slides
+    return slides, refs
 
 
 def _resolve(ref: SlideRef, guide: Guide, where: Where, problems: list[Problem]
