@@ -146,6 +146,32 @@ def test_outputs_of_different_kinds_never_share_a_name() -> None:
                      "handbook-a5-print.pdf", "handbook-letter.pdf", "handbook-letter-print.pdf"}
     assert (deck_name(None), deck_name("16:9"), deck_name("4:3")) == (
         "deck.pptx", "deck.pptx", "deck-4x3.pptx")
+    assert deck_name(None, Path("brand/firma.pptx")) == "deck-firma.pptx"
+    assert deck_name("4:3", Path("Firma 2026 (nowy).potx"), "dark") == (
+        "deck-firma-2026-nowy-4x3-dark.pptx")
+    assert deck_name(None, Path("___.pptx")) == "deck-template.pptx"
+
+
+def test_a_deck_on_a_template_does_not_overwrite_the_built_in_one(
+        run: Callable[..., Result], tmp_path: Path) -> None:
+    """`slides --template` writes deck-<template>.pptx and says so; deck.pptx stays."""
+    from pptx import Presentation
+
+    from tests.deck.conftest import TEMPLATE
+
+    template = tmp_path / "firma.pptx"
+    template.write_bytes(TEMPLATE.read_bytes())
+    assert run("slides").exit_code == 0
+    built_in = (tmp_path / "output/deck.pptx").read_bytes()
+    result = run("slides", "--template", str(template))
+    assert result.exit_code == 0, result.stderr
+    assert "Wrote output/deck-firma.pptx" in result.stderr + result.stdout
+    assert (tmp_path / "output/deck.pptx").read_bytes() == built_in
+    # the template is 4:3, the built-in deck 16:9: each file is the deck it is named for
+    on_template = Presentation(str(tmp_path / "output/deck-firma.pptx"))
+    built = Presentation(str(tmp_path / "output/deck.pptx"))
+    assert round(on_template.slide_width / on_template.slide_height, 2) == 1.33
+    assert round(built.slide_width / built.slide_height, 2) == 1.78
 
 
 def test_a_4x3_deck_does_not_overwrite_the_16x9_one(run: Callable[..., Result],

@@ -163,8 +163,9 @@ def pdf(say: Say, content: Path | None, brand: Path | None, templates: Path | No
                    "bundled Lato does), so PowerPoint shows them on a computer without them. "
                    "LibreOffice ignores embedded fonts.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the deck (default: output/deck.pptx; deck-4x3.pptx "
-                   "with --aspect 4:3; -LANG added with --lang).")
+              help="Where to write the deck (default: output/deck.pptx; with --template "
+                   "firma.pptx, deck-firma.pptx; then -4x3 with --aspect 4:3, -dark with "
+                   "--theme dark, -LANG with --lang: deck-firma-4x3-dark-de.pptx).")
 @click.pass_obj
 @safety_options()
 def slides(say: Say, content: Path | None, brand: Path | None, templates: Path | None,
@@ -177,7 +178,7 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
     Examples:
       smguide slides
       smguide slides --aspect 4:3               # -> output/deck-4x3.pptx
-      smguide slides --template corporate.pptx
+      smguide slides --template corporate.pptx  # -> output/deck-corporate.pptx
       smguide slides --template-overrides my-templates   # its deck/plan.yaml.j2 picks slides
       smguide slides --lang de                  # content/de/ -> output/deck-de.pptx
       smguide slides --theme dark               # the brand's dark colours
@@ -189,8 +190,7 @@ def slides(say: Say, content: Path | None, brand: Path | None, templates: Path |
     from smguide.model.options import DeckOptions
 
     project = resolve_project(content, brand, templates, lang, say)
-    name = deck_name(aspect).replace(".pptx", "-dark.pptx") if theme == "dark" else deck_name(
-        aspect)
+    name = deck_name(aspect, template, theme)
     built = build_slides(project.sources(), output or project.output(name),
                          DeckOptions(template=template, aspect=aspect, theme=theme,
                                      embed_fonts=embed_fonts), limits)
@@ -233,7 +233,7 @@ def build(say: Say, content: Path | None, brand: Path | None, templates: Path | 
       smguide build                      # output/handbook.pdf and output/deck.pptx
       smguide build --lang de            # output/handbook-de.pdf and output/deck-de.pptx
       smguide build --paper letter --out-dir out
-      smguide build --print --template corporate.pptx
+      smguide build --print --template corporate.pptx   # deck-corporate.pptx
       smguide build --force              # even if nothing changed since the last build
     """
     from dataclasses import replace
@@ -243,7 +243,7 @@ def build(say: Say, content: Path | None, brand: Path | None, templates: Path | 
     project = resolve_project(content, brand, templates, lang, say)
     out_dir = out_dir or project.out_dir
     names = (Path(project.named(handbook_name(paper, print_profile))),
-             Path(project.named(deck_name(aspect))))
+             Path(project.named(deck_name(aspect, template))))
     # (not --jobs: the outputs are the same whatever it is)
     settings = {"paper": paper.lower(), "print": print_profile, "template": template,
                 "aspect": aspect, "names": names, "limits": replace(limits, jobs=None)}

@@ -4,6 +4,7 @@ render processes before the content model or any engine is imported."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -70,6 +71,16 @@ def handbook_name(paper: str, print_profile: bool) -> str:
     return "-".join(["handbook", *parts]) + ".pdf"
 
 
-def deck_name(aspect: str | None) -> str:
-    """deck.pptx, or deck-4x3.pptx for a 4:3 deck."""
-    return "deck-4x3.pptx" if aspect == "4:3" else "deck.pptx"
+def deck_name(aspect: str | None, template: Path | None = None, theme: str = "light") -> str:
+    """The default file name of a deck: deck.pptx; on a company template, its file's name
+    added (deck-firma.pptx for firma.pptx), so it never overwrites the built-in deck; then
+    -4x3 for a 4:3 deck and -dark for the dark theme (deck-firma-4x3-dark.pptx)."""
+    parts = ["deck", _slug(template.stem) if template is not None else "",
+             "4x3" if aspect == "4:3" else "", "dark" if theme == "dark" else ""]
+    return "-".join(part for part in parts if part) + ".pptx"
+
+
+def _slug(stem: str) -> str:
+    """A template's file name as part of another's: lower case, a hyphen for each run of
+    spaces and marks ("Firma 2026 (nowy)" -> "firma-2026-nowy"); "template" if none is left."""
+    return re.sub(r"[\W_]+", "-", stem.lower()).strip("-") or "template"
