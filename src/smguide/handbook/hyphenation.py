@@ -27,7 +27,11 @@ doubled letter that ends the word: "Kaffee" keeps its ff). The first level does 
 know every compound ("Marktforschung", "griffbereit", "Kaufbereitschaft"): a syllable
 break of the second level between two letters of a ligature, before at least MAIN_PART
 letters and not inside a doubled letter, counts as a joint too (a ligature left out
-inside a part is never wrong in German; one across a joint is). It has no glyph and no text in
+inside a part is never wrong in German; one across a joint is). Nor does it know every
+compound's joint ("Zeitrahmen" would be offered as "Zeit-rah-men", and break "Zeitrah-" /
+"men"): a short list of such compounds for the language (assets/joints/LANG.txt, each
+with a | at its joints) gives the joints of a word that holds one, as main joints.
+It has no glyph and no text in
 the PDF: the words read back whole ("aufbauen"), and a soft hyphen next to it is not
 inside a ligature, so that break is kept (handbook/typeset.py takes out a soft hyphen
 inside one).
@@ -47,6 +51,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from smguide.resources import ASSETS_DIR
+
+JOINTS = ASSETS_DIR / "joints"  # compounds whose joints the dictionaries miss, by language
 EDGE = 3  # letters kept before and after a break
 MAIN_PART = 4  # letters the part before a joint has when it is a compound's joint
 SOFT_HYPHEN = "\u00ad"
@@ -64,9 +71,42 @@ LIGATURE_BREAK = re.compile("|".join(f"(?<=[{a}{a.upper()}])\u00ad(?=[{b}])"
 VOWELS = set("aeiouyäöüàáâãåæèéêëìíîïòóôõøœùúûýÿąęėįųűőāēīōūăîâ")
 
 
-def two_level(path: Path, base: Any) -> Any | None:
+Compounds = tuple[tuple[str, tuple[int, ...]], ...]  # (compound, where its joints are)
+
+
+@lru_cache(maxsize=8)
+def listed_compounds(language: str) -> Compounds:
+    """The compounds listed for `language`'s primary subtag (assets/joints/LANG.txt):
+    each written whole, lower case, with the offsets of its joints; none for a language
+    with no list."""
+    name = language.replace("_", "-").split("-")[0].lower()
+    path = JOINTS / f"{name}.txt"
+    if not name.isalpha() or not path.is_file():
+        return ()
+    found = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("#")[0].strip().lower().split("|")
+        if len(parts) > 1 and all(parts):
+            ends = [sum(len(p) for p in parts[:i]) for i in range(1, len(parts))]
+            found.append(("".join(parts), tuple(ends)))
+    return tuple(found)
+
+
+def _listed(word: str, compounds: Compounds) -> set[int]:
+    """The joints of the listed compounds that `word` (lower case) holds."""
+    found: set[int] = set()
+    for whole, joints in compounds:
+        start = word.find(whole)
+        while start >= 0:
+            found.update(start + j for j in joints)
+            start = word.find(whole, start + 1)
+    return found
+
+
+def two_level(path: Path, base: Any, compounds: Compounds = ()) -> Any | None:
     """The dictionary at `path` read level by level (a `base`, pyphen.HyphDict, of
-    the levels), or None when it has one level."""
+    the levels), or None when it has one level; `compounds`: joints its first level
+    misses (`listed_compounds`)."""
     raw = path.read_bytes()
     marker = raw.find(b"\nNEXTLEVEL")
     if marker < 0:
@@ -92,12 +132,14 @@ def two_level(path: Path, base: Any) -> Any | None:
             found = self.cache.get(word)
             if found is None:
                 found = self.cache[word] = _positions(word, self.parts, self.syllables,
-                                                      self.edge)
+                                                      self.edge, _listed(word, compounds))
             return found
 
         def joints(self, word: str) -> list[int]:
-            """Where the first level marks the word's parts (prefixes and joints)."""
-            return _joints(word.lower(), self.parts)
+            """Where the first level marks the word's parts (prefixes and joints), and
+            the joints of a listed compound in it."""
+            word = word.lower()
+            return sorted(set(_joints(word, self.parts)) | _listed(word, compounds))
 
     return TwoLevel()
 
@@ -118,17 +160,22 @@ def _joints(word: str, parts: Any) -> list[int]:
     return sorted({int(p) for p in parts.positions(word) if 0 < int(p) < len(word)})
 
 
-def _positions(word: str, parts: Any, syllables: Any, edge: int) -> list[Any]:
+def _positions(word: str, parts: Any, syllables: Any, edge: int,
+               listed: set[int] | None = None) -> list[Any]:
+    """The word's breaks: its parts' syllables, at least `edge` letters from a part's
+    edges, and its joints (the first level's, and `listed`: a listed compound's, which
+    count as main joints)."""
     from pyphen import DataInt
 
-    joints = _joints(word, parts)
+    listed = {j for j in listed or () if 0 < j < len(word)}
+    joints = sorted(set(_joints(word, parts)) | listed)
     breaks = set(joints)
     for start, end in zip([0, *joints], [*joints, len(word)], strict=True):
         part = word[start:end]
         breaks.update(start + int(p) for p in syllables.positions(part)
                       if edge <= int(p) <= len(part) - edge)
     main = [j for j, before in zip(joints, [0, *joints], strict=False)
-            if j - before >= MAIN_PART]
+            if j - before >= MAIN_PART or j in listed]
     if main:  # after the first main joint, only main joints
         breaks = {p for p in breaks if p <= main[0] or p in main}
     kept: list[int] = []
@@ -154,13 +201,14 @@ def _ligates(word: str, at: int) -> bool:
     return before != after or len(word) - at >= MAIN_PART
 
 
-def dictionary(path: Path) -> Any:
+def dictionary(path: Path, compounds: Compounds = ()) -> Any:
     """The hyphenation dictionary at `path` (a pyphen.HyphDict): a two-level file read
-    level by level, a one-level file as Pyphen reads it."""
+    level by level (with the joints of `compounds`), a one-level file as Pyphen reads
+    it."""
     import pyphen
 
     try:
-        found = two_level(path, pyphen.HyphDict)
+        found = two_level(path, pyphen.HyphDict, compounds)
     except (OSError, ValueError):  # not readable as two levels: Pyphen's own reading
         found = None
     return found if found is not None else pyphen.HyphDict(path)
@@ -181,7 +229,7 @@ def hyphenator(language: str) -> Callable[[str], str] | None:
     lang = "en_US" if base.split("_")[0].lower() == "en" else pyphen.language_fallback(base)
     if not lang:
         return None
-    patterns = dictionary(Path(str(pyphen.LANGUAGES[lang])))
+    patterns = dictionary(Path(str(pyphen.LANGUAGES[lang])), listed_compounds(lang))
     joints = getattr(patterns, "joints", None)
     english = lang.startswith("en")
 

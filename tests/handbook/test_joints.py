@@ -1,0 +1,69 @@
+"""German compounds whose joints the hyphenation dictionary misses break at their joints:
+the shipped list (assets/joints/de.txt, handbook/hyphenation.py), in the hyphenator and
+read back from the German handbook."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from smguide.handbook.hyphenation import SOFT_HYPHEN, hyphenator, listed_compounds
+from smguide.resources import builtin
+from tests.pagequality import measure, source_compounds
+
+
+def _breaks(word: str) -> set[int]:
+    """Where the German hyphenator lets `word` break (letters before each break)."""
+    german = hyphenator("de")
+    assert german is not None
+    found, letters = set(), 0
+    for char in german(word):
+        if char == SOFT_HYPHEN:
+            found.add(letters)
+        elif char.isalpha():
+            letters += 1
+    return found
+
+
+@pytest.mark.parametrize("word, joint, wrong", [
+    ("Zeitrahmen", 4, 7),  # Zeit-rahmen, never Zeitrah-men
+    ("Zeitrahmens", 4, 7),
+    ("Projektzeitrahmen", 11, 14),  # a compound holding a listed one
+    ("Kennzahlen", 4, 7),
+    ("Internetverbindung", 8, 11),  # Internet-verbindung, never Internetver-bindung
+    ("stattfinden", 5, 8),
+    ("Nährstoffreicher", 9, 12)])
+def test_a_listed_compound_breaks_at_its_joint(word: str, joint: int, wrong: int) -> None:
+    breaks = _breaks(word)
+    assert joint in breaks and wrong not in breaks, (word, sorted(breaks))
+
+
+def test_the_list_reads_as_compounds_and_changes_nothing_else() -> None:
+    """Every entry has a joint; a language without a list, and German words that hold
+    no listed compound, break as before (the dictionary's two levels alone)."""
+    listed = listed_compounds("de")
+    assert listed and all(joints for _, joints in listed)
+    assert listed_compounds("de-CH") == listed and listed_compounds("nl") == ()
+    assert _breaks("Zusammenarbeit") == {5, 8, 10}  # Zusam-men-ar-beit
+    assert _breaks("Markenbekanntheit") == {3, 6}  # Mar-ken-bekanntheit
+
+
+def test_the_german_handbook_breaks_listed_compounds_at_their_joints(
+        built_handbook: Callable[..., Path]) -> None:
+    """Read back from the German A4 handbook: a hyphenated word that holds a listed
+    compound breaks before that compound's first joint or at one of its joints, never
+    in the part after a joint ("Zeitrah-" / "men" broke so)."""
+    report = measure(built_handbook("a4", "de"), source_compounds(builtin("content")))
+    assert report.hyphenated_lines > 0 and report.hyphenation == [], report.hyphenation
+    listed = listed_compounds("de")
+    for broken in report.broken_words:
+        head, _, tail = broken.partition("-")
+        word, at = re.sub(r"\W", "", head + tail).lower(), len(re.sub(r"\W", "", head))
+        for whole, joints in listed:
+            start = word.find(whole)
+            if start >= 0:
+                inside = start + joints[0] < at < start + len(whole)
+                assert not inside or at - start in joints, broken
