@@ -164,8 +164,8 @@ def test_the_practices_slide_uses_its_slide_at_a_size_of_the_scale(decks: dict,
                                                                     name: str) -> None:
     """The practice cards fill the room between the title and the footer (rows sharing
     its height, not bunched in its top half), their text at the deck's dense body size,
-    each card's heading a step of the scale over its text; or, a sparse slide of cards,
-    at the lists' size (24 pt), the heading at that size too (bold, in colour)."""
+    or, a sparse slide of cards, at the lists' size (24 pt); each card's heading a step
+    of the scale over its text or at its size (bold, in colour)."""
     prs = decks[name]
     slide = next(s for s in content_slides(prs) if any(sh.name == "Card" for sh in s.shapes))
     cards = [s for s in slide.shapes if s.name == "Card"]

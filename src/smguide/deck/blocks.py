@@ -27,7 +27,7 @@ from smguide.deck.tables import said_rows, table_slides
 from smguide.deck.textfit import Box, Fonts, Para, largest_size, paginate, text_height
 from smguide.deck.theme import filled_shape
 from smguide.deck.titles import continuation
-from smguide.deck.typescale import LIST_TEXT
+from smguide.deck.typescale import LIST_TEXT, own_family
 from smguide.deck.write import (
     INSET_X,
     bullet_indent,
@@ -143,19 +143,24 @@ SPREAD = 2.0  # ...but at most this far apart (ems above each item)
 def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
                 items: Sequence[Para], sizes: tuple[float, float] = BODY,
                 said: Sequence[str] | None = None, extra: Sequence[str] = (),
-                panel: bool = False) -> None:
+                panel: bool = False, one_slide: bool = False) -> None:
     """Paragraphs in the body placeholder, continued on more slides when they don't fit
-    at the base size or pass MAX_WORDS. Each slide's default notes are its own items
-    (`said`, one line per item, else their text); `extra` (what the slide leaves out)
-    goes to the first slide's notes. `panel`: on the handbook's takeaways panel (a light
-    panel with an accent rule along its top)."""
+    at the base size or pass MAX_WORDS: split rather than shrunk. Each slide's default
+    notes are its own items (`said`, one line per item, else their text); `extra` (what
+    the slide leaves out) goes to the first slide's notes. `panel`: on the handbook's
+    takeaways panel (a light panel with an accent rule along its top). `one_slide` (the
+    agenda, the summary: a list read as one) shrinks to stay on one slide before it is
+    continued. A list set under the base size (one item, or a `one_slide` list, that
+    does not fit at it) is at its own size: it does not take the deck's other lists
+    down with it (typescale.own_family)."""
     area = deck.area_of(planned)
     lines = list(said) if said is not None else sentences(items)
     index = {id(item): n for n, item in enumerate(items)}
     room = Box(area.width / 12700, area.height / 12700, INSET_X + PANEL_X, PANEL_Y) if panel \
         else area.box
     fit = split_first(lambda chunk: largest_size(_first(chunk), room, deck.body_fonts,
-                                                 *sizes), sizes[0], words, whole=len(items))
+                                                 *sizes), sizes[0], words,
+                      whole=len(items) if one_slide else 0)
     pages = paginate(items, fit)
     if pages is None:
         alone = next((item for item in items if largest_size(
@@ -173,6 +178,7 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
         numbers = deck.tones.lightened("accent1", behind) or numbers
     dots = deck.tones.readable("accent1", behind, large=True)  # bullets: graphics, 3:1
     continues = _continued(deck, planned, title, [page.items for page in pages])
+    family = LIST_TEXT if pages[0].size >= sizes[0] else own_family(LIST_TEXT, planned)
     for number, page in enumerate(pages):
         if deck.fitting:
             deck.fit_slide(planned, title, number, continues[number])
@@ -187,7 +193,7 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
                  for p in _first(page.items)]
         shown = [replace(p, tone=text) if text and not p.tone else p for p in shown]
         spread = _spread(shown, room, deck.body_fonts, page.size) if len(pages) == 1 else None
-        deck.scale.fill(LIST_TEXT, target, spread or shown, page.size)
+        deck.scale.fill(family, target, spread or shown, page.size)
         if panel:
             _panel(deck, slide, target, spread or shown, page.size,
                    (shown, room) if len(pages) == 1 else None)

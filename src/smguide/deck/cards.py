@@ -52,11 +52,13 @@ if TYPE_CHECKING:
 PAD = Box(0, 0, 14.4, 10.8)  # a card's insets (pt)
 
 
-def _practice(practice: Any, lang: Writing, tone: str, step: int = 1) -> list[Para]:
-    """A card: the practice's title (in `tone`, `step`s of the type scale over the card's
-    text) and what it is (its `slide:` line when it has one); why it matters is said
-    (notes)."""
-    return [Para(typed_spans(practice.title, lang, bold=True), tone=tone, step=step),
+def _practice(practice: Any, lang: Writing, tone: str) -> list[Para]:
+    """A card: the practice's title (bold, in `tone`; measured at the card text's size,
+    so the text takes the largest size the card holds: a title a step over took the 4:3
+    cards' text to 18 pt with room to spare; raised a step by _one_line_heads where that
+    costs nothing) and what it is (its `slide:` line when it has one); why it matters is
+    said (notes)."""
+    return [Para(typed_spans(practice.title, lang, bold=True), tone=tone),
             Para(spans(practice.slide or practice.what, lang), space_before=0.4)]
 
 
@@ -100,15 +102,16 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
         return next((size for size in on_scale(*DENSE) if _holds(area, chunk, size, pad,
                                                                  fonts)), None)
 
-    # a sparse slide of cards (every card on one slide at the lists' size, its title at
-    # that size in bold and colour, as a role card's column headings are): set as the
-    # deck's lists are, not a size under them with a third of each card empty
-    sparse = [_practice(p, lang, tone, step=0) for p in block.items]
+    # a sparse slide of cards (every card on one slide at the lists' size): set as the
+    # deck's lists are, not a size under them with a third of each card empty. Cards
+    # that do not hold so are the dense size's, on one slide when they hold there (the
+    # practices a title counts stay together: two slides of "Four practices" showing
+    # two each would not say so), else continued
     family = DENSE_TEXT
-    if len(sparse) <= 4 and sum(words(c) for c in sparse) <= MAX_WORDS and \
-            _holds(area, sparse, float(BODY[0]), pad, fonts):
-        cards, family = sparse, LIST_TEXT
-        pages: list[Page[list[Para]]] | None = [Page(sparse, float(BODY[0]))]
+    if len(cards) <= 4 and sum(words(c) for c in cards) <= MAX_WORDS and \
+            _holds(area, cards, float(BODY[0]), pad, fonts):
+        family = LIST_TEXT
+        pages: list[Page[list[Para]]] | None = [Page(cards, float(BODY[0]))]
     else:
         pages = paginate(cards, split_first(fit, DENSE[0],
                                             lambda chunk: sum(words(c) for c in chunk),
@@ -140,11 +143,12 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
 
 
 def _one_line_heads(area: Area, pages: list[Page[list[Para]]], fonts: Fonts) -> None:
-    """Every card's heading a step of the type scale over its text where
-    each heading of the block stays on one line there, else at the text's size (bold, in
-    colour, as a sparse slide's are) where they all do: a heading that wraps ("Clear
-    roles, shared / goals") reads as two; as they were when neither keeps them whole.
-    (A smaller common size, set at the end, takes the headings down with the text.)"""
+    """A dense block's card headings a step of the type scale over their text where each
+    of them stays on one line there and every slide's cards still hold their text at its
+    size, else at the text's size (bold, in colour, as a sparse slide's are): a heading
+    that wraps ("Clear roles, shared / goals") reads as two, and the text keeps the size
+    it was fitted at. A sparse slide's (at the lists' size) stay at it. (A smaller common
+    size, set at the end, takes the headings down with the text.)"""
     def whole(step: int) -> bool:
         for page in pages:
             width = _grid(area, len(page.items))[0].width / 12700 - 2 * PAD.inset_x
@@ -154,12 +158,15 @@ def _one_line_heads(area: Area, pages: list[Page[list[Para]]], fonts: Fonts) -> 
                     return False
         return True
 
-    steps = {card[0].step for page in pages for card in page.items}
-    if steps != {1} or whole(1) or not whole(0):
+    def raised(page: Page[list[Para]]) -> list[list[Para]]:
+        return [[replace(card[0], step=1), *card[1:]] for card in page.items]
+
+    if any(page.size >= BODY[0] for page in pages) or not whole(1) or not all(
+            _holds(area, raised(page), page.size, PAD, fonts) for page in pages):
         return
     for page in pages:
         for card in page.items:  # in place: the cards are known by their identity
-            card[0] = replace(card[0], step=0)
+            card[0] = replace(card[0], step=1)
 
 
 def _rows(area: Area, cards: Sequence[list[Para]], size: float, pad: Box,
@@ -206,8 +213,8 @@ def _needs(area: Area, cards: Sequence[list[Para]], size: float, pad: Box,
 
 def _card(deck: DeckContext, slide: Slide, cell: Area, paras: list[Para], size: float,
           pad: Box, family: str = DENSE_TEXT) -> None:
-    """A card on the theme's panel colour, its text at the dense size (DENSE_TEXT) and
-    its heading a step over; a sparse slide's at the lists' (LIST_TEXT)."""
+    """A card on the theme's panel colour, its text and heading at the dense size
+    (DENSE_TEXT); a sparse slide's at the lists' (LIST_TEXT)."""
     from pptx.enum.dml import MSO_THEME_COLOR
     from pptx.enum.text import MSO_ANCHOR
     from pptx.util import Pt

@@ -98,7 +98,7 @@ def agenda_slide(deck: DeckContext, planned: PlannedSlide) -> None:
     said = [plain(deck.guide.typography.pair(c.title, c.deck) if c.deck else c.title, lang)
             for c in shown]
     deckblocks.list_slides(deck, planned, planned.title or deck.guide.labels.agenda, items,
-                           said=said)
+                           said=said, one_slide=True)
 
 
 def summary_slide(deck: DeckContext, planned: PlannedSlide) -> None:
@@ -131,7 +131,8 @@ def summary_slide(deck: DeckContext, planned: PlannedSlide) -> None:
         return
     title = planned.title or (spoken.summary_title if spoken else None) or labels.summary \
         or labels.key_takeaways
-    deckblocks.list_slides(deck, planned, title, lines, said=said, extra=extra)
+    deckblocks.list_slides(deck, planned, title, lines, said=said, extra=extra,
+                           one_slide=True)
 
 
 def section_slide(deck: DeckContext, planned: PlannedSlide) -> None:

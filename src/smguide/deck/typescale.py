@@ -19,6 +19,12 @@ LIST_TEXT, DENSE_TEXT = "list", "dense"  # the two sizes of body text (families)
 ROLE_TEXT = "role"  # the role cards' columns: LIST_TEXT's size or DENSE_TEXT's (commons)
 
 
+def own_family(family: str, owner: object) -> str:
+    """A family of its own for the slides of one block (`owner`) set under `family`'s
+    size: a list that could not be split shrinks by itself, not every list of the deck."""
+    return f"{family}:{id(owner)}"
+
+
 class TypeScale:
     """The text frames filled so far, by family; `box_of` gives a shape's text frame,
     `fonts` measure the body text."""
@@ -91,8 +97,8 @@ class TypeScale:
         commons = {family: min(found) for family, found in sizes.items()}
         title = commons.get("title:slide")
         if title is not None:
-            for family in (LIST_TEXT, DENSE_TEXT, ROLE_TEXT):
-                if family in commons:
+            for family in commons:
+                if family.partition(":")[0] in (LIST_TEXT, DENSE_TEXT, ROLE_TEXT):
                     commons[family] = min(commons[family], max(18.0, stepped(title, -1)))
         if ROLE_TEXT in commons:  # every role card at the list size, else at the dense one
             role = commons[ROLE_TEXT]
