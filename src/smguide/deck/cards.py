@@ -96,11 +96,14 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
     pad = PAD
 
     def fit(chunk: Sequence[list[Para]]) -> float | None:
-        """The largest dense size where every card of the slide holds its text."""
+        """The largest dense size where every card of the slide holds its text, each
+        heading on one line where a size of the scale keeps them so (a heading that
+        wraps reads as two), else the largest that holds."""
         if len(chunk) > 4:
             return None
-        return next((size for size in on_scale(*DENSE) if _holds(area, chunk, size, pad,
-                                                                 fonts)), None)
+        held = [size for size in on_scale(*DENSE) if _holds(area, chunk, size, pad, fonts)]
+        return next((size for size in held if _heads_whole(area, chunk, size, 0, fonts)),
+                    held[0] if held else None)
 
     # a sparse slide of cards (every card on one slide at the lists' size): set as the
     # deck's lists are, not a size under them with a third of each card empty. Cards
@@ -150,13 +153,7 @@ def _one_line_heads(area: Area, pages: list[Page[list[Para]]], fonts: Fonts) -> 
     it was fitted at. A sparse slide's (at the lists' size) stay at it. (A smaller common
     size, set at the end, takes the headings down with the text.)"""
     def whole(step: int) -> bool:
-        for page in pages:
-            width = _grid(area, len(page.items))[0].width / 12700 - 2 * PAD.inset_x
-            for card in page.items:
-                head = replace(card[0], step=step)
-                if line_count(head, width, head.size_at(page.size), fonts) > 1:
-                    return False
-        return True
+        return all(_heads_whole(area, page.items, page.size, step, fonts) for page in pages)
 
     def raised(page: Page[list[Para]]) -> list[list[Para]]:
         return [[replace(card[0], step=1), *card[1:]] for card in page.items]
@@ -167,6 +164,15 @@ def _one_line_heads(area: Area, pages: list[Page[list[Para]]], fonts: Fonts) -> 
     for page in pages:
         for card in page.items:  # in place: the cards are known by their identity
             card[0] = replace(card[0], step=1)
+
+
+def _heads_whole(area: Area, cards: Sequence[list[Para]], size: float, step: int,
+                 fonts: Fonts) -> bool:
+    """Whether every card's heading, `step`s of the scale over its text at `size`, stays on
+    one line of its card."""
+    width = _grid(area, len(cards))[0].width / 12700 - 2 * PAD.inset_x
+    return all(line_count(head, width, head.size_at(size), fonts) == 1
+               for head in (replace(card[0], step=step) for card in cards))
 
 
 def _rows(area: Area, cards: Sequence[list[Para]], size: float, pad: Box,
