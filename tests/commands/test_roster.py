@@ -124,23 +124,60 @@ def test_an_extra_separator_is_named_as_the_likely_cause(tmp_path: Path) -> None
         'or put a value that has a ";" in it in double quotes)']
 
 
-def test_a_renamed_column_printed_nowhere_is_a_warning_naming_the_column(
+def test_a_renamed_column_printed_nowhere_is_an_error_naming_its_column(
         tmp_path: Path) -> None:
     """date_debut for start_date, responsable for manager: no template prints them, so
-    the copies would lack them without a word."""
+    the copies would lack them; each is named with the known column it holds, one by one."""
     text = ("name;team;responsable;date_debut;buddy;desk\n"
             "Anna;Sales;Maria;2026-03-02;Jo;3.1\n")
-    roster = read_roster(write_csv(tmp_path, text), TEAMS, "hires.csv", frozenset({"desk"}))
-    assert [w.line_text() for w in roster.warnings] == [
+    with pytest.raises(ContentError) as raised:
+        read_roster(write_csv(tmp_path, text), TEAMS, "hires.csv", frozenset({"desk"}))
+    assert raised.value.problems == [
         "hires.csv:1: responsable: not a known column, and no template prints "
-        "hire.extra.responsable, so it is printed nowhere (rename it to the known column it "
-        "holds (role, manager, start_date), or use hire.extra.responsable in a template)",
+        "hire.extra.responsable: the copies would be made without it (rename it to "
+        '"manager": column names stay in English)',
         "hires.csv:1: date_debut: not a known column, and no template prints "
-        'hire.extra.date_debut, so it is printed nowhere (did you mean "start_date"?)']
+        "hire.extra.date_debut: the copies would be made without it (rename it to "
+        '"start_date": column names stay in English)']
     text = "name;team;date_debut;chef\nAnna;Sales;2026-03-02;Maria\n"
-    roster = read_roster(write_csv(tmp_path, text), TEAMS, "hires.csv", frozenset({"chef"}))
-    assert [(w.field, w.suggestion) for w in roster.warnings] == [
-        ("date_debut", 'did you mean "start_date"?')], "chef: a template prints it"
+    with pytest.raises(ContentError) as raised:
+        read_roster(write_csv(tmp_path, text), TEAMS, "hires.csv", frozenset({"chef"}))
+    assert [(p.field, p.suggestion) for p in raised.value.found] == [
+        ("date_debut", 'rename it to "start_date": column names stay in English')], \
+        "chef: a template prints it"
+
+
+def test_polish_columns_are_each_named_with_their_own_known_column(tmp_path: Path) -> None:
+    text = ("name,role,menedżer,data_startu,buddy\n"
+            "Łukasz Wójcik,Księgowy,Małgorzata Zięba,2027-01-04,Zofia Kęska\n")
+    with pytest.raises(ContentError) as raised:
+        read_roster(write_csv(tmp_path, text), TEAMS, "nowi.csv", frozenset())
+    assert [(p.field, p.suggestion) for p in raised.value.found] == [
+        ("menedżer", 'rename it to "manager": column names stay in English'),
+        ("data_startu", 'rename it to "start_date": column names stay in English')]
+
+
+def test_a_column_that_is_only_a_guess_stays_a_warning(tmp_path: Path) -> None:
+    """A column named nothing like a known one, the only known column (but the name) the
+    file lacks being "buddy": a guess, so the copies are made, with a warning."""
+    text = "name,team,role,manager,start_date,pokój\nAnna,Sales,Rep,Jo,2026-03-02,12\n"
+    roster = read_roster(write_csv(tmp_path, text), TEAMS, "hires.csv", frozenset())
+    assert [(w.severity, w.field, w.suggestion) for w in roster.warnings] == [
+        ("warning", "pokój", 'did you mean "buddy"?')]
+
+
+def test_a_roster_of_columns_none_known_is_an_error(tmp_path: Path) -> None:
+    """Besides the names, nothing would reach the copies."""
+    text = "name,pokój,biurko\nAnna,12,3\n"
+    with pytest.raises(ContentError) as raised:
+        read_roster(write_csv(tmp_path, text), TEAMS, "hires.csv", frozenset())
+    assert [(p.severity, p.field) for p in raised.value.found] == [
+        ("error", "pokój"), ("error", "biurko")]
+    assert "the copies would be made without it" in raised.value.found[0].message
+    # a template printing them: no problem at all
+    roster = read_roster(write_csv(tmp_path, text), TEAMS, "hires.csv",
+                         frozenset({"pokój", "biurko"}))
+    assert roster.warnings == () and roster.hires[0].extra == {"pokój": "12", "biurko": "3"}
 
 
 def test_the_columns_templates_print_are_found_in_the_overrides(tmp_path: Path) -> None:
@@ -185,6 +222,28 @@ def test_columns_are_matched_loosely_and_extra_ones_kept(tmp_path: Path) -> None
     assert warning.line_text() == ('hires.csv:1: Strat_date: not a known column, kept for '
                                    'templates as hire.extra.strat_date (did you mean '
                                    '"start_date"?)')
+
+
+def test_a_team_on_many_rows_is_one_error_naming_every_line(tmp_path: Path) -> None:
+    """The roster names the content's roles as teams (Sales): a team that is none of them
+    is one line, with the rows that give it, not one line a row."""
+    rows = "".join(f"P{n},Finance\n" for n in range(5)) + "Q,Sales\nR,Finance\nS,Sails\n"
+    roster = read_roster(write_csv(tmp_path, "name,team\n" + rows), TEAMS, "hires.csv")
+    assert [p.line_text() for p in roster.problems] == [
+        'hires.csv:2: team: unknown team "Finance" on 6 rows (lines 2-6, 8); expected one '
+        "of Sales, Marketing (teams are the roles in the content)",
+        'hires.csv:9: team: unknown team "Sails"; expected one of Sales, Marketing '
+        '(did you mean "Sales"?)']
+    assert [hire.name for hire in roster.hires] == ["Q"]
+
+
+def test_teams_that_are_not_the_contents_roles_are_printed_as_given(tmp_path: Path) -> None:
+    """A guide whose one role card is a job ("Księgowa ds. delegacji"), not a team: the
+    roster's teams are its own, on the copies as typed."""
+    text = "name,team\nAnna,Finanse\nJan,Finanse\nOla,Kadry i płace\n"
+    roster = read_roster(write_csv(tmp_path, text), ("Księgowa ds. delegacji",), "nowi.csv")
+    assert roster.problems == () and roster.warnings == ()
+    assert [hire.team for hire in roster.hires] == ["Finanse", "Finanse", "Kadry i płace"]
 
 
 def test_a_team_matches_its_role_as_typed_or_typeset(tmp_path: Path) -> None:

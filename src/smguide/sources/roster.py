@@ -19,13 +19,11 @@ from typing import TYPE_CHECKING
 
 from smguide.errors import ContentError, Problem, Where, quote
 from smguide.sources.characters import has_invisible
+from smguide.sources.rostercolumns import KNOWN, check_header, column_key
 
 if TYPE_CHECKING:
     import _csv
 
-KNOWN = ("name", "team", "role", "manager", "start_date", "buddy")
-ALIASES = {"counterpart": "buddy", "startdate": "start_date", "start": "start_date",
-           "full_name": "name"}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_SLUG = 60  # characters
 MAX_SLUG_BYTES = 120  # file names stop at 255 bytes; leave room for -2.pdf and temp names
@@ -104,11 +102,6 @@ def unique_slugs(names: list[str]) -> list[str]:
     return slugs
 
 
-def _column(header: str) -> str:
-    key = re.sub(r"[\s-]+", "_", header.strip().casefold())
-    return ALIASES.get(key, key)
-
-
 def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
@@ -140,17 +133,19 @@ def read_roster(path: Path, teams: tuple[str, ...] = (), shown: str | None = Non
         raise ContentError([Problem.at(Where(shown, 1), "the file has no header row (the first "
                                        "line names the columns, e.g. "
                                        "name,team,role,manager,start_date,buddy)")])
-    columns = [_column(h) for h in header]
-    problems, warnings = _check_header(header, columns, shown, used)
+    columns = [column_key(h) for h in header]
+    problems, warnings = check_header(header, columns, shown, used)
     if problems:
         raise ContentError(problems)
     rows, bad = _rows(reader, columns, delimiter, shown)
     good: list[tuple[int, dict[str, str]]] = []
+    wrong_team, off = _check_teams(rows, teams, shown)
     for start, row in rows:
-        found = _check_row(row, teams, Where(shown, start), language)
+        found = _check_row(row, Where(shown, start), language)
         bad += found
-        if not found:
+        if not found and start not in off:
             good.append((start, row))
+    bad += wrong_team  # after a row's own problems, on its first line
     slugs = unique_slugs([row["name"] for _, row in good])
     hires = tuple(_hire(start, row, slug, teams) for (start, row), slug in zip(good, slugs,
                                                                              strict=True))
@@ -242,61 +237,7 @@ def _too_many(values: list[str], columns: int, delimiter: str, where: Where) -> 
                              f'or delete the extra "{delimiter}")', suggestion=quoted)
 
 
-def _check_header(header: list[str], columns: list[str], shown: str,
-                  used: frozenset[str] | None = None
-                  ) -> tuple[list[Problem], list[Problem]]:
-    problems: list[Problem] = []
-    warnings: list[Problem] = []
-    if "name" not in columns:
-        hint = difflib.get_close_matches("name", columns, n=1, cutoff=0.6)
-        fix = (f'rename {quote(hint[0])} to "name"' if hint
-               else 'add a "name" column to the first line')
-        problems.append(Problem.at(Where(shown, 1, None, "name"),
-                                   f"the required column is missing ({fix})", suggestion=fix))
-    for index, column in enumerate(columns):
-        if not column:
-            fix = "name it in the first line, or delete the column"
-            problems.append(Problem.at(Where(shown, 1, None, f"column {index + 1}"),
-                                       f"the column has no name ({fix})", suggestion=fix))
-        elif columns.index(column) != index:
-            problems.append(Problem.at(Where(shown, 1, None, column),
-                                       "the column appears twice (keep one)",
-                                       suggestion="keep one"))
-        elif column not in KNOWN:
-            found = _unknown_column(column, header[index].strip(), columns, shown, used)
-            if found is not None:
-                warnings.append(found)
-    return problems, warnings
-
-
-def _unknown_column(column: str, named: str, columns: list[str], shown: str,
-                    used: frozenset[str] | None) -> Problem | None:
-    """A column smguide does not know: a warning when its name is close to a known one,
-    or when no template prints it (then nothing does), with the known column it may be:
-    the close one, else one the file lacks (a date: start_date)."""
-    near = difflib.get_close_matches(column, [*KNOWN, *ALIASES], n=1, cutoff=0.75)
-    lacking = [known for known in KNOWN if known not in columns and known != "name"]
-    if near:
-        meant: str | None = ALIASES.get(near[0], near[0])
-    elif used is None or column in used:
-        return None
-    elif "start_date" in lacking and "date" in column:
-        meant = "start_date"
-    else:
-        meant = lacking[0] if len(lacking) == 1 else None
-    if used is not None and column not in used:
-        said = (f"not a known column, and no template prints hire.extra.{column}, so it is "
-                f"printed nowhere")
-    else:
-        said = f"not a known column, kept for templates as hire.extra.{column}"
-    fix = (f"did you mean {quote(meant)}?" if meant else
-           f"rename it to the known column it holds ({', '.join(lacking or KNOWN)}), or use "
-           f"hire.extra.{column} in a template")
-    return Problem("warning", shown, 1, None, named, f"{said} ({fix})", None, fix, label=named)
-
-
-def _check_row(row: dict[str, str], teams: tuple[str, ...], where: Where,
-               language: str = "en") -> list[Problem]:
+def _check_row(row: dict[str, str], where: Where, language: str = "en") -> list[Problem]:
     problems = []
     for column, value in row.items():
         if not isinstance(value, str):
@@ -316,17 +257,55 @@ def _check_row(row: dict[str, str], teams: tuple[str, ...], where: Where,
     start = row.get("start_date", "")
     if start and parse_date(start) is None:
         problems.append(date_problem(where.with_field("start_date"), start, language))
-    team = row.get("team", "")
-    if team and teams and _team(team, teams) is None:
-        near = difflib.get_close_matches(team.casefold(), [t.casefold() for t in teams], n=1)
-        meant = next((t for t in teams if near and t.casefold() == near[0]), None)
-        meant_fix = f"did you mean {quote(meant)}?" if meant else None
-        wanted = f"one of {', '.join(teams)}"
-        problems.append(Problem.at(where.with_field("team"), f"unknown team {quote(team)}; "
-                                   f"expected {wanted} "
-                                   f"({meant_fix or 'teams are the roles in the content'})",
-                                   wanted, meant_fix))
     return problems
+
+
+def _near_team(value: str, teams: tuple[str, ...]) -> str | None:
+    """The content's team `value` is a misspelling of, if any."""
+    near = difflib.get_close_matches(value.casefold(), [t.casefold() for t in teams], n=1)
+    return next((t for t in teams if near and t.casefold() == near[0]), None)
+
+
+def _check_teams(rows: list[tuple[int, dict[str, str]]], teams: tuple[str, ...], shown: str
+                 ) -> tuple[list[Problem], set[int]]:
+    """The rows whose team is not one of the content's roles, one problem for each team
+    so named (with every line that names it), when the roster's teams are the roles: when
+    one of its rows names a role, or misspells one. Else the teams are the roster's own,
+    printed as given (a guide whose roles are jobs, not the hires' teams)."""
+    named = [(start, row["team"]) for start, row in rows if row.get("team")]
+    if not teams or not any(_team(value, teams) or _near_team(value, teams)
+                            for _, value in named):
+        return [], set()
+    lines: dict[str, list[int]] = {}
+    for start, value in named:
+        if _team(value, teams) is None:
+            lines.setdefault(value, []).append(start)
+    return ([_team_problem(value, found, teams, shown) for value, found in lines.items()],
+            {line for found in lines.values() for line in found})
+
+
+def _team_problem(team: str, lines: list[int], teams: tuple[str, ...], shown: str
+                  ) -> Problem:
+    meant = _near_team(team, teams)
+    meant_fix = f"did you mean {quote(meant)}?" if meant else None
+    wanted = f"one of {', '.join(teams)}"
+    where = Where(shown, lines[0]).with_field("team")
+    rows = f" on {len(lines)} rows (lines {_spans(lines)})" if len(lines) > 1 else ""
+    return Problem.at(where, f"unknown team {quote(team)}{rows}; expected {wanted} "
+                             f"({meant_fix or 'teams are the roles in the content'})",
+                      wanted, meant_fix)
+
+
+def _spans(lines: list[int]) -> str:
+    """2, 3, 4, 7 -> "2-4, 7"."""
+    spans: list[list[int]] = []
+    for line in lines:
+        if spans and line == spans[-1][-1] + 1:
+            spans[-1].append(line)
+        else:
+            spans.append([line])
+    return ", ".join(f"{span[0]}-{span[-1]}" if len(span) > 1 else str(span[0])
+                     for span in spans)
 
 
 def date_problem(where: Where, text: str, language: str = "en") -> Problem:
@@ -364,8 +343,8 @@ def _team_key(name: str) -> str:
 
 def _hire(line: int, row: dict[str, str], slug: str, teams: tuple[str, ...]) -> Hire:
     known = {key: (row.get(key) or None) for key in KNOWN if key != "name"}
-    if known["team"] and teams:
-        known["team"] = _team(known["team"], teams)
+    if known["team"] and teams:  # the role's own name, else the roster's team as given
+        known["team"] = _team(known["team"], teams) or known["team"]
     extra = {key: value for key, value in row.items() if key not in KNOWN}
     return Hire(line=line, name=row["name"], slug=slug, extra=extra, **known)
 
