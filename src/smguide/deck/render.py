@@ -12,6 +12,7 @@ or continued on a "(cont.)" slide; text that fits none of them is refused (TooLo
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,7 +95,8 @@ class DeckRenderer:
     deck: DeckContext = field(init=False)
 
     def __post_init__(self) -> None:
-        with quick_marks():
+        # fitting makes no slide, so it never imports python-pptx (check runs without it)
+        with nullcontext() if self.fitting else quick_marks():
             self.deck = DeckContext(self.guide, self.brand, self.options, self.templates,
                                     self.plan, self.on_page, self.warnings, self.fitting)
 
@@ -106,9 +108,8 @@ class DeckRenderer:
         if not self.fitting:
             raise ValueError("fit() needs a DeckRenderer made with fitting=True")
         deck = self.deck
-        with quick_marks():
-            for planned in deck.plan:
-                BUILDERS[planned.kind](deck, planned)
+        for planned in deck.plan:
+            BUILDERS[planned.kind](deck, planned)
         return deck.slide_count
 
     def render(self) -> tuple[bytes, int]:
