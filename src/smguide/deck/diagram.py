@@ -28,7 +28,7 @@ from smguide.deck.diagramshapes import (
     picture_png,
     settle,
 )
-from smguide.deck.slides import drop_empty, title_of
+from smguide.deck.slides import TooLong, drop_empty, title_of
 from smguide.deck.textfit import Para
 from smguide.deck.write import INSET_X, Area
 from smguide.model.diagram import EDGE, PartSpec, Scene, layout
@@ -120,19 +120,42 @@ def _scene(deck: DeckContext, planned: PlannedSlide, area: Area, block: Analogy
                 break
     if best is not None:
         return best[1], best[2], best[3]
-    scene, canvas = _laid_out(area, block, 1.0)
-    found = fit_labels(deck, planned, canvas, scene, lines=False)
-    assert found is not None  # without the line rule, labels fit or are refused
-    return scene, canvas, found
+    return _names_only(deck, planned, area, specs_of(block))
 
 
-def _laid_out(area: Area, block: Analogy, t: float) -> tuple[Scene, Canvas]:
-    scene = layout(specs_of(block), VIEW_W, t)
+def _names_only(deck: DeckContext, planned: PlannedSlide, area: Area,
+                specs: list[PartSpec]) -> tuple[Scene, Canvas, tuple[float, dict[int, list[Para]]]]:
+    """The handbook's proportions with the labels wrapped as they fit; where they do not,
+    the longest of what the parts stand for goes to the notes (the part shows its name),
+    and the scene is laid out again without it, and so on: a part that stands for far too
+    much would otherwise take its neighbours' room, and the refusal would name one of
+    them. Refused when a name alone does not fit."""
+    said: set[int] = set()
+    while True:
+        scene, canvas = _laid_out(area, specs, 1.0)
+        try:
+            found = fit_labels(deck, planned, canvas, scene, lines=False, said=said)
+        except TooLong:
+            left = [n for n, spec in enumerate(specs) if spec.stands_for and n not in said]
+            if not left:
+                raise
+            longest = max(left, key=lambda n: len(specs[n].stands_for))
+            said.add(longest)
+            specs = [replace(spec, stands_for="") if n == longest else spec
+                     for n, spec in enumerate(specs)]
+            continue
+        assert found is not None  # without the line rule, labels fit or are refused
+        return scene, canvas, found
+
+
+def _laid_out(area: Area, block: Analogy | list[PartSpec], t: float) -> tuple[Scene, Canvas]:
+    specs = block if isinstance(block, list) else specs_of(block)
+    scene = layout(specs, VIEW_W, t)
     # a slide is wider than a page's column: the same picture spread to the area's shape
     # (its height barely changes), so it fills the slide rather than shrinking in it
     wide = (area.width - INSET_X * 12700) / area.height * scene.height + EDGE
     if wide > VIEW_W:
-        scene = layout(specs_of(block), min(wide, MAX_W), t)
+        scene = layout(specs, min(wide, MAX_W), t)
     # labels laid out for larger type need less of the extra height; the drawing is fitted
     # with its labels' boxes as tall as the slide makes them
     grow = max(1.15, GROW / t)

@@ -44,12 +44,14 @@ def _two_lines(paras: list[Para], box: Box, fonts: Fonts) -> float | None:
 
 
 def fit_labels(deck: DeckContext, planned: PlannedSlide, c: Canvas, scene: Scene,
-                lines: bool) -> tuple[float, dict[int, list[Para]]] | None:
+                lines: bool, said: set[int] | frozenset[int] = frozenset()
+                ) -> tuple[float, dict[int, list[Para]]] | None:
     """(one size for every label, each label's paragraphs): name (bold) and what it
     stands for, in the band's text colour on the band (band_text), else the text colour.
     With `lines`, None unless every label holds them on one and two lines at 14 pt or
-    more; without, a label too long for 14 pt keeps its name only
-    (with a warning), and one whose name does not fit is refused."""
+    more; without, a label too long for 14 pt keeps its name only, as do the parts
+    `said` (their stands_for taken out of the scene), with a warning once the labels
+    fit, and one whose name does not fit is refused."""
     lang = deck.lang
     texts: dict[int, list[Para]] = {}
     on_band = band_text(deck)
@@ -59,9 +61,12 @@ def fit_labels(deck: DeckContext, planned: PlannedSlide, c: Canvas, scene: Scene
         tone = on_band if part.label.on_band else off_band
         align = part.label.align
         name = typed_spans(part.name, lang, bold=True)
-        texts[part.index] = [Para(name, tone=tone, align=align),
-                             Para(typed_spans(part.stands_for, lang), tone=tone, align=align)]
+        texts[part.index] = [Para(name, tone=tone, align=align)]
+        if part.index not in said:
+            texts[part.index].append(Para(typed_spans(part.stands_for, lang), tone=tone,
+                                          align=align))
     sizes = {}
+    short = [part for part in scene.parts if part.index in said]
     fonts = deck.own_body_fonts  # the labels' tiles leave no room for a wider stand-in font
     for part in scene.parts:
         paras, box = texts[part.index], _label_box(c, part)
@@ -75,13 +80,16 @@ def fit_labels(deck: DeckContext, planned: PlannedSlide, c: Canvas, scene: Scene
         if size is None:  # too long to read at 14 pt: the name stays, the rest is said
             texts[part.index] = paras[:1]
             size = largest_size(paras[:1], box, fonts, *LABEL)
-            deck.warn(deck.at(planned, f"the diagram's label for {part.name} shows only its "
-                              f"name: what it stands for does not fit at {LABEL[1]:g} pt "
-                              "(shorten stands_for)", "shorten stands_for"))
+            short.append(part)
         if size is None:
             raise too_long(deck, planned, "a label of the diagram",
-                           f"{part.name}: {part.stands_for}", minimum=LABEL[1])
+                           f"{part.name}: {part.stands_for}" if part.stands_for
+                           else part.name, minimum=LABEL[1])
         sizes[part.index] = size
+    for part in short:
+        deck.warn(deck.at(planned, f"the diagram's label for {part.name} shows only its "
+                          f"name: what it stands for does not fit at {LABEL[1]:g} pt "
+                          "(shorten stands_for)", "shorten stands_for"))
     size = min(sizes.values())
     for part in scene.parts:
         width = _label_box(c, part).inner_width
