@@ -6,6 +6,8 @@ artefact whose inputs did not change."""
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -84,13 +86,34 @@ def build_slides(sources: Sources, output: Path, options: DeckOptions,
     # a child loading python-pptx meanwhile would import the model and the brand again,
     # which costs more CPU (0.26 s) than the overlap saves, and the machine's cores are
     # seldom idle
-    guide, brand, warnings = loaded or load(sources, limits.allow_network)
-    data, slides, deck_warnings = run_limited(
-        lambda: render_deck(guide, brand, sources.templates, options), limits, "the deck")
+    with collector_paused():
+        guide, brand, warnings = loaded or load(sources, limits.allow_network)
+        data, slides, deck_warnings = run_limited(
+            lambda: render_deck(guide, brand, sources.templates, options), limits, "the deck")
     path = write_atomic(output, data)
     prune_when_due()
     return Built(path, slides, time.perf_counter() - start,
                  tuple(warnings + deck_warnings))
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off inside the block (and in a render child forked
+    in it), on again after it if it was on. Validating and rendering the deck allocate
+    objects that live until the end (modules, models, the deck's XML) and some cyclic
+    garbage, bounded by the input's size limits (the child's memory limit still holds):
+    the collector's 160 runs for the default deck cost about 0.08 s of CPU (the bare
+    python-pptx script's 0.02 s), and the deck's peak memory is the same without them,
+    at 1 and at 16 times the content (62 and 88 MB)."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _layout_code() -> bytes:
