@@ -98,7 +98,8 @@ def test_the_deck_names_its_secondary_text_on_the_background(yellow: Path,
     assert said == [f"{yellow}:5:3: color.secondary: low contrast 1.6:1 between secondary "
                     "#f2c94c and background "
                     "#ffffff (the line above slide titles and the role card's column headings "
-                    "in the deck (light theme)); WCAG AA needs 4.5:1"]
+                    "in the deck (light theme)); WCAG AA needs 4.5:1 (secondary in #8a732b "
+                    "would read on #ffffff: 4.6:1)"]
     theme = next(part.blob.decode() for part in Presentation(str(built.path)).part.package
                  .iter_parts() if part.partname.endswith("theme1.xml"))
     assert '<a:accent2><a:srgbClr val="F2C94C"/>' in theme.replace("f2c94c", "F2C94C")
@@ -117,7 +118,8 @@ def test_a_tinted_background_is_the_decks_and_the_handbooks_pages_stay_white(
     assert [w.line_text() for w in loaded.deck_warnings() if "secondary" in w.message] == [
         f"{brand}:5:3: color.secondary: low contrast 3.2:1 between secondary #087e8b and "
         "background #bfd7ea (the line above slide titles and the role card's column headings "
-        "in the deck (light theme)); WCAG AA needs 4.5:1"]
+        "in the deck (light theme)); WCAG AA needs 4.5:1 (secondary in #06656f would read "
+        "on #bfd7ea: 4.6:1)"]
     built = build_pdf(Sources(FRENCH, brand), tmp_path / "livret.pdf", PrintOptions())
     assert kicker_colours(built.path) == {rgb("087e8b")}
     with pdfplumber.open(built.path) as pdf:  # no page-sized fill behind the text pages

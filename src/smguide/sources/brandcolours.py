@@ -23,10 +23,24 @@ def contrast_warnings(source: str, pairs: list[tuple[str, str, str, str, str, fl
         if ratio < need and (first, second, what) not in seen:
             seen.add((first, second, what))
             at = places.get(_SET_BY.get(a, a)) or places.get(b) or Where(source)
+            shade = nearest_passing(first, second, need)
+            fix = (f"{a} in {shade} would read on {second}: "
+                   f"{contrast(shade, second):.1f}:1")
             warnings.append(Problem.warn(at, f"low contrast {ratio:.1f}:1 between "
                                          f"{a} {first} and {b} {second} ({what}); WCAG AA "
-                                         f"needs {need:g}:1", f"{need:g}:1"))
+                                         f"needs {need:g}:1 ({fix})", f"{need:g}:1", fix))
     return warnings
+
+
+def nearest_passing(colour: str, ground: str, need: float) -> str:
+    """`colour` darkened or lightened by the least (in 1 % steps of black or white mixed
+    in) that reads `need`:1 on `ground`; black or white, the better, if none does."""
+    for step in range(1, 101):
+        for end in ("#000000", "#ffffff"):
+            shade = mix(colour, end, 1 - step / 100)
+            if contrast(shade, ground) >= need:
+                return shade
+    return max(("#000000", "#ffffff"), key=lambda v: contrast(v, ground))
 
 def readable_on_paper(colours: dict[str, str], reader: BrandReader | None = None
                       ) -> tuple[dict[str, str], list[Problem]]:
@@ -128,6 +142,41 @@ def readable_text(tone: str, background: str, foreground: str) -> str:
 
 def readable_on_screen(colours: dict[str, str], reader: BrandReader, theme: str
                        ) -> tuple[dict[str, str], list[Problem]]:
+    """The deck's colours as a designer would adapt them to the screen: on a dark
+    background (on_dark), then the text on the primary colour (on_primary_fill).
+    Returns (colours, what was changed)."""
+    c, notes = on_dark(colours, reader, theme)
+    return c, notes + on_primary_fill(c, reader, theme)
+
+
+def on_primary_fill(c: dict[str, str], reader: BrandReader, theme: str) -> list[Problem]:
+    """The deck's text on the primary colour (the title slide, role banners and table
+    headers: the background or the text colour, deck_on_primary) made to read there
+    (4.5:1): where neither does, the text colour darkened or lightened by the least that
+    reads on the primary (it is the slides' text too, and reads as well on their
+    background for it, a dark one darker, a light one lighter); `c` is changed."""
+    fill, fg, bg = c["primary"], c["foreground"], c["background"]
+    if contrast(deck_on_primary(c), fill) >= 4.5:
+        return []
+    end = "#000000" if luminance(fg) <= luminance(bg) else "#ffffff"
+    shade = next((s for s in (mix(fg, end, 1 - step / 100) for step in range(1, 101))
+                  if contrast(s, fill) >= 4.5), None)
+    if shade is None:
+        return []  # the warning stays (Brand.deck_warnings), with a colour that reads
+    field = ("color", "foreground")
+    place = (reader.where(*field) if lookup(reader.data, *field) is not None
+             else reader.where("color", "primary") if lookup(reader.data, "color", "primary")
+             is not None else Where(reader.shown, None, None, "color.foreground"))
+    said = (f"text on the primary colour {fill} in the deck ({theme} theme), the title "
+            f"slide, role banners and table headers, would be hard to read in {fg} or "
+            f"{bg} ({contrast(fg, fill):.1f}:1, {contrast(bg, fill):.1f}:1); the deck sets "
+            f"its text in {shade} ({contrast(shade, fill):.1f}:1)")
+    c["foreground"] = shade
+    return [Problem.warn(place, said)]
+
+
+def on_dark(colours: dict[str, str], reader: BrandReader, theme: str
+            ) -> tuple[dict[str, str], list[Problem]]:
     """The deck's colours on a dark background, as a designer would adapt them: boxes
     and shaded rows a shade of the background (not a light colour the light text cannot
     be read on) unless the brand gives `light`, and titles and accents in the primary
