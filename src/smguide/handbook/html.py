@@ -281,8 +281,10 @@ class HandbookRenderer:
             "bleed": f"{options.bleed_mm:g}mm" if options.bleed_mm else None,
             "marks": False,  # drawn outside the bleed by printmarks.add_crop_marks
             # the running head's and the folio's distance from the text block: at least
-            # 10 mm from the trim on every paper (A5 has the narrowest margins)
-            "head_gap": "1.6mm" if small else "3.5mm", "folio_gap": "4mm",
+            # 10 mm from the trim on every paper (A5 has the narrowest margins); on A4
+            # and Letter a heading that opens a page has as much white above it, under
+            # the running head, as under the text before it elsewhere (its 1.4em)
+            "head_gap": "1.6mm" if small else "6.5mm", "folio_gap": "4mm",
             # with a notes margin to reach into, the folio stands at its outer edge, where
             # a chapter's opener ends (REACH_CLEAR inside the trim), in the margin's corner
             "folio_out": f"{grid.outer - grid.reach:g}mm" if grid.reach else None,

@@ -97,6 +97,8 @@ def _spacing(anchor: str, variant: str) -> str:
             ", ".join(f"{block} > {box}" for box in WIDE_BOXES)
             + " { margin-right: var(--reach, 0); }",
             f"{block} > table.comparison {{ width: var(--wide, 100%); }}",
+            f"{block} > .role .role-mission {{ max-width: var(--measure, none); "
+            "box-sizing: border-box; }",
             f"{block} > ul.checklist {{ display: grid; grid-template-columns: "
             f"minmax(0, 1fr) minmax(0, 1fr); column-gap: {CHECKLIST_GAP}; }}",
             f"{block} > ul.checklist > li {{ padding: 1mm 0 1mm 7mm; }}",
