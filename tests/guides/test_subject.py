@@ -55,10 +55,6 @@ def teams_pdf(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
     return out
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "under the built-in theme's two-line title box (body from 2.1 in) the narrow first "
-    "column no longer saves a slide or a size, so the row names are kept whole and the "
-    "first column (2.66 in) is wider than the three compared ones (2.32 in)"))
 def test_a_deck_table_has_one_column_per_compared_thing(teams_deck: Any) -> None:
     tables = [shape for slide in teams_deck.slides for shape in slide.shapes
               if shape.has_table]

@@ -42,6 +42,11 @@ if TYPE_CHECKING:
 
 CELL_X, CELL_Y = 7.2, 4.0  # table cell margins, points
 LABEL_MOST = 0.34  # the first column widens to hold a row's name whole up to this share
+# and is never wider than this share of a compared column: a table is a column of row names
+# and compared columns of one width (not the two-column grid of the role and card slides:
+# a name column and two equal columns cannot meet both of its columns), the names
+# narrower, as they name what the others compare
+LABEL_OF_VALUE = 0.9
 LABEL_CONTRAST = 4.6  # a lightened row label's on both rows' fills: 4.5:1 with a margin
 
 
@@ -182,10 +187,11 @@ def _column_widths(total: float, rows: list[list[str]], lines: list[list[list[Pa
                    ) -> tuple[list[float], list[float]]:
     """Each column's longest word at 1 pt, and the columns' widths (points) in `total`:
     the first column's share of the width, or its longest name's, whole (up to
-    LABEL_MOST of the width; only with `names`), or its longest word's (up to 45 % of
-    the width; more where the word needs it at the smallest size, as long as the others
-    keep room for theirs); a long compound ("Voorraadnauwkeurigheid") is never broken inside
-    when a size or a share of the width keeps it whole."""
+    LABEL_MOST of the width; only with `names`), never wider than LABEL_OF_VALUE of a
+    compared column, or its longest word's (up to 45 % of the width; more where the word
+    needs it at the smallest size, as long as the others keep room for theirs); a long
+    compound ("Voorraadnauwkeurigheid") is never broken inside when a size or a share of
+    the width keeps it whole."""
     share = {2: 0.3, 3: 0.24, 4: 0.2}.get(len(rows[0]), 0.17)  # the first column's share
     longest = max((fonts.bold.width(word, DENSE[0]) for row in rows
                    for word in plain(row[0], lang).split()), default=0.0)
@@ -193,8 +199,11 @@ def _column_widths(total: float, rows: list[list[str]], lines: list[list[list[Pa
     # the largest size a table is set at ("Time horizon" wrapped on a 4:3 template)
     label = max((fonts.bold.width(plain(row[0], lang), BODY[0]) for row in rows),
                 default=0.0) + 2 * CELL_X + 2
-    whole = min(label, total * LABEL_MOST) if names else 0.0
-    first = min(max(total * share, longest + 2 * CELL_X + 2, whole), total * 0.45)
+    values = len(rows[0]) - 1
+    narrower = total * LABEL_OF_VALUE / (values + LABEL_OF_VALUE) if values else total
+    whole = min(label, total * LABEL_MOST, narrower) if names else 0.0
+    first = min(max(min(total * share, narrower), longest + 2 * CELL_X + 2, whole),
+                total * 0.45)
     words_at_1 = [max((fonts.face(span.bold, span.italic).width(word, 1.0)
                        for cells in lines for para in cells[c] for span in para.spans
                        for word in span.text.split()), default=0.0)
