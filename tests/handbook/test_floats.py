@@ -275,3 +275,54 @@ def test_a_diagrams_lesson_goes_above_it_when_the_diagram_leaves_a_hole() -> Non
                     "sales-3": (700, 1000), "sales--end": (1000, 1000)})
     assert holes(up, FIT) == {"sales": (2, 0)}
     assert endings(up, FIT)["sales"].fills[0] == 0.75
+
+
+def _key_overleaf(figure_ends: float, lesson: float) -> _Document:
+    """A5: the diagram opens the page after the text, its key kept whole overleaf from it
+    (the diagram's part goes on to that page), the lesson (`lesson` tall) after the key."""
+    return _Document({"sales": (0, 1000), "sales-1": (0, 300), "sales-2": (300, 1000),
+                      "sales-2-text": (1000, 1000)},
+                     {"sales": (0, 1000), "sales-2": (0, 1000), "sales-2-key": (0, 1000),
+                      "sales-2-figure": (0, figure_ends)},
+                     {"sales": (0, 1000), "sales-2": (0, 600 + lesson),
+                      "sales-2-key": (0, 600), "sales-2-map": (0, 600),
+                      "sales-2-lesson": (600, 600 + lesson)},
+                     {"sales": (0, 400), "sales-3": (0, 400), "sales--end": (400, 400)})
+
+
+def test_a_diagrams_lesson_goes_under_it_when_its_key_goes_overleaf() -> None:
+    """When the key is kept whole apart from its diagram (A5) and goes overleaf, the
+    diagram stands alone on its page: that white is seen (though the diagram's part and
+    the block reach the foot of both pages), and the lesson is set under the diagram,
+    before the key, when it fits in the white; not when it does not, or the white is a
+    few lines."""
+    html = _diagram_html().replace('<figure>', '<figure id="sales-2-figure">').replace(
+        '<table>', '<table id="sales-2-map">')
+    pushed = _key_overleaf(450, 250)
+    assert endings(pushed, FIT)["sales"].fills[1:3] == (0.45, 0.85)
+    assert holes(pushed, FIT) == {"sales": (4, 1)}
+    assert moves(pushed, html, FIT) == [Move("sales-2-lesson", "sales-2-figure")]
+    assert moves(_key_overleaf(450, 520), html, FIT) == []  # it would not fit there
+    assert moves(_key_overleaf(800, 150), html, FIT) == []  # a few lines white
+    placed = moved(html, [Move("sales-2-lesson", "sales-2-figure")])
+    assert placed.index('id="sales-2-figure"') < placed.index('id="sales-2-lesson"') < \
+        placed.index('id="sales-2-map"') < placed.index('</div>', placed.index(
+            'id="sales-2-map"'))  # in the diagram's part, before the key
+    assert sorted(placed) == sorted(html)
+
+
+def test_a_lesson_cut_out_with_its_chapter_goes_under_the_diagram() -> None:
+    from smguide.handbook.alone import chapter_alone
+    from smguide.handbook.engine import import_weasyprint
+
+    import_weasyprint()
+    from weasyprint import HTML
+
+    html = _diagram_html().replace('<figure>', '<figure id="sales-2-figure">').replace(
+        '<table>', '<table id="sales-2-map">')
+    made = (Move("sales-2-lesson", "sales-2-figure"),)
+    alone = chapter_alone(HTML(string=f"<html><body>{html}</body></html>"), "sales", made)
+    ids = [e.get("id") for e in alone.etree_element.iter() if e.get("id")]
+    placed = moved(html, list(made))
+    assert ids == [part.split('"')[0] for part in placed.split('id="')[1:]]
+    assert ids.index("sales-2-figure") < ids.index("sales-2-lesson") < ids.index("sales-2-map")

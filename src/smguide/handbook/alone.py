@@ -51,15 +51,17 @@ def chapter_alone(html: Any, anchor: str, made: tuple[Move, ...] = ()) -> Any:
 
 def moved_in(tree: Any, made: tuple[Move, ...]) -> Any:
     """`tree` with each move's block set right after its `after` block, earlier or later,
-    as `moved` does in the HTML (a move whose blocks are not siblings is left out)."""
+    as `moved` does in the HTML: in the parent of `after` (a lesson goes into the
+    diagram's part, under the diagram; a move whose blocks are not both found, or whose
+    block holds its `after`, is left out)."""
     for move in made:
         parents = {child: element for element in tree.iter() for child in element}
         found = {e.get("id"): e for e in tree.iter() if e.get("id") in (move.block, move.after)}
         block, after = found.get(move.block), found.get(move.after)
-        holder = parents.get(block)
-        children = [] if holder is None else list(holder)
-        if holder is None or block is after or not any(child is after for child in children):
+        holder, target = parents.get(block), parents.get(after)
+        if block is None or holder is None or target is None or any(
+                e is after for e in block.iter()):
             continue
         holder.remove(block)
-        holder.insert(list(holder).index(after) + 1, block)
+        target.insert(list(target).index(after) + 1, block)
     return tree

@@ -63,8 +63,10 @@ class Ending:
 
 
 # a block's text before its kept-whole part (an empty marker), that part (a diagram with
-# its key) and a lesson (a callout) after it or, moved up, before it (floats.py)
+# its key) and a lesson (a callout) after it or, moved up, before it (floats.py); in the
+# kept-whole part, the diagram (FIGURE) and its key table (MAP)
 TEXT, KEPT, LESSON = "-text", "-key", "-lesson"
+FIGURE, MAP = "-figure", "-map"
 
 
 def text_feet(where: dict[str, dict[int, tuple[float, float]]]
@@ -73,6 +75,10 @@ def text_feet(where: dict[str, dict[int, tuple[float, float]]]
     after BLOCK-text) went on to a later page: (block, page) -> the lowest bottom of the
     block's parts on that page (the text's end, and a lesson set above the diagram). The
     block's own box reaches that page's foot, so the hole it leaves is not seen in it.
+    When its diagram and key have ids of their own (BLOCK-figure, BLOCK-map), so on every
+    page of the block's parts: on A5 the key goes overleaf whole and leaves white under
+    the diagram, which the kept-whole part's box reaches over, and the block's box
+    reaches the foot of the key's page when the lesson goes on after it.
     `where`: each anchor's (top, bottom) on each page it is on."""
     feet: dict[tuple[str, int], float] = {}
     for name, on in where.items():
@@ -80,7 +86,9 @@ def text_feet(where: dict[str, dict[int, tuple[float, float]]]
         if block == name or block + TEXT not in where or not on:
             continue
         parts = [where[n] for n in where if n.startswith(block + "-") and n != name]
-        for page in {p for part in parts for p in part if p < min(on)}:
+        inside = block + FIGURE in where or block + MAP in where
+        for page in {p for part in parts for p in part
+                     if p < min(on) or inside}:
             feet[(block, page)] = max(part[page][1] for part in parts if page in part)
     return feet
 

@@ -16,7 +16,11 @@ A diagram and its key are kept whole inside their block, after the block's text:
 they go overleaf and leave such a hole under the text, the diagram's lesson (a callout
 after the key) is set above the diagram, right after the text, so the text and the
 lesson fill the page and the diagram opens the next (the block's parts have ids of
-their own: BLOCK-text, BLOCK-key, BLOCK-lesson).
+their own: BLOCK-text, BLOCK-key, BLOCK-lesson). Where the key is kept whole apart from
+its diagram (A5: the two are taller than a page) and goes overleaf, leaving the diagram
+alone on its page, the lesson is set under the diagram (BLOCK-figure), before its key
+(BLOCK-map), when it fits in the white there: the key still opens the next page, the
+facing one when the diagram is on a left-hand page.
 
 A block never leaves its section, as in a book. A section is a block with a heading of
 its own (an <h2> first in it) and the blocks without one after it. So a block with its
@@ -44,15 +48,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from smguide.handbook.endings import KEPT, LESSON, TEXT, Fit, text_feet
+from smguide.handbook.endings import FIGURE, KEPT, LESSON, MAP, TEXT, Fit, text_feet
 
 GAP = 0.3  # a page inside a chapter more than this white has a hole (tests/pagequality.py)
 FLOATS = ("role", "comparison", "checklist", "image", "callout")  # kept whole, may move
 FLOWING = ("prose", "questions")  # text a page turn may break (questions: between two)
+ROOM = 0.05  # room a callout needs beyond its box (its margins), of the text block
 ROUNDS = 2  # layouts spent on moving blocks, at most (each move is then laid out anew)
 
 _BLOCK = re.compile(r'<div class="block block-([\w-]+)" id="([^"]+)">')
-_TAGS = re.compile(r"<(/?)(div|aside)\b[^>]*>")  # what a moved element is and holds
+_TAGS = re.compile(r"<(/?)(div|aside|figure)\b[^>]*>")  # what a moved element is and holds
 _HEADING = re.compile(r"\s*<h[2-6]\b")  # a block's own heading, first in it
 
 
@@ -153,7 +158,7 @@ def moves(document: Any, html: str, fit: Fit, done: frozenset[str] = frozenset()
             # before it, as a designer moves a callout up (the layout shows if it fits)
         if after is not None:
             found.append(Move(anchor, after))
-    return found + _lessons_up(where, fit, done)
+    return found + _lessons_up(where, fit, done) + _lessons_under(where, fit, done)
 
 
 def _lessons_up(where: dict[str, dict[int, tuple[float, float]]], fit: Fit,
@@ -168,6 +173,29 @@ def _lessons_up(where: dict[str, dict[int, tuple[float, float]]], fit: Fit,
         if lesson and key and block + LESSON not in done and page == min(key) - 1 and \
                 min(lesson) >= min(key) and fit.bottom - foot > GAP * (fit.bottom - fit.top):
             found.append(Move(block + LESSON, block + TEXT))
+    return found
+
+
+def _lessons_under(where: dict[str, dict[int, tuple[float, float]]], fit: Fit,
+                   done: frozenset[str]) -> list[Move]:
+    """A diagram's lesson set under the diagram (before its key), as a designer fills the
+    white a figure leaves, when the key went overleaf from the diagram and left more than
+    GAP of the diagram's page white, and the lesson (after the key, on a later page) fits
+    in that white: the key then opens the next page as before."""
+    found = []
+    height = fit.bottom - fit.top
+    for name, figure in where.items():
+        block = name.removesuffix(FIGURE)
+        lesson, key = where.get(block + LESSON), where.get(block + MAP)
+        if block == name or not figure or not lesson or not key or \
+                block + LESSON in done or len(figure) > 1:
+            continue
+        page = min(figure)
+        white = fit.bottom - figure[page][1]
+        tall = sum(bottom - top for top, bottom in lesson.values()) + ROOM * height
+        if min(key) > page and min(lesson) >= min(key) and white > GAP * height and \
+                tall < white:
+            found.append(Move(block + LESSON, block + FIGURE))
     return found
 
 
