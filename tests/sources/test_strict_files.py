@@ -41,6 +41,44 @@ def test_a_misspelt_key_in_the_content_is_refused_with_its_place_and_the_right_k
     assert problem.suggestion == f'did you mean "{meant}"?'
 
 
+POLISH = Path(__file__).resolve().parents[1] / "fixtures" / "polish"
+
+
+def test_a_translated_field_name_is_one_line_saying_names_stay_in_english(
+        tmp_path: Path) -> None:
+    """`misja:` for `mission:`: not two unlinked lines (a missing field, an unknown key),
+    one at the key, naming the field it stands for."""
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(POLISH, content)
+    path = content / "chapters/01-zespoly.yaml"
+    edit(path, "    mission: ", "    misja: ")
+    with pytest.raises(ContentError) as caught:
+        load_guide(content)
+    [problem] = caught.value.found
+    assert (problem.line, problem.column) == (line_of(path, "misja:"), 5)
+    assert problem.message == ('unknown key "misja": field names stay in English, and the '
+                               'required "mission:" is missing here; rename "misja:" to '
+                               '"mission:"')
+    assert problem.suggestion == 'rename "misja:" to "mission:"'
+
+
+def test_two_unknown_keys_and_two_missing_fields_name_both_fields(tmp_path: Path) -> None:
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(POLISH, content)
+    path = content / "chapters/01-zespoly.yaml"
+    edit(path, "    mission: ", "    misja: ")
+    edit(path, "    name: Zespół", "    nazwa: Zespół")
+    with pytest.raises(ContentError) as caught:
+        load_guide(content)
+    assert [p.suggestion for p in caught.value.found] == [
+        'rename "nazwa:" to the one it stands for: "name:" or "mission:"',
+        'rename "misja:" to the one it stands for: "name:" or "mission:"']
+
+
 @pytest.mark.parametrize("old, new, typo, meant", [
     ("  tertiary: sky", "  tertiary: sky\n  primery: forest", "primery", "primary"),
     ("  smguide:\n", "  smguide:\n    footr: x\n", "footr", "footer"),

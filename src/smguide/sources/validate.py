@@ -56,8 +56,8 @@ def validate(root: type[M] | Any, located: Located,
     except ValidationError as exc:
         value = None
         helps = explanations(typing.cast(typing.Hashable, root))
-        described = _most_specific([describe(error, root, located.data, helps)
-                                    for error in exc.errors(include_url=False)])
+        described = _translated(_most_specific([describe(error, root, located.data, helps)
+                                                for error in exc.errors(include_url=False)]))
         misspelt = {(*entry.path[:-1], entry.meant) for entry in described
                     if entry.at_key and entry.meant}
         empty = {entry.path for entry in found}
@@ -74,6 +74,39 @@ def validate(root: type[M] | Any, located: Located,
                                 human_field(where, located.data)))
     problems.sort(key=lambda p: (p.line, p.column, p.line_text()))
     return (None if problems else value), problems
+
+
+MISSING = "required field is missing"
+
+
+def _translated(described: list[Described]) -> list[Described]:
+    """An unknown key beside a required field that is missing, in the same place: most
+    often the field's name translated (`misja:` for `mission:`), so one line says that
+    field names stay in English and which field it may be, instead of two unlinked ones."""
+    missing: dict[Path_, list[str]] = {}
+    for entry in described:
+        if entry.message.startswith(MISSING):
+            missing.setdefault(entry.path[:-1], []).append(str(entry.path[-1]))
+    unknown = [entry for entry in described if entry.message.startswith("unknown key")
+               and entry.at_key and entry.meant is None and entry.path[:-1] in missing
+               and " here: " not in entry.message]
+    if not unknown:
+        return described
+    out = [entry for entry in described if not (entry.message.startswith(MISSING)
+                                                and entry.path[:-1] in {u.path[:-1]
+                                                                        for u in unknown})]
+    for entry in unknown:
+        key, fields = str(entry.path[-1]), missing[entry.path[:-1]]
+        names = " or ".join(f'"{name}:"' for name in fields)
+        fix = (f'rename "{key}:" to {names}' if len(fields) == 1
+               else f'rename "{key}:" to the one it stands for: {names}')
+        lacking = (f"the required {names} is missing here" if len(fields) == 1 else
+                   f"the required {' and '.join(repr_ for repr_ in names.split(' or '))} are "
+                   f"missing here")
+        said = f'unknown key "{key}": field names stay in English, and {lacking}; {fix}'
+
+        out[out.index(entry)] = entry._replace(message=said, suggestion=fix)
+    return out
 
 
 def _most_specific(described: list[Described]) -> list[Described]:
