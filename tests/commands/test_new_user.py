@@ -301,7 +301,9 @@ def test_a_roster_saved_in_the_spreadsheets_own_encoding_says_which_format_to_pi
     result = run("pdf", "--roster", "hires.csv")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        'Error: hires.csv:2: the file is not UTF-8 text (save it as "CSV UTF-8")',
+        'Error: hires.csv:2: the file is not UTF-8 text but probably Windows-1252 (Western '
+        'European) or Windows-1250 (Central European); save it as "CSV UTF-8" (in Excel: '
+        'File > Save as, "CSV UTF-8")',
         "1 problem found; nothing was written."]
     assert snapshot(project) == before
 

@@ -265,7 +265,9 @@ def test_a_team_matches_its_role_as_typed_or_typeset(tmp_path: Path) -> None:
     ("name,team,team\nAnna,Sales,Sales\n", "utf-8",
      "hires.csv:1: team: the column appears twice (keep one)"),
     ("name\nAnna\nJürgen\n", "latin-1",
-     'hires.csv:3: the file is not UTF-8 text (save it as "CSV UTF-8")'),
+     'hires.csv:3: the file is not UTF-8 text but probably Windows-1252 (Western '
+     'European) or Windows-1250 (Central European); save it as "CSV UTF-8" (in Excel: '
+     'File > Save as, "CSV UTF-8")'),
     ("", "utf-8", "hires.csv:1: the file has no header row (the first line names the "
                   "columns, e.g. name,team,role,manager,start_date,buddy)"),
 ])

@@ -56,7 +56,33 @@ def test_bom_is_accepted_and_latin1_refused(tmp_path: Path) -> None:
     with pytest.raises(YamlProblem) as caught:
         read_yaml(bad)
     assert (caught.value.line, caught.value.message) == (
-        2, "the file is not UTF-8 text; save it as UTF-8")
+        2, "the file is not UTF-8 text but probably Windows-1252 (Western European) or "
+           "Windows-1250 (Central European); save it as UTF-8 (Notepad: File > Save as, "
+           "Encoding: UTF-8; VS Code: the encoding in the status bar, Save with Encoding, "
+           "UTF-8)")
+
+
+@pytest.mark.parametrize(("text", "codec", "named"), [
+    ("title: Rozliczenie delegacji\nterm: Dieta za dobę, ryczałt, zwrot kosztów\n",
+     "cp1250", "Windows-1250 (Central European)"),
+    ("title: Žádost o proplacení cesty, účtenky\n", "cp1250",  # letters in both
+     "Windows-1252 (Western European) or Windows-1250 (Central European)"),
+    ("title: Reisekosten für Mitarbeiter, Spesen, Abschluß\n", "cp1252",
+     "Windows-1252 (Western European) or Windows-1250 (Central European)"),
+    ("title: Frais de déplacement, reçus à garder\n", "cp1252",  # à is ŕ in 1250
+     "Windows-1252 (Western European) or Windows-1250 (Central European)"),
+    ("title: ¿Qué gastos?\n", "cp1252",  # ¿ is ż in 1250
+     "Windows-1252 (Western European) or Windows-1250 (Central European)"),
+    ("title: Командировка и отчёт\n", "cp1251", "Windows-1251 (Cyrillic)"),
+])
+def test_a_file_in_a_windows_code_page_is_named_with_it(tmp_path: Path, text: str,
+                                                        codec: str, named: str) -> None:
+    bad = tmp_path / "chapter.yaml"
+    bad.write_bytes(text.encode(codec))
+    with pytest.raises(YamlProblem) as caught:
+        read_yaml(bad)
+    assert caught.value.message.startswith(f"the file is not UTF-8 text but probably {named}; "
+                                           "save it as UTF-8 (Notepad: File > Save as")
 
 
 # What people really type, and the line and fix smguide names for it

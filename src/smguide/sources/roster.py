@@ -189,8 +189,11 @@ def _roster_text(path: Path, shown: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        from smguide.sources.encodings import not_utf8
+
         raise ContentError([Problem.at(Where(shown, _line_of(data, exc.start)),
-                                       'the file is not UTF-8 text (save it as "CSV UTF-8")',
+                                       f'{not_utf8(data)}; save it as "CSV UTF-8" (in '
+                                       f'Excel: File > Save as, "CSV UTF-8")',
                                        suggestion='save it as "CSV UTF-8"')]) from None
 
 

@@ -302,7 +302,9 @@ def _read_bytes(raw: bytes) -> Located:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise YamlProblem(line, 1, "the file is not UTF-8 text", "save it as UTF-8") from None
+        from smguide.sources.encodings import SAVE_AS_UTF8, not_utf8
+
+        raise YamlProblem(line, 1, not_utf8(raw), SAVE_AS_UTF8) from None
     name = f"yaml/{hashlib.sha256(raw + _reader_code()).hexdigest()[:40]}"
     kept = _from_cache(cached_json(name), text)
     if kept is not None:
