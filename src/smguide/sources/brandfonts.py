@@ -161,7 +161,8 @@ def pick_family(reader: BrandReader, stack: str, field: tuple[str, ...],
                 reader.fetched.append((name, APIS[source][2], None))
             except FetchError as exc:
                 _warn(reader, Problem.warn(reader.where(*field), f"could not download "
-                                                 f"{quote(name)}: {exc}"))
+                                                 f"{quote(name)} from {APIS[source][2]}: "
+                                                 f"{exc.reason}"))
                 unreachable.append(APIS[source][2])
                 reader.fetched.append((name, APIS[source][2], exc.reason))
         if faces:

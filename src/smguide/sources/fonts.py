@@ -190,10 +190,29 @@ def _get(url: str, limit: int) -> bytes:
     except OSError as exc:  # URLError, HTTPError, timeouts
         if isinstance(exc, urllib.error.HTTPError):
             exc.close()  # an error answer holds its connection open until closed
-        raise FetchError(str(getattr(exc, "reason", None) or exc), url) from None
+        raise FetchError(_reason(exc, url), url) from None
     if len(data) > limit:
         raise FetchError(f"larger than {limit // 1024} KB; not downloaded", url)
     return data
+
+
+def _reason(exc: OSError, url: str) -> str:
+    """Why a download failed, in words: no network, no answer, refused, or the server's
+    answer; else the system's own message."""
+    import socket
+    import urllib.error
+
+    host = urllib.parse.urlsplit(url).hostname or url
+    cause = getattr(exc, "reason", None) or exc
+    if isinstance(exc, urllib.error.HTTPError):
+        return f"{host} answered {exc.code} {exc.reason}"
+    if isinstance(cause, socket.gaierror):
+        return f"{host} cannot be reached: this computer seems to be offline"
+    if isinstance(cause, TimeoutError | socket.timeout):
+        return f"{host} did not answer within {TIMEOUT_S:g} s"
+    if isinstance(cause, ConnectionRefusedError):
+        return f"{host} refused the connection"
+    return str(cause)
 
 
 def _font_faces_in(css: str) -> list[tuple[int, str, str]]:
