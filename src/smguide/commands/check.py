@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from smguide.model.options import DeckOptions
 
 
-# what the render child loads while the files are read (render_checks imports the rest)
-RENDER_CHECKS = ("smguide.deck.plan", "smguide.deck.render", "smguide.deck.diagram")
+# what the render child makes ready while the files are read
+RENDER_CHECKS = ("smguide.commands.renderchecks:prepare",)
 
 
 def _errors(findings: list[Problem]) -> bool:
