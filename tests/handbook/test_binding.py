@@ -170,3 +170,33 @@ def test_a_chapters_trials_are_dropped_but_the_one_chosen(tmp_path: Path) -> Non
     assert layouts.trial("", "one", html).pages[0] is other.pages[0]  # another chapter's
     binding.forget("two")
     assert len(binding.parts) == 1
+
+
+def test_a_chapter_laid_out_with_its_breaks_taken_back_is_the_part_the_book_binds(
+        tmp_path: Path) -> None:
+    """A chapter laid out alone less the soft hyphens of some words (settled.py, as soon
+    as its spacing is chosen) is the part of the HTML that lost them: binding that HTML
+    lays the chapter out no more."""
+    from smguide.handbook.breaks import SHY, take_back
+
+    layouts, html = small_book(tmp_path, 1)
+    html = html.replace("<h1>two</h1>", f"<h1>two</h1><p>hy{SHY}phen{SHY}ated once</p>")
+    binding = layouts.binding
+    assert binding is not None
+    settled = layouts.trial("", "two", html, dropped=frozenset({0}))
+    assert SHY not in "".join(box.text for page in settled.pages
+                              for box in page._page_box.descendants()
+                              if hasattr(box, "text") and isinstance(box.text, str))
+    laid: list[str] = []
+    lay = binding.lay
+
+    def counted(alone: Any, css: str) -> Any:
+        laid.extend(e.get("id") for e in alone.etree_element.iter()
+                    if e.get("class") == "chapter")  # (the front matter has their ids too)
+        return lay(alone, css)
+
+    binding.lay = counted
+    bound = binding.render(layouts.parse(take_back(html, {0})), "")
+    assert bound is not None and "two" not in laid and {"one", "three"} <= set(laid)
+    texts = [page.extract_text() for page in PdfReader(io.BytesIO(bound.write_pdf())).pages]
+    assert any("hyphenated once" in text for text in texts)

@@ -24,10 +24,11 @@ def build(out: Path, monkeypatch: pytest.MonkeyPatch, jobs: str, log: Path,
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
     each = forked.each
 
-    def logged(work: Any, items: Any, processes: int) -> Any:  # inherited by the engine
+    def logged(work: Any, items: Any, processes: int, done: Any = None) -> Any:
+        # (inherited by the engine)
         with log.open("a") as out_log:
             out_log.write(f"{jobs} {processes} {len(items)}\n")
-        return each(work, items, processes)
+        return each(work, items, processes, done)
 
     monkeypatch.setattr(forked, "each", logged)
     result = CliRunner().invoke(main, ["pdf", "--content", str(builtin("content")),

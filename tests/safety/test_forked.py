@@ -32,6 +32,37 @@ def test_the_pieces_come_back_in_order_some_done_by_a_worker() -> None:
         (n * n, os.getpid()) for n in range(12)]
 
 
+def test_each_result_is_handed_over_here_once_as_it_comes() -> None:
+    handed: list[tuple[int, int, int]] = []  # (index, square, the process it came to)
+    found = forked.each(slow_square, list(range(12)), 2,
+                        lambda n, result: handed.append((n, result[0], os.getpid())))
+    assert sorted(handed) == [(n, n * n, os.getpid()) for n in range(12)]
+    assert {pid for _, pid in found} != {os.getpid()}  # a worker did some of them
+    handed.clear()
+    forked.each(slow_square, [3, 4], 1, lambda n, result: handed.append((n, result[0], 0)))
+    assert handed == [(0, 9, 0), (1, 16, 0)]
+
+
+def test_a_workers_results_are_read_as_it_writes_them_whole_ones_only() -> None:
+    import pickle
+    import tempfile
+
+    with tempfile.TemporaryFile() as output:
+        read = [0]
+        data = pickle.dumps("first")
+        output.write(forked.HEADER.pack(4, len(data)) + data[:3])  # cut short
+        output.flush()
+        assert forked._poll([output], read) == {} and read == [0]
+        output.write(data[3:])
+        output.flush()
+        assert forked._poll([output], read) == {4: "first"}
+        second = pickle.dumps(["second"])
+        output.write(forked.HEADER.pack(7, len(second)) + second)
+        output.flush()
+        assert forked._poll([output], read) == {7: ["second"]}  # only what is new
+        assert read == [output.tell()]  # (and the writer's position never moved)
+
+
 def test_what_a_failing_worker_took_is_done_here_and_its_error_is_raised_here(
         tmp_path: Path) -> None:
     parent = os.getpid()

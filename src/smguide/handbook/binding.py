@@ -30,6 +30,7 @@ from xml.etree import ElementTree
 from smguide.handbook.alone import moved_in
 from smguide.handbook.floats import Move
 from smguide.handbook.numbering import Margins, deferred, number
+from smguide.handbook.settled import drop_words
 
 CUT = "smguide-cut"  # the stub's id: the part's pages end before its page
 # a rule of the fitting CSS is one line, its selectors scoped to one chapter (fitting.py)
@@ -60,11 +61,14 @@ class Binding:
         self.used: set[tuple[str, str]] = set()  # the keys of the parts a render used
         self.own: dict[tuple[str, str], tuple[str, str]] = {}  # key -> (chapter, its CSS)
 
-    def trial(self, html: Any, anchor: str, extra_css: str, made: tuple[Move, ...]
-              ) -> Any | None:
+    def trial(self, html: Any, anchor: str, extra_css: str, made: tuple[Move, ...],
+              dropped: frozenset[int] = frozenset()) -> Any | None:
         """The chapter `anchor` alone (its pages only, as alone.chapter_alone lays it out),
         as the bound handbook's part of it, when it is followed by another chapter or
-        nothing; None when it is not (then it is laid out alone as before)."""
+        nothing; None when it is not (then it is laid out alone as before). `dropped`:
+        the soft hyphens of the words whose breaks these are (numbered in the chapter)
+        taken back, as the handbook's HTML will lose them (settled.py): the part the
+        bound handbook is then made of."""
         cut = _split(html.etree_element, self.chapters)
         if cut is None:
             return None
@@ -74,7 +78,7 @@ class Binding:
             return None
         following = groups[at + 1][0] if at + 1 < len(groups) else None
         part = self.part(html, holder, groups[at], following, _own(extra_css, groups[at][0]),
-                         made)
+                         made, dropped=dropped)
         if part is None:
             return None
         return part.document.copy(part.document.pages[:part.pages])
@@ -137,11 +141,18 @@ class Binding:
 
     def part(self, html: Any, holder: Any, group: list[Any], following: Any,
              extra_css: str, made: tuple[Move, ...] = (),
-             targets: dict[str, int] | None = None) -> Part | None:
-        """`group` (elements of `holder`, with the `made` moves of their blocks) laid out
-        alone with a stub of `following` after it (and, for the front matter, the
-        chapters' anchors on their pages: `targets`)."""
+             targets: dict[str, int] | None = None,
+             dropped: frozenset[int] = frozenset()) -> Part | None:
+        """`group` (elements of `holder`, with the `made` moves of their blocks and the
+        `dropped` soft hyphens of its first taken back) laid out alone with a stub of
+        `following` after it (and, for the front matter, the chapters' anchors on their
+        pages: `targets`). A part is known by its tree and CSS: one laid out before
+        (a trial, the same chapter with the same breaks taken back) is not laid out
+        again."""
         tree, css = _cut(html.etree_element, holder, group, following, made, targets)
+        if dropped:
+            mine = group[0].get("id")
+            drop_words(next(e for e in tree.iter() if e.get("id") == mine), set(dropped))
         key = (ElementTree.tostring(tree, encoding="unicode"), extra_css + css)
         self.used.add(key)
         if key in self.parts:

@@ -10,6 +10,7 @@ from typing import Any
 from smguide.handbook.alone import chapter_alone
 from smguide.handbook.floats import Move
 from smguide.handbook.manuscript import VARIANT, Manuscript, PrintSpec
+from smguide.handbook.settled import drop_words
 
 # set (to anything): the handbook is laid out whole, never in parts (to compare the two,
 # bench/samebook.py)
@@ -65,16 +66,22 @@ class Layouts:
         return self.laid(html, extra_css)
 
     def trial(self, extra_css: str, anchor: str, markup: str | None = None,
-              made: tuple[Move, ...] = ()) -> Any:
+              made: tuple[Move, ...] = (), dropped: frozenset[int] = frozenset()) -> Any:
         """The chapter `anchor` of the HTML (or of `markup`, with `made` moves) laid
-        out alone."""
+        out alone; `dropped`: with the soft hyphens of these breaks (numbered in the
+        chapter) taken back (settled.drop_words)."""
         html = self.parse(self.text if markup is None else markup)
         if self.binding is not None:
-            part = self.binding.trial(html, anchor, extra_css, made)
+            part = self.binding.trial(html, anchor, extra_css, made, dropped)
             if part is not None:
                 return part
         alone = chapter_alone(html, anchor, made)
-        return None if alone is None else self.laid(alone, extra_css)
+        if alone is None:
+            return None
+        if dropped:
+            drop_words(next(e for e in alone.etree_element.iter() if e.get("id") == anchor),
+                       set(dropped))
+        return self.laid(alone, extra_css)
 
     def laid(self, html: Any, extra_css: str) -> Any:
         """`html` (the handbook parsed, or a chapter of it alone) laid out."""

@@ -9,7 +9,6 @@ and nothing of the model.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,21 +19,19 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from smguide.errors import ContentError, Problem, Where
-from smguide.handbook.alone import chapter_alone
 from smguide.handbook.breaks import settle
 from smguide.handbook.endings import Ending, Fit, endings, recorded
-from smguide.handbook.fitting import chosen, fit_chapters
+from smguide.handbook.fitting import fit_chapters
 from smguide.handbook.floats import Alone, Move, moved, place_floats, place_floats_alone
 from smguide.handbook.guard import engine_guard, refuse_unsafe_links
 from smguide.handbook.kept import chapter_keys, fit_key, keep_laid, keep_padding, laid_before
 from smguide.handbook.layouts import Layouts
 from smguide.handbook.manuscript import VARIANT, Manuscript, PrintSpec
 from smguide.handbook.settled import Settling
-from smguide.handbook.spacing import fitting_css
+from smguide.handbook.trials import Trials
 from smguide.io.usercache import cached_json, code_of, keep_json
 from smguide.safety import forked
 from smguide.safety.fetcher import make_fetcher
-from smguide.safety.forked import jobs
 
 if TYPE_CHECKING:
     from smguide.handbook.preflight import Finding
@@ -134,8 +131,8 @@ def _fit_handbook(manuscript: Manuscript, fit: Fit, text: str, key: str | None,
         lambda markup: render("", markup), text, fit, key,
         lambda made, anchor: trial("", anchor, given, tuple(made)))
     html = layouts.parse(text)
-    settling = Settling(text, html.etree_element, fit,
-                        lambda anchor: chapter_alone(html, anchor), layouts.laid)
+    settling = Settling(text, html.etree_element, fit, lambda anchor, css, dropped: trial(
+        css, anchor, text, dropped=dropped))
     if whole is not None:
         settling.saw_whole(whole, set(changed))
     for chapter, layout in changed.items():
@@ -152,34 +149,10 @@ def _fit_handbook(manuscript: Manuscript, fit: Fit, text: str, key: str | None,
         laid_from[document] = settling.text
         return document
 
-    def placed_trial(extra_css: str, anchor: str) -> Any:  # a chapter of it, alone
-        document = trial(extra_css, anchor, text)
-        settling.saw(extra_css, anchor, document)
-        return document
-
-    engine = os.getpid()
-
-    def tried(work: Callable[[str], Any], name: str) -> tuple[Any, Any]:
-        # a chapter's trials, and what was read of their layouts for settling; then its
-        # parts dropped but the one laid out as chosen, which the handbook is bound from
-        # (in a worker, all of them: its parts are not the engine's)
-        results = work(name)
-        if layouts.binding is not None:
-            variant = chosen(results) if results and os.getpid() == engine else None
-            layouts.binding.forget(name, None if variant is None else
-                                   fitting_css({name: variant}) if variant else "")
-        return results, settling.seen(name)
-
-    def each(work: Callable[[str], Any], names: list[str]) -> list[Any]:
-        # the chapters' trials in this process and in workers forked from it
-        found = forked.each(lambda name: tried(work, name), names, jobs())
-        for _, seen in found:
-            settling.knew(seen)
-        return [result for result, _ in found]
-
-    document, css = fit_chapters(reuse, fit, fit_key(manuscript, text, code), placed_trial,
+    trials = Trials(layouts, settling, text)
+    document, css = fit_chapters(reuse, fit, fit_key(manuscript, text, code), trials.trial,
                                  chapter_keys(manuscript, html, code), ends, settling.settle,
-                                 each)
+                                 trials.each)
     return document, css, text, laid_from.get(document, text), made
 
 
@@ -240,7 +213,7 @@ def layout_code() -> bytes:
     kept layouts, the chapters alone, the fitting with the endings it reads and the
     spacing it sets, the floats, the breaks taken back, on the chapters alone too, and
     the binding of the parts with their numbering, whose parts are the fitting's
-    trials): a fit kept by another version of it is not used.
+    trials, and how the trials run): a fit kept by another version of it is not used.
 
     Read it where these modules are imported, before a render child forks with them
     (commands.build, commands.roster) and pass it down: the child then runs the code
@@ -258,10 +231,11 @@ def layout_code() -> bytes:
         numbering,
         settled,
         spacing,
+        trials,
     )
 
     return code_of(sys.modules[__name__], layouts, kept, alone, breaks, fitting, endings,
-                   spacing, floats, settled, binding, numbering)
+                   spacing, floats, settled, binding, numbering, trials)
 
 
 def render_pdf(manuscript: Manuscript, *, crop_marks: bool = False,

@@ -6,10 +6,14 @@ A chapter starts on a new page, so which of its breaks go (at a page turn, befor
 paragraph's last line, the third in a row) depends on its own lines only: they are read
 from a layout of it that is already there (the trial of the spacing chosen for it, or
 the first layout of the whole handbook), and the HTML loses those soft hyphens at once,
-as breaks.settle would after laying it out whole. A chapter that changed is not laid out
-again (its new ending is not known before the whole layout); when every chapter changed,
-the smallest is, from its own tree less the same soft hyphens, so the whole layout is
-still checked against a chapter laid out alone (fitting.py). The soft hyphens are
+as breaks.settle would after laying it out whole. Bound from parts, the handbook lays out
+each chapter with its breaks taken back as soon as its spacing is chosen (`breaks`
+says which: pdf.py), while other chapters are still tried; that is the part the
+handbook is then bound from (binding.py). Otherwise a chapter that changed is not laid
+out again (its new ending is not known before the whole layout); when every chapter
+changed, the smallest is (`alone`: the part laid out already, when there is one), from
+its own tree less the same soft hyphens, so the whole layout is still checked against a
+chapter laid out alone (fitting.py). The soft hyphens are
 numbered as breaks.py numbers them (the n-th of the body's text), a chapter's counted in
 the parsed tree; when the tree and the HTML count otherwise, or a layout's lines do not
 match its text, nothing is taken back here. breaks.settle then checks the whole layout
@@ -33,10 +37,10 @@ from smguide.handbook.breaks import (
 from smguide.handbook.endings import Ending, Fit, endings
 from smguide.handbook.spacing import fitting_css
 
-# a chapter's part of the parsed handbook: (anchor) -> a copy holding only that chapter
-# (alone.chapter_alone); and (that copy, extra CSS) -> its layout
-Cut = Callable[[str], Any]
-Lay = Callable[[Any, str], Any]
+# (a chapter's anchor, extra CSS, soft hyphens to take back, numbered in the chapter) ->
+# that chapter of the HTML as placed laid out alone, those soft hyphens taken back in its
+# tree (drop_words) (Layouts.trial), or None when it cannot be cut out
+Alone = Callable[[str, str, frozenset[int]], Any]
 
 
 def shy_ranges(root: Any, anchors: tuple[str, ...]) -> tuple[dict[str, tuple[int, int]], int]:
@@ -98,12 +102,12 @@ def drop_words(element: Any, numbers: set[int]) -> set[int]:
 class Settling:
     """The hyphens of the HTML as placed (`text`) taken back on its chapters alone.
 
-    `cut` and `lay` lay a chapter out alone; `saw` and `saw_whole` are given the layouts
-    made on the way (the trials, the first layout), so a chapter is laid out again only
-    when some of its breaks go."""
+    `alone` lays a chapter out alone (`root`: the HTML parsed); `saw` and `saw_whole` are
+    given the layouts made on the way (the trials, the first layout), so a chapter is laid
+    out again only when some of its breaks go."""
 
-    def __init__(self, text: str, root: Any, fit: Fit, cut: Cut, lay: Lay) -> None:
-        self.text, self.fit, self.cut, self.lay = text, fit, cut, lay
+    def __init__(self, text: str, root: Any, fit: Fit, alone: Alone) -> None:
+        self.text, self.root, self.fit, self.alone = text, root, fit, alone
         self.placed = text
         ranges, count = shy_ranges(root, fit.chapters)
         # a tree that counts otherwise than the HTML: nothing is settled here
@@ -144,6 +148,14 @@ class Settling:
                 self.known[("", anchor)] = [line if line.breaks_at is None else replace(
                     line, breaks_at=line.breaks_at - start) for line in mine]
 
+    def breaks(self, anchor: str, variant: str) -> frozenset[int] | None:
+        """The breaks of the chapter `anchor` set with the spacing `variant` that `settle`
+        takes back (its soft hyphens, numbered in the chapter), read from its lines seen
+        with that spacing; None when they were not seen."""
+        css = fitting_css({anchor: variant}) if variant else ""
+        found = self.known.get((css, anchor)) if anchor in self.ranges else None
+        return None if found is None else frozenset(to_take_back(found))
+
     def settle(self, chosen: dict[str, str]) -> dict[str, Ending | None]:
         """Take back the breaks that go in each chapter set with the spacing `chosen` for
         it, read from a layout of it already made; `text` (the HTML as placed) loses
@@ -180,20 +192,25 @@ class Settling:
             return None
         found = self.known.get((css, anchor))
         if found is None:  # not laid out alone or whole with this spacing yet
-            found, count = lines(self.lay(self.cut(anchor), css))
+            document = self.alone(anchor, css, frozenset())
+            if document is None:
+                return None
+            found, count = lines(document)
             if count != self.ranges[anchor][1]:
                 return None
         return found
 
     def _again(self, anchor: str, css: str, wanted: set[int]) -> Ending | None:
         """How the chapter `anchor` ends laid out alone again, its `wanted` breaks taken
-        back in its tree; None when its lines then do not match its text."""
-        alone = self.cut(anchor)
-        element = next((e for e in alone.etree_element.iter() if e.get("id") == anchor), None)
+        back in its tree (laid out so already by `ahead`: not again); None when its lines
+        then do not match its text."""
+        import copy
+
+        element = next((e for e in self.root.iter() if e.get("id") == anchor), None)
         if element is None:
             return None
-        gone = drop_words(element, wanted)
-        document = self.lay(alone, css)
-        if lines(document)[1] != self.ranges[anchor][1] - len(gone):
+        gone = drop_words(copy.deepcopy(element), wanted)
+        document = self.alone(anchor, css, frozenset(wanted))
+        if document is None or lines(document)[1] != self.ranges[anchor][1] - len(gone):
             return None
         return endings(document, replace(self.fit, chapters=(anchor,))).get(anchor)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import pickle
 import struct
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -32,6 +33,7 @@ R = TypeVar("R")
 
 ENV_JOBS = "SMGUIDE_JOBS"  # how many processes a render may use at most (1: no workers)
 HEADER = struct.Struct("<iQ")  # a result: the piece's index, the length of its pickle
+POLL = 0.005  # seconds between looks at the workers' results, when this process waits
 _GIVEN: ContextVar[int | None] = ContextVar("smguide_jobs", default=None)
 
 
@@ -79,17 +81,27 @@ def idle_cores() -> int:
     return max(1, cores - busy)
 
 
-def each(work: Callable[[T], R], items: Sequence[T], processes: int) -> list[R]:
+def each(work: Callable[[T], R], items: Sequence[T], processes: int,
+         done: Callable[[int, R], None] | None = None) -> list[R]:
     """`work(item)` for each item, in order, in at most `processes` processes: this one
-    and workers forked from it, each taking the next item not yet taken."""
+    and workers forked from it, each taking the next item not yet taken. `done(index,
+    result)`, in this process, as soon as each result is here (a worker's is read while
+    it goes on with the next: this process has work of its own to do with it)."""
     if processes <= 1 or len(items) <= 1 or not hasattr(os, "fork"):
-        return [work(item) for item in items]
+        return [_done(done, n, work(item)) for n, item in enumerate(items)]
     import multiprocessing
     import tempfile
     from contextlib import ExitStack
 
     taken = multiprocessing.get_context("fork").Value("i", 0)  # the next item to take
     results: dict[int, R] = {}
+
+    def arrived(found: dict[int, Any]) -> bool:
+        for index, result in found.items():
+            if index not in results:
+                results[index] = _done(done, index, result)
+        return bool(found)
+
     with ExitStack() as files:
         # each worker's results: a file of its own (in the render's scratch folder), so a
         # worker never waits for this process to read them
@@ -102,16 +114,25 @@ def each(work: Callable[[T], R], items: Sequence[T], processes: int) -> list[R]:
                 if pid == 0:
                     _work(work, items, taken, outputs[-1])  # the worker: never returns
                 pids.append(pid)
+            read = [0] * len(outputs)  # how far each worker's results were read
             while (index := _next(taken, len(items))) is not None:
-                results[index] = work(items[index])
+                results[index] = _done(done, index, work(items[index]))
+                arrived(_poll(outputs, read))
+            _wait(pids, lambda: arrived(_poll(outputs, read)))
         except BaseException:
             _end(pids, kill=True)
             raise
         _end(pids)
-        for output in outputs:
-            results.update(_read(output))
+        arrived(_poll(outputs, read))
     # what a worker that failed had taken: done here (so its error is raised here)
-    return [results[n] if n in results else work(items[n]) for n in range(len(items))]
+    return [results[n] if n in results else _done(done, n, work(items[n]))
+            for n in range(len(items))]
+
+
+def _done(done: Callable[[int, R], None] | None, index: int, result: R) -> R:
+    if done is not None:
+        done(index, result)
+    return result
 
 
 def _next(taken: Any, count: int) -> int | None:
@@ -143,20 +164,46 @@ def _work(work: Callable[[Any], Any], items: Sequence[Any], taken: Any, output: 
         os._exit(status)
 
 
-def _read(output: Any) -> dict[int, Any]:
-    """The results a worker wrote (one cut short, or that cannot be read, is left out)."""
+def _poll(outputs: list[Any], read: list[int]) -> dict[int, Any]:
+    """The results the workers wrote since `read` (how far each file was read, moved on):
+    whole ones only, read at an offset (`os.pread`), so the file's own position, which a
+    worker writes at, never moves. One that cannot be read is left out (done here)."""
     found: dict[int, Any] = {}
-    output.seek(0)
-    while len(head := output.read(HEADER.size)) == HEADER.size:
-        index, length = HEADER.unpack(head)
-        data = output.read(length)
-        if len(data) != length:
-            break
-        try:
-            found[index] = pickle.loads(data)
-        except Exception:  # noqa: BLE001, S112 - a result that cannot be read: done here
-            continue
+    for n, output in enumerate(outputs):
+        while len(head := os.pread(output.fileno(), HEADER.size, read[n])) == HEADER.size:
+            index, length = HEADER.unpack(head)
+            data = os.pread(output.fileno(), length, read[n] + HEADER.size)
+            if len(data) != length:
+                break  # not all written yet
+            read[n] += HEADER.size + length
+            try:
+                found[index] = pickle.loads(data)
+            except Exception:  # noqa: BLE001, S112 - a result that cannot be read: done here
+                continue
     return found
+
+
+def _wait(pids: list[int], arrived: Callable[[], bool]) -> None:
+    """Until the workers end, what they find as it comes (`arrived`: whether any came)."""
+    while _running(pids):
+        if not arrived():
+            time.sleep(POLL)
+
+
+def _running(pids: list[int]) -> bool:
+    """Whether any worker is still running (one that ended is waited for)."""
+    running = False
+    for n, pid in enumerate(pids):
+        if pid:
+            try:
+                ended, _ = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                ended = pid
+            if ended:
+                pids[n] = 0
+            else:
+                running = True
+    return running
 
 
 def _end(pids: list[int], kill: bool = False) -> None:
@@ -164,7 +211,7 @@ def _end(pids: list[int], kill: bool = False) -> None:
     import signal
     from contextlib import suppress
 
-    for pid in pids:
+    for pid in (pid for pid in pids if pid):  # (0: waited for already)
         if kill:
             with suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
