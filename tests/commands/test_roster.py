@@ -351,6 +351,14 @@ def test_skipped_rows_and_progress_are_reported(copies: tuple[Path, Result]) -> 
     assert any("hires.csv:6: start_date" in line for line in lines if "Skipped" in line)
     assert sorted(p.name for p in (out / "handbooks").iterdir()) == [
         "anna-schmidt-2.pdf", "anna-schmidt.pdf", "zoe-orsted-nunez.pdf"]
+    # the summary names every file written: the merged one and the deck too
+    last = lines[-1]
+    assert re.fullmatch(r"Wrote 3 personal handbooks \(\d+ pages each\) to \S+handbooks, "
+                        r"and \S+handbooks-all\.pdf \(the 3 copies in one file\) and "
+                        r"\S+handbooks-welcome\.pptx \(the welcome deck\) in [\d.]+ s; "
+                        r"skipped 2 bad rows", last), last
+    assert len(PdfReader(out / "handbooks-all.pdf").pages) >= 3 * len(
+        PdfReader(out / "handbooks" / "anna-schmidt.pdf").pages)
 
 
 @pytest.mark.parametrize("slug", sorted(PEOPLE))

@@ -292,6 +292,10 @@ def _roster_pdf(say: Say, project: Any, roster: Path | None, output: Path | None
     for problem in built.skipped:
         say(f"Skipped: {problem.line_text()}")
     copies, skipped = len(built.copies), len(built.skipped)
+    also = [f"{display_path(path)} ({what})" for path, what in
+            ((built.merged, f"the {counted(copies, 'copy', 'copies')} in one file"),
+             (built.deck, "the welcome deck")) if path is not None]
     say(f"Wrote {counted(copies, 'personal handbook')} ({counted(built.pages, 'page')} "
-        f"each) to {display_path(built.copies[0].parent)} in {built.seconds:.1f} s"
+        f"each) to {display_path(built.copies[0].parent)}"
+        + (f", and {' and '.join(also)}" if also else "") + f" in {built.seconds:.1f} s"
         + (f"; skipped {counted(skipped, 'bad row')}" if skipped else ""))
