@@ -682,3 +682,17 @@ def test_a_copys_title_and_progress_line_in_a_french_guide(tmp_path: Path) -> No
     said: list[str] = []
     Progress(30, said.append).done(spec)
     assert said == [f"[1/30] Camille Lefèvre -> {tmp_path / 'camille.pdf'}"]
+
+
+def test_a_copys_cover_has_what_the_handbooks_cover_has(tmp_path: Path) -> None:
+    """The edition's date too (it was left off the personal cover), with the person added."""
+    content = Path(__file__).resolve().parents[1] / "fixtures" / "polish"
+    (tmp_path / "nowi.csv").write_text("name,team\nAnna Nowak,Finanse\n", encoding="utf-8")
+    result = CliRunner().invoke(main, [
+        "pdf", "--content", str(content), "--brand", str(builtin("brand") / "_brand.yml"),
+        "--roster", str(tmp_path / "nowi.csv"), "-o", str(tmp_path / "out/handbook.pdf")],
+        catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    cover = PdfReader(tmp_path / "out/handbooks/anna-nowak.pdf").pages[0].extract_text()
+    words = re.sub(r"\s+", " ", cover)
+    assert "1 marca 2026" in words and "Anna Nowak Finanse" in words, words
