@@ -99,3 +99,45 @@ def test_a_line_under_a_title_lines_up_with_it_as_it_is_aligned(
                 assert shown == {"l"} and line.left == title.left, (name, shown)
             checked += 1
     assert checked >= 4, checked
+
+
+def test_the_templates_titles_take_its_master_size_in_two_lines_under_the_eyebrow(
+        four_decks: dict[str, Any]) -> None:
+    """The dark template's title box (1.25 in) holds its title, not smguide's eyebrow too:
+    on content slides it grows down by no more than the eyebrow's height so the eyebrow
+    and two lines of a 32 pt title fit (it held them only at 24, and the lists fell to
+    20); the titles at one step of the scale under the master's 44 pt, in at most two
+    lines of DejaVu Sans (the font it names); the body starts under the title, the
+    template's 0.2 in gap kept."""
+    from smguide.deck.fidelity import master_title_size
+    from smguide.deck.textfit import Para, Span, line_count, system_fonts
+
+    fonts = system_fonts("DejaVu Sans")
+    assert fonts is not None
+    prs = four_decks["template"]
+    layout_title = prs.slide_layouts[1].placeholders[0]
+    seen = 0
+    for slide in list(prs.slides)[1:-1]:
+        eyebrow = next((s for s in slide.shapes if s.name == "Eyebrow"), None)
+        title = slide.shapes.title
+        if eyebrow is None or title is None:
+            continue
+        seen += 1
+        master = master_title_size(title)
+        assert master == 44.0
+        sizes = {r.font.size.pt for p in title.text_frame.paragraphs for r in p.runs}
+        assert sizes == {32.0} and max(sizes) <= master, sizes  # 40 takes three lines
+        width = (title.width - title.text_frame.margin_left - title.text_frame.margin_right) \
+            / 12700
+        text = title.text_frame.text.replace("\v", " ")
+        assert line_count(Para((Span(text, True),)), width, 32.0, fonts) <= 2, text
+        assert eyebrow.top >= layout_title.top  # nothing moves up over the template's top
+        bottom = title.top + title.height
+        assert bottom - (layout_title.top + layout_title.height) <= 284480 + 12700
+        bodies = [s for s in slide.shapes if s.top > title.top + title.height / 2
+                  and s.name not in ("Eyebrow",) and not (
+                      s.is_placeholder and s.placeholder_format.type in (13, 15, 16))]
+        assert bodies
+        assert min(s.top for s in bodies) >= bottom + 12700 * 14, (
+            [s.name for s in bodies], bottom)
+    assert seen >= 6

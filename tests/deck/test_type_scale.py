@@ -229,11 +229,7 @@ def _sizes_of(paragraphs: Any) -> Iterator[float]:
         yield from (run.font.size.pt for run in paragraph.runs if run.text.strip())
 
 
-@pytest.mark.parametrize("name", [
-    "en", "de", "dark 4:3",
-    pytest.param("template", marks=pytest.mark.xfail(strict=True, reason=(
-        "the template's font (DejaVu Sans) is wider than Lato and its title box holds "
-        "one line under the eyebrow: titles 24 over 20")))])
+@pytest.mark.parametrize("name", DECKS)
 def test_titles_clearly_outrank_the_body_text(decks: dict, name: str) -> None:
     """Content titles at 32 pt, a third over the 24 pt of the lists under them (28 over
     24 barely outranks them, a presentation designer finds)."""

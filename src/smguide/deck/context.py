@@ -21,12 +21,12 @@ from smguide.deck.measuring import deck_fonts
 from smguide.deck.notes import Notes, authored_notes, deck_notes, unwritten_notes
 from smguide.deck.placeholders import PptxSheet, Sheet
 from smguide.deck.plan import PlannedSlide, load_plan
-from smguide.deck.textfit import Box
+from smguide.deck.textfit import HEIGHT_MARGIN, Box, Para, Span, stepped, text_height
 from smguide.deck.theme import open_deck
-from smguide.deck.titles import TITLE_SIZES, eyebrow_of, set_title, title_size
+from smguide.deck.titles import EYEBROW, TITLE_SIZES, eyebrow_of, set_title, title_size
 from smguide.deck.tones import Tones
 from smguide.deck.typescale import TypeScale
-from smguide.deck.write import INSET_X, Area, frame_box
+from smguide.deck.write import INSET_X, INSET_Y, Area, frame_box
 from smguide.errors import Problem, Severity
 from smguide.model.guide import Guide
 from smguide.model.options import DeckOptions
@@ -78,8 +78,12 @@ class DeckContext:
                 legible_text(self._prs)  # own backgrounds (the built-in theme's do)
             self.sheet = PptxSheet(self._prs)
         self.source = str(template) if template else "the built-in theme"
+        self.head_fonts, self.body_fonts, self.own_body_fonts = deck_fonts(
+            brand, self._prs, template is not None, self.warn)
         self.picker = LayoutPicker(self.sheet, brand.layouts if template else {}, self.source,
-                                   brand.layout_where)
+                                   brand.layout_where,
+                                   self._title_room(TITLE_SIZES["slide"][0]) if template else 0,
+                                   self._title_room(stepped(TITLE_SIZES["slide"][0], -1)))
         for planned in self.plan:  # every layout is found (or a pin refused) before any slide
             self.pick_of(planned)
         # per layout, computed once: its footer/number placeholders and the frames slide
@@ -89,11 +93,18 @@ class DeckContext:
         self._geometries: dict[tuple[int, int], tuple[int, int, int, int]] = {}
         self.unsummarised: list[int] = []  # chapters whose divider could not show `deck:`
         self._override: dict[int, Area] = {}  # planned slide -> a larger content area
-        self.head_fonts, self.body_fonts, self.own_body_fonts = deck_fonts(
-            brand, self._prs, template is not None, self.warn)
         self.tones = Tones(self.sheet)
         self.scale = TypeScale(self.box_of, self.body_fonts)
         self.notes = Notes()
+
+    def _title_room(self, size: float) -> int:
+        """The height (EMU) a content slide's title box needs for the eyebrow and two
+        lines of a content title at `size`, in the heading fonts (LayoutPicker: a
+        company template's title box too small for them at 28 pt grows to hold them at
+        32, a third over the lists' 24, by at most the eyebrow's height)."""
+        two = text_height([Para((Span("M", True),))] * 2, 1000.0, float(size),
+                          self.head_fonts)
+        return round((EYEBROW * 1.6 + two / HEIGHT_MARGIN + 2 * INSET_Y + 1) * 12700)
 
     @property
     def prs(self) -> Presentation:
@@ -140,10 +151,13 @@ class DeckContext:
         if column < len(texts):
             shape = slides.placeholder(slide, texts[column].idx)
             if shape is not None:
-                inside = self.area_of(planned)
-                if len(texts) == 1 and _trimmed(texts[column], inside):
+                inside, box = self.area_of(planned), texts[column]
+                if len(texts) == 1 and _trimmed(box, inside):
                     shape.left, shape.top = Emu(inside.left), Emu(inside.top)
                     shape.width, shape.height = Emu(inside.width), Emu(inside.height)
+                elif box.top > self.geometry(shape)[1]:  # under a title grown for its
+                    shape.left, shape.top = Emu(box.left), Emu(box.top)  # eyebrow
+                    shape.width, shape.height = Emu(box.width), Emu(box.height)
                 return shape
         return self.text_box(slide, area or self.area_of(planned))
 
@@ -236,7 +250,10 @@ class DeckContext:
         slide numbers are not cloned), at the layout placeholder's position; else where
         titles go."""
         size = self.cloned(planned).get(0)
-        area = self.pick_of(planned).title_area
+        pick = self.pick_of(planned)
+        area = pick.title_area
+        if size is not None and pick.title is not None and pick.title.height > size[1]:
+            size = (size[0], pick.title.height)  # grown to hold the eyebrow (LayoutPicker)
         shape = Area(0, 0, *size) if size is not None else None
         box = shape.box if shape is not None and shape.width and shape.height else area.box
         return box, shape if shape is not None else area

@@ -65,3 +65,20 @@ def inherited(shape: Any, kind: str | None, level: int) -> str | None:
     master = shape.part.slide_layout.slide_master._element
     found = master.find(f"{{{P}}}txStyles/{{{P}}}{style}/{tag}")
     return str(found.get("algn")) if found is not None and found.get("algn") else None
+
+
+def master_title_size(shape: Any) -> float | None:
+    """The size (pt) a slide's title placeholder takes from the template: its layout
+    placeholder's list style, its master placeholder's, then the master's title style;
+    None when none of them sets one."""
+    tag = f"{{{A}}}lvl1pPr/{{{A}}}defRPr"
+    base = getattr(shape, "_base_placeholder", None)
+    for holder in (base, getattr(base, "_base_placeholder", None) if base is not None else None):
+        found = holder._element.find(f"./{{{P}}}txBody/{{{A}}}lstStyle/{tag}") \
+            if holder is not None else None
+        if found is not None and (found.get("sz") or "").isdigit():
+            return int(found.get("sz")) / 100
+    master = shape.part.slide_layout.slide_master._element
+    found = master.find(f"{{{P}}}txStyles/{{{P}}}titleStyle/{tag}")
+    return int(found.get("sz")) / 100 if found is not None and (found.get("sz") or "").isdigit() \
+        else None

@@ -20,7 +20,7 @@ where a text box stands in for a missing title or body.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from smguide.deck.oxml import inch_emu as inches
@@ -63,6 +63,7 @@ SIDE = 0.06  # each of two side-by-side bodies at least this share
 # this far above its footer, so a slide laid out in the free area (the practice cards,
 # the diagram) ends where a list does
 CLEARANCE = 228600  # a quarter inch, in EMU
+EYEBROW_ROOM = 284480  # the line above a content title: 14 pt type in 1.6 lines, in EMU
 
 
 @dataclass(frozen=True)
@@ -105,8 +106,14 @@ class LayoutPicker:
     """Picks and caches a layout per slide; `source` names the template in messages."""
 
     def __init__(self, sheet: Sheet, pins: dict[str, str | int], source: str,
-                 pin_where: dict[str, Where]):
+                 pin_where: dict[str, Where], title_room: int = 0, title_least: int = 0):
         self.sheet = sheet
+        # a company template's title box, drawn for its title alone, too small for
+        # smguide's line above the title and two lines of it at 28 pt (`title_least`,
+        # EMU), grows down on content slides to hold them at 32 (`title_room`), by at
+        # most the eyebrow's height: else titles fall to 24, level with the lists, and
+        # take the body text down to 20 (typescale.commons)
+        self.title_room, self.title_least = title_room, title_least
         self.width, self.height = sheet.width, sheet.height
         self.layouts = sheet.layouts
         self.pins = pins
@@ -244,6 +251,7 @@ class LayoutPicker:
     # -- where things go --------------------------------------------------------------
 
     def _make(self, info: Layout, role: str) -> Pick:
+        info = self._with_room(info, role)
         title = info.title
         texts: tuple[Box, ...]
         pair = self._pair(info) if role == "two" else None
@@ -279,6 +287,36 @@ class LayoutPicker:
                 fallbacks.append(candidate)
         return Pick(info.layout, info.number, info.name, role, title, texts, area,
                     self.title_area(info), free, tuple(fallbacks))
+
+    def _with_room(self, info: Layout, role: str) -> Layout:
+        """`info` with its title box grown down to title_room on a content slide's layout,
+        by at most the eyebrow's height, where it is shorter than title_least (the
+        eyebrow is smguide's own line: the template's title keeps the room its designer
+        gave it), and every body under the title starting that much lower (the
+        template's gap between them kept); as it is for a title or divider layout, a
+        title box tall enough or in the slide's bottom half, or a body too short to give
+        the room."""
+        title = info.title
+        if not self.title_room or role in ("title", "section") or title is None or \
+                title.top >= self.height / 2:
+            return info
+        room = min(self.title_room - title.height, EYEBROW_ROOM)
+        if room <= 0 or title.height >= self.title_least:
+            return info
+        grown = replace(title, height=title.height + room)
+        boxes = []
+        for box in info.boxes:
+            if box is title:
+                box = grown
+            elif box.kind in ("body", "subtitle") and box.top >= title.top + title.height / 2 \
+                    and box.top < grown.bottom + room:
+                if box.height < room * 4:
+                    return info
+                lower = min(box.height, max(0, grown.bottom + max(
+                    0, box.top - title.bottom) - box.top))
+                box = replace(box, top=box.top + lower, height=box.height - lower)
+            boxes.append(box)
+        return replace(info, boxes=boxes)
 
     def _inside(self, area: Area, title: Box | None) -> Area:
         """`area` kept below a title above it and on the slide."""

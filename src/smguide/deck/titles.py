@@ -7,8 +7,19 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from smguide.deck import slides
-from smguide.deck.subtitle import text_extent
-from smguide.deck.textfit import Box, Para, Span, balanced_lines, largest_size
+from smguide.deck.fidelity import master_title_size
+from smguide.deck.subtitle import anchor_of, text_extent
+from smguide.deck.textfit import (
+    SCALE,
+    Box,
+    Para,
+    Span,
+    balanced_lines,
+    fits,
+    largest_size,
+    line_count,
+    on_scale,
+)
 from smguide.deck.write import LINE_BREAK, fill, plain, typed_spans, write_paras
 
 if TYPE_CHECKING:
@@ -56,6 +67,13 @@ def set_title(deck: DeckContext, slide: Slide, text: str, kind: str,
     elif not all(deck.geometry(shape)[2:]):  # no position on the layout nor the master
         shape.left, shape.top = Emu(area.left), Emu(area.top)
         shape.width, shape.height = Emu(area.width), Emu(area.height)
+    else:  # a company template's title box grown to hold the eyebrow too (LayoutPicker)
+        grown = deck.pick_of(planned).title
+        left, top, width, height = deck.geometry(shape)
+        if grown is not None and grown.height > height and (grown.left, grown.top) == (
+                left, top):
+            shape.left, shape.top = Emu(left), Emu(top)
+            shape.width, shape.height = Emu(width), Emu(grown.height)
     paras = [Para(typed_spans(text, deck.lang))]
     bold = [Para(tuple(Span(s.text, True, s.italic) for s in paras[0].spans))]
     box = deck.box_of(shape)
@@ -111,12 +129,18 @@ def _above_the_text(deck: DeckContext, shape: Any, line: Any, top: int) -> None:
     """The eyebrow `line` just above the title's text at its final size (the deck's one
     title size, set at the end): a bottom-anchored title of one line leaves its box's
     top line empty, and the eyebrow comes down to it; the title's box then starts under
-    the eyebrow, so the two do not overlap. `top` is where the title's box began."""
+    the eyebrow, so the two do not overlap. A centred title (a company template's) is
+    placed as a bottom-anchored one: its box, made to start under the eyebrow, hugs its
+    text, which would otherwise move down by half of what the box gave up, one line's
+    further than two lines'. `top` is where the title's box began."""
     from pptx.util import Emu, Pt
 
     room = Pt(EYEBROW * 1.6)
-    line.top = Emu(max(top, text_extent(deck, shape)[0] - room))
+    start, end = text_extent(deck, shape)
     bottom = shape.top + shape.height
+    if anchor_of(shape) == "ctr":
+        start = bottom - (end - start)
+    line.top = Emu(max(top, start - room))
     shape.top = Emu(line.top + room)
     shape.height = Emu(bottom - shape.top)
 
@@ -125,18 +149,32 @@ def title_size(deck: DeckContext, text: str, kind: str, planned: PlannedSlide,
                eyebrow: str | None, box: Box, shape: Any) -> tuple[float, str | None]:
     """(size, eyebrow kept) of a title in the `box` of its `shape`: an eyebrow takes
     the top of the box when there is room for both, else the title has the whole
-    box; a title that fits in neither is refused."""
-    base, minimum = TITLE_SIZES[kind]
+    box; a title that fits in neither is refused. On a company template a content
+    title starts at its master's title size (the type scale's step at or under it, up to
+    40 pt: the designer's size) and is set at the largest step at which it fits its box
+    in at most two lines."""
+    base, minimum = float(TITLE_SIZES[kind][0]), TITLE_SIZES[kind][1]
+    two_lines = False
+    if kind == "slide" and deck.options.template is not None and hasattr(shape, "part"):
+        own = master_title_size(shape)
+        if own is not None and own >= minimum:
+            base, two_lines = max(s for s in SCALE if s <= min(own, 40.0)), True
     bold = [Para(tuple(Span(s.text, True, s.italic)
                        for s in typed_spans(text, deck.lang)))]
     room = EYEBROW * 1.6
+
+    def largest(inside: Box) -> float | None:
+        return next((size for size in on_scale(base, minimum)
+                     if fits(bold, inside, size, deck.head_fonts) and (not two_lines or line_count(
+                         bold[0], inside.inner_width, size, deck.head_fonts) <= 2)), None)
+
     size = None
     if eyebrow and kind != "title" and box.height > room * 2:
-        below = Box(box.width, box.height - room, box.inset_x, box.inset_y)
-        size = largest_size(bold, below, deck.head_fonts, base, minimum)
+        size = largest(Box(box.width, box.height - room, box.inset_x, box.inset_y))
     if size is None:  # no eyebrow, or no room for one: the title has the whole box
         eyebrow = None
-        size = largest_size(bold, box, deck.head_fonts, base, minimum)
+        size = largest(box) if two_lines else largest_size(bold, box, deck.head_fonts, base,
+                                                           minimum)
     if size is None:
         raise slides.too_long(deck, planned, "the title", text, shape, minimum)
     return size, eyebrow
