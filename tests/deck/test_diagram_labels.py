@@ -118,7 +118,7 @@ def test_the_garden_names_the_band_from_its_top_left_corner(decks: dict[str, Any
     assert label.top <= band.top + band.height * 0.25, (label.name, name)
     assert label.left + label.width <= seed.left + 12700
     assert soil.left >= label.left + label.width - 12700  # under the seed, right of it
-    assert soil.top > garden.top + garden.height
+    assert soil.top > garden.top  # lower than the garden's name (it meets the seed's foot)
 
 
 def test_a_name_stays_on_one_line_in_a_wider_stand_in_font(

@@ -130,6 +130,32 @@ def test_the_garden_names_the_bed_and_the_soil_lies_under_the_seedling(
         assert left <= (x1 + x2) / 2 <= right and y1 >= bottom - EMU_PER_PT, (soil, seed)
 
 
+@pytest.mark.parametrize("name", ["en", "de", "dark 4:3"])
+def test_the_soil_is_the_ground_the_seedling_stands_in(four_decks: dict[str, Any],
+                                                      name: str) -> None:
+    """On the built-in theme the soil reads as a band under the seedling, not a thing
+    beside it: its drawing starts at the seedling's foot (it was half a seedling lower,
+    centred on its taller label), centred under it, at least as wide as the seedling
+    (it was two thirds as wide), its label beside it clear of the harvest's arrow."""
+    group = _diagram(four_decks[name])
+    placed = _placed(group)
+    band = next(s for s in placed if s.name.startswith("Ground: "))
+    soil = band.name.removeprefix("Ground: ").split(", ")[1]
+    harvest = next(arrow for arrow in _glue(group) if "harvest" in arrow.lower()
+                   or "Ernte" in arrow)
+    seed = harvest.split(" to ")[0].removeprefix("Arrow: ")
+    left, top, right, bottom = _box(_drawn(group, seed))
+    x1, y1, x2, y2 = _box(_drawn(group, soil))
+    assert abs(y1 - bottom) <= 0.05 * (bottom - top), (name, (y1 - bottom) / EMU_PER_PT)
+    assert abs((x1 + x2) / 2 - (left + right) / 2) <= 0.05 * (right - left), name
+    assert x2 - x1 >= right - left, (name, (x2 - x1) / (right - left))
+    assert y2 <= band.bottom and x2 <= band.right, name
+    label = next(s for s in placed if s.name == f"Label: {soil}")
+    arrow = next(s for s in placed if s.name == harvest)
+    assert label.left >= x2 and y1 <= label.top + label.height / 2 <= y2 + EMU_PER_PT, name
+    assert label.top >= arrow.top + arrow.height, (name, "the label meets the arrow")
+
+
 @pytest.mark.parametrize("name", DECKS)
 def test_the_labels_are_set_at_the_body_texts_least_size(four_decks: dict[str, Any],
                                                          name: str) -> None:

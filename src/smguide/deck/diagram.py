@@ -14,6 +14,7 @@ its shapes and diagramlabels sets its labels.
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -156,9 +157,10 @@ def _laid_out(area: Area, block: Analogy | list[PartSpec], t: float) -> tuple[Sc
     wide = (area.width - INSET_X * 12700) / area.height * scene.height + EDGE
     if wide > VIEW_W:
         scene = layout(specs, min(wide, MAX_W), t)
-    # labels laid out for larger type need less of the extra height; the drawing is fitted
-    # with its labels' boxes as tall as the slide makes them
     grow = max(1.15, GROW / t)
+    scene = soil_under(scene, grow)
+    # labels laid out for larger type need less of the extra height (`grow`); the drawing
+    # is fitted with its labels' boxes as tall as the slide makes them
     spans = [label_span(part, grow) for part in scene.parts]
     low = min([0.0, *(top for top, _ in spans)])
     high = max([float(scene.height), *(bottom for _, bottom in spans)])
@@ -168,3 +170,62 @@ def _laid_out(area: Area, block: Analogy | list[PartSpec], t: float) -> tuple[Sc
 
 def _name_of(scene: Scene, index: int) -> str:
     return next(part.name for part in scene.parts if part.index == index)
+
+
+SOIL = 0.8  # the ground's pictogram under what grows, against what grows (its size)
+
+
+def soil_under(scene: Scene, grow: float) -> Scene:
+    """On a slide, the one pictogram of the ground's strip (the soil) as the ground the
+    one part that grows stands in: centred under it, its top edge at the pot's foot, a
+    band as wide as the plant's pot and more, its label beside it (the handbook's page
+    sets it smaller, a little to the left and lower, where on a slide it read as a
+    thing beside the plant). The scene as it was where its labels would meet or it has
+    more than one part growing or in the strip."""
+    grows = [p for p in scene.parts if p.role == "grows"]
+    strip = [p for p in scene.parts if p.role == "ground" and p.drawn]
+    pictogram = strip[0].pictogram if len(strip) == 1 else None
+    if len(grows) != 1 or pictogram is None or scene.band is None:
+        return scene
+    plant, soil = grows[0], strip[0]
+    x1, y1, x2, y2 = pictogram.ink
+    size = max(soil.size, plant.size * SOIL)
+    ink_x, ink_y, ink_w, ink_h = plant.ink
+    x = ink_x + ink_w / 2 - (x1 + x2) / 200 * size
+    y = ink_y + ink_h - y1 / 100 * size + 1
+    label = soil.label
+    middle = y + (y1 + y2) / 200 * size
+    moved_label = replace(label, x=x + x2 / 100 * size + 10, y=middle - label.h / 2)
+    band = scene.band
+    room = band.x + band.w - 8 - moved_label.x  # the label kept inside the band
+    if room < label.w * 0.9:
+        return scene
+    moved_label = replace(moved_label, w=min(label.w, room))
+    # clear of an arrow across it (the harvest's, from the plant's lower right)
+    crossing = [max(a.points[1], a.points[3]) for a in scene.arrows
+                if min(a.points[0], a.points[2]) < moved_label.x + moved_label.w
+                and max(a.points[0], a.points[2]) > moved_label.x
+                and min(a.points[1], a.points[3]) < moved_label.y + moved_label.h]
+    if crossing:
+        moved_label = replace(moved_label, y=max(moved_label.y, max(crossing) + 8))
+        if moved_label.y > y + y2 / 100 * size - 8:  # no longer beside the soil
+            return scene
+    others = [p for p in scene.parts if p is not soil]
+    # the labels' boxes as tall as the slide makes them (label_span)
+    top, bottom = label_span(replace(soil, label=moved_label), grow)
+    for other in others:  # no label nor pictogram it would meet
+        o = other.label
+        o_top, o_bottom = label_span(other, grow)
+        boxes = [(o.x, o_top, o.x + o.w, o_bottom)]
+        if other.drawn and other is not plant:
+            boxes.append((other.x, other.y, other.x + other.size, other.y + other.size))
+        for bx0, by0, bx1, by1 in boxes:
+            if by1 > top - 2 and by0 < bottom + 2 and bx1 > moved_label.x and \
+                    bx0 < moved_label.x + moved_label.w:
+                return scene
+    lowest = max(y + y2 / 100 * size, moved_label.y + moved_label.h) + 10
+    grown = replace(band, h=max(band.h, lowest - band.y))
+    parts = tuple(replace(p, x=x, y=y, size=size, label=moved_label) if p is soil else p
+                  for p in scene.parts)
+    height = max(scene.height, grown.y + grown.h + 8)
+    return replace(scene, parts=parts, band=grown, height=math.ceil(height))
