@@ -78,6 +78,9 @@ def test_ties_read_across_lines_and_never_enter_code_or_addresses() -> None:
     # a line break of the YAML's paragraph after "z" is tied too
     assert to_html("zgodnie z\nrozporządzeniem", "pl") == (
         f"<p>zgodnie z{NBSP}rozporządzeniem</p>\n")
+    # a tied word alone in emphasis, and the space after the emphasis
+    assert to_inline_html("i **w** domu, **mów** dalej", "pl") == (
+        f"i{NBSP}<strong>w</strong>{NBSP}domu, <strong>mów</strong> dalej")
     html = to_inline_html("kod `a w b` i <https://x.pl/w> w domu", "pl")
     assert html == (f'kod <code>a w b</code> i{NBSP}<a href="https://x.pl/w">https://x.pl/w</a>'
                     f" w{NBSP}domu")

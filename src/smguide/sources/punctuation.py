@@ -141,6 +141,7 @@ def spacing_rule(spacing: Spacing) -> Any:
                 child.content = spaced(child.content, spacing, before,
                                        _around(children, index, 1))
                 _tie_soft_break(children, index, spacing, before)
+                _tie_after_emphasis(children, index, spacing)
 
     return rule
 
@@ -152,6 +153,27 @@ def _tie_soft_break(children: list[Any], index: int, spacing: Spacing, before: s
     if (spacing.tied and following is not None and following.type == "softbreak"
             and ends_tied(children[index].content, spacing.tied, before)):
         following.type, following.content = "text", NBSP
+
+
+def _tie_after_emphasis(children: list[Any], index: int, spacing: Spacing) -> None:
+    """The typed space(s) at the start of text child `index` made no-break when the word
+    before them, across emphasis marks, is a tied one standing alone ("**w** domu")."""
+    text = children[index].content
+    if not spacing.tied or not text or text[0] not in SPACES or index == 0 \
+            or children[index - 1].type == "text":
+        return
+    word, step = "", index - 1
+    while step >= 0 and children[step].type != "text" and children[step].type.endswith(
+            ("_open", "_close")):
+        step -= 1
+    if step < 0 or children[step].type != "text":
+        return
+    parts = children[step].content
+    word = parts.rsplit(None, 1)[-1] if parts.strip() else ""
+    lead = parts[:len(parts) - len(word)]
+    before = _around(children, step, -1) if not lead else lead[-1]
+    if word and parts.endswith(word) and ends_tied(word, spacing.tied, before):
+        children[index].content = NBSP + text.lstrip(SPACES)
 
 
 def _around(children: list[Any], index: int, step: int) -> str:
