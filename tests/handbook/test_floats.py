@@ -326,3 +326,31 @@ def test_a_lesson_cut_out_with_its_chapter_goes_under_the_diagram() -> None:
     placed = moved(html, list(made))
     assert ids == [part.split('"')[0] for part in placed.split('id="')[1:]]
     assert ids.index("sales-2-figure") < ids.index("sales-2-lesson") < ids.index("sales-2-map")
+
+
+def test_a_callout_goes_up_into_the_hole_a_section_of_its_own_leaves() -> None:
+    """A table with a heading of its own never moves; when it goes overleaf and leaves a
+    hole after the chapter's short first section, the first callout without a heading
+    after it that fits in the hole is set before it (a sidebar may leave its section;
+    running text may not)."""
+    html = _html("prose", "comparison", "prose", "callout", "takeaways").replace(
+        '<div class="block block-comparison" id="sales-2">\n', '<div class="block '
+        'block-comparison" id="sales-2">\n<h2>At a glance</h2>').replace(
+        '<div class="block block-prose" id="sales-3">\n', '<div class="block block-prose" '
+        'id="sales-3">\n<h2>Reading it</h2>')
+
+    def pushed(callout: float) -> _Document:
+        return _Document({"sales": (0, 1000), "sales-1": (0, 600)},
+                         {"sales": (0, 1000), "sales-2": (0, 700), "sales-3": (700, 1000)},
+                         {"sales": (0, 1000), "sales-3": (0, 300),
+                          "sales-4": (300, 300 + callout), "sales-5": (300 + callout, 900),
+                          "sales--end": (900, 900)})
+
+    assert moves(pushed(250), html, FIT) == [Move("sales-4", "sales-1")]
+    assert moves(pushed(380), html, FIT) == []  # it would not fit in the hole
+    assert moves(pushed(250), html, FIT, frozenset({"sales-4"})) == []
+    placed = moved(html, [Move("sales-4", "sales-1")])
+    assert [part.split('"')[0] for part in placed.split('id="sales-')[1:]] == [
+        "1", "4", "2", "3", "5", "-end"]
+    # a prose block with no heading after the table is running text: it never goes up
+    assert moves(pushed(250), html.replace("block-callout", "block-prose"), FIT) == []

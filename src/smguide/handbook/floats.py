@@ -27,10 +27,13 @@ its own (an <h2> first in it) and the blocks without one after it. So a block wi
 own heading (it opens a section: "Sales at a glance", "Your first-week checklist")
 never moves, since any move would carry text into or out of its section; a block
 without one moves only past, or up before, blocks of its own section (never past or
-before a block that opens a section). The blocks of every edition, paper size and
-language are then printed in the order the content gives them, which is the order the
-text describes ("Reading the table" after the table, the checklist before the
-questions). A move is kept only when its chapter comes out better: fewer holes, never
+before a block that opens a section). A callout is the one exception: a sidebar, not
+running text, it is set up into the hole a block with its own heading leaves on the
+page before it ("At a glance" after a chapter's short first section on A5), when it
+fits there, as a designer sets a box where the page has room for it. The running text
+of every edition, paper size and language is then printed in the order the content
+gives it, which is the order the text describes ("Reading the table" after the table,
+the checklist before the questions). A move is kept only when its chapter comes out better: fewer holes, never
 more pages (and, for a block moved up, no last page left less than half full).
 
 Read from the laid-out pages through WeasyPrint's public API (`Page.anchors`: each block
@@ -138,9 +141,7 @@ def moves(document: Any, html: str, fit: Fit, done: frozenset[str] = frozenset()
         first = min(pages)
         if _chapter(before) != chapter or max(where.get(before) or [-1]) != first - 1:
             continue  # the first block of its chapter, or not pushed overleaf
-        hole = fit.bottom - max(bottom for name, on in where.items()
-                                if _chapter(name) == chapter
-                                for page, (_, bottom) in on.items() if page == first - 1)
+        hole = _white(where, chapter, first - 1, fit)
         if hole <= GAP * height:
             continue
         after, filled = None, 0.0
@@ -158,7 +159,46 @@ def moves(document: Any, html: str, fit: Fit, done: frozenset[str] = frozenset()
             # before it, as a designer moves a callout up (the layout shows if it fits)
         if after is not None:
             found.append(Move(anchor, after))
-    return found + _lessons_up(where, fit, done) + _lessons_under(where, fit, done)
+    return found + _sidebars_up(where, html, fit, done) + _lessons_up(where, fit, done) + \
+        _lessons_under(where, fit, done)
+
+
+def _white(where: dict[str, dict[int, tuple[float, float]]], chapter: str | None,
+           page: int, fit: Fit) -> float:
+    """The white under the lowest block of `chapter` on `page` (CSS px)."""
+    return fit.bottom - max(bottom for name, on in where.items() if _chapter(name) == chapter
+                            for number, (_, bottom) in on.items() if number == page)
+
+
+def _sidebars_up(where: dict[str, dict[int, tuple[float, float]]], html: str, fit: Fit,
+                 done: frozenset[str]) -> list[Move]:
+    """A callout set up into the hole a block with a heading of its own leaves when it
+    goes overleaf (such a block opens a section and never moves: "At a glance" after a
+    chapter's short first section): the first callout without a heading after it in its
+    chapter that fits in the hole is set before it, at the foot of the page before. A
+    callout is a sidebar, not running text, so it may leave its section, as a designer
+    sets a box where the page has room for it; running text never does."""
+    height = fit.bottom - fit.top
+    order = blocks(html)
+    found = []
+    for i, (anchor, kind) in enumerate(order[1:], start=1):
+        chapter, pages, before = _chapter(anchor), where.get(anchor), order[i - 1][0]
+        if kind not in FLOATS or not pages or not _opens_section(html, anchor) or \
+                _chapter(before) != chapter or max(where.get(before) or [-1]) != min(pages) - 1:
+            continue  # not a float of a section of its own pushed overleaf
+        hole = _white(where, chapter, min(pages) - 1, fit)
+        if hole <= GAP * height:
+            continue
+        for name, following in order[i + 1:]:
+            on = where.get(name, {})
+            if _chapter(name) != chapter:
+                break
+            if following == "callout" and name not in done and len(on) == 1 and not \
+                    _opens_section(html, name) and sum(
+                        bottom - top for top, bottom in on.values()) + ROOM * height < hole:
+                found.append(Move(name, before))
+                break
+    return found
 
 
 def _lessons_up(where: dict[str, dict[int, tuple[float, float]]], fit: Fit,
