@@ -835,39 +835,57 @@ def test_a_document_fitted_before_is_laid_out_once(tmp_path: Path,
     assert len(calls) > 1 and calls[0] == css and calls[1] == "" and render_css
 
 
-def _source_order(content: Path) -> list[str]:
-    """Every heading of the guide's blocks (and each callout's title), in the order the
-    content files give them, read with PyYAML (not smguide's loader)."""
+def _source_order(content: Path) -> list[tuple[int, str, bool]]:
+    """Every heading of the guide's blocks and each callout's title, in the order the
+    content files give them, read with PyYAML (not smguide's loader): (the chapter's
+    number, the text, whether it is a callout's title)."""
     import yaml
 
     found = []
-    for path in sorted((content / "chapters").glob("*.yaml")):
+    for number, path in enumerate(sorted((content / "chapters").glob("*.yaml"))):
         for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("blocks", []):
             for field in ("heading", "title"):
                 if block.get(field) and block["type"] != "takeaways":
-                    found.append(block[field])
+                    found.append((number, block[field], block["type"] == "callout"))
     return found
+
+
+def _printed(text: str, heading: str, at: int) -> re.Match[str] | None:
+    words = r"\s+".join(re.escape(word) for word in heading.split())
+    return re.compile(rf"(?:^|\n){words}[ \t]*(?=\n|$)").search(text, at)
 
 
 @pytest.mark.parametrize("paper, lang", EDITIONS, ids=["A4", "A5", "Letter", "German"])
 def test_every_edition_prints_the_blocks_in_the_source_order(
         built_handbook: Callable[..., Path], paper: str, lang: str | None) -> None:
-    """No block leaves its section (handbook/floats.py), so every edition prints the
-    blocks' headings and the callouts' titles in the content's order, whatever its paper
-    size and language: "At a glance" before "Reading the table", the checklist before
-    the questions (as chapter 1 tells). Read back with pdftotext, a heading as whole lines
-    (it may wrap)."""
+    """No running text leaves its section (handbook/floats.py), so every edition prints
+    the blocks' headings in the content's order, whatever its paper size and language:
+    "At a glance" before "Reading the table", the checklist before the questions (as
+    chapter 1 tells); a callout, a sidebar that may be set where its chapter's pages have
+    room for it, is printed inside its chapter (after the headings of the chapters before
+    it, before those of the chapters after it). Read back with pdftotext, a heading as
+    whole lines (it may wrap)."""
     content = builtin("content") / lang if lang else builtin("content")
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(built_handbook(paper, lang)),
                            "-"], capture_output=True, text=True, check=True).stdout
     order = _source_order(content)
     assert len(order) > 25
     at = 0
-    for heading in order:
-        words = r"\s+".join(re.escape(word) for word in heading.split())
-        found = re.compile(rf"(?:^|\n){words}[ \t]*(?=\n|$)").search(text, at)
+    spans: dict[int, tuple[int, int]] = {}  # chapter -> where its headings start, end
+    for chapter, heading, callout in order:
+        if callout:
+            continue
+        found = _printed(text, heading, at)
         assert found is not None, f"“{heading}” is not printed after “{text[at - 60:at]}”"
         at = found.end()
+        spans[chapter] = (spans.get(chapter, (found.start(), 0))[0], at)
+    for chapter, title, callout in order:
+        if callout:
+            after = max((end for c, (_, end) in spans.items() if c < chapter), default=0)
+            before = min((start for c, (start, _) in spans.items() if c > chapter),
+                         default=len(text))
+            found = _printed(text[:before], title, after)
+            assert found is not None, f"“{title}” is not printed in its chapter"
 
 
 @pytest.mark.parametrize("paper, lang, words", [
