@@ -30,10 +30,6 @@ if TYPE_CHECKING:
     from smguide.model.options import DeckOptions
 
 
-# what the render child makes ready while the files are read
-RENDER_CHECKS = ("smguide.commands.renderchecks:prepare",)
-
-
 def _errors(findings: list[Problem]) -> bool:
     return any(f.severity == "error" for f in findings)
 
@@ -77,23 +73,26 @@ class Report:
 def run_check(project: Project, deck: DeckOptions | None = None) -> Report:
     """Validate content, brand and templates; then look for what would look bad; `deck`:
     the deck's company template and shape, as slides would build it. What rendering shows
-    (renderchecks.render_checks) is found in a child started first, so it loads the deck's
-    modules while the files are read here, and lays out the slides while the files' own
-    checks run here; its findings count only when those found no error."""
-    from smguide.commands.inputs import read_inputs
-    from smguide.safety.sandbox import Limits, Worker
-    from smguide.sources import brand as _brand  # noqa: F401 - the child unpickles a Brand
+    (renderchecks.render_checks) is found in a child forked once the files are read (so
+    it has them, and all they loaded, already), while the files' own checks run here;
+    its findings count only when those found no error."""
+    from contextlib import ExitStack
 
-    limits = Limits.from_env()
-    with Worker(limits, "the templates", RENDER_CHECKS) as child:
-        found = read_inputs(project.sources())
-        guide, brand = found.guide, found.brand
-        theme = brand.deck_warnings() if brand is not None else []
-        findings = [*found.problems,
-                    *(warning(w) for w in [*found.warnings, *theme])]
-        findings += compile_templates(project.templates)
-        rendering = guide is not None and brand is not None and not _errors(findings)
-        if rendering:
+    from smguide.commands.inputs import read_inputs
+
+    found = read_inputs(project.sources())
+    guide, brand = found.guide, found.brand
+    theme = brand.deck_warnings() if brand is not None else []
+    findings = [*found.problems,
+                *(warning(w) for w in [*found.warnings, *theme])]
+    findings += compile_templates(project.templates)
+    with ExitStack() as stack:
+        child = None
+        if guide is not None and brand is not None and not _errors(findings):
+            from smguide.safety.sandbox import Limits, Worker
+
+            limits = Limits.from_env()
+            child = stack.enter_context(Worker(limits, "the templates"))
             child.submit(render_checks, guide, brand, project.templates,
                          limits.allow_network, deck)
         if guide is not None:
@@ -103,7 +102,7 @@ def run_check(project: Project, deck: DeckOptions | None = None) -> Report:
             findings += image_resolution(guide)
         if brand is not None:
             findings += logo_checks(brand)
-        if rendering and not _errors(findings):
+        if child is not None and not _errors(findings):
             findings += child.result()
     order = {"error": 0, "warning": 1}
     findings = sorted(dict.fromkeys(findings), key=lambda f: (order[f.severity], *file_line(f)))

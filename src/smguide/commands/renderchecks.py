@@ -58,21 +58,6 @@ def compile_templates(override: Path | None) -> list[Problem]:
     return findings
 
 
-def prepare() -> None:
-    """What render_checks needs whatever the guide, made ready in check's render child
-    while the parent reads the files: the deck's modules, fontconfig's configuration
-    (the parent's is loaded after the child forked) and the deck plan's code (the key of
-    the plans kept in the user's cache)."""
-    import smguide.deck.diagram
-    import smguide.deck.render
-    import smguide.handbook.glyphs  # noqa: F401 - the fonts the deck is measured with
-    from smguide.deck.plan import _plan_code
-    from smguide.sources.fontconfig import ready
-
-    ready()
-    _plan_code()
-
-
 def render_checks(guide: Guide, brand: Brand, templates: Path | None,
                   allow_network: bool = False, deck: DeckOptions | None = None
                   ) -> list[Problem]:

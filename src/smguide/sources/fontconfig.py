@@ -40,7 +40,6 @@ def _library() -> Any:
         library.FcPatternFormat.restype = pointer  # a string the caller frees (FcStrFree)
         library.FcStrFree.argtypes, library.FcStrFree.restype = [pointer], None
         library.FcPatternDestroy.argtypes, library.FcPatternDestroy.restype = [pointer], None
-        library.FcInit.argtypes, library.FcInit.restype = [], ctypes.c_int
         return library
     return None
 
@@ -55,14 +54,6 @@ def _formatted(library: Any, font: Any, form: str) -> str:
         return (ctypes.string_at(text) or b"").decode("utf-8", "replace")
     finally:
         library.FcStrFree(text)
-
-
-def ready() -> None:
-    """Load fontconfig's configuration and its list of fonts now, as the first question
-    would (FcInit): in a child forked before anything asked, while it waits for its job."""
-    library = _library()
-    if library is not None:
-        library.FcInit()
 
 
 def font_list(pattern: str, form: str) -> str | None:
