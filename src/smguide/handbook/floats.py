@@ -33,8 +33,9 @@ page before it ("At a glance" after a chapter's short first section on A5), when
 fits there, as a designer sets a box where the page has room for it. The running text
 of every edition, paper size and language is then printed in the order the content
 gives it, which is the order the text describes ("Reading the table" after the table,
-the checklist before the questions). A move is kept only when its chapter comes out better: fewer holes, never
-more pages (and, for a block moved up, no last page left less than half full).
+the checklist before the questions). A move is kept only when its chapter comes out
+better: fewer holes, never more pages (and, for a block moved up, no last page left
+less than half full).
 
 Read from the laid-out pages through WeasyPrint's public API (`Page.anchors`: each block
 of a chapter has the id ANCHOR-N on every page it is on, positions in CSS pixels); the
