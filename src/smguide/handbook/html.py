@@ -177,15 +177,17 @@ class HandbookRenderer:
                              if grid.reach and block.type in WIDE_TYPES))
         css = [(self.css(options), brand_base)] + ([(extra_css, brand_base)] if extra_css else [])
         printed = options.pdfx and html is None  # the handbook for a print shop
-        if printed:
-            css.append((self.css(options, "handbook/print.css.j2"), brand_base))
+        spec = self.print_spec(options)
+        if printed and spec is not None:
+            css.append((self.css(options, "handbook/print.css.j2", self.inks(spec)),
+                        brand_base))
         return Manuscript(
             html=self.html(created, printed) if html is None else html,
             base_url=Path(self.guide.root).as_uri() + "/", stylesheet=self.stylesheet(),
             stylesheets=tuple(css),
             allowed=(Path(self.guide.root), *self.brand.files(), ASSETS_DIR,
                      *self.template_dirs),
-            template_dirs=tuple(self.template_dirs), print_spec=self.print_spec(options),
+            template_dirs=tuple(self.template_dirs), print_spec=spec,
             fit=fit, in_parts=extra_css is None and html is None and self.builtin_css())
 
     def print_spec(self, options: PrintOptions) -> PrintSpec | None:
@@ -202,6 +204,17 @@ class HandbookRenderer:
                                           if self.brand.print_profile else "", options.paper)
         k_only = tuple(dict.fromkeys(self.colours[name] for name in K_ONLY))
         return PrintSpec(profile, self.brand.print_cmyk, k_only, self.raster_logo())
+
+    def inks(self, spec: PrintSpec) -> dict[str, Any]:
+        """What print.css.j2 needs to set small type on one ink (handbook.inks): the colour
+        each small text colour prints in, and whether reversed-out type is made at least 10
+        pt and, under 12 pt, bold."""
+        from smguide.handbook.cmyk import CmykConverter
+        from smguide.handbook.inks import REVERSED_PT, reversed_type, small_type
+
+        converter = CmykConverter(spec.profile, dict(spec.exact_cmyk), spec.k_only)
+        return {"small": small_type(self.colours, converter),
+                "reversed_pt": REVERSED_PT if reversed_type(self.colours, converter) else None}
 
     def raster_logo(self) -> tuple[str, int, int] | None:
         """The brand's logo as (file as shown, width, height) when it is made of pixels."""
@@ -263,7 +276,8 @@ class HandbookRenderer:
         """The paper's type area for the brand: the same in every language of a guide."""
         return text_grid(options.paper, self.brand)
 
-    def css(self, options: PrintOptions, template: str = "handbook/brand.css.j2") -> str:
+    def css(self, options: PrintOptions, template: str = "handbook/brand.css.j2",
+            ink: dict[str, Any] | None = None) -> str:
         size, _, width_mm, height_mm = PAPERS[options.paper]
         small = options.paper == "a5"
         grid = self.grid(options)
@@ -295,7 +309,7 @@ class HandbookRenderer:
         return render(self.css_env, template, brand=self.brand, c=self.colours,
                       labels=self.guide.labels, page=page, faces=faces,
                       footer=self.guide.footer or self.brand.footer,
-                      notes_lines=self.ruled_lines(notes_w, notes_h))
+                      notes_lines=self.ruled_lines(notes_w, notes_h), ink=ink or {})
 
     def ruled_lines(self, width_mm: float, height_mm: float) -> str:
         """Writing lines for the notes pages, as an SVG data: URL sized in millimetres."""
