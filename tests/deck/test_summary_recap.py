@@ -15,6 +15,7 @@ from pptx import Presentation
 from smguide.cli import main
 from smguide.resources import builtin
 from smguide.sources.content import load_guide
+from smguide.sources.spoken import spoken_for
 from tests.deck.test_deck import build
 
 
@@ -61,3 +62,25 @@ def test_more_than_three_points_are_refused_in_one_line(tmp_path: Path) -> None:
     assert len(lines) == 1 and "recap" in lines[0], result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "deck.pptx").exists()
+
+
+def test_the_summary_lead_in_says_what_the_slide_shows(tmp_path: Path) -> None:
+    """Without notes written for the summary, its lead-in fits the slide: with guide.yaml's
+    `deck.recap`, the points that matter most (`spoken.summary_recap`); without it, one
+    line for each part (`spoken.summary`); never the other one's."""
+    spoken = spoken_for("en")
+    for recap in (True, False):
+        content = _content(tmp_path / f"content-{recap}", summary=None,
+                           **({} if recap else {"recap": None}))
+        guide = load_guide(content)
+        assert bool(guide.deck and guide.deck.recap) == recap
+        prs = Presentation(str(build(tmp_path / f"deck-{recap}.pptx", content)))
+        slide = list(prs.slides)[-2]
+        shown = [p.text for shape in slide.placeholders if shape.placeholder_format.idx == 1
+                 for p in shape.text_frame.paragraphs if p.text.strip()]
+        assert len(shown) == (len(guide.deck.recap) if recap else 7), shown
+        lines = slide.notes_slide.notes_text_frame.text.split("\n")
+        said, other = ((spoken.summary_recap, spoken.summary) if recap
+                       else (spoken.summary, spoken.summary_recap))
+        assert lines[0] == said, lines
+        assert other not in lines and spoken.summary_end in lines, lines

@@ -157,13 +157,17 @@ def shares_of(paragraphs: list[str], pages: int) -> list[list[str]]:
 def deck_notes(guide: Guide, planned: PlannedSlide) -> str:
     """The notes of a title, agenda, summary, closing or divider slide where the author
     wrote none: the guide's lines for it (`guide.spoken`), and on the title slide the
-    guide's description; never the slide's own text."""
+    guide's description; the summary's lead-in for the points guide.yaml gives
+    (`deck.recap`: `spoken.summary_recap`) or for one line a chapter; never the slide's
+    own text."""
     lang = writing(guide.language, guide.typography)
     spoken = guide.spoken
+    recap = guide.deck is not None and bool(guide.deck.recap)
     lines = {"title": [spoken.welcome, plain(guide.description, lang) if guide.description
                        else ""],
              "agenda": [spoken.agenda, spoken.agenda_end],
-             "summary": [spoken.summary, spoken.summary_end],
+             "summary": [spoken.summary_recap if recap else spoken.summary,
+                         spoken.summary_end],
              "closing": [spoken.closing, spoken.closing_end],
              "section": [spoken.section]}.get(planned.kind, [])
     return "\n".join(line for line in lines if line.strip())

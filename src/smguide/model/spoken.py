@@ -22,6 +22,8 @@ FIELDS = {
     "questions": "a questions slide's lead-in",
     "takeaways": "a takeaways slide's lead-in",
     "summary": "the summary slide's lead-in",
+    "summary_recap": "the summary slide's lead-in when guide.yaml gives its points "
+                     "(`deck.recap`) rather than one line for each chapter",
     "summary_end": "said after the summary's lead-in",
     "closing": "the closing slide's first line",
     "closing_end": "the closing slide's last line",
@@ -43,6 +45,7 @@ class SpokenFile(Strict):
     questions: Line | None = Field(None, description=FIELDS["questions"])
     takeaways: Line | None = Field(None, description=FIELDS["takeaways"])
     summary: Line | None = Field(None, description=FIELDS["summary"])
+    summary_recap: Line | None = Field(None, description=FIELDS["summary_recap"])
     summary_end: Line | None = Field(None, description=FIELDS["summary_end"])
     closing: Line | None = Field(None, description=FIELDS["closing"])
     closing_end: Line | None = Field(None, description=FIELDS["closing_end"])
@@ -61,6 +64,7 @@ class Spoken(Strict):
     questions: str = ""
     takeaways: str = ""
     summary: str = ""
+    summary_recap: str = ""
     summary_end: str = ""
     closing: str = ""
     closing_end: str = ""
