@@ -142,14 +142,71 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+def stat(idle: int, busy: int, cores: int = 2) -> str:
+    """A /proc/stat whose machine spent `idle` ticks idle (half of them waiting for a disk)
+    and `busy` ticks working (user, nice, system, irq, softirq, steal), on `cores` cores."""
+    share = busy // 6
+    ticks = [share, share, share, idle - idle // 2, idle // 2, share, share,
+             busy - 5 * share, 7, 0]  # a guest's time (7) is within user's already
+    return "\n".join([f"cpu  {' '.join(map(str, ticks))}",
+                      *(f"cpu{n} 0 0 0 0 0 0 0 0 0 0" for n in range(cores)),
+                      "intr 1 2 3", "ctxt 99"]) + "\n"
+
+
+def test_the_free_cores_are_the_idle_ones_and_the_ones_this_process_kept_busy(
+        tmp_path: Path) -> None:
+    file = tmp_path / "stat"
+
+    def read(idle: int, busy: int, own: float, cores: int = 2) -> forked.Reading:
+        file.write_text(stat(idle, busy, cores))
+        found = forked.reading(file)
+        assert found is not None
+        return found._replace(own=own)
+
+    start = read(1000, 5000, 0.0)
+    assert (start.idle, start.total, start.cores) == (1000, 6000, 2)
+    # 2 cores, 100 ticks each: one idle, the other busy with this render alone
+    assert forked.free_cores(start, read(1100, 5100, 100.0), 2) == 2
+    # the other core busy with someone else's work
+    assert forked.free_cores(start, read(1000, 5200, 100.0), 2) == 1
+    # both busy with others: still this process
+    assert forked.free_cores(start, read(1000, 5200, 0.0), 2) == 1
+    # nobody busy, but this process may run on one core only
+    assert forked.free_cores(start, read(1200, 5000, 0.0), 1) == 1
+    # 8 cores, 5 of them idle, this process on one: 6 free; at least half idle counts
+    start = read(1000, 5000, 0.0, cores=8)
+    assert forked.free_cores(start, read(1500, 5300, 100.0, cores=8), 8) == 6
+    assert forked.free_cores(start, read(1450, 5350, 100.0, cores=8), 8) == 6
+    assert forked.free_cores(start, read(1440, 5360, 100.0, cores=8), 8) == 5
+    assert forked.free_cores(start, start, 8) == 8  # no tick between them: nothing known
+    file.write_text("no cpu line\n")
+    assert forked.reading(file) is None
+    assert forked.reading(tmp_path / "missing") is None
+
+
 def test_jobs_are_the_idle_cores_or_what_smguide_jobs_or_the_render_says(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     cores = len(os.sched_getaffinity(0))
     monkeypatch.delenv(forked.ENV_JOBS, raising=False)
-    monkeypatch.setattr(os, "getloadavg", lambda: (0.4, 0.0, 0.0))  # a quiet machine
-    assert forked.jobs() == cores
-    monkeypatch.setattr(os, "getloadavg", lambda: (cores + 5.0, 0.0, 0.0))  # a busy one
-    assert forked.jobs() == 1
+    real = forked.reading
+    idle = 100  # of each core's 100 ticks between two readings
+    counted = [0, 0]  # the machine's idle ticks and all its ticks so far
+
+    def machine(stat: Path | None = None) -> forked.Reading:
+        counted[0] += idle * cores
+        counted[1] += 100 * cores
+        return forked.Reading(counted[0], counted[1], cores, 0.0)
+
+    monkeypatch.setattr(forked, "reading", machine)
+    assert forked.jobs() == cores  # a quiet machine
+    idle = 0
+    assert forked.jobs() == 1  # a busy one
+    with forked.using(None):  # read since the render began
+        idle = 100
+        assert forked.jobs() == cores
+    monkeypatch.setattr(forked, "reading", real)
+    monkeypatch.setattr(forked, "STAT", tmp_path / "missing")
+    assert forked.jobs() == cores  # no /proc/stat: every core
     monkeypatch.setenv(forked.ENV_JOBS, "3")
     assert forked.jobs() == 3
     with forked.using(2):  # smguide pdf --jobs 2, whatever the variable says

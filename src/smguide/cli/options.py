@@ -166,7 +166,8 @@ def safety_options(network: bool = True, jobs: bool = False
                 "--jobs", callback=_processes, envvar=ENV_JOBS, metavar="N",
                 help=f"Processes the handbook's layout may use: the fitting tries N "
                      f"chapters' spacing at once (1: one after the other); default: one "
-                     f"per idle core (the cores less the load average), or set {ENV_JOBS}. "
+                     f"per idle core (the cores no other program kept busy lately), or set "
+                     f"{ENV_JOBS}. "
                      f"With --roster: the processes that make the copies (default: one "
                      f"per core, at most 8). The outputs are the same either way."))
         for option in reversed(options):

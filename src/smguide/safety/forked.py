@@ -4,15 +4,16 @@ A render child lays out on one core; the fitting's trials (each chapter's spacin
 variants, laid out alone: small documents, small results) do not depend on each other.
 `each` does them in this process and in workers forked from it, as many processes in all
 as `jobs` says: what the render was given (`smguide pdf --jobs`, `using`), else
-SMGUIDE_JOBS, else one per idle core (`idle_cores`: a worker helps only where a core is
-idle; where the machine is busy it gets no more CPU than the render had alone, and the
-trials shared with it cost wall time). A worker is this process forked: it inherits its memory
-limit (RLIMIT_AS, per process), its scratch folder, its ignored Ctrl-C and its deadline,
-and dies with it (PR_SET_PDEATHSIG: the parent killed at its time limit takes its workers
-with it). What a worker finds comes back as data through a pipe; a worker that fails
-(an error, out of memory, killed) gives nothing back, and this process does its pieces
-itself, so an error is raised here as it would be with no worker. Which process did a
-piece never changes what it is: the results are the same whatever the number of jobs.
+SMGUIDE_JOBS, else one per idle core (`idle_cores`, read from /proc/stat: a worker
+helps only where a core is idle; where the machine is busy it gets no more CPU than the
+render had alone, and the trials shared with it cost wall time). A worker is this process
+forked: it inherits its memory limit (RLIMIT_AS, per process), its scratch folder, its
+ignored Ctrl-C and its deadline, and dies with it (PR_SET_PDEATHSIG: the parent killed
+at its time limit takes its workers with it). What a worker finds comes back as data
+through a pipe; a worker that fails (an error, out of memory, killed) gives nothing back,
+and this process does its pieces itself, so an error is raised here as it would be with
+no worker. Which process did a piece never changes what it is: the results are the same
+whatever the number of jobs.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import Any, NamedTuple, TypeVar
 
 from smguide.errors import Problem, RenderError, Where
 
@@ -41,10 +43,15 @@ _GIVEN: ContextVar[int | None] = ContextVar("smguide_jobs", default=None)
 def using(processes: int | None) -> Iterator[None]:
     """While the block runs, `jobs()` is `processes` (None: as it was)."""
     token = _GIVEN.set(processes if processes is not None else _GIVEN.get())
+    now = reading()
+    if now is not None:  # what the idle cores are read from (`idle_cores`)
+        _MARK.append((time.monotonic(), now))
     try:
         yield
     finally:
         _GIVEN.reset(token)
+        if now is not None:
+            _MARK.pop()
 
 
 def jobs() -> int:
@@ -63,22 +70,67 @@ def jobs() -> int:
     return int(raw)
 
 
+class Reading(NamedTuple):
+    """The machine's CPU time so far (/proc/stat, in clock ticks): idle (with waiting for
+    disks), in all, on how many cores; and this process's own CPU time, in the same ticks."""
+
+    idle: int
+    total: int
+    cores: int
+    own: float
+
+
+STAT = Path("/proc/stat")
+WINDOW = 0.05  # seconds: the shortest look at the machine the idle cores are read over
+_MARK: list[tuple[float, Reading]] = []  # the reading `using` took, and when
+
+
+def reading(stat: Path | None = None) -> Reading | None:
+    """The machine's CPU time now, from `stat` (default /proc/stat; None: none there, as
+    on macOS)."""
+    try:
+        lines = (stat or STAT).read_text(encoding="ascii").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not lines or not lines[0].startswith("cpu "):
+        return None
+    # user nice system idle iowait irq softirq steal (guest time is within user and nice)
+    ticks = [int(n) for n in lines[0].split()[1:9]]
+    cores = sum(1 for line in lines[1:] if line.startswith("cpu"))
+    return Reading(ticks[3] + ticks[4], sum(ticks), max(1, cores),
+                   time.process_time() * os.sysconf("SC_CLK_TCK"))
+
+
+def free_cores(before: Reading, after: Reading, usable: int) -> int:
+    """The cores free to this process between two readings, at most `usable` (the cores
+    it may run on), at least 1: the machine's idle cores plus the ones this process kept
+    busy itself, each counted when it was free at least half of the time."""
+    total = after.total - before.total
+    if total <= 0:  # no tick between them: nothing known
+        return usable
+    free = (after.idle - before.idle + after.own - before.own) / total * after.cores
+    return max(1, min(usable, int(free + 0.5)))
+
+
 def idle_cores() -> int:
-    """The cores this process may run on less the machine's load (its 1-minute load
-    average, whole processes), at least 1: on a quiet machine one process per core, on
-    a busy one a single process. (A worker on a busy machine takes CPU from the render
-    rather than from the others: Linux autogroup shares one session's CPU among its
-    processes; and a chapter tried in a worker is laid out once more here, since a
-    layout cannot be handed over. Measured in bench.py's runs: slower wall time there.)"""
+    """The cores this process may run on that nobody else used lately, at least 1: read
+    from /proc/stat since `using` began (a render's start), or over WINDOW seconds when
+    that was less; all of them where /proc/stat is missing. On a quiet machine one process
+    per core, though this render keeps one busy; on a busy one a single process. (A
+    worker on a busy machine takes CPU from the render rather than from the others: Linux
+    autogroup shares one session's CPU among its processes; and a chapter tried in a
+    worker is laid out once more here, since a layout cannot be handed over. Measured in
+    bench.py's runs: slower wall time there.)"""
     try:
-        cores = len(os.sched_getaffinity(0))
+        usable = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not Linux
-        cores = os.cpu_count() or 1
-    try:
-        busy = int(os.getloadavg()[0])
-    except OSError:  # no load average: as if quiet
-        busy = 0
-    return max(1, cores - busy)
+        usable = os.cpu_count() or 1
+    start, before = _MARK[-1] if _MARK else (time.monotonic(), reading())
+    if before is None:
+        return usable
+    time.sleep(max(0.0, start + WINDOW - time.monotonic()))
+    after = reading()
+    return usable if after is None else free_cores(before, after, usable)
 
 
 def each(work: Callable[[T], R], items: Sequence[T], processes: int,
