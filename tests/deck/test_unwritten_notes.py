@@ -61,21 +61,31 @@ def test_no_sentence_is_said_on_two_slides(decks: dict, name: str) -> None:
             seen[sentence] = number
 
 
-def test_a_chapter_of_several_slides_says_its_deck_line_after_its_lead_in(
-        tmp_path: Path) -> None:
+def test_a_deck_line_is_not_added_to_notes_the_author_wrote(tmp_path: Path) -> None:
     """The built-in first-week chapter has two slides and no divider: its deck: line is
-    on no slide, so its first slide's notes say it, at the end of the chapter's lead-in
-    (not opening the notes on its own: English and German)."""
+    on no slide. Its first slide's notes are the chapter's and the block's notes as
+    written, without the deck: line after them (English and German); in a copy of the
+    guide without any notes, the deck makes that slide's notes and says the line there,
+    once in the deck."""
     from smguide.resources import builtin
+    from tests.deck.test_notes_voice import _without_notes
 
-    for content in (builtin("content"), builtin("content") / "de"):
+    bare = _without_notes(tmp_path / "bare")
+    for content in (builtin("content"), builtin("content") / "de", bare):
         guide = load_guide(content)
         chapter = guide.chapters[-2]
-        assert chapter.deck
+        assert chapter.deck and chapter.recap
         prs = Presentation(str(build(tmp_path / "d.pptx", content)))
         titles = [s.shapes.title.text for s in prs.slides]
         assert chapter.deck.rstrip(".") not in titles
-        first = next(s for s in prs.slides if s.shapes.title.text == chapter.blocks[1].heading)
-        lead = first.notes_slide.notes_text_frame.text.split("\n")[0]
-        assert chapter.notes and lead.startswith(chapter.notes.split(".")[0]), lead
-        assert lead.endswith(f" {chapter.deck}"), lead
+        notes = [s.notes_slide.notes_text_frame.text for s in prs.slides]
+        first = titles.index(chapter.blocks[1].heading)
+        said = [n for n, text in enumerate(notes) if chapter.deck in text]
+        if content == bare:
+            assert said == [first], said
+            continue
+        assert chapter.notes and chapter.blocks[1].notes
+        assert said == [], said
+        lead, *_ = notes[first].split("\n")
+        assert lead == " ".join(chapter.notes.split()).replace("'", "\u2019"), lead
+        assert len(set(notes)) == len(notes)

@@ -105,11 +105,11 @@ def authored_notes(guide: Guide, plan: list[PlannedSlide], planned: PlannedSlide
                    page: int = 0, pages: int = 1) -> str | None:
     """The notes the author wrote for this slide, as plain text, one line a paragraph:
     the plan's notes, else a block's `notes:` (after the chapter's on the chapter's
-    first slide when it has no divider, and then the chapter's `deck:` line where no
-    slide shows it), a divider's: the chapter's; the title, agenda, summary and
-    closing slides: guide.yaml's `deck:`. A block over several slides shares its
-    notes' paragraphs out in order (shares_of); a slide left without one has none
-    (None)."""
+    first slide when it has no divider; never with the chapter's `deck:` line, which
+    belongs on the chapter's own slide), a divider's: the chapter's; the title, agenda,
+    summary and closing slides: guide.yaml's `deck:`. A block over several slides
+    shares its notes' paragraphs out in order (shares_of); a slide left without one has
+    none (None)."""
     lang = writing(guide.language, guide.typography)
     chapter, block = planned.chapter, planned.block
     deck = guide.deck
@@ -120,11 +120,6 @@ def authored_notes(guide: Guide, plan: list[PlannedSlide], planned: PlannedSlide
         alone = not any(p.kind == "section" and p.chapter == chapter for p in plan)
         first = next(p for p in plan if p.chapter == chapter)
         lead = chapter.notes if alone and first == planned and not page else None
-        if lead and chapter.deck and chapter.recap and planned.title is None and not page and \
-                sum(p.chapter == chapter for p in plan) > 1:
-            # a chapter of several slides and no divider: no slide shows its deck: line,
-            # said at the end of the chapter's lead-in
-            lead = f"{lead.rstrip()} {chapter.deck.strip()}"
         shares = shares_of(block.notes.split("\n\n") if block.notes else [], pages)
         share = "\n\n".join(shares[page]) if page < len(shares) else None
         own += ["\n\n".join(t for t in (lead, share) if t) or None]
