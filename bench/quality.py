@@ -18,7 +18,9 @@ hyphenation faults, hyphenated lines, words hyphenated across a page turn, ladde
 (heading runts), paragraphs whose line before the last ends in a hyphen (final
 hyphens), lines broken early (stray breaks), the
 smallest type, the lowest contrast of the running heads and footers, and the diagram's
-smallest label. --details
+smallest label, and text tops (how many distances from the running head's baseline
+to the first line of a page that opens with text: one where every page's text block
+starts at the same height). --details
 lists where each fault is. The measuring is in tests/pagequality.py, which the tests use
 too (tests/handbook/test_typography.py).
 """
@@ -90,6 +92,11 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, object]]:
                 items = getattr(report, label)
                 if items:
                     print(f"  {label}: " + "; ".join(str(i) for i in items))
+            tops: dict[float, list[int]] = {}
+            for page, mm in report.text_tops.items():
+                tops.setdefault(mm, []).append(page + 1)
+            print("  text tops (running head to first line, mm): " + "; ".join(
+                f"{mm} p{','.join(map(str, pages))}" for mm, pages in sorted(tops.items())))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
     return figures

@@ -163,6 +163,10 @@ class Report:
     last_lines: list[str] = field(default_factory=list)
     # a paragraph's line before the last ending a word early: its last words are tied
     tie_notches: list[str] = field(default_factory=list)
+    # the text block's top: per page that opens with body-size text outside a box or
+    # table (a paragraph, a list, a glossary's term), the distance in mm from the running
+    # head's baseline down to that first line's baseline
+    text_tops: dict[int, float] = field(default_factory=dict)
 
     def figures(self) -> dict[str, Any]:
         return {
@@ -184,6 +188,7 @@ class Report:
             "smallest pt": self.smallest_pt, "margin contrast": self.small_contrast,
             "diagram pt": self.diagram_label_pt,
             "opener depths": len(set(self.opener_depths)),
+            "text tops": len(set(self.text_tops.values())),
         }
 
 
@@ -222,7 +227,33 @@ def measure(pdf_path: Path, compounds: Iterable[str] = ()) -> Report:
     report = _report(roots, furniture, graphics, heights, all_chars, set(compounds),
                      lines_drawn)
     report.furniture_edge_mm, report.furniture_edge_what = edge
+    report.text_tops = _text_tops(roots, furniture, heights, report.body_size_pt)
     return report
+
+
+def _text_tops(roots: list[Node], furniture: list[list[dict[str, Any]]],
+               heights: list[float], body_size: float) -> dict[int, float]:
+    """Where each page's text starts under its running head (the furniture's highest
+    baseline in the page's top quarter), in mm between the two baselines, for the pages
+    whose first line is body-size text at the top of the text block: not a heading, and
+    not inside a box, a card's frame or a table (their padding or rules come first)."""
+    firsts: dict[int, Line] = {}
+    for root in roots:
+        for node in [root, *root.descendants()]:
+            for line in node.lines:
+                first = firsts.get(line.page)
+                if first is None or line.baseline > first.baseline:
+                    firsts[line.page] = line
+    tops: dict[int, float] = {}
+    for page, line in firsts.items():
+        head = [c["matrix"][5] for c in furniture[page] if c["text"].strip()
+                and c["top"] < heights[page] / 4]
+        path = set(line.block.path())
+        if not head or abs(line.size - body_size) > 0.05 * body_size or path & {
+                "Table", "NonStruct", *HEADINGS}:
+            continue
+        tops[page] = round((max(head) - line.baseline) / PT_PER_MM, 1)
+    return tops
 
 
 def _furniture_edge(pages: list[Any], furniture: list[list[dict[str, Any]]]

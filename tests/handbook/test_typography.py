@@ -378,6 +378,28 @@ def test_no_heading_ends_on_one_short_word(report: Report) -> None:
     assert report.heading_runts == []
 
 
+def test_every_page_s_text_starts_at_the_text_block_s_top(
+        report: Report, request: pytest.FixtureRequest,
+        built_handbook: Callable[..., Path]) -> None:
+    """One text block on every page: wherever a page opens with text (a paragraph, a
+    list, a glossary's term), its first baseline is the same distance under the running
+    head's (a print review saw the glossary's pages start higher than the rest: measured,
+    they start where every other page does). The glossary's last page is among them."""
+    import pdfplumber
+    import yaml
+
+    paper, lang = request.node.callspec.params["report"]
+    assert len(report.text_tops) >= 3, report.text_tops
+    assert len(set(report.text_tops.values())) == 1, report.text_tops
+    folder = builtin("content") / lang if lang else builtin("content")
+    glossary = yaml.safe_load((folder / "chapters" / "08-glossary.yaml").read_text(
+        encoding="utf-8"))
+    last = glossary["blocks"][0]["terms"][-1]["term"]
+    with pdfplumber.open(built_handbook(paper, lang)) as pdf:
+        pages = [n for n, page in enumerate(pdf.pages) if last in (page.extract_text() or "")]
+    assert pages and pages[-1] in report.text_tops, (last, pages, report.text_tops)
+
+
 def test_every_chapter_opens_at_the_same_depth(report: Report) -> None:
     """One opener for the paper size: fitting changes a chapter's spacing, never how far
     down its title starts."""
