@@ -22,6 +22,7 @@ from smguide.deck.textfit import (
     Fonts,
     Page,
     Para,
+    balanced_lines,
     fits,
     line_count,
     on_scale,
@@ -30,8 +31,9 @@ from smguide.deck.textfit import (
 )
 from smguide.deck.theme import filled_shape
 from smguide.deck.titles import continuation
-from smguide.deck.typescale import DENSE_TEXT, LIST_TEXT
+from smguide.deck.typescale import DENSE_TEXT, LIST_TEXT, own_family
 from smguide.deck.write import (
+    LINE_BREAK,
     Area,
     plain,
     spans,
@@ -56,8 +58,8 @@ def _practice(practice: Any, lang: Writing, tone: str) -> list[Para]:
     """A card: the practice's title (bold, in `tone`; measured at the card text's size,
     so the text takes the largest size the card holds: a title a step over took the 4:3
     cards' text to 18 pt with room to spare; raised a step by _one_line_heads where that
-    costs nothing) and what it is (its `slide:` line when it has one); why it matters is
-    said (notes)."""
+    costs nothing, else broken into even lines where it wraps) and what it is (its
+    `slide:` line when it has one); why it matters is said (notes)."""
     return [Para(typed_spans(practice.title, lang, bold=True), tone=tone),
             Para(spans(practice.slide or practice.what, lang), space_before=0.4)]
 
@@ -96,21 +98,23 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
     pad = PAD
 
     def fit(chunk: Sequence[list[Para]]) -> float | None:
-        """The largest dense size where every card of the slide holds its text, each
-        heading on one line where a size of the scale keeps them so (a heading that
-        wraps reads as two), else the largest that holds."""
+        """The largest size of the scale, up to the lists', at which every card of the
+        slide holds its text (measured in the wider of the deck's font and the ones shown
+        in its place): the room the cards have sets it, not their headings (a heading
+        that wraps is broken into even lines, _balanced_heads; keeping every heading on
+        one line took the dark template's cards to 18 pt with 40 % of each card empty)."""
         if len(chunk) > 4:
             return None
-        held = [size for size in on_scale(*DENSE) if _holds(area, chunk, size, pad, fonts)]
-        return next((size for size in held if _heads_whole(area, chunk, size, 0, fonts)),
-                    held[0] if held else None)
+        return next((size for size in on_scale(BODY[0], DENSE[1])
+                     if _holds(area, chunk, size, pad, fonts)), None)
 
     # a sparse slide of cards (every card on one slide at the lists' size): set as the
     # deck's lists are, not a size under them with a third of each card empty. Cards
-    # that do not hold so are the dense size's, on one slide when they hold there (the
-    # practices a title counts stay together: two slides of "Four practices" showing
-    # two each would not say so), else continued
-    family = DENSE_TEXT
+    # that do not hold so are at the largest size they hold, on one slide when they hold
+    # at the dense size or over (the practices a title counts stay together: two slides
+    # of "Four practices" showing two each would not say so), else continued; a family
+    # of their own, so a table's or a role's smaller text does not take them down
+    family = own_family(DENSE_TEXT, block)
     if len(cards) <= 4 and sum(words(c) for c in cards) <= MAX_WORDS and \
             _holds(area, cards, float(BODY[0]), pad, fonts):
         family = LIST_TEXT
@@ -132,6 +136,7 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
     continues = [continuation(deck, planned, title, [para_text(card[:1]) for card in page.items],
                               number + 1, len(pages)) if number else None
                  for number, page in enumerate(pages)]
+    _balanced_heads(area, pages, fonts)
     for number, page in enumerate(pages):
         if deck.fitting:
             deck.fit_slide(planned, title, number, continues[number])
@@ -164,6 +169,21 @@ def _one_line_heads(area: Area, pages: list[Page[list[Para]]], fonts: Fonts) -> 
     for page in pages:
         for card in page.items:  # in place: the cards are known by their identity
             card[0] = replace(card[0], step=1)
+
+
+def _balanced_heads(area: Area, pages: list[Page[list[Para]]], fonts: Fonts) -> None:
+    """A heading that wraps in its card broken into even lines (textfit.balanced_lines,
+    in the wider of the fonts it is measured with, so it takes as many lines in each):
+    "Clear roles, / shared goals", never "Klare Rollen, gemeinsame / Ziele" with one
+    word alone on its last line."""
+    for page in pages:
+        width = _grid(area, len(page.items))[0].width / 12700 - 2 * PAD.inset_x
+        for card in page.items:  # in place: the cards are known by their identity
+            head = card[0]
+            lines = balanced_lines(head, width, head.size_at(page.size), fonts)
+            if len(lines) > 1:
+                broken = replace(head.spans[0], text=LINE_BREAK.join(lines))
+                card[0] = replace(head, spans=(broken,))
 
 
 def _heads_whole(area: Area, cards: Sequence[list[Para]], size: float, step: int,
