@@ -167,6 +167,11 @@ class Report:
     # table (a paragraph, a list, a glossary's term), the distance in mm from the running
     # head's baseline down to that first line's baseline
     text_tops: dict[int, float] = field(default_factory=dict)
+    # the least white between the flow (its text, rules, boxes and pictures) and the
+    # folio or footer under it, in mm, and where: under FOLIO_GAP, the flow reaches past
+    # the text block's foot into the footer zone
+    foot_mm: float = 0.0
+    foot_what: str = ""
 
     def figures(self) -> dict[str, Any]:
         return {
@@ -184,7 +189,7 @@ class Report:
             "ladders": len(self.ladders), "heading runts": len(self.heading_runts),
             "final hyphens": len(self.final_hyphens),
             "stray breaks": len(self.stray_breaks),
-            "furniture mm": self.furniture_edge_mm,
+            "furniture mm": self.furniture_edge_mm, "foot mm": self.foot_mm,
             "smallest pt": self.smallest_pt, "margin contrast": self.small_contrast,
             "diagram pt": self.diagram_label_pt,
             "opener depths": len(set(self.opener_depths)),
@@ -228,6 +233,7 @@ def measure(pdf_path: Path, compounds: Iterable[str] = ()) -> Report:
                      lines_drawn)
     report.furniture_edge_mm, report.furniture_edge_what = edge
     report.text_tops = _text_tops(roots, furniture, heights, report.body_size_pt)
+    report.foot_mm, report.foot_what = _foot(furniture, graphics, all_chars, heights)
     return report
 
 
@@ -280,6 +286,32 @@ def _furniture_edge(pages: list[Any], furniture: list[list[dict[str, Any]]]
             gap = min(char["x0"] - left, right - char["x1"], y0 - bottom, top - y1)
             if gap < nearest:
                 nearest, what = gap, f"p{number + 1}: “{char['text']}”"
+    return (round(nearest / PT_PER_MM, 1), what) if what else (0.0, "")
+
+
+def _foot(furniture: list[list[dict[str, Any]]], graphics: list[list[tuple[float, float]]],
+          all_chars: list[dict[str, Any]], heights: list[float]) -> tuple[float, str]:
+    """The least white between the flow and the folio or footer under it (the furniture's
+    text in the page's lower half: its highest glyph top), over the pages that have one:
+    the flow's lowest glyph (text in the tagged structure) or graphic (a rule, a box's
+    ground or border, a picture) that starts above that folio; a graphic as tall as
+    nine tenths of the page (a ground) does not count."""
+    furniture_ids = {id(c) for chars in furniture for c in chars}
+    flow: dict[int, list[float]] = defaultdict(list)
+    for char in all_chars:
+        if id(char) not in furniture_ids and char["text"].strip():
+            flow[char["page_number"] - 1].append(float(char["bottom"]))
+    nearest, what = float("inf"), ""
+    for number, chars in enumerate(furniture):
+        folio = min((float(c["top"]) for c in chars if c["text"].strip()
+                     and c["top"] > heights[number] / 2), default=None)
+        if folio is None:
+            continue
+        bottoms = [b for b in flow[number] if b < folio + 1]
+        bottoms += [bottom for top, bottom in graphics[number]
+                    if top < folio and bottom - top < 0.9 * heights[number]]
+        if bottoms and folio - max(bottoms) < nearest:
+            nearest, what = folio - max(bottoms), f"p{number + 1}"
     return (round(nearest / PT_PER_MM, 1), what) if what else (0.0, "")
 
 

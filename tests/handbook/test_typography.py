@@ -47,6 +47,38 @@ def test_running_heads_and_folios_keep_10_mm_from_the_trim(report: Report) -> No
     assert report.furniture_edge_mm >= 10, report.furniture_edge_what
 
 
+def test_the_flow_keeps_out_of_the_footer_zone(report: Report) -> None:
+    """Nothing of a page's text, rules, boxes or pictures reaches past the text block's
+    foot: at least FOLIO_GAP of white stays above every folio and footer (German p25's
+    checklist, as wide as the opener, its last row's rule the lowest: 5.8 mm)."""
+    from smguide.handbook.grid import FOLIO_GAP
+
+    assert report.foot_mm >= FOLIO_GAP, report.foot_what
+
+
+def test_the_measure_finds_the_flow_in_the_footer_zone(tmp_path: Path) -> None:
+    """A box drawn past the text block's foot (moved down, relative) comes nearer the folio
+    than the folio's gap; the same page without it keeps the gap (small tagged PDFs)."""
+    from weasyprint import HTML
+
+    def foot(extra: str) -> float:
+        html = f"""<html lang="en"><head><title>t</title><style>
+          @page {{ size: 120mm 90mm; margin: 10mm 10mm 20mm;
+                   @bottom-right {{ content: counter(page); vertical-align: top;
+                                    padding-top: 4mm; line-height: 1; }} }}
+          body {{ font: 10pt/1.4 sans-serif; }} .box {{ border: 1px solid #000;
+          height: 30mm; {extra} }}</style></head><body>
+          <section style="break-after: page"><p>A cover</p></section>
+          <section><p>Some text on the page.</p><div class="box"></div></section>
+          </body></html>"""
+        pdf = tmp_path / "foot.pdf"
+        HTML(string=html).write_pdf(pdf, pdf_variant="pdf/ua-1")
+        return measure(pdf).foot_mm
+
+    assert foot("") > 4
+    assert foot("position: relative; top: 22mm") < 4
+
+
 def test_hyphenation_a_proofreader_accepts(report: Report) -> None:
     assert report.hyphenation == []
     assert report.hyphenated_lines > 0  # hyphenation is on, not avoided altogether

@@ -24,6 +24,7 @@ PX_PER_MM = 96 / 25.4
 MIN_BODY_PT = 9.5  # the smallest text (table headings, 0.85 of it) stays above 8 pt
 REACH_CLEAR = 14.0  # a chapter's opener, set wide, ends this far inside the trim (mm)
 MIN_REACH = 30.0  # a narrower notes margin (A5's) is not a column to reach into (mm)
+FOLIO_GAP = 4.0  # mm from the text block's foot down to the folio's and footer's top
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from smguide.errors import Problem, RenderError, Where
 from smguide.handbook.diagram import Diagrams
 from smguide.handbook.endings import Fit
-from smguide.handbook.grid import PAPERS, PX_PER_MM, TextGrid, face_has, text_grid
+from smguide.handbook.grid import FOLIO_GAP, PAPERS, PX_PER_MM, TextGrid, face_has, text_grid
 from smguide.handbook.headings import LETTER_RUNS, running_head, tie_headings
 from smguide.handbook.hyphenation import hyphenator
 from smguide.handbook.manuscript import Manuscript, PrintSpec
@@ -298,7 +298,7 @@ class HandbookRenderer:
             # 10 mm from the trim on every paper (A5 has the narrowest margins); on A4
             # and Letter a heading that opens a page has as much white above it, under
             # the running head, as under the text before it elsewhere (its 1.4em)
-            "head_gap": "1.6mm" if small else "6.5mm", "folio_gap": "4mm",
+            "head_gap": "1.6mm" if small else "6.5mm", "folio_gap": f"{FOLIO_GAP:g}mm",
             # with a notes margin to reach into, the folio stands at its outer edge, where
             # a chapter's opener ends (REACH_CLEAR inside the trim), in the margin's corner
             "folio_out": f"{grid.outer - grid.reach:g}mm" if grid.reach else None,
