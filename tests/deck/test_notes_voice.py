@@ -1,7 +1,8 @@
 """Speaker notes read back with python-pptx, as a presenter would say them: no sentence
 said twice in a deck, and no two slides opening on the same words (a template such as
 "Now let's look at..." on slide after slide), in English and German; a guide without
-any notes of its own says no sentence twice either."""
+any notes of its own says no sentence twice either; the German notes keep none of the
+English shapes a translation leaves."""
 
 from __future__ import annotations
 
@@ -84,3 +85,17 @@ def test_the_end_of_week_meeting_is_brought_up_once(decks: dict[str, Path]) -> N
     every slide of the first week."""
     said = [n for n, notes in enumerate(_notes(decks["en"]), 1) if "end-of-week" in notes]
     assert len(said) == 1, said
+
+
+# English shapes a translation leaves in German speech: notes opening "Hier ist/sind ..."
+# ("Here are three questions"), thoughts that "work on the side" (nebenher arbeiten: "im
+# Hinterkopf mitlaufen" is what a German presenter says), a close look "aus der Nähe
+# betrachtet" ("up close"), work "in Runden" ("in rounds")
+TRANSLATED = re.compile(r"^Hier (?:ist|sind)\b|\bnebenher arbeiten\b|"
+                        r"\baus der Nähe betrachtet\b|\bin Runden\b")
+
+
+def test_the_german_notes_read_as_spoken_german(decks: dict[str, Path]) -> None:
+    for number, notes in enumerate(_notes(decks["de"]), 1):
+        found = TRANSLATED.search(notes)
+        assert found is None, (number, found.group(0), notes)
