@@ -19,10 +19,10 @@ where a text box stands in for a missing title or body.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from smguide.deck.layoutnames import HINTS, KIND_ROLES, ROLE_OF, TYPES, normal_name
 from smguide.deck.oxml import inch_emu as inches
 from smguide.deck.placeholders import Box, Layout, Sheet
 from smguide.deck.write import Area
@@ -31,32 +31,6 @@ from smguide.errors import Problem, RenderError, Where
 if TYPE_CHECKING:
     from pptx.slide import SlideLayout
 
-ROLE_OF = {"Title Slide": "title", "Section Header": "section", "Title and Content": "content",
-           "Two Content": "two", "Title Only": "title-only"}
-# the layout type PowerPoint writes for each role (ECMA-376 ST_SlideLayoutType)
-TYPES = {"title": {"title"}, "section": {"secHead"}, "content": {"obj", "tx"},
-         "two": {"twoObj", "twoTxTwoObj"}, "title-only": {"titleOnly"}}
-# layout names, lowercased, punctuation and underscores as spaces
-HINTS = {
-    "title": {"title slide", "title", "diapositive de titre", "titelfolie", "diapositiva de titulo",
-              "diapositiva de título", "titeldia", "slide del titolo"},
-    "section": {"section header", "section title", "section", "titre de section",
-                "en tete de section", "en-tête de section", "abschnittsuberschrift",
-                "abschnittsüberschrift", "encabezado de seccion", "encabezado de sección",
-                "intestazione sezione", "section title and description"},
-    "content": {"title and content", "title and body", "title content", "titre et contenu",
-                "titel und inhalt", "titulo y objetos", "título y objetos", "titolo e contenuto",
-                "one column text", "title and text", "title text"},
-    "two": {"two content", "title and two columns", "title 2 content", "deux contenus",
-            "zwei inhalte", "dos objetos", "due contenuti", "title and 2 content",
-            "two columns"},
-    "title-only": {"title only", "titre seul", "nur titel", "solo el titulo", "solo el título",
-                   "solo titolo", "title only layout"},
-}
-# the role a slide kind takes when the plan names a layout of the template itself
-KIND_ROLES = {"title": "title", "closing": "title", "cohort": "title", "section": "section",
-              "role": "two", "comparison": "title-only", "analogy": "title-only",
-              "practices": "title-only", "glossary": "title-only"}
 BIG = 0.12  # a body that covers this share of the slide holds content
 SIDE = 0.06  # each of two side-by-side bodies at least this share
 # what the free area keeps clear above the footer row: the built-in theme's body ends
@@ -96,10 +70,6 @@ class Pick:
             "subtitle placeholder" if box.kind == "subtitle" else "body placeholder")
         return (f'layout "{self.name}" ({what}, {box.width / 914400:.1f} x '
                 f"{box.height / 914400:.1f} in)")
-
-
-def _normal(name: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[_,.:;()\-–]+|\d+_", " ", name.lower())).strip()
 
 
 class LayoutPicker:
@@ -221,8 +191,8 @@ class LayoutPicker:
         title, bodies, big = info.title, info.bodies(), self._big(info)
         if info.type in TYPES[role]:
             score += 3
-        name = _normal(info.name)
-        if name in {_normal(hint) for hint in HINTS[role]}:
+        name = normal_name(info.name)
+        if name in {normal_name(hint) for hint in HINTS[role]}:
             score += 2
         if info.name in ROLE_OF and ROLE_OF[info.name] == role:
             score += 2  # PowerPoint's own English name
