@@ -252,7 +252,11 @@ class DeckContext:
         size = self.cloned(planned).get(0)
         pick = self.pick_of(planned)
         area = pick.title_area
-        if size is not None and pick.title is not None and pick.title.height > size[1]:
+        own = self.picker.layouts[pick.number - 1].title
+        if size is not None and pick.title is not None and own is not None and \
+                own.top >= self.sheet.height / 2 > pick.title.top:
+            size = (pick.title.width, pick.title.height)  # moved up from the slide's foot
+        elif size is not None and pick.title is not None and pick.title.height > size[1]:
             size = (size[0], pick.title.height)  # grown to hold the eyebrow (LayoutPicker)
         shape = Area(0, 0, *size) if size is not None else None
         box = shape.box if shape is not None and shape.width and shape.height else area.box

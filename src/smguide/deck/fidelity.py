@@ -53,7 +53,8 @@ def inherited(shape: Any, kind: str | None, level: int) -> str | None:
     then the master's title or body style; None when none of them sets one."""
     tag = f"{{{A}}}lvl{level + 1}pPr"
     base = getattr(shape, "_base_placeholder", None)
-    for holder in (base, getattr(base, "_base_placeholder", None) if base is not None else None):
+    for holder in (shape, base,
+                   getattr(base, "_base_placeholder", None) if base is not None else None):
         if holder is None:
             continue
         found = holder._element.find(f"./{{{P}}}txBody/{{{A}}}lstStyle/{tag}")
@@ -65,6 +66,26 @@ def inherited(shape: Any, kind: str | None, level: int) -> str | None:
     master = shape.part.slide_layout.slide_master._element
     found = master.find(f"{{{P}}}txStyles/{{{P}}}{style}/{tag}")
     return str(found.get("algn")) if found is not None and found.get("algn") else None
+
+
+def content_title_style(shape: Any) -> None:
+    """A title moved off its layout's place (a title slide's layout holding a content
+    slide, its title moved up from the foot: deck/layouts) aligned as the master's title
+    style aligns content titles, not as the layout aligns its own: in the slide
+    placeholder's own list style, which comes before the layout's."""
+    master = shape.part.slide_layout.slide_master._element
+    style = master.find(f"{{{P}}}txStyles/{{{P}}}titleStyle/{{{A}}}lvl1pPr")
+    align = style.get("algn") if style is not None and style.get("algn") else "l"
+    body = shape.text_frame._txBody
+    own = body.find(f"{{{A}}}lstStyle")
+    if own is None:
+        own = body.makeelement(f"{{{A}}}lstStyle", {})
+        body.find(f"{{{A}}}bodyPr").addnext(own)
+    level = own.find(f"{{{A}}}lvl1pPr")
+    if level is None:
+        level = own.makeelement(f"{{{A}}}lvl1pPr", {})
+        own.insert(0, level)
+    level.set("algn", align)
 
 
 def master_title_size(shape: Any) -> float | None:

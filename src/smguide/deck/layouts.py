@@ -221,7 +221,7 @@ class LayoutPicker:
     # -- where things go --------------------------------------------------------------
 
     def _make(self, info: Layout, role: str) -> Pick:
-        info = self._with_room(info, role)
+        info = self._with_room(self._on_top(info, role), role)
         title = info.title
         texts: tuple[Box, ...]
         pair = self._pair(info) if role == "two" else None
@@ -257,6 +257,21 @@ class LayoutPicker:
                 fallbacks.append(candidate)
         return Pick(info.layout, info.number, info.name, role, title, texts, area,
                     self.title_area(info), free, tuple(fallbacks))
+
+    def _on_top(self, info: Layout, role: str) -> Layout:
+        """`info` with a title it sets in the slide's bottom half moved to the top band,
+        where the content area begins, on a content slide's layout with no body for the
+        content (a template of one layout, its title slide's): the slide then reads title
+        first, content under it. The band spans the content margins and is as tall as a
+        content title and its eyebrow need (title_room; else where titles go)."""
+        title = info.title
+        if role in ("title", "section") or title is None or title.top < self.height / 2 \
+                or (self._big(info) and role != "title-only"):
+            return info
+        band = self.title_area(info)
+        height = max(band.height, self.title_room)
+        moved = replace(title, left=band.left, top=band.top, width=band.width, height=height)
+        return replace(info, boxes=[moved if box is title else box for box in info.boxes])
 
     def _with_room(self, info: Layout, role: str) -> Layout:
         """`info` with its title box grown down to title_room on a content slide's layout,

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from smguide.deck import slides
-from smguide.deck.fidelity import master_title_size
+from smguide.deck.fidelity import content_title_style, master_title_size
 from smguide.deck.subtitle import anchor_of, text_extent
 from smguide.deck.textfit import (
     SCALE,
@@ -58,22 +58,7 @@ def set_title(deck: DeckContext, slide: Slide, text: str, kind: str,
     from pptx.enum.text import MSO_ANCHOR
     from pptx.util import Emu, Pt
 
-    shape = slide.shapes.title
-    area = deck.pick_of(planned).title_area
-    if shape is None:  # a layout without a title: a text box where titles go
-        shape = slide.shapes.add_textbox(Emu(area.left), Emu(area.top), Emu(area.width),
-                                         Emu(area.height))
-        shape.name = "Title"
-    elif not all(deck.geometry(shape)[2:]):  # no position on the layout nor the master
-        shape.left, shape.top = Emu(area.left), Emu(area.top)
-        shape.width, shape.height = Emu(area.width), Emu(area.height)
-    else:  # a company template's title box grown to hold the eyebrow too (LayoutPicker)
-        grown = deck.pick_of(planned).title
-        left, top, width, height = deck.geometry(shape)
-        if grown is not None and grown.height > height and (grown.left, grown.top) == (
-                left, top):
-            shape.left, shape.top = Emu(left), Emu(top)
-            shape.width, shape.height = Emu(width), Emu(grown.height)
+    shape = _placed_title(deck, slide, planned)
     paras = [Para(typed_spans(text, deck.lang))]
     bold = [Para(tuple(Span(s.text, True, s.italic) for s in paras[0].spans))]
     box = deck.box_of(shape)
@@ -108,6 +93,37 @@ def set_title(deck: DeckContext, slide: Slide, text: str, kind: str,
             run.font._rPr.set("cap", "all")
         line.text_frame.margin_top = line.text_frame.margin_bottom = 0
         line.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+
+
+def _placed_title(deck: DeckContext, slide: Slide, planned: PlannedSlide) -> Any:
+    """The slide's title shape where the layout picker puts it: its placeholder (moved up
+    from the slide's foot, or grown to hold the eyebrow, on a company template), else a
+    text box where titles go."""
+    from pptx.enum.text import MSO_ANCHOR
+    from pptx.util import Emu
+
+    shape = slide.shapes.title
+    area = deck.pick_of(planned).title_area
+    if shape is None:  # a layout without a title: a text box where titles go
+        shape = slide.shapes.add_textbox(Emu(area.left), Emu(area.top), Emu(area.width),
+                                         Emu(area.height))
+        shape.name = "Title"
+    elif not all(deck.geometry(shape)[2:]):  # no position on the layout nor the master
+        shape.left, shape.top = Emu(area.left), Emu(area.top)
+        shape.width, shape.height = Emu(area.width), Emu(area.height)
+    else:  # a company template's title box grown to hold the eyebrow too, or moved up
+        grown = deck.pick_of(planned).title  # from the slide's foot (LayoutPicker)
+        left, top, width, height = deck.geometry(shape)
+        if grown is not None and top >= deck.sheet.height / 2 > grown.top:
+            shape.left, shape.top = Emu(grown.left), Emu(grown.top)
+            shape.width, shape.height = Emu(grown.width), Emu(grown.height)
+            content_title_style(shape)  # its text on the band's foot, over the content
+            shape.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+        elif grown is not None and grown.height > height and (grown.left, grown.top) == (
+                left, top):
+            shape.left, shape.top = Emu(left), Emu(top)
+            shape.width, shape.height = Emu(width), Emu(grown.height)
+    return shape
 
 
 def _under_the_eyebrow(deck: DeckContext, shape: Any, title: Para, size: float, line: Any,
