@@ -243,8 +243,9 @@ def test_role_cards_at_4_3_fit_one_slide_or_split_by_meaning(full_lists: dict[st
             heights = [_fill(s, fonts) for s in columns]
             assert abs(heights[0] - heights[1]) <= 0.2, heights
         assert slides[1].shapes.title.text == f"{role}: what it takes"
-    # (a title that wraps is written in even lines: a line break, read back as "\v")
-    shown = cards["Sales"][0].shapes.title.text.replace("\v", " ")
+    # (a title that wraps is written in even lines: a line break, read back as "\v",
+    # after the space it broke at)
+    shown = cards["Sales"][0].shapes.title.text.replace("\v", "")
     assert shown == "Sales wins customers, one deal at a time"
 
 
@@ -444,7 +445,7 @@ def test_a_4_3_table_split_is_even_and_its_slides_filled(full_lists: dict[str, A
     # the second slide is the table's title, continued in the guide's words (its rows
     # name themselves in its first column: a title listing them said them twice)
     first = slides[0][0].shapes.title.text
-    second = slides[1][0].shapes.title.text.replace("\v", " ")  # a title in even lines
+    second = slides[1][0].shapes.title.text.replace("\v", "")  # a title in even lines
     assert second == f"{first} ({LABELS.continued})"
     assert LABELS.continued == "continued"
     sizes = {run.font.size.pt for _, shape in slides for row in shape.table.rows

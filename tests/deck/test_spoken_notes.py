@@ -117,7 +117,7 @@ def test_notes_the_author_did_not_write_lead_on_in_the_guides_language(
         assert getattr(spoken, kind) in said, kind
     assert notes[1].startswith(spoken.agenda)
     for after, text in zip(slides[1:], notes, strict=False):
-        title = after.shapes.title.text.replace("\v", " ")  # a title in even lines
+        title = after.shapes.title.text.replace("\v", "")  # a title in even lines
         assert text.split("\n")[-1] == f"Hierna: {title}", text
     assert not notes[-1].startswith("Hierna")
 

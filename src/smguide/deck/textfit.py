@@ -217,7 +217,9 @@ def balanced_lines(para: Para, width: float, size: float, fonts: Fonts) -> list[
     wraps into as many lines, as CSS's text-wrap: balance does): each line fits `width` in
     `fonts`, so with the lines broken there, the title takes as many lines in every font
     whose words are no wider. One line (the text itself) when it fits on one, or when it
-    has several styles or a word longer than the line."""
+    has several styles or a word longer than the line. Each line but the last keeps the
+    space it broke at, so the lines joined again are the text itself: a reader that drops
+    the line breaks (an outline, a screen reader) still has its words apart."""
     text = "".join(span.text for span in para.spans)
     widths = _word_widths(para, fonts)
     if len(para.spans) != 1 or any(ink * size > width for ink, _ in widths):
@@ -233,8 +235,7 @@ def balanced_lines(para: Para, width: float, size: float, fonts: Fonts) -> list[
         else:
             narrow = middle
     words = WORDS.findall(text)
-    return ["".join(words[index] for index in line).rstrip()
-            for line in _greedy(widths, wide, size)]
+    return ["".join(words[index] for index in line) for line in _greedy(widths, wide, size)]
 
 
 def text_height(paras: Sequence[Para], width: float, size: float, fonts: Fonts,
