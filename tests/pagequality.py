@@ -142,7 +142,7 @@ class Report:
     smallest_what: str
     small_contrast: float
     diagram_label_pt: float
-    opener_depths: list[float] = field(default_factory=list)  # chapter titles' baselines, pt
+    opener_depths: list[float] = field(default_factory=list)  # numbered chapters' titles, pt
     page_turn_hyphens: list[str] = field(default_factory=list)  # words split by a page turn
     ladders: list[str] = field(default_factory=list)  # 3 or more hyphenated lines in a row
     # a heading ending on a line of one short word, a chapter title on one of one word
@@ -604,10 +604,13 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
                   for a in continued_from.values()  # a word hyphenated across a page turn
                   if a.lines and a.lines[-1].text.endswith(HYPHENS)
                   and not a.lines[-1].text.endswith((" -", "--"))]
+    # a numbered chapter's title, under its kicker ("Chapter 3"): back matter (a
+    # glossary at the end) has none
     openers = sorted({round(n.lines[0].baseline) for top in tops
                       for n in [top, *top.descendants()]
                       if n.kind == "H1" and n.lines and "Sect" in n.path()
-                      and n.page >= first_chapter})
+                      and n.page >= first_chapter and n.parent is not None
+                      and n.parent.children[0] is not n})
 
     # type sizes, the contrast of small type, and the diagram's labels
     smallest = min(all_chars, key=lambda c: c["size"]) if all_chars else None

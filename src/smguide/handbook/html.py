@@ -62,6 +62,17 @@ def printable(typography: Typography, brand: Brand) -> Typography:
     return without_narrow(typography)
 
 
+def back_matter(guide: Guide) -> frozenset[str]:
+    """The anchors of the chapters at the guide's end made of glossary blocks only (not
+    every chapter: the first is the story's, however it is made)."""
+    found: list[str] = []
+    for chapter in reversed(guide.chapters[1:]):
+        if not all(block.type == "glossary" for block in chapter.blocks):
+            break
+        found.append(chapter.anchor)
+    return frozenset(found)
+
+
 def wrap_text(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
 
@@ -100,6 +111,7 @@ class HandbookRenderer:
         self.env.globals["asset_uri"] = self.asset_uri
         self.env.globals["comparison_layout"] = self.comparison_layout
         self.env.globals["running_head"] = self.running_head
+        self.env.globals["back_matter"] = self.back_matter
         self.css_env = make_env(templates, html=False, language=guide.language,
                                 typography=self.typography)
         grid = self.grid(PrintOptions())
@@ -114,6 +126,14 @@ class HandbookRenderer:
         language = dating_language(self.guide.language, paper)
         ordinals = self.guide.typography.ordinal_day
         self.env.filters["date"] = lambda iso: format_date(iso, language, ordinals)
+
+    def back_matter(self, chapter: Record) -> bool:
+        """Whether a chapter is back matter, printed without a chapter number (in its
+        opener and the contents): one of the chapters at the guide's end that hold
+        glossaries only (a glossary is looked up, not read as a chapter of the story)."""
+        data = to_data(chapter)
+        anchor = data.get("anchor") if isinstance(data, Record) else None
+        return anchor in back_matter(self.guide)
 
     def running_head(self, chapter: Record) -> str:
         """A chapter's running head: its short_title, else its title, on one line."""
