@@ -144,6 +144,77 @@ def test_the_back_cover_sets_name_and_edition_as_the_front_does(print_pdf: Path)
     assert abs(gaps[0] - gaps[1]) < 0.5, gaps
 
 
+def back_cover_words(pdf_path: Path) -> list[dict]:
+    """The back cover's words (the last page), by pdfplumber, top to bottom."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf_path) as pdf:
+        return sorted(pdf.pages[-1].extract_words(), key=lambda w: (round(w["top"]), w["x0"]))
+
+
+def first_word(words: list[dict], text: str, below: float = -1) -> dict:
+    return next(w for w in words if w["text"] == text and w["top"] > below)
+
+
+def test_the_back_cover_says_what_to_do_next_and_whom_to_ask(print_pdf: Path) -> None:
+    """What to do next (the deck's next step), then whom to ask (the guide's contact: the
+    team, its e-mail, phone and web beside the address), above the rule with the name and
+    the edition under it, each line as the guide writes it."""
+    import yaml
+
+    from smguide.resources import builtin
+
+    written = yaml.safe_load((builtin("content") / "guide.yaml").read_text(encoding="utf-8"))
+    contact, next_step = written["contact"], written["deck"]["next_step"]
+    words = back_cover_words(print_pdf)
+    said = " ".join(w["text"] for w in words)
+    assert next_step in said and "People team" in said, said
+    step = first_word(words, next_step.split()[0])
+    team = first_word(words, contact["team"].split()[0], below=step["top"])
+    ways = [first_word(words, contact[key].split()[0], below=team["top"])
+            for key in ("email", "phone", "web")]
+    address = [first_word(words, line.split()[0], below=team["top"])
+               for line in contact["address"]]
+    name = first_word(words, "Greenfield", below=ways[-1]["top"])
+    assert step["top"] < team["top"] < ways[0]["top"] < ways[1]["top"] < ways[2]["top"]
+    assert [round(w["top"]) for w in address] == [round(w["top"]) for w in ways]  # beside
+    assert min(w["x0"] for w in address) > max(w["x1"] for w in ways)
+    assert ways[-1]["bottom"] < name["top"] - 8 * MM  # the contact apart, above the rule
+    assert all(round(w["x0"]) == round(step["x0"]) for w in (team, ways[0], name))
+    assert first_word(words, "2026", below=name["top"])  # the edition, under the name
+
+
+def test_a_contact_that_is_not_what_its_key_asks_for_is_one_line(
+        run: Callable[..., Result], content: Path) -> None:
+    """Each of the contact's values checked for what it is, each mistake one line: the
+    file, the line, the field, what is wrong and how to write it."""
+    guide = content / "guide.yaml"
+    original = guide.read_text(encoding="utf-8")
+    cases = [
+        ("email: people@greenfield.example", "email: people.greenfield.example",
+         'contact.email: the e-mail address "people.greenfield.example" has no @; write the '
+         "whole address, such as people@example.com"),
+        ("email: people@greenfield.example", "email: people@greenfield",
+         'contact.email: the e-mail address "people@greenfield" needs a name before the @ '
+         "and a domain with a dot after it; write the whole address, such as "
+         "people@example.com"),
+        ('phone: "+44 20 7946 0321"', 'phone: "call 020 7946"',
+         'contact.phone: "call 020 7946" is not a phone number; write digits, spaces and '
+         "+ ( ) - / only, with the country code, such as +44 20 7946 0000"),
+        ("web: greenfield.example/people", "web: greenfield example",
+         'contact.web: "greenfield example" is not a web address; write it without spaces, '
+         "such as example.com/people or https://example.com/people"),
+        ("email: people@greenfield.example", "e-mail: people@greenfield.example",
+         'contact.e-mail: unknown key "e-mail" (did you mean "email"?)')]
+    for old, new, message in cases:
+        line = original.splitlines().index(f"  {old}") + 1
+        guide.write_text(original.replace(old, new), encoding="utf-8")
+        result = run("check", "--content", str(content))
+        assert result.exit_code == 1
+        errors = [e for e in result.stdout.splitlines() if e.startswith("Error:")]
+        assert errors == [f"Error: content/guide.yaml:{line}:3: {message}"], result.output
+
+
 def test_the_german_imprint_dates_a_reproducible_build_and_keeps_its_words_together(
         run: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")  # 1 December 2025
@@ -153,6 +224,11 @@ def test_the_german_imprint_dates_a_reproducible_build_and_keeps_its_words_toget
     lines = imprint_lines(out)
     assert "Ausgabe 2026 · 1. Dezember 2025" in lines and "© 2025 Greenfield Trading Co." in lines
     assert all(len(line.split()) > 1 for line in lines), lines  # "brauchen" was alone
+    # the back cover in German: its labels and the German guide's next step and team
+    said = " ".join(w["text"] for w in back_cover_words(out))
+    for words in ("NÄCHSTER SCHRITT", "Trinken Sie diese Woche einen Kaffee", "People-Team",
+                  "Vereinigtes Königreich"):
+        assert words in said, said
 
 
 def test_a_letter_edition_dates_as_americans_do_and_a_region_is_kept(
@@ -172,8 +248,11 @@ def test_booklet_spreads_are_in_imposition_order(run: Callable[..., Result], tmp
                                                  content: Path) -> None:
     edit(content / "guide.yaml", 'edition: "2026"',
          'edition: "Edition 2026"\ndate: "2026-03-01"\n'
-         'printed_by: Printed by Druckhaus Nord, Hamburg\n'
-         'contact:\n  - people@greenfield.example\n  - +44 20 7946 0000')
+         'printed_by: Printed by Druckhaus Nord, Hamburg')
+    # the older form of contact: lines printed as written
+    text = (content / "guide.yaml").read_text(encoding="utf-8")
+    (content / "guide.yaml").write_text(text[:text.index("\ncontact:")] + (
+        '\ncontact:\n  - people@greenfield.example\n  - "+44 20 7946 0000"\n'), encoding="utf-8")
     result = run("pdf", "--booklet", "--content", str(content))
     assert result.exit_code == 0, result.output
     booklet = tmp_path / "output" / "handbook-booklet.pdf"

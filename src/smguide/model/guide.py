@@ -19,6 +19,7 @@ from pydantic import (
 )
 
 from smguide.model.base import Explained, Mistake, Strict
+from smguide.model.contact import Contact, ContactField
 from smguide.model.spoken import Spoken, SpokenFile
 from smguide.model.typography import Typography, TypographyFile
 from smguide.paths import display_path
@@ -286,9 +287,7 @@ class GuideFile(Strict):
                                                    "printed as the language writes dates.")
     description: Text | None = None
     deck: DeckFile | None = None
-    contact: Annotated[list[Text], Field(max_length=6)] | None = Field(
-        None, description="Contact lines for the printed handbook's back cover (address, "
-                          "phone, e-mail, web).")
+    contact: ContactField | None = None
     printed_by: Text | None = Field(None, description="The printer's line in the printed "
                                     "handbook's imprint, e.g. 'Printed by Druckhaus Nord'.")
     personal_week_before: Anchor | None = Field(
@@ -383,7 +382,8 @@ class Guide(Strict):
     date: str | None = None  # the edition's date, ISO (YYYY-MM-DD)
     footer: str | None = None  # this language's footer, else the brand's
     deck: DeckFile | None = None  # what the deck's own slides say
-    contact: tuple[str, ...] = ()  # the printed handbook's back cover
+    contact: tuple[str, ...] = ()  # the printed handbook's back cover, line by line
+    contact_details: Contact | None = None  # the same, when given as keys (team, email, ...)
     printed_by: str | None = None  # the printed handbook's imprint
     week_before: str | None = None  # the chapter (anchor) a personal week page faces; else last
     # the language's, with labels.yaml's overrides; the defaults constructed, not validated

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from smguide.errors import ContentError, Problem, Where, quote
+from smguide.model.contact import Contact
 from smguide.model.guide import (
     Analogy,
     Chapter,
@@ -196,7 +197,8 @@ def load_guide(content_dir: Path) -> Guide:
         title=guide.title, subtitle=guide.subtitle, language=guide.language,
         edition=guide.edition, description=guide.description, chapters=tuple(chapters),
         labels=labels, root=root, date=guide.date, footer=guide.footer, deck=guide.deck,
-        contact=tuple(guide.contact or ()), printed_by=guide.printed_by,
+        contact=_contact_lines(guide.contact), printed_by=guide.printed_by,
+        contact_details=guide.contact if isinstance(guide.contact, Contact) else None,
         week_before=week_before, typography=typography_for(guide.language, labels.typography),
         spoken=spoken_for(guide.language, labels.spoken)))
 
@@ -328,6 +330,13 @@ def _week_before(guide: GuideFile | None, source: Located | None, root: Path,
                                            f"{suggest(wanted, anchors)}",
                                     f"give one of the chapters' ids: {', '.join(anchors)}"))
     return wanted
+
+
+def _contact_lines(contact: Contact | list[str] | None) -> tuple[str, ...]:
+    """The back cover's contact lines: as written, or the group's in its order."""
+    if isinstance(contact, Contact):
+        return contact.lines()
+    return tuple(contact or ())
 
 
 def _real_date(text: str) -> bool:

@@ -24,7 +24,7 @@ from smguide.sources.markdown import Writing, typed, writing
 PLAIN = frozenset({
     "title", "short_title", "subtitle", "edition", "description", "contact",
     "printed_by", "deck", "recap", "heading", "name", "aspect", "columns", "term",
-    "stands_for", "alt", "summary_title", "next_step"})
+    "stands_for", "alt", "summary_title", "next_step", "team", "address"})
 
 Model = TypeVar("Model", bound=BaseModel)
 

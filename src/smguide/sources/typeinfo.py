@@ -9,7 +9,7 @@ import types
 import typing
 from typing import Any, Literal, Union, get_args, get_origin
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Tag
 
 from smguide.model.base import Explained
 
@@ -56,12 +56,27 @@ def type_at(root: Any, loc: tuple[str | int, ...]) -> Any:
                 break
         if nxt is None:  # a union member's name or discriminator tag: pick that member
             tagged = [o for o in options if isinstance(o, type) and issubclass(o, BaseModel)
-                      and part in (tag_of(o), o.__name__)]
+                      and part in (tag_of(o), o.__name__)] or _tagged(tp, part)
             if not tagged:
                 return None
             nxt = tagged[0]
         tp = nxt
     return tp
+
+
+def _tagged(tp: Any, tag: str | int) -> list[Any]:
+    """The member of a union that a callable discriminator names `tag` (pydantic's Tag)."""
+    tp = _unwrap(tp)
+    if get_origin(tp) not in (Union, types.UnionType):
+        return []
+    found: list[Any] = []
+    for member in get_args(tp):
+        if any(isinstance(meta, Tag) and meta.tag == tag
+               for meta in getattr(member, "__metadata__", ())):
+            found.append(_unwrap(member))
+        else:  # a union inside this one (an Annotated union, with its discriminator)
+            found += _tagged(member, tag)
+    return found
 
 
 def keys_of(tp: Any) -> list[str]:
