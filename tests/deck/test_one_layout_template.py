@@ -12,9 +12,11 @@ from typing import Any
 
 import pptx
 import pytest
+from click.testing import CliRunner
 from pptx import Presentation
 from pptx.util import Inches
 
+from smguide.cli import main
 from smguide.deck.render import DeckRenderer
 from smguide.model.options import DeckOptions
 from smguide.resources import builtin
@@ -98,3 +100,21 @@ def test_the_moved_title_is_aligned_as_the_masters_content_titles(
 def test_the_one_layout_deck_has_clean_geometry(deck: tuple[Any, Path]) -> None:
     _, path = deck
     assert deck_problems(path) == []
+
+
+def test_check_says_in_one_line_what_the_deck_does_with_a_single_layout(
+        tmp_path: Path) -> None:
+    template = one_layout(tmp_path / "one.pptx")
+    result = CliRunner().invoke(main, ["check", "--content", str(builtin("content")),
+                                       "--template", str(template)])
+    assert result.exit_code == 0, result.output
+    said = [line for line in result.output.splitlines() if "only one slide layout" in line]
+    assert len(said) == 1, result.output
+    line = said[0]
+    assert line.startswith(f"Warning: {template}: ")
+    assert '("Title Slide")' in line and "title moved up" in line
+    assert '; add "Title and Content"' in line
+    # a template of several layouts lays its content slides out on them: no such line
+    fuller = CliRunner().invoke(main, ["check", "--content", str(builtin("content")),
+                                       "--template", str(DEFAULT)])
+    assert fuller.exit_code == 0 and "only one slide layout" not in fuller.output

@@ -27,7 +27,7 @@ from smguide.deck.titles import EYEBROW, TITLE_SIZES, eyebrow_of, set_title, tit
 from smguide.deck.tones import Tones
 from smguide.deck.typescale import TypeScale
 from smguide.deck.write import INSET_X, INSET_Y, Area, frame_box
-from smguide.errors import Problem, Severity
+from smguide.errors import Problem, Severity, Where
 from smguide.model.guide import Guide
 from smguide.model.options import DeckOptions
 from smguide.sources.brand import Brand
@@ -86,6 +86,8 @@ class DeckContext:
                                    self._title_room(stepped(TITLE_SIZES["slide"][0], -1)))
         for planned in self.plan:  # every layout is found (or a pin refused) before any slide
             self.pick_of(planned)
+        if template is not None and len(self.sheet.layouts) == 1:
+            self._one_layout(self.sheet.layouts[0].name)
         # per layout, computed once: its footer/number placeholders and the frames slide
         # placeholders inherit (python-pptx looks each up by XPath every time)
         self.footer_marks: dict[int, LayoutFooter] = {}
@@ -96,6 +98,18 @@ class DeckContext:
         self.tones = Tones(self.sheet)
         self.scale = TypeScale(self.box_of, self.body_fonts)
         self.notes = Notes()
+
+    def _one_layout(self, name: str) -> None:
+        """A template of a single layout: what the deck does with it, and the fix."""
+        title = self.picker.by_role("content").title
+        how = ("their titles and content in text boxes" if title is None else
+               "the title moved up from the slide's foot, the content under it"
+               if title.top >= self.sheet.height / 2 else "the content under the title")
+        self.warn(Problem.fix(Where(""), f'the template has only one slide layout ("{name}"): '
+                              f"every slide is made on it, content slides with {how}",
+                              'add "Title and Content", "Two Content" and "Title Only" '
+                              "layouts to its slide master to lay content slides out as "
+                              "its designer would", severity="warning"))
 
     def _title_room(self, size: float) -> int:
         """The height (EMU) a content slide's title box needs for the eyebrow and two
