@@ -99,3 +99,13 @@ def test_the_german_notes_read_as_spoken_german(decks: dict[str, Path]) -> None:
     for number, notes in enumerate(_notes(decks["de"]), 1):
         found = TRANSLATED.search(notes)
         assert found is None, (number, found.group(0), notes)
+
+
+@pytest.mark.parametrize("name", ["en", "de"])
+def test_no_sentence_strings_clauses_with_semicolons(decks: dict[str, Path], name: str) -> None:
+    """Spoken sentences are short: a sentence that strings three clauses with semicolons
+    ("Research shows ...; a written plan ...; the results are measured ...") is written
+    text; a presenter says them as sentences of their own."""
+    for number, notes in enumerate(_notes(decks[name]), 1):
+        for sentence in _sentences(notes):
+            assert sentence.count(";") <= 1, (name, number, sentence)
