@@ -130,10 +130,11 @@ def test_the_garden_names_the_bed_and_the_soil_lies_under_the_seedling(
         assert left <= (x1 + x2) / 2 <= right and y1 >= bottom - EMU_PER_PT, (soil, seed)
 
 
-@pytest.mark.parametrize("name", ["en", "de", "dark 4:3"])
+@pytest.mark.parametrize("name", DECKS)
 def test_the_soil_is_the_ground_the_seedling_stands_in(four_decks: dict[str, Any],
                                                       name: str) -> None:
-    """On the built-in theme the soil reads as a band under the seedling, not a thing
+    """On the built-in theme and on the dark template (whose DejaVu Sans labels kept it
+    below-left of the seedling) the soil reads as a band under the seedling, not a thing
     beside it: its drawing starts at the seedling's foot (it was half a seedling lower,
     centred on its taller label), centred under it, at least as wide as the seedling
     (it was two thirds as wide), its label beside it clear of the harvest's arrow."""
@@ -152,7 +153,9 @@ def test_the_soil_is_the_ground_the_seedling_stands_in(four_decks: dict[str, Any
     assert y2 <= band.bottom and x2 <= band.right, name
     label = next(s for s in placed if s.name == f"Label: {soil}")
     arrow = next(s for s in placed if s.name == harvest)
-    assert label.left >= x2 and y1 <= label.top + label.height / 2 <= y2 + EMU_PER_PT, name
+    # beside it: from its top half down to its foot (a label of three lines in DejaVu Sans
+    # is taller than the soil, and starts under the harvest's arrow)
+    assert label.left >= x2 and label.top <= (y1 + y2) / 2 and label.bottom >= y2, name
     assert label.top >= arrow.top + arrow.height, (name, "the label meets the arrow")
 
 
@@ -179,3 +182,76 @@ def test_the_labels_are_set_at_the_body_texts_least_size(four_decks: dict[str, A
     assert bottom <= footer + slack, (bottom, footer)
     assert title.left - slack <= left and right <= title.left + title.width + slack, (
         left, right, title.left, title.width)
+
+
+def _ends(group: Any) -> dict[str, tuple[tuple[float, float], tuple[float, float]]]:
+    """Arrow name -> its two ends on the slide (EMU): the corners of its box its flips
+    say it runs between."""
+    boxes = {shape.name: shape for shape in _placed(group)}
+    out = {}
+    for connector in group._element.iter(f"{P}cxnSp"):
+        name = connector.find(f"{P}nvCxnSpPr/{P}cNvPr").get("name")
+        xfrm = connector.find(f"{P}spPr/{A}xfrm")
+        flip_h, flip_v = (xfrm.get(flip) in ("1", "true") for flip in ("flipH", "flipV"))
+        box = boxes[name]
+        xs = (box.right, box.left) if flip_h else (box.left, box.right)
+        ys = (box.bottom, box.top) if flip_v else (box.top, box.bottom)
+        out[name] = ((xs[0], ys[0]), (xs[1], ys[1]))
+    return out
+
+
+def _text_boxes(group: Any, name: str) -> dict[str, tuple[float, float, float, float]]:
+    """Label name -> the rectangle its text takes on the slide (EMU): its box less its
+    insets, as tall as its lines are in the deck's own font (DejaVu Sans on the template,
+    Lato on the theme), where its anchor puts them."""
+    from pptx.enum.text import MSO_ANCHOR
+
+    from smguide.deck.measuring import family_fonts
+    from smguide.deck.textfit import system_fonts, text_height
+    from tests.deck.test_dark_decks import BRAND
+    from tests.deckgeometry import paras_of
+
+    fonts = system_fonts("DejaVu Sans") if name == "template" else family_fonts(
+        BRAND, BRAND.base_family)
+    assert fonts is not None
+    placed = {shape.name: shape for shape in _placed(group)}
+    out = {}
+    for shape in group.shapes:
+        if not shape.name.startswith("Label: "):
+            continue
+        frame, box = shape.text_frame, placed[shape.name]
+        left, right = box.left + frame.margin_left, box.right - frame.margin_right
+        top, bottom = box.top + frame.margin_top, box.bottom - frame.margin_bottom
+        # a placed shape is scaled by its group: so are its insets
+        scale = box.width / shape.width
+        width = (right - left) / scale / EMU_PER_PT
+        tall = text_height(paras_of(frame), width, 1.0, fonts) * EMU_PER_PT * scale
+        if frame.vertical_anchor == MSO_ANCHOR.MIDDLE:
+            top = (top + bottom - tall) / 2
+        elif frame.vertical_anchor == MSO_ANCHOR.BOTTOM:
+            top = bottom - tall
+        out[shape.name] = (left, top, right, top + tall)
+    return out
+
+
+@pytest.mark.parametrize("name", DECKS)
+def test_no_arrow_runs_through_a_label(four_decks: dict[str, Any], name: str) -> None:
+    """No arrow passes within two points of a label's text (its lines where its box's
+    anchor sets them), and no two labels' texts meet: on the dark template "The seed /
+    Sales" sat squeezed onto the harvest's arrow."""
+    group = _diagram(four_decks[name])
+    texts = _text_boxes(group, name)
+    assert len(texts) >= 5, texts
+    clear = 2 * EMU_PER_PT
+    for arrow, ((x0, y0), (x1, y1)) in _ends(group).items():
+        for label, (left, top, right, bottom) in texts.items():
+            for step in range(201):
+                x, y = x0 + (x1 - x0) * step / 200, y0 + (y1 - y0) * step / 200
+                assert not (left - clear < x < right + clear
+                            and top - clear < y < bottom + clear), (name, arrow, label)
+    names = sorted(texts)
+    for index, first in enumerate(names):
+        for second in names[index + 1:]:
+            a, b = texts[first], texts[second]
+            assert min(a[2], b[2]) <= max(a[0], b[0]) or min(a[3], b[3]) <= max(a[1], b[1]), \
+                (name, first, second)

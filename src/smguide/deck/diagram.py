@@ -32,7 +32,7 @@ from smguide.deck.diagramshapes import (
 from smguide.deck.slides import TooLong, drop_empty, title_of
 from smguide.deck.textfit import Para
 from smguide.deck.write import INSET_X, Area
-from smguide.model.diagram import EDGE, PartSpec, Scene, layout
+from smguide.model.diagram import EDGE, Label, PartSpec, Placed, Scene, layout
 
 if TYPE_CHECKING:
     from smguide.deck.context import DeckContext
@@ -158,7 +158,7 @@ def _laid_out(area: Area, block: Analogy | list[PartSpec], t: float) -> tuple[Sc
     if wide > VIEW_W:
         scene = layout(specs, min(wide, MAX_W), t)
     grow = max(1.15, GROW / t)
-    scene = soil_under(scene, grow)
+    scene = clear_of_own_arrows(soil_under(scene, grow))
     # labels laid out for larger type need less of the extra height (`grow`); the drawing
     # is fitted with its labels' boxes as tall as the slide makes them
     spans = [label_span(part, grow) for part in scene.parts]
@@ -173,6 +173,7 @@ def _name_of(scene: Scene, index: int) -> str:
 
 
 SOIL = 0.8  # the ground's pictogram under what grows, against what grows (its size)
+CLEAR = 8.0  # a label's box kept this far (scene units) from an arrow that passes it
 
 
 def soil_under(scene: Scene, grow: float) -> Scene:
@@ -180,7 +181,9 @@ def soil_under(scene: Scene, grow: float) -> Scene:
     one part that grows stands in: centred under it, its top edge at the pot's foot, a
     band as wide as the plant's pot and more, its label beside it (the handbook's page
     sets it smaller, a little to the left and lower, where on a slide it read as a
-    thing beside the plant). The scene as it was where its labels would meet or it has
+    thing beside the plant). The harvest's arrow runs between the plant's label, lifted
+    clear above it where its type is large (a wide font such as DejaVu Sans), and the
+    soil's, clear under it. The scene as it was where its labels would meet or it has
     more than one part growing or in the strip."""
     grows = [p for p in scene.parts if p.role == "grows"]
     strip = [p for p in scene.parts if p.role == "ground" and p.drawn]
@@ -194,38 +197,105 @@ def soil_under(scene: Scene, grow: float) -> Scene:
     x = ink_x + ink_w / 2 - (x1 + x2) / 200 * size
     y = ink_y + ink_h - y1 / 100 * size + 1
     label = soil.label
-    middle = y + (y1 + y2) / 200 * size
-    moved_label = replace(label, x=x + x2 / 100 * size + 10, y=middle - label.h / 2)
+    moved_label = replace(label, x=x + x2 / 100 * size + 10,
+                          y=y + (y1 + y2) / 200 * size - label.h / 2)
     band = scene.band
     room = band.x + band.w - 8 - moved_label.x  # the label kept inside the band
     if room < label.w * 0.9:
         return scene
     moved_label = replace(moved_label, w=min(label.w, room))
-    # clear of an arrow across it (the harvest's, from the plant's lower right)
-    crossing = [max(a.points[1], a.points[3]) for a in scene.arrows
-                if min(a.points[0], a.points[2]) < moved_label.x + moved_label.w
-                and max(a.points[0], a.points[2]) > moved_label.x
-                and min(a.points[1], a.points[3]) < moved_label.y + moved_label.h]
-    if crossing:
-        moved_label = replace(moved_label, y=max(moved_label.y, max(crossing) + 8))
+    lifted = _over_arrows(scene, plant, grow)
+    below = [top + CLEAR for top in _crossing(scene, moved_label)]
+    if lifted is not plant:  # under the plant's label too
+        below.append(label_span(lifted, grow)[1] + 2)
+    if below:
+        down = max(below) - label_span(replace(soil, label=moved_label), grow)[0]
+        moved_label = replace(moved_label, y=moved_label.y + max(0.0, down))
         if moved_label.y > y + y2 / 100 * size - 8:  # no longer beside the soil
             return scene
-    others = [p for p in scene.parts if p is not soil]
-    # the labels' boxes as tall as the slide makes them (label_span)
-    top, bottom = label_span(replace(soil, label=moved_label), grow)
-    for other in others:  # no label nor pictogram it would meet
-        o = other.label
-        o_top, o_bottom = label_span(other, grow)
-        boxes = [(o.x, o_top, o.x + o.w, o_bottom)]
-        if other.drawn and other is not plant:
-            boxes.append((other.x, other.y, other.x + other.size, other.y + other.size))
-        for bx0, by0, bx1, by1 in boxes:
-            if by1 > top - 2 and by0 < bottom + 2 and bx1 > moved_label.x and \
-                    bx0 < moved_label.x + moved_label.w:
-                return scene
+    moved = replace(soil, x=x, y=y, size=size, label=moved_label)
+    parts = tuple(moved if p is soil else lifted if p is plant else p for p in scene.parts)
+    if any(_meets(part, [p for p in parts if p is not part], grow) for part in (moved, lifted)):
+        return scene
     lowest = max(y + y2 / 100 * size, moved_label.y + moved_label.h) + 10
     grown = replace(band, h=max(band.h, lowest - band.y))
-    parts = tuple(replace(p, x=x, y=y, size=size, label=moved_label) if p is soil else p
-                  for p in scene.parts)
     height = max(scene.height, grown.y + grown.h + 8)
     return replace(scene, parts=parts, band=grown, height=math.ceil(height))
+
+
+def clear_of_own_arrows(scene: Scene) -> Scene:
+    """A label beside its pictogram (to its right, centred on it) lifted where the
+    arrow leaving that pictogram runs down to the right under its first words: with the
+    larger type of a wide font (DejaVu Sans on a template) the water's "Campaigns and
+    promotion" sat on its own arrow. The label's box ends 2 units above the arrow where
+    the arrow passes its left edge; the labels of its row (level with it) go up with it,
+    so they stay level."""
+    ups: dict[int, float] = {}
+    for part in scene.parts:
+        label = part.label
+        if label.align != "l" or label.anchor != "middle":
+            continue
+        under = [y0 + (max(label.x, x0) - x0) * (y1 - y0) / (x1 - x0)
+                 for arrow in scene.arrows if arrow.start[0] == part.index
+                 for x0, y0, x1, y1 in (arrow.points,) if x1 > max(x0, label.x) and y1 > y0]
+        up = max([label.y + label.h + 2 - y for y in under], default=0.0)
+        if up > 0:
+            ups[part.index] = up
+    if not ups:
+        return scene
+    rows = {(part.role, round(part.label.y)): ups[part.index] for part in scene.parts
+            if part.index in ups}
+
+    def lift(part: Placed) -> float:
+        return max([up for (role, y), up in rows.items() if role == part.role
+                    and abs(y - part.label.y) <= 1 and part.label.anchor == "middle"],
+                   default=0.0)
+
+    return replace(scene, parts=tuple(
+        replace(part, label=replace(part.label, y=part.label.y - lift(part)))
+        for part in scene.parts))
+
+
+def _crossing(scene: Scene, label: Label) -> list[float]:
+    """The lowest points of the arrows that pass over or through `label`'s columns
+    above its bottom (the harvest's, from the plant's lower right)."""
+    return [max(a.points[1], a.points[3]) for a in scene.arrows
+            if min(a.points[0], a.points[2]) < label.x + label.w
+            and max(a.points[0], a.points[2]) > label.x
+            and min(a.points[1], a.points[3]) < label.y + label.h]
+
+
+def _over_arrows(scene: Scene, plant: Placed, grow: float) -> Placed:
+    """The plant, its label (beside it) lifted until its box, as tall as the slide makes
+    it, ends CLEAR above a level arrow that runs under it (the harvest's, from its lower
+    right: large type, DejaVu Sans on a template, took the label down onto it); as it
+    was where none does, or where lifted it would meet another part."""
+    label = plant.label
+    _, bottom = label_span(plant, grow)
+    levels = [a.points[1] for a in scene.arrows if abs(a.points[1] - a.points[3]) < 1
+              and min(a.points[0], a.points[2]) < label.x + label.w
+              and max(a.points[0], a.points[2]) > label.x and a.points[1] > label.y]
+    up = max([bottom - (level - CLEAR) for level in levels], default=0.0)
+    if up <= 0:
+        return plant
+    lifted = replace(plant, label=replace(label, y=label.y - up))
+    others = [p for p in scene.parts if p.index != plant.index and p.role != "ground"]
+    return plant if _meets(lifted, others, grow) else lifted
+
+
+def _meets(part: Placed, others: list[Placed], grow: float) -> bool:
+    """Whether `part`'s label (its box as tall as the slide makes it, label_span) meets
+    one of the `others`' labels or pictograms (what grows' own pictogram aside: the
+    labels beside it are set clear of it)."""
+    label = part.label
+    top, bottom = label_span(part, grow)
+    for other in others:
+        o_top, o_bottom = label_span(other, grow)
+        boxes = [(other.label.x, o_top, other.label.x + other.label.w, o_bottom)]
+        if other.drawn and other.role != "grows":
+            boxes.append((other.x, other.y, other.x + other.size, other.y + other.size))
+        for bx0, by0, bx1, by1 in boxes:
+            if by1 > top - 2 and by0 < bottom + 2 and bx1 > label.x and \
+                    bx0 < label.x + label.w:
+                return True
+    return False
