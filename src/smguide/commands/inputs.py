@@ -5,6 +5,7 @@ together so that every mistake in either is found at once, with the brand's warn
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from smguide.model.guide import Guide
     from smguide.model.options import Sources
     from smguide.sources.brand import Brand
+    from smguide.sources.yamlsource import Located
 
 
 @dataclass(frozen=True)
@@ -70,11 +72,11 @@ def read_inputs(sources: Sources, network: bool = False) -> Inputs:
 
 def yaml_surprises(guide: Guide, content: Path) -> list[Problem]:
     """Valid YAML that probably does not say what its author meant (an item joined to
-    the one above it, text cut off at " #"): a warning on every command that reads it."""
-    from smguide.errors import human_field
+    the one above it, text cut off at " #"): a warning on every command that reads it.
+    A file read before (the same bytes) in which none was found is not looked at again
+    (io.modelcache)."""
+    from smguide.io.modelcache import remembered
     from smguide.paths import display_path
-    from smguide.sources.validate import dotted
-    from smguide.sources.yamlhints import surprises
     from smguide.sources.yamlsource import YamlProblem, read_yaml
 
     files = [content / "guide.yaml", content / "labels.yaml",
@@ -82,18 +84,48 @@ def yaml_surprises(guide: Guide, content: Path) -> list[Problem]:
     findings = []
     for path in dict.fromkeys(files):
         try:
-            text = path.read_text(encoding="utf-8-sig")
             located = read_yaml(path)
         except (OSError, UnicodeDecodeError, YamlProblem):
             continue
-        for hint in surprises(text):
-            at = [p for p, (line, _) in located.value_pos.items() if line <= hint.line]
-            where = dotted(max(at, key=lambda p: located.value_pos[p])) if at else None
-            where = where if where != "(top level)" else None
-            findings.append(Problem("warning", display_path(path), hint.line, hint.column,
-                                    where, hint.fix, label=where and human_field(
-                                        where, located.data)))
+        shown = display_path(path)
+        if not located.digest:
+            findings += _surprises(path, located, shown)
+            continue
+        findings += remembered(lambda: _surprises(path, located, shown),  # noqa: B023 - called here
+                               b"surprises", located.digest.encode(), _surprises_code())
     return findings
+
+
+def _surprises(path: Path, located: Located, shown: str) -> list[Problem]:
+    """yaml_surprises' findings in one file."""
+    from smguide.errors import human_field
+    from smguide.sources.validate import dotted
+    from smguide.sources.yamlhints import surprises
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return []
+    findings = []
+    for hint in surprises(text):
+        at = [p for p, (line, _) in located.value_pos.items() if line <= hint.line]
+        where = dotted(max(at, key=lambda p: located.value_pos[p])) if at else None
+        where = where if where != "(top level)" else None
+        findings.append(Problem("warning", shown, hint.line, hint.column, where, hint.fix,
+                                label=where and human_field(where, located.data)))
+    return findings
+
+
+@cache
+def _surprises_code() -> bytes:
+    """What finding a file's surprises depends on besides its bytes: the code."""
+    import sys
+
+    from smguide import errors
+    from smguide.io.usercache import code_of
+    from smguide.sources import validate, yamlhints
+
+    return code_of(sys.modules[__name__], errors, validate, yamlhints)
 
 
 TITLES = ("title", "subtitle", "short_title")  # guide.yaml's and the chapters' plain titles

@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from smguide import __version__
 from smguide.io.usercache import private_folder
 
 FOLDER = "models"
+T = TypeVar("T")
 
 
 def _folder() -> Path | None:
@@ -61,3 +63,17 @@ def keep_model(key: str, value: Any) -> None:
                      pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     except Exception:  # noqa: BLE001 - a read-only home, or a value that does not pickle
         pass
+
+
+def remembered(make: Callable[[], T], *parts: bytes) -> T:
+    """`make()`, or what it gave on an earlier run with the same `parts` (everything it
+    depends on: a file's digest, our code...), kept under their hash when it found
+    nothing (an empty list: what a file without a problem gives); a finding is looked
+    for anew every time, as a mistake is explained every time."""
+    key = model_key(*parts)
+    if cached_model(key) == ():
+        return cast("T", [])
+    value = make()
+    if value == []:
+        keep_model(key, ())
+    return value

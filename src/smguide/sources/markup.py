@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING, Any
 
 from smguide.errors import Problem, Where, quote
 from smguide.sources.validate import dotted
 from smguide.sources.yamlsource import Located
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 # fields that are plain text (printed as written), not Markdown
 PLAIN = {"type", "style", "focus", "symbol", "title", "heading", "name", "aspect", "columns",
@@ -22,6 +23,8 @@ PLAIN = {"type", "style", "focus", "symbol", "title", "heading", "name", "aspect
 
 @lru_cache(maxsize=1)
 def _finder() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # only for a file not read before
+
     return MarkdownIt("commonmark", {"html": False})  # headings and images on: to find them
 
 
@@ -38,7 +41,30 @@ def _texts(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, .
 
 
 def markup_problems(source: Located, shown: str) -> list[Problem]:
-    """One problem per Markdown heading or image in the chapter file's text fields."""
+    """One problem per Markdown heading or image in the chapter file's text fields. A file
+    read before (the same bytes) in which none was found is not looked at again: that is
+    kept in the user cache (io.modelcache; parsing its Markdown costs about 3 ms a chapter)."""
+    if not source.digest:
+        return _found(source, shown)
+    from smguide.io.modelcache import remembered
+
+    return remembered(lambda: _found(source, shown), b"markup", source.digest.encode(),
+                      _code())
+
+
+@lru_cache(maxsize=1)
+def _code() -> bytes:
+    """What finding them depends on besides the file: this code and the paths' names."""
+    import sys
+
+    from smguide import errors
+    from smguide.io.usercache import code_of
+    from smguide.sources import validate
+
+    return code_of(sys.modules[__name__], errors, validate)
+
+
+def _found(source: Located, shown: str) -> list[Problem]:
     problems: list[Problem] = []
     for path, text in _texts(source.data):
         if "#" not in text and "![" not in text and "\n" not in text:

@@ -117,6 +117,9 @@ class Located:
     value_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     lines: tuple[str, ...] = ()  # the text, for messages that quote what was written
+    # what the data and positions were read from: a hash of the file's bytes and of the
+    # reader's code, for results of them kept in the user cache ("": not a file's)
+    digest: str = ""
 
     def position(self, path: Path_) -> tuple[int, int]:
         """Best position for a field: its key, else its value, else the nearest parent."""
@@ -308,8 +311,10 @@ def _read_bytes(raw: bytes) -> Located:
     name = f"yaml/{hashlib.sha256(raw + _reader_code()).hexdigest()[:40]}"
     kept = _from_cache(cached_json(name), text)
     if kept is not None:
+        kept.digest = name
         return kept
     located = parse_yaml(text)  # a mistake is not kept: it is explained every time
+    located.digest = name
     keep_json(name, {"data": located.data,
                      "values": [[list(path), *at] for path, at in located.value_pos.items()],
                      "keys": [[list(path), *at] for path, at in located.key_pos.items()]})
