@@ -26,7 +26,7 @@ from smguide.deck.slides import drop_empty, title_of, too_long
 from smguide.deck.tables import said_rows, table_slides
 from smguide.deck.textfit import Box, Fonts, Para, largest_size, paginate, text_height
 from smguide.deck.theme import filled_shape
-from smguide.deck.titles import continuation
+from smguide.deck.titles import continuation, places_of
 from smguide.deck.typescale import LIST_TEXT, own_family
 from smguide.deck.write import (
     INSET_X,
@@ -208,7 +208,7 @@ def _continued(deck: DeckContext, planned: PlannedSlide, title: str,
     out: list[str | None] = [None]
     for number, items in enumerate(pages[1:], 2):
         numbers = [p.number for p in items if p.bullet == "#" and p.number]
-        shown = [f"{min(numbers)}–{max(numbers)}"] if numbers else []
+        shown = [places_of(numbers)] if numbers else []
         out.append(continuation(deck, planned, title, shown, number, len(pages), alone=False))
     return out
 

@@ -238,6 +238,13 @@ def continuation(deck: DeckContext, planned: PlannedSlide, title: str, shown: li
     return continued_title(deck, planned, title, shown, alone) or f"{title} ({number}/{pages})"
 
 
+def places_of(numbers: list[int]) -> str:
+    """The places of what a continued slide shows among its block's (from 1): "6–10",
+    or "5" for one."""
+    first, last = min(numbers), max(numbers)
+    return f"{first}–{last}" if last > first else str(first)
+
+
 def _lowered(deck: DeckContext, text: str) -> str:
     """`text` after a colon: in English its first letter in lower case (not an acronym's:
     "CRM" stays); other languages keep it as written."""
