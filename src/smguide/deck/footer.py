@@ -3,7 +3,7 @@ has them, else a slide number of our own where the layout leaves room."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from smguide.deck import slides
@@ -25,13 +25,16 @@ class LayoutFooter:
     """What a layout's footer row holds, read once per layout (python-pptx looks each
     position up by XPath, through the master, every time it is asked): its placeholders
     by type (footer and slide number only with a position), their (left, top, width,
-    height), the span the footer may widen to, its own size and alignment."""
+    height), the span the footer may widen to, its own size and alignment; and how each
+    footer text was fitted into it (its box, widened or not, and its size: the same on
+    every slide of the layout)."""
 
     shapes: dict[Any, Any]
     boxes: dict[Any, tuple[Any, Any, Any, Any]]
     room: tuple[int, int] | None
     size: int | None
     align: str
+    fitted: dict[str, Fitted] = field(default_factory=dict)
 
     @classmethod
     def of(cls, layout: SlideLayout) -> LayoutFooter:
@@ -81,6 +84,10 @@ def add_footer(deck: DeckContext, slide: Slide, layout: SlideLayout, pick: Pick)
             box.name = "Slide number"
             _slide_number(box, number)
 
+# a footer text as fitted into its layout's box: the paragraphs, the box it was widened
+# to (left, top, width, height; None: the layout's own) and the size it is set at
+Fitted = tuple[list[Para], tuple[int, int, int, int] | None, int]
+
 FOOTER = 12  # the built-in theme's footer (the type scale's smallest step, textfit.SCALE)
 SMALLEST = 8  # a footer too long for its box comes down to this, a point at a time
 
@@ -94,22 +101,38 @@ def _footer_text(deck: DeckContext, shape: Any, text: str, marks: LayoutFooter) 
     named on the run because LibreOffice ignores the inherited one in footers."""
     from pptx.util import Emu
 
-    paras = [Para(typed_spans(text, deck.lang))]
-    from pptx.enum.shapes import PP_PLACEHOLDER as PH
+    known = marks.fitted.get(text)
+    if known is None:  # the layout's first slide: fitted (and widened) here
+        known = marks.fitted[text] = _fitted(deck, shape, text, marks)
+    elif known[1] is not None:
+        left, top, width, height = known[1]
+        shape.left, shape.width = Emu(left), Emu(width)
+        shape.top, shape.height = Emu(top), Emu(height)
+    fill(shape, known[0], known[2])
 
+
+def _fitted(deck: DeckContext, shape: Any, text: str, marks: LayoutFooter) -> Fitted:
+    """How `text` fits the layout's footer box (`shape`: a slide's copy of it, widened
+    here when the text needs it)."""
+    from pptx.enum.shapes import PP_PLACEHOLDER as PH
+    from pptx.util import Emu
+
+    paras = [Para(typed_spans(text, deck.lang))]
     own = marks.size or FOOTER
     box = deck.box_of(shape)
+    widened = None
     if not fits(paras, box, own, deck.body_fonts) and marks.room is not None:
         need = round((text_width(paras[0], own, deck.body_fonts) + 2 * box.inset_x + 2)
                      * 12700)
         left, width = _widened(shape.left, shape.width, need, marks.room, marks.align)
         _, top, _, height = marks.boxes[PH.FOOTER]
+        widened = (left, top, width, height)
         shape.left, shape.width = Emu(left), Emu(width)
         shape.top, shape.height = Emu(top), Emu(height)
         box = deck.box_of(shape)
     size = next((size for size in range(own, SMALLEST - 1, -1)
                  if fits(paras, box, size, deck.body_fonts)), SMALLEST)
-    fill(shape, paras, size)
+    return paras, widened, size
 
 
 def text_width(para: Para, size: float, fonts: Fonts) -> float:
