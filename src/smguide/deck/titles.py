@@ -68,6 +68,11 @@ def set_title(deck: DeckContext, slide: Slide, text: str, kind: str,
     # style says: measured bold, so set bold
     shown = bold if deck.brand.heading_weight >= 600 else paras
     deck.scale.fill(f"title:{kind}", shape, shown, size)
+    if not eyebrow and kind == "slide":  # the agenda, the summary: as their siblings
+        left, top, width, height = deck.geometry(shape)  # its own place (the layout's)
+        shape.left, shape.top, shape.width, shape.height = (Emu(left), Emu(top), Emu(width),
+                                                            Emu(height))
+        deck.scale.then_sized(shape, lambda size: _above_the_text(deck, shape, None, top))
     if eyebrow:
         left, top, width, height = deck.geometry(shape)
         shape.left, shape.top, shape.width = Emu(left), Emu(top + Pt(room)), Emu(width)
@@ -148,7 +153,10 @@ def _above_the_text(deck: DeckContext, shape: Any, line: Any, top: int) -> None:
     the eyebrow, so the two do not overlap. A centred title (a company template's) is
     placed as a bottom-anchored one: its box, made to start under the eyebrow, hugs its
     text, which would otherwise move down by half of what the box gave up, one line's
-    further than two lines'. `top` is where the title's box began."""
+    further than two lines'. `top` is where the title's box began. With no `line` (a
+    content slide without an eyebrow: the agenda, the summary) the title is placed as
+    if it had one, so its text starts where its siblings' does: where there is room
+    for one above its text."""
     from pptx.util import Emu, Pt
 
     room = Pt(EYEBROW * 1.6)
@@ -156,8 +164,12 @@ def _above_the_text(deck: DeckContext, shape: Any, line: Any, top: int) -> None:
     bottom = shape.top + shape.height
     if anchor_of(shape) == "ctr":
         start = bottom - (end - start)
-    line.top = Emu(max(top, start - room))
-    shape.top = Emu(line.top + room)
+    if line is None and start - room < top:
+        return  # a title of more lines than the siblings' room allows keeps its box
+    eyebrow = max(top, start - room)
+    if line is not None:
+        line.top = Emu(eyebrow)
+    shape.top = Emu(eyebrow + room)
     shape.height = Emu(bottom - shape.top)
 
 
