@@ -255,3 +255,62 @@ def test_no_arrow_runs_through_a_label(four_decks: dict[str, Any], name: str) ->
             a, b = texts[first], texts[second]
             assert min(a[2], b[2]) <= max(a[0], b[0]) or min(a[3], b[3]) <= max(a[1], b[1]), \
                 (name, first, second)
+
+
+def _text_right(group: Any, name: str) -> float:
+    """The right edge (EMU) of what the diagram shows furthest right: a pictogram's ink
+    or a label's widest line, in the deck's own font."""
+    from smguide.deck.measuring import family_fonts
+    from smguide.deck.textfit import system_fonts, widest_line
+    from tests.deck.test_dark_decks import BRAND
+    from tests.deckgeometry import paras_of
+
+    fonts = system_fonts("DejaVu Sans") if name == "template" else family_fonts(
+        BRAND, BRAND.base_family)
+    assert fonts is not None
+    placed = {shape.name: shape for shape in _placed(group)}
+    right = max(shape.right for shape in placed.values() if ": " in shape.name
+                and not shape.name.startswith(("Label: ", "Arrow: ", "Ground: "))
+                and not shape.name.endswith(": frame"))
+    for shape in group.shapes:
+        if shape.name.startswith("Label: "):
+            frame, box = shape.text_frame, placed[shape.name]
+            scale = box.width / shape.width
+            width = (shape.width - frame.margin_left - frame.margin_right) / EMU_PER_PT
+            line = max(widest_line(para, width, para.size_at(1.0), fonts)
+                       for para in paras_of(frame))
+            right = max(right, box.left + (frame.margin_left + line * EMU_PER_PT) * scale)
+    return right
+
+
+@pytest.mark.parametrize("name", DECKS)
+def test_the_diagram_reaches_the_contents_right_margin(four_decks: dict[str, Any],
+                                                       name: str) -> None:
+    """What the diagram shows furthest right (the harvest's basket or its label's widest
+    line) ends within a tenth of an inch of where the title's text may end (its box less
+    its inset), as its left edge starts where the title's text does: at 16:9 the basket
+    stopped 1.2 in short of it."""
+    prs = four_decks[name]
+    slide = next(s for s in prs.slides if any(sh.name == "Analogy diagram"
+                                              for sh in s.shapes))
+    title = slide.shapes.title
+    margin = title.left + title.width - title.text_frame.margin_right
+    right = _text_right(_diagram(prs), name)
+    assert margin - 0.1 * 914400 <= right <= margin + EMU_PER_PT, (
+        name, (margin - right) / 914400)
+
+
+@pytest.mark.parametrize("name", ["en", "de"])
+def test_the_harvest_stays_within_the_gardens_height(four_decks: dict[str, Any],
+                                                     name: str) -> None:
+    """At 16:9 the harvest's label sits above its basket, its text ending above the
+    basket's ink, where under it the label hung below the garden's panel: nothing of the
+    harvest lies under the panel's bottom."""
+    group = _diagram(four_decks[name])
+    placed = _placed(group)
+    band = next(s for s in placed if s.name.startswith("Ground: "))
+    harvest = next(arrow for arrow in _glue(group) if "harvest" in arrow.lower()
+                   or "Ernte" in arrow).split(" to ")[1]
+    _, top, _, bottom = _box(_drawn(group, harvest))
+    text = _text_boxes(group, name)[f"Label: {harvest}"]
+    assert text[3] <= top and bottom <= band.bottom, (name, text, top, bottom, band)

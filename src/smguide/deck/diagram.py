@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from smguide.deck.diagramcanvas import GROW, LABEL, MAX_W, VIEW_W, Canvas, label_span
 from smguide.deck.diagramcolours import Grounds
 from smguide.deck.diagramlabels import add_labels, fit_labels
+from smguide.deck.diagramroom import meets, result_above, to_the_margin
 from smguide.deck.diagramshapes import (
     band_shape,
     connector,
@@ -119,9 +120,9 @@ def _scene(deck: DeckContext, planned: PlannedSlide, area: Area, block: Analogy
             best = (found[0], scene, canvas, found)
             if found[0] >= LABEL[0]:
                 break
-    if best is not None:
-        return best[1], best[2], best[3]
-    return _names_only(deck, planned, area, specs_of(block))
+    scene, canvas, labels = (best[1], best[2], best[3]) if best is not None else \
+        _names_only(deck, planned, area, specs_of(block))
+    return to_the_margin(scene, canvas, *labels, deck.own_body_fonts), canvas, labels
 
 
 def _names_only(deck: DeckContext, planned: PlannedSlide, area: Area,
@@ -158,7 +159,7 @@ def _laid_out(area: Area, block: Analogy | list[PartSpec], t: float) -> tuple[Sc
     if wide > VIEW_W:
         scene = layout(specs, min(wide, MAX_W), t)
     grow = max(1.15, GROW / t)
-    scene = clear_of_own_arrows(soil_under(scene, grow))
+    scene = result_above(clear_of_own_arrows(soil_under(scene, grow)), grow)
     # labels laid out for larger type need less of the extra height (`grow`); the drawing
     # is fitted with its labels' boxes as tall as the slide makes them
     spans = [label_span(part, grow) for part in scene.parts]
@@ -215,7 +216,7 @@ def soil_under(scene: Scene, grow: float) -> Scene:
             return scene
     moved = replace(soil, x=x, y=y, size=size, label=moved_label)
     parts = tuple(moved if p is soil else lifted if p is plant else p for p in scene.parts)
-    if any(_meets(part, [p for p in parts if p is not part], grow) for part in (moved, lifted)):
+    if any(meets(part, [p for p in parts if p is not part], grow) for part in (moved, lifted)):
         return scene
     lowest = max(y + y2 / 100 * size, moved_label.y + moved_label.h) + 10
     grown = replace(band, h=max(band.h, lowest - band.y))
@@ -280,22 +281,4 @@ def _over_arrows(scene: Scene, plant: Placed, grow: float) -> Placed:
         return plant
     lifted = replace(plant, label=replace(label, y=label.y - up))
     others = [p for p in scene.parts if p.index != plant.index and p.role != "ground"]
-    return plant if _meets(lifted, others, grow) else lifted
-
-
-def _meets(part: Placed, others: list[Placed], grow: float) -> bool:
-    """Whether `part`'s label (its box as tall as the slide makes it, label_span) meets
-    one of the `others`' labels or pictograms (what grows' own pictogram aside: the
-    labels beside it are set clear of it)."""
-    label = part.label
-    top, bottom = label_span(part, grow)
-    for other in others:
-        o_top, o_bottom = label_span(other, grow)
-        boxes = [(other.label.x, o_top, other.label.x + other.label.w, o_bottom)]
-        if other.drawn and other.role != "grows":
-            boxes.append((other.x, other.y, other.x + other.size, other.y + other.size))
-        for bx0, by0, bx1, by1 in boxes:
-            if by1 > top - 2 and by0 < bottom + 2 and bx1 > label.x and \
-                    bx0 < label.x + label.w:
-                return True
-    return False
+    return plant if meets(lifted, others, grow) else lifted

@@ -211,6 +211,15 @@ def _greedy(widths: Sequence[tuple[float, float]], width: float,
     return lines
 
 
+def widest_line(para: Para, width: float, size: float, fonts: Fonts) -> float:
+    """The width (points) of the widest line `para` takes wrapped in `width` points at
+    `size` (its ink: a line's trailing space left out)."""
+    widths = _word_widths(para, fonts)
+    return max((sum(widths[i][0] * size for i in line)
+                + sum(widths[i][1] * size for i in line[:-1])
+                for line in _greedy(widths, width, size) if line), default=0.0)
+
+
 def balanced_lines(para: Para, width: float, size: float, fonts: Fonts) -> list[str]:
     """The text of a one-style paragraph (a title) in the lines it takes in `width` points
     at `size`, made as even as that number of lines allows (the narrowest width that still
