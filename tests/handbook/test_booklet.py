@@ -54,7 +54,7 @@ def folio(text: str) -> int | None:
 def test_the_print_handbook_is_a_booklet_with_imprint_and_back_cover(print_pdf: Path) -> None:
     texts = page_texts(print_pdf)
     assert len(texts) % 4 == 0
-    assert "Greenfield Trading Co." in texts[-1] and "2026" in texts[-1]  # the back cover
+    assert "Greenfield Trading Co." in texts[-1] and "First edition" in texts[-1]  # back cover
     assert "Glossary" not in texts[-1] and "Page" not in texts[-1]
     # the imprint on the inside back cover, the contents inside the front cover, facing
     # chapter 1 (the imprint there left a notes page between the contents and chapter 1)
@@ -112,19 +112,23 @@ def imprint_lines(pdf: Path) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def test_the_imprint_names_the_edition_and_the_date_it_was_built(print_pdf: Path) -> None:
+def test_the_imprint_names_the_edition_the_publisher_and_the_printer(print_pdf: Path) -> None:
+    """The work, its edition with the month it is of, the publisher (the © line and the
+    contact's address), the printer: each line as guide.yaml gives it."""
+    import yaml
+
+    from smguide.resources import builtin
+
+    written = yaml.safe_load((builtin("content") / "guide.yaml").read_text(encoding="utf-8"))
     lines = imprint_lines(print_pdf)
-    # the guide gives no date: the build's (SOURCE_DATE_EPOCH when set), as an A4 edition
-    # in English without a region dates it (international English, CLDR's en-001); the
-    # edition "2026" is said once: by the date alone when it is of 2026
-    (dated,) = [line for line in lines if re.search(r"\d{1,2} [A-Z][a-z]+ 20\d\d$", line)]
+    # the guide gives no date: the build's month (SOURCE_DATE_EPOCH's when set)
+    (dated,) = [line for line in lines if re.search(r" [A-Z][a-z]+ 20\d\d$", line)]
+    assert re.fullmatch(rf"{written['edition']}, [A-Z][a-z]+ 20\d\d", dated), lines
     year = dated[-4:]
-    if year == "2026":
-        assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ 2026", dated), lines
-        assert not any("Edition" in line for line in lines), lines
-    else:
-        assert re.fullmatch(r"Edition 2026 · \d{1,2} [A-Z][a-z]+ 20\d\d", dated), lines
-    assert f"© {year} Greenfield Trading Co." in lines
+    assert lines.index(dated) < lines.index(f"© {year} Greenfield Trading Co.")
+    address = ", ".join(written["contact"]["address"])
+    assert lines.index(f"© {year} Greenfield Trading Co.") + 1 == lines.index(address)
+    assert lines[-1] == written["printed_by"]
     assert all(len(line.split()) > 1 for line in lines), lines  # no line of one word
 
 
@@ -139,7 +143,7 @@ def test_the_back_cover_sets_name_and_edition_as_the_front_does(print_pdf: Path)
         for page in (pdf.pages[0], pdf.pages[-1]):
             words = page.extract_words()
             name = next(w for w in words if w["text"] == "Greenfield")
-            edition = next(w for w in words if w["text"] == "2026" and w["top"] > name["top"])
+            edition = next(w for w in words if w["text"] == "First" and w["top"] > name["top"])
             gaps.append(edition["bottom"] - name["bottom"])
     assert abs(gaps[0] - gaps[1]) < 0.5, gaps
 
@@ -181,7 +185,7 @@ def test_the_back_cover_says_what_to_do_next_and_whom_to_ask(print_pdf: Path) ->
     assert min(w["x0"] for w in address) > max(w["x1"] for w in ways)
     assert ways[-1]["bottom"] < name["top"] - 8 * MM  # the contact apart, above the rule
     assert all(round(w["x0"]) == round(step["x0"]) for w in (team, ways[0], name))
-    assert first_word(words, "2026", below=name["top"])  # the edition, under the name
+    assert first_word(words, "First", below=name["top"])  # the edition, under the name
 
 
 def test_a_contact_that_is_not_what_its_key_asks_for_is_one_line(
@@ -222,7 +226,9 @@ def test_the_german_imprint_dates_a_reproducible_build_and_keeps_its_words_toget
     result = run("pdf", "--print", "--lang", "de", "-o", str(out))
     assert result.exit_code == 0, result.output
     lines = imprint_lines(out)
-    assert "Ausgabe 2026 · 1. Dezember 2025" in lines and "© 2025 Greenfield Trading Co." in lines
+    assert "Erste Auflage, Dezember 2025" in lines and "© 2025 Greenfield Trading Co." in lines
+    assert "14 Orchard Row, Leeds LS2 7QA, Vereinigtes Königreich" in lines
+    assert lines[-1] == "Gedruckt bei Northfold Press, Leeds"
     assert all(len(line.split()) > 1 for line in lines), lines  # "brauchen" was alone
     # the back cover in German: its labels and the German guide's next step and team
     said = " ".join(w["text"] for w in back_cover_words(out))
@@ -233,12 +239,13 @@ def test_the_german_imprint_dates_a_reproducible_build_and_keeps_its_words_toget
 
 def test_a_letter_edition_dates_as_americans_do_and_a_region_is_kept(
         letter_print_pdf: Path) -> None:
-    """English without a region is dated by the paper: "December 1, 2025" on US Letter
-    (and "1 December 2025" on A4: the test above); a guide that names its region is
-    dated as that region writes, on any paper."""
+    """The imprint names the edition's month, as every English writes it ("December
+    2025"); a full date (the cover's) is dated by the paper in English without a region:
+    "December 1, 2025" on US Letter, "1 December 2025" on A4 and A5; a guide that names its
+    region is dated as that region writes, on any paper."""
     from smguide.sources.languages import dating_language
 
-    assert "Edition 2026 · December 1, 2025" in imprint_lines(letter_print_pdf)
+    assert "First edition, December 2025" in imprint_lines(letter_print_pdf)
     assert [dating_language(language, paper) for language, paper in (
         ("en", "a4"), ("en", "a5"), ("en", "letter"), ("en-GB", "letter"), ("en-US", "a4"),
         ("de", "letter"))] == ["en-001", "en-001", "en-US", "en-GB", "en-US", "de"]
@@ -246,13 +253,15 @@ def test_a_letter_edition_dates_as_americans_do_and_a_region_is_kept(
 
 def test_booklet_spreads_are_in_imposition_order(run: Callable[..., Result], tmp_path: Path,
                                                  content: Path) -> None:
-    edit(content / "guide.yaml", 'edition: "2026"',
-         'edition: "Edition 2026"\ndate: "2026-03-01"\n'
-         'printed_by: Printed by Druckhaus Nord, Hamburg')
+    edit(content / "guide.yaml", "edition: First edition",
+         'edition: "Edition 2026"\ndate: "2026-03-01"')
+    edit(content / "guide.yaml", "printed_by: Printed by Northfold Press, Leeds",
+         "printed_by: Printed by Druckhaus Nord, Hamburg")
     # the older form of contact: lines printed as written
     text = (content / "guide.yaml").read_text(encoding="utf-8")
-    (content / "guide.yaml").write_text(text[:text.index("\ncontact:")] + (
-        '\ncontact:\n  - people@greenfield.example\n  - "+44 20 7946 0000"\n'), encoding="utf-8")
+    (content / "guide.yaml").write_text(re.sub(
+        r"\ncontact:\n(  .*\n)+", '\ncontact:\n  - people@greenfield.example\n'
+        '  - "+44 20 7946 0000"\n', text), encoding="utf-8")
     result = run("pdf", "--booklet", "--content", str(content))
     assert result.exit_code == 0, result.output
     booklet = tmp_path / "output" / "handbook-booklet.pdf"
@@ -284,10 +293,10 @@ def test_booklet_spreads_are_in_imposition_order(run: Callable[..., Result], tmp
     back, front = halves[0]  # the outside of the outer sheet: back cover, front cover
     assert "people@greenfield.example" in back and "Edition 2026" in back
     assert "Sales and Marketing" in front and "A handbook for new team members".upper() in front
-    # the imprint, inside the back cover: the guide's date, no word added; its edition
-    # "Edition 2026" is said once, by the date
+    # the imprint, inside the back cover: the month of the guide's date, no word added;
+    # its edition "Edition 2026" is said once, by the date
     assert "Printed by Druckhaus Nord, Hamburg" in halves[1][1]
-    assert "1 March 2026" in halves[1][1] and "Edition 2026" not in halves[1][1]
+    assert "March 2026" in halves[1][1] and "Edition 2026" not in halves[1][1]
     assert "Contents" in halves[1][0]  # page 2, inside the front cover
     assert run("preflight", str(booklet)).exit_code == 0
 

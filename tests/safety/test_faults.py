@@ -48,7 +48,7 @@ def test_an_infinite_or_undefined_number_is_refused_where_it_is(number: str) -> 
 
 
 @pytest.mark.parametrize(("where", "old", "new", "line_of"), [
-    ("content/guide.yaml", 'edition: "2026"', "edition: .inf", "edition:"),
+    ("content/guide.yaml", "edition: First edition", "edition: .inf", "edition:"),
     ("content/chapters/02-sales.yaml", "  - type: prose\n    heading: The core job",
      "  - type: prose\n    width: -.inf\n    heading: The core job", "width:"),
     ("brand/_brand.yml", "line-height: 1.45", "line-height: .nan", "line-height:"),

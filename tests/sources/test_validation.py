@@ -23,7 +23,7 @@ def test_several_problems_in_several_files_are_all_reported(
          "    name: Sales\n    colour: red\n")
     edit(content / "chapters/03-marketing.yaml", "title:", "titel:")
     edit(content / "chapters/04-side-by-side.yaml", "type: comparison", "type: comparision")
-    edit(content / "guide.yaml", 'edition: "2026"', "edition: 2026")
+    edit(content / "guide.yaml", "edition: First edition", "edition: 2026")
     edit(content / "guide.yaml", "07-first-week.yaml", "07-first-weak.yaml")
     out = tmp_path / "out.pdf"
     result = build(run, content, out)

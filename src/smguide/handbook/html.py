@@ -29,7 +29,7 @@ from smguide.model.typography import Typography
 from smguide.paths import link_loop, real
 from smguide.resources import ASSETS_DIR
 from smguide.sources.brand import Brand
-from smguide.sources.languages import dating_language, format_date
+from smguide.sources.languages import dating_language, format_date, format_month
 from smguide.sources.markdown import to_plain
 from smguide.sources.punctuation import NARROW, without_narrow
 
@@ -126,6 +126,7 @@ class HandbookRenderer:
         language = dating_language(self.guide.language, paper)
         ordinals = self.guide.typography.ordinal_day
         self.env.filters["date"] = lambda iso: format_date(iso, language, ordinals)
+        self.env.filters["month"] = lambda iso: format_month(iso, language)
 
     def back_matter(self, chapter: Record) -> bool:
         """Whether a chapter is back matter, printed without a chapter number (in its

@@ -57,7 +57,7 @@ from smguide.model.typography import Typography
 from smguide.paths import link_loop, real
 from smguide.resources import builtin
 from smguide.sources import markdown
-from smguide.sources.languages import format_date
+from smguide.sources.languages import format_date, format_month
 from smguide.sources.typography import shipped
 
 LOOP_FIELDS = frozenset({"index", "index0", "revindex", "revindex0", "first", "last",
@@ -228,6 +228,7 @@ def make_env(override: Path | None, *, html: bool = True, language: str = "en",
     env.filters["plain"] = lambda text: markdown.to_plain(text, language, quotes, spacing)
     env.filters["css_string"] = css_string
     env.filters["date"] = lambda iso: format_date(iso, language, typography.ordinal_day)
+    env.filters["month"] = lambda iso: format_month(iso, language)  # "December 2026"
     env.filters["colon"] = typography.colon  # "Label:" as the language writes it
     return env
 

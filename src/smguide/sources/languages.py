@@ -138,3 +138,17 @@ def format_date(iso: str, language: str, ordinal_day: Mapping[str, str] | None =
         escaped = suffix.replace("'", "''")
         pattern = re.sub(r"(?<![d'])d(?!d)", f"d'{escaped}'", pattern, count=1)
     return babel_format(day, format=pattern, locale=locale)
+
+
+def format_month(iso: str, language: str) -> str:
+    """'2026-12-01' as the month of an edition ('December 2026', 'Dezember 2026',
+    'grudzień 2026'): Babel's year and month skeleton. ISO's year and month as they are
+    when Babel does not know the language."""
+    from babel import Locale, UnknownLocaleError
+    from babel.dates import format_skeleton
+
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return iso[:7]
+    return format_skeleton("yMMMM", date.fromisoformat(iso), locale=locale)
