@@ -1,8 +1,9 @@
 """A company template of one layout, its title slide's, with the title at the slide's
 foot and the subtitle above it (as pandoc's reference-deleted-layouts has it): every
-content slide reads title first, at the top, its content under it; the slides' geometry
-stays clean. The template is made here from python-pptx's default; the deck is read back
-with python-pptx."""
+content slide reads title first, at the top, its content under it; the title and closing
+slides read title first too, their lines under it; the slides' geometry stays clean.
+The template is made here from python-pptx's default; the deck is read back with
+python-pptx."""
 
 from __future__ import annotations
 
@@ -79,6 +80,18 @@ def test_content_slides_put_the_title_at_the_top_and_the_content_under_it(
         for shape in below:
             assert shape.top >= title.top + title.height, (number, shape.name,
                                                            shape.top / 914400)
+
+
+def test_the_title_and_closing_slides_put_the_title_above_their_lines(
+        deck: tuple[Any, Path]) -> None:
+    prs, _ = deck
+    for slide in (prs.slides[0], prs.slides[len(prs.slides) - 1]):
+        title = slide.shapes.title
+        lines = next(s for s in slide.placeholders if s.placeholder_format.idx == 1)
+        assert title.text_frame.text.strip() and lines.text_frame.text.strip()
+        assert title.top + title.height <= lines.top + 12700
+        assert lines.top + lines.height <= Inches(4.9 + 1.6) + 12700  # the layout's room
+        assert title.top >= Inches(4.0) - Inches(2)  # moved up only as far as needed
 
 
 def test_the_moved_title_is_aligned_as_the_masters_content_titles(

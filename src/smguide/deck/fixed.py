@@ -12,8 +12,8 @@ from smguide.deck.footer import overlap
 from smguide.deck.logo import add_picture
 from smguide.deck.oxml import NS, inches
 from smguide.deck.plan import shown_line
-from smguide.deck.subtitle import place_under, under_title
-from smguide.deck.textfit import Para, Span
+from smguide.deck.subtitle import anchor_of, distance, place_under, text_extent, under_title
+from smguide.deck.textfit import HEIGHT_MARGIN, Para, Span, text_height
 from smguide.deck.write import bullet_indent, plain, spans, typed_spans
 from smguide.errors import Problem, Where
 from smguide.paths import display_path
@@ -177,8 +177,8 @@ def section_slide(deck: DeckContext, planned: PlannedSlide) -> None:
 def _title_block(deck: DeckContext, planned: PlannedSlide, title: str, lines: list[Para],
                  names: list[str], said: str = "") -> None:
     """Title and lines (`names` says what each is); lines that do not fit in the
-    layout's subtitle box even at 12 pt (on a company template: at 14 pt, its box first
-    given the free room above the title where the layout sets it there, _above_title)
+    layout's subtitle box even at 12 pt (on a company template: at 14 pt; where the
+    layout sets the box above the title, the title goes first, _title_first)
     are left out from the last, with a warning."""
     if deck.fitting:
         deck.fit_slide(planned, title)
@@ -192,7 +192,8 @@ def _title_block(deck: DeckContext, planned: PlannedSlide, title: str, lines: li
         if slide.shapes.title is not None:
             under_title(deck, slide.shapes.title, target)
             if deck.options.template is not None:
-                base, least = _above_title(deck, slide, slide.shapes.title, target), 14.0
+                base, least = _layout_base(target), 14.0
+                _title_first(deck, slide, slide.shapes.title, target, lines, base)
         left = fit_into(deck, target, lines, base, least, planned, len(lines) - 1,
                         slide)
         if left:
@@ -209,32 +210,57 @@ def _title_block(deck: DeckContext, planned: PlannedSlide, title: str, lines: li
 SUBTITLE_SIZES = (28, 24, 20, 18)  # the line under (or over) a title: the type scale's
 
 
-def _above_title(deck: DeckContext, slide: Slide, title: Any, line: Any) -> float:
+def _layout_base(line: Any) -> float:
     """The size to set the lines of a company template's title or closing slide at: the
     layout's own size for its subtitle (the type scale's step at or under it, 18 to 28
-    pt). Where the layout puts the subtitle above the title (a line read before it, as
-    its designer placed it), the box keeps its bottom edge and the layout's order, and
-    grows up into the free room above it (to a quarter of the slide's height from the
-    top, clear of the layout's other shapes), so every line has room at that size."""
+    pt)."""
+    own = _layout_size(line)
+    return float(next((size for size in SUBTITLE_SIZES if own is None or size <= own), 18))
+
+
+def _title_first(deck: DeckContext, slide: Slide, title: Any, line: Any, lines: list[Para],
+                 size: float) -> None:
+    """Where the layout puts the subtitle box above the title, the title is read first
+    all the same (a title slide's convention): the title takes the top of the room the
+    two boxes span on the layout, its box hugging its text, and the lines go under it at
+    the template's distance, down to where the title's box ended; the boxes keep their
+    left edges, widths and alignment. When the lines need more room at `size`, the two
+    move up together into the free room above (to a quarter of the slide's height from
+    the top, clear of the layout's other shapes)."""
+    from pptx.enum.text import MSO_ANCHOR
     from pptx.util import Emu
 
-    own = _layout_size(line)
-    base = next((size for size in SUBTITLE_SIZES if own is None or size <= own), 18)
     left, top, width, height = deck.geometry(line)
-    title_top = deck.geometry(title)[1]
+    title_left, title_top, title_width, title_height = deck.geometry(title)
     if top + height > title_top + height / 2:  # not above the title
-        return float(base)
+        return
+    bottom = title_top + title_height
+    start, end = text_extent(deck, title)
+    gap = distance(title, title_top - (top + height))
+    box = deck.box_of(line)
+    need = round((text_height(lines, box.inner_width, size, deck.body_fonts) / HEIGHT_MARGIN
+                  + 2 * box.inset_y) * 12700)
+    ceiling = min(_ceiling(deck, slide, line), top)
+    first = max(ceiling, min(top, bottom - need - gap - (end - start)))
+    title.left, title.top = Emu(title_left), Emu(first)
+    title.width, title.height = Emu(title_width), Emu(end - start)
+    line.left, line.top = Emu(left), Emu(first + end - start + gap)
+    line.width, line.height = Emu(width), Emu(bottom - (first + end - start + gap))
+    if anchor_of(line) != "t":
+        line.text_frame.vertical_anchor = MSO_ANCHOR.TOP
+
+
+def _ceiling(deck: DeckContext, slide: Slide, line: Any) -> int:
+    """How high the title slide's text may go above the `line` box: a quarter of the
+    slide's height from the top, or under the layout's own shapes above the box."""
+    left, top, width, _ = deck.geometry(line)
     ceiling = (deck.prs.slide_height or 0) // 4
-    layout = slide.slide_layout
-    for shape in layout.shapes:  # the layout's own shapes above the box stay clear
+    for shape in slide.slide_layout.shapes:  # the layout's own shapes above the box
         if shape.width and shape.height and shape.top is not None and \
                 shape.top + shape.height <= top and shape.left < left + width and \
                 shape.left + shape.width > left and shape._element is not line._element:
             ceiling = max(ceiling, shape.top + shape.height)
-    if ceiling < top:
-        line.left, line.top = Emu(left), Emu(ceiling)
-        line.width, line.height = Emu(width), Emu(top + height - ceiling)
-    return float(base)
+    return int(ceiling)
 
 
 def _layout_size(line: Any) -> float | None:
