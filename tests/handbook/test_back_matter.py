@@ -47,3 +47,67 @@ def test_only_trailing_glossaries_are_back_matter() -> None:
     assert back_matter(guide) == {guide.chapters[-1].anchor}
     middle = guide.model_copy(update={"chapters": guide.chapters[-1:] + guide.chapters[:-1]})
     assert back_matter(middle) == frozenset()
+
+
+def test_back_matter_of_an_odd_number_of_pages_is_tried_opened_at_the_top() -> None:
+    """Fitting tries a glossary at the end on three pages (a leaf and a half) with its
+    opener at the text block's top and tight, and keeps that when it ends a leaf earlier;
+    a chapter of the story, or back matter on an even number of pages, never."""
+    from smguide.handbook.endings import Fit
+    from smguide.handbook.fitting import fit_chapters
+    from smguide.handbook.spacing import fitting_css, known
+    from tests.handbook.test_typography import _Document
+
+    def lay_out(css: str) -> _Document:
+        if "padding-top: 0" in css and "margin-bottom: 1mm" in css:  # at the top, tight
+            return _Document([{"g": (0, 0, 1, 1000), "g-1": (0, 0, 1, 1000)},
+                              {"g-1": (0, 0, 1, 950), "g--end": (0, 950, 1, 950)}])
+        return _Document([{"g": (0, 0, 1, 1000), "g-1": (0, 200, 1, 1000)},
+                          {"g-1": (0, 0, 1, 1000)},
+                          {"g-1": (0, 0, 1, 300), "g--end": (0, 300, 1, 300)}])
+
+    for back, chosen in ((("g",), "^tight"), ((), "")):
+        fit = Fit(top=0, bottom=1000, drop=100, chapters=("g",), back=back)
+        tried: list[str] = []
+        css = fit_chapters(lay_out, fit, trial=lambda c, _, t=tried: (t.append(c),
+                                                                       lay_out(c))[1])[1]
+        assert css == fitting_css({"g": chosen}), (back, css)
+        assert any("padding-top: 0" in c for c in tried) == bool(back)
+    top = fitting_css({"g": "^tight/loose@3"})
+    assert '.chapter[id="g"] > .chapter-head { padding-top: 0; }' in top
+    assert "margin-bottom: 0.45em" in top and '.block[id="g-3"] ~ .block' in top
+    assert all(known(v) for v in ("^", "^tight", "^tight/loose@3")) and not known("^x")
+
+
+def test_the_a5_print_book_is_a_multiple_of_4_without_a_run_of_notes_pages(
+        tmp_path: Path) -> None:
+    """The A5 print handbook (saddle-stitched: a multiple of 4 pages) was 44 pages, the
+    last three before the imprint notes pages padding it: its glossary, opened at the
+    text block's top, now ends on a left-hand page and the book is 40 pages, its notes
+    pages only the left-hand pages before a chapter, never two in a row."""
+    import pdfplumber
+    from click.testing import CliRunner
+
+    from smguide.cli import main
+
+    out = tmp_path / "a5.pdf"
+    result = CliRunner().invoke(main, ["pdf", "--print", "--paper", "a5", "--content",
+                                       str(builtin("content")), "--brand",
+                                       str(builtin("brand") / "_brand.yml"), "-o", str(out)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    with pdfplumber.open(out) as pdf:
+        texts = [page.extract_text() or "" for page in pdf.pages]
+        notes = [n for n, page in enumerate(pdf.pages)
+                 if texts[n].startswith("Notes") and len(page.lines) >= 10]
+        openers = {n: page for n, page in enumerate(pdf.pages)
+                   if texts[n].startswith(("CHAPTER", "Glossary\nShort"))}
+        titles = {n: min(w["top"] for w in page.extract_words(extra_attrs=["size"])
+                         if w["size"] > 18) for n, page in openers.items()}
+    assert len(texts) == 40
+    assert notes and all(n % 2 == 1 for n in notes)  # left-hand pages (0-based odd)
+    assert all(b - a > 1 for a, b in zip(notes, notes[1:], strict=False)), notes
+    glossary = max(openers)
+    assert texts[glossary].startswith("Glossary")
+    assert glossary % 2 == 0 and glossary + 2 == len(texts) - 2  # two pages, then imprint
+    assert titles[glossary] < min(t for n, t in titles.items() if n != glossary) - 100

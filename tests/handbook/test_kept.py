@@ -21,7 +21,7 @@ def test_the_same_print_handbook_again_is_laid_out_once_padded(
     from smguide.model.options import PrintOptions, Sources
     from smguide.resources import builtin
 
-    guide, brand, _ = load(Sources(builtin("content"), builtin("brand") / "_brand.yml"))
+    guide, brand, _ = load(Sources(builtin("content") / "de", builtin("brand") / "_brand.yml"))
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     whole: list[str] = []
@@ -32,7 +32,8 @@ def test_the_same_print_handbook_again_is_laid_out_once_padded(
     lay = layouts.Layouts.laid
     monkeypatch.setattr(layouts.Layouts, "laid", lambda self, html, css: (
         laid.append(css), lay(self, html, css))[1])
-    # --print on A5 (its 44 pages need padding; A4 comes to a multiple of 4 by itself)
+    # --print on A5 in German (its 41 pages need padding; A4 and the English A5 come to
+    # a multiple of 4 by themselves)
     options = PrintOptions(paper="a5", bleed_mm=3.0, crop_marks=True, pdfx=True)
     manuscript = HandbookRenderer(guide, brand, None).manuscript(options, "2026-01-01")
     first, pages, _ = render_pdf(manuscript, crop_marks=True)

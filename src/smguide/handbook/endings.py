@@ -22,13 +22,14 @@ class Fit:
     chapter has (fitting never changes it), the chapters' anchors in order (the end
     marker is ANCHOR--end) and the blocks (ANCHOR-N) that may be set as wide as the
     opener: cards and tables, on a paper whose opener reaches into the
-    outer margin."""
+    outer margin; and the back matter, whose opener may stand at the text block's top."""
 
     top: float
     bottom: float
     drop: float
     chapters: tuple[str, ...]
     wide: tuple[str, ...] = ()
+    back: tuple[str, ...] = ()  # the chapters that are back matter (html.back_matter)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from dataclasses import replace
 from typing import Any
 
 from smguide.handbook.endings import NO_HOLE, Ending, Fit, endings, recorded
-from smguide.handbook.spacing import FROM, THEN, WIDE, fitting_css, known, wide_block
+from smguide.handbook.spacing import FROM, THEN, TOP, WIDE, fitting_css, known, wide_block
 
 # (extra CSS, a chapter's anchor) -> that chapter laid out alone (a WeasyPrint Document
 # of the handbook's head and that chapter), or None when it cannot be cut out
@@ -318,9 +318,20 @@ def _variants(ending: Ending, fit: Fit, name: str) -> list[str]:
     would push overleaf), loosen the blocks from its first one overleaf on, then the
     whole chapter (a short chapter may carry its card overleaf and still fill both); when
     its opening page stops short before a card, table or checklist that may be set wide
-    (`fit.wide`), set it as wide as the opener, so that it comes back to that page."""
+    (`fit.wide`), set it as wide as the opener, so that it comes back to that page; back
+    matter of an odd number of pages (`fit.back`), first opened at the text block's top
+    and tight (a glossary looked up needs no chapter's opening drop), as a leaf less."""
     if _good(ending):
         return []
+    pages = ending.last_page - ending.first_page + 1
+    if name in fit.back and pages > 1 and pages % 2:
+        # back matter on an odd number of pages (a notes page after it, or padding):
+        # opened at the text block's top and tight, it may end a leaf earlier
+        return [f"{TOP}tight", *_fixes(ending, fit, name)]
+    return _fixes(ending, fit, name)
+
+
+def _fixes(ending: Ending, fit: Fit, name: str) -> list[str]:
     gap = any(f < NO_HOLE for f in ending.fills[:-1])  # a kept-whole block pushed off
     if ending.overleaf > 1 and ending.fills[0] < NO_HOLE and \
             f"{name}-{ending.overleaf}" in fit.wide:

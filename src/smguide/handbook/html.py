@@ -195,7 +195,8 @@ class HandbookRenderer:
                   chapters=tuple(chapter.anchor for chapter in self.guide.chapters),
                   wide=tuple(f"{chapter.anchor}-{number}" for chapter in self.guide.chapters
                              for number, block in enumerate(chapter.blocks, 1)
-                             if grid.reach and block.type in WIDE_TYPES))
+                             if grid.reach and block.type in WIDE_TYPES),
+                  back=tuple(sorted(back_matter(self.guide))))
         css = [(self.css(options), brand_base)] + ([(extra_css, brand_base)] if extra_css else [])
         printed = options.pdfx and html is None  # the handbook for a print shop
         spec = self.print_spec(options)

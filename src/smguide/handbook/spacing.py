@@ -1,7 +1,8 @@
 """The spacing a chapter is set with when it is fitted: tight, loose or looser, for the
-whole chapter or from one of its blocks on, and the card, table or checklist on its
+whole chapter or from one of its blocks on, the card, table or checklist on its
 opening page set as wide as the opener (into the outer margin; a checklist in two
-columns of its items), written as CSS scoped to that chapter.
+columns of its items), and back matter's opener at the text block's top, written as CSS
+scoped to that chapter.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ VARIANTS = ("tight", "loose", "looser")
 FROM = "@"  # "loose@4": loose from the chapter's block 4 on
 THEN = "/"  # "tight/loose@4": tight, and loose from block 4 on
 WIDE = "+"  # "tight+2": tight, and block 2 set wide; "+2": block 2 wide, spacing as is
+# "^tight": back matter (a glossary at the end) opening at the text block's top, without
+# the chapters' opening drop, and tight: fitting.py tries it where that may save a leaf
+TOP = "^"
 # what a block set wide spans: the text block and the outer margin, as the chapter's
 # opener does (--reach and --wide: brand.css.j2, from grid.TextGrid.reach)
 # a checklist set wide is set in two columns of its items (one column that wide would
@@ -49,6 +53,8 @@ def known(variant: Any) -> bool:
     """Whether `variant` (kept in the cache) is one fitting_css can set."""
     if not isinstance(variant, str):
         return False
+    if variant.startswith(TOP):
+        return known(variant[len(TOP):])
     first, then, after = variant.partition(THEN)
     wide = wide_block(first)
     if wide:  # "+2", "tight+2", "+2/loose@3"
@@ -86,6 +92,10 @@ def _scope(anchor: str) -> str:
 def _spacing(anchor: str, variant: str) -> str:
     """The spacing of `variant` for one chapter's blocks (from its block N on, for a
     variant "NAME@N"; with its block N set wide, for "NAME+N")."""
+    if variant.startswith(TOP):  # the opener at the text block's top, no drop above it
+        rest = variant[len(TOP):]
+        return "\n".join([f"{_scope(anchor)} > .chapter-head {{ padding-top: 0; }}"]
+                         + ([_spacing(anchor, rest)] if rest else []))
     before, then, after = variant.rpartition(THEN)
     if then:  # the second set later, from its block on: it overrides the first there
         return f"{_spacing(anchor, before)}\n{_spacing(anchor, after)}"
