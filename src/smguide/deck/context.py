@@ -26,7 +26,7 @@ from smguide.deck.theme import open_deck
 from smguide.deck.titles import EYEBROW, TITLE_SIZES, eyebrow_of, set_title, title_size
 from smguide.deck.tones import Tones
 from smguide.deck.typescale import TypeScale
-from smguide.deck.write import INSET_X, INSET_Y, Area, frame_box
+from smguide.deck.write import INSET_X, INSET_Y, Area, frame_box, plain
 from smguide.errors import Problem, Severity, Where
 from smguide.model.guide import Guide
 from smguide.model.options import DeckOptions
@@ -229,10 +229,13 @@ class DeckContext:
             notes = unwritten_notes(self.guide, self.plan, planned, page, said, extra,
                                     self.notes)
         else:
-            notes = deck_notes(self.guide, planned)
+            parts = [plain(c.title, self.lang) for c in self.agenda_chapters()]
+            notes = deck_notes(self.guide, planned, parts)
             if extra:  # what the slide leaves out (a summary's other points), after the lead-in
                 lead, _, rest = notes.partition("\n")
                 notes = "\n".join(part for part in (lead, extra, rest) if part)
+        if not authored:  # never a sentence that speaks to a reader of the handbook
+            notes = self.guide.spoken.unaddressed(notes)
         self.notes.put(slide, notes, title, planned, leads_on=not authored)
         if planned.kind not in ("title", "closing"):
             add_footer(self, slide, layout, self.pick_of(planned))

@@ -149,23 +149,34 @@ def shares_of(paragraphs: list[str], pages: int) -> list[list[str]]:
     return out
 
 
-def deck_notes(guide: Guide, planned: PlannedSlide) -> str:
+def deck_notes(guide: Guide, planned: PlannedSlide, parts: list[str]) -> str:
     """The notes of a title, agenda, summary, closing or divider slide where the author
-    wrote none: the guide's lines for it (`guide.spoken`), and on the title slide the
-    guide's description; the summary's lead-in for the points guide.yaml gives
-    (`deck.recap`: `spoken.summary_recap`) or for one line a chapter; never the slide's
-    own text."""
+    wrote none: the guide's lines for it (`guide.spoken`); on the title slide the
+    welcome, the guide's description and what the talk covers (`spoken.opening`, from
+    `parts`, the titles the agenda lists); the summary's lead-in for the points
+    guide.yaml gives (`deck.recap`: `spoken.summary_recap`) or for one line a chapter;
+    never the slide's own text. (The deck leaves out a sentence that speaks to a
+    reader, such as a description naming the document: see DeckContext.new_slide.)"""
     lang = writing(guide.language, guide.typography)
     spoken = guide.spoken
     recap = guide.deck is not None and bool(guide.deck.recap)
     lines = {"title": [spoken.welcome, plain(guide.description, lang) if guide.description
-                       else ""],
+                       else "", _opening(spoken.opening, parts)],
              "agenda": [spoken.agenda, spoken.agenda_end],
              "summary": [spoken.summary_recap if recap else spoken.summary,
                          spoken.summary_end],
              "closing": [spoken.closing, spoken.closing_end],
              "section": [spoken.section]}.get(planned.kind, [])
     return "\n".join(line for line in lines if line.strip())
+
+
+def _opening(line: str, parts: list[str]) -> str:
+    """What the talk covers, said from the agenda: `line` with {count}, {first} and
+    {last} filled in; nothing for fewer than two parts (the agenda is the talk)."""
+    if len(parts) < 2 or not line:
+        return ""
+    return (line.replace("{count}", str(len(parts))).replace("{first}", parts[0])
+            .replace("{last}", parts[-1]))
 
 
 def unwritten_notes(guide: Guide, plan: list[PlannedSlide], planned: PlannedSlide, page: int,
@@ -200,7 +211,7 @@ def unwritten_notes(guide: Guide, plan: list[PlannedSlide], planned: PlannedSlid
     if not extra and not (block.type == "analogy" and said):
         paragraph = _unshown_prose(guide, chapter, block, notes)
         if paragraph:
-            parts.append(plain(paragraph, lang))
+            parts.append(paragraph)
     return "\n".join(parts)
 
 
@@ -209,9 +220,13 @@ LEADS = ("comparison", "checklist", "questions", "takeaways")  # the blocks with
 
 def _unshown_prose(guide: Guide, chapter: Any, block: Any, notes: Notes) -> str | None:
     """The first paragraph not yet said of the chapter's prose that no slide shows (no
-    `slide:`), from the blocks after `block`, then those before it."""
+    `slide:`), from the blocks after `block`, then those before it, as plain text: not a
+    list, nor one that leads into a list (ending in a colon), nor one that speaks to a
+    reader (`spoken.reader_word`: its sentences lean on each other, so it is passed
+    whole)."""
     from smguide.deck.plan import on_slides
 
+    lang = writing(guide.language, guide.typography)
     index = chapter.blocks.index(block)
     number = guide.chapters.index(chapter)
     order = [*range(index + 1, len(chapter.blocks)), *range(index - 1, -1, -1)]
@@ -220,7 +235,11 @@ def _unshown_prose(guide: Guide, chapter: Any, block: Any, notes: Notes) -> str 
         if prose.type != "prose" or on_slides(prose):
             continue
         for k, paragraph in enumerate(p for p in prose.text.split("\n\n") if p.strip()):
-            if (number, n, k) not in notes.told and not paragraph.lstrip().startswith("-"):
+            if (number, n, k) in notes.told or paragraph.lstrip().startswith("-") \
+                    or paragraph.rstrip().endswith(":"):
+                continue
+            said = plain(paragraph, lang)
+            if not guide.spoken.reader_word(said):
                 notes.told.add((number, n, k))
-                return paragraph
+                return said
     return None

@@ -5,6 +5,8 @@ values come from the shipped table (assets/spoken.yaml) and labels.yaml's `spoke
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Annotated
 
 from pydantic import Field, StringConstraints
@@ -12,8 +14,11 @@ from pydantic import Field, StringConstraints
 from smguide.model.base import Strict
 
 Line = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
+Word = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
 FIELDS = {
     "welcome": "the title slide's first line, before the guide's description",
+    "opening": 'the title slide\'s line on what the talk covers: "{count}" the number of '
+               'parts the agenda lists, "{first}" and "{last}" their first and last titles',
     "agenda": "the agenda's lead-in",
     "agenda_end": "said after the agenda's lead-in",
     "section": "a chapter divider's line when the chapter has no notes or summary",
@@ -32,11 +37,18 @@ FIELDS = {
 }
 
 
+READER = ("words that speak to a reader of a document (\"handbook\", \"read\", \"page\"); a "
+          "sentence with one is not said, nor a list item with one shown, where the author "
+          "wrote no deck field for it. A word ending in * stands for every word it begins, one "
+          "starting with * for every word it ends")
+
+
 class SpokenFile(Strict):
     """labels.yaml's `spoken:` (and one entry of the shipped table): all optional; "" for
     a line the deck does not say."""
 
     welcome: Line | None = Field(None, description=FIELDS["welcome"])
+    opening: Line | None = Field(None, description=FIELDS["opening"])
     agenda: Line | None = Field(None, description=FIELDS["agenda"])
     agenda_end: Line | None = Field(None, description=FIELDS["agenda_end"])
     section: Line | None = Field(None, description=FIELDS["section"])
@@ -50,12 +62,14 @@ class SpokenFile(Strict):
     closing: Line | None = Field(None, description=FIELDS["closing"])
     closing_end: Line | None = Field(None, description=FIELDS["closing_end"])
     next: Line | None = Field(None, description=FIELDS["next"])
+    reader: list[Word] | None = Field(None, description=READER)
 
 
 class Spoken(Strict):
     """The resolved lines of one guide ("" where its language has none)."""
 
     welcome: str = ""
+    opening: str = ""
     agenda: str = ""
     agenda_end: str = ""
     section: str = ""
@@ -69,8 +83,47 @@ class Spoken(Strict):
     closing: str = ""
     closing_end: str = ""
     next: str = ""  # "" leads on with an arrow: "→ <title>"
+    reader: tuple[str, ...] | list[str] = ()  # words that speak to a document's reader
 
     def lead(self, kind: str) -> str:
         """The lead-in of a kind of slide or block ("" for none)."""
         value = getattr(self, kind, "") if kind in FIELDS else ""
         return value if isinstance(value, str) else ""
+
+    def reader_word(self, text: str) -> str | None:
+        """The first word of `text` that speaks to a reader of a document (`reader`:
+        "handbook", "read*"), as written in `text`; None when it has none."""
+        found = _pattern(tuple(self.reader)).search(text) if self.reader else None
+        return found.group(0) if found else None
+
+    def unaddressed(self, text: str) -> str:
+        """`text` without the sentences that speak to a reader (reader_word), line by
+        line; a line left without a sentence goes."""
+        if not self.reader:
+            return text
+        lines = []
+        for line in text.split("\n"):
+            kept = [s for s in SENTENCE.split(line) if s.strip() and not self.reader_word(s)]
+            if kept:
+                lines.append(" ".join(s.strip() for s in kept))
+        return "\n".join(lines)
+
+
+# a sentence ends at ".", "!", "?" or "…" before a space and a capital (or an opening
+# mark), not after an abbreviation of single letters: "e.g. the table", "e.g. Lato"
+# stay one sentence
+SENTENCE = re.compile(r"(?<=[.!?…])(?<!\.\w\.)\s+(?=[\"“„«¿¡(]?[^\W\d_a-zà-ÿ])")
+
+
+@lru_cache(maxsize=8)
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the words, each whole ("read" is not in "ready"), a word ending in
+    * every word it begins, one starting with * every word it ends ("*handbuch": the
+    "Einarbeitungshandbuch" too), a phrase with any spaces between its words."""
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        stem = word.strip("*")
+        body = r"\s+".join(re.escape(w) for w in stem.split())
+        parts.append((r"\w*" if word.startswith("*") else "") + body
+                     + (r"\w*" if word.endswith("*") else ""))
+    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)
