@@ -226,7 +226,7 @@ def test_the_german_imprint_dates_a_reproducible_build_and_keeps_its_words_toget
     result = run("pdf", "--print", "--lang", "de", "-o", str(out))
     assert result.exit_code == 0, result.output
     lines = imprint_lines(out)
-    assert "Erste Auflage, Dezember 2025" in lines and "© 2025 Greenfield Trading Co." in lines
+    assert "Erstausgabe, Dezember 2025" in lines and "© 2025 Greenfield Trading Co." in lines
     assert "14 Orchard Row, Leeds LS2 7QA, Vereinigtes Königreich" in lines
     assert lines[-1] == "Gedruckt bei Northfold Press, Leeds"
     assert all(len(line.split()) > 1 for line in lines), lines  # "brauchen" was alone
