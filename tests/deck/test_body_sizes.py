@@ -136,3 +136,26 @@ def test_a_summary_that_shrinks_to_stay_on_one_slide_shrinks_alone(tmp_path: Pat
     assert prs.slides[summary - 1].shapes.title.text == "Two teams, one harvest"
     assert lists.pop(summary) == {20.0}
     assert len(lists) >= 6 and all(sizes == {24.0} for sizes in lists.values()), lists
+
+
+def test_a_continued_checklist_uses_its_slides_alike(german_4_3: Any) -> None:
+    """The German 4:3 checklist (five items, two slides at 24 pt): its items moved apart
+    by one amount on both slides, so its first slide's text fills about three quarters
+    of its body (it left 40 % empty) and its second slide looks like the first."""
+    from tests.deckgeometry import paras_of
+
+    fonts = widest(family_fonts(BRAND, BRAND.base_family), system_fonts(SUBSTITUTE))
+    slides = [s for s in german_4_3.slides if s.shapes.title is not None
+              and s.shapes.title.text_frame.text.startswith("Ihre Checkliste")]
+    assert len(slides) == 2, [s.shapes.title.text_frame.text for s in slides]
+    gaps, fills = set(), []
+    for slide in slides:
+        body = next(sh for sh in slide.placeholders if sh.placeholder_format.idx == 1)
+        frame = body.text_frame
+        paras = paras_of(frame)
+        gaps |= {round(p.space_before, 2) for p in paras[1:]}
+        width = (body.width - frame.margin_left - frame.margin_right) / PT
+        room = (body.height - frame.margin_top - frame.margin_bottom) / PT
+        fills.append(text_height(paras, width, 1.0, fonts) / room)
+    assert len(gaps) == 1 and gaps.pop() > 0.3, gaps
+    assert 0.7 <= fills[0] <= 0.96, fills

@@ -179,6 +179,8 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
     dots = deck.tones.readable("accent1", behind, large=True)  # bullets: graphics, 3:1
     continues = _continued(deck, planned, title, [page.items for page in pages])
     family = LIST_TEXT if pages[0].size >= sizes[0] else own_family(LIST_TEXT, planned)
+    gap = _continued_gap([_first(page.items) for page in pages], room, deck.body_fonts,
+                         pages[0].size) if len(pages) > 1 and not panel else 0.0
     for number, page in enumerate(pages):
         if deck.fitting:
             deck.fit_slide(planned, title, number, continues[number])
@@ -192,7 +194,8 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
                  if p.bullet and (numbers if p.bullet == "#" else dots) != "accent1" else p
                  for p in _first(page.items)]
         shown = [replace(p, tone=text) if text and not p.tone else p for p in shown]
-        spread = _spread(shown, room, deck.body_fonts, page.size) if len(pages) == 1 else None
+        spread = _spread(shown, room, deck.body_fonts, page.size) if len(pages) == 1 else \
+            (_apart_by(shown, gap) if gap > 0 else None)
         deck.scale.fill(family, target, spread or shown, page.size)
         if panel:
             _panel(deck, slide, target, spread or shown, page.size,
@@ -225,12 +228,34 @@ def _spread(paras: list[Para], room: Box, fonts: Fonts, size: float) -> list[Par
 def _apart(paras: list[Para], room: Box, fonts: Fonts, size: float) -> list[Para]:
     """`paras` at `size` with their items moved apart to fill FILL of `room` (at most
     SPREAD ems apart)."""
+    return _apart_by(paras, _more(paras, room, fonts, size))
+
+
+def _more(paras: list[Para], room: Box, fonts: Fonts, size: float) -> float:
+    """The ems more before each item after the first that make `paras` fill FILL of
+    `room` at `size` (none for a single paragraph)."""
     if len(paras) < 2:
-        return paras
+        return 0.0
     width, height = room.inner_width, room.inner_height
-    more = (height * FILL - text_height(paras, width, size, fonts)) / (len(paras) - 1) / size
+    return (height * FILL - text_height(paras, width, size, fonts)) / (len(paras) - 1) / size
+
+
+def _apart_by(paras: list[Para], more: float) -> list[Para]:
+    """`paras` with `more` ems before each item after the first (at most SPREAD)."""
     return [p if n == 0 else replace(p, space_before=max(p.space_before, min(
         SPREAD, p.space_before + more))) for n, p in enumerate(paras)]
+
+
+def _continued_gap(pages: Sequence[list[Para]], room: Box, fonts: Fonts,
+                   size: float) -> float:
+    """A continued list's items moved apart by one amount on every slide, the most that
+    keeps its fullest slide within FILL of `room`: the German 4:3 checklist's first three
+    items (of five) left 40 % of their slide empty, its last two more. 0 where a slide is
+    not short."""
+    if any(text_height(paras, room.inner_width, size, fonts) >= room.inner_height * SHORT
+           for paras in pages):
+        return 0.0
+    return max(0.0, min(_more(paras, room, fonts, size) for paras in pages if len(paras) > 1))
 
 
 def _panel(deck: DeckContext, slide: Slide, target: Any, paras: list[Para],
