@@ -24,7 +24,7 @@ from smguide.deck.fitting import (
 from smguide.deck.roles import role_slides
 from smguide.deck.slides import drop_empty, title_of, too_long
 from smguide.deck.tables import said_rows, table_slides
-from smguide.deck.textfit import Box, Fonts, Para, largest_size, paginate, text_height
+from smguide.deck.textfit import Box, Fonts, Page, Para, largest_size, paginate, text_height
 from smguide.deck.theme import filled_shape
 from smguide.deck.titles import continuation, places_of
 from smguide.deck.typescale import LIST_TEXT, own_family
@@ -179,8 +179,7 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
     dots = deck.tones.readable("accent1", behind, large=True)  # bullets: graphics, 3:1
     continues = _continued(deck, planned, title, [page.items for page in pages])
     family = LIST_TEXT if pages[0].size >= sizes[0] else own_family(LIST_TEXT, planned)
-    gap = _continued_gap([_first(page.items) for page in pages], room, deck.body_fonts,
-                         pages[0].size) if len(pages) > 1 and not panel else 0.0
+    gap = 0.0 if panel else _continued_gap(pages, room, deck.body_fonts)
     for number, page in enumerate(pages):
         if deck.fitting:
             deck.fit_slide(planned, title, number, continues[number])
@@ -246,16 +245,19 @@ def _apart_by(paras: list[Para], more: float) -> list[Para]:
         SPREAD, p.space_before + more))) for n, p in enumerate(paras)]
 
 
-def _continued_gap(pages: Sequence[list[Para]], room: Box, fonts: Fonts,
-                   size: float) -> float:
+def _continued_gap(pages: Sequence[Page[Para]], room: Box, fonts: Fonts) -> float:
     """A continued list's items moved apart by one amount on every slide, the most that
     keeps its fullest slide within FILL of `room`: the German 4:3 checklist's first three
     items (of five) left 40 % of their slide empty, its last two more. 0 where a slide is
-    not short."""
-    if any(text_height(paras, room.inner_width, size, fonts) >= room.inner_height * SHORT
-           for paras in pages):
+    not short, and for a list on one slide (_spread)."""
+    if len(pages) < 2:
         return 0.0
-    return max(0.0, min(_more(paras, room, fonts, size) for paras in pages if len(paras) > 1))
+    size = pages[0].size
+    texts = [_first(page.items) for page in pages]
+    if any(text_height(paras, room.inner_width, size, fonts) >= room.inner_height * SHORT
+           for paras in texts):
+        return 0.0
+    return max(0.0, min(_more(paras, room, fonts, size) for paras in texts if len(paras) > 1))
 
 
 def _panel(deck: DeckContext, slide: Slide, target: Any, paras: list[Para],
