@@ -159,3 +159,22 @@ def test_a_continued_checklist_uses_its_slides_alike(german_4_3: Any) -> None:
         fills.append(text_height(paras, width, 1.0, fonts) / room)
     assert len(gaps) == 1 and gaps.pop() > 0.3, gaps
     assert 0.7 <= fills[0] <= 0.96, fills
+
+
+def test_role_cards_on_a_stock_template_at_4_3_keep_the_lists_size(tmp_path: Path) -> None:
+    """python-pptx's default template at 4:3: its title box takes "Sales wins customers,
+    one deal at a time" on two lines, and the Sales card's first column missed 24 pt by
+    a few points with its items 0.3 lines apart, which took both role slides to 20 pt
+    (the lists' 24 pt was one step over them). With the items closer together it holds
+    at 24 pt on one slide: both role slides' columns at the lists' size, one slide each."""
+    import pptx
+
+    template = Path(pptx.__file__).parent / "templates" / "default.pptx"
+    prs = _build(tmp_path, builtin("content"), template=template, aspect="4:3")
+    roles = [s for s in prs.slides if any(sh.name == "Activities" for sh in s.shapes)]
+    assert len(roles) == 2, len(roles)
+    sizes = {size for slide in roles for shape in slide.shapes
+             if shape.name in ("Activities", "Skills") for size in _sizes(shape)}
+    assert sizes == {24.0}, sizes
+    lists = _lists(prs)
+    assert all(found == {24.0} for found in lists.values()), lists
