@@ -172,6 +172,8 @@ class Report:
     # the text block's foot into the footer zone
     foot_mm: float = 0.0
     foot_what: str = ""
+    # characters per line of a callout's text (a paragraph in a box, not its last line)
+    callout_cpl: list[int] = field(default_factory=list)
 
     def figures(self) -> dict[str, Any]:
         return {
@@ -194,6 +196,8 @@ class Report:
             "diagram pt": self.diagram_label_pt,
             "opener depths": len(set(self.opener_depths)),
             "text tops": len(set(self.text_tops.values())),
+            "callout cpl": statistics.median(self.callout_cpl) if self.callout_cpl else 0,
+            "callout cpl max": max(self.callout_cpl, default=0),
         }
 
 
@@ -395,6 +399,13 @@ def _is_body(block: Node) -> bool:
         return False
     above = path[path.index("Sect") + 1:-1]
     return block.kind in ("P", "LBody") and above[:1] == ["Div"] and "Div" not in above[1:2]
+
+
+def _in_callout(block: Node) -> bool:
+    """A paragraph of a callout: a box of paragraphs (the takeaways' box holds a list)."""
+    return block.kind == "P" and block.parent is not None and \
+        block.parent.kind == "NonStruct" and block.parent.page > 0 and not any(
+            child.kind in ("L", "H1", "H2", "Figure", "Table") for child in block.parent.children)
 
 
 def _words(text: str) -> list[str]:
@@ -636,7 +647,9 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
         diagram_label_pt=round(min(figure_sizes), 2) if figure_sizes else 0.0,
         opener_depths=openers, page_turn_hyphens=page_turns, ladders=ladders,
         heading_runts=heading_runts, final_hyphens=final_hyphens, broken_words=broken,
-        half_empty=half_empty, lone_words=lone, last_lines=last_lines)
+        half_empty=half_empty, lone_words=lone, last_lines=last_lines,
+        callout_cpl=[len(line.text) for b in blocks if _in_callout(b)
+                     for line in b.lines[:-1]])
 
 
 def _runt(text: str) -> bool:

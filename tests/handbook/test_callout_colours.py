@@ -1,11 +1,14 @@
 """Each callout style has its own colour from the brand's roles (a tip the `info` colour,
-else tertiary; a note the primary; a warning the `warning` colour, else secondary), and a
-tip's or warning's bar too light to see on its tint is darkened to 3:1: read back from the
-PDF with pdfplumber, as the bars are drawn."""
+else tertiary; a note the primary; a warning the `warning` colour, else secondary), on the
+rule at its left and its label: a tip's or warning's rule too light to see is darkened to
+3:1, a label to 4.5:1 (it is small type); inside, the paper stays white (a callout is no
+panel). Read back from the page as drawn (pdfplumber for the labels, pdftoppm's pixels for
+the rule and the paper)."""
 
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pdfplumber
@@ -41,22 +44,40 @@ def hex_of(colour: tuple[float, ...]) -> str:
     return "#" + "".join(f"{round(c * 255):02x}" for c in colour)
 
 
-def callouts(pdf_path: Path) -> list[tuple[str, str]]:
-    """(bar colour, tint) of each callout box, top to bottom: the tint is the box's fill,
-    the bar the fill of the border region drawn over it."""
+LABELS = ("TIP", "NOTE", "WARNING")
+MM = 72 / 25.4
+
+
+def callouts(pdf_path: Path, folder: Path) -> list[tuple[str, str, str]]:
+    """(rule colour, label colour, paper colour beside the label) of each callout, top to
+    bottom: the rule's pixel halfway down the label's line, 0.4 mm inside the callout's
+    left edge (its 0.8 mm rule, 4.2 mm before the text); the paper's 30 pt right of it."""
+    from PIL import Image
+
+    dpi = 144
     with pdfplumber.open(pdf_path) as pdf:
-        page = pdf.pages[-1]
-        boxes = [r for r in page.rects if r["height"] < 100 and r["width"] > 200]
-        borders = [c for c in page.curves if c["width"] > 200]
-        found = []
-        for box in sorted(boxes, key=lambda r: r["top"]):
-            edge = next(c for c in borders if abs(c["top"] - box["top"]) < 1
-                        and abs(c["x0"] - box["x0"]) < 1)
-            found.append((hex_of(edge["non_stroking_color"]), hex_of(box["non_stroking_color"])))
+        last = str(len(pdf.pages))
+        words = pdf.pages[-1].extract_words(extra_attrs=["non_stroking_color"])
+    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-singlefile", "-f", last, "-l", last,
+                    str(pdf_path), str(folder / "page")], check=True)
+    image = Image.open(folder / "page.png").convert("RGB")
+    scale = dpi / 72
+    found = []
+    for word in sorted((w for w in words if w["text"] in LABELS), key=lambda w: w["top"]):
+        y = (word["top"] + word["bottom"]) / 2 * scale
+        rule = image.getpixel((round((word["x0"] - 4.6 * MM) * scale), round(y)))
+        paper = image.getpixel((round((word["x1"] + 30) * scale), round(y)))
+        found.append((hex_of(tuple(v / 255 for v in rule)), hex_of(word["non_stroking_color"]),
+                      hex_of(tuple(v / 255 for v in paper))))
     return found
 
 
-def test_each_style_has_its_colour_and_a_bar_that_can_be_seen(tmp_path: Path) -> None:
+def near(a: str, b: str, tolerance: int = 3) -> bool:
+    return all(abs(int(a[i:i + 2], 16) - int(b[i:i + 2], 16)) <= tolerance for i in (1, 3, 5))
+
+
+def test_each_style_has_its_colour_and_a_rule_and_label_that_can_be_seen(
+        tmp_path: Path) -> None:
     content = tmp_path / "content"
     (content / "chapters").mkdir(parents=True)
     shutil.copy(builtin("content") / "labels.yaml", content / "labels.yaml")
@@ -68,11 +89,14 @@ def test_each_style_has_its_colour_and_a_bar_that_can_be_seen(tmp_path: Path) ->
     result = CliRunner().invoke(main, ["-q", "pdf", "--content", str(content), "--brand",
                                        str(tmp_path / "brand.yml"), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    (tip, tip_tint), (note, _), (warning, warning_tint) = callouts(out)
-    assert note == "#447099"  # the primary, as it is
-    assert contrast("#c2c2c4", tip_tint) < 2  # the tertiary itself would not be seen...
-    assert 3 <= contrast(tip, tip_tint) < 4  # ...so it is darkened, a tenth at a time, to 3:1
-    assert warning != "#707073" and contrast(warning, warning_tint) >= 3  # orange, not grey
+    (tip, tip_label, tip_paper), (note, note_label, note_paper), \
+        (warning, warning_label, warning_paper) = callouts(out, tmp_path)
+    assert tip_paper == note_paper == warning_paper == "#ffffff"  # no panel behind the text
+    assert near(note, "#447099") and note_label == "#447099"  # the primary, as it is
+    assert contrast("#c2c2c4", "#ffffff") < 2  # the tertiary itself would not be seen...
+    assert contrast(tip, "#ffffff") >= 3  # ...so its rule is darkened to 3:1
+    assert contrast(tip_label, "#ffffff") >= 4.5 > contrast(tip, "#ffffff")  # its label more
+    assert contrast(warning, "#ffffff") >= 3 and contrast(warning_label, "#ffffff") >= 4.5
     red, green, blue = (int(warning[i:i + 2], 16) for i in (1, 3, 5))
     assert red > 200 and green < 110 and blue < 60  # still the brand's orange
 

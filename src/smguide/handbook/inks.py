@@ -23,7 +23,8 @@ INK = 0.05  # a screen of less than 5 % of an ink makes no fringe one can see
 SMALL_PT = 12.0  # under this, type prints in one ink
 REVERSED_PT = 10.0  # reversed-out type on several inks: at least this (bold under 12 pt)
 # the colours small type is set in: accents (kickers, labels, bullets, row headings)
-ACCENTS = ("headings", "secondary_text", "secondary", "primary", "link")
+ACCENTS = ("headings", "secondary_text", "secondary", "primary", "link", "note_label",
+           "tip_label", "warning_label")
 TEXTS = ("text", "muted")  # the text colours: a grey of the same lightness instead
 
 

@@ -19,8 +19,9 @@ SPACING = (
     ("& > h3, & .practice h3", "margin", "0.6em 0 0.25em", "1.2em 0 0.45em", "1.4em 0 0.5em"),
     ("& li", "margin-bottom", "0.12em", "0.4em", "0.5em"),
     ("& .callout, & .takeaways", "margin", "0.7em 0", "1.4em 0", "2em 0"),
-    ("& .callout, & .takeaways", "padding-top", "3mm", "4mm", "5mm"),
-    ("& .callout, & .takeaways", "padding-bottom", "1mm", "2mm", "3mm"),
+    # the panels (a callout is open on the page: nothing to pad)
+    ("& .callout-lesson, & .takeaways", "padding-top", "3mm", "4mm", "5mm"),
+    ("& .callout-lesson, & .takeaways", "padding-bottom", "1mm", "2mm", "3mm"),
     ("& .takeaways li", "margin-bottom", "0.12em", "0.4em", "0.65em"),
     ("& th, & td", "padding-top", "1.4mm", "2.6mm", "3mm"),
     ("& th, & td", "padding-bottom", "1.4mm", "2.6mm", "3mm"),

@@ -66,6 +66,11 @@ def palette(roles: Mapping[str, str]) -> dict[str, str]:
     c["alert_tint"] = mix(warning, bg, 0.10)
     c["tip_bar"] = graphic(tip, c["cool_tint"], fg)
     c["warning_bar"] = graphic(warning, c["alert_tint"], fg)
+    # a callout's label (TIP, NOTE, WARNING) in its bar's colour where that reads as small
+    # type on the page (4.5:1), else darkened towards the text until it does
+    for style, bar in (("note", c["primary"]), ("tip", c["tip_bar"]),
+                       ("warning", c["warning_bar"])):
+        c[f"{style}_label"] = graphic(bar, bg, fg, least=4.5)
     c["secondary_text"] = c["secondary"] if contrast(c["secondary"], bg) >= 4.5 else fg
     c["sun"] = c.get("warning") or "#e3a72f"
     c["arrow"] = c["muted"]

@@ -325,6 +325,9 @@ class Labels(Strict):
     # the printed handbook's imprint: the word before an edition that is a number
     # ("Edition 2026"); else the number alone
     edition: Text | None = None
+    callout_tip: Text | None = None  # the handbook: a callout's label, by its style
+    callout_note: Text | None = None
+    callout_warning: Text | None = None
     # the deck: optional (a guide without them gets the fallback each one names)
     logo_alt: Text | None = None  # the logo's alt text in this language; else the brand's
     summary: Text | None = None  # the summary slide's title; else key_takeaways
