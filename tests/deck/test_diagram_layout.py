@@ -314,3 +314,37 @@ def test_the_harvest_stays_within_the_gardens_height(four_decks: dict[str, Any],
     _, top, _, bottom = _box(_drawn(group, harvest))
     text = _text_boxes(group, name)[f"Label: {harvest}"]
     assert text[3] <= top and bottom <= band.bottom, (name, text, top, bottom, band)
+
+
+@pytest.mark.parametrize("name", DECKS)
+def test_a_label_on_the_band_ends_inside_it(four_decks: dict[str, Any], name: str) -> None:
+    """A label that starts on the garden's band (the garden's, the seed's, the soil's)
+    has its widest line end inside the band, two points short of its edge: at 16:9 the
+    German soil's "Marktforschung und Strategie" ran to the band's right edge in a text
+    box widened for a wider stand-in font."""
+    from smguide.deck.measuring import family_fonts
+    from smguide.deck.textfit import system_fonts, widest_line
+    from tests.deck.test_dark_decks import BRAND
+    from tests.deckgeometry import paras_of
+
+    fonts = system_fonts("DejaVu Sans") if name == "template" else family_fonts(
+        BRAND, BRAND.base_family)
+    assert fonts is not None
+    group = _diagram(four_decks[name])
+    placed = {shape.name: shape for shape in _placed(group)}
+    band = next(s for s in placed.values() if s.name.startswith("Ground: "))
+    on_band = 0
+    for shape in group.shapes:
+        box = placed.get(shape.name)
+        if box is None or not shape.name.startswith("Label: ") or not (
+                band.left <= box.left < band.right and band.top <= box.top < band.bottom):
+            continue
+        on_band += 1
+        frame = shape.text_frame
+        width = (shape.width - frame.margin_left - frame.margin_right) / EMU_PER_PT
+        line = max(widest_line(para, width, para.size_at(1.0), fonts)
+                   for para in paras_of(frame))
+        right = box.left + frame.margin_left + line * EMU_PER_PT
+        assert right <= band.right - 2 * EMU_PER_PT, (name, shape.name,
+                                                       (band.right - right) / EMU_PER_PT)
+    assert on_band >= 2, on_band

@@ -145,13 +145,17 @@ def room_right(part: Placed, scene: Scene, grow: float) -> float:
     names, and a computer that lacks them shows a wider one (LibreOffice's DejaVu Sans is
     about 30% wider than Lato), which would break a name ("Le / navire") in a box
     measured to the letter. What the slide shows is unchanged where the fonts are there;
-    the room is taken only where no other part's pictogram or label is."""
+    the room is taken only where no other part's pictogram or label is, and for a label
+    on the band, inside the band (the German soil's "Marktforschung und Strategie" ran
+    to the band's edge at 16:9)."""
     label = part.label
     if label.align != "l":
         return 0.0
     top, bottom = label_span(part, grow)
     right = label.x + label.w
     limit = scene.width
+    if label.on_band and scene.band is not None:  # a label on the band stays on it
+        limit = scene.band.x + scene.band.w - 2 * GAP
     for other in scene.parts:
         if other is part:
             continue
