@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from smguide.deck.context import DeckContext
     from smguide.deck.plan import PlannedSlide
+    from smguide.model.guide import Guide
 
 
 def title_slide(deck: DeckContext, planned: PlannedSlide) -> None:
@@ -46,16 +47,16 @@ def title_slide(deck: DeckContext, planned: PlannedSlide) -> None:
 
 
 def closing_slide(deck: DeckContext, planned: PlannedSlide) -> None:
-    """What happens next: the guide's next step and contact (after their labels), then
-    the brand's name."""
+    """What happens next: the guide's next step and contact (after their labels; the
+    contact is deck.contact, else guide.yaml's, the back cover's), then the brand's name."""
     guide, lang, labels = deck.guide, deck.lang, deck.guide.labels
     lines: list[Para] = []
     names, said = [], []
     said_deck = guide.deck
     for label, text, name in ((labels.next_step, said_deck.next_step if said_deck else None,
                                "the next step"),
-                              (labels.contact, said_deck.contact if said_deck else None,
-                               "the contact")):
+                              (labels.contact, (said_deck.contact if said_deck else None)
+                               or _reach(guide), "the contact")):
         if text:
             head = (Span(guide.typography.colon(label) + " ", bold=True),) if label \
                 else ()
@@ -69,6 +70,16 @@ def closing_slide(deck: DeckContext, planned: PlannedSlide) -> None:
         names.append("the brand's name")
     title = planned.title or labels.questions_title
     _title_block(deck, planned, title, lines, names, "\n".join(said) or plain(title, lang))
+
+
+def _reach(guide: Guide) -> str | None:
+    """Whom to ask, from guide.yaml's contact (the back cover's) when deck.contact says
+    nothing: its team and its e-mail address (else its phone, else its web address)."""
+    found = guide.contact_details
+    if found is None:
+        return None
+    way = found.email or found.phone or found.web
+    return ", ".join(part for part in (found.team, way) if part) or None
 
 
 def _left_out(deck: DeckContext, kind: str, why: str, fix: str) -> None:
