@@ -4,6 +4,7 @@ handbook out whole twice (the first layout, the fitted one) instead of three tim
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +58,9 @@ def test_a_chapters_tree_loses_the_soft_hyphens_the_html_loses(numbers: set[int]
 def test_a_fresh_build_lays_the_handbook_out_twice_with_the_same_pdf(
         paper: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """The default handbook, fitted anew: two whole layouts (the first, the fitted one,
-    which the whole-handbook check of breaks.py finds nothing to take back in; so the
+    which the whole-handbook check of breaks.py finds nothing to take back in; and those
+    rags.py makes to set paragraphs' last lines again, a round at most ROUNDS and one
+    last, each laying out again only the chapters it changed; so the
     chapters were fitted on their trials alone, on the HTML as the floats placed it: a
     fitting that fell back to trying its variants on the whole handbook, as it does when
     the whole does not come out as the chapters did alone, lays it out again), and the
@@ -92,6 +95,18 @@ def test_a_fresh_build_lays_the_handbook_out_twice_with_the_same_pdf(
 
     monkeypatch.setattr(layouts.Layouts, "render", render)
     monkeypatch.setattr(layouts.Layouts, "laid", counted)
+    from smguide.handbook import pdf, rags
+
+    ragged: list[int] = []  # the layouts rags.py made
+
+    def evened(document: Any, html: str, lay: Callable[[str], Any]) -> Any:
+        def again(markup: str) -> Any:
+            ragged.append(len(whole) + 1)
+            return lay(markup)
+
+        return rags.even_rags(document, html, again)
+
+    monkeypatch.setattr(pdf, "even_rags", evened)
 
     def built(cache: str) -> tuple[bytes, Any]:
         monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / cache))
@@ -101,7 +116,8 @@ def test_a_fresh_build_lays_the_handbook_out_twice_with_the_same_pdf(
         return write_document(document, ()), document
 
     data, document = built("alone")
-    assert len(whole) == 2
+    assert len(ragged) <= rags.ROUNDS + 1 and len(whole) == 2 + len(ragged)
+    assert ragged == list(range(3, len(whole) + 1))  # after the fitted layout
     # a chapter tried with other spacing is laid out as the handbook holds it (with its
     # breaks taken back) as soon as its spacing is chosen: the fitted layout binds it
     tried = {chapter for at, chapter, css in laid if at == 0 and css}
@@ -110,6 +126,8 @@ def test_a_fresh_build_lays_the_handbook_out_twice_with_the_same_pdf(
     found, _ = lines(document)
     assert found and to_take_back(found) == set()  # nothing left to take back
     monkeypatch.setattr(settled.Settling, "settle", lambda self, chosen: {})
+    ragged.clear()
     again, _ = built("whole")
-    assert len(whole) == 3  # the chapters' hyphens taken back on the whole handbook
+    # the chapters' hyphens taken back on the whole handbook, and the rags set as before
+    assert len(whole) == 3 + len(ragged)
     assert data == again

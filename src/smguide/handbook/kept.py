@@ -12,6 +12,7 @@ from smguide.handbook.breaks import SHY
 from smguide.handbook.endings import Ending, recorded
 from smguide.handbook.floats import Move, moved
 from smguide.handbook.manuscript import VARIANT, Manuscript
+from smguide.handbook.rags import Kept, edited_as_kept
 from smguide.io.usercache import cached_json, keep_json
 
 
@@ -19,7 +20,8 @@ def laid_before(key: str | None, text: str) -> tuple[str, str, Any, int] | None:
     """(CSS, HTML as laid out, endings, padding pages) of the handbook `key` laid out
     before (kept by `keep_laid` and `keep_padding`): its chapters' spacing, its blocks as
     moved, its soft hyphens as taken back and the notes pages a print handbook needed
-    (0 when not known); None when it was not."""
+    (0 when not known), its paragraphs' last lines as set again (rags.py); None when it
+    was not."""
     known = cached_json(f"laid-{key}") if key else None
     if not isinstance(known, dict) or not isinstance(known.get("css"), str):
         return None
@@ -32,14 +34,19 @@ def laid_before(key: str | None, text: str) -> tuple[str, str, Any, int] | None:
     gone = {n for n in dropped if isinstance(n, int)}
     final = "".join(piece + (SHY if n + 1 < len(pieces) and n not in gone else "")
                     for n, piece in enumerate(pieces))
+    evened = edited_as_kept(final, known.get("rags", []))
+    if evened is None:
+        return None
     pad = known.get("pad")
-    return known["css"], final, known.get("endings"), pad if isinstance(pad, int) else 0
+    return known["css"], evened, known.get("endings"), pad if isinstance(pad, int) else 0
 
 
 def keep_laid(key: str, css: str, made: list[Move], placed: str, final: str,
-              found: dict[str, Ending]) -> None:
+              found: dict[str, Ending], evened: Kept | None = None) -> None:
     """Keep how the handbook `key` was laid out: the fitting CSS, the moves, which soft
-    hyphens of the HTML as placed are gone in the HTML laid out (`final`), the endings."""
+    hyphens of the HTML as placed are gone in the HTML laid out (`final`, before its
+    paragraphs' last lines were set again: `evened`, rags.py's edits of it), the
+    endings."""
     pieces, at, dropped = placed.split(SHY), 0, []
     for n, piece in enumerate(pieces):
         if not final.startswith(piece, at):
@@ -52,7 +59,8 @@ def keep_laid(key: str, css: str, made: list[Move], placed: str, final: str,
                 dropped.append(n)
     if at == len(final):
         keep_json(f"laid-{key}", {"css": css, "moves": [[m.block, m.after] for m in made],
-                                  "dropped": dropped, "endings": recorded(found)})
+                                  "dropped": dropped, "endings": recorded(found),
+                                  "rags": evened or []})
 
 
 def keep_padding(key: str, pages: int) -> None:

@@ -27,6 +27,7 @@ from smguide.handbook.guard import engine_guard, refuse_unsafe_links
 from smguide.handbook.kept import chapter_keys, fit_key, keep_laid, keep_padding, laid_before
 from smguide.handbook.layouts import Layouts
 from smguide.handbook.manuscript import VARIANT, Manuscript, PrintSpec
+from smguide.handbook.rags import even_rags
 from smguide.handbook.settled import Settling
 from smguide.handbook.trials import Trials
 from smguide.io.usercache import cached_json, code_of, keep_json
@@ -115,8 +116,13 @@ def _lay_out(manuscript: Manuscript, text: str, allow_network: bool, key: str | 
         # no word hyphenated across a page turn, no more than two hyphens in a row (on
         # the chapters alone already, when they were fitted: this checks the whole)
         document, text = settle(document, text, lambda markup: render(css, markup))
+        settled, evened = text, list[list[Any]]()
+        if fitted is None:  # (laid out again with notes pages: as they were set then)
+            # paragraphs ending on a lone word or a tie's notch set again (pages kept)
+            document, text, evened = even_rags(document, text,
+                                               lambda markup: render(css, markup))
         if key and fit:
-            keep_laid(key, css, made, placed, text, endings(document, fit))
+            keep_laid(key, css, made, placed, settled, endings(document, fit), evened)
         return document, css, text
 
 
@@ -229,13 +235,14 @@ def layout_code() -> bytes:
         kept,
         layouts,
         numbering,
+        rags,
         settled,
         spacing,
         trials,
     )
 
     return code_of(sys.modules[__name__], layouts, kept, alone, breaks, fitting, endings,
-                   spacing, floats, settled, binding, numbering, trials)
+                   spacing, floats, settled, binding, numbering, trials, rags)
 
 
 def render_pdf(manuscript: Manuscript, *, crop_marks: bool = False,

@@ -1,0 +1,365 @@
+"""A paragraph's last lines set again after layout, as a compositor resets them: a
+paragraph whose last line is one word ("introductions."), or whose line before the last
+stops a word early because its last two words are tied (typeset.py's tie: "am
+häufigsten" / "hören werden."), is set again a little wider, within what a proofreader
+accepts (SETTINGS: word spaces at most a tenth wider, letters at most half a per cent
+of the em apart), or with the break at the end of its third line from the end taken
+back, so that a word goes down to its last line; the last word of the line before the
+last is then kept whole (a break there would end that line in a hyphen). The first
+setting that ends its lines better is kept (`candidates`: the lightest that would push
+that word down, measured on its lines).
+
+Only a setting with as many lines as before, each paragraph on the pages it was on, is
+kept: the pages stay as the fitting made them (fitting.py), and a paragraph's line breaks
+depend on its width alone, so the paragraphs are tried together, one layout a round (at
+most ROUNDS; the handbook bound from parts lays out again only the chapters a round
+changed). A setting is not kept when it would end the line before the last, or a page's
+last line, in a hyphen, or make three hyphenated lines in a row (breaks.py's rules). The
+handbook is then laid out with the settings kept, and used only when every paragraph
+comes out with the lines its trial had; otherwise it stays as it was. The edits are kept
+with the layout (kept.py), so the same handbook again is laid out once.
+
+The lines are read from the page boxes, as breaks.py reads them (WeasyPrint has no public
+API for them); a paragraph is found in the HTML by its text (unique in the body, with
+soft hyphens, word joiners and spaces aside), and its setting written into its start tag
+as a style.
+"""
+
+from __future__ import annotations
+
+import html as entities
+import re
+import statistics
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from smguide.handbook.breaks import MOST_IN_A_ROW, SHY
+
+# the settings tried (word spacing and letter spacing added, in em), lighter first: 5 and
+# 10 % of Lato's space (0.256 em), then with a quarter and a half per cent of the em
+# between letters; wider only, since a wider setting pushes a word down to a lone last
+# word or to the line that the tie left short, and a narrower one would pull the last
+# line up (a line less: the pages would change)
+SETTINGS = ((0.0128, 0.0), (0.0256, 0.0), (0.0256, 0.0025), (0.0256, 0.005))
+ROUNDS = 4  # layouts at most before the last
+TAGS = ("p", "li", "dd")  # the paragraphs set again (not headings, cells or labels):
+# notched ones, and those ending on a lone word at the body text's size (a card's
+# shorter items may end on one word: "akquirieren")
+SPACE_SHARE = 0.3  # a word space, as a share of the font size (tests/pagequality.py's)
+SLACK = 0.97  # a line shorter than this share of the measure by more than the next word
+# (and a space) was broken early: the rag is notched there
+HYPHENS = ("-", "\u2010")
+UNSEEN = re.compile("[\u00ad\u200b\u200c\u2060\\s]")  # none of these is matched
+TAG = re.compile(r"<[^>]*>")
+
+
+@dataclass(frozen=True)
+class Set:
+    """One paragraph as laid out: its lines' texts, the page of each, how its lines end
+    (faults: a lone last word, a tie notch) and whether they break a hyphen rule; and of
+    its line before the last, how much room it leaves (CSS px), its spaces and letters
+    and its font size (px), and the word broken at the end of the line before that
+    (as in the text, with its soft hyphens; "" when none is)."""
+
+    text: str  # its text, as matched in the HTML
+    tag: str
+    lines: tuple[str, ...]
+    pages: tuple[int, ...]
+    faults: int
+    hyphen_fault: bool
+    slack: float = 0.0
+    spaces: int = 0
+    letters: int = 0
+    size: float = 0.0
+    broken: str = ""
+    ending: str = ""  # the last word of its line before the last, when it has soft hyphens
+    notched: bool = False  # its line before the last is one of its faults
+
+
+def paragraphs(document: Any) -> list[Set]:
+    """The paragraphs (TAGS) of the document's flow, in order, with their lines."""
+    from weasyprint.formatting_structure import boxes
+
+    grouped: dict[int, tuple[Any, list[tuple[int, Any, Any]]]] = {}
+
+    def walk(box: Any) -> Iterator[tuple[Any, Any]]:
+        if isinstance(box, boxes.MarginBox):
+            return
+        for child in getattr(box, "children", ()):
+            if isinstance(child, boxes.LineBox):
+                yield child, box
+            else:
+                yield from walk(child)
+
+    for number, page in enumerate(document.pages):
+        root = getattr(page, "_page_box", None)
+        if root is None:
+            return []
+        for line, parent in walk(root):
+            element = getattr(parent, "element", None)
+            if element is None or getattr(parent, "element_tag", None) not in TAGS:
+                continue
+            grouped.setdefault(id(element), (parent, []))[1].append((number, line, parent))
+    return [found for found in (_set(parent.element_tag, lines)
+                                for parent, lines in grouped.values()) if found is not None]
+
+
+def _texts(line: Any) -> list[Any]:
+    from weasyprint.formatting_structure import boxes
+
+    return [box for box in line.descendants() if isinstance(box, boxes.TextBox)
+            and "::" not in box.element_tag]
+
+
+def _set(tag: str, laid: list[tuple[int, Any, Any]]) -> Set | None:
+    texts, rights, lefts, pages = [], [], [], []
+    for page, line, _ in laid:
+        boxes_ = _texts(line)
+        if not boxes_:
+            return None
+        texts.append("".join(box.text for box in boxes_))
+        rights.append(max(box.position_x + box.width for box in boxes_))
+        lefts.append(min(box.position_x for box in boxes_))
+        pages.append(page)
+    plain = "".join(_drawn(text) for text in texts)
+    first = _texts(laid[-1][1])
+    size = float(first[0].style["font_size"])
+    if len(texts) < 2:
+        return Set(plain, tag, tuple(texts), tuple(pages), 0, False, size=size)
+    faults, notched = 0, False
+    last = texts[-1].replace(SHY, "").split()
+    if len(last) == 1 and any(c.isalpha() for c in last[0]):
+        faults += 1
+    if pages[-2] == pages[-1] and not _hyphenated(texts[-2]):
+        room = max(rights) - min(lefts)
+        notched = rights[-2] - min(lefts) + SPACE_SHARE * size + _first_word(first) < \
+            room * SLACK
+        faults += notched
+    ends = [_hyphenated(text) for text in texts]
+    run, hyphen_fault = 0, False
+    for i, ended in enumerate(ends):
+        run = run + 1 if ended else 0
+        if ended and (run > MOST_IN_A_ROW or i == len(ends) - 2
+                      or i + 1 < len(ends) and pages[i + 1] != pages[i]):
+            hyphen_fault = True
+    parent = laid[-2][2]
+    slack = parent.content_box_x() + parent.width - rights[-2]
+    broken = ""
+    if len(texts) > 2 and ends[-3]:
+        head = re.split(r"[ \u00a0]", texts[-3][:-1])[-1]
+        tail = re.split(r"[ \u00a0]", texts[-2], maxsplit=1)[0]
+        broken = head + tail if head and tail else ""
+    line = texts[-2].replace(SHY, "")
+    ending = re.split(r"[ \u00a0]", texts[-2])[-1]
+    return Set(plain, tag, tuple(texts), tuple(pages), faults, hyphen_fault, float(slack),
+               line.count(" ") + line.count("\u00a0"), len(line), size, broken,
+               ending if SHY in ending and not _hyphenated(texts[-2]) else "", notched)
+
+
+def _drawn(text: str) -> str:
+    """A line's text as matched in the HTML: without the hyphen drawn at a soft hyphen
+    it ends at, and without UNSEEN characters."""
+    if SHY in text and text.endswith(HYPHENS) and text[:-1].endswith(SHY):
+        text = text[:-1]
+    return UNSEEN.sub("", text)
+
+
+def _hyphenated(text: str) -> bool:
+    return text.endswith(HYPHENS) and text[:-1].endswith(SHY)
+
+
+def _first_word(texts: list[Any]) -> float:
+    """About how wide the first word of a line is (up to its first space, a no-break
+    space too: a tied pair's first word), in CSS px: its share of the first text box."""
+    box = texts[0]
+    text = box.text
+    word = re.split(r"[ \u00a0]", text, maxsplit=1)[0]
+    return float(box.width) * len(word) / max(1, len(text))
+
+
+class Body:
+    """The HTML's body text with spaces and UNSEEN characters aside, each of its
+    characters' offset in the HTML."""
+
+    def __init__(self, html: str) -> None:
+        self.html = html
+        start = html.find("<body")
+        chars: list[str] = []
+        offsets: list[int] = []
+        position = max(0, start)
+        for match in TAG.finditer(html, position):
+            self._add(chars, offsets, position, match.start())
+            position = match.end()
+        self._add(chars, offsets, position, len(html))
+        self.text, self.offsets = "".join(chars), offsets
+
+    def _add(self, chars: list[str], offsets: list[int], start: int, end: int) -> None:
+        piece = self.html[start:end]
+        for match in re.finditer(r"&[#\w]+;|.", piece, re.S):
+            char = entities.unescape(match.group(0)) if len(match.group(0)) > 1 else \
+                match.group(0)
+            if len(char) == 1 and not UNSEEN.match(char):
+                chars.append(char)
+                offsets.append(start + match.start())
+
+    def start_tag(self, paragraph: Set) -> int | None:
+        """Where the start tag of `paragraph` is in the HTML (its "<"), when its text is
+        found once in the body."""
+        if not paragraph.text:
+            return None
+        at = self.text.find(paragraph.text)
+        if at < 0 or self.text.find(paragraph.text, at + 1) >= 0:
+            return None
+        before = self.html.rfind(f"<{paragraph.tag}", 0, self.offsets[at])
+        while before >= 0 and not re.match(rf"<{paragraph.tag}[\s>]", self.html[before:]):
+            before = self.html.rfind(f"<{paragraph.tag}", 0, before)
+        if before < 0 or TAG.search(self.html, before, self.offsets[at]) is None:
+            return None
+        return before
+
+
+Edit = tuple[float, float, bool]  # word spacing and letter spacing (em), break taken back
+
+
+def candidates(paragraph: Set) -> list[Edit]:
+    """The settings to try for a faulty paragraph, in turn: the lightest that leaves its
+    line before the last too little room for its last word (so the word goes down to
+    the last line), and the next; the strongest when none does (the lines before may
+    still push a word down); then, when the line before that ends in a hyphen, that
+    break taken back (its word goes down whole), alone and with the lightest setting."""
+    def extra(setting: tuple[float, float]) -> float:
+        return paragraph.size * (setting[0] * paragraph.spaces + setting[1] * paragraph.letters)
+
+    found: list[Edit] = [(w, t, False) for w, t in SETTINGS if extra((w, t)) > paragraph.slack][:2]
+    found = found or [(*SETTINGS[-1], False)]
+    if paragraph.broken:
+        found += [(0.0, 0.0, True), (SETTINGS[0][0], SETTINGS[0][1], True)]
+    return found[:ROUNDS]
+
+
+def edited(html: str, edits: dict[int, tuple[Edit, Set]]) -> str:
+    """`html` with each paragraph whose start tag is at the offsets given set as its edit
+    says: its spacing in a style, the break at the end of its third line from the end
+    taken back (the word's soft hyphens removed); and the last word of its line before
+    the last kept whole (when it goes down to the last line, it goes whole: a break
+    there would end the line before the last in a hyphen)."""
+    for at in sorted(edits, reverse=True):
+        (words, letters, back), paragraph = edits[at]
+        end = html.find(f"</{paragraph.tag}>", at)
+        end = end if end >= 0 else len(html)
+        for whole in (paragraph.ending, paragraph.broken if back else ""):
+            word = html.rfind(whole, at, end) if whole else -1
+            if word >= 0:
+                html = html[:word] + whole.replace(SHY, "") + html[word + len(whole):]
+        if not words and not letters:
+            continue
+        close = html.index(">", at)
+        tag = html[at:close]
+        rule = f"word-spacing: {words:g}em" + (
+            f"; letter-spacing: {letters:g}em" if letters else "")
+        style = re.search(r'\sstyle="([^"]*)"', tag)
+        if style:
+            inner = style.group(1).rstrip().rstrip(";")
+            tag = (tag[:style.start(1)] + (f"{inner}; " if inner else "") + rule
+                   + tag[style.end(1):])
+        else:
+            tag = tag.rstrip("/").rstrip() + f' style="{rule}"'
+        html = html[:at] + tag + html[close:]
+    return html
+
+
+Kept = list[list[Any]]  # the edits made, as kept with a layout (kept.py): see `kept`
+
+
+def kept(edits: dict[int, tuple[Edit, Set]]) -> Kept:
+    """The edits as JSON: [start tag, word spacing, letter spacing, taken back, tag,
+    the word kept whole, the word whose break is taken back]."""
+    return [[at, words, letters, back, p.tag, p.ending, p.broken]
+            for at, ((words, letters, back), p) in sorted(edits.items())]
+
+
+def edited_as_kept(html: str, edits: Any) -> str | None:
+    """`html` with the edits kept (`kept`); None when they are not of that shape."""
+    if not isinstance(edits, list):
+        return None
+    found: dict[int, tuple[Edit, Set]] = {}
+    for edit in edits:
+        if not (isinstance(edit, list) and len(edit) == 7 and isinstance(edit[0], int)
+                and edit[4] in TAGS and all(isinstance(v, str) for v in edit[5:])
+                and html.startswith(f"<{edit[4]}", edit[0])):
+            return None
+        found[edit[0]] = ((float(edit[1]), float(edit[2]), bool(edit[3])),
+                          Set("", edit[4], (), (), 0, False, broken=edit[6], ending=edit[5]))
+    return edited(html, found)
+
+
+def even_rags(document: Any, html: str, render: Callable[[str], Any]
+              ) -> tuple[Any, str, Kept]:
+    """The document (and its HTML) with its faulty paragraphs' lines set again (see the
+    module's doc), and the edits made (`kept`); as it was when none is better for it."""
+    before = paragraphs(document)
+    if not before:
+        return document, html, []
+    body = Body(html)
+    size = statistics.mode(p.size for p in before)  # the body text's
+    pending: dict[int, Set] = {}  # start tag -> the paragraph as it was
+    for paragraph in before:
+        at = body.start_tag(paragraph) if paragraph.notched or paragraph.faults and abs(
+            paragraph.size - size) < 0.01 else None
+        if at is not None:
+            pending.setdefault(at, paragraph)
+    if not pending:
+        return document, html, []
+    best, laid = _tried(html, pending, render)
+    if not best:
+        return document, html, []
+    edits = {at: (edit, pending[at]) for at, (edit, _) in best.items()}
+    markup = edited(html, edits)
+    final = laid[1] if laid is not None and laid[0] == markup else render(markup)
+    now = paragraphs(final)
+    after = _by_place(now, {p.text: at for at, p in pending.items()})
+    if [p.pages for p in now] != [p.pages for p in before] or any(
+            at not in after or after[at].lines != got.lines for at, (_, got) in best.items()):
+        return document, html, []  # it did not come out as tried
+    return final, markup, kept(edits)
+
+
+def _tried(html: str, pending: dict[int, Set], render: Callable[[str], Any]
+           ) -> tuple[dict[int, tuple[Edit, Set]], tuple[str, Any] | None]:
+    """Each pending paragraph's candidates tried, one a round for all of them (those
+    kept so far set as kept): the best edit of each that came out better, with how it
+    came out; and the last layout made, with its HTML."""
+    texts = {p.text: at for at, p in pending.items()}
+    tries = {at: candidates(p) for at, p in pending.items()}
+    best: dict[int, tuple[Edit, Set]] = {}  # start tag -> (edit, how it came out)
+    laid: tuple[str, Any] | None = None
+    for turn in range(ROUNDS):
+        trying = {at: tries[at][turn] for at, p in pending.items()
+                  if turn < len(tries[at]) and (best[at][1] if at in best else p).faults}
+        if not trying:
+            break
+        edits = {at: edit for at, (edit, _) in best.items()} | trying
+        markup = edited(html, {at: (edit, pending[at]) for at, edit in edits.items()})
+        laid = markup, render(markup)
+        found = _by_place(paragraphs(laid[1]), texts)
+        for at, edit in trying.items():
+            now = found.get(at)
+            was = best[at][1] if at in best else pending[at]
+            if now is not None and _better(now, was, pending[at]):
+                best[at] = edit, now
+    return best, laid
+
+
+def _by_place(found: list[Set], places: dict[str, int]) -> dict[int, Set]:
+    """The paragraphs of a layout found by their text: where their start tags are in the
+    HTML (`places`: text -> offset; a paragraph's text is the same whatever its
+    spacing)."""
+    return {places[p.text]: p for p in found if p.text in places}
+
+
+def _better(now: Set, was: Set, first: Set) -> bool:
+    """Whether a paragraph set again (`now`) ends better than its best so far (`was`):
+    fewer faults, as many lines on the same pages as at first, no hyphen rule broken."""
+    return (now.faults < was.faults and len(now.lines) == len(first.lines)
+            and now.pages == first.pages and not now.hyphen_fault)

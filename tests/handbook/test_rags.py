@@ -1,0 +1,83 @@
+"""A paragraph's last lines set again after layout (handbook/rags.py): fewer lone last
+words and tie notches, within the spacing a proofreader accepts, with every paragraph
+keeping its lines and pages."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from smguide.handbook.rags import (
+    SETTINGS,
+    SHY,
+    Body,
+    edited,
+    edited_as_kept,
+    even_rags,
+    paragraphs,
+)
+
+TEXT = ("Sales and marketing work together, and each team needs the other to do its "
+        f"own job well: the com{SHY}pany earns its living when both of them do their "
+        "part, and everyone tells the two teams apart after a few introductions.")
+
+
+def _html(widths: list[float], numbered: bool = True) -> str:
+    """Paragraphs of TEXT in columns of the `widths` (mm), each numbered (so its text is
+    its own) unless not `numbered`."""
+    blocks = "".join(f'<div style="width: {w:.1f}mm"><p>{f"{n}. " if numbered else ""}'
+                     f"{TEXT}</p></div>" for n, w in enumerate(widths))
+    return (f'<html lang="en"><head><style>@page {{ size: 120mm 260mm; margin: 10mm; }}'
+            f"body {{ font: 10pt/1.4 sans-serif; }} p {{ margin: 0 0 3pt; }}</style></head>"
+            f"<body>{blocks}</body></html>")
+
+
+def _render(markup: str) -> Any:
+    from weasyprint import HTML
+
+    return HTML(string=markup).render()
+
+
+def test_lone_last_words_are_set_again_within_the_limits() -> None:
+    html = _html([62 + 0.6 * n for n in range(36)])
+    document = _render(html)
+    before = paragraphs(document)
+    assert sum(p.faults for p in before) >= 4, [p.lines[-1] for p in before]
+
+    after_document, markup, edits = even_rags(document, html, _render)
+    after = paragraphs(after_document)
+    assert sum(p.faults for p in after) < sum(p.faults for p in before)
+    # the pages as they were: every paragraph keeps its lines on its pages
+    assert [p.pages for p in after] == [p.pages for p in before]
+    # the text as it was: only its spacing changed (and a word's soft hyphens)
+    plain = re.sub(r' style="word-spacing[^"]*"', "", markup)
+    assert plain.replace(SHY, "") == html.replace(SHY, "")
+    widest = max(SETTINGS)
+    for words, letters in re.findall(
+            r'style="word-spacing: ([\d.]+)em(?:; letter-spacing: ([\d.]+)em)?"', markup):
+        assert 0 < float(words) <= widest[0] and float(letters or 0) <= widest[1]
+    assert edited_as_kept(html, edits) == markup  # as a kept layout has them again
+    for paragraph in after:  # no hyphen ends a line before a paragraph's last
+        assert not paragraph.lines[-2].endswith("-"), paragraph.lines
+
+
+def test_a_document_with_no_faulty_paragraph_is_kept_as_it_is() -> None:
+    html = _html([200])
+    document = _render(html)
+    assert all(p.faults == 0 for p in paragraphs(document))
+    assert even_rags(document, html, _render) == (document, html, [])
+
+
+def test_a_paragraph_is_found_in_the_html_by_its_text_and_edited_there() -> None:
+    html = _html([70, 90], numbered=False)
+    found = paragraphs(_render(html))
+    body = Body(html)
+    # the same text twice: neither is found (it would be set in the wrong place)
+    assert [body.start_tag(p) for p in found] == [None, None]
+    html = html.replace(TEXT, TEXT.replace("Sales", "Marketing"), 1)
+    first = paragraphs(_render(html))[0]
+    at = Body(html).start_tag(first)
+    assert at is not None and html[at:].startswith("<p>Marketing")
+    markup = edited(html, {at: ((0.0128, 0.0025, False), first)})
+    assert markup[at:].startswith('<p style="word-spacing: 0.0128em; letter-spacing: '
+                                  '0.0025em">Marketing')
