@@ -41,8 +41,8 @@ def project(run: Callable[..., Result], tmp_path: Path,
 
 
 def curly_quotes(root: Path) -> None:
-    edit(root / WELCOME, '"Read chapter 2: it takes ten minutes."',
-         "\u201cRead chapter 2: it takes ten minutes.\u201d")
+    edit(root / WELCOME, '"Try one habit from How we work: it takes ten minutes."',
+         "\u201cTry one habit from How we work: it takes ten minutes.\u201d")
 
 
 def no_space_after_colon(root: Path) -> None:
@@ -139,8 +139,8 @@ ERRORS = [
     (curly_quotes,
      'content/chapters/01-welcome.yaml:28:9: YAML syntax: this line has a curly quote (\u201c)'
      ' from a word processor, which YAML reads as an ordinary letter; use straight quotes:'
-     ' "Read chapter 2: it takes ten minutes." (with curly quotes, the ": " in it starts'
-     ' a key)'),
+     ' "Try one habit from How we work: it takes ten minutes." (with curly quotes, the'
+     ' ": " in it starts a key)'),
     (no_space_after_colon,
      'content/chapters/01-welcome.yaml:3:7: YAML syntax: put a space after the colon:'
      ' "title: Welcome"'),

@@ -186,3 +186,45 @@ def test_the_title_slide_says_what_the_talk_covers(decks: dict, contents: dict,
     assert guide.description not in _notes(slides[0])
     opening = guide.spoken.opening.replace("{count}", str(len(agenda)))
     assert lines[1] == opening.replace("{first}", agenda[0]).replace("{last}", agenda[-1])
+
+
+def _shown(shapes: object) -> list[str]:
+    """What a slide shows, but the eyebrow (the deck's own "Chapter N" label)."""
+    from tests.deck.test_spoken_notes import _texts
+
+    return [t for s in shapes for t in _texts([s])  # type: ignore[attr-defined]
+            if getattr(s, "name", "") != "Eyebrow"]
+
+
+@pytest.mark.parametrize("name", GUIDES)
+def test_no_slide_speaks_to_a_reader(decks: dict, contents: dict, name: str) -> None:
+    """Where no slide: field replaces it, an item or paragraph that speaks to a reader
+    ("Read it in order once", "Before reading this handbook") is left off its slide; a
+    list with nothing else has no slide (the built-in welcome's takeaways)."""
+    spoken = spoken_for(load_guide(contents[name]).language)
+    for number, slide in enumerate(decks[name].slides, 1):
+        for text in _shown(slide.shapes):
+            assert spoken.reader_word(text) is None, (name, number, text)
+    if name == "en":
+        titles = [s.shapes.title.text for s in decks[name].slides]
+        assert "Welcome" not in titles and len(titles) == len(set(titles))
+
+
+def test_check_names_the_block_and_the_field_to_add(contents: dict) -> None:
+    """One warning a block, at the first item left out, naming slide: as the fix."""
+    from click.testing import CliRunner
+
+    from smguide.cli import main
+
+    result = CliRunner().invoke(main, ["check", "--content", str(contents["en"]),
+                                       "--brand", str(builtin("brand") / "_brand.yml")])
+    lines = [line for line in result.output.splitlines() if "speak to a reader" in line]
+    first_week = (contents["en"] / "chapters" / "07-first-week.yaml").read_text().splitlines()
+    welcome = next(line for line in lines if "00-welcome.yaml" in line)
+    assert "(takeaways), item 1: no slide shows this block: all 3 of its items" in welcome
+    checklist = next(line for line in lines if "07-first-week.yaml" in line and
+                     "(checklist)" in line)
+    number = int(checklist.split("07-first-week.yaml:")[1].split(":")[0])
+    assert first_week[number - 1].strip().startswith("- Read the current marketing plan")
+    assert "give the block slide:" in checklist and "2 of its 9 items" in checklist
+    assert len(lines) == 3, lines

@@ -78,7 +78,7 @@ def render_checks(guide: Guide, brand: Brand, templates: Path | None,
     try:
         manuscript = _manuscript(guide, brand, templates) if templates is not None else None
         plan = load_plan(guide, templates)
-        findings += unshown_blocks(guide, plan)
+        findings += unshown_blocks(guide, plan) + reader_text(guide, plan)
     except SmguideError as exc:
         return exc.as_problems()
     if manuscript is not None:
@@ -152,6 +152,40 @@ def unshown_blocks(guide: Guide, plan: list[PlannedSlide]) -> list[Problem]:
                 "warning", chapter.path, ("blocks", index),
                 f"{_named(block)} is on no slide of the deck; {fix}",
                 "a slide, or slide: false", fix))
+    return findings
+
+
+def reader_text(guide: Guide, plan: list[PlannedSlide]) -> list[Problem]:
+    """Blocks whose slide leaves out an item or paragraph that speaks to a reader of a
+    document ("Read it in order once": deck.plan.left_out), one warning a block, at the
+    first such item, naming the field that lets the slide say it in a presenter's words
+    (`slide:`); a list that has no slide because every item speaks to a reader too."""
+    from smguide.deck.plan import LISTS, left_out, on_slides
+
+    planned = {id(p.block) for p in plan if p.block is not None}
+    findings = []
+    for chapter in guide.chapters:
+        for index, block in enumerate(chapter.blocks):
+            gone = left_out(block, guide.spoken)
+            dropped = block.type in LISTS and on_slides(block) and \
+                not on_slides(block, guide.spoken)
+            if not gone or not (id(block) in planned or dropped):
+                continue
+            first = min(gone)
+            at = ("items", first) if block.type in LISTS else ("text",)
+            total = len(block.items) if block.type in LISTS else None  # type: ignore[union-attr]
+            what = "items" if total is not None else "paragraphs"
+            words = ", ".join(quote(w) for w in dict.fromkeys(gone.values()))
+            said = (f"no slide shows this block: all {total} of its {what} speak to a "
+                    f"reader of a document" if dropped else
+                    f"the deck leaves {len(gone)} of its {total} {what} off its slide, as "
+                    f"they speak to a reader of a document" if total else
+                    f"the deck leaves {len(gone)} {what} off its slide, as they speak to "
+                    f"a reader of a document")
+            fix = ("give the block slide: (what its slide shows, in a presenter's words), "
+                   "or slide: false to keep it to the handbook")
+            findings.append(finding("warning", chapter.path, ("blocks", index, *at),
+                                    f"{said} ({words}); {fix}", "a slide: field", fix))
     return findings
 
 

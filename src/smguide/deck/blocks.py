@@ -21,6 +21,7 @@ from smguide.deck.fitting import (
     split_first,
     words,
 )
+from smguide.deck.plan import left_out
 from smguide.deck.roles import role_slides
 from smguide.deck.slides import drop_empty, title_of, too_long
 from smguide.deck.tables import said_rows, table_slides
@@ -82,16 +83,7 @@ def add_block(deck: DeckContext, planned: PlannedSlide) -> None:
     chapter = planned.chapter
     assert block is not None and chapter is not None
     if isinstance(block, Takeaways | Checklist | Questions):
-        bullet = "#" if isinstance(block, Checklist) else "•"
-        items = _list_items(block.items, bullet, lang)
-        default = labels.key_takeaways if isinstance(block, Takeaways) else chapter.title
-        title = title_of(deck, planned, default)
-        panel = isinstance(block, Takeaways)
-        if block.slide:  # the author's slide text; every item stays in the notes
-            list_slides(deck, planned, title, _authored(block.slide, lang, bullet),
-                        extra=sentences(items), panel=panel)
-        else:
-            list_slides(deck, planned, title, items, panel=panel)
+        _list_block(deck, planned, block)
     elif isinstance(block, Role):
         role_slides(deck, planned, block)
     elif isinstance(block, Comparison):
@@ -114,17 +106,53 @@ def add_block(deck: DeckContext, planned: PlannedSlide) -> None:
     elif isinstance(block, Practices):
         practice_slides(deck, planned, block)
     elif isinstance(block, Callout | Prose):
-        heading = block.title if isinstance(block, Callout) else None
-        title = planned.title or heading or block.heading or chapter.title
-        if block.slide:
-            list_slides(deck, planned, title, _authored(block.slide, lang),
-                        extra=sentences(md_paras(block.text, lang)))
-        else:
-            list_slides(deck, planned, title, md_paras(block.text, lang))
+        _text_block(deck, planned, block)
     else:
         from smguide.deck.diagram import analogy_slide
 
         analogy_slide(deck, planned, block)  # type: ignore[arg-type]
+
+
+def _list_block(deck: DeckContext, planned: PlannedSlide,
+                block: Takeaways | Checklist | Questions) -> None:
+    """A takeaways, checklist or questions block: the author's `slide:` (every item then
+    said in the notes), else its items but those that speak to a reader (plan.left_out:
+    `smguide check` names them); none left, no slide (a plan of one's own named it)."""
+    lang, chapter = deck.lang, planned.chapter
+    assert chapter is not None
+    bullet = "#" if isinstance(block, Checklist) else "•"
+    gone = left_out(block, deck.guide.spoken)
+    items = _list_items([item for n, item in enumerate(block.items) if n not in gone],
+                        bullet, lang)
+    if not items:
+        return
+    default = deck.guide.labels.key_takeaways if isinstance(block, Takeaways) \
+        else chapter.title
+    title = title_of(deck, planned, default)
+    panel = isinstance(block, Takeaways)
+    if block.slide:  # the author's slide text; every item stays in the notes
+        list_slides(deck, planned, title, _authored(block.slide, lang, bullet),
+                    extra=sentences(items), panel=panel)
+    else:
+        list_slides(deck, planned, title, items, panel=panel)
+
+
+def _text_block(deck: DeckContext, planned: PlannedSlide, block: Callout | Prose) -> None:
+    """A callout or prose block: the author's `slide:` (the text then said in the notes),
+    else its paragraphs but those that speak to a reader (`smguide check` names them);
+    none left, no slide."""
+    lang, chapter = deck.lang, planned.chapter
+    assert chapter is not None
+    heading = block.title if isinstance(block, Callout) else None
+    title = planned.title or heading or block.heading or chapter.title
+    if block.slide:
+        list_slides(deck, planned, title, _authored(block.slide, lang),
+                    extra=sentences(md_paras(block.text, lang)))
+        return
+    paras = [p for p in md_paras(block.text, lang)
+             if not deck.guide.spoken.reader_word(para_text([p]))]
+    if paras:
+        list_slides(deck, planned, title, paras)
 
 
 # -- lists ------------------------------------------------------------------------

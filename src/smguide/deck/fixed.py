@@ -16,6 +16,7 @@ from smguide.deck.subtitle import anchor_of, distance, place_under, text_extent,
 from smguide.deck.textfit import HEIGHT_MARGIN, Para, Span, text_height
 from smguide.deck.write import bullet_indent, plain, spans, typed_spans
 from smguide.errors import Problem, Where
+from smguide.model.guide import Takeaways
 from smguide.paths import display_path
 
 if TYPE_CHECKING:
@@ -116,13 +117,15 @@ def summary_slide(deck: DeckContext, planned: PlannedSlide) -> None:
     """The talk's points under its message (guide.yaml `deck.summary_title`, else
     `labels.summary`), each without its full stop: guide.yaml's `deck.recap` (the three a
     presenter says at the end), else one line per chapter shown: its point (`recap:`),
-    else its `deck:` line, else its first takeaway. The chapters' lines `deck.recap`
+    else its `deck:` line, else its first takeaway that does not speak to a reader
+    ("This handbook explains...": spoken.reader_word). The chapters' lines `deck.recap`
     leaves out are said in the notes (where none are written). With no line at all there
     is no summary slide (never an empty one)."""
     lang = deck.lang
     lines, said = [], []
     for chapter in deck.agenda_chapters():
-        first = next((b.items[0] for b in chapter.blocks if b.type == "takeaways"), None)
+        first = next((item for b in chapter.blocks if isinstance(b, Takeaways)
+                      for item in b.items if not deck.guide.spoken.reader_word(item)), None)
         text = chapter.recap or chapter.deck or first
         if text:  # a bullet without its full stop; said as the sentence it is
             lines.append(Para(typed_spans(shown_line(text), lang) if chapter.recap

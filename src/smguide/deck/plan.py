@@ -27,6 +27,7 @@ from smguide.errors import ContentError, Problem, Where, counted
 from smguide.io.modelcache import cached_model, keep_model, model_key
 from smguide.model.base import Strict
 from smguide.model.guide import Block, Chapter, Guide
+from smguide.model.spoken import Spoken
 from smguide.sources.validate import validate
 from smguide.sources.yamlsource import YamlProblem, parse_yaml
 
@@ -81,7 +82,7 @@ def render_plan(guide: Guide, templates: Path | None) -> str:
     env.finalize = yaml_scalar
     return render(env, PLAN_TEMPLATE, guide=guide, labels=guide.labels,
                   chapters=guide.chapters, slide_blocks=SLIDE_BLOCKS,
-                  deck_blocks=[deck_blocks(c) for c in guide.chapters],
+                  deck_blocks=[deck_blocks(c, guide.spoken) for c in guide.chapters],
                   deck_titles=[deck_title(c) for c in guide.chapters])
 
 
@@ -97,16 +98,47 @@ def shown_line(text: str) -> str:
     return line[:-1] if line.endswith(".") and not line.endswith("..") else line
 
 
-def on_slides(block: Block) -> bool:
+def on_slides(block: Block, spoken: Spoken | None = None) -> bool:
     """Does the built-in plan show this block? Its types above, and any block whose
-    author wrote what its slide says (`slide:`); never one with `slide: false`."""
+    author wrote what its slide says (`slide:`); never one with `slide: false`, nor
+    (given the guide's `spoken`) a list whose every item speaks to a reader."""
     slide = getattr(block, "slide", None)
+    if spoken is not None and block.type in LISTS and slide is None and \
+            len(left_out(block, spoken)) == len(block.items):  # type: ignore[union-attr]
+        return False
     return slide is not False and (block.type in SHOWN or slide is not None)
 
 
-def deck_blocks(chapter: Chapter) -> list[tuple[int, Block]]:
+def deck_blocks(chapter: Chapter, spoken: Spoken | None = None) -> list[tuple[int, Block]]:
     """(number, block) of the chapter's blocks the built-in plan shows, in order."""
-    return [(n, block) for n, block in enumerate(chapter.blocks, 1) if on_slides(block)]
+    return [(n, block) for n, block in enumerate(chapter.blocks, 1)
+            if on_slides(block, spoken)]
+
+
+LISTS = ("takeaways", "checklist", "questions")  # blocks whose slide shows their items
+SAID = ("callout", "prose")  # blocks whose slide shows their paragraphs
+
+
+def left_out(block: Block, spoken: Spoken) -> dict[int, str]:
+    """What the slide of a block without `slide:` leaves out because it speaks to a
+    reader of a document (`spoken.reader_word`: "Read it in order once", "Before reading
+    this handbook"): {the item's (a list's) or paragraph's (a callout's, prose's) index:
+    the word}. A block with `slide:` shows what its author wrote for the deck: nothing."""
+    if getattr(block, "slide", None) is not None:
+        return {}
+    if block.type in LISTS:
+        texts = list(block.items)  # type: ignore[union-attr]
+    elif block.type in SAID:
+        texts = paragraphs(block.text)  # type: ignore[union-attr]
+    else:
+        return {}
+    found = {n: spoken.reader_word(text) for n, text in enumerate(texts)}
+    return {n: word for n, word in found.items() if word}
+
+
+def paragraphs(text: str) -> list[str]:
+    """A Markdown text's paragraphs, as its slide shows them (blank lines between)."""
+    return [part for part in text.split("\n\n") if part.strip()]
 
 
 # a kept plan: for each slide (kind, layout, chapter, block, title, notes, its line)
