@@ -228,3 +228,21 @@ def test_check_names_the_block_and_the_field_to_add(contents: dict) -> None:
     assert first_week[number - 1].strip().startswith("- Read the current marketing plan")
     assert "give the block slide:" in checklist and "2 of its 9 items" in checklist
     assert len(lines) == 3, lines
+
+
+def test_a_roles_full_lists_are_said_as_sentences(tmp_path: Path) -> None:
+    """The built-in guide without notes keeps its roles' short slide: lists; the notes say
+    the full lists in the language's line around them ("They do 7 things: a, b and c."),
+    never after the column's label with semicolons ("What they do: a; b")."""
+    from tests.deck.test_notes_voice import _without_notes
+
+    content = _without_notes(tmp_path / "content")
+    guide = load_guide(content)
+    role = next(b for c in guide.chapters for b in c.blocks if b.type == "role")
+    notes = [_notes(s) for s in Presentation(str(build(tmp_path / "d.pptx", content))).slides]
+    items = [item.rstrip(".") for item in role.activities]  # type: ignore[union-attr]
+    said = [line for text in notes for line in text.split("\n")
+            if line.startswith(f"They do {len(items)} things: ")]
+    assert len(said) == 1, said
+    assert said[0].endswith(f", and {items[-1]}.") and all(i in said[0] for i in items)
+    assert not any(f"{guide.labels.activities}:" in text for text in notes)

@@ -69,8 +69,8 @@ def role_slides(deck: DeckContext, planned: PlannedSlide, role: Role) -> None:
     shown = _shown(role)
     lists = ([_item(item, lang) for item in shown[0]], [_item(item, lang) for item in shown[1]])
     # what the slides leave out of the block's lists: said in the notes, on the first
-    left_out = [listed(names[n], [Para(spans(item, lang)) for item in items])
-                for n, items in enumerate(full) if items != shown[n]]
+    left_out = [_said(deck, n, names[n], items) for n, items in enumerate(full)
+                if items != shown[n]]
     area = _both_columns(deck, planned)
     header_h = round(HEADER * 914400)
     inner = Area(area.left, area.top + header_h + GAP // 2, area.width,
@@ -322,3 +322,24 @@ def _role_header(deck: DeckContext, slide: Slide, area: Area, height: int, name:
     frame = shape.text_frame
     frame.margin_left = frame.margin_right = 182880
     frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+
+
+def _said(deck: DeckContext, column: int, label: str, items: list[str]) -> str:
+    """A role's full list as a presenter says it: the language's line around it
+    (`spoken.activities`, `spoken.skills`: "They do three things: a, b and c."), the
+    items joined as the language lists them (Babel); without a line, the list after its
+    label ("What they do: a; b.")."""
+    line = (deck.guide.spoken.activities, deck.guide.spoken.skills)[column]
+    lang = deck.lang
+    if not line:
+        return listed(label, [Para(spans(item, lang)) for item in items])
+    from babel.lists import format_list
+
+    from smguide.deck.write import plain
+
+    parts = [plain(item, lang).strip().rstrip(".") for item in items]
+    try:
+        joined = format_list(parts, locale=deck.guide.language.replace("-", "_"))
+    except (ValueError, LookupError):
+        joined = ", ".join(parts)
+    return line.replace("{count}", str(len(parts))).replace("{items}", joined)

@@ -32,6 +32,9 @@ FIELDS = {
     "summary_end": "said after the summary's lead-in",
     "closing": "the closing slide's first line",
     "closing_end": "the closing slide's last line",
+    "activities": 'a role\'s full list of what they do, said where its slide: shows a short '
+                  'one: "{count}" the number of items, "{items}" the items in a list',
+    "skills": "a role's full list of what it takes, said the same way",
     "next": 'the word before the next slide\'s title, where the notes lead on to it '
             '("Next" for "Next: <title>")',
 }
@@ -61,6 +64,8 @@ class SpokenFile(Strict):
     summary_end: Line | None = Field(None, description=FIELDS["summary_end"])
     closing: Line | None = Field(None, description=FIELDS["closing"])
     closing_end: Line | None = Field(None, description=FIELDS["closing_end"])
+    activities: Line | None = Field(None, description=FIELDS["activities"])
+    skills: Line | None = Field(None, description=FIELDS["skills"])
     next: Line | None = Field(None, description=FIELDS["next"])
     reader: list[Word] | None = Field(None, description=READER)
 
@@ -82,6 +87,8 @@ class Spoken(Strict):
     summary_end: str = ""
     closing: str = ""
     closing_end: str = ""
+    activities: str = ""
+    skills: str = ""
     next: str = ""  # "" leads on with an arrow: "→ <title>"
     reader: tuple[str, ...] | list[str] = ()  # words that speak to a document's reader
 
