@@ -4,6 +4,7 @@ others may write to never give a kept value."""
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 from typing import Any
@@ -103,11 +104,15 @@ def test_other_code_does_not_use_a_kept_value(cache: Path, validations: list[Any
 
 def test_a_damaged_file_is_validated_again(cache: Path, validations: list[Any]) -> None:
     first = load_guide(builtin("content"))
+    # beside the models, the files' empty findings are kept as () (modelcache.remembered):
+    # damaged, they are looked for again, which validates nothing
+    models = [file for file in kept(cache)
+              if pickle.loads(file.read_bytes()) != ()]  # noqa: S301 - the test's own files
     for file in kept(cache):
         file.write_bytes(b"not a pickle")
     validations.clear()
     assert load_guide(builtin("content")) == first
-    assert len(validations) == len(kept(cache))
+    assert len(validations) == len(models) > 0
 
 
 def test_a_folder_others_may_write_to_is_not_used(cache: Path,
