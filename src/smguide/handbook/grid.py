@@ -89,6 +89,22 @@ def text_grid(paper: str, brand: Brand, sample: str = "") -> TextGrid:
                     height_mm, OPENING_DROP[paper])
 
 
+# a card set wide (spacing.py): its intro is the card's lead, at the chapter summary's
+# size (of the body), on lines of LEAD_CHARACTERS on average, 75 at most: as wide as the
+# reading measure lets it run in the card (at the card's own size, its lines would stop
+# at two thirds of the card, or run to over 100 characters); the card's padding each side
+# (handbook.css)
+LEAD_SCALE, LEAD_CHARACTERS, CARD_PADDING_MM = 1.12, 70, 5.0
+
+
+def card_lead(grid: TextGrid, em: float) -> float:
+    """How wide (mm) the intro of a card set wide runs: LEAD_CHARACTERS at the brand's
+    average character width `em`, at LEAD_SCALE of the body, or the card's text box
+    (its width less its padding) when that is narrower."""
+    lead = LEAD_CHARACTERS * em * LEAD_SCALE * grid.font_size / PT_PER_MM
+    return round(min(lead, grid.measure + grid.reach - 2 * CARD_PADDING_MM), 1)
+
+
 FALLBACK_EM = 0.47  # Lato's average character width, in ems, over ordinary prose
 ENGLISH = ("Teams work together, and each team needs the others to do its own job well. "
            "The company earns its living when all of them do their part.")

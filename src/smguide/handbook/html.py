@@ -13,7 +13,17 @@ from markupsafe import Markup
 from smguide.errors import Problem, RenderError, Where
 from smguide.handbook.diagram import Diagrams
 from smguide.handbook.endings import Fit
-from smguide.handbook.grid import FOLIO_GAP, PAPERS, PX_PER_MM, TextGrid, face_has, text_grid
+from smguide.handbook.grid import (
+    FOLIO_GAP,
+    LEAD_SCALE,
+    PAPERS,
+    PX_PER_MM,
+    TextGrid,
+    average_character_width,
+    card_lead,
+    face_has,
+    text_grid,
+)
 from smguide.handbook.headings import LETTER_RUNS, running_head, tie_headings
 from smguide.handbook.hyphenation import hyphenator
 from smguide.handbook.manuscript import Manuscript, PrintSpec
@@ -309,7 +319,9 @@ class HandbookRenderer:
             "size": size, "font_size": grid.font_size, "small": small,
             "margin_top": f"{top:g}mm", "margin_bottom": f"{bottom:g}mm",
             "margin_inner": f"{inner:g}mm", "margin_outer": f"{outer:g}mm",
-            "measure": f"{grid.measure:g}mm", "drop": f"{grid.drop:g}mm",
+            "drop": f"{grid.drop:g}mm",
+            "lead": f"{card_lead(grid, average_character_width(self.brand)):g}mm",
+            "lead_size": f"{LEAD_SCALE * grid.font_size:g}pt",
             "reach": f"{-grid.reach:g}mm", "wide": f"{grid.measure + grid.reach:g}mm",
             "cover_margin": "18mm 16mm" if small else "28mm 24mm",
             "cover_height": f"{height_mm - (36 if small else 56) - 1:g}mm",

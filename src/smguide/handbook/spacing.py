@@ -108,8 +108,10 @@ def _spacing(anchor: str, variant: str) -> str:
             ", ".join(f"{block} > {box}" for box in WIDE_BOXES)
             + " { margin-right: var(--reach, 0); }",
             f"{block} > table.comparison {{ width: var(--wide, 100%); }}",
-            f"{block} > .role .role-mission {{ max-width: var(--measure, none); "
-            "box-sizing: border-box; }",
+            # its intro the card's lead (grid.card_lead), no taller than the card's intro
+            # at its own size by more than a few points: the line closer, the padding less
+            f"{block} > .role .role-mission {{ font-size: var(--lead-size, 1em); "
+            "line-height: 1.3; padding-top: 2.2mm; max-width: var(--lead, none); }",
             f"{block} > ul.checklist {{ display: grid; grid-template-columns: "
             f"minmax(0, 1fr) minmax(0, 1fr); column-gap: {CHECKLIST_GAP}; }}",
             f"{block} > ul.checklist > li {{ padding: 1mm 0 1mm 7mm; }}",
