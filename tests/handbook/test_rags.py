@@ -11,6 +11,8 @@ from smguide.handbook.rags import (
     SETTINGS,
     SHY,
     Body,
+    Set,
+    _whole,
     edited,
     edited_as_kept,
     even_rags,
@@ -81,3 +83,20 @@ def test_a_paragraph_is_found_in_the_html_by_its_text_and_edited_there() -> None
     markup = edited(html, {at: ((0.0128, 0.0025, False), first)})
     assert markup[at:].startswith('<p style="word-spacing: 0.0128em; letter-spacing: '
                                   '0.0025em">Marketing')
+
+
+def test_a_setting_that_breaks_the_word_before_the_last_line_is_tried_with_it_whole() -> None:
+    """A wider setting that takes a lone last word's fault away but ends the line before
+    the last in a hyphen ("meis-" / "ten zurückkehren.") is tried again with that word
+    kept whole; one that does not end better is not."""
+    first = Set("t", "p", ("das Glossar sind die Seiten, zu denen die meisten immer wieder",
+                           "zurückkehren."), (3, 3), 1, False)
+    now = Set("t", "p", (f"das Glossar sind die Seiten, zu denen die meis{SHY}\u2010",
+                         "ten immer wieder zurückkehren."), (3, 3), 0, True)
+    assert _whole(now, first, first) == f"meis{SHY}ten"
+    assert _whole(Set("t", "p", now.lines, (3, 3), 1, True), first, first) is None
+    assert _whole(Set("t", "p", now.lines, (3, 4), 0, True), first, first) is None
+    html = f"<p>zu denen die meis{SHY}ten im{SHY}mer wie{SHY}der zu{SHY}rück{SHY}keh{SHY}ren.</p>"
+    both = edited(html, {0: ((0.0, 0.0, False), Set("t", "p", (), (), 0, False,
+                                                   ending=f"meis{SHY}ten wie{SHY}der"))})
+    assert both == f"<p>zu denen die meisten im{SHY}mer wieder zu{SHY}rück{SHY}keh{SHY}ren.</p>"

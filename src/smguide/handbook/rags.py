@@ -7,7 +7,9 @@ of the em apart), or with the break at the end of its third line from the end ta
 back, so that a word goes down to its last line; the last word of the line before the
 last is then kept whole (a break there would end that line in a hyphen). The first
 setting that ends its lines better is kept (`candidates`: the lightest that would push
-that word down, measured on its lines).
+that word down, measured on its lines). A setting that ends the lines better but breaks
+a word at the end of the line before the last ("meis-" / "ten zurückkehren.") is tried
+again with that word kept whole, in the next round.
 
 Only a setting with as many lines as before, each paragraph on the pages it was on, is
 kept: the pages stay as the fitting made them (fitting.py), and a paragraph's line breaks
@@ -31,7 +33,7 @@ import html as entities
 import re
 import statistics
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from smguide.handbook.breaks import MOST_IN_A_ROW, SHY
@@ -248,7 +250,7 @@ def edited(html: str, edits: dict[int, tuple[Edit, Set]]) -> str:
         (words, letters, back), paragraph = edits[at]
         end = html.find(f"</{paragraph.tag}>", at)
         end = end if end >= 0 else len(html)
-        for whole in (paragraph.ending, paragraph.broken if back else ""):
+        for whole in (*paragraph.ending.split(" "), paragraph.broken if back else ""):
             word = html.rfind(whole, at, end) if whole else -1
             if word >= 0:
                 html = html[:word] + whole.replace(SHY, "") + html[word + len(whole):]
@@ -314,41 +316,60 @@ def even_rags(document: Any, html: str, render: Callable[[str], Any]
     best, laid = _tried(html, pending, render)
     if not best:
         return document, html, []
-    edits = {at: (edit, pending[at]) for at, (edit, _) in best.items()}
+    edits = {at: (edit, on) for at, (edit, _, on) in best.items()}
     markup = edited(html, edits)
     final = laid[1] if laid is not None and laid[0] == markup else render(markup)
     now = paragraphs(final)
     after = _by_place(now, {p.text: at for at, p in pending.items()})
     if [p.pages for p in now] != [p.pages for p in before] or any(
-            at not in after or after[at].lines != got.lines for at, (_, got) in best.items()):
+            at not in after or after[at].lines != got.lines for at, (_, got, _) in best.items()):
         return document, html, []  # it did not come out as tried
     return final, markup, kept(edits)
 
 
 def _tried(html: str, pending: dict[int, Set], render: Callable[[str], Any]
-           ) -> tuple[dict[int, tuple[Edit, Set]], tuple[str, Any] | None]:
+           ) -> tuple[dict[int, tuple[Edit, Set, Set]], tuple[str, Any] | None]:
     """Each pending paragraph's candidates tried, one a round for all of them (those
     kept so far set as kept): the best edit of each that came out better, with how it
-    came out; and the last layout made, with its HTML."""
+    came out and the paragraph it was made on; and the last layout made, with its HTML.
+    An edit that ends the lines better but breaks a word at the end of the line before
+    the last is tried again with that word kept whole (`_whole`), in the next round."""
     texts = {p.text: at for at, p in pending.items()}
-    tries = {at: candidates(p) for at, p in pending.items()}
-    best: dict[int, tuple[Edit, Set]] = {}  # start tag -> (edit, how it came out)
+    tries = {at: [(edit, p) for edit in candidates(p)] for at, p in pending.items()}
+    best: dict[int, tuple[Edit, Set, Set]] = {}  # start tag -> (edit, how it came out, on)
     laid: tuple[str, Any] | None = None
     for turn in range(ROUNDS):
         trying = {at: tries[at][turn] for at, p in pending.items()
                   if turn < len(tries[at]) and (best[at][1] if at in best else p).faults}
         if not trying:
             break
-        edits = {at: edit for at, (edit, _) in best.items()} | trying
-        markup = edited(html, {at: (edit, pending[at]) for at, edit in edits.items()})
+        edits = {at: (edit, on) for at, (edit, _, on) in best.items()} | trying
+        markup = edited(html, edits)
         laid = markup, render(markup)
         found = _by_place(paragraphs(laid[1]), texts)
-        for at, edit in trying.items():
+        for at, (edit, on) in trying.items():
             now = found.get(at)
             was = best[at][1] if at in best else pending[at]
-            if now is not None and _better(now, was, pending[at]):
-                best[at] = edit, now
+            if now is None:
+                continue
+            if _better(now, was, pending[at]):
+                best[at] = edit, now, on
+            elif (whole := _whole(now, was, pending[at])) is not None:
+                tries[at].insert(turn + 1, (edit, replace(on, ending=" ".join(
+                    w for w in (on.ending, whole) if w))))
     return best, laid
+
+
+def _whole(now: Set, was: Set, first: Set) -> str | None:
+    """The word broken at the end of `now`'s line before the last (as in the text, with
+    its soft hyphens), when that break is all that keeps `now` from being better."""
+    if not (now.faults < was.faults and len(now.lines) == len(first.lines)
+            and now.pages == first.pages and now.hyphen_fault and len(now.lines) > 1
+            and _hyphenated(now.lines[-2])):
+        return None
+    head = re.split(r"[ \u00a0]", now.lines[-2][:-1])[-1]
+    tail = re.split(r"[ \u00a0]", now.lines[-1], maxsplit=1)[0]
+    return head + tail if head and tail and " " not in head + tail else None
 
 
 def _by_place(found: list[Set], places: dict[str, int]) -> dict[int, Set]:
