@@ -1006,7 +1006,7 @@ def test_a_short_quoted_term_is_never_hyphenated() -> None:
 
     de = ("„", "“", "‚", "‘")
     assert shown("<p>oder „Vertrieb“ und meint ein Werbeplakat, wie jeden Tag.</p>", german,
-                 de) == ("<p>oder „Vertrieb“ und meint ein Wer~be~plakat, wie jeden"
+                 de) == ("<p>oder „Vertrieb“ und meint ein Werbe~plakat, wie jeden"
                         "\u00a0Tag.</p>")
     assert "„irgendwas mit Kunden“" in shown(
         "<p>dass beide „irgendwas mit Kunden“ machen, wie es bleibt.</p>", german, de)

@@ -17,8 +17,8 @@ syllable of its head ("Vertriebsmitar-" / "beiter"). The first level marks prefi
 when the part before it, from the mark before, has at least MAIN_PART letters
 ("vertriebs" after "ver"). After a word's first main joint only main joints are offered:
 the layout takes the last break that fits, so a line that reaches a joint ends there,
-and one that does not breaks at a syllable of the first part as before ("Ver-" /
-"triebsteam" when "Vertriebs-" does not fit).
+and one that does not breaks at a syllable of the first part as before ("Kun-" /
+"dendatenbank" when "Kunden-" does not fit), but in a listed compound (below).
 
 No ligature across a mark of the first level (Duden: "Auflage", "aufbauen" are set
 without their fl and fb ligatures): `hyphenator` puts a zero-width non-joiner (U+200C)
@@ -30,7 +30,10 @@ letters and not inside a doubled letter, counts as a joint too (a ligature left 
 inside a part is never wrong in German; one across a joint is). Nor does it know every
 compound's joint ("Zeitrahmen" would be offered as "Zeit-rah-men", and break "Zeitrah-" /
 "men"): a short list of such compounds for the language (assets/joints/LANG.txt, each
-with a | at its joints) gives the joints of a word that holds one, as main joints.
+with a | at its joints) gives the joints of a word that holds one, as main joints, and
+inside a listed compound its joints are the only breaks: "Vertriebs-" / "team", never
+"Ver-" / "triebsteam" or "Marke-" / "tingpläne" (a designer breaks a compound at its
+joint or leaves it whole).
 It has no glyph and no text in
 the PDF: the words read back whole ("aufbauen"), and a soft hyphen next to it is not
 inside a ligature, so that break is kept (handbook/typeset.py takes out a soft hyphen
@@ -94,13 +97,21 @@ def listed_compounds(language: str) -> Compounds:
 
 def _listed(word: str, compounds: Compounds) -> set[int]:
     """The joints of the listed compounds that `word` (lower case) holds."""
+    return _in_listed(word, compounds)[0]
+
+
+def _in_listed(word: str, compounds: Compounds) -> tuple[set[int], set[int]]:
+    """The joints of the listed compounds that `word` (lower case) holds, and the other
+    places inside them (where it never breaks)."""
     found: set[int] = set()
+    inside: set[int] = set()
     for whole, joints in compounds:
         start = word.find(whole)
         while start >= 0:
             found.update(start + j for j in joints)
+            inside.update(range(start + 1, start + len(whole)))
             start = word.find(whole, start + 1)
-    return found
+    return found, inside - found
 
 
 def two_level(path: Path, base: Any, compounds: Compounds = ()) -> Any | None:
@@ -131,8 +142,9 @@ def two_level(path: Path, base: Any, compounds: Compounds = ()) -> Any | None:
             word = word.lower()
             found = self.cache.get(word)
             if found is None:
+                listed, closed = _in_listed(word, compounds)
                 found = self.cache[word] = _positions(word, self.parts, self.syllables,
-                                                      self.edge, _listed(word, compounds))
+                                                      self.edge, listed, closed)
             return found
 
         def joints(self, word: str) -> list[int]:
@@ -161,14 +173,16 @@ def _joints(word: str, parts: Any) -> list[int]:
 
 
 def _positions(word: str, parts: Any, syllables: Any, edge: int,
-               listed: set[int] | None = None) -> list[Any]:
+               listed: set[int] | None = None, closed: set[int] | None = None
+               ) -> list[Any]:
     """The word's breaks: its parts' syllables, at least `edge` letters from a part's
     edges, and its joints (the first level's, and `listed`: a listed compound's, which
-    count as main joints)."""
+    count as main joints); none at `closed` (inside a listed compound, off its joints)."""
     from pyphen import DataInt
 
     listed = {j for j in listed or () if 0 < j < len(word)}
-    joints = sorted(set(_joints(word, parts)) | listed)
+    closed = closed or set()
+    joints = sorted((set(_joints(word, parts)) - closed) | listed)
     breaks = set(joints)
     for start, end in zip([0, *joints], [*joints, len(word)], strict=True):
         part = word[start:end]
@@ -178,6 +192,7 @@ def _positions(word: str, parts: Any, syllables: Any, edge: int,
             if j - before >= MAIN_PART or j in listed]
     if main:  # after the first main joint, only main joints
         breaks = {p for p in breaks if p <= main[0] or p in main}
+    breaks -= closed
     kept: list[int] = []
     for point in sorted(breaks):  # a piece without a vowel joins the piece before it
         if not VOWELS & set(word[kept[-1] if kept else 0:point]):
