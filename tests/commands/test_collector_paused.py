@@ -46,3 +46,35 @@ def test_it_is_on_again_after_refused_content_and_stays_off_if_it_was(tmp_path: 
         assert not gc.isenabled()  # a caller's own choice is kept
     finally:
         gc.enable()
+
+
+def test_what_the_block_made_is_left_to_the_collector_s_oldest_generation() -> None:
+    # the collector's next run after the block would otherwise go through every object
+    # made in it (the model's modules, Pydantic's), which live until the command ends
+    class Node:
+        pass
+
+    with collector_paused():
+        made = Node()
+        made.itself = made  # type: ignore[attr-defined]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0  # moved, not kept out of the collector for good
+
+    def holds(generation: int) -> bool:
+        return any(found is made for found in gc.get_objects(generation))
+
+    assert holds(2)
+    assert not holds(0) and not holds(1)
+
+
+def test_no_collector_run_goes_through_a_command_s_objects_as_python_exits() -> None:
+    import subprocess
+    import sys
+
+    # atexit runs its functions last registered first: this one runs after the CLI's
+    code = ("import atexit, gc\n"
+            "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0))\n"
+            "import smguide.cli\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "frozen True"

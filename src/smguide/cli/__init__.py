@@ -11,6 +11,9 @@ them, so `smguide --help` stays fast.
 
 from __future__ import annotations
 
+import atexit
+import gc
+
 import click
 
 from smguide import __version__
@@ -46,6 +49,11 @@ def main(ctx: click.Context, quiet: bool, verbose: int) -> None:
     """
     ctx.obj = Say(0 if quiet else 1 + verbose)
 
+
+# a command's objects live until it ends: the collector's run as Python exits would only
+# go through them (about 0.04 s of CPU after `smguide slides`); what is written is closed
+# before (io.atomic), and the render children exit without it anyway
+atexit.register(gc.freeze)
 
 for _command in (pdf, slides, build, check, preflight, init, preview, docs, fonts, schema):
     main.add_command(_command)
