@@ -385,6 +385,14 @@ def test_a_small_subtitle_box_keeps_what_fits_and_says_what_was_left_out(tmp_pat
     left, top, width = subtitle.left, subtitle.top, subtitle.width
     subtitle.left, subtitle.top, subtitle.width = left, top, width
     subtitle.height = 914400 * 45 // 100  # room for a line or two
+    # and no room to grow into: a title box of one line over it, a footer under it
+    title = next(ph for ph in title_layout.placeholders if ph.placeholder_format.idx == 0)
+    title.left, title.width = title.left, title.width
+    title.top, title.height = top - 914400 * 9 // 10, 914400 * 8 // 10
+    for ph in title_layout.placeholders:
+        if ph.placeholder_format.idx not in (0, 1):
+            ph.left, ph.width, ph.height = ph.left, ph.width, ph.height
+            ph.top = top + subtitle.height + 914400 // 4
     prs.save(str(tmp_path / "small.pptx"))
     renderer = DeckRenderer(GUIDE, BRAND, DeckOptions(template=tmp_path / "small.pptx"))
     data, _ = renderer.render()
@@ -397,7 +405,7 @@ def test_a_small_subtitle_box_keeps_what_fits_and_says_what_was_left_out(tmp_pat
     assert len(left_out) == 1 and left_out[0].file == str(tmp_path / "small.pptx")
     assert left_out[0].severity == "warning" and left_out[0].line is None
     # the box of the centred lines takes the title's box across: 8.5 in (was 7.0)
-    assert "(8.5 x 0.4 in)" in left_out[0].message
+    assert "(8.5 x 0.5 in)" in left_out[0].message
     assert left_out[0].message.endswith("the edition")
 
 

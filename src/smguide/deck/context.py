@@ -249,9 +249,10 @@ class DeckContext:
         return continues or f"{title} ({self.guide.labels.continued})"
 
     def fit_slide(self, planned: PlannedSlide, title: str, page: int = 0,
-                  continues: str | None = None) -> None:
+                  continues: str | None = None) -> float:
         """What new_slide measures, without a slide (while fitting): `on_page` is told,
-        the slide counted and its title fitted to the title placeholder it would get."""
+        the slide counted and its title fitted to the title placeholder it would get (the
+        size it gets, returned)."""
         if self.on_page is not None:
             self.on_page(planned, page)
         self._fitted += 1
@@ -259,7 +260,7 @@ class DeckContext:
         kind = planned.kind if planned.kind in TITLE_SIZES else "slide"
         eyebrow = eyebrow_of(self, planned, title)
         box, shape = self.title_box(planned)
-        title_size(self, title, kind, planned, eyebrow, box, shape)
+        return title_size(self, title, kind, planned, eyebrow, box, shape)[0]
 
     def title_box(self, planned: PlannedSlide) -> tuple[Box, Any]:
         """(text frame, shape or area) of the title a slide on the planned layout gets,

@@ -109,10 +109,13 @@ def fit_into(deck: DeckContext, shape: Any, paras: list[Para], base: float, mini
 
 
 def fit_target(deck: DeckContext, planned: PlannedSlide, paras: list[Para], base: float,
-               minimum: float, optional: int = 0, movable: bool = True) -> list[Para]:
+               minimum: float, optional: int = 0, movable: bool = True,
+               room: Box | None = None) -> list[Para]:
     """fit_into the slide's text target without a slide (while fitting): the paragraphs
-    left out, or the same refusal; `movable`: as fit_into given the slide."""
+    left out, or the same refusal; `movable`: as fit_into given the slide; `room`: the
+    target's frame as the slide grows it (subtitle.room_for)."""
     box, placeholder = deck.target_box(planned)
+    box = room or box
     keep, _, _ = measure_into(deck, box, placeholder, paras, base, minimum, planned,
                               optional, movable, box)
     return paras[keep:]

@@ -3,6 +3,7 @@ and closing, and the logo on the title and closing slides."""
 
 from __future__ import annotations
 
+from math import ceil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,8 +13,17 @@ from smguide.deck.footer import overlap
 from smguide.deck.logo import add_picture
 from smguide.deck.oxml import NS, inches
 from smguide.deck.plan import shown_line
-from smguide.deck.subtitle import anchor_of, distance, place_under, text_extent, under_title
-from smguide.deck.textfit import HEIGHT_MARGIN, Para, Span, text_height
+from smguide.deck.subtitle import (
+    anchor_of,
+    distance,
+    make_room,
+    place_under,
+    room_for,
+    text_extent,
+    under_title,
+    used_height,
+)
+from smguide.deck.textfit import Para, Span
 from smguide.deck.write import bullet_indent, plain, spans, typed_spans
 from smguide.errors import Problem, Where
 from smguide.model.guide import Takeaways
@@ -194,10 +204,14 @@ def _title_block(deck: DeckContext, planned: PlannedSlide, title: str, lines: li
     layout's subtitle box even at 12 pt (on a company template: at 14 pt; where the
     layout sets the box above the title, the title goes first, _title_first)
     are left out from the last, with a warning."""
-    if deck.fitting:
-        deck.fit_slide(planned, title)
+    if deck.fitting:  # in the room the slide's lines get (make_room)
+        title_size = deck.fit_slide(planned, title)
         if lines:
-            fit_target(deck, planned, lines, 24, 12, len(lines) - 1)
+            shown = [Para(typed_spans(title, deck.lang,
+                                      bold=deck.brand.heading_weight >= 600))]
+            room = room_for(deck.target_box(planned)[0], deck.title_box(planned)[0], shown,
+                            title_size, deck.head_fonts)
+            fit_target(deck, planned, lines, 24, 12, len(lines) - 1, room=room)
         return
     slide = deck.new_slide(planned, title, said=said)
     if lines:
@@ -208,6 +222,9 @@ def _title_block(deck: DeckContext, planned: PlannedSlide, title: str, lines: li
             if deck.options.template is not None:
                 base, least = _layout_base(target), 14.0
                 _title_first(deck, slide, slide.shapes.title, target, lines, base)
+            box = deck.box_of(target)  # the lines at the base size, room made for them
+            make_room(deck, slide.shapes.title, target, ceil(
+                used_height(lines, box, base, deck.body_fonts) * 12700) + 1)
         left = fit_into(deck, target, lines, base, least, planned, len(lines) - 1,
                         slide)
         if left:
@@ -221,13 +238,13 @@ def _title_block(deck: DeckContext, planned: PlannedSlide, title: str, lines: li
     place_logo(deck, slide, planned)
 
 
-SUBTITLE_SIZES = (28, 24, 20, 18)  # the line under (or over) a title: the type scale's
+SUBTITLE_SIZES = (24, 20, 18)  # the lines under (or over) a title: the body's size at most
 
 
 def _layout_base(line: Any) -> float:
     """The size to set the lines of a company template's title or closing slide at: the
-    layout's own size for its subtitle (the type scale's step at or under it, 18 to 28
-    pt)."""
+    layout's own size for its subtitle (the type scale's step at or under it, 18 to 24
+    pt: the body's size, as on the built-in theme)."""
     own = _layout_size(line)
     return float(next((size for size in SUBTITLE_SIZES if own is None or size <= own), 18))
 
@@ -252,8 +269,7 @@ def _title_first(deck: DeckContext, slide: Slide, title: Any, line: Any, lines: 
     start, end = text_extent(deck, title)
     gap = distance(title, title_top - (top + height))
     box = deck.box_of(line)
-    need = round((text_height(lines, box.inner_width, size, deck.body_fonts) / HEIGHT_MARGIN
-                  + 2 * box.inset_y) * 12700)
+    need = ceil(used_height(lines, box, size, deck.body_fonts) * 12700) + 1
     ceiling = min(_ceiling(deck, slide, line), top)
     first = max(ceiling, min(top, bottom - need - gap - (end - start)))
     title.left, title.top = Emu(title_left), Emu(first)

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from smguide.deck.fidelity import inherited
 from smguide.deck.placeholders import MASTER_TYPE
-from smguide.deck.textfit import HEIGHT_MARGIN, Para, Span, text_height
-from smguide.deck.write import INSET_Y, frame_box
+from smguide.deck.textfit import HEIGHT_MARGIN, Box, Fonts, Para, Span, text_height
+from smguide.deck.write import frame_box
 
 if TYPE_CHECKING:
     from smguide.deck.context import DeckContext
@@ -72,13 +72,72 @@ def text_extent(deck: DeckContext, title: Any) -> tuple[int, int]:
     size = _size(title)
     if not paras or size is None:
         return int(top), int(top + height)
-    box = frame_box(title)
-    used = min(height, (text_height(paras, box.inner_width, size, deck.head_fonts)
-                        / HEIGHT_MARGIN + 2 * INSET_Y) * EMU_PER_PT)
+    used = min(height, used_height(paras, frame_box(title), size, deck.head_fonts)
+               * EMU_PER_PT)
     anchor = anchor_of(title)
     start = top + height - used if anchor == "b" else \
         top + (height - used) / 2 if anchor == "ctr" else top
     return round(start), round(start + used)
+
+
+def used_height(paras: list[Para], box: Box, size: float, fonts: Fonts) -> float:
+    """Points of a text frame's height its text takes at `size`, with its insets (a
+    little slack kept, as the fitting keeps it)."""
+    return text_height(paras, box.inner_width, size, fonts) / HEIGHT_MARGIN + 2 * box.inset_y
+
+
+def spare_above(deck: DeckContext, title: Any) -> int:
+    """EMU of the title's box on its layout above its text: a layout's title box holds
+    more lines than a short title takes (a bottom-anchored one leaves them empty at its
+    top; a centred one, made to hug its text, half of them)."""
+    start, _ = text_extent(deck, title)
+    top = deck.geometry(title)[1]
+    if title.is_placeholder:
+        own = title.part.slide_layout.placeholders.get(idx=title.placeholder_format.idx)
+        top = own.top if own is not None and own.top is not None else top
+    return max(0, start - top)
+
+
+def make_room(deck: DeckContext, title: Any, line: Any, need: int) -> None:
+    """Where the lines under the title need `need` EMU and their box is shorter, the
+    title and the lines move up together into the title's spare room (spare_above), the
+    title's box hugging its text and the lines' box growing by as much, so the lines
+    keep their size (fitting measures the same room: room_for)."""
+    from pptx.util import Emu
+
+    left, top, width, height = deck.geometry(line)
+    up = max(0, min(need - height, spare_above(deck, title)))
+    down = max(0, min(need - height - up, _floor(deck, line) - (top + height)))
+    if up + down <= 0:
+        return
+    if up:
+        start, end = text_extent(deck, title)
+        title_left, _, title_width, _ = deck.geometry(title)
+        title.left, title.top = Emu(title_left), Emu(start - up)
+        title.width, title.height = Emu(title_width), Emu(end - start)
+    line.left, line.top, line.width, line.height = (Emu(left), Emu(top - up), Emu(width),
+                                                    Emu(height + up + down))
+
+
+def _floor(deck: DeckContext, line: Any) -> int:
+    """How far down the lines' box may grow: to a quarter inch above the first of the
+    layout's shapes under it (a company template's footer), else to the slide's foot
+    less the box's distance from the slide's left edge (the built-in theme's boxes
+    already reach it)."""
+    left, top, width, height = deck.geometry(line)
+    floor = (deck.prs.slide_height or 0) - left
+    for shape in line.part.slide_layout.shapes if line.is_placeholder else ():
+        if shape.top is not None and shape.height and shape.top >= top + height and \
+                shape.left < left + width and shape.left + shape.width > left:
+            floor = min(floor, shape.top - 228600)
+    return int(floor)
+
+
+def room_for(box: Box, title_box: Box, title: list[Para], size: float, fonts: Fonts) -> Box:
+    """The room the lines under a title have (`box`, their frame), without a slide: grown
+    by the title's box's spare room above its text at `size`, as make_room grows it."""
+    spare = max(0.0, title_box.height - used_height(title, title_box, size, fonts))
+    return Box(box.width, box.height + spare, box.inset_x, box.inset_y)
 
 
 def _lines(paragraph: Any) -> list[Para]:
