@@ -144,7 +144,8 @@ class Report:
     diagram_label_pt: float
     opener_depths: list[float] = field(default_factory=list)  # numbered chapters' titles, pt
     page_turn_hyphens: list[str] = field(default_factory=list)  # words split by a page turn
-    ladders: list[str] = field(default_factory=list)  # 3 or more hyphenated lines in a row
+    # 3 or more hyphenated lines in a row, or in one paragraph on a page
+    ladders: list[str] = field(default_factory=list)
     # a heading ending on a line of one short word, a chapter title on one of one word
     heading_runts: list[str] = field(default_factory=list)
     # a paragraph's second-to-last line ending in a hyphen (TeX's \finalhyphendemerits)
@@ -751,9 +752,10 @@ NO_HYPHENS = ("H1", "H2", "H3", "H4", "TD", "TH", "Lbl", "Caption")  # never hyp
 def _hyphenation(blocks: list[Node], continued_from: dict[int, Node],
                  compounds: set[str]) -> tuple[list[str], int, list[str], list[str]]:
     """Faults at line ends that end in a hyphen: too short a word or fragment, a break in
-    a heading, table cell or label, a break at a compound's own hyphen or in a compound;
-    the number of hyphenated lines; the ladders, more than two hyphenated lines in a
-    row (in one block); and the words broken ("activi-ties")."""
+    a heading, table cell, label or bold run (a lead-in), a break at a compound's own
+    hyphen or in a compound; the number of hyphenated lines; the ladders, more than two
+    hyphenated lines in a row or in one block on a page; and the words broken
+    ("activi-ties")."""
     faults: list[str] = []
     ladders: list[str] = []
     broken: list[str] = []
@@ -762,6 +764,7 @@ def _hyphenation(blocks: list[Node], continued_from: dict[int, Node],
     for block in blocks:
         lines = block.lines
         run = 0
+        on_page: dict[int, int] = {}  # page -> the block's hyphenated lines there
         for i, line in enumerate(lines[:-1]):
             text = line.text
             if not text.endswith(HYPHENS) or text.endswith((" -", "--")):
@@ -769,9 +772,13 @@ def _hyphenation(blocks: list[Node], continued_from: dict[int, Node],
                 continue
             count += 1
             run += 1
+            on_page[line.page] = on_page.get(line.page, 0) + 1
             if run == 3:
                 ladders.append(f"p{line.page + 1}: three hyphenated lines in a row, "
                                f"the third “{text[-20:]}”")
+            elif on_page[line.page] == 3:
+                ladders.append(f"p{line.page + 1}: three hyphenated lines in one "
+                               f"paragraph, the third “{text[-20:]}”")
             left = text.split()[-1]
             right = lines[i + 1].text.split()[0] if lines[i + 1].text.split() else ""
             where = f"p{line.page + 1}: “{left}{right}”"

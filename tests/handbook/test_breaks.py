@@ -19,7 +19,9 @@ def test_which_breaks_are_taken_back() -> None:
     lines = [Line(0, None), Line(0, 0), Line(0, 1), Line(0, 2), Line(0, 3),  # a ladder
              Line(0, None), Line(0, 5), Line(1, None),  # a page turn after the 6th
              Line(1, 6), Line(1, 7), Line(1, None)]  # two in a row: kept
-    assert to_take_back(lines) == {2, 5}
+    # (one paragraph: after its third, taken back, the fourth and the sixth would be its
+    # third on the page too)
+    assert to_take_back(lines) == {2, 3, 5}
     assert to_take_back([]) == set()  # a document without lines (none read)
     # the line before a paragraph's last: taken back; before a page's last line of a
     # paragraph that goes on overleaf: kept (that line is not the paragraph's last)
@@ -27,6 +29,18 @@ def test_which_breaks_are_taken_back() -> None:
                  Line(0, 1, 2), Line(0, None, 2, True), Line(1, None, 2), Line(1, 2, 2),
                  Line(1, None, 2), Line(1, None, 2, True)]
     assert to_take_back(paragraph) == {0}
+
+
+def test_at_most_two_hyphenated_lines_in_a_paragraph_on_a_page() -> None:
+    """A paragraph's third hyphenated line on a page goes, also when they are not in a
+    row (the German A4 had three in one paragraph on p16); overleaf it may have two
+    more, and another paragraph has its own two."""
+    lines = [Line(0, 0, 1), Line(0, None, 1), Line(0, 1, 1), Line(0, None, 1),
+             Line(0, 2, 1), Line(0, None, 1), Line(0, None, 1),
+             Line(0, 3, 2), Line(0, None, 2), Line(0, 4, 2), Line(0, None, 2),
+             Line(0, None, 2), Line(1, None, 2), Line(1, 5, 2), Line(1, None, 2),
+             Line(1, 6, 2), Line(1, None, 2), Line(1, None, 2, True)]
+    assert to_take_back(lines) == {2}
 
 
 def test_a_word_loses_all_its_soft_hyphens_and_only_it() -> None:

@@ -90,3 +90,14 @@ def test_the_german_handbook_breaks_listed_compounds_at_their_joints(
                 inside = start < at < start + len(whole)
                 assert not inside or at - start in joints, broken
         assert broken not in WRONG_BREAKS
+
+
+def test_short_function_words_are_never_hyphenated() -> None:
+    """„die-“ / „ses“ (German A4, p16): the language's short function words
+    (assets/unbroken/de.txt, en.txt) have no break, in any case; other words as before."""
+    for word in ("dieses", "Dieses", "jemandem", "keiner", "zwischen", "außerhalb"):
+        assert _breaks(word) == set(), word
+    assert _breaks("Kunden") == {3}
+    english = hyphenator("en")
+    assert english is not None and SOFT_HYPHEN not in english("between")
+    assert SOFT_HYPHEN in english("customers")

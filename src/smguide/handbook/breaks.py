@@ -1,14 +1,17 @@
 """Hyphens taken back after layout, as a typesetter takes them back: no word hyphenated
-across a page turn, at most two hyphenated lines in a row, and none at the end of a
-paragraph's line before its last (TeX's \\finalhyphendemerits, the German compositor's
-"keine Trennung in der vorletzten Zeile": the last line would open with a word's end).
+across a page turn, at most two hyphenated lines in a row and two in one paragraph on a
+page (a designer's limit: three in a short paragraph read as a ladder), and none at the
+end of a paragraph's line before its last (TeX's \\finalhyphendemerits, the German
+compositor's "keine Trennung in der vorletzten Zeile": the last line would open with a
+word's end).
 
 The text comes with every place a word may break written in as a soft hyphen
 (handbook/typeset.py), so one break can be taken back without touching the others: the
 soft hyphens of that one word are removed from the HTML and the document is laid out
 again. Which breaks to take back is read from the laid-out lines: a line that ends at a
 soft hyphen (the hyphen WeasyPrint adds after it) and whose next line is on another page,
-or is its paragraph's last, or that is the third of three such lines in a row. Lines are
+or is its paragraph's last, or that is the third of three such lines in a row or in its
+paragraph on a page. Lines are
 counted in the flow's order, soft hyphens too: the n-th soft hyphen of the laid-out text
 is the n-th of the HTML's body (when the two counts differ, nothing is taken back).
 WeasyPrint has no public API for its lines (no `hyphenate-limit-lines` either), so they
@@ -26,7 +29,8 @@ from typing import Any
 SHY = "\u00ad"
 IN_WORD = (SHY, "\u200c")  # not letters, but inside a word: a soft hyphen, a non-joiner
 MOST_IN_A_ROW = 2  # hyphenated lines in a row
-ROUNDS = 3  # layouts at most, to take back the breaks that the first ones made
+MOST_IN_A_PARAGRAPH = 2  # hyphenated lines of one paragraph on one page
+ROUNDS = 4  # layouts at most, to take back the breaks that the first ones made
 TAG = re.compile(r"<[^>]*>")
 
 
@@ -98,22 +102,26 @@ def soft_hyphens(html: str) -> list[int]:
 
 def to_take_back(found: list[Line]) -> set[int]:
     """The soft hyphens whose breaks go: at a page turn, before a paragraph's last line,
-    and the third in a row."""
+    the third in a row and the third of a paragraph on a page."""
     wanted: set[int] = set()
     run = 0
+    kept: dict[tuple[int, int], int] = {}  # (paragraph, page) -> its hyphenated lines
     for i, line in enumerate(found):
         if line.breaks_at is None:
             run = 0
             continue
         run += 1
+        place = (line.block, line.page)
         following = found[i + 1] if i + 1 < len(found) else None
         after = found[i + 2] if i + 2 < len(found) else None
         last = following is not None and following.block == line.block and \
             following.closes and (after is None or after.block != following.block)
         if following is not None and following.page != line.page or last \
-                or run > MOST_IN_A_ROW:
+                or run > MOST_IN_A_ROW or kept.get(place, 0) >= MOST_IN_A_PARAGRAPH:
             wanted.add(line.breaks_at)
             run = 0
+        else:
+            kept[place] = kept.get(place, 0) + 1
     return wanted
 
 

@@ -41,9 +41,11 @@ inside one).
 
 `hyphenator(language)` is what the handbook's text is hyphenated with (handbook/typeset.py
 writes the breaks into the text as soft hyphens): at least 3 letters before and after a
-break. It reads the language's dictionary itself (`dictionary`: Pyphen's file, two
-levels read apart); Pyphen is not changed, and WeasyPrint is never asked to hyphenate
-(the stylesheets set `hyphens: manual`).
+break, and none in the language's short function words (assets/unbroken/LANG.txt:
+"dieses", "jemandem", "between"), which a designer leaves whole. It reads the
+language's dictionary itself (`dictionary`: Pyphen's file, two levels read apart);
+Pyphen is not changed, and WeasyPrint is never asked to hyphenate (the stylesheets set
+`hyphens: manual`).
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ from typing import Any
 from smguide.resources import ASSETS_DIR
 
 JOINTS = ASSETS_DIR / "joints"  # compounds whose joints the dictionaries miss, by language
+UNBROKEN = ASSETS_DIR / "unbroken"  # words never hyphenated, by language
 EDGE = 3  # letters kept before and after a break
 MAIN_PART = 4  # letters the part before a joint has when it is a compound's joint
 SOFT_HYPHEN = "\u00ad"
@@ -93,6 +96,18 @@ def listed_compounds(language: str) -> Compounds:
             ends = [sum(len(p) for p in parts[:i]) for i in range(1, len(parts))]
             found.append(("".join(parts), tuple(ends)))
     return tuple(found)
+
+
+@lru_cache(maxsize=8)
+def unbroken_words(language: str) -> frozenset[str]:
+    """The words never hyphenated in `language` (its primary subtag's list,
+    assets/unbroken/LANG.txt), lower case; none for a language with no list."""
+    name = language.replace("_", "-").split("-")[0].lower()
+    path = UNBROKEN / f"{name}.txt"
+    if not name.isalpha() or not path.is_file():
+        return frozenset()
+    return frozenset(word for line in path.read_text(encoding="utf-8").splitlines()
+                     if (word := line.split("#")[0].strip().lower()))
 
 
 def _listed(word: str, compounds: Compounds) -> set[int]:
@@ -247,10 +262,12 @@ def hyphenator(language: str) -> Callable[[str], str] | None:
     patterns = dictionary(Path(str(pyphen.LANGUAGES[lang])), listed_compounds(lang))
     joints = getattr(patterns, "joints", None)
     english = lang.startswith("en")
+    unbroken = unbroken_words(lang)
 
     @lru_cache(maxsize=4096)
     def soft(word: str) -> str:
-        breaks = {int(p) for p in patterns.positions(word) if EDGE <= p <= len(word) - EDGE}
+        breaks = {int(p) for p in patterns.positions(word) if EDGE <= p <= len(word) - EDGE
+                  } if word.lower() not in unbroken else set()
         if english:  # a vowel that is a syllable of its own ends the line
             breaks -= {p for p in breaks if p + 1 in breaks}
         apart = {j for j in (joints(word) if joints else ()) if _ligates(word, j)}

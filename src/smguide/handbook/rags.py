@@ -16,7 +16,8 @@ kept: the pages stay as the fitting made them (fitting.py), and a paragraph's li
 depend on its width alone, so the paragraphs are tried together, one layout a round (at
 most ROUNDS; the handbook bound from parts lays out again only the chapters a round
 changed). A setting is not kept when it would end the line before the last, or a page's
-last line, in a hyphen, or make three hyphenated lines in a row (breaks.py's rules). The
+last line, in a hyphen, or make three hyphenated lines in a row or in the paragraph on a
+page (breaks.py's rules). The
 handbook is then laid out with the settings kept, and used only when every paragraph
 comes out with the lines its trial had; otherwise it stays as it was. The edits are kept
 with the layout (kept.py), so the same handbook again is laid out once.
@@ -36,7 +37,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from smguide.handbook.breaks import MOST_IN_A_ROW, SHY
+from smguide.handbook.breaks import MOST_IN_A_PARAGRAPH, MOST_IN_A_ROW, SHY
 
 # the settings tried (word spacing and letter spacing added, in em), lighter first: 5 and
 # 10 % of Lato's space (0.256 em), then with a quarter and a half per cent of the em
@@ -143,7 +144,9 @@ def _set(tag: str, laid: list[tuple[int, Any, Any]]) -> Set | None:
     for i, ended in enumerate(ends):
         run = run + 1 if ended else 0
         if ended and (run > MOST_IN_A_ROW or i == len(ends) - 2
-                      or i + 1 < len(ends) and pages[i + 1] != pages[i]):
+                      or i + 1 < len(ends) and pages[i + 1] != pages[i]
+                      or sum(e for e, p in zip(ends, pages, strict=True) if p == pages[i])
+                      > MOST_IN_A_PARAGRAPH):
             hyphen_fault = True
     parent = laid[-2][2]
     slack = parent.content_box_x() + parent.width - rights[-2]
