@@ -120,6 +120,18 @@ def test_practice_cards_are_at_the_largest_size_their_cards_hold(
     assert any(overflows(card) for card in cards), (name, size, "the cards had room")
 
 
+@pytest.mark.parametrize("name", ["en", "de", "dark 4:3", "de 4:3", "template"])
+def test_the_built_in_cards_hold_their_copy_at_the_lists_size(
+        four_decks: dict[str, Any], german_4_3: Any, name: str) -> None:
+    """The built-in guide's practice cards (their `slide:` lines, a few words each) at the
+    lists' 24 pt in English and German, at 16:9 and 4:3 and on the dark template: the
+    German cards and the 4:3 ones were set at 20 pt, their copy too long for 24."""
+    prs = _decks(four_decks, german_4_3)[name]
+    slide = next(s for s in prs.slides if sum(sh.name == "Card" for sh in s.shapes) == 4)
+    sizes = {size for shape in slide.shapes if shape.name == "Card" for size in _sizes(shape)}
+    assert sizes == {24.0}, (name, sizes)
+
+
 def test_a_summary_that_shrinks_to_stay_on_one_slide_shrinks_alone(tmp_path: Path) -> None:
     """Without `deck.recap` the summary has one line a chapter: at 4:3 one of them wraps
     at 24 pt, so the summary (one slide, read as one) is set at 20 pt, and every other
