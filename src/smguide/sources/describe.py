@@ -13,6 +13,7 @@ from pydantic_core import ErrorDetails
 
 from smguide.errors import quote
 from smguide.sources.dates import how_to_write
+from smguide.sources.located import Path_
 from smguide.sources.typeinfo import (
     choices_of,
     explanations,
@@ -24,7 +25,6 @@ from smguide.sources.typeinfo import (
     type_variants,
 )
 from smguide.sources.yamlhints import curly_wrapped
-from smguide.sources.yamlsource import Path_
 
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"  # model.guide.IsoDate's
 

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import re
 import typing
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from smguide.errors import Problem, human_field, quote
-from smguide.sources.describe import Described, closest, describe
-from smguide.sources.typeinfo import explanations
+from smguide.sources.located import Located, Path_
 from smguide.sources.validated import validated
-from smguide.sources.yamlsource import Located, Path_
+
+if TYPE_CHECKING:
+    # imported where a file has a mistake to say: a file without one (most often read
+    # before, its value kept) needs neither them nor the Pydantic types they inspect
+    from smguide.sources.describe import Described
 
 M = TypeVar("M")
 
@@ -33,6 +36,8 @@ def dotted(path: Path_) -> str:
 
 def suggest(word: str, choices: typing.Iterable[str]) -> str:
     """' (did you mean "x"?)' when a close match exists, else ''."""
+    from smguide.sources.describe import closest
+
     meant = closest(word, choices)
     return f" (did you mean {quote(meant)}?)" if meant else ""
 
@@ -54,6 +59,9 @@ def validate(root: type[M] | Any, located: Located,
     try:
         value = validated(root, located.data)
     except ValidationError as exc:
+        from smguide.sources.describe import describe
+        from smguide.sources.typeinfo import explanations
+
         value = None
         helps = explanations(typing.cast(typing.Hashable, root))
         described = _translated(_most_specific([describe(error, root, located.data, helps)
@@ -131,6 +139,8 @@ def _empty_values(located: Located) -> list[Described]:
     for path, (line, column) in located.key_pos.items():
         if _get(located.data, path) is not None:
             continue
+        from smguide.sources.describe import Described  # a mistake to say: see above
+
         written = located.lines[line - 1] if 0 < line <= len(located.lines) else ""
         cut = re.match(r"^\s*(?:-\s+)?([^:#]+):\s+(#.*?)\s*$", written[column - 1:] if
                        column > 0 else written)

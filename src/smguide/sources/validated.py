@@ -14,19 +14,22 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel
 
 from smguide.io.modelcache import cached_model, keep_model, model_key
 from smguide.resources import ASSETS_DIR
 
-_ADAPTERS: dict[object, TypeAdapter[Any]] = {}
+_ADAPTERS: dict[object, Any] = {}  # Pydantic's TypeAdapter of each type
 
 
-def _adapter(root: Any) -> TypeAdapter[Any]:
+def _adapter(root: Any) -> Any:
     """One validator per type, built on first use (building one costs more than using it:
-    a guide of 16 chapter files built 16)."""
+    a guide of 16 chapter files built 16); Pydantic's TypeAdapter is imported then, so a
+    run that validates nothing anew (every value kept) does not import it."""
     adapter = _ADAPTERS.get(root)
     if adapter is None:
+        from pydantic import TypeAdapter
+
         adapter = _ADAPTERS[root] = TypeAdapter(root)
     return adapter
 
@@ -83,10 +86,21 @@ def _modules_of(tp: Any, seen: set[int]) -> set[str]:
 
 def shipped_table(name: str, entry: Any) -> dict[str, Any]:
     """A table smguide ships in its assets (`name`: typography.yaml, spoken.yaml), keyed by
-    language code in lower case, each entry validated as `entry` once (see validated)."""
+    language code in lower case, each entry validated as `entry` once: the value is kept
+    in the user's cache under the file's bytes (io.modelcache), so a run after the first
+    neither parses the file nor imports PyYAML."""
+    root = dict[str, entry]
+    text = (ASSETS_DIR / name).read_bytes()
+    key = model_key(b"shipped table", _type_code(root), text)
+    kept = cached_model(key)
+    if isinstance(kept, dict):
+        return kept
     import yaml
 
     # libyaml's loader where PyYAML has it: the same data, read five times faster
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    raw = yaml.load((ASSETS_DIR / name).read_text(encoding="utf-8"), loader)  # noqa: S506
-    return validated(dict[str, entry], {str(key).lower(): value for key, value in raw.items()})
+    raw = yaml.load(text.decode("utf-8"), loader)  # noqa: S506
+    value: dict[str, Any] = validated(root, {str(key).lower(): value
+                                             for key, value in raw.items()})
+    keep_model(key, value)
+    return value

@@ -13,8 +13,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import yaml
-
 from smguide.errors import quote
 
 CURLY = "“”‘’„‚«»"  # quotes a word processor types; YAML only knows " and '
@@ -166,6 +164,8 @@ def _quote_running_on(text: str, line: int) -> Hint | None:
     """A quote opened and never closed on its line, so that YAML read the lines after it
     as text until the next quote of that kind: the error comes lines later, where the
     quoted text ends in the middle of a line. Found by scanning the file's tokens."""
+    import yaml  # a file with a syntax error: the parser has imported it already
+
     lines = text.splitlines()
     try:
         for token in yaml.scan(text, Loader=yaml.SafeLoader):
