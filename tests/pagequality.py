@@ -786,6 +786,9 @@ def _hyphenation(blocks: list[Node], continued_from: dict[int, Node],
             if block.kind in NO_HYPHENS:
                 faults.append(f"{where} broken in a {block.kind}")
                 continue
+            if _bold(line):
+                faults.append(f"{where} broken in bold (a lead-in or a term)")
+                continue
             head, tail = left[:-1], right
             word = re.sub(r"[^\w-]", "", head + "-" + tail).lower()
             joined = re.sub(r"[^\w-]", "", head + tail).lower()
@@ -801,6 +804,13 @@ def _hyphenation(blocks: list[Node], continued_from: dict[int, Node],
             elif a < 3 or b < 3 or len(re.sub(r"\W", "", joined)) < 6:
                 faults.append(f"{where} leaves {a}+{b} letters")
     return faults, count, ladders, broken
+
+
+def _bold(line: Line) -> bool:
+    """Whether the word a line's hyphen breaks is set in a bold face."""
+    letters = [c for c in sorted(line.chars, key=lambda c: c["x0"]) if c["text"].isalpha()]
+    return bool(letters) and any(weight in str(letters[-1].get("fontname", ""))
+                                 for weight in ("Bold", "Black", "Heavy"))
 
 
 def _contrast(colour: Any) -> float:

@@ -318,6 +318,29 @@ def test_typeset_writes_the_breaks_a_proofreader_accepts() -> None:
         "<p>Die Zusam~men~ar~beit beginnt schon am ersten\u00a0Tag.</p>")
 
 
+def test_bold_lead_ins_and_short_function_words_are_never_hyphenated() -> None:
+    """A paragraph's bold run (its lead-in, a term) is a label: no soft hyphen in it, in
+    any language, and its joints still set apart ("Auf|bauen"); nor in a short function
+    word ("dieses", "jemandem", "between": assets/unbroken/LANG.txt)."""
+    from smguide.handbook.hyphenation import hyphenator
+
+    english, german = hyphenator("en"), hyphenator("de")
+    assert english is not None and german is not None
+
+    def shown(html: str, words: object) -> str:
+        return str(typeset(html, hyphenate=words, apart=words)).replace(  # type: ignore[arg-type]
+            "\u00ad", "~").replace("\u200c", "|")
+
+    assert shown("<p><strong>Sales holds the relationship</strong>: it wins customers "
+                 "everywhere, between the lines.</p>", english) == (
+        "<p><strong>Sales holds the relationship</strong>: it wins cus~tomers every~where, "
+        "between the\u00a0lines.</p>")
+    assert shown("<p>Das erstellt <b>Marketingpläne zum Aufbauen</b> für dieses Team und "
+                 "jemandem Marketingpläne, heute.</p>", german) == (
+        "<p>Das erstellt<b> Marketingpläne zum Auf|bauen</b> für dieses Team und "
+        "jemandem Marketing~pläne, heute.</p>")
+
+
 def test_no_hyphen_on_a_paragraphs_line_before_the_last(report: Report) -> None:
     """A paragraph's last line never opens with the end of a hyphenated word ("Ver-" /
     "trieb bringen."): the word tied to the last one is not hyphenated (typeset.py), and

@@ -21,10 +21,11 @@
   has hyphens of its own, in a short quoted term (QUOTED_WORDS words or fewer between
   the language's quotation marks: „Vertrieb“ is a term, and „Ver-“ / „trieb“ reads as
   two), in a name (the brand's name; in English also a capitalised word
-  inside a sentence), in code, or where a template asks for none (`hyphenate=False`:
-  headings, labels, table cells, takeaways). And a single break can be taken back after
-  layout (handbook/breaks.py: none across a page turn or before a paragraph's last line,
-  at most two hyphenated lines in a row).
+  inside a sentence), in code, in bold (a paragraph's bold lead-in or term is a label:
+  "rela-" / "tionship" in one reads as two words), or where a template asks for none
+  (`hyphenate=False`: headings, labels, table cells, takeaways). And a single break can
+  be taken back after layout (handbook/breaks.py: none across a page turn or before a
+  paragraph's last line, at most two hyphenated lines in a row or in a paragraph).
 - A word that has hyphens of its own ("one-to-one", "E-Mail") is kept whole: a word
   joiner (U+2060) after each of its hyphens forbids a line break there. A character, not
   an element around the word: WeasyPrint breaks a line early before an inline element
@@ -66,6 +67,8 @@ HYPHEN_MIN = 6  # letters a word needs to be hyphenated
 WORD = re.compile(r"(?<![\w&#\u00ad\u2060\ue000-])([^\W\d_]{" + str(HYPHEN_MIN)
                   + r",})(?![\w\u00ad\u2060;-])")
 KEPT = re.compile(KEEP + r"([^\W\d_]+)")  # a word marked to be kept whole
+BOLD = re.compile(r"<(strong|b)[\s>]")  # a bold run: a lead-in or a term, never hyphenated
+BOLD_END = re.compile(r"</(strong|b)\s*>")
 SENTENCE = re.compile(r"(?:^|[.!?:;…]\s+|[\"“„«(]\s*)$")
 
 # WeasyPrint 70 breaks a line after its FIRST word when the text before an inline element
@@ -155,16 +158,33 @@ def _text_parts(parts: list[str]) -> list[int]:
     return found
 
 
+def _bold_parts(parts: list[str]) -> set[int]:
+    """The indexes of `parts` (TAG.split) that are text inside a bold run (BOLD)."""
+    found, depth = set(), 0
+    for i, part in enumerate(parts):
+        if i % 2:
+            if BOLD.match(part):
+                depth += 1
+            elif BOLD_END.match(part):
+                depth = max(0, depth - 1)
+        elif depth:
+            found.add(i)
+    return found
+
+
 def hyphenate_html(html: str, hyphenate: Hyphenate, names: Collection[str] = (),
                    capitalised_names: bool = False) -> str:
     """Soft hyphens into the words of `html`'s text (see `typeset`)."""
     parts = TAG.split(html)
     kept = {name.lower() for name in names}
+    bold = _bold_parts(parts)
     for i in _text_parts(parts):
         text = parts[i]
 
         def soft(match: re.Match[str], text: str = text, i: int = i) -> str:
             word = match.group(1)
+            if i in bold:  # a label: its joints set apart, no break
+                return _apart(hyphenate, word)
             if word.lower() in kept:
                 return word
             if capitalised_names and word[0].isupper() and not _opens_sentence(
