@@ -244,11 +244,12 @@ def short_lists(prs) -> list[tuple[int, object]]:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("name", ["en", "de"])
-def test_a_short_list_uses_its_slide_rather_than_its_top_half(
+def test_a_short_list_is_set_as_its_siblings(
         paths: dict[str, Path], decks: dict, name: str, tmp_path: Path) -> None:
-    """The takeaways, checklist and questions slides, as LibreOffice lays them out: their
-    text reaches down through at least half the room between the title and the footer,
-    at one size: the lists' 24 pt (their items moved apart, the text not made larger)."""
+    """The takeaways, checklist and questions slides, as LibreOffice lays them out: at
+    one size, the lists' 24 pt (not made larger), their text starting at the top of the
+    room between the title and the footer as on every list slide (one grid), and spaced
+    as the others (test_list_spacing): a short list is not spread down its slide."""
     import pdfplumber
 
     prs = decks[name]
@@ -268,8 +269,8 @@ def test_a_short_list_uses_its_slide_rather_than_its_top_half(
             top = (title.top + title.height) / PT
             words = [w for w in document.pages[index].extract_words()
                      if top < w["top"] and w["bottom"] < footer_top]
-            lowest = max(w["bottom"] for w in words)
-            assert (lowest - top) / (footer_top - top) >= 0.5, (title.text, lowest, top)
+            highest = min(w["top"] for w in words)
+            assert (highest - top) / (footer_top - top) <= 0.25, (title.text, highest, top)
             sizes |= {run.font.size.pt for p in slide.placeholders[1].text_frame.paragraphs
                       for run in p.runs}
     assert sizes == {24}, sizes

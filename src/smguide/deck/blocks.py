@@ -25,14 +25,13 @@ from smguide.deck.plan import left_out
 from smguide.deck.roles import role_slides
 from smguide.deck.slides import drop_empty, title_of, too_long
 from smguide.deck.tables import said_rows, table_slides
-from smguide.deck.textfit import Box, Fonts, Page, Para, largest_size, paginate, text_height
+from smguide.deck.textfit import Box, Para, largest_size, paginate, text_height
 from smguide.deck.theme import filled_shape
 from smguide.deck.titles import continuation, places_of
-from smguide.deck.typescale import LIST_TEXT, own_family
+from smguide.deck.typescale import LIST_SPACE, LIST_TEXT, LISTS, lists_of, own_family
 from smguide.deck.write import (
     INSET_X,
     bullet_indent,
-    fill,
     md_paras,
     plain,
     spans,
@@ -59,7 +58,8 @@ if TYPE_CHECKING:
 
 def _list_items(items: Sequence[str], bullet: str, lang: Writing) -> list[Para]:
     indent = bullet_indent(bullet, len(items))
-    return [Para(spans(item, lang), bullet=bullet, number=n, indent=indent, space_before=0.45)
+    return [Para(spans(item, lang), bullet=bullet, number=n, indent=indent,
+                 space_before=LIST_SPACE)
             for n, item in enumerate(items, 1)]
 
 
@@ -73,7 +73,7 @@ def _authored(text: str, lang: Writing, bullet: str = "•") -> list[Para]:
     for p in paras:
         if p.bullet == "•" and bullet != "•":
             p = replace(p, bullet=bullet, indent=bullet_indent(bullet, count))
-        out.append(replace(p, space_before=0.45 if p.bullet else p.space_before))
+        out.append(replace(p, space_before=LIST_SPACE if p.bullet else p.space_before))
     return out
 
 
@@ -160,12 +160,6 @@ def _text_block(deck: DeckContext, planned: PlannedSlide, block: Callout | Prose
 
 PANEL_X, PANEL_Y = 21.6, 14.4  # the takeaways panel's padding, points
 RULE = 0.06  # the accent rule along its left edge, inches
-# a short list, one that would leave most of its slide empty, has its items further
-# apart (at the list size, the type scale's LIST_TEXT): it uses the slide rather than sitting
-# in its top half
-SHORT = 0.72  # a list filling less than this share of its area at the list size is short
-FILL = 0.75  # its items move apart until it fills this share of the area...
-SPREAD = 2.0  # ...but at most this far apart (ems above each item)
 
 
 def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
@@ -180,7 +174,9 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
     agenda, the summary: a list read as one) shrinks to stay on one slide before it is
     continued. A list set under the base size (one item, or a `one_slide` list, that
     does not fit at it) is at its own size: it does not take the deck's other lists
-    down with it (typescale.own_family)."""
+    down with it (typescale.own_family). The items of every list at one size open up by
+    one amount, the most the fullest of them has room for (typescale.LISTS), so the deck's
+    lists are spaced alike."""
     area = deck.area_of(planned)
     lines = list(said) if said is not None else sentences(items)
     index = {id(item): n for n, item in enumerate(items)}
@@ -207,7 +203,6 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
     dots = deck.tones.readable("accent1", behind, large=True)  # bullets: graphics, 3:1
     continues = _continued(deck, planned, title, [page.items for page in pages])
     family = LIST_TEXT if pages[0].size >= sizes[0] else own_family(LIST_TEXT, planned)
-    gap = 0.0 if panel else _continued_gap(pages, room, deck.body_fonts)
     for number, page in enumerate(pages):
         if deck.fitting:
             deck.fit_slide(planned, title, number, continues[number])
@@ -221,12 +216,10 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
                  if p.bullet and (numbers if p.bullet == "#" else dots) != "accent1" else p
                  for p in _first(page.items)]
         shown = [replace(p, tone=text) if text and not p.tone else p for p in shown]
-        spread = _spread(shown, room, deck.body_fonts, page.size) if len(pages) == 1 else \
-            (_apart_by(shown, gap) if gap > 0 else None)
-        deck.scale.fill(family, target, spread or shown, page.size)
+        deck.scale.fill(family, target, shown, page.size, spread_with=lists_of(family),
+                        limits=LISTS)
         if panel:
-            _panel(deck, slide, target, spread or shown, page.size,
-                   (shown, room) if len(pages) == 1 else None)
+            _panel(deck, slide, target, shown, page.size)
         drop_empty(slide)
 
 
@@ -243,61 +236,14 @@ def _continued(deck: DeckContext, planned: PlannedSlide, title: str,
     return out
 
 
-def _spread(paras: list[Para], room: Box, fonts: Fonts, size: float) -> list[Para] | None:
-    """A short list (below SHORT of `room` at `size`) with its items moved apart to fill
-    FILL of the room (at most SPREAD ems apart); None when the list is not short."""
-    width, height = room.inner_width, room.inner_height
-    if text_height(paras, width, size, fonts) >= height * SHORT:
-        return None
-    return _apart(paras, room, fonts, size)
-
-
-def _apart(paras: list[Para], room: Box, fonts: Fonts, size: float) -> list[Para]:
-    """`paras` at `size` with their items moved apart to fill FILL of `room` (at most
-    SPREAD ems apart)."""
-    return _apart_by(paras, _more(paras, room, fonts, size))
-
-
-def _more(paras: list[Para], room: Box, fonts: Fonts, size: float) -> float:
-    """The ems more before each item after the first that make `paras` fill FILL of
-    `room` at `size` (none for a single paragraph)."""
-    if len(paras) < 2:
-        return 0.0
-    width, height = room.inner_width, room.inner_height
-    return (height * FILL - text_height(paras, width, size, fonts)) / (len(paras) - 1) / size
-
-
-def _apart_by(paras: list[Para], more: float) -> list[Para]:
-    """`paras` with `more` ems before each item after the first (at most SPREAD)."""
-    return [p if n == 0 else replace(p, space_before=max(p.space_before, min(
-        SPREAD, p.space_before + more))) for n, p in enumerate(paras)]
-
-
-def _continued_gap(pages: Sequence[Page[Para]], room: Box, fonts: Fonts) -> float:
-    """A continued list's items moved apart by one amount on every slide, the most that
-    keeps its fullest slide within FILL of `room`: the German 4:3 checklist's first three
-    items (of five) left 40 % of their slide empty, its last two more. 0 where a slide is
-    not short, and for a list on one slide (_spread)."""
-    if len(pages) < 2:
-        return 0.0
-    size = pages[0].size
-    texts = [_first(page.items) for page in pages]
-    if any(text_height(paras, room.inner_width, size, fonts) >= room.inner_height * SHORT
-           for paras in texts):
-        return 0.0
-    return max(0.0, min(_more(paras, room, fonts, size) for paras in texts if len(paras) > 1))
-
-
 def _panel(deck: DeckContext, slide: Slide, target: Any, paras: list[Para],
-           size: float, spread: tuple[list[Para], Box] | None = None) -> None:
+           size: float) -> None:
     """The takeaways panel behind `target`'s text: as tall as the text needs, light,
     with the handbook's accent rule, here along its left edge (as the handbook's
     callouts have it): under a slide's title, which has its own short accent bar, a
     rule along the panel's top was a second rule stacked under it; its edges where the title's
     text starts and ends (an inset in from `target`'s), its text PANEL_X further in.
-    `spread`: a one-slide list's items before any were moved apart, and its room: when
-    the type scale sets the list smaller and it is short at that size, its items are
-    moved apart at that size (the panel is not left half empty, the text not shrunk)."""
+    Sized again to the text as the type scale sets it (its size, its items opened up)."""
     from pptx.enum.dml import MSO_THEME_COLOR
     from pptx.util import Emu, Inches, Pt
 
@@ -326,17 +272,7 @@ def _panel(deck: DeckContext, slide: Slide, target: Any, paras: list[Para],
         target._element.addprevious(shape._element)
 
     def resize(common: float) -> None:  # the list's size once the type scale is one
-        shown = paras
-        base, room = spread or (paras, None)
-        if room is not None and common != size and text_height(
-                base, room.inner_width, common, deck.body_fonts) < room.inner_height * SHORT:
-            shown = _apart(base, room, deck.body_fonts, common)
-            insets = (frame.margin_left, frame.margin_right, frame.margin_top,
-                      frame.margin_bottom)
-            fill(target, shown, common)
-            (frame.margin_left, frame.margin_right, frame.margin_top,
-             frame.margin_bottom) = insets
-        shapes[0].height = shapes[1].height = Emu(need(common, shown))
+        shapes[0].height = shapes[1].height = Emu(need(common, deck.scale.shown(target)))
     deck.scale.then_sized(target, resize)
 
 

@@ -4,7 +4,9 @@ slide, and two sizes of body text, LIST_TEXT (lists and sparse slides: the agend
 takeaways, prose, the summary, the role card's header) and DENSE_TEXT (slides that hold more:
 tables, cards). The role cards' columns (ROLE_TEXT) are one of the two: the list size when
 every role card reaches it, else the dense size. The columns of one slide open up their
-list items by one amount to fill their height."""
+list items by one amount to fill their height; the deck's lists (the agenda, checklists,
+takeaways, the summary) at one size open theirs by one amount too, the most their fullest
+slide has room for, so lists of one size are spaced alike on every slide."""
 
 from __future__ import annotations
 
@@ -17,6 +19,15 @@ from smguide.deck.write import fill
 SPREAD = 0.7  # lines a role card's list items may open up by, to fill the card's height
 LIST_TEXT, DENSE_TEXT = "list", "dense"  # the two sizes of body text (families)
 ROLE_TEXT = "role"  # the role cards' columns: LIST_TEXT's size or DENSE_TEXT's (commons)
+LIST_SPACE = 0.5  # lines before each item of a list slide's list (then opened up: LISTS)
+# a list slide's items open up (by one amount for a family's lists) until its fullest slide
+# fills this share of its text's height, by at most this many lines
+LISTS = (0.75, 1.5)
+
+
+def lists_of(family: str) -> tuple[str, str]:
+    """The spread group of a family's list slides: every list at one size."""
+    return ("lists", family)
 
 
 def own_family(family: str, owner: object) -> str:
@@ -33,22 +44,32 @@ class TypeScale:
         self._box_of, self._fonts = box_of, fonts
         self._sized: dict[str, list[tuple[Any, list[Para], float]]] = {}
         self._spread: dict[object, list[int]] = {}  # a slide's columns -> their ids
+        # a spread group -> the share of its height it fills and the most it opens up by
+        self._limits: dict[object, tuple[float, float]] = {}
+        self._shown: dict[int, list[Para]] = {}  # id(shape) -> its paragraphs as set
         # id(shape) -> what follows its text's final size (a panel sized to its text)
         self._then: dict[int, Callable[[float], None]] = {}
         # text that is not one text frame (a table's cells): (size, refill at a size)
         self._others: dict[str, list[tuple[float, Callable[[float], None]]]] = {}
 
     def fill(self, family: str, shape: Any, paras: list[Para], size: float,
-             spread_with: object = None) -> None:
+             spread_with: object = None, limits: tuple[float, float] = (1.0, SPREAD)) -> None:
         """Fill `shape`, remembering it: siblings (every content title, all text of one of
         the two body sizes, LIST_TEXT or DENSE_TEXT) are set to one size at the end (see
         unify). Shapes given the same `spread_with` (the columns of one slide) open up the
         gaps between their list items by one amount once that size is known, so their
-        text fills their height."""
+        text fills their height (`limits`: the share of it, and the most lines they open
+        up by)."""
         fill(shape, paras, size)
         self._sized.setdefault(family, []).append((shape, paras, size))
+        self._shown[id(shape)] = paras
         if spread_with is not None:
             self._spread.setdefault(spread_with, []).append(id(shape))
+            self._limits[spread_with] = limits
+
+    def shown(self, shape: Any) -> list[Para]:
+        """The paragraphs a filled shape's text frame holds (opened up, after unify)."""
+        return self._shown[id(shape)]
 
     def add(self, family: str, size: float, refill: Callable[[float], None]) -> None:
         """Remember text filled at `size` that is not one text frame (a table's cells):
@@ -75,6 +96,7 @@ class TypeScale:
             for shape, paras, size in members:
                 if id(shape) in extra:
                     paras = spread(paras, extra[id(shape)])
+                    self._shown[id(shape)] = paras
                 if size != common or id(shape) in extra:
                     frame = shape.text_frame  # fill() resets the insets: keep them
                     insets = (frame.margin_left, frame.margin_right, frame.margin_top,
@@ -111,14 +133,19 @@ class TypeScale:
 
     def _spread_gaps(self, commons: dict[str, float]) -> dict[int, float]:
         """id(shape) -> the lines added before its list items: for each group of shapes
-        (a slide's columns), the least any of them has room for, up to SPREAD."""
+        (a slide's columns, a family's list slides), the least any of them has room for,
+        to fill its share of their height, up to its most."""
+        from dataclasses import replace
+
         sized = {id(shape): (shape, paras, commons[family])
                  for family, members in self._sized.items() for shape, paras, _ in members}
         out: dict[int, float] = {}
-        for ids in self._spread.values():
+        for group, ids in self._spread.items():
+            share, most = self._limits[group]
+            boxes = {key: self._box_of(sized[key][0]) for key in ids}
             rooms = [room for key in ids if (room := room_between(
-                sized[key][1], self._box_of(sized[key][0]), sized[key][2], self._fonts,
-                SPREAD)) is not None]
+                sized[key][1], replace(boxes[key], height=boxes[key].height * share),
+                sized[key][2], self._fonts, most)) is not None]
             if rooms and min(rooms) > 0:
                 out.update(dict.fromkeys(ids, min(rooms)))
         return out
