@@ -1,7 +1,8 @@
-"""The eyebrow sits on its title's first line in any font, read back with python-pptx:
-a title that wraps is written in lines that each fit in Lato and in Liberation Sans (Arial's
-widths, what PowerPoint shows without Lato), so it takes as many lines in either, and the
-eyebrow is the same distance above the title's first line on every slide of a deck."""
+"""The eyebrow sits on its title's first line, read back with python-pptx: a title that
+does not fit on one line in Lato is written in lines that each fit in Lato and in
+Liberation Sans (Arial's widths, what PowerPoint shows without Lato), so it takes as many
+lines in either; one that fits on one line in Lato is left whole; and the eyebrow is the
+same distance above the title's first line on every slide of a deck."""
 
 from __future__ import annotations
 
@@ -53,20 +54,20 @@ def _eyebrowed(prs: Any) -> list[tuple[int, Any, Any]]:
 
 
 @pytest.mark.parametrize("name", ["en", "de", "dark 4:3", "template"])
-def test_a_title_takes_as_many_lines_in_lato_as_in_its_substitute(
+def test_a_broken_title_takes_as_many_lines_in_lato_as_in_its_substitute(
         four_decks: dict[str, Any], name: str) -> None:
     substitute = system_fonts(SUBSTITUTE)
     assert substitute is not None, "fonts-liberation is installed for the tests"
-    wrapped = 0
     for number, title, _ in _eyebrowed(four_decks[name]):
         lines, size, width = _lines(title), _size(title), _inner_width(title)
-        wrapped += len(lines) > 1
+        whole = line_count(Para((Span("".join(lines), True),)), width, size, LATO)
+        if len(lines) == 1:  # left whole: one line in Lato
+            assert whole == 1 or name == "template", (name, number, lines, size)
+            continue
         for fonts in (LATO, substitute):
             taken = [line_count(Para((Span(line, True),)), width, size, fonts)
                      for line in lines]
             assert taken == [1] * len(lines), (name, number, lines, size, taken)
-    if name in ("de", "dark 4:3"):  # "Der Vertrieb gewinnt Kunden, Abschluss für
-        assert wrapped  # Abschluss" wraps in Arial's widths at 16:9, two titles at 4:3
 
 
 @pytest.mark.parametrize("name", ["en", "de", "dark 4:3", "template"])

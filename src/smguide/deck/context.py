@@ -78,7 +78,7 @@ class DeckContext:
                 legible_text(self._prs)  # own backgrounds (the built-in theme's do)
             self.sheet = PptxSheet(self._prs)
         self.source = str(template) if template else "the built-in theme"
-        self.head_fonts, self.body_fonts, self.own_body_fonts = deck_fonts(
+        self.head_fonts, self.body_fonts, self.own_body_fonts, self.own_head_fonts = deck_fonts(
             brand, self._prs, template is not None, self.warn)
         self.picker = LayoutPicker(self.sheet, brand.layouts if template else {}, self.source,
                                    brand.layout_where,

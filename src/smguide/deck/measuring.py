@@ -82,15 +82,16 @@ def substitute_for(family: str, fonts: Fonts) -> Fonts:
 
 
 def deck_fonts(brand: Brand, prs: Presentation | None, template: bool,
-               warn: Callable[[Problem], None]) -> tuple[Fonts, Fonts, Fonts]:
-    """(heading, body, the body's own) fonts of a deck: measured with the fonts the deck's
-    theme names (theme_fonts_of), and, for a family a presenter's computer may lack, with
-    the font PowerPoint shows instead as well (substitute_for): text fits with either. The
-    body's own fonts are for text with no room to spare."""
+               warn: Callable[[Problem], None]) -> tuple[Fonts, Fonts, Fonts, Fonts]:
+    """(heading, body, the body's own, the heading's own) fonts of a deck: measured with
+    the fonts the deck's theme names (theme_fonts_of), and, for a family a presenter's
+    computer may lack, with the font PowerPoint shows instead as well (substitute_for):
+    text fits with either. The body's own fonts are for text with no room to spare; the
+    heading's own say whether a title is one line (titles: never broken when it is)."""
     head, body = theme_fonts_of(brand, prs, template, warn)
     families = (theme_fonts(prs.slide_master) if template and prs is not None
                 else (brand.heading_family, brand.base_family))
-    return (substitute_for(families[0], head), substitute_for(families[1], body), body)
+    return (substitute_for(families[0], head), substitute_for(families[1], body), body, head)
 
 
 def theme_fonts_of(brand: Brand, prs: Presentation | None, template: bool,

@@ -63,16 +63,17 @@ def _type(shape: Any) -> str:
     return str(ph.get("type", "obj")) if ph is not None else "obj"
 
 
-def text_extent(deck: DeckContext, title: Any) -> tuple[int, int]:
+def text_extent(deck: DeckContext, title: Any, fonts: Fonts | None = None
+                ) -> tuple[int, int]:
     """(top, bottom) of the title's text with its frame's insets (EMU), from the size and
     lines it was set in and how its text sits in the box (a little slack kept, as the
-    fitting keeps it)."""
+    fitting keeps it), measured in `fonts` (default: the deck's heading fonts)."""
     _, top, _, height = deck.geometry(title)
     paras = [line for paragraph in title.text_frame.paragraphs for line in _lines(paragraph)]
     size = _size(title)
     if not paras or size is None:
         return int(top), int(top + height)
-    used = min(height, used_height(paras, frame_box(title), size, deck.head_fonts)
+    used = min(height, used_height(paras, frame_box(title), size, fonts or deck.head_fonts)
                * EMU_PER_PT)
     anchor = anchor_of(title)
     start = top + height - used if anchor == "b" else \
