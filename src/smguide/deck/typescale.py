@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from smguide.deck.linebreaks import broken_paras
 from smguide.deck.textfit import Box, Fonts, Para, room_between, spread, stepped
 from smguide.deck.write import fill
 
@@ -84,7 +85,8 @@ class TypeScale:
     def unify(self) -> None:
         """One type scale: each family at the smallest size any of its members needed
         (a smaller size always fits where a larger one did; see commons), text frames
-        refilled and list items spread at that size."""
+        refilled and list items spread at that size, each wrapped paragraph of body text
+        broken where it reads best at it (linebreaks)."""
         commons = self.commons()
         for family, others in self._others.items():
             for size, refill in others:
@@ -97,7 +99,10 @@ class TypeScale:
                 if id(shape) in extra:
                     paras = spread(paras, extra[id(shape)])
                     self._shown[id(shape)] = paras
-                if size != common or id(shape) in extra:
+                shown = paras if family.startswith("title:") else broken_paras(
+                    shape, paras, common, self._fonts)
+                if size != common or id(shape) in extra or shown != paras:
+                    paras = shown
                     frame = shape.text_frame  # fill() resets the insets: keep them
                     insets = (frame.margin_left, frame.margin_right, frame.margin_top,
                               frame.margin_bottom)

@@ -202,6 +202,9 @@ def _paragraph_properties(p: Any, para: Para, size: float) -> None:
 SLOTS = frozenset({"dk1", "lt1", "tx1", "bg1", "tx2", "bg2",
                    *(f"accent{n}" for n in range(1, 7))})
 LINE_BREAK = "\v"  # in a span's text: a line break in its paragraph (python-pptx's too)
+# a line break in left-aligned body text: the space before it kept in its run, at its size
+# (a space at a line's end moves nothing there; no run of a tiny size on a content slide)
+KEPT_BREAK = "\u2028"
 _CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")  # escaped in text as python-pptx does
 
 
@@ -209,7 +212,7 @@ def _plain_run(p: Any, span: Span, para: Para, size: float, bold: bool | None) -
     """A run without a link, as _run writes it: <a:r><a:rPr sz b i><a:solidFill>
     <a:schemeClr/></a:solidFill></a:rPr><a:t>text</a:t></a:r>; a LINE_BREAK in the text
     is a line break (<a:br>) between two such runs, the space before it a run of its own
-    (BREAK_SPACE)."""
+    (BREAK_SPACE); a KEPT_BREAK one with the space kept in the run before it."""
     slot, _, lighter = (para.tone or "").partition(":")  # "slot" or "slot:lumOff"
     if para.tone and slot not in SLOTS:
         raise KeyError(para.tone)
@@ -225,12 +228,15 @@ def _plain_run(p: Any, span: Span, para: Para, size: float, bold: bool | None) -
                                   f"{{{A}}}schemeClr", val=slot)
         if lighter:
             etree.SubElement(scheme, f"{{{A}}}lumOff", val=lighter)
-    parts = span.text.split(LINE_BREAK)
-    for index, part in enumerate(parts):
+    parts = re.split(f"({LINE_BREAK}|{KEPT_BREAK})", span.text)
+    for index in range(0, len(parts), 2):
+        part = parts[index]
         if index:  # a line break, as PowerPoint writes one: <a:br><a:rPr/></a:br>
             etree.SubElement(p, f"{{{A}}}br").append(copy.deepcopy(props))
-        text = part.rstrip() if index < len(parts) - 1 else part
-        _text_run(p, props if index == len(parts) - 1 else copy.deepcopy(props), text)
+        last = index == len(parts) - 1
+        text = part.rstrip() if not last and parts[index + 1] == LINE_BREAK else part
+        if text or not index:  # no empty run by a break at a span's either end
+            _text_run(p, props if last else copy.deepcopy(props), text)
         if len(text) < len(part):  # the space the line broke at, kept for readers
             space = copy.deepcopy(props)
             space.set("sz", str(BREAK_SPACE))

@@ -1,0 +1,156 @@
+"""Wrapped body text on company templates, read back with python-pptx and measured with the
+template's own font (DejaVu Sans on the dark fixture, installed here; a corpus template's
+Calibri as the deck measures it): a list item that wraps has no word alone on its last
+line where the same number of lines can avoid it, and every line it was broken into fits
+its frame (a client's greedy wrap of the same text leaves words alone); a card's heading
+is broken into even lines, as titles are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pptx import Presentation
+
+from smguide.deck.measuring import deck_fonts
+from smguide.deck.textfit import Fonts, Para, Span, line_count, system_fonts
+from tests.deck.test_dark_decks import BRAND, TEMPLATE, build
+from tests.deck.test_template_contrast import CORPUS
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+# a 16:9 and a 4:3 corpus template, both in Calibri (measured as the deck measures it)
+CORPUS_TEMPLATES = {"pandoc": "pandoc__data__pptx__default-reference.pptx",
+                    "officer 4:3": "officer__inst__template__template.pptx"}
+BODY_SHAPES = ("Activities", "Skills", "Card")  # a role's columns, the practice cards
+
+
+def _templates() -> dict[str, Path]:
+    found = {"dark": TEMPLATE}
+    for name, file in CORPUS_TEMPLATES.items():
+        if CORPUS is not None and (CORPUS / file).is_file():
+            found[name] = CORPUS / file
+    return found
+
+
+@pytest.fixture(scope="module")
+def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Any, Fonts]]:
+    """name -> (the deck read back, the body fonts to measure it with)."""
+    folder = tmp_path_factory.mktemp("breaks")
+    out = {}
+    for name, template in _templates().items():
+        file = folder / f"{name.replace(' ', '-').replace(':', '')}.pptx"
+        prs = Presentation(str(build(file, template=template)))
+        fonts = system_fonts("DejaVu Sans") if name == "dark" else deck_fonts(
+            BRAND, Presentation(str(template)), True, lambda problem: None)[1]
+        assert fonts is not None
+        out[name] = (prs, fonts)
+    return out
+
+
+def _lines(paragraph: Any) -> list[list[tuple[str, bool]]]:
+    """A paragraph's lines as written (split at its <a:br>), each as its runs' (text, bold)."""
+    lines: list[list[tuple[str, bool]]] = [[]]
+    for child in paragraph._p:
+        if child.tag == f"{A}br":
+            lines.append([])
+        elif child.tag == f"{A}r":
+            props = child.find(f"{A}rPr")
+            bold = props is not None and props.get("b") == "1"
+            size = int(props.get("sz", "0")) if props is not None else 0
+            if size > 100:  # not the tiny space kept before a break
+                lines[-1].append((child.findtext(f"{A}t") or "", bold))
+    return lines
+
+
+def _items(prs: Any) -> list[tuple[float, float, list[list[tuple[str, bool]]]]]:
+    """(text width in points, size, lines) of every list item of the body shapes."""
+    out = []
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.name not in BODY_SHAPES or not shape.has_text_frame:
+                continue
+            frame = shape.text_frame
+            width = (shape.width - frame.margin_left - frame.margin_right) / 12700
+            for paragraph in frame.paragraphs:
+                ppr = paragraph._p.pPr
+                if ppr is None or ppr.find(f"{A}buChar") is None or not paragraph.runs:
+                    continue
+                size = paragraph.runs[0].font.size.pt
+                indent = int(ppr.get("marL", "0")) / 12700
+                out.append((width - indent, size, _lines(paragraph)))
+    return out
+
+
+def _para(line: list[tuple[str, bool]]) -> Para:
+    return Para(tuple(Span(text, bold) for text, bold in line if text))
+
+
+def _greedy_last(para: Para, width: float, size: float, fonts: Fonts) -> int:
+    """How many words a client's greedy wrap puts on the last line of a one-style
+    paragraph that wraps (0 when it does not wrap)."""
+    face = fonts.face(para.spans[0].bold, False)
+    lines: list[list[str]] = [[]]
+    for word in "".join(span.text for span in para.spans).split():
+        if lines[-1] and face.width(" ".join([*lines[-1], word]), size) > width:
+            lines.append([])
+        lines[-1].append(word)
+    return len(lines[-1]) if len(lines) > 1 else 0
+
+
+@pytest.mark.parametrize("name", list(_templates()))
+def test_wrapped_list_items_leave_no_word_alone(decks: dict[str, tuple[Any, Fonts]],
+                                                name: str) -> None:
+    prs, fonts = decks[name]
+    items = _items(prs)
+    assert items
+    alone, wrapped = [], 0
+    for width, size, lines in items:
+        if len(lines) > 1:  # broken by the deck: each line fits on one line of the frame
+            for line in lines:
+                assert line_count(_para(line), width, size, fonts) == 1, (name, lines)
+        # the lines a client shows: the last written line wrapped as it wraps text
+        last = _para(lines[-1])
+        shown = len(lines) - 1 + line_count(last, width, size, fonts)
+        wrapped += shown > 1
+        words = len("".join(span.text for span in last.spans).split())
+        on_last = _greedy_last(last, width, size, fonts) or words
+        total = sum(len("".join(t for t, _ in line).split()) for line in lines)
+        if shown > 1 and on_last == 1 and total > shown:
+            alone.append(lines)
+    assert not alone, (name, alone)
+    if name == "dark":  # DejaVu Sans is wide: several items wrap
+        assert wrapped >= 4, wrapped
+
+
+@pytest.mark.parametrize("name", list(_templates()))
+def test_card_headings_are_broken_into_even_lines(decks: dict[str, tuple[Any, Fonts]],
+                                                  name: str) -> None:
+    """A card's heading of several lines, as titles are: no other break into as many
+    lines that fit makes its longest line shorter, and none leaves a word alone."""
+    from itertools import combinations
+
+    prs, fonts = decks[name]
+    headings = []
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.name != "Card":
+                continue
+            frame = shape.text_frame
+            width = (shape.width - frame.margin_left - frame.margin_right) / 12700
+            head = frame.paragraphs[0]
+            headings.append((width, head.runs[0].font.size.pt, _lines(head)))
+    assert headings
+    for width, size, lines in headings:
+        face = fonts.face(True, False)
+        words = " ".join("".join(t for t, _ in line).strip() for line in lines).split()
+        shown = [" ".join("".join(t for t, _ in line).split()) for line in lines]
+        longest = max(face.width(line, size) for line in shown)
+        assert longest <= width, (name, shown)
+        for starts in combinations(range(1, len(words)), len(lines) - 1):
+            bounds = [0, *starts, len(words)]
+            other = [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+            widths = [face.width(line, size) for line in other]
+            if max(widths) <= width:
+                assert max(widths) >= longest - 0.5, (name, shown, other)
+        assert len(lines) == 1 or len(shown[-1].split()) > 1, (name, shown)
