@@ -1,8 +1,9 @@
 """Content titles that fit on one line stay one line, read back from the four review decks
 (conftest): a title whose text fits on one line at its size, measured with the deck's own
 measuring code in the deck's heading font, is one paragraph with no line break (the German
-"Der Vertrieb gewinnt Kunden, Abschluss für Abschluss" was broken in two), and the eyebrow
-above a one-line title sits at the same height on every such slide."""
+"Der Vertrieb gewinnt Kunden, Abschluss für Abschluss" was broken in two); the eyebrow sits
+at one height on every content slide, and the title's first line under it, also where a
+title takes two lines; the dark 4:3 deck's titles all fit on one line at its one size."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from smguide.deck.measuring import theme_fonts_of
 from smguide.deck.textfit import Para, Span, line_count
 from tests.deck.conftest import FOUR_DECKS
 from tests.deck.test_dark_decks import BRAND
-from tests.deck.test_eyebrow_line import _eyebrowed, _inner_width, _size
+from tests.deck.test_eyebrow_line import _eyebrowed, _inner_width, _lines, _size
 
 BREAK = "{http://schemas.openxmlformats.org/drawingml/2006/main}br"
 
@@ -46,11 +47,29 @@ def test_a_title_that_fits_one_line_is_not_broken(four_decks: dict[str, Any],
     assert one_line >= 8, (name, one_line)
 
 
-@pytest.mark.parametrize("name", ["en", "de", "dark 4:3"])
-def test_every_eyebrow_over_a_one_line_title_sits_at_one_height(
+@pytest.mark.parametrize("name", list(FOUR_DECKS))
+def test_every_eyebrow_sits_at_one_height_and_every_title_starts_under_it(
         four_decks: dict[str, Any], name: str) -> None:
-    heights = {number: eyebrow.top for number, title, eyebrow in _eyebrowed(four_decks[name])
-               if len(title.text_frame.paragraphs) == 1
-               and not title.text_frame.paragraphs[0]._p.findall(BREAK)}
+    """On the template deck four titles take two lines in DejaVu Sans: the one-line
+    titles hang from the same eyebrow height rather than their eyebrows moving down."""
+    eyebrowed = _eyebrowed(four_decks[name])
+    heights = {number: eyebrow.top for number, _, eyebrow in eyebrowed}
+    starts = {number: title.top for number, title, _ in eyebrowed}
     assert len(heights) >= 6, (name, heights)
     assert max(heights.values()) - min(heights.values()) <= 12700, (name, heights)
+    assert max(starts.values()) - min(starts.values()) <= 12700, (name, starts)
+    lines = {len(_lines(title)) for _, title, _ in eyebrowed}
+    assert lines == ({1, 2} if name == "template" else {1}), (name, lines)
+
+
+def test_the_dark_43_deck_sets_every_content_title_at_one_size_on_one_line(
+        four_decks: dict[str, Any]) -> None:
+    """Slides 4 and 7 ("Sales wins customers, one deal at a time", "Sales is the seed;
+    marketing is the garden") took two lines at 4:3; at the deck's one title size, 32 pt,
+    they fit on one line."""
+    prs = four_decks["dark 4:3"]
+    sizes = {number: _size(title) for number, title, _ in _eyebrowed(prs)}
+    assert set(sizes.values()) == {32.0}, sizes
+    for number in (4, 7):
+        title = prs.slides[number - 1].shapes.title
+        assert number in sizes and len(_lines(title)) == 1, (number, title.text_frame.text)

@@ -270,3 +270,38 @@ def _lowered(deck: DeckContext, text: str) -> str:
             or text[1:2].isupper():
         return text
     return text[0].lower() + text[1:]
+
+
+def align_eyebrows(deck: DeckContext) -> None:
+    """One height for the eyebrow over every content title of a deck where a title takes
+    more lines than its siblings (a company template's narrower or wider font): the
+    eyebrows over the titles whose boxes end at one height (one title position) go up to
+    the highest of them, and each title hangs from its eyebrow (its box starts under it,
+    its text at the box's top), so the eyebrow and the title's first line do not jump from
+    slide to slide; a content title without an eyebrow (the agenda's) starts where they
+    do. Slides whose titles all take as many lines keep their places."""
+    from pptx.enum.text import MSO_ANCHOR
+    from pptx.util import Emu, Pt
+
+    room = Pt(EYEBROW * 1.6)
+    groups: dict[int, list[tuple[Any, Any]]] = {}
+    for slide in deck.prs.slides:
+        title = slide.shapes.title or next((s for s in slide.shapes if s.name == "Title"),
+                                           None)
+        if title is None or title.top is None or title.height is None:
+            continue
+        eyebrow = next((s for s in slide.shapes if s.name == "Eyebrow"), None)
+        groups.setdefault(title.top + title.height, []).append((title, eyebrow))
+    for members in groups.values():
+        tops = {eyebrow.top for _, eyebrow in members if eyebrow is not None}
+        if len(tops) < 2:
+            continue
+        highest = min(tops)
+        for title, eyebrow in members:
+            if eyebrow is not None and eyebrow.top == highest:
+                continue
+            if eyebrow is not None:
+                eyebrow.top = Emu(highest)
+            bottom = title.top + title.height
+            title.top, title.height = Emu(highest + room), Emu(bottom - highest - room)
+            title.text_frame.vertical_anchor = MSO_ANCHOR.TOP
