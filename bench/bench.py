@@ -9,6 +9,8 @@ folder), it times each command in a fresh process and compares it with its basel
   smguide pdf           vs bare WeasyPrint on the same HTML    target <= 1.03x
   smguide pdf, fitted anew  the same with an empty user cache  target <= 1.03x
                         (the chapters' fitting not kept from an earlier run: a first build)
+  fitted anew, rags set vs the same with SMGUIDE_UNEVEN_RAGS set: what setting the
+                        paragraphs' last lines again costs (handbook/rags.py), reported
   smguide slides        vs bench/bare_pptx.py, same slides     target <= 1.5x
   smguide build         vs the slower of pdf and slides        target <= 1.15x
   smguide build again   vs the first build (nothing changed)   target >= 10x faster
@@ -255,6 +257,9 @@ def main(argv: list[str] | None = None) -> dict:
         measured = interleaved({
             "pdf": pdf_command,
             "pdf_fresh": [*FRESH_CACHE, str(work), *pdf_command],
+            # the same, its paragraphs' last lines not set again (handbook/rags.py)
+            "pdf_uneven": ["env", "SMGUIDE_UNEVEN_RAGS=1", *FRESH_CACHE, str(work),
+                           *pdf_command],
             "bare": [PY, "-c", BARE_PDF, *handbook_sources(work, content)],
             "slides": [*SMGUIDE, "slides", *common, "-o", str(out / "deck.pptx")],
             "bare_deck": [PY, BARE_PPTX, str(work / "bare.pptx"), str(content), brand[1]],
@@ -271,6 +276,10 @@ def main(argv: list[str] | None = None) -> dict:
         ratio = med(fresh[0]) / med(bare[0])
         add(scale, "smguide pdf, fitted anew", fresh, "bare WeasyPrint, same HTML", bare[0],
             "<= 1.03x", ratio, ratio <= 1.03)
+        uneven = measured["pdf_uneven"]  # what setting the rags again costs: reported
+        ratio = med(fresh[0]) / med(uneven[0])
+        add(scale, "fitted anew, rags set", fresh, "the same, rags as laid out", uneven[0],
+            "(reported)", ratio, True)
         count, continued = slide_count(out / "deck.pptx")
         # smguide measures the agenda and may fit one more or fewer chapters per agenda
         # slide than the script's fixed 12, and continues text that does not fit on

@@ -17,7 +17,7 @@ def test_bench_runs_on_tiny_settings(tmp_path: Path, capsys) -> None:  # noqa: A
     report = bench.main(["--quick", "--json", str(tmp_path / "bench.json")])
     measures = [row["measure"] for row in report["results"]]
     assert measures == ["smguide --help", "smguide pdf", "smguide pdf, fitted anew",
-                        "smguide slides", "smguide build",
+                        "fitted anew, rags set", "smguide slides", "smguide build",
                         "smguide build, unchanged", "3 personal copies", "smguide check"]
     assert [row["copies"] for row in report["rosters"]] == [2, 4]
     assert all(row["cpu_ms_per_copy"] > 0 and row["peak_mb"] > 0 for row in report["rosters"])

@@ -100,3 +100,17 @@ def test_a_setting_that_breaks_the_word_before_the_last_line_is_tried_with_it_wh
     both = edited(html, {0: ((0.0, 0.0, False), Set("t", "p", (), (), 0, False,
                                                    ending=f"meis{SHY}ten wie{SHY}der"))})
     assert both == f"<p>zu denen die meisten im{SHY}mer wieder zu{SHY}rück{SHY}keh{SHY}ren.</p>"
+
+
+def test_with_uneven_set_no_paragraph_is_set_again_and_no_layout_kept_is_shared(
+        monkeypatch) -> None:  # noqa: ANN001
+    from smguide.handbook import pdf
+    from smguide.handbook.rags import UNEVEN
+
+    html = _html([62 + 0.6 * n for n in range(36)])
+    document = _render(html)
+    assert sum(p.faults for p in paragraphs(document)) >= 4
+    code = pdf.layout_code.__wrapped__()
+    monkeypatch.setenv(UNEVEN, "1")  # bench/bench.py measures what setting them costs
+    assert even_rags(document, html, _render) == (document, html, [])
+    assert pdf.layout_code.__wrapped__() != code  # its layouts kept under keys of their own

@@ -9,6 +9,7 @@ and nothing of the model.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -219,7 +220,8 @@ def layout_code() -> bytes:
     kept layouts, the chapters alone, the fitting with the endings it reads and the
     spacing it sets, the floats, the breaks taken back, on the chapters alone too, and
     the binding of the parts with their numbering, whose parts are the fitting's
-    trials, and how the trials run): a fit kept by another version of it is not used.
+    trials, and how the trials run): a fit kept by another version of it is not used,
+    nor one laid out with its paragraphs not set again (rags.UNEVEN).
 
     Read it where these modules are imported, before a render child forks with them
     (commands.build, commands.roster) and pass it down: the child then runs the code
@@ -242,7 +244,8 @@ def layout_code() -> bytes:
     )
 
     return code_of(sys.modules[__name__], layouts, kept, alone, breaks, fitting, endings,
-                   spacing, floats, settled, binding, numbering, trials, rags)
+                   spacing, floats, settled, binding, numbering, trials, rags) + \
+        (b"\0rags as laid out" if os.environ.get(rags.UNEVEN) else b"")
 
 
 def render_pdf(manuscript: Manuscript, *, crop_marks: bool = False,

@@ -31,6 +31,7 @@ as a style.
 from __future__ import annotations
 
 import html as entities
+import os
 import re
 import statistics
 from collections.abc import Callable, Iterator
@@ -46,6 +47,9 @@ from smguide.handbook.breaks import MOST_IN_A_PARAGRAPH, MOST_IN_A_ROW, SHY
 # line up (a line less: the pages would change)
 SETTINGS = ((0.0128, 0.0), (0.0256, 0.0), (0.0256, 0.0025), (0.0256, 0.005))
 ROUNDS = 4  # layouts at most before the last
+# set (to anything): no paragraph is set again, to measure what setting them costs
+# (bench/bench.py's "rags set again" row); pdf.layout_code keeps such layouts apart
+UNEVEN = "SMGUIDE_UNEVEN_RAGS"
 TAGS = ("p", "li", "dd")  # the paragraphs set again (not headings, cells or labels):
 # notched ones, and those ending on a lone word at the body text's size (a card's
 # shorter items may end on one word: "akquirieren")
@@ -302,7 +306,10 @@ def edited_as_kept(html: str, edits: Any) -> str | None:
 def even_rags(document: Any, html: str, render: Callable[[str], Any]
               ) -> tuple[Any, str, Kept]:
     """The document (and its HTML) with its faulty paragraphs' lines set again (see the
-    module's doc), and the edits made (`kept`); as it was when none is better for it."""
+    module's doc), and the edits made (`kept`); as it was when none is better for it (or
+    with UNEVEN set)."""
+    if os.environ.get(UNEVEN):
+        return document, html, []
     before = paragraphs(document)
     if not before:
         return document, html, []
