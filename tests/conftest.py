@@ -171,18 +171,21 @@ def letter_print_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def built_handbook(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
     """The built-in guide's handbook for a paper size and language, built once a session
-    (`built_handbook("a5")`, `built_handbook("a4", "de")`)."""
-    built: dict[tuple[str, str | None], Path] = {}
+    (`built_handbook("a5")`, `built_handbook("a4", "de")`); `printed`: the print edition
+    (`pdf --print`: PDF/X, CMYK, the notes pages, the imprint and the back cover)."""
+    built: dict[tuple[str, str | None, bool], Path] = {}
 
-    def build(paper: str = "a4", lang: str | None = None) -> Path:
-        if (paper, lang) not in built:
-            out = tmp_path_factory.mktemp("handbook") / f"handbook-{paper}-{lang or 'en'}.pdf"
+    def build(paper: str = "a4", lang: str | None = None, printed: bool = False) -> Path:
+        key = (paper, lang, printed)
+        if key not in built:
+            name = f"handbook-{paper}-{lang or 'en'}{'-print' if printed else ''}.pdf"
+            out = tmp_path_factory.mktemp("handbook") / name
             args = ["pdf", "--content", str(builtin("content")), "--brand",
                     str(builtin("brand") / "_brand.yml"), "--paper", paper, "-o", str(out)]
-            result = CliRunner().invoke(main, args + (["--lang", lang] if lang else []),
-                                        catch_exceptions=False)
+            args += (["--lang", lang] if lang else []) + (["--print"] if printed else [])
+            result = CliRunner().invoke(main, args, catch_exceptions=False)
             assert result.exit_code == 0, result.output
-            built[(paper, lang)] = out
-        return built[(paper, lang)]
+            built[key] = out
+        return built[key]
 
     return build

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
@@ -42,15 +43,38 @@ def test_no_word_under_12_pt_is_built_from_several_inks(print_pdf: Path) -> None
     assert not several, several[:10]
 
 
-def test_type_reversed_out_of_the_brand_green_is_at_least_10_pt_and_bold_if_small(
-        print_pdf: Path) -> None:
-    white = [w for w in words(print_pdf) if isinstance(w["non_stroking_color"], (list, tuple))
+def thin_reversed(pdf: Path) -> tuple[set[int], list[tuple[int, str, float, str]]]:
+    """The pages with type reversed out (paper white), and the reversed words under 10 pt,
+    or under 12 pt and not bold."""
+    white = [w for w in words(pdf) if isinstance(w["non_stroking_color"], (list, tuple))
              and len(w["non_stroking_color"]) == 4
              and max(float(v) for v in w["non_stroking_color"]) < INK]
+    return {w["page"] for w in white}, [
+        (w["page"], w["text"], round(w["size"], 2), w["fontname"]) for w in white
+        if w["size"] < 9.99 or (w["size"] < 12 and "Bold" not in w["fontname"])]
+
+
+def test_type_reversed_out_of_the_brand_green_is_at_least_10_pt_and_bold_if_small(
+        print_pdf: Path) -> None:
+    pages, thin = thin_reversed(print_pdf)
     # the cover, a role card's head, the comparison's header, the practices' numbers
-    assert {w["page"] for w in white} >= {1}, white[:5]
-    thin = [(w["page"], w["text"], round(w["size"], 2), w["fontname"]) for w in white
-            if w["size"] < 9.99 or (w["size"] < 12 and "Bold" not in w["fontname"])]
+    assert pages >= {1}, pages
+    assert not thin, thin[:10]
+
+
+@pytest.mark.parametrize("lang", [None, "de"])
+def test_reversed_type_on_a5_is_at_least_10_pt_the_tables_header_too(
+        built_handbook: Callable[..., Path], lang: str | None) -> None:
+    """On A5 the comparison's text steps down to 8.74 pt, its column names (1.08 of it)
+    to 9.44 pt: in print, white on the green (three inks), they are set at 10 pt."""
+    pdf = built_handbook("a5", lang, printed=True)
+    pages, thin = thin_reversed(pdf)
+    # the comparison's header row: both column names bold side by side on one line
+    bold = [(w["page"], round(w["top"]), w["text"]) for w in words(pdf)
+            if "Bold" in w["fontname"]]
+    table = next(page for page, top, text in bold if text in ("Sales", "Vertrieb")
+                 and (page, top, "Marketing") in bold)
+    assert {1, table} <= pages, (table, pages)  # the header is reversed, as on A4
     assert not thin, thin[:10]
 
 

@@ -63,3 +63,52 @@ def test_a_four_column_table_too_narrow_on_a5_is_stacked(tmp_path: Path) -> None
     assert "Teams" in lines  # an aspect as a heading row of its own
     for office in COLUMNS:  # each office's name begins a row of its own, four times
         assert sum(line.startswith(office) for line in lines) == 3, office
+
+
+def test_in_print_the_column_names_are_10_pt_or_not_reversed() -> None:
+    """White on a fill of several inks, type is at least 10 pt (handbook/inks.py): on A5
+    two columns' names go up from 9.44 to 10 pt, the table's text stays; four offices'
+    names would not fit their columns at 10 pt, so they are set over a rule instead."""
+    two = [("Focus", ["Individual customers", "The market as a whole"])]
+    a5 = comparison_layout(["Sales", "Marketing"], two, 103, 9.5, BRAND, reversed_pt=10)
+    assert (a5.font_pt, a5.header_pt, a5.reversed_header) == (round(9.5 * 0.92, 2), 10, True)
+    # on screen (no least size) and where the names are 10 pt already: as before
+    assert comparison_layout(["Sales", "Marketing"], two, 103, 9.5, BRAND).header_pt is None
+    assert comparison_layout(["Sales", "Marketing"], two, 119, 11, BRAND,
+                             reversed_pt=10).header_pt is None
+    rows = [("Teams", ["Product and finance", "Engineering", "Support", "Sales"])]
+    four = comparison_layout(COLUMNS, rows, 103, 9.5, BRAND, reversed_pt=10)
+    assert four.kind == "columns" and not four.reversed_header and four.header_pt is None
+    assert comparison_layout(COLUMNS, rows, 119, 11, BRAND, reversed_pt=10).reversed_header
+
+
+def test_the_a5_print_tables_column_names_are_white_at_10_pt_or_dark_over_a_rule(
+        tmp_path: Path) -> None:
+    """Read back from the A5 print PDF of three teams: each header is either white on a
+    fill at 10 pt at least, or (the four offices) in a dark ink on the paper, nothing
+    filled behind it, with the rule under it."""
+    out = tmp_path / "a5-print.pdf"
+    build_pdf(Sources(TEAMS, builtin("brand") / "_brand.yml"), out,
+              PrintOptions(paper="a5", pdfx=True))
+    headers: dict[str, list[tuple[float, bool, bool]]] = {}
+    with pdfplumber.open(out) as pdf:
+        for page in pdf.pages:
+            fills = [r for r in page.rects if r.get("fill") and r["height"] < 40
+                     and sum(float(v) >= 0.05 for v in r["non_stroking_color"] or ()) >= 2]
+            for word in page.extract_words(extra_attrs=["size", "non_stroking_color",
+                                                        "fontname"]):
+                if word["text"] not in (*COLUMNS, "Product", "Engineering") \
+                        or "Bold" not in word["fontname"]:
+                    continue
+                x, y = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+                filled = any(r["x0"] <= x <= r["x1"] and r["top"] <= y <= r["bottom"]
+                             for r in fills)
+                white = max(float(v) for v in word["non_stroking_color"]) < 0.05
+                headers.setdefault(word["text"], []).append((word["size"], filled, white))
+    assert set(headers) >= {*COLUMNS, "Product", "Engineering"}, headers
+    for name, found in headers.items():
+        for size, filled, white in found:
+            assert white == filled, (name, size, filled, white)  # white only on a fill
+            assert size >= (9.99 if white else 7.99), (name, size)
+    # the offices' names are not reversed: on the paper, in the headings' dark ink
+    assert all(not filled for office in COLUMNS for _, filled, _ in headers[office])

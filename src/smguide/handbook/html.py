@@ -127,6 +127,7 @@ class HandbookRenderer:
         grid = self.grid(PrintOptions())
         self.column_mm, self.body_pt = float(grid.measure), grid.font_size  # per paper size
         self.title_mm = grid.measure + grid.reach  # a chapter's title: text and notes margin
+        self.reversed_pt: float | None = None  # in print: reversed type's least size
         self.date_for(PrintOptions().paper)
 
     def date_for(self, paper: str) -> None:
@@ -164,9 +165,12 @@ class HandbookRenderer:
     def comparison_layout(self, block: Record) -> Record:
         """How a comparison is set at this paper's measure (handbook.tables): side by
         side at a size where every word fits its column, the aspects above the values,
-        or stacked (a record of `kind` and `font_pt`, for the template)."""
+        or stacked (a record of `kind`, `font_pt`, `header_pt` and `reversed_header`, for
+        the template)."""
         layout = self.table_layout(block)
-        return Record("layout", {"kind": layout.kind, "font_pt": layout.font_pt})
+        return Record("layout", {"kind": layout.kind, "font_pt": layout.font_pt,
+                                 "header_pt": layout.header_pt,
+                                 "reversed_header": layout.reversed_header})
 
     def table_layout(self, block: Record) -> TableLayout:
         data = to_data(block)
@@ -183,7 +187,7 @@ class HandbookRenderer:
         rows = [(plain(row.get("aspect")), [plain(v) for v in items(row.get("values"))])
                 for row in items(data.get("rows")) if isinstance(row, Record)]
         return comparison_layout([plain(c) for c in items(data.get("columns"))], rows,
-                                 self.column_mm, self.body_pt, self.brand)
+                                 self.column_mm, self.body_pt, self.brand, self.reversed_pt)
 
     def analogy_diagram(self, block: Analogy | Record) -> str:
         """The diagram's SVG, at the width of the column it fills, as a data: URL, so the
@@ -210,9 +214,11 @@ class HandbookRenderer:
         css = [(self.css(options), brand_base)] + ([(extra_css, brand_base)] if extra_css else [])
         printed = options.pdfx and html is None  # the handbook for a print shop
         spec = self.print_spec(options)
+        self.reversed_pt = None
         if printed and spec is not None:
-            css.append((self.css(options, "handbook/print.css.j2", self.inks(spec)),
-                        brand_base))
+            ink = self.inks(spec)
+            self.reversed_pt = ink["reversed_pt"]  # the tables' column names (handbook.tables)
+            css.append((self.css(options, "handbook/print.css.j2", ink), brand_base))
         return Manuscript(
             html=self.html(created, printed) if html is None else html,
             base_url=Path(self.guide.root).as_uri() + "/", stylesheet=self.stylesheet(),

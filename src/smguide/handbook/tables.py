@@ -3,6 +3,11 @@ every word fits its column; where none at 8 pt or more does, each row's aspect s
 its values, which then share the whole measure; and where even that does not fit,
 stacked.
 
+In print, where the brand's primary prints in several inks, the column names reversed out
+of it (white on the header's fill) are at least `reversed_pt` (handbook.inks: 10 pt, bold
+under 12): set larger when every column name still fits its column at that size, else
+not reversed, in the headings' colour over a rule (A5's narrow columns).
+
 A table cell is never hyphenated (a proofreader's rule) and a word is never broken
 inside: so the longest word of every cell, measured with the brand's faces (fontTools,
 as the measure is set), must fit its column, with the cell's padding and 3% for kerning
@@ -39,12 +44,16 @@ WORDS = re.compile(r"[ \t\n]+")  # a no-break space joins two words into one
 class TableLayout:
     kind: str  # "columns" (the aspects beside), "over" (the aspects above), "stacked"
     font_pt: float  # the table's text (a cell's); the column names are HEADER_EM of it
+    header_pt: float | None = None  # the column names' size when not HEADER_EM of font_pt
+    reversed_header: bool = True  # the column names white on the primary, else over a rule
 
 
 def comparison_layout(columns: Sequence[str], rows: Sequence[tuple[str, Sequence[str]]],
-                      measure_mm: float, body_pt: float, brand: Brand) -> TableLayout:
+                      measure_mm: float, body_pt: float, brand: Brand,
+                      reversed_pt: float | None = None) -> TableLayout:
     """The layout of a comparison of `columns` with `rows` ((aspect, values), as plain
-    text) on a measure of `measure_mm` with body text at `body_pt`."""
+    text) on a measure of `measure_mm` with body text at `body_pt`; `reversed_pt`: the
+    least size of type reversed out of the header's fill (None: no least size)."""
     n = len(columns)
     regular, bold = _face(brand, 400), _face(brand, 700)
     nominal = max(MIN_PT, body_pt * TABLE_EM * COLUMN_STEP.get(n, COLUMN_STEP[4]))
@@ -63,12 +72,22 @@ def comparison_layout(columns: Sequence[str], rows: Sequence[tuple[str, Sequence
                       for word in _words(name)]
         return min(found)
 
-    beside = size(measure_mm * (1 - share) / max(n, 1) - padding, measure_mm * share - padding)
+    def header(kind: str, font_pt: float, column_mm: float) -> TableLayout:
+        """The layout with its column names at `reversed_pt` at least, or not reversed
+        when a name would not fit its column (`column_mm` wide) at that size."""
+        if reversed_pt is None or font_pt * HEADER_EM >= reversed_pt:
+            return TableLayout(kind, round(font_pt, 2))
+        fits = all(_largest(word, bold, column_mm) >= reversed_pt
+                   for name in columns for word in _words(name))
+        return TableLayout(kind, round(font_pt, 2), reversed_pt if fits else None, fits)
+
+    column = measure_mm * (1 - share) / max(n, 1) - padding
+    beside = size(column, measure_mm * share - padding)
     if beside >= MIN_PT:
-        return TableLayout("columns", round(beside, 2))
+        return header("columns", beside, column)
     over = size(measure_mm / max(n, 1) - padding, None)
     if over >= MIN_PT:
-        return TableLayout("over", round(over, 2))
+        return header("over", over, measure_mm / max(n, 1) - padding)
     return TableLayout("stacked", round(max(MIN_PT, body_pt * TABLE_EM), 2))
 
 
