@@ -1,12 +1,18 @@
 """The title and closing slides read back from the four review decks (conftest): the
 lines under their titles are set at the body's size, 24 pt, on the built-in theme and a
-company template alike."""
+company template alike, and at one size on both slides (a subtitle too long for 24 pt
+takes the closing slide's lines down with it)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import Result
+from pptx import Presentation
 
 from tests.deck.conftest import FOUR_DECKS
 
@@ -36,3 +42,38 @@ def test_the_closing_slides_next_step_is_set_like_the_body(
     sizes = {run.font.size.pt for run in first.runs if run.font.size}
     assert sizes == {BODY}, (name, [(run.text, run.font.size) for run in first.runs])
     assert max(size for _, size in runs if size) == BODY, runs  # never over the body's
+
+
+def _line_sizes(slide: Any) -> list[float]:
+    """The size of each paragraph under the slide's title (its first run's)."""
+    return [paragraph.runs[0].font.size.pt for shape in slide.shapes
+            if shape.has_text_frame and shape.name != slide.shapes.title.name
+            and shape.text_frame.text.strip()
+            for paragraph in shape.text_frame.paragraphs if paragraph.runs]
+
+
+@pytest.mark.parametrize("name", list(FOUR_DECKS))
+def test_the_title_and_closing_slides_share_one_subtitle_size(
+        four_decks: dict[str, Any], name: str) -> None:
+    slides = four_decks[name].slides
+    first, last = _line_sizes(slides[0]), _line_sizes(slides[len(slides) - 1])
+    assert first[0] == last[0] == BODY, (name, first, last)
+    assert first[1] == last[-1], (name, first, last)  # the brand's name, a step under
+
+
+def test_a_subtitle_that_needs_a_smaller_size_takes_the_closing_lines_with_it(
+        run: Callable[..., Result], content: Path, tmp_path: Path) -> None:
+    long = " ".join(["What the two teams do, how they differ, why they need each other, "
+                     "how they plan their weeks and share what they learn"] * 3)
+    guide = content / "guide.yaml"
+    text = guide.read_text(encoding="utf-8")
+    assert "\nsubtitle: " in text
+    guide.write_text(re.sub(r"\nsubtitle: .*", f"\nsubtitle: {long}", text, count=1),
+                     encoding="utf-8")
+    out = tmp_path / "deck.pptx"
+    result = run("slides", "--content", str(content), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    slides = Presentation(str(out)).slides
+    first, last = _line_sizes(slides[0]), _line_sizes(slides[len(slides) - 1])
+    assert first[0] < BODY, first  # the long subtitle shrinks...
+    assert first[0] == last[0] and first[1] == last[-1], (first, last)  # ...and the closing

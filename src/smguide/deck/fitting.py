@@ -94,17 +94,23 @@ def _fit(paras: list[Para], box: Box, fonts: Fonts, base: float, minimum: float,
 
 
 def fit_into(deck: DeckContext, shape: Any, paras: list[Para], base: float, minimum: float,
-             planned: PlannedSlide, optional: int = 0, slide: Slide | None = None) -> list[Para]:
+             planned: PlannedSlide, optional: int = 0, slide: Slide | None = None,
+             family: str | None = None) -> list[Para]:
     """Fill `shape` at the largest size that fits; when nothing fits even at `minimum`,
     leave out up to `optional` paragraphs from the end (returned). A placeholder too small
     even for the first paragraph gives way (given the `slide`) to a text box in the
-    layout's free area; when that fails too, the text is refused."""
+    layout's free area; when that fails too, the text is refused. Given a `family`, the
+    text is one of the type scale's siblings (typescale: set at the smallest size any
+    of them needed)."""
     keep, size, moved = measure_into(deck, deck.box_of(shape), shape.is_placeholder, paras,
                                      base, minimum, planned, optional, slide is not None,
                                      shape)
     # moved: the placeholder stays empty, and goes
     target = deck.text_box(slide, deck.pick_of(planned).free) if moved and slide else shape
-    fill(target, paras[:keep], size)
+    if family is not None:
+        deck.scale.fill(family, target, paras[:keep], size)
+    else:
+        fill(target, paras[:keep], size)
     return paras[keep:]
 
 

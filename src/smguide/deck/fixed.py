@@ -226,7 +226,7 @@ def _title_block(deck: DeckContext, planned: PlannedSlide, title: str, lines: li
             make_room(deck, slide.shapes.title, target, ceil(
                 used_height(lines, box, base, deck.body_fonts) * 12700) + 1)
         left = fit_into(deck, target, lines, base, least, planned, len(lines) - 1,
-                        slide)
+                        slide, LINES)  # one size on the title and closing slides
         if left:
             size = deck.box_of(target)
             kind = "placeholder" if target.is_placeholder else "text box"
@@ -238,6 +238,7 @@ def _title_block(deck: DeckContext, planned: PlannedSlide, title: str, lines: li
     place_logo(deck, slide, planned)
 
 
+LINES = "title:lines"  # the title and closing slides' lines: one size, unbroken as titles
 SUBTITLE_SIZES = (24, 20, 18)  # the lines under (or over) a title: the body's size at most
 
 
