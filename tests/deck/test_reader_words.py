@@ -20,6 +20,7 @@ from smguide.resources import builtin
 from smguide.sources.content import load_guide
 from smguide.sources.spoken import spoken_for
 from tests.deck.test_deck import build
+from tests.decknotes import assert_own_notes, notes_of
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DECK_FIELDS = {"notes", "slide", "deck", "recap"}
@@ -129,10 +130,6 @@ def decks(contents: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -
             for name, content in contents.items()}
 
 
-def _notes(slide: object) -> str:
-    return str(slide.notes_slide.notes_text_frame.text)  # type: ignore[attr-defined]
-
-
 def test_reader_words_are_whole_words_in_each_language() -> None:
     en, de = spoken_for("en"), spoken_for("de-AT")
     assert en.reader_word("Read it once") == "Read"
@@ -154,21 +151,13 @@ def test_the_notes_the_deck_makes_speak_to_an_audience(decks: dict, contents: di
                                                        name: str) -> None:
     spoken = spoken_for(load_guide(contents[name]).language)
     for number, slide in enumerate(decks[name].slides, 1):
-        notes = _notes(slide)
+        notes = notes_of(slide)
         assert spoken.reader_word(notes) is None, (name, number, notes)
 
 
 @pytest.mark.parametrize("name", GUIDES)
 def test_no_two_slides_share_notes(decks: dict, name: str) -> None:
-    said: dict[str, int] = {}
-    for number, slide in enumerate(decks[name].slides, 1):
-        notes = _notes(slide)
-        assert notes.strip(), (name, number)
-        for paragraph in {notes, *notes.split("\n")}:
-            key = paragraph.strip()
-            if key:
-                assert key not in said, (name, key, said[key], number)
-                said[key] = number
+    assert_own_notes(decks[name], name)
 
 
 @pytest.mark.parametrize("name", ["en", "de", "bakery"])
@@ -180,10 +169,10 @@ def test_the_title_slide_says_what_the_talk_covers(decks: dict, contents: dict,
     guide = load_guide(contents[name])
     slides = list(decks[name].slides)
     agenda = [p.text for p in slides[1].placeholders[1].text_frame.paragraphs]
-    lines = _notes(slides[0]).split("\n")
+    lines = notes_of(slides[0]).split("\n")
     assert lines[0] == guide.spoken.welcome
     assert guide.description and guide.spoken.reader_word(guide.description)
-    assert guide.description not in _notes(slides[0])
+    assert guide.description not in notes_of(slides[0])
     opening = guide.spoken.opening.replace("{count}", str(len(agenda)))
     assert lines[1] == opening.replace("{first}", agenda[0]).replace("{last}", agenda[-1])
 
@@ -239,7 +228,7 @@ def test_a_roles_full_lists_are_said_as_sentences(tmp_path: Path) -> None:
     content = _without_notes(tmp_path / "content")
     guide = load_guide(content)
     role = next(b for c in guide.chapters for b in c.blocks if b.type == "role")
-    notes = [_notes(s) for s in Presentation(str(build(tmp_path / "d.pptx", content))).slides]
+    notes = [notes_of(s) for s in Presentation(str(build(tmp_path / "d.pptx", content))).slides]
     items = [item.rstrip(".") for item in role.activities]  # type: ignore[union-attr]
     said = [line for text in notes for line in text.split("\n")
             if line.startswith(f"They do {len(items)} things: ")]

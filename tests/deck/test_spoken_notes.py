@@ -17,6 +17,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from smguide.resources import builtin
 from smguide.sources.spoken import spoken_for
 from tests.deck.test_deck import build
+from tests.decknotes import assert_own_notes, notes_of
 
 DUTCH = Path(__file__).resolve().parents[1] / "fixtures" / "dutch"
 
@@ -79,29 +80,17 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
                                   ("dutch", DUTCH))}
 
 
-def _notes(slide: Any) -> str:
-    return str(slide.notes_slide.notes_text_frame.text)
-
-
 @pytest.mark.parametrize("name", ["en", "de", "dutch"])
 def test_no_notes_paragraph_reads_its_slide_back(decks: dict[str, Any], name: str) -> None:
     for number, slide in enumerate(decks[name].slides, 1):
         shown = list(_texts(slide.shapes))
-        for paragraph in _notes(slide).split("\n"):
+        for paragraph in notes_of(slide).split("\n"):
             assert not reads_back(paragraph, shown), (name, number, paragraph, shown)
 
 
 @pytest.mark.parametrize("name", ["en", "de", "dutch"])
 def test_no_two_slides_share_notes(decks: dict[str, Any], name: str) -> None:
-    said: dict[str, int] = {}
-    for number, slide in enumerate(decks[name].slides, 1):
-        notes = _notes(slide)
-        assert notes.strip(), (name, number)
-        for paragraph in {notes, *notes.split("\n")}:
-            key = paragraph.strip()
-            if key:
-                assert key not in said, (name, key, said[key], number)
-                said[key] = number
+    assert_own_notes(decks[name], name)
 
 
 def test_notes_the_author_did_not_write_lead_on_in_the_guides_language(
@@ -111,7 +100,7 @@ def test_notes_the_author_did_not_write_lead_on_in_the_guides_language(
     the last ends by naming the next slide ("Hierna: <its title>")."""
     spoken = spoken_for("nl")
     slides = list(decks["dutch"].slides)
-    notes = [_notes(slide) for slide in slides]
+    notes = [notes_of(slide) for slide in slides]
     said = "\n".join(notes)
     for kind in ("agenda_end", "comparison", "questions", "summary", "closing_end"):
         assert getattr(spoken, kind) in said, kind

@@ -39,11 +39,12 @@ def language_tag(language: str) -> str:
 
 
 def tag_language(root, tag: str) -> None:  # noqa: ANN001 - an lxml element
-    """`lang` on every run's, field's and paragraph end's properties under `root`; a run
-    or field without properties gets them (the schema puts a:rPr first)."""
+    """`lang` on every run's, field's, line break's and paragraph end's properties under
+    `root`; a run, field or line break without properties gets them (the schema puts
+    a:rPr first)."""
     from lxml import etree
 
-    for holder in root.iter(f"{{{A}}}r", f"{{{A}}}fld"):
+    for holder in root.iter(f"{{{A}}}r", f"{{{A}}}fld", f"{{{A}}}br"):
         props = holder.find(f"{{{A}}}rPr")
         if props is None:
             props = etree.Element(f"{{{A}}}rPr")

@@ -137,7 +137,7 @@ class DeckRenderer:
         from smguide.deck.finish import finish
         from smguide.deck.unbroken import keep_names_whole
 
-        keep_names_whole(deck.prs, deck.own_body_fonts)  # "#sales-marketing" never splits
+        keep_names_whole(deck.prs, deck.body_fonts)  # "#sales-marketing" never splits
         if self.options.template is not None:  # its layouts' alignment wins (deck/fidelity)
             from smguide.deck.fidelity import follow_alignment
 

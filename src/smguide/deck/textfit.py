@@ -211,6 +211,22 @@ def _greedy(widths: Sequence[tuple[float, float]], width: float,
     return lines
 
 
+def line_starts(para: Para, width: float, size: float, fonts: Fonts) -> list[tuple[int, int]]:
+    """Where each line after the first of a greedy wrap of `para` in `width` points at
+    `size` starts: (its span, the character in that span's text)."""
+    starts, index = [], 0
+    first = {}
+    for number, span in enumerate(para.spans):
+        offset = 0
+        for word in WORDS.findall(span.text):
+            first[index] = (number, offset)
+            index, offset = index + 1, offset + len(word)
+    for line in _greedy(_word_widths(para, fonts), width, size)[1:]:
+        if line:
+            starts.append(first[line[0]])
+    return starts
+
+
 def widest_line(para: Para, width: float, size: float, fonts: Fonts) -> float:
     """The width (points) of the widest line `para` takes wrapped in `width` points at
     `size` (its ink: a line's trailing space left out)."""
