@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from smguide.deck.callouts import Look, add_label, lighten, look_of
 from smguide.deck.cards import practice_slides
 from smguide.deck.fitting import (
     BODY,
@@ -35,6 +36,7 @@ from smguide.deck.write import (
     md_paras,
     plain,
     spans,
+    theme_slots,
 )
 from smguide.model.guide import (
     Callout,
@@ -140,19 +142,20 @@ def _list_block(deck: DeckContext, planned: PlannedSlide,
 def _text_block(deck: DeckContext, planned: PlannedSlide, block: Callout | Prose) -> None:
     """A callout or prose block: the author's `slide:` (the text then said in the notes),
     else its paragraphs but those that speak to a reader (`smguide check` names them);
-    none left, no slide."""
+    none left, no slide. A callout's text is on its panel (deck/callouts)."""
     lang, chapter = deck.lang, planned.chapter
     assert chapter is not None
     heading = block.title if isinstance(block, Callout) else None
     title = planned.title or heading or block.heading or chapter.title
+    look = look_of(deck, block) if isinstance(block, Callout) else None
     if block.slide:
         list_slides(deck, planned, title, _authored(block.slide, lang),
-                    extra=sentences(md_paras(block.text, lang)))
+                    extra=sentences(md_paras(block.text, lang)), callout=look)
         return
     paras = [p for p in md_paras(block.text, lang)
              if not deck.guide.spoken.reader_word(para_text([p]))]
     if paras:
-        list_slides(deck, planned, title, paras)
+        list_slides(deck, planned, title, paras, callout=look)
 
 
 # -- lists ------------------------------------------------------------------------
@@ -165,23 +168,27 @@ RULE = 0.06  # the accent rule along its left edge, inches
 def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
                 items: Sequence[Para], sizes: tuple[float, float] = BODY,
                 said: Sequence[str] | None = None, extra: Sequence[str] = (),
-                panel: bool = False, one_slide: bool = False) -> None:
+                panel: bool = False, one_slide: bool = False,
+                callout: Look | None = None) -> None:
     """Paragraphs in the body placeholder, continued on more slides when they don't fit
     at the base size or pass MAX_WORDS: split rather than shrunk. Each slide's default
     notes are its own items (`said`, one line per item, else their text); `extra` (what
     the slide leaves out) goes to the first slide's notes. `panel`: on the handbook's
     takeaways panel (a light panel with an accent rule along its top). `one_slide` (the
     agenda, the summary: a list read as one) shrinks to stay on one slide before it is
-    continued. A list set under the base size (one item, or a `one_slide` list, that
-    does not fit at it) is at its own size: it does not take the deck's other lists
+    continued; `callout`: on a callout's panel (its rule's colour, its label). A list
+    set under the base size (one item, or a `one_slide` list, that does not fit at it)
+    is at its own size: it does not take the deck's other lists
     down with it (typescale.own_family). The items of every list at one size open up by
     one amount, the most the fullest of them has room for (typescale.LISTS), so the deck's
     lists are spaced alike."""
     area = deck.area_of(planned)
+    panel = panel or callout is not None
+    label = callout.room if callout is not None else 0.0
     lines = list(said) if said is not None else sentences(items)
     index = {id(item): n for n, item in enumerate(items)}
-    room = Box(area.width / 12700, area.height / 12700, INSET_X + PANEL_X, PANEL_Y) if panel \
-        else area.box
+    room = Box(area.width / 12700, area.height / 12700, INSET_X + PANEL_X,
+               PANEL_Y + label / 2) if panel else area.box
     fit = split_first(lambda chunk: largest_size(_first(chunk), room, deck.body_fonts,
                                                  *sizes), sizes[0], words,
                       whole=len(items) if one_slide else 0)
@@ -191,16 +198,7 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
             _first([item]), room, deck.body_fonts, *sizes) is None), items[0])
         raise too_long(deck, planned, "one item of the list", para_text([alone]),
                        minimum=sizes[1])
-    # numbers are text: in the primary colour where it reads on the slide, else in it
-    # lightened until it does (a dark deck's green), else in the text's
-    # on the panel's fill, else on the slide's own background (a template's picture)
-    behind = "bg2" if panel else deck.tones.behind(deck.pick_of(planned).layout)
-    # a template's text style reads on its background (deck/legible), not on the panel
-    text = deck.tones.readable("tx1", "bg2") if panel and deck.options.template else None
-    numbers = deck.tones.readable("accent1", behind)
-    if numbers != "accent1":
-        numbers = deck.tones.lightened("accent1", behind) or numbers
-    dots = deck.tones.readable("accent1", behind, large=True)  # bullets: graphics, 3:1
+    numbers, dots, text = _inks(deck, planned, panel)
     continues = _continued(deck, planned, title, [page.items for page in pages])
     family = LIST_TEXT if pages[0].size >= sizes[0] else own_family(LIST_TEXT, planned)
     for number, page in enumerate(pages):
@@ -219,8 +217,25 @@ def list_slides(deck: DeckContext, planned: PlannedSlide, title: str,
         deck.scale.fill(family, target, shown, page.size, spread_with=lists_of(family),
                         limits=LISTS)
         if panel:
-            _panel(deck, slide, target, shown, page.size)
+            _panel(deck, slide, target, shown, page.size, callout)
         drop_empty(slide)
+
+
+def _inks(deck: DeckContext, planned: PlannedSlide, panel: bool
+          ) -> tuple[str, str, str | None]:
+    """A list's numbers, bullets and text colour (None: the text style's).
+
+    Numbers are text: in the primary colour where it reads on the slide, else in it
+    lightened until it does (a dark deck's green), else in the text's; on the panel's
+    fill, else on the slide's own background (a template's picture). A template's text
+    style reads on its background (deck/legible), not on the panel."""
+    behind = "bg2" if panel else deck.tones.behind(deck.pick_of(planned).layout)
+    text = deck.tones.readable("tx1", "bg2") if panel and deck.options.template else None
+    numbers = deck.tones.readable("accent1", behind)
+    if numbers != "accent1":
+        numbers = deck.tones.lightened("accent1", behind) or numbers
+    dots = deck.tones.readable("accent1", behind, large=True)  # bullets: graphics, 3:1
+    return numbers, dots, text
 
 
 def _continued(deck: DeckContext, planned: PlannedSlide, title: str,
@@ -237,39 +252,49 @@ def _continued(deck: DeckContext, planned: PlannedSlide, title: str,
 
 
 def _panel(deck: DeckContext, slide: Slide, target: Any, paras: list[Para],
-           size: float) -> None:
+           size: float, callout: Look | None = None) -> None:
     """The takeaways panel behind `target`'s text: as tall as the text needs, light,
     with the handbook's accent rule, here along its left edge (as the handbook's
     callouts have it): under a slide's title, which has its own short accent bar, a
     rule along the panel's top was a second rule stacked under it; its edges where the title's
     text starts and ends (an inset in from `target`'s), its text PANEL_X further in.
-    Sized again to the text as the type scale sets it (its size, its items opened up)."""
+    Sized again to the text as the type scale sets it (its size, its items opened up).
+    `callout`: a callout's panel, its rule in the callout style's colour and its label
+    above the text (deck/callouts)."""
     from pptx.enum.dml import MSO_THEME_COLOR
     from pptx.util import Emu, Inches, Pt
 
     frame = target.text_frame
     frame.margin_left = frame.margin_right = Pt(INSET_X + PANEL_X)
-    frame.margin_top = frame.margin_bottom = Pt(PANEL_Y)
+    label = callout.room if callout is not None else 0.0
+    frame.margin_top, frame.margin_bottom = Pt(PANEL_Y + label), Pt(PANEL_Y)
     edge = Pt(INSET_X)
     left, top, width = target.left + edge, target.top, target.width - 2 * edge
     text_width = width / 12700 - 2 * PANEL_X
 
     def need(size: float, paras: list[Para] = paras) -> int:
         return min(target.height, Pt(text_height(paras, text_width, size, deck.body_fonts)
-                                     + 2 * PANEL_Y + size * 0.4))
+                                     + 2 * PANEL_Y + label + size * 0.4))
 
     height = need(size)
     shapes = []
-    for name, box, colour in (("Takeaways panel", (left, top, width, height),
+    kind = "Callout" if callout is not None else "Takeaways"
+    slot, _, lighter = callout.rule.partition(":") if callout is not None else ("", "", "")
+    rule = theme_slots(MSO_THEME_COLOR)[slot] if slot else MSO_THEME_COLOR.ACCENT_2
+    for name, box, colour in ((f"{kind} panel", (left, top, width, height),
                                MSO_THEME_COLOR.BACKGROUND_2),
-                              ("Takeaways rule", (left, top, Inches(RULE), height),
-                               MSO_THEME_COLOR.ACCENT_2)):
+                              (f"{kind} rule", (left, top, Inches(RULE), height), rule)):
         shape = filled_shape(slide, box, name, colour)
         inner = shape.text_frame  # empty: no insets to outgrow a thin rule
         inner.margin_left = inner.margin_right = inner.margin_top = inner.margin_bottom = 0
         shapes.append(shape)
+    if lighter:  # the rule's colour lightened until it reads on the panel (lumOff)
+        lighten(shapes[1], lighter)
     for shape in shapes:  # behind the text
         target._element.addprevious(shape._element)
+    if callout is not None and callout.label:
+        add_label(deck, slide, callout, (left + Pt(PANEL_X), top + Pt(PANEL_Y),
+                                         width - Pt(2 * PANEL_X)))
 
     def resize(common: float) -> None:  # the list's size once the type scale is one
         shapes[0].height = shapes[1].height = Emu(need(common, deck.scale.shown(target)))
