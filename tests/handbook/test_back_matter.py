@@ -80,22 +80,14 @@ def test_back_matter_of_an_odd_number_of_pages_is_tried_opened_at_the_top() -> N
 
 
 def test_the_a5_print_book_is_a_multiple_of_4_without_a_run_of_notes_pages(
-        tmp_path: Path) -> None:
+        built_handbook: Callable[..., Path]) -> None:
     """The A5 print handbook (saddle-stitched: a multiple of 4 pages) was 44 pages, the
     last three before the imprint notes pages padding it: its glossary, opened at the
     text block's top, now ends on a left-hand page and the book is 40 pages, its notes
     pages only the left-hand pages before a chapter, never two in a row."""
     import pdfplumber
-    from click.testing import CliRunner
 
-    from smguide.cli import main
-
-    out = tmp_path / "a5.pdf"
-    result = CliRunner().invoke(main, ["pdf", "--print", "--paper", "a5", "--content",
-                                       str(builtin("content")), "--brand",
-                                       str(builtin("brand") / "_brand.yml"), "-o", str(out)],
-                                catch_exceptions=False)
-    assert result.exit_code == 0, result.output
+    out = built_handbook("a5", printed=True)
     with pdfplumber.open(out) as pdf:
         texts = [page.extract_text() or "" for page in pdf.pages]
         notes = [n for n, page in enumerate(pdf.pages)
@@ -111,3 +103,34 @@ def test_the_a5_print_book_is_a_multiple_of_4_without_a_run_of_notes_pages(
     assert texts[glossary].startswith("Glossary")
     assert glossary % 2 == 0 and glossary + 2 == len(texts) - 2  # two pages, then imprint
     assert titles[glossary] < min(t for n, t in titles.items() if n != glossary) - 100
+
+
+NOTES = {None: "Notes", "de": "Notizen"}
+
+
+@pytest.mark.parametrize("paper,lang", [("a4", None), ("a5", None), ("a5", "de")])
+def test_the_print_books_back_matter_is_in_the_order_a4_has(
+        built_handbook: Callable[..., Path], paper: str, lang: str | None) -> None:
+    """Every print edition ends as A4 does: the glossary, then only notes pages (the
+    padding to a multiple of 4: three in the 44-page German A5, none in English), then
+    the imprint on the inside back cover and the back cover; a notes page before the
+    glossary is a left-hand page facing a chapter's opener (a chapter opens on the right),
+    never a page left over inside a chapter."""
+    import pdfplumber
+
+    with pdfplumber.open(built_handbook(paper, lang, printed=True)) as pdf:
+        texts = [page.extract_text() or "" for page in pdf.pages]
+        ruled = [len(page.lines) >= 10 for page in pdf.pages]
+    notes = [n for n, text in enumerate(texts) if text.startswith(NOTES[lang]) and ruled[n]]
+    glossary = [n for n, text in enumerate(texts) if text.startswith(f"{GLOSSARY[lang]}\n")]
+    openers = [n for n, text in enumerate(texts)
+               if re.search(rf"^{KICKER[lang]} \d+$", text, re.M)]
+    last = len(texts) - 1
+    assert len(texts) % 4 == 0 and notes and glossary and len(openers) == 8
+    assert texts[last - 1].lstrip().startswith(texts[0].split("\n")[1])  # imprint: title
+    assert "Greenfield" in texts[last] and last not in notes  # the back cover
+    end = max(n for n, text in enumerate(texts[:last - 1]) if n not in notes)
+    assert end >= glossary[0] and all(n in notes for n in range(end + 1, last - 1))
+    for n in notes:
+        if n < glossary[0]:
+            assert n % 2 == 1 and n + 1 in openers + glossary[:1], (n + 1, openers)
