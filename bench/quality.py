@@ -17,7 +17,8 @@ hyphenation faults, hyphenated lines, words hyphenated across a page turn, ladde
 (more than two hyphenated lines in a row), headings whose last line is one short word
 (heading runts), paragraphs whose line before the last ends in a hyphen (final
 hyphens), lines broken early (stray breaks), the
-smallest type, the lowest contrast of the running heads and footers, the least white
+smallest type, the smallest type reversed out (paper white: reversed pt), the lowest
+contrast of the running heads and footers, the least white
 between the flow and the folios (foot mm: under the folio's gap, the flow reaches into
 the footer zone), the diagram's smallest label, and text tops (how many distances from
 the running head's baseline to the first line of a page that opens with text: one where
@@ -83,7 +84,8 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, object]]:
         print(f"{key:{width}}  " + "  ".join(f"{str(f[key]):>10}" for f in figures.values()))
     if args.details:
         for name, report in reports.items():
-            print(f"\n{name}: smallest type {report.smallest_what}; running heads and "
+            print(f"\n{name}: smallest type {report.smallest_what}; smallest reversed type "
+                  f"{report.reversed_what or 'none'}; running heads and "
                   f"folios nearest the trim {report.furniture_edge_what}; the flow nearest "
                   f"the folios {report.foot_what}")
             for label in ("blank_pages", "half_empty", "gaps", "runts", "lone_words",

@@ -175,6 +175,10 @@ class Report:
     foot_what: str = ""
     # characters per line of a callout's text (a paragraph in a box, not its last line)
     callout_cpl: list[int] = field(default_factory=list)
+    # the smallest type reversed out (paper white: no ink in a print PDF, white on screen),
+    # and where: on a fill of several inks at least 10 pt (handbook/inks.py); 0: none
+    reversed_pt: float = 0.0
+    reversed_what: str = ""
 
     def figures(self) -> dict[str, Any]:
         return {
@@ -194,7 +198,7 @@ class Report:
             "stray breaks": len(self.stray_breaks),
             "furniture mm": self.furniture_edge_mm, "foot mm": self.foot_mm,
             "smallest pt": self.smallest_pt, "margin contrast": self.small_contrast,
-            "diagram pt": self.diagram_label_pt,
+            "diagram pt": self.diagram_label_pt, "reversed pt": self.reversed_pt,
             "opener depths": len(set(self.opener_depths)),
             "text tops": len(set(self.text_tops.values())),
             "callout cpl": statistics.median(self.callout_cpl) if self.callout_cpl else 0,
@@ -239,7 +243,22 @@ def measure(pdf_path: Path, compounds: Iterable[str] = ()) -> Report:
     report.furniture_edge_mm, report.furniture_edge_what = edge
     report.text_tops = _text_tops(roots, furniture, heights, report.body_size_pt)
     report.foot_mm, report.foot_what = _foot(furniture, graphics, all_chars, heights)
+    white = [c for c in all_chars if c["text"].strip() and _paper_white(c)]
+    if white:
+        least = min(white, key=lambda c: c["size"])
+        report.reversed_pt = round(least["size"], 2)
+        report.reversed_what = f"p{least['page_number']}: “{least['text']}”"
     return report
+
+
+def _paper_white(char: dict[str, Any]) -> bool:
+    """Whether a character is set in paper white: no ink (CMYK), or white (RGB, grey)."""
+    colour = char.get("non_stroking_color")
+    values = [float(v) for v in colour] if isinstance(colour, (list, tuple)) else (
+        [float(colour)] if isinstance(colour, (int, float)) else [])
+    if len(values) == 4:
+        return max(values) < 0.05
+    return bool(values) and min(values) > 0.95
 
 
 def _text_tops(roots: list[Node], furniture: list[list[dict[str, Any]]],

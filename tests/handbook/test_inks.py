@@ -17,6 +17,7 @@ from smguide.handbook.cmyk import CmykConverter
 from smguide.handbook.inks import INK, inks, one_ink, reversed_type, small_type
 from smguide.model.colors import palette
 from smguide.safety.iccprofile import load_output_profile
+from tests.pagequality import measure
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -76,6 +77,8 @@ def test_reversed_type_on_a5_is_at_least_10_pt_the_tables_header_too(
                  and (page, top, "Marketing") in bold)
     assert {1, table} <= pages, (table, pages)  # the header is reversed, as on A4
     assert not thin, thin[:10]
+    report = measure(pdf)  # bench/quality.py's figure: was 9.44 pt, the table's header
+    assert report.reversed_pt >= 9.99, report.reversed_what
 
 
 def _converter() -> CmykConverter:
