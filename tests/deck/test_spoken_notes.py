@@ -120,3 +120,35 @@ def test_a_language_without_lines_leads_on_with_an_arrow() -> None:
     assert spoken_for("de-CH").next == spoken_for("de").next == "Als Nächstes"
     own = spoken_for("nl", SpokenFile(next="Dan"))
     assert own.next == "Dan" and own.comparison == spoken_for("nl").comparison
+
+
+def test_a_continued_slide_says_a_sentence_not_its_title(tmp_path: Path) -> None:
+    """The over-long fixture's continued slides (a role over five slides, a table over
+    eight, a checklist over five: "A checklist of twenty-five items: 6–10") had their
+    titles as notes; each now says a sentence of its own: where the block is, in the
+    guide's words (spoken.yaml's `continued`), before the line that leads on."""
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "fixtures" / "deck-long", content)
+    shutil.copy(builtin("content") / "labels.yaml", content / "labels.yaml")
+    slides = list(Presentation(str(build(tmp_path / "long.pptx", content))).slides)
+    spoken = spoken_for("en")
+    continued = 0
+    for number, slide in enumerate(slides, 1):
+        title = slide.shapes.title.text_frame.text.replace("\v", "")
+        first = notes_of(slide).split("\n")[0]
+        assert first.strip() != title.strip(), (number, title)
+        if first.startswith(spoken.continued.split("{")[0]):
+            continued += 1
+            assert first.endswith("."), (number, first)
+    assert continued >= 10, continued
+    assert "We carry on with part 2 of 5: a checklist of twenty-five items." in [
+        notes_of(slide).split("\n")[0] for slide in slides]
+    assert_own_notes(Presentation(str(tmp_path / "long.pptx")), "long")
+
+
+def test_every_shipped_language_says_a_continued_slide() -> None:
+    for language in ("en", "de", "nl", "fr", "es"):
+        line = spoken_for(language).continued
+        assert all(field in line for field in ("{part}", "{parts}", "{title}")), language

@@ -6,6 +6,7 @@ back; set on each slide so that no two slides have the same notes."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -60,13 +61,16 @@ class Notes:
     def lead_on(self, guide: Guide) -> None:
         """The deck's own notes end with the line that leads on to the next slide, on a
         block's last slide: "Next: <its title>" in the guide's words (`spoken.next`,
-        the colon as its typography writes it), else "→ <its title>"; notes still
-        empty get their slide's title."""
+        the colon as its typography writes it), else "→ <its title>"; a block's continued
+        slide with nothing else to say says where the block is (`spoken.continued`,
+        _continued), other notes still empty get their slide's title."""
         told: set[str] = set()
         word = guide.spoken.next
         for n, said in enumerate(self._said):
             after = self._said[n + 1] if n + 1 < len(self._said) else None
             text = said.text
+            if not text or text == said.title:  # nothing said but the slide's title
+                text = self._continued(guide, n) or text
             if said.leads_on and after is not None and after.planned != said.planned:
                 title = after.title.strip()
                 line = guide.typography.pair(word, title) if word else f"→ {title}"
@@ -76,6 +80,22 @@ class Notes:
             text = text or said.title
             if text != said.text:
                 said.frame.text = said.text = text
+    def _continued(self, guide: Guide, n: int) -> str:
+        """The notes of slide `n` where it continues a block and nothing else is said on
+        it: "We carry on with part 2 of 5: a checklist of twenty-five items." in the
+        guide's words (`spoken.continued`; "" for a first slide, or without the line)."""
+        said = self._said[n]
+        block = [s for s in self._said if s.planned == said.planned]
+        if not guide.spoken.continued or said.planned == id(None) or block[0] is said:
+            return ""
+        title = block[0].title.replace("\v", "").strip()
+        if guide.language.split("-")[0] == "en" and title[:1].isupper() \
+                and not title[1:2].isupper():  # after a colon, as titles writes it
+            title = title[0].lower() + title[1:]
+        line = guide.spoken.continued.format(part=block.index(said) + 1, parts=len(block),
+                                             title=title)
+        return re.sub(r"([.!?…])\.$", r"\1", line)  # a title's own full stop kept alone
+
     def _notes_slide(self, slide: Slide) -> Any:
         """The slide's new notes slide. python-pptx makes the first (and the notes master)
         and clones the master's placeholders into it, each with XPath lookups; the others

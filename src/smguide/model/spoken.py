@@ -35,6 +35,9 @@ FIELDS = {
     "activities": 'a role\'s full list of what they do, said where its slide: shows a short '
                   'one: "{count}" the number of items, "{items}" the items in a list',
     "skills": "a role's full list of what it takes, said the same way",
+    "continued": 'the notes of a block\'s continued slide where nothing else is said on '
+                 'it: "{part}" of "{parts}" its place among the block\'s slides, "{title}" '
+                 'the first slide\'s title',
     "next": 'the word before the next slide\'s title, where the notes lead on to it '
             '("Next" for "Next: <title>")',
 }
@@ -66,6 +69,7 @@ class SpokenFile(Strict):
     closing_end: Line | None = Field(None, description=FIELDS["closing_end"])
     activities: Line | None = Field(None, description=FIELDS["activities"])
     skills: Line | None = Field(None, description=FIELDS["skills"])
+    continued: Line | None = Field(None, description=FIELDS["continued"])
     next: Line | None = Field(None, description=FIELDS["next"])
     reader: list[Word] | None = Field(None, description=READER)
 
@@ -89,6 +93,7 @@ class Spoken(Strict):
     closing_end: str = ""
     activities: str = ""
     skills: str = ""
+    continued: str = ""  # "" for the slide's title
     next: str = ""  # "" leads on with an arrow: "→ <title>"
     reader: tuple[str, ...] | list[str] = ()  # words that speak to a document's reader
 
