@@ -83,7 +83,10 @@ def test_a_cards_title_reads_in_the_primarys_green(decks: dict[str, Any], name: 
 def test_a_tables_row_names_stand_on_one_line(decks: dict[str, Any], name: str) -> None:
     """The first column is wide enough for each row's name whole ("Time horizon" wrapped
     on the 4:3 decks), measured at the size each cell carries with the font it is shown
-    in (the template's: DejaVu Sans, as LibreOffice shows its missing font)."""
+    in (the template's: DejaVu Sans, as LibreOffice shows its missing font); except where
+    names whole would put a compared cell on a third line (the dark template's DejaVu
+    Sans: "Time / horizon" rather than "Brand awareness / and / trust";
+    test_template_text), then no name's word is broken."""
     fonts = system_fonts("DejaVu Sans") if name == "template" else family_fonts(BRAND, "Lato")
     if fonts is None:
         pytest.skip("DejaVu Sans is not installed")
@@ -97,7 +100,9 @@ def test_a_tables_row_names_stand_on_one_line(decks: dict[str, Any], name: str) 
             room = (width - cell.margin_left - cell.margin_right) / 12700
             for para in paras_of(cell.text_frame):
                 bold = replace(para, spans=tuple(replace(s, bold=True) for s in para.spans))
-                assert line_count(bold, room, para.scale, fonts) == 1, (cell.text, room)
+                words = len(" ".join(s.text for s in para.spans).split())
+                most = min(2, words) if name == "template" else 1
+                assert line_count(bold, room, para.scale, fonts) <= most, (cell.text, room)
 
 
 def test_sparse_practice_cards_are_set_as_the_lists_are(decks: dict[str, Any]) -> None:

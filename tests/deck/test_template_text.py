@@ -3,7 +3,7 @@ template's own font (DejaVu Sans on the dark fixture, installed here; a corpus t
 Calibri as the deck measures it): a list item that wraps has no word alone on its last
 line where the same number of lines can avoid it, and every line it was broken into fits
 its frame (a client's greedy wrap of the same text leaves words alone); a card's heading
-is broken into even lines, as titles are."""
+is broken into even lines, as titles are; a table's columns are sized from its text."""
 
 from __future__ import annotations
 
@@ -154,3 +154,35 @@ def test_card_headings_are_broken_into_even_lines(decks: dict[str, tuple[Any, Fo
             if max(widths) <= width:
                 assert max(widths) >= longest - 0.5, (name, shown, other)
         assert len(lines) == 1 or len(shown[-1].split()) > 1, (name, shown)
+
+
+def _cell_lines(cell: Any, width: float, fonts: Fonts) -> int:
+    """The lines a table cell's text takes in its column (`width` points), as written."""
+    total = 0
+    for paragraph in cell.text_frame.paragraphs:
+        for line in _lines(paragraph):
+            if line:
+                size = int(paragraph._p.find(f".//{A}rPr").get("sz")) / 100
+                total += line_count(_para(line), width - cell.margin_left / 12700
+                                    - cell.margin_right / 12700, size, fonts)
+    return total
+
+
+@pytest.mark.parametrize("name", list(_templates()))
+def test_a_tables_columns_are_sized_from_its_text(decks: dict[str, tuple[Any, Fonts]],
+                                                  name: str) -> None:
+    """The comparison table: the row names' column narrower than the compared ones,
+    which share the rest equally, and no cell of more than two lines (DejaVu Sans on the
+    dark template put "Brand awareness / and / trust" on three)."""
+    prs, fonts = decks[name]
+    tables = [shape.table for slide in prs.slides for shape in slide.shapes
+              if shape.has_table]
+    assert tables
+    for table in tables:
+        widths = [column.width / 12700 for column in table.columns]
+        assert widths[0] < min(widths[1:]), widths
+        assert max(widths[1:]) - min(widths[1:]) <= 0.01 * widths[1], widths
+        lines = [[_cell_lines(table.cell(r, c), widths[c], fonts)
+                  for c in range(len(widths))] for r in range(len(table.rows))]
+        assert max(max(row) for row in lines) <= 2, (name, widths, lines)
+

@@ -22,7 +22,17 @@ from smguide.deck.fitting import (
 )
 from smguide.deck.oxml import NS
 from smguide.deck.slides import drop_empty, too_long
-from smguide.deck.textfit import Fonts, Page, Para, Span, on_scale, paginate, text_height
+from smguide.deck.tablestyle import table_style
+from smguide.deck.textfit import (
+    Fonts,
+    Page,
+    Para,
+    Span,
+    line_count,
+    on_scale,
+    paginate,
+    text_height,
+)
 from smguide.deck.typescale import DENSE_TEXT, LIST_TEXT
 from smguide.deck.write import (
     Area,
@@ -110,18 +120,17 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
              for i, c in enumerate(row)] for row in rows]
     lines = [head, *body] if head else body
     limit = area.height / 12700 * 0.97
-    # the row names whole in the first column where that costs no slide and no size
-    # (their values keep the room their words need), else as narrow as their words allow
+    # the row names whole in the first column where that costs no slide, no size and no
+    # value cell a third line; else as narrow as their words allow
     total = area.width / 12700
-    named = _Layout(head, body, *_column_widths(total, rows, lines, fonts, lang), limit, fonts)
     words_at_1, widths = _column_widths(total, rows, lines, fonts, lang, names=False)
-    best = named
-    if widths != named.widths:
-        narrow = _Layout(head, body, words_at_1, widths, limit, fonts)
-        if named.pages is None or (narrow.pages is not None and (
-                len(narrow.pages), -min(p.size for p in narrow.pages)) < (
-                len(named.pages), -min(p.size for p in named.pages))):
-            best = narrow
+    layouts = [_Layout(head, body, *_column_widths(total, rows, lines, fonts, lang), limit,
+                       fonts), _Layout(head, body, words_at_1, widths, limit, fonts)]
+    tight = words_at_1[0] * BODY[0] + 2 * CELL_X + 2  # the longest name's word whole
+    if tight < widths[0]:
+        layouts.append(_Layout(head, body, words_at_1, _value_widths(
+            tight, total, words_at_1[1:], float(DENSE[0])), limit, fonts))
+    best = min(layouts, key=_preferred)
     widths, heights, pages = best.widths, best.heights, best.pages
     if pages is None:
         alone = next((row for row in body if best.fit([row]) is None), body[0])
@@ -165,6 +174,13 @@ class _Layout:
         return [_row_height(cells, self.widths, size, self.fonts)
                 for cells in [*lines, *chunk]]
 
+    def most_lines(self, size: float) -> int:
+        """The most lines any cell takes at `size`."""
+        return max(sum(line_count(p, width - 2 * CELL_X - p.indent * p.size_at(size),
+                                  p.size_at(size), self.fonts) for p in cell)
+                   for row in ([self.head] if self.head else []) + self.body
+                   for cell, width in zip(row, self.widths, strict=True))
+
     def whole(self, size: float) -> bool:
         return all(word * size <= width - 2 * CELL_X
                    for word, width in zip(self.words_at_1, self.widths, strict=True))
@@ -180,6 +196,15 @@ class _Layout:
                 return size
         return next((size for size in sizes if sum(self.heights(chunk, size)) <= self.limit),
                     None)
+
+
+def _preferred(layout: _Layout) -> tuple[bool, int, float, bool]:
+    """Layouts compared: rows on every slide, fewer slides, a larger size, then no cell of
+    more than two lines (min keeps the first of equals: the row names whole)."""
+    if layout.pages is None:
+        return (True, 0, 0.0, True)
+    size = min(page.size for page in layout.pages)
+    return (False, len(layout.pages), -size, layout.most_lines(size) > 2)
 
 
 def _column_widths(total: float, rows: list[list[str]], lines: list[list[list[Para]]],
@@ -327,60 +352,6 @@ def _table(slide: Slide, area: Area, widths: list[float], head: list[list[Para]]
             cell.vertical_anchor = MSO_ANCHOR.MIDDLE
             _fill_cell(cell, paras, size)
     return frame
-
-
-TABLE_STYLE = "{8E4B1D2A-5C3F-4E7B-9A61-2D0C7F3B5E19}"  # smguide's, in ppt/tableStyles.xml
-
-
-def table_style(presentation: Any) -> str:
-    """The deck's table style (added to ppt/tableStyles.xml once): the header row on the
-    primary colour in the background colour (the text colour when that reads better, as
-    on a dark deck), bold; every second row a shade of the
-    background; no other fills or borders, so the table follows the theme (light or
-    dark) and a user can restyle it from PowerPoint's Table Design tab."""
-    from lxml import etree
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-
-    part = presentation.part_related_by(RT.TABLE_STYLES)
-    root = etree.fromstring(part.blob)
-    a = NS["a"]
-    if any(s.get("styleId") == TABLE_STYLE for s in root.iter(f"{{{a}}}tblStyle")):
-        return TABLE_STYLE
-    tint = "bg2"
-    header = _on_primary(presentation.presentation.slide_master)
-
-    def cells(name: str, colour: str | None, text: str | None, bold: bool) -> str:
-        fill = (f'<a:fill><a:solidFill><a:schemeClr val="{colour}"/></a:solidFill></a:fill>'
-                if colour else "")
-        words = (f'<a:tcTxStyle{" b=" + chr(34) + "on" + chr(34) if bold else ""}>'
-                 f'<a:fontRef idx="minor"><a:prstClr val="black"/></a:fontRef>'
-                 f'<a:schemeClr val="{text}"/></a:tcTxStyle>') if text else ""
-        lines = "".join(f"<a:{side}><a:ln><a:noFill/></a:ln></a:{side}>"
-                        for side in ("left", "right", "top", "bottom", "insideH", "insideV"))
-        return (f"<a:{name}>{words}<a:tcStyle><a:tcBdr>{lines}</a:tcBdr>{fill}</a:tcStyle>"
-                f"</a:{name}>")
-
-    style = etree.fromstring(
-        f'<a:tblStyle xmlns:a="{a}" styleId="{TABLE_STYLE}" styleName="smguide">'
-        f'{cells("wholeTbl", None, "tx1", False)}{cells("band2H", tint, None, False)}'
-        f'{cells("firstRow", "accent1", header, True)}</a:tblStyle>')
-    root.append(style)
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return TABLE_STYLE
-
-
-def _on_primary(master: Any) -> str:
-    """bg1 for text on the primary colour if it reads there (4.5:1), else the better of
-    the text and background slots (as Tones.readable picks)."""
-    from smguide.deck.theme import shown_colours
-    from smguide.model.colors import contrast
-
-    colours = shown_colours(master)
-    if "accent1" not in colours or contrast(colours.get("bg1", "#ffffff"),
-                                            colours["accent1"]) >= 4.5:
-        return "bg1"
-    return max(("bg1", "tx1"), key=lambda slot: contrast(colours.get(slot, "#ffffff"),
-                                                         colours["accent1"]))
 
 
 def _refill(table: Any, lines: Sequence[list[list[Para]]], size: float) -> None:
