@@ -132,9 +132,10 @@ def _all_runs(prs: Any) -> Iterator[tuple[int, str, float]]:
 
 @pytest.mark.parametrize("name", DECKS)
 def test_every_text_is_at_a_step_of_one_scale(decks: dict, name: str) -> None:
-    """Whole points, about six steps for what is read (14 to 40 pt) and the footer's
-    12 pt; a company template's footer at the template's own size (its design, not
-    ours), here 12 pt, the footer box widened where the text needs it."""
+    """Whole points, about six steps for what is read (14 to 40 pt), the footer's among
+    them; a company template's footer at the template's own size (its design) where
+    that is 14 pt or more, else at 14 pt (its text is ours), here 14 pt, the footer box
+    widened where the text needs it."""
     prs = decks[name]
     off = [(number, kind, size) for number, kind, size in _all_runs(prs)
            if size not in SCALE]
@@ -147,7 +148,27 @@ def test_every_text_is_at_a_step_of_one_scale(decks: dict, name: str) -> None:
     for slide, shape in footers:
         layout = next(ph for ph in slide.slide_layout.placeholders
                       if ph.placeholder_format.type == PP_PLACEHOLDER.FOOTER)
-        assert set(_sizes(shape.text_frame)) == {own_size(layout)}, shape.text_frame.text
+        assert set(_sizes(shape.text_frame)) == {max(own_size(layout) or 14, 14)}, \
+            shape.text_frame.text
+
+
+@pytest.mark.parametrize("name", DECKS)
+def test_the_footer_and_slide_number_are_at_14_pt_at_least(decks: dict, name: str) -> None:
+    """Nothing on a content slide under 14 pt, the footer's text and the slide number
+    (a field, not a run) included: every size set in them, read from the XML."""
+    checked = 0
+    for slide in content_slides(decks[name]):
+        for shape in slide.placeholders:
+            if shape.placeholder_format.type not in (PP_PLACEHOLDER.FOOTER,
+                                                     PP_PLACEHOLDER.SLIDE_NUMBER):
+                continue
+            texts = [t for t in shape._element.iter(f"{A}t") if (t.text or "").strip()]
+            for text in texts:
+                size = text.getparent().find(f"{A}rPr")
+                assert size is not None and int(size.get("sz", "0")) >= 1400, \
+                    (name, shape.name, text.text)
+                checked += 1
+    assert checked >= 2 * len(content_slides(decks[name])), checked
 
 
 @pytest.mark.parametrize("name", DECKS)

@@ -69,7 +69,7 @@ def add_footer(deck: DeckContext, slide: Slide, layout: SlideLayout, pick: Pick)
         if kind == PH.FOOTER:
             _footer_text(deck, shape, footer, marks)
         else:
-            _slide_number(shape, number)
+            _slide_number(shape, number, max(own_size(found[kind]) or FOOTER, SMALLEST))
     if PH.SLIDE_NUMBER not in found:  # a template without one: our own, if there is room
         from pptx.util import Emu
 
@@ -82,23 +82,27 @@ def add_footer(deck: DeckContext, slide: Slide, layout: SlideLayout, pick: Pick)
         if not any(overlap(spot, other) for other in taken):
             box = slide.shapes.add_textbox(*(Emu(value) for value in spot))
             box.name = "Slide number"
-            _slide_number(box, number)
+            _slide_number(box, number, FOOTER)
 
 # a footer text as fitted into its layout's box: the paragraphs, the box it was widened
 # to (left, top, width, height; None: the layout's own) and the size it is set at
 Fitted = tuple[list[Para], tuple[int, int, int, int] | None, int]
 
-FOOTER = 12  # the built-in theme's footer (the type scale's smallest step, textfit.SCALE)
-SMALLEST = 8  # a footer too long for its box comes down to this, a point at a time
+FOOTER = 14  # the built-in theme's footer and slide number
+# nothing on a content slide under 14 pt: the footer's text and the slide number are the
+# deck's own words, so a template's smaller footer style is set at this size (a larger
+# one keeps its own); a footer too long for its box at it keeps only the brand's name
+SMALLEST = 14
 
 
 def _footer_text(deck: DeckContext, shape: Any, text: str, marks: LayoutFooter) -> None:
     """The footer at its layout's own size (a company template's design: its footer's
-    size is its own, not the deck's type scale). A text too long for the box at that
-    size widens the box (about its centre when centred, else away from its aligned
-    edge) within `room`, the footer row's free span; only what still does not fit is
-    set a point smaller at a time (`marks`: the layout's footer row). The theme font is
-    named on the run because LibreOffice ignores the inherited one in footers."""
+    size is its own, not the deck's type scale), but never under SMALLEST. A text too
+    long for the box at that size widens the box (about its centre when centred, else
+    away from its aligned edge) within `room`, the footer row's free span; what still
+    does not fit is set a point smaller at a time down to SMALLEST, else is the brand's
+    name alone (`marks`: the layout's footer row). The theme font is named on the run
+    because LibreOffice ignores the inherited one in footers."""
     from pptx.util import Emu
 
     known = marks.fitted.get(text)
@@ -118,7 +122,7 @@ def _fitted(deck: DeckContext, shape: Any, text: str, marks: LayoutFooter) -> Fi
     from pptx.util import Emu
 
     paras = [Para(typed_spans(text, deck.lang))]
-    own = marks.size or FOOTER
+    own = max(marks.size or FOOTER, SMALLEST)
     box = deck.box_of(shape)
     widened = None
     if not fits(paras, box, own, deck.body_fonts) and marks.room is not None:
@@ -131,7 +135,9 @@ def _fitted(deck: DeckContext, shape: Any, text: str, marks: LayoutFooter) -> Fi
         shape.top, shape.height = Emu(top), Emu(height)
         box = deck.box_of(shape)
     size = next((size for size in range(own, SMALLEST - 1, -1)
-                 if fits(paras, box, size, deck.body_fonts)), SMALLEST)
+                 if fits(paras, box, size, deck.body_fonts)), None)
+    if size is None:  # too long at the smallest size: the brand's name alone
+        paras, size = [Para(typed_spans(deck.brand.name, deck.lang))], SMALLEST
     return paras, widened, size
 
 
@@ -190,8 +196,8 @@ def overlap(a: tuple[int, int, int, int], b: tuple[Any, Any, Any, Any]) -> bool:
             and min(a[1] + a[3], b[1] + b[3]) > max(a[1], b[1]))
 
 
-def _slide_number(shape, number: str) -> None:  # noqa: ANN001
-    """A real slide-number field, so PowerPoint renumbers when slides move."""
+def _slide_number(shape, number: str, size: int) -> None:  # noqa: ANN001
+    """A real slide-number field, so PowerPoint renumbers when slides move, at `size`."""
     from lxml import etree
 
     paragraph = shape.text_frame.paragraphs[0]
@@ -200,7 +206,7 @@ def _slide_number(shape, number: str) -> None:  # noqa: ANN001
             paragraph._p.remove(child)
     fld = etree.SubElement(paragraph._p, f"{{{NS['a']}}}fld", id=SLIDENUM_FIELD,
                            type="slidenum")
-    etree.SubElement(fld, f"{{{NS['a']}}}rPr")
+    etree.SubElement(fld, f"{{{NS['a']}}}rPr", sz=str(size * 100))
     etree.SubElement(fld, f"{{{NS['a']}}}t").text = number
 
 

@@ -242,7 +242,7 @@ def layout_master(master: SlideMaster, logo: Logo | None, width: float) -> None:
         if kind == PH.TITLE:
             _anchor(shape, "b")
         if kind in (PH.FOOTER, PH.SLIDE_NUMBER, PH.DATE):
-            _text_style(shape, "tx1", size=12, align="r" if kind == PH.SLIDE_NUMBER else "l",
+            _text_style(shape, "tx1", size=14, align="r" if kind == PH.SLIDE_NUMBER else "l",
                         shade='<a:lumMod val="65000"/><a:lumOff val="35000"/>')
             _anchor(shape, "ctr")
     if logo:
