@@ -3,18 +3,25 @@ the one palette both renderers derive from a brand's colour roles."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+
+_HEX6 = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 def parse_colour(value: str, over: str = "#ffffff") -> str | None:
     """Any CSS colour a brand file may give (hex in 3, 4, 6 or 8 digits, a CSS name,
     rgb()/rgba()/hsl()/hwb(), read by tinycss2 as a browser would) -> '#rrggbb', a
     translucent one composited over `over`; None when it is not a colour smguide can print
-    (not a colour, currentcolor, or a colour space without an sRGB conversion)."""
-    import tinycss2.color4
-
+    (not a colour, currentcolor, or a colour space without an sRGB conversion). A colour
+    in 6 hex digits, the brand files' usual one, is read without tinycss2 (the same
+    value: it is opaque sRGB already), so reading such a brand does not import it."""
     if len(value) > 100:
         return None
+    if _HEX6.fullmatch(value.strip()):
+        return value.strip().lower()
+    import tinycss2.color4
+
     parsed = tinycss2.color4.parse_color(value.strip())
     if parsed is None or isinstance(parsed, str):  # None, or 'currentcolor'
         return None
