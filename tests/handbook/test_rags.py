@@ -8,11 +8,13 @@ import re
 from typing import Any
 
 from smguide.handbook.rags import (
+    NARROWER,
     SETTINGS,
     SHY,
     Body,
     Set,
     _whole,
+    candidates,
     edited,
     edited_as_kept,
     even_rags,
@@ -52,12 +54,14 @@ def test_lone_last_words_are_set_again_within_the_limits() -> None:
     # the pages as they were: every paragraph keeps its lines on its pages
     assert [p.pages for p in after] == [p.pages for p in before]
     # the text as it was: only its spacing changed (and a word's soft hyphens)
-    plain = re.sub(r' style="word-spacing[^"]*"', "", markup)
+    plain = re.sub(r' style="(?:word-spacing|margin-right)[^"]*"', "", markup)
     assert plain.replace(SHY, "") == html.replace(SHY, "")
     widest = max(SETTINGS)
     for words, letters in re.findall(
             r'style="word-spacing: ([\d.]+)em(?:; letter-spacing: ([\d.]+)em)?"', markup):
         assert 0 < float(words) <= widest[0] and float(letters or 0) <= widest[1]
+    for narrower in re.findall(r'style="margin-right: ([\d.]+)em"', markup):
+        assert 0 < float(narrower) <= max(NARROWER)
     assert edited_as_kept(html, edits) == markup  # as a kept layout has them again
     for paragraph in after:  # no hyphen ends a line before a paragraph's last
         assert not paragraph.lines[-2].endswith("-"), paragraph.lines
@@ -80,7 +84,7 @@ def test_a_paragraph_is_found_in_the_html_by_its_text_and_edited_there() -> None
     first = paragraphs(_render(html))[0]
     at = Body(html).start_tag(first)
     assert at is not None and html[at:].startswith("<p>Marketing")
-    markup = edited(html, {at: ((0.0128, 0.0025, False), first)})
+    markup = edited(html, {at: ((0.0128, 0.0025, False, 0.0), first)})
     assert markup[at:].startswith('<p style="word-spacing: 0.0128em; letter-spacing: '
                                   '0.0025em">Marketing')
 
@@ -97,7 +101,7 @@ def test_a_setting_that_breaks_the_word_before_the_last_line_is_tried_with_it_wh
     assert _whole(Set("t", "p", now.lines, (3, 3), 1, True), first, first) is None
     assert _whole(Set("t", "p", now.lines, (3, 4), 0, True), first, first) is None
     html = f"<p>zu denen die meis{SHY}ten im{SHY}mer wie{SHY}der zu{SHY}rück{SHY}keh{SHY}ren.</p>"
-    both = edited(html, {0: ((0.0, 0.0, False), Set("t", "p", (), (), 0, False,
+    both = edited(html, {0: ((0.0, 0.0, False, 0.0), Set("t", "p", (), (), 0, False,
                                                    ending=f"meis{SHY}ten wie{SHY}der"))})
     assert both == f"<p>zu denen die meisten im{SHY}mer wieder zu{SHY}rück{SHY}keh{SHY}ren.</p>"
 
@@ -114,3 +118,22 @@ def test_with_uneven_set_no_paragraph_is_set_again_and_no_layout_kept_is_shared(
     monkeypatch.setenv(UNEVEN, "1")  # bench/bench.py measures what setting them costs
     assert even_rags(document, html, _render) == (document, html, [])
     assert pdf.layout_code.__wrapped__() != code  # its layouts kept under keys of their own
+
+
+def test_a_paragraph_is_set_narrower_where_spacing_cannot_push_its_word_down() -> None:
+    """A lone last word whose line before has more room than the widest spacing takes up:
+    the paragraph is tried narrower, from the lightest NARROWER that leaves that line too
+    little room, then the widest spacing; a notch (the tie's pair kept off the line
+    before) tries every NARROWER."""
+    lone = Set("t", "p", ("a", "b"), (0, 0), 1, False, slack=20.0, spaces=8, letters=60,
+               size=14.0)
+    assert [edit[3] for edit in candidates(lone)] == [1.5, 2.0, 0.0]
+    assert candidates(lone)[-1][:2] == SETTINGS[-1]  # the widest spacing last
+    notched = Set("t", "p", ("a", "b"), (0, 0), 1, False, slack=90.0, spaces=8, letters=60,
+                  size=14.0, notched=True)
+    assert [edit[3] for edit in candidates(notched)] == list(NARROWER)
+    html = "<p>Ein Absatz.</p>"
+    assert edited(html, {0: ((0.0, 0.0, False, 1.5), lone)}) == (
+        '<p style="margin-right: 1.5em">Ein Absatz.</p>')
+    assert edited(html, {0: ((0.0128, 0.0, False, 0.5), lone)}) == (
+        '<p style="word-spacing: 0.0128em; margin-right: 0.5em">Ein Absatz.</p>')

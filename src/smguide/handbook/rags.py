@@ -3,13 +3,18 @@ paragraph whose last line is one word ("introductions."), or whose line before t
 stops a word early because its last two words are tied (typeset.py's tie: "am
 häufigsten" / "hören werden."), is set again a little wider, within what a proofreader
 accepts (SETTINGS: word spaces at most a tenth wider, letters at most half a per cent
-of the em apart), or with the break at the end of its third line from the end taken
-back, so that a word goes down to its last line; the last word of the line before the
-last is then kept whole (a break there would end that line in a hyphen). The first
-setting that ends its lines better is kept (`candidates`: the lightest that would push
-that word down, measured on its lines). A setting that ends the lines better but breaks
-a word at the end of the line before the last ("meis-" / "ten zurückkehren.") is tried
-again with that word kept whole, in the next round.
+of the em apart), or a little narrower (NARROWER: its lines end up to 2 em, about four
+characters, short of the measure, as a compositor of ragged-right text breaks a
+paragraph's lines by hand; its longest line stays in the rag, and the words pushed down
+on its first lines push the later ones: a long German word goes down to a lone last
+word, or the word before a tied pair to the pair), or with the break at the end of its
+third line from the end taken back, so that a word goes down to its last line; the last
+word of the line before the last is then kept whole (a break there would end that line
+in a hyphen). The first setting that ends its lines better is kept (`candidates`: the
+lightest that would push that word down, measured on its lines; spacing first). A
+setting that ends the lines better but breaks a word at the end of the line before the
+last ("meis-" / "ten zurückkehren.") is tried again with that word kept whole, in the
+next round.
 
 Only a setting with as many lines as before, each paragraph on the pages it was on, is
 kept: the pages stay as the fitting made them (fitting.py), and a paragraph's line breaks
@@ -17,15 +22,14 @@ depend on its width alone, so the paragraphs are tried together, one layout a ro
 most ROUNDS; the handbook bound from parts lays out again only the chapters a round
 changed). A setting is not kept when it would end the line before the last, or a page's
 last line, in a hyphen, or make three hyphenated lines in a row or in the paragraph on a
-page (breaks.py's rules). The
-handbook is then laid out with the settings kept, and used only when every paragraph
-comes out with the lines its trial had; otherwise it stays as it was. The edits are kept
-with the layout (kept.py), so the same handbook again is laid out once.
+page (breaks.py's rules). The handbook is then laid out with the settings kept, and used
+only when every paragraph comes out with the lines its trial had; otherwise it stays as
+it was. The edits are kept with the layout (kept.py), so the same handbook again is laid
+out once.
 
-The lines are read from the page boxes, as breaks.py reads them (WeasyPrint has no public
-API for them); a paragraph is found in the HTML by its text (unique in the body, with
-soft hyphens, word joiners and spaces aside), and its setting written into its start tag
-as a style.
+The lines are read from the page boxes (raglines.py); a paragraph is found in the HTML by
+its text (unique in the body, with soft hyphens, word joiners and spaces aside), and its
+setting written into its start tag as a style.
 """
 
 from __future__ import annotations
@@ -34,11 +38,12 @@ import html as entities
 import os
 import re
 import statistics
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
-from smguide.handbook.breaks import MOST_IN_A_PARAGRAPH, MOST_IN_A_ROW, SHY
+from smguide.handbook.breaks import SHY
+from smguide.handbook.raglines import TAGS, UNSEEN, Set, hyphenated, paragraphs
 
 # the settings tried (word spacing and letter spacing added, in em), lighter first: 5 and
 # 10 % of Lato's space (0.256 em), then with a quarter and a half per cent of the em
@@ -46,145 +51,12 @@ from smguide.handbook.breaks import MOST_IN_A_PARAGRAPH, MOST_IN_A_ROW, SHY
 # word or to the line that the tie left short, and a narrower one would pull the last
 # line up (a line less: the pages would change)
 SETTINGS = ((0.0128, 0.0), (0.0256, 0.0), (0.0256, 0.0025), (0.0256, 0.005))
+NARROWER = (0.5, 1.0, 1.5, 2.0)  # em taken off a paragraph's measure (its right), lighter first
 ROUNDS = 4  # layouts at most before the last
 # set (to anything): no paragraph is set again, to measure what setting them costs
 # (bench/bench.py's "rags set again" row); pdf.layout_code keeps such layouts apart
 UNEVEN = "SMGUIDE_UNEVEN_RAGS"
-TAGS = ("p", "li", "dd")  # the paragraphs set again (not headings, cells or labels):
-# notched ones, and those ending on a lone word at the body text's size (a card's
-# shorter items may end on one word: "akquirieren")
-SPACE_SHARE = 0.3  # a word space, as a share of the font size (tests/pagequality.py's)
-SLACK = 0.97  # a line shorter than this share of the measure by more than the next word
-# (and a space) was broken early: the rag is notched there
-HYPHENS = ("-", "\u2010")
-UNSEEN = re.compile("[\u00ad\u200b\u200c\u2060\\s]")  # none of these is matched
 TAG = re.compile(r"<[^>]*>")
-
-
-@dataclass(frozen=True)
-class Set:
-    """One paragraph as laid out: its lines' texts, the page of each, how its lines end
-    (faults: a lone last word, a tie notch) and whether they break a hyphen rule; and of
-    its line before the last, how much room it leaves (CSS px), its spaces and letters
-    and its font size (px), and the word broken at the end of the line before that
-    (as in the text, with its soft hyphens; "" when none is)."""
-
-    text: str  # its text, as matched in the HTML
-    tag: str
-    lines: tuple[str, ...]
-    pages: tuple[int, ...]
-    faults: int
-    hyphen_fault: bool
-    slack: float = 0.0
-    spaces: int = 0
-    letters: int = 0
-    size: float = 0.0
-    broken: str = ""
-    ending: str = ""  # the last word of its line before the last, when it has soft hyphens
-    notched: bool = False  # its line before the last is one of its faults
-
-
-def paragraphs(document: Any) -> list[Set]:
-    """The paragraphs (TAGS) of the document's flow, in order, with their lines."""
-    from weasyprint.formatting_structure import boxes
-
-    grouped: dict[int, tuple[Any, list[tuple[int, Any, Any]]]] = {}
-
-    def walk(box: Any) -> Iterator[tuple[Any, Any]]:
-        if isinstance(box, boxes.MarginBox):
-            return
-        for child in getattr(box, "children", ()):
-            if isinstance(child, boxes.LineBox):
-                yield child, box
-            else:
-                yield from walk(child)
-
-    for number, page in enumerate(document.pages):
-        root = getattr(page, "_page_box", None)
-        if root is None:
-            return []
-        for line, parent in walk(root):
-            element = getattr(parent, "element", None)
-            if element is None or getattr(parent, "element_tag", None) not in TAGS:
-                continue
-            grouped.setdefault(id(element), (parent, []))[1].append((number, line, parent))
-    return [found for found in (_set(parent.element_tag, lines)
-                                for parent, lines in grouped.values()) if found is not None]
-
-
-def _texts(line: Any) -> list[Any]:
-    from weasyprint.formatting_structure import boxes
-
-    return [box for box in line.descendants() if isinstance(box, boxes.TextBox)
-            and "::" not in box.element_tag]
-
-
-def _set(tag: str, laid: list[tuple[int, Any, Any]]) -> Set | None:
-    texts, rights, lefts, pages = [], [], [], []
-    for page, line, _ in laid:
-        boxes_ = _texts(line)
-        if not boxes_:
-            return None
-        texts.append("".join(box.text for box in boxes_))
-        rights.append(max(box.position_x + box.width for box in boxes_))
-        lefts.append(min(box.position_x for box in boxes_))
-        pages.append(page)
-    plain = "".join(_drawn(text) for text in texts)
-    first = _texts(laid[-1][1])
-    size = float(first[0].style["font_size"])
-    if len(texts) < 2:
-        return Set(plain, tag, tuple(texts), tuple(pages), 0, False, size=size)
-    faults, notched = 0, False
-    last = texts[-1].replace(SHY, "").split()
-    if len(last) == 1 and any(c.isalpha() for c in last[0]):
-        faults += 1
-    if pages[-2] == pages[-1] and not _hyphenated(texts[-2]):
-        room = max(rights) - min(lefts)
-        notched = rights[-2] - min(lefts) + SPACE_SHARE * size + _first_word(first) < \
-            room * SLACK
-        faults += notched
-    ends = [_hyphenated(text) for text in texts]
-    run, hyphen_fault = 0, False
-    for i, ended in enumerate(ends):
-        run = run + 1 if ended else 0
-        if ended and (run > MOST_IN_A_ROW or i == len(ends) - 2
-                      or i + 1 < len(ends) and pages[i + 1] != pages[i]
-                      or sum(e for e, p in zip(ends, pages, strict=True) if p == pages[i])
-                      > MOST_IN_A_PARAGRAPH):
-            hyphen_fault = True
-    parent = laid[-2][2]
-    slack = parent.content_box_x() + parent.width - rights[-2]
-    broken = ""
-    if len(texts) > 2 and ends[-3]:
-        head = re.split(r"[ \u00a0]", texts[-3][:-1])[-1]
-        tail = re.split(r"[ \u00a0]", texts[-2], maxsplit=1)[0]
-        broken = head + tail if head and tail else ""
-    line = texts[-2].replace(SHY, "")
-    ending = re.split(r"[ \u00a0]", texts[-2])[-1]
-    return Set(plain, tag, tuple(texts), tuple(pages), faults, hyphen_fault, float(slack),
-               line.count(" ") + line.count("\u00a0"), len(line), size, broken,
-               ending if SHY in ending and not _hyphenated(texts[-2]) else "", notched)
-
-
-def _drawn(text: str) -> str:
-    """A line's text as matched in the HTML: without the hyphen drawn at a soft hyphen
-    it ends at, and without UNSEEN characters."""
-    if SHY in text and text.endswith(HYPHENS) and text[:-1].endswith(SHY):
-        text = text[:-1]
-    return UNSEEN.sub("", text)
-
-
-def _hyphenated(text: str) -> bool:
-    return text.endswith(HYPHENS) and text[:-1].endswith(SHY)
-
-
-def _first_word(texts: list[Any]) -> float:
-    """About how wide the first word of a line is (up to its first space, a no-break
-    space too: a tied pair's first word), in CSS px: its share of the first text box."""
-    box = texts[0]
-    text = box.text
-    word = re.split(r"[ \u00a0]", text, maxsplit=1)[0]
-    return float(box.width) * len(word) / max(1, len(text))
 
 
 class Body:
@@ -228,23 +100,30 @@ class Body:
         return before
 
 
-Edit = tuple[float, float, bool]  # word spacing and letter spacing (em), break taken back
+# word spacing and letter spacing (em), break taken back, em taken off the measure
+Edit = tuple[float, float, bool, float]
 
 
 def candidates(paragraph: Set) -> list[Edit]:
-    """The settings to try for a faulty paragraph, in turn: the lightest that leaves its
-    line before the last too little room for its last word (so the word goes down to
-    the last line), and the next; the strongest when none does (the lines before may
-    still push a word down); then, when the line before that ends in a hyphen, that
-    break taken back (its word goes down whole), alone and with the lightest setting."""
+    """The settings to try for a faulty paragraph, in turn: the lightest spacing that
+    leaves its line before the last too little room for its last word (so the word goes
+    down to the last line), and the next; when the line before that ends in a hyphen,
+    that break taken back (its word goes down whole), alone and with the lightest
+    spacing; then the paragraph narrower (NARROWER), from the lightest that leaves that
+    line too little room, or every one for a notch or when none does (then only the lines
+    before push a word down); last, when no spacing does, the widest."""
     def extra(setting: tuple[float, float]) -> float:
         return paragraph.size * (setting[0] * paragraph.spaces + setting[1] * paragraph.letters)
 
-    found: list[Edit] = [(w, t, False) for w, t in SETTINGS if extra((w, t)) > paragraph.slack][:2]
-    found = found or [(*SETTINGS[-1], False)]
+    found: list[Edit] = [(w, t, False, 0.0) for w, t in SETTINGS
+                         if extra((w, t)) > paragraph.slack][:2]
+    last = [] if found else [(*SETTINGS[-1], False, 0.0)]
     if paragraph.broken:
-        found += [(0.0, 0.0, True), (SETTINGS[0][0], SETTINGS[0][1], True)]
-    return found[:ROUNDS]
+        found += [(0.0, 0.0, True, 0.0), (SETTINGS[0][0], SETTINGS[0][1], True, 0.0)]
+    enough = [em for em in NARROWER if em * paragraph.size > paragraph.slack]
+    found += [(0.0, 0.0, False, em) for em in (
+        enough if enough and not paragraph.notched else NARROWER)]
+    return (found + last)[:ROUNDS]
 
 
 def edited(html: str, edits: dict[int, tuple[Edit, Set]]) -> str:
@@ -254,19 +133,20 @@ def edited(html: str, edits: dict[int, tuple[Edit, Set]]) -> str:
     the last kept whole (when it goes down to the last line, it goes whole: a break
     there would end the line before the last in a hyphen)."""
     for at in sorted(edits, reverse=True):
-        (words, letters, back), paragraph = edits[at]
+        (words, letters, back, narrower), paragraph = edits[at]
         end = html.find(f"</{paragraph.tag}>", at)
         end = end if end >= 0 else len(html)
         for whole in (*paragraph.ending.split(" "), paragraph.broken if back else ""):
             word = html.rfind(whole, at, end) if whole else -1
             if word >= 0:
                 html = html[:word] + whole.replace(SHY, "") + html[word + len(whole):]
-        if not words and not letters:
+        if not words and not letters and not narrower:
             continue
         close = html.index(">", at)
         tag = html[at:close]
-        rule = f"word-spacing: {words:g}em" + (
-            f"; letter-spacing: {letters:g}em" if letters else "")
+        rule = "; ".join(f"{name}: {value:g}em" for name, value in (
+            ("word-spacing", words), ("letter-spacing", letters), ("margin-right", narrower))
+            if value or name == "word-spacing" and not narrower)
         style = re.search(r'\sstyle="([^"]*)"', tag)
         if style:
             inner = style.group(1).rstrip().rstrip(";")
@@ -283,9 +163,9 @@ Kept = list[list[Any]]  # the edits made, as kept with a layout (kept.py): see `
 
 def kept(edits: dict[int, tuple[Edit, Set]]) -> Kept:
     """The edits as JSON: [start tag, word spacing, letter spacing, taken back, tag,
-    the word kept whole, the word whose break is taken back]."""
-    return [[at, words, letters, back, p.tag, p.ending, p.broken]
-            for at, ((words, letters, back), p) in sorted(edits.items())]
+    the words kept whole, the word whose break is taken back, em off the measure]."""
+    return [[at, words, letters, back, p.tag, p.ending, p.broken, narrower]
+            for at, ((words, letters, back, narrower), p) in sorted(edits.items())]
 
 
 def edited_as_kept(html: str, edits: Any) -> str | None:
@@ -294,11 +174,11 @@ def edited_as_kept(html: str, edits: Any) -> str | None:
         return None
     found: dict[int, tuple[Edit, Set]] = {}
     for edit in edits:
-        if not (isinstance(edit, list) and len(edit) == 7 and isinstance(edit[0], int)
-                and edit[4] in TAGS and all(isinstance(v, str) for v in edit[5:])
-                and html.startswith(f"<{edit[4]}", edit[0])):
+        if not (isinstance(edit, list) and len(edit) == 8 and isinstance(edit[0], int)
+                and edit[4] in TAGS and all(isinstance(v, str) for v in edit[5:7])
+                and isinstance(edit[7], int | float) and html.startswith(f"<{edit[4]}", edit[0])):
             return None
-        found[edit[0]] = ((float(edit[1]), float(edit[2]), bool(edit[3])),
+        found[edit[0]] = ((float(edit[1]), float(edit[2]), bool(edit[3]), float(edit[7])),
                           Set("", edit[4], (), (), 0, False, broken=edit[6], ending=edit[5]))
     return edited(html, found)
 
@@ -375,7 +255,7 @@ def _whole(now: Set, was: Set, first: Set) -> str | None:
     its soft hyphens), when that break is all that keeps `now` from being better."""
     if not (now.faults < was.faults and len(now.lines) == len(first.lines)
             and now.pages == first.pages and now.hyphen_fault and len(now.lines) > 1
-            and _hyphenated(now.lines[-2])):
+            and hyphenated(now.lines[-2])):
         return None
     head = re.split(r"[ \u00a0]", now.lines[-2][:-1])[-1]
     tail = re.split(r"[ \u00a0]", now.lines[-1], maxsplit=1)[0]
