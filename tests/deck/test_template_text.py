@@ -186,3 +186,39 @@ def test_a_tables_columns_are_sized_from_its_text(decks: dict[str, tuple[Any, Fo
                   for c in range(len(widths))] for r in range(len(table.rows))]
         assert max(max(row) for row in lines) <= 2, (name, widths, lines)
 
+
+
+def _master_title_align(prs: Any) -> str:
+    style = prs.slide_master._element.find(
+        "{http://schemas.openxmlformats.org/presentationml/2006/main}txStyles/"
+        "{http://schemas.openxmlformats.org/presentationml/2006/main}titleStyle/"
+        f"{A}lvl1pPr")
+    return style.get("algn", "l") if style is not None else "l"
+
+
+@pytest.mark.parametrize("name", list(_templates()))
+def test_titles_keep_the_templates_alignment_over_left_lists(
+        decks: dict[str, tuple[Any, Fonts]], name: str) -> None:
+    """A template that centres its titles over left-aligned text (the stock PowerPoint
+    design the dark fixture and the corpus templates share) keeps it: a content slide's
+    title is aligned as the template aligns it (no alignment of its own), its eyebrow
+    with it, and the lists and cards stay left, as the template's body style sets them."""
+    prs, _ = decks[name]
+    align = _master_title_align(prs)
+    checked = 0
+    for slide in prs.slides:
+        eyebrow = next((s for s in slide.shapes if s.name == "Eyebrow"), None)
+        if eyebrow is None:
+            continue
+        checked += 1
+        title = slide.shapes.title
+        for paragraph in title.text_frame.paragraphs:
+            own = paragraph._p.pPr.get("algn") if paragraph._p.pPr is not None else None
+            assert own in (None, align), (name, title.text, own)
+        shown = {p._p.pPr.get("algn") if p._p.pPr is not None else None
+                 for p in eyebrow.text_frame.paragraphs}
+        assert shown <= ({align} if align != "l" else {None, "l"}), (name, shown)
+        for shape in slide.shapes:
+            if shape.name in BODY_SHAPES:
+                assert {p._p.pPr.get("algn") for p in shape.text_frame.paragraphs} == {"l"}
+    assert checked >= 4, (name, checked)
