@@ -14,17 +14,18 @@ because its last words are tied), keep-together
 blocks split by a page turn (and a diagram apart from its key), takeaways apart from
 their text, headings with fewer than two lines under them, orphans and widows,
 hyphenation faults, hyphenated lines, words hyphenated across a page turn, ladders
-(more than two hyphenated lines in a row), headings whose last line is one short word
-(heading runts), paragraphs whose line before the last ends in a hyphen (final
-hyphens), lines broken early (stray breaks), the
+(more than two hyphenated lines in a row or in a paragraph on a page), headings whose
+last line is one short word (heading runts), paragraphs whose line before the last ends
+in a hyphen (final hyphens), lines broken early (stray breaks), the
 smallest type, the smallest type reversed out (paper white: reversed pt), the lowest
 contrast of the running heads and footers, the least white
 between the flow and the folios (foot mm: under the folio's gap, the flow reaches into
 the footer zone), the diagram's smallest label, and text tops (how many distances from
 the running head's baseline to the first line of a page that opens with text: one where
 every page's text block starts at the same height). --details
-lists where each fault is. The measuring is in tests/pagequality.py, which the tests use
-too (tests/handbook/test_typography.py).
+lists where each fault is, and every word a line's hyphen breaks ("Vertriebs-team"), to
+read for wrong breaks. The measuring is in tests/pagequality.py, which the tests use too
+(tests/handbook/test_typography.py).
 """
 
 from __future__ import annotations
@@ -96,6 +97,8 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, object]]:
                 items = getattr(report, label)
                 if items:
                     print(f"  {label}: " + "; ".join(str(i) for i in items))
+            if report.broken_words:  # to read for wrong breaks ("Ver-triebsteam")
+                print("  hyphenated words: " + ", ".join(report.broken_words))
             tops: dict[float, list[int]] = {}
             for page, mm in report.text_tops.items():
                 tops.setdefault(mm, []).append(page + 1)
