@@ -406,7 +406,7 @@ def test_a_small_subtitle_box_keeps_what_fits_and_says_what_was_left_out(tmp_pat
     assert left_out[0].severity == "warning" and left_out[0].line is None
     # the box of the centred lines takes the title's box across: 8.5 in (was 7.0)
     assert "(8.5 x 0.5 in)" in left_out[0].message
-    assert left_out[0].message.endswith("the edition")
+    assert left_out[0].message.endswith("the brand's name")
 
 
 def test_body_text_on_content_slides_is_never_below_14_pt(tmp_path: Path) -> None:

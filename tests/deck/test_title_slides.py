@@ -77,3 +77,17 @@ def test_a_subtitle_that_needs_a_smaller_size_takes_the_closing_lines_with_it(
     first, last = _line_sizes(slides[0]), _line_sizes(slides[len(slides) - 1])
     assert first[0] < BODY, first  # the long subtitle shrinks...
     assert first[0] == last[0] and first[1] == last[-1], (first, last)  # ...and the closing
+
+
+@pytest.mark.parametrize("name", list(FOUR_DECKS))
+def test_the_title_slide_leaves_the_edition_to_the_handbook(
+        four_decks: dict[str, Any], name: str) -> None:
+    from smguide.resources import builtin
+    from smguide.sources.content import load_guide
+
+    guide = load_guide(builtin("content") / FOUR_DECKS[name][0])
+    assert guide.edition  # "First edition", "Erstausgabe": printed in the handbook
+    slide = four_decks[name].slides[0]
+    text = " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+    assert guide.subtitle and guide.subtitle in text.replace("\v", ""), (name, text)
+    assert guide.edition not in text, (name, text)

@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 
 def title_slide(deck: DeckContext, planned: PlannedSlide) -> None:
+    """The guide's title, its subtitle, the brand's name and the date; not the edition
+    (a printed copy's imprint detail: the handbook's cover, back cover and imprint)."""
     guide, lang = deck.guide, deck.lang
     lines = [Para(typed_spans(guide.subtitle, lang))] if guide.subtitle else []
     names = ["the subtitle"] if guide.subtitle else []
@@ -45,9 +47,6 @@ def title_slide(deck: DeckContext, planned: PlannedSlide) -> None:
         lines.append(Para(typed_spans(deck.brand.name, lang), space_before=1.0 if lines else 0,
                           step=-1))
         names.append("the brand's name")
-    if guide.edition:
-        lines.append(Para(typed_spans(guide.edition, lang), step=-1))
-        names.append("the edition")
     if guide.date:
         from smguide.sources.languages import format_date
 
