@@ -65,8 +65,9 @@ def test_every_eyebrow_sits_at_one_height_and_every_title_starts_under_it(
 def test_the_dark_43_deck_sets_every_content_title_at_one_size_on_one_line(
         four_decks: dict[str, Any]) -> None:
     """Slides 4 and 7 ("Sales wins customers, one deal at a time", "Sales is the seed;
-    marketing is the garden") took two lines at 4:3; at the deck's one title size, 32 pt,
-    they fit on one line."""
+    marketing is the garden") were broken in two at 4:3; at the deck's one title size,
+    32 pt, they are one line in Lato, their boxes holding the two lines the first takes
+    in Arial's widths (test_deck: no text overflows in the font PowerPoint shows)."""
     prs = four_decks["dark 4:3"]
     sizes = {number: _size(title) for number, title, _ in _eyebrowed(prs)}
     assert set(sizes.values()) == {32.0}, sizes

@@ -12,7 +12,6 @@ from smguide.deck.subtitle import anchor_of, text_extent
 from smguide.deck.textfit import (
     SCALE,
     Box,
-    Fonts,
     Para,
     Span,
     balanced_lines,
@@ -139,19 +138,26 @@ def _under_the_eyebrow(deck: DeckContext, shape: Any, title: Para, size: float, 
     lines (textfit.balanced_lines) that each fit in either, so it takes as many lines in
     Lato as in Arial, and the eyebrow placed for them sits on its first line in both (a
     title wrapping only in the substitute would leave the eyebrow a line above it in
-    Lato). A title that is one line in the deck's own heading font is left whole: broken
-    only when it does not fit on one line at its size. Then the eyebrow comes down to the
-    text (_above_the_text), as high above it on every slide of a one-line title."""
+    Lato). A title that is one line in the deck's own font is left whole, never broken:
+    where it would wrap in the font shown in its place, its box keeps the room for the
+    lines it takes there and its text hangs from the box's top, so it is one line under
+    the eyebrow in Lato and wraps downwards inside its box in Arial. Then the eyebrow
+    comes down to the text (_above_the_text; align_eyebrows puts every eyebrow of the
+    deck at one height)."""
+    from pptx.enum.text import MSO_ANCHOR
+
     width = deck.box_of(shape).inner_width
     lines = balanced_lines(title, width, size, deck.head_fonts)
-    if len(lines) > 1 and line_count(title, width, size, deck.own_head_fonts) > 1:
+    whole = line_count(title, width, size, deck.own_head_fonts) == 1
+    if len(lines) > 1 and not whole:
         broken = replace(title.spans[0], text=LINE_BREAK.join(lines))
         write_paras(shape.text_frame, [replace(title, spans=(broken,))], size)
-    _above_the_text(deck, shape, line, top, deck.own_head_fonts)
+    _above_the_text(deck, shape, line, top)
+    if len(lines) > 1 and whole:
+        shape.text_frame.vertical_anchor = MSO_ANCHOR.TOP
 
 
-def _above_the_text(deck: DeckContext, shape: Any, line: Any, top: int,
-                    fonts: Fonts | None = None) -> None:
+def _above_the_text(deck: DeckContext, shape: Any, line: Any, top: int) -> None:
     """The eyebrow `line` just above the title's text at its final size (the deck's one
     title size, set at the end): a bottom-anchored title of one line leaves its box's
     top line empty, and the eyebrow comes down to it; the title's box then starts under
@@ -161,12 +167,11 @@ def _above_the_text(deck: DeckContext, shape: Any, line: Any, top: int,
     further than two lines'. `top` is where the title's box began. With no `line` (a
     content slide without an eyebrow: the agenda, the summary) the title is placed as
     if it had one, so its text starts where its siblings' does: where there is room
-    for one above its text. The title's lines are counted in `fonts` (default: the
-    heading fonts)."""
+    for one above its text."""
     from pptx.util import Emu, Pt
 
     room = Pt(EYEBROW * 1.6)
-    start, end = text_extent(deck, shape, fonts)
+    start, end = text_extent(deck, shape)
     bottom = shape.top + shape.height
     if anchor_of(shape) == "ctr":
         start = bottom - (end - start)
