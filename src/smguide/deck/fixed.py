@@ -24,6 +24,7 @@ from smguide.deck.subtitle import (
     used_height,
 )
 from smguide.deck.textfit import Para, Span
+from smguide.deck.typescale import LIST_SPACE
 from smguide.deck.write import bullet_indent, plain, spans, typed_spans
 from smguide.errors import Problem, Where
 from smguide.model.guide import Takeaways
@@ -114,7 +115,7 @@ def agenda_slide(deck: DeckContext, planned: PlannedSlide) -> None:
                   "questions, or any block with slide:)")
         return
     items = [Para(typed_spans(c.title, lang), bullet="#", number=n,
-                  indent=bullet_indent("#", len(shown)), space_before=0.5)
+                  indent=bullet_indent("#", len(shown)), space_before=LIST_SPACE)
              for n, c in enumerate(shown, 1)]
     said = [plain(deck.guide.typography.pair(c.title, c.deck) if c.deck else c.title, lang)
             for c in shown]
@@ -139,13 +140,13 @@ def summary_slide(deck: DeckContext, planned: PlannedSlide) -> None:
         if text:  # a bullet without its full stop; said as the sentence it is
             lines.append(Para(typed_spans(shown_line(text), lang) if chapter.recap
                               or chapter.deck else spans(shown_line(text), lang),
-                              bullet="•", indent=1.0, space_before=0.5))
+                              bullet="•", indent=1.0, space_before=LIST_SPACE))
             said.append(plain(text, lang))
     labels, spoken = deck.guide.labels, deck.guide.deck
     extra: list[str] = []
     if spoken is not None and spoken.recap:
         lines = [Para(typed_spans(shown_line(text), lang), bullet="•", indent=1.0,
-                      space_before=0.5) for text in spoken.recap]
+                      space_before=LIST_SPACE) for text in spoken.recap]
         said, chapters = [plain(text, lang) for text in spoken.recap], said
         extra = [line for line in chapters if line not in said]  # each said once
     if not lines:

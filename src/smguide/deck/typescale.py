@@ -20,7 +20,7 @@ from smguide.deck.write import fill
 SPREAD = 0.7  # lines a role card's list items may open up by, to fill the card's height
 LIST_TEXT, DENSE_TEXT = "list", "dense"  # the two sizes of body text (families)
 ROLE_TEXT = "role"  # the role cards' columns: LIST_TEXT's size or DENSE_TEXT's (commons)
-LIST_SPACE = 0.5  # lines before each item of a list slide's list (then opened up: LISTS)
+LIST_SPACE = 0.45  # lines before each item of a list slide's list (then opened up: LISTS)
 # a list slide's items open up (by one amount for a family's lists) until its fullest slide
 # fills this share of its text's height, by at most this many lines
 LISTS = (0.75, 1.5)
