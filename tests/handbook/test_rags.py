@@ -54,13 +54,13 @@ def test_lone_last_words_are_set_again_within_the_limits() -> None:
     # the pages as they were: every paragraph keeps its lines on its pages
     assert [p.pages for p in after] == [p.pages for p in before]
     # the text as it was: only its spacing changed (and a word's soft hyphens)
-    plain = re.sub(r' style="(?:word-spacing|margin-right)[^"]*"', "", markup)
+    plain = re.sub(r' style="(?:word-spacing|padding-right)[^"]*"', "", markup)
     assert plain.replace(SHY, "") == html.replace(SHY, "")
     widest = max(SETTINGS)
     for words, letters in re.findall(
             r'style="word-spacing: ([\d.]+)em(?:; letter-spacing: ([\d.]+)em)?"', markup):
         assert 0 < float(words) <= widest[0] and float(letters or 0) <= widest[1]
-    for narrower in re.findall(r'style="margin-right: ([\d.]+)em"', markup):
+    for narrower in re.findall(r'style="padding-right: ([\d.]+)em"', markup):
         assert 0 < float(narrower) <= max(NARROWER)
     assert edited_as_kept(html, edits) == markup  # as a kept layout has them again
     for paragraph in after:  # no hyphen ends a line before a paragraph's last
@@ -134,6 +134,6 @@ def test_a_paragraph_is_set_narrower_where_spacing_cannot_push_its_word_down() -
     assert [edit[3] for edit in candidates(notched)] == list(NARROWER)
     html = "<p>Ein Absatz.</p>"
     assert edited(html, {0: ((0.0, 0.0, False, 1.5), lone)}) == (
-        '<p style="margin-right: 1.5em">Ein Absatz.</p>')
+        '<p style="padding-right: 1.5em">Ein Absatz.</p>')
     assert edited(html, {0: ((0.0128, 0.0, False, 0.5), lone)}) == (
-        '<p style="word-spacing: 0.0128em; margin-right: 0.5em">Ein Absatz.</p>')
+        '<p style="word-spacing: 0.0128em; padding-right: 0.5em">Ein Absatz.</p>')

@@ -4,7 +4,8 @@ stops a word early because its last two words are tied (typeset.py's tie: "am
 häufigsten" / "hören werden."), is set again a little wider, within what a proofreader
 accepts (SETTINGS: word spaces at most a tenth wider, letters at most half a per cent
 of the em apart), or a little narrower (NARROWER: its lines end up to 2 em, about four
-characters, short of the measure, as a compositor of ragged-right text breaks a
+characters, short of the measure, as padding at its right, so that a checklist item's
+rule still runs the column's width, as a compositor of ragged-right text breaks a
 paragraph's lines by hand; its longest line stays in the rag, and the words pushed down
 on its first lines push the later ones: a long German word goes down to a lone last
 word, or the word before a tied pair to the pair), or with the break at the end of its
@@ -51,7 +52,7 @@ from smguide.handbook.raglines import TAGS, UNSEEN, Set, hyphenated, paragraphs
 # word or to the line that the tie left short, and a narrower one would pull the last
 # line up (a line less: the pages would change)
 SETTINGS = ((0.0128, 0.0), (0.0256, 0.0), (0.0256, 0.0025), (0.0256, 0.005))
-NARROWER = (0.5, 1.0, 1.5, 2.0)  # em taken off a paragraph's measure (its right), lighter first
+NARROWER = (0.5, 1.0, 1.5, 2.0)  # em of padding at its right (its rules run on), lighter first
 ROUNDS = 4  # layouts at most before the last
 # set (to anything): no paragraph is set again, to measure what setting them costs
 # (bench/bench.py's "rags set again" row); pdf.layout_code keeps such layouts apart
@@ -145,7 +146,7 @@ def edited(html: str, edits: dict[int, tuple[Edit, Set]]) -> str:
         close = html.index(">", at)
         tag = html[at:close]
         rule = "; ".join(f"{name}: {value:g}em" for name, value in (
-            ("word-spacing", words), ("letter-spacing", letters), ("margin-right", narrower))
+            ("word-spacing", words), ("letter-spacing", letters), ("padding-right", narrower))
             if value or name == "word-spacing" and not narrower)
         style = re.search(r'\sstyle="([^"]*)"', tag)
         if style:
