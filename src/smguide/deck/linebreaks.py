@@ -14,7 +14,7 @@ from dataclasses import replace
 from itertools import combinations
 from typing import Any
 
-from smguide.deck.textfit import WORDS, Fonts, Para, Span
+from smguide.deck.textfit import WIDTH_MARGIN, WORDS, Fonts, Para, Span
 from smguide.deck.write import EMU_PER_PT, KEPT_BREAK, LINE_BREAK
 
 MOST_WORDS = 24  # a longer paragraph keeps the client's own wrap (too many ways to break)
@@ -64,11 +64,15 @@ def _alone(tokens: list[tuple[int, str, float, float, bool]], starts: tuple[int,
 
 def chosen_starts(para: Para, width: float, size: float, fonts: Fonts) -> tuple[int, ...] | None:
     """Where the lines of `para` start (word indices), or None to leave it as it wraps
-    (one line, too many words, or no better breaks than the client's)."""
+    (one line, too many words, a line fewer without the measuring's safety margin, or
+    no better breaks than the client's)."""
     tokens = _tokens(para, fonts)
     greedy = _greedy(tokens, width, size)
     if greedy is None or len(greedy) < 2 or len(tokens) > MOST_WORDS:
         return None
+    loose = _greedy(tokens, width * WIDTH_MARGIN, size)  # without the safety margin
+    if loose is not None and len(loose) < len(greedy):
+        return None  # a client may show it in a line fewer: breaks would cost that line
     breaks = [i + 1 for i, token in enumerate(tokens[:-1]) if token[4]]
     candidates = [(0, *rest) for rest in combinations(breaks, len(greedy) - 1)]
     fitting = [starts for starts in candidates
