@@ -170,8 +170,8 @@ def test_a_continued_checklist_uses_its_slides_alike(german_4_3: Any) -> None:
 
 
 def test_role_cards_on_a_stock_template_at_4_3_keep_the_lists_size(tmp_path: Path) -> None:
-    """python-pptx's default template at 4:3: its title box takes "Sales wins customers,
-    one deal at a time" on two lines, and the Sales card's first column missed 24 pt by
+    """python-pptx's default template at 4:3: its title box took the sales chapter's title
+    on two lines, and the Sales card's first column missed 24 pt by
     a few points with its items 0.3 lines apart, which took both role slides to 20 pt
     (the lists' 24 pt was one step over them). With the items closer together it holds
     at 24 pt on one slide: both role slides' columns at the lists' size, one slide each."""

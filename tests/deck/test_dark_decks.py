@@ -246,7 +246,7 @@ def test_role_cards_at_4_3_fit_one_slide_or_split_by_meaning(full_lists: dict[st
     # (a title that wraps is written in even lines: a line break, read back as "\v",
     # after the space it broke at)
     shown = cards["Sales"][0].shapes.title.text.replace("\v", "")
-    assert shown == "Sales wins customers, one deal at a time"
+    assert shown == "Sales wins customers, deal by deal"
 
 
 # -- the diagram ------------------------------------------------------------------------

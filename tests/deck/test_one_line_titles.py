@@ -1,8 +1,8 @@
 """Content titles that fit on one line stay one line, read back from the four review decks
 (conftest): a title whose text fits on one line at its size, measured with the deck's own
 measuring code in the deck's heading font, is one paragraph with no line break (the German
-"Der Vertrieb gewinnt Kunden, Abschluss für Abschluss" was broken in two); the eyebrow sits
-at one height on every content slide, and the title's first line under it, also where a
+sales chapter's title was broken in two though it fits one line); the eyebrow sits at one
+height on every content slide, and the title's first line under it, also where a
 title takes two lines; the dark 4:3 deck's titles all fit on one line at its one size."""
 
 from __future__ import annotations
@@ -64,10 +64,10 @@ def test_every_eyebrow_sits_at_one_height_and_every_title_starts_under_it(
 
 def test_the_dark_43_deck_sets_every_content_title_at_one_size_on_one_line(
         four_decks: dict[str, Any]) -> None:
-    """Slides 4 and 7 ("Sales wins customers, one deal at a time", "Sales is the seed;
-    marketing is the garden") were broken in two at 4:3; at the deck's one title size,
-    32 pt, they are one line in Lato, their boxes holding the two lines the first takes
-    in Arial's widths (test_deck: no text overflows in the font PowerPoint shows)."""
+    """Slides 4 and 7 (the sales chapter's and the seed and garden chapter's titles) were
+    broken in two at 4:3; at the deck's one title size, 32 pt, they are one line (a title
+    one line in Lato but two in Arial's widths keeps a box for two lines: test_deck checks
+    that no text overflows in the font PowerPoint shows)."""
     prs = four_decks["dark 4:3"]
     sizes = {number: _size(title) for number, title, _ in _eyebrowed(prs)}
     assert set(sizes.values()) == {32.0}, sizes
