@@ -1,6 +1,6 @@
 """The role cards as printed, read back from the PDFs (A4, Letter, German A4): the card's
 intro runs as wide as the card's text box lets it at a reading measure (75 characters a
-line at most)."""
+line at most), and no item of two lines or more ends on one word alone."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.pagequality import Line, Node, _block_of, _kind, _structure
+from tests.pagequality import Line, Node, _block_of, _kind, _structure, _words
 
 MOST_CHARACTERS = 75  # a line of reading text (issue's 60 to 75)
 INTRO_SHARE = 0.7  # the intro's widest line spans at least this share of the text box
@@ -31,9 +31,9 @@ def _lines(block: Node) -> list[Line]:
     return sorted(block.lines, key=lambda line: line.top)
 
 
-def read_cards(pdf_path: Path) -> list[Card]:
-    """Every role card of a handbook: the structure tree's Div of a head, an intro and
-    two columns of lists, with the lines of its blocks as drawn."""
+def laid_out(pdf_path: Path) -> tuple[list[Node], list[Node]]:
+    """The structure tree's tops and its blocks (paragraphs, list bodies, cells), each
+    with its lines as drawn."""
     import pdfplumber
 
     with pdfplumber.open(pdf_path) as pdf:
@@ -50,6 +50,13 @@ def read_cards(pdf_path: Path) -> list[Card]:
         for (uid, baseline), chars in grouped.items():
             block = blocks[uid]
             block.lines.append(Line(chars[0]["page_number"] - 1, block, baseline, chars))
+    return tops, list(blocks.values())
+
+
+def read_cards(pdf_path: Path) -> list[Card]:
+    """Every role card of a handbook: the structure tree's Div of a head, an intro and
+    two columns of lists, with the lines of its blocks as drawn."""
+    tops, _ = laid_out(pdf_path)
     found: list[Card] = []
 
     def walk(node: Node) -> None:
@@ -89,3 +96,15 @@ def test_a_card_s_intro_runs_as_wide_as_its_text_box_at_a_reading_measure(
         assert widest >= INTRO_SHARE * box, (card.page, round(widest / box, 2))
         long = [line.text for line in card.intro if len(line.text) > MOST_CHARACTERS]
         assert not long, (card.page, long)
+
+
+def test_no_card_item_ends_on_one_word(cards: list[Card]) -> None:
+    """An item of two lines or more ends on two words at least ("Networking akquirieren",
+    not "akquirieren" alone: rags.py ties the pair after layout), unless it has only
+    three words, whose other break would leave the first alone ("Clear," / "confident
+    communication")."""
+    lone = [(card.page, [line.text for line in item]) for card in cards for item in card.items
+            if len(item) > 1 and len(_words(item[-1].text)) < 2
+            and len(_words(" ".join(line.text for line in item))) > 3]
+    assert not lone, lone
+    assert sum(len(item) > 1 for card in cards for item in card.items) >= 3  # some wrap

@@ -84,7 +84,7 @@ def test_a_paragraph_is_found_in_the_html_by_its_text_and_edited_there() -> None
     first = paragraphs(_render(html))[0]
     at = Body(html).start_tag(first)
     assert at is not None and html[at:].startswith("<p>Marketing")
-    markup = edited(html, {at: ((0.0128, 0.0025, False, 0.0), first)})
+    markup = edited(html, {at: ((0.0128, 0.0025, False, 0.0, False), first)})
     assert markup[at:].startswith('<p style="word-spacing: 0.0128em; letter-spacing: '
                                   '0.0025em">Marketing')
 
@@ -101,7 +101,7 @@ def test_a_setting_that_breaks_the_word_before_the_last_line_is_tried_with_it_wh
     assert _whole(Set("t", "p", now.lines, (3, 3), 1, True), first, first) is None
     assert _whole(Set("t", "p", now.lines, (3, 4), 0, True), first, first) is None
     html = f"<p>zu denen die meis{SHY}ten im{SHY}mer wie{SHY}der zu{SHY}rück{SHY}keh{SHY}ren.</p>"
-    both = edited(html, {0: ((0.0, 0.0, False, 0.0), Set("t", "p", (), (), 0, False,
+    both = edited(html, {0: ((0.0, 0.0, False, 0.0, False), Set("t", "p", (), (), 0, False,
                                                    ending=f"meis{SHY}ten wie{SHY}der"))})
     assert both == f"<p>zu denen die meisten im{SHY}mer wieder zu{SHY}rück{SHY}keh{SHY}ren.</p>"
 
@@ -133,7 +133,31 @@ def test_a_paragraph_is_set_narrower_where_spacing_cannot_push_its_word_down() -
                   size=14.0, notched=True)
     assert [edit[3] for edit in candidates(notched)] == list(NARROWER)
     html = "<p>Ein Absatz.</p>"
-    assert edited(html, {0: ((0.0, 0.0, False, 1.5), lone)}) == (
+    assert edited(html, {0: ((0.0, 0.0, False, 1.5, False), lone)}) == (
         '<p style="padding-right: 1.5em">Ein Absatz.</p>')
-    assert edited(html, {0: ((0.0128, 0.0, False, 0.5), lone)}) == (
+    assert edited(html, {0: ((0.0128, 0.0, False, 0.5, False), lone)}) == (
         '<p style="word-spacing: 0.0128em; padding-right: 0.5em">Ein Absatz.</p>')
+
+
+def test_a_smaller_item_ending_on_one_word_has_its_last_two_words_tied() -> None:
+    """An item set smaller than the body (a role card's, a table's cell) whose last line
+    is one word gets its last two words tied when that leaves the line before them
+    unnotched; its lines, and every paragraph's pages, as they were."""
+    items = "".join(f'<li style="width: {58 + 1.3 * n:.1f}mm">{n}. Presenting and promoting '
+                    "products to individual buyers</li>" for n in range(16))
+    html = _html([80 + 2 * n for n in range(20)]).replace(  # the body text at 10 pt
+        "</body>", f'<ul style="font-size: 8pt">{items}</ul></body>')
+    document = _render(html)
+    before = {p.text: p for p in paragraphs(document) if p.tag == "li"}
+    lone = {t for t, p in before.items() if len(p.lines) > 1 and len(p.lines[-1].split()) == 1}
+    assert len(lone) >= 2, [p.lines for p in before.values()]
+
+    after_document, markup, edits = even_rags(document, html, _render)
+    after = {p.text: p for p in paragraphs(after_document) if p.tag == "li"}
+    tied = {t for t in lone if len(after[t].lines[-1].split()) == 2}
+    assert tied and all(len(after[t].lines) == len(before[t].lines) for t in tied)
+    assert all(not after[t].notched for t in tied), [after[t].lines for t in tied]
+    assert markup.count("individual\u00a0buyers") == len(tied)  # a no-break space, no style
+    assert [p.pages for p in paragraphs(after_document)] == [
+        p.pages for p in paragraphs(document)]
+    assert edited_as_kept(html, edits) == markup

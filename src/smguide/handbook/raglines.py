@@ -13,9 +13,10 @@ from typing import Any
 
 from smguide.handbook.breaks import MOST_IN_A_PARAGRAPH, MOST_IN_A_ROW, SHY
 
-TAGS = ("p", "li", "dd")  # the paragraphs set again (not headings, cells or labels):
-# notched ones, and those ending on a lone word at the body text's size (a card's
-# shorter items may end on one word: "akquirieren")
+TAGS = ("p", "li", "dd", "td")  # the paragraphs set again (not headings or labels):
+# notched ones, and those ending on a lone word; one set smaller than the body (a card's
+# item, a table's cell: "akquirieren", "closes.") is first tried with its last two words
+# tied (kept when the line before them is then not notched, as in a short item)
 SPACE_SHARE = 0.3  # a word space, as a share of the font size (tests/pagequality.py's)
 SLACK = 0.97  # a line shorter than this share of the measure by more than the next word
 # (and a space) was broken early: the rag is notched there

@@ -15,7 +15,10 @@ in a hyphen). The first setting that ends its lines better is kept (`candidates`
 lightest that would push that word down, measured on its lines; spacing first). A
 setting that ends the lines better but breaks a word at the end of the line before the
 last ("meis-" / "ten zurückkehren.") is tried again with that word kept whole, in the
-next round.
+next round. A paragraph set smaller than the body (a role card's item, a table's cell:
+the key's "closes.") that ends on a lone word is first tried with its last two words
+tied: kept when the line before them is then not notched, as when they go down from an
+item's first line.
 
 Only a setting with as many lines as before, each paragraph on the pages it was on, is
 kept: the pages stay as the fitting made them (fitting.py), and a paragraph's line breaks
@@ -101,29 +104,34 @@ class Body:
         return before
 
 
-# word spacing and letter spacing (em), break taken back, em taken off the measure
-Edit = tuple[float, float, bool, float]
+# word spacing and letter spacing (em), break taken back, em taken off the measure, the
+# last two words tied
+Edit = tuple[float, float, bool, float, bool]
 
 
-def candidates(paragraph: Set) -> list[Edit]:
+def candidates(paragraph: Set, small: bool = False) -> list[Edit]:
     """The settings to try for a faulty paragraph, in turn: the lightest spacing that
     leaves its line before the last too little room for its last word (so the word goes
     down to the last line), and the next; when the line before that ends in a hyphen,
     that break taken back (its word goes down whole), alone and with the lightest
     spacing; then the paragraph narrower (NARROWER), from the lightest that leaves that
     line too little room, or every one for a notch or when none does (then only the lines
-    before push a word down); last, when no spacing does, the widest."""
+    before push a word down); last, when no spacing does, the widest. A paragraph set
+    smaller than the body (`small`: a card's item, a cell) that ends on a lone word has
+    its last two words tied first."""
     def extra(setting: tuple[float, float]) -> float:
         return paragraph.size * (setting[0] * paragraph.spaces + setting[1] * paragraph.letters)
 
-    found: list[Edit] = [(w, t, False, 0.0) for w, t in SETTINGS
+    found: list[Edit] = [(w, t, False, 0.0, False) for w, t in SETTINGS
                          if extra((w, t)) > paragraph.slack][:2]
-    last = [] if found else [(*SETTINGS[-1], False, 0.0)]
+    last: list[Edit] = [] if found else [(*SETTINGS[-1], False, 0.0, False)]
     if paragraph.broken:
-        found += [(0.0, 0.0, True, 0.0), (SETTINGS[0][0], SETTINGS[0][1], True, 0.0)]
+        found += [(0.0, 0.0, True, 0.0, False), (*SETTINGS[0], True, 0.0, False)]
     enough = [em for em in NARROWER if em * paragraph.size > paragraph.slack]
-    found += [(0.0, 0.0, False, em) for em in (
+    found += [(0.0, 0.0, False, em, False) for em in (
         enough if enough and not paragraph.notched else NARROWER)]
+    if small and paragraph.faults and not paragraph.notched:
+        found.insert(0, (0.0, 0.0, False, 0.0, True))
     return (found + last)[:ROUNDS]
 
 
@@ -132,11 +140,15 @@ def edited(html: str, edits: dict[int, tuple[Edit, Set]]) -> str:
     says: its spacing in a style, the break at the end of its third line from the end
     taken back (the word's soft hyphens removed); and the last word of its line before
     the last kept whole (when it goes down to the last line, it goes whole: a break
-    there would end the line before the last in a hyphen)."""
+    there would end the line before the last in a hyphen); its last two words tied (a
+    no-break space for the last space of its text)."""
     for at in sorted(edits, reverse=True):
-        (words, letters, back, narrower), paragraph = edits[at]
+        (words, letters, back, narrower, tie), paragraph = edits[at]
         end = html.find(f"</{paragraph.tag}>", at)
         end = end if end >= 0 else len(html)
+        space = _last_space(html, at, end) if tie else -1
+        if space >= 0:
+            html = html[:space] + "\u00a0" + html[space + 1:]
         for whole in (*paragraph.ending.split(" "), paragraph.broken if back else ""):
             word = html.rfind(whole, at, end) if whole else -1
             if word >= 0:
@@ -159,14 +171,27 @@ def edited(html: str, edits: dict[int, tuple[Edit, Set]]) -> str:
     return html
 
 
+def _last_space(html: str, start: int, end: int) -> int:
+    """Where the last space of the text between `start` and `end` is (not in a tag), with
+    a word before it and one after it; -1 when there is none."""
+    seen = False  # a word after it
+    for match in reversed(list(re.finditer(r"(?:^|>)([^<]*)", html[start:end]))):
+        text = match.group(1) if seen else match.group(1).rstrip()
+        space = text.rfind(" ")
+        if space >= 0 and (seen or space > 0 and text[:space].strip()):
+            return start + match.start(1) + space
+        seen = seen or bool(text.strip())
+    return -1
+
+
 Kept = list[list[Any]]  # the edits made, as kept with a layout (kept.py): see `kept`
 
 
 def kept(edits: dict[int, tuple[Edit, Set]]) -> Kept:
     """The edits as JSON: [start tag, word spacing, letter spacing, taken back, tag,
-    the words kept whole, the word whose break is taken back, em off the measure]."""
-    return [[at, words, letters, back, p.tag, p.ending, p.broken, narrower]
-            for at, ((words, letters, back, narrower), p) in sorted(edits.items())]
+    the words kept whole, the word whose break is taken back, em off the measure, tied]."""
+    return [[at, words, letters, back, p.tag, p.ending, p.broken, narrower, tie]
+            for at, ((words, letters, back, narrower, tie), p) in sorted(edits.items())]
 
 
 def edited_as_kept(html: str, edits: Any) -> str | None:
@@ -175,11 +200,12 @@ def edited_as_kept(html: str, edits: Any) -> str | None:
         return None
     found: dict[int, tuple[Edit, Set]] = {}
     for edit in edits:
-        if not (isinstance(edit, list) and len(edit) == 8 and isinstance(edit[0], int)
+        if not (isinstance(edit, list) and len(edit) == 9 and isinstance(edit[0], int)
                 and edit[4] in TAGS and all(isinstance(v, str) for v in edit[5:7])
                 and isinstance(edit[7], int | float) and html.startswith(f"<{edit[4]}", edit[0])):
             return None
-        found[edit[0]] = ((float(edit[1]), float(edit[2]), bool(edit[3]), float(edit[7])),
+        found[edit[0]] = ((float(edit[1]), float(edit[2]), bool(edit[3]), float(edit[7]),
+                           bool(edit[8])),
                           Set("", edit[4], (), (), 0, False, broken=edit[6], ending=edit[5]))
     return edited(html, found)
 
@@ -198,13 +224,14 @@ def even_rags(document: Any, html: str, render: Callable[[str], Any]
     size = statistics.mode(p.size for p in before)  # the body text's
     pending: dict[int, Set] = {}  # start tag -> the paragraph as it was
     for paragraph in before:
-        at = body.start_tag(paragraph) if paragraph.notched or paragraph.faults and abs(
-            paragraph.size - size) < 0.01 else None
+        at = body.start_tag(paragraph) if paragraph.notched or paragraph.faults and (
+            abs(paragraph.size - size) < 0.01 or paragraph.tag == "td"
+            or paragraph.size < size) else None
         if at is not None:
             pending.setdefault(at, paragraph)
     if not pending:
         return document, html, []
-    best, laid = _tried(html, pending, render)
+    best, laid = _tried(html, pending, render, size)
     if not best:
         return document, html, []
     edits = {at: (edit, on) for at, (edit, _, on) in best.items()}
@@ -218,7 +245,7 @@ def even_rags(document: Any, html: str, render: Callable[[str], Any]
     return final, markup, kept(edits)
 
 
-def _tried(html: str, pending: dict[int, Set], render: Callable[[str], Any]
+def _tried(html: str, pending: dict[int, Set], render: Callable[[str], Any], size: float
            ) -> tuple[dict[int, tuple[Edit, Set, Set]], tuple[str, Any] | None]:
     """Each pending paragraph's candidates tried, one a round for all of them (those
     kept so far set as kept): the best edit of each that came out better, with how it
@@ -226,7 +253,8 @@ def _tried(html: str, pending: dict[int, Set], render: Callable[[str], Any]
     An edit that ends the lines better but breaks a word at the end of the line before
     the last is tried again with that word kept whole (`_whole`), in the next round."""
     texts = {p.text: at for at, p in pending.items()}
-    tries = {at: [(edit, p) for edit in candidates(p)] for at, p in pending.items()}
+    tries = {at: [(edit, p) for edit in candidates(p, p.size < size - 0.01)]
+             for at, p in pending.items()}
     best: dict[int, tuple[Edit, Set, Set]] = {}  # start tag -> (edit, how it came out, on)
     laid: tuple[str, Any] | None = None
     for turn in range(ROUNDS):
