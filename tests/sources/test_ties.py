@@ -117,7 +117,7 @@ def test_the_deck_ties_them_in_its_text(deck_path: Path) -> None:
     cells = [cell.text for shape in shapes if shape.has_table
              for row in shape.table.rows for cell in row.cells]
     shown = "\n".join([*(shape.text_frame.text for shape in shapes if shape.has_text_frame),
-                       *cells])
+                       *cells]).replace("\v", "")  # a broken line: its words
     assert f"Zgłaszanie różnic w{NBSP}systemie i{NBSP}u{NBSP}dostawcy" in shown
     assert f"Witamy w{NBSP}magazynie i{NBSP}w{NBSP}biurze" in shown
     assert not re.search(r"(?<!\w)[aiouwzAIOUWZ] ", shown), "every one is tied"
