@@ -1,6 +1,7 @@
 """A deck made from files read before (their data, positions and validated values kept in
 the user cache) and the shipped tables read before imports neither PyYAML nor what says
-a file's mistakes (sources.describe, sources.typeinfo, Pydantic's TypeAdapter): on the
+a file's mistakes (sources.describe, sources.typeinfo, Pydantic's TypeAdapter), nor Babel
+(its dates and lists kept: sources.languages.babel_kept), nor the roster's reader: on the
 first run it does, on the next it does not, and the deck is the same."""
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from smguide.resources import builtin
 from tests.conftest import modules_after
 
 WATCHED = ("yaml", "smguide.sources.yamlparse", "smguide.sources.describe",
-           "smguide.sources.typeinfo", "pydantic.type_adapter")
+           "smguide.sources.typeinfo", "pydantic.type_adapter", "babel",
+           "smguide.sources.roster")
 
 
 def deck_code(out: Path) -> str:
@@ -35,6 +37,7 @@ def test_files_read_before_need_no_yaml_parser_and_no_describer(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     first = modules_after(deck_code(tmp_path / "first"), WATCHED)
     assert "yaml" in first and "pydantic.type_adapter" in first  # parsed and validated
+    assert "babel" in first  # the title slide's date, the notes' lists asked of Babel
     again = modules_after(deck_code(tmp_path / "again"), WATCHED)
     assert again == []
     assert (tmp_path / "again").read_text() == (tmp_path / "first").read_text()

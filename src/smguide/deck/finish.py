@@ -31,10 +31,9 @@ def language_tag(language: str) -> str:
     if len(parts) > 1:
         rest = [p.upper() if len(p) == 2 else p.title() if len(p) == 4 else p for p in parts[1:]]
         return "-".join([base, *rest])
-    from babel.core import get_global
+    from smguide.sources.languages import likely_region
 
-    likely = get_global("likely_subtags").get(base, "")
-    region = likely.split("_")[-1] if likely else ""
+    region = likely_region(base)
     return f"{base}-{region}" if len(region) == 2 and region.isalpha() else base
 
 

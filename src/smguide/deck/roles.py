@@ -333,13 +333,12 @@ def _said(deck: DeckContext, column: int, label: str, items: list[str]) -> str:
     lang = deck.lang
     if not line:
         return listed(label, [Para(spans(item, lang)) for item in items])
-    from babel.lists import format_list
-
     from smguide.deck.write import plain
+    from smguide.sources.languages import format_list
 
     parts = [plain(item, lang).strip().rstrip(".") for item in items]
     try:
-        joined = format_list(parts, locale=deck.guide.language.replace("-", "_"))
+        joined = format_list(parts, deck.guide.language)
     except (ValueError, LookupError):
         joined = ", ".join(parts)
     return line.replace("{count}", str(len(parts))).replace("{items}", joined)

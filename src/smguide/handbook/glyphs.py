@@ -14,11 +14,14 @@ import subprocess
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from smguide.errors import Problem, Where, quote
 from smguide.sources import fontconfig
 from smguide.sources.brand import Brand
-from smguide.sources.roster import Hire
+
+if TYPE_CHECKING:  # the roster's reader is imported by the roster's commands only
+    from smguide.sources.roster import Hire
 
 MATCH_FORM = "%{family}\n%{file}"  # fc-match's format: the face's family names, its file
 

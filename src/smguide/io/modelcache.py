@@ -65,6 +65,19 @@ def keep_model(key: str, value: Any) -> None:
         pass
 
 
+def kept(make: Callable[[], T], *parts: bytes) -> T:
+    """`make()`, or what it gave on an earlier run with the same `parts` (everything it
+    depends on), kept under their hash: for answers a library gives slowly to import and
+    load (Babel's CLDR data) that a warm run asks again."""
+    key = model_key(*parts)
+    found = cached_model(key)
+    if isinstance(found, tuple) and len(found) == 1:
+        return cast("T", found[0])
+    value = make()
+    keep_model(key, (value,))
+    return value
+
+
 def remembered(make: Callable[[], T], *parts: bytes) -> T:
     """`make()`, or what it gave on an earlier run with the same `parts` (everything it
     depends on: a file's digest, our code...), kept under their hash when it found

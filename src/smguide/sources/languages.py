@@ -8,8 +8,9 @@ layout. Adding a language is adding such a folder: no code knows the list.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from smguide.errors import Problem, SmguideError, Where, quote
@@ -120,24 +121,73 @@ def format_date(iso: str, language: str, ordinal_day: Mapping[str, str] | None =
     """'2026-03-01' as the language writes it ('March 1, 2026', '1. März 2026'), in
     Babel's long format; the day gets the suffix `ordinal_day` gives its ordinal category
     (Babel's, from CLDR: French {"one": "er"} writes '1er mars 2026'; default: the shipped
-    typography table's). ISO as it is when Babel does not know the language."""
+    typography table's). ISO as it is when Babel does not know the language. Kept in the
+    user cache (babel_kept): a warm run imports no Babel for it."""
+    from smguide.sources.typography import shipped
+
+    ordinals = shipped(language).ordinal_day if ordinal_day is None else ordinal_day
+    return babel_kept(lambda: _format_date(iso, language, ordinals), "format_date", iso,
+                      language, repr(sorted(ordinals.items())))
+
+
+def _format_date(iso: str, language: str, ordinals: Mapping[str, str]) -> str:
+    """format_date's work, done by Babel."""
     from babel import Locale, UnknownLocaleError
     from babel.dates import format_date as babel_format
-
-    from smguide.sources.typography import shipped
 
     try:
         locale = Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         return iso
     day = date.fromisoformat(iso)
-    ordinals = shipped(language).ordinal_day if ordinal_day is None else ordinal_day
     suffix = ordinals.get(locale.ordinal_form(day.day), "")
     pattern = locale.date_formats["long"].pattern
     if suffix and re.search(r"(?<![d'])d(?!d)", pattern):
         escaped = suffix.replace("'", "''")
         pattern = re.sub(r"(?<![d'])d(?!d)", f"d'{escaped}'", pattern, count=1)
     return babel_format(day, format=pattern, locale=locale)
+
+
+def likely_region(language: str) -> str:
+    """The region CLDR finds most likely for a base language ('DE' for de, 'US' for en),
+    or '' (kept in the user cache: babel_kept)."""
+    def region() -> str:
+        from babel.core import get_global
+
+        likely = get_global("likely_subtags").get(language, "")
+        return str(likely.split("_")[-1]) if likely else ""
+
+    return babel_kept(region, "likely_region", language)
+
+
+def format_list(items: list[str], language: str) -> str:
+    """`items` joined as the language lists them ('a, b and c'; Babel, from CLDR); ValueError
+    or LookupError when Babel does not know the language (kept in the user cache:
+    babel_kept)."""
+    def joined() -> str:
+        from babel.lists import format_list as babel_list
+
+        return str(babel_list(items, locale=language.replace("-", "_")))
+
+    return babel_kept(joined, "format_list", language, *items)
+
+
+def babel_kept(make: Callable[[], str], *parts: str) -> str:
+    """`make()`, Babel's answer, kept in the user cache under `parts` and Babel's version
+    (io.modelcache.kept): importing Babel and loading a locale's CLDR data cost a warm
+    `slides` run more than reading an answer back."""
+    from smguide.io.modelcache import kept
+
+    return kept(make, b"babel", _babel_version(), *(part.encode() for part in parts))
+
+
+@cache
+def _babel_version() -> bytes:
+    """Babel's installed distribution (its .dist-info folder's name, with the version)."""
+    from smguide.io.buildcache import installed_packages
+
+    return "\0".join(name for name in installed_packages()
+                     if name.lower().startswith("babel-")).encode()
 
 
 def format_month(iso: str, language: str) -> str:
