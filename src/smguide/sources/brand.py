@@ -18,6 +18,7 @@ from smguide.paths import display_path, link_loop, real
 from smguide.sources.brandcolours import (
     contrast_warnings,
     deck_on_primary,
+    deck_secondary,
     handbook_warnings,
     readable_on_paper,
     readable_on_screen,
@@ -117,15 +118,14 @@ class Brand:
                   f"{where}", 4.5),
                  ("title text", deck_on_primary(c), "primary", c["primary"],
                   f"text on the primary colour (the title slide, role banners and table "
-                  f"headers) in {where}", 4.5),
-                 ("secondary", c["secondary"], "background", c["background"],
-                  f"the line above slide titles and the role card's column headings in "
-                  f"{where}", 4.5)]
+                  f"headers) in {where}", 4.5)]
         if theme == "dark":  # graphics: 3:1 (WCAG 1.4.11); the dark deck adapts them
             pairs.append(("primary", c["primary"], "background", c["background"],
                           f"bullets, bars and banners (graphics) in {where}", 3.0))
         notes = [note for name, said in self.screen_notes if name == theme for note in said]
-        return notes + contrast_warnings(self.source, pairs, self.colour_where)
+        secondary = deck_secondary(c, theme, self.colour_where.get("secondary")
+                                   or self.colour_where.get("background") or Where(self.source))
+        return notes + contrast_warnings(self.source, pairs, self.colour_where) + secondary
 
 
 MIN_LINE_HEIGHT = 1.15  # below it, a page of body text has its lines touching

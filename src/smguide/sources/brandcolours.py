@@ -4,12 +4,20 @@ for the deck, and the warnings for colour pairs below WCAG AA."""
 from __future__ import annotations
 
 from smguide.errors import Problem, Where
-from smguide.model.colors import contrast, luminance, mix, parse_colour
+from smguide.model.colors import contrast, luminance, mix, palette, parse_colour
 from smguide.sources.brandreader import BrandReader, lookup
 from smguide.sources.validate import dotted
 
 # the colour a pair's first name stands for, where the file sets it
 _SET_BY = {"numbers": "primary", "title text": "primary"}
+
+
+def shown_ratio(ratio: float, need: float) -> str:
+    """`ratio` as a warning shows it ("2.7"): to one decimal, or to two, rounded down,
+    where one would read as the `need` it falls short of (4.49 shown as 4.49, not 4.5)."""
+    if ratio < need <= round(ratio, 1):
+        return f"{int(ratio * 100) / 100:.2f}"
+    return f"{ratio:.1f}"
 
 
 def contrast_warnings(source: str, pairs: list[tuple[str, str, str, str, str, float]],
@@ -26,7 +34,7 @@ def contrast_warnings(source: str, pairs: list[tuple[str, str, str, str, str, fl
             shade = nearest_passing(first, second, need)
             fix = (f"{a} in {shade} would read on {second}: "
                    f"{contrast(shade, second):.1f}:1")
-            warnings.append(Problem.warn(at, f"low contrast {ratio:.1f}:1 between "
+            warnings.append(Problem.warn(at, f"low contrast {shown_ratio(ratio, need)}:1 between "
                                          f"{a} {first} and {b} {second} ({what}); WCAG AA "
                                          f"needs {need:g}:1 ({fix})", f"{need:g}:1", fix))
     return warnings
@@ -112,11 +120,38 @@ def _secondary_replaced(c: dict[str, str], where: Where) -> list[Problem]:
         return []
     fix = "choose a darker secondary colour to print them in it"
     return [Problem.warn(where, f"the secondary colour {secondary} on the paper {paper} is "
-                                f"too light for text ({ratio:.1f}:1, WCAG AA needs 4.5:1); the "
+                                f"too light for text ({shown_ratio(ratio, 4.5)}:1, WCAG AA "
+                                f"needs 4.5:1); the "
                                 f"handbook sets the chapter numbers above the titles, the "
                                 f"practices' labels and the takeaways heading in the body "
                                 f"colour {text} instead (its bars and markers keep "
                                 f"{secondary}); {fix}", "4.5:1", fix)]
+
+
+SECONDARY_TEXT = "the line above slide titles and the role card's column headings"
+LARGE = 3.0  # that text is bold and 14 pt or larger: WCAG AA's large text, 3:1
+
+
+def deck_secondary(c: dict[str, str], theme: str, where: Where) -> list[Problem]:
+    """The deck's text in the secondary colour (SECONDARY_TEXT) below 3:1 on its
+    background: a warning saying what the deck sets it in instead (deck.tones.readable:
+    the theme's second text colour where that reads, else the better of text and
+    background) and the nearest secondary that would read."""
+    bg, secondary = c["background"], c["secondary"]
+    ratio = contrast(secondary, bg)
+    if ratio >= LARGE:
+        return []
+    c = palette(c)
+    second = c.get("dark", c["foreground"])
+    shown = second if contrast(second, bg) >= LARGE else max(
+        (c["foreground"], bg), key=lambda v: contrast(v, bg))
+    shade = nearest_passing(secondary, bg, LARGE)
+    fix = f"secondary in {shade} would read on {bg}: {contrast(shade, bg):.1f}:1"
+    return [Problem.warn(where, f"the secondary colour {secondary} on the deck's background "
+                                f"{bg} ({theme} theme) is too light for {SECONDARY_TEXT} "
+                                f"({shown_ratio(ratio, LARGE)}:1; bold text of 14 pt needs "
+                                f"3:1); the deck sets them in {shown} instead ({fix})",
+                         "3:1", fix)]
 
 
 def deck_on_primary(c: dict[str, str]) -> str:
