@@ -14,7 +14,9 @@ import pytest
 from pptx import Presentation
 
 from smguide.commands.build import build_slides
+from smguide.deck.linebreaks import frame_width
 from smguide.deck.measuring import SUBSTITUTE, family_fonts
+from smguide.deck.oxml import geometry_inset
 from smguide.deck.render import DeckOptions
 from smguide.deck.textfit import SCALE, Para, Span, system_fonts, text_height, widest
 from smguide.model.options import Sources
@@ -112,8 +114,9 @@ def test_practice_cards_are_at_the_largest_size_their_cards_hold(
 
     def overflows(card: Any) -> bool:
         frame = card.text_frame
-        width = (card.width - frame.margin_left - frame.margin_right) / PT
-        room = (card.height - frame.margin_top - frame.margin_bottom) / PT
+        width = frame_width(card)  # inside its insets and its rounded corners
+        room = (card.height - frame.margin_top - frame.margin_bottom
+                - 2 * geometry_inset(card)) / PT
         need = text_height(_card_paras(card, bigger), width, bigger, fonts) + 0.4 * bigger
         return need > room * 0.96
 

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from pptx import Presentation
 
+from smguide.deck.linebreaks import frame_width
 from smguide.deck.measuring import deck_fonts
 from smguide.deck.textfit import WIDTH_MARGIN, Fonts, Para, Span, line_count, system_fonts
 from tests.deck.test_dark_decks import BRAND, TEMPLATE, build
@@ -71,7 +72,7 @@ def _items(prs: Any) -> list[tuple[float, float, list[list[tuple[str, bool]]]]]:
             if shape.name not in BODY_SHAPES or not shape.has_text_frame:
                 continue
             frame = shape.text_frame
-            width = (shape.width - frame.margin_left - frame.margin_right) / 12700
+            width = frame_width(shape)  # inside a card's rounded corners too
             for paragraph in frame.paragraphs:
                 ppr = paragraph._p.pPr
                 if ppr is None or ppr.find(f"{A}buChar") is None or not paragraph.runs:
@@ -138,7 +139,7 @@ def test_card_headings_are_broken_into_even_lines(decks: dict[str, tuple[Any, Fo
             if shape.name != "Card":
                 continue
             frame = shape.text_frame
-            width = (shape.width - frame.margin_left - frame.margin_right) / 12700
+            width = frame_width(shape)  # inside a card's rounded corners too
             head = frame.paragraphs[0]
             headings.append((width, head.runs[0].font.size.pt, _lines(head)))
     assert headings

@@ -16,6 +16,7 @@ from smguide.deck.fitting import (
     two_columns,
     words,
 )
+from smguide.deck.oxml import geometry_inset
 from smguide.deck.slides import drop_empty, title_of, too_long
 from smguide.deck.textfit import (
     Box,
@@ -25,6 +26,7 @@ from smguide.deck.textfit import (
     balanced_lines,
     fits,
     line_count,
+    lines_broken_into,
     on_scale,
     paginate,
     text_height,
@@ -144,7 +146,7 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
            for card, p in zip(cards, block.items, strict=True)}
     title = title_of(deck, planned, deck.guide.chapters[0].title)
     continues = _continues(deck, planned, title, cards, pages)
-    _balanced_heads(area, pages, fonts)
+    _balanced_heads(area, pages, fonts, deck.own_body_fonts)
     for number, page in enumerate(pages):
         if deck.fitting:
             deck.fit_slide(planned, title, number, continues[number])
@@ -179,19 +181,69 @@ def _one_line_heads(area: Area, pages: list[Page[list[Para]]], fonts: Fonts) -> 
             card[0] = replace(card[0], step=1)
 
 
-def _balanced_heads(area: Area, pages: list[Page[list[Para]]], fonts: Fonts) -> None:
-    """A heading that wraps in its card broken into even lines (textfit.balanced_lines,
-    in the wider of the fonts it is measured with, so it takes as many lines in each):
+def _balanced_heads(area: Area, pages: list[Page[list[Para]]], fonts: Fonts,
+                    own: Fonts) -> None:
+    """A heading that wraps in its card, in the deck's own font (`own`), broken into
+    even lines (textfit.lines_broken_into, the rule titles follow: each line fits the
+    wider of the fonts it is measured with, so it takes as many lines in each):
     "Clear roles, / shared goals", never "Klare Rollen, gemeinsame / Ziele" with one
-    word alone on its last line."""
+    word alone on its last line; one that is one line in the own font is left whole.
+    Then the cards of a row start their text level (_level_rows)."""
     for page in pages:
         width = _grid(area, len(page.items))[0].width / 12700 - 2 * PAD.inset_x
         for card in page.items:  # in place: the cards are known by their identity
             head = card[0]
-            lines = balanced_lines(head, width, head.size_at(page.size), fonts)
+            size = head.size_at(page.size)
+            if lines_broken_into(head, width, size, own, fonts) < 2:
+                continue
+            lines = balanced_lines(head, width, size, fonts)
             if len(lines) > 1:
                 broken = replace(head.spans[0], text=LINE_BREAK.join(lines))
                 card[0] = replace(head, spans=(broken,))
+        _level_rows(area, page, width, fonts, own)
+
+
+def _head_lines(head: Para, width: float, size: float, own: Fonts) -> int:
+    """The lines a card's heading takes in the deck's own font: as broken, else as the
+    client wraps it."""
+    text = "".join(span.text for span in head.spans)
+    if LINE_BREAK in text:
+        return text.count(LINE_BREAK) + 1
+    return line_count(head, width, head.size_at(size), own)
+
+
+def _level_rows(area: Area, page: Page[list[Para]], width: float, fonts: Fonts,
+                own: Fonts) -> None:
+    """The text of the cards of one row starting at one height, in the deck's own font
+    and in the fonts shown in its place: beside a heading of more lines, a heading that
+    takes as many lines as its neighbour's only in the fonts shown in its place ("Clear
+    roles, shared goals" in Arial, beside "Talk and / coordinate often") is broken into
+    those lines, so it takes them in every font; one that takes its own lines in every
+    font has the room of its missing lines before its text (in lines of the own font's
+    height at the heading's size). Kept only where the slide's cards still hold their
+    text (else as they were)."""
+    cards = page.items
+    cols = 1 if len(cards) <= 2 else 2
+    before = [list(card) for card in cards]
+    for row in range(0, len(cards), cols):
+        members = cards[row:row + cols]
+        counts = [_head_lines(card[0], width, page.size, own) for card in members]
+        for card, count in zip(members, counts, strict=True):
+            missing = max(counts) - count
+            if not missing or len(card) < 2:
+                continue
+            head, size = card[0], card[0].size_at(page.size)
+            shown = _head_lines(head, width, page.size, fonts)
+            lines = balanced_lines(head, width, size, fonts)
+            if shown == max(counts) and len(lines) == shown:
+                card[0] = replace(head, spans=(replace(head.spans[0],
+                                                       text=LINE_BREAK.join(lines)),))
+            elif shown == count:
+                card[1] = replace(card[1], space_before=card[1].space_before + missing
+                                  * size * own.regular.line / card[1].size_at(page.size))
+    if not _holds(area, cards, page.size, PAD, fonts):
+        for card, kept in zip(cards, before, strict=True):
+            card[:] = kept
 
 
 def _heads_whole(area: Area, cards: Sequence[list[Para]], size: float, step: int,
@@ -257,7 +309,8 @@ def _card(deck: DeckContext, slide: Slide, cell: Area, paras: list[Para], size: 
                          MSO_THEME_COLOR.BACKGROUND_2, rounding=0.06)
     deck.scale.fill(family, shape, [p if p.tone else replace(p, tone="tx1") for p in paras],
                     size)
-    frame = shape.text_frame
-    frame.margin_left = frame.margin_right = Pt(pad.inset_x)
-    frame.margin_top = frame.margin_bottom = Pt(pad.inset_y)
+    frame = shape.text_frame  # the card's rounded corners inset its text too
+    inset = geometry_inset(shape)
+    frame.margin_left = frame.margin_right = Pt(pad.inset_x) - inset
+    frame.margin_top = frame.margin_bottom = Pt(pad.inset_y) - inset
     frame.vertical_anchor = MSO_ANCHOR.TOP

@@ -96,7 +96,7 @@ class DeckContext:
         self.unsummarised: list[int] = []  # chapters whose divider could not show `deck:`
         self._override: dict[int, Area] = {}  # planned slide -> a larger content area
         self.tones = Tones(self.sheet)
-        self.scale = TypeScale(self.box_of, self.body_fonts)
+        self.scale = TypeScale(self.box_of, self.body_fonts, self.own_body_fonts)
         self.notes = Notes()
 
     def _one_layout(self, name: str) -> None:

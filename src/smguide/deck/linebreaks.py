@@ -1,12 +1,15 @@
 """Where a wrapped paragraph of body text breaks its lines, once its final size is known.
 
 A client wraps greedily, and in a wide font (DejaVu Sans) a short list item ends on one
-word alone: "Keeping customers / loyal". Measured with the fonts the deck is measured
-with (the widest of the font and those shown in its place), a paragraph that wraps is
-given explicit line breaks in as many lines as the greedy wrap takes, each fitting the
-frame: a list item's (or a short paragraph's) lines as even as they can be ("Keeping /
-customers loyal"), a longer paragraph's as the greedy wrap sets them, but never its
-last word alone where a word from the line above can join it."""
+word alone: "Keeping customers / loyal". Whether a paragraph wraps, and into how many
+lines, is decided in the deck's own font (textfit.lines_broken_into, the rule titles
+follow too): one that is one line there is left whole ("Each team knows its part; goals
+are shared." in Lato, though Arial's widths take two lines: its frame keeps the room for
+them). One that wraps is given explicit line breaks in as many lines, each fitting the
+frame in the widest of the own font and those shown in its place (measuring), so none of
+them re-wraps: a list item's (or a short paragraph's) lines as even as they can be
+("Keeping / customers loyal"), a longer paragraph's as the greedy wrap sets them, but
+never its last word alone where a word from the line above can join it."""
 
 from __future__ import annotations
 
@@ -14,11 +17,16 @@ from dataclasses import replace
 from itertools import combinations
 from typing import Any
 
-from smguide.deck.textfit import WIDTH_MARGIN, WORDS, Fonts, Para, Span
+from smguide.deck.oxml import geometry_inset
+from smguide.deck.textfit import WORDS, Fonts, Para, Span, lines_broken_into
 from smguide.deck.write import EMU_PER_PT, KEPT_BREAK, LINE_BREAK
 
 MOST_WORDS = 24  # a longer paragraph keeps the client's own wrap (too many ways to break)
 EVEN_LINES = 2  # a paragraph of up to this many lines (and any list item) is made even
+# its lines may be this much less even to break where a phrase ends ("Each team knows its
+# part; / goals are shared.", not "... knows its / part; goals are shared.")
+PHRASE_SLACK = 1.25
+PHRASE_ENDS = ",;:–—"
 
 
 def _tokens(para: Para, fonts: Fonts) -> list[tuple[int, str, float, float, bool]]:
@@ -62,39 +70,55 @@ def _alone(tokens: list[tuple[int, str, float, float, bool]], starts: tuple[int,
     return len(starts) > 1 and len(tokens) - starts[-1] == 1
 
 
-def chosen_starts(para: Para, width: float, size: float, fonts: Fonts) -> tuple[int, ...] | None:
-    """Where the lines of `para` start (word indices), or None to leave it as it wraps
-    (one line, too many words, a line fewer without the measuring's safety margin, or
-    no better breaks than the client's)."""
+def _at_phrases(tokens: list[tuple[int, str, float, float, bool]],
+                starts: tuple[int, ...]) -> bool:
+    """Does every line but the last end where a phrase does (after a comma, a semicolon,
+    a colon or a dash)?"""
+    ends = [tokens[start - 1][1].rstrip()[-1:] for start in starts[1:]]
+    return all(end and end in PHRASE_ENDS for end in ends)
+
+
+def chosen_starts(para: Para, width: float, size: float, fonts: Fonts,
+                  own: Fonts) -> tuple[int, ...] | None:
+    """Where the lines of `para` start (word indices), or None to leave it as it wraps:
+    not broken by lines_broken_into (decided in the `own` font), too many words, or (a
+    longer paragraph) no better breaks than the client's. A list item's or a short
+    paragraph's breaks are written even where they are the greedy wrap's, so every
+    font shows the same lines. The breaks fit in `fonts` (what the deck measures
+    with, the widest of `own` and the fonts shown in its place)."""
     tokens = _tokens(para, fonts)
-    greedy = _greedy(tokens, width, size)
-    if greedy is None or len(greedy) < 2 or len(tokens) > MOST_WORDS:
+    if len(tokens) > MOST_WORDS:
         return None
-    loose = _greedy(tokens, width * WIDTH_MARGIN, size)  # without the safety margin
-    if loose is not None and len(loose) < len(greedy):
-        return None  # a client may show it in a line fewer: breaks would cost that line
+    count = lines_broken_into(para, width, size, own, fonts)
+    greedy = _greedy(tokens, width, size)
+    if count < 2 or greedy is None or len(greedy) != count:
+        return None
     breaks = [i + 1 for i, token in enumerate(tokens[:-1]) if token[4]]
     candidates = [(0, *rest) for rest in combinations(breaks, len(greedy) - 1)]
     fitting = [starts for starts in candidates
                if starts == greedy or max(_lines_of(tokens, starts, size)) <= width]
-    if para.bullet is not None or len(greedy) <= EVEN_LINES:
-        best = min(fitting, key=lambda starts: (_alone(tokens, starts),
+    if para.bullet is not None or len(greedy) <= EVEN_LINES:  # even, in every font
+        even = min(fitting, key=lambda starts: (_alone(tokens, starts),
                                                 max(_lines_of(tokens, starts, size))))
-    elif _alone(tokens, greedy):  # the greedy wrap with a word more on its last line
+        most = max(_lines_of(tokens, even, size)) * PHRASE_SLACK
+        phrased = [starts for starts in fitting if _at_phrases(tokens, starts)
+                   and _alone(tokens, starts) <= _alone(tokens, even)
+                   and max(_lines_of(tokens, starts, size)) <= most]
+        return min(phrased or [even], key=lambda starts: max(_lines_of(tokens, starts, size)))
+    best = greedy
+    if _alone(tokens, greedy):  # the greedy wrap with a word more on its last line
         best = next((s for s in fitting if s[:-1] == greedy[:-1] and s[-1] == greedy[-1] - 1
                      and s[-1] - s[-2] >= 2), greedy)
-    else:
-        best = greedy
     return None if best == greedy else best
 
 
-def broken(para: Para, width: float, size: float, fonts: Fonts) -> Para:
+def broken(para: Para, width: float, size: float, fonts: Fonts, own: Fonts) -> Para:
     """`para` with explicit line breaks where chosen_starts puts them (KEPT_BREAK: each
     line but the last keeps the space it broke at, so its text read without the breaks
     is the same)."""
     if any(LINE_BREAK in span.text or KEPT_BREAK in span.text for span in para.spans):
         return para  # broken already (a card's heading)
-    starts = chosen_starts(para, width, size, fonts)
+    starts = chosen_starts(para, width, size, fonts, own)
     if starts is None:
         return para
     tokens = _tokens(para, fonts)
@@ -106,14 +130,17 @@ def broken(para: Para, width: float, size: float, fonts: Fonts) -> Para:
 
 
 def frame_width(shape: Any) -> float:
-    """The width (points) text has in `shape`'s frame, inside its own insets."""
+    """The width (points) text has in `shape`'s frame, inside its own insets and its
+    geometry's (a rounded card's text rectangle)."""
     frame = shape.text_frame
-    return (shape.width - frame.margin_left - frame.margin_right) / EMU_PER_PT
+    return (shape.width - frame.margin_left - frame.margin_right
+            - 2 * geometry_inset(shape)) / EMU_PER_PT
 
 
-def broken_paras(shape: Any, paras: list[Para], size: float, fonts: Fonts) -> list[Para]:
+def broken_paras(shape: Any, paras: list[Para], size: float, fonts: Fonts,
+                 own: Fonts) -> list[Para]:
     """Every paragraph of `shape` at `size` broken as `broken` does (a list item inside
     its hanging indent)."""
     width = frame_width(shape)
-    return [broken(p, width - p.indent * p.size_at(size), p.size_at(size), fonts)
+    return [broken(p, width - p.indent * p.size_at(size), p.size_at(size), fonts, own)
             for p in paras]

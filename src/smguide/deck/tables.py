@@ -150,11 +150,12 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
         items = [_toned(row, tones[n % 2]) for n, row in enumerate(page.items)]
         frame = _table(slide, area, widths, head, items,
                        _airy(heights(page.items, page.size), head is not None, limit),
-                       page.size, fonts)
+                       page.size, fonts, deck.own_body_fonts)
         frame._element.nvGraphicFramePr.cNvPr.set("descr", alt)
         lines = [head, *items] if head else items
         deck.scale.add(LIST_TEXT if page.size >= BODY[0] else DENSE_TEXT, page.size,
-                       partial(_refill, frame.table, lines, widths, fonts))
+                       partial(_refill, frame.table, lines, widths, fonts,
+                               deck.own_body_fonts))
         drop_empty(slide)
 
 
@@ -329,7 +330,7 @@ def _airy(heights: list[float], head: bool, limit: float) -> list[float]:
 
 def _table(slide: Slide, area: Area, widths: list[float], head: list[list[Para]] | None,
            rows: Sequence[list[list[Para]]], heights: list[float], size: float,
-           fonts: Fonts) -> Any:
+           fonts: Fonts, own: Fonts) -> Any:
     from pptx.enum.text import MSO_ANCHOR
     from pptx.util import Emu, Pt
 
@@ -352,24 +353,26 @@ def _table(slide: Slide, area: Area, widths: list[float], head: list[list[Para]]
             cell.margin_left = cell.margin_right = Pt(CELL_X)
             cell.margin_top = cell.margin_bottom = Pt(CELL_Y)
             cell.vertical_anchor = MSO_ANCHOR.MIDDLE
-            _fill_cell(cell, paras, size, widths[c], fonts)
+            _fill_cell(cell, paras, size, widths[c], fonts, own)
     return frame
 
 
 def _refill(table: Any, lines: Sequence[list[list[Para]]], widths: list[float], fonts: Fonts,
-            size: float) -> None:
+            own: Fonts, size: float) -> None:
     """Every cell of `table` (its rows `lines`, its columns `widths` points wide) at
     `size`: the type scale's, where it is smaller than the size the table was made at
     (its rows keep their heights)."""
     for r, cells in enumerate(lines):
         for c, paras in enumerate(cells):
-            _fill_cell(table.cell(r, c), paras, size, widths[c], fonts)
+            _fill_cell(table.cell(r, c), paras, size, widths[c], fonts, own)
 
 
-def _fill_cell(cell: Any, paras: list[Para], size: float, width: float, fonts: Fonts) -> None:
+def _fill_cell(cell: Any, paras: list[Para], size: float, width: float, fonts: Fonts,
+               own: Fonts) -> None:
     """A cell's paragraphs at `size`, a wrapped one broken where it reads best in its
     column (linebreaks: 'Deals closed / and renewed', not '... and / renewed')."""
     cell.text_frame.word_wrap = True
     room = width - 2 * CELL_X
     write_paras(cell.text_frame, [broken(p, room - p.indent * p.size_at(size),
-                                         p.size_at(size), fonts) for p in paras], size)
+                                         p.size_at(size), fonts, own) for p in paras],
+                size)

@@ -236,6 +236,23 @@ def widest_line(para: Para, width: float, size: float, fonts: Fonts) -> float:
                 for line in _greedy(widths, width, size) if line), default=0.0)
 
 
+def lines_broken_into(para: Para, width: float, size: float, own: Fonts,
+                      shown: Fonts) -> int:
+    """How many lines the deck breaks `para` into, in `width` points at `size`: the one
+    rule for titles, card headings, list items and cells. Whether it wraps, and into how
+    many lines, is decided in the deck's own font (`own`: the font the deck names and
+    embeds); the breaks are then chosen to fit `shown` (the widest of it and the fonts
+    shown in its place), so no client re-wraps them into a ragged extra line. 1: not
+    broken, left to the client's wrap, when it is one line in the own font (its frame,
+    measured in `shown`, keeps room for the lines a substitute takes), a line fewer there
+    without the measuring's safety margin (a client may show it so), or when `shown` has
+    no break into as many lines (a greedy wrap takes the fewest lines there are)."""
+    lines = line_count(para, width, size, own)
+    if lines < 2 or line_count(para, width * WIDTH_MARGIN, size, own) < lines:
+        return 1
+    return lines if line_count(para, width, size, shown) == lines else 1
+
+
 def balanced_lines(para: Para, width: float, size: float, fonts: Fonts) -> list[str]:
     """The text of a one-style paragraph (a title) in the lines it takes in `width` points
     at `size`, made as even as that number of lines allows (the narrowest width that still

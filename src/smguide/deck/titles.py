@@ -18,6 +18,7 @@ from smguide.deck.textfit import (
     fits,
     largest_size,
     line_count,
+    lines_broken_into,
     on_scale,
 )
 from smguide.deck.write import LINE_BREAK, fill, plain, typed_spans, write_paras
@@ -133,27 +134,27 @@ def _placed_title(deck: DeckContext, slide: Slide, planned: PlannedSlide) -> Any
 
 def _under_the_eyebrow(deck: DeckContext, shape: Any, title: Para, size: float, line: Any,
                        top: int) -> None:
-    """A title under its eyebrow in any font: a title that wraps, measured with the wider
-    of the brand's font and the fonts shown in its place (measuring), is broken into even
-    lines (textfit.balanced_lines) that each fit in either, so it takes as many lines in
-    Lato as in Arial, and the eyebrow placed for them sits on its first line in both (a
-    title wrapping only in the substitute would leave the eyebrow a line above it in
-    Lato). A title that is one line in the deck's own font is left whole, never broken:
-    where it would wrap in the font shown in its place, its box keeps the room for the
-    lines it takes there and its text hangs from the box's top, so it is one line under
-    the eyebrow in Lato and wraps downwards inside its box in Arial. Then the eyebrow
-    comes down to the text (_above_the_text; align_eyebrows puts every eyebrow of the
-    deck at one height)."""
+    """A title under its eyebrow in any font, by the rule body text follows too
+    (textfit.lines_broken_into): a title that wraps in the deck's own font is broken
+    into as many even lines (textfit.balanced_lines), each fitting the wider of the
+    brand's font and the fonts shown in its place (measuring), so it takes as many lines
+    in Lato as in Arial, and the eyebrow placed for them sits on its first line in both.
+    A title that is one line in the deck's own font (or whose lines there do not all fit
+    the substitute) is left whole, never broken: where it wraps in the font shown in its
+    place, its box keeps the room for the lines it takes there and its text hangs from
+    the box's top, so it is one line under the eyebrow in Lato and wraps downwards inside
+    its box in Arial. Then the eyebrow comes down to the text (_above_the_text;
+    align_eyebrows puts every eyebrow of the deck at one height)."""
     from pptx.enum.text import MSO_ANCHOR
 
     width = deck.box_of(shape).inner_width
-    lines = balanced_lines(title, width, size, deck.head_fonts)
-    whole = line_count(title, width, size, deck.own_head_fonts) == 1
-    if len(lines) > 1 and not whole:
+    count = lines_broken_into(title, width, size, deck.own_head_fonts, deck.head_fonts)
+    lines = balanced_lines(title, width, size, deck.head_fonts) if count > 1 else []
+    if len(lines) > 1:
         broken = replace(title.spans[0], text=LINE_BREAK.join(lines))
         write_paras(shape.text_frame, [replace(title, spans=(broken,))], size)
     _above_the_text(deck, shape, line, top)
-    if len(lines) > 1 and whole:
+    if len(lines) < 2 and line_count(title, width, size, deck.head_fonts) > 1:
         shape.text_frame.vertical_anchor = MSO_ANCHOR.TOP
 
 

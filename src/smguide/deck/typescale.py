@@ -39,10 +39,10 @@ def own_family(family: str, owner: object) -> str:
 
 class TypeScale:
     """The text frames filled so far, by family; `box_of` gives a shape's text frame,
-    `fonts` measure the body text."""
+    `fonts` measure the body text, `own` is the body's own font (where it wraps)."""
 
-    def __init__(self, box_of: Callable[[Any], Box], fonts: Fonts) -> None:
-        self._box_of, self._fonts = box_of, fonts
+    def __init__(self, box_of: Callable[[Any], Box], fonts: Fonts, own: Fonts) -> None:
+        self._box_of, self._fonts, self._own = box_of, fonts, own
         self._sized: dict[str, list[tuple[Any, list[Para], float]]] = {}
         self._spread: dict[object, list[int]] = {}  # a slide's columns -> their ids
         # a spread group -> the share of its height it fills and the most it opens up by
@@ -100,7 +100,7 @@ class TypeScale:
                     paras = spread(paras, extra[id(shape)])
                     self._shown[id(shape)] = paras
                 shown = paras if family.startswith("title:") else broken_paras(
-                    shape, paras, common, self._fonts)
+                    shape, paras, common, self._fonts, self._own)
                 if size != common or id(shape) in extra or shown != paras:
                     paras = shown
                     frame = shape.text_frame  # fill() resets the insets: keep them
