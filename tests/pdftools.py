@@ -14,14 +14,23 @@ def page_texts(pdf: Path) -> list[str]:
     return [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(pdf).pages]
 
 
-def is_notes_page(text: str) -> bool:
-    """A page of writing lines (its text from `page_texts`): its heading, then nothing but
-    its folio ("Page 5 of 24" on screen, "5" in print) and the footer."""
+# the notes pages' heading in each language the guides are written in (labels.yaml's
+# `notes`: content/*/labels.yaml)
+NOTES_HEADINGS = ("Notes", "Notizen")
+
+
+def is_notes_page(text: str, headings: tuple[str, ...] = NOTES_HEADINGS) -> bool:
+    """A page of writing lines (its text from `page_texts`): its heading (one of
+    `headings`: "Notes", the German "Notizen"), then nothing but its folio ("Page 5 of
+    24" on screen, "5" in print) and the footer."""
     # the folio, a word of its own or run into the footer's text ("members14": the folio
     # in the page's corner is read after the footer)
-    rest = re.sub(r"Page \d+ of \d+|\b\d+\b|(?<=\D)\d+$", "", text.strip(), count=1)
-    return text.strip().startswith("Notes") and len(rest.strip()) <= len("Notes") + 80 \
-        and rest != text.strip()
+    page = text.strip()
+    rest = re.sub(r"Page \d+ of \d+|Seite \d+ von \d+|\b\d+\b|(?<=\D)\d+$", "", page,
+                  count=1)
+    return any(re.match(rf"{re.escape(heading)}\b", page)
+               and len(rest.strip()) <= len(heading) + 80 for heading in headings) \
+        and rest != page
 
 
 def all_text(pdf: Path) -> str:

@@ -230,6 +230,11 @@ def test_the_german_imprint_dates_a_reproducible_build_and_keeps_its_words_toget
     assert "14 Orchard Row, Leeds LS2 7QA, Vereinigtes Königreich" in lines
     assert lines[-1] == "Gedruckt bei Northfold Press, Leeds"
     assert all(len(line.split()) > 1 for line in lines), lines  # "brauchen" was alone
+    # its notes pages are found under their German heading ("Notizen" was missed)
+    texts = page_texts(out)
+    notes = [n for n, text in enumerate(texts) if is_notes_page(text)]
+    assert notes and all(texts[n].startswith("Notizen") for n in notes)
+    assert not any(is_notes_page(text) for text in texts[:3] + texts[-2:])
     # the back cover in German: its labels and the German guide's next step and team
     said = " ".join(w["text"] for w in back_cover_words(out))
     for words in ("NÄCHSTER SCHRITT", "Trinken Sie diese Woche einen Kaffee", "People-Team",
@@ -249,6 +254,17 @@ def test_a_letter_edition_dates_as_americans_do_and_a_region_is_kept(
     assert [dating_language(language, paper) for language, paper in (
         ("en", "a4"), ("en", "a5"), ("en", "letter"), ("en-GB", "letter"), ("en-US", "a4"),
         ("de", "letter"))] == ["en-001", "en-001", "en-US", "en-GB", "en-US", "de"]
+
+
+def test_a_notes_page_is_found_by_its_heading_in_english_and_german() -> None:
+    assert is_notes_page("Notes Greenfield Trading Co. · for new team members14")
+    assert is_notes_page("Notizen Greenfield Trading Co. · für neue Mitarbeitende14")
+    assert is_notes_page("Notizen Seite 14 von 32")
+    # a page of text that opens with the word is not one, nor a heading with no folio
+    assert not is_notes_page("Notizen aus den Vertriebsgesprächen stehen im CRM, unserer "
+                             "Kundendatenbank, und jeder liest sie vor dem ersten Termin. 9")
+    assert not is_notes_page("Notizblock Greenfield Trading Co. 14")
+    assert not is_notes_page("Notizen")
 
 
 def test_booklet_spreads_are_in_imposition_order(run: Callable[..., Result], tmp_path: Path,
