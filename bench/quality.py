@@ -14,7 +14,7 @@ because its last words are tied), keep-together
 blocks split by a page turn (and a diagram apart from its key), takeaways apart from
 their text, headings with fewer than two lines under them, orphans and widows,
 hyphenation faults, hyphenated lines, words hyphenated across a page turn, ladders
-(more than two hyphenated lines in a row or in a paragraph on a page), headings whose
+(two hyphenated lines in a row, or more than two in a paragraph on a page), headings whose
 last line is one short word (heading runts), paragraphs whose line before the last ends
 in a hyphen (final hyphens), lines broken early (stray breaks), the
 smallest type, the smallest type reversed out (paper white: reversed pt), the lowest

@@ -144,7 +144,7 @@ class Report:
     diagram_label_pt: float
     opener_depths: list[float] = field(default_factory=list)  # numbered chapters' titles, pt
     page_turn_hyphens: list[str] = field(default_factory=list)  # words split by a page turn
-    # 3 or more hyphenated lines in a row, or in one paragraph on a page
+    # 2 or more hyphenated lines in a row, or 3 or more in one paragraph on a page
     ladders: list[str] = field(default_factory=list)
     # a heading ending on a line of one short word, a chapter title on one of one word
     heading_runts: list[str] = field(default_factory=list)
@@ -421,6 +421,17 @@ def _is_body(block: Node) -> bool:
     return block.kind in ("P", "LBody") and above[:1] == ["Div"] and "Div" not in above[1:2]
 
 
+def _cell_or_card(block: Node) -> str | None:
+    """Whether a block is a table's cell ("cell") or the text of a role card's item or
+    paragraph ("card"), or neither (None)."""
+    if block.kind in ("TD", "TH"):
+        return "cell"
+    if block.kind in ("P", "LBody") and any(_kind(node) == "card"
+                                           for node in block.ancestors()):
+        return "card"
+    return None
+
+
 def _in_callout(block: Node) -> bool:
     """A paragraph of a callout: a box of paragraphs (the takeaways' box holds a list)."""
     return block.kind == "P" and block.parent is not None and \
@@ -505,6 +516,16 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
         elif block.uid not in continues and (len(lines) > 1 or block.uid in continued_from) \
                 and _lone(lines[-1].text):
             lone.append(f"p{lines[-1].page + 1}: “{lines[-1].text}”")
+    # a table's cells and a role card's items end on a lone word as a paragraph does
+    # (rags.py ties their last two words): counted with the body's, marked as theirs
+    # (not a line after a bold one: a cell's name, "The garden", over what it stands for)
+    in_body = {b.uid for b in body}
+    for block in blocks:
+        where = _cell_or_card(block)
+        lines = block.lines
+        if where and block.uid not in in_body | continues and block.uid not in continued_from \
+                and len(lines) > 1 and not _bold(lines[-2]) and _lone(lines[-1].text):
+            lone.append(f"p{lines[-1].page + 1}: “{lines[-1].text}” ({where})")
 
     # keep-together blocks across a page turn, and what the text block can hold
     text_top = min((line.top for b in blocks for line in b.lines if b.page > 0), default=0)
@@ -772,8 +793,8 @@ def _hyphenation(blocks: list[Node], continued_from: dict[int, Node],
                  compounds: set[str]) -> tuple[list[str], int, list[str], list[str]]:
     """Faults at line ends that end in a hyphen: too short a word or fragment, a break in
     a heading, table cell, label or bold run (a lead-in), a break at a compound's own
-    hyphen or in a compound; the number of hyphenated lines; the ladders, more than two
-    hyphenated lines in a row or in one block on a page; and the words broken
+    hyphen or in a compound; the number of hyphenated lines; the ladders, two hyphenated
+    lines in a row or more than two in one block on a page; and the words broken
     ("activi-ties")."""
     faults: list[str] = []
     ladders: list[str] = []
@@ -792,9 +813,9 @@ def _hyphenation(blocks: list[Node], continued_from: dict[int, Node],
             count += 1
             run += 1
             on_page[line.page] = on_page.get(line.page, 0) + 1
-            if run == 3:
-                ladders.append(f"p{line.page + 1}: three hyphenated lines in a row, "
-                               f"the third “{text[-20:]}”")
+            if run == 2:
+                ladders.append(f"p{line.page + 1}: two hyphenated lines in a row, "
+                               f"the second “{text[-20:]}”")
             elif on_page[line.page] == 3:
                 ladders.append(f"p{line.page + 1}: three hyphenated lines in one "
                                f"paragraph, the third “{text[-20:]}”")

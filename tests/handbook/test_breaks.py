@@ -1,5 +1,5 @@
 """Hyphens taken back after layout (handbook/breaks.py): none across a page turn, none
-before a paragraph's last line, at most two hyphenated lines in a row, read back from
+before a paragraph's last line, never two hyphenated lines in a row, read back from
 the PDF (tests/pagequality.py)."""
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from tests.pagequality import measure
 def test_which_breaks_are_taken_back() -> None:
     lines = [Line(0, None), Line(0, 0), Line(0, 1), Line(0, 2), Line(0, 3),  # a ladder
              Line(0, None), Line(0, 5), Line(1, None),  # a page turn after the 6th
-             Line(1, 6), Line(1, 7), Line(1, None)]  # two in a row: kept
-    # (one paragraph: after its third, taken back, the fourth and the sixth would be its
-    # third on the page too)
-    assert to_take_back(lines) == {2, 3, 5}
+             Line(1, 6), Line(1, 7), Line(1, None)]  # two in a row: the second goes
+    # (the ladder loses every second break: never two hyphenated lines in a row)
+    assert to_take_back(lines) == {1, 3, 5, 7}
+    assert to_take_back([Line(0, 0), Line(0, None), Line(0, 1), Line(0, None)]) == set()
     assert to_take_back([]) == set()  # a document without lines (none read)
     # the line before a paragraph's last: taken back; before a page's last line of a
     # paragraph that goes on overleaf: kept (that line is not the paragraph's last)

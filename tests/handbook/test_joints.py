@@ -97,7 +97,18 @@ def test_short_function_words_are_never_hyphenated() -> None:
     (assets/unbroken/de.txt, en.txt) have no break, in any case; other words as before."""
     for word in ("dieses", "Dieses", "jemandem", "keiner", "zwischen", "außerhalb"):
         assert _breaks(word) == set(), word
-    assert _breaks("Kunden") == {3}
+    assert _breaks("Menschen") == {3}
     english = hyphenator("en")
     assert english is not None and SOFT_HYPHEN not in english("between")
     assert SOFT_HYPHEN in english("customers")
+
+
+def test_a_german_word_needs_seven_letters_to_be_hyphenated() -> None:
+    """„hal-“ / „ten“, „kos-ten“, „Gar-ten“, „dau-ern“ (German A4): a German proofreader
+    leaves a word of six letters whole (SHORTEST); one of seven breaks as before, and
+    English words of six letters still break."""
+    for word in ("halten", "kosten", "Garten", "dauern", "Fragen", "Kunden"):
+        assert _breaks(word) == set(), word
+    assert _breaks("gehalten") == {5} and _breaks("Menschen") == {3}
+    english = hyphenator("en")
+    assert english is not None and english("market") == f"mar{SOFT_HYPHEN}ket"

@@ -1,6 +1,7 @@
 """Hyphens taken back after layout, as a typesetter takes them back: no word hyphenated
-across a page turn, at most two hyphenated lines in a row and two in one paragraph on a
-page (a designer's limit: three in a short paragraph read as a ladder), and none at the
+across a page turn, never two hyphenated lines in a row (a proofreader's rule: the second
+of two hyphens in a row goes) and at most two in one paragraph on a page (a designer's
+limit: three in a short paragraph read as a ladder), and none at the
 end of a paragraph's line before its last (TeX's \\finalhyphendemerits, the German
 compositor's "keine Trennung in der vorletzten Zeile": the last line would open with a
 word's end).
@@ -10,8 +11,8 @@ The text comes with every place a word may break written in as a soft hyphen
 soft hyphens of that one word are removed from the HTML and the document is laid out
 again. Which breaks to take back is read from the laid-out lines: a line that ends at a
 soft hyphen (the hyphen WeasyPrint adds after it) and whose next line is on another page,
-or is its paragraph's last, or that is the third of three such lines in a row or in its
-paragraph on a page. Lines are
+or is its paragraph's last, or that follows such a line, or that is the third such line in
+its paragraph on a page. Lines are
 counted in the flow's order, soft hyphens too: the n-th soft hyphen of the laid-out text
 is the n-th of the HTML's body (when the two counts differ, nothing is taken back).
 WeasyPrint has no public API for its lines (no `hyphenate-limit-lines` either), so they
@@ -28,7 +29,7 @@ from typing import Any
 
 SHY = "\u00ad"
 IN_WORD = (SHY, "\u200c")  # not letters, but inside a word: a soft hyphen, a non-joiner
-MOST_IN_A_ROW = 2  # hyphenated lines in a row
+MOST_IN_A_ROW = 1  # hyphenated lines in a row
 MOST_IN_A_PARAGRAPH = 2  # hyphenated lines of one paragraph on one page
 ROUNDS = 4  # layouts at most, to take back the breaks that the first ones made
 TAG = re.compile(r"<[^>]*>")
@@ -102,7 +103,7 @@ def soft_hyphens(html: str) -> list[int]:
 
 def to_take_back(found: list[Line]) -> set[int]:
     """The soft hyphens whose breaks go: at a page turn, before a paragraph's last line,
-    the third in a row and the third of a paragraph on a page."""
+    the second in a row and the third of a paragraph on a page."""
     wanted: set[int] = set()
     run = 0
     kept: dict[tuple[int, int], int] = {}  # (paragraph, page) -> its hyphenated lines

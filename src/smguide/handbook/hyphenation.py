@@ -41,7 +41,8 @@ inside one).
 
 `hyphenator(language)` is what the handbook's text is hyphenated with (handbook/typeset.py
 writes the breaks into the text as soft hyphens): at least 3 letters before and after a
-break, and none in the language's short function words (assets/unbroken/LANG.txt:
+break, words of at least SHORTEST letters in German (7: "halten" is left whole), and none
+in the language's short function words (assets/unbroken/LANG.txt:
 "dieses", "jemandem", "between"), which a designer leaves whole. It reads the
 language's dictionary itself (`dictionary`: Pyphen's file, two levels read apart);
 Pyphen is not changed, and WeasyPrint is never asked to hyphenate (the stylesheets set
@@ -61,6 +62,10 @@ from smguide.resources import ASSETS_DIR
 JOINTS = ASSETS_DIR / "joints"  # compounds whose joints the dictionaries miss, by language
 UNBROKEN = ASSETS_DIR / "unbroken"  # words never hyphenated, by language
 EDGE = 3  # letters kept before and after a break
+# letters a word needs to be hyphenated, where a language's typesetters ask for more than
+# typeset.py's HYPHEN_MIN (6): a German proofreader leaves "halten", "kosten", "Garten",
+# "dauern" whole (3+3), as the German edition can be set without them
+SHORTEST = {"de": 7}
 MAIN_PART = 4  # letters the part before a joint has when it is a compound's joint
 SOFT_HYPHEN = "\u00ad"
 NON_JOINER = "\u200c"
@@ -263,11 +268,12 @@ def hyphenator(language: str) -> Callable[[str], str] | None:
     joints = getattr(patterns, "joints", None)
     english = lang.startswith("en")
     unbroken = unbroken_words(lang)
+    shortest = SHORTEST.get(lang.split("_")[0].lower(), 0)
 
     @lru_cache(maxsize=4096)
     def soft(word: str) -> str:
         breaks = {int(p) for p in patterns.positions(word) if EDGE <= p <= len(word) - EDGE
-                  } if word.lower() not in unbroken else set()
+                  } if word.lower() not in unbroken and len(word) >= shortest else set()
         if english:  # a vowel that is a syllable of its own ends the line
             breaks -= {p for p in breaks if p + 1 in breaks}
         apart = {j for j in (joints(word) if joints else ()) if _ligates(word, j)}

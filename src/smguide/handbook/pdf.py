@@ -114,7 +114,7 @@ def _lay_out(manuscript: Manuscript, text: str, allow_network: bool, key: str | 
                                                               layouts, code)
         else:
             document, css = render(""), ""
-        # no word hyphenated across a page turn, no more than two hyphens in a row (on
+        # no word hyphenated across a page turn, never two hyphens in a row (on
         # the chapters alone already, when they were fitted: this checks the whole)
         document, text = settle(document, text, lambda markup: render(css, markup))
         settled, evened = text, list[list[Any]]()

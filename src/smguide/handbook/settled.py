@@ -3,7 +3,7 @@ out with the spacing fitted, so that layout is the last: a fresh build lays the 
 out whole twice (the first layout, the fitted one), not three times.
 
 A chapter starts on a new page, so which of its breaks go (at a page turn, before a
-paragraph's last line, the third in a row) depends on its own lines only: they are read
+paragraph's last line, the second in a row) depends on its own lines only: they are read
 from a layout of it that is already there (the trial of the spacing chosen for it, or
 the first layout of the whole handbook), and the HTML loses those soft hyphens at once,
 as breaks.settle would after laying it out whole. Bound from parts, the handbook lays out
