@@ -1,8 +1,9 @@
 """A deck made from files read before (their data, positions and validated values kept in
 the user cache) and the shipped tables read before imports neither PyYAML nor what says
 a file's mistakes (sources.describe, sources.typeinfo, Pydantic's TypeAdapter), nor Babel
-(its dates and lists kept: sources.languages.babel_kept), nor the roster's reader: on the
-first run it does, on the next it does not, and the deck is the same."""
+(its dates and lists kept: sources.languages.babel_kept), nor markdown-it (the texts'
+parses kept: sources.markdown), nor the roster's reader: on the first run it does, on the
+next it does not, and the deck is the same."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from tests.conftest import modules_after
 
 WATCHED = ("yaml", "smguide.sources.yamlparse", "smguide.sources.describe",
            "smguide.sources.typeinfo", "pydantic.type_adapter", "babel",
-           "smguide.sources.roster")
+           "markdown_it", "smguide.sources.roster")
 
 
 def deck_code(out: Path) -> str:
@@ -38,6 +39,7 @@ def test_files_read_before_need_no_yaml_parser_and_no_describer(
     first = modules_after(deck_code(tmp_path / "first"), WATCHED)
     assert "yaml" in first and "pydantic.type_adapter" in first  # parsed and validated
     assert "babel" in first  # the title slide's date, the notes' lists asked of Babel
+    assert "markdown_it" in first  # the texts parsed
     again = modules_after(deck_code(tmp_path / "again"), WATCHED)
     assert again == []
     assert (tmp_path / "again").read_text() == (tmp_path / "first").read_text()

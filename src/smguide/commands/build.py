@@ -46,6 +46,7 @@ def load(sources: Sources, network: bool = False) -> Loaded:
     from smguide.errors import ContentError
 
     found = read_inputs(sources, network)
+    keep_parses()
     if found.problems or found.guide is None or found.brand is None:
         raise ContentError(found.problems)
     return found.guide, found.brand, list(found.warnings)
@@ -158,7 +159,14 @@ def render_deck(guide: Guide, brand: Brand, templates: Path | None,
     options = options.on(brand.template)
     renderer = DeckRenderer(guide, brand.themed(options.theme), options, templates)
     data, slides = renderer.render()
+    keep_parses()  # the texts' Markdown, for the next run (sources.markdown)
     return data, slides, brand.deck_warnings(options.theme) + renderer.warnings
+
+
+def keep_parses() -> None:
+    from smguide.sources.markdown import keep_parses as keep
+
+    keep()
 
 
 def open_cache(project: Project, out_dir: Path, settings: dict[str, Any],

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,7 +34,7 @@ def plain(text: str, lang: Writing) -> str:
     return markdown.to_plain(text, lang.language, lang.quotes, lang.spacing)
 
 
-def _spans_from(children: list[Any]) -> tuple[Span, ...]:
+def _spans_from(children: Sequence[Any]) -> tuple[Span, ...]:
     out: list[Span] = []
     bold = italic = 0
     href: str | None = None
@@ -60,8 +61,8 @@ def _spans_from(children: list[Any]) -> tuple[Span, ...]:
 
 def spans(text: str, lang: Writing) -> tuple[Span, ...]:
     """One line of Markdown (bold, italic, links) as styled spans; paragraphs run together."""
-    tokens = markdown.parser(lang.language, lang.quotes, lang.spacing).parseInline(
-        re.sub(r"\s*\n\s*", " ", text.strip()))
+    tokens = markdown.inline_tokens(re.sub(r"\s*\n\s*", " ", text.strip()),
+                                    lang.language, lang.quotes, lang.spacing)
     return _spans_from(tokens[0].children or [] if tokens else [])
 
 
@@ -76,7 +77,7 @@ def md_paras(text: str, lang: Writing) -> list[Para]:
     """Block Markdown (paragraphs and lists) as paragraphs; list items get bullets."""
     paras: list[Para] = []
     lists: list[list[Any]] = []  # [bullet, next number]
-    for token in markdown.parser(lang.language, lang.quotes, lang.spacing).parse(text):
+    for token in markdown.block_tokens(text, lang.language, lang.quotes, lang.spacing):
         if token.type in ("bullet_list_open", "ordered_list_open"):
             ordered = token.type.startswith("ordered")
             lists.append(["#" if ordered else "•", int(token.attrGet("start") or 1)])
