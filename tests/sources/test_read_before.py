@@ -2,8 +2,9 @@
 the user cache) and the shipped tables read before imports neither PyYAML nor what says
 a file's mistakes (sources.describe, sources.typeinfo, Pydantic's TypeAdapter), nor Babel
 (its dates and lists kept: sources.languages.babel_kept), nor markdown-it (the texts'
-parses kept: sources.markdown), nor the roster's reader: on the first run it does, on the
-next it does not, and the deck is the same."""
+parses kept: sources.markdown), nor the roster's reader, nor Pillow's PNG plugin (the
+logo's image part named from its PNG signature: deck.logo): on the first run it does, on
+the next it does not, and the deck is the same."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from tests.conftest import modules_after
 
 WATCHED = ("yaml", "smguide.sources.yamlparse", "smguide.sources.describe",
            "smguide.sources.typeinfo", "pydantic.type_adapter", "babel",
-           "markdown_it", "smguide.sources.roster")
+           "markdown_it", "smguide.sources.roster", "PIL.PngImagePlugin")
 
 
 def deck_code(out: Path) -> str:
