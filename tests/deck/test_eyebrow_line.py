@@ -82,3 +82,25 @@ def test_the_eyebrow_sits_one_distance_above_the_first_line(
     assert gaps, name
     # (the deck keeps 4% of slack a line when it places the eyebrow: 1.6 pt a 32 pt line)
     assert max(gaps.values()) - min(gaps.values()) <= 2, (name, gaps)
+
+
+# the summary slide's title (guide.yaml deck.summary_title) and the line above it
+# (labels.summary), in each deck's language
+SUMMARY = {"en": ("Two teams, one harvest", "In short"),
+           "de": ("Zwei Teams, eine Ernte", "Kurz gesagt")}
+
+
+@pytest.mark.parametrize("name", ["en", "de", "dark 4:3", "template"])
+def test_the_summary_slide_has_an_eyebrow_as_its_siblings(
+        four_decks: dict[str, Any], name: str) -> None:
+    """The summary's title is the talk's message; the line above it says what the slide
+    is, in the guide's language, in capitals as the chapters' titles above their slides'."""
+    title, label = SUMMARY["de" if name == "de" else "en"]
+    found = [(number, eyebrow) for number, shape, eyebrow in _eyebrowed(four_decks[name])
+             if "".join(_lines(shape)) == title]
+    assert len(found) == 1, (name, found)
+    number, eyebrow = found[0]
+    runs = [r for p in eyebrow.text_frame.paragraphs for r in p.runs]
+    assert "".join(r.text for r in runs) == label, (name, number)
+    assert all(r._r.rPr.get("cap") == "all" for r in runs), (name, number)
+    assert number == len(four_decks[name].slides) - 1, (name, number)  # before the close

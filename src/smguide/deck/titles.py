@@ -42,7 +42,12 @@ def eyebrow_of(deck: DeckContext, planned: PlannedSlide, title: str) -> str | No
     """The uppercase line above a title, as in the handbook: the chapter's title on
     its slides, "Chapter N" on a slide titled like the chapter. A divider has none: its
     title is the chapter's, and the deck's only divider saying "Chapter 7" reads as
-    generated (only chapters of several content blocks get one)."""
+    generated (only chapters of several content blocks get one). The summary slide's is
+    `labels.summary` ("In short") over a title of its own (`deck.summary_title`); titled
+    with the label, it has none, as the agenda."""
+    if planned.kind == "summary":
+        label = deck.guide.labels.summary
+        return label if label and label != title else None
     chapter = planned.chapter
     if chapter is None or planned.kind != "block":
         return None
@@ -90,7 +95,7 @@ def set_title(deck: DeckContext, slide: Slide, text: str, kind: str,
         if not _one_line(deck, words, width, box.inset_x) and short:
             words = Para(typed_spans(short, deck.lang, bold=True),
                          tone=tone)  # the running head's short title
-        if not _one_line(deck, words, width, box.inset_x):
+        if not _one_line(deck, words, width, box.inset_x) and planned.chapter is not None:
             words = Para((Span(f"{deck.guide.labels.chapter} "
                                f"{deck.chapter_number(planned.chapter)}", True),),
                          tone=tone)
