@@ -14,6 +14,7 @@ from smguide.deck.logo import add_picture
 from smguide.deck.oxml import NS, inches
 from smguide.deck.plan import shown_line
 from smguide.deck.subtitle import (
+    aligned,
     anchor_of,
     distance,
     make_room,
@@ -329,9 +330,10 @@ def place_logo(deck: DeckContext, slide: Slide, planned: PlannedSlide) -> None:
 
 def _logo_spot(deck: DeckContext, slide: Slide,
                clear_of_graphics: bool) -> tuple[int, int, int] | None:
-    """(left, top, height) of the logo: the first corner (top ones first) where it covers
-    no text (nor, with `clear_of_graphics`, the template's shapes), shrinking down to
-    0.45 in."""
+    """(left, top, height) of the logo: at the top, aligned with the text block as the
+    template aligns its title (centred over a centred title, at a left-aligned title's
+    left edge), else the first corner (top ones first), where it covers no text (nor,
+    with `clear_of_graphics`, the template's shapes), shrinking down to 0.45 in."""
     assert deck.logo is not None
     width, height = deck.prs.slide_width or 0, deck.prs.slide_height or 0
     taken = [shape for shape in slide.shapes if shape.width and shape.height]
@@ -344,13 +346,26 @@ def _logo_spot(deck: DeckContext, slide: Slide,
     for size in (0.9, 0.7, 0.45):
         tall = inches(min(size, 1.6 / deck.logo.ratio))
         wide = round(tall * deck.logo.ratio)
-        for top in (margin, height - margin - tall):
-            for left in (width - margin - wide, margin):
-                box = (left, top, wide, tall)
-                if not any(overlap(box, (s.left, s.top, s.width, s.height))
-                           for s in taken):
-                    return left, top, tall
+        spots = [(left, top) for top in (margin, height - margin - tall)
+                 for left in (width - margin - wide, margin)]
+        for left, top in [*_aligned_spot(slide, wide, margin), *spots]:
+            box = (left, top, wide, tall)
+            if not any(overlap(box, (s.left, s.top, s.width, s.height)) for s in taken):
+                return left, top, tall
     return None
+
+
+def _aligned_spot(slide: Slide, wide: int, top: int) -> list[tuple[int, int]]:
+    """Where a logo `wide` EMU wide lines up with the slide's title as its text is
+    aligned (the block a company template centres or sets left or right), `top` EMU from
+    the slide's top; none for a slide without a title."""
+    title = slide.shapes.title
+    if title is None or title.width is None or title.left is None:
+        return []
+    frame = title.text_frame
+    start, end = title.left + frame.margin_left, title.left + title.width - frame.margin_right
+    left = {"ctr": (start + end - wide) // 2, "r": end - wide}.get(aligned(title), start)
+    return [(int(left), top)]
 
 
 def has_picture(layout: SlideLayout) -> bool:
