@@ -18,6 +18,7 @@ from smguide.deck.measuring import SUBSTITUTE, family_fonts
 from smguide.deck.textfit import Fonts, Para, Span, line_count, lines_broken_into, system_fonts
 from tests.deck.conftest import FOUR_DECKS
 from tests.deck.test_dark_decks import BRAND
+from tests.decklines import written_lines
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
@@ -38,19 +39,6 @@ def _frames(shape: Any) -> list[tuple[float, Any]]:
                  cell.text_frame)
                 for row in table.rows for c, cell in enumerate(row.cells)]
     return [(frame_width(shape), shape.text_frame)] if shape.has_text_frame else []
-
-
-def _lines(paragraph: Any) -> list[list[Span]]:
-    """A paragraph's lines as written (split at its <a:br>), each as its runs' spans."""
-    lines: list[list[Span]] = [[]]
-    for child in paragraph._p:
-        if child.tag == f"{A}br":
-            lines.append([])
-        elif child.tag == f"{A}r":
-            props = child.find(f"{A}rPr")
-            bold = props is not None and props.get("b") == "1"
-            lines[-1].append(Span(child.findtext(f"{A}t") or "", bold))
-    return lines
 
 
 def _size(paragraph: Any) -> float:
@@ -80,7 +68,7 @@ def _broken(prs: Any) -> list[tuple[int, Any, float, float, list[list[Span]]]]:
                     ppr = paragraph._p.pPr
                     indent = int(ppr.get("marL", "0")) / 12700 if ppr is not None else 0.0
                     out.append((number, shape, width - indent, _size(paragraph),
-                                _lines(paragraph)))
+                                written_lines(paragraph)))
     return out
 
 
@@ -104,9 +92,9 @@ def test_no_paragraph_of_one_line_in_the_own_font_is_broken(four_decks: dict[str
             continue
         mates = _row_mates(prs.slides[number - 1], shape) if shape.name == "Card" else []
         heading = shape.name == "Card" and shape.text_frame.paragraphs[0]._p.find(
-            f"{A}br") is not None and lines == _lines(shape.text_frame.paragraphs[0])
+            f"{A}br") is not None and lines == written_lines(shape.text_frame.paragraphs[0])
         matched = heading and any(
-            len(_lines(mate.text_frame.paragraphs[0])) == len(lines) for mate in mates)
+            len(written_lines(mate.text_frame.paragraphs[0])) == len(lines) for mate in mates)
         if not matched:
             wrongly.append((number, shape.name, size, " / ".join(
                 "".join(s.text for s in line) for line in lines)))
@@ -145,7 +133,7 @@ def test_cards_in_a_row_start_their_text_level(four_decks: dict[str, Any],
             for card in row:
                 head, text = card.text_frame.paragraphs[:2]
                 size = _size(head)
-                lines = _lines(head)
+                lines = written_lines(head)
                 count = len(lines) if len(lines) > 1 else line_count(
                     _whole(lines), frame_width(card), size, own)
                 gap = int(text._p.pPr.find(f"{A}spcBef/{A}spcPts").get("val")) / 100

@@ -18,6 +18,7 @@ from smguide.deck.measuring import deck_fonts
 from smguide.deck.textfit import WIDTH_MARGIN, Fonts, Para, Span, line_count, system_fonts
 from tests.deck.test_dark_decks import BRAND, TEMPLATE, build
 from tests.deck.test_template_contrast import CORPUS
+from tests.decklines import written_lines
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 # a 16:9 and a 4:3 corpus template, both in Calibri (measured as the deck measures it)
@@ -49,22 +50,7 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Any, Font
     return out
 
 
-def _lines(paragraph: Any) -> list[list[tuple[str, bool]]]:
-    """A paragraph's lines as written (split at its <a:br>), each as its runs' (text, bold)."""
-    lines: list[list[tuple[str, bool]]] = [[]]
-    for child in paragraph._p:
-        if child.tag == f"{A}br":
-            lines.append([])
-        elif child.tag == f"{A}r":
-            props = child.find(f"{A}rPr")
-            bold = props is not None and props.get("b") == "1"
-            size = int(props.get("sz", "0")) if props is not None else 0
-            if size > 100:  # not the tiny space kept before a break
-                lines[-1].append((child.findtext(f"{A}t") or "", bold))
-    return lines
-
-
-def _items(prs: Any) -> list[tuple[float, float, list[list[tuple[str, bool]]]]]:
+def _items(prs: Any) -> list[tuple[float, float, list[list[Span]]]]:
     """(text width in points, size, lines) of every list item of the body shapes."""
     out = []
     for slide in prs.slides:
@@ -79,12 +65,12 @@ def _items(prs: Any) -> list[tuple[float, float, list[list[tuple[str, bool]]]]]:
                     continue
                 size = paragraph.runs[0].font.size.pt
                 indent = int(ppr.get("marL", "0")) / 12700
-                out.append((width - indent, size, _lines(paragraph)))
+                out.append((width - indent, size, written_lines(paragraph)))
     return out
 
 
-def _para(line: list[tuple[str, bool]]) -> Para:
-    return Para(tuple(Span(text, bold) for text, bold in line if text))
+def _para(line: list[Span]) -> Para:
+    return Para(tuple(span for span in line if span.text))
 
 
 def _greedy_last(para: Para, width: float, size: float, fonts: Fonts) -> int:
@@ -117,7 +103,7 @@ def test_wrapped_list_items_leave_no_word_alone(decks: dict[str, tuple[Any, Font
         wrapped += shown > 1
         words = len("".join(span.text for span in last.spans).split())
         on_last = _greedy_last(last, width, size, fonts) or words
-        total = sum(len("".join(t for t, _ in line).split()) for line in lines)
+        total = sum(len("".join(span.text for span in line).split()) for line in lines)
         if shown > 1 and on_last == 1 and total > shown:
             alone.append(lines)
     assert not alone, (name, alone)
@@ -141,12 +127,12 @@ def test_card_headings_are_broken_into_even_lines(decks: dict[str, tuple[Any, Fo
             frame = shape.text_frame
             width = frame_width(shape)  # inside a card's rounded corners too
             head = frame.paragraphs[0]
-            headings.append((width, head.runs[0].font.size.pt, _lines(head)))
+            headings.append((width, head.runs[0].font.size.pt, written_lines(head)))
     assert headings
     for width, size, lines in headings:
         face = fonts.face(True, False)
-        words = " ".join("".join(t for t, _ in line).strip() for line in lines).split()
-        shown = [" ".join("".join(t for t, _ in line).split()) for line in lines]
+        words = " ".join("".join(span.text for span in line).strip() for line in lines).split()
+        shown = [" ".join("".join(span.text for span in line).split()) for line in lines]
         longest = max(face.width(line, size) for line in shown)
         assert longest <= width, (name, shown)
         for starts in combinations(range(1, len(words)), len(lines) - 1):
@@ -162,7 +148,7 @@ def _cell_lines(cell: Any, width: float, fonts: Fonts) -> int:
     """The lines a table cell's text takes in its column (`width` points), as written."""
     total = 0
     for paragraph in cell.text_frame.paragraphs:
-        for line in _lines(paragraph):
+        for line in written_lines(paragraph):
             if line:
                 size = int(paragraph._p.find(f".//{A}rPr").get("sz")) / 100
                 total += line_count(_para(line), width - cell.margin_left / 12700
@@ -193,13 +179,13 @@ def test_a_tables_columns_are_sized_from_its_text(decks: dict[str, tuple[Any, Fo
                 cell = table.cell(r, c)
                 room = widths[c] - (cell.margin_left + cell.margin_right) / 12700
                 for paragraph in cell.text_frame.paragraphs:
-                    written = [line for line in _lines(paragraph) if line]
+                    written = [line for line in written_lines(paragraph) if line]
                     if not written:
                         continue
                     size = int(paragraph._p.find(f".//{A}rPr").get("sz")) / 100
                     last = _para(written[-1])
                     words = len("".join(s.text for s in last.spans).split())
-                    total = sum(len("".join(t for t, _ in line).split()) for line in written)
+                    total = sum(len("".join(s.text for s in line).split()) for line in written)
                     seen = room * WIDTH_MARGIN  # as a client wraps it: no safety margin
                     shown = len(written) - 1 + line_count(last, seen, size, fonts)
                     alone = (_greedy_last(last, seen, size, fonts) or words) == 1
