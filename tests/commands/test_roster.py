@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -486,7 +487,7 @@ def test_dates_are_written_in_the_guides_language() -> None:
     guide = load_guide(builtin("content"))
     hire = Hire(line=2, name="Anna", slug="anna", team="Sales", start_date="2026-03-02")
     (english,) = people(guide, (hire,))
-    (german,) = people(guide.model_copy(update={"language": "de"}), (hire,))
+    (german,) = people(replace(guide, **{"language": "de"}), (hire,))
     assert (english.start_date, english.other_team) == ("March 2, 2026", "Marketing")
     assert german.start_date == "2. März 2026"
 
@@ -676,7 +677,7 @@ def test_a_copys_title_and_progress_line_in_a_french_guide(tmp_path: Path) -> No
     from smguide.sources.roster import Hire
 
     guide = load_guide(Path(__file__).parents[1] / "fixtures" / "french")
-    guide = guide.model_copy(update={"title": "Bienvenue\u00a0: traiter une réclamation"})
+    guide = replace(guide, **{"title": "Bienvenue\u00a0: traiter une réclamation"})
     person = SimpleNamespace(hire=Hire(1, "Camille Lefèvre", "camille-lefevre"))
     slots = SimpleNamespace(cover=0, week=5)
     spec = _spec(person, (0, 1), slots, tmp_path / "p.pdf", tmp_path / "camille.pdf", guide)

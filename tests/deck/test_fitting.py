@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -95,10 +96,10 @@ def _with_block(guide: Guide, kind: str, **changes: Any) -> Guide:
     update = {key: value(block) if callable(value) else value
               for key, value in changes.items()}
     blocks = list(chapter.blocks)
-    blocks[b] = block.model_copy(update=update)
+    blocks[b] = replace(block, **update)
     chapters = list(guide.chapters)
-    chapters[c] = chapter.model_copy(update={"blocks": tuple(blocks)})
-    return guide.model_copy(update={"chapters": type(guide.chapters)(chapters)})
+    chapters[c] = replace(chapter, **{"blocks": tuple(blocks)})
+    return replace(guide, **{"chapters": type(guide.chapters)(chapters)})
 
 
 def _first(items: Any, value: Any) -> Any:
@@ -109,29 +110,29 @@ def _first(items: Any, value: Any) -> Any:
 OVERFLOWS: dict[str, tuple[Callable[[Guide], Guide], bool]] = {
     "a list item (slide text)": (lambda g: _with_block(g, "prose", slide=LONG), True),
     "a table cell": (lambda g: _with_block(g, "comparison", slide=None, rows=lambda b: _first(
-        b.rows, b.rows[0].model_copy(update={"values": _first(b.rows[0].values, LONG)}))),
+        b.rows, replace(b.rows[0], **{"values": _first(b.rows[0].values, LONG)}))),
         True),
     "a table cell of the slide's rows": (lambda g: _with_block(g, "comparison", slide=lambda b:
-        _first(b.slide, b.slide[0].model_copy(update={"values": _first(b.slide[0].values,
+        _first(b.slide, replace(b.slide[0], **{"values": _first(b.slide[0].values,
                                                                         LONG)}))), True),
     "a word wider than a table's column": (lambda g: _with_block(g, "comparison", slide=None,
-        rows=lambda b: _first(b.rows, b.rows[0].model_copy(update={"aspect": WIDE}))), False),
+        rows=lambda b: _first(b.rows, replace(b.rows[0], **{"aspect": WIDE}))), False),
     "a practice": (lambda g: _with_block(g, "practices", items=lambda b: _first(
-        b.items, b.items[0].model_copy(update={"what": LONG, "slide": None}))), True),
+        b.items, replace(b.items[0], **{"what": LONG, "slide": None}))), True),
     "a role's activity": (lambda g: _with_block(g, "role", slide=None, activities=lambda b:
         _first(b.activities, LONG)), True),
     "a role's short list on the slide": (lambda g: _with_block(g, "role", slide=lambda b:
-        b.slide.model_copy(update={"skills": _first(b.slide.skills, LONG)})), True),
+        replace(b.slide, **{"skills": _first(b.slide.skills, LONG)})), True),
     "a diagram label": (lambda g: _with_block(g, "analogy", parts=lambda b: _first(
-        b.parts, b.parts[0].model_copy(update={"name": LONG}))), True),
+        b.parts, replace(b.parts[0], **{"name": LONG}))), True),
     "what a diagram part stands for": (lambda g: _with_block(g, "analogy", parts=lambda b:
-        _first(b.parts, b.parts[0].model_copy(update={"stands_for": LONG}))), False),
-    "the guide's title": (lambda g: g.model_copy(update={"title": LONG}), True),
-    "the subtitle": (lambda g: g.model_copy(update={"subtitle": LONG}), True),
-    "a chapter's title": (lambda g: g.model_copy(update={"chapters": type(g.chapters)(
-        c.model_copy(update={"title": LONG[:900]}) for c in g.chapters)}), False),
-    "a chapter's deck line": (lambda g: g.model_copy(update={"chapters": type(g.chapters)(
-        c.model_copy(update={"deck": LONG[:900]}) if c.deck else c for c in g.chapters)}),
+        _first(b.parts, replace(b.parts[0], **{"stands_for": LONG}))), False),
+    "the guide's title": (lambda g: replace(g, **{"title": LONG}), True),
+    "the subtitle": (lambda g: replace(g, **{"subtitle": LONG}), True),
+    "a chapter's title": (lambda g: replace(g, **{"chapters": type(g.chapters)(
+        replace(c, **{"title": LONG[:900]}) for c in g.chapters)}), False),
+    "a chapter's deck line": (lambda g: replace(g, **{"chapters": type(g.chapters)(
+        replace(c, **{"deck": LONG[:900]}) if c.deck else c for c in g.chapters)}),
         True),
 }
 

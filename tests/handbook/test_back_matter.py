@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -45,7 +46,7 @@ def test_only_trailing_glossaries_are_back_matter() -> None:
     is never back matter."""
     guide: Guide = load_guide(builtin("content"))
     assert back_matter(guide) == {guide.chapters[-1].anchor}
-    middle = guide.model_copy(update={"chapters": guide.chapters[-1:] + guide.chapters[:-1]})
+    middle = replace(guide, **{"chapters": guide.chapters[-1:] + guide.chapters[:-1]})
     assert back_matter(middle) == frozenset()
 
 

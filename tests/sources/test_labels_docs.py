@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from smguide.model.guide import Labels
+from smguide.sources.guidefile import Labels
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "content.md"
 

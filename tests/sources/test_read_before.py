@@ -15,6 +15,7 @@ import pytest
 from smguide.resources import builtin
 from tests.conftest import modules_after
 
+SPOKEN = "smguide.sources.spokenfile:SpokenFile"
 WATCHED = ("yaml", "smguide.sources.yamlparse", "smguide.sources.describe",
            "smguide.sources.typeinfo", "pydantic.type_adapter", "babel",
            "markdown_it", "smguide.sources.roster", "PIL.PngImagePlugin")
@@ -50,7 +51,6 @@ def test_a_damaged_or_other_code_s_shipped_table_kept_is_read_past(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import yaml
 
-    from smguide.model.spoken import SpokenFile
     from smguide.sources import validated
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
@@ -62,15 +62,15 @@ def test_a_damaged_or_other_code_s_shipped_table_kept_is_read_past(
         return load(text, loader)  # type: ignore[arg-type]  # noqa: S506
 
     monkeypatch.setattr(yaml, "load", counted)
-    first = validated.shipped_table("spoken.yaml", SpokenFile)
+    first = validated.shipped_table("spoken.yaml", SPOKEN)
     assert first["de"].agenda and len(parsed) == 1  # the German lines, validated
-    assert validated.shipped_table("spoken.yaml", SpokenFile) == first
+    assert validated.shipped_table("spoken.yaml", SPOKEN) == first
     assert len(parsed) == 1  # kept: not parsed again
     for path in sorted((tmp_path / "cache").rglob("*.pickle")):
         path.write_bytes(b"\x80\x05not a pickle")  # damaged
-    assert validated.shipped_table("spoken.yaml", SpokenFile) == first
+    assert validated.shipped_table("spoken.yaml", SPOKEN) == first
     assert len(parsed) == 2
     code = validated._type_code  # other code (another version of the model): not used
     monkeypatch.setattr(validated, "_type_code", lambda root: code(root) + b"edited")
-    assert validated.shipped_table("spoken.yaml", SpokenFile) == first
+    assert validated.shipped_table("spoken.yaml", SPOKEN) == first
     assert len(parsed) == 3

@@ -175,7 +175,7 @@ def _edition_footer(guide: Guide, brand: Brand, sources: Sources
         from smguide.sources.plaintext import typeset_text
 
         footer = typeset_text(footer, writing(guide.language, guide.typography))
-    return (guide.model_copy(update={"footer": footer}),
+    return (dataclasses.replace(guide, footer=footer),
             dataclasses.replace(brand, footer=footer), said)
 
 

@@ -19,13 +19,11 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
-
-from pydantic import Field, StringConstraints
+from typing import Any, Literal
 
 from smguide.errors import ContentError, Problem, Where, counted
 from smguide.io.modelcache import cached_model, keep_model, model_key
-from smguide.model.base import Strict
+from smguide.model.base import Record
 from smguide.model.guide import Block, Chapter, Guide
 from smguide.model.spoken import Spoken
 from smguide.sources.validate import validate
@@ -39,18 +37,6 @@ SHOWN = ("role", "comparison", "analogy", "practices", "takeaways", "checklist",
 Kind = Literal["title", "agenda", "section", "block", "summary", "closing"]
 # every kind of slide a renderer builds: the plan's, and the roster's cohort slide
 SlideKind = Kind | Literal["cohort"]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
-
-
-class SlideRef(Strict):
-    """One entry of the rendered plan."""
-
-    kind: Kind
-    layout: Name | Annotated[int, Field(ge=1)]  # a layout's name, or its number (1 = first)
-    chapter: Annotated[int, Field(ge=1)] | None = None
-    block: Annotated[int, Field(ge=1)] | None = None
-    title: Name | None = None
-    notes: str | None = None
 
 
 @dataclass(frozen=True)
@@ -198,7 +184,7 @@ def _plan_code() -> bytes:
         "\0".join(installed_packages()).encode()
 
 
-def _planned(guide: Guide, templates: Path | None) -> tuple[list[PlannedSlide], list[SlideRef]]:
+def _planned(guide: Guide, templates: Path | None) -> tuple[list[PlannedSlide], list[Record]]:
     """Render, parse, validate and resolve the plan: (slides, their references)."""
     shown = f"{PLAN_TEMPLATE} (rendered)"
     text = render_plan(guide, templates)
@@ -206,7 +192,7 @@ def _planned(guide: Guide, templates: Path | None) -> tuple[list[PlannedSlide], 
         located = parse_yaml(text)
     except YamlProblem as exc:
         raise ContentError([exc.problem(shown)]) from None
-    refs, found = validate(list[SlideRef], located, shown)
+    refs, found = validate("smguide.deck.planfile:SlideRefs", located, shown)
     if refs is None:
         raise ContentError(found)
     problems: list[Problem] = []
@@ -224,7 +210,7 @@ def _planned(guide: Guide, templates: Path | None) -> tuple[list[PlannedSlide], 
     return slides, refs
 
 
-def _resolve(ref: SlideRef, guide: Guide, where: Where, problems: list[Problem]
+def _resolve(ref: Record, guide: Guide, where: Where, problems: list[Problem]
              ) -> PlannedSlide | None:
     """Check that the reference names what its kind needs, and find it in the guide."""
     needs_chapter = ref.kind in ("section", "block")

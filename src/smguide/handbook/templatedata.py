@@ -16,7 +16,6 @@ from pathlib import PurePath
 from typing import Any, TypeAlias, cast
 
 from markupsafe import Markup
-from pydantic import BaseModel
 
 from smguide.model.guide import Guide
 from smguide.sources.brand import Brand
@@ -88,8 +87,6 @@ def _structured(value: object, kind: str) -> Value:
     view = _VIEWS.get(type(value))
     if view is not None:
         return Record(type(value).__name__, view(value))
-    if isinstance(value, BaseModel):
-        return _record(value, type(value).model_fields)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return _record(value, [f.name for f in dataclasses.fields(value)])
     if isinstance(value, Mapping):
@@ -110,8 +107,8 @@ def _record(value: object, names: Iterable[str]) -> Record:
 
 def _guide(guide: Guide) -> dict[str, Value]:
     # the content folder's path is not the templates' business (asset_uri resolves files)
-    return {name: to_data(getattr(guide, name), name) for name in type(guide).model_fields
-            if name != "root"}
+    return {f.name: to_data(getattr(guide, f.name), f.name) for f in dataclasses.fields(guide)
+            if f.name != "root"}
 
 
 def _brand(brand: Brand) -> dict[str, Value]:

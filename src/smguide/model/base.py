@@ -1,31 +1,15 @@
-"""What every model shares: the one strict configuration (and its one exception, for the
-keys of other tools that a brand file may hold), and the words a text pattern is explained
-with when a value does not match it."""
+"""What every model shares: a model validator's refusal, the words a text pattern is
+explained with when a value does not match it, and the plain record a validated part of
+a file becomes when no renderer reads it as a type of its own.
+
+The model's classes are plain frozen dataclasses: the renderers read them, pickled values
+of them are kept in the user's cache, and none of it imports Pydantic. The files' shapes
+that Pydantic validates are in sources/ (sources/strict.py makes their values these)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from pydantic import BaseModel, ConfigDict
-
-STRICT = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
-# posit's brand-yml lets a brand file carry other tools' keys (in `meta`, and other tools'
-# sections of `defaults`): only those models keep keys they do not know (and never read
-# them); everything else is as STRICT
-OTHER_TOOLS = ConfigDict(extra="allow", frozen=True, strict=True, defer_build=True)
-
-
-class Strict(BaseModel):
-    """A file's shape, or the model made from it: no silent coercions, unknown keys
-    refused, immutable once made."""
-
-    model_config = STRICT
-
-
-class OtherTools(BaseModel):
-    """A part of a brand file where other tools' keys are allowed (OTHER_TOOLS)."""
-
-    model_config = OTHER_TOOLS
+from typing import Any
 
 
 class Mistake(ValueError):
@@ -43,3 +27,21 @@ class Explained:
     Explained("...")]`): what the pattern asks for, in the user's words."""
 
     text: str
+
+
+@dataclass(frozen=True)
+class Record:
+    """A validated part of a file no renderer reads as a type of its own (the brand file's
+    sections, the deck plan's entries): its fields read as attributes, `_shape` the name
+    of the shape it was validated as (BrandFile, Meta, SlideRef...)."""
+
+    _shape: str
+    _fields: tuple[tuple[str, Any], ...]
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        for key, value in self._fields:
+            if key == name:
+                return value
+        raise AttributeError(f"{self._shape} has no field {name!r}")

@@ -1,130 +1,25 @@
-"""The content model: what a guide is made of, declared once.
+"""The content model: what a guide is made of, as the renderers read it.
 
-Pydantic validates the raw YAML against these classes (strict: no silent coercions,
-unknown keys refused) and the same classes give `smguide schema` its JSON Schema.
-Prose fields hold Markdown; the renderers decide how to show it.
+Plain frozen dataclasses, with the names and fields of the files' shapes that Pydantic
+validates the raw YAML against (sources/guidefile.py: strict, no silent coercions,
+unknown keys refused; the same shapes give `smguide schema` its JSON Schema): a value
+validated there is made one of these (sources/strict.py's `plain`), so rendering, and a
+run whose files were all validated before, never imports Pydantic. Prose fields hold
+Markdown; the renderers decide how to show it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Literal
 
-from pydantic import (
-    Field,
-    StringConstraints,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
-
-from smguide.model.base import Explained, Mistake, Strict
-from smguide.model.contact import Contact, ContactField
+from smguide.model.contact import Contact
 from smguide.model.spoken import Spoken, SpokenFile
 from smguide.model.typography import Typography, TypographyFile
 from smguide.paths import display_path
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Markdown = Annotated[str, StringConstraints(min_length=1), Field(description="Markdown text")]
-Items = Annotated[list[Markdown], Field(min_length=1)]
-Anchor = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$"),
-                   Explained('lowercase letters, digits and dashes (e.g. "next-steps")')]
-LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"),
-                         Explained('a language code such as "en", "de" or "en-GB"')]
-IsoDate = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
-                    Explained('a date written year-month-day, such as "2026-03-01" for 1 March '
-                              '2026')]
-
-
-class BlockBase(Strict):
-    heading: Text | None = Field(None, description="Starts a section (a PDF bookmark).")
-    notes: Markdown | None = Field(None, description="Speaker notes for the deck: what the "
-                                                     "presenter says on this block's slide.")
-
-
-SlideText = Annotated[Markdown | Literal[False] | None, Field(
-    description="What this block's slide shows, in the presenter's words (Markdown; a list "
-                "becomes bullets). Replaces the block's own text on the slide; a prose block "
-                "with it gets a slide. `false`: the block has no slide.")]
-
-
-class Prose(BlockBase):
-    type: Literal["prose"]
-    text: Markdown
-    slide: SlideText = None
-
-
-class Callout(BlockBase):
-    type: Literal["callout"]
-    style: Literal["tip", "note", "warning"] = "note"
-    title: Text | None = None
-    text: Markdown
-    slide: SlideText = None
-
-
-class Takeaways(BlockBase):
-    type: Literal["takeaways"]
-    items: Items
-    slide: SlideText = None
-
-
-class RoleSlide(Strict):
-    """What a role card shows on its slide instead of the block's own lists."""
-
-    activities: Items | None = Field(
-        None, description="A few short items in place of `activities` on the slide; the "
-                          "block's `activities` are said in the notes.")
-    skills: Items | None = Field(
-        None, description="A few short items in place of `skills` on the slide; the "
-                          "block's `skills` are said in the notes.")
-
-
-class Role(BlockBase):
-    type: Literal["role"]
-    name: Text
-    focus: Literal["short-term", "long-term"]
-    mission: Markdown
-    activities: Items
-    skills: Items
-    slide: RoleSlide | Literal[False] | None = Field(
-        None, description="What the card shows on the slide: short `activities` and "
-                          "`skills` lists in place of the block's own (a few words each), "
-                          "the full lists said in the notes. `false`: the block has no slide.")
-
-
 COMPARED = (2, 4)  # a comparison sets two to four things side by side
-
-
-class ComparisonRow(Strict):
-    aspect: Text
-    values: Annotated[list[Markdown], Field(min_length=COMPARED[0], max_length=COMPARED[1],
-                                            description="One value per column, in order.")]
-
-
-class Comparison(BlockBase):
-    type: Literal["comparison"]
-    columns: Annotated[list[Text], Field(min_length=COMPARED[0], max_length=COMPARED[1],
-                                         description="What is compared: 2 to 4 names.")]
-    rows: Annotated[list[ComparisonRow], Field(min_length=1)]
-    slide: Annotated[list[ComparisonRow], Field(min_length=1)] | Literal[False] | None = Field(
-        None, description="The rows the slide shows instead of `rows`: a few, each value a "
-                          "few words; the block's rows are said in the notes. `false`: the "
-                          "block has no slide.")
-
-    @field_validator("rows", "slide")
-    @classmethod
-    def _one_value_per_column(cls, rows: list[ComparisonRow] | Literal[False] | None,
-                              info: ValidationInfo) -> list[ComparisonRow] | Literal[False] | None:
-        columns = info.data.get("columns")
-        if columns is None or not rows:  # the columns were refused already; no slide rows
-            return rows
-        for number, row in enumerate(rows, 1):
-            if len(row.values) != len(columns):
-                raise ValueError(
-                    f'row {number} ("{row.aspect}") has {len(row.values)} values for '
-                    f"{len(columns)} columns; give one value per column, in the columns' order")
-        return rows
-
 
 Symbol = Literal[
     "anchor", "book", "bridge", "building", "chart", "compass", "engine", "flag", "garden",
@@ -132,216 +27,238 @@ Symbol = Literal[
     "megaphone", "mountain", "package", "person", "puzzle", "rocket", "road", "seed", "ship",
     "shield", "soil", "star", "sunlight", "target", "team", "tree", "water"]
 PartRole = Literal["helps", "grows", "ground", "results"]
+SlideText = str | Literal[False] | None  # the block's slide in the presenter's words
 
 
-class AnalogyPart(Strict):
-    symbol: Symbol | None = Field(None, description="A bundled pictogram, by name.")
-    picture: Text | None = Field(None, description="Or your own SVG file, inside the "
-                                                   "content folder.")
-    role: PartRole | None = Field(None, description="Where the part goes in the diagram: "
-                                                    "helps, grows, ground or results.")
-    name: Text
-    stands_for: Text
-    explanation: Markdown
-
-    @model_validator(mode="after")
-    def _one_picture(self) -> AnalogyPart:
-        if (self.symbol is None) == (self.picture is None):
-            both = self.symbol is not None
-            raise Mistake("the part has both a symbol and a picture" if both else
-                          "the part has no symbol and no picture",
-                          "give either symbol (a pictogram, such as lighthouse) or picture "
-                          "(an SVG file of your own)")
-        return self
+@dataclass(frozen=True, kw_only=True)
+class BlockBase:
+    heading: str | None = None
+    notes: str | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
+class Prose(BlockBase):
+    type: Literal["prose"] = "prose"
+    text: str
+    slide: SlideText = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Callout(BlockBase):
+    type: Literal["callout"] = "callout"
+    style: Literal["tip", "note", "warning"] = "note"
+    title: str | None = None
+    text: str
+    slide: SlideText = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Takeaways(BlockBase):
+    type: Literal["takeaways"] = "takeaways"
+    items: list[str]
+    slide: SlideText = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class RoleSlide:
+    """What a role card shows on its slide instead of the block's own lists."""
+
+    activities: list[str] | None = None
+    skills: list[str] | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Role(BlockBase):
+    type: Literal["role"] = "role"
+    name: str
+    focus: Literal["short-term", "long-term"]
+    mission: str
+    activities: list[str]
+    skills: list[str]
+    slide: RoleSlide | Literal[False] | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ComparisonRow:
+    aspect: str
+    values: list[str]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Comparison(BlockBase):
+    type: Literal["comparison"] = "comparison"
+    columns: list[str]
+    rows: list[ComparisonRow]
+    slide: list[ComparisonRow] | Literal[False] | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class AnalogyPart:
+    symbol: Symbol | None = None
+    picture: str | None = None
+    role: PartRole | None = None
+    name: str
+    stands_for: str
+    explanation: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class Analogy(BlockBase):
-    type: Literal["analogy"]
-    intro: Markdown | None = None
-    parts: Annotated[list[AnalogyPart], Field(min_length=2, max_length=9)]
-    lesson: Markdown | None = None
-    alt: Text = Field(description="Alt text describing the diagram; without it, the "
-                                  "parts' names and what they stand for.")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _alt_from_the_parts(cls, data: Any) -> Any:
-        """No alt: the diagram described by its own labels (never by another picture)."""
-        if isinstance(data, dict) and "alt" not in data:
-            parts = data.get("parts")
-            named = [part for part in parts if isinstance(part, dict)
-                     and isinstance(part.get("name"), str)
-                     and isinstance(part.get("stands_for"), str)] \
-                if isinstance(parts, list) else []
-            data = {**data, "alt": "; ".join(f"{part['name'].strip()} "
-                                             f"({part['stands_for'].strip()})"
-                                             for part in named) + "."}
-        return data
+    type: Literal["analogy"] = "analogy"
+    intro: str | None = None
+    parts: list[AnalogyPart]
+    lesson: str | None = None
+    alt: str
 
 
-class Practice(Strict):
-    title: Text
-    what: Markdown
-    why: Markdown
-    slide: Markdown | None = Field(
-        None, description="What the practice's card says on the slide instead of `what` "
-                          "(a short line); `what` and `why` go to the notes.")
+@dataclass(frozen=True, kw_only=True)
+class Practice:
+    title: str
+    what: str
+    why: str
+    slide: str | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Practices(BlockBase):
-    type: Literal["practices"]
-    items: Annotated[list[Practice], Field(min_length=1)]
+    type: Literal["practices"] = "practices"
+    items: list[Practice]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Checklist(BlockBase):
-    type: Literal["checklist"]
-    items: Items
+    type: Literal["checklist"] = "checklist"
+    items: list[str]
     slide: SlideText = None
 
 
-class Term(Strict):
-    term: Text
-    definition: Markdown
+@dataclass(frozen=True, kw_only=True)
+class Term:
+    term: str
+    definition: str
 
 
-NoSlide = Annotated[Literal[False] | None, Field(
-    description="`false`: the block stays in the handbook and has no slide (smguide check "
-                "then no longer says no slide shows it).")]
-
-
+@dataclass(frozen=True, kw_only=True)
 class Glossary(BlockBase):
-    type: Literal["glossary"]
-    terms: Annotated[list[Term], Field(min_length=1)]
-    slide: NoSlide = None
+    type: Literal["glossary"] = "glossary"
+    terms: list[Term]
+    slide: Literal[False] | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Questions(BlockBase):
-    type: Literal["questions"]
-    items: Items
-    lines: Annotated[int, Field(ge=1, le=20)] = 4
+    type: Literal["questions"] = "questions"
+    items: list[str]
+    lines: int = 4
     slide: SlideText = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Image(BlockBase):
-    type: Literal["image"]
-    src: Text = Field(description="An image file inside the content folder.")
-    alt: Text = Field(description="What the image shows, for readers who cannot see it.")
-    caption: Markdown | None = None
-    width: Annotated[int, Field(ge=10, le=100, description="Percent of the text width.")] = 100
-    slide: NoSlide = None
+    type: Literal["image"] = "image"
+    src: str
+    alt: str
+    caption: str | None = None
+    width: int = 100
+    slide: Literal[False] | None = None
 
 
-Block = Annotated[
-    Prose | Callout | Takeaways | Role | Comparison | Analogy | Practices | Checklist | Glossary
-    | Questions | Image,
-    Field(discriminator="type"),
-]
+Block = (Prose | Callout | Takeaways | Role | Comparison | Analogy | Practices | Checklist
+         | Glossary | Questions | Image)
 
 
-class ChapterFile(Strict):
+@dataclass(frozen=True, kw_only=True)
+class ChapterFile:
     """One file under content/chapters/."""
 
-    title: Text
-    short_title: Text | None = Field(
-        None, description="The title in the running head at the top of the chapter's "
-                          "pages; defaults to the title (shortened with … when too long).")
-    id: Anchor | None = Field(
-        None, description="Anchor name; defaults to the file name.")
-    summary: Markdown | None = None
-    notes: Markdown | None = None
-    deck: Text | None = Field(None, description="The chapter in one spoken line, for the "
-                                               "deck's summary slide.")
-    recap: Text | None = Field(None, description="The chapter's point on the deck's summary "
-                                                "slide, as said at the end; defaults to deck:.")
-    blocks: Annotated[list[Block], Field(min_length=1)]
+    title: str
+    short_title: str | None = None
+    id: str | None = None
+    summary: str | None = None
+    notes: str | None = None
+    deck: str | None = None
+    recap: str | None = None
+    blocks: list[Block]
 
 
-class DeckFile(Strict):
+@dataclass(frozen=True, kw_only=True)
+class DeckFile:
     """guide.yaml's `deck:`: what the deck's own slides say (all optional)."""
 
-    opening: Markdown | None = Field(None, description="Speaker notes for the title slide.")
-    agenda: Markdown | None = Field(None, description="Speaker notes for the agenda.")
-    summary: Markdown | None = Field(None, description="Speaker notes for the summary slide.")
-    summary_title: Text | None = Field(
-        None, description="The summary slide's title: the talk's message in one line "
-                          "(default: the summary label).")
-    recap: Annotated[list[Text], Field(min_length=1, max_length=3)] | None = Field(
-        None, description="The summary slide's points: up to three lines a presenter says "
-                          "at the end (default: one a chapter shown, from its recap:); the "
-                          "chapters' lines it leaves out go to its speaker notes.")
-    closing: Markdown | None = Field(None, description="Speaker notes for the closing slide.")
-    next_step: Text | None = Field(None, description="What happens next, on the closing slide.")
-    contact: Text | None = Field(None, description="Who to ask, on the closing slide.")
+    opening: str | None = None
+    agenda: str | None = None
+    summary: str | None = None
+    summary_title: str | None = None
+    recap: list[str] | None = None
+    closing: str | None = None
+    next_step: str | None = None
+    contact: str | None = None
 
 
-class GuideFile(Strict):
+@dataclass(frozen=True, kw_only=True)
+class GuideFile:
     """content/guide.yaml: the book's metadata and the order of its chapters."""
 
-    title: Text
-    subtitle: Text | None = None
-    language: LanguageCode
-    edition: Text | None = None
-    footer: Annotated[str, StringConstraints(max_length=120)] | None = Field(
-        None, description="Footer text for this language; overrides the brand's footer.")
-    date: IsoDate | None = Field(None, description="Date of this edition, YYYY-MM-DD; "
-                                                   "printed as the language writes dates.")
-    description: Text | None = None
+    title: str
+    subtitle: str | None = None
+    language: str
+    edition: str | None = None
+    footer: str | None = None
+    date: str | None = None
+    description: str | None = None
     deck: DeckFile | None = None
-    contact: ContactField | None = None
-    printed_by: Text | None = Field(None, description="The printer's line in the printed "
-                                    "handbook's imprint, e.g. 'Printed by Druckhaus Nord'.")
-    personal_week_before: Anchor | None = Field(
-        None, description="The id of the chapter a personal copy's week page faces (it goes "
-                          "just before it); else the first chapter with a checklist, else "
-                          "the end of the book.")
-    chapters: Annotated[list[Text], Field(min_length=1)]
+    contact: Contact | list[str] | None = None
+    printed_by: str | None = None
+    personal_week_before: str | None = None
+    chapters: list[str]
 
 
-class Labels(Strict):
+@dataclass(frozen=True, kw_only=True)
+class Labels:
     """content/labels.yaml: every word the templates print that is not content."""
 
-    contents: Text
-    chapter: Text
-    page: Text
-    of: Text
-    key_takeaways: Text
-    glossary: Text
-    notes: Text
-    checklist_done: Text | None = None  # printed nowhere; older labels files have it
-    what: Text
-    why: Text
-    focus: Text
-    activities: Text
-    skills: Text
-    stands_for: Text
-    cover_prepared_for: Text
-    agenda: Text
-    questions_title: Text
-    continued: Text
-    part: Text
-    meaning: Text
-    short_term: Text = Field(alias="short-term")
-    long_term: Text = Field(alias="long-term")
+    contents: str
+    chapter: str
+    page: str
+    of: str
+    key_takeaways: str
+    glossary: str
+    notes: str
+    checklist_done: str | None = None  # printed nowhere; older labels files have it
+    what: str
+    why: str
+    focus: str
+    activities: str
+    skills: str
+    stands_for: str
+    cover_prepared_for: str
+    agenda: str
+    questions_title: str
+    continued: str
+    part: str
+    meaning: str
+    short_term: str  # labels.yaml's short-term
+    long_term: str  # labels.yaml's long-term
     # the printed handbook's imprint: the word before an edition that is a number
     # ("Edition 2026"); else the number alone
-    edition: Text | None = None
-    callout_tip: Text | None = None  # the handbook: a callout's label, by its style
-    callout_note: Text | None = None
-    callout_warning: Text | None = None
+    edition: str | None = None
+    callout_tip: str | None = None  # the handbook: a callout's label, by its style
+    callout_note: str | None = None
+    callout_warning: str | None = None
     # the deck: optional (a guide without them gets the fallback each one names)
-    logo_alt: Text | None = None  # the logo's alt text in this language; else the brand's
-    summary: Text | None = None  # the summary slide's title; else key_takeaways
-    next_step: Text | None = None  # the closing slide: above deck.next_step
-    contact: Text | None = None  # the closing slide: above deck.contact
+    logo_alt: str | None = None  # the logo's alt text in this language; else the brand's
+    summary: str | None = None  # the summary slide's title; else key_takeaways
+    next_step: str | None = None  # the closing slide: above deck.next_step
+    contact: str | None = None  # the closing slide: above deck.contact
     # the personal copies (smguide pdf --roster): needed only there, checked there
-    personal_prepared_for: Text | None = None
-    personal_week_title: Text | None = None
-    personal_week_intro: Markdown | None = None
-    start_date: Text | None = None
-    team: Text | None = None
-    role: Text | None = None
-    manager: Text | None = None
-    counterpart: Text | None = None
+    personal_prepared_for: str | None = None
+    personal_week_title: str | None = None
+    personal_week_intro: str | None = None
+    start_date: str | None = None
+    team: str | None = None
+    role: str | None = None
+    manager: str | None = None
+    counterpart: str | None = None
     # the typography of text smguide composes and of smart quotes: the shipped table's
     # for the guide's language, with these fields replacing its own
     typography: TypographyFile | None = None
@@ -350,8 +267,8 @@ class Labels(Strict):
     spoken: SpokenFile | None = None
 
 
-
-class Chapter(Strict):
+@dataclass(frozen=True, kw_only=True)
+class Chapter:
     """A validated chapter, with the anchor and number the renderers need."""
 
     number: int
@@ -371,7 +288,8 @@ class Chapter(Strict):
         return display_path(self.path)
 
 
-class Guide(Strict):
+@dataclass(frozen=True, kw_only=True)
+class Guide:
     """Everything the renderers need, validated and immutable."""
 
     title: str
@@ -389,7 +307,6 @@ class Guide(Strict):
     contact_details: Contact | None = None  # the same, when given as keys (team, email, ...)
     printed_by: str | None = None  # the printed handbook's imprint
     week_before: str | None = None  # the chapter (anchor) a personal week page faces; else last
-    # the language's, with labels.yaml's overrides; the defaults constructed, not validated
-    # (so importing the model builds no validator)
-    typography: Typography = Typography.model_construct()
-    spoken: Spoken = Spoken.model_construct()  # the presenter's default lines, the same way
+    # the language's, with labels.yaml's overrides
+    typography: Typography = field(default_factory=Typography)
+    spoken: Spoken = field(default_factory=Spoken)  # the presenter's default lines

@@ -6,15 +6,9 @@ values come from the shipped table (assets/spoken.yaml) and labels.yaml's `spoke
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Annotated
 
-from pydantic import Field, StringConstraints
-
-from smguide.model.base import Strict
-
-Line = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
-Word = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
 FIELDS = {
     "welcome": "the title slide's first line, before the guide's description",
     "opening": 'the title slide\'s line on what the talk covers: "{count}" the number of '
@@ -49,32 +43,34 @@ READER = ("words that speak to a reader of a document (\"handbook\", \"read\", \
           "starting with * for every word it ends")
 
 
-class SpokenFile(Strict):
+@dataclass(frozen=True, kw_only=True)
+class SpokenFile:
     """labels.yaml's `spoken:` (and one entry of the shipped table): all optional; "" for
-    a line the deck does not say."""
+    a line the deck does not say (its shape: sources/spokenfile.py)."""
 
-    welcome: Line | None = Field(None, description=FIELDS["welcome"])
-    opening: Line | None = Field(None, description=FIELDS["opening"])
-    agenda: Line | None = Field(None, description=FIELDS["agenda"])
-    agenda_end: Line | None = Field(None, description=FIELDS["agenda_end"])
-    section: Line | None = Field(None, description=FIELDS["section"])
-    comparison: Line | None = Field(None, description=FIELDS["comparison"])
-    checklist: Line | None = Field(None, description=FIELDS["checklist"])
-    questions: Line | None = Field(None, description=FIELDS["questions"])
-    takeaways: Line | None = Field(None, description=FIELDS["takeaways"])
-    summary: Line | None = Field(None, description=FIELDS["summary"])
-    summary_recap: Line | None = Field(None, description=FIELDS["summary_recap"])
-    summary_end: Line | None = Field(None, description=FIELDS["summary_end"])
-    closing: Line | None = Field(None, description=FIELDS["closing"])
-    closing_end: Line | None = Field(None, description=FIELDS["closing_end"])
-    activities: Line | None = Field(None, description=FIELDS["activities"])
-    skills: Line | None = Field(None, description=FIELDS["skills"])
-    continued: Line | None = Field(None, description=FIELDS["continued"])
-    next: Line | None = Field(None, description=FIELDS["next"])
-    reader: list[Word] | None = Field(None, description=READER)
+    welcome: str | None = None
+    opening: str | None = None
+    agenda: str | None = None
+    agenda_end: str | None = None
+    section: str | None = None
+    comparison: str | None = None
+    checklist: str | None = None
+    questions: str | None = None
+    takeaways: str | None = None
+    summary: str | None = None
+    summary_recap: str | None = None
+    summary_end: str | None = None
+    closing: str | None = None
+    closing_end: str | None = None
+    activities: str | None = None
+    skills: str | None = None
+    continued: str | None = None
+    next: str | None = None
+    reader: list[str] | None = None
 
 
-class Spoken(Strict):
+@dataclass(frozen=True, kw_only=True)
+class Spoken:
     """The resolved lines of one guide ("" where its language has none)."""
 
     welcome: str = ""

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 from smguide.errors import BrandError, Problem, Where, quote
+from smguide.model.base import Record
 from smguide.paths import display_path, link_loop, real
 from smguide.sources.brandcolours import (
     contrast_warnings,
@@ -24,7 +25,6 @@ from smguide.sources.brandcolours import (
     readable_on_screen,
     readable_text,
 )
-from smguide.sources.brandfile import BrandFile, PrintDefaults, SmguideDefaults
 from smguide.sources.brandfonts import css_weight, line_height_of, size_pt_of, typography
 from smguide.sources.brandlogo import read_logo
 from smguide.sources.brandreader import BrandReader
@@ -32,6 +32,10 @@ from smguide.sources.content import LOOP, LOOP_FIX, check_file_ref, file_line
 from smguide.sources.fonts import FontFace, bundled_faces
 from smguide.sources.validate import suggest, validate
 from smguide.sources.yamlsource import Located, YamlProblem, read_yaml
+
+# the brand file's shape (sources/brandfile.py), named: imported only to validate it anew;
+# a value validated is a Record of its sections (model/base.py)
+BRAND_FILE = "smguide.sources.brandfile:BrandFile"
 
 
 @dataclass(frozen=True)
@@ -146,7 +150,7 @@ def load_brand(path: Path, network: bool = False) -> tuple[Brand, list[Problem]]
     checked = Located(located.data, located.value_pos,
                       {k: v for k, v in located.key_pos.items() if not _empty_allowed(k)},
                       located.lines)
-    parsed, problems = validate(BrandFile, checked, shown)
+    parsed, problems = validate(BRAND_FILE, checked, shown)
     root = real(path).parent
     reader = BrandReader(located, shown, root, network, problems)
     light, dark = reader.colours.light, reader.colours.dark
@@ -237,7 +241,7 @@ class _Settings(TypedDict):
     template: Path | None
 
 
-def _smguide_settings(smguide: SmguideDefaults | None, reader: BrandReader) -> _Settings:
+def _smguide_settings(smguide: Record | None, reader: BrandReader) -> _Settings:
     """What the brand file's defaults.smguide says of the footer and a company template."""
     return _Settings(
         footer=smguide.footer if smguide and isinstance(smguide.footer, str) else None,
@@ -282,7 +286,7 @@ def _read_brand_file(path: Path, shown: str) -> Located:
     return located
 
 
-def _print_defaults(spec: PrintDefaults | None, colours: dict[str, str], reader: BrandReader
+def _print_defaults(spec: Record | None, colours: dict[str, str], reader: BrandReader
                     ) -> tuple[Path | None, tuple[Any, ...]]:
     """The print profile (an existing .icc file) and the exact CMYK values, by the hex
     colour of the role or palette name each is given for."""

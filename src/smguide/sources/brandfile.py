@@ -7,8 +7,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints
 
-from smguide.model.base import Explained, OtherTools
-from smguide.model.base import Strict as _Strict
+from smguide.model.base import Explained
+from smguide.sources.strict import OtherTools
+from smguide.sources.strict import Strict as _Strict
 
 # a family name, or a CSS font stack ("Noto Sans", Aptos, sans-serif): each name is checked
 # when it is resolved; it reaches CSS only as a quoted string
@@ -26,10 +27,6 @@ LineHeight = Annotated[str, StringConstraints(
     pattern=r"^[0-9]{1,3}(\.[0-9]{1,3})?(em|rem|%|px|pt)?$"), Explained(
         'a line height such as 1.4, "1.25em", "150%" or "24px"')] | Annotated[
             float, Field(gt=0, le=100)]
-WEIGHT_NAMES = {"thin": 100, "extra-light": 200, "ultra-light": 200, "light": 300,
-                "normal": 400, "regular": 400, "medium": 500, "semi-bold": 600,
-                "demi-bold": 600, "bold": 700, "extra-bold": 800, "ultra-bold": 800,
-                "black": 900}  # posit's brand_yml (after CSS's common weight names)
 WeightName = Literal["thin", "extra-light", "ultra-light", "light", "normal", "regular",
                      "medium", "semi-bold", "demi-bold", "bold", "extra-bold", "ultra-bold",
                      "black"]

@@ -9,7 +9,6 @@ from typing import Any
 
 from smguide.errors import Problem, quote
 from smguide.paths import real
-from smguide.sources.brandfile import WEIGHT_NAMES
 from smguide.sources.brandreader import BrandReader, lookup
 from smguide.sources.content import check_file_ref
 from smguide.sources.fonts import (
@@ -30,6 +29,11 @@ from smguide.sources.fonts import (
 from smguide.sources.yamlhints import curly_wrapped
 
 FONT_KINDS = {".ttf", ".otf", ".woff", ".woff2"}
+
+WEIGHT_NAMES = {"thin": 100, "extra-light": 200, "ultra-light": 200, "light": 300,
+                "normal": 400, "regular": 400, "medium": 500, "semi-bold": 600,
+                "demi-bold": 600, "bold": 700, "extra-bold": 800, "ultra-bold": 800,
+                "black": 900}  # posit's brand_yml (after CSS's common weight names)
 
 
 def _warn(reader: BrandReader, warning: Problem) -> None:

@@ -19,7 +19,6 @@ from smguide.model.guide import (
     Guide,
     GuideFile,
     Image,
-    Labels,
 )
 from smguide.paths import display_path, link_loop, real
 from smguide.safety.images import Refusal, check_image
@@ -33,6 +32,10 @@ from smguide.sources.yamlsource import Located, YamlProblem, read_yaml
 MAX_GUIDE_BYTES = 20_000_000  # all chapter files together (each is also capped)
 LOOP_FIX = "replace it with the file itself"
 LOOP = f"the file is a symbolic link that leads back to itself (a link loop); {LOOP_FIX}"
+# the files' shapes (sources/guidefile.py), named: imported only to validate a file anew
+GUIDE_FILE = "smguide.sources.guidefile:GuideFile"
+LABELS = "smguide.sources.guidefile:Labels"
+CHAPTER_FILE = "smguide.sources.guidefile:ChapterFile"
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
 
 
@@ -156,10 +159,10 @@ def load_guide(content_dir: Path) -> Guide:
                   display_path(root / "labels.yaml"): labels_src}
     guide = labels = None
     if guide_src is not None:
-        guide, found = validate(GuideFile, guide_src, display_path(root / "guide.yaml"))
+        guide, found = validate(GUIDE_FILE, guide_src, display_path(root / "guide.yaml"))
         problems += found
     if labels_src is not None:
-        labels, found = validate(Labels, labels_src, display_path(root / "labels.yaml"))
+        labels, found = validate(LABELS, labels_src, display_path(root / "labels.yaml"))
         problems += found
 
     chapters: list[Chapter] = []
@@ -190,10 +193,9 @@ def load_guide(content_dir: Path) -> Guide:
                                   key=file_line))
     from smguide.sources.plaintext import typeset_guide
 
-    # made of values validated already: constructed, not validated again (building the
-    # Guide's and Chapter's validators would cost more than all the files' validation);
-    # the plain-text fields with the body's smart typography (sources/plaintext.py)
-    return typeset_guide(Guide.model_construct(
+    # made of values validated already (the model's plain dataclasses); the plain-text
+    # fields with the body's smart typography (sources/plaintext.py)
+    return typeset_guide(Guide(
         title=guide.title, subtitle=guide.subtitle, language=guide.language,
         edition=guide.edition, description=guide.description, chapters=tuple(chapters),
         labels=labels, root=root, date=guide.date, footer=guide.footer, deck=guide.deck,
@@ -257,7 +259,7 @@ def _read_chapter(reading: _Reading, index: int, relative: str, path: Path,
     reading.read_files[shown] = source
     if source is None:
         return None
-    chapter, found = validate(ChapterFile, source, shown)
+    chapter, found = validate(CHAPTER_FILE, source, shown)
     problems += found
     if chapter is None:
         return None
@@ -272,7 +274,7 @@ def _read_chapter(reading: _Reading, index: int, relative: str, path: Path,
         return None
     reading.anchors[anchor] = shown
     _check_block_files(root, source, shown, chapter, problems)
-    return Chapter.model_construct(  # of values validated already, as the Guide (load_guide)
+    return Chapter(  # of values validated already, as the Guide (load_guide)
         number=number, anchor=anchor, path=path, title=chapter.title, summary=chapter.summary,
         notes=chapter.notes, blocks=tuple(chapter.blocks), deck=chapter.deck,
         recap=chapter.recap, short_title=chapter.short_title)

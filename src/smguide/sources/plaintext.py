@@ -11,9 +11,8 @@ names, ids, codes and dates are never touched.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, TypeVar
-
-from pydantic import BaseModel
 
 from smguide.model.guide import Guide, Labels
 from smguide.sources.markdown import Writing, typed, writing
@@ -26,7 +25,7 @@ PLAIN = frozenset({
     "printed_by", "deck", "recap", "heading", "name", "aspect", "columns", "term",
     "stands_for", "alt", "summary_title", "next_step", "team", "address"})
 
-Model = TypeVar("Model", bound=BaseModel)
+Model = TypeVar("Model")
 
 
 def typeset_guide(guide: Guide) -> Guide:
@@ -42,12 +41,12 @@ def typeset_text(text: str, lang: Writing) -> str:
 def _model(model: Model, lang: Writing) -> Model:
     every = isinstance(model, Labels)
     changed: dict[str, Any] = {}
-    for name in type(model).model_fields:
+    for name in (field.name for field in dataclasses.fields(model)):  # type: ignore[arg-type]
         value = getattr(model, name)
         new = _value(value, lang, every or name in PLAIN)
         if new is not value:
             changed[name] = new
-    return model.model_copy(update=changed) if changed else model
+    return dataclasses.replace(model, **changed) if changed else model  # type: ignore[type-var]
 
 
 def _value(value: Any, lang: Writing, plain: bool) -> Any:
@@ -56,7 +55,7 @@ def _value(value: Any, lang: Writing, plain: bool) -> Any:
             return value
         text = typeset_text(value, lang)
         return value if text == value else text
-    if isinstance(value, BaseModel):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return _model(value, lang)
     if isinstance(value, list | tuple):
         items = [_value(item, lang, plain) for item in value]

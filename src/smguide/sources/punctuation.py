@@ -24,6 +24,7 @@ fields, get the same spaces, and code spans and links' addresses are never touch
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -199,7 +200,8 @@ def without_narrow(typography: Typography) -> Typography:
     def wide(text: str) -> str:
         return text.replace(NARROW, "\u00a0")
 
-    quotes = tuple(wide(quote) for quote in typography.quotes)
-    return typography.model_copy(update={
-        "quotes": quotes, "space_before": {mark: wide(space) for mark, space in
-                                           typography.space_before.items()}})
+    first, second, third, fourth = (wide(quote) for quote in typography.quotes)
+    quotes = (first, second, third, fourth)
+    return dataclasses.replace(
+        typography, quotes=quotes, space_before={mark: wide(space) for mark, space in
+                                                 typography.space_before.items()})

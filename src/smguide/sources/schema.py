@@ -6,8 +6,8 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from smguide.model.guide import ChapterFile, GuideFile, Labels
 from smguide.sources.brandfile import BrandFile
+from smguide.sources.guidefile import ChapterFile, GuideFile, Labels
 
 MODELS: dict[str, type] = {"chapter": ChapterFile, "guide": GuideFile, "labels": Labels,
                            "brand": BrandFile}

@@ -12,12 +12,12 @@ from smguide.sources.validated import shipped_table
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, SpokenFile]:
-    return shipped_table("spoken.yaml", SpokenFile)
+    return shipped_table("spoken.yaml", "smguide.sources.spokenfile:SpokenFile")
 
 
 def _fields(entry: SpokenFile | None) -> dict[str, Any]:
-    """model_dump(exclude_none=True), without building its serializer (texts only)."""
-    return {} if entry is None else {name: value for name, value in entry
+    """Its fields given (not None)."""
+    return {} if entry is None else {name: value for name, value in vars(entry).items()
                                      if value is not None}
 
 
@@ -26,4 +26,4 @@ def spoken_for(language: str, override: SpokenFile | None = None) -> Spoken:
     has none but the arrow that leads on), with labels.yaml's fields replacing them."""
     table, code = _table(), language.lower()
     entry = table.get(code) or table.get(code.split("-")[0])
-    return Spoken.model_construct(**(_fields(entry) | _fields(override)))  # validated already
+    return Spoken(**(_fields(entry) | _fields(override)))  # validated already

@@ -12,16 +12,16 @@ from smguide.sources.validated import shipped_table
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, TypographyFile]:
-    return shipped_table("typography.yaml", TypographyFile)
+    return shipped_table("typography.yaml", "smguide.sources.typographyfile:TypographyFile")
 
 
 def _fields(entry: Typography | TypographyFile | None) -> dict[str, Any]:
-    """The fields `entry` gives (model_dump(exclude_none=True) without building its
-    serializer: the values are texts, lists and dicts of texts)."""
+    """The fields `entry` gives (not None), each list and dict a copy: the values are
+    texts, lists and dicts of texts."""
     if entry is None:
         return {}
     return {name: type(value)(value) if isinstance(value, list | dict) else value
-            for name, value in entry if value is not None}
+            for name, value in vars(entry).items() if value is not None}
 
 
 @lru_cache(maxsize=32)
@@ -37,7 +37,7 @@ def _typography(fields: dict[str, Any]) -> Typography:
     fields["quotes"] = tuple(fields["quotes"])
     fields["tie_after"] = tuple(fields.get("tie_after", ()))
     fields["units"] = tuple(fields.get("units", ()))
-    return Typography.model_construct(**fields)  # of values validated already
+    return Typography(**fields)  # of values validated already
 
 
 def typography_for(language: str, override: TypographyFile | None = None) -> Typography:

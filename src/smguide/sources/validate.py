@@ -12,11 +12,9 @@ import re
 import typing
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
 from smguide.errors import Problem, human_field, quote
 from smguide.sources.located import Located, Path_
-from smguide.sources.validated import validated
+from smguide.sources.validated import shape, validated
 
 if TYPE_CHECKING:
     # imported where a file has a mistake to say: a file without one (most often read
@@ -44,10 +42,12 @@ def suggest(word: str, choices: typing.Iterable[str]) -> str:
 
 def validate(root: type[M] | Any, located: Located,
              display: str) -> tuple[M | None, list[Problem]]:
-    """Validate located YAML against a type; return (value, problems)."""
-    if located.data is None and isinstance(root, type) and issubclass(root, BaseModel):
-        needed = [info.alias or name for name, info in root.model_fields.items()
-                  if info.is_required()]
+    """Validate located YAML against a type, or the shape a root names ("module:Name",
+    sources.validated: imported only if validated anew); return (value, problems), the
+    value the model's plain one (sources/strict.py)."""
+    fields = getattr(shape(root), "model_fields", None) if located.data is None else None
+    if fields is not None:  # an empty file whose shape is a model
+        needed = [info.alias or name for name, info in fields.items() if info.is_required()]
         keys = [k + ":" for k in needed]
         said = " and ".join([", ".join(keys[:-1]), keys[-1]] if len(keys) > 1 else keys)
         fix = (f"write at least {said} in it (see smguide docs)" if 0 < len(needed) <= 4
@@ -58,11 +58,16 @@ def validate(root: type[M] | Any, located: Located,
     found = _empty_values(located)
     try:
         value = validated(root, located.data)
-    except ValidationError as exc:
+    except ValueError as exc:  # Pydantic's ValidationError is one
+        from pydantic import ValidationError
+
+        if not isinstance(exc, ValidationError):
+            raise
         from smguide.sources.describe import describe
         from smguide.sources.typeinfo import explanations
 
         value = None
+        root = shape(root)
         helps = explanations(typing.cast(typing.Hashable, root))
         described = _translated(_most_specific([describe(error, root, located.data, helps)
                                                 for error in exc.errors(include_url=False)]))
