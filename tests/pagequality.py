@@ -518,13 +518,17 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
             lone.append(f"p{lines[-1].page + 1}: “{lines[-1].text}”")
     # a table's cells and a role card's items end on a lone word as a paragraph does
     # (rags.py ties their last two words): counted with the body's, marked as theirs
-    # (not a line after a bold one: a cell's name, "The garden", over what it stands for)
+    # (not a line after a bold one: a cell's name, "The garden", over what it stands for;
+    # nor in a label of up to three words, "Research and / strategy", "Clear, confident /
+    # communication": on two lines, one of them is one word however it breaks)
     in_body = {b.uid for b in body}
     for block in blocks:
         where = _cell_or_card(block)
         lines = block.lines
+        after_bold = [line for line in lines if not _bold(line)] if lines else []
         if where and block.uid not in in_body | continues and block.uid not in continued_from \
-                and len(lines) > 1 and not _bold(lines[-2]) and _lone(lines[-1].text):
+                and len(lines) > 1 and not _bold(lines[-2]) and _lone(lines[-1].text) \
+                and len(_words(" ".join(line.text for line in after_bold))) > 3:
             lone.append(f"p{lines[-1].page + 1}: “{lines[-1].text}” ({where})")
 
     # keep-together blocks across a page turn, and what the text block can hold

@@ -8,7 +8,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from smguide.handbook.breaks import SHY, Line, settle, take_back, to_take_back
+from smguide.handbook.breaks import SHY, Line, lines, settle, take_back, to_take_back
 from smguide.handbook.hyphenation import hyphenator
 from smguide.handbook.typeset import typeset
 from smguide.resources import ASSETS_DIR
@@ -41,6 +41,54 @@ def test_at_most_two_hyphenated_lines_in_a_paragraph_on_a_page() -> None:
              Line(0, None, 2), Line(1, None, 2), Line(1, 5, 2), Line(1, None, 2),
              Line(1, 6, 2), Line(1, None, 2), Line(1, None, 2, True)]
     assert to_take_back(lines) == {2}
+
+
+def test_a_break_the_rag_does_not_need_is_taken_back() -> None:
+    """A line whose hyphen the rag does not need (`Line.spare`: without the word's piece it
+    would still end within ZONE of the measure) loses that break, alone or in a row."""
+    assert to_take_back([Line(0, 0, spare=True), Line(0, None), Line(0, 1),
+                         Line(0, None)]) == {0}
+    assert to_take_back([Line(0, None), Line(0, 0), Line(0, 1, spare=True),
+                         Line(0, None)]) == {1}
+
+
+def test_the_lines_whose_hyphens_the_rag_does_not_need_lose_them(tmp_path: Path) -> None:
+    """Columns of hyphenated text about the handbook's measure (English and German): as
+    first laid out, some lines end in a hyphen that carries only a few letters on an
+    otherwise full line; laid
+    out again (settle), no line does, some hyphens stay, the words are the same."""
+    from weasyprint import HTML
+
+    from smguide.handbook.breaks import DEFAULT_ZONE, ZONE
+
+    english = ("Marketing departments investigate customers, communicate positioning and "
+               "organise campaigns; salespeople concentrate on conversations, negotiations "
+               "and relationships that eventually become dependable revenue. ") * 2
+    german = ("Der Vertrieb gewinnt Kunde um Kunde, das Marketing sorgt dafür, dass die "
+              "Kunden das Unternehmen kennen, und gemeinsam entwickeln beide Abteilungen "
+              "dauerhafte Beziehungen zu Bestandskunden und Interessenten. ") * 2
+    font = (ASSETS_DIR / "fonts" / "Lato-Regular.ttf").as_uri()
+    assert DEFAULT_ZONE == 0.1 and ZONE["de"] == 0.15
+    for lang, text in (("en", english), ("de", german)):
+        columns = "".join(
+            f'<p style="width: {100 + 1.4 * n:.1f}mm">'
+            f'{typeset(text, hyphenate=hyphenator(lang))}</p>' for n in range(12))
+        html = f"""<html lang="{lang}"><head><title>t</title><style>
+          @font-face {{ font-family: L; src: url({font}); }}
+          @page {{ size: 130mm 900mm; margin: 4mm; }}
+          body {{ font: 10pt/1.3 L; font-variant-ligatures: none; hyphens: manual;
+                  hyphenate-character: "-"; }}</style></head><body>{columns}</body></html>"""
+
+        def render(markup: str) -> object:
+            return HTML(string=markup).render(pdf_variant="pdf/ua-1")
+
+        first = render(html)
+        assert any(line.spare for line in lines(first)[0]), lang
+        document, settled = settle(first, html, render)
+        after = lines(document)[0]
+        assert not any(line.spare for line in after), lang
+        assert any(line.breaks_at is not None for line in after), lang
+        assert settled.replace(SHY, "") == html.replace(SHY, "")
 
 
 def test_a_word_loses_all_its_soft_hyphens_and_only_it() -> None:

@@ -127,8 +127,13 @@ def test_a_paragraph_is_set_narrower_where_spacing_cannot_push_its_word_down() -
     before) tries every NARROWER."""
     lone = Set("t", "p", ("a", "b"), (0, 0), 1, False, slack=20.0, spaces=8, letters=60,
                size=14.0)
-    assert [edit[3] for edit in candidates(lone)] == [1.5, 2.0, 0.0]
-    assert candidates(lone)[-1][:2] == SETTINGS[-1]  # the widest spacing last
+    assert [edit[3] for edit in candidates(lone)] == [1.5, 2.0, 0.0, 0.0]
+    assert candidates(lone)[2][:2] == SETTINGS[-1]  # the widest spacing
+    # then its last two words tied (a body paragraph: "into introductions.")
+    assert candidates(lone)[-1] == (0.0, 0.0, False, 0.0, True)
+    long_pair = Set("t", "p", ("a word", "responsibilities."), (0, 0), 1, False, slack=20.0,
+                    spaces=8, letters=60, size=14.0)
+    assert not any(edit[4] for edit in candidates(long_pair))  # 22 characters: no tie
     notched = Set("t", "p", ("a", "b"), (0, 0), 1, False, slack=90.0, spaces=8, letters=60,
                   size=14.0, notched=True)
     assert [edit[3] for edit in candidates(notched)] == list(NARROWER)

@@ -12,7 +12,11 @@ soft hyphens of that one word are removed from the HTML and the document is laid
 again. Which breaks to take back is read from the laid-out lines: a line that ends at a
 soft hyphen (the hyphen WeasyPrint adds after it) and whose next line is on another page,
 or is its paragraph's last, or that follows such a line, or that is the third such line in
-its paragraph on a page. Lines are
+its paragraph on a page; and a break the rag does not need, as a typesetter sets a hyphen
+in ragged-right text only where the line would end short without it (ZONE: the line
+without the word's piece and the space before it still ends within ZONE of the measure:
+a tenth, in German 0.15; CSS's hyphenate-limit-zone, which WeasyPrint applies to
+`hyphens: auto` only). Lines are
 counted in the flow's order, soft hyphens too: the n-th soft hyphen of the laid-out text
 is the n-th of the HTML's body (when the two counts differ, nothing is taken back).
 WeasyPrint has no public API for its lines (no `hyphenate-limit-lines` either), so they
@@ -35,12 +39,23 @@ ROUNDS = 4  # layouts at most, to take back the breaks that the first ones made
 TAG = re.compile(r"<[^>]*>")
 
 
+# a break is needed when the line without it would end more than this share of the
+# measure short (hyphenate-limit-zone's idea), by language: a tenth (about six
+# characters; a tenth of the English body's lines end that short anyway), in German,
+# whose long words make a deeper rag, 0.15 (as short as one line in twenty of the German
+# body's lines that end on a whole word)
+ZONE = {"de": 0.15}
+DEFAULT_ZONE = 0.1
+SPACE_SHARE = 0.25  # a word space, as a share of the font size (Lato's is 0.256 em)
+
+
 @dataclass(frozen=True)
 class Line:
     page: int
     breaks_at: int | None  # the soft hyphen (its number in the text) the line ends at
     block: int = 0  # which paragraph (element) it is a line of
     closes: bool = False  # the last line of its paragraph on its page
+    spare: bool = False  # ends in a hyphen the rag does not need (within ZONE without it)
 
 
 def lines(document: Any) -> tuple[list[Line], int]:
@@ -71,13 +86,33 @@ def lines(document: Any) -> tuple[list[Line], int]:
             texts = [box for box in line.descendants() if isinstance(box, boxes.TextBox)]
             count += sum(box.text.count(SHY) for box in texts)
             last = texts[-1] if texts else None
-            ends = None
+            ends, spare = None, False
             if last is not None and SHY in last.text:
                 after = last.text[last.text.rindex(SHY) + 1:]
                 if after and after == last.style["hyphenate_character"]:
                     ends = count - 1
-            found.append(Line(number, ends, id(getattr(parent, "element", parent)), closes))
+                    spare = spare_break(last, parent)
+            found.append(Line(number, ends, id(getattr(parent, "element", parent)), closes,
+                              spare))
     return found, count
+
+
+def spare_break(last: Any, parent: Any) -> bool:
+    """Whether a line whose last text box (`last`) ends in a hyphen would end within ZONE
+    of its block's measure (`parent`'s content box) without the piece of the word before
+    the hyphen (and the space before it): a break the rag does not need. The piece's
+    width is its share of the box's characters; a piece that starts in an earlier box
+    (no space in this one) counts as needed."""
+    shown = last.text.replace(SHY, "")
+    if " " not in shown.rstrip() or not parent.width:
+        return False
+    piece = shown.rstrip().rsplit(" ", 1)[1]
+    size = float(last.style["font_size"])
+    without = last.position_x + last.width * (1 - len(piece) / len(shown)) \
+        - SPACE_SHARE * size
+    language = str(last.style["lang"] or "").split("-")[0].lower()
+    zone = ZONE.get(language, DEFAULT_ZONE)
+    return parent.content_box_x() + parent.width - without <= zone * parent.width
 
 
 def soft_hyphens(html: str) -> list[int]:
@@ -103,7 +138,8 @@ def soft_hyphens(html: str) -> list[int]:
 
 def to_take_back(found: list[Line]) -> set[int]:
     """The soft hyphens whose breaks go: at a page turn, before a paragraph's last line,
-    the second in a row and the third of a paragraph on a page."""
+    one the rag does not need (`Line.spare`), the second in a row and the third of a
+    paragraph on a page."""
     wanted: set[int] = set()
     run = 0
     kept: dict[tuple[int, int], int] = {}  # (paragraph, page) -> its hyphenated lines
@@ -117,7 +153,7 @@ def to_take_back(found: list[Line]) -> set[int]:
         after = found[i + 2] if i + 2 < len(found) else None
         last = following is not None and following.block == line.block and \
             following.closes and (after is None or after.block != following.block)
-        if following is not None and following.page != line.page or last \
+        if following is not None and following.page != line.page or last or line.spare \
                 or run > MOST_IN_A_ROW or kept.get(place, 0) >= MOST_IN_A_PARAGRAPH:
             wanted.add(line.breaks_at)
             run = 0

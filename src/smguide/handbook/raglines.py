@@ -1,7 +1,9 @@
 """A paragraph's lines as laid out, read from the page boxes for handbook/rags.py: the
 lines' texts and pages, and how its last lines end (a lone last word, a tie notch, a
-hyphen rule broken). WeasyPrint has no public API for its lines, so they are read as
-breaks.py reads them; a version that lays them out otherwise gives no paragraphs.
+hyphen rule broken: breaks.py's, a hyphen the rag does not need among them, so that a
+setting kept leaves breaks.settle nothing to take back). WeasyPrint has no public API
+for its lines, so they are read as breaks.py reads them; a version that lays them out
+otherwise gives no paragraphs.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from smguide.handbook.breaks import MOST_IN_A_PARAGRAPH, MOST_IN_A_ROW, SHY
+from smguide.handbook.breaks import MOST_IN_A_PARAGRAPH, MOST_IN_A_ROW, SHY, spare_break
 
 TAGS = ("p", "li", "dd", "td")  # the paragraphs set again (not headings or labels):
 # notched ones, and those ending on a lone word; one set smaller than the body (a card's
@@ -83,12 +85,13 @@ def _texts(line: Any) -> list[Any]:
 
 
 def _set(tag: str, laid: list[tuple[int, Any, Any]]) -> Set | None:
-    texts, rights, lefts, pages = [], [], [], []
-    for page, line, _ in laid:
+    texts, rights, lefts, pages, spare = [], [], [], [], []
+    for page, line, parent in laid:
         boxes_ = _texts(line)
         if not boxes_:
             return None
         texts.append("".join(box.text for box in boxes_))
+        spare.append(hyphenated(texts[-1]) and spare_break(boxes_[-1], parent))
         rights.append(max(box.position_x + box.width for box in boxes_))
         lefts.append(min(box.position_x for box in boxes_))
         pages.append(page)
@@ -110,7 +113,7 @@ def _set(tag: str, laid: list[tuple[int, Any, Any]]) -> Set | None:
     run, hyphen_fault = 0, False
     for i, ended in enumerate(ends):
         run = run + 1 if ended else 0
-        if ended and (run > MOST_IN_A_ROW or i == len(ends) - 2
+        if ended and (run > MOST_IN_A_ROW or i == len(ends) - 2 or spare[i]
                       or i + 1 < len(ends) and pages[i + 1] != pages[i]
                       or sum(e for e, p in zip(ends, pages, strict=True) if p == pages[i])
                       > MOST_IN_A_PARAGRAPH):

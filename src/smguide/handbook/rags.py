@@ -18,7 +18,9 @@ last ("meis-" / "ten zurückkehren.") is tried again with that word kept whole, 
 next round. A paragraph set smaller than the body (a role card's item, a table's cell:
 the key's "closes.") that ends on a lone word is first tried with its last two words
 tied: kept when the line before them is then not notched, as when they go down from an
-item's first line.
+item's first line. Any other paragraph ending on a lone word tries that tie last, when
+the two words take at most typeset.py's TIE_LIMIT characters ("into introductions.",
+"and networking.": no spacing pushes "into" down).
 
 Only a setting with as many lines as before, each paragraph on the pages it was on, is
 kept: the pages stay as the fitting made them (fitting.py), and a paragraph's line breaks
@@ -48,6 +50,7 @@ from typing import Any
 
 from smguide.handbook.breaks import SHY
 from smguide.handbook.raglines import TAGS, UNSEEN, Set, hyphenated, paragraphs
+from smguide.handbook.typeset import TIE_LIMIT
 
 # the settings tried (word spacing and letter spacing added, in em), lighter first: 5 and
 # 10 % of Lato's space (0.256 em), then with a quarter and a half per cent of the em
@@ -56,7 +59,8 @@ from smguide.handbook.raglines import TAGS, UNSEEN, Set, hyphenated, paragraphs
 # line up (a line less: the pages would change)
 SETTINGS = ((0.0128, 0.0), (0.0256, 0.0), (0.0256, 0.0025), (0.0256, 0.005))
 NARROWER = (0.5, 1.0, 1.5, 2.0)  # em of padding at its right (its rules run on), lighter first
-ROUNDS = 4  # layouts at most before the last
+TRIES = 4  # settings tried at most for a paragraph, before the tie of its last two words
+ROUNDS = TRIES + 1  # layouts at most before the last (the last round: the ties alone)
 # set (to anything): no paragraph is set again, to measure what setting them costs
 # (bench/bench.py's "rags set again" row); pdf.layout_code keeps such layouts apart
 UNEVEN = "SMGUIDE_UNEVEN_RAGS"
@@ -118,7 +122,8 @@ def candidates(paragraph: Set, small: bool = False) -> list[Edit]:
     line too little room, or every one for a notch or when none does (then only the lines
     before push a word down); last, when no spacing does, the widest. A paragraph set
     smaller than the body (`small`: a card's item, a cell) that ends on a lone word has
-    its last two words tied first."""
+    its last two words tied first; any other, when the two take at most TIE_LIMIT
+    characters, after the others (TRIES of them)."""
     def extra(setting: tuple[float, float]) -> float:
         return paragraph.size * (setting[0] * paragraph.spaces + setting[1] * paragraph.letters)
 
@@ -130,9 +135,23 @@ def candidates(paragraph: Set, small: bool = False) -> list[Edit]:
     enough = [em for em in NARROWER if em * paragraph.size > paragraph.slack]
     found += [(0.0, 0.0, False, em, False) for em in (
         enough if enough and not paragraph.notched else NARROWER)]
+    tie: Edit = (0.0, 0.0, False, 0.0, True)
     if small and paragraph.faults and not paragraph.notched:
-        found.insert(0, (0.0, 0.0, False, 0.0, True))
-    return (found + last)[:ROUNDS]
+        found.insert(0, tie)
+    elif paragraph.faults and not paragraph.notched and _pair(paragraph) <= TIE_LIMIT:
+        # a lone last word that no spacing pushes the word before it down to: the two
+        # tied, last ("into introductions.", "and networking.")
+        return (found + last)[:TRIES] + [tie]
+    return (found + last)[:TRIES]
+
+
+def _pair(paragraph: Set) -> int:
+    """The characters of a paragraph's last word with the word before it (and the space
+    between); more than TIE_LIMIT when it has no line before its last."""
+    if len(paragraph.lines) < 2 or not paragraph.lines[-2].split():
+        return TIE_LIMIT + 1
+    before = paragraph.lines[-2].replace(SHY, "").split()[-1]
+    return len(before) + 1 + len(paragraph.lines[-1].replace(SHY, "").strip())
 
 
 def edited(html: str, edits: dict[int, tuple[Edit, Set]]) -> str:
