@@ -92,7 +92,8 @@ def test_a_paragraph_is_found_in_the_html_by_its_text_and_edited_there() -> None
 def test_a_setting_that_breaks_the_word_before_the_last_line_is_tried_with_it_whole() -> None:
     """A wider setting that takes a lone last word's fault away but ends the line before
     the last in a hyphen ("meis-" / "ten zurückkehren.") is tried again with that word
-    kept whole; one that does not end better is not."""
+    kept whole, as is one that breaks a word where the rag does not need it (raglines.py
+    gives those words: `Set.faulty`); one that does not end better is not."""
     first = Set("t", "p", ("das Glossar sind die Seiten, zu denen die meisten immer wieder",
                            "zurückkehren."), (3, 3), 1, False)
     now = Set("t", "p", (f"das Glossar sind die Seiten, zu denen die meis{SHY}\u2010",
@@ -100,6 +101,16 @@ def test_a_setting_that_breaks_the_word_before_the_last_line_is_tried_with_it_wh
     assert _whole(now, first, first) == f"meis{SHY}ten"
     assert _whole(Set("t", "p", now.lines, (3, 3), 1, True), first, first) is None
     assert _whole(Set("t", "p", now.lines, (3, 4), 0, True), first, first) is None
+    # a narrower setting that pushes the word before a lone last word down but breaks a
+    # word where the rag does not need it ("an Ver-"): tried again with that word whole
+    lone = Set("t", "p", (f"Welche Information könnte Ihr Team an Ver{SHY}trieb",
+                          "oder Marketing weitergeben, und was möchten Sie von dort",
+                          "erfahren?"), (26, 26, 26), 1, False)
+    narrower = Set("t", "p", (f"Welche Information könnte Ihr Team an Ver{SHY}\u2010",
+                              "trieb oder Marketing weitergeben, und was möchten Sie von",
+                              "dort erfahren?"), (26, 26, 26), 0, True,
+                   faulty=(f"Ver{SHY}trieb",))
+    assert _whole(narrower, lone, lone) == f"Ver{SHY}trieb"
     html = f"<p>zu denen die meis{SHY}ten im{SHY}mer wie{SHY}der zu{SHY}rück{SHY}keh{SHY}ren.</p>"
     both = edited(html, {0: ((0.0, 0.0, False, 0.0, False), Set("t", "p", (), (), 0, False,
                                                    ending=f"meis{SHY}ten wie{SHY}der"))})

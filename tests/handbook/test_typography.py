@@ -84,7 +84,10 @@ def test_the_measure_finds_the_flow_in_the_footer_zone(tmp_path: Path) -> None:
 # spacing alone: A4, A5, Letter 3 and 0, German 6 and 5; set narrower too: as here);
 # more may not come back. Table cells and role cards' items of more than three words
 # count too (German: "treue / Bestandskunden"); a body paragraph's last two words tied when
-# no spacing helps took A4's, A5's and Letter's "introductions." and "networking." away
+# no spacing helps took A4's, A5's and Letter's "introductions." and "networking." away;
+# German's "erklären?" and "erfahren?" went down with the word before them when the
+# paragraph set narrower was tried again with the word it broke where the rag did not
+# need it kept whole ("an Ver-" / "trieb")
 RAGS_NOW = {"A4": (0, 0), "A5": (0, 0), "Letter": (0, 0), "German": (1, 0)}
 
 

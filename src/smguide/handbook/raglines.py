@@ -47,6 +47,7 @@ class Set:
     broken: str = ""
     ending: str = ""  # the last word of its line before the last, when it has soft hyphens
     notched: bool = False  # its line before the last is one of its faults
+    faulty: tuple[str, ...] = ()  # the words broken where a hyphen rule is (with soft hyphens)
 
 
 def paragraphs(document: Any) -> list[Set]:
@@ -110,7 +111,7 @@ def _set(tag: str, laid: list[tuple[int, Any, Any]]) -> Set | None:
             room * SLACK
         faults += notched
     ends = [hyphenated(text) for text in texts]
-    run, hyphen_fault = 0, False
+    run, hyphen_fault, faulty = 0, False, []
     for i, ended in enumerate(ends):
         run = run + 1 if ended else 0
         if ended and (run > MOST_IN_A_ROW or i == len(ends) - 2 or spare[i]
@@ -118,18 +119,25 @@ def _set(tag: str, laid: list[tuple[int, Any, Any]]) -> Set | None:
                       or sum(e for e, p in zip(ends, pages, strict=True) if p == pages[i])
                       > MOST_IN_A_PARAGRAPH):
             hyphen_fault = True
+            if i + 1 < len(texts):
+                faulty.append(broken_word(texts[i], texts[i + 1]))
     parent = laid[-2][2]
     slack = parent.content_box_x() + parent.width - rights[-2]
-    broken = ""
-    if len(texts) > 2 and ends[-3]:
-        head = re.split(r"[ \u00a0]", texts[-3][:-1])[-1]
-        tail = re.split(r"[ \u00a0]", texts[-2], maxsplit=1)[0]
-        broken = head + tail if head and tail else ""
+    broken = broken_word(texts[-3], texts[-2]) if len(texts) > 2 and ends[-3] else ""
     line = texts[-2].replace(SHY, "")
     ending = re.split(r"[ \u00a0]", texts[-2])[-1]
     return Set(plain, tag, tuple(texts), tuple(pages), faults, hyphen_fault, float(slack),
                line.count(" ") + line.count("\u00a0"), len(line), size, broken,
-               ending if SHY in ending and not hyphenated(texts[-2]) else "", notched)
+               ending if SHY in ending and not hyphenated(texts[-2]) else "", notched,
+               tuple(word for word in faulty if word))
+
+
+def broken_word(line: str, next_line: str) -> str:
+    """The word a hyphenated line breaks (as in the text, with its soft hyphens), from its
+    piece there and the next line's first; "" when one of them is not found."""
+    head = re.split(r"[ \u00a0]", line[:-1])[-1]
+    tail = re.split(r"[ \u00a0]", next_line, maxsplit=1)[0]
+    return head + tail if head and tail else ""
 
 
 def _drawn(text: str) -> str:

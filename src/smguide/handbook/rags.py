@@ -49,7 +49,7 @@ from dataclasses import replace
 from typing import Any
 
 from smguide.handbook.breaks import SHY
-from smguide.handbook.raglines import TAGS, UNSEEN, Set, hyphenated, paragraphs
+from smguide.handbook.raglines import TAGS, UNSEEN, Set, broken_word, hyphenated, paragraphs
 from smguide.handbook.typeset import TIE_LIMIT
 
 # the settings tried (word spacing and letter spacing added, in em), lighter first: 5 and
@@ -299,15 +299,18 @@ def _tried(html: str, pending: dict[int, Set], render: Callable[[str], Any], siz
 
 
 def _whole(now: Set, was: Set, first: Set) -> str | None:
-    """The word broken at the end of `now`'s line before the last (as in the text, with
-    its soft hyphens), when that break is all that keeps `now` from being better."""
+    """The words broken where `now` breaks a hyphen rule (as in the text, with their soft
+    hyphens, space-separated): at the end of its line before the last ("meis-" / "ten
+    zurückkehren."), or a break the rag does not need that a narrower setting made ("an
+    Ver-" / "trieb oder Marketing ... von" / "dort erfahren?"), when those breaks are all
+    that keep `now` from being better."""
     if not (now.faults < was.faults and len(now.lines) == len(first.lines)
-            and now.pages == first.pages and now.hyphen_fault and len(now.lines) > 1
-            and hyphenated(now.lines[-2])):
+            and now.pages == first.pages and now.hyphen_fault and len(now.lines) > 1):
         return None
-    head = re.split(r"[ \u00a0]", now.lines[-2][:-1])[-1]
-    tail = re.split(r"[ \u00a0]", now.lines[-1], maxsplit=1)[0]
-    return head + tail if head and tail and " " not in head + tail else None
+    words = list(now.faulty)
+    if not words and hyphenated(now.lines[-2]):  # (a paragraph given without them)
+        words = [broken_word(now.lines[-2], now.lines[-1])]
+    return " ".join(word for word in words if word and " " not in word) or None
 
 
 def _by_place(found: list[Set], places: dict[str, int]) -> dict[int, Set]:
