@@ -220,7 +220,8 @@ def layout_code() -> bytes:
     kept layouts, the chapters alone, the fitting with the endings it reads and the
     spacing it sets, the floats, the breaks taken back, on the chapters alone too, and
     the binding of the parts with their numbering, whose parts are the fitting's
-    trials, and how the trials run): a fit kept by another version of it is not used,
+    trials, how the trials run, and the paragraphs set again with the lines they are
+    judged by, rags.py and raglines.py): a fit kept by another version of it is not used,
     nor one laid out with its paragraphs not set again (rags.UNEVEN).
 
     Read it where these modules are imported, before a render child forks with them
@@ -237,6 +238,7 @@ def layout_code() -> bytes:
         kept,
         layouts,
         numbering,
+        raglines,
         rags,
         settled,
         spacing,
@@ -244,7 +246,7 @@ def layout_code() -> bytes:
     )
 
     return code_of(sys.modules[__name__], layouts, kept, alone, breaks, fitting, endings,
-                   spacing, floats, settled, binding, numbering, trials, rags) + \
+                   spacing, floats, settled, binding, numbering, trials, rags, raglines) + \
         (b"\0rags as laid out" if os.environ.get(rags.UNEVEN) else b"")
 
 
