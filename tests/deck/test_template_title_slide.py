@@ -40,7 +40,7 @@ def test_lines_above_the_title_keep_their_order_size_and_every_line() -> None:
                          (prs.slides[len(prs.slides) - 1], guide.labels.next_step)):
         title = slide.shapes.title
         lines = next(s for s in slide.placeholders if s.placeholder_format.idx == 1)
-        text = lines.text_frame.text
+        text = lines.text_frame.text.replace("\v", "")  # its lines broken where they read best
         assert first and first in text
         assert brand.name and brand.name in text
         sizes = [run.font.size.pt for p in lines.text_frame.paragraphs for run in p.runs]

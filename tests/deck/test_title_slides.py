@@ -91,3 +91,39 @@ def test_the_title_slide_leaves_the_edition_to_the_handbook(
     text = " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
     assert guide.subtitle and guide.subtitle in text.replace("\v", ""), (name, text)
     assert guide.edition not in text, (name, text)
+
+
+@pytest.mark.parametrize("name", list(FOUR_DECKS))
+def test_no_line_under_the_title_or_closing_title_ends_on_one_word(
+        four_decks: dict[str, Any], name: str) -> None:
+    """The lines under the title slide's and the closing slide's titles are broken where
+    they read best, as body text is (linebreaks): each paragraph that wraps at its size in
+    the deck's font has its line breaks written, and its last line holds more than one
+    word (the German subtitle at 24 pt ended on "brauchen" alone, the German contact on
+    "#sales-marketing nach.")."""
+    from tests.deck.test_diagram_labels import _fonts, _lines, _words
+
+    fonts = _fonts({"dark 4:3": "4:3 dark", "template": "dark template"}.get(name, name))
+    if fonts is None:
+        pytest.skip("DejaVu Sans is not installed")
+    slides = four_decks[name].slides
+    wrapped = 0
+    for slide in (slides[0], slides[len(slides) - 1]):
+        for shape in slide.shapes:
+            if not shape.has_text_frame or shape.name == slide.shapes.title.name:
+                continue
+            frame = shape.text_frame
+            width = (shape.width - frame.margin_left - frame.margin_right) / 12700
+            for paragraph in frame.paragraphs:
+                if not paragraph.runs:
+                    continue
+                size = paragraph.runs[0].font.size.pt
+                lines = paragraph.text.split("\v")
+                if len(lines) == 1:  # no break written: it fits on one line
+                    assert len(_lines(_words(paragraph), width, size, fonts)) == 1, (
+                        name, paragraph.text)
+                    continue
+                wrapped += 1
+                assert len(lines[-1].split()) > 1, (name, lines)
+    if name == "de":  # the subtitle and both lines of the closing wrap at 16:9
+        assert wrapped >= 3, name

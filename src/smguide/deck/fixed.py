@@ -239,7 +239,9 @@ def _title_block(deck: DeckContext, planned: PlannedSlide, title: str, lines: li
     place_logo(deck, slide, planned)
 
 
-LINES = "title:lines"  # the title and closing slides' lines: one size, unbroken as titles
+# the title and closing slides' lines: one size, each broken where it reads best (as body
+# text: typescale._unbroken)
+LINES = "title:lines"
 SUBTITLE_SIZES = (24, 20, 18)  # the lines under (or over) a title: the body's size at most
 
 

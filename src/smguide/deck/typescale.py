@@ -37,6 +37,14 @@ def own_family(family: str, owner: object) -> str:
     return f"{family}:{id(owner)}"
 
 
+def _unbroken(family: str) -> bool:
+    """Whether a family's text keeps the lines it wraps into: the titles (titles.py
+    balances their lines itself), but not the title and closing slides' lines
+    (fixed.LINES), broken as body text is: "...warum sie sich / brauchen" at 24 pt left
+    one word on the German subtitle's last line."""
+    return family.startswith("title:") and family != "title:lines"
+
+
 class TypeScale:
     """The text frames filled so far, by family; `box_of` gives a shape's text frame,
     `fonts` measure the body text, `own` is the body's own font (where it wraps)."""
@@ -86,7 +94,8 @@ class TypeScale:
         """One type scale: each family at the smallest size any of its members needed
         (a smaller size always fits where a larger one did; see commons), text frames
         refilled and list items spread at that size, each wrapped paragraph of body text
-        broken where it reads best at it (linebreaks)."""
+        (and of the title and closing slides' lines) broken where it reads best at it
+        (linebreaks)."""
         commons = self.commons()
         for family, others in self._others.items():
             for size, refill in others:
@@ -99,7 +108,7 @@ class TypeScale:
                 if id(shape) in extra:
                     paras = spread(paras, extra[id(shape)])
                     self._shown[id(shape)] = paras
-                shown = paras if family.startswith("title:") else broken_paras(
+                shown = paras if _unbroken(family) else broken_paras(
                     shape, paras, common, self._fonts, self._own)
                 if size != common or id(shape) in extra or shown != paras:
                     paras = shown
