@@ -303,7 +303,8 @@ def test_a_layout_without_a_subtitle_gets_a_text_box_in_its_free_area(tmp_path: 
     prs.save(str(tmp_path / "t.pptx"))
     deck, data = render(tmp_path / "t.pptx", "16:9", only=("title", "section"))
     first = deck.slides[0]
-    texts = {shape.name: shape.text_frame.text for shape in first.shapes if shape.has_text_frame}
+    texts = {shape.name: shape.text_frame.text.replace("\v", "")  # lines broken to read
+             for shape in first.shapes if shape.has_text_frame}
     assert texts["Text"].startswith(GUIDE.subtitle)
     box = next(shape for shape in first.shapes if shape.name == "Text")
     assert box.top >= first.shapes.title.top + first.shapes.title.height - 12700
@@ -398,7 +399,7 @@ def test_a_small_subtitle_box_keeps_what_fits_and_says_what_was_left_out(tmp_pat
     data, _ = renderer.render()
     deck = Presentation(io.BytesIO(data))
     shown = next(shape for shape in deck.slides[0].placeholders
-                 if shape.placeholder_format.idx == 1).text_frame.text
+                 if shape.placeholder_format.idx == 1).text_frame.text.replace("\v", "")
     assert shown.startswith(GUIDE.subtitle)
     left_out = [w for w in renderer.warnings
                 if "left out" in w.message and "the title slide" in w.message]
