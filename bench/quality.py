@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, object]]:
                   f"folios nearest the trim {report.furniture_edge_what}; the flow nearest "
                   f"the folios {report.foot_what}")
             for label in ("blank_pages", "half_empty", "gaps", "runts", "lone_words",
-                          "tie_notches", "splits", "stranded",
+                          "tie_notches", "splits", "stranded", "short_turns",
                           "short_headings", "orphans_widows", "hyphenation",
                           "page_turn_hyphens", "ladders", "heading_runts", "final_hyphens",
                           "stray_breaks"):

@@ -40,6 +40,11 @@ RUNT_LETTERS = 8  # a heading's last line of one word shorter than this is a run
 # apart (lone words)
 RUNT_CHARS = 8
 NOTES_LINES = 10  # a page with no text and at least this many lines drawn: a notes page
+# a page whose last paragraph goes on overleaf is full: the white under its last line is
+# less than this many lines of the body's leading (a line the widows sent over, and the
+# fraction of a line a text block ends with); more, and the page stopped short
+# mid-sentence (a kept-whole list after the paragraph took its last lines with it)
+SHORT_TURN_LINES = 2.0
 HEADINGS = ("H1", "H2", "H3", "H4")
 
 
@@ -175,6 +180,9 @@ class Report:
     foot_what: str = ""
     # characters per line of a callout's text (a paragraph in a box, not its last line)
     callout_cpl: list[int] = field(default_factory=list)
+    # pages that stop short mid-paragraph: the paragraph goes on overleaf, and the page
+    # has more than SHORT_TURN_LINES of white under it
+    short_turns: list[str] = field(default_factory=list)
     # the smallest type reversed out (paper white: no ink in a print PDF, white on screen),
     # and where: on a fill of several inks at least 10 pt (handbook/inks.py); 0: none
     reversed_pt: float = 0.0
@@ -203,6 +211,8 @@ class Report:
             "text tops": len(set(self.text_tops.values())),
             "callout cpl": statistics.median(self.callout_cpl) if self.callout_cpl else 0,
             "callout cpl max": max(self.callout_cpl, default=0),
+            "short turns": len(self.short_turns),
+            "head mm": min(self.text_tops.values(), default=0.0),
         }
 
 
@@ -638,6 +648,20 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
         fills[page] = (max(bottoms) - text_top) / room if bottoms and room else 0
         if fills[page] < 0.5:
             half_empty.append(page + 1)
+    # a page whose paragraph goes on overleaf, with white under it: it stopped short
+    short_turns: list[str] = []
+    line_pt = statistics.mode(leading) if leading else 0.0
+    for a in continued_from.values():
+        if a.kind not in ("P", "LBody") or not a.lines or not line_pt:
+            continue  # (no body leading: a document of one-line blocks has no measure)
+        page = a.lines[-1].page
+        bottoms = [line.bottom for b in blocks if b.page == page for line in b.lines]
+        bottoms += [bottom for top_, bottom in graphics[page] if text_top - 2 <= top_
+                    and bottom <= text_bottom + 12]
+        white = text_bottom - max(bottoms)
+        if a.lines[-1].bottom >= max(bottoms) - 1 and white > SHORT_TURN_LINES * line_pt:
+            short_turns.append(f"p{page + 1}: {white / line_pt:.1f} lines white under "
+                               f"“{a.lines[-1].text[-30:]}”")
     for page, fill in fills.items():
         last_of_chapter = page + 1 not in fills or page + 1 in opener_pages
         if not last_of_chapter and fill < 1 - GAP_EMPTY:
@@ -694,7 +718,7 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
         heading_runts=heading_runts, final_hyphens=final_hyphens, broken_words=broken,
         half_empty=half_empty, lone_words=lone, last_lines=last_lines,
         callout_cpl=[len(line.text) for b in blocks if _in_callout(b)
-                     for line in b.lines[:-1]])
+                     for line in b.lines[:-1]], short_turns=short_turns)
 
 
 def _runt(text: str) -> bool:

@@ -354,3 +354,28 @@ def test_a_callout_goes_up_into_the_hole_a_section_of_its_own_leaves() -> None:
         "1", "4", "2", "3", "5", "-end"]
     # a prose block with no heading after the table is running text: it never goes up
     assert moves(pushed(250), html.replace("block-callout", "block-prose"), FIT) == []
+
+
+def test_a_list_overleaf_from_its_lead_leaves_white_the_fitting_sees() -> None:
+    """A prose block's list gets an id and its lead an empty marker at its end
+    (mark_leads); a lead of four lines or more lets its list open a page ("turns"): when
+    the list goes overleaf, the block's page ends at the lead's foot, not at the foot of
+    the block's box, which reaches the page's foot (A5 p12: 6 lines white)."""
+    from smguide.handbook.leads import mark_leads
+
+    long = "word " * 60
+    html = mark_leads('<div class="block block-prose" id="sales-1">\n<h2>Leads</h2>'
+                      f'<p>A short lead:</p>\n<ul><li>one</li></ul><p>{long}in two ways:'
+                      '</p>\n<ol>\n<li>two</li></ol>\n</div>')
+    assert '<p>A short lead:<span id="sales-1-lead1"></span></p>\n<ul id="sales-1-list1">' \
+        in html
+    assert f'{long}in two ways:<span id="sales-1-lead2"></span></p>\n<ol id="sales-1-list2" ' \
+        'class="turns">' in html
+    assert mark_leads('<div class="block block-callout" id="sales-2"><p>a</p><ul>') == \
+        '<div class="block block-callout" id="sales-2"><p>a</p><ul>'  # running text only
+    document = _Document({"sales": (0, 1000), "sales-1": (100, 1000),
+                          "sales-1-lead2": (580, 600)},
+                         {"sales-1": (0, 300), "sales-1-list2": (0, 280),
+                          "sales--end": (400, 400)})
+    assert endings(document, FIT)["sales"].fills == (0.6, 0.4)
+    assert holes(document, FIT) == {"sales": (2, 1)}

@@ -489,6 +489,27 @@ def test_every_page_s_text_starts_at_the_text_block_s_top(
     assert pages and pages[-1] in report.text_tops, (last, pages, report.text_tops)
 
 
+# pages that stop short mid-paragraph, per edition (A5 p12 had one: a list kept whole went
+# overleaf and took the last two lines of the paragraph before it along; handbook.css)
+SHORT_TURNS_NOW = {"A4": 0, "A5": 0, "Letter": 0, "German": 0}
+
+
+def test_no_page_stops_short_mid_paragraph(report: Report,
+                                           request: pytest.FixtureRequest) -> None:
+    """A page whose last paragraph goes on overleaf is full: at most SHORT_TURN_LINES of
+    white under its last line (a strict xfail for the editions that still have one)."""
+    if SHORT_TURNS_NOW[request.node.callspec.id]:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="not there yet: a kept "
+                                              "list takes a paragraph's last lines along"))
+    assert report.short_turns == [], report.short_turns
+
+
+def test_pages_stopping_short_mid_paragraph_are_no_more_than_now(
+        report: Report, request: pytest.FixtureRequest) -> None:
+    assert len(report.short_turns) <= SHORT_TURNS_NOW[request.node.callspec.id], \
+        report.short_turns
+
+
 def test_every_chapter_opens_at_the_same_depth(report: Report) -> None:
     """One opener for the paper size: fitting changes a chapter's spacing, never how far
     down its title starts."""

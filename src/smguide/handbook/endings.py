@@ -7,6 +7,7 @@ pixels). The fitting (fitting.py) chooses each chapter's spacing from these endi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,6 +69,11 @@ class Ending:
 # kept-whole part, the diagram (FIGURE) and its key table (MAP)
 TEXT, KEPT, LESSON = "-text", "-key", "-lesson"
 FIGURE, MAP = "-figure", "-map"
+# in running text, a list after a paragraph (BLOCK-listN) and an empty marker at the end
+# of that paragraph (BLOCK-leadN): a list kept whole that goes overleaf leaves white
+# under its lead that the block's box reaches over (floats.mark_leads)
+LEAD, LIST = "-lead", "-list"
+_LIST = re.compile(r"(.+)-list(\d+)$")
 
 
 def text_feet(where: dict[str, dict[int, tuple[float, float]]]
@@ -79,10 +85,18 @@ def text_feet(where: dict[str, dict[int, tuple[float, float]]]
     When its diagram and key have ids of their own (BLOCK-figure, BLOCK-map), so on every
     page of the block's parts: on A5 the key goes overleaf whole and leaves white under
     the diagram, which the kept-whole part's box reaches over, and the block's box
-    reaches the foot of the key's page when the lesson goes on after it.
+    reaches the foot of the key's page when the lesson goes on after it. And where a
+    block's running text stops when a list in it, kept whole, went on from its lead's
+    page (BLOCK-leadN, BLOCK-listN): the lead's foot.
     `where`: each anchor's (top, bottom) on each page it is on."""
     feet: dict[tuple[str, int], float] = {}
     for name, on in where.items():
+        listed = _LIST.match(name)
+        lead = where.get(f"{listed.group(1)}{LEAD}{listed.group(2)}") if listed else None
+        if listed and lead and on:  # the list went on from its lead's page: white there
+            for page in (p for p in lead if p < min(on)):
+                feet[(listed.group(1), page)] = lead[page][1]
+            continue
         block = name.removesuffix(KEPT)
         if block == name or block + TEXT not in where or not on:
             continue

@@ -52,7 +52,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from smguide.handbook.endings import FIGURE, KEPT, LESSON, MAP, TEXT, Fit, text_feet
+from smguide.handbook.endings import (
+    FIGURE,
+    KEPT,
+    LESSON,
+    MAP,
+    TEXT,
+    Fit,
+    text_feet,
+)
 
 GAP = 0.3  # a page inside a chapter more than this white has a hole (tests/pagequality.py)
 FLOATS = ("role", "comparison", "checklist", "image", "callout")  # kept whole, may move

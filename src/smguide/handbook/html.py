@@ -26,6 +26,7 @@ from smguide.handbook.grid import (
 )
 from smguide.handbook.headings import LETTER_RUNS, running_head, tie_headings
 from smguide.handbook.hyphenation import hyphenator
+from smguide.handbook.leads import mark_leads
 from smguide.handbook.manuscript import Manuscript, PrintSpec
 from smguide.handbook.spacing import WIDE_TYPES
 from smguide.handbook.tables import MIN_PT, TableLayout, comparison_layout
@@ -308,6 +309,7 @@ class HandbookRenderer:
         html = render(self.env, "handbook/handbook.html.j2", **self.context(created), **extra)
         html = tie_headings(html, self.column_mm, self.body_pt, self.brand, self.words,
                             self.title_mm)
+        html = mark_leads(html)  # the foot of running text before a list overleaf
         return apart_labels(html, self.words) if self.words else html
 
     def grid(self, options: PrintOptions) -> TextGrid:
