@@ -174,8 +174,8 @@ class Report:
     # head's baseline down to that first line's baseline
     text_tops: dict[int, float] = field(default_factory=dict)
     # the least white between the flow (its text, rules, boxes and pictures) and the
-    # folio or footer under it, in mm, and where: under FOLIO_GAP, the flow reaches past
-    # the text block's foot into the footer zone
+    # folio or footer under it, in mm, and where: under the paper's FOLIO_GAPS (grid.py),
+    # the flow reaches past the text block's foot into the footer zone
     foot_mm: float = 0.0
     foot_what: str = ""
     # characters per line of a callout's text (a paragraph in a box, not its last line)

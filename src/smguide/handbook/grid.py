@@ -24,7 +24,12 @@ PX_PER_MM = 96 / 25.4
 MIN_BODY_PT = 9.5  # the smallest text (table headings, 0.85 of it) stays above 8 pt
 REACH_CLEAR = 14.0  # a chapter's opener, set wide, ends this far inside the trim (mm)
 MIN_REACH = 30.0  # a narrower notes margin (A5's) is not a column to reach into (mm)
-FOLIO_GAP = 4.0  # mm from the text block's foot down to the folio's and footer's top
+FOLIO_GAP = 4.0  # mm from the text block's foot down to the folio's and footer's top, at least
+# ... and per paper: on A4 and Letter the folio stands about as far under the text block's
+# last line as the running head above its first (a box or a card that ends at the text
+# block's foot had 4 mm of white under it, and read as running into the footer); A5's
+# margins keep it at the least, so the folio stays 10 mm from the trim
+FOLIO_GAPS = {"a4": 7.0, "letter": 7.0, "a5": FOLIO_GAP}
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from smguide.errors import Problem, RenderError, Where
 from smguide.handbook.diagram import Diagrams
 from smguide.handbook.endings import Fit
 from smguide.handbook.grid import (
-    FOLIO_GAP,
+    FOLIO_GAPS,
     LEAD_SCALE,
     PAPERS,
     PX_PER_MM,
@@ -340,7 +340,8 @@ class HandbookRenderer:
             # 10 mm from the trim on every paper (A5 has the narrowest margins); on A4
             # and Letter a heading that opens a page has as much white above it, under
             # the running head, as under the text before it elsewhere (its 1.4em)
-            "head_gap": "1.6mm" if small else "6.5mm", "folio_gap": f"{FOLIO_GAP:g}mm",
+            "head_gap": "1.6mm" if small else "6.5mm",
+            "folio_gap": f"{FOLIO_GAPS[options.paper]:g}mm",  # (FOLIO_GAPS: why)
             # with a notes margin to reach into, the folio stands at its outer edge, where
             # a chapter's opener ends (REACH_CLEAR inside the trim), in the margin's corner
             "folio_out": f"{grid.outer - grid.reach:g}mm" if grid.reach else None,
