@@ -7,8 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from smguide.sources.brand import Brand
+if TYPE_CHECKING:  # (the PDF engine's process reads TIE_LIMIT, never a brand)
+    from smguide.sources.brand import Brand
 
 # CSS size name, text scale against the brand's base size, width and height (mm)
 PAPERS = {"a4": ("A4", 1.05, 210, 297), "letter": ("letter", 1.05, 215.9, 279.4),
