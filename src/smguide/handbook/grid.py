@@ -32,6 +32,13 @@ FOLIO_GAP = 4.0  # mm from the text block's foot down to the folio's and footer'
 # block's foot had 4 mm of white under it, and read as running into the footer); A5's
 # margins keep it at the least, so the folio stays 10 mm from the trim
 FOLIO_GAPS = {"a4": 7.0, "letter": 7.0, "a5": FOLIO_GAP}
+# The running head's baseline stands this many lines of the body's leading above the
+# text block's first baseline, on every paper: one distance for the edition, scaled with
+# its type (A4 and Letter 11.3 mm, A5 9.7 mm; A5's head had 5.6 mm under it, A4's 11)
+HEAD_LINES = 2.0
+HEAD_PT = 8.5  # the running heads' and folios' size (brand.css.j2)
+# a face's ascent and descent (ems) when its file cannot be read: Lato's typographic ones
+FALLBACK_VERTICAL = (0.805, 0.195)
 
 
 @dataclass(frozen=True)
@@ -87,13 +94,57 @@ def text_grid(paper: str, brand: Brand, sample: str = "") -> TextGrid:
     font_size = max(MIN_BODY_PT, round(brand.base_size_pt * scale * 2) / 2)
     em = average_character_width(brand, sample)
     measure = float(round(CHARACTERS_PER_LINE * em * font_size / PT_PER_MM))
-    if paper == "a5":
-        top, bottom, inner = 15.0, 18.0, 17.0
+    if paper == "a5":  # (the top: room for the running head HEAD_LINES above the text)
+        top, bottom, inner = 19.0, 18.0, 17.0
     else:
         top, bottom, inner = 20.0, 22.0, 22.0
     measure = min(measure, width_mm - inner - 12)
     return TextGrid(font_size, measure, top, bottom, inner, round(width_mm - inner - measure, 1),
                     height_mm, OPENING_DROP[paper])
+
+
+def head_gap(grid: TextGrid, brand: Brand) -> float:
+    """The white (mm) under the running head's line box (its padding-bottom in
+    brand.css.j2: a line of HEAD_PT at line-height 1, set at the foot of the top margin)
+    that puts its baseline HEAD_LINES leadings above the first baseline of the text block
+    (a line of the body at the brand's line height, at the text block's top), with the
+    brand's regular face's ascent and descent."""
+    ascent, descent = vertical_metrics(brand)
+    leading = brand.line_height * grid.font_size
+    first = leading / 2 + (ascent - descent) / 2 * grid.font_size  # from the block's top
+    under = HEAD_PT / 2 * (1 - ascent + descent)  # the head's baseline above its line's foot
+    return round((HEAD_LINES * leading - first - under) / PT_PER_MM, 2)
+
+
+def vertical_metrics(brand: Brand) -> tuple[float, float]:
+    """The ascent and descent (ems) the brand's regular text face sets its lines with:
+    the typographic ones when the face says to use them (OS/2 USE_TYPO_METRICS), else its
+    hhea ones; FALLBACK_VERTICAL when the face is not a file we can read."""
+    face = next((f for f in brand.faces if f.family == brand.base_family
+                 and f.weight == 400 and f.style == "normal"), None)
+    return FALLBACK_VERTICAL if face is None else _vertical(face.path)
+
+
+@lru_cache(maxsize=8)
+def _vertical(path: Path) -> tuple[float, float]:
+    from fontTools.ttLib import TTFont
+
+    from smguide.logs import quieted
+
+    try:
+        with quieted("fontTools"):
+            font = TTFont(str(path), lazy=True)
+            try:
+                units, os2, hhea = font["head"].unitsPerEm, font["OS/2"], font["hhea"]
+                if os2.fsSelection & 1 << 7:
+                    ascent, descent = os2.sTypoAscender, -os2.sTypoDescender
+                else:
+                    ascent, descent = hhea.ascent, -hhea.descent
+            finally:
+                font.close()
+    except Exception:  # noqa: BLE001 - any damage to the file: WeasyPrint will say so
+        return FALLBACK_VERTICAL
+    return (ascent / units, descent / units) if units and ascent > 0 else FALLBACK_VERTICAL
 
 
 # a card set wide (spacing.py): its intro is the card's lead, at the chapter summary's

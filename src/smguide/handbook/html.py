@@ -22,6 +22,7 @@ from smguide.handbook.grid import (
     average_character_width,
     card_lead,
     face_has,
+    head_gap,
     text_grid,
 )
 from smguide.handbook.headings import LETTER_RUNS, running_head, tie_headings
@@ -336,11 +337,10 @@ class HandbookRenderer:
             "content_height": f"{height_mm - top - bottom - 1:g}mm",
             "bleed": f"{options.bleed_mm:g}mm" if options.bleed_mm else None,
             "marks": False,  # drawn outside the bleed by printmarks.add_crop_marks
-            # the running head's and the folio's distance from the text block: at least
-            # 10 mm from the trim on every paper (A5 has the narrowest margins); on A4
-            # and Letter a heading that opens a page has as much white above it, under
-            # the running head, as under the text before it elsewhere (its 1.4em)
-            "head_gap": "1.6mm" if small else "6.5mm",
+            # the running head HEAD_LINES of the body's leading above the text's first
+            # baseline (grid.head_gap), at least 10 mm from the trim on every paper (A5's
+            # top margin is set for it)
+            "head_gap": f"{head_gap(grid, self.brand):g}mm",
             "folio_gap": f"{FOLIO_GAPS[options.paper]:g}mm",  # (FOLIO_GAPS: why)
             # with a notes margin to reach into, the folio stands at its outer edge, where
             # a chapter's opener ends (REACH_CLEAR inside the trim), in the margin's corner
