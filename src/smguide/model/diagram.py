@@ -47,6 +47,11 @@ ELLIPSE_SITES = ((0.5, 0), (_C, _C), (0, 0.5), (_C, 1 - _C), (0.5, 1), (1 - _C, 
                  (1, 0.5), (1 - _C, _C))
 RECT_SITES = ((0.5, 0), (0, 0.5), (0.5, 1), (1, 0.5))
 HARVEST_SITE = 5  # what grows sends its arrow to what results from its lower right
+# A drawing narrower than this (units) draws its pictograms and the room for the arrows
+# between them smaller, in proportion to its width, while its labels keep their type: the
+# picture keeps its shape on a narrow column (A5's, 477 units, where it stood 89 mm tall,
+# most of a page) instead of growing taller around pictograms of a wide one's size
+FULL_WIDTH = 540.0
 
 
 @dataclass(frozen=True)
@@ -137,7 +142,11 @@ class _Placing:
     specs: list[PartSpec]
     given: list[Role]
     t: float
+    scale: float = 1.0  # the pictograms' size against ICON's (FULL_WIDTH)
     placed: dict[int, Placed] = field(default_factory=dict)
+
+    def icon(self, role: Role) -> float:
+        return ICON[role] * self.scale
 
     def place(self, index: int, x: float, y: float, size: float, label: Label,
               drawn: bool = True) -> None:
@@ -157,10 +166,10 @@ def layout(specs: list[PartSpec], width: float, t: float = 1.0) -> Scene:
     by_role: dict[Role, list[int]] = {"helps": [], "grows": [], "ground": [], "results": []}
     for index, role in enumerate(given):
         by_role[role].append(index)
-    at = _Placing(specs, given, t)
+    at = _Placing(specs, given, t, min(1.0, width / FULL_WIDTH))
     helps, grows, ground, results = (by_role[role] for role in
                                      ("helps", "grows", "ground", "results"))
-    top = _helps(at, helps, width) + (34 if helps else 0)  # room for the arrows down
+    top = _helps(at, helps, width) + (34 * at.scale if helps else 0)  # the arrows' room
     column_w = min(220.0, width * 0.26) if results else 0.0
     band_right = width - column_w - (40 if results else 0)
     reserve = reserve_for(specs, ground, grows, band_right - EDGE, t)  # the band's name
@@ -168,7 +177,7 @@ def layout(specs: list[PartSpec], width: float, t: float = 1.0) -> Scene:
     band = None
     if ground:
         band, bottom = _ground(at, ground, grows, top, size, bottom, band_right, reserve)
-    middle = (band.y + band.h / 2) if band else top + ICON["grows"] / 2
+    middle = (band.y + band.h / 2) if band else top + at.icon("grows") / 2
     if grows and results:  # the harvest's arrow leaves what grows, level to the right
         middle = at.placed[grows[-1]].site(HARVEST_SITE)[1]
     bottom = max(bottom, _results(at, results, width, column_w, top, middle))
@@ -186,7 +195,7 @@ def _helps(at: _Placing, helps: list[int], width: float) -> float:
     when that takes more than a row); the y below them."""
     specs, t = at.specs, at.t
     y = 8.0
-    size = ICON["helps"]
+    size = at.icon("helps")
     rows = tile_rows(specs, helps, EDGE, width - EDGE, size, even=True, t=t)
     small = size * 0.85  # more than a row beside their labels: one row, labels above
     compact = [PER_CHAR * t * max(8, max(len(w) for w in
@@ -221,7 +230,7 @@ def _grows(at: _Placing, grows: list[int], ground: bool, results: bool, top: flo
     bottom of the lowest label)."""
     specs, t = at.specs, at.t
     tile = (band_right - EDGE - reserve) / max(1, len(grows))
-    size = min(ICON["grows"], tile - 12)  # many side by side: each smaller, none overlapping
+    size = min(at.icon("grows"), tile - 12)  # many side by side: each smaller, none overlapping
     bottom = top + size
     beside = (ground or not results) and all(
         tile - size - 36 >= needs(specs[index], 0, t) - 28 for index in grows)
@@ -250,7 +259,7 @@ def _ground(at: _Placing, ground: list[int], grows: list[int], top: float, size:
     grows: a tall label beside it may take the band's top up); the rest of the ground in
     a strip along its bottom. (the band, its bottom)."""
     specs, t = at.specs, at.t
-    gsize = ICON["ground"]
+    gsize = at.icon("ground")
     band_top = min([top + size * 0.4, *(at.placed[i].label.y - 8 for i in grows)])
     corner = corner_of(specs[ground[0]], max(band_top, top + size * 0.4) + 8,
                        EDGE + reserve - 8, gsize, t) if reserve else None
@@ -289,7 +298,7 @@ def _results(at: _Placing, results: list[int], width: float, column_w: float, to
     arrow runs straight across), each pictogram at the column's left with its label under
     it, left-aligned with what it draws as every other label is with its pictogram; the
     bottom of its last label."""
-    rsize = ICON["results"]
+    rsize = at.icon("results")
     left = width - column_w
     stack = [(index, label_for(at.specs[index], 0, 0, column_w, "l", False, t=at.t))
              for index in results]
