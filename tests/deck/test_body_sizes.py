@@ -127,18 +127,16 @@ def test_practice_cards_are_at_the_largest_size_their_cards_hold(
 def test_the_built_in_cards_hold_their_copy_at_the_lists_size(
         four_decks: dict[str, Any], german_4_3: Any, name: str) -> None:
     """The built-in guide's practice cards (their `slide:` lines, a few words each) at the
-    lists' 24 pt in English and German at 16:9, in English at 4:3 and on the dark
-    template: the German cards and the 4:3 ones were set at 20 pt, their copy too long
-    for 24. The German 4:3 cards are at 20 pt: the fourth card says which way each
-    team's knowledge goes ("Kundenwissen ans Marketing, Neuheiten an den Vertrieb."),
-    three lines at 24 pt in a 4:3 card measured in DejaVu Sans ("Kundenwissen ans
-    Marketing," alone is 366 pt wide, a card's line 272), where the cards' two rows
-    hold four lines each; 20 pt is the largest size they hold
-    (test_practice_cards_are_at_the_largest_size_their_cards_hold)."""
+    lists' 24 pt in English and German, at 16:9 and 4:3, and on the dark template: the
+    German cards and the 4:3 ones were set at 20 pt, their copy too long for 24, and the
+    German 4:3 ones stayed there while the fourth card said "Kundenwissen ans Marketing,
+    Neuheiten an den Vertrieb." (three lines at 24 pt in a 4:3 card measured in DejaVu
+    Sans); its "Vertrieb: Kundenwissen. Marketing: Neuheiten." takes two, as its siblings
+    do (test_practice_cards_are_at_the_largest_size_their_cards_hold)."""
     prs = _decks(four_decks, german_4_3)[name]
     slide = next(s for s in prs.slides if sum(sh.name == "Card" for sh in s.shapes) == 4)
     sizes = {size for shape in slide.shapes if shape.name == "Card" for size in _sizes(shape)}
-    assert sizes == {20.0 if name == "de 4:3" else 24.0}, (name, sizes)
+    assert sizes == {24.0}, (name, sizes)
 
 
 def test_a_summary_that_shrinks_to_stay_on_one_slide_shrinks_alone(tmp_path: Path) -> None:
