@@ -116,3 +116,21 @@ def test_a_paragraph_is_broken_before_a_name_that_would_wrap() -> None:
 @pytest.mark.parametrize("text", ["#sales-marketing", "people@greenfield.example"])
 def test_a_name_is_found_whole(text: str) -> None:
     assert [m[0] for m in NAME.finditer(f"or post in {text}.")] == [text]
+
+
+def test_a_slide_is_looked_at_when_any_of_its_paragraphs_has_a_hyphenated_name() -> None:
+    """The quick look at a slide's XML finds a name in a table cell, split across two
+    runs, and passes over a slide whose only hyphen is in a word ("well-known")."""
+    from smguide.deck.unbroken import _has_names
+
+    prs = Presentation()
+    named = prs.slides.add_slide(prs.slide_layouts[6])
+    cell = named.shapes.add_table(1, 1, Pt(40), Pt(40), Pt(300), Pt(60)).table.cell(0, 0)
+    paragraph = cell.text_frame.paragraphs[0]
+    for text in ("Post in #sales-", "marketing today."):
+        paragraph.add_run().text = text
+    plain = prs.slides.add_slide(prs.slide_layouts[6])
+    box = plain.shapes.add_textbox(Pt(40), Pt(40), Pt(300), Pt(60))
+    box.text_frame.text = "Write to the well-known address any time."
+    assert _has_names(named._element)
+    assert not _has_names(plain._element)

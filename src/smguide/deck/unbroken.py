@@ -36,8 +36,22 @@ def keep_names_whole(prs: Any, fonts: Fonts) -> int:
     name on every slide but in its titles (measured with `fonts`, the deck's body
     fonts); returns how many line breaks were written."""
     return sum(_break_before_names(paragraph, width, fonts)
-               for slide in prs.slides for frame, width in _frames(slide.shapes)
+               for slide in prs.slides if _has_names(slide._element)
+               for frame, width in _frames(slide.shapes)
                for paragraph in frame.findall(f"{{{A}}}p"))
+
+
+def _has_names(element: Any) -> bool:
+    """Whether a paragraph anywhere in `element` (a slide's XML) holds a hyphenated name:
+    read from the XML alone, so the slides without one (most) are not gone through shape
+    by shape (python-pptx's shape properties look up the layout's placeholders: about a
+    tenth of making the default deck). Every a:t of the paragraph counts, a field's too,
+    so no slide `_break_before_names` would change is left out."""
+    for paragraph in element.iter(f"{{{A}}}p"):
+        text = "".join(t.text or "" for t in paragraph.iter(f"{{{A}}}t"))
+        if "-" in text and any("-" in found[0] for found in NAME.finditer(text)):
+            return True
+    return False
 
 
 def _frames(shapes: Any) -> Iterator[tuple[Any, float]]:
