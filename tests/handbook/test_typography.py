@@ -749,6 +749,34 @@ def test_fitting_counts_a_hole_before_the_last_page_as_poor() -> None:
     assert css == calls[-1] == calls[1] and endings(document, fit)["a"].poor == 0
 
 
+def test_a_chapter_whose_hyphens_were_taken_back_is_fitted_again_when_it_comes_out_poor(
+        ) -> None:
+    """A chapter that ended well laid out alone, whose hyphens were then taken back (its
+    ending so not known), and that comes out of the handbook with a hole (its last box and
+    takeaways kept together overleaf) is fitted on the whole handbook: tightened, its end
+    comes back and the hole closes."""
+    from smguide.handbook.endings import Ending, Fit, endings
+    from smguide.handbook.fitting import fit_chapters
+
+    fit = Fit(top=0, bottom=1000, drop=100, chapters=("a",))
+    calls: list[str] = []
+
+    def render(css: str) -> _Document:
+        calls.append(css)
+        if "margin-bottom: 0.45em" in css:  # tight: the end back on the second page
+            return _Document([{"a": (0, 0, 1, 1000), "a-1": (0, 0, 1, 1000)},
+                              {"a-2": (0, 0, 1, 950), "a--end": (0, 950, 1, 950)}])
+        return _Document([{"a": (0, 0, 1, 1000), "a-1": (0, 0, 1, 1000)},
+                          {"a-2": (0, 0, 1, 400)},
+                          {"a-3": (0, 0, 1, 600), "a--end": (0, 600, 1, 600)}])
+
+    alone = Ending(0, 1, (1.0, 1.0), 2)  # as the chapter came out alone: no hole
+    document, css = fit_chapters(render, fit, trial=lambda c, _: render(c),
+                                 first={"a": alone}, settle=lambda chosen: {"a": None})
+    assert "margin-bottom: 0.45em" in css and endings(document, fit)["a"].poor == 0
+    assert calls[0] == ""
+
+
 def test_fitting_loosens_only_what_follows_a_full_opening_page() -> None:
     """A chapter whose opening page is full (a card on it after a short section) and
     whose last page is short is loosened from its first block overleaf on: loosening it

@@ -243,6 +243,12 @@ def _fit_alone(render: Callable[[str], Any], fit: Fit, trial: Trial, document: A
             settled.get(name) or tried[name][variant]) for name, variant in best.items()
            if name not in settled or settled[name] is not None):
         return None
+    if any(name in settled and settled[name] is None and name in found
+           and not _good(found[name]) and _good(tried[name][variant])
+           for name, variant in best.items()):
+        # a chapter whose hyphens were taken back (its ending so not known) came out
+        # poor though its trial ended well: the variants are tried on the whole handbook
+        return None
     return document, best
 
 
