@@ -109,3 +109,33 @@ def test_no_sentence_strings_clauses_with_semicolons(decks: dict[str, Path], nam
     for number, notes in enumerate(_notes(decks[name]), 1):
         for sentence in _sentences(notes):
             assert sentence.count(";") <= 1, (name, number, sentence)
+
+
+MOST_SPOKEN_WORDS = 30  # a sentence a presenter says in one breath
+
+
+@pytest.mark.parametrize("name", ["en", "de"])
+def test_no_spoken_sentence_runs_over_thirty_words(decks: dict[str, Path], name: str) -> None:
+    """The sales slide's notes said "A salesperson presents the product to one buyer at a
+    time, answers ... and long after it." in 34 words (German 31, and the marketing
+    slide's "Während der Vertrieb ..." 31): said aloud, a sentence that long loses its
+    listener; it is said as two."""
+    for number, notes in enumerate(_notes(decks[name]), 1):
+        for sentence in _sentences(notes):
+            assert len(sentence.split()) <= MOST_SPOKEN_WORDS, (name, number, sentence)
+
+
+def _runs_of_words(text: str, length: int) -> set[str]:
+    words = re.sub(r"[^\w\s]", " ", text.lower()).split()
+    return {" ".join(words[i:i + length]) for i in range(len(words) - length + 1)}
+
+
+@pytest.mark.parametrize("name", ["en", "de"])
+def test_neighbouring_slides_say_no_phrase_twice(decks: dict[str, Path], name: str) -> None:
+    """No run of four words is said on a slide and again on the next: the agenda's "why
+    the two teams get mixed up so often" came back on the next slide as "why the two get
+    mixed up so often", and "the whole market" on the marketing slide and the table's."""
+    notes = _notes(decks[name])
+    for number, (said, then) in enumerate(zip(notes, notes[1:], strict=False), 1):
+        again = _runs_of_words(said, 4) & _runs_of_words(then, 4)
+        assert not again, (name, number, number + 1, sorted(again))
