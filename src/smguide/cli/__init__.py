@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+from typing import Any
 
 import click
 
@@ -21,9 +22,19 @@ from smguide.cli.authoring import docs, fonts, init, preview, schema
 from smguide.cli.build import build, pdf, slides
 from smguide.cli.check import check, preflight
 from smguide.cli.options import CONTEXT, Say
+from smguide.io.classcode import compiling_once
 
 
-@click.group(context_settings=CONTEXT)
+class Main(click.Group):
+    """The group of commands; a command runs with the methods of the dataclasses it
+    makes compiled once, on an earlier run (io.classcode)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        with compiling_once():
+            return super().main(*args, **kwargs)
+
+
+@click.group(cls=Main, context_settings=CONTEXT)
 @click.version_option(__version__, "--version", prog_name="smguide")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 @click.option("-v", "--verbose", count=True, help="Print more detail (timings, inputs).")

@@ -160,7 +160,14 @@ def render_deck(guide: Guide, brand: Brand, templates: Path | None,
     renderer = DeckRenderer(guide, brand.themed(options.theme), options, templates)
     data, slides = renderer.render()
     keep_parses()  # the texts' Markdown, for the next run (sources.markdown)
+    keep_compiled()  # the deck's dataclasses' methods, for the next run (io.classcode)
     return data, slides, brand.deck_warnings(options.theme) + renderer.warnings
+
+
+def keep_compiled() -> None:
+    from smguide.io.classcode import keep_compiled as keep
+
+    keep()
 
 
 def keep_parses() -> None:

@@ -6,7 +6,6 @@ not used: nothing a build writes depends on it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Callable
@@ -141,6 +140,8 @@ def keep_json(name: str, value: Any) -> None:
 def cached_png(svg: bytes, width: int, draw: Callable[[], bytes]) -> bytes:
     """A rasterised SVG, drawn once per distinct SVG: CairoSVG takes about half a second
     just to import, on every `smguide slides`. Keyed by the SVG's hash (`cached_file`)."""
+    import hashlib
+
     name = f"svg-{hashlib.sha256(svg).hexdigest()[:32]}-{width}.png"
     return cached_file(name, draw, b"\x89PNG\r\n\x1a\n")
 
@@ -171,6 +172,8 @@ def cached_font_widths(font: bytes, read: Callable[[], tuple[int, int, dict[int,
     """A font file's (units per em, line height, advance width per code point), read once
     per distinct file: fontTools takes about 25 ms a face to parse them. Keyed by the
     file's hash; a cache that cannot be read or written is simply not used."""
+    import hashlib
+
     name = f"font-{hashlib.sha256(font).hexdigest()[:32]}-{__version__}.json"
     path = user_cache() / name
     try:
