@@ -22,7 +22,8 @@ contrast of the running heads and footers, the least white
 between the flow and the folios (foot mm: under the folio's gap, the flow reaches into
 the footer zone), the diagram's smallest label, and text tops (how many distances from
 the running head's baseline to the first line of a page that opens with text: one where
-every page's text block starts at the same height). --details
+every page's text block starts at the same height), and the least white from a
+page's last line of text (its baseline) down to the folio (last line mm). --details
 lists where each fault is, and every word a line's hyphen breaks ("Vertriebs-team"), to
 read for wrong breaks. The measuring is in tests/pagequality.py, which the tests use too
 (tests/handbook/test_typography.py).
@@ -88,7 +89,8 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, object]]:
             print(f"\n{name}: smallest type {report.smallest_what}; smallest reversed type "
                   f"{report.reversed_what or 'none'}; running heads and "
                   f"folios nearest the trim {report.furniture_edge_what}; the flow nearest "
-                  f"the folios {report.foot_what}")
+                  f"the folios {report.foot_what}; the text nearest the folios "
+                  f"{report.last_line_what}")
             for label in ("blank_pages", "half_empty", "gaps", "runts", "lone_words",
                           "tie_notches", "splits", "stranded", "short_turns",
                           "short_headings", "orphans_widows", "hyphenation",

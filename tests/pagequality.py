@@ -178,6 +178,11 @@ class Report:
     # the flow reaches past the text block's foot into the footer zone
     foot_mm: float = 0.0
     foot_what: str = ""
+    # the least white between a page's last line of text (its baseline) and the folio or
+    # footer under it (its glyphs' top), in mm, and where: the foot a reader sees under
+    # the text, whatever boxes or rules there are
+    last_line_mm: float = 0.0
+    last_line_what: str = ""
     # characters per line of a callout's text (a paragraph in a box, not its last line)
     callout_cpl: list[int] = field(default_factory=list)
     # pages that stop short mid-paragraph: the paragraph goes on overleaf, and the page
@@ -213,6 +218,7 @@ class Report:
             "callout cpl max": max(self.callout_cpl, default=0),
             "short turns": len(self.short_turns),
             "head mm": min(self.text_tops.values(), default=0.0),
+            "last line mm": self.last_line_mm,
         }
 
 
@@ -253,6 +259,8 @@ def measure(pdf_path: Path, compounds: Iterable[str] = ()) -> Report:
     report.furniture_edge_mm, report.furniture_edge_what = edge
     report.text_tops = _text_tops(roots, furniture, heights, report.body_size_pt)
     report.foot_mm, report.foot_what = _foot(furniture, graphics, all_chars, heights)
+    report.last_line_mm, report.last_line_what = _foot(furniture, [[] for _ in heights],
+                                                       all_chars, heights, baselines=True)
     white = [c for c in all_chars if c["text"].strip() and _paper_white(c)]
     if white:
         least = min(white, key=lambda c: c["size"])
@@ -324,17 +332,21 @@ def _furniture_edge(pages: list[Any], furniture: list[list[dict[str, Any]]]
 
 
 def _foot(furniture: list[list[dict[str, Any]]], graphics: list[list[tuple[float, float]]],
-          all_chars: list[dict[str, Any]], heights: list[float]) -> tuple[float, str]:
+          all_chars: list[dict[str, Any]], heights: list[float], baselines: bool = False
+          ) -> tuple[float, str]:
     """The least white between the flow and the folio or footer under it (the furniture's
     text in the page's lower half: its highest glyph top), over the pages that have one:
     the flow's lowest glyph (text in the tagged structure) or graphic (a rule, a box's
     ground or border, a picture) that starts above that folio; a graphic as tall as
-    nine tenths of the page (a ground) does not count."""
+    nine tenths of the page (a ground) does not count. With `baselines`, from the flow's
+    lowest baseline instead of its glyphs' bottoms (the text matrix's y is the baseline,
+    in the coordinates of the glyph's y0)."""
     furniture_ids = {id(c) for chars in furniture for c in chars}
     flow: dict[int, list[float]] = defaultdict(list)
     for char in all_chars:
         if id(char) not in furniture_ids and char["text"].strip():
-            flow[char["page_number"] - 1].append(float(char["bottom"]))
+            under = float(char["matrix"][5]) - float(char["y0"]) if baselines else 0.0
+            flow[char["page_number"] - 1].append(float(char["bottom"]) - under)
     nearest, what = float("inf"), ""
     for number, chars in enumerate(furniture):
         folio = min((float(c["top"]) for c in chars if c["text"].strip()

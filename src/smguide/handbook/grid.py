@@ -26,12 +26,14 @@ PX_PER_MM = 96 / 25.4
 MIN_BODY_PT = 9.5  # the smallest text (table headings, 0.85 of it) stays above 8 pt
 REACH_CLEAR = 14.0  # a chapter's opener, set wide, ends this far inside the trim (mm)
 MIN_REACH = 30.0  # a narrower notes margin (A5's) is not a column to reach into (mm)
-FOLIO_GAP = 4.0  # mm from the text block's foot down to the folio's and footer's top, at least
-# ... and per paper: on A4 and Letter the folio stands about as far under the text block's
-# last line as the running head above its first (a box or a card that ends at the text
-# block's foot had 4 mm of white under it, and read as running into the footer); A5's
-# margins keep it at the least, so the folio stays 10 mm from the trim
-FOLIO_GAPS = {"a4": 7.0, "letter": 7.0, "a5": FOLIO_GAP}
+# mm from the text block's foot down to the folio's and footer's top, on every paper: the
+# folio stands about as far under the text block's last line as the running head above
+# its first (a box or a card that ends at the text block's foot had 4 mm of white under
+# it, and read as running into the footer; A5's last lines stood 5 mm above its folio
+# where A4's stand 8 to 12). A5's bottom margin (20.5 mm) keeps its folio 10.5 mm from the
+# trim with it
+FOLIO_GAP = 7.0
+FOLIO_GAPS = {"a4": FOLIO_GAP, "letter": FOLIO_GAP, "a5": FOLIO_GAP}
 # The running head's baseline stands this many lines of the body's leading above the
 # text block's first baseline, on every paper: one distance for the edition, scaled with
 # its type (A4 and Letter 11.3 mm, A5 9.7 mm; A5's head had 5.6 mm under it, A4's 11)
@@ -95,7 +97,7 @@ def text_grid(paper: str, brand: Brand, sample: str = "") -> TextGrid:
     em = average_character_width(brand, sample)
     measure = float(round(CHARACTERS_PER_LINE * em * font_size / PT_PER_MM))
     if paper == "a5":  # (the top: room for the running head HEAD_LINES above the text)
-        top, bottom, inner = 19.0, 18.0, 17.0
+        top, bottom, inner = 19.0, 20.5, 17.0
     else:
         top, bottom, inner = 20.0, 22.0, 22.0
     measure = min(measure, width_mm - inner - 12)
