@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from pptx import Presentation
 
 from smguide.resources import builtin
+from tests.deck.test_body_sizes import _decks, german_4_3  # noqa: F401 (a fixture)
 from tests.deck.test_deck import build
 
 
@@ -139,3 +141,19 @@ def test_neighbouring_slides_say_no_phrase_twice(decks: dict[str, Path], name: s
     for number, (said, then) in enumerate(zip(notes, notes[1:], strict=False), 1):
         again = _runs_of_words(said, 4) & _runs_of_words(then, 4)
         assert not again, (name, number, number + 1, sorted(again))
+
+
+@pytest.mark.parametrize("name", ["en", "de", "dark 4:3", "de 4:3", "template"])
+def test_the_built_in_notes_never_say_a_title_alone(four_decks: dict[str, Any],
+                                                   german_4_3: Any, name: str) -> None:  # noqa: F811
+    """The built-in guide's notes are sentences on every deck: on the German 4:3 decks
+    the checklist runs over two slides, and the second one's notes ended on the line
+    "Als Nächstes: Fragen zum Nachdenken" (the next slide's title); the checklist's
+    notes have a paragraph for each slide."""
+    prs = _decks(four_decks, german_4_3)[name]
+    titles = {slide.shapes.title.text_frame.text.replace("\v", "").strip()
+              for slide in prs.slides if slide.shapes.title is not None}
+    for number, slide in enumerate(prs.slides, 1):
+        for line in slide.notes_slide.notes_text_frame.text.split("\n"):
+            bare = re.sub(r"^(?:→\s*|[^:]{1,20}:\s*)", "", line).strip()
+            assert bare not in titles, (name, number, line)
