@@ -25,6 +25,7 @@ import pytest
 from click.testing import Result
 from pypdf import PdfReader
 
+from tests.conftest import modules_after
 from tests.hostile import TINY
 
 EPOCH = "1700000000"  # 2023-11-14 22:13:20 UTC
@@ -47,6 +48,15 @@ def test_two_builds_give_identical_bytes(built_twice: list[Path]) -> None:
     one, two = built_twice
     for name in ("handbook.pdf", "deck.pptx"):
         assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+def test_the_decks_time_is_read_without_strptime() -> None:
+    # strptime's first call imports and sets up its parser, on every `smguide slides`
+    code = (f"import os\nos.environ['SOURCE_DATE_EPOCH'] = '{EPOCH}'\n"
+            "from smguide.deck.package import moment\n"
+            "when = moment()\n"
+            "assert str(when) == '2023-11-14 22:13:20' and when.tzinfo is None, when")
+    assert modules_after(code, ("_strptime",)) == []
 
 
 def test_every_date_in_the_files_is_source_date_epoch(built_twice: list[Path]) -> None:
