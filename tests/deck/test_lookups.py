@@ -1,6 +1,8 @@
 """deck.lookups: the placeholder mark found without XPath is python-pptx's own, on every
-shape of the decks we make and of the company templates we read, and python-pptx is
-itself again after the block; a deck made with it is the same bytes as one made without."""
+shape of the decks we make and of the company templates we read; the placeholder a
+placeholder inherits from is python-pptx's own, looked up once; a tag's Clark name is
+python-pptx's; python-pptx is itself again after the block; a deck made with it is the
+same bytes as one made without."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ REPO = Path(__file__).resolve().parents[2]
 CORPUS = next((found for base in (REPO.parent, REPO.parent.parent)
                if (found := base / "shared" / "corpus" / "templates").is_dir()), None)
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 SHAPES = {f"{{{P}}}{name}" for name in ("sp", "pic", "graphicFrame", "cxnSp", "grpSp")}
 
 
@@ -70,19 +73,84 @@ def test_a_comment_before_the_first_element_is_not_its_first_child() -> None:
     assert placeholder_mark(late) is _xpath_mark(late) is None
 
 
-def test_python_pptx_is_itself_again_after_the_block_however_it_ends() -> None:
-    from pptx.oxml.shapes.shared import BaseShapeElement
+def _placeholders(prs: Any) -> list[Any]:
+    """Every placeholder of a deck's slides, notes slides and layouts."""
+    found = []
+    for slide in prs.slides:
+        found += list(slide.placeholders)
+        if slide.has_notes_slide:
+            found += list(slide.notes_slide.placeholders)
+    return found + [shape for layout in prs.slide_layouts for shape in layout.placeholders]
 
-    own = BaseShapeElement.__dict__["ph"]
+
+def _bases(shapes: list[Any]) -> list[Any]:
+    """The element of the placeholder each of `shapes` inherits from (or None)."""
+    return [getattr(shape._base_placeholder, "_element", None) for shape in shapes]
+
+
+def test_the_inherited_placeholder_is_python_pptxs_own(four_decks: dict[str, Any]) -> None:
+    for name, prs in four_decks.items():
+        shapes = _placeholders(prs)
+        own = _bases(shapes)
+        with quick_marks():
+            first, again = _bases(shapes), _bases(shapes)
+        assert all(a is b is c for a, b, c in zip(own, first, again, strict=True)), name
+        assert sum(base is not None for base in own) > 20, name
+
+
+def test_an_inherited_size_is_looked_up_once(four_decks: dict[str, Any],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from pptx.shapes.shapetree import LayoutPlaceholders
+
+    asked = []
+    own = LayoutPlaceholders.get
+
+    def counted(self: Any, idx: int, default: Any = None) -> Any:
+        asked.append(idx)
+        return own(self, idx, default)
+
+    # a slide's placeholder that has no position of its own: it takes the layout's
+    shape = next(shape for slide in four_decks["en"].slides for shape in slide.placeholders
+                 if shape._element.xfrm is None)
+    inherited = (shape.left, shape.top, shape.width, shape.height)
+    monkeypatch.setattr(LayoutPlaceholders, "get", counted)
     with quick_marks():
-        assert BaseShapeElement.__dict__["ph"] is not own
+        sizes = {(shape.left, shape.top, shape.width, shape.height) for _ in range(3)}
+    assert sizes == {inherited} and None not in inherited
+    assert len(asked) == 1  # python-pptx alone asks 12 times: each of the four, each time
+
+
+def test_a_tags_clark_name_is_python_pptxs() -> None:
+    from pptx.oxml import xmlchemy
+    from pptx.oxml.ns import qn
+
+    with quick_marks():
+        assert [xmlchemy.qn(tag) for tag in ("a:t", "p:sp", "a:t")] == [
+            qn("a:t"), qn("p:sp"), qn("a:t")] == [f"{{{A}}}t", f"{{{P}}}sp", f"{{{A}}}t"]
+
+
+def test_python_pptx_is_itself_again_after_the_block_however_it_ends() -> None:
+    from pptx.oxml import xmlchemy
+    from pptx.oxml.shapes.shared import BaseShapeElement
+    from pptx.shapes import placeholder
+
+    def state() -> list[Any]:
+        return [BaseShapeElement.__dict__["ph"], xmlchemy.qn,
+                *(kind.__dict__["_base_placeholder"] for kind in (
+                    placeholder._BaseSlidePlaceholder, placeholder.PlaceholderPicture,
+                    placeholder.LayoutPlaceholder, placeholder.NotesSlidePlaceholder))]
+
+    own = state()
+    with quick_marks():
+        inside = state()
+        assert all(a is not b for a, b in zip(inside, own, strict=True))
         with quick_marks():  # nested: the outer block still holds
             pass
-        assert BaseShapeElement.__dict__["ph"] is not own
-    assert BaseShapeElement.__dict__["ph"] is own
+        assert state() == inside
+    assert state() == own
     with pytest.raises(RuntimeError), quick_marks():
         raise RuntimeError("a renderer fails")
-    assert BaseShapeElement.__dict__["ph"] is own
+    assert state() == own
 
 
 def test_a_deck_made_with_it_is_the_same_bytes_as_one_made_without(

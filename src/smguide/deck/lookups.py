@@ -9,12 +9,22 @@ answers the same question with lxml's `find` (the first child element, then its
 `p:nvPr/p:ph`: the same element, see tests/deck/test_lookups.py) for the length of a
 `with` block, and puts python-pptx's own property back when the block ends, however it
 ends.
+
+In the same block python-pptx's `qn` (a prefixed tag such as "a:t" made its Clark name,
+"{http://...}t"), which its XML classes call on every child lookup, about 8,600 times for
+the default deck, building two objects each time, answers from a table of the tags it
+made: the same string for the same tag. And a placeholder's position and size, which
+python-pptx inherits from the layout's (a layout's from the master's) by going through
+the layout's shapes for the one with the same idx (type) every time it is asked, is
+inherited from the one found the first time for the same part, idx and type: the
+layouts' and masters' placeholders are not added or removed while a deck is made.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from typing import Any
 
 from smguide.deck.oxml import P
@@ -35,12 +45,45 @@ def placeholder_mark(element: Any) -> Any | None:
 @contextmanager
 def quick_marks() -> Iterator[None]:
     """python-pptx's `ph` (every shape element's placeholder mark) read by
-    `placeholder_mark` inside the block; its own property again after it."""
+    `placeholder_mark` and its XML classes' `qn` answered once per tag inside the block;
+    its own property and function again after it."""
+    from pptx.oxml import xmlchemy
     from pptx.oxml.shapes.shared import BaseShapeElement
 
     own = BaseShapeElement.__dict__["ph"]
+    own_qn = xmlchemy.qn
+    owns = {kind: kind.__dict__["_base_placeholder"] for kind in _inheriting()}
     BaseShapeElement.ph = property(placeholder_mark)  # type: ignore[assignment,method-assign]
+    xmlchemy.qn = cache(own_qn)
+    found: dict[tuple[Any, ...], tuple[Any, Any]] = {}
+    for kind, looked_up in owns.items():
+        kind._base_placeholder = _found_once(looked_up, found)  # type: ignore[attr-defined]
     try:
         yield
     finally:
         BaseShapeElement.ph = own  # type: ignore[method-assign]
+        xmlchemy.qn = own_qn
+        for kind, looked_up in owns.items():
+            kind._base_placeholder = looked_up  # type: ignore[attr-defined]
+
+
+def _inheriting() -> tuple[type, ...]:
+    """python-pptx's placeholder classes that look up the placeholder they inherit from."""
+    from pptx.shapes import placeholder
+
+    return (placeholder._BaseSlidePlaceholder, placeholder.PlaceholderPicture,
+            placeholder.LayoutPlaceholder, placeholder.NotesSlidePlaceholder)
+
+
+def _found_once(looked_up: property, found: dict[tuple[Any, ...], tuple[Any, Any]]
+                ) -> property:
+    """`looked_up` (a `_base_placeholder` property) answered once per kind of shape, part
+    (a slide's, a layout's), idx and type, in `found`."""
+    def base(shape: Any) -> Any:
+        part, element = shape.part, shape._element
+        key = (type(shape), id(part), element.ph_idx, element.ph_type)
+        if key not in found:  # the part is kept with it: its id is not another's
+            found[key] = (part, looked_up.__get__(shape))
+        return found[key][1]
+
+    return property(base)
