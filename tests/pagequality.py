@@ -45,6 +45,11 @@ NOTES_LINES = 10  # a page with no text and at least this many lines drawn: a no
 # fraction of a line a text block ends with); more, and the page stopped short
 # mid-sentence (a kept-whole list after the paragraph took its last lines with it)
 SHORT_TURN_LINES = 2.0
+# a list of cards (items with a heading or room to write: the practices, the questions)
+# of at most this many items that fits on a page and is split by a page turn between two
+# cards is counted apart from the splits (card splits); a longer one (the glossary's
+# terms) turns the page between two cards by design
+KEEP_ITEMS = 6
 HEADINGS = ("H1", "H2", "H3", "H4")
 
 
@@ -188,6 +193,9 @@ class Report:
     # pages that stop short mid-paragraph: the paragraph goes on overleaf, and the page
     # has more than SHORT_TURN_LINES of white under it
     short_turns: list[str] = field(default_factory=list)
+    # lists of up to KEEP_ITEMS cards that fit on a page, split between two cards by a
+    # page turn
+    card_splits: list[str] = field(default_factory=list)
     # the smallest type reversed out (paper white: no ink in a print PDF, white on screen),
     # and where: on a fill of several inks at least 10 pt (handbook/inks.py); 0: none
     reversed_pt: float = 0.0
@@ -201,7 +209,7 @@ class Report:
             "half empty": len(self.half_empty), "gaps": len(self.gaps),
             "runts": len(self.runts), "lone words": len(self.lone_words),
             "tie notches": len(self.tie_notches),
-            "splits": len(self.splits),
+            "splits": len(self.splits), "card splits": len(self.card_splits),
             "stranded": len(self.stranded), "short headings": len(self.short_headings),
             "orphans/widows": len(self.orphans_widows),
             "hyphen faults": len(self.hyphenation), "hyphenated": self.hyphenated_lines,
@@ -423,6 +431,21 @@ def _kind(node: Node) -> str | None:
     return None
 
 
+def _card_list(node: Node) -> bool:
+    """A list of cards of a chapter (the practices, the questions with room to write),
+    not inside another list, a box or a table."""
+    inside = node.path()[:-1]
+    return node.kind == "L" and "Sect" in inside and not {
+        "L", "LI", "LBody", "Table", "NonStruct"} & set(inside[2:]) and _cards(node)
+
+
+def _items(parts: list[Node], continued_from: dict[int, Node]) -> int:
+    """How many items a list split by page turns has (one that goes on overleaf counted
+    once)."""
+    return sum(1 for part in parts for child in part.children
+               if child.kind in ("LI", "Div") and child.uid not in continued_from)
+
+
 def _ends_sentence(node: Node) -> bool:
     lines = node.all_lines()
     return bool(lines) and lines[-1].text.endswith(SENTENCE_END)
@@ -559,20 +582,23 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
                       default=0)
     room = text_bottom - text_top
     splits: list[str] = []
+    card_splits: list[str] = []
     ordered = [node for top in tops for node in [top, *top.descendants()]]
     for node in ordered:
-        kind = _kind(node)
+        kind = _kind(node) or ("cards" if _card_list(node) else None)
         if kind is None or node.uid not in continued_from or node.uid in continues:
             continue
         parts = [node]
         while parts[0].uid in continued_from:
             parts.insert(0, continued_from[parts[0].uid])
+        if kind == "cards" and _items(parts, continued_from) > KEEP_ITEMS:
+            continue
         extent = sum(_extent(p) for p in parts)
         if extent <= room:
             text = (parts[0].all_lines() or [None])[0]
             label = text.text[:40] if text else ""
             pages = "–".join(str(p.page + 1) for p in (parts[0], parts[-1]))
-            splits.append(f"p{pages}: {kind} “{label}”")
+            (card_splits if kind == "cards" else splits).append(f"p{pages}: {kind} “{label}”")
     # the diagram and its key: on one page or one spread (an even page and the next)
     # (the key: the first table after the figure, before the next heading; it may be
     # inside the figure's own block, and that block may go on overleaf)
@@ -730,7 +756,8 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
         heading_runts=heading_runts, final_hyphens=final_hyphens, broken_words=broken,
         half_empty=half_empty, lone_words=lone, last_lines=last_lines,
         callout_cpl=[len(line.text) for b in blocks if _in_callout(b)
-                     for line in b.lines[:-1]], short_turns=short_turns)
+                     for line in b.lines[:-1]], short_turns=short_turns,
+        card_splits=card_splits)
 
 
 def _runt(text: str) -> bool:

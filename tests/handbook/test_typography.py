@@ -181,6 +181,50 @@ def test_the_measure_counts_what_it_claims(tmp_path: Path) -> None:
     assert any("H2" in fault for fault in found.hyphenation)
 
 
+def test_the_measure_counts_a_short_list_of_cards_split_by_a_page_turn(
+        tmp_path: Path) -> None:
+    """A list of a few cards (items with a heading) that fits on a page but turns the
+    page between two of them is a card split; a list of more than KEEP_ITEMS cards (a
+    glossary's terms) turning the page is not (a small tagged PDF made to have both)."""
+    from weasyprint import HTML
+
+    def cards(count: int) -> str:
+        return "".join(f"<li><h3>Card {n}</h3><p>What the card says, on a line.</p></li>"
+                       for n in range(count))
+
+    filler = "<p>Filler text that takes most of the page before the list.</p>" * 7
+    html = f"""<html lang="en"><head><title>t</title><style>
+      @page {{ size: 120mm 90mm; margin: 10mm; }}
+      body {{ font: 10pt/1.4 sans-serif; }} p, h3 {{ margin: 0 0 4pt; }}
+      li {{ break-inside: avoid; }}</style></head><body>
+      <section style="break-after: page"><p>A cover</p></section>
+      <section><div>{filler}<ol>{cards(3)}</ol></div></section>
+      <section style="break-before: page"><div>{filler}<ol>{cards(8)}</ol></div>
+      </section></body></html>"""
+    pdf = tmp_path / "cards.pdf"
+    HTML(string=html).write_pdf(pdf, pdf_variant="pdf/ua-1")
+    found = measure(pdf)
+    assert [split.split(":")[0] for split in found.card_splits] == ["p2–3"], found.card_splits
+    assert found.splits == []
+
+
+# lists of cards split between two cards, per edition (none is the aim; more may not come
+# back): the four practices on the seventh chapter's opening page of A4, Letter and German
+# (kept whole they go overleaf and leave that page 56-58% white: the opener and a section
+# of two paragraphs, with nothing of their section to fill it) and the five questions of
+# the last chapter (kept whole, with the chapter's spacing opened up to fill its last
+# page, they no longer fit under their heading, still split a page later, and A4's last
+# page of the chapter came out half empty; kept whole, A5 and German A5 took four pages
+# more)
+CARD_SPLITS_NOW = {"A4": 2, "A5": 0, "Letter": 2, "German": 2}
+
+
+def test_no_more_lists_of_cards_split_than_now(report: Report,
+                                              request: pytest.FixtureRequest) -> None:
+    edition = request.node.callspec.id
+    assert len(report.card_splits) <= CARD_SPLITS_NOW[edition], report.card_splits
+
+
 def test_the_measure_counts_runts_and_blank_paper_as_a_print_designer_does(
         tmp_path: Path) -> None:
     """A runt is a paragraph's last line of one short word or a fragment, under 8
