@@ -5,6 +5,7 @@ keeping its lines and pages."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from smguide.handbook.rags import (
@@ -13,6 +14,7 @@ from smguide.handbook.rags import (
     SHY,
     Body,
     Set,
+    _unchanged,
     _whole,
     candidates,
     edited,
@@ -177,3 +179,61 @@ def test_a_smaller_item_ending_on_one_word_has_its_last_two_words_tied() -> None
     assert [p.pages for p in paragraphs(after_document)] == [
         p.pages for p in paragraphs(document)]
     assert edited_as_kept(html, edits) == markup
+
+
+def test_a_setting_that_leaves_every_line_room_keeps_the_lines_and_is_not_laid_out(
+        monkeypatch) -> None:  # noqa: ANN001
+    """A setting that widens no line of a paragraph past its measure (`_unchanged`: the
+    em taken off its measure, its spacing, within what each line leaves) keeps the lines
+    as they were: the paragraph set so comes out as it was, so it is not tried. The
+    paragraphs come out of even_rags as when every setting is laid out, with fewer
+    layouts."""
+    from smguide.handbook import rags
+
+    html = _html([62 + 0.6 * n for n in range(36)])
+    document = _render(html)
+    body = Body(html)
+    found = [p for p in paragraphs(document) if p.faults and body.start_tag(p) is not None]
+    predicted = changed = 0
+    for paragraph in found:
+        at = body.start_tag(paragraph)
+        assert at is not None
+        for edit in (*((0.0, 0.0, False, em, False) for em in NARROWER),
+                     *((w, t, False, 0.0, False) for w, t in SETTINGS)):
+            lines = next(p.lines for p in paragraphs(_render(edited(
+                html, {at: (edit, paragraph)}))) if p.text == paragraph.text)
+            if _unchanged(edit, paragraph, paragraph):
+                predicted += 1
+                assert lines == paragraph.lines, (edit, paragraph.lines, paragraph.rooms)
+            changed += lines != paragraph.lines
+    assert predicted and changed  # some settings keep the lines, others change them
+    tight = replace(found[0], rooms=tuple(0.5 for _ in found[0].lines))
+    assert not _unchanged((0.0, 0.0, False, 0.5, False), tight, tight)
+    assert not _unchanged((0.0, 0.0, False, 0.0, True), found[0], found[0])  # a tie
+
+    counted: list[str] = []
+
+    def render(markup: str) -> Any:
+        counted.append(markup)
+        return _render(markup)
+
+    document = _render(html)
+    skipped = even_rags(document, html, render)
+    counted.clear()
+    monkeypatch.setattr(rags, "_unchanged", lambda *_: False)
+    every = even_rags(document, html, render)
+    assert skipped[1:] == every[1:] and skipped[1] != html
+    assert [p.lines for p in paragraphs(skipped[0])] == [p.lines for p in paragraphs(every[0])]
+    monkeypatch.undo()
+    # a long last word under a short line: no setting within the limits moves a word
+    short = _html([45]).replace(TEXT, "Our shared responsibilities.")
+    document = _render(short)
+    lone = paragraphs(document)[0]
+    assert lone.faults and lone.lines[-1] == "responsibilities.", lone.lines
+    counted.clear()
+    assert even_rags(document, short, render) == (document, short, [])
+    laid = len(counted)
+    monkeypatch.setattr(rags, "_unchanged", lambda *_: False)
+    counted.clear()
+    assert even_rags(document, short, render)[1:] == (short, [])
+    assert laid < len(counted), (laid, len(counted))

@@ -48,6 +48,8 @@ class Set:
     ending: str = ""  # the last word of its line before the last, when it has soft hyphens
     notched: bool = False  # its line before the last is one of its faults
     faulty: tuple[str, ...] = ()  # the words broken where a hyphen rule is (with soft hyphens)
+    rooms: tuple[float, ...] = ()  # the room each line leaves before the measure (CSS px)
+    em: float = 0.0  # the paragraph's own font size (px): what its edits' em are of
 
 
 def paragraphs(document: Any) -> list[Set]:
@@ -86,7 +88,7 @@ def _texts(line: Any) -> list[Any]:
 
 
 def _set(tag: str, laid: list[tuple[int, Any, Any]]) -> Set | None:
-    texts, rights, lefts, pages, spare = [], [], [], [], []
+    texts, rights, lefts, pages, spare, rooms = [], [], [], [], [], []
     for page, line, parent in laid:
         boxes_ = _texts(line)
         if not boxes_:
@@ -95,6 +97,7 @@ def _set(tag: str, laid: list[tuple[int, Any, Any]]) -> Set | None:
         spare.append(hyphenated(texts[-1]) and spare_break(boxes_[-1], parent))
         rights.append(max(box.position_x + box.width for box in boxes_))
         lefts.append(min(box.position_x for box in boxes_))
+        rooms.append(float(parent.content_box_x() + parent.width - rights[-1]))
         pages.append(page)
     plain = "".join(_drawn(text) for text in texts)
     first = _texts(laid[-1][1])
@@ -129,7 +132,8 @@ def _set(tag: str, laid: list[tuple[int, Any, Any]]) -> Set | None:
     return Set(plain, tag, tuple(texts), tuple(pages), faults, hyphen_fault, float(slack),
                line.count(" ") + line.count("\u00a0"), len(line), size, broken,
                ending if SHY in ending and not hyphenated(texts[-2]) else "", notched,
-               tuple(word for word in faulty if word))
+               tuple(word for word in faulty if word), tuple(rooms),
+               float(laid[0][2].style["font_size"]))
 
 
 def broken_word(line: str, next_line: str) -> str:

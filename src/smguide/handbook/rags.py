@@ -64,6 +64,7 @@ ROUNDS = TRIES + 1  # layouts at most before the last (the last round: the ties 
 # set (to anything): no paragraph is set again, to measure what setting them costs
 # (bench/bench.py's "rags set again" row); pdf.layout_code keeps such layouts apart
 UNEVEN = "SMGUIDE_UNEVEN_RAGS"
+MARGIN = 1.0  # CSS px of room a line keeps beyond an edit's widening for it to stay as it was
 TAG = re.compile(r"<[^>]*>")
 
 
@@ -278,7 +279,8 @@ def _tried(html: str, pending: dict[int, Set], render: Callable[[str], Any], siz
     laid: tuple[str, Any] | None = None
     for turn in range(ROUNDS):
         trying = {at: tries[at][turn] for at, p in pending.items()
-                  if turn < len(tries[at]) and (best[at][1] if at in best else p).faults}
+                  if turn < len(tries[at]) and (best[at][1] if at in best else p).faults
+                  and (at in best or not _unchanged(*tries[at][turn], p))}
         if not trying:
             break
         edits = {at: (edit, on) for at, (edit, _, on) in best.items()} | trying
@@ -296,6 +298,26 @@ def _tried(html: str, pending: dict[int, Set], render: Callable[[str], Any], siz
                 tries[at].insert(turn + 1, (edit, replace(on, ending=" ".join(
                     w for w in (on.ending, whole) if w))))
     return best, laid
+
+
+def _unchanged(edit: Edit, on: Set, first: Set) -> bool:
+    """Whether `edit` (made on `on`) leaves the lines of the paragraph as laid out at
+    first (`first`) as they were, so that trying it cannot make it better (nor tell a word
+    to keep whole): it takes back no break and ties no words, and every line of `first`
+    has room for what it widens that line by (the em taken off the measure, the spacing
+    added to its spaces and letters), so each line still takes the words it took and no
+    more. Not for a table's cell: its padding and spacing may set the columns otherwise.
+    The words it keeps whole must be whole in `first`."""
+    words, letters, back, narrower, tie = edit
+    if back or tie or first.tag == "td" or not first.em or \
+            len(first.rooms) != len(first.lines):
+        return False
+    broken = [broken_word(line, after) for line, after in zip(
+        first.lines, first.lines[1:], strict=False) if hyphenated(line)]
+    if any(word and (word in b or b in word) for word in on.ending.split(" ") for b in broken):
+        return False
+    return all(first.em * (narrower + words * len(re.findall(r"\s", line)) + letters * len(line))
+               < room - MARGIN for line, room in zip(first.lines, first.rooms, strict=True))
 
 
 def _whole(now: Set, was: Set, first: Set) -> str | None:
