@@ -129,6 +129,19 @@ def test_a_tags_clark_name_is_python_pptxs() -> None:
             qn("a:t"), qn("p:sp"), qn("a:t")] == [f"{{{A}}}t", f"{{{P}}}sp", f"{{{A}}}t"]
 
 
+def test_an_xpath_query_gives_python_pptxs_answer(four_decks: dict[str, Any]) -> None:
+    queries = ("//@id", "./*[1]", "./p:nvSpPr/p:cNvPr", "//a:t", "count(//p:sp)")
+    for name, prs in four_decks.items():
+        elements = [prs.slides[n].shapes._spTree for n in (0, 3)]
+        elements += [shape._element for shape in prs.slides[3].shapes]
+        own = [element.xpath(query) for element in elements for query in queries]
+        with quick_marks():
+            first = [element.xpath(query) for element in elements for query in queries]
+            again = [element.xpath(query) for element in elements for query in queries]
+        assert own == first == again, name
+        assert any(isinstance(found, list) and found for found in own), name
+
+
 def test_python_pptx_is_itself_again_after_the_block_however_it_ends() -> None:
     from pptx.oxml import xmlchemy
     from pptx.oxml.shapes.shared import BaseShapeElement
@@ -136,6 +149,7 @@ def test_python_pptx_is_itself_again_after_the_block_however_it_ends() -> None:
 
     def state() -> list[Any]:
         return [BaseShapeElement.__dict__["ph"], xmlchemy.qn,
+                xmlchemy.BaseOxmlElement.__dict__["xpath"],
                 *(kind.__dict__["_base_placeholder"] for kind in (
                     placeholder._BaseSlidePlaceholder, placeholder.PlaceholderPicture,
                     placeholder.LayoutPlaceholder, placeholder.NotesSlidePlaceholder))]

@@ -18,6 +18,9 @@ python-pptx inherits from the layout's (a layout's from the master's) by going t
 the layout's shapes for the one with the same idx (type) every time it is asked, is
 inherited from the one found the first time for the same part, idx and type: the
 layouts' and masters' placeholders are not added or removed while a deck is made.
+python-pptx's own XPath queries (a new shape's next id, "//@id"; a shape's properties
+element, "./*[1]"), which lxml compiled again on each call, about 320 a deck, are
+compiled once per expression: the same query with the same namespaces.
 """
 
 from __future__ import annotations
@@ -45,13 +48,16 @@ def placeholder_mark(element: Any) -> Any | None:
 @contextmanager
 def quick_marks() -> Iterator[None]:
     """python-pptx's `ph` (every shape element's placeholder mark) read by
-    `placeholder_mark` and its XML classes' `qn` answered once per tag inside the block;
-    its own property and function again after it."""
+    `placeholder_mark`, its XML classes' `qn` answered once per tag, a placeholder's
+    base looked up once and its XPath compiled once per expression inside the block;
+    its own properties and functions again after it."""
     from pptx.oxml import xmlchemy
     from pptx.oxml.shapes.shared import BaseShapeElement
 
     own = BaseShapeElement.__dict__["ph"]
     own_qn = xmlchemy.qn
+    own_xpath = xmlchemy.BaseOxmlElement.__dict__["xpath"]
+    xmlchemy.BaseOxmlElement.xpath = _compiled_xpath()  # type: ignore[method-assign]
     owns = {kind: kind.__dict__["_base_placeholder"] for kind in _inheriting()}
     BaseShapeElement.ph = property(placeholder_mark)  # type: ignore[assignment,method-assign]
     xmlchemy.qn = cache(own_qn)
@@ -63,8 +69,26 @@ def quick_marks() -> Iterator[None]:
     finally:
         BaseShapeElement.ph = own  # type: ignore[method-assign]
         xmlchemy.qn = own_qn
+        xmlchemy.BaseOxmlElement.xpath = own_xpath  # type: ignore[method-assign]
         for kind, looked_up in owns.items():
             kind._base_placeholder = looked_up  # type: ignore[attr-defined]
+
+
+def _compiled_xpath() -> Any:
+    """python-pptx's `BaseOxmlElement.xpath` (an XPath query with its namespaces) with
+    each expression compiled once."""
+    from lxml import etree
+    from pptx.oxml.ns import _nsmap
+
+    compiled: dict[str, etree.XPath] = {}
+
+    def xpath(element: Any, xpath_str: str) -> Any:
+        query = compiled.get(xpath_str)
+        if query is None:
+            query = compiled[xpath_str] = etree.XPath(xpath_str, namespaces=_nsmap)
+        return query(element)
+
+    return xpath
 
 
 def _inheriting() -> tuple[type, ...]:
