@@ -105,6 +105,32 @@ def test_a_tables_row_names_stand_on_one_line(decks: dict[str, Any], name: str) 
                 assert line_count(bold, room, para.scale, fonts) <= most, (cell.text, room)
 
 
+@pytest.mark.parametrize("name", ["en", "dark", "template"])
+def test_a_tables_cell_margins_grow_with_its_type(decks: dict[str, Any], name: str) -> None:
+    """Every cell's inner margins in proportion to the size of its text, as a designer
+    sets a table: 0.8 em of its type between two columns' text (the left cell's right
+    margin and the right cell's left margin; a fixed 14.4 pt was too close at 24 pt), the
+    left and right margins equal, the top and bottom a fifth of an em, on 16:9, the dark
+    4:3 deck and the company template."""
+    tables = [s.table for slide in decks[name].slides for s in slide.shapes
+              if getattr(s, "has_table", False) and s.has_table]
+    assert tables
+    for table in tables:
+        for row in table.rows:
+            for cell in row.cells:
+                sizes = {r.font.size.pt for p in cell.text_frame.paragraphs for r in p.runs
+                         if r.font.size is not None and r.text.strip()}
+                if not sizes:  # the header's empty corner
+                    continue
+                assert len(sizes) == 1, (cell.text, sizes)
+                size = sizes.pop()
+                left, right = cell.margin_left / 12700, cell.margin_right / 12700
+                top, bottom = cell.margin_top / 12700, cell.margin_bottom / 12700
+                assert left == right and top == bottom, cell.text
+                assert left + right == pytest.approx(0.8 * size, abs=0.01), (cell.text, left, size)
+                assert top == pytest.approx(size / 5, abs=0.01), (cell.text, top, size)
+
+
 def test_sparse_practice_cards_are_set_as_the_lists_are(decks: dict[str, Any]) -> None:
     """The English 16:9 cards (four short practices, a third of each card was empty at
     20 pt under 24 pt lists): their text at the lists' size, the agenda's, and their

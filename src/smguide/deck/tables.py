@@ -1,5 +1,5 @@
 """A comparison or glossary block's slides: a native table in smguide's table style,
-its columns sized to their text, continued with its header row."""
+its columns sized to their text (tablecolumns), continued with its header row."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from smguide.deck.fitting import (
 from smguide.deck.linebreaks import broken
 from smguide.deck.oxml import NS
 from smguide.deck.slides import drop_empty, too_long
+from smguide.deck.tablecolumns import cell_x, cell_y, column_widths, names_whole, value_widths
 from smguide.deck.tablestyle import table_style
 from smguide.deck.textfit import (
     Fonts,
@@ -38,7 +39,6 @@ from smguide.deck.typescale import DENSE_TEXT, LIST_TEXT
 from smguide.deck.write import (
     Area,
     md_paras,
-    plain,
     typed_spans,
     write_paras,
 )
@@ -51,13 +51,6 @@ if TYPE_CHECKING:
     from smguide.deck.plan import PlannedSlide
     from smguide.model.typography import Typography
 
-CELL_X, CELL_Y = 7.2, 4.0  # table cell margins, points
-LABEL_MOST = 0.34  # the first column widens to hold a row's name whole up to this share
-# and is never wider than this share of a compared column: a table is a column of row names
-# and compared columns of one width (not the two-column grid of the role and card slides:
-# a name column and two equal columns cannot meet both of its columns), the names
-# narrower, as they name what the others compare
-LABEL_OF_VALUE = 0.9
 LABEL_CONTRAST = 4.6  # a lightened row label's on both rows' fills: 4.5:1 with a margin
 
 
@@ -101,8 +94,8 @@ def _toned(row: list[list[Para]], tones: tuple[str, str]) -> list[list[Para]]:
 
 def _row_height(cells: list[list[Para]], widths: list[float], size: float,
                 fonts: Fonts) -> float:
-    return max(text_height(paras, width - 2 * CELL_X, size, fonts)
-               for paras, width in zip(cells, widths, strict=True)) + 2 * CELL_Y
+    return max(text_height(paras, width - 2 * cell_x(size), size, fonts)
+               for paras, width in zip(cells, widths, strict=True)) + 2 * cell_y(size)
 
 
 def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
@@ -124,13 +117,20 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
     # the row names whole in the first column where that costs no slide, no size and no
     # value cell a third line; else as narrow as their words allow
     total = area.width / 12700
-    words_at_1, widths = _column_widths(total, rows, lines, fonts, lang, names=False)
-    layouts = [_Layout(head, body, *_column_widths(total, rows, lines, fonts, lang), limit,
+    words_at_1, widths = column_widths(total, rows, lines, fonts, lang, names=False)
+    layouts = [_Layout(head, body, *column_widths(total, rows, lines, fonts, lang), limit,
                        fonts), _Layout(head, body, words_at_1, widths, limit, fonts)]
-    tight = words_at_1[0] * BODY[0] + 2 * CELL_X + 2  # the longest name's word whole
+    tight = words_at_1[0] * BODY[0] + 2 * cell_x(BODY[0]) + 2  # the longest name's word whole
     if tight < widths[0]:
-        layouts.append(_Layout(head, body, words_at_1, _value_widths(
+        layouts.append(_Layout(head, body, words_at_1, value_widths(
             tight, total, words_at_1[1:], float(DENSE[0])), limit, fonts))
+    # the first column just wide enough for one name or another whole (the longest
+    # word never broken), the compared columns the wider for it
+    for named in sorted({max(width, tight) for width in names_whole(total, rows, fonts,
+                                                                     lang)}):
+        if named < layouts[0].widths[0] and named not in (widths[0], tight):
+            layouts.append(_Layout(head, body, words_at_1, value_widths(
+                named, total, words_at_1[1:], float(DENSE[0])), limit, fonts))
     best = min(layouts, key=_preferred)
     widths, heights, pages = best.widths, best.heights, best.pages
     if pages is None:
@@ -178,13 +178,26 @@ class _Layout:
 
     def most_lines(self, size: float) -> int:
         """The most lines any cell takes at `size`."""
-        return max(sum(line_count(p, width - 2 * CELL_X - p.indent * p.size_at(size),
+        return max(sum(line_count(p, width - 2 * cell_x(size) - p.indent * p.size_at(size),
                                   p.size_at(size), self.fonts) for p in cell)
                    for row in ([self.head] if self.head else []) + self.body
                    for cell, width in zip(row, self.widths, strict=True))
 
+    def row_lines(self, size: float) -> int:
+        """The table's height in lines at `size`: each row's most lines, added up."""
+        return sum(max(sum(line_count(p, width - 2 * cell_x(size) - p.indent * p.size_at(size),
+                                      p.size_at(size), self.fonts) for p in cell)
+                       for cell, width in zip(row, self.widths, strict=True))
+                   for row in ([self.head] if self.head else []) + self.body)
+
+    def names_broken(self, size: float) -> int:
+        """How many rows' names (their first cells) take more than one line at `size`."""
+        return sum(sum(line_count(p, self.widths[0] - 2 * cell_x(size)
+                                  - p.indent * p.size_at(size), p.size_at(size), self.fonts)
+                       for p in row[0]) > len(row[0]) for row in self.body)
+
     def whole(self, size: float) -> bool:
-        return all(word * size <= width - 2 * CELL_X
+        return all(word * size <= width - 2 * cell_x(size)
                    for word, width in zip(self.words_at_1, self.widths, strict=True))
 
     def fit(self, chunk: Sequence[list[list[Para]]], shrink: bool = False) -> float | None:
@@ -200,50 +213,16 @@ class _Layout:
                     None)
 
 
-def _preferred(layout: _Layout) -> tuple[bool, int, float, bool]:
-    """Layouts compared: rows on every slide, fewer slides, a larger size, then no cell of
-    more than two lines (min keeps the first of equals: the row names whole)."""
+def _preferred(layout: _Layout) -> tuple[bool, int, float, bool, int, int]:
+    """Layouts compared: rows on every slide, fewer slides, a larger size, no cell of
+    more than two lines, fewer lines in all, then fewer row names broken (min keeps the
+    first of equals): on a 4:3 slide 'One deal at a time' on one line beside 'Judged /
+    on' reads better than 'Judged on' beside 'One deal / at a time'."""
     if layout.pages is None:
-        return (True, 0, 0.0, True)
+        return (True, 0, 0.0, True, 0, 0)
     size = min(page.size for page in layout.pages)
-    return (False, len(layout.pages), -size, layout.most_lines(size) > 2)
-
-
-def _column_widths(total: float, rows: list[list[str]], lines: list[list[list[Para]]],
-                   fonts: Fonts, lang: Writing, names: bool = True
-                   ) -> tuple[list[float], list[float]]:
-    """Each column's longest word at 1 pt, and the columns' widths (points) in `total`:
-    the first column's share of the width, or its longest name's, whole (up to
-    LABEL_MOST of the width; only with `names`), never wider than LABEL_OF_VALUE of a
-    compared column, or its longest word's (up to 45 % of the width; more where the word
-    needs it at the smallest size, as long as the others keep room for theirs); a long
-    compound ("Voorraadnauwkeurigheid") is never broken inside when a size or a share of
-    the width keeps it whole."""
-    share = {2: 0.3, 3: 0.24, 4: 0.2}.get(len(rows[0]), 0.17)  # the first column's share
-    longest = max((fonts.bold.width(word, DENSE[0]) for row in rows
-                   for word in plain(row[0], lang).split()), default=0.0)
-    # a row's name on one line where that takes no more than LABEL_MOST of the width, at
-    # the largest size a table is set at ("Time horizon" wrapped on a 4:3 template)
-    label = max((fonts.bold.width(plain(row[0], lang), BODY[0]) for row in rows),
-                default=0.0) + 2 * CELL_X + 2
-    values = len(rows[0]) - 1
-    narrower = total * LABEL_OF_VALUE / (values + LABEL_OF_VALUE) if values else total
-    whole = min(label, total * LABEL_MOST, narrower) if names else 0.0
-    first = min(max(min(total * share, narrower), longest + 2 * CELL_X + 2, whole),
-                total * 0.45)
-    words_at_1 = [max((fonts.face(span.bold, span.italic).width(word, 1.0)
-                       for cells in lines for para in cells[c] for span in para.spans
-                       for word in span.text.split()), default=0.0)
-                  for c in range(len(rows[0]))]
-    # a first word too long for that even at the scale's smallest size: the column
-    # widened to hold it, while the other columns keep room for their longest words
-    least = words_at_1[0] * DENSE[1] + 2 * CELL_X + 2
-    spare = total - sum(word * DENSE[1] + 2 * CELL_X + 1 for word in words_at_1[1:])
-    first = max(first, min(least, spare))
-    widths = _value_widths(first, total, words_at_1[1:], float(DENSE[0]))
-    if widths[1:] == _value_widths(first, total, [0.0] * (len(widths) - 1), 1.0)[1:]:
-        widths = _value_widths(first, total, words_at_1[1:], float(DENSE[1]))
-    return words_at_1, widths
+    return (False, len(layout.pages), -size, layout.most_lines(size) > 2,
+            layout.row_lines(size), layout.names_broken(size))
 
 
 def _sparse(body: list[list[list[Para]]], whole: Callable[[float], bool],
@@ -293,26 +272,6 @@ def _said(rows: Sequence[list[list[Para]]], header: list[str] | None, typo: Typo
     return "\n".join(said)
 
 
-def _value_widths(first: float, total: float, longest: list[float], size: float
-                  ) -> list[float]:
-    """Column widths: the first column's, then the value columns sharing the rest
-    equally, except that a column whose longest word (at 1 pt, `longest`) would not fit
-    at `size` gets the width it needs, taken from the others while they keep theirs."""
-    room = total - first
-    need = [word * size + 2 * CELL_X + 1 for word in longest]
-    widths = [room / len(need)] * len(need)
-    if sum(need) > room or all(n <= w for n, w in zip(need, widths, strict=True)):
-        return [first, *widths]
-    fixed = {i for i, n in enumerate(need) if n > room / len(need)}
-    while True:
-        share = (room - sum(need[i] for i in fixed)) / (len(need) - len(fixed))
-        more = {i for i, n in enumerate(need) if i not in fixed and n > share}
-        if not more:
-            break
-        fixed |= more
-    return [first, *(need[i] if i in fixed else share for i in range(len(need)))]
-
-
 ROW_GROWTH = 0.6  # a table's rows may grow by this share of their height
 
 
@@ -350,8 +309,6 @@ def _table(slide: Slide, area: Area, widths: list[float], head: list[list[Para]]
         table.rows[r].height = Pt(height)
         for c, paras in enumerate(cells):
             cell = table.cell(r, c)
-            cell.margin_left = cell.margin_right = Pt(CELL_X)
-            cell.margin_top = cell.margin_bottom = Pt(CELL_Y)
             cell.vertical_anchor = MSO_ANCHOR.MIDDLE
             _fill_cell(cell, paras, size, widths[c], fonts, own)
     return frame
@@ -370,9 +327,14 @@ def _refill(table: Any, lines: Sequence[list[list[Para]]], widths: list[float], 
 def _fill_cell(cell: Any, paras: list[Para], size: float, width: float, fonts: Fonts,
                own: Fonts) -> None:
     """A cell's paragraphs at `size`, a wrapped one broken where it reads best in its
-    column (linebreaks: 'Deals closed / and renewed', not '... and / renewed')."""
+    column (linebreaks: 'Deals closed / and renewed', not '... and / renewed'), inside
+    margins in proportion to `size`."""
+    from pptx.util import Pt
+
+    cell.margin_left = cell.margin_right = Pt(cell_x(size))
+    cell.margin_top = cell.margin_bottom = Pt(cell_y(size))
     cell.text_frame.word_wrap = True
-    room = width - 2 * CELL_X
+    room = width - 2 * cell_x(size)
     write_paras(cell.text_frame, [broken(p, room - p.indent * p.size_at(size),
                                          p.size_at(size), fonts, own) for p in paras],
                 size)
