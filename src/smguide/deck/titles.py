@@ -86,6 +86,9 @@ def set_title(deck: DeckContext, slide: Slide, text: str, kind: str,
         line = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(width), Pt(room))
         deck.scale.then_sized(shape, lambda size: _under_the_eyebrow(
             deck, shape, shown[0], size, line, top))
+        if planned.kind == "block" and planned.block is not None:
+            deck.scale.sibling(planned.block.type, len(deck.prs.slides) - 1,
+                               (shape, shown[0], line, top))
         line.name = "Eyebrow"
         # the secondary colour where it reads on what is behind (14 pt bold: large text)
         tone = deck.tones.readable("accent2", deck.tones.behind(deck.pick_of(planned).layout),
@@ -281,6 +284,63 @@ def _lowered(deck: DeckContext, text: str) -> str:
             or text[1:2].isupper():
         return text
     return text[0].lower() + text[1:]
+
+
+def even_siblings(deck: DeckContext) -> None:
+    """Sibling slides' titles in as many lines (slides of one kind of block next to each
+    other: the two role slides): where one takes two lines in its box and its sibling
+    one ("Marketing cares for / the whole market" beside "Sales wins customers, deal by
+    deal" on a 4:3 template in a wide font), the shorter is broken into as many even
+    lines (textfit.balanced_lines, each fitting the fonts shown in its place) where they
+    fit its box, so both title bands look alike and their text ends at one height over
+    content that starts at one height."""
+    for run in deck.scale.sibling_runs():
+        counts = [_lines_of(shape) for shape, *_ in run]
+        most = max(counts)
+        model = run[counts.index(most)][0]._element.txBody.bodyPr  # the longest's
+        for (shape, title, line, top), count in zip(run, counts, strict=True):
+            if count >= most:
+                continue
+            size = _size_of(shape)
+            width = deck.box_of(shape).inner_width
+            lines = _into(title, width, size, deck.head_fonts, most)
+            if lines is None:
+                continue
+            broken = replace(title.spans[0], text=LINE_BREAK.join(lines))
+            candidate = [replace(title, spans=(broken,))]
+            if not fits(candidate, deck.box_of(shape), size, deck.head_fonts):
+                continue
+            write_paras(shape.text_frame, candidate, size)
+            anchor, own = model.get("anchor"), shape._element.txBody.bodyPr
+            if anchor is None:  # its text hung as the longest's is
+                own.attrib.pop("anchor", None)
+            else:
+                own.set("anchor", anchor)
+            _above_the_text(deck, shape, line, top)
+
+
+def _lines_of(shape: Any) -> int:
+    """The lines a title's text is broken into (its line breaks)."""
+    return shape.text_frame.text.count(LINE_BREAK) + 1
+
+
+def _size_of(shape: Any) -> float:
+    """The size a title is set at (its first run's)."""
+    return next(run.font.size.pt for para in shape.text_frame.paragraphs
+                for run in para.runs if run.font.size is not None)
+
+
+def _into(title: Para, width: float, size: float, fonts: Any, count: int
+          ) -> list[str] | None:
+    """`title` in `count` even lines that each fit `width` (the narrowest width at which
+    it wraps into that many), or None where it cannot be."""
+    for step in range(100, 30, -2):
+        lines = balanced_lines(title, width * step / 100, size, fonts)
+        if len(lines) == count:
+            return lines
+        if len(lines) > count:
+            return None
+    return None
 
 
 def align_eyebrows(deck: DeckContext) -> None:

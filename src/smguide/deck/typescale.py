@@ -52,6 +52,8 @@ class TypeScale:
     def __init__(self, box_of: Callable[[Any], Box], fonts: Fonts, own: Fonts) -> None:
         self._box_of, self._fonts, self._own = box_of, fonts, own
         self._sized: dict[str, list[tuple[Any, list[Para], float]]] = {}
+        # (group, the slide's place in the deck, what is remembered) in the deck's order
+        self._siblings: list[tuple[object, int, Any]] = []
         self._spread: dict[object, list[int]] = {}  # a slide's columns -> their ids
         # a spread group -> the share of its height it fills and the most it opens up by
         self._limits: dict[object, tuple[float, float]] = {}
@@ -84,6 +86,24 @@ class TypeScale:
         """Remember text filled at `size` that is not one text frame (a table's cells):
         `refill` sets it at the family's size at the end, if that differs."""
         self._others.setdefault(family, []).append((size, refill))
+
+    def sibling(self, group: object, place: int, member: Any) -> None:
+        """Remember `member` of the slide at `place` (from 0) as one of `group`'s (the
+        slides of one kind of block: the role cards)."""
+        self._siblings.append((group, place, member))
+
+    def sibling_runs(self) -> list[list[Any]]:
+        """The members of each run of two or more slides next to each other in one
+        group (the two role slides), in the deck's order."""
+        runs: list[list[Any]] = []
+        last: tuple[object, int] | None = None
+        for group, place, member in self._siblings:
+            if last == (group, place - 1):
+                runs[-1].append(member)
+            else:
+                runs.append([member])
+            last = (group, place)
+        return [run for run in runs if len(run) > 1]
 
     def then_sized(self, shape: Any, follow: Callable[[float], None]) -> None:
         """Call `follow` with the size a filled family member's text ends up at (after
