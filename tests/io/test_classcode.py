@@ -25,6 +25,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(classcode, "_kept", {})
     monkeypatch.setattr(classcode, "_used", set())
     monkeypatch.setattr(classcode, "_new", set())
+    monkeypatch.setattr(classcode, "_read_in", [])
     return tmp_path / "cache" / "smguide" / classcode.FOLDER
 
 
@@ -39,6 +40,12 @@ def compiled(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
     monkeypatch.setattr(classcode, "compile", counted, raising=False)
     yield made
+
+
+def new_process() -> None:
+    """What a new process has: the cache's file only."""
+    for state in (classcode._kept, classcode._used, classcode._read_in):
+        state.clear()
 
 
 def make_classes() -> list[type]:
@@ -98,8 +105,7 @@ def test_the_kept_code_is_the_code_dataclasses_compiles(cache: Path,
         first = make_classes()
     assert compiled, "nothing was compiled through the cache"
     assert len(list(cache.glob("dataclasses-*.marshal"))) == 1
-    for state in (classcode._kept, classcode._used):
-        state.clear()  # a new process: only the file is left
+    new_process()
     compiled.clear()
     with classcode.compiling_once():
         again = make_classes()
@@ -107,6 +113,19 @@ def test_the_kept_code_is_the_code_dataclasses_compiles(cache: Path,
     assert codes(plain) == codes(first) == codes(again)
     assert len(codes(plain)) == 6 + 7 + 6  # each class's methods were compared
     assert use(plain) == use(first) == use(again)
+
+
+def test_a_command_that_makes_no_dataclass_reads_no_cache(cache: Path,
+                                                          compiled: list[str]) -> None:
+    with classcode.compiling_once():
+        make_classes()
+    new_process()
+    with classcode.compiling_once():
+        pass
+    assert classcode._kept == {}  # --help: nothing read
+    with classcode.compiling_once():
+        make_classes()
+    assert classcode._kept
 
 
 def test_dataclasses_is_itself_after_the_block(cache: Path) -> None:
@@ -123,8 +142,7 @@ def test_a_damaged_file_is_compiled_again(cache: Path, compiled: list[str]) -> N
         make_classes()
     path = next(cache.glob("dataclasses-*.marshal"))
     path.write_bytes(b"\x00not marshal")
-    for state in (classcode._kept, classcode._used):
-        state.clear()
+    new_process()
     compiled.clear()
     with classcode.compiling_once():
         classes = make_classes()

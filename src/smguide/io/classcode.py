@@ -35,6 +35,7 @@ FOLDER = "models"  # the private folder of validated values (io.modelcache); pru
 MOST = 2000  # sources kept at most: beyond, only the ones a run used (old edits go)
 
 _kept: dict[str, CodeType] = {}  # source -> code: read from the cache, then compiled
+_read_in: list[bool] = []  # [True] once the cache's file was read into _kept
 _used: set[str] = set()  # the sources this process compiled or took
 _new: set[str] = set()  # the sources this process compiled (not in the cache)
 
@@ -65,8 +66,13 @@ def _read(path: Path | None) -> dict[str, CodeType]:
 
 def compiled_exec(source: Any, globals: dict[str, Any] | None = None,
                   locals: dict[str, Any] | None = None, /) -> None:
-    """`exec` as `dataclasses` calls it, the code of a source string compiled once."""
+    """`exec` as `dataclasses` calls it, the code of a source string compiled once (the
+    cache's file read on the first call: a command that makes no dataclass, such as
+    `--help`, never reads it)."""
     if type(source) is str:
+        if not _read_in:
+            _kept.update({**_read(_file()), **_kept})
+            _read_in.append(True)
         code = _kept.get(source)
         if code is None:
             code = compile(source, "<string>", "exec", dont_inherit=True)
@@ -82,7 +88,6 @@ def compiling_once() -> Iterator[None]:
     """Inside the block, the dataclasses made take their methods' code from the user's
     cache (compiled on an earlier run); after it `dataclasses` compiles as before, and
     what was compiled anew is kept."""
-    _kept.update(_read(_file()))
     own = vars(dataclasses).get("exec", builtins.exec)  # the built-in, as a rule
     dataclasses.exec = compiled_exec  # type: ignore[attr-defined]
     try:
