@@ -101,7 +101,7 @@ def role_slides(deck: DeckContext, planned: PlannedSlide, role: Role) -> None:
                                            Emu(column.width), Emu(column.height))
             box.name = ("Activities", "Skills")[n if page.topic is None else page.topic]
             deck.scale.fill(ROLE_TEXT, box, _on_ground(deck, planned, paras), page.size,
-                            spread_with=id(slide))
+                            spread_with=ROLE_TEXT, alike=True)  # the role slides alike
         drop_empty(slide)
 
 

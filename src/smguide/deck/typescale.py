@@ -45,6 +45,13 @@ def _unbroken(family: str) -> bool:
     return family.startswith("title:") and family != "title:lines"
 
 
+def _gap_of(paras: list[Para]) -> float | None:
+    """The space before a list's items after the first (lines), None without two."""
+    gaps = [para.space_before for i, para in enumerate(paras)
+            if i and para.bullet and paras[i - 1].bullet]
+    return max(gaps) if gaps else None
+
+
 class TypeScale:
     """The text frames filled so far, by family; `box_of` gives a shape's text frame,
     `fonts` measure the body text, `own` is the body's own font (where it wraps)."""
@@ -54,6 +61,7 @@ class TypeScale:
         self._sized: dict[str, list[tuple[Any, list[Para], float]]] = {}
         # (group, the slide's place in the deck, what is remembered) in the deck's order
         self._siblings: list[tuple[object, int, Any]] = []
+        self._alike: set[object] = set()  # spread groups opened up to one gap (fill)
         self._spread: dict[object, list[int]] = {}  # a slide's columns -> their ids
         # a spread group -> the share of its height it fills and the most it opens up by
         self._limits: dict[object, tuple[float, float]] = {}
@@ -64,19 +72,24 @@ class TypeScale:
         self._others: dict[str, list[tuple[float, Callable[[float], None]]]] = {}
 
     def fill(self, family: str, shape: Any, paras: list[Para], size: float,
-             spread_with: object = None, limits: tuple[float, float] = (1.0, SPREAD)) -> None:
+             spread_with: object = None, limits: tuple[float, float] = (1.0, SPREAD),
+             alike: bool = False) -> None:
         """Fill `shape`, remembering it: siblings (every content title, all text of one of
         the two body sizes, LIST_TEXT or DENSE_TEXT) are set to one size at the end (see
         unify). Shapes given the same `spread_with` (the columns of one slide) open up the
         gaps between their list items by one amount once that size is known, so their
         text fills their height (`limits`: the share of it, and the most lines they open
-        up by)."""
+        up by); `alike`: the group's shapes on several slides (the role cards' columns)
+        open up to one gap between their items, the least any of them has room for, so
+        sibling slides space their lists alike."""
         fill(shape, paras, size)
         self._sized.setdefault(family, []).append((shape, paras, size))
         self._shown[id(shape)] = paras
         if spread_with is not None:
             self._spread.setdefault(spread_with, []).append(id(shape))
             self._limits[spread_with] = limits
+        if alike:
+            self._alike.add(spread_with)
 
     def shown(self, shape: Any) -> list[Para]:
         """The paragraphs a filled shape's text frame holds (opened up, after unify)."""
@@ -180,7 +193,17 @@ class TypeScale:
             rooms = [room for key in ids if (room := room_between(
                 sized[key][1], replace(boxes[key], height=boxes[key].height * share),
                 sized[key][2], self._fonts, most)) is not None]
-            if rooms and min(rooms) > 0:
+            if group in self._alike:  # one gap between items wherever they are
+                bases = {key: _gap_of(sized[key][1]) for key in ids}
+                open_by = {key: room for key in ids if bases[key] is not None and (
+                    room := room_between(sized[key][1], replace(
+                        boxes[key], height=boxes[key].height * share), sized[key][2],
+                        self._fonts, most)) is not None}
+                gap = min((bases[key] or 0.0) + room for key, room in open_by.items()) \
+                    if open_by else None
+                if gap is not None:
+                    out.update({key: gap - (bases[key] or 0.0) for key in open_by})
+            elif rooms and min(rooms) > 0:
                 out.update(dict.fromkeys(ids, min(rooms)))
         return out
 
