@@ -200,3 +200,40 @@ def test_a_chapter_laid_out_with_its_breaks_taken_back_is_the_part_the_book_bind
     assert bound is not None and "two" not in laid and {"one", "three"} <= set(laid)
     texts = [page.extract_text() for page in PdfReader(io.BytesIO(bound.write_pdf())).pages]
     assert any("hyphenated once" in text for text in texts)
+
+
+def test_a_handbook_bound_to_read_its_flow_has_no_margin_boxes_and_leaves_them_numbered(
+        tmp_path: Path) -> None:
+    """Bound not `numbered` (the paragraphs' settings tried, rags.py), the pages are the
+    numbered ones' flow without their running heads and folios, from the same parts laid
+    out once; the numbered pages bound after and before keep their margin boxes."""
+    from weasyprint.formatting_structure import boxes
+
+    layouts, html = small_book(tmp_path, 1)
+    binding = layouts.binding
+    assert binding is not None
+
+    def margins(document: Any) -> list[int]:
+        return [sum(isinstance(box, boxes.MarginBox) for box in page._page_box.children)
+                for page in document.pages]
+
+    def flow(document: Any) -> list[list[str]]:
+        return [[box.text for box in page._page_box.descendants()
+                 if isinstance(box, boxes.TextBox)
+                 and not any(box in m.descendants() for m in page._page_box.children
+                             if isinstance(m, boxes.MarginBox))]
+                for page in document.pages]
+
+    before = binding.render(layouts.parse(html), "")
+    assert before is not None and sum(margins(before)) > 0
+    numbers = margins(before)
+    laid: list[Any] = []
+    lay = binding.lay
+    binding.lay = lambda alone, css: laid.append(alone) or lay(alone, css)
+    bare = binding.render(layouts.parse(html), "", numbered=False)
+    assert bare is not None and not laid  # the parts laid out before
+    assert sum(margins(bare)) == 0 and flow(bare) == flow(before)
+    assert margins(before) == numbers  # the pages bound before keep theirs
+    after = binding.render(layouts.parse(html), "")
+    assert after is not None and margins(after) == numbers and flow(after) == flow(before)
+    assert after.write_pdf() == before.write_pdf()

@@ -29,7 +29,7 @@ from xml.etree import ElementTree
 
 from smguide.handbook.alone import moved_in
 from smguide.handbook.floats import Move
-from smguide.handbook.numbering import Margins, deferred, number
+from smguide.handbook.numbering import Margins, deferred, number, unnumbered
 from smguide.handbook.settled import drop_words
 
 CUT = "smguide-cut"  # the stub's id: the part's pages end before its page
@@ -93,9 +93,10 @@ class Binding:
                 self.parts.pop(key, None)
                 del self.own[key]
 
-    def render(self, html: Any, extra_css: str) -> Any | None:
+    def render(self, html: Any, extra_css: str, numbered: bool = True) -> Any | None:
         """The handbook parsed (`html`, a WeasyPrint HTML) laid out in parts and bound; None
-        when it cannot be (laid out whole instead)."""
+        when it cannot be (laid out whole instead). Not `numbered`: its pages without
+        their margin boxes (the running heads, the folios), to read the flow from."""
         cut = _split(html.etree_element, self.chapters)
         if cut is None:
             return None
@@ -124,7 +125,7 @@ class Binding:
         for part in laid:
             for margins in part.margins[:part.pages]:
                 at += 1
-                pages.append(number(margins, at, total))
+                pages.append(number(margins, at, total) if numbered else unnumbered(margins))
         return laid[0].document.copy(pages)
 
     def front(self, html: Any, holder: Any, front: list[Any], groups: list[list[Any]],

@@ -53,14 +53,16 @@ class Layouts:
                                        url_fetcher=self.fetcher)
         return self.parsed[markup]
 
-    def render(self, extra_css: str, markup: str | None = None, whole: bool = False) -> Any:
+    def render(self, extra_css: str, markup: str | None = None, whole: bool = False,
+               numbered: bool = True) -> Any:
         """The HTML (or `markup`: with blocks moved or soft hyphens taken back) laid
         out: in parts and bound when it can be (binding.py), else whole; `whole`: whole
         anyway (the same pages, in one layout: cheaper than the parts when none of them
-        is laid out for a trial or used again)."""
+        is laid out for a trial or used again). Not `numbered`: bound from parts, its
+        pages may come without their margin boxes (to read the flow from, not to print)."""
         html = self.parse(self.text if markup is None else markup)
         if self.binding is not None and not whole:
-            bound = self.binding.render(html, extra_css)
+            bound = self.binding.render(html, extra_css, numbered)
             if bound is not None:
                 return bound
         return self.laid(html, extra_css)

@@ -93,3 +93,14 @@ def number(margins: Margins, page: int, pages: int) -> Any:
         layout_box_backgrounds(box, margin_box, context.get_image_from_uri)
     box.children = margins.body + tuple(made)
     return Page(box)
+
+
+def unnumbered(margins: Margins) -> Any:
+    """The page (a new WeasyPrint Page) without its margin boxes, for reading its flow:
+    a copy of the page box, so the page as numbered (`number`) keeps its own."""
+    from weasyprint.document import Page
+
+    box = margins.box
+    if not margins.body:
+        margins.body = tuple(box.children)
+    return Page(box.copy_with_children(margins.body))

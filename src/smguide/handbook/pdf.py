@@ -120,8 +120,9 @@ def _lay_out(manuscript: Manuscript, text: str, allow_network: bool, key: str | 
         settled, evened = text, list[list[Any]]()
         if fitted is None:  # (laid out again with notes pages: as they were set then)
             # paragraphs ending on a lone word or a tie's notch set again (pages kept)
-            document, text, evened = even_rags(document, text,
-                                               lambda markup: render(css, markup))
+            document, text, evened = even_rags(
+                document, text, lambda markup: render(css, markup),
+                lambda markup: layouts.render(css, markup, numbered=False))
         if key and fit:
             keep_laid(key, css, made, placed, settled, endings(document, fit), evened)
         return document, css, text

@@ -230,11 +230,13 @@ def edited_as_kept(html: str, edits: Any) -> str | None:
     return edited(html, found)
 
 
-def even_rags(document: Any, html: str, render: Callable[[str], Any]
-              ) -> tuple[Any, str, Kept]:
+def even_rags(document: Any, html: str, render: Callable[[str], Any],
+              flow: Callable[[str], Any] | None = None) -> tuple[Any, str, Kept]:
     """The document (and its HTML) with its faulty paragraphs' lines set again (see the
     module's doc), and the edits made (`kept`); as it was when none is better for it (or
-    with UNEVEN set)."""
+    with UNEVEN set). `flow`: the settings tried laid out to read their lines from only,
+    when that is cheaper than `render` (the pages without their running heads and folios);
+    the document returned is laid out with `render`."""
     if os.environ.get(UNEVEN):
         return document, html, []
     before = paragraphs(document)
@@ -251,12 +253,13 @@ def even_rags(document: Any, html: str, render: Callable[[str], Any]
             pending.setdefault(at, paragraph)
     if not pending:
         return document, html, []
-    best, laid = _tried(html, pending, render, size)
+    best, laid = _tried(html, pending, flow or render, size)
     if not best:
         return document, html, []
     edits = {at: (edit, on) for at, (edit, _, on) in best.items()}
     markup = edited(html, edits)
-    final = laid[1] if laid is not None and laid[0] == markup else render(markup)
+    final = laid[1] if flow is None and laid is not None and laid[0] == markup else \
+        render(markup)
     now = paragraphs(final)
     after = _by_place(now, {p.text: at for at, p in pending.items()})
     if [p.pages for p in now] != [p.pages for p in before] or any(
