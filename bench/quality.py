@@ -92,7 +92,8 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, object]]:
                   f"{report.reversed_what or 'none'}; running heads and "
                   f"folios nearest the trim {report.furniture_edge_what}; the flow nearest "
                   f"the folios {report.foot_what}; the text nearest the folios "
-                  f"{report.last_line_what}")
+                  f"{report.last_line_what}; the most space between paragraphs "
+                  f"{report.paragraph_space_what}, above a heading {report.heading_space_what}")
             for label in ("blank_pages", "half_empty", "gaps", "runts", "lone_words",
                           "tie_notches", "splits", "card_splits", "stranded", "short_turns",
                           "short_headings", "orphans_widows", "hyphenation",

@@ -193,6 +193,14 @@ class Report:
     # pages that stop short mid-paragraph: the paragraph goes on overleaf, and the page
     # has more than SHORT_TURN_LINES of white under it
     short_turns: list[str] = field(default_factory=list)
+    # the most white between two paragraphs of running text on a page (the space their
+    # baselines stand apart beyond the body's leading), and between a paragraph and the
+    # section heading under it (its baseline to the heading's), in pt, and where: the
+    # fitting's loosening, as far as it goes
+    paragraph_space: float = 0.0
+    paragraph_space_what: str = ""
+    heading_space: float = 0.0
+    heading_space_what: str = ""
     # lists of up to KEEP_ITEMS cards that fit on a page, split between two cards by a
     # page turn
     card_splits: list[str] = field(default_factory=list)
@@ -227,6 +235,8 @@ class Report:
             "short turns": len(self.short_turns),
             "head mm": min(self.text_tops.values(), default=0.0),
             "last line mm": self.last_line_mm,
+            "paragraph space pt": self.paragraph_space,
+            "heading space pt": self.heading_space,
         }
 
 
@@ -739,7 +749,10 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
     figure_sizes = [c["size"] for top in tops for node in [top, *top.descendants()]
                      if node.kind == "Figure" and node.page > 0
                      for line in node.all_lines() for c in line.chars]
+    paragraph, heading = _spaces(blocks, {b.uid for b in body}, line_pt)
     return Report(
+        paragraph_space=paragraph[0], paragraph_space_what=paragraph[1],
+        heading_space=heading[0], heading_space_what=heading[1],
         pages=n_pages, body_size_pt=round(body_size, 2),
         leading_pt=statistics.mode(leading) if leading else 0.0,
         cpl_median=statistics.median(cpl) if cpl else 0, cpl_max=max(cpl, default=0),
@@ -758,6 +771,26 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
         callout_cpl=[len(line.text) for b in blocks if _in_callout(b)
                      for line in b.lines[:-1]], short_turns=short_turns,
         card_splits=card_splits)
+
+
+def _spaces(blocks: list[Node], body: set[int], leading: float
+            ) -> tuple[tuple[float, str], tuple[float, str]]:
+    """The most white between two paragraphs of running text that follow each other on a
+    page (their baselines' distance less the body's `leading`), and the most between a
+    paragraph and a section heading (H2) right under it (baseline to baseline), in pt,
+    each with where."""
+    paragraph, heading = (0.0, ""), (0.0, "")
+    for before, after in zip(blocks, blocks[1:], strict=False):
+        if before.uid not in body or before.kind != "P" or not before.lines \
+                or not after.lines or after.lines[0].page != before.lines[-1].page:
+            continue
+        apart = before.lines[-1].baseline - after.lines[0].baseline
+        where = f"p{after.lines[0].page + 1}: above “{after.lines[0].text[:30]}”"
+        if after.uid in body and after.kind == "P" and apart - leading > paragraph[0]:
+            paragraph = (round(apart - leading, 1), where)
+        elif after.kind == "H2" and "NonStruct" not in after.path() and apart > heading[0]:
+            heading = (round(apart, 1), where)
+    return paragraph, heading
 
 
 def _runt(text: str) -> bool:

@@ -67,6 +67,21 @@ def test_every_page_s_last_line_stands_clear_of_the_folio(report: Report) -> Non
     assert report.last_line_mm >= 8, (report.last_line_mm, report.last_line_what)
 
 
+def test_the_fitting_opens_the_space_between_paragraphs_and_above_headings_a_little(
+        report: Report) -> None:
+    """A chapter loosened to fill its last page (fitting.py) keeps the rhythm it was
+    designed with: paragraphs at most an em of the body apart (designed 0.65em; loosened
+    to 1.2em they stood a blank line apart, A4 p12's 14 pt, A5's 12), a section heading's
+    baseline at most 4.2 body sizes under the paragraph before it (designed about 3.5;
+    A4 p8's stood 50 pt under it, 4.5). Baselines are read to the point, hence the half
+    point over."""
+    body = report.body_size_pt
+    assert report.paragraph_space <= body + 0.6, (report.paragraph_space,
+                                                   report.paragraph_space_what)
+    assert report.heading_space <= 4.2 * body, (report.heading_space,
+                                                report.heading_space_what)
+
+
 def test_the_measure_finds_the_flow_in_the_footer_zone(tmp_path: Path) -> None:
     """A box drawn past the text block's foot (moved down, relative) comes nearer the folio
     than the folio's gap; the same page without it keeps the gap (small tagged PDFs)."""
