@@ -31,7 +31,7 @@ from smguide.deck.fonts import face_file
 from smguide.deck.lookups import quick_marks
 from smguide.deck.plan import PlannedSlide, SlideKind
 from smguide.deck.theme import theme_colours, theme_fonts
-from smguide.deck.titles import align_eyebrows, even_siblings
+from smguide.deck.titles import even_siblings
 from smguide.deck.write import plain
 from smguide.errors import Problem, Where
 from smguide.model.guide import Guide
@@ -124,7 +124,6 @@ class DeckRenderer:
             BUILDERS[planned.kind](deck, planned)
         deck.scale.unify()
         even_siblings(deck)  # sibling slides' titles in as many lines
-        align_eyebrows(deck)  # titles placed at their one size: one eyebrow height
         deck.notes.lead_on(self.guide)
         for slide in deck.prs.slides:  # no "Click to add text" left in a layout's spare boxes
             slides.drop_empty(slide)

@@ -146,24 +146,22 @@ def _under_the_eyebrow(deck: DeckContext, shape: Any, title: Para, size: float, 
     (textfit.lines_broken_into): a title that wraps in the deck's own font is broken
     into as many even lines (textfit.balanced_lines), each fitting the wider of the
     brand's font and the fonts shown in its place (measuring), so it takes as many lines
-    in Lato as in Arial, and the eyebrow placed for them sits on its first line in both.
-    A title that is one line in the deck's own font (or whose lines there do not all fit
-    the substitute) is left whole, never broken: where it wraps in the font shown in its
-    place, its box keeps the room for the lines it takes there and its text hangs from
-    the box's top, so it is one line under the eyebrow in Lato and wraps downwards inside
-    its box in Arial. Then the eyebrow comes down to the text (_above_the_text;
-    align_eyebrows puts every eyebrow of the deck at one height)."""
-    from pptx.enum.text import MSO_ANCHOR
-
+    in Lato as in Arial. A title one line in the deck's own font is left whole where it
+    is one line in the font shown in its place too, and broken into the lines it takes
+    there where it wraps: a title's text sits at its box's foot, on the line under it,
+    and the eyebrow sits on its first line (_above_the_text), so it takes as many lines
+    in every font or its eyebrow would stand a line off it (or over it) in one of them.
+    Every content title's box ends where the layout's title area does: its last line is
+    one distance above the rule under it on every slide, with one line or two."""
     width = deck.box_of(shape).inner_width
     count = lines_broken_into(title, width, size, deck.own_head_fonts, deck.head_fonts)
+    if count < 2:  # one line in Lato, wrapping in its substitute: broken for both
+        count = line_count(title, width, size, deck.head_fonts)
     lines = balanced_lines(title, width, size, deck.head_fonts) if count > 1 else []
     if len(lines) > 1:
         broken = replace(title.spans[0], text=LINE_BREAK.join(lines))
         write_paras(shape.text_frame, [replace(title, spans=(broken,))], size)
     _above_the_text(deck, shape, line, top)
-    if len(lines) < 2 and line_count(title, width, size, deck.head_fonts) > 1:
-        shape.text_frame.vertical_anchor = MSO_ANCHOR.TOP
 
 
 def _above_the_text(deck: DeckContext, shape: Any, line: Any, top: int) -> None:
@@ -341,38 +339,3 @@ def _into(title: Para, width: float, size: float, fonts: Any, count: int
         if len(lines) > count:
             return None
     return None
-
-
-def align_eyebrows(deck: DeckContext) -> None:
-    """One height for the eyebrow over every content title of a deck where a title takes
-    more lines than its siblings (a company template's narrower or wider font): the
-    eyebrows over the titles whose boxes end at one height (one title position) go up to
-    the highest of them, and each title hangs from its eyebrow (its box starts under it,
-    its text at the box's top), so the eyebrow and the title's first line do not jump from
-    slide to slide; a content title without an eyebrow (the agenda's) starts where they
-    do. Slides whose titles all take as many lines keep their places."""
-    from pptx.enum.text import MSO_ANCHOR
-    from pptx.util import Emu, Pt
-
-    room = Pt(EYEBROW * 1.6)
-    groups: dict[int, list[tuple[Any, Any]]] = {}
-    for slide in deck.prs.slides:
-        title = slide.shapes.title or next((s for s in slide.shapes if s.name == "Title"),
-                                           None)
-        if title is None or title.top is None or title.height is None:
-            continue
-        eyebrow = next((s for s in slide.shapes if s.name == "Eyebrow"), None)
-        groups.setdefault(title.top + title.height, []).append((title, eyebrow))
-    for members in groups.values():
-        tops = {eyebrow.top for _, eyebrow in members if eyebrow is not None}
-        if len(tops) < 2:
-            continue
-        highest = min(tops)
-        for title, eyebrow in members:
-            if eyebrow is not None and eyebrow.top == highest:
-                continue
-            if eyebrow is not None:
-                eyebrow.top = Emu(highest)
-            bottom = title.top + title.height
-            title.top, title.height = Emu(highest + room), Emu(bottom - highest - room)
-            title.text_frame.vertical_anchor = MSO_ANCHOR.TOP
