@@ -28,7 +28,7 @@ LIST_SHAPES = ("Activities", "Skills", "Role header")
 RECAP = """  recap:
     - Sales brings deals now, marketing trust over time.
     - Neither seed nor garden gives a harvest alone.
-    - Roles, meetings and shared data make one team.
+    - Roles, contact, meetings and shared data make one team.
 """
 
 
@@ -131,11 +131,26 @@ def test_the_built_in_cards_hold_their_copy_at_the_lists_size(
     German cards and the 4:3 ones were set at 20 pt, their copy too long for 24, and the
     German 4:3 ones stayed there while the fourth card said "Kundenwissen ans Marketing,
     Neuheiten an den Vertrieb." (three lines at 24 pt in a 4:3 card measured in DejaVu
-    Sans); its "Vertrieb: Kundenwissen. Marketing: Neuheiten." takes two, as its siblings
+    Sans); its "Vertrieb: Kundenwissen. Marketing: Angebote." takes two, as its siblings
     do (test_practice_cards_are_at_the_largest_size_their_cards_hold)."""
     prs = _decks(four_decks, german_4_3)[name]
     slide = next(s for s in prs.slides if sum(sh.name == "Card" for sh in s.shapes) == 4)
     sizes = {size for shape in slide.shapes if shape.name == "Card" for size in _sizes(shape)}
+    assert sizes == {24.0}, (name, sizes)
+
+
+@pytest.mark.parametrize("name", ["en", "de", "dark 4:3", "de 4:3", "template"])
+def test_the_built_in_comparison_table_is_at_the_lists_size(
+        four_decks: dict[str, Any], german_4_3: Any, name: str) -> None:
+    """The comparison table's `slide:` cells at 24 pt on every built-in deck: the German
+    4:3 one was set at 20 pt, its cells ("Ein Kunde, ein Abschluss", "Markenbekanntheit
+    und Vertrauen") too wide for its columns at 24."""
+    prs = _decks(four_decks, german_4_3)[name]
+    table = next(sh.table for s in prs.slides for sh in s.shapes
+                 if getattr(sh, "has_table", False) and sh.has_table)
+    sizes = {run.font.size.pt for row in table.rows for cell in row.cells
+             for p in cell.text_frame.paragraphs for run in p.runs
+             if run.text.strip() and run.font.size}
     assert sizes == {24.0}, (name, sizes)
 
 

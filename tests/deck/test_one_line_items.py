@@ -22,9 +22,9 @@ from tests.deck.test_own_font_breaks import _broken, _whole
 
 ITEMS = (  # content/de/chapters/07-first-week.yaml, the slide's lines
     "Fragen Sie Ihre Führungskraft, wofür Ihr Team zuständig ist",
-    "Fragen Sie im Vertrieb oder Marketing, wie eine gute Woche aussieht",
+    "Fragen Sie im Vertrieb oder im Marketing, wie eine gute Woche aussieht",
     "Hören Sie bei einem Verkaufsgespräch zu und sehen Sie sich eine laufende Kampagne an",
-    "Lernen Sie die Quartalsziele und unsere drei Produkte kennen",
+    "Lernen Sie die Quartalsziele und Produkte kennen",
     "Schreiben Sie in zwei Sätzen, wie Ihre Arbeit zur Ernte beiträgt",
     "Wie würden Sie den Unterschied im Freundeskreis erklären?",
     "Was könnte Ihr Team nächste Woche mit Vertrieb oder Marketing teilen?",
