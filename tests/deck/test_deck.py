@@ -225,7 +225,7 @@ def test_analogy_is_a_diagram_of_native_shapes_with_content_labels(deck) -> None
     # an arrow from each thing that helps, and one to the harvest
     assert sum(shape.shape_type == MSO_SHAPE_TYPE.LINE for shape in group.shapes) == 3
     assert not [s for s in walk(group.shapes) if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
-    # (a wrapped label's last two words are tied by a no-break space)
+    # (a wrapped label's last two words may be tied by a no-break space)
     labels = {shape.name: shape.text_frame.text.replace("\u00a0", " ")
               for shape in group.shapes if shape.name.startswith("Label")}
     for part in analogy.parts:

@@ -1,6 +1,6 @@
 """The analogy diagram's labels read back with python-pptx: the ground the seed grows in
-(the garden) names the whole band from its top left corner, and no label ends on a line
-of one word ("Revenue and customer / value")."""
+(the garden) names the whole band from its top left corner, and no label leaves a short
+word alone on a line ("Revenue and customer / value", "Umsatz / und Kundennutzen")."""
 
 from __future__ import annotations
 
@@ -32,6 +32,9 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             "de": Presentation(str(build(folder / "de.pptx", builtin("content") / "de"))),
             "4:3 dark": Presentation(str(build(folder / "dark.pptx", aspect="4:3",
                                                theme="dark"))),
+            "de 4:3 dark": Presentation(str(build(folder / "de-dark.pptx",
+                                                  builtin("content") / "de", aspect="4:3",
+                                                  theme="dark"))),
             "dark template": Presentation(str(build(folder / "tpl.pptx", template=TEMPLATE)))}
 
 
@@ -75,8 +78,20 @@ def _words(paragraph: Any) -> list[tuple[str, bool]]:
     return out
 
 
-@pytest.mark.parametrize("name", ["en", "de", "4:3 dark", "dark template"])
-def test_no_label_of_the_diagram_ends_on_one_word(decks: dict[str, Any], name: str) -> None:
+def _width(words: list[tuple[str, bool]], line: list[str], size: float, fonts: Fonts
+           ) -> float:
+    bold = dict(words)
+    return sum(fonts.face(bold[word], False).width(word.replace("\u00a0", " "), size)
+               for word in line) + fonts.face(False, False).width(" ", size) * (len(line) - 1)
+
+
+@pytest.mark.parametrize("name", ["en", "de", "4:3 dark", "de 4:3 dark", "dark template"])
+def test_no_label_of_the_diagram_leaves_a_short_word_alone(decks: dict[str, Any],
+                                                          name: str) -> None:
+    """No line of a wrapped label is a short word alone (one under half the widest
+    line's width): "Revenue and / customer value", not "Revenue and customer / value";
+    "Umsatz und / Kundennutzen", not "Umsatz / und Kundennutzen"; "Research / and
+    strategy" may be either."""
     fonts = _fonts(name)
     if fonts is None:
         pytest.skip("DejaVu Sans is not installed")
@@ -88,11 +103,15 @@ def test_no_label_of_the_diagram_ends_on_one_word(decks: dict[str, Any], name: s
         width = (label.width - frame.margin_left - frame.margin_right) / 12700
         for paragraph in frame.paragraphs:
             size = paragraph.runs[0].font.size.pt
-            lines = _lines(_words(paragraph), width, size, fonts)
+            words = _words(paragraph)
+            lines = _lines(words, width, size, fonts)
             if len(lines) > 1:
                 wrapped += 1
-                # the words of the last line, tied ones counted apart
-                assert len(" ".join(lines[-1]).split()) > 1, (label.name, lines)
+                widest = max(_width(words, line, size, fonts) for line in lines)
+                for line in lines:  # the words of a line, tied ones counted apart
+                    alone = len(" ".join(line).replace("\u00a0", " ").split()) == 1
+                    assert not alone or _width(words, line, size, fonts) >= widest / 2, (
+                        label.name, lines)
     assert wrapped >= 1  # the harvest's "Revenue and customer value" wraps everywhere
 
 

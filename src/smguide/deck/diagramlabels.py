@@ -1,6 +1,7 @@
 """An analogy diagram's labels on a slide: one size for all, the largest at which each
 name stays on one line and what it stands for on at most two (else wrapped as they fit,
-down to 14 pt), never ending on one word, in a colour that reads on the band."""
+down to 14 pt), never leaving a short word alone on a line, in a colour that reads on
+the band."""
 
 from __future__ import annotations
 
@@ -10,7 +11,16 @@ from typing import TYPE_CHECKING, Any
 from smguide.deck.diagramcanvas import LABEL, Canvas, label_span
 from smguide.deck.diagramcolours import is_dark
 from smguide.deck.slides import too_long
-from smguide.deck.textfit import Box, Fonts, Para, fits, largest_size, line_count, on_scale
+from smguide.deck.textfit import (
+    Box,
+    Fonts,
+    Para,
+    fits,
+    largest_size,
+    line_count,
+    on_scale,
+    shortest_line,
+)
 from smguide.deck.write import fill, typed_spans
 from smguide.model.diagram import Placed, Scene
 
@@ -98,16 +108,21 @@ def fit_labels(deck: DeckContext, planned: PlannedSlide, c: Canvas, scene: Scene
 
 
 def tied(para: Para, width: float, size: float, fonts: Fonts) -> Para:
-    """A label's paragraph with its last two words tied by a no-break space where it
-    wraps, so its last line is never one word alone ("Revenue and / customer value",
-    not "Revenue and customer / value"); as it was when the tie would take a line more."""
+    """A label's paragraph with its last two words tied by a no-break space where that
+    leaves no line shorter than the wrap without it did, so a short word is never left
+    alone on a line: "Revenue and / customer value", not "Revenue and customer / value",
+    but "Umsatz und / Kundennutzen", not "Umsatz / und Kundennutzen" (its long last word
+    alone is the wider line); as it was when the tie would take a line more."""
     last = para.spans[-1] if para.spans else None
     lines = line_count(para, width, size, fonts)
     if last is None or lines < 2 or " " not in last.text.strip():
         return para
     head, _, tail = last.text.rstrip().rpartition(" ")
     joined = replace(para, spans=(*para.spans[:-1], replace(last, text=f"{head}\u00a0{tail}")))
-    return joined if line_count(joined, width, size, fonts) == lines else para
+    if line_count(joined, width, size, fonts) != lines:
+        return para
+    return joined if shortest_line(joined, width, size, fonts) >= shortest_line(
+        para, width, size, fonts) else para
 
 
 def band_text(deck: DeckContext) -> str:

@@ -236,6 +236,15 @@ def widest_line(para: Para, width: float, size: float, fonts: Fonts) -> float:
                 for line in _greedy(widths, width, size) if line), default=0.0)
 
 
+def shortest_line(para: Para, width: float, size: float, fonts: Fonts) -> float:
+    """The width (points) of the narrowest line `para` takes wrapped in `width` points at
+    `size` (its ink, as widest_line measures it)."""
+    widths = _word_widths(para, fonts)
+    return min((sum(widths[i][0] * size for i in line)
+                + sum(widths[i][1] * size for i in line[:-1])
+                for line in _greedy(widths, width, size) if line), default=0.0)
+
+
 def lines_broken_into(para: Para, width: float, size: float, own: Fonts,
                       shown: Fonts) -> int:
     """How many lines the deck breaks `para` into, in `width` points at `size`: the one
