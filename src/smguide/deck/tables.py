@@ -277,8 +277,15 @@ ROW_GROWTH = 0.6  # a table's rows may grow by this share of their height
 
 def _airy(heights: list[float], head: bool, limit: float) -> list[float]:
     """Row heights with the slide's spare room shared out over the table's body rows
-    (each up to ROW_GROWTH more, text centred in it), so its slide is not half empty."""
+    (each up to ROW_GROWTH more, text centred in it), so its slide is not half empty.
+    Where the slide has room for every body row at the tallest's height, they are all
+    made that tall first, so the rows are even: a row whose text wraps in the font shown
+    in Lato's place (its height measured in both) is not taller than its neighbours in
+    Lato, nor a one-line row shorter than a two-line one beside it."""
     body = heights[1:] if head else heights
+    if body and max(body) * len(body) <= limit - sum(heights) + sum(body):
+        body = [max(body)] * len(body)
+        heights = [heights[0], *body] if head else body
     spare = limit - sum(heights)
     if spare <= 0 or not body:
         return heights
