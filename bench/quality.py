@@ -11,8 +11,10 @@ short because the next block was kept whole and went overleaf), runts (a paragra
 line of fewer than 8 characters: one short word or a fragment), lone words (a last line of
 one longer word), tie notches (a paragraph's line before the last ending a word early
 because its last words are tied), keep-together
-blocks split by a page turn (and a diagram apart from its key), lists of a few cards
-(the practices, the questions) that fit on a page split between two cards (card splits),
+blocks split by a page turn, from a right page to the left overleaf (turn splits; a block
+open on one spread is not split for the reader; and a diagram apart from its key), lists
+of a few cards (the practices, the questions) that fit on a page split between two cards
+by a page turn (card turns),
 takeaways apart from
 their text, headings with fewer than two lines under them, orphans and widows,
 hyphenation faults, hyphenated lines, words hyphenated across a page turn, ladders
@@ -95,7 +97,7 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, object]]:
                   f"{report.last_line_what}; the most space between paragraphs "
                   f"{report.paragraph_space_what}, above a heading {report.heading_space_what}")
             for label in ("blank_pages", "half_empty", "gaps", "runts", "lone_words",
-                          "tie_notches", "splits", "card_splits", "stranded", "short_turns",
+                          "tie_notches", "splits", "card_turns", "stranded", "short_turns",
                           "short_headings", "orphans_widows", "hyphenation",
                           "page_turn_hyphens", "ladders", "heading_runts", "final_hyphens",
                           "stray_breaks"):

@@ -2,8 +2,9 @@
 
 What a print designer checks on every page, as numbers: characters per line of body text,
 blank paper, pages that stop short inside a chapter (gaps), runts, keep-together blocks
-split across a page turn, headings, orphans and widows, the smallest type size and the
-contrast of small type, and hyphenation.
+split across a page turn (from a right page to the left page overleaf; a block that runs
+from a left page onto the facing right page lies open on one spread), headings, orphans
+and widows, the smallest type size and the contrast of small type, and hyphenation.
 
 Everything is read back from the PDF: the glyphs (position, size, colour) and the tagged
 structure tree WeasyPrint writes (P, H2, L, LI, Table, Figure, ...), which says what each
@@ -47,10 +48,16 @@ NOTES_LINES = 10  # a page with no text and at least this many lines drawn: a no
 SHORT_TURN_LINES = 2.0
 # a list of cards (items with a heading or room to write: the practices, the questions)
 # of at most this many items that fits on a page and is split by a page turn between two
-# cards is counted apart from the splits (card splits); a longer one (the glossary's
+# cards is counted apart from the splits (card turns); a longer one (the glossary's
 # terms) turns the page between two cards by design
 KEEP_ITEMS = 6
 HEADINGS = ("H1", "H2", "H3", "H4")
+
+
+def _turns(page: int) -> bool:
+    """Whether the reader turns the sheet after this page (0-based; a right page, odd
+    counted from 1), rather than looking across an open spread to the facing page."""
+    return page % 2 == 0
 
 
 @dataclass
@@ -203,7 +210,7 @@ class Report:
     heading_space_what: str = ""
     # lists of up to KEEP_ITEMS cards that fit on a page, split between two cards by a
     # page turn
-    card_splits: list[str] = field(default_factory=list)
+    card_turns: list[str] = field(default_factory=list)
     # the smallest type reversed out (paper white: no ink in a print PDF, white on screen),
     # and where: on a fill of several inks at least 10 pt (handbook/inks.py); 0: none
     reversed_pt: float = 0.0
@@ -217,7 +224,7 @@ class Report:
             "half empty": len(self.half_empty), "gaps": len(self.gaps),
             "runts": len(self.runts), "lone words": len(self.lone_words),
             "tie notches": len(self.tie_notches),
-            "splits": len(self.splits), "card splits": len(self.card_splits),
+            "turn splits": len(self.splits), "card turns": len(self.card_turns),
             "stranded": len(self.stranded), "short headings": len(self.short_headings),
             "orphans/widows": len(self.orphans_widows),
             "hyphen faults": len(self.hyphenation), "hyphenated": self.hyphenated_lines,
@@ -586,13 +593,17 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
                 and len(_words(" ".join(line.text for line in after_bold))) > 3:
             lone.append(f"p{lines[-1].page + 1}: “{lines[-1].text}” ({where})")
 
-    # keep-together blocks across a page turn, and what the text block can hold
+    # keep-together blocks across a page turn, and what the text block can hold. A page
+    # turn is from a right page (odd, counted from 1) to the left page overleaf: the
+    # reader sees one part and has to turn the sheet for the rest. A block that runs from
+    # a left page onto the facing right page lies open on one spread and reads at once,
+    # as a diagram and its key may (below), so it is not counted
     text_top = min((line.top for b in blocks for line in b.lines if b.page > 0), default=0)
     text_bottom = max((line.bottom for b in blocks for line in b.lines if b.page > 0),
                       default=0)
     room = text_bottom - text_top
     splits: list[str] = []
-    card_splits: list[str] = []
+    card_turns: list[str] = []
     ordered = [node for top in tops for node in [top, *top.descendants()]]
     for node in ordered:
         kind = _kind(node) or ("cards" if _card_list(node) else None)
@@ -603,12 +614,15 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
             parts.insert(0, continued_from[parts[0].uid])
         if kind == "cards" and _items(parts, continued_from) > KEEP_ITEMS:
             continue
+        if not any(_turns(a.page) for a in parts[:-1]):
+            continue  # on one spread
         extent = sum(_extent(p) for p in parts)
         if extent <= room:
             text = (parts[0].all_lines() or [None])[0]
             label = text.text[:40] if text else ""
             pages = "–".join(str(p.page + 1) for p in (parts[0], parts[-1]))
-            (card_splits if kind == "cards" else splits).append(f"p{pages}: {kind} “{label}”")
+            (card_turns if kind == "cards" else splits).append(
+                f"p{pages}: {kind} “{label}” across a page turn")
     # the diagram and its key: on one page or one spread (an even page and the next)
     # (the key: the first table after the figure, before the next heading; it may be
     # inside the figure's own block, and that block may go on overleaf)
@@ -617,7 +631,7 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
             continue
         key = next((n for n in ordered[i + 1:] if n.kind in ("Table", "H1", "H2")), None)
         if key is not None and key.kind == "Table" and key.page != node.page and not (
-                (node.page + 1) % 2 == 0 and key.page == node.page + 1):
+                not _turns(node.page) and key.page == node.page + 1):
             splits.append(f"p{node.page + 1}–{key.page + 1}: diagram and its key "
                           f"on different spreads")
 
@@ -770,7 +784,7 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
         half_empty=half_empty, lone_words=lone, last_lines=last_lines,
         callout_cpl=[len(line.text) for b in blocks if _in_callout(b)
                      for line in b.lines[:-1]], short_turns=short_turns,
-        card_splits=card_splits)
+        card_turns=card_turns)
 
 
 def _spaces(blocks: list[Node], body: set[int], leading: float
