@@ -1,13 +1,16 @@
 """deck.lookups: the placeholder mark found without XPath is python-pptx's own, on every
 shape of the decks we make and of the company templates we read; the placeholder a
 placeholder inherits from is python-pptx's own, looked up once; a tag's Clark name is
-python-pptx's; python-pptx is itself again after the block; a deck made with it is the
-same bytes as one made without."""
+python-pptx's; python-pptx is itself again after the block, however blocks nest and
+overlap; a deck made with it is the same bytes as one made without; a python-pptx whose
+internals are missing or shaped otherwise is left as it is, and makes the same deck."""
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -142,22 +145,26 @@ def test_an_xpath_query_gives_python_pptxs_answer(four_decks: dict[str, Any]) ->
         assert any(isinstance(found, list) and found for found in own), name
 
 
-def test_python_pptx_is_itself_again_after_the_block_however_it_ends() -> None:
+def state() -> dict[str, Any]:
+    """What quick_marks replaces, as python-pptx has it now (None: not there)."""
     from pptx.oxml import xmlchemy
     from pptx.oxml.shapes.shared import BaseShapeElement
     from pptx.shapes import placeholder
 
-    def state() -> list[Any]:
-        return [BaseShapeElement.__dict__["ph"], xmlchemy.qn,
-                xmlchemy.BaseOxmlElement.__dict__["xpath"],
-                *(kind.__dict__["_base_placeholder"] for kind in (
-                    placeholder._BaseSlidePlaceholder, placeholder.PlaceholderPicture,
-                    placeholder.LayoutPlaceholder, placeholder.NotesSlidePlaceholder))]
+    found = {"ph": BaseShapeElement.__dict__.get("ph"), "qn": vars(xmlchemy).get("qn"),
+             "xpath": xmlchemy.BaseOxmlElement.__dict__.get("xpath")}
+    for name in ("_BaseSlidePlaceholder", "PlaceholderPicture", "LayoutPlaceholder",
+                 "NotesSlidePlaceholder"):
+        kind = getattr(placeholder, name, None)
+        found[name] = None if kind is None else kind.__dict__.get("_base_placeholder")
+    return found
 
+
+def test_python_pptx_is_itself_again_after_the_block_however_it_ends() -> None:
     own = state()
     with quick_marks():
         inside = state()
-        assert all(a is not b for a, b in zip(inside, own, strict=True))
+        assert all(inside[name] is not own[name] for name in own)
         with quick_marks():  # nested: the outer block still holds
             pass
         assert state() == inside
@@ -165,6 +172,121 @@ def test_python_pptx_is_itself_again_after_the_block_however_it_ends() -> None:
     with pytest.raises(RuntimeError), quick_marks():
         raise RuntimeError("a renderer fails")
     assert state() == own
+
+
+def test_overlapping_blocks_leave_python_pptx_itself() -> None:
+    """Two threads' blocks, the first one out before the second: the replacements hold
+    until the last one is out, then python-pptx is itself."""
+    own = state()
+    first, second = quick_marks(), quick_marks()
+    first.__enter__()
+    inside = state()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert state() == inside  # the second block still runs with them
+    second.__exit__(None, None, None)
+    assert state() == own
+
+
+@pytest.fixture(scope="module")
+def tiny_deck() -> Iterator[Callable[[], bytes]]:
+    """The deck of the tiny content, made by the renderer as it is, and its bytes as made
+    with every replacement."""
+    from smguide.commands.build import load, render_deck
+    from smguide.model.options import DeckOptions, Sources
+    from smguide.resources import builtin
+
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setenv("SOURCE_DATE_EPOCH", "1700000000")
+        guide, brand, _ = load(Sources(TINY, builtin("brand") / "_brand.yml"))
+        yield lambda: render_deck(guide, brand, None, DeckOptions())[0]
+
+
+def _ph_asked_otherwise(monkeypatch: pytest.MonkeyPatch) -> tuple[Any, str]:
+    from pptx.oxml.shapes.shared import BaseShapeElement
+
+    own = BaseShapeElement.__dict__["ph"]  # the same answer, asked by other code
+    monkeypatch.setattr(BaseShapeElement, "ph", property(lambda shape: own.fget(shape)))
+    return BaseShapeElement, "ph"
+
+
+def _qn_of_its_own(monkeypatch: pytest.MonkeyPatch) -> tuple[Any, str]:
+    from pptx.oxml import ns, xmlchemy
+
+    monkeypatch.setattr(xmlchemy, "qn", lambda tag: ns.qn(tag))
+    return xmlchemy, "qn"
+
+
+def _xpath_with_options(monkeypatch: pytest.MonkeyPatch) -> tuple[Any, str]:
+    from pptx.oxml import xmlchemy
+
+    own = xmlchemy.BaseOxmlElement.__dict__["xpath"]
+
+    def xpath(self: Any, xpath_str: str, **options: Any) -> Any:  # a newer signature
+        return own(self, xpath_str)
+
+    monkeypatch.setattr(xmlchemy.BaseOxmlElement, "xpath", xpath)
+    return xmlchemy.BaseOxmlElement, "xpath"
+
+
+def _base_not_a_property(monkeypatch: pytest.MonkeyPatch) -> tuple[Any, str]:
+    from pptx.shapes.placeholder import LayoutPlaceholder
+
+    own = LayoutPlaceholder.__dict__["_base_placeholder"]
+
+    class Lookup:  # a descriptor of another make (a cached property, say)
+        def __get__(self, shape: Any, kind: Any = None) -> Any:
+            return self if shape is None else own.fget(shape)
+
+    monkeypatch.setattr(LayoutPlaceholder, "_base_placeholder", Lookup())
+    return LayoutPlaceholder, "_base_placeholder"
+
+
+def _base_elsewhere(monkeypatch: pytest.MonkeyPatch) -> tuple[Any, str]:
+    from pptx.shapes import placeholder
+
+    # a version that moved the slides' placeholders' lookup to a mixin of theirs
+    own = placeholder._BaseSlidePlaceholder.__dict__["_base_placeholder"]
+    monkeypatch.delattr(placeholder._BaseSlidePlaceholder, "_base_placeholder")
+    for kind in placeholder._BaseSlidePlaceholder.__subclasses__():
+        monkeypatch.setattr(kind, "_base_placeholder", own, raising=False)
+    return placeholder._BaseSlidePlaceholder, "_base_placeholder"
+
+
+def _class_gone(monkeypatch: pytest.MonkeyPatch) -> tuple[Any, str]:
+    from pptx.shapes import placeholder
+
+    monkeypatch.delattr(placeholder, "PlaceholderPicture")  # renamed, say
+    return placeholder, "PlaceholderPicture"
+
+
+def _nsmap_gone(monkeypatch: pytest.MonkeyPatch) -> tuple[Any, str]:
+    from pptx.oxml import ns, xmlchemy
+
+    monkeypatch.delattr(xmlchemy, "_nsmap")  # namespaces of another name
+    own = xmlchemy.BaseOxmlElement.__dict__["xpath"]
+    monkeypatch.setattr(xmlchemy.BaseOxmlElement, "xpath", functools.wraps(own)(
+        lambda self, xpath_str: super(xmlchemy.BaseOxmlElement, self).xpath(
+            xpath_str, namespaces=ns._nsmap)))
+    return xmlchemy.BaseOxmlElement, "xpath"
+
+
+@pytest.mark.parametrize("change", [
+    _ph_asked_otherwise, _qn_of_its_own, _xpath_with_options, _base_not_a_property,
+    _base_elsewhere, _class_gone, _nsmap_gone])
+def test_a_python_pptx_shaped_otherwise_is_left_as_it_is_and_makes_the_same_deck(
+        change: Callable[[pytest.MonkeyPatch], tuple[Any, str]],
+        tiny_deck: Callable[[], bytes], monkeypatch: pytest.MonkeyPatch) -> None:
+    quick = tiny_deck()
+    owner, name = change(monkeypatch)
+    theirs = vars(owner).get(name)
+    own = state()
+    with quick_marks():
+        assert vars(owner).get(name) is theirs  # left as it is
+        inside = state()
+        assert sum(inside[key] is not own[key] for key in own) >= 5  # the others hold
+    assert state() == own and vars(owner).get(name) is theirs
+    assert tiny_deck() == quick  # the plain lookup for it, the same deck
 
 
 def test_a_deck_made_with_it_is_the_same_bytes_as_one_made_without(
