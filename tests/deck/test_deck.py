@@ -9,6 +9,7 @@ import subprocess
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -93,23 +94,38 @@ def test_slide_count_equals_the_plan(deck) -> None:  # noqa: ANN001
 
 def test_a_continued_slide_names_what_it_shows_a_table_is_its_title_continued(
         deck, long_deck) -> None:  # noqa: ANN001
-    """A slide that continues a table is titled as the table, continued in the guide's
-    words ("Deals now, or trust over time (continued)": the rows name themselves in its
-    first column); any other continued slide with what it shows ("Sales: what it
-    takes", "Checklist: 6–10") or, for a list with nothing to name, its place ("Key
-    takeaways (2/3)"), never its first slide's title again."""
+    """A slide that continues a table, a numbered list or the practice cards is titled as
+    it, continued in the guide's words ("Deals now, or trust over time (continued)": the
+    rows name themselves in its first column; "A checklist of twenty-five items
+    (continued)": its items keep counting; the cards name themselves); any other
+    continued slide with what it shows ("Sales: what it takes") or, for a list with
+    nothing to name, its place ("Key takeaways (2/3)"), never its first slide's title
+    again."""
     marked = f" ({GUIDE.labels.continued})"
     for prs in (deck, long_deck):
         titles = [slide.shapes.title.text for slide in prs.slides]
         for number, slide in enumerate(prs.slides):
             table = any(getattr(s, "has_table", False) and s.has_table for s in slide.shapes)
+            numbered = _numbered(slide) or any(s.name == "Card" for s in slide.shapes)
             title = titles[number]
-            if title.endswith(marked):
-                assert table and titles[number - 1] in (title[:-len(marked)], title), title
+            if title.endswith(marked):  # a table, a numbered list or the practice cards
+                assert table or numbered, title
+                assert titles[number - 1] in (title[:-len(marked)], title), title
             elif table and number and titles[number - 1].startswith(title):
                 raise AssertionError(("a continued table is not marked", title))
     titles = [slide.shapes.title.text for slide in long_deck.slides]
-    assert [t for t in titles if t.endswith(marked)], titles  # the long guide's table runs on
+    marked_titles = [t for t in titles if t.endswith(marked)]
+    assert len(marked_titles) >= 2, titles  # the long guide's table and checklist run on
+    assert not [t for t in titles if re.search(r": \d+(–\d+)?$", t)], titles
+
+
+def _numbered(slide: Any) -> bool:
+    """Whether the slide's body is a numbered list (its first item numbered)."""
+    body = next((s for s in slide.placeholders if s.placeholder_format.idx == 1), None)
+    if body is None or not body.has_text_frame:
+        return False
+    p_pr = body.text_frame.paragraphs[0]._p.pPr
+    return p_pr is not None and p_pr.find(f"{A}buAutoNum") is not None
 
 
 def test_every_slide_has_a_title_and_speaker_notes(deck) -> None:  # noqa: ANN001
@@ -521,7 +537,9 @@ def table_overflows(frame, fonts) -> bool:  # noqa: ANN001
 def test_long_content_is_continued_and_nothing_overflows(long_deck) -> None:  # noqa: ANN001
     fonts = family_fonts(BRAND, "Lato")
     titles = [slide.shapes.title.text for slide in long_deck.slides]
-    continued = [t for t in titles if re.search(r" \(\d+/\d+\)$|: |·|–", t)]
+    marked = f" ({GUIDE.labels.continued})"
+    continued = [t for t in titles if re.search(r" \(\d+/\d+\)$|: |·|–", t)
+                 or t.endswith(marked)]
     assert len(continued) >= 5, titles  # list, role, table, practices, checklist
     for number, slide in enumerate(long_deck.slides, 1):
         shapes = [s for s in slide.shapes if s.has_text_frame]

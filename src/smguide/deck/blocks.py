@@ -28,7 +28,7 @@ from smguide.deck.slides import drop_empty, title_of, too_long
 from smguide.deck.tables import said_rows, table_slides
 from smguide.deck.textfit import Box, Para, largest_size, paginate, text_height
 from smguide.deck.theme import filled_shape
-from smguide.deck.titles import continuation, places_of
+from smguide.deck.titles import continuation
 from smguide.deck.typescale import LIST_SPACE, LIST_TEXT, LISTS, lists_of, own_family
 from smguide.deck.write import (
     INSET_X,
@@ -240,14 +240,16 @@ def _inks(deck: DeckContext, planned: PlannedSlide, panel: bool
 
 def _continued(deck: DeckContext, planned: PlannedSlide, title: str,
                pages: Sequence[Sequence[Para]]) -> list[str | None]:
-    """Each slide's title after the first: a numbered list's names the numbers it shows
-    ("Your first-week checklist: 6–10"), any other list's (or one whose numbers do not
-    fit the title) its place among the list's slides ("Key takeaways (2/3)")."""
+    """Each slide's title after the first: a numbered list's is its title marked as
+    continued in the guide's words (None: DeckContext.page_title), "Your first-week
+    checklist (continued)", as a presenter says it (its items keep counting, so the
+    numbers said again in the title, "...: 6–10", read as a document's); any other
+    list's its place among the list's slides ("Key takeaways (2/3)")."""
     out: list[str | None] = [None]
     for number, items in enumerate(pages[1:], 2):
-        numbers = [p.number for p in items if p.bullet == "#" and p.number]
-        shown = [places_of(numbers)] if numbers else []
-        out.append(continuation(deck, planned, title, shown, number, len(pages), alone=False))
+        numbered = any(p.bullet == "#" and p.number for p in items)
+        out.append(None if numbered else continuation(deck, planned, title, [], number,
+                                                      len(pages), alone=False))
     return out
 
 

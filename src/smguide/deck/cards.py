@@ -32,7 +32,6 @@ from smguide.deck.textfit import (
     text_height,
 )
 from smguide.deck.theme import filled_shape
-from smguide.deck.titles import continuation, places_of
 from smguide.deck.typescale import DENSE_TEXT, LIST_TEXT, own_family
 from smguide.deck.write import (
     LINE_BREAK,
@@ -64,17 +63,6 @@ def _practice(practice: Any, lang: Writing, tone: str) -> list[Para]:
     `slide:` line when it has one); why it matters is said (notes)."""
     return [Para(typed_spans(practice.title, lang, bold=True), tone=tone),
             Para(spans(practice.slide or practice.what, lang), space_before=0.4)]
-
-
-def _continues(deck: DeckContext, planned: PlannedSlide, title: str,
-               cards: list[list[Para]], pages: list[Page[list[Para]]]) -> list[str | None]:
-    """Each slide's title after the first: as a numbered list's, the places of the
-    practices it shows ("Four practices keep both teams in step: 3–4"), not their names
-    run together (the cards under it name them)."""
-    places = {id(card): place for place, card in enumerate(cards, 1)}
-    return [continuation(deck, planned, title, [places_of(
-        [places[id(card)] for card in page.items])], number + 1, len(pages), alone=False)
-        if number else None for number, page in enumerate(pages)]
 
 
 def _grid(area: Area, count: int) -> list[Area]:
@@ -145,7 +133,10 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
     why = {id(card): typo.pair(plain(p.title, lang), plain(p.why, lang))
            for card, p in zip(cards, block.items, strict=True)}
     title = title_of(deck, planned, deck.guide.chapters[0].title)
-    continues = _continues(deck, planned, title, cards, pages)
+    # a later slide: its title marked as continued in the guide's words (DeckContext.
+    # page_title), "Four practices keep both teams in step (continued)", as a presenter
+    # says it; not the cards' places ("...: 3–4") nor their names (the cards name them)
+    continues: list[str | None] = [None] * len(pages)
     _balanced_heads(area, pages, fonts, deck.own_body_fonts)
     for number, page in enumerate(pages):
         if deck.fitting:
