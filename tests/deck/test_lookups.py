@@ -301,3 +301,19 @@ def test_a_deck_made_with_it_is_the_same_bytes_as_one_made_without(
     # switched off: python-pptx's own XPath for every lookup
     monkeypatch.setattr("smguide.deck.render.quick_marks", contextlib.nullcontext)
     assert render_deck(guide, brand, None, DeckOptions())[0] == quick
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="POSIX fork")
+def test_a_child_forked_while_another_thread_enters_still_makes_its_deck(
+        tiny_deck: Callable[[], bytes]) -> None:
+    """A render child forked while another thread held the lock (entering or leaving a
+    block) makes its deck, not waiting for a thread it has not."""
+    from smguide.deck import lookups
+    from tests.forks import forked_while_held
+
+    quick = tiny_deck()
+
+    def work() -> None:
+        assert tiny_deck() == quick
+
+    assert forked_while_held(lookups, work) == 0

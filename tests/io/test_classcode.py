@@ -315,3 +315,18 @@ def test_a_folder_others_may_write_to_is_not_used(cache: Path, compiled: list[st
         make_classes()
     assert compiled
     assert list(cache.iterdir()) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX fork")
+def test_a_child_forked_while_another_thread_keeps_code_still_makes_dataclasses(
+        cache: Path) -> None:
+    """A render child forked while a thread of the preview held the lock (writing the
+    file) makes and keeps its dataclasses' code, not waiting for a thread it has not."""
+    from tests.forks import forked_while_held
+
+    def work() -> None:
+        with classcode.compiling_once():
+            assert use(make_classes())
+        assert list(cache.glob("dataclasses-*.marshal"))
+
+    assert forked_while_held(classcode, work) == 0

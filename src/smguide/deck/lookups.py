@@ -27,11 +27,13 @@ Each replacement is made only when what it replaces is there and shaped as pytho
 same XPath, `qn` python-pptx's own, `xpath` taking only the query, `_base_placeholder` a
 property of each class. What another version has otherwise is left as it is (python-pptx's
 own, slower lookup), with a debug line at most. Blocks may nest and overlap (threads): the
-first one in makes the replacements, the last one out undoes them.
+first one in makes the replacements, the last one out undoes them; a child forked while
+another thread held the lock has one of its own.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, ExitStack, contextmanager
@@ -51,6 +53,15 @@ _STARRED = 0x04 | 0x08  # a code's CO_VARARGS, CO_VARKEYWORDS: *args, **kwargs
 
 _lock = threading.Lock()
 _open: list[ExitStack] = []  # per block open (in any thread): the replacements, to undo
+
+
+def _unlocked() -> None:
+    """A forked child's lock free: the thread holding the parent's is not in the child."""
+    global _lock
+    _lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_unlocked)
 
 
 def placeholder_mark(element: Any) -> Any | None:

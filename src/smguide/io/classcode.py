@@ -24,7 +24,7 @@ sources and code the ones kept together (a checksum of them) and each code compi
 a string: a file of another shape, cut short, or pairing a source with another's code is
 compiled anew. Blocks may nest and
 overlap (the preview's threads): the first one in replaces `exec`, the last one out puts
-it back.
+it back; a child forked while another thread held the lock has one of its own.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ import _thread
 import builtins
 import dataclasses
 import marshal
+import os
 import sys
 import zlib
 from collections.abc import Iterator
@@ -63,6 +64,15 @@ _new: set[str] = set()  # the sources this process compiled (not in the cache)
 _lock = _thread.allocate_lock()  # for the blocks' entries and exits, and the file's writes
 _open: list[Any] = []  # the blocks open (in any thread), then what dataclasses had as exec
 _NONE = object()  # dataclasses had no exec of its own
+
+
+def _unlocked() -> None:
+    """A forked child's lock free: the thread holding the parent's is not in the child."""
+    global _lock
+    _lock = _thread.allocate_lock()
+
+
+os.register_at_fork(after_in_child=_unlocked)
 
 
 def _file() -> Path | None:
