@@ -57,10 +57,16 @@ def test_an_item_that_fits_one_line_is_never_broken(face: str) -> None:
 
 
 def test_no_one_line_paragraph_of_the_german_4_3_deck_is_broken(german_4_3: Any) -> None:  # noqa: F811
+    """But a title that wraps in Arial's widths: it is broken into the lines it takes
+    there, so it stands on its rule in either font (test_titles_on_the_rule)."""
     own = family_fonts(BRAND, BRAND.base_family)
+    substitute = system_fonts(SUBSTITUTE)
+    assert substitute is not None
     found = _broken(german_4_3)
     assert len(found) >= 8  # its checklist's and questions' items wrap at 4:3
     wrongly = [(number, shape.name, " / ".join("".join(s.text for s in line) for line in lines))
                for number, shape, width, size, lines in found
-               if shape.name != "Card" and line_count(_whole(lines), width, size, own) == 1]
+               if shape.name != "Card" and line_count(_whole(lines), width, size, own) == 1
+               and not (shape == german_4_3.slides[number - 1].shapes.title
+                        and line_count(_whole(lines), width, size, substitute) > 1)]
     assert not wrongly, wrongly
