@@ -27,6 +27,9 @@ EVEN_LINES = 2  # a paragraph of up to this many lines (and any list item) is ma
 # part; / goals are shared.", not "... knows its / part; goals are shared.")
 PHRASE_SLACK = 1.25
 PHRASE_ENDS = ",;:–—"
+# a list item's first line under this share of the measure, and shorter than its last,
+# reads ragged beside the list's full lines (linebreaks._fuller)
+FULLER = 0.6
 
 
 def _tokens(para: Para, fonts: Fonts) -> list[tuple[int, str, float, float, bool]]:
@@ -104,12 +107,43 @@ def chosen_starts(para: Para, width: float, size: float, fonts: Fonts,
         phrased = [starts for starts in fitting if _at_phrases(tokens, starts)
                    and _alone(tokens, starts) <= _alone(tokens, even)
                    and max(_lines_of(tokens, starts, size)) <= most]
-        return min(phrased or [even], key=lambda starts: max(_lines_of(tokens, starts, size)))
+        chosen = min(phrased or [even], key=lambda starts: max(_lines_of(tokens, starts, size)))
+        return _fuller(tokens, chosen, fitting, size, width) if para.bullet is not None \
+            else chosen
     best = greedy
     if _alone(tokens, greedy):  # the greedy wrap with a word more on its last line
         best = next((s for s in fitting if s[:-1] == greedy[:-1] and s[-1] == greedy[-1] - 1
                      and s[-1] - s[-2] >= 2), greedy)
     return None if best == greedy else best
+
+
+def _top_heavy(lines: list[float]) -> bool:
+    """Is no line shorter than the last (a list item's lines reading down, not up)?"""
+    return all(line >= lines[-1] for line in lines[:-1])
+
+
+def _fuller(tokens: list[tuple[int, str, float, float, bool]], chosen: tuple[int, ...],
+            fitting: list[tuple[int, ...]], size: float, width: float) -> tuple[int, ...]:
+    """A list item's breaks with its first line full enough to stand beside the list's
+    full lines: where the chosen first line takes under FULLER of the measure, is
+    shorter than its last and does not end a phrase ("Ask sales or marketing / what a
+    good week looks like": a half-empty first line over a fuller one reads ragged in a
+    list), the most even breaks whose lines are each at least as long as the last ("Ask
+    sales or marketing what / a good week looks like"); kept where no such breaks fit,
+    and where the line ends at a comma, a colon or a dash ("Deals get the spotlight, /
+    so selling looks like everything": the phrase reads better than a fuller line)."""
+    lines = _lines_of(tokens, chosen, size)
+    if lines[0] >= FULLER * width or _top_heavy(lines) or _at_phrases(tokens, chosen):
+        return chosen
+    heavy = [starts for starts in fitting if not _alone(tokens, starts)
+             and _top_heavy(_lines_of(tokens, starts, size))]
+    if not heavy:
+        return chosen
+    even = min(heavy, key=lambda starts: max(_lines_of(tokens, starts, size)))
+    most = max(_lines_of(tokens, even, size)) * PHRASE_SLACK
+    phrased = [starts for starts in heavy if _at_phrases(tokens, starts)
+               and max(_lines_of(tokens, starts, size)) <= most]
+    return min(phrased or [even], key=lambda starts: max(_lines_of(tokens, starts, size)))
 
 
 def broken(para: Para, width: float, size: float, fonts: Fonts, own: Fonts) -> Para:
