@@ -229,7 +229,7 @@ def kept(path: Path) -> dict[str, Any]:
 
 
 def written(sources: dict[str, Any], checksum: bool = True, tag: str = classcode.FORMAT,
-            python: str = sys.version) -> bytes:
+            python: str = classcode.PYTHON) -> bytes:
     """A file of `sources`, its checksum right (or not), of a format and a Python."""
     data = marshal.dumps(sources)
     return marshal.dumps((tag, python, zlib.crc32(data) if checksum else 0, data))
@@ -249,6 +249,7 @@ def swapped(path: Path, checksum: bool = False) -> bytes:
     lambda path: marshal.dumps([1, 2, 3]),  # another file's shape
     lambda path: written(kept(path), tag="smguide-dataclasses-0"),
     lambda path: written(kept(path), python="2.7.18 (another Python)"),
+    lambda path: written(kept(path), python=f"{sys.version} optimize=2"),  # under -OO
     swapped,  # code from a different source
     lambda path: written({source: compile("def __create_fn__():\n return 1", "<string>",
                                           "exec") for source in kept(path)}, False),
@@ -256,8 +257,8 @@ def swapped(path: Path, checksum: bool = False) -> bytes:
     lambda path: written({source: compile(source, "elsewhere.py", "exec")
                           for source in kept(path)}),  # not the code of a string
     lambda path: written([*kept(path)]),  # the sources alone
-], ids=["truncated", "older-shape", "a-list", "other-format", "other-python", "swapped",
-        "foreign-code", "not-code", "not-a-string", "no-code"])
+], ids=["truncated", "older-shape", "a-list", "other-format", "other-python", "under-OO",
+        "swapped", "foreign-code", "not-code", "not-a-string", "no-code"])
 def test_a_damaged_or_foreign_file_is_compiled_again(cache: Path, compiled: list[str],
                                                      damage: Any) -> None:
     plain = make_classes()

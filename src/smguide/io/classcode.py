@@ -19,12 +19,12 @@ What it relies on is checked when the outermost block is entered (not on each ca
 `dataclasses` has no `exec` of its own and calls a module-level `exec` from code compiled
 without `__future__` flags (which an `exec` of a string would inherit). A Python whose
 `dataclasses` is shaped otherwise is left as it is: the methods are compiled as before.
-A kept file is used only when it is this format's, written by this very Python, its
-sources and code the ones kept together (a checksum of them) and each code compiled from
-a string: a file of another shape, cut short, or pairing a source with another's code is
-compiled anew. Blocks may nest and
-overlap (the preview's threads): the first one in replaces `exec`, the last one out puts
-it back; a child forked while another thread held the lock has one of its own.
+A kept file is used only when it is this format's, written by this very Python (with
+the same -O), its sources and code the ones kept together (a checksum of them) and each
+code compiled from a string: a file of another shape, cut short, or pairing a source with
+another's code is compiled anew. Blocks may nest and overlap (the preview's threads): the
+first one in replaces `exec`, the last one out puts it back; a child forked while another
+thread held the lock has one of its own.
 """
 
 from __future__ import annotations
@@ -49,8 +49,10 @@ from smguide.io.usercache import private_folder
 
 FOLDER = "models"  # the private folder of validated values (io.modelcache); pruned
 MOST = 2000  # sources kept at most: beyond, only the ones a run used (old edits go)
-# the file: (FORMAT, sys.version, CRC-32 of the rest, marshal of {source: code})
+# the file: (FORMAT, PYTHON, CRC-32 of the rest, marshal of {source: code})
 FORMAT = "smguide-dataclasses-1"
+# the Python that compiled it, and how: under -O its `exec` would compile otherwise
+PYTHON = f"{sys.version} optimize={sys.flags.optimize}"
 # the flags a `from __future__ import` sets on code, which `exec` of a string inherits (not
 # nested_scopes' and generators': always on, theirs is no such flag: 0x10 is CO_NESTED)
 FUTURE = reduce(int.__or__, (getattr(__future__, name).compiler_flag
@@ -82,6 +84,8 @@ def _file() -> Path | None:
     if folder is None:
         return None
     python = f"{sys.implementation.cache_tag}-{'.'.join(map(str, sys.version_info[:3]))}"
+    if sys.flags.optimize:  # -O's file beside the plain one's, not over it
+        python += f"-O{sys.flags.optimize}"
     return folder / f"dataclasses-{python}-{__version__}.marshal"
 
 
@@ -94,7 +98,7 @@ def _read(path: Path | None) -> dict[str, CodeType]:
     try:
         found = marshal.loads(path.read_bytes())
         if not (type(found) is tuple and len(found) == 4 and found[0] == FORMAT
-                and found[1] == sys.version and type(found[3]) is bytes
+                and found[1] == PYTHON and type(found[3]) is bytes
                 and found[2] == zlib.crc32(found[3])):
             return {}
         kept = marshal.loads(found[3])
@@ -211,7 +215,7 @@ def keep_compiled() -> None:
             from smguide.io.atomic import write_atomic
 
             data = marshal.dumps(kept)
-            write_atomic(path, marshal.dumps((FORMAT, sys.version, zlib.crc32(data), data)))
+            write_atomic(path, marshal.dumps((FORMAT, PYTHON, zlib.crc32(data), data)))
         except Exception:  # noqa: BLE001 - a read-only home must not fail the build
             return
         _new.difference_update(done)
