@@ -115,7 +115,7 @@ def test_no_label_of_the_diagram_leaves_a_short_word_alone(decks: dict[str, Any]
     assert wrapped >= 1  # the harvest's "Revenue and customer value" wraps everywhere
 
 
-@pytest.mark.parametrize("name", ["en", "de", "4:3 dark", "dark template"])
+@pytest.mark.parametrize("name", ["en", "de", "4:3 dark", "de 4:3 dark", "dark template"])
 def test_the_garden_names_the_band_from_its_top_left_corner(decks: dict[str, Any],
                                                             name: str) -> None:
     """The band is the garden (the first ground part, whose colour it takes): its label
