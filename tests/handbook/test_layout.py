@@ -25,11 +25,16 @@ def paper(request: pytest.FixtureRequest) -> str:
 
 def test_chapters_start_on_right_hand_pages(built_handbook: Callable[..., Path],
                                             paper: str) -> None:
+    """Every chapter opens on a right-hand page, but the practices' chapter on A4 and
+    Letter: its opening page turned two of its four cards overleaf after a notes page, so
+    it opens on that left-hand page (facing.py); on A5 its cards fit without."""
     titles = {chapter.title for chapter in GUIDE.chapters}
-    starts = [page for depth, title, page in outline(built_handbook(paper))
+    starts = [(title, page) for depth, title, page in outline(built_handbook(paper))
               if depth == 0 and title in titles]
     assert len(starts) == len(GUIDE.chapters)
-    assert all(page % 2 == 1 for page in starts), starts
+    practices = next(c.title for c in GUIDE.chapters if c.anchor == "working-together")
+    left = [title for title, page in starts if page % 2 == 0]
+    assert left == ([] if paper == "a5" else [practices]), starts
 
 
 def test_no_heading_ends_a_page_and_nothing_kept_whole_is_split(

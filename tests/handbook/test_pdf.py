@@ -40,7 +40,9 @@ def test_toc_page_numbers_are_where_the_chapters_really_start(default_pdf: Path)
     for chapter in numbered:
         start = pages[listed[chapter.number] - 1]
         assert squash(start).startswith(squash(f"chapter {chapter.number} {chapter.title}"))
-        assert listed[chapter.number] % 2 == 1, "chapters start on a right-hand (odd) page"
+        # chapters start on a right-hand (odd) page; the practices' chapter opens on the
+        # notes page before it, a left-hand one, so its cards lie on one spread (facing.py)
+        assert listed[chapter.number] % 2 == (chapter.anchor != "working-together"), chapter
 
 
 def test_outline_has_every_chapter_and_section(default_pdf: Path) -> None:

@@ -5,6 +5,7 @@ Letter and the German edition. One build and one measurement per edition a sessi
 from __future__ import annotations
 
 import re
+import statistics
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -229,19 +230,36 @@ def test_the_measure_counts_a_short_list_of_cards_split_by_a_page_turn(
     assert found.splits == []
 
 
-# lists of cards split between two cards by a page turn, per edition (none is the aim;
-# more may not come back): the four practices on the seventh chapter's opening page of
-# A4, Letter and German, a right page, two of them overleaf (kept whole they go overleaf
-# and leave that page 56-58% white: the opener and a section of two paragraphs, with
-# nothing of their section to fill it). The five questions of the last chapter, split
-# from a left page onto the facing right one, lie open on one spread and are not counted
-CARD_TURNS_NOW = {"A4": 1, "A5": 0, "Letter": 1, "German": 1}
+def test_no_list_of_cards_turns_the_page(report: Report) -> None:
+    """No list of a few cards that fits on a page is split by a page turn: the practices,
+    which turned the page from their chapter's opening right-hand page on A4, Letter and
+    German, open on the notes page before it (facing.py); the questions, split from a
+    left page onto the facing right one, lie open on one spread."""
+    assert report.card_turns == [], report.card_turns
 
 
-def test_no_more_lists_of_cards_split_than_now(report: Report,
-                                              request: pytest.FixtureRequest) -> None:
-    edition = request.node.callspec.id
-    assert len(report.card_turns) <= CARD_TURNS_NOW[edition], report.card_turns
+@pytest.mark.parametrize("paper, lang", [("a4", None), ("letter", None), ("a4", "de")],
+                         ids=["A4", "Letter", "German"])
+def test_a_chapter_opens_on_the_left_to_keep_its_cards_on_one_spread(
+        built_handbook: Callable[..., Path], paper: str, lang: str | None) -> None:
+    """In the printed handbook the practices' chapter opens on a left-hand page (even),
+    the notes page it followed before, its opener reaching into the left (outer) margin
+    past the text block's edge, and its four cards on that page and the facing one."""
+    import pdfplumber
+
+    title = {None: "How the two teams work together", "de": "So arbeiten beide Teams"}[lang]
+    last = {None: "Share data", "de": "Wissen teilen"}[lang]  # the fourth card's name
+    with pdfplumber.open(built_handbook(paper, lang, True)) as pdf:
+        pages = [page.extract_words(extra_attrs=["size"]) for page in pdf.pages]
+        texts = [page.extract_text() or "" for page in pdf.pages]
+    opening = next(n for n, words in enumerate(pages)
+                   if title in " ".join(w["text"] for w in words if w["size"] > 20))
+    heads = [w for w in pages[opening] if w["size"] > 20]
+    size = statistics.mode(round(w["size"], 1) for w in pages[opening])  # the body's
+    body = [w for w in pages[opening] if round(w["size"], 1) == size]
+    assert opening % 2 == 1, f"p{opening + 1} is a right-hand page"  # counted from 0
+    assert min(w["x0"] for w in heads) < min(w["x0"] for w in body) - 20 * 72 / 25.4
+    assert last in texts[opening + 1] and last not in texts[opening]
 
 
 def test_the_measure_counts_runts_and_blank_paper_as_a_print_designer_does(

@@ -28,6 +28,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from smguide.handbook.alone import moved_in
+from smguide.handbook.facing import OPENS_LEFT
 from smguide.handbook.floats import Move
 from smguide.handbook.numbering import Margins, deferred, number, unnumbered
 from smguide.handbook.settled import drop_words
@@ -98,7 +99,7 @@ class Binding:
         when it cannot be (laid out whole instead). Not `numbered`: its pages without
         their margin boxes (the running heads, the folios), to read the flow from."""
         cut = _split(html.etree_element, self.chapters)
-        if cut is None:
+        if cut is None or OPENS_LEFT in extra_css:  # a chapter opened on the left
             return None
         holder, groups, front = cut
         self.used = set()

@@ -31,6 +31,8 @@ class Fit:
     chapters: tuple[str, ...]
     wide: tuple[str, ...] = ()
     back: tuple[str, ...] = ()  # the chapters that are back matter (html.back_matter)
+    # the blocks that hold a list, table or card kept together (facing.KEEP_TYPES)
+    kept: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from smguide.errors import Problem, RenderError, Where
 from smguide.handbook.diagram import Diagrams
 from smguide.handbook.endings import Fit
+from smguide.handbook.facing import KEEP_TYPES
 from smguide.handbook.grid import (
     FOLIO_GAPS,
     LEAD_SCALE,
@@ -212,7 +213,10 @@ class HandbookRenderer:
                   wide=tuple(f"{chapter.anchor}-{number}" for chapter in self.guide.chapters
                              for number, block in enumerate(chapter.blocks, 1)
                              if grid.reach and block.type in WIDE_TYPES),
-                  back=tuple(sorted(back_matter(self.guide))))
+                  back=tuple(sorted(back_matter(self.guide))),
+                  kept=tuple(f"{chapter.anchor}-{number}" for chapter in self.guide.chapters
+                             for number, block in enumerate(chapter.blocks, 1)
+                             if block.type in KEEP_TYPES))
         css = [(self.css(options), brand_base)] + ([(extra_css, brand_base)] if extra_css else [])
         printed = options.pdfx and html is None  # the handbook for a print shop
         spec = self.print_spec(options)

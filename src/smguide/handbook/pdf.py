@@ -22,6 +22,7 @@ from weakref import WeakKeyDictionary
 from smguide.errors import ContentError, Problem, Where
 from smguide.handbook.breaks import settle
 from smguide.handbook.endings import Ending, Fit, endings, recorded
+from smguide.handbook.facing import left_css, opened_left, to_open_left
 from smguide.handbook.fitting import fit_chapters
 from smguide.handbook.floats import Alone, Move, moved, place_floats, place_floats_alone
 from smguide.handbook.guard import engine_guard, refuse_unsafe_links
@@ -161,7 +162,21 @@ def _fit_handbook(manuscript: Manuscript, fit: Fit, text: str, key: str | None,
     document, css = fit_chapters(reuse, fit, fit_key(manuscript, text, code), trials.trial,
                                  chapter_keys(manuscript, html, code), ends, settling.settle,
                                  trials.each)
+    document, css = _facing(document, css, fit, reuse)
     return document, css, text, laid_from.get(document, text), made
+
+
+def _facing(document: Any, css: str, fit: Fit, render: Callable[[str], Any]
+            ) -> tuple[Any, str]:
+    """The chapters whose opening page turns a kept-together block overleaf after a
+    notes page opened on that notes page instead (facing.py), when they come out so:
+    the document and the CSS."""
+    anchors = to_open_left(document, fit, css)
+    if not anchors:
+        return document, css
+    more = f"{css}\n{left_css(anchors)}"
+    opened = render(more)
+    return (opened, more) if opened_left(opened, fit, document, anchors) else (document, css)
 
 
 def _laid_again(key: str, text: str, render: Callable[..., Any], fit: Fit, padded: bool
@@ -234,6 +249,7 @@ def layout_code() -> bytes:
         binding,
         breaks,
         endings,
+        facing,
         fitting,
         floats,
         kept,
@@ -247,7 +263,7 @@ def layout_code() -> bytes:
     )
 
     return code_of(sys.modules[__name__], layouts, kept, alone, breaks, fitting, endings,
-                   spacing, floats, settled, binding, numbering, trials, rags, raglines) + \
+                   facing, spacing, floats, settled, binding, numbering, trials, rags, raglines) + \
         (b"\0rags as laid out" if os.environ.get(rags.UNEVEN) else b"")
 
 

@@ -88,7 +88,7 @@ def _quoted(anchor: str) -> str:
     return "".join(c if c.isalnum() or c in "-_" else f"\\{ord(c):x} " for c in anchor)
 
 
-def _scope(anchor: str) -> str:
+def scope(anchor: str) -> str:
     """A selector for the chapter's section (an attribute selector: an id may start
     with a digit, which `#id` cannot)."""
     return f'.chapter[id="{_quoted(anchor)}"]'
@@ -99,14 +99,14 @@ def _spacing(anchor: str, variant: str) -> str:
     variant "NAME@N"; with its block N set wide, for "NAME+N")."""
     if variant.startswith(TOP):  # the opener at the text block's top, no drop above it
         rest = variant[len(TOP):]
-        return "\n".join([f"{_scope(anchor)} > .chapter-head {{ padding-top: 0; }}"]
+        return "\n".join([f"{scope(anchor)} > .chapter-head {{ padding-top: 0; }}"]
                          + ([_spacing(anchor, rest)] if rest else []))
     before, then, after = variant.rpartition(THEN)
     if then:  # the second set later, from its block on: it overrides the first there
         return f"{_spacing(anchor, before)}\n{_spacing(anchor, after)}"
     wide = wide_block(variant)
     if wide:  # that block as wide as the opener, the rest as its spacing says
-        block = f'{_scope(anchor)} > .block[id="{_quoted(f"{anchor}-{wide}")}"]'
+        block = f'{scope(anchor)} > .block[id="{_quoted(f"{anchor}-{wide}")}"]'
         rest = variant.rpartition(WIDE)[0]
         return "\n".join(([_spacing(anchor, rest)] if rest else []) + [
             ", ".join(f"{block} > {box}" for box in WIDE_BOXES)
@@ -121,12 +121,12 @@ def _spacing(anchor: str, variant: str) -> str:
             f"{block} > ul.checklist > li {{ padding: 1mm 0 1mm 7mm; }}",
             f"{block} > ul.checklist .box {{ top: 1.2mm; }}"])
     name, _, start = variant.partition(FROM)
-    scope = _scope(anchor)
+    section = scope(anchor)
     if start:
-        first = f'{scope} > .block[id="{_quoted(f"{anchor}-{start}")}"]'
+        first = f'{section} > .block[id="{_quoted(f"{anchor}-{start}")}"]'
         holders = [first, f"{first} ~ .block"]
     else:
-        holders = [f"{scope} > .block"]
+        holders = [f"{section} > .block"]
     column = VARIANTS.index(name)
     return "\n".join(
         ", ".join(one.strip().replace("&", block) for block in holders
