@@ -237,3 +237,35 @@ def test_a_handbook_bound_to_read_its_flow_has_no_margin_boxes_and_leaves_them_n
     after = binding.render(layouts.parse(html), "")
     assert after is not None and margins(after) == numbers and flow(after) == flow(before)
     assert after.write_pdf() == before.write_pdf()
+
+
+def test_a_chapter_opened_on_the_left_is_bound_from_its_part_as_laid_out_whole(
+        tmp_path: Path) -> None:
+    """A chapter the fitting opens on the left-hand page after a notes page (facing.py)
+    is laid out from a left-hand page and the part before it ends without the notes
+    page: the bound handbook is the one laid out whole, page for page and side for
+    side, its contents pointing where the chapters start."""
+    from smguide.handbook.facing import left_css
+
+    layouts, html = small_book(tmp_path, 1)  # contents, notes, one, notes, two (3), notes
+    binding = layouts.binding
+    assert binding is not None
+    css = left_css(["two"])
+    bound = binding.render(layouts.parse(html), css)
+    assert bound is not None
+    whole = layouts.laid(layouts.parse(html), css)
+
+    def sides(document: Any) -> list[str]:
+        return [page._page_box.page_type.side for page in document.pages]
+
+    texts = [page.extract_text() for page in PdfReader(io.BytesIO(bound.write_pdf())).pages]
+    assert texts == [page.extract_text()
+                     for page in PdfReader(io.BytesIO(whole.write_pdf())).pages]
+    assert sides(bound) == sides(whole)
+    starts = {name: next(n for n, text in enumerate(texts, 1) if text.startswith(name))
+              for name in ("one", "two", "three")}
+    assert starts == {"one": 3, "two": 4, "three": 7}  # two on the left, after one
+    assert sides(bound)[3] == "left" and len(bound.pages) == 8
+    contents = next(text for text in texts if "Contents" in text)
+    for name, page in starts.items():
+        assert f"{name} p. {page}" in contents

@@ -13,8 +13,13 @@ is laid out after them, once, with an empty anchor for each chapter on a page nu
 that chapter's first, after its stub (each numbered from the one before, `@page`
 counter-increment: its own length need not be known first).
 
-A part that does not come out as it would in the whole (a chapter starting on a left-hand
-page, a stub sharing a page with the part's text) makes the whole handbook laid out as
+A chapter the fitting opens on the left-hand page (facing.py: its CSS says OPENS_LEFT)
+is laid out from a left-hand page (its part's root breaks before it to the left), and
+the stub of it that ends the part before breaks before to the left as it does: no notes
+page between them.
+
+A part that does not come out as it would in the whole (a chapter starting on another
+side, a stub sharing a page with the part's text) makes the whole handbook laid out as
 before (`render` returns None); so does CSS the parts cannot be laid out with (the
 Manuscript says so: `in_parts`).
 """
@@ -34,6 +39,9 @@ from smguide.handbook.numbering import Margins, deferred, number, unnumbered
 from smguide.handbook.settled import drop_words
 
 CUT = "smguide-cut"  # the stub's id: the part's pages end before its page
+# the part of a chapter opened on the left starts on a left-hand page (WeasyPrint takes
+# the first page's side from the root's break-before)
+LEFT_FIRST = f"html {{ {OPENS_LEFT}; }}"
 # a rule of the fitting CSS is one line, its selectors scoped to one chapter (fitting.py)
 SCOPED = re.compile(r'^\.chapter\[id="((?:[^"\\]|\\[0-9a-f]+ |\\.)*)"\]')
 
@@ -79,7 +87,8 @@ class Binding:
             return None
         following = groups[at + 1][0] if at + 1 < len(groups) else None
         part = self.part(html, holder, groups[at], following, _own(extra_css, groups[at][0]),
-                         made, dropped=dropped)
+                         made, dropped=dropped, left=_left(extra_css, groups[at][0]),
+                         stub_left=_left(extra_css, following))
         if part is None:
             return None
         return part.document.copy(part.document.pages[:part.pages])
@@ -99,19 +108,22 @@ class Binding:
         when it cannot be (laid out whole instead). Not `numbered`: its pages without
         their margin boxes (the running heads, the folios), to read the flow from."""
         cut = _split(html.etree_element, self.chapters)
-        if cut is None or OPENS_LEFT in extra_css:  # a chapter opened on the left
+        if cut is None:
             return None
         holder, groups, front = cut
         self.used = set()
         laid: list[Part] = []
         for index, group in enumerate(groups):
             following = groups[index + 1][0] if index + 1 < len(groups) else None
-            part = self.part(html, holder, group, following, _own(extra_css, group[0]))
+            part = self.part(html, holder, group, following, _own(extra_css, group[0]),
+                             left=_left(extra_css, group[0]),
+                             stub_left=_left(extra_css, following))
             if part is None:
                 return None
             laid.append(part)
         if front:
-            front_part = self.front(html, holder, front, groups, laid, _global(extra_css))
+            front_part = self.front(html, holder, front, groups, laid, _global(extra_css),
+                                    extra_css)
             if front_part is None:
                 return None
             laid.insert(0, front_part)
@@ -130,7 +142,7 @@ class Binding:
         return laid[0].document.copy(pages)
 
     def front(self, html: Any, holder: Any, front: list[Any], groups: list[list[Any]],
-              laid: list[Part], extra_css: str) -> Part | None:
+              laid: list[Part], extra_css: str, whole_css: str = "") -> Part | None:
         """The front matter laid out with the chapters' first pages known (its contents
         point there), once: each chapter's anchor is on a page numbered as far after
         the first chapter's as it starts in the book (`_cut`), so the front matter's own
@@ -139,19 +151,25 @@ class Binding:
         for group, chapter in zip(groups, laid, strict=True):
             after[group[0].get("id") or ""] = at
             at += chapter.pages
-        return self.part(html, holder, front, groups[0][0], extra_css, targets=after)
+        return self.part(html, holder, front, groups[0][0], extra_css, targets=after,
+                         stub_left=_left(whole_css, groups[0][0]))
 
     def part(self, html: Any, holder: Any, group: list[Any], following: Any,
              extra_css: str, made: tuple[Move, ...] = (),
              targets: dict[str, int] | None = None,
-             dropped: frozenset[int] = frozenset()) -> Part | None:
+             dropped: frozenset[int] = frozenset(), left: bool = False,
+             stub_left: bool = False) -> Part | None:
         """`group` (elements of `holder`, with the `made` moves of their blocks and the
         `dropped` soft hyphens of its first taken back) laid out alone with a stub of
         `following` after it (and, for the front matter, the chapters' anchors on their
-        pages: `targets`). A part is known by its tree and CSS: one laid out before
-        (a trial, the same chapter with the same breaks taken back) is not laid out
-        again."""
-        tree, css = _cut(html.etree_element, holder, group, following, made, targets)
+        pages: `targets`); `left`: from a left-hand page (a chapter opened on the left),
+        `stub_left`: the stub breaking before to the left (`following` is one). A part
+        is known by its tree and CSS: one laid out before (a trial, the same chapter
+        with the same breaks taken back) is not laid out again."""
+        tree, css = _cut(html.etree_element, holder, group, following, made, targets,
+                         stub_left)
+        if left:
+            css = f"\n{LEFT_FIRST}{css}"
         if dropped:
             mine = group[0].get("id")
             drop_words(next(e for e in tree.iter() if e.get("id") == mine), set(dropped))
@@ -209,9 +227,10 @@ def _sides_match(parts: list[Part]) -> bool:
 
 
 def _cut(root: Any, holder: Any, group: list[Any], following: Any, made: tuple[Move, ...],
-         targets: dict[str, int] | None) -> tuple[Any, str]:
-    """A copy of the tree with only `group` in `holder` (and the head), the stub and the
-    targets after it; and the CSS that numbers the targets' pages."""
+         targets: dict[str, int] | None, stub_left: bool = False) -> tuple[Any, str]:
+    """A copy of the tree with only `group` in `holder` (and the head), the stub (breaking
+    before to the left: `stub_left`) and the targets after it; and the CSS that numbers
+    the targets' pages."""
     import copy
 
     parents = {child: parent for parent in root.iter() for child in parent}
@@ -241,7 +260,10 @@ def _cut(root: Any, holder: Any, group: list[Any], following: Any, made: tuple[M
         inner.append(moved_in(copy.deepcopy(element), made))
     if following is None:
         return top, ""
-    inner.append(following.makeelement(following.tag, {**following.attrib, "id": CUT}))
+    stub = {**following.attrib, "id": CUT}
+    if stub_left:  # (its scoped CSS does not reach it: the id is the stub's)
+        stub["style"] = f"{stub.get('style', '')}; {OPENS_LEFT}".lstrip("; ")
+    inner.append(following.makeelement(following.tag, stub))
     return top, _anchors(inner, targets or {})
 
 
@@ -297,6 +319,14 @@ def _own(extra_css: str, chapter: Any) -> str:
 def _own_css(extra_css: str, anchor: str) -> str:
     mine = _quoted(anchor)
     return "\n".join(line for scope, line in _lines(extra_css) if scope in (None, mine))
+
+
+def _left(extra_css: str, chapter: Any) -> bool:
+    """Whether the extra CSS opens this chapter (an element, or None) on the left."""
+    if chapter is None:
+        return False
+    mine = _quoted(chapter.get("id") or "")
+    return any(scope == mine and OPENS_LEFT in line for scope, line in _lines(extra_css))
 
 
 def _global(extra_css: str) -> str:

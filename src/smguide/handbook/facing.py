@@ -25,8 +25,8 @@ from smguide.handbook.spacing import scope
 
 # the blocks that hold a list, table or card kept together (html.py marks them: Fit.kept)
 KEEP_TYPES = ("practices", "questions", "role", "comparison", "checklist")
-# how the CSS opens a chapter on the left: a handbook with one is laid out whole, not bound
-# from its chapters laid out alone (binding.py), as each part opens on a right-hand page
+# how the CSS opens a chapter on the left (binding.py lays its part out from a left-hand
+# page, and the stub of it that ends the part before breaks before to the left)
 OPENS_LEFT = "break-before: left"
 
 
