@@ -152,3 +152,28 @@ def test_every_shipped_language_says_a_continued_slide() -> None:
     for language in ("en", "de", "nl", "fr", "es"):
         line = spoken_for(language).continued
         assert all(field in line for field in ("{part}", "{parts}", "{title}")), language
+
+
+def test_a_continued_slide_with_the_authors_notes_says_where_the_block_is(
+        tmp_path: Path) -> None:
+    """The German guide on the dark template runs its checklist over two slides; the
+    author's second notes paragraph ("Haken Sie sie nach und nach ab ...") went on the
+    continued slide alone, pointing back to the slide before. It now follows the line
+    saying where the block is, naming the first slide's title; the first slide's notes
+    are the author's, as written."""
+    from tests.deck.conftest import TEMPLATE
+
+    slides = list(Presentation(str(build(tmp_path / "de-template.pptx",
+                                         builtin("content") / "de",
+                                         template=TEMPLATE))).slides)
+    spoken = spoken_for("de")
+    continued = [(n, s) for n, s in enumerate(slides) if n and "(Fortsetzung)"
+                 in s.shapes.title.text_frame.text]
+    assert continued, "the checklist is no longer continued on the template"
+    for n, slide in continued:
+        first_title = slides[n - 1].shapes.title.text_frame.text.replace("\v", " ")
+        lines = notes_of(slide).split("\n")
+        assert lines[0] == spoken.continued.format(part=2, parts=2, title=" ".join(
+            first_title.split())), lines
+        assert len(lines) > 1 and lines[1].startswith("Haken Sie sie"), lines
+        assert not notes_of(slides[n - 1]).startswith(spoken.continued.split("{")[0])

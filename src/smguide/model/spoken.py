@@ -30,7 +30,8 @@ FIELDS = {
                   'one: "{count}" the number of items, "{items}" the items in a list',
     "skills": "a role's full list of what it takes, said the same way",
     "continued": 'the notes of a block\'s continued slide where nothing else is said on '
-                 'it: "{part}" of "{parts}" its place among the block\'s slides, "{title}" '
+                 'it, and the line before the author\'s share of the block\'s notes on one: '
+                 '"{part}" of "{parts}" its place among the block\'s slides, "{title}" '
                  'the first slide\'s title',
     "next": 'the word before the next slide\'s title, where the notes lead on to it '
             '("Next" for "Next: <title>")',
