@@ -98,6 +98,7 @@ class DeckContext:
         self.tones = Tones(self.sheet)
         self.scale = TypeScale(self.box_of, self.body_fonts, self.own_body_fonts)
         self.notes = Notes()
+        self.title_lines: dict[str, list[str]] = {}  # a title -> the lines it is set in
 
     def _one_layout(self, name: str) -> None:
         """A template of a single layout: what the deck does with it, and the fix."""

@@ -158,10 +158,31 @@ def _under_the_eyebrow(deck: DeckContext, shape: Any, title: Para, size: float, 
     if count < 2:  # one line in Lato, wrapping in its substitute: broken for both
         count = line_count(title, width, size, deck.head_fonts)
     lines = balanced_lines(title, width, size, deck.head_fonts) if count > 1 else []
+    text = "".join(span.text for span in title.spans)
+    lines = _as_first(deck, text, width, size, title) or lines
+    deck.title_lines[text] = lines or [text]
     if len(lines) > 1:
         broken = replace(title.spans[0], text=LINE_BREAK.join(lines))
         write_paras(shape.text_frame, [replace(title, spans=(broken,))], size)
     _above_the_text(deck, shape, line, top)
+
+
+def _as_first(deck: DeckContext, text: str, width: float, size: float,
+              title: Para) -> list[str] | None:
+    """A block's continued title ("<title> (<continued>)") in the lines its first slide's
+    title is set in, the marker after its last line ("Ihre Checkliste für / die erste
+    Woche (Fortsetzung)", not "... für die / erste Woche (Fortsetzung)"), where that
+    line fits `width` in the deck's own font and those shown in its place; else None
+    (the title broken as any other)."""
+    marker = f" ({deck.guide.labels.continued})"
+    first = deck.title_lines.get(text[: -len(marker)]) if text.endswith(marker) else None
+    if not first or len(first) < 2 or len(title.spans) != 1:
+        return None
+    last = replace(title, spans=(replace(title.spans[0], text=first[-1] + marker),))
+    if any(line_count(last, width, size, fonts) > 1
+           for fonts in (deck.own_head_fonts, deck.head_fonts)):
+        return None
+    return [*first[:-1], first[-1] + marker]
 
 
 def _above_the_text(deck: DeckContext, shape: Any, line: Any, top: int) -> None:
