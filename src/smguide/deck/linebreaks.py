@@ -30,6 +30,7 @@ PHRASE_ENDS = ",;:–—"
 # a list item's first line under this share of the measure, and shorter than its last,
 # reads ragged beside the list's full lines (linebreaks._fuller)
 FULLER = 0.6
+STUB = 3  # a line of one word this short reads as a stub ('Der / ganze Markt')
 
 
 def _tokens(para: Para, fonts: Fonts) -> list[tuple[int, str, float, float, bool]]:
@@ -73,6 +74,15 @@ def _alone(tokens: list[tuple[int, str, float, float, bool]], starts: tuple[int,
     return len(starts) > 1 and len(tokens) - starts[-1] == 1
 
 
+def _lone(tokens: list[tuple[int, str, float, float, bool]], starts: tuple[int, ...]) -> bool:
+    """Does a line hold one word alone: the last line (_alone), or any line one short
+    word (STUB letters or fewer: 'Der / ganze Markt', no better than 'Der ganze / Markt')?"""
+    bounds = [*starts, len(tokens)]
+    return _alone(tokens, starts) or (len(starts) > 1 and any(
+        b - a == 1 and len(tokens[a][1].strip(" ,.;:")) <= STUB
+        for a, b in zip(bounds, bounds[1:], strict=False)))
+
+
 def _at_phrases(tokens: list[tuple[int, str, float, float, bool]],
                 starts: tuple[int, ...]) -> bool:
     """Does every line but the last end where a phrase does (after a comma, a semicolon,
@@ -101,11 +111,11 @@ def chosen_starts(para: Para, width: float, size: float, fonts: Fonts,
     fitting = [starts for starts in candidates
                if starts == greedy or max(_lines_of(tokens, starts, size)) <= width]
     if para.bullet is not None or len(greedy) <= EVEN_LINES:  # even, in every font
-        even = min(fitting, key=lambda starts: (_alone(tokens, starts),
+        even = min(fitting, key=lambda starts: (_lone(tokens, starts),
                                                 max(_lines_of(tokens, starts, size))))
         most = max(_lines_of(tokens, even, size)) * PHRASE_SLACK
         phrased = [starts for starts in fitting if _at_phrases(tokens, starts)
-                   and _alone(tokens, starts) <= _alone(tokens, even)
+                   and _lone(tokens, starts) <= _lone(tokens, even)
                    and max(_lines_of(tokens, starts, size)) <= most]
         chosen = min(phrased or [even], key=lambda starts: max(_lines_of(tokens, starts, size)))
         return _fuller(tokens, chosen, fitting, size, width) if para.bullet is not None \
