@@ -240,16 +240,18 @@ def _inks(deck: DeckContext, planned: PlannedSlide, panel: bool
 
 def _continued(deck: DeckContext, planned: PlannedSlide, title: str,
                pages: Sequence[Sequence[Para]]) -> list[str | None]:
-    """Each slide's title after the first: a numbered list's is its title marked as
-    continued in the guide's words (None: DeckContext.page_title), "Your first-week
-    checklist (continued)", as a presenter says it (its items keep counting, so the
-    numbers said again in the title, "...: 6–10", read as a document's); any other
-    list's its place among the list's slides ("Key takeaways (2/3)")."""
+    """Each slide's title after the first: a numbered list's on two slides is its title
+    marked as continued in the guide's words (None: DeckContext.page_title), "Your
+    first-week checklist (continued)", as a presenter says it (its items keep counting,
+    so the numbers said again in the title, "...: 6–10", read as a document's); any
+    other list's, or one on three slides or more, its place among the list's slides
+    ("Key takeaways (2/3)"), so no two slides' titles are alike."""
     out: list[str | None] = [None]
     for number, items in enumerate(pages[1:], 2):
         numbered = any(p.bullet == "#" and p.number for p in items)
-        out.append(None if numbered else continuation(deck, planned, title, [], number,
-                                                      len(pages), alone=False))
+        # two slides: "(continued)"; more: their places, so no two titles are alike
+        out.append(None if numbered and len(pages) == 2 else continuation(
+            deck, planned, title, [], number, len(pages), alone=False))
     return out
 
 

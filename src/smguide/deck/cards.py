@@ -32,6 +32,7 @@ from smguide.deck.textfit import (
     text_height,
 )
 from smguide.deck.theme import filled_shape
+from smguide.deck.titles import continuation
 from smguide.deck.typescale import DENSE_TEXT, LIST_TEXT, own_family
 from smguide.deck.write import (
     LINE_BREAK,
@@ -63,6 +64,17 @@ def _practice(practice: Any, lang: Writing, tone: str) -> list[Para]:
     `slide:` line when it has one); why it matters is said (notes)."""
     return [Para(typed_spans(practice.title, lang, bold=True), tone=tone),
             Para(spans(practice.slide or practice.what, lang), space_before=0.4)]
+
+
+def _continues(deck: DeckContext, planned: PlannedSlide, title: str, count: int
+               ) -> list[str | None]:
+    """Each of `count` slides' title after the first: on two slides None (DeckContext.
+    page_title marks it continued in the guide's words), on three or more its place,
+    "(2/3)", so no two slides' titles are alike."""
+    if count <= 2:
+        return [None] * count
+    return [None, *(continuation(deck, planned, title, [], number, count, alone=False)
+                    for number in range(2, count + 1))]
 
 
 def _grid(area: Area, count: int) -> list[Area]:
@@ -136,7 +148,7 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
     # a later slide: its title marked as continued in the guide's words (DeckContext.
     # page_title), "Four practices keep both teams in step (continued)", as a presenter
     # says it; not the cards' places ("...: 3–4") nor their names (the cards name them)
-    continues: list[str | None] = [None] * len(pages)
+    continues = _continues(deck, planned, title, len(pages))
     _balanced_heads(area, pages, fonts, deck.own_body_fonts)
     for number, page in enumerate(pages):
         if deck.fitting:

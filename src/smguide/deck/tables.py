@@ -30,7 +30,6 @@ from smguide.deck.textfit import (
     Page,
     Para,
     Span,
-    balanced_lines,
     line_count,
     on_scale,
     paginate,
@@ -52,7 +51,6 @@ if TYPE_CHECKING:
     from smguide.deck.plan import PlannedSlide
     from smguide.model.typography import Typography
 
-STUB = 3  # a row name's line of one word this short reads as a stub ('Judged / on')
 LABEL_CONTRAST = 4.6  # a lightened row label's on both rows' fills: 4.5:1 with a margin
 
 
@@ -118,8 +116,22 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
     limit = area.height / 12700 * 0.97
     # the row names whole in the first column where that costs no slide, no size and no
     # value cell a third line; else as narrow as their words allow
-    best = min(_layouts(head, body, rows, lines, area.width / 12700, limit, fonts, lang),
-               key=_preferred)
+    total = area.width / 12700
+    words_at_1, widths = column_widths(total, rows, lines, fonts, lang, names=False)
+    layouts = [_Layout(head, body, *column_widths(total, rows, lines, fonts, lang), limit,
+                       fonts), _Layout(head, body, words_at_1, widths, limit, fonts)]
+    tight = words_at_1[0] * BODY[0] + 2 * cell_x(BODY[0]) + 2  # the longest name's word whole
+    if tight < widths[0]:
+        layouts.append(_Layout(head, body, words_at_1, value_widths(
+            tight, total, words_at_1[1:], float(DENSE[0])), limit, fonts))
+    # the first column just wide enough for one name or another whole (the longest
+    # word never broken), the compared columns the wider for it
+    for named in sorted({max(width, tight) for width in names_whole(total, rows, fonts,
+                                                                     lang)}):
+        if named < layouts[0].widths[0] and named not in (widths[0], tight):
+            layouts.append(_Layout(head, body, words_at_1, value_widths(
+                named, total, words_at_1[1:], float(DENSE[0])), limit, fonts))
+    best = min(layouts, key=_preferred)
     widths, heights, pages = best.widths, best.heights, best.pages
     if pages is None:
         alone = next((row for row in body if best.fit([row]) is None), body[0])
@@ -145,37 +157,6 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
                        partial(_refill, frame.table, lines, widths, fonts,
                                deck.own_body_fonts))
         drop_empty(slide)
-
-
-def _layouts(head: list[list[Para]] | None, body: list[list[list[Para]]],
-             rows: list[list[str]], lines: list[Any], total: float, limit: float,
-             fonts: Fonts, lang: Writing) -> list[_Layout]:
-    """The column widths tried: the row names whole (as far as LABEL_MOST), as narrow as
-    their words allow, just wide enough for one name or another, the room shared by the
-    compared columns or taken from one of them."""
-    words_at_1, widths = column_widths(total, rows, lines, fonts, lang, names=False)
-    layouts = [_Layout(head, body, *column_widths(total, rows, lines, fonts, lang), limit,
-                       fonts), _Layout(head, body, words_at_1, widths, limit, fonts)]
-    tight = words_at_1[0] * BODY[0] + 2 * cell_x(BODY[0]) + 2  # the longest name's word whole
-    if tight < widths[0]:
-        layouts.append(_Layout(head, body, words_at_1, value_widths(
-            tight, total, words_at_1[1:], float(DENSE[0])), limit, fonts))
-    # the first column just wide enough for one name or another whole (the longest
-    # word never broken), the compared columns the wider for it
-    for named in sorted({max(width, tight) for width in names_whole(total, rows, fonts,
-                                                                     lang)}):
-        if named < layouts[0].widths[0] and named not in (widths[0], tight):
-            layouts.append(_Layout(head, body, words_at_1, value_widths(
-                named, total, words_at_1[1:], float(DENSE[0])), limit, fonts))
-        # or the room taken from one compared column alone (one with room to spare),
-        # the others as wide as they were
-        if named > widths[0]:
-            for c in range(1, len(widths)):
-                taken = [named, *widths[1:]]
-                taken[c] -= named - widths[0]
-                if taken[c] > words_at_1[c] * DENSE[0] + 2 * cell_x(DENSE[0]):
-                    layouts.append(_Layout(head, body, words_at_1, taken, limit, fonts))
-    return layouts
 
 
 class _Layout:
@@ -215,15 +196,6 @@ class _Layout:
                                   - p.indent * p.size_at(size), p.size_at(size), self.fonts)
                        for p in row[0]) > len(row[0]) for row in self.body)
 
-    def stubs(self, size: float) -> int:
-        """How many cells break with a line of one short word (STUB letters at most) at
-        `size`: a row name's 'Judged / on', its 'on' alone under the name, or 'The /
-        whole market'."""
-        return sum(_stub(balanced_lines(
-            p, width - 2 * cell_x(size) - p.indent * p.size_at(size), p.size_at(size),
-            self.fonts)) for row in self.body
-            for cell, width in zip(row, self.widths, strict=True) for p in cell)
-
     def whole(self, size: float) -> bool:
         return all(word * size <= width - 2 * cell_x(size)
                    for word, width in zip(self.words_at_1, self.widths, strict=True))
@@ -241,23 +213,16 @@ class _Layout:
                     None)
 
 
-def _stub(lines: list[str]) -> bool:
-    """Whether a wrapped cell's lines hold one of a single short word."""
-    return len(lines) > 1 and any(len(line.split()) == 1 and len(line.strip(" ,.;:")) <= STUB
-                                  for line in lines)
-
-
-def _preferred(layout: _Layout) -> tuple[bool, int, float, bool, int, int, int]:
+def _preferred(layout: _Layout) -> tuple[bool, int, float, bool, int, int]:
     """Layouts compared: rows on every slide, fewer slides, a larger size, no cell of
-    more than two lines, fewer row names broken to a stub (a line of one short word:
-    'Judged / on'), fewer lines in all, then fewer row names broken (min keeps the
-    first of equals): on a 4:3 slide 'One deal at a time' on one line beside 'Time /
-    horizon' reads better than 'Time horizon' beside 'One deal / at a time'."""
+    more than two lines, fewer lines in all, then fewer row names broken (min keeps the
+    first of equals): on a 4:3 slide 'One deal at a time' on one line beside 'Judged /
+    on' reads better than 'Judged on' beside 'One deal / at a time'."""
     if layout.pages is None:
-        return (True, 0, 0.0, True, 0, 0, 0)
+        return (True, 0, 0.0, True, 0, 0)
     size = min(page.size for page in layout.pages)
     return (False, len(layout.pages), -size, layout.most_lines(size) > 2,
-            layout.stubs(size), layout.row_lines(size), layout.names_broken(size))
+            layout.row_lines(size), layout.names_broken(size))
 
 
 def _sparse(body: list[list[list[Para]]], whole: Callable[[float], bool],
