@@ -156,6 +156,15 @@ def _fuller(tokens: list[tuple[int, str, float, float, bool]], chosen: tuple[int
     return min(phrased or [even], key=lambda starts: max(_lines_of(tokens, starts, size)))
 
 
+def last_word_alone(para: Para, width: float, size: float, fonts: Fonts, own: Fonts) -> bool:
+    """Does `para`, broken as `broken` breaks it, end on a line of its last word alone
+    while it has more words than lines ('The whole / market')? (Not where it is left to
+    wrap: on one line in the deck's own font.)"""
+    tokens = _tokens(para, fonts)
+    starts = chosen_starts(para, width, size, fonts, own)
+    return starts is not None and _alone(tokens, starts) and len(tokens) > len(starts)
+
+
 def broken(para: Para, width: float, size: float, fonts: Fonts, own: Fonts) -> Para:
     """`para` with explicit line breaks where chosen_starts puts them (KEPT_BREAK: each
     line but the last keeps the space it broke at, so its text read without the breaks

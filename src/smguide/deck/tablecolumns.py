@@ -32,11 +32,11 @@ LABEL_MOST = 0.34  # the first column widens to hold a row's name whole up to th
 # a name column and two equal columns cannot meet both of its columns), the names
 # narrower, as they name what the others compare
 LABEL_OF_VALUE = 0.9
-def names_whole(total: float, rows: list[list[str]], fonts: Fonts, lang: Writing
-                 ) -> list[float]:
-    """The widths of a first column that holds each row's name on one line at the lists'
-    size (up to LABEL_MOST of the width)."""
-    return [min(fonts.bold.width(plain(row[0], lang), BODY[0]) + 2 * cell_x(BODY[0]) + 2,
+def names_whole(total: float, rows: list[list[str]], fonts: Fonts, lang: Writing,
+                size: float = BODY[0]) -> list[float]:
+    """The widths of a first column that holds each row's name on one line at `size`
+    (the lists' unless told; up to LABEL_MOST of the width)."""
+    return [min(fonts.bold.width(plain(row[0], lang), size) + 2 * cell_x(size) + 2,
                 total * LABEL_MOST) for row in rows]
 
 

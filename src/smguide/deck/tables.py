@@ -20,7 +20,7 @@ from smguide.deck.fitting import (
     spoken,
     words,
 )
-from smguide.deck.linebreaks import broken
+from smguide.deck.linebreaks import broken, last_word_alone
 from smguide.deck.oxml import NS
 from smguide.deck.slides import drop_empty, too_long
 from smguide.deck.tablecolumns import cell_x, cell_y, column_widths, names_whole, value_widths
@@ -30,6 +30,7 @@ from smguide.deck.textfit import (
     Page,
     Para,
     Span,
+    balanced_lines,
     line_count,
     on_scale,
     paginate,
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     from smguide.deck.plan import PlannedSlide
     from smguide.model.typography import Typography
 
+STUB = 3  # a row name's line of one word this short reads as a stub ('Judged / on')
 LABEL_CONTRAST = 4.6  # a lightened row label's on both rows' fills: 4.5:1 with a margin
 
 
@@ -104,7 +106,7 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
     """A native table: header row on the primary colour, banded rows, rows continued;
     `alt` (in the guide's language) describes it to those who cannot see it; `extra`
     (what the slides leave out) is said on the first."""
-    lang, fonts = deck.lang, deck.body_fonts
+    lang, fonts, own = deck.lang, deck.body_fonts, deck.own_body_fonts
     area = deck.edge_area(planned)  # the table's edges where the title's text starts
     # the header's text on the primary colour at 4.5:1 (a dark deck's: its light text)
     head = [_cell_paras(h, lang, True, deck.tones.readable("bg1", "accent1")) for h in header] \
@@ -114,24 +116,8 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
              for i, c in enumerate(row)] for row in rows]
     lines = [head, *body] if head else body
     limit = area.height / 12700 * 0.97
-    # the row names whole in the first column where that costs no slide, no size and no
-    # value cell a third line; else as narrow as their words allow
-    total = area.width / 12700
-    words_at_1, widths = column_widths(total, rows, lines, fonts, lang, names=False)
-    layouts = [_Layout(head, body, *column_widths(total, rows, lines, fonts, lang), limit,
-                       fonts), _Layout(head, body, words_at_1, widths, limit, fonts)]
-    tight = words_at_1[0] * BODY[0] + 2 * cell_x(BODY[0]) + 2  # the longest name's word whole
-    if tight < widths[0]:
-        layouts.append(_Layout(head, body, words_at_1, value_widths(
-            tight, total, words_at_1[1:], float(DENSE[0])), limit, fonts))
-    # the first column just wide enough for one name or another whole (the longest
-    # word never broken), the compared columns the wider for it
-    for named in sorted({max(width, tight) for width in names_whole(total, rows, fonts,
-                                                                     lang)}):
-        if named < layouts[0].widths[0] and named not in (widths[0], tight):
-            layouts.append(_Layout(head, body, words_at_1, value_widths(
-                named, total, words_at_1[1:], float(DENSE[0])), limit, fonts))
-    best = min(layouts, key=_preferred)
+    best = min(_layouts(head, body, rows, lines, area.width / 12700, limit, fonts, own,
+                        lang), key=_preferred)
     widths, heights, pages = best.widths, best.heights, best.pages
     if pages is None:
         alone = next((row for row in body if best.fit([row]) is None), body[0])
@@ -159,15 +145,43 @@ def table_slides(deck: DeckContext, planned: PlannedSlide, title: str,
         drop_empty(slide)
 
 
+def _layouts(head: list[list[Para]] | None, body: list[list[list[Para]]],
+             rows: list[list[str]], lines: list[Any], total: float, limit: float,
+             fonts: Fonts, own: Fonts, lang: Writing) -> list[_Layout]:
+    """The column widths tried, the compared columns sharing the rest equally."""
+    # the row names whole in the first column where that costs no slide, no size and no
+    # value cell a third line; else as narrow as their words allow
+    words_at_1, widths = column_widths(total, rows, lines, fonts, lang, names=False)
+    layouts = [_Layout(head, body, *column_widths(total, rows, lines, fonts, lang), limit,
+                       fonts, own), _Layout(head, body, words_at_1, widths, limit, fonts, own)]
+    tight = words_at_1[0] * BODY[0] + 2 * cell_x(BODY[0]) + 2  # the longest name's word whole
+    if tight < widths[0]:
+        layouts.append(_Layout(head, body, words_at_1, value_widths(
+            tight, total, words_at_1[1:], float(DENSE[0])), limit, fonts, own))
+    # the first column just wide enough for one name or another whole at the lists' size
+    # or the cells' (the longest word never broken at it), the compared columns the
+    # wider for it
+    tried = {widths[0], tight}
+    for size in BODY[0], DENSE[0]:
+        least = words_at_1[0] * size + 2 * cell_x(size) + 2
+        for named in sorted({max(width, least) for width in names_whole(
+                total, rows, fonts, lang, size)}):
+            if named < layouts[0].widths[0] and named not in tried:
+                tried.add(named)
+                layouts.append(_Layout(head, body, words_at_1, value_widths(
+                    named, total, words_at_1[1:], float(DENSE[0])), limit, fonts, own))
+    return layouts
+
+
 class _Layout:
     """A table's rows on slides at column `widths`: `pages` (None: a row fits no slide),
     and the measures that chose them."""
 
     def __init__(self, head: list[list[Para]] | None, body: list[list[list[Para]]],
                  words_at_1: list[float], widths: list[float], limit: float,
-                 fonts: Fonts) -> None:
+                 fonts: Fonts, own: Fonts) -> None:
         self.head, self.body, self.widths, self.limit = head, body, widths, limit
-        self.words_at_1, self.fonts = words_at_1, fonts
+        self.words_at_1, self.fonts, self.own = words_at_1, fonts, own
         self.pages = [Page(body, float(BODY[0]))] if _sparse(
             body, self.whole, self.heights, limit) else _pages(body, self.fit)
 
@@ -196,6 +210,21 @@ class _Layout:
                                   - p.indent * p.size_at(size), p.size_at(size), self.fonts)
                        for p in row[0]) > len(row[0]) for row in self.body)
 
+    def lone_ends(self, size: float) -> int:
+        """How many compared cells' paragraphs end on their last word alone at `size`, as
+        they are written ('The whole / market')."""
+        return sum(last_word_alone(p, width - 2 * cell_x(size) - p.indent * p.size_at(size),
+                                   p.size_at(size), self.fonts, self.own)
+                   for row in self.body
+                   for cell, width in zip(row[1:], self.widths[1:], strict=True) for p in cell)
+
+    def name_stubs(self, size: float) -> int:
+        """How many rows' names (their first cells) break with a line of one word of
+        STUB letters or fewer at `size` ('Judged / on')."""
+        return sum(_stub(balanced_lines(
+            p, self.widths[0] - 2 * cell_x(size) - p.indent * p.size_at(size),
+            p.size_at(size), self.fonts)) for row in self.body for p in row[0])
+
     def whole(self, size: float) -> bool:
         return all(word * size <= width - 2 * cell_x(size)
                    for word, width in zip(self.words_at_1, self.widths, strict=True))
@@ -213,16 +242,28 @@ class _Layout:
                     None)
 
 
-def _preferred(layout: _Layout) -> tuple[bool, int, float, bool, int, int]:
-    """Layouts compared: rows on every slide, fewer slides, a larger size, no cell of
-    more than two lines, fewer lines in all, then fewer row names broken (min keeps the
-    first of equals): on a 4:3 slide 'One deal at a time' on one line beside 'Judged /
-    on' reads better than 'Judged on' beside 'One deal / at a time'."""
+def _preferred(layout: _Layout) -> tuple[bool, int, bool, float, int, int, int, int]:
+    """Layouts compared: rows on every slide, fewer slides, no cell of more than two
+    lines (before a larger size: on the German 4:3 template 'Abschlüssen / und /
+    Verlängerungen' at 24 pt, where no widths keep both it on two lines and
+    'Zeithorizont' whole, reads worse than the table at 20 pt), a larger size, fewer
+    compared cells ending on their last word alone ('The whole / market'), fewer row
+    names broken to a stub (a line of one short word: 'Judged / on', 'Gemessen / an'),
+    fewer lines in all, then fewer row names broken (min keeps the first of equals): on
+    a 4:3 slide 'One deal at a time' on one line beside 'Time / horizon' reads better
+    than 'Time horizon' beside 'One deal / at a time'."""
     if layout.pages is None:
-        return (True, 0, 0.0, True, 0, 0)
+        return (True, 0, True, 0.0, 0, 0, 0, 0)
     size = min(page.size for page in layout.pages)
-    return (False, len(layout.pages), -size, layout.most_lines(size) > 2,
-            layout.row_lines(size), layout.names_broken(size))
+    return (False, len(layout.pages), layout.most_lines(size) > 2, -size,
+            layout.lone_ends(size), layout.name_stubs(size), layout.row_lines(size),
+            layout.names_broken(size))
+
+
+def _stub(lines: list[str]) -> bool:
+    """Whether a wrapped cell's lines hold one of a single short word."""
+    return len(lines) > 1 and any(len(line.split()) == 1 and len(line.strip(" ,.;:")) <= STUB
+                                  for line in lines)
 
 
 def _sparse(body: list[list[list[Para]]], whole: Callable[[float], bool],
