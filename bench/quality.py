@@ -9,8 +9,9 @@ with no text or only a heading), half-empty pages (a chapter's pages whose text 
 more than half empty), gaps (pages inside a chapter more than 30% empty: the text stopped
 short because the next block was kept whole and went overleaf), runts (a paragraph's last
 line of fewer than 8 characters: one short word or a fragment), lone words (a last line of
-one longer word), tie notches (a paragraph's line before the last ending a word early
-because its last words are tied), keep-together
+one longer word; both counted in chapter openers' leads too, marked "(lead)"), tie
+notches (a paragraph's line before the last ending a word early because its last words
+are tied), keep-together
 blocks split by a page turn, from a right page to the left overleaf (turn splits; a block
 open on one spread is not split for the reader; and a diagram apart from its key), lists
 of a few cards (the practices, the questions) that fit on a page split between two cards

@@ -578,6 +578,16 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
         elif block.uid not in continues and (len(lines) > 1 or block.uid in continued_from) \
                 and _lone(lines[-1].text):
             lone.append(f"p{lines[-1].page + 1}: “{lines[-1].text}”")
+    # a chapter opener's lead (its summary under the title, the back matter's intro) ends
+    # on a runt or a lone word as a paragraph does, larger and set apart: counted with the
+    # body's, marked as a lead's
+    for block in blocks:
+        lines = block.lines
+        if _lead(block) and len(lines) > 1 and block.uid not in continues:
+            if _runt(lines[-1].text):
+                runts.append(f"p{lines[-1].page + 1}: “{lines[-1].text}” (lead)")
+            elif _lone(lines[-1].text):
+                lone.append(f"p{lines[-1].page + 1}: “{lines[-1].text}” (lead)")
     # a table's cells and a role card's items end on a lone word as a paragraph does
     # (rags.py ties their last two words): counted with the body's, marked as theirs
     # (not a line after a bold one: a cell's name, "The garden", over what it stands for;
@@ -824,6 +834,19 @@ def _opening(block: Node) -> bool:
     chapter head is a NonStruct straight inside the chapter's Sect."""
     path = block.path()
     return len(path) >= 3 and path[-3:-1] == ["Sect", "NonStruct"]
+
+
+def _lead(block: Node) -> bool:
+    """A chapter opener's lead: a paragraph of the chapter's opening (not its kicker, a
+    line of one or two words over the title) that comes after its title."""
+    if block.kind != "P" or not _opening(block) or block.parent is None:
+        return False
+    before = []
+    for node in block.parent.children:
+        if node.uid == block.uid:
+            break
+        before.append(node.kind)
+    return "H1" in before
 
 
 def _own_hyphen(line: str, following: str, compounds: set[str]) -> bool:

@@ -262,6 +262,41 @@ def test_a_chapter_opens_on_the_left_to_keep_its_cards_on_one_spread(
     assert last in texts[opening + 1] and last not in texts[opening]
 
 
+@pytest.mark.parametrize("paper, lang", EDITIONS, ids=["A4", "A5", "Letter", "German"])
+def test_no_opener_s_lead_ends_on_a_word_alone(
+        built_handbook: Callable[..., Path], paper: str, lang: str | None) -> None:
+    """No chapter opener's lead (the summary under its title, the back matter's intro)
+    ends on a runt or a lone word, in the printed handbook: rags.py sets a lead's last
+    lines again as it sets the body's (A4's and Letter's practices chapter, opened on a
+    left-hand page, had "why it" / "matters.")."""
+    found = measure(built_handbook(paper, lang, True))
+    leads = [fault for fault in found.runts + found.lone_words if fault.endswith("(lead)")]
+    assert leads == [], leads
+
+
+def test_the_measure_counts_a_lead_s_word_alone(tmp_path: Path) -> None:
+    """A chapter opener's lead (a paragraph after the title in the chapter's head) whose
+    last line is one word is a lone word of a lead; its kicker, a line of one word over
+    the title, is not (a small tagged PDF made to have them)."""
+    from weasyprint import HTML
+
+    html = """<html lang="en"><head><title>t</title><style>
+      @page { size: 120mm 180mm; margin: 10mm; }
+      body { font: 10pt/1.4 sans-serif; } p { margin: 0 0 4pt; }</style></head><body>
+      <section style="break-after: page"><p>A cover</p></section>
+      <section><header><p>Chapter</p><h1>A chapter</h1>
+      <p>The chapter's lead, larger than its text, whose last line is one<br>word.</p>
+      <p>Its second paragraph, whose last line is long enough to read as<br>
+      Understanding.</p></header>
+      <div><p>Text of the chapter, long enough to make a paragraph of two lines that
+      reads as a line of its own at the end.</p></div></section></body></html>"""
+    pdf = tmp_path / "lead.pdf"
+    HTML(string=html).write_pdf(pdf, pdf_variant="pdf/ua-1")
+    found = measure(pdf)
+    assert found.runts == ["p2: “word.” (lead)"]
+    assert found.lone_words == ["p2: “Understanding.” (lead)"]
+
+
 def test_the_measure_counts_runts_and_blank_paper_as_a_print_designer_does(
         tmp_path: Path) -> None:
     """A runt is a paragraph's last line of one short word or a fragment, under 8

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from smguide.handbook.breaks import MOST_IN_A_PARAGRAPH, MOST_IN_A_ROW, SHY, spare_break
@@ -19,6 +19,9 @@ TAGS = ("p", "li", "dd", "td")  # the paragraphs set again (not headings or labe
 # notched ones, and those ending on a lone word; one set smaller than the body (a card's
 # item, a table's cell: "akquirieren", "closes.") is first tried with its last two words
 # tied (kept when the line before them is then not notched, as in a short item)
+# a chapter opener's lead (its summary under the title; the back matter's intro): set
+# larger than the body, and set again as the body's paragraphs are
+LEADS = ("chapter-summary",)
 SPACE_SHARE = 0.3  # a word space, as a share of the font size (tests/pagequality.py's)
 SLACK = 0.97  # a line shorter than this share of the measure by more than the next word
 # (and a space) was broken early: the rag is notched there
@@ -50,6 +53,7 @@ class Set:
     faulty: tuple[str, ...] = ()  # the words broken where a hyphen rule is (with soft hyphens)
     rooms: tuple[float, ...] = ()  # the room each line leaves before the measure (CSS px)
     em: float = 0.0  # the paragraph's own font size (px): what its edits' em are of
+    lead: bool = False  # a chapter opener's lead (LEADS)
 
 
 def paragraphs(document: Any) -> list[Set]:
@@ -76,8 +80,15 @@ def paragraphs(document: Any) -> list[Set]:
             if element is None or getattr(parent, "element_tag", None) not in TAGS:
                 continue
             grouped.setdefault(id(element), (parent, []))[1].append((number, line, parent))
-    return [found for found in (_set(parent.element_tag, lines)
-                                for parent, lines in grouped.values()) if found is not None]
+    found = [(_set(parent.element_tag, lines), parent) for parent, lines in grouped.values()]
+    return [replace(paragraph, lead=_lead(parent)) if _lead(parent) else paragraph
+            for paragraph, parent in found if paragraph is not None]
+
+
+def _lead(box: Any) -> bool:
+    """Whether a paragraph's box is a chapter opener's lead (LEADS)."""
+    classes = (box.element.get("class") or "").split()
+    return any(name in classes for name in LEADS)
 
 
 def _texts(line: Any) -> list[Any]:

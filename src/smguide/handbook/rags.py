@@ -20,7 +20,9 @@ the key's "closes.") that ends on a lone word is first tried with its last two w
 tied: kept when the line before them is then not notched, as when they go down from an
 item's first line. Any other paragraph ending on a lone word tries that tie last, when
 the two words take at most typeset.py's TIE_LIMIT characters ("into introductions.",
-"and networking.": no spacing pushes "into" down).
+"and networking.": no spacing pushes "into" down). A chapter opener's lead (its summary,
+the back matter's intro: raglines.LEADS), set larger than the body, is set again as the
+body's paragraphs are ("why it" / "matters." -> "why" / "it matters.").
 
 Only a setting with as many lines as before, each paragraph on the pages it was on, is
 kept: the pages stay as the fitting made them (fitting.py), and a paragraph's line breaks
@@ -248,7 +250,7 @@ def even_rags(document: Any, html: str, render: Callable[[str], Any],
     for paragraph in before:
         at = body.start_tag(paragraph) if paragraph.notched or paragraph.faults and (
             abs(paragraph.size - size) < 0.01 or paragraph.tag == "td"
-            or paragraph.size < size) else None
+            or paragraph.size < size or paragraph.lead) else None
         if at is not None:
             pending.setdefault(at, paragraph)
     if not pending:
