@@ -74,12 +74,18 @@ def _alone(tokens: list[tuple[int, str, float, float, bool]], starts: tuple[int,
     return len(starts) > 1 and len(tokens) - starts[-1] == 1
 
 
+def short_word(text: str) -> bool:
+    """Is `text` one word of STUB letters or fewer (its punctuation aside), a stub when
+    it stands alone on a line ('Der / ganze Markt', 'Judged / on')?"""
+    return len(text.split()) == 1 and len(text.strip(" ,.;:")) <= STUB
+
+
 def _lone(tokens: list[tuple[int, str, float, float, bool]], starts: tuple[int, ...]) -> bool:
     """Does a line hold one word alone: the last line (_alone), or any line one short
     word (STUB letters or fewer: 'Der / ganze Markt', no better than 'Der ganze / Markt')?"""
     bounds = [*starts, len(tokens)]
     return _alone(tokens, starts) or (len(starts) > 1 and any(
-        b - a == 1 and len(tokens[a][1].strip(" ,.;:")) <= STUB
+        b - a == 1 and short_word(tokens[a][1])
         for a, b in zip(bounds, bounds[1:], strict=False)))
 
 

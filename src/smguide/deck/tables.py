@@ -20,7 +20,7 @@ from smguide.deck.fitting import (
     spoken,
     words,
 )
-from smguide.deck.linebreaks import broken, last_word_alone
+from smguide.deck.linebreaks import broken, last_word_alone, short_word
 from smguide.deck.oxml import NS
 from smguide.deck.slides import drop_empty, too_long
 from smguide.deck.tablecolumns import cell_x, cell_y, column_widths, names_whole, value_widths
@@ -52,7 +52,6 @@ if TYPE_CHECKING:
     from smguide.deck.plan import PlannedSlide
     from smguide.model.typography import Typography
 
-STUB = 3  # a row name's line of one word this short reads as a stub ('Judged / on')
 LABEL_CONTRAST = 4.6  # a lightened row label's on both rows' fills: 4.5:1 with a margin
 
 
@@ -220,7 +219,7 @@ class _Layout:
 
     def name_stubs(self, size: float) -> int:
         """How many rows' names (their first cells) break with a line of one word of
-        STUB letters or fewer at `size` ('Judged / on')."""
+        linebreaks.STUB letters or fewer at `size` ('Judged / on')."""
         return sum(_stub(balanced_lines(
             p, self.widths[0] - 2 * cell_x(size) - p.indent * p.size_at(size),
             p.size_at(size), self.fonts)) for row in self.body for p in row[0])
@@ -262,8 +261,7 @@ def _preferred(layout: _Layout) -> tuple[bool, int, bool, float, int, int, int, 
 
 def _stub(lines: list[str]) -> bool:
     """Whether a wrapped cell's lines hold one of a single short word."""
-    return len(lines) > 1 and any(len(line.split()) == 1 and len(line.strip(" ,.;:")) <= STUB
-                                  for line in lines)
+    return len(lines) > 1 and any(short_word(line) for line in lines)
 
 
 def _sparse(body: list[list[list[Para]]], whole: Callable[[float], bool],

@@ -227,22 +227,24 @@ def line_starts(para: Para, width: float, size: float, fonts: Fonts) -> list[tup
     return starts
 
 
+def _line_inks(para: Para, width: float, size: float, fonts: Fonts) -> list[float]:
+    """The width (points) of each line `para` takes wrapped in `width` points at `size`
+    (its ink: a line's trailing space left out)."""
+    widths = _word_widths(para, fonts)
+    return [sum(widths[i][0] * size for i in line) + sum(widths[i][1] * size for i in line[:-1])
+            for line in _greedy(widths, width, size) if line]
+
+
 def widest_line(para: Para, width: float, size: float, fonts: Fonts) -> float:
     """The width (points) of the widest line `para` takes wrapped in `width` points at
     `size` (its ink: a line's trailing space left out)."""
-    widths = _word_widths(para, fonts)
-    return max((sum(widths[i][0] * size for i in line)
-                + sum(widths[i][1] * size for i in line[:-1])
-                for line in _greedy(widths, width, size) if line), default=0.0)
+    return max(_line_inks(para, width, size, fonts), default=0.0)
 
 
 def shortest_line(para: Para, width: float, size: float, fonts: Fonts) -> float:
     """The width (points) of the narrowest line `para` takes wrapped in `width` points at
     `size` (its ink, as widest_line measures it)."""
-    widths = _word_widths(para, fonts)
-    return min((sum(widths[i][0] * size for i in line)
-                + sum(widths[i][1] * size for i in line[:-1])
-                for line in _greedy(widths, width, size) if line), default=0.0)
+    return min(_line_inks(para, width, size, fonts), default=0.0)
 
 
 def lines_broken_into(para: Para, width: float, size: float, own: Fonts,
