@@ -65,3 +65,27 @@ def test_continued_cards_are_titled_as_continued(
         assert all(card in names for card in shown), shown
         assert _title(slide) == f"{first} ({labels['continued']})", (name, _title(slide))
         assert "·" not in _title(slide) and "–" not in _title(slide)
+
+
+def test_cards_split_rather_than_shrink_on_the_template(tmp_path: Path) -> None:
+    """The German practice cards on the 4:3 template held four to a slide only at 20 pt
+    (152 + 180 pt of the 338 pt at 24, the cards' size on every other deck): they now go
+    two to a slide at 24 pt, the second slide titled as continued, its notes saying
+    where the block is before why its cards matter."""
+    from smguide.sources.spoken import spoken_for
+    from tests.deck.conftest import TEMPLATE
+
+    prs = Presentation(str(build(tmp_path / "de-template.pptx", builtin("content") / "de",
+                                 template=TEMPLATE)))
+    slides = [(slide, [card for card in slide.shapes if card.name == "Card"])
+              for slide in prs.slides]
+    slides = [(slide, cards) for slide, cards in slides if cards]
+    assert [len(cards) for _, cards in slides] == [2, 2]
+    sizes = {run.font.size.pt for _, cards in slides for card in cards
+             for para in card.text_frame.paragraphs for run in para.runs if run.font.size}
+    assert sizes == {24.0}, sizes
+    first, second = (_title(slide) for slide, _ in slides)
+    assert second == f"{first} (Fortsetzung)", second
+    notes = slides[1][0].notes_slide.notes_text_frame.text.split("\n")
+    assert notes[0] == spoken_for("de").continued.format(part=2, parts=2, title=first)
+    assert notes[1].startswith("Monatlich abstimmen:"), notes

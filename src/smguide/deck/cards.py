@@ -121,21 +121,17 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
         return next((size for size in on_scale(BODY[0], DENSE[1])
                      if _holds(area, chunk, size, pad, fonts)), None)
 
-    # a sparse slide of cards (every card on one slide at the lists' size): set as the
-    # deck's lists are, not a size under them with a third of each card empty. Cards
-    # that do not hold so are at the largest size they hold, on one slide when they hold
-    # at the dense size or over (the practices a title counts stay together: two slides
-    # of "Four practices" showing two each would not say so), else continued; a family
-    # of their own, so a table's or a role's smaller text does not take them down
-    family = own_family(DENSE_TEXT, block)
-    if len(cards) <= 4 and sum(words(c) for c in cards) <= MAX_WORDS and \
-            _holds(area, cards, float(BODY[0]), pad, fonts):
-        family = LIST_TEXT
-        pages: list[Page[list[Para]]] | None = [Page(cards, float(BODY[0]))]
-    else:
-        pages = paginate(cards, split_first(fit, DENSE[0],
-                                            lambda chunk: sum(words(c) for c in chunk),
-                                            whole=len(cards)))
+    # a sparse block of cards (every card on one slide at the lists' size, else in two
+    # halves there, _at_lists): set as the deck's lists are, not a size under them with
+    # a third of each card empty, nor shrunk to stay four on one. Cards that do not
+    # hold so are at the largest size they hold, on one slide when they hold at the
+    # dense size or over, else continued; a family of their own, so a table's or a
+    # role's smaller text does not take them down
+    pages = _at_lists(area, cards, pad, fonts)
+    family = LIST_TEXT if pages else own_family(DENSE_TEXT, block)
+    pages = pages or paginate(cards, split_first(fit, DENSE[0],
+                                                 lambda chunk: sum(words(c) for c in chunk),
+                                                 whole=len(cards)))
     if pages is None:
         alone = next((card for card in cards if fit([card]) is None), cards[0])
         raise too_long(deck, planned, "one practice", para_text(alone), minimum=DENSE[1])
@@ -161,6 +157,26 @@ def practice_slides(deck: DeckContext, planned: PlannedSlide, block: Practices) 
                               strict=True):
             _card(deck, slide, cell, card, page.size, pad, family)
         drop_empty(slide)
+
+
+def _at_lists(area: Area, cards: list[list[Para]], pad: Box, fonts: Fonts
+              ) -> list[Page[list[Para]]] | None:
+    """A sparse block's slides at the lists' size (up to four cards within MAX_WORDS):
+    one where they hold there; else, where they would hold on one only under it, split
+    rather than shrunk, in equal halves (2 + 2) on two slides at the lists' size, as
+    the cards are on a deck where they hold (the German cards on the 4:3 template took
+    20 pt to stay four on one, 152 + 180 pt of 338 pt at 24); None where neither holds
+    or the block is not sparse (then it is fitted as dense text)."""
+    size = float(BODY[0])
+    if len(cards) > 4 or sum(words(c) for c in cards) > MAX_WORDS:
+        return None
+    if _holds(area, cards, size, pad, fonts):
+        return [Page(cards, size)]
+    half = -(-len(cards) // 2)
+    chunks = [cards[:half], cards[half:]]
+    if len(cards) < 2 or not all(_holds(area, chunk, size, pad, fonts) for chunk in chunks):
+        return None
+    return [Page(chunk, size) for chunk in chunks]
 
 
 def _one_line_heads(area: Area, pages: list[Page[list[Para]]], fonts: Fonts) -> None:

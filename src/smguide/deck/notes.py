@@ -63,9 +63,10 @@ class Notes:
         block's last slide: "Next: <its title>" in the guide's words (`spoken.next`,
         the colon as its typography writes it), else "→ <its title>"; a block's continued
         slide with nothing else to say says where the block is (`spoken.continued`,
-        _continued), as does one with the author's share of the block's notes, before
-        it (which may point back to the slide before: "Tick them off as you go"),
-        other notes still empty get their slide's title."""
+        _continued), as does one with the author's share of the block's notes (which
+        may point back to the slide before: "Tick them off as you go") or with what the
+        slide leaves out (why its cards matter), before them; other notes still empty
+        get their slide's title."""
         told: set[str] = set()
         word = guide.spoken.next
         for n, said in enumerate(self._said):
@@ -73,9 +74,9 @@ class Notes:
             text = said.text
             if not text or text == said.title:  # nothing said but the slide's title
                 text = self._continued(guide, n) or text
-            elif not said.leads_on:  # the author's share on a continued slide: said
-                bridge = self._continued(guide, n)  # after where the block is, as its own
-                text = f"{bridge}\n{text}" if bridge else text
+            else:  # the author's share on a continued slide, or what it leaves out (why
+                bridge = self._continued(guide, n)  # each card matters): said after where
+                text = f"{bridge}\n{text}" if bridge else text  # the block is, as its own
             if said.leads_on and after is not None and after.planned != said.planned:
                 title = after.title.strip()
                 line = guide.typography.pair(word, title) if word else f"→ {title}"
