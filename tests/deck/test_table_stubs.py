@@ -20,8 +20,7 @@ def test_no_compared_cell_of_the_german_template_table_opens_on_a_stub(
     """On the dark template in German (DejaVu Sans, 4:3) the Marketing cell 'Der ganze
     Markt' was written 'Der / ganze Markt': the even break kept 'Markt' from standing
     alone at the price of 'Der' alone; a line of one short word now counts as alone too,
-    and the more even 'Der ganze / Markt' is written. (The row name 'Gemessen an' still
-    breaks: its column has no room left at the lists' size.)"""
+    and the more even 'Der ganze / Markt' is written."""
     from pptx import Presentation
 
     from tests.deck.conftest import TEMPLATE
@@ -55,10 +54,9 @@ def _tables(path: Any) -> list[Any]:
 def test_no_template_table_cell_takes_three_lines(
         tmp_path_factory: pytest.TempPathFactory, lang: str) -> None:
     """On the dark template no table cell takes more than two lines in DejaVu Sans, and in
-    German no row name breaks to a stub: 'Abschlüssen / und / Verlängerungen' at 24 pt
-    (no widths keep it on two lines with 'Zeithorizont' whole at that size) beside
-    'Gemessen / an' was chosen over the table at 20 pt, 'Gemessen an' whole in a first
-    column that the cells' size, not the lists', sizes. (In English 'Judged / on' stays:
+    German no row name breaks to a stub ('Gemessen / an' beside 'Abschlüssen / und /
+    Verlängerungen' was once the table at 24 pt; the deck's row is now 'Erfolgsmaß:
+    Abschlüsse und Verlängerungen', two lines at 24 pt). (In English 'Judged / on' stays:
     at 24 pt the column that holds 'Judged on' leaves 'The whole / market' its last word
     alone, which a compared cell must not.)"""
     from tests.deck.conftest import TEMPLATE
@@ -82,3 +80,21 @@ def test_no_template_table_cell_takes_three_lines(
             stubs = [lines for lines in names if len(lines) > 1
                      and any(len(line.split()) == 1 and len(line) <= 3 for line in lines)]
             assert not stubs, (widths, names)
+
+
+def test_the_german_template_table_is_set_as_its_siblings(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """At 24 pt no equal-share column layout held 'Zeithorizont' and 'Gemessen an' whole
+    with 'Abschlüssen und' on one line, so the German table on the 4:3 template was at
+    20 pt beside 24 pt on every other deck; its deck row is now 'Erfolgsmaß: Abschlüsse
+    und Verlängerungen' (the handbook's rows unchanged), and the table is at 24 pt in
+    one slide, every row compared on it."""
+    from tests.deck.conftest import TEMPLATE
+
+    path = build(tmp_path_factory.mktemp("de-tpl-table") / "de-template.pptx",
+                 builtin("content") / "de", template=TEMPLATE)
+    tables = _tables(path)
+    assert len(tables) == 1 and len(tables[0].rows) == 5
+    sizes = {run.font.size.pt for row in tables[0].rows for cell in row.cells
+             for para in cell.text_frame.paragraphs for run in para.runs if run.font.size}
+    assert sizes == {24.0}, sizes
