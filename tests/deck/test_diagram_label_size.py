@@ -138,3 +138,29 @@ def test_the_diagram_stays_inside_the_slide_margins(four_decks: dict[str, Any],
         name, left / EMU_PER_PT, right / EMU_PER_PT)
     assert top >= title.top + title.height - slack and bottom <= footer + slack, (
         name, top / EMU_PER_PT, bottom / EMU_PER_PT)
+
+
+def test_the_german_template_labels_are_set_as_their_siblings(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """On the 4:3 template in German (DejaVu Sans) the labels were at 14 pt beside 18 on
+    every other deck: at each scale of their type one name ('Der Samen', 'Der Garten')
+    was a hair wider than its box, whose free room to the right (kept for a wider
+    stand-in font, and DejaVu Sans has none) was not counted. Now 18 pt, what a part
+    stands for wrapping onto its second line ('Forschung und / Strategie'), and the
+    garden names the band from its corner (its pictogram not drawn), as on the other
+    decks."""
+    from pptx import Presentation
+
+    from smguide.resources import builtin
+    from tests.deck.conftest import TEMPLATE
+    from tests.deck.test_dark_decks import build
+
+    path = build(tmp_path_factory.mktemp("de-tpl-labels") / "de-template.pptx",
+                 builtin("content") / "de", template=TEMPLATE)
+    _, group = _slide_and_diagram(Presentation(str(path)))
+    labels = _labels(group)
+    assert len(labels) == 6
+    sizes = {label.name: _sizes(label) for label in labels}
+    assert set().union(*sizes.values()) == {float(ROOMY)}, sizes
+    garden = next(shape for shape in group.shapes if shape.name == "Der Garten")
+    assert len(garden.shapes) == 1, [shape.name for shape in garden.shapes]  # its frame

@@ -116,13 +116,27 @@ def _scene(deck: DeckContext, planned: PlannedSlide, area: Area, block: Analogy
     for t in TYPE_STEPS:
         scene, canvas = _laid_out(area, block, t)
         found = fit_labels(deck, planned, canvas, scene, lines=True)
-        if found is not None and (best is None or found[0] > best[0]):
+        if found is None or found[0] < LABEL[0] and best is not None and \
+                found[0] <= best[0]:
+            continue
+        if best is None or found[0] > best[0] or found[0] >= LABEL[0] and \
+                _names_the_band(scene) and not _names_the_band(best[1]):
             best = (found[0], scene, canvas, found)
-            if found[0] >= LABEL[0]:
-                break
+        if found[0] >= LABEL[0] and _names_the_band(best[1]):
+            break
     scene, canvas, labels = (best[1], best[2], best[3]) if best is not None else \
         _names_only(deck, planned, area, specs_of(block))
     return to_the_margin(scene, canvas, *labels, deck.own_body_fonts), canvas, labels
+
+
+def _names_the_band(scene: Scene) -> bool:
+    """Whether the ground's first part names the band from its corner (its pictogram not
+    drawn), as the decks whose labels reach 18 pt at the first scale show the garden:
+    of the scales that set the labels at 18 pt the least that does so is taken, else
+    the least (the German template's garden went into the strip, its pictogram drawn,
+    at the first)."""
+    return scene.band is not None and any(
+        part.role == "ground" and not part.drawn for part in scene.parts)
 
 
 def _names_only(deck: DeckContext, planned: PlannedSlide, area: Area,

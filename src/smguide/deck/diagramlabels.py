@@ -37,10 +37,29 @@ def _anchors() -> dict[str, Any]:
 LABEL_INSET = 45720  # a label's text box's left and right insets (EMU)
 
 
-def _label_box(c: Canvas, part: Placed) -> Box:
+def _label_box(c: Canvas, part: Placed, room: float = 0.0) -> Box:
     # as tall again as the handbook's label where the slide is short (a scene of many
-    # rows, scaled down): 14 pt lines need more room than the scaled 15-unit lines
-    return Box(c.d(part.label.w) / 12700, c.d(part.label.h * c.grow) / 12700, 3.6, 1.8)
+    # rows, scaled down): 14 pt lines need more room than the scaled 15-unit lines;
+    # `room`: the scene units its text box reaches on to the right (room_right)
+    return Box(c.d(part.label.w + room) / 12700, c.d(part.label.h * c.grow) / 12700,
+               3.6, 1.8)
+
+
+def _measured_box(deck: DeckContext, c: Canvas, scene: Scene, part: Placed,
+                  paras: list[Para]) -> Box:
+    """The box a label is fitted in: its text box as add_labels draws it, the free room
+    at its right included, where no font shown in place of the deck's own is wider for
+    its words (the dark template's DejaVu Sans: that room is kept for a wider stand-in,
+    and there is none, so the German seed's 'Der Samen' took the labels to 14 pt at a
+    hair over its box); the scene's label box elsewhere, and for a result (moved to the
+    margin after the labels are fitted, diagramroom.to_the_margin)."""
+    own, shown = deck.own_body_fonts, deck.body_fonts
+    wider = any(shown.face(span.bold, span.italic).width(span.text, 1.0)
+                > own.face(span.bold, span.italic).width(span.text, 1.0) + 1e-6
+                for para in paras for span in para.spans)
+    if wider or part.role == "results":
+        return _label_box(c, part)
+    return _label_box(c, part, room_right(part, scene, c.grow))
 
 
 def _two_lines(paras: list[Para], box: Box, fonts: Fonts) -> float | None:
@@ -79,7 +98,8 @@ def fit_labels(deck: DeckContext, planned: PlannedSlide, c: Canvas, scene: Scene
     short = [part for part in scene.parts if part.index in said]
     fonts = deck.own_body_fonts  # the labels' tiles leave no room for a wider stand-in font
     for part in scene.parts:
-        paras, box = texts[part.index], _label_box(c, part)
+        paras = texts[part.index]
+        box = _measured_box(deck, c, scene, part, paras)
         if lines:
             size = _two_lines(paras, box, fonts)
             if size is None:
@@ -102,7 +122,7 @@ def fit_labels(deck: DeckContext, planned: PlannedSlide, c: Canvas, scene: Scene
                           "(shorten stands_for)", "shorten stands_for"))
     size = min(sizes.values())
     for part in scene.parts:
-        width = _label_box(c, part).inner_width
+        width = _measured_box(deck, c, scene, part, texts[part.index]).inner_width
         texts[part.index] = [tied(para, width, size, fonts) for para in texts[part.index]]
     return size, texts
 
