@@ -2,8 +2,9 @@
 de, dark 4:3 and template decks and the German dark 4:3 one: a content title's box ends
 at one height on every content slide of a deck and its text sits at the box's foot, so
 its last line is the same distance above the layout's accent rule (the built-in theme)
-or the content (a template) whether the title takes one line or two, in any font shown
-(the eyebrow comes down with a one-line title: test_eyebrow_line). A title that is one
+whether the title takes one line or two, in any font shown (the eyebrow comes down with a
+one-line title: test_eyebrow_line); on a template, with no rule, every title hangs from
+its eyebrow, which keeps one place over the title area. A title that is one
 line in Lato but wraps in its substitute (Liberation Sans, Arial's widths) is broken into
 lines that fit both, so it takes as many lines in the font PowerPoint shows; the German
 dark 4:3 titles of slides 3 and 6 hung from the top of a two-line band before, 40 pt
@@ -76,12 +77,37 @@ def test_every_title_ends_one_distance_above_its_rule(decks: dict[str, Any],
     for number, title, rule in found:
         bottoms = [_last_line_bottom(title, fonts) for fonts in (lato, substitute)]
         assert abs(bottoms[0] - bottoms[1]) <= PT, (name, number, bottoms)
-        under = rule.top if rule is not None else title.top + title.height
+        if rule is None:  # a template's: hung from its eyebrow (test_eyebrow_in_one_place)
+            continue
+        under = rule.top
         gaps[number] = (under - bottoms[0]) / PT
         assert gaps[number] <= 0.5 * _size(title), (name, number, gaps[number])
-    assert max(gaps.values()) - min(gaps.values()) <= 1, (name, gaps)
     if name not in ("template",):
         assert all(rule is not None for _, _, rule in found), name
+        assert max(gaps.values()) - min(gaps.values()) <= 1, (name, gaps)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_eyebrow_keeps_one_place_on_a_template(tmp_path_factory: pytest.TempPathFactory,
+                                                   lang: str) -> None:
+    """On the dark template (a title box of two lines, no accent rule) the eyebrow came
+    down to a one-line title's first line and stood a line higher over a two-line one
+    (22.6 and 60.8 pt from the slide's top in German); it now keeps one place over the
+    title area, every title's first line under it, the agenda's where its siblings' is."""
+    from pptx import Presentation
+
+    from tests.deck.conftest import TEMPLATE
+
+    folder = tmp_path_factory.mktemp(f"eyebrows-{lang}")
+    path = build(folder / "template.pptx", builtin("content") / "de", template=TEMPLATE) \
+        if lang == "de" else build(folder / "template.pptx", template=TEMPLATE)
+    prs = Presentation(str(path))
+    eyebrows = [shape.top / PT for slide in prs.slides for shape in slide.shapes
+                if shape.name == "Eyebrow"]
+    assert len(eyebrows) >= 9, eyebrows
+    assert max(eyebrows) - min(eyebrows) <= 1.5, eyebrows
+    titles = [title.top / PT for _, title, _ in _content_titles(prs)]
+    assert max(titles) - min(titles) <= 1.5, titles
 
 
 @pytest.mark.parametrize("name", DECKS)

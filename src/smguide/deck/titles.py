@@ -186,13 +186,14 @@ def _as_first(deck: DeckContext, text: str, width: float, size: float,
 
 
 def _above_the_text(deck: DeckContext, shape: Any, line: Any, top: int) -> None:
-    """The eyebrow `line` just above the title's text at its final size (the deck's one
-    title size, set at the end): a bottom-anchored title of one line leaves its box's
-    top line empty, and the eyebrow comes down to it; the title's box then starts under
-    the eyebrow, so the two do not overlap. A centred title (a company template's) is
-    placed as a bottom-anchored one: its box, made to start under the eyebrow, hugs its
-    text, which would otherwise move down by half of what the box gave up, one line's
-    further than two lines'. `top` is where the title's box began. With no `line` (a
+    """The eyebrow `line` at the top of the title's box, in one place on every slide,
+    the title's text just under it at its final size (the deck's one title size, set at
+    the end): on a company template a title of one line in a box that holds two is
+    anchored at its box's top, which starts under the eyebrow, rather than the eyebrow
+    coming down to it (it moved up a line over every two-line title); in the built-in
+    theme, whose titles stand on its accent rule, the eyebrow comes down to a title's
+    first line, a one-line title's wherever its siblings' is. `top` is where
+    the title's box began. With no `line` (a
     content slide without an eyebrow: the agenda, the summary) the title is placed as
     if it had one, so its text starts where its siblings' does: where there is room
     for one above its text."""
@@ -206,6 +207,13 @@ def _above_the_text(deck: DeckContext, shape: Any, line: Any, top: int) -> None:
     if line is None and start - room < top:
         return  # a title of more lines than the siblings' room allows keeps its box
     eyebrow = max(top, start - room)
+    if deck.options.template is not None and eyebrow - top >= room:  # hung from the
+        # eyebrow's one place (a line's slack kept; the built-in theme's one-line titles
+        # stand on its accent rule, their eyebrows in one place there)
+        from pptx.enum.text import MSO_ANCHOR
+
+        shape.text_frame.vertical_anchor = MSO_ANCHOR.TOP
+        eyebrow = top
     if line is not None:
         line.top = Emu(eyebrow)
     shape.top = Emu(eyebrow + room)
