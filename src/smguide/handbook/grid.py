@@ -105,6 +105,14 @@ def text_grid(paper: str, brand: Brand, sample: str = "") -> TextGrid:
                     height_mm, OPENING_DROP[paper])
 
 
+def head_room(grid: TextGrid) -> float:
+    """The running head's line (mm): the text block's measure; with a notes margin to
+    reach into (A4, Letter), the margin's width to REACH_CLEAR inside the trim, where the
+    head stands in the page's top corner over the folio (brand.css.j2), when that is
+    narrower than the measure."""
+    return min(float(grid.measure), grid.reach) if grid.reach else float(grid.measure)
+
+
 def head_gap(grid: TextGrid, brand: Brand) -> float:
     """The white (mm) under the running head's line box (its padding-bottom in
     brand.css.j2: a line of HEAD_PT at line-height 1, set at the foot of the top margin)

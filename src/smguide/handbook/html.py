@@ -24,6 +24,7 @@ from smguide.handbook.grid import (
     card_lead,
     face_has,
     head_gap,
+    head_room,
     text_grid,
 )
 from smguide.handbook.headings import LETTER_RUNS, running_head, tie_headings
@@ -130,6 +131,7 @@ class HandbookRenderer:
         grid = self.grid(PrintOptions())
         self.column_mm, self.body_pt = float(grid.measure), grid.font_size  # per paper size
         self.title_mm = grid.measure + grid.reach  # a chapter's title: text and notes margin
+        self.head_mm = head_room(grid)  # the running head's line
         self.reversed_pt: float | None = None  # in print: reversed type's least size
         self.date_for(PrintOptions().paper)
 
@@ -156,7 +158,7 @@ class HandbookRenderer:
         if not isinstance(data, Record):
             return ""
         title = data.get("short_title") or data.get("title") or ""
-        return running_head(str(title), self.column_mm, self.brand)
+        return running_head(str(title), self.head_mm, self.brand)
 
     def asset_uri(self, relative: str) -> str:
         return real(Path(self.guide.root) / relative).as_uri()
@@ -206,6 +208,7 @@ class HandbookRenderer:
         grid = self.grid(options)
         self.column_mm, self.body_pt = float(grid.measure), grid.font_size
         self.title_mm = grid.measure + grid.reach
+        self.head_mm = head_room(grid)
         self.date_for(options.paper)
         fit = Fit(top=grid.top * PX_PER_MM, bottom=(grid.height - grid.bottom) * PX_PER_MM,
                   drop=grid.drop * PX_PER_MM,
