@@ -27,7 +27,7 @@ from smguide.handbook.grid import (
     head_room,
     text_grid,
 )
-from smguide.handbook.headings import LETTER_RUNS, running_head, tie_headings
+from smguide.handbook.headings import LETTER_RUNS, balance_leads, running_head, tie_headings
 from smguide.handbook.hyphenation import hyphenator
 from smguide.handbook.leads import mark_leads
 from smguide.handbook.manuscript import Manuscript, PrintSpec
@@ -317,6 +317,7 @@ class HandbookRenderer:
         html = render(self.env, "handbook/handbook.html.j2", **self.context(created), **extra)
         html = tie_headings(html, self.column_mm, self.body_pt, self.brand, self.words,
                             self.title_mm)
+        html = balance_leads(html, self.title_mm, LEAD_SCALE * self.body_pt, self.brand)
         html = mark_leads(html)  # the foot of running text before a list overleaf
         return apart_labels(html, self.words) if self.words else html
 
