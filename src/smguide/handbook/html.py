@@ -91,6 +91,18 @@ def wrap_text(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
 
 
+# the cover's margins (mm: top and bottom, sides) on A5 and on the larger papers
+COVER_MARGINS = {True: (18.0, 16.0), False: (28.0, 24.0)}
+SUBTITLE_MM, SUBTITLE_SCALE = 118.0, 1.35  # the cover's subtitle (handbook.css)
+
+
+def subtitle_room(paper: str) -> float:
+    """The cover subtitle's measure (mm): its max-width, or the cover's width inside its
+    margins where that is narrower (A5's 116 mm)."""
+    sides = COVER_MARGINS[paper == "a5"][1]
+    return min(SUBTITLE_MM, PAPERS[paper][2] - 2 * sides)
+
+
 class HandbookRenderer:
     """Renders the handbook's HTML and CSS, and the manuscript the PDF engine lays out
     (with the files it may read). It reads the templates, the brand's regular font (to
@@ -132,6 +144,7 @@ class HandbookRenderer:
         self.column_mm, self.body_pt = float(grid.measure), grid.font_size  # per paper size
         self.title_mm = grid.measure + grid.reach  # a chapter's title: text and notes margin
         self.head_mm = head_room(grid)  # the running head's line
+        self.subtitle_mm = subtitle_room(PrintOptions().paper)
         self.reversed_pt: float | None = None  # in print: reversed type's least size
         self.date_for(PrintOptions().paper)
 
@@ -209,6 +222,7 @@ class HandbookRenderer:
         self.column_mm, self.body_pt = float(grid.measure), grid.font_size
         self.title_mm = grid.measure + grid.reach
         self.head_mm = head_room(grid)
+        self.subtitle_mm = subtitle_room(options.paper)
         self.date_for(options.paper)
         fit = Fit(top=grid.top * PX_PER_MM, bottom=(grid.height - grid.bottom) * PX_PER_MM,
                   drop=grid.drop * PX_PER_MM,
@@ -318,6 +332,8 @@ class HandbookRenderer:
         html = tie_headings(html, self.column_mm, self.body_pt, self.brand, self.words,
                             self.title_mm)
         html = balance_leads(html, self.title_mm, LEAD_SCALE * self.body_pt, self.brand)
+        html = balance_leads(html, self.subtitle_mm, SUBTITLE_SCALE * self.body_pt,
+                             self.brand, "cover-subtitle")
         html = mark_leads(html)  # the foot of running text before a list overleaf
         return apart_labels(html, self.words) if self.words else html
 
@@ -340,7 +356,7 @@ class HandbookRenderer:
             "lead": f"{card_lead(grid, average_character_width(self.brand)):g}mm",
             "lead_size": f"{LEAD_SCALE * grid.font_size:g}pt",
             "reach": f"{-grid.reach:g}mm", "wide": f"{grid.measure + grid.reach:g}mm",
-            "cover_margin": "18mm 16mm" if small else "28mm 24mm",
+            "cover_margin": "{:g}mm {:g}mm".format(*COVER_MARGINS[small]),
             "cover_height": f"{height_mm - (36 if small else 56) - 1:g}mm",
             "content_height": f"{height_mm - top - bottom - 1:g}mm",
             "bleed": f"{options.bleed_mm:g}mm" if options.bleed_mm else None,
