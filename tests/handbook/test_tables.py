@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pdfplumber
+import yaml
 
 from smguide.commands.build import build_pdf
 from smguide.handbook.tables import MIN_PT, comparison_layout
@@ -112,3 +113,43 @@ def test_the_a5_print_tables_column_names_are_white_at_10_pt_or_dark_over_a_rule
             assert size >= (9.99 if white else 7.99), (name, size)
     # the offices' names are not reversed: on the paper, in the headings' dark ink
     assert all(not filled for office in COLUMNS for _, filled, _ in headers[office])
+
+
+def test_two_compared_columns_share_their_width_so_no_cell_ends_on_a_stub() -> None:
+    """The German comparison set wide on A4's opening page ended five cells on a stub or
+    a word alone with its columns even ('binden', 'Bestandskunden', ...: rags.py's ties
+    mended three); its sales column takes 52% of their width, where two do ('Abschlüsse',
+    'Erfolgsmessung', which the ties mend). The English comparison, with none at even,
+    keeps its columns even."""
+    from smguide.handbook.grid import text_grid
+
+    grid = text_grid("a4", BRAND)
+    wide = grid.measure + grid.reach
+    for content, widths in ((builtin("content"), ()),
+                            (builtin("content") / "de", (39.52, 36.48))):
+        chapter = yaml.safe_load((content / "chapters" / "04-side-by-side.yaml").read_text(
+            encoding="utf-8"))
+        block = next(b for b in chapter["blocks"] if b["type"] == "comparison")
+        rows = [(row["aspect"], row["values"]) for row in block["rows"]]
+        layout = comparison_layout(block["columns"], rows, grid.measure, grid.font_size,
+                                   BRAND, wide_mm=wide)
+        assert layout.widths == widths, content
+        even = _stubs(rows, [0.38, 0.38], wide, layout.font_pt)
+        if widths:
+            assert len(even) == 5 and "binden" in even and "Bestandskunden" in even, even
+            assert _stubs(rows, [w / 100 for w in widths], wide, layout.font_pt) == [
+                "Abschlüsse", "Erfolgsmessung"]
+        else:
+            assert even == []
+
+
+def _stubs(rows: list[tuple[str, list[str]]], shares: list[float], wide: float,
+           font_pt: float) -> list[str]:
+    """The last lines of the cells that end on a stub or a word alone (tables.py's
+    line breaking), each column `shares` of the table `wide` mm wide."""
+    from smguide.handbook.tables import _lines, _stub
+
+    face = next(f.path for f in BRAND.faces if f.weight == 400 and f.style == "normal")
+    found = [_lines(value, wide * share - 4.8, font_pt, face)
+             for _, values in rows for value, share in zip(values, shares, strict=True)]
+    return [lines[-1] for lines in found if _stub(lines)]

@@ -183,12 +183,13 @@ class HandbookRenderer:
     def comparison_layout(self, block: Record) -> Record:
         """How a comparison is set at this paper's measure (handbook.tables): side by
         side at a size where every word fits its column, the aspects above the values,
-        or stacked (a record of `kind`, `font_pt`, `header_pt` and `reversed_header`, for
-        the template)."""
+        or stacked (a record of `kind`, `font_pt`, `header_pt`, `reversed_header` and
+        `widths`, for the template)."""
         layout = self.table_layout(block)
         return Record("layout", {"kind": layout.kind, "font_pt": layout.font_pt,
                                  "header_pt": layout.header_pt,
-                                 "reversed_header": layout.reversed_header})
+                                 "reversed_header": layout.reversed_header,
+                                 "widths": layout.widths})
 
     def table_layout(self, block: Record) -> TableLayout:
         data = to_data(block)
@@ -204,8 +205,10 @@ class HandbookRenderer:
 
         rows = [(plain(row.get("aspect")), [plain(v) for v in items(row.get("values"))])
                 for row in items(data.get("rows")) if isinstance(row, Record)]
+        wide = self.title_mm if self.title_mm > self.column_mm else None  # (fitting.py)
         return comparison_layout([plain(c) for c in items(data.get("columns"))], rows,
-                                 self.column_mm, self.body_pt, self.brand, self.reversed_pt)
+                                 self.column_mm, self.body_pt, self.brand, self.reversed_pt,
+                                 wide)
 
     def analogy_diagram(self, block: Analogy | Record) -> str:
         """The diagram's SVG, at the width of the column it fills, as a data: URL, so the

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from smguide.handbook.grid import FALLBACK_EM, PT_PER_MM, text_width
@@ -38,6 +38,10 @@ ASPECT_SHARE = {2: 0.24, 3: 0.20, 4: 0.17}  # the row labels' column (col.aspect
 PADDING_MM = {2: 2.4, 3: 2.4, 4: 1.6}  # each side of a cell
 KERNING = 0.97  # the share of a column a word may fill
 WORDS = re.compile(r"[ \t\n]+")  # a no-break space joins two words into one
+# the first of two compared columns' share of their width, tried from even outwards: the
+# one at which the fewest cells end on a stub (STUB_CHARS) or a word alone
+SPLITS = (0.5, 0.51, 0.49, 0.52, 0.48, 0.53, 0.47, 0.54, 0.46)
+STUB_CHARS = 8  # a cell's last line shorter than this ("binden", "in it") is a stub
 
 
 @dataclass(frozen=True)
@@ -46,14 +50,19 @@ class TableLayout:
     font_pt: float  # the table's text (a cell's); the column names are HEADER_EM of it
     header_pt: float | None = None  # the column names' size when not HEADER_EM of font_pt
     reversed_header: bool = True  # the column names white on the primary, else over a rule
+    widths: tuple[float, ...] = ()  # the compared columns' widths (% of the table), if uneven
 
 
 def comparison_layout(columns: Sequence[str], rows: Sequence[tuple[str, Sequence[str]]],
                       measure_mm: float, body_pt: float, brand: Brand,
-                      reversed_pt: float | None = None) -> TableLayout:
+                      reversed_pt: float | None = None,
+                      wide_mm: float | None = None) -> TableLayout:
     """The layout of a comparison of `columns` with `rows` ((aspect, values), as plain
     text) on a measure of `measure_mm` with body text at `body_pt`; `reversed_pt`: the
-    least size of type reversed out of the header's fill (None: no least size)."""
+    least size of type reversed out of the header's fill (None: no least size); `wide_mm`:
+    the width it is set at when it reaches into the notes margin on a chapter's opening
+    page (fitting.py), where two compared columns may share their width unevenly
+    (`_split`)."""
     n = len(columns)
     regular, bold = _face(brand, 400), _face(brand, 700)
     nominal = max(MIN_PT, body_pt * TABLE_EM * COLUMN_STEP.get(n, COLUMN_STEP[4]))
@@ -84,11 +93,73 @@ def comparison_layout(columns: Sequence[str], rows: Sequence[tuple[str, Sequence
     column = measure_mm * (1 - share) / max(n, 1) - padding
     beside = size(column, measure_mm * share - padding)
     if beside >= MIN_PT:
-        return header("columns", beside, column)
+        layout = header("columns", beside, column)
+        if n != 2:
+            return layout
+        split = _split(columns, rows, [measure_mm, *([wide_mm] if wide_mm else [])],
+                       1 - share, padding, round(beside, 2), regular, bold)
+        return replace(layout, widths=tuple(round(100 * (1 - share) * part, 2)
+                                            for part in (split, 1 - split))) \
+            if split != SPLITS[0] else layout
     over = size(measure_mm / max(n, 1) - padding, None)
     if over >= MIN_PT:
         return header("over", over, measure_mm / max(n, 1) - padding)
     return TableLayout("stacked", round(max(MIN_PT, body_pt * TABLE_EM), 2))
+
+
+def _split(columns: Sequence[str], rows: Sequence[tuple[str, Sequence[str]]],
+           widths_mm: Sequence[float], share: float, padding: float, font_pt: float,
+           regular: Path | None, bold: Path | None) -> float:
+    """The first of two compared columns' share of their width (`share` of the table's)
+    at which the fewest of their cells end on a stub or a word alone at the widest of the
+    widths the table may be set at (`widths_mm`: the measure, and the opener's when it
+    reaches into the notes margin, as a comparison on a chapter's opening page is), then
+    at the next, the nearest to even first (SPLITS); only where every word of each
+    column, and its name, still fits it at `font_pt`. Lines broken as the text's are,
+    each word's advance widths (fontTools) against the cell's width."""
+    def room(width_mm: float, part: float) -> float:
+        return width_mm * share * part - padding
+
+    def fits(part: float) -> bool:
+        narrow = min(widths_mm)
+        return all(_largest(word, regular, room(narrow, p)) >= font_pt
+                   for index, p in enumerate((part, 1 - part))
+                   for _, values in rows if index < len(values)
+                   for word in _words(values[index])) and all(
+            _largest(word, bold, room(narrow, p), HEADER_EM) >= font_pt
+            for name, p in zip(columns, (part, 1 - part), strict=False)
+            for word in _words(name))
+
+    def stubs(part: float) -> tuple[int, ...]:
+        return tuple(sum(_stub(_lines(value, room(width, p), font_pt, regular))
+                         for _, values in rows
+                         for value, p in zip(values, (part, 1 - part), strict=False))
+                     for width in sorted(widths_mm, reverse=True))
+
+    found = [(stubs(part), order, part) for order, part in enumerate(SPLITS)
+             if order == 0 or fits(part)]
+    return min(found)[2]
+
+
+def _lines(text: str, room_mm: float, font_pt: float, face: Path | None) -> list[str]:
+    """`text` broken into lines `room_mm` wide at `font_pt`, as a line breaker fills them."""
+    room = room_mm * PT_PER_MM / font_pt  # in ems
+
+    def width(words: list[str]) -> float:
+        line = " ".join(words)
+        return text_width(face, line) if face else len(line) * FALLBACK_EM
+
+    lines: list[list[str]] = [[]]
+    for word in _words(text):
+        if lines[-1] and width([*lines[-1], word]) > room:
+            lines.append([])
+        lines[-1].append(word)
+    return [" ".join(line) for line in lines]
+
+
+def _stub(lines: list[str]) -> bool:
+    """Whether a cell's lines end on a stub (under STUB_CHARS) or one word alone."""
+    return len(lines) > 1 and (len(lines[-1]) < STUB_CHARS or len(lines[-1].split()) == 1)
 
 
 def _words(text: str) -> list[str]:
