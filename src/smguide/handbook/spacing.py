@@ -15,18 +15,20 @@ from typing import Any
 # a section's heading opens up once, to loose (paragraphs 0.65 -> 0.95em, a heading's
 # 1.4 -> 1.8em), and no further: opened to 1.2, 1.35 and 2.1em (looser) a chapter's
 # pages read stretched, paragraphs a blank line apart; looser opens the rest (items,
-# callouts, cells, cards, room to write) a little more
+# the white around callouts, cells, cards, room to write) a little more
 SPACING = (
-    ("& > p, & aside > p, & .role-mission > p", "margin-bottom", "0.45em", "0.95em", "0.95em"),
+    ("& > p, & .role-mission > p", "margin-bottom", "0.45em", "0.95em", "0.95em"),
     ("&", "margin-bottom", "0.35em", "1em", "1em"),
     ("& > h2", "margin", "1em 0 0.35em", "1.8em 0 0.6em", "1.8em 0 0.6em"),
     ("& > h3, & .practice h3", "margin", "0.6em 0 0.25em", "1.2em 0 0.45em", "1.4em 0 0.5em"),
-    ("& li", "margin-bottom", "0.12em", "0.4em", "0.5em"),
-    ("& .callout, & .takeaways", "margin", "0.7em 0", "1.4em 0", "2em 0"),
-    # the panels (a callout is open on the page: nothing to pad)
-    ("& .callout-lesson, & .takeaways", "padding-top", "3mm", "4mm", "5mm"),
-    ("& .callout-lesson, & .takeaways", "padding-bottom", "1mm", "2mm", "3mm"),
-    ("& .takeaways li", "margin-bottom", "0.12em", "0.4em", "0.65em"),
+    ("& li:not(aside li)", "margin-bottom", "0.12em", "0.4em", "0.5em"),
+    # a callout and the takeaways keep their inside as designed in every chapter (the
+    # label's, the title's and the paragraphs' space, the items', the panel's padding:
+    # handbook.css); the white around them opens instead: around a callout, above the
+    # takeaways (they close the chapter: white under them would only stand in for the
+    # last page's fill, which endings.py measures to the chapter's end)
+    ("& .callout", "margin", "0.35em 0", "2em 0", "3.2em 0"),
+    ("& .takeaways", "margin-top", "0.7em", "2em", "5.2em"),
     ("& th, & td", "padding-top", "1.4mm", "2.6mm", "3mm"),
     ("& th, & td", "padding-bottom", "1.4mm", "2.6mm", "3mm"),
     ("& .glossary .term", "margin-bottom", "1mm", "3.4mm", "4.4mm"),
