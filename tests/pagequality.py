@@ -1016,3 +1016,104 @@ def source_compounds(folder: Path) -> set[str]:
     for path in folder.rglob("*.yaml"):
         found.update(re.findall(r"\b\w+(?:-\w+)+\b", path.read_text(encoding="utf-8")))
     return found
+
+
+@dataclass
+class Box:
+    """A callout or the takeaways as laid out: its parts' lines (its paragraphs, or its
+    heading and items, in order), each line (its glyphs' top, their bottom, the type
+    size, the text) in pt from the page's top, and the panel's tint behind it (top,
+    bottom; None for a callout open on the page)."""
+
+    page: int  # 0-based
+    kind: str  # "callout" or "takeaways"
+    parts: list[list[tuple[float, float, float, str]]]
+    panel: tuple[float, float] | None
+
+    @property
+    def where(self) -> str:
+        return f"p{self.page + 1}: {self.parts[0][0][3][:24]}"
+
+
+def boxes(pdf_path: Path) -> list[Box]:
+    """Every callout (a box of paragraphs in a chapter) and every takeaways panel (a box
+    of a heading and a list) of a handbook PDF, read from its structure tree."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf_path) as pdf:
+        roots, by_mcid = _structure(pdf.structure_tree)
+        chars: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        for number, page in enumerate(pdf.pages):
+            for char in page.chars:
+                node = by_mcid.get((number, char.get("mcid")))
+                if node is not None and char["text"].strip():
+                    chars[node.uid].append(char)
+        # a tint: a fill of little ink (a callout's rule is drawn as a fill of its colour)
+        fills = [[(float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]))
+                  for r in page.rects if r.get("fill") and _tint(r.get("non_stroking_color"))]
+                 for page in pdf.pages]
+
+    def lines(node: Node) -> list[tuple[float, float, float, str]]:
+        grouped: dict[float, list[dict[str, Any]]] = defaultdict(list)
+        for one in [node, *node.descendants()]:
+            for char in chars.get(one.uid, ()):
+                grouped[round(float(char["bottom"]), 0)].append(char)
+        return [(min(float(g["top"]) for g in glyphs), max(float(g["bottom"]) for g in glyphs),
+                 max(float(g["size"]) for g in glyphs),
+                 "".join(g["text"] for g in sorted(glyphs, key=lambda g: g["x0"])))
+                for _, glyphs in sorted(grouped.items())]
+
+    def walk(node: Node) -> Iterator[Node]:
+        if node.kind == "NonStruct" and "Sect" in node.path() and node.children:
+            yield node
+            return
+        for child in node.children:
+            yield from walk(child)
+
+    found: list[Box] = []
+    for box in (box for top in roots for box in walk(top)):
+        kinds = [child.kind for child in box.children]
+        if kinds[:2] == ["H2", "L"]:
+            kind = "takeaways"
+        elif len(kinds) >= 2 and set(kinds) == {"P"}:
+            kind = "callout"
+        else:
+            continue
+        parts = [lines(child) for child in box.children]
+        if not all(parts):
+            continue
+        first, last = parts[0][0], parts[-1][-1]
+        # the smallest fill at least an inch wide behind all its lines: the panel's tint
+        panel = next(((top, bottom) for x0, top, x1, bottom in sorted(
+            fills[box.page], key=lambda r: (r[2] - r[0]) * (r[3] - r[1]))
+            if top <= first[0] and bottom >= last[1] and x1 - x0 > 72), None)
+        found.append(Box(box.page, kind, parts, panel))
+    return found
+
+
+def label_gaps(pdf_path: Path) -> dict[str, float]:
+    """Each labelled callout's white between its label and its first line of text (the
+    label's glyphs' bottom to that line's glyphs' top), mm, by where it is. A label is a
+    callout's first paragraph, of one line, set smaller than the text under it."""
+    return {box.where: round((box.parts[1][0][0] - box.parts[0][0][1]) / PT_PER_MM, 2)
+            for box in boxes(pdf_path) if box.kind == "callout" and len(box.parts[0]) == 1
+            and box.parts[0][0][2] < box.parts[1][0][2] - 0.5}
+
+
+def panel_padding(pdf_path: Path) -> dict[str, tuple[float, float]]:
+    """Each panel's (the takeaways', a lesson's) padding, mm, by where it is: from the
+    tint's top (its rule included) to the first line's glyphs' top, and from the last
+    line's glyphs' bottom to the tint's foot."""
+    return {f"{box.kind} {box.where}": (
+        round((box.parts[0][0][0] - box.panel[0]) / PT_PER_MM, 2),
+        round((box.panel[1] - box.parts[-1][-1][1]) / PT_PER_MM, 2))
+        for box in boxes(pdf_path) if box.panel is not None}
+
+
+def _tint(colour: Any) -> bool:
+    """Whether a fill's colour is a tint: little ink (CMYK) or near white (grey, RGB)."""
+    values = [float(v) for v in colour] if isinstance(colour, (list, tuple)) else (
+        [float(colour)] if isinstance(colour, (int, float)) else [])
+    if len(values) == 4:
+        return 0 < sum(values) < 0.6
+    return bool(values) and 0.8 < min(values) < 1

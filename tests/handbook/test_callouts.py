@@ -1,8 +1,10 @@
 """Callouts and takeaways are two families: a callout is a sidebar open on the page (a
 rule at its left in its style's colour, a small label in the guide's language over its
 title, white paper behind it), the takeaways a tinted panel under an accent rule; a
-callout's text keeps a reading measure at every paper size and in every language. Read
-back from the built handbooks: the characters per line through the PDF's structure tree
+callout's text keeps a reading measure at every paper size and in every language, and
+the inside of both is spaced one way in every chapter, however the fitting spaced the
+chapter (it opens or closes the white around them only). Read back from the built
+handbooks: the characters per line through the PDF's structure tree
 (tests/pagequality.py), the paper and the rules from pdftoppm's pixels."""
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import pdfplumber
 import pytest
 from PIL import Image
 
-from tests.pagequality import measure
+from tests.pagequality import label_gaps, measure, panel_padding
 
 MM = 72 / 25.4
 
@@ -66,5 +68,25 @@ def test_a_callout_is_a_ruled_sidebar_and_the_takeaways_a_panel(
     assert tint != white and _pixel(image, head["x0"] - 4.6 * MM, level, scale) == tint
     end = max(w["x1"] for w in words if abs(w["top"] - head["top"]) < 1)  # the heading's
     assert _pixel(image, end + 20, level, scale) == tint
-    rule = _pixel(image, head["x0"], head["top"] - 4 * MM - 0.6 * MM, scale)
+    rule = _pixel(image, head["x0"], head["top"] - 4.5 * MM - 0.6 * MM, scale)  # padding
     assert rule not in (white, tint)
+
+
+@pytest.mark.parametrize("paper", ["a4", "a5"])
+def test_callouts_and_panels_are_spaced_inside_one_way_in_every_chapter(
+        built_handbook: Callable[..., Path], paper: str) -> None:
+    """Every callout's label stands as far above its first line, and every panel's text
+    as far inside its tint, in a chapter set tight, as it is, loose or looser (the
+    fitting once widened their inside with the chapter: 2.57 and 4.50 mm under a label
+    on one A4 edition)."""
+    pdf = built_handbook(paper, printed=True)
+    gaps = label_gaps(pdf)
+    assert len(gaps) >= 5, gaps  # the tips and notes
+    assert max(gaps.values()) - min(gaps.values()) <= 0.2, gaps
+    panels = panel_padding(pdf)
+    takeaways = [pad for where, pad in panels.items() if where.startswith("takeaways")]
+    lessons = [pad for where, pad in panels.items() if where.startswith("callout")]
+    assert len(takeaways) >= 8 and lessons, panels  # every chapter's, the diagram's lesson
+    for pads in (takeaways, lessons):  # the takeaways' tint holds their rule on top
+        for side in (0, 1):
+            assert max(p[side] for p in pads) - min(p[side] for p in pads) <= 0.2, panels
