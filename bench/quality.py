@@ -7,7 +7,9 @@ A5 (or measures the PDFs given), then prints per edition what a print designer c
 characters per line of body text (median, maximum), blank paper (pages, not notes pages,
 with no text or only a heading), half-empty pages (a chapter's pages whose text block is
 more than half empty), gaps (pages inside a chapter more than 30% empty: the text stopped
-short because the next block was kept whole and went overleaf), runts (a paragraph's last
+short because the next block was kept whole and went overleaf), short pages (pages inside
+a chapter, its opener's included, whose text ends more than five lines above the text
+block's foot: fewer than a gap's, a short page all the same), runts (a paragraph's last
 line of fewer than 8 characters: one short word or a fragment), lone words (a last line of
 one longer word; both counted in chapter openers' leads too, marked "(lead)"), tie
 notches (a paragraph's line before the last ending a word early because its last words
@@ -97,7 +99,7 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, object]]:
                   f"the folios {report.foot_what}; the text nearest the folios "
                   f"{report.last_line_what}; the most space between paragraphs "
                   f"{report.paragraph_space_what}, above a heading {report.heading_space_what}")
-            for label in ("blank_pages", "half_empty", "gaps", "runts", "lone_words",
+            for label in ("blank_pages", "half_empty", "gaps", "short_pages", "runts", "lone_words",
                           "tie_notches", "splits", "card_turns", "stranded", "short_turns",
                           "short_headings", "orphans_widows", "hyphenation",
                           "page_turn_hyphens", "ladders", "heading_runts", "final_hyphens",

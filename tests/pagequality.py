@@ -34,6 +34,11 @@ KEEP_KINDS = ("list", "table", "card", "box", "figure")
 # text, 11 of A5) reads as a hole in the page. Chapter openers count alike: the opening
 # drop is part of the text block's top, not of the hole.
 GAP_EMPTY = 0.3
+# a page inside a chapter (not its last; its opener included) whose text ends more than
+# this many lines of the body's leading above the text block's foot stopped short: under
+# GAP_EMPTY (7 or 8 lines of an opener's page on A5, the kept block after them overleaf)
+# the page still reads short to a designer, who fits it (short pages)
+SHORT_PAGE_LINES = 5.0
 RUNT_LETTERS = 8  # a heading's last line of one word shorter than this is a runt
 # a paragraph's last line is a runt when it is shorter than this (characters, with its
 # punctuation): one short word ("haben.") or a fragment ("is it."); a longer word on a
@@ -197,6 +202,9 @@ class Report:
     last_line_what: str = ""
     # characters per line of a callout's text (a paragraph in a box, not its last line)
     callout_cpl: list[int] = field(default_factory=list)
+    # pages inside a chapter (not its last, openers included) whose text ends more than
+    # SHORT_PAGE_LINES above the text block's foot
+    short_pages: list[str] = field(default_factory=list)
     # pages that stop short mid-paragraph: the paragraph goes on overleaf, and the page
     # has more than SHORT_TURN_LINES of white under it
     short_turns: list[str] = field(default_factory=list)
@@ -222,6 +230,7 @@ class Report:
             "cpl median": self.cpl_median, "cpl max": self.cpl_max,
             "notes pages": len(self.notes_pages), "blank paper": len(self.blank_pages),
             "half empty": len(self.half_empty), "gaps": len(self.gaps),
+            "short pages": len(self.short_pages),
             "runts": len(self.runts), "lone words": len(self.lone_words),
             "tie notches": len(self.tie_notches),
             "turn splits": len(self.splits), "card turns": len(self.card_turns),
@@ -693,6 +702,7 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
     half_empty: list[int] = []
     gaps: list[str] = []
     fills: dict[int, float] = {}
+    feet: dict[int, float] = {}  # the lowest text, rule or picture of a page's flow, pt
     first_chapter = min((n.page for top in tops for n in [top, *top.descendants()]
                          if n.kind == "H1" and n.page > 0 and "Sect" in n.path()),
                         default=1)
@@ -718,6 +728,7 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
         bottoms += [bottom for top_, bottom in graphics[page] if text_top - 2 <= top_
                     and bottom <= text_bottom + 12]
         fills[page] = (max(bottoms) - text_top) / room if bottoms and room else 0
+        feet[page] = max(bottoms, default=text_top)
         if fills[page] < 0.5:
             half_empty.append(page + 1)
     # a page whose paragraph goes on overleaf, with white under it: it stopped short
@@ -739,6 +750,16 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
         if not last_of_chapter and fill < 1 - GAP_EMPTY:
             after = _opening_block(by_page[page + 1], continued_from)
             gaps.append(f"p{page + 1}: {1 - fill:.0%} empty, p{page + 2} opens with {after}")
+    # a short page: the same, by the lines a reader sees white under the text (fewer
+    # than a gap's), wherever the chapter's opener stands on it
+    short_pages: list[str] = []
+    for page, foot in feet.items():
+        last_of_chapter = page + 1 not in fills or page + 1 in opener_pages
+        white = (text_bottom - foot) / line_pt if line_pt else 0.0
+        if not last_of_chapter and white > SHORT_PAGE_LINES:
+            after = _opening_block(by_page[page + 1], continued_from)
+            short_pages.append(f"p{page + 1}: {white:.1f} lines white, p{page + 2} opens "
+                               f"with {after}")
 
     # hyphenation
     hyphenation, hyphenated, ladders, broken = _hyphenation(blocks, continued_from,
@@ -791,7 +812,7 @@ def _report(tops: list[Node], furniture: list[list[dict[str, Any]]],
         diagram_label_pt=round(min(figure_sizes), 2) if figure_sizes else 0.0,
         opener_depths=openers, page_turn_hyphens=page_turns, ladders=ladders,
         heading_runts=heading_runts, final_hyphens=final_hyphens, broken_words=broken,
-        half_empty=half_empty, lone_words=lone, last_lines=last_lines,
+        half_empty=half_empty, short_pages=short_pages, lone_words=lone, last_lines=last_lines,
         callout_cpl=[len(line.text) for b in blocks if _in_callout(b)
                      for line in b.lines[:-1]], short_turns=short_turns,
         card_turns=card_turns)

@@ -387,6 +387,57 @@ def test_pages_stopping_short_are_no_more_than_now(report: Report,
     assert len(report.gaps) <= GAPS_NOW[request.node.callspec.id], report.gaps
 
 
+def test_the_measure_counts_a_page_a_few_lines_short(tmp_path: Path) -> None:
+    """A page inside a chapter whose text ends more than SHORT_PAGE_LINES above the text
+    block's foot is a short page, though under GAP_EMPTY white (not a gap); its
+    chapter's last page is not (a small tagged PDF made to have them)."""
+    from weasyprint import HTML
+
+    items = "".join(f"<li>Item number {n} of the list</li>" for n in range(12))
+    para = ("<p>A paragraph of a few lines of running text that fills the page up to the "
+            "list, which is kept whole and goes overleaf, leaving a few lines white.</p>")
+    html = f"""<html lang="en"><head><title>t</title><style>
+      @page {{ size: 120mm 160mm; margin: 10mm; }}
+      body {{ font: 10pt/14pt sans-serif; }} p {{ margin: 0; }}
+      p, ul {{ break-inside: avoid; margin: 0; }}
+      </style></head><body>
+      <section style="break-after: page"><p>A cover</p></section>
+      <section><h1>A chapter</h1><div>{para * 7}</div>
+      <div><ul>{items}</ul></div><div>{para * 2}</div></section>
+      <section style="break-before: page"><h1>The next</h1><div>{para * 8}</div></section>
+      </body></html>"""
+    pdf = tmp_path / "short.pdf"
+    HTML(string=html).write_pdf(pdf, pdf_variant="pdf/ua-1")
+    found = measure(pdf)  # p2: 6 lines white of 27 (22%); p3, its chapter's last
+    assert found.gaps == [] and [p[:4] for p in found.short_pages] == ["p2: "], \
+        found.short_pages
+
+
+# pages, their chapter's opener's included, whose text ends more than SHORT_PAGE_LINES
+# above the text block's foot, per edition (none is the aim; more may not come back)
+SHORT_PAGES_NOW = {"A4": 7, "A5": 8, "Letter": 2, "German": 2}
+
+
+def test_no_page_stops_a_few_lines_short(report: Report,
+                                         request: pytest.FixtureRequest) -> None:
+    """No page inside a chapter, an opener's included, ends more than five lines above
+    the text block's foot (a strict xfail for the editions that still have some,
+    SHORT_PAGES_NOW)."""
+    if SHORT_PAGES_NOW[request.node.callspec.id]:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="not there yet: a kept "
+                                              "block too tall for what is left of a page"))
+    assert report.short_pages == [], report.short_pages
+
+
+def test_pages_a_few_lines_short_are_no_more_than_now(report: Report,
+                                                      request: pytest.FixtureRequest) -> None:
+    """Short pages no more than SHORT_PAGES_NOW (when first counted: A4 7, A5 8, Letter 2,
+    German 2; the chapter openers among them A4 p3, A5 p11, p29, p33, Letter p3,
+    German p3)."""
+    assert len(report.short_pages) <= SHORT_PAGES_NOW[request.node.callspec.id], \
+        report.short_pages
+
+
 @pytest.mark.parametrize("lang", [None, "de"], ids=["English", "German"])
 def test_hyphens_read_back_as_hyphens(built_handbook: Callable[..., Path],
                                       lang: str | None) -> None:
