@@ -415,7 +415,7 @@ def test_the_measure_counts_a_page_a_few_lines_short(tmp_path: Path) -> None:
 
 # pages, their chapter's opener's included, whose text ends more than SHORT_PAGE_LINES
 # above the text block's foot, per edition (none is the aim; more may not come back)
-SHORT_PAGES_NOW = {"A4": 7, "A5": 8, "Letter": 2, "German": 2}
+SHORT_PAGES_NOW = {"A4": 5, "A5": 8, "Letter": 2, "German": 2}
 
 
 def test_no_page_stops_a_few_lines_short(report: Report,
@@ -432,8 +432,10 @@ def test_no_page_stops_a_few_lines_short(report: Report,
 def test_pages_a_few_lines_short_are_no_more_than_now(report: Report,
                                                       request: pytest.FixtureRequest) -> None:
     """Short pages no more than SHORT_PAGES_NOW (when first counted: A4 7, A5 8, Letter 2,
-    German 2; the chapter openers among them A4 p3, A5 p11, p29, p33, Letter p3,
-    German p3)."""
+    German 2; the chapter openers among them A4 p3, p17, A5 p11, p29, p33, Letter p3,
+    German p3): the fitting (handbook/fitting.py) counts a chapter's opening page more
+    than endings.SHORT_LINES short as a short page and tries its fixes for it (A4's seed
+    and garden loosened: its opening page and the table's page fill)."""
     assert len(report.short_pages) <= SHORT_PAGES_NOW[request.node.callspec.id], \
         report.short_pages
 

@@ -15,6 +15,11 @@ FULL_ENOUGH = 0.55  # a last page at least this full is left alone (the limit is
 # full: the anchors' boxes reach a little lower than the glyphs a reader sees)
 NO_HOLE = 0.73  # a page before a chapter's last at least this full has no hole (the
 # limit is 30% white, floats.GAP)
+# a chapter's opening page (not its last) with more white than this many lines of the
+# body's leading under its text stops short (a kept block overleaf): fewer lines than a
+# hole, it still reads short to a designer (tests/pagequality.py SHORT_PAGE_LINES, 5; the
+# anchors' boxes reach a little lower than the glyphs a reader sees)
+SHORT_LINES = 4.6
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,15 @@ class Fit:
     back: tuple[str, ...] = ()  # the chapters that are back matter (html.back_matter)
     # the blocks that hold a list, table or card kept together (facing.KEEP_TYPES)
     kept: tuple[str, ...] = ()
+    line: float = 0.0  # the body's leading (CSS px; 0: not known, no short pages)
+
+    @property
+    def full(self) -> float:
+        """How full (of the text block) a chapter's opening page before its last is at
+        least, not to stop short: no more than SHORT_LINES of white under its text (and
+        no hole: NO_HOLE)."""
+        height = self.bottom - self.top
+        return max(NO_HOLE, 1 - SHORT_LINES * self.line / height) if height > 0 else NO_HOLE
 
 
 @dataclass(frozen=True)
@@ -43,6 +57,7 @@ class Ending:
     overleaf: int = 0  # the number N of its first block (ANCHOR-N) that starts after its
     # first page (0: none, or not known)
     turned: tuple[int, ...] = ()  # the numbers of its blocks that a page turn runs through
+    full: float = NO_HOLE  # its opening page at least this full is not short (Fit.full)
 
     @property
     def fill(self) -> float:
@@ -55,6 +70,12 @@ class Ending:
         if len(self.fills) < 2:
             return 0
         return sum(f < NO_HOLE for f in self.fills[:-1]) + (self.fills[-1] < FULL_ENOUGH)
+
+    @property
+    def shorts(self) -> int:
+        """1 when its opening page, not its last, has no hole but stops short (more than
+        SHORT_LINES white under its text: `full`), else 0."""
+        return int(len(self.fills) > 1 and NO_HOLE <= self.fills[0] < self.full)
 
     @property
     def short(self) -> float:
@@ -146,7 +167,7 @@ def endings(document: Any, fit: Fit) -> dict[str, Ending]:
             on.setdefault(block, page)  # the page each block starts on
         overleaf = min((block for block, page in on.items() if page > start), default=0)
         turned = sorted({block for page, block in blocks.get(anchor, []) if page > on[block]})
-        found[anchor] = Ending(start, last, tuple(fills), overleaf, tuple(turned))
+        found[anchor] = Ending(start, last, tuple(fills), overleaf, tuple(turned), fit.full)
     return found
 
 

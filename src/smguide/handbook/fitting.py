@@ -7,7 +7,9 @@ layout, the chapters whose pages would be less than half full are set again: a c
 that runs over by a few lines, or had a kept-whole block pushed to its last page, is
 tightened (its spacing closed up a little) so they come back; a chapter whose last page
 would hold under half a page is loosened (its spacing opened up a little, in two steps),
-so its last page fills to more than half. The best of what was tried is kept. How each
+so its last page fills to more than half; a chapter whose opening page stops a few lines
+short (endings.SHORT_LINES: its kept block went overleaf) is tried so too, as a hole
+is. The best of what was tried is kept. How each
 chapter ends is read from the laid-out pages (endings.py); the spacing of each variant is
 CSS scoped to the chapter (spacing.py).
 
@@ -291,7 +293,7 @@ def chosen(results: dict[str, Ending]) -> str:
 
 
 def _good(ending: Ending) -> bool:
-    return ending.poor == 0
+    return ending.poor == 0 and ending.shorts == 0
 
 
 def _best(results: dict[str, Ending]) -> str:
@@ -307,14 +309,16 @@ def _stands(variant: str, ending: Ending) -> bool:
     return wide == 0 or not 0 < ending.overleaf <= wide and wide not in ending.turned
 
 
-def _score(ending: Ending) -> tuple[int, int, float, int, float]:
+def _score(ending: Ending) -> tuple[int, int, float, int, int, float]:
     """Smaller is better: fewer leaves of paper (a chapter starts on a right-hand page,
     so one of an odd number of pages is followed by a notes page: a page more is paper
     more only from an even number), then fewer poor pages (a hole, a short last page),
-    the poor pages nearer to their limits, more pages of text in that paper (fewer notes
-    pages), a fuller end."""
+    the poor pages nearer to their limits, an opening page not short (a few lines short
+    of the foot: Ending.shorts), more pages of text in that paper (fewer notes pages), a
+    fuller end."""
     pages = ending.last_page - ending.first_page + 1
-    return ((pages + 1) // 2, ending.poor, round(ending.short, 3), -pages, -ending.fill)
+    return ((pages + 1) // 2, ending.poor, round(ending.short, 3), ending.shorts, -pages,
+            -ending.fill)
 
 
 def _variants(ending: Ending, fit: Fit, name: str) -> list[str]:
@@ -338,8 +342,9 @@ def _variants(ending: Ending, fit: Fit, name: str) -> list[str]:
 
 
 def _fixes(ending: Ending, fit: Fit, name: str) -> list[str]:
-    gap = any(f < NO_HOLE for f in ending.fills[:-1])  # a kept-whole block pushed off
-    if ending.overleaf > 1 and ending.fills[0] < NO_HOLE and \
+    # a kept-whole block pushed off (a hole, or the opening page short)
+    gap = any(f < NO_HOLE for f in ending.fills[:-1]) or ending.shorts > 0
+    if ending.overleaf > 1 and (ending.fills[0] < NO_HOLE or ending.shorts) and \
             f"{name}-{ending.overleaf}" in fit.wide:
         # the opening page stops short before a card, table or checklist: that block set
         # as wide as the opener (into the outer margin), as it is, then tightened

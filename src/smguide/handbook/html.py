@@ -18,6 +18,7 @@ from smguide.handbook.grid import (
     FOLIO_GAPS,
     LEAD_SCALE,
     PAPERS,
+    PT_PER_MM,
     PX_PER_MM,
     TextGrid,
     average_character_width,
@@ -229,6 +230,7 @@ class HandbookRenderer:
         self.date_for(options.paper)
         fit = Fit(top=grid.top * PX_PER_MM, bottom=(grid.height - grid.bottom) * PX_PER_MM,
                   drop=grid.drop * PX_PER_MM,
+                  line=self.brand.line_height * grid.font_size * PX_PER_MM / PT_PER_MM,
                   chapters=tuple(chapter.anchor for chapter in self.guide.chapters),
                   wide=tuple(f"{chapter.anchor}-{number}" for chapter in self.guide.chapters
                              for number, block in enumerate(chapter.blocks, 1)
