@@ -31,6 +31,16 @@ PHRASE_ENDS = ",;:–—"
 # reads ragged beside the list's full lines (linebreaks._fuller)
 FULLER = 0.6
 STUB = 3  # a line of one word this short reads as a stub ('Der / ganze Markt')
+# words a line does not end on where breaks about as even exist (within PHRASE_SLACK):
+# English and German articles and determiners and the short prepositions, which belong
+# with the word after them ("einen / Kaffee", "Fragen Sie das / People-Team" reads
+# better as "... einen Kaffee", "... das People-Team"); a word followed by punctuation
+# is not one of them
+TIED = frozenset({
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into",
+    "ein", "eine", "einen", "einem", "einer", "eines", "der", "die", "das", "den", "dem",
+    "des", "am", "auf", "aus", "bei", "beim", "durch", "für", "gegen", "im", "mit",
+    "nach", "ohne", "um", "über", "unter", "von", "vom", "vor", "zu", "zum", "zur"})
 
 
 def _tokens(para: Para, fonts: Fonts) -> list[tuple[int, str, float, float, bool]]:
@@ -97,6 +107,11 @@ def _at_phrases(tokens: list[tuple[int, str, float, float, bool]],
     return all(end and end in PHRASE_ENDS for end in ends)
 
 
+def _tied(tokens: list[tuple[int, str, float, float, bool]], starts: tuple[int, ...]) -> int:
+    """How many lines but the last end on a word of TIED ('einen / Kaffee')."""
+    return sum(tokens[start - 1][1].strip().lower() in TIED for start in starts[1:])
+
+
 def chosen_starts(para: Para, width: float, size: float, fonts: Fonts,
                   own: Fonts) -> tuple[int, ...] | None:
     """Where the lines of `para` start (word indices), or None to leave it as it wraps:
@@ -120,9 +135,12 @@ def chosen_starts(para: Para, width: float, size: float, fonts: Fonts,
         even = min(fitting, key=lambda starts: (_lone(tokens, starts),
                                                 max(_lines_of(tokens, starts, size))))
         most = max(_lines_of(tokens, even, size)) * PHRASE_SLACK
-        phrased = [starts for starts in fitting if _at_phrases(tokens, starts)
-                   and _lone(tokens, starts) <= _lone(tokens, even)
-                   and max(_lines_of(tokens, starts, size)) <= most]
+        near = [starts for starts in fitting if _lone(tokens, starts) <= _lone(tokens, even)
+                and max(_lines_of(tokens, starts, size)) <= most]
+        fewest = min(_tied(tokens, starts) for starts in near)
+        near = [starts for starts in near if _tied(tokens, starts) == fewest]
+        even = min(near, key=lambda starts: max(_lines_of(tokens, starts, size)))
+        phrased = [starts for starts in near if _at_phrases(tokens, starts)]
         chosen = min(phrased or [even], key=lambda starts: max(_lines_of(tokens, starts, size)))
         return _fuller(tokens, chosen, fitting, size, width) if para.bullet is not None \
             else chosen
@@ -152,6 +170,7 @@ def _fuller(tokens: list[tuple[int, str, float, float, bool]], chosen: tuple[int
     if lines[0] >= FULLER * width or _top_heavy(lines) or _at_phrases(tokens, chosen):
         return chosen
     heavy = [starts for starts in fitting if not _alone(tokens, starts)
+             and _tied(tokens, starts) <= _tied(tokens, chosen)
              and _top_heavy(_lines_of(tokens, starts, size))]
     if not heavy:
         return chosen
