@@ -131,7 +131,7 @@ def test_the_built_in_cards_hold_their_copy_at_the_lists_size(
     German cards and the 4:3 ones were set at 20 pt, their copy too long for 24, and the
     German 4:3 ones stayed there while the fourth card said "Kundenwissen ans Marketing,
     Neuheiten an den Vertrieb." (three lines at 24 pt in a 4:3 card measured in DejaVu
-    Sans); its "Vertrieb: Kundenwissen. Marketing: Neuheiten." takes two, as its siblings
+    Sans); its "Vertrieb: Kunden. Marketing: Neuheiten." takes two, as its siblings
     do (test_practice_cards_are_at_the_largest_size_their_cards_hold)."""
     prs = _decks(four_decks, german_4_3)[name]
     slide = next(s for s in prs.slides if sum(sh.name == "Card" for sh in s.shapes) == 4)

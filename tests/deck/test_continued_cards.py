@@ -67,19 +67,60 @@ def test_continued_cards_are_titled_as_continued(
         assert "·" not in _title(slide) and "–" not in _title(slide)
 
 
-def test_cards_split_rather_than_shrink_on_the_template(tmp_path: Path) -> None:
-    """The German practice cards on the 4:3 template held four to a slide only at 20 pt
-    (152 + 180 pt of the 338 pt at 24, the cards' size on every other deck): they now go
-    two to a slide at 24 pt, the second slide titled as continued, its notes saying
-    where the block is before why its cards matter."""
-    from smguide.sources.spoken import spoken_for
+LONGER = {  # the German cards' and checklist's slide lines before they were shortened
+    "Erster Dienstag: Strategie und Pläne.": "Jeden ersten Dienstag: Strategie und Pläne.",
+    "Vertrieb: Kunden. Marketing: Neuheiten.": "Vertrieb: Kundenwissen. Marketing: Neuheiten.",
+    "Schreiben Sie zwei Sätze: Ihr Beitrag zur Ernte":
+        "Schreiben Sie in zwei Sätzen, wie Ihre Arbeit zur Ernte beiträgt",
+}
+
+
+def longer_german(folder: Path) -> Path:
+    """The built-in German guide with its cards' and checklist's longer slide lines, which
+    hold on one 4:3 template slide only under 24 pt (the cards 152 + 180 pt of 338 pt)."""
+    content = folder / "de"
+    shutil.copytree(builtin("content") / "de", content)
+    for chapter in (content / "chapters").glob("*.yaml"):
+        text = chapter.read_text(encoding="utf-8")
+        for short, long in LONGER.items():
+            text = text.replace(short, long)
+        chapter.write_text(text, encoding="utf-8")
+    return content
+
+
+def _cards_on(prs: Any) -> list[tuple[Any, list[Any]]]:
+    slides = [(slide, [card for card in slide.shapes if card.name == "Card"])
+              for slide in prs.slides]
+    return [(slide, cards) for slide, cards in slides if cards]
+
+
+def test_the_german_cards_are_four_on_one_template_slide(tmp_path: Path) -> None:
+    """The German practice cards on the 4:3 template, their `slide:` lines two lines each
+    at 24 pt in a card half the slide wide: four on one slide in the 2x2 grid at 24 pt
+    (rows of 152.6 pt of 338 pt), as on every other deck; they went two and two."""
     from tests.deck.conftest import TEMPLATE
 
     prs = Presentation(str(build(tmp_path / "de-template.pptx", builtin("content") / "de",
                                  template=TEMPLATE)))
-    slides = [(slide, [card for card in slide.shapes if card.name == "Card"])
-              for slide in prs.slides]
-    slides = [(slide, cards) for slide, cards in slides if cards]
+    slides = _cards_on(prs)
+    assert [len(cards) for _, cards in slides] == [4]
+    sizes = {run.font.size.pt for _, cards in slides for card in cards
+             for para in card.text_frame.paragraphs for run in para.runs
+             if run.text.strip() and run.font.size}  # not a broken heading's break
+    assert sizes == {24.0}, sizes
+
+
+def test_cards_split_rather_than_shrink_on_the_template(tmp_path: Path) -> None:
+    """Cards that hold four to a slide only under 24 pt (the longer German lines on the 4:3
+    template: 20 pt, 152 + 180 pt of the 338 pt at 24) go two to a slide at 24 pt, the
+    second slide titled as continued, its notes saying where the block is before why its
+    cards matter."""
+    from smguide.sources.spoken import spoken_for
+    from tests.deck.conftest import TEMPLATE
+
+    prs = Presentation(str(build(tmp_path / "de-template.pptx", longer_german(tmp_path),
+                                 template=TEMPLATE)))
+    slides = _cards_on(prs)
     assert [len(cards) for _, cards in slides] == [2, 2]
     sizes = {run.font.size.pt for _, cards in slides for card in cards
              for para in card.text_frame.paragraphs for run in para.runs if run.font.size}
