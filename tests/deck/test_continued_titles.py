@@ -1,8 +1,8 @@
 """A block's continued slide is titled in the lines its first slide's title is set in,
 the continued marker after the last: on the dark company template (4:3, DejaVu Sans)
-the German checklist's titles read 'Ihre Checkliste für / die erste Woche' and 'Ihre
-Checkliste für die / erste Woche (Fortsetzung)', each balanced on its own. Read back
-with python-pptx."""
+the German checklist's titles (its longer slide lines, test_continued_cards) read
+'Ihre Checkliste für / die erste Woche' and 'Ihre Checkliste für die / erste Woche
+(Fortsetzung)', each balanced on its own. Read back with python-pptx."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from pathlib import Path
 
 from pptx import Presentation
 
-from smguide.resources import builtin
 from tests.deck.conftest import TEMPLATE
 from tests.deck.test_deck import build
 
@@ -21,8 +20,10 @@ def _lines(slide: object) -> list[str]:
 
 
 def test_a_continued_title_breaks_as_its_first_slides(tmp_path: Path) -> None:
+    from tests.deck.test_continued_cards import longer_german
+
     slides = list(Presentation(str(build(tmp_path / "de-template.pptx",
-                                         builtin("content") / "de",
+                                         longer_german(tmp_path),
                                          template=TEMPLATE))).slides)
     pairs = [(slides[n - 1], slide) for n, slide in enumerate(slides)
              if n and "(Fortsetzung)" in slide.shapes.title.text_frame.text

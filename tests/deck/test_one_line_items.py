@@ -25,7 +25,7 @@ ITEMS = (  # content/de/chapters/07-first-week.yaml, the slide's lines
     "Fragen Sie im Vertrieb oder im Marketing, wie eine gute Woche aussieht",
     "Hören Sie bei einem Verkaufsgespräch zu und sehen Sie sich eine laufende Kampagne an",
     "Lernen Sie die Quartalsziele und Produkte kennen",
-    "Schreiben Sie in zwei Sätzen, wie Ihre Arbeit zur Ernte beiträgt",
+    "Schreiben Sie zwei Sätze: Ihr Beitrag zur Ernte",
     "Wie würden Sie den Unterschied einem Freund oder einer Freundin erklären?",
     "Was könnte Ihr Team nächste Woche mit Vertrieb oder Marketing teilen?",
 )

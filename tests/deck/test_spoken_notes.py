@@ -156,15 +156,17 @@ def test_every_shipped_language_says_a_continued_slide() -> None:
 
 def test_a_continued_slide_with_the_authors_notes_says_where_the_block_is(
         tmp_path: Path) -> None:
-    """The German guide on the dark template runs its checklist over two slides; the
+    """The German guide on the dark template, its checklist's longer slide lines
+    (test_continued_cards.longer_german), runs its checklist over two slides; the
     author's second notes paragraph ("Haken Sie sie nach und nach ab ...") went on the
     continued slide alone, pointing back to the slide before. It now follows the line
     saying where the block is, naming the first slide's title; the first slide's notes
     are the author's, as written."""
     from tests.deck.conftest import TEMPLATE
+    from tests.deck.test_continued_cards import longer_german
 
     slides = list(Presentation(str(build(tmp_path / "de-template.pptx",
-                                         builtin("content") / "de",
+                                         longer_german(tmp_path),
                                          template=TEMPLATE))).slides)
     spoken = spoken_for("de")
     continued = [(n, s) for n, s in enumerate(slides) if n and "(Fortsetzung)"
