@@ -128,5 +128,6 @@ def test_cards_split_rather_than_shrink_on_the_template(tmp_path: Path) -> None:
     first, second = (_title(slide) for slide, _ in slides)
     assert second == f"{first} (Fortsetzung)", second
     notes = slides[1][0].notes_slide.notes_text_frame.text.split("\n")
-    assert notes[0] == spoken_for("de").continued.format(part=2, parts=2, title=first)
+    assert notes[0] == spoken_for("de").continued_last.format(title=first)  # what comes
+    assert "Teil 2 von 2" not in notes[0], notes
     assert notes[1].startswith("Monatlich abstimmen:"), notes

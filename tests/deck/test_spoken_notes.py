@@ -139,12 +139,15 @@ def test_a_continued_slide_says_a_sentence_not_its_title(tmp_path: Path) -> None
         title = slide.shapes.title.text_frame.text.replace("\v", "")
         first = notes_of(slide).split("\n")[0]
         assert first.strip() != title.strip(), (number, title)
-        if first.startswith(spoken.continued.split("{")[0]):
+        if first.startswith((spoken.continued.split("{")[0],
+                             spoken.continued_last.split("{")[0])):
             continued += 1
             assert first.endswith("."), (number, first)
     assert continued >= 10, continued
-    assert "We carry on with part 2 of 5: a checklist of twenty-five items." in [
-        notes_of(slide).split("\n")[0] for slide in slides]
+    said = [notes_of(slide).split("\n")[0] for slide in slides]
+    assert "We carry on with part 2 of 5: a checklist of twenty-five items." in said
+    assert "On to the rest: a checklist of twenty-five items." in said  # its last slide
+    assert "We carry on with part 5 of 5: a checklist of twenty-five items." not in said
     assert_own_notes(Presentation(str(tmp_path / "long.pptx")), "long")
 
 
@@ -152,6 +155,9 @@ def test_every_shipped_language_says_a_continued_slide() -> None:
     for language in ("en", "de", "nl", "fr", "es"):
         line = spoken_for(language).continued
         assert all(field in line for field in ("{part}", "{parts}", "{title}")), language
+    for language in ("en", "de"):  # a block's last slide: what comes, not "part 2 of 2"
+        line = spoken_for(language).continued_last
+        assert "{title}" in line and "{part" not in line, language
 
 
 def test_a_continued_slide_with_the_authors_notes_says_where_the_block_is(
@@ -176,7 +182,7 @@ def test_a_continued_slide_with_the_authors_notes_says_where_the_block_is(
     for n, slide in continued:
         first_title = slides[n - 1].shapes.title.text_frame.text.replace("\v", " ")
         lines = notes_of(slide).split("\n")
-        assert lines[0] == spoken.continued.format(part=2, parts=2, title=" ".join(
+        assert lines[0] == spoken.continued_last.format(title=" ".join(
             first_title.split())), lines
         assert len(lines) > 1 and lines[1].startswith("Haken Sie sie"), lines
-        assert not notes_of(slides[n - 1]).startswith(spoken.continued.split("{")[0])
+        assert not notes_of(slides[n - 1]).startswith(spoken.continued_last.split("{")[0])

@@ -89,7 +89,10 @@ class Notes:
     def _continued(self, guide: Guide, n: int) -> str:
         """The notes of slide `n` where it continues a block and nothing else is said on
         it: "We carry on with part 2 of 5: a checklist of twenty-five items." in the
-        guide's words (`spoken.continued`; "" for a first slide, or without the line)."""
+        guide's words (`spoken.continued`; "" for a first slide, or without the line); on
+        the block's last slide what comes, not its place ("part 2 of 2" is not what a
+        presenter says): "On to the rest: a checklist of twenty-five items."
+        (`spoken.continued_last`, else `continued`)."""
         said = self._said[n]
         block = [s for s in self._said if s.planned == said.planned]
         if not guide.spoken.continued or said.planned == id(None) or block[0] is said:
@@ -98,8 +101,10 @@ class Notes:
         if guide.language.split("-")[0] == "en" and title[:1].isupper() \
                 and not title[1:2].isupper():  # after a colon, as titles writes it
             title = title[0].lower() + title[1:]
-        line = guide.spoken.continued.format(part=block.index(said) + 1, parts=len(block),
-                                             title=title)
+        part = block.index(said) + 1
+        said_as = guide.spoken.continued_last if part == len(block) else ""
+        line = (said_as or guide.spoken.continued).format(part=part, parts=len(block),
+                                                          title=title)
         return re.sub(r"([.!?…])\.$", r"\1", line)  # a title's own full stop kept alone
 
     def _notes_slide(self, slide: Slide) -> Any:

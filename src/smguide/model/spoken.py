@@ -33,6 +33,9 @@ FIELDS = {
                  'it, and the line before the author\'s share of the block\'s notes on one: '
                  '"{part}" of "{parts}" its place among the block\'s slides, "{title}" '
                  'the first slide\'s title',
+    "continued_last": 'the same line on the block\'s last slide (of two or more), saying '
+                      'what comes rather than its place: "{title}" the first slide\'s '
+                      'title; without it, `continued`',
     "next": 'the word before the next slide\'s title, where the notes lead on to it '
             '("Next" for "Next: <title>")',
 }
@@ -66,6 +69,7 @@ class SpokenFile:
     activities: str | None = None
     skills: str | None = None
     continued: str | None = None
+    continued_last: str | None = None
     next: str | None = None
     reader: list[str] | None = None
 
@@ -91,6 +95,7 @@ class Spoken:
     activities: str = ""
     skills: str = ""
     continued: str = ""  # "" for the slide's title
+    continued_last: str = ""  # "" for `continued`
     next: str = ""  # "" leads on with an arrow: "→ <title>"
     reader: tuple[str, ...] | list[str] = ()  # words that speak to a document's reader
 

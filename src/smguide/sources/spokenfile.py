@@ -36,6 +36,7 @@ class SpokenFile(Strict):
     activities: Line | None = Field(None, description=FIELDS["activities"])
     skills: Line | None = Field(None, description=FIELDS["skills"])
     continued: Line | None = Field(None, description=FIELDS["continued"])
+    continued_last: Line | None = Field(None, description=FIELDS["continued_last"])
     next: Line | None = Field(None, description=FIELDS["next"])
     reader: list[Word] | None = Field(None, description=READER)
 
