@@ -374,7 +374,8 @@ def _fill_cell(cell: Any, paras: list[Para], size: float, width: float, fonts: F
                own: Fonts) -> None:
     """A cell's paragraphs at `size`, a wrapped one broken where it reads best in its
     column (linebreaks: 'Deals closed / and renewed', not '... and / renewed'), inside
-    margins in proportion to `size`."""
+    margins in proportion to `size`, its lines as far apart as the row's height was
+    measured with (text_height: the line height of `fonts`, as a list's lines stand)."""
     from pptx.util import Pt
 
     cell.margin_left = cell.margin_right = Pt(cell_x(size))
@@ -383,4 +384,4 @@ def _fill_cell(cell: Any, paras: list[Para], size: float, width: float, fonts: F
     room = width - 2 * cell_x(size)
     write_paras(cell.text_frame, [broken(p, room - p.indent * p.size_at(size),
                                          p.size_at(size), fonts, own) for p in paras],
-                size)
+                size, line=fonts.regular.line)

@@ -148,8 +148,12 @@ def fill(shape: Any, paras: list[Para], size: float, bold: bool | None = None) -
     write_paras(frame, paras, size, bold)
 
 
-def write_paras(frame: Any, paras: list[Para], size: float, bold: bool | None = None) -> None:
-    """Replace a text frame's (or a table cell's) paragraphs with `paras` at `size`.
+def write_paras(frame: Any, paras: list[Para], size: float, bold: bool | None = None,
+                line: float | None = None) -> None:
+    """Replace a text frame's (or a table cell's) paragraphs with `paras` at `size`:
+    single-spaced (100%), or each line `line` ems apart (exact points: a table cell's,
+    tables._fill_cell, since LibreOffice sets a cell's 100% at one em where a text
+    frame's is the font's line height).
 
     Written with lxml into the frame's txBody, as python-pptx's add_paragraph, add_run
     and font setters write them (python-pptx finds each child by XPath; a deck has
@@ -162,7 +166,7 @@ def write_paras(frame: Any, paras: list[Para], size: float, bold: bool | None = 
         first.remove(child)
     for index, para in enumerate(paras):
         p = first if index == 0 else etree.SubElement(body, f"{{{A}}}p")
-        _paragraph_properties(p, para, size)
+        _paragraph_properties(p, para, size, line)
         for span in para.spans:
             if span.href:  # a link's relationship is the part's: python-pptx adds it
                 from pptx.text.text import _Paragraph
@@ -172,14 +176,18 @@ def write_paras(frame: Any, paras: list[Para], size: float, bold: bool | None = 
                 _plain_run(p, span, para, size, bold)
 
 
-def _paragraph_properties(p: Any, para: Para, size: float) -> None:
+def _paragraph_properties(p: Any, para: Para, size: float, line: float | None) -> None:
     psize = para.size_at(size)
     ppr = etree.SubElement(p, f"{{{A}}}pPr")  # its first child: the paragraph is empty here
     hang = round(para.indent * psize * EMU_PER_PT)
     ppr.set("marL", str(hang))
     ppr.set("indent", str(-hang))
     ppr.set("algn", para.align or "l")
-    etree.SubElement(etree.SubElement(ppr, f"{{{A}}}lnSpc"), f"{{{A}}}spcPct", val="100000")
+    if line is None:
+        etree.SubElement(etree.SubElement(ppr, f"{{{A}}}lnSpc"), f"{{{A}}}spcPct", val="100000")
+    else:
+        etree.SubElement(etree.SubElement(ppr, f"{{{A}}}lnSpc"), f"{{{A}}}spcPts",
+                         val=str(round(line * psize * 100)))
     spacing = round(para.space_before * psize * 100)
     etree.SubElement(etree.SubElement(ppr, f"{{{A}}}spcBef"), f"{{{A}}}spcPts", val=str(spacing))
     if para.bullet is None:
