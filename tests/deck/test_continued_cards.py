@@ -67,9 +67,12 @@ def test_continued_cards_are_titled_as_continued(
         assert "·" not in _title(slide) and "–" not in _title(slide)
 
 
-LONGER = {  # the German cards' and checklist's slide lines before they were shortened
+LONGER = {  # the German cards' titles and lines, the checklist's, before they were shortened
     "Erster Dienstag: Strategie und Pläne.": "Jeden ersten Dienstag: Strategie und Pläne.",
-    "Vertrieb: Kunden. Marketing: Neuheiten.": "Vertrieb: Kundenwissen. Marketing: Neuheiten.",
+    "Kundenwissen hin, Neuigkeiten zurück.": "Vertrieb: Kundenwissen. Marketing: Neuheiten.",
+    "title: Oft sprechen": "title: Im Gespräch bleiben",
+    "Im Austausch bleiben, Pläne verzahnen.": "Oft austauschen und die Pläne verzahnen.",
+    "title: Monatlich treffen": "title: Monatlich abstimmen",
     "Schreiben Sie zwei Sätze: Ihr Beitrag zur Ernte":
         "Schreiben Sie in zwei Sätzen, wie Ihre Arbeit zur Ernte beiträgt",
 }
