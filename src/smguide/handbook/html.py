@@ -339,6 +339,9 @@ class HandbookRenderer:
         html = balance_leads(html, self.title_mm, LEAD_SCALE * self.body_pt, self.brand)
         html = balance_leads(html, self.subtitle_mm, SUBTITLE_SCALE * self.body_pt,
                              self.brand, "cover-subtitle")
+        # the back cover's next step, set as the subtitle is (print.css.j2: its size, measure)
+        html = balance_leads(html, self.subtitle_mm, SUBTITLE_SCALE * self.body_pt,
+                             self.brand, "back-next-text")
         html = mark_leads(html)  # the foot of running text before a list overleaf
         return apart_labels(html, self.words) if self.words else html
 
